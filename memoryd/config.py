@@ -1,0 +1,203 @@
+"""memoryd's settings: OpenClaw's own discovery first, then an optional TOML file on top.
+
+No file is needed. When one is given (``--config``, ``$MEMORYD_CONFIG`` or
+``$XDG_CONFIG_HOME/memoryd/config.toml``) each key overrides what was discovered. Unknown keys
+and wrong types are errors that name the key, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from memoryd.sources.openclaw_config import (
+    AgentSource,
+    CompactionSettings,
+    OpenClawConfigError,
+    load_openclaw,
+)
+
+DEFAULT_LEAD_TOKENS = 8192
+
+
+class ConfigError(ValueError):
+    """Bad configuration (exit code 2); the message names the key or the path."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    agents: tuple[AgentSource, ...]
+    openclaw_state_dirs: tuple[Path, ...]
+    state_dir: Path
+    event_log: Path
+    socket_path: Path
+    lead_tokens: int = DEFAULT_LEAD_TOKENS
+    timezone: str | None = None
+    extractor: str = "rules"
+    reconcile_seconds: float = 5.0
+    compaction_grace_seconds: float = 3.0
+    config_file: Path | None = None
+
+
+def _home(env: Mapping[str, str]) -> Path:
+    return Path(env.get("HOME") or Path.home())
+
+
+def default_state_dir(env: Mapping[str, str]) -> Path:
+    if env.get("STATE_DIRECTORY"):
+        # systemd may pass several, colon-separated; the first is ours.
+        return Path(env["STATE_DIRECTORY"].split(":")[0])
+    xdg = env.get("XDG_STATE_HOME") or str(_home(env) / ".local" / "state")
+    return Path(xdg) / "memoryd"
+
+
+def default_socket_path(env: Mapping[str, str]) -> Path:
+    if env.get("RUNTIME_DIRECTORY"):
+        return Path(env["RUNTIME_DIRECTORY"].split(":")[0]) / "memoryd.sock"
+    runtime = env.get("XDG_RUNTIME_DIR") or f"/tmp/memoryd-{os.getuid()}"
+    return Path(runtime) / "memoryd" / "memoryd.sock"
+
+
+def config_file_for(explicit: str | None, env: Mapping[str, str]) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    if env.get("MEMORYD_CONFIG"):
+        return Path(env["MEMORYD_CONFIG"])
+    xdg = env.get("XDG_CONFIG_HOME") or str(_home(env) / ".config")
+    candidate = Path(xdg) / "memoryd" / "config.toml"
+    return candidate if candidate.exists() else None
+
+
+_TOP_KEYS = {"openclaw", "flush", "paths", "workspaces", "daemon"}
+_SECTION_KEYS: dict[str, set[str]] = {
+    "openclaw": {"state_dirs", "state_dir"},
+    "flush": {
+        "lead_tokens",
+        "reserve_tokens_floor",
+        "soft_threshold_tokens",
+        "force_flush_transcript_bytes",
+        "keep_recent_tokens",
+        "context_tokens",
+        "timezone",
+        "extractor",
+    },
+    "paths": {"state_dir", "event_log", "socket"},
+    "daemon": {"reconcile_seconds", "compaction_grace_seconds"},
+}
+_INT_KEYS = {
+    "lead_tokens",
+    "reserve_tokens_floor",
+    "soft_threshold_tokens",
+    "force_flush_transcript_bytes",
+    "keep_recent_tokens",
+    "context_tokens",
+}
+
+
+def _check_shape(doc: Mapping[str, Any], path: Path) -> None:
+    for key, value in doc.items():
+        if key not in _TOP_KEYS:
+            raise ConfigError(f"{path}: unknown section [{key}]")
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: [{key}] must be a table")
+        if key == "workspaces":
+            for agent, ws in value.items():
+                if not isinstance(ws, str):
+                    raise ConfigError(f"{path}: workspaces.{agent} must be a path string")
+            continue
+        for sub, subval in value.items():
+            if sub not in _SECTION_KEYS[key]:
+                raise ConfigError(f"{path}: unknown key {key}.{sub}")
+            if sub in _INT_KEYS and (not isinstance(subval, int) or isinstance(subval, bool) or subval < 0):
+                raise ConfigError(f"{path}: {key}.{sub} must be a non-negative integer")
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            doc = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    _check_shape(doc, path)
+    return doc
+
+
+def _override_compaction(comp: CompactionSettings, flush: Mapping[str, Any]) -> CompactionSettings:
+    changes: dict[str, Any] = {}
+    for key in (
+        "reserve_tokens_floor",
+        "soft_threshold_tokens",
+        "force_flush_transcript_bytes",
+        "keep_recent_tokens",
+    ):
+        if key in flush:
+            changes[key] = int(flush[key])
+    if "context_tokens" in flush:
+        changes["context_tokens_cap"] = int(flush["context_tokens"]) or None
+    return replace(comp, **changes) if changes else comp
+
+
+def load_settings(config: str | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Discover OpenClaw, then apply the TOML file if there is one."""
+    env = dict(os.environ) if env is None else env
+    cfile = config_file_for(config, env)
+    doc = read_toml(cfile) if cfile else {}
+    oc = doc.get("openclaw", {})
+    state_dirs_raw = oc.get("state_dirs") or ([oc["state_dir"]] if oc.get("state_dir") else None)
+    agents: list[AgentSource] = []
+    state_dirs: list[Path] = []
+    try:
+        if state_dirs_raw:
+            if not isinstance(state_dirs_raw, list) or not all(isinstance(s, str) for s in state_dirs_raw):
+                raise ConfigError(f"{cfile}: openclaw.state_dirs must be a list of paths")
+            for raw in state_dirs_raw:
+                install = load_openclaw(env, Path(raw).expanduser())
+                state_dirs.append(install.state_dir)
+                agents.extend(install.agents)
+        else:
+            install = load_openclaw(env)
+            state_dirs.append(install.state_dir)
+            agents.extend(install.agents)
+    except OpenClawConfigError as exc:
+        raise ConfigError(str(exc)) from None
+
+    flush = doc.get("flush", {})
+    workspaces = doc.get("workspaces", {})
+    agents = [
+        replace(
+            a,
+            compaction=_override_compaction(a.compaction, flush),
+            workspace=Path(workspaces[a.agent_id]).expanduser() if a.agent_id in workspaces else a.workspace,
+        )
+        for a in agents
+    ]
+    paths = doc.get("paths", {})
+    state_dir = Path(paths["state_dir"]).expanduser() if paths.get("state_dir") else default_state_dir(env)
+    tz = flush.get("timezone")
+    if tz is not None and not isinstance(tz, str):
+        raise ConfigError(f"{cfile}: flush.timezone must be a string such as 'Europe/Berlin'")
+    extractor = flush.get("extractor", "rules")
+    if extractor != "rules":
+        raise ConfigError(f"{cfile}: flush.extractor: only 'rules' is available in this version")
+    daemon = doc.get("daemon", {})
+    return Settings(
+        agents=tuple(agents),
+        openclaw_state_dirs=tuple(state_dirs),
+        state_dir=state_dir,
+        event_log=Path(paths["event_log"]).expanduser()
+        if paths.get("event_log")
+        else state_dir / "events.ndjson",
+        socket_path=Path(paths["socket"]).expanduser() if paths.get("socket") else default_socket_path(env),
+        lead_tokens=int(flush.get("lead_tokens", DEFAULT_LEAD_TOKENS)),
+        timezone=tz,
+        extractor=extractor,
+        reconcile_seconds=float(daemon.get("reconcile_seconds", 5.0)),
+        compaction_grace_seconds=float(daemon.get("compaction_grace_seconds", 3.0)),
+        config_file=cfile,
+    )

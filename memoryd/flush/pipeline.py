@@ -1,0 +1,67 @@
+"""From transcript bytes to a Markdown block: parse → extract → redact → dedupe → render (pure)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from memoryd.flush.dedupe import dedupe
+from memoryd.flush.extract import extract_items
+from memoryd.flush.items import Item
+from memoryd.flush.redact import redact
+from memoryd.flush.render import BlockMeta, render_block
+from memoryd.sources.transcript import Entry, LineError, parse_lines
+
+MAX_ITEMS = 30
+MAX_BLOCK_BYTES = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class FlushContent:
+    items: tuple[Item, ...]
+    redactions: dict[str, int]
+    entries: int
+    first_entry_id: str | None
+    last_entry_id: str | None
+    line_errors: tuple[LineError, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(i.kind for i in self.items))
+
+
+def redact_items(items: Sequence[Item]) -> tuple[list[Item], dict[str, int]]:
+    total: Counter[str] = Counter()
+    out: list[Item] = []
+    for item in items:
+        red = redact(item.text)
+        total.update(red.counts)
+        out.append(replace(item, text=red.text) if red.counts else item)
+    return out, dict(total)
+
+
+def content_of(
+    entries: Sequence[Entry], existing_lines: Sequence[str], line_errors: Sequence[LineError] = ()
+) -> FlushContent:
+    """What a flush of ``entries`` keeps, given what the daily logs already say."""
+    items = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
+    items, redactions = redact_items(items)
+    items = dedupe(items, existing_lines)
+    return FlushContent(
+        items=tuple(items),
+        redactions=redactions,
+        entries=len(entries),
+        first_entry_id=entries[0].id if entries else None,
+        last_entry_id=entries[-1].id if entries else None,
+        line_errors=tuple(line_errors),
+    )
+
+
+def content_of_bytes(data: bytes, existing_lines: Sequence[str], first_line_no: int = 1) -> FlushContent:
+    _, entries, errors = parse_lines(data, first_line_no)
+    return content_of(entries, existing_lines, errors)
+
+
+def block_for(meta: BlockMeta, content: FlushContent) -> str:
+    return render_block(meta, content.items)
