@@ -1,0 +1,272 @@
+"""The ``memoryd`` command. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad config."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from memoryd import __version__
+from memoryd.config import ConfigError, Settings, load_settings
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(getattr(args, "config", None))
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import anyio
+
+    from memoryd import logs
+    from memoryd.daemon import Daemon
+    from memoryd.lock import StateDirLocked, StateLock
+
+    logs.configure(args.log_level)
+    settings = _settings(args)
+    lock = StateLock(settings.state_dir)
+    try:
+        lock.acquire()
+    except StateDirLocked as exc:
+        print(f"memoryd: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    try:
+        daemon = Daemon(settings)
+        if args.once:
+            return daemon.run_once()
+        return anyio.run(daemon.run)
+    finally:
+        lock.release()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from memoryd.demo import run_demo
+
+    return run_demo(keep=args.keep, speed=args.speed)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from memoryd.flush.pipeline import content_of_bytes
+    from memoryd.flush.render import BlockMeta, render_block
+    from memoryd.sources.transcript import parse_lines
+
+    path = Path(args.transcript)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"memoryd extract: {path}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    header, _, _ = parse_lines(data.split(b"\n", 1)[0] + b"\n")
+    session_id = (header.session_id if header else None) or path.name.split(".jsonl")[0]
+    content = content_of_bytes(data, [])
+    for err in content.line_errors:
+        print(f"memoryd extract: {path}: skipped a line: {err}", file=sys.stderr)
+    if args.json:
+        out = sys.stdout.buffer
+        for item in content.items:
+            out.write(
+                orjson.dumps(
+                    {
+                        "kind": item.kind,
+                        "text": item.text,
+                        "source": {"session_id": session_id, "entry_ids": list(item.entry_ids)},
+                    }
+                )
+                + b"\n"
+            )
+        out.flush()
+        return EXIT_OK
+    meta = BlockMeta(
+        flush_id="fl-dryrun",
+        session_key=args.session_key or "(extract)",
+        session_id=session_id,
+        trigger="manual",
+        cycle=0,
+        local_time=datetime.now().astimezone(),
+        first_entry_id=content.first_entry_id,
+        last_entry_id=content.last_entry_id,
+    )
+    sys.stdout.write(render_block(meta, content.items))
+    return EXIT_OK
+
+
+def _daemon_call(settings: Settings, request: dict[str, Any]) -> dict[str, Any] | None:
+    """One request to a running daemon, or None when none answers."""
+    import socket
+
+    try:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(30)
+        sock.connect(str(settings.socket_path))
+    except OSError:
+        return None
+    with sock:
+        sock.sendall(orjson.dumps(request) + b"\n")
+        buf = b""
+        while not buf.endswith(b"\n"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            buf += chunk
+    try:
+        answer = orjson.loads(buf.split(b"\n", 1)[0])
+    except orjson.JSONDecodeError:
+        return None
+    return answer if isinstance(answer, dict) else None
+
+
+def _print_status(st: dict[str, Any]) -> None:
+    d = st.get("daemon") or {}
+    if d:
+        print(f"daemon: running, pid {d.get('pid')}, up {d.get('uptime_seconds')}s, watcher {d.get('watcher')}")
+    else:
+        print("daemon: not running (figures from the last checkpoint)")
+    print(f"events: head seq {st.get('head_seq')}, pending flushes {st.get('pending_flushes', 0)}")
+    sessions = st.get("sessions") or []
+    if not sessions:
+        print("no sessions tracked yet")
+        return
+    print(f"{'session key':34} {'cycle':>5} {'tokens':>9} {'flush at':>9} {'window':>8}  last flush")
+    for s in sessions:
+        last = s.get("last_flush") or {}
+        last_txt = f"{last.get('time', '')} {last.get('trigger', '')}".strip() or "-"
+        mark = " *" if s.get("flushed_this_cycle") else ""
+        print(
+            f"{s['session_key'][:34]:34} {s['cycle']:>5} {s['projected_tokens']:>9} "
+            f"{s['flush_point'] or '-':>9} {s['window']:>8}  {last_txt}{mark}"
+        )
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    answer = _daemon_call(settings, {"op": "status"})
+    if answer is None:
+        from memoryd.status import offline_status
+
+        answer = offline_status(settings)
+    answer.pop("type", None)
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(answer, option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        _print_status(answer)
+    return EXIT_OK
+
+
+def cmd_flush(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    answer = _daemon_call(settings, {"op": "flush", "session_key": args.session_key, "reason": args.reason})
+    if answer is None:
+        from memoryd.daemon import Daemon
+        from memoryd.lock import StateDirLocked, StateLock
+
+        try:
+            with StateLock(settings.state_dir):
+                daemon = Daemon(settings)
+                daemon.journal.open()
+                try:
+                    daemon.engine.start()
+                    daemon.engine.scan_all()
+                    answer = daemon.engine.manual_flush(args.session_key, args.reason)
+                    daemon.engine.settle()
+                finally:
+                    daemon.engine.close()
+                    daemon.journal.close()
+        except StateDirLocked as exc:
+            print(f"memoryd flush: {exc}", file=sys.stderr)
+            return EXIT_FAIL
+    answer.pop("type", None)
+    sys.stdout.buffer.write(orjson.dumps(answer) + b"\n")
+    if not answer.get("ok"):
+        return EXIT_USAGE if "unknown session" in str(answer.get("error", "")) else EXIT_FAIL
+    return EXIT_OK
+
+
+def cmd_tail(args: argparse.Namespace) -> int:
+    from memoryd.tail import run_tail
+
+    return run_tail(args)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from memoryd.evaluation import format_report, report_to_json, score_dir
+
+    report = score_dir(Path(args.dir))
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(report_to_json(report), option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        print(format_report(report))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="memoryd",
+        description="Saves what your agent's conversations decided before OpenClaw compacts them.",
+    )
+    parser.add_argument("--version", action="version", version=f"memoryd {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_config(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--config", metavar="FILE", help="TOML config (default: $MEMORYD_CONFIG or XDG)")
+        return p
+
+    run = with_config(sub.add_parser("run", help="the daemon, in the foreground"))
+    run.add_argument("--once", action="store_true", help="catch up, flush what is due, exit")
+    run.add_argument("--log-level", default=os.environ.get("MEMORYD_LOG_LEVEL", "info"))
+    run.set_defaults(func=cmd_run)
+
+    demo = sub.add_parser("demo", help="a throwaway copy of sample_workspace/, driven past the threshold")
+    demo.add_argument("--keep", action="store_true", help="keep the temp folder and print its path")
+    demo.add_argument("--speed", type=float, default=1.0, help="pace of the simulated conversation")
+    demo.set_defaults(func=cmd_demo)
+
+    status = with_config(sub.add_parser("status", help="sessions, thresholds, last flushes, daemon health"))
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(func=cmd_status)
+
+    flush = with_config(sub.add_parser("flush", help="flush one session now"))
+    flush.add_argument("session_key", metavar="SESSION_KEY")
+    flush.add_argument("--reason", default=None)
+    flush.set_defaults(func=cmd_flush)
+
+    extract = sub.add_parser("extract", help="dry run: what a flush of a transcript would write")
+    extract.add_argument("transcript", metavar="TRANSCRIPT")
+    extract.add_argument("--json", action="store_true", help="items as JSON lines")
+    extract.add_argument("--session-key", default=None, help=argparse.SUPPRESS)
+    extract.set_defaults(func=cmd_extract)
+
+    ev = sub.add_parser("eval", help="score the extractor on transcripts with gold labels")
+    ev.add_argument("dir", metavar="DIR")
+    ev.add_argument("--json", action="store_true")
+    ev.set_defaults(func=cmd_eval)
+
+    from memoryd.tail import add_tail_arguments
+
+    tail = with_config(sub.add_parser("tail", help="the event stream (socket, or the log when no daemon runs)"))
+    add_tail_arguments(tail)
+    tail.set_defaults(func=cmd_tail)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.func(args)
+        return result
+    except ConfigError as exc:
+        print(f"memoryd: config: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

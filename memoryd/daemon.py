@@ -1,0 +1,214 @@
+"""The long-running daemon: a thin anyio shell around the engine.
+
+Tasks: the ``watchfiles`` watcher (changes arrive within milliseconds), a periodic reconcile
+(stat everything we track, so an event the watcher lost is caught within seconds), a ticker
+(timers and retries), the socket server, and signal handling. All engine work happens on the event
+loop thread, one step at a time, so decisions and event ``seq`` order are the same thing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import anyio
+import structlog
+from watchfiles import Change, awatch
+
+from memoryd.config import Settings
+from memoryd.engine import Engine
+from memoryd.sinks.journal import Journal
+from memoryd.sinks.socket_server import SocketServer
+
+log = structlog.get_logger("memoryd.daemon")
+
+WATCH_STEP_MS = 10
+WATCH_DEBOUNCE_MS = 30
+TICK_SECONDS = 0.5
+
+
+def _watch_filter(change: Change, path: str) -> bool:
+    """Allow-list: the store, transcripts and their archives; never temp files or our own writes."""
+    name = os.path.basename(path)
+    return name == "sessions.json" or name.endswith(".jsonl") or ".jsonl.reset." in name or ".jsonl.deleted." in name
+
+
+class Daemon:
+    def __init__(self, settings: Settings, *, on_ready: Callable[[], None] | None = None) -> None:
+        self.settings = settings
+        self.journal = Journal(settings.event_log)
+        self.engine = Engine(settings, self.journal)
+        self.started_at = time.time()
+        self.watcher_state = "starting"
+        self.watcher_restarts = 0
+        self.last_reconcile = 0.0
+        self._stop: anyio.Event | None = None
+        self._stop_requested = False
+        self._on_ready = on_ready
+
+    # -- one-shot -----------------------------------------------------------------------------
+    def run_once(self) -> int:
+        self.journal.open()
+        try:
+            self.engine.start()
+            self.engine.scan_all()
+            self.engine.settle()
+        finally:
+            self.engine.close()
+            self.journal.close()
+        return 0
+
+    # -- forever ------------------------------------------------------------------------------
+    def status(self) -> dict[str, Any]:
+        st = self.engine.status()
+        st["daemon"] = {
+            "pid": os.getpid(),
+            "uptime_seconds": round(time.time() - self.started_at, 1),
+            "watcher": self.watcher_state,
+            "watcher_restarts": self.watcher_restarts,
+            "last_reconcile_age_seconds": round(time.monotonic() - self.last_reconcile, 1)
+            if self.last_reconcile
+            else None,
+            "state_dir": str(self.settings.state_dir),
+            "socket": str(self.settings.socket_path),
+        }
+        return st
+
+    def request_stop(self) -> None:
+        """Stop gracefully (from inside the event loop, e.g. the demo)."""
+        self._stop_requested = True
+        if self._stop is not None:
+            self._stop.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop_requested
+
+    async def _flush_handler(self, session_key: str, reason: str | None) -> dict[str, Any]:
+        return self.engine.manual_flush(session_key, reason)
+
+    def _watched_dirs(self) -> list[Path]:
+        return sorted({a.sessions_dir for a in self.settings.agents if a.sessions_dir.is_dir()})
+
+    async def _watch(self) -> None:
+        """Run the watcher; restart it when it fails or when the set of folders changes."""
+        while not self._stop_requested:
+            dirs = self._watched_dirs()
+            if not dirs:
+                self.watcher_state = "no folders to watch (waiting)"
+                await self._sleep_or_stop(self.settings.reconcile_seconds)
+                continue
+            stop = anyio.Event()
+            self.watcher_state = "ok"
+            try:
+                async with anyio.create_task_group() as tg:
+
+                    async def _stop_when_dirs_change() -> None:
+                        while not self._stop_requested:
+                            await self._sleep_or_stop(self.settings.reconcile_seconds)
+                            if self._watched_dirs() != dirs:
+                                break
+                        stop.set()
+                        tg.cancel_scope.cancel()
+
+                    tg.start_soon(_stop_when_dirs_change)
+                    async for changes in awatch(
+                        *dirs,
+                        watch_filter=_watch_filter,
+                        debounce=WATCH_DEBOUNCE_MS,
+                        step=WATCH_STEP_MS,
+                        stop_event=stop,
+                        recursive=False,
+                        ignore_permission_denied=True,
+                    ):
+                        self.engine.handle_paths({p for _, p in changes})
+                    tg.cancel_scope.cancel()
+            except Exception as exc:  # the watcher must never take the daemon down
+                self.watcher_state = f"degraded: {type(exc).__name__}: {exc}"[:200]
+                self.watcher_restarts += 1
+                log.warning("watcher.failed", error=str(exc)[:200], restarts=self.watcher_restarts)
+                self.engine.scan_all()
+                await self._sleep_or_stop(1.0)
+
+    async def _reconcile(self) -> None:
+        while not self._stop_requested:
+            await self._sleep_or_stop(self.settings.reconcile_seconds)
+            if self._stop_requested:
+                return
+            self.engine.scan_all()
+            self.last_reconcile = time.monotonic()
+
+    async def _tick(self) -> None:
+        while not self._stop_requested:
+            await self._sleep_or_stop(TICK_SECONDS)
+            self.engine.tick()
+
+    async def _signals(self) -> None:
+        with anyio.open_signal_receiver(signal.SIGTERM, signal.SIGINT, signal.SIGHUP) as signals:
+            async for signum in signals:
+                if signum == signal.SIGHUP:
+                    log.info("daemon.reload_requested")
+                    self.engine.scan_all()
+                    continue
+                log.info("daemon.stopping", signal=signal.Signals(signum).name)
+                self.request_stop()
+                return
+
+    async def _sleep_or_stop(self, seconds: float) -> None:
+        assert self._stop is not None
+        with anyio.move_on_after(seconds):
+            await self._stop.wait()
+
+    async def run(self) -> int:
+        self._stop = anyio.Event()
+        if self._stop_requested:
+            self._stop.set()
+        self.journal.open()
+        server = SocketServer(
+            self.settings.socket_path,
+            self.journal,
+            status_provider=self.status,
+            flush_handler=self._flush_handler,
+        )
+        try:
+            self.engine.start()
+            self.engine.emit(
+                "daemon.started",
+                {
+                    "pid": os.getpid(),
+                    "version": _version(),
+                    "agents": sorted(self.settings.agents and [a.agent_id for a in self.settings.agents]),
+                    "state_dir": str(self.settings.state_dir),
+                },
+            )
+            async with anyio.create_task_group() as tg:
+                await server.start(tg)
+                self.engine.scan_all()
+                self.last_reconcile = time.monotonic()
+                if self._on_ready is not None:
+                    self._on_ready()
+                log.info("daemon.ready", socket=str(self.settings.socket_path))
+                tg.start_soon(self._watch)
+                tg.start_soon(self._reconcile)
+                tg.start_soon(self._tick)
+                tg.start_soon(self._signals)
+                await self._stop.wait()
+                tg.cancel_scope.cancel()
+        finally:
+            with anyio.CancelScope(shield=True):
+                await server.aclose()
+            if self.journal._fd is not None:
+                self.engine.emit("daemon.stopped", {"pid": os.getpid(), "reason": "signal"})
+            self.engine.close()
+            self.journal.close()
+        return 0
+
+
+def _version() -> str:
+    from memoryd import __version__
+
+    return __version__
