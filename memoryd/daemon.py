@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import anyio.abc
 import structlog
 from watchfiles import Change, awatch
 
@@ -48,6 +49,7 @@ class Daemon:
         self.last_reconcile = 0.0
         self._stop: anyio.Event | None = None
         self._stop_requested = False
+        self.stop_reason = "requested"
         self._on_ready = on_ready
 
     # -- one-shot -----------------------------------------------------------------------------
@@ -78,8 +80,10 @@ class Daemon:
         }
         return st
 
-    def request_stop(self) -> None:
-        """Stop gracefully (from inside the event loop, e.g. the demo)."""
+    def request_stop(self, reason: str = "requested") -> None:
+        """Stop gracefully (from inside the event loop: a signal, the demo)."""
+        if not self._stop_requested:
+            self.stop_reason = reason
         self._stop_requested = True
         if self._stop is not None:
             self._stop.set()
@@ -147,15 +151,16 @@ class Daemon:
             await self._sleep_or_stop(TICK_SECONDS)
             self.engine.tick()
 
-    async def _signals(self) -> None:
+    async def _signals(self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED) -> None:
         with anyio.open_signal_receiver(signal.SIGTERM, signal.SIGINT, signal.SIGHUP) as signals:
+            task_status.started()
             async for signum in signals:
                 if signum == signal.SIGHUP:
                     log.info("daemon.reload_requested")
                     self.engine.scan_all()
                     continue
                 log.info("daemon.stopping", signal=signal.Signals(signum).name)
-                self.request_stop()
+                self.request_stop(signal.Signals(signum).name)
                 return
 
     async def _sleep_or_stop(self, seconds: float) -> None:
@@ -186,6 +191,7 @@ class Daemon:
                 },
             )
             async with anyio.create_task_group() as tg:
+                await tg.start(self._signals)  # before anything slow: SIGTERM must always be graceful
                 await server.start(tg)
                 self.engine.scan_all()
                 self.last_reconcile = time.monotonic()
@@ -195,14 +201,13 @@ class Daemon:
                 tg.start_soon(self._watch)
                 tg.start_soon(self._reconcile)
                 tg.start_soon(self._tick)
-                tg.start_soon(self._signals)
                 await self._stop.wait()
                 tg.cancel_scope.cancel()
         finally:
             with anyio.CancelScope(shield=True):
                 await server.aclose()
             if self.journal._fd is not None:
-                self.engine.emit("daemon.stopped", {"pid": os.getpid(), "reason": "signal"})
+                self.engine.emit("daemon.stopped", {"pid": os.getpid(), "reason": self.stop_reason})
             self.engine.close()
             self.journal.close()
         return 0

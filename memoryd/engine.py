@@ -587,7 +587,12 @@ class Engine:
 
     def _start_flush(self, tr: Tracked, due: FlushDue) -> None:
         fid = flush_id_for(tr.state.session_id, due)
-        if fid in self.done_flushes or fid in self.pending:
+        known = self.pending.get(fid)
+        if known is not None:
+            # Decided before a crash: the log's range wins, so ranges stay gapless.
+            tr.state.flushed_upto = known.end
+            return
+        if fid in self.done_flushes:
             return
         day: date = self.local_now().date()
         pend = PendingFlush(

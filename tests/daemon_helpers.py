@@ -68,3 +68,22 @@ class DaemonProc:
             self.proc.kill()
             _, err = self.proc.communicate()
         return self.proc.returncode, err.decode(errors="replace")
+
+
+def schema_validator() -> Any:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((Path(__file__).parent.parent / "docs" / "events.schema.json").read_text())
+    return Draft202012Validator(schema)
+
+
+def assert_valid_events(events: list[dict[str, Any]]) -> None:
+    """Every event against docs/events.schema.json, and every type is a known one."""
+    v = schema_validator()
+    known = set(v.schema["$defs"]["knownTypes"]["enum"])
+    for ev in events:
+        errors = sorted(v.iter_errors(ev), key=str)
+        assert not errors, f"{ev['type']} #{ev['seq']}: {errors[0].message}"
+        assert ev["type"] in known, ev["type"]

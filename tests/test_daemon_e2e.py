@@ -7,7 +7,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from daemon_helpers import DaemonProc, memoryd, read_events, wait_for
+from daemon_helpers import DaemonProc, assert_valid_events, memoryd, read_events, wait_for
 from openclaw_fixture import OpenClawFixture
 
 pytestmark = pytest.mark.slow
@@ -82,6 +82,7 @@ def test_once_flushes_due_sessions_exactly_once_then_late_flush_then_nothing(oc:
     assert r.returncode == 0, r.stderr
     after = (oc.memoryd_state / "events.ndjson").read_bytes(), oc.daily_logs("main"), oc.daily_logs("ops")
     assert after == before
+    assert_valid_events(oc.events())
 
 
 def test_live_daemon_flushes_before_compaction_and_stops_cleanly(oc: OpenClawFixture) -> None:
@@ -112,6 +113,7 @@ def test_live_daemon_flushes_before_compaction_and_stops_cleanly(oc: OpenClawFix
     compacted = next(e for e in events if e["type"] == "memory.compacted")
     assert compacted["data"]["flushed_before"] is True and compacted["data"]["run_item_type"] == "memory_compaction"
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    assert_valid_events(events)
 
 
 def test_sigkill_and_restart_repeat_nothing(oc: OpenClawFixture) -> None:
@@ -183,3 +185,4 @@ def test_real_openclaw_2026_7_1_state_replays_as_its_trace_shows(tmp_path: Path)
     r2 = memoryd("run", "--once", "--config", str(cfg))
     assert r2.returncode == 0
     assert read_events(tmp_path / "md" / "events.ndjson") == events
+    assert_valid_events(events)
