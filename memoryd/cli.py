@@ -127,7 +127,9 @@ def _daemon_call(settings: Settings, request: dict[str, Any]) -> dict[str, Any] 
 def _print_status(st: dict[str, Any]) -> None:
     d = st.get("daemon") or {}
     if d:
-        print(f"daemon: running, pid {d.get('pid')}, up {d.get('uptime_seconds')}s, watcher {d.get('watcher')}")
+        print(
+            f"daemon: running, pid {d.get('pid')}, up {d.get('uptime_seconds')}s, watcher {d.get('watcher')}"
+        )
     else:
         print("daemon: not running (figures from the last checkpoint)")
     print(f"events: head seq {st.get('head_seq')}, pending flushes {st.get('pending_flushes', 0)}")
@@ -251,7 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from memoryd.tail import add_tail_arguments
 
-    tail = with_config(sub.add_parser("tail", help="the event stream (socket, or the log when no daemon runs)"))
+    tail = with_config(
+        sub.add_parser("tail", help="the event stream (socket, or the log when no daemon runs)")
+    )
     add_tail_arguments(tail)
     tail.set_defaults(func=cmd_tail)
     return parser

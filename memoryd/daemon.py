@@ -35,7 +35,12 @@ TICK_SECONDS = 0.5
 def _watch_filter(change: Change, path: str) -> bool:
     """Allow-list: the store, transcripts and their archives; never temp files or our own writes."""
     name = os.path.basename(path)
-    return name == "sessions.json" or name.endswith(".jsonl") or ".jsonl.reset." in name or ".jsonl.deleted." in name
+    return (
+        name == "sessions.json"
+        or name.endswith(".jsonl")
+        or ".jsonl.reset." in name
+        or ".jsonl.deleted." in name
+    )
 
 
 class Daemon:
@@ -110,16 +115,7 @@ class Daemon:
             self.watcher_state = "ok"
             try:
                 async with anyio.create_task_group() as tg:
-
-                    async def _stop_when_dirs_change() -> None:
-                        while not self._stop_requested:
-                            await self._sleep_or_stop(self.settings.reconcile_seconds)
-                            if self._watched_dirs() != dirs:
-                                break
-                        stop.set()
-                        tg.cancel_scope.cancel()
-
-                    tg.start_soon(_stop_when_dirs_change)
+                    tg.start_soon(self._stop_watch_when_dirs_change, dirs, stop, tg.cancel_scope)
                     async for changes in awatch(
                         *dirs,
                         watch_filter=_watch_filter,
@@ -137,6 +133,17 @@ class Daemon:
                 log.warning("watcher.failed", error=str(exc)[:200], restarts=self.watcher_restarts)
                 self.engine.scan_all()
                 await self._sleep_or_stop(1.0)
+
+    async def _stop_watch_when_dirs_change(
+        self, dirs: list[Path], stop: anyio.Event, scope: anyio.CancelScope
+    ) -> None:
+        """A sessions folder appeared or vanished: restart the watcher on the new set."""
+        while not self._stop_requested:
+            await self._sleep_or_stop(self.settings.reconcile_seconds)
+            if self._watched_dirs() != dirs:
+                break
+        stop.set()
+        scope.cancel()
 
     async def _reconcile(self) -> None:
         while not self._stop_requested:

@@ -122,7 +122,9 @@ class Conversation:
         }
         self._append(self._entry({"type": "message", "message": reply}))
         self._rewrite_in_place()
-        self._replace_store(totalTokens=self.prompt, inputTokens=1200, outputTokens=150, totalTokensFresh=True)
+        self._replace_store(
+            totalTokens=self.prompt, inputTokens=1200, outputTokens=150, totalTokensFresh=True
+        )
 
     def compact(self) -> None:
         count = int(self.store[MAIN_KEY].get("compactionCount", 0)) + 1
@@ -149,12 +151,18 @@ def _describe(event: dict[str, Any]) -> str:
     d = event.get("data") or {}
     parts = {
         "session.discovered": lambda: f"{'history' if d.get('first_sight') else 'new'}",
-        "memory.threshold.crossed": lambda: f"cycle {d.get('cycle')}: {d.get('projected_tokens')} tokens "
-        f">= flush point {d.get('flush_point')} (OpenClaw flushes at {d.get('openclaw_threshold')})",
+        "memory.threshold.crossed": lambda: (
+            f"cycle {d.get('cycle')}: {d.get('projected_tokens')} tokens "
+            f">= flush point {d.get('flush_point')} (OpenClaw flushes at {d.get('openclaw_threshold')})"
+        ),
         "memory.flush.started": lambda: f"{d.get('flush_id')} trigger={d.get('trigger')} -> {d.get('path')}",
-        "memory.flush.completed": lambda: f"{d.get('flush_id')} {d.get('item_count')} items {d.get('items')} "
-        f"redacted={d.get('redactions')} in {d.get('duration_ms')} ms",
-        "memory.compacted": lambda: f"compaction #{d.get('compaction_count')}, flushed before: {d.get('flushed_before')}",
+        "memory.flush.completed": lambda: (
+            f"{d.get('flush_id')} {d.get('item_count')} items {d.get('items')} "
+            f"redacted={d.get('redactions')} in {d.get('duration_ms')} ms"
+        ),
+        "memory.compacted": lambda: (
+            f"compaction #{d.get('compaction_count')}, flushed before: {d.get('flushed_before')}"
+        ),
     }
     detail = parts.get(event["type"], lambda: "")()
     return f"  #{event['seq']:<3} {event['type']:<26} {event.get('session_key') or '':<36} {detail}"
@@ -183,7 +191,9 @@ def run_demo(*, keep: bool = False, speed: float = 1.0) -> int:
         shutil.copytree(sample / "state", tmp / "state")
         shutil.copytree(sample / "workspace", tmp / "workspace")
         cfg = tmp / "state" / "openclaw.json"
-        cfg.write_text(cfg.read_text(encoding="utf-8").replace("@WORKSPACE@", str(tmp / "workspace")), encoding="utf-8")
+        cfg.write_text(
+            cfg.read_text(encoding="utf-8").replace("@WORKSPACE@", str(tmp / "workspace")), encoding="utf-8"
+        )
         (tmp / "memoryd.toml").write_text(
             f'[openclaw]\nstate_dirs = ["{tmp / "state"}"]\n\n'
             f'[paths]\nstate_dir = "{tmp / "memoryd-state"}"\nsocket = "{tmp / "run" / "memoryd.sock"}"\n\n'
@@ -193,7 +203,9 @@ def run_demo(*, keep: bool = False, speed: float = 1.0) -> int:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENCLAW_", "MEMORYD_"))}
         settings = load_settings(str(tmp / "memoryd.toml"), env)
         print(f"memoryd demo: a copy of {SAMPLE_NAME}/ in {tmp}")
-        print(f"  OpenClaw state: {tmp / 'state'}  (agents: {', '.join(a.agent_id for a in settings.agents)})")
+        print(
+            f"  OpenClaw state: {tmp / 'state'}  (agents: {', '.join(a.agent_id for a in settings.agents)})"
+        )
         print(f"  workspace:      {tmp / 'workspace'}")
         print(f"  event log:      {settings.event_log}")
         print("\n-- memoryd starts: first sight of an existing install ------------------------------")
@@ -202,6 +214,7 @@ def run_demo(*, keep: bool = False, speed: float = 1.0) -> int:
         convo = Conversation(tmp / "state" / "agents" / "main" / "sessions")
 
         async def main() -> int:
+            rc = 1
             async with anyio.create_task_group() as tg:
                 tg.start_soon(_drive, daemon, convo, speed)
                 rc = await daemon.run()
@@ -215,7 +228,11 @@ def run_demo(*, keep: bool = False, speed: float = 1.0) -> int:
             if "memoryd:flush" in text:
                 print(f"== {path.relative_to(tmp)} ==")
                 print(text)
-        print("MEMORY.md untouched:", (tmp / "workspace" / "MEMORY.md").read_bytes() == (sample / "workspace" / "MEMORY.md").read_bytes())
+        print(
+            "MEMORY.md untouched:",
+            (tmp / "workspace" / "MEMORY.md").read_bytes()
+            == (sample / "workspace" / "MEMORY.md").read_bytes(),
+        )
         if keep:
             print(f"kept: {tmp}")
         return rc

@@ -5,8 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from openclaw_fixture import OpenClawFixture
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -19,7 +23,7 @@ def data_dir() -> Path:
 
 
 @pytest.fixture
-def oc(tmp_path: Path) -> Iterator["OpenClawFixture"]:
+def oc(tmp_path: Path) -> Iterator[OpenClawFixture]:
     from openclaw_fixture import OpenClawFixture
 
     yield OpenClawFixture(tmp_path)

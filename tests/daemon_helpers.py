@@ -16,7 +16,9 @@ import orjson
 HANG_GUARD = 30.0
 
 
-def memoryd(*args: str, env: dict[str, str] | None = None, timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
+def memoryd(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60.0
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "memoryd", *args],
         capture_output=True,
@@ -28,7 +30,21 @@ def memoryd(*args: str, env: dict[str, str] | None = None, timeout: float = 60.0
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENCLAW_", "MEMORYD_", "XDG_", "STATE_DIRECTORY", "RUNTIME_DIRECTORY", "NOTIFY_SOCKET", "WATCHDOG_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(
+            (
+                "OPENCLAW_",
+                "MEMORYD_",
+                "XDG_",
+                "STATE_DIRECTORY",
+                "RUNTIME_DIRECTORY",
+                "NOTIFY_SOCKET",
+                "WATCHDOG_",
+            )
+        )
+    }
     env.update(extra)
     return env
 

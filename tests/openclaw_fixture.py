@@ -21,7 +21,15 @@ class Session:
         self.prompt = 0
         self.ids: list[str] = []
         if not self.path.exists():
-            self._append({"type": "session", "version": 3, "id": session_id, "timestamp": "2026-11-21T10:00:00.000Z", "cwd": "/tmp"})
+            self._append(
+                {
+                    "type": "session",
+                    "version": 3,
+                    "id": session_id,
+                    "timestamp": "2026-11-21T10:00:00.000Z",
+                    "cwd": "/tmp",
+                }
+            )
 
     def _append(self, obj: dict[str, Any]) -> None:
         with self.path.open("ab") as fh:
@@ -30,7 +38,14 @@ class Session:
     def entry(self, obj: dict[str, Any]) -> str:
         self.n += 1
         eid = f"{abs(hash((self.session_id, self.n))) % 0xFFFFFFFF:08x}"
-        self._append({**obj, "id": eid, "parentId": self.parent, "timestamp": f"2026-11-21T10:{self.n // 60 % 60:02d}:{self.n % 60:02d}.000Z"})
+        self._append(
+            {
+                **obj,
+                "id": eid,
+                "parentId": self.parent,
+                "timestamp": f"2026-11-21T10:{self.n // 60 % 60:02d}:{self.n % 60:02d}.000Z",
+            }
+        )
         self.parent = eid
         self.ids.append(eid)
         return eid
@@ -40,16 +55,35 @@ class Session:
 
     def assistant(self, text: str, prompt: int, output: int = 100) -> str:
         self.prompt = prompt
-        usage = {"input": prompt, "output": output, "cacheRead": 0, "cacheWrite": 0, "totalTokens": prompt + output}
+        usage = {
+            "input": prompt,
+            "output": output,
+            "cacheRead": 0,
+            "cacheWrite": 0,
+            "totalTokens": prompt + output,
+        }
         return self.entry(
             {
                 "type": "message",
-                "message": {"role": "assistant", "content": [{"type": "text", "text": text}], "usage": usage, "model": "m", "stopReason": "stop"},
+                "message": {
+                    "role": "assistant",
+                    "content": [{"type": "text", "text": text}],
+                    "usage": usage,
+                    "model": "m",
+                    "stopReason": "stop",
+                },
             }
         )
 
     def compaction(self, tokens_before: int = 0, first_kept: str | None = None) -> str:
-        return self.entry({"type": "compaction", "summary": "summary", "firstKeptEntryId": first_kept or self.parent, "tokensBefore": tokens_before})
+        return self.entry(
+            {
+                "type": "compaction",
+                "summary": "summary",
+                "firstKeptEntryId": first_kept or self.parent,
+                "tokensBefore": tokens_before,
+            }
+        )
 
     def rewrite_in_place(self) -> None:
         data = self.path.read_bytes()
@@ -78,9 +112,19 @@ class OpenClawFixture:
         d.mkdir(parents=True, exist_ok=True)
         return d
 
-    def write_config(self, *, context_tokens: int | None = None, extra_toml: str = "", agents: list[str] | None = None, **compaction: Any) -> Path:
+    def write_config(
+        self,
+        *,
+        context_tokens: int | None = None,
+        extra_toml: str = "",
+        agents: list[str] | None = None,
+        **compaction: Any,
+    ) -> Path:
         ids = agents or ["main"]
-        entries = ", ".join(f'{{ id: "{a}", workspace: "{self.workspace(a)}"{", default: true" if i == 0 else ""} }}' for i, a in enumerate(ids))
+        entries = ", ".join(
+            f'{{ id: "{a}", workspace: "{self.workspace(a)}"{", default: true" if i == 0 else ""} }}'
+            for i, a in enumerate(ids)
+        )
         comp = ", ".join(f"{k}: {v}" for k, v in compaction.items())
         ctx = f"contextTokens: {context_tokens}," if context_tokens else ""
         self.state.mkdir(parents=True, exist_ok=True)

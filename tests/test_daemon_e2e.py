@@ -23,7 +23,15 @@ def _install(oc: OpenClawFixture) -> None:
     a.assistant("I propose PostgreSQL 16 as the primary store; SQLite only for tests.", 150_000)
     a.user(f"Yes, go with PostgreSQL. Remember that the staging DB port is 5433. My key is {SECRET}")
     a.assistant("Noted. Open question: do we need multi-region failover in phase 1?", 171_000)
-    oc.store("main", "agent:main:main", sessionId=a.session_id, sessionFile=a.path.name, contextTokens=200000, totalTokens=171_000, compactionCount=0)
+    oc.store(
+        "main",
+        "agent:main:main",
+        sessionId=a.session_id,
+        sessionFile=a.path.name,
+        contextTokens=200000,
+        totalTokens=171_000,
+        compactionCount=0,
+    )
     b = oc.session("agent:main:side", "11111111-aaaa-4aaa-8aaa-000000000002")
     b.user("What time is it in Lisbon?")
     b.assistant("It is 14:05 in Lisbon.", 20_000)
@@ -72,10 +80,12 @@ def test_once_flushes_due_sessions_exactly_once_then_late_flush_then_nothing(oc:
     oc.store("main", "agent:main:side", compactionCount=1, totalTokens=3_000)
     r = memoryd("run", "--once", "--config", cfg)
     assert r.returncode == 0, r.stderr
-    new = oc.events()[len(events):]
+    new = oc.events()[len(events) :]
     assert [e["type"] for e in new].count("memory.compacted") == 1
     late = [e for e in new if e["type"] == "memory.flush.completed"]
-    assert [(e["session_key"], e["data"]["trigger"], e["data"]["cycle"]) for e in late] == [("agent:main:side", "late", 0)]
+    assert [(e["session_key"], e["data"]["trigger"], e["data"]["cycle"]) for e in late] == [
+        ("agent:main:side", "late", 0)
+    ]
 
     before = (oc.memoryd_state / "events.ndjson").read_bytes(), oc.daily_logs("main"), oc.daily_logs("ops")
     r = memoryd("run", "--once", "--config", cfg)
@@ -99,7 +109,9 @@ def test_live_daemon_flushes_before_compaction_and_stops_cleanly(oc: OpenClawFix
             s.assistant(f"Noted build {i}.", tokens)
             s.rewrite_in_place()  # what OpenClaw 2026.7 does once per reply
             oc.store("main", "agent:main:main", totalTokens=tokens)
-        wait_for(lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "the threshold flush")
+        wait_for(
+            lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "the threshold flush"
+        )
         s.compaction(tokens_before=20_400)
         oc.store("main", "agent:main:main", compactionCount=1, totalTokens=2_500)
         wait_for(lambda: any(e["type"] == "memory.compacted" for e in oc.events()), "the compaction")
@@ -111,7 +123,10 @@ def test_live_daemon_flushes_before_compaction_and_stops_cleanly(oc: OpenClawFix
     assert types[0] == "daemon.started" and types[-1] == "daemon.stopped"
     assert types.count("memory.flush.completed") == 1
     compacted = next(e for e in events if e["type"] == "memory.compacted")
-    assert compacted["data"]["flushed_before"] is True and compacted["data"]["run_item_type"] == "memory_compaction"
+    assert (
+        compacted["data"]["flushed_before"] is True
+        and compacted["data"]["run_item_type"] == "memory_compaction"
+    )
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     assert_valid_events(events)
 
@@ -129,7 +144,9 @@ def test_sigkill_and_restart_repeat_nothing(oc: OpenClawFixture) -> None:
     oc.store("main", "agent:main:main", compactionCount=1, totalTokens=2_000)
     d2 = DaemonProc(oc.config_path)
     try:
-        wait_for(lambda: any(e["type"] == "memory.compacted" for e in oc.events()), "compaction after restart")
+        wait_for(
+            lambda: any(e["type"] == "memory.compacted" for e in oc.events()), "compaction after restart"
+        )
     finally:
         rc, err = d2.stop()
     assert rc == 0, err
@@ -171,8 +188,16 @@ def test_real_openclaw_2026_7_1_state_replays_as_its_trace_shows(tmp_path: Path)
     old = "922e9dd4-79e6-423c-95ae-b296c526c66e"
     assert [e["type"] for e in events if e["type"] == "source.error"] == []
     compacted = [e for e in events if e["type"] == "memory.compacted"]
-    assert [(e["session_id"], e["data"]["compaction_count"]) for e in compacted] == [(old, n) for n in range(1, 6)]
-    assert [e["data"]["first_kept_entry_id"] for e in compacted] == ["08616e6e", "019d5d96", "e7f5aaa4", "b328ffdc", "7f364d24"]
+    assert [(e["session_id"], e["data"]["compaction_count"]) for e in compacted] == [
+        (old, n) for n in range(1, 6)
+    ]
+    assert [e["data"]["first_kept_entry_id"] for e in compacted] == [
+        "08616e6e",
+        "019d5d96",
+        "e7f5aaa4",
+        "b328ffdc",
+        "7f364d24",
+    ]
     # OpenClaw's own flushes: cycles 0, 1, 2 and 4; the manual /compact ended cycle 3 with none.
     observed = [e["data"]["cycle"] for e in events if e["type"] == "runtime.flush.observed"]
     assert observed == [0, 1, 2, 4]

@@ -15,7 +15,9 @@ DAY = date(2026, 11, 21)
 
 
 def _meta(fid: str = "fl-1") -> BlockMeta:
-    return BlockMeta(fid, "agent:main:main", "922e9dd4-79e6", "threshold", 3, datetime(2026, 11, 21, 14, 5), "a1", "b2")
+    return BlockMeta(
+        fid, "agent:main:main", "922e9dd4-79e6", "threshold", 3, datetime(2026, 11, 21, 14, 5), "a1", "b2"
+    )
 
 
 def test_render_groups_by_kind_cites_and_marks() -> None:

@@ -29,7 +29,9 @@ def test_lead_stays_below_half_of_keep_recent_and_scales_with_small_windows() ->
 
 def test_real_2026_7_1_sample_numbers() -> None:
     """32k window, floor 8192, soft 4000, keepRecent 2000 (RUN-INFO.txt): OpenClaw flushes at 20576."""
-    s = GateSettings(CompactionSettings(reserve_tokens_floor=8192, soft_threshold_tokens=4000, keep_recent_tokens=2000))
+    s = GateSettings(
+        CompactionSettings(reserve_tokens_floor=8192, soft_threshold_tokens=4000, keep_recent_tokens=2000)
+    )
     p = pressure(context_tokens=32_768, prompt=20_308, output=299, store_total=20_308, settings=s)
     assert p.threshold == 20_576
     assert p.flush_point == 19_576
@@ -43,6 +45,9 @@ def test_no_token_flush_when_the_threshold_is_not_positive() -> None:
 
 def test_context_tokens_cap_and_transcript_bytes() -> None:
     capped = GateSettings(CompactionSettings(context_tokens_cap=100_000))
-    assert pressure(context_tokens=200_000, prompt=0, output=0, store_total=None, settings=capped).window == 100_000
+    assert (
+        pressure(context_tokens=200_000, prompt=0, output=0, store_total=None, settings=capped).window
+        == 100_000
+    )
     assert transcript_bytes_due(2 * 1024 * 1024, DEFAULT)
     assert not transcript_bytes_due(10**9, GateSettings(CompactionSettings(force_flush_transcript_bytes=0)))

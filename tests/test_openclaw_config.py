@@ -29,7 +29,11 @@ def test_real_openclaw_json_is_read_as_json5() -> None:
     assert agents["main"].workspace == Path("/home/oc/run/workspace")
     assert agents["work"].workspace == Path("/home/oc/run/workspace-work")
     comp = agents["main"].compaction
-    assert (comp.reserve_tokens_floor, comp.soft_threshold_tokens, comp.keep_recent_tokens) == (8192, 4000, 2000)
+    assert (comp.reserve_tokens_floor, comp.soft_threshold_tokens, comp.keep_recent_tokens) == (
+        8192,
+        4000,
+        2000,
+    )
 
 
 def test_workspace_fallbacks() -> None:
@@ -37,13 +41,24 @@ def test_workspace_fallbacks() -> None:
     env = {"HOME": "/home/u"}
     cfg = {"agents": {"list": [{"id": "main", "default": True}, {"id": "ops"}]}}
     agents = {a.agent_id: a.workspace for a in agents_from_config(cfg, state, env, ["main", "ops", "extra"])}
-    assert agents == {"main": state / "workspace", "ops": state / "workspace-ops", "extra": state / "workspace-extra"}
-    cfg2 = {"agents": {"defaults": {"workspace": "~/ws"}, "list": [{"id": "a", "default": True}, {"id": "b"}]}}
+    assert agents == {
+        "main": state / "workspace",
+        "ops": state / "workspace-ops",
+        "extra": state / "workspace-extra",
+    }
+    cfg2 = {
+        "agents": {"defaults": {"workspace": "~/ws"}, "list": [{"id": "a", "default": True}, {"id": "b"}]}
+    }
     agents2 = {a.agent_id: a.workspace for a in agents_from_config(cfg2, state, env, [])}
     assert agents2 == {"a": Path("/home/u/ws"), "b": Path("/home/u/ws/b")}
-    only = {a.agent_id: a.workspace for a in agents_from_config({}, state, {**env, "OPENCLAW_PROFILE": "p"}, [])}
+    only = {
+        a.agent_id: a.workspace for a in agents_from_config({}, state, {**env, "OPENCLAW_PROFILE": "p"}, [])
+    }
     assert only == {"main": state / "workspace-p"}
-    over = {a.agent_id: a.workspace for a in agents_from_config({}, state, {**env, "OPENCLAW_WORKSPACE_DIR": "/w"}, [])}
+    over = {
+        a.agent_id: a.workspace
+        for a in agents_from_config({}, state, {**env, "OPENCLAW_WORKSPACE_DIR": "/w"}, [])
+    }
     assert over == {"main": Path("/w")}
 
 
@@ -55,7 +70,11 @@ def test_toml_overrides_and_names_bad_keys(tmp_path: Path) -> None:
     )
     s = load_settings(str(cfg), {"HOME": str(tmp_path)})
     main = next(a for a in s.agents if a.agent_id == "main")
-    assert (s.lead_tokens, main.compaction.reserve_tokens_floor, main.workspace) == (500, 1000, tmp_path / "ws")
+    assert (s.lead_tokens, main.compaction.reserve_tokens_floor, main.workspace) == (
+        500,
+        1000,
+        tmp_path / "ws",
+    )
     assert s.event_log == tmp_path / "st" / "events.ndjson"
     cfg.write_text("[flush]\nlead_tokenz = 5\n")
     with pytest.raises(ConfigError, match=r"flush\.lead_tokenz"):
@@ -67,7 +86,7 @@ def test_toml_overrides_and_names_bad_keys(tmp_path: Path) -> None:
 
 def test_broken_openclaw_json_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "openclaw.json").write_text("{ agents: [ }")
-    with pytest.raises(ConfigError, match="openclaw.json"):
+    with pytest.raises(ConfigError, match=r"openclaw\.json"):
         load_settings(None, {"HOME": str(tmp_path), "OPENCLAW_STATE_DIR": str(tmp_path)})
 
 

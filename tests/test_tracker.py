@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from memoryd.sessions.gate import GateSettings
@@ -19,7 +20,9 @@ from memoryd.sources.openclaw_config import CompactionSettings
 from memoryd.sources.store import StoreEntry
 from memoryd.sources.transcript import Compaction, Entry, Usage
 
-GATE = GateSettings(CompactionSettings(reserve_tokens_floor=8192, keep_recent_tokens=2000))  # 32k: point 19576
+GATE = GateSettings(
+    CompactionSettings(reserve_tokens_floor=8192, keep_recent_tokens=2000)
+)  # 32k: point 19576
 
 
 def user(i: int) -> Entry:
@@ -28,13 +31,20 @@ def user(i: int) -> Entry:
 
 def assistant(i: int, prompt: int) -> Entry:
     return Entry(
-        type="message", id=f"a{i}", parent_id=None, timestamp="", role="assistant", text="ok",
+        type="message",
+        id=f"a{i}",
+        parent_id=None,
+        timestamp="",
+        role="assistant",
+        text="ok",
         usage=Usage(input=prompt, output=100, total=prompt + 100),
     )
 
 
 def compaction(i: int) -> Entry:
-    return Entry(type="compaction", id=f"c{i}", parent_id=None, timestamp="", compaction=Compaction("s", "u1", 20000))
+    return Entry(
+        type="compaction", id=f"c{i}", parent_id=None, timestamp="", compaction=Compaction("s", "u1", 20000)
+    )
 
 
 class Feed:
@@ -80,10 +90,12 @@ def test_ranges_have_no_gap_and_no_overlap_across_cycles() -> None:
     ranges = [(d.start, d.end) for d in f.flushes()]
     assert len(ranges) == 3
     assert ranges[0][0] == 0
-    for (_, end), (start, _) in zip(ranges, ranges[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(ranges):
         assert start == end
     assert f.types().count("memory.compacted") == 3
-    assert all(e.data["flushed_before"] for e in f.effects if isinstance(e, Emit) and e.type == "memory.compacted")
+    assert all(
+        e.data["flushed_before"] for e in f.effects if isinstance(e, Emit) and e.type == "memory.compacted"
+    )
 
 
 def test_compaction_without_a_flush_gets_a_late_flush() -> None:
@@ -140,11 +152,20 @@ def test_first_sight_past_the_flush_point_flushes_now() -> None:
 
 
 def _store(**kw: Any) -> StoreEntry:
-    base: dict[str, Any] = dict(
-        key="agent:main:main", session_id="S1", session_file=None, updated_at=None, total_tokens=None,
-        total_tokens_fresh=True, context_tokens=32768, compaction_count=0, memory_flush_at=None,
-        memory_flush_compaction_count=None, checkpoints=(), usage_family_session_ids=(),
-    )
+    base: dict[str, Any] = {
+        "key": "agent:main:main",
+        "session_id": "S1",
+        "session_file": None,
+        "updated_at": None,
+        "total_tokens": None,
+        "total_tokens_fresh": True,
+        "context_tokens": 32768,
+        "compaction_count": 0,
+        "memory_flush_at": None,
+        "memory_flush_compaction_count": None,
+        "checkpoints": (),
+        "usage_family_session_ids": (),
+    }
     base.update(kw)
     return StoreEntry(**base)
 
