@@ -264,6 +264,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from memoryd import logs
+
+    logs.configure("warning")  # stdout is for answers; `run` picks its own level
     try:
         result: int = args.func(args)
         return result
