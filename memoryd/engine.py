@@ -50,13 +50,12 @@ from memoryd.sinks.daily_log import (
 )
 from memoryd.sinks.journal import Journal
 from memoryd.sources.openclaw_config import AgentSource
+from memoryd.sources.reader import READ_SLICE, ParsedLine, TranscriptReader
 from memoryd.sources.store import StoreEntry, StoreUnreadable, read_store, resolve_session_file
-from memoryd.sources.tail import Change, Cursor, read_new
-from memoryd.sources.transcript import LineError, loads_line, parse_entry, parse_header
+from memoryd.sources.tail import Change, Cursor
 
 log = structlog.get_logger("memoryd.engine")
 
-READ_SLICE = 8 * 1024 * 1024
 CONFLICT_WAIT_SECONDS = 10.0
 RETRY_SECONDS = 30.0
 _COMPACTION_NEEDLE = b'"type":"compaction"'
@@ -70,7 +69,11 @@ class Tracked:
     version: int = 3
     last_flush: dict[str, Any] | None = None
     last_compaction: dict[str, Any] | None = None
-    skip_anchor: str | None = None  # transient: re-reading changed content up to this entry
+    reader: TranscriptReader | None = None
+
+    def __post_init__(self) -> None:
+        if self.reader is None:
+            self.reader = TranscriptReader(self.cursor, self.state.last_entry_id)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -514,63 +517,54 @@ class Engine:
 
     def _read_transcript(self, tr: Tracked) -> None:
         gate = self.gate_for(tr.agent)
+        reader = tr.reader
+        assert reader is not None
         while True:
-            res = read_new(tr.cursor, now_ns=time.time_ns(), max_bytes=READ_SLICE)
-            for offset, reason, detail in res.errors:
+            batch = reader.read(max_bytes=READ_SLICE)
+            for offset, reason, detail in batch.errors:
                 self.source_error(tr.cursor.path, offset, reason, detail, agent=tr.agent.agent_id)
-            if res.change is Change.MISSING:
+            if batch.anchor_lost is not None:
+                self.source_error(
+                    tr.cursor.path,
+                    0,
+                    "history_rewritten",
+                    f"entry {batch.anchor_lost} vanished",
+                    agent=tr.agent.agent_id,
+                )
+            if batch.change is Change.MISSING:
                 if self._follow_rename(tr):
                     continue
                 return
-            if res.change is Change.CONTENT_CHANGED:
+            if batch.change is Change.CONTENT_CHANGED:
                 log.info("transcript.content_changed", path=tr.cursor.path)
-                tr.skip_anchor = tr.state.last_entry_id
-            if not res.lines:
-                if tr.skip_anchor is not None and res.change is not Change.TRUNCATED_WAIT:
-                    # The entry we had reached is gone: the history itself was rewritten.
-                    self.source_error(
-                        tr.cursor.path, 0, "history_rewritten", f"entry {tr.skip_anchor} vanished"
-                    )
-                    tr.skip_anchor = None
+            if not batch.lines:
                 return
-            for line in res.lines:
-                self._apply_line(tr, line.no, line.start, line.end, line.data, gate)
+            for line in batch.lines:
+                self._apply_line(tr, line, gate)
             self._dirty = True
 
-    def _apply_line(
-        self, tr: Tracked, no: int, start: int, end: int, data: bytes, gate: GateSettings
-    ) -> None:
+    def _apply_line(self, tr: Tracked, line: ParsedLine, gate: GateSettings) -> None:
         st = tr.state
-        try:
-            obj = loads_line(data)
-        except LineError as exc:
-            self.source_error(tr.cursor.path, start, exc.reason, exc.detail, agent=tr.agent.agent_id)
-            st.read_offset = end
+        if line.replayed:
+            # Changed bytes, same history: not new. Offsets we keep move to where entries are now.
+            st.read_offset = line.end
+            if line.entry is not None and line.entry.id == st.flushed_upto_entry:
+                st.flushed_upto = line.end
             return
-        if no == 1:
-            header = parse_header(obj)
-            if header is not None:
-                tr.version = header.version
-                st.read_offset = end
-                return
-        try:
-            entry = parse_entry(obj, no)
-        except LineError as exc:
-            self.source_error(tr.cursor.path, start, exc.reason, exc.detail, agent=tr.agent.agent_id)
-            st.read_offset = end
+        if line.error is not None:
+            self.source_error(
+                tr.cursor.path, line.start, line.error.reason, line.error.detail, agent=tr.agent.agent_id
+            )
+            st.read_offset = line.end
             return
-        if tr.skip_anchor is not None:
-            # Changed bytes, same history: entries up to where we were are not new. Offsets we
-            # keep move to where those entries are now.
-            st.read_offset = end
-            if entry.id == st.flushed_upto_entry:
-                st.flushed_upto = end
-            if entry.id == tr.skip_anchor:
-                tr.skip_anchor = None
+        if line.header is not None or line.entry is None:
+            if line.header is not None:
+                tr.version = line.header.version
+            st.read_offset = line.end
             return
-        effects = on_entry(st, entry, start, end, gate)
-        if entry.type == "compaction" and effects:
-            tr.last_compaction = {"entry_id": entry.id, "cycle": st.cycle, "time": entry.timestamp}
+        effects = on_entry(st, line.entry, line.start, line.end, gate)
+        if line.entry.type == "compaction" and effects:
+            tr.last_compaction = {"entry_id": line.entry.id, "cycle": st.cycle, "time": line.entry.timestamp}
         self._execute(tr, effects)
 
     # ------------------------------------------------------------------ effects
