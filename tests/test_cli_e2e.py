@@ -29,13 +29,18 @@ def test_status_and_manual_flush_through_the_running_daemon(oc: OpenClawFixture)
     d = DaemonProc(oc.config_path)
     try:
         wait_for(lambda: any(e["type"] == "session.discovered" for e in oc.events()), "discovery")
-        wait_for(lambda: (oc.root / "run" / "memoryd.sock").exists(), "the socket")
+        wait_for((oc.root / "run" / "memoryd.sock").exists, "the socket")
         r = memoryd("status", "--json", "--config", cfg)
         assert r.returncode == 0, r.stderr
         st = json.loads(r.stdout)
         assert st["daemon"]["pid"] == d.proc.pid
         (sess,) = st["sessions"]
-        assert (sess["session_key"], sess["cycle"], sess["flush_point"], sess["window"]) == ("agent:main:main", 0, 19_576, 32_768)
+        assert (sess["session_key"], sess["cycle"], sess["flush_point"], sess["window"]) == (
+            "agent:main:main",
+            0,
+            19_576,
+            32_768,
+        )
         r = memoryd("flush", "agent:main:main", "--reason", "before a risky refactor", "--config", cfg)
         assert r.returncode == 0, r.stderr
         answer = json.loads(r.stdout)
@@ -51,7 +56,9 @@ def test_status_and_manual_flush_through_the_running_daemon(oc: OpenClawFixture)
     assert rc == 0, err
     events = oc.events()
     done = [e for e in events if e["type"] == "memory.flush.completed"]
-    assert [(e["data"]["trigger"], e["data"]["path"].startswith("memory/")) for e in done] == [("manual", True)]
+    assert [(e["data"]["trigger"], e["data"]["path"].startswith("memory/")) for e in done] == [
+        ("manual", True)
+    ]
     started = next(e for e in events if e["type"] == "memory.flush.started")
     assert started["data"]["reason"] == "before a risky refactor"
     log = next(iter(oc.daily_logs().values()))
@@ -76,20 +83,29 @@ def test_bad_input_is_reported_and_the_daemon_goes_on(oc: OpenClawFixture) -> No
     oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=1_000)
     outside = oc.root / "outside.jsonl"
     outside.write_text('{"type":"session","version":3,"id":"x"}\n')
-    oc.store("main", "agent:main:evil", sessionId="77777777-0000-4000-8000-000000000001", sessionFile=str(outside))
+    oc.store(
+        "main", "agent:main:evil", sessionId="77777777-0000-4000-8000-000000000001", sessionFile=str(outside)
+    )
     d = DaemonProc(oc.config_path)
     try:
         wait_for(lambda: any(e["type"] == "session.discovered" for e in oc.events()), "discovery")
         with s.path.open("ab") as fh:
-            fh.write(b'{"type":"message","id":"torn0001","parentId":null,"message":{"role":"us')  # torn: waits
+            fh.write(
+                b'{"type":"message","id":"torn0001","parentId":null,"message":{"role":"us'
+            )  # torn: waits
             fh.write(b'er","content":"now whole"}}\n')
             fh.write(b'{"type":"message", "id": broken\n')
             fh.write(b'{"type":"message","id":"bad0utf8","message":{"role":"user","content":"caf\xe9"}}\n')
-        (oc.sessions_dir("main") / "sessions.json.123.abc.tmp").write_text("{ half")  # OpenClaw's temp: ignored
+        (oc.sessions_dir("main") / "sessions.json.123.abc.tmp").write_text(
+            "{ half"
+        )  # OpenClaw's temp: ignored
         s.user("We decided to keep going.")
         s.assistant("Agreed, we keep going.", 20_000)
         oc.store("main", "agent:main:main", totalTokens=20_000)
-        wait_for(lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "a flush despite bad lines")
+        wait_for(
+            lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()),
+            "a flush despite bad lines",
+        )
     finally:
         rc, err = d.stop()
     assert rc == 0, err

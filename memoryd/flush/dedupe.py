@@ -1,0 +1,151 @@
+"""Keep a flush from writing what the daily log already says.
+
+Two texts are the same memory when their words mostly overlap *and* they carry the same identifiers
+and the same polarity. Identifiers (numbers, versions, hashes, ports, paths, hosts) decide: "the port
+is now 5434" is an update of "the port is 5433", never its duplicate, and "X is not allowed" is not
+"X is allowed". Text is normalised first: case, punctuation, Markdown bullets and emphasis, kind
+labels, and memoryd's own citations such as ``(abcd1234:ef01ab23)`` are ignored.
+
+Stdlib only; words are compared as sets (CJK text as character bigrams, since it has no spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from typing import Final
+
+from memoryd.flush.items import Item
+
+__all__ = ["Fingerprint", "dedupe", "fingerprint", "is_duplicate", "normalise"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A constant set of words, written as one space-separated string."""
+    return frozenset(words.split())
+
+
+_BULLET: Final = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?")
+_LABEL: Final = re.compile(
+    r"^\s*(?:\*\*|__)?(?:decisions?|outcomes?|open questions?|facts?|procedures?|todo|rejected)"
+    r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?",
+    re.I,
+)
+#: memoryd's own citations, ``(5f3c9a2e:0de8b4c8,10f880c1…)``, and other bracketed id lists and HTML comments.
+_CITATION: Final = re.compile(
+    r"\(\s*[0-9a-f]{8}(?::[\w\-]+(?:\s*,\s*[\w\-]+)*)?\s*…?\s*\)"
+    r"|[(\[]\s*[0-9a-f]{8}(?:\s*[,;/ ]\s*[0-9a-f]{8})+\s*[)\]]"
+    r"|<!--.*?-->",
+    re.I,
+)
+_MARKUP: Final = re.compile(r"[*_`~]+")
+#: Identifier-like tokens: anything with a digit, a path, a dotted name or host, an ``@``.
+_DOTTED: Final = re.compile(r"^[a-z][\w\-]*(?:\.[a-z][\w\-]*)+$", re.I)
+_TOKEN_EDGE: Final = "\"'`()[]{}<>,;!?。、（）「」"
+_WORD: Final = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?", re.I)
+_CJK_RUN: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_NEGATION: Final = re.compile(
+    r"\b(?:not|no|never|don't|doesn't|isn't|aren't|won't|can't|cannot|without|nicht|kein\w*|pas|jamais)\b"
+    r"|n't\b|ない|ません|禁止|不要",
+    re.I,
+)
+_STOP: Final = _wordset(
+    "a an the and or of to in on at for by with is are was were be been it this that as from into now "
+    "then also so we i you they our"
+)
+
+#: Jaccard over words at or above which two texts with the same identifiers are duplicates.
+SIMILAR: Final = 0.72
+#: Share of the new text's words found in a longer existing line that makes it a duplicate.
+CONTAINED: Final = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What duplicate detection compares, computed once per text."""
+
+    norm: str
+    words: frozenset[str]
+    idents: frozenset[str]
+    negations: int
+
+
+def normalise(text: str) -> str:
+    """Lower-case text without bullets, labels, citations or emphasis (word sets ignore punctuation)."""
+    text = _BULLET.sub("", text)
+    text = _CITATION.sub(" ", text)
+    text = _MARKUP.sub("", text)
+    text = _LABEL.sub("", text)
+    return " ".join(text.lower().split())
+
+
+def _words(norm: str) -> frozenset[str]:
+    words = {w for w in _WORD.findall(norm) if w not in _STOP}
+    for run in _CJK_RUN.findall(norm):
+        words.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    return frozenset(words)
+
+
+def _idents(norm: str) -> frozenset[str]:
+    """Tokens that name something exactly: numbers, versions, hashes, ports, paths, hosts, e-mails."""
+    found = set()
+    for raw in norm.split():
+        token = raw.strip(_TOKEN_EDGE).rstrip(".:").strip("-#")
+        if token and (
+            any(c.isdigit() for c in token) or "/" in token or "@" in token or _DOTTED.match(token)
+        ):
+            found.add(token)
+    return frozenset(found)
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """Normalised text, its word set, its identifiers and whether it is negated."""
+    norm = normalise(text)
+    return Fingerprint(
+        norm=norm, words=_words(norm), idents=_idents(norm), negations=len(_NEGATION.findall(norm))
+    )
+
+
+def is_duplicate(new: Fingerprint, old: Fingerprint) -> bool:
+    """True when ``new`` says nothing that ``old`` does not already say."""
+    if not new.words or not new.idents <= old.idents or (new.negations > 0) != (old.negations > 0):
+        return False
+    if new.norm == old.norm:
+        return True
+    common = len(new.words & old.words)
+    jaccard = common / len(new.words | old.words)
+    if jaccard >= SIMILAR:
+        return True
+    if len(new.words) >= 4 and common / len(new.words) >= CONTAINED:
+        return True  # an existing line that says the same and more
+    if jaccard < 0.5:
+        return False
+    return SequenceMatcher(None, new.norm, old.norm, autojunk=False).ratio() >= 0.9
+
+
+def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
+    """Drop items already in ``existing`` log lines, and merge near-duplicates among ``items``.
+
+    Of two near-duplicate new items the first is kept; it inherits the other's ``must_keep`` flag,
+    so a block never loses a must-keep memory by merging. Entry ids are not merged: ids carry no
+    order of their own, and the item kept already cites where the memory came from.
+    """
+    old = [fingerprint(line) for line in existing if line.strip()]
+    kept: list[Item] = []
+    kept_prints: list[Fingerprint] = []
+    for item in items:
+        fp = fingerprint(item.text)
+        if any(is_duplicate(fp, o) for o in old):
+            continue
+        twin = next(
+            (i for i, k in enumerate(kept_prints) if is_duplicate(fp, k) or is_duplicate(k, fp)), None
+        )
+        if twin is None:
+            kept.append(item)
+            kept_prints.append(fp)
+            continue
+        if item.must_keep and not kept[twin].must_keep:
+            kept[twin] = replace(kept[twin], must_keep=True)
+    return kept

@@ -1,0 +1,102 @@
+"""Dedupe against the daily log and among new items: same memory dropped, updates kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from memoryd.flush.dedupe import dedupe, fingerprint, is_duplicate, normalise
+from memoryd.flush.items import Item
+
+
+def fact(text: str, *ids: str, must_keep: bool = False) -> Item:
+    return Item(kind="fact", text=text, entry_ids=ids or ("0de8b4c8",), must_keep=must_keep)
+
+
+def test_normalise_drops_bullets_labels_citations_and_emphasis() -> None:
+    line = "- **Decision:** Use `uv run pytest`, never bare pytest! (5f3c9a2e:0de8b4c8,10f880c1…)"
+    assert normalise(line) == "use uv run pytest, never bare pytest!"
+
+
+def test_item_already_in_the_log_is_dropped() -> None:
+    log = [
+        "## 14:03 · agent:main:main · threshold",
+        "<!-- memoryd:flush id=abc session=s cycle=1 trigger=threshold entries=a..b -->",
+        "### Facts",
+        "- Staging DB is db-staging.internal on port 5433 (780c4b16:d9d2ef5d)",
+    ]
+    assert dedupe([fact("Staging DB is db-staging.internal on port 5433.")], log) == []
+
+
+def test_case_and_punctuation_do_not_make_a_new_memory() -> None:
+    log = ["* staging db is DB-STAGING.internal, on port 5433"]
+    assert dedupe([fact("Staging DB is db-staging.internal on port 5433")], log) == []
+
+
+def test_a_person_s_own_longer_line_covers_the_item() -> None:
+    log = [
+        "Jonas Brandt owns billing.py, and any change to invoice math needs his review on the PR (he said so)."
+    ]
+    assert (
+        dedupe(
+            [fact("Jonas Brandt owns billing.py; any change to invoice math needs his review on the PR")], log
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The staging DB port is 5433", "The staging DB port is now 5434"),
+        ("Deployed v1.4.2 to prod", "Deployed v1.4.3 to prod"),
+        ("Committed 4f0c2d9 on fix/due-date-utc", "Committed 9a1b2c3 on fix/due-date-utc"),
+        ("Config lives in /etc/app/app.env", "Config lives in /etc/app/app.yaml"),
+    ],
+)
+def test_an_update_with_other_identifiers_is_not_a_duplicate(old: str, new: str) -> None:
+    item = fact(new)
+    assert dedupe([item], [old]) == [item]
+
+
+def test_negation_is_not_a_duplicate() -> None:
+    item = fact("PyMuPDF is not allowed in the stack")
+    assert dedupe([item], ["PyMuPDF is allowed in the stack"]) == [item]
+
+
+def test_unrelated_items_are_kept_in_order() -> None:
+    items = [
+        fact("Backups run at 02:00 UTC"),
+        fact("Lena owns the payments service"),
+        fact("Use zoneinfo, not pytz"),
+    ]
+    assert dedupe(items, ["Something else entirely", ""]) == items
+
+
+def test_near_duplicates_among_new_items_keep_the_first_and_its_must_keep() -> None:
+    first = fact("Releases only go out from v* tags, never from a push to main", "aaaaaaaa")
+    second = fact(
+        "Releases only go out from v* tags — never from a push to main.", "bbbbbbbb", must_keep=True
+    )
+    (kept,) = dedupe([first, second], [])
+    assert kept.entry_ids == ("aaaaaaaa",) and kept.must_keep
+
+
+def test_japanese_duplicate_is_found_by_character_bigrams() -> None:
+    log = ["- api-prod-1 は先月 Ubuntu 24.04 に移行済みでログは journald (abcd1234:56074bad)"]
+    item = fact("api-prod-1 は先月 Ubuntu 24.04 に移行済みで、ログは journald。")
+    assert dedupe([item], log) == []
+
+
+def test_japanese_update_with_a_new_number_is_kept() -> None:
+    item = fact("ディスク使用率のアラートは 90% 超")
+    assert dedupe([item], ["ディスク使用率のアラートは 85% 超"]) == [item]
+
+
+def test_is_duplicate_needs_the_new_text_to_carry_no_new_identifier() -> None:
+    old = fingerprint("deploy to prod-1 and prod-2 finished")
+    assert is_duplicate(fingerprint("deploy to prod-1 finished"), old)
+    assert not is_duplicate(fingerprint("deploy to prod-3 finished"), old)
+
+
+def test_empty_text_is_never_a_duplicate() -> None:
+    assert not is_duplicate(fingerprint(""), fingerprint(""))
