@@ -47,7 +47,11 @@ class TranscriptMachine(RuleBasedStateMachine):
 
     def _new_entry(self) -> dict[str, object]:
         self.n += 1
-        return {"type": "message", "id": f"{self.n:08x}", "message": {"role": "user", "content": f"m{self.n}"}}
+        return {
+            "type": "message",
+            "id": f"{self.n:08x}",
+            "message": {"role": "user", "content": f"m{self.n}"},
+        }
 
     def _read_all(self, advance: bool = True) -> None:
         for _ in range(100):
