@@ -209,6 +209,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from memoryd.doctor import run_doctor
+
+    return run_doctor(lambda: _settings(args), os.environ, sys.stdout)
+
+
+def cmd_service(args: argparse.Namespace) -> int:
+    from memoryd import service
+
+    if args.action == "install":
+        return service.install(os.environ, sys.stdout, exec_path=args.exec_path, force=args.force)
+    return service.uninstall(os.environ, sys.stdout)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="memoryd",
@@ -258,6 +272,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_tail_arguments(tail)
     tail.set_defaults(func=cmd_tail)
+
+    doc = with_config(sub.add_parser("doctor", help="check config, paths, permissions and watcher limits"))
+    doc.set_defaults(func=cmd_doctor)
+
+    svc = sub.add_parser("service", help="install or remove the systemd user unit")
+    svc_sub = svc.add_subparsers(dest="action", required=True, metavar="ACTION")
+    inst = svc_sub.add_parser("install", help="write ~/.config/systemd/user/memoryd.service")
+    inst.add_argument("--force", action="store_true", help="replace a different unit that is already there")
+    inst.add_argument(
+        "--exec-path", default=None, metavar="PATH", help="the memoryd to run (default: this one)"
+    )
+    svc_sub.add_parser("uninstall", help="remove the unit file")
+    svc.set_defaults(func=cmd_service)
     return parser
 
 

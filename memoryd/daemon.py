@@ -22,6 +22,7 @@ from watchfiles import Change, awatch
 
 from memoryd.config import Settings
 from memoryd.engine import Engine
+from memoryd.notify import Liveness, Notifier, Watchdog
 from memoryd.sinks.journal import Journal
 from memoryd.sinks.socket_server import SocketServer
 
@@ -30,6 +31,7 @@ log = structlog.get_logger("memoryd.daemon")
 WATCH_STEP_MS = 10
 WATCH_DEBOUNCE_MS = 30
 TICK_SECONDS = 0.5
+WATCH_TIMEOUT_MS = 5_000  # awatch yields an empty set this often, so the watcher can beat
 
 
 def _watch_filter(change: Change, path: str) -> bool:
@@ -46,6 +48,8 @@ def _watch_filter(change: Change, path: str) -> bool:
 class Daemon:
     def __init__(self, settings: Settings, *, on_ready: Callable[[], None] | None = None) -> None:
         self.settings = settings
+        self.notifier = Notifier.from_env()
+        self.liveness = Liveness()
         self.journal = Journal(settings.event_log)
         self.engine = Engine(settings, self.journal)
         self.started_at = time.time()
@@ -85,6 +89,11 @@ class Daemon:
         }
         return st
 
+    def _status_line(self) -> str:
+        """One line for `systemctl status`."""
+        sessions = len(self.engine.status()["sessions"])
+        return f"watching {len(self.settings.agents)} agent(s), {sessions} session(s); socket {self.settings.socket_path}"
+
     def request_stop(self, reason: str = "requested") -> None:
         """Stop gracefully (from inside the event loop: a signal, the demo)."""
         if not self._stop_requested:
@@ -107,6 +116,7 @@ class Daemon:
         """Run the watcher; restart it when it fails or when the set of folders changes."""
         while not self._stop_requested:
             dirs = self._watched_dirs()
+            self.liveness.beat("watcher")
             if not dirs:
                 self.watcher_state = "no folders to watch (waiting)"
                 await self._sleep_or_stop(self.settings.reconcile_seconds)
@@ -124,8 +134,12 @@ class Daemon:
                         stop_event=stop,
                         recursive=False,
                         ignore_permission_denied=True,
+                        rust_timeout=WATCH_TIMEOUT_MS,
+                        yield_on_timeout=True,
                     ):
-                        self.engine.handle_paths({p for _, p in changes})
+                        self.liveness.beat("watcher")
+                        if changes:
+                            self.engine.handle_paths({p for _, p in changes})
                     tg.cancel_scope.cancel()
             except Exception as exc:  # the watcher must never take the daemon down
                 self.watcher_state = f"degraded: {type(exc).__name__}: {exc}"[:200]
@@ -152,11 +166,24 @@ class Daemon:
                 return
             self.engine.scan_all()
             self.last_reconcile = time.monotonic()
+            self.liveness.beat("reconcile")
 
     async def _tick(self) -> None:
         while not self._stop_requested:
             await self._sleep_or_stop(TICK_SECONDS)
             self.engine.tick()
+            self.liveness.beat("tick")
+
+    async def _watchdog(self) -> None:
+        """Ping systemd's watchdog while every task beats; a stuck task stops the pings."""
+        interval = self.notifier.watchdog_interval()
+        if interval is None:
+            return
+        max_age = max(2 * interval, 3 * self.settings.reconcile_seconds, 3 * WATCH_TIMEOUT_MS / 1000)
+        dog = Watchdog(self.notifier, self.liveness, max_age)
+        while not self._stop_requested:
+            dog.step()
+            await self._sleep_or_stop(interval)
 
     async def _signals(self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED) -> None:
         with anyio.open_signal_receiver(signal.SIGTERM, signal.SIGINT, signal.SIGHUP) as signals:
@@ -167,6 +194,7 @@ class Daemon:
                     self.engine.scan_all()
                     continue
                 log.info("daemon.stopping", signal=signal.Signals(signum).name)
+                self.notifier.stopping(f"stopping on {signal.Signals(signum).name}")
                 self.request_stop(signal.Signals(signum).name)
                 return
 
@@ -200,14 +228,19 @@ class Daemon:
             async with anyio.create_task_group() as tg:
                 await tg.start(self._signals)  # before anything slow: SIGTERM must always be graceful
                 await server.start(tg)
-                self.engine.scan_all()
+                with self.notifier.extending_timeout(30.0, label="first catch-up"):
+                    self.engine.scan_all()
                 self.last_reconcile = time.monotonic()
+                for name in ("watcher", "reconcile", "tick"):
+                    self.liveness.register(name)
+                self.notifier.ready(self._status_line())
                 if self._on_ready is not None:
                     self._on_ready()
                 log.info("daemon.ready", socket=str(self.settings.socket_path))
                 tg.start_soon(self._watch)
                 tg.start_soon(self._reconcile)
                 tg.start_soon(self._tick)
+                tg.start_soon(self._watchdog)
                 await self._stop.wait()
                 tg.cancel_scope.cancel()
         finally:
