@@ -354,7 +354,9 @@ class Engine:
                 if tr is not None and not tr.state.ended:
                     self._execute(tr, on_store(tr.state, se, self.gate_for(agent), now))
                 continue
-            if current is not None:
+            if current is not None and current in se.usage_family_session_ids:
+                self._successor(agent, current, se)
+            elif current is not None:
                 self._reset(agent, key, current, se)
             self._discover(agent, se, history=first_scan)
         for key in set(previous) - set(entries):
@@ -449,6 +451,24 @@ class Engine:
             self._execute(tr, end_session(tr.state, "reset"))
             tr.state.ended = True
         self.keys.pop((agent.agent_id, key), None)
+
+    def _successor(self, agent: AgentSource, old_sid: str, new: StoreEntry) -> None:
+        """``truncateAfterCompaction``: the key moved to a new transcript because of a compaction.
+
+        Not a reset: the old transcript's cycle ended in a compaction. If its file did not show the
+        compaction entry, the store's count tells it; either way the unflushed cycle gets a late flush.
+        """
+        tr = self.sessions.get((agent.agent_id, old_sid))
+        if tr is None or tr.state.ended:
+            return
+        self._follow_rename(tr)
+        self.read_transcript(tr)
+        st = tr.state
+        st.store_count = max(st.store_count or 0, new.compaction_count)
+        if st.store_count > st.cycle:
+            st.store_ahead_since = st.store_ahead_since or self.clock()
+            self._execute(tr, on_tick(st, float("inf"), 0.0, new.checkpoints))
+        st.ended = True
 
     def _key_removed(self, agent: AgentSource, key: str, last: StoreEntry) -> None:
         sid = self.keys.get((agent.agent_id, key))

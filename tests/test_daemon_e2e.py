@@ -211,3 +211,35 @@ def test_real_openclaw_2026_7_1_state_replays_as_its_trace_shows(tmp_path: Path)
     assert r2.returncode == 0
     assert read_events(tmp_path / "md" / "events.ndjson") == events
     assert_valid_events(events)
+
+
+def test_truncate_after_compaction_successor_is_a_compaction_not_a_reset(oc: OpenClawFixture) -> None:
+    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    old = oc.session("agent:main:main", "88888888-aaaa-4aaa-8aaa-000000000001")
+    old.user("We decided to rename the service to ingestd.")
+    old.assistant("Agreed: the service is now called ingestd.", 12_000)
+    oc.store("main", "agent:main:main", sessionId=old.session_id, contextTokens=32768, totalTokens=12_000)
+    r = memoryd("run", "--once", "--config", str(oc.config_path))
+    assert r.returncode == 0, r.stderr
+    # OpenClaw compacts with truncateAfterCompaction: a new file, the old id in the family.
+    new = oc.session("agent:main:main", "88888888-aaaa-4aaa-8aaa-000000000002")
+    new.user("Continue.")
+    oc.store(
+        "main",
+        "agent:main:main",
+        sessionId=new.session_id,
+        sessionFile=new.path.name,
+        compactionCount=1,
+        totalTokens=2_000,
+        usageFamilySessionIds=[old.session_id],
+    )
+    r = memoryd("run", "--once", "--config", str(oc.config_path))
+    assert r.returncode == 0, r.stderr
+    events = oc.events()
+    types = [e["type"] for e in events]
+    assert "session.reset" not in types
+    compacted = [e for e in events if e["type"] == "memory.compacted"]
+    assert [(e["session_id"], e["data"]["compaction_count"]) for e in compacted] == [(old.session_id, 1)]
+    late = [e for e in events if e["type"] == "memory.flush.completed"]
+    assert [(e["session_id"], e["data"]["trigger"]) for e in late] == [(old.session_id, "late")]
+    assert_valid_events(events)
