@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from memoryd import __version__
-from memoryd.config import ConfigError, Settings, load_settings
+from memoryd.config import ConfigError, Settings, daemon_paths, load_settings
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -99,14 +99,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _daemon_call(settings: Settings, request: dict[str, Any]) -> dict[str, Any] | None:
+def _daemon_call(socket_path: Path, request: dict[str, Any]) -> dict[str, Any] | None:
     """One request to a running daemon, or None when none answers."""
     import socket
 
     try:
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         sock.settimeout(30)
-        sock.connect(str(settings.socket_path))
+        sock.connect(str(socket_path))
     except OSError:
         return None
     with sock:
@@ -149,12 +149,11 @@ def _print_status(st: dict[str, Any]) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    answer = _daemon_call(settings, {"op": "status"})
+    answer = _daemon_call(daemon_paths(args.config).socket_path, {"op": "status"})
     if answer is None:
         from memoryd.status import offline_status
 
-        answer = offline_status(settings)
+        answer = offline_status(_settings(args))
     answer.pop("type", None)
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(answer, option=orjson.OPT_INDENT_2) + b"\n")
@@ -164,9 +163,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_flush(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    answer = _daemon_call(settings, {"op": "flush", "session_key": args.session_key, "reason": args.reason})
+    request = {"op": "flush", "session_key": args.session_key, "reason": args.reason}
+    answer = _daemon_call(daemon_paths(args.config).socket_path, request)
     if answer is None:
+        settings = _settings(args)
         from memoryd.daemon import Daemon
         from memoryd.lock import StateDirLocked, StateLock
 

@@ -51,8 +51,13 @@ def default_state_dir(env: Mapping[str, str]) -> Path:
     if env.get("STATE_DIRECTORY"):
         # systemd may pass several, colon-separated; the first is ours.
         return Path(env["STATE_DIRECTORY"].split(":")[0])
-    xdg = env.get("XDG_STATE_HOME") or str(_home(env) / ".local" / "state")
-    return Path(xdg) / "memoryd"
+    xdg = Path(env.get("XDG_STATE_HOME") or str(_home(env) / ".local" / "state")) / "memoryd"
+    # systemd < 254 puts a *user* unit's StateDirectory= under $XDG_CONFIG_HOME: when the service
+    # wrote its log there and nothing is in the XDG state folder, the CLI reads the service's.
+    legacy = Path(env.get("XDG_CONFIG_HOME") or str(_home(env) / ".config")) / "memoryd"
+    if not (xdg / "events.ndjson").exists() and (legacy / "events.ndjson").exists():
+        return legacy
+    return xdg
 
 
 def default_socket_path(env: Mapping[str, str]) -> Path:
@@ -143,6 +148,32 @@ def _override_compaction(comp: CompactionSettings, flush: Mapping[str, Any]) -> 
     return replace(comp, **changes) if changes else comp
 
 
+@dataclass(frozen=True, slots=True)
+class DaemonPaths:
+    state_dir: Path
+    event_log: Path
+    socket_path: Path
+
+
+def daemon_paths(config: str | None = None, env: Mapping[str, str] | None = None) -> DaemonPaths:
+    """Where the daemon keeps its log and socket: ``[paths]`` of the TOML file over the defaults.
+
+    Only ``[paths]`` matters, so clients (``tail``, ``status``, ``flush``) reach a running daemon
+    even where OpenClaw itself cannot be found or its config is broken. A bad TOML file raises.
+    """
+    env = dict(os.environ) if env is None else env
+    cfile = config_file_for(config, env)
+    paths = read_toml(cfile).get("paths", {}) if cfile else {}
+    state_dir = Path(paths["state_dir"]).expanduser() if paths.get("state_dir") else default_state_dir(env)
+    return DaemonPaths(
+        state_dir=state_dir,
+        event_log=Path(paths["event_log"]).expanduser()
+        if paths.get("event_log")
+        else state_dir / "events.ndjson",
+        socket_path=Path(paths["socket"]).expanduser() if paths.get("socket") else default_socket_path(env),
+    )
+
+
 def load_settings(config: str | None = None, env: Mapping[str, str] | None = None) -> Settings:
     """Discover OpenClaw, then apply the TOML file if there is one."""
     env = dict(os.environ) if env is None else env
@@ -177,8 +208,7 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
         )
         for a in agents
     ]
-    paths = doc.get("paths", {})
-    state_dir = Path(paths["state_dir"]).expanduser() if paths.get("state_dir") else default_state_dir(env)
+    where = daemon_paths(config, env)
     tz = flush.get("timezone")
     if tz is not None and not isinstance(tz, str):
         raise ConfigError(f"{cfile}: flush.timezone must be a string such as 'Europe/Berlin'")
@@ -189,11 +219,9 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
     return Settings(
         agents=tuple(agents),
         openclaw_state_dirs=tuple(state_dirs),
-        state_dir=state_dir,
-        event_log=Path(paths["event_log"]).expanduser()
-        if paths.get("event_log")
-        else state_dir / "events.ndjson",
-        socket_path=Path(paths["socket"]).expanduser() if paths.get("socket") else default_socket_path(env),
+        state_dir=where.state_dir,
+        event_log=where.event_log,
+        socket_path=where.socket_path,
         lead_tokens=int(flush.get("lead_tokens", DEFAULT_LEAD_TOKENS)),
         timezone=tz,
         extractor=extractor,

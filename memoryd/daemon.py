@@ -12,6 +12,7 @@ import os
 import signal
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import anyio.abc
 import structlog
 from watchfiles import Change, awatch
 
-from memoryd.config import Settings
+from memoryd.config import ConfigError, Settings, load_settings
 from memoryd.engine import Engine
 from memoryd.notify import Liveness, Notifier, Watchdog
 from memoryd.sinks.journal import Journal
@@ -59,6 +60,7 @@ class Daemon:
         self._stop: anyio.Event | None = None
         self._stop_requested = False
         self.stop_reason = "requested"
+        self.last_reload: dict[str, Any] | None = None
         self._on_ready = on_ready
 
     # -- one-shot -----------------------------------------------------------------------------
@@ -86,6 +88,7 @@ class Daemon:
             else None,
             "state_dir": str(self.settings.state_dir),
             "socket": str(self.settings.socket_path),
+            "last_reload": self.last_reload,
         }
         return st
 
@@ -93,6 +96,33 @@ class Daemon:
         """One line for `systemctl status`."""
         sessions = len(self.engine.status()["sessions"])
         return f"watching {len(self.settings.agents)} agent(s), {sessions} session(s); socket {self.settings.socket_path}"
+
+    def reload(self) -> bool:
+        """SIGHUP: read the configuration again (OpenClaw's and ours) and apply it.
+
+        A bad configuration is logged and the running one kept. Paths that are bound at start (the
+        state dir, the event log, the socket) need a restart to change.
+        """
+        self.notifier.send(RELOADING="1", STATUS="reloading configuration")
+        try:
+            new = load_settings(str(self.settings.config_file) if self.settings.config_file else None)
+        except ConfigError as exc:
+            log.error("daemon.reload_failed", error=str(exc)[:300])
+            self.last_reload = {"ok": False, "error": str(exc)[:300], "time": time.time()}
+            self.notifier.ready(f"reload failed, kept the running configuration: {exc}"[:200])
+            return False
+        self.settings = replace(
+            new,
+            state_dir=self.settings.state_dir,
+            event_log=self.settings.event_log,
+            socket_path=self.settings.socket_path,
+        )
+        self.engine.reload(self.settings)
+        self.engine.scan_all()
+        log.info("daemon.reloaded", agents=len(self.settings.agents))
+        self.last_reload = {"ok": True, "error": None, "time": time.time()}
+        self.notifier.ready(self._status_line())
+        return True
 
     def request_stop(self, reason: str = "requested") -> None:
         """Stop gracefully (from inside the event loop: a signal, the demo)."""
@@ -190,8 +220,7 @@ class Daemon:
             task_status.started()
             async for signum in signals:
                 if signum == signal.SIGHUP:
-                    log.info("daemon.reload_requested")
-                    self.engine.scan_all()
+                    self.reload()
                     continue
                 log.info("daemon.stopping", signal=signal.Signals(signum).name)
                 self.notifier.stopping(f"stopping on {signal.Signals(signum).name}")

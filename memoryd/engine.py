@@ -245,6 +245,14 @@ class Engine:
                 self._complete(pend, tr, recovered=True, content=None, nbytes=0, duration_ms=0.0)
             # else: it runs again from tick(), same id, same range, same file.
 
+    def reload(self, settings: Settings) -> None:
+        """New settings (SIGHUP): new agents are picked up, tracked sessions get their agent's new knobs."""
+        self.settings = settings
+        self.agents = {a.agent_id: a for a in settings.agents}
+        self.tz = ZoneInfo(settings.timezone) if settings.timezone else None
+        for tr in self.sessions.values():
+            tr.agent = self.agents.get(tr.agent.agent_id, tr.agent)
+
     def close(self) -> None:
         self.save_checkpoint(force=True)
 
@@ -649,6 +657,10 @@ class Engine:
 
     def _run_flush(self, pend: PendingFlush) -> None:
         """Write the block of a started flush; on failure it stays pending and is retried."""
+        with structlog.contextvars.bound_contextvars(session_key=pend.session_key, flush_id=pend.flush_id):
+            self._write_flush(pend)
+
+    def _write_flush(self, pend: PendingFlush) -> None:
         agent = self.agents.get(pend.agent_id)
         tr = self.sessions.get((pend.agent_id, pend.session_id))
         if agent is None:
@@ -713,7 +725,7 @@ class Engine:
                 session_key=pend.session_key,
                 session_id=pend.session_id,
             )
-            log.error("flush.failed", flush_id=pend.flush_id, error=str(exc)[:200])
+            log.error("flush.failed", error=str(exc)[:200])
             if not retry:
                 self.pending.pop(pend.flush_id, None)
             return

@@ -27,7 +27,7 @@ from typing import Any, Final, TextIO
 import orjson
 
 from memoryd import client
-from memoryd.config import config_file_for, default_socket_path, default_state_dir, read_toml
+from memoryd.config import daemon_paths
 from memoryd.sinks.socket_server import EventFilter, event_filter
 
 POLL_SECONDS: Final = 0.25
@@ -91,19 +91,9 @@ class _Options:
 
 
 def _configured_paths(config: str | None) -> tuple[Path, Path]:
-    """(socket, event log) as the daemon finds them: ``[paths]`` of the TOML file over the defaults.
-
-    Only ``[paths]`` is read, so ``tail`` works where OpenClaw itself cannot be found.
-    ``ConfigError`` (a bad file) propagates: the CLI turns it into exit code 2.
-    """
-    cfile = config_file_for(config, os.environ)
-    paths = read_toml(cfile).get("paths", {}) if cfile else {}
-    state_dir = (
-        Path(paths["state_dir"]).expanduser() if paths.get("state_dir") else default_state_dir(os.environ)
-    )
-    log = Path(paths["event_log"]).expanduser() if paths.get("event_log") else state_dir / "events.ndjson"
-    sock = Path(paths["socket"]).expanduser() if paths.get("socket") else default_socket_path(os.environ)
-    return sock, log
+    """(socket, event log) as the daemon finds them; ``ConfigError`` propagates (exit code 2)."""
+    where = daemon_paths(config, os.environ)
+    return where.socket_path, where.event_log
 
 
 def _options(args: argparse.Namespace) -> _Options:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 from pathlib import Path
@@ -243,3 +244,37 @@ def test_truncate_after_compaction_successor_is_a_compaction_not_a_reset(oc: Ope
     late = [e for e in events if e["type"] == "memory.flush.completed"]
     assert [(e["session_id"], e["data"]["trigger"]) for e in late] == [(old.session_id, "late")]
     assert_valid_events(events)
+
+
+def test_sighup_reloads_the_configuration(oc: OpenClawFixture) -> None:
+    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    s = oc.session("agent:main:main", "99999999-aaaa-4aaa-8aaa-000000000001")
+    s.user("We decided to use Postgres.")
+    s.assistant("Agreed: Postgres it is.", 12_000)
+    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=12_000)
+    d = DaemonProc(oc.config_path)
+    try:
+        wait_for(lambda: any(e["type"] == "session.discovered" for e in oc.events()), "discovery")
+        assert not any(e["type"] == "memory.flush.completed" for e in oc.events())
+        # A bigger reserve moves OpenClaw's threshold (and memoryd's flush point) below 12k tokens.
+        oc.write_config(context_tokens=32768, reserveTokensFloor=18000, keepRecentTokens=2000)
+        d.proc.send_signal(signal.SIGHUP)
+        wait_for(
+            lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "a flush after reload"
+        )
+        (oc.state / "openclaw.json").write_text("{ broken")
+        d.proc.send_signal(signal.SIGHUP)
+
+        def reload_failed() -> bool:
+            r = memoryd("status", "--json", "--config", str(oc.config_path))
+            if r.returncode != 0:
+                return False
+            last = json.loads(r.stdout)["daemon"]["last_reload"]
+            return last is not None and last["ok"] is False and "openclaw.json" in last["error"]
+
+        wait_for(reload_failed, "the bad reload to be reported")
+        assert d.proc.poll() is None
+    finally:
+        rc, err = d.stop()
+    assert rc == 0, err
+    assert "daemon.reload_failed" in err

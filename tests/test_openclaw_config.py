@@ -96,3 +96,12 @@ def test_state_and_socket_paths_follow_systemd_then_xdg(tmp_path: Path) -> None:
     assert (s.state_dir, s.socket_path) == (Path("/xs/memoryd"), Path("/run/user/7/memoryd/memoryd.sock"))
     s2 = load_settings(None, {**env, "STATE_DIRECTORY": "/var/lib/m", "RUNTIME_DIRECTORY": "/run/m"})
     assert (s2.state_dir, s2.socket_path) == (Path("/var/lib/m"), Path("/run/m/memoryd.sock"))
+
+
+def test_state_dir_of_a_systemd_252_user_service_is_found(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path), "OPENCLAW_STATE_DIR": str(tmp_path / "oc")}
+    assert load_settings(None, env).state_dir == tmp_path / ".local" / "state" / "memoryd"
+    legacy = tmp_path / ".config" / "memoryd"
+    legacy.mkdir(parents=True)
+    (legacy / "events.ndjson").write_text("")
+    assert load_settings(None, env).state_dir == legacy
