@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -32,6 +33,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from memoryd.lock import StateDirLocked, StateLock
 
     logs.configure(args.log_level)
+    # A file-size limit (ulimit -f, a quota) must fail the write with EFBIG, which we retry,
+    # not kill the daemon with SIGXFSZ.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     settings = _settings(args)
     lock = StateLock(settings.state_dir)
     try:

@@ -40,6 +40,8 @@ class Settings:
     extractor: str = "rules"
     reconcile_seconds: float = 5.0
     compaction_grace_seconds: float = 3.0
+    watch: bool = True
+    editor_wait_seconds: float = 10.0
     config_file: Path | None = None
 
 
@@ -91,7 +93,7 @@ _SECTION_KEYS: dict[str, set[str]] = {
         "extractor",
     },
     "paths": {"state_dir", "event_log", "socket"},
-    "daemon": {"reconcile_seconds", "compaction_grace_seconds"},
+    "daemon": {"reconcile_seconds", "compaction_grace_seconds", "watch", "editor_wait_seconds"},
 }
 _INT_KEYS = {
     "lead_tokens",
@@ -119,6 +121,12 @@ def _check_shape(doc: Mapping[str, Any], path: Path) -> None:
                 raise ConfigError(f"{path}: unknown key {key}.{sub}")
             if sub in _INT_KEYS and (not isinstance(subval, int) or isinstance(subval, bool) or subval < 0):
                 raise ConfigError(f"{path}: {key}.{sub} must be a non-negative integer")
+
+
+def _bool(value: Any, key: str, cfile: Path | None) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{cfile}: {key} must be true or false")
+    return value
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -227,5 +235,7 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
         extractor=extractor,
         reconcile_seconds=float(daemon.get("reconcile_seconds", 5.0)),
         compaction_grace_seconds=float(daemon.get("compaction_grace_seconds", 3.0)),
+        watch=_bool(daemon.get("watch", True), "daemon.watch", cfile),
+        editor_wait_seconds=float(daemon.get("editor_wait_seconds", 10.0)),
         config_file=cfile,
     )

@@ -139,11 +139,25 @@ class Daemon:
     async def _flush_handler(self, session_key: str, reason: str | None) -> dict[str, Any]:
         return self.engine.manual_flush(session_key, reason)
 
-    def _watched_dirs(self) -> list[Path]:
-        return sorted({a.sessions_dir for a in self.settings.agents if a.sessions_dir.is_dir()})
+    def _watched_dirs(self) -> list[tuple[Path, int]]:
+        """The sessions folders that exist, with their inodes: a folder deleted and made again
+        under the same name is a different folder, and a watch on the old one hears nothing."""
+        out: set[tuple[Path, int]] = set()
+        for agent in self.settings.agents:
+            try:
+                out.add((agent.sessions_dir, agent.sessions_dir.stat().st_ino))
+            except OSError:
+                continue
+        return sorted(out)
 
     async def _watch(self) -> None:
         """Run the watcher; restart it when it fails or when the set of folders changes."""
+        if not self.settings.watch:
+            self.watcher_state = "off (watch = false): changes are found by the reconcile only"
+            while not self._stop_requested:
+                self.liveness.beat("watcher")
+                await self._sleep_or_stop(self.settings.reconcile_seconds)
+            return
         while not self._stop_requested:
             dirs = self._watched_dirs()
             self.liveness.beat("watcher")
@@ -157,7 +171,7 @@ class Daemon:
                 async with anyio.create_task_group() as tg:
                     tg.start_soon(self._stop_watch_when_dirs_change, dirs, stop, tg.cancel_scope)
                     async for changes in awatch(
-                        *dirs,
+                        *(d for d, _ in dirs),
                         watch_filter=_watch_filter,
                         debounce=WATCH_DEBOUNCE_MS,
                         step=WATCH_STEP_MS,
@@ -179,7 +193,7 @@ class Daemon:
                 await self._sleep_or_stop(1.0)
 
     async def _stop_watch_when_dirs_change(
-        self, dirs: list[Path], stop: anyio.Event, scope: anyio.CancelScope
+        self, dirs: list[tuple[Path, int]], stop: anyio.Event, scope: anyio.CancelScope
     ) -> None:
         """A sessions folder appeared or vanished: restart the watcher on the new set."""
         while not self._stop_requested:
@@ -194,7 +208,7 @@ class Daemon:
             await self._sleep_or_stop(self.settings.reconcile_seconds)
             if self._stop_requested:
                 return
-            self.engine.scan_all()
+            self.engine.scan_all(only_changed=True)
             self.last_reconcile = time.monotonic()
             self.liveness.beat("reconcile")
 

@@ -45,6 +45,7 @@ from memoryd.sinks.daily_log import (
     daily_log_path,
     daily_log_rel,
     editor_busy,
+    file_state,
     has_marker,
     recent_lines,
 )
@@ -56,7 +57,6 @@ from memoryd.sources.tail import Change, Cursor
 
 log = structlog.get_logger("memoryd.engine")
 
-CONFLICT_WAIT_SECONDS = 10.0
 RETRY_SECONDS = 30.0
 _COMPACTION_NEEDLE = b'"type":"compaction"'
 
@@ -70,6 +70,7 @@ class Tracked:
     last_flush: dict[str, Any] | None = None
     last_compaction: dict[str, Any] | None = None
     reader: TranscriptReader | None = None
+    history_until: int = 0  # transient: on first sight, lines ending at or before this are history
 
     def __post_init__(self) -> None:
         if self.reader is None:
@@ -145,6 +146,10 @@ class Engine:
         self.ckpt_path = settings.state_dir / "checkpoint.json"
         self.agents = {a.agent_id: a for a in settings.agents}
         self.stores: dict[str, dict[str, StoreEntry]] = {}
+        self.store_idents: dict[str, tuple[int, int, int, int]] = {}
+        self.own_writes: dict[str, tuple[int, int]] = {}  # daily log -> (size, mtime_ns) after our append
+        # session.discovered data from the log after the checkpoint: how a session was first seen
+        self.discovered: dict[tuple[str, str], dict[str, Any]] = {}
         self.sessions: dict[tuple[str, str], Tracked] = {}
         self.keys: dict[tuple[str, str], str] = {}
         self.seen_agents: set[str] = set()
@@ -196,6 +201,9 @@ class Engine:
             key = event_key(etype, ev.get("session_key"), ev.get("session_id"), data)
             if key:
                 self._remember_key(key)
+            if etype == "session.discovered" and ev.get("agent"):
+                self.discovered[(ev["agent"], ev.get("session_id") or "")] = data
+                self.seen_agents.add(ev["agent"])
             fid = data.get("flush_id")
             if etype == "memory.flush.started" and fid and fid not in self.done_flushes:
                 rng = data.get("range") or {}
@@ -307,14 +315,35 @@ class Engine:
         )
 
     # ------------------------------------------------------------------ scanning
-    def scan_all(self) -> None:
-        """Catch up with every source: stores, then every tracked transcript."""
+    def scan_all(self, *, only_changed: bool = False) -> None:
+        """Catch up with every source: stores, then every tracked transcript.
+
+        ``only_changed`` (the periodic reconcile) first ``stat``s each file and skips those whose
+        identity, size and mtime are what we last saw, so a reconcile of 1,000 sessions costs
+        1,000 ``stat`` calls, not 1,000 reads.
+        """
         for agent in self.agents.values():
-            self.refresh_store(agent)
+            self.refresh_store(agent, only_changed=only_changed)
         for tr in list(self.sessions.values()):
-            if not tr.state.ended:
-                self.read_transcript(tr)
+            if tr.state.ended:
+                continue
+            if only_changed and self._unchanged(tr.cursor):
+                continue
+            self.read_transcript(tr)
         self.tick()
+
+    @staticmethod
+    def _unchanged(cur: Cursor) -> bool:
+        try:
+            st = os.stat(cur.path)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) == (
+            cur.dev,
+            cur.ino,
+            cur.size,
+            cur.mtime_ns,
+        )
 
     def handle_paths(self, paths: set[str]) -> None:
         """React to watcher changes: stores first (they may add or reset sessions), then transcripts."""
@@ -339,12 +368,31 @@ class Engine:
                     self.read_transcript(tr)
         self.tick()
 
-    def refresh_store(self, agent: AgentSource) -> None:
+    def refresh_store(self, agent: AgentSource, *, only_changed: bool = False) -> None:
         path = agent.sessions_dir / "sessions.json"
         if not agent.sessions_dir.is_dir():
             return
+        if only_changed:
+            try:
+                st = os.stat(path)
+                ident = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+            except OSError:
+                ident = None
+            if ident is not None and self.store_idents.get(agent.agent_id) == ident:
+                return
+        if agent.agent_id not in self.seen_agents and not path.exists():
+            # An agent that has never run: whatever appears later is new, not history.
+            self.seen_agents.add(agent.agent_id)
+            self._dirty = True
+            return
         try:
-            entries, _ = read_store(path)
+            entries, st_read = read_store(path)
+            self.store_idents[agent.agent_id] = (
+                st_read.st_dev,
+                st_read.st_ino,
+                st_read.st_size,
+                st_read.st_mtime_ns,
+            )
         except StoreUnreadable as exc:
             if exc.reason == "missing" and agent.agent_id not in self.stores:
                 return  # no store yet: an agent that never ran
@@ -400,17 +448,33 @@ class Engine:
             store_count=se.compaction_count,
             live=not history,
         )
+        prior = self.discovered.get((agent.agent_id, se.session_id))
+        if prior is not None:
+            # Seen before a crash that lost the checkpoint: the log says where history ended.
+            history = bool(prior.get("first_sight"))
+            until = int(prior.get("history_until") or 0)
+        else:
+            try:
+                until = os.stat(path).st_size if history else 0
+            except OSError:
+                until = 0
+        st.live = not history
         st.cycle = max(0, se.compaction_count - _count_compactions(str(path)))
-        tr = Tracked(agent=agent, state=st, cursor=Cursor(str(path)))
+        tr = Tracked(agent=agent, state=st, cursor=Cursor(str(path)), history_until=until)
         self.sessions[(agent.agent_id, se.session_id)] = tr
         self._emit_for(
             tr,
             "session.discovered",
-            {"path": str(path), "first_sight": history, "compaction_count": se.compaction_count},
+            {
+                "path": str(path),
+                "first_sight": history,
+                "compaction_count": se.compaction_count,
+                "history_until": until,
+            },
         )
         self.read_transcript(tr)
         gate = self.gate_for(agent)
-        if history:
+        if not st.live:
             self._execute(tr, finish_first_read(st, gate))
         self._execute(tr, on_store(st, se, gate, self.clock()))
 
@@ -590,6 +654,9 @@ class Engine:
                 tr.version = line.header.version
             st.read_offset = line.end
             return
+        if not st.live and not st.ended and line.end > tr.history_until and tr.history_until > 0:
+            # The first line written after memoryd first saw this session: from here on, live.
+            self._execute(tr, finish_first_read(st, gate))
         effects = on_entry(st, line.entry, line.start, line.end, gate)
         if line.entry.type == "compaction" and effects:
             tr.last_compaction = {"entry_id": line.entry.id, "cycle": st.cycle, "time": line.entry.timestamp}
@@ -672,8 +739,10 @@ class Engine:
         day = date.fromisoformat(pend.day)
         try:
             target = daily_log_path(agent.workspace, day, create_dir=True)
-            busy = editor_busy(target)
-            if busy and (pend.busy_since is None or now - pend.busy_since < CONFLICT_WAIT_SECONDS):
+            busy = editor_busy(target, ours=self.own_writes.get(str(target)))
+            if busy and (
+                pend.busy_since is None or now - pend.busy_since < self.settings.editor_wait_seconds
+            ):
                 if pend.busy_since is None:
                     pend.busy_since = now
                 pend.not_before = now + 0.5
@@ -706,6 +775,9 @@ class Engine:
                 appended = 0
             else:
                 appended = append_block(agent.workspace, day, render_block(meta, content.items)).bytes_written
+                state = file_state(target)
+                if state is not None:
+                    self.own_writes[str(target)] = state
         except (OSError, OutsideWorkspace) as exc:
             pend.attempts += 1
             retry = not isinstance(exc, OutsideWorkspace)

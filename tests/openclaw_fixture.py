@@ -159,7 +159,12 @@ class OpenClawFixture:
         path = self.memoryd_state / "events.ndjson"
         if not path.exists():
             return []
-        return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+        data = path.read_bytes()
+        if not data.endswith(b"\n"):
+            data = data[
+                : data.rfind(b"\n") + 1
+            ]  # a line being written (or torn by SIGKILL): not yet an event
+        return [orjson.loads(line) for line in data.splitlines()]
 
     def daily_logs(self, agent: str = "main") -> dict[str, str]:
         mem = self.workspace(agent) / "memory"

@@ -64,5 +64,7 @@ def test_editor_lock_and_fresh_changes_are_seen(tmp_path: Path) -> None:
     log.write_text("x")
     assert editor_busy(log) == "changed a moment ago"
     assert editor_busy(log, now=log.stat().st_mtime + 60) is None
+    st = log.stat()
+    assert editor_busy(log, ours=(st.st_size, st.st_mtime_ns)) is None  # our own append a moment ago
     (tmp_path / ".2026-11-21.md.swp").write_text("")
     assert editor_busy(log, now=log.stat().st_mtime + 60) == "editor lock .2026-11-21.md.swp"

@@ -1,7 +1,8 @@
 """Append flush blocks to ``<workspace>/memory/YYYY-MM-DD.md``, a file that people edit too.
 
 memoryd only appends, by path each time (an editor may have replaced the inode), with one
-``write``: it never truncates, rewrites or renames. A file that does not end in a newline gets
+``write``: it never rewrites or renames, and truncates only to take back its own bytes of a
+write that came up short (a full disk, a quota), so no half block ever stays. A file that does not end in a newline gets
 one first, and a blank line separates our block from what was there. Nothing outside the
 workspace is written: the ``memory`` folder and the file must resolve inside it (no symlink out).
 """
@@ -56,17 +57,32 @@ def daily_log_path(workspace: Path, day: date, *, create_dir: bool) -> Path:
     return target
 
 
-def editor_busy(path: Path, now: float | None = None) -> str | None:
-    """Why a person seems to be editing ``path`` right now, or None."""
+def file_state(path: Path) -> tuple[int, int] | None:
+    """(size, mtime_ns) of ``path``: what we remember after our own append."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def editor_busy(path: Path, now: float | None = None, ours: tuple[int, int] | None = None) -> str | None:
+    """Why a person seems to be editing ``path`` right now, or None.
+
+    ``ours`` is the file's (size, mtime_ns) right after memoryd's own last append: a file still
+    exactly like that was changed a moment ago by us, not by a person.
+    """
     folder, name = path.parent, path.name
     for lock in (f".{name}.swp", f".{name}.swx", f".#{name}", f"{name}.lock", f"#{name}#"):
         if os.path.lexists(folder / lock):
             return f"editor lock {lock}"
     try:
-        mtime = path.stat().st_mtime
+        st = path.stat()
     except FileNotFoundError:
         return None
-    if (now if now is not None else time.time()) - mtime < QUIET_SECONDS:
+    if ours is not None and (st.st_size, st.st_mtime_ns) == ours:
+        return None
+    if (now if now is not None else time.time()) - st.st_mtime < QUIET_SECONDS:
         return "changed a moment ago"
     return None
 
@@ -91,6 +107,17 @@ def _reserve(fd: int, offset: int, length: int) -> None:
             raise OSError(err, os.strerror(err))
 
 
+def _take_back(fd: int, size_before: int, written: int) -> None:
+    """Remove our own half-written bytes, and only ours: if anything else was appended after
+    them, the file is left as it is (a person's bytes are never cut)."""
+    try:
+        if written > 0 and os.fstat(fd).st_size == size_before + written:
+            os.ftruncate(fd, size_before)
+            os.fsync(fd)
+    except OSError:
+        pass
+
+
 def append_block(workspace: Path, day: date, block: str) -> Appended:
     """Append ``block`` in one write and fsync; raises OSError (e.g. ENOSPC) with nothing half-written."""
     target = daily_log_path(workspace, day, create_dir=True)
@@ -105,8 +132,14 @@ def append_block(workspace: Path, day: date, block: str) -> Appended:
             prefix = b"\n" if last == b"\n" else b"\n\n"
         payload = prefix + block.encode("utf-8")
         _reserve(fd, size, len(payload))
-        written = os.write(fd, payload)
+        try:
+            written = os.write(fd, payload)
+        except OSError:
+            written = 0
+            _take_back(fd, size, 0)
+            raise
         if written != len(payload):
+            _take_back(fd, size, written)
             raise OSError(errno.ENOSPC, f"short write to {target} ({written} of {len(payload)} bytes)")
         os.fsync(fd)
     finally:
