@@ -278,3 +278,57 @@ def test_sighup_reloads_the_configuration(oc: OpenClawFixture) -> None:
         rc, err = d.stop()
     assert rc == 0, err
     assert "daemon.reload_failed" in err
+
+
+def test_live_reset_flushes_the_old_tail_and_deletion_is_reported(oc: OpenClawFixture) -> None:
+    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    old = oc.session("agent:main:main", "dddddddd-0000-4000-8000-000000000001")
+    old.user("Remember that the staging password rotates every Monday.")
+    old.assistant("Noted: it rotates every Monday.", 8_000)
+    oc.store(
+        "main",
+        "agent:main:main",
+        sessionId=old.session_id,
+        contextTokens=32768,
+        totalTokens=8_000,
+        compactionCount=2,
+    )
+    gone = oc.session("agent:main:scratch", "dddddddd-0000-4000-8000-000000000002")
+    gone.user("scratch")
+    oc.store("main", "agent:main:scratch", sessionId=gone.session_id, contextTokens=32768)
+    d = DaemonProc(oc.config_path)
+    try:
+        wait_for(lambda: sum(e["type"] == "session.discovered" for e in oc.events()) == 2, "discovery")
+        old.user("We decided to drop the nightly job.")
+        old.assistant("Agreed, dropped.", 9_000)
+        # /new: the old file is archived, the key gets a new session; compactionCount is kept.
+        old.path.rename(old.path.with_name(old.path.name + ".reset.2026-11-21T10-00-00.000Z"))
+        new = oc.session("agent:main:main", "dddddddd-0000-4000-8000-000000000003")
+        oc.store(
+            "main", "agent:main:main", sessionId=new.session_id, sessionFile=new.path.name, totalTokens=0
+        )
+        wait_for(lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "the reset flush")
+        # sessions.delete: the key leaves the store and its file is archived.
+        gone.path.rename(gone.path.with_name(gone.path.name + ".deleted.2026-11-21T10-01-00.000Z"))
+        store = oc.stores["main"]
+        del store["agent:main:scratch"]
+        oc.store("main", "agent:main:main")
+        wait_for(lambda: any(e["type"] == "session.deleted" for e in oc.events()), "the deletion")
+    finally:
+        rc, err = d.stop()
+    assert rc == 0, err
+    events = oc.events()
+    reset = next(e for e in events if e["type"] == "session.reset")
+    assert (reset["data"]["old_session_id"], reset["session_id"]) == (old.session_id, new.session_id)
+    assert reset["data"]["archived_path"].endswith(".reset.2026-11-21T10-00-00.000Z")
+    done = [e for e in events if e["type"] == "memory.flush.completed"]
+    assert [(e["session_id"], e["data"]["trigger"], e["data"]["cycle"]) for e in done] == [
+        (old.session_id, "reset", 2)
+    ]
+    log = "".join(oc.daily_logs().values())
+    assert "Monday" in log and "nightly job" in log
+    new_disc = [e for e in events if e["type"] == "session.discovered" and e["session_id"] == new.session_id]
+    assert new_disc and new_disc[0]["data"]["first_sight"] is False
+    deleted = next(e for e in events if e["type"] == "session.deleted")
+    assert deleted["data"]["old_session_id"] == gone.session_id
+    assert_valid_events(events)
