@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from memoryd.sources.openclaw_config import (
     AgentSource,
@@ -20,6 +20,9 @@ from memoryd.sources.openclaw_config import (
     OpenClawConfigError,
     load_openclaw,
 )
+
+if TYPE_CHECKING:
+    from memoryd.flush.llm import LLMSettings
 
 DEFAULT_LEAD_TOKENS = 8192
 
@@ -43,6 +46,8 @@ class Settings:
     watch: bool = True
     editor_wait_seconds: float = 10.0
     config_file: Path | None = None
+    #: The optional LLM extractor (``flush.extractor = "llm"`` and an ``[llm]`` section); ``None``: rules only.
+    llm: LLMSettings | None = None
 
 
 def _home(env: Mapping[str, str]) -> Path:
@@ -79,7 +84,7 @@ def config_file_for(explicit: str | None, env: Mapping[str, str]) -> Path | None
     return candidate if candidate.exists() else None
 
 
-_TOP_KEYS = {"openclaw", "flush", "paths", "workspaces", "daemon"}
+_TOP_KEYS = {"openclaw", "flush", "paths", "workspaces", "daemon", "llm"}
 _SECTION_KEYS: dict[str, set[str]] = {
     "openclaw": {"state_dirs", "state_dir"},
     "flush": {
@@ -94,6 +99,7 @@ _SECTION_KEYS: dict[str, set[str]] = {
     },
     "paths": {"state_dir", "event_log", "socket"},
     "daemon": {"reconcile_seconds", "compaction_grace_seconds", "watch", "editor_wait_seconds"},
+    "llm": {"base_url", "model", "api_key_env", "connect_timeout", "read_timeout"},
 }
 _INT_KEYS = {
     "lead_tokens",
@@ -221,8 +227,9 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
     if tz is not None and not isinstance(tz, str):
         raise ConfigError(f"{cfile}: flush.timezone must be a string such as 'Europe/Berlin'")
     extractor = flush.get("extractor", "rules")
-    if extractor != "rules":
-        raise ConfigError(f"{cfile}: flush.extractor: only 'rules' is available in this version")
+    if extractor not in ("rules", "llm"):
+        raise ConfigError(f"{cfile}: flush.extractor must be 'rules' or 'llm'")
+    llm = _llm_settings(doc.get("llm", {}), cfile, required=extractor == "llm")
     daemon = doc.get("daemon", {})
     return Settings(
         agents=tuple(agents),
@@ -238,4 +245,32 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
         watch=_bool(daemon.get("watch", True), "daemon.watch", cfile),
         editor_wait_seconds=float(daemon.get("editor_wait_seconds", 10.0)),
         config_file=cfile,
+        llm=llm,
+    )
+
+
+def _llm_settings(section: Mapping[str, Any], cfile: Path | None, *, required: bool) -> LLMSettings | None:
+    """``[llm]``: checked whenever it is there, used only with ``flush.extractor = "llm"``."""
+    for key in ("base_url", "model", "api_key_env"):
+        if key in section and (not isinstance(section[key], str) or not section[key].strip()):
+            raise ConfigError(f"{cfile}: llm.{key} must be a non-empty string")
+    for key in ("connect_timeout", "read_timeout"):
+        value = section.get(key)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int | float) or value <= 0
+        ):
+            raise ConfigError(f"{cfile}: llm.{key} must be a positive number of seconds")
+    if not required:
+        return None
+    for key in ("base_url", "model"):
+        if key not in section:
+            raise ConfigError(f"{cfile}: llm.{key} is needed when flush.extractor is 'llm'")
+    from memoryd.flush.llm import LLMSettings
+
+    return LLMSettings(
+        base_url=section["base_url"],
+        model=section["model"],
+        api_key_env=section.get("api_key_env"),
+        connect_timeout=float(section.get("connect_timeout", 5.0)),
+        read_timeout=float(section.get("read_timeout", 60.0)),
     )

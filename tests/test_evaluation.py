@@ -188,3 +188,29 @@ def test_dev_set_floors() -> None:
     assert report.canaries_leaked == 0
     assert report.noise_rate <= 0.05
     assert report.any_kind.f1 >= 0.93
+
+
+# --- the local held-out set ---------------------------------------------------------------------------
+
+LOCAL = Path(__file__).parent / "data" / "eval" / "heldout-local"
+
+#: Floors for transcripts written without looking at the extractor's output (see the folder's README):
+#: a little under what the rules reach, so that a change tuned to the dev set that breaks them fails.
+LOCAL_KIND_FLOORS: dict[Kind, float] = {
+    "decision": 0.85,
+    "outcome": 0.88,
+    "open_question": 0.80,
+    "fact": 0.80,
+    "procedure": 0.85,
+}
+
+
+def test_local_heldout_floors() -> None:
+    report = score_dir(LOCAL)
+    assert len(report.transcripts) >= 6
+    assert report.macro_f1 >= 0.88
+    for kind, floor in LOCAL_KIND_FLOORS.items():
+        assert report.per_kind[kind].f1 >= floor, (kind, report.per_kind[kind])
+    assert report.must_keep_recall == 1.0
+    assert report.canaries_leaked == 0
+    assert report.noise_rate <= 0.10

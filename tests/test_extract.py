@@ -485,3 +485,110 @@ def test_extraction_of_a_176k_token_range_is_fast() -> None:
     elapsed = time.perf_counter() - start
     assert items
     assert elapsed < 0.5, f"{elapsed * 1000:.0f} ms"
+
+
+# --- rules that generalise past the dev set -------------------------------------------------------------
+
+
+def test_each_turned_down_option_is_its_own_rejection() -> None:
+    t = Transcript()
+    t.user("The nightly job keeps failing when the upstream file is late. Options?")
+    t.assistant(
+        "Three ways:\n\nA) Wait for the file with a sensor\nB) Run the job three hours later\n"
+        "C) Skip missing days and catch up on the next run\n\nWhich do you want?"
+    )
+    t.user("A, definitely. B would miss the morning report, that's a hard no. And C just hides the problem.")
+    decisions = [d.text for d in of_kind(t.items(), "decision")]
+    assert any("sensor" in d and not d.startswith("Rejected") for d in decisions)
+    assert any(d.startswith("Rejected: Run the job three hours later") for d in decisions)
+    assert any(d.startswith("Rejected: Skip missing days") for d in decisions)
+
+
+def test_a_plan_answered_point_by_point() -> None:
+    t = Transcript()
+    t.user("Can you review the supplier contract?")
+    t.assistant(
+        "Four points stand out:\n\n1. **Term**: five years is long\n2. **Exclusivity**: they want exclusivity "
+        "for Europe\n3. **Liability cap**: capped at one month of fees\n4. **Jurisdiction**: courts of Texas\n\n"
+        "How do you want to handle each?"
+    )
+    t.user(
+        "Term of two years is fine. Strike the exclusivity, we can't accept that. "
+        "The liability cap has to go up to twelve months. Jurisdiction: ask for Dublin."
+    )
+    decisions = [d.text for d in of_kind(t.items(), "decision")]
+    assert len(decisions) == 4
+    assert sum(d.startswith("Rejected") for d in decisions) == 1
+    assert any(d.startswith("Rejected: Exclusivity") for d in decisions)
+
+
+def test_german_ordinal_pick_and_rejection_without_english_words() -> None:
+    t = Transcript()
+    t.user("Wie oft soll das Backup laufen?")
+    t.assistant(
+        "Zwei Vorschläge:\n\n1. **Sparsam**: täglich, 7 Tage aufbewahren\n2. **Großzügig**: täglich, 30 Tage "
+        "aufbewahren\n\nWelche Variante soll ich einrichten?"
+    )
+    t.user("Nimm die erste. Eine zweite Kopie in den USA kommt nicht in Frage, die Daten bleiben in der EU.")
+    decisions = [d.text for d in of_kind(t.items(), "decision")]
+    assert any(d.startswith("Sparsam") for d in decisions)
+    assert any(d.startswith("Abgelehnt:") and "USA" in d for d in decisions)
+
+
+def test_spanish_pick_by_its_words() -> None:
+    t = Transcript()
+    t.user("¿Cómo automatizamos el envío?")
+    t.assistant(
+        "Dos maneras:\n\n1. Un cron semanal los lunes a las 9:00\n2. Enviar cada factura desde el TPV\n\n"
+        "¿Cuál prefieres?"
+    )
+    t.user("la del cron me va perfecto. lo del TPV ni hablar")
+    decisions = [d.text for d in of_kind(t.items(), "decision")]
+    assert any("cron" in d and not d.startswith("Rechazado") for d in decisions)
+    assert any(d.startswith("Rechazado: Enviar cada factura") for d in decisions)
+
+
+def test_a_question_the_user_parks_stays_open_even_after_a_reply() -> None:
+    t = Transcript()
+    t.assistant("The NDA is ready for review.")
+    t.user("good. who drafts the DPA, us or them? I'll check with Pieter tomorrow.")
+    t.assistant("Usually the controller proposes it, but practice varies a lot. I'll leave that to Pieter.")
+    (question,) = of_kind(t.items(), "open_question")
+    assert question.text.startswith("who drafts the DPA")
+
+
+def test_a_sign_off_is_not_a_deferral() -> None:
+    t = Transcript()
+    t.assistant("Added the backfill steps to docs/RUNBOOK.md. Anything else?")
+    t.user("thanks, that's it for now")
+    assert of_kind(t.items(), "open_question") == []
+
+
+def test_steps_the_user_asked_for_are_a_procedure() -> None:
+    t = Transcript()
+    t.user("could you give me a routine for Sunday so weeknights are quicker?")
+    t.assistant(
+        "Sunday, about an hour:\n\n1. Chop the onions and peppers\n2. Make and freeze the pizza dough\n"
+        "3. Cook the soup base\n4. Marinate the chicken"
+    )
+    (procedure,) = of_kind(t.items(), "procedure")
+    assert "pizza dough" in procedure.text and len(procedure.entry_ids) == 2
+
+
+def test_facts_inside_a_reply_are_kept_and_negated_remember_is_no_request() -> None:
+    t = Transcript()
+    t.assistant(
+        "Plan A: fish on Monday, pasta on Tuesday. Plan B: curry on Monday, soup on Tuesday. Which one?"
+    )
+    t.user("plan A but swap the fish for lentils, Tom doesn't eat fish.")
+    t.user("write down what to do when the router dies, I won't remember this.")
+    facts = [f.text for f in of_kind(t.items(), "fact")]
+    assert any("doesn't eat fish" in f for f in facts)
+    assert not any("won't remember" in f for f in facts)
+
+
+def test_a_standing_rule_is_kept_like_a_remember_request() -> None:
+    t = Transcript()
+    t.user("From now on e2e tests must use the team test account only, never personal keys.")
+    (fact,) = of_kind(t.items(), "fact")
+    assert fact.must_keep

@@ -1,4 +1,8 @@
-"""From transcript bytes to a Markdown block: parse → extract → redact → dedupe → render (pure)."""
+"""From transcript bytes to a Markdown block: parse → extract → redact → dedupe → render.
+
+Pure, except with the optional LLM extractor (``llm`` settings given), which asks a model first and
+falls back to the rules on any failure.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from dataclasses import dataclass, replace
 from memoryd.flush.dedupe import dedupe
 from memoryd.flush.extract import extract_items
 from memoryd.flush.items import Item
+from memoryd.flush.llm import LLMSettings, extract_with_llm
 from memoryd.flush.redact import redact
 from memoryd.flush.render import BlockMeta, render_block
 from memoryd.sources.transcript import Entry, LineError, parse_lines
@@ -25,6 +30,8 @@ class FlushContent:
     first_entry_id: str | None
     last_entry_id: str | None
     line_errors: tuple[LineError, ...]
+    #: Which extractor produced the items: ``rules``, or ``llm`` when the model answered.
+    extractor: str = "rules"
 
     @property
     def counts(self) -> dict[str, int]:
@@ -42,11 +49,20 @@ def redact_items(items: Sequence[Item]) -> tuple[list[Item], dict[str, int]]:
 
 
 def content_of(
-    entries: Sequence[Entry], existing_lines: Sequence[str], line_errors: Sequence[LineError] = ()
+    entries: Sequence[Entry],
+    existing_lines: Sequence[str],
+    line_errors: Sequence[LineError] = (),
+    llm: LLMSettings | None = None,
 ) -> FlushContent:
-    """What a flush of ``entries`` keeps, given what the daily logs already say."""
-    items = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
-    items, redactions = redact_items(items)
+    """What a flush of ``entries`` keeps, given what the daily logs already say.
+
+    With ``llm`` the model is asked first; the rules run when it is not set or the model fails.
+    """
+    found = extract_with_llm(entries, llm) if llm is not None and entries else None
+    extractor = "rules" if found is None else "llm"
+    if found is None:
+        found = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
+    items, redactions = redact_items(found)
     items = dedupe(items, existing_lines)
     return FlushContent(
         items=tuple(items),
@@ -55,12 +71,15 @@ def content_of(
         first_entry_id=entries[0].id if entries else None,
         last_entry_id=entries[-1].id if entries else None,
         line_errors=tuple(line_errors),
+        extractor=extractor,
     )
 
 
-def content_of_bytes(data: bytes, existing_lines: Sequence[str], first_line_no: int = 1) -> FlushContent:
+def content_of_bytes(
+    data: bytes, existing_lines: Sequence[str], first_line_no: int = 1, llm: LLMSettings | None = None
+) -> FlushContent:
     _, entries, errors = parse_lines(data, first_line_no)
-    return content_of(entries, existing_lines, errors)
+    return content_of(entries, existing_lines, errors, llm)
 
 
 def block_for(meta: BlockMeta, content: FlushContent) -> str:

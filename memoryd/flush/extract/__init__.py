@@ -1,0 +1,110 @@
+"""Rules-based extraction of what a conversation decided, did and learned.
+
+No LLM and no I/O: entries in, ``Item`` s out. The rules read *structure* first and words second.
+
+* **Tool work gives outcomes.** A failing command (``isError``, ``Command exited with code N``)
+  opens a *failure chain*. A later run of the same program that succeeds closes it (failed, then
+  fixed); one that fails with a different error closes it and opens the next; a chain still open
+  at the end is an unresolved failure and must be kept. Successful state-changing actions
+  (commits, PRs, deploys, restarts, files and configs written) are grouped per stretch of work;
+  reads, checks, installs and file shuffling are not outcomes. An assistant report that repeats
+  measured numbers from tool output, or names a root cause, is an outcome too.
+* **Dialogue acts give decisions and open questions.** An assistant message that lays out
+  alternatives or a multi-part plan and asks (or recommends) is a *proposal*. The user's reply
+  agrees (a decision, plus a ``Rejected:`` item when the reply turns an alternative down), defers
+  ("I'll ask X", "later", "後で": an open question), makes the choice conditional (an open
+  question), or rejects. Offers without alternatives ("Want me to...?") are not decisions.
+* **User sentences give facts and procedures**: "remember" requests and corrections (must keep),
+  conventions ("always", "never"), environment facts (hosts, ports, versions), personal facts,
+  and ordered steps ("then ... then", ``a -> b -> c``), besides numbered how-tos the assistant
+  writes in prose or into a document.
+
+Only prose is read for words: code blocks, tool output, ``thinking`` and OpenClaw's envelope
+(sender metadata, ``[Thu 2026-03-26 10:40 GMT+9]`` stamps, ``[[reply_to_current]]``) are removed
+first. OpenClaw's own memory-flush turns, compaction summaries, custom and model-change entries,
+gateway-injected messages and writes to memory files are never evidence. Marker words come in
+English and Japanese, with a few German, French and Spanish ones for the main dialogue acts;
+everything else is structural.
+
+The package, one concern per module:
+
+* ``prose`` — envelope stripping, code blocks, sentences, paragraphs, lists and options in prose;
+* ``markers`` — the marker vocabulary per dialogue act and language (data only), on ``cues``;
+* ``shell`` — shell command lines: simple commands, programs, what each one changes;
+* ``messages`` — the visible conversation: messages, and tool calls joined to their results;
+* ``context`` — the state the rules share over one range (drafts, consumed steps);
+* ``tools`` — failure chains (failed, fixed, still failing), actions, reports of results;
+* ``dialogue`` — proposals and the user's reply: decisions, rejections, open questions;
+* ``facts`` — corrections, "remember" requests, conventions, preferences, environment facts;
+* ``procedures`` — dictated sequences and numbered how-tos (in prose or written to a document);
+* ``budget`` — merging near-duplicate drafts, and bounding the block (must-keep first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from memoryd.flush.extract.budget import bound_items, merge_drafts
+from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.dialogue import explicit_lines, read_reply
+from memoryd.flush.extract.facts import remember_requests, stated_facts, user_correction
+from memoryd.flush.extract.messages import language_of, visible_messages
+from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
+from memoryd.flush.extract.prose import MAX_TEXT
+from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
+from memoryd.flush.items import Item
+from memoryd.sources.transcript import Entry
+
+__all__ = ["MAX_TEXT", "extract_items"]
+
+
+def _user_rules(ctx: Ctx) -> None:
+    """Every user turn: a correction says it all; otherwise remember requests, the reply, steps, facts."""
+    for m in ctx.msgs:
+        if m.role != "user" or not m.prose:
+            continue
+        used: set[int] = set()
+        prev = None if m.pos in ctx.answered else ctx.prev_assistant(m.pos)
+        if user_correction(ctx, m, prev):
+            continue
+        remember_requests(ctx, m, used)
+        if prev is not None:
+            read_reply(ctx, m, prev, used)
+        procedure_prose(ctx, m)
+        stated_facts(ctx, m, used)
+        explicit_lines(ctx, m, decisions=not used)
+
+
+def _assistant_rules(ctx: Ctx) -> None:
+    """Assistant prose: numbered how-tos, explicit open points and decisions stated outright."""
+    for m in ctx.msgs:
+        if m.role != "assistant" or not m.prose:
+            continue
+        explicit_lines(ctx, m)
+        assistant_how_to(ctx, m)
+
+
+def extract_items(entries: Sequence[Entry], *, max_items: int = 30, max_bytes: int = 4096) -> list[Item]:
+    """The items a flush of ``entries`` should write, in ``KINDS`` order, each citing its entries.
+
+    Output is bounded: at most ``max_items`` items and about ``max_bytes`` of text. Must-keep items
+    are chosen first and are never dropped for bytes (only the item count can cut them), then the
+    other kinds in ``KINDS`` order.
+    """
+    msgs = visible_messages(entries)
+    ctx = Ctx(msgs, language_of(msgs))
+    chain_rules(ctx)
+    _user_rules(ctx)
+    group_rules(ctx)
+    report_rules(ctx)
+    _assistant_rules(ctx)
+    doc_procedures(ctx)
+    return [
+        Item(
+            kind=d.kind,
+            text=d.text,
+            entry_ids=tuple(msgs[p].id for p in sorted(d.pos)),
+            must_keep=d.must_keep,
+        )
+        for d in bound_items(merge_drafts(ctx.drafts), max_items, max_bytes)
+    ]

@@ -1,0 +1,231 @@
+"""The visible conversation: user and assistant prose, and each tool call joined to its result.
+
+OpenClaw's own memory-flush turns, ``NO_REPLY`` answers, gateway-injected messages, writes to
+memory files and non-message entries (compaction summaries, model changes, custom entries) are
+not evidence and are left out here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Final
+
+from memoryd.flush.extract.cues import Cue
+from memoryd.flush.extract.markers import CHOICE_WORD, FUNCTION_WORDS, OR_QUESTION, PICK_PHRASE, RECOMMEND
+from memoryd.flush.extract.prose import (
+    CJK,
+    QUESTION_END,
+    Block,
+    Option,
+    clean_prose,
+    labelled_lines,
+    list_blocks,
+    option_list,
+    or_options,
+    paragraphs,
+    split_sentences,
+)
+from memoryd.flush.extract.shell import (
+    EDIT_TOOLS,
+    EXIT_CODE,
+    READ_GIT,
+    SECRET_HINTS,
+    TRIVIAL,
+    WRITE_TOOLS,
+    command_effect,
+    file_effect,
+    raw_segments,
+    signature,
+)
+from memoryd.flush.redact import is_secret_path
+from memoryd.sources.transcript import Entry, ToolCall
+
+_FLUSH_PROMPT: Final = re.compile(
+    r"^\s*Continue the OpenClaw runtime event\.?\s*$|pre-?compaction memory flush|memory flush turn", re.I
+)
+
+
+_NO_REPLY: Final = re.compile(r"^\s*NO_REPLY\s*$")
+
+
+_MEMORY_FILE: Final = re.compile(r"(?:^|/)(?:memory/[^/]*\.md|MEMORY\.md)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One tool call together with its result."""
+
+    id: str
+    tool: str
+    command: str
+    path: str
+    content: str
+    output: str
+    failed: bool
+    effect: str  # change | doc | procedure_doc | code | edit | check | install | read
+    quiet: bool  # the output came from (or the command touched) a secret file: never quoted
+    segments: tuple[tuple[str, tuple[str, ...]], ...]
+    sigs: frozenset[str]  # programs it ran, to link a failure to the run that fixed it
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _make_step(entry: Entry, call: ToolCall | None) -> Step:
+    args: dict[str, Any] = call.arguments if call else {}
+    tool = (call.name if call else entry.tool_name or "bash").lower()
+    command = _str(args.get("command") or args.get("cmd") or entry.command)
+    path = _str(args.get("path") or args.get("file_path") or args.get("filePath") or args.get("file"))
+    content = _str(
+        args.get("content") or args.get("newText") or args.get("new_string") or args.get("new_str")
+    )
+    code = entry.exit_code
+    tail = entry.text[-200:]
+    if code is None and "exit" in tail.lower() and (m := EXIT_CODE.search(tail)):
+        code = int(m.group(1))
+    failed = entry.is_error or (code is not None and code != 0)
+    segments = tuple((raw, tuple(words)) for raw, words in raw_segments(command)) if command else ()
+    if command:
+        effect = command_effect(command, segments)
+        low = command.lower()
+        quiet = any(h in low for h in SECRET_HINTS) and any(
+            is_secret_path(w) for _, words in segments for w in words[1:] if not w.startswith("-")
+        )
+    elif tool in WRITE_TOOLS or tool in EDIT_TOOLS:
+        effect, quiet = file_effect(tool, path, content), is_secret_path(path)
+    else:
+        writer = any(w in tool for w in ("send", "post", "publish", "deploy", "schedule", "message"))
+        effect, quiet = ("change" if writer else "read"), bool(path) and is_secret_path(path)
+    return Step(
+        entry.id, tool, command, path, content, entry.text, failed, effect, quiet, segments, _sigs(segments)
+    )
+
+
+def _sigs(segments: Sequence[tuple[str, Sequence[str]]]) -> frozenset[str]:
+    sigs = (signature(w) for _, w in segments)
+    return frozenset(s for s in sigs if s.split(" ", 1)[0] not in TRIVIAL and not s.startswith(READ_GIT))
+
+
+@dataclass(eq=False)
+class Msg:
+    """A visible message; prose analyses are computed once, when first needed."""
+
+    pos: int
+    id: str
+    role: str  # user | assistant | tool
+    prose: str = ""
+    has_calls: bool = False
+    step: Step | None = None
+    cue_hits: dict[int, bool] = field(default_factory=dict)
+
+    @cached_property
+    def sentences(self) -> tuple[str, ...]:
+        return split_sentences(self.prose)
+
+    @cached_property
+    def low(self) -> str:
+        """Lower-cased prose, for cheap substring tests before a costly regex."""
+        return self.prose.lower()
+
+    def mentions(self, *needles: str) -> bool:
+        return any(n in self.low for n in needles)
+
+    def has(self, cue: Cue) -> bool:
+        """Whether any sentence of the message could match ``cue`` (one test per message)."""
+        hit = self.cue_hits.get(id(cue))
+        if hit is None:
+            hit = self.cue_hits[id(cue)] = cue.may_match(self.low)
+        return hit
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        return list_blocks(self.prose)
+
+    @cached_property
+    def options(self) -> tuple[Option, ...]:
+        listed = option_list(self.prose, self.blocks)
+        return listed if len(listed) >= 2 or not self.or_question else or_options(self.sentences)
+
+    @cached_property
+    def or_question(self) -> bool:
+        """The message closes by asking "X or Y?"."""
+        if "?" not in self.prose and "？" not in self.prose:
+            return False
+        return bool(OR_QUESTION.search(paragraphs(self.prose)[-1]))
+
+    @cached_property
+    def proposal(self) -> bool:
+        """Alternatives or a multi-part plan that the user is asked (or advised) to take."""
+        if len(self.options) < 2 and not self.or_question:
+            return False
+        last = paragraphs(self.prose)[-1]
+        return bool(QUESTION_END.search(last) or self.choice or self.recommends)
+
+    @cached_property
+    def recommends(self) -> bool:
+        return bool(RECOMMEND.search(self.prose))
+
+    @cached_property
+    def choice(self) -> bool:
+        """The proposal's items are alternatives to pick from, not parts of one plan."""
+        labelled = len(labelled_lines(self.prose))
+        headers = any(CHOICE_WORD.search(b.header) for b in self.blocks)
+        picks = bool(PICK_PHRASE.search(self.prose))
+        return labelled >= 2 or headers or picks or self.or_question
+
+
+def visible_messages(entries: Sequence[Entry]) -> list[Msg]:
+    """Messages that count as conversation, with tool results joined to their calls."""
+    calls: dict[str, ToolCall] = {}
+    skipped: set[str] = set()
+    msgs: list[Msg] = []
+    in_flush = False
+    for e in entries:
+        if e.type != "message" or e.model == "gateway-injected":
+            continue
+        if e.role == "user":
+            low = e.text[:2000].lower()
+            in_flush = ("runtime event" in low or "memory flush" in low) and bool(
+                _FLUSH_PROMPT.search(e.text)
+            )
+            if not in_flush:
+                msgs.append(Msg(len(msgs), e.id, "user", clean_prose(e.text)))
+        elif in_flush:
+            continue
+        elif e.role == "assistant":
+            if _NO_REPLY.match(e.text) and not e.tool_calls:
+                continue
+            for c in e.tool_calls:
+                target = _str(c.arguments.get("path") or c.arguments.get("file_path"))
+                if _MEMORY_FILE.search(target):
+                    skipped.add(c.id)  # the agent's own memory housekeeping
+                else:
+                    calls[c.id] = c
+            live = any(c.id not in skipped for c in e.tool_calls)
+            prose = clean_prose(e.text)
+            if prose or live:
+                msgs.append(Msg(len(msgs), e.id, "assistant", prose, has_calls=live))
+        elif e.role in ("toolResult", "bashExecution") and e.tool_call_id not in skipped:
+            step = _make_step(e, calls.get(e.tool_call_id or ""))
+            msgs.append(Msg(len(msgs), e.id, "tool", step=step))
+    return msgs
+
+
+_LATIN_WORD: Final = re.compile(r"[a-zà-öø-ÿ']+")
+
+
+def language_of(msgs: Sequence[Msg]) -> str:
+    """The language the user writes in: ``ja``, ``de``, ``es``, ``fr`` or (by default) ``en``."""
+    prose = "".join(m.prose for m in msgs if m.role == "user")[:5000]
+    if prose and len(CJK.findall(prose)) > 0.15 * len(prose):
+        return "ja"
+    words = _LATIN_WORD.findall(" ".join(m.prose for m in msgs if m.role == "user")[:5000].lower())
+    if not words:
+        return "en"
+    share = {lang: sum(1 for w in words if w in vocab) for lang, vocab in FUNCTION_WORDS.items()}
+    best = max(share, key=lambda lang: share[lang])
+    return best if best != "en" and share[best] > max(share["en"], 0.08 * len(words)) else "en"

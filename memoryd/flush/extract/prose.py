@@ -1,0 +1,257 @@
+"""What a person wrote: envelope and code blocks removed, then sentences, paragraphs and lists.
+
+OpenClaw wraps user turns in an envelope (a ``Sender (untrusted metadata):`` JSON block and a
+``[Sun 2026-03-08 22:03 GMT+9]`` stamp) and may open replies with ``[[reply_to_current]]``; code
+blocks are not prose either. Everything here is a pure function of a string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from memoryd.flush.extract.markers import LEAD_FILLER, PLEASANTRY, STOPWORDS
+from memoryd.flush.redact import redact
+
+#: Longest item text, in characters.
+MAX_TEXT: Final = 300
+
+
+_ENVELOPE: Final = re.compile(r"^\s*[^\n]{0,80}\(untrusted[^\n)]*\):\s*\n```[\w-]*\n.*?\n```[ \t]*\n?", re.S)
+
+
+_STAMP: Final = re.compile(
+    r"^\s*\[(?:[A-Z][a-z]{2},? )?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?"
+    r"(?: ?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\]\s*"
+)
+
+
+_REPLY_TAG: Final = re.compile(r"\[\[\s*reply_to[^\]]*\]\]\s*")
+
+
+_FENCE: Final = re.compile(r"```.*?(?:```|\Z)", re.S)
+
+
+CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+_CJK_RUN: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+_ALNUM: Final = re.compile(r"[a-z0-9]+")
+
+
+_SENT_SPLIT: Final = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*|\n+")
+
+
+_PARA_SPLIT: Final = re.compile(r"\n\s*\n")
+
+
+LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)]|[A-Za-z][.)])\s+")
+
+
+_NUMBERED: Final = re.compile(r"^\s*(\d{1,2})[.)]\s+(.+)$")
+
+
+STEP_START: Final = re.compile(r"^\s*\d{1,2}[.)]\s", re.M)
+
+
+_BULLET: Final = re.compile(r"^\s*[-*+•]\s+(.+)$")
+
+
+_INDENTED: Final = re.compile(r"^\s{2,}")
+
+
+_OPTION_HEAD: Final = re.compile(
+    r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)?\s*(?:(?:option|choice|plan|案)\s*(?P<l1>[A-Za-z0-9])\b|(?P<l2>[A-Da-d])\))"
+    r"\s*[:.)]?\s*(?:\*\*|__)?\s*(?P<text>.*)$",
+    re.I,
+)
+
+
+_MD_BOLD: Final = re.compile(r"\*\*(.+?)\*\*|__(\w.*?)__")
+
+
+_MD_ITALIC: Final = re.compile(r"(?<![\w*])\*([^\s*][^*\n]*?)\*(?![\w*])")
+
+
+_MD_HEAD: Final = re.compile(r"^#+\s*", re.M)
+
+
+TABLE_RULE: Final = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+TABLE_ROW: Final = re.compile(r"^\s*\|(.+)\|\s*$")
+
+
+HEADING: Final = re.compile(r"^#{1,3}\s+(.+)$", re.M)
+
+
+_NAME: Final = re.compile(r"\b[A-Z][\w-]+")
+
+
+QUESTION_END: Final = re.compile(r"[?？]\s*$")
+
+
+NUMBER: Final = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    """One line of at most ``limit`` characters, cut at a word boundary when possible."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
+@lru_cache(maxsize=4096)
+def plain(text: str) -> str:
+    """Markdown emphasis and headings removed; inline code and identifiers kept verbatim."""
+    if "**" in text or "__" in text:
+        text = _MD_BOLD.sub(lambda m: m.group(1) or m.group(2) or "", text).replace("**", "")
+    if "#" in text:
+        text = _MD_HEAD.sub("", text)
+    if "*" in text:
+        text = _MD_ITALIC.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=256)  # keys can be whole messages: keep the cache small in a long-running daemon
+def split_sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip())
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in _PARA_SPLIT.split(text) if p.strip()]
+
+
+def is_question(sentence: str) -> bool:
+    return bool(QUESTION_END.search(sentence))
+
+
+@lru_cache(maxsize=4096)
+def word_set(text: str) -> frozenset[str]:
+    """Content words (lower-cased, crude plural folding) plus CJK bigrams, for overlap tests."""
+    low = plain(text).lower()
+    words = {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in _ALNUM.findall(low)} - STOPWORDS
+    for run in _CJK_RUN.findall(low):
+        words.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=2048)
+def has_secret(text: str) -> bool:
+    return redact(text).total > 0
+
+
+def quote_user(sentences: Iterable[str], limit: int = 160) -> str:
+    """User words worth quoting, pleasantries left out.
+
+    A secret in them is quoted as said: the flush pipeline redacts every item text, and the
+    ``[REDACTED:...]`` marker tells the reader a secret was shared at that point.
+    """
+    kept = [s for s in sentences if not PLEASANTRY.match(s.strip())]
+    return clip(LEAD_FILLER.sub("", plain(" ".join(kept))), limit)
+
+
+def clean_prose(text: str) -> str:
+    """Drop OpenClaw's envelope and code blocks: what remains is what a person wrote."""
+    if "[[" in text:
+        text = _REPLY_TAG.sub("", text)
+    prev = None
+    while prev != text and (
+        "(untrusted" in text[:400] or text.lstrip()[:2] in ("[M", "[T", "[W", "[F", "[S", "[2")
+    ):
+        prev = text
+        text = _STAMP.sub("", _ENVELOPE.sub("", text, count=1), count=1)
+    return (_FENCE.sub("\n", text) if "```" in text else text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    label: str
+    text: str
+
+    @property
+    def words(self) -> frozenset[str]:
+        return word_set(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One list in a message, with the line that introduces it."""
+
+    header: str
+    items: tuple[Option, ...]
+
+
+def list_blocks(prose: str) -> tuple[Block, ...]:
+    """Top-level lists in ``prose`` (nested items belong to the item above them)."""
+    blocks: list[tuple[str, list[tuple[str, str]]]] = []
+    header: str = ""
+    current: list[tuple[str, str]] | None = None
+    for line in prose.splitlines():
+        if not line.strip() or TABLE_RULE.match(line):
+            continue
+        m = _NUMBERED.match(line) or _BULLET.match(line) or TABLE_ROW.match(line)
+        if m and not _INDENTED.match(line):
+            if current is None:
+                current = []
+                blocks.append((header, current))
+            label = m.group(1) if m.re is _NUMBERED else str(len(current) + 1)
+            current.append((label, m.group(m.lastindex or 1).replace("|", " ")))
+        elif not m:
+            header, current = line.strip(), None
+    return tuple(Block(h, tuple(Option(lb, plain(t)) for lb, t in items)) for h, items in blocks)
+
+
+def option_list(prose: str, blocks: Sequence[Block]) -> tuple[Option, ...]:
+    """Alternatives laid out in a message: labelled options if any, else the items of its lists."""
+    labelled: list[list[str]] = []
+    for line in prose.splitlines() if labelled_lines(prose) else ():
+        m = _OPTION_HEAD.match(line)
+        if m and (m.group("text") or "").strip():
+            labelled.append([(m.group("l1") or m.group("l2") or "").lower(), m.group("text")])
+        elif labelled and LIST_ITEM.match(line) and len(labelled[-1][1]) < 60:
+            labelled[-1][1] += "; " + LIST_ITEM.sub("", line)  # a short option spelled out as steps
+    if len(labelled) >= 2:
+        return tuple(Option(label, plain(text)) for label, text in labelled)
+    return tuple(o for b in blocks for o in b.items)
+
+
+def or_options(sentences: Sequence[str]) -> tuple[Option, ...]:
+    """The two sides of an "X or Y?" question, as options."""
+    question = next((s for s in reversed(sentences) if is_question(s) and " or " in s.lower()), "")
+    head, _, tail = question.rstrip("?？ ").rpartition(" or ")
+    return (Option("1", head), Option("2", tail)) if head and tail else ()
+
+
+@lru_cache(maxsize=256)
+def labelled_lines(prose: str) -> tuple[str, ...]:
+    """Lines that open a labelled option ("Option 2:", "**B)**")."""
+    low = prose.lower()
+    if not any(k in low for k in ("option", "choice", "plan", "案", ")")):
+        return ()
+    return tuple(line for line in prose.splitlines() if _OPTION_HEAD.match(line))
+
+
+def numbered_steps(text: str) -> list[str]:
+    return [plain(m.group(2)) for line in text.splitlines() if (m := _NUMBERED.match(line))]
+
+
+def has_steps(text: str) -> bool:
+    """A numbered how-to: three steps, or two that are commands."""
+    steps = numbered_steps(text)
+    return len(steps) >= 3 or (len(steps) == 2 and all("`" in s for s in steps))
+
+
+def capitalised_names(text: str) -> set[str]:
+    """Capitalised names in a text ("Priya", "Sintra"), without sentence-initial function words."""
+    return {w for w in _NAME.findall(text) if len(w) > 2 and w.lower() not in STOPWORDS}

@@ -1,0 +1,381 @@
+"""Shell command lines: the simple commands in them, the program each runs, and what it changes.
+
+A command's *effect* is one of ``change`` (commits, deploys, writes to configs, SQL writes),
+``edit`` (moving files around), ``check`` (tests, linters, probes), ``install`` or ``read``.
+Splitting respects quotes, heredocs, ``ssh host '...'`` and ``sh -c '...'``; wrappers such as
+``sudo``, ``env X=1``, ``uv run`` or ``npx`` are not the program that runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from memoryd.flush.extract.cues import wordset
+from memoryd.flush.extract.prose import has_steps
+from memoryd.flush.redact import is_secret_path
+
+EXIT_CODE: Final = re.compile(
+    r"(?:Command exited with code|exit(?:ed)? (?:with )?(?:code|status))\s+(\d+)", re.I
+)
+
+
+_HEREDOC: Final = re.compile(r"<<-?\s*(['\"]?)(\w+)\1.*?\n.*?\n\s*\2\b", re.S)
+
+
+_SHELL_TOKEN: Final = re.compile(
+    r"'[^']*'?|\"(?:[^\"\\]|\\.)*\"?|&&|\|\||\$\(|[;|\n`()]|[^'\";|\n`()&$]+|.", re.S
+)
+
+
+_SHELL_OPS: Final = frozenset({"&&", "||", "$(", ";", "|", "\n", "`", "(", ")"})
+
+
+_WORD_RE: Final = re.compile(r"(?:[^\s'\"]+|'[^']*'?|\"(?:[^\"\\]|\\.)*\"?)+")
+
+
+_QUOTED: Final = re.compile(r"'([^']*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+_ASSIGN_WORD: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+
+
+_ASSIGNS: Final = re.compile(r"^(?:(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=(?:'[^']*'|\"[^\"]*\"|\S*)\s+)+")
+
+
+_SSH_VALUE_OPTS: Final = frozenset(
+    {"-i", "-p", "-o", "-l", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-m", "-S"}
+)
+
+
+_WRAPPERS: Final = frozenset(
+    {"sudo", "env", "time", "nohup", "exec", "nice", "command", "builtin", "xargs", "do", "then", "else", "!"}
+)
+
+
+_RUNNERS: Final = {
+    "uv": "run", "poetry": "run", "pipenv": "run", "pdm": "run", "hatch": "run", "rye": "run",
+    "bundle": "exec", "pnpm": "exec", "yarn": "dlx",
+}  # fmt: skip
+
+
+TRIVIAL: Final = wordset(
+    "cd echo printf sleep ls cat head tail wc grep egrep fgrep rg sort uniq awk cut tr true false test [ "
+    "mkdir touch export set source . which type pwd date env jq less more clear for while if fi done exit "
+    "read df du zcat ps diff find stat file basename dirname realpath readlink tee"
+)
+
+
+READ_GIT: Final = ("git add", "git status", "git log", "git diff", "git show", "git fetch", "git branch")
+
+
+_TWO_LEVEL: Final = frozenset({"gh", "kubectl", "docker", "gcloud", "aws", "az", "helm", "gog"})
+
+
+_INTERPRETERS: Final = frozenset(
+    {"python", "python3", "node", "ruby", "perl", "bash", "sh", "zsh", "deno", "bun", "php"}
+)
+
+
+_INSTALL: Final = re.compile(
+    r"^(?:pip3?|uv pip|uv|poetry|pnpm|npm|yarn|bun|apt(?:-get)?|brew|cargo|go|gem|composer|conda|mamba|pipx)\s+"
+    r"(?:install|add|i|get|sync)\b"
+)
+
+
+_CHECK_PROGS: Final = wordset(
+    "pytest vitest jest mocha tox nox ruff mypy pyright eslint tsc flake8 pylint black prettier curl wget "
+    "http ping nc dig nslookup shellcheck hadolint"
+)
+
+
+#: Programs whose first words decide what they do (``git commit``, ``npm test``, ``uv pip install``).
+_MULTI_PROGS: Final = wordset(
+    "git gh pip pip3 uv poetry pnpm npm yarn bun apt apt-get brew cargo go gem composer conda mamba pipx "
+    "make terraform nginx"
+)
+
+
+_CHECK_SUBS: Final = re.compile(
+    r"^(?:(?:npm|pnpm|yarn|bun) (?:run )?(?:test|lint|typecheck|check)|go (?:test|vet)|cargo (?:test|check|"
+    r"clippy)|make (?:test|check|lint)|gh run (?:watch|view)|gh pr checks|terraform plan|nginx -t)\b"
+)
+
+
+_VCS_CHANGE: Final = re.compile(
+    r"^(?:git (?:commit|push|merge|tag|rebase|revert|cherry-pick|remote (?:set-url|add|remove|rename))|"
+    r"gh (?:pr (?:create|merge|close|edit|comment)|release create|secret (?:set|delete)|repo create|"
+    r"issue (?:create|close|comment)|variable set|workflow run))\b"
+)
+
+
+_MUTATE_WORD: Final = wordset(
+    "create delete remove set set-url update upgrade downgrade apply deploy publish release push send "
+    "post put patch restart start stop reload enable disable kill cancel scale rollout rollback migrate "
+    "backfill seed import sync upload book schedule insert revoke grant rotate up down cp"
+)
+
+
+#: Programs that only move files around: part of the work, never an outcome on their own.
+_FILE_PROGS: Final = frozenset(
+    ["cp", "mv", "rm", "rmdir", "ln", "chmod", "chown", "touch", "mkdir", "truncate", "tee", "install"]
+)
+
+
+_OPS_PROGS: Final = frozenset(
+    ["kill", "pkill", "shutdown", "reboot", "useradd", "userdel", "crontab", "scp", "rsync", "dd"]
+)
+
+
+_SCRIPT_VERB: Final = re.compile(
+    r"backfill|migrat|deploy|seed|import|sync|publish|upload|send|create|update|delete|cleanup|purge|restore|"
+    r"backup|rotate|provision",
+    re.I,
+)
+
+
+_SQL_CLIENT: Final = frozenset(
+    {"psql", "mysql", "mariadb", "sqlite3", "mongosh", "mongo", "clickhouse-client"}
+)
+
+
+_SQL_WRITE: Final = re.compile(
+    r"\b(?:insert|update|delete|alter|create|drop|truncate|grant|revoke|vacuum|reindex)\b", re.I
+)
+
+
+_REDIRECT: Final = re.compile(r"(?<![<>&\d])>>?\s*(?P<t>[^\s&|;>]+)")
+
+
+_TEE: Final = re.compile(r"\btee\s+(?:-a\s+)?(?P<t>[^\s&|;>]+)")
+
+
+_PLAIN_WORD: Final = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+#: Cheap test before asking ``is_secret_path`` about every word of a command.
+SECRET_HINTS: Final = (
+    "env",
+    ".pem",
+    ".key",
+    "id_",
+    "credential",
+    "netrc",
+    "pgpass",
+    "secret",
+    "npmrc",
+    "pypirc",
+    "htpasswd",
+    "shadow",
+    "kubeconfig",
+    ".p12",
+    ".pfx",
+    ".jks",
+    "keystore",
+    ".kdbx",
+    ".asc",
+)
+
+
+WRITE_TOOLS: Final = frozenset({"write", "create", "create_file", "write_file"})
+
+
+EDIT_TOOLS: Final = frozenset(
+    {"edit", "multiedit", "multi_edit", "apply_patch", "str_replace_based_edit_tool", "patch", "str_replace"}
+)
+
+
+_DOC_EXT: Final = (".md", ".markdown", ".txt", ".rst", ".adoc", ".org")
+
+
+_DOC_NAMES: Final = ("readme", "changelog", "contributing", "license", "runbook")
+
+
+_CONFIG_EXT: Final = (
+    ".yml", ".yaml", ".toml", ".json", ".json5", ".ini", ".conf", ".cfg", ".env", ".service", ".timer", ".properties"
+)  # fmt: skip
+
+
+def _base(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _split_shell(command: str) -> list[str]:
+    """Cut a shell line at ``&&``, ``||``, ``;``, ``|``, newlines and substitutions, outside quotes."""
+    parts: list[str] = []
+    buf: list[str] = []
+    for tok in _SHELL_TOKEN.findall(command):
+        if tok in _SHELL_OPS:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(tok)
+    parts.append("".join(buf))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _words_of(raw: str) -> list[str]:
+    """Shell words of one simple command, quotes removed the way a shell removes them."""
+    if "'" not in raw and '"' not in raw:
+        return raw.split()
+    return [_QUOTED.sub(_unquoted, w) if "'" in w or '"' in w else w for w in _WORD_RE.findall(raw)]
+
+
+def _unquoted(m: re.Match[str]) -> str:
+    return m.group(1) if m.group(1) is not None else m.group(2) or ""
+
+
+def _remote_payload(words: list[str]) -> str | None:
+    """The command that ``ssh host CMD`` or ``bash -c CMD`` really runs."""
+    prog = _base(words[0])
+    if prog == "ssh":
+        rest = words[1:]
+        while rest and rest[0].startswith("-"):
+            rest = rest[2:] if rest[0] in _SSH_VALUE_OPTS else rest[1:]
+        return " ".join(rest[1:]) if len(rest) > 1 else None
+    if prog in ("bash", "sh", "zsh") and "-c" in words[1:]:
+        return " ".join(words[words.index("-c") + 1 :]) or None
+    return None
+
+
+def _strip_wrappers(words: list[str]) -> list[str]:
+    """``sudo``, ``env X=1``, ``uv run``, ``npx -y`` and the like are not the program that runs."""
+    while words:
+        head = _base(words[0])
+        if _ASSIGN_WORD.match(words[0]):
+            words = words[1:]
+        elif head in _WRAPPERS:
+            words = [w for i, w in enumerate(words[1:]) if not (i == 0 and w.startswith("-"))]
+        elif head in ("npx", "bunx", "pnpx"):
+            words = [w for w in words[1:] if not w.startswith("-")]
+        elif (
+            head == "timeout"
+            or (head in _RUNNERS and len(words) > 1 and words[1] == _RUNNERS[head])
+            or (head.startswith("python") and len(words) > 2 and words[1] == "-m")
+        ):
+            words = words[2:]
+        else:
+            break
+    return words
+
+
+def raw_segments(command: str, depth: int = 0) -> list[tuple[str, list[str]]]:
+    """Simple commands in a shell line: (original text, words without wrappers).
+
+    Splitting respects quotes; commands run through ``ssh host '...'`` or ``sh -c '...'`` are
+    split again inside.
+    """
+    out: list[tuple[str, list[str]]] = []
+    for raw in _split_shell(_HEREDOC.sub(" ", command) if "<<" in command else command):
+        words = _words_of(raw)
+        if not words:
+            continue
+        remote = _remote_payload(words)
+        if remote is not None and depth < 2:
+            out.extend(raw_segments(remote, depth + 1))
+            continue
+        words = _strip_wrappers(words)
+        if words:
+            shown = _ASSIGNS.sub("", raw.strip()) if "=" in raw else raw.strip()
+            out.append((shown.removeprefix("sudo "), words))
+    return out
+
+
+def program(words: Sequence[str]) -> str:
+    name = _base(words[0]).lower()
+    return name.split("@", 1)[0] if name.startswith(("node@", "python@")) else name
+
+
+def signature(words: Sequence[str]) -> str:
+    """A stable name for what a simple command runs: ``git commit``, ``pytest``, ``python backfill.py``."""
+    prog = program(words)
+    if prog in _INTERPRETERS:
+        script = next((w for w in words[1:] if not w.startswith("-")), "")
+        return f"{prog.rstrip('3')} {_base(script)}".strip()
+    depth = 2 if prog in _TWO_LEVEL else 1
+    subs: list[str] = []
+    for w in words[1:]:
+        if len(subs) == depth or not _PLAIN_WORD.match(w):
+            break
+        subs.append(w)
+    return " ".join([prog, *subs])
+
+
+def segment_effect(words: Sequence[str], raw: str) -> str:
+    """What one simple command does: change, edit (files only), check, install or read."""
+    prog = program(words)
+    if prog in _CHECK_PROGS:
+        return "check"
+    if prog in _MULTI_PROGS:
+        line = " ".join([prog, *words[1:4]])
+        if _INSTALL.match(line):
+            return "install"
+        if _VCS_CHANGE.match(line):
+            return "change"
+        if _CHECK_SUBS.match(line):
+            return "check"
+    if prog in _SQL_CLIENT:
+        return "change" if _SQL_WRITE.search(raw) else "read"
+    if prog in _INTERPRETERS:
+        script = next((w for w in words[1:] if not w.startswith("-")), "")
+        return "change" if _SCRIPT_VERB.search(_base(script)) else "read"
+    if prog in _OPS_PROGS:
+        return "change"
+    if prog == "sed" and "-i" in words:
+        targets = [w for w in words[1:] if not w.startswith("-")]
+        return "change" if any(is_config(t) for t in targets[-1:]) else "edit"
+    if prog in _FILE_PROGS:
+        return "edit"
+    if prog in TRIVIAL or prog == "git":
+        return "read"
+    subs = [w for w in words[1:4] if _PLAIN_WORD.match(w)]
+    return "change" if any(s in _MUTATE_WORD for s in subs) else "read"
+
+
+def write_targets(command: str) -> list[str]:
+    """Files a shell line writes by redirect or ``tee`` (not /dev/null or /tmp scratch)."""
+    if ">" not in command and "tee" not in command:
+        return []
+    found = []
+    text = _HEREDOC.sub(" ", command) if "<<" in command else command
+    for pattern in (_TEE, _REDIRECT):
+        for m in pattern.finditer(text):
+            target = m.group("t").strip("'\"")
+            if target and not target.startswith(("/dev/", "/tmp/", "&", "$")) and not target.isdigit():
+                found.append(target)
+    return found
+
+
+def is_config(path: str) -> bool:
+    name = _base(path).lower()
+    return (
+        path.startswith("/etc/")
+        or name.endswith(_CONFIG_EXT)
+        or name in ("dockerfile", "makefile", "crontab")
+    )
+
+
+def _is_doc(path: str) -> bool:
+    name = _base(path).lower()
+    return name.endswith(_DOC_EXT) or name.startswith(_DOC_NAMES)
+
+
+def file_effect(tool: str, path: str, content: str) -> str:
+    """Written files: documents and configs are outcomes, code is part of the work, how-tos are procedures."""
+    if _is_doc(path) and has_steps(content):
+        return "procedure_doc"
+    if tool not in WRITE_TOOLS or is_secret_path(path):
+        return "code"  # an edit is part of the work; the commit or the fix names it
+    if _is_doc(path):
+        return "doc"
+    return "change" if is_config(path) else "code"
+
+
+def command_effect(command: str, segments: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """The strongest effect among a shell line's simple commands and redirects."""
+    effects = {segment_effect(words, raw) for raw, words in segments}
+    targets = write_targets(command)
+    if targets:
+        effects.add("change" if any(is_config(t) for t in targets) else "edit")
+    return next((e for e in ("change", "check", "install", "edit") if e in effects), "read")

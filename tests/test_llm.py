@@ -1,0 +1,355 @@
+"""The optional LLM extractor against a real local HTTP stub that answers like Chat Completions.
+
+The stub is a stdlib ``http.server`` in a thread on 127.0.0.1 with a random port. Each test queues
+the answers it wants (status, body, delay) and reads back the request bodies it received.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from memoryd.config import ConfigError, load_settings
+from memoryd.flush.llm import LLMSettings, extract_with_llm, parse_answer, render_transcript
+from memoryd.flush.pipeline import content_of
+from memoryd.sources.transcript import Entry, parse_lines
+
+DEV = Path(__file__).parent / "data" / "eval" / "dev"
+REAL = Path(__file__).parent / "data" / "samples" / "openclaw-real-2026.7.1" / "state"
+TRANSCRIPT = DEV / "01-invoice-due-date-test.jsonl"
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    delay: float = 0.0
+
+
+@dataclass
+class Stub:
+    """What the server answers (in order; the last one repeats) and what it was sent."""
+
+    replies: list[Reply] = field(default_factory=list)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+
+def chat(content: str) -> Reply:
+    body = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
+        ],
+    }
+    return Reply(body=json.dumps(body).encode())
+
+
+def items_answer(*items: dict[str, Any]) -> Reply:
+    return chat(json.dumps({"items": list(items)}))
+
+
+@pytest.fixture
+def stub() -> Iterator[Stub]:
+    state = Stub()
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length", "0"))
+            body = self.rfile.read(length)
+            with lock:
+                state.requests.append(json.loads(body))
+                state.headers.append(dict(self.headers.items()))
+                reply = state.replies.pop(0) if len(state.replies) > 1 else state.replies[0]
+            if reply.delay:
+                time.sleep(reply.delay)
+            try:
+                self.send_response(reply.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
+            except OSError:
+                pass  # the client gave up (read timeout)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    state.port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def settings(url: str, **kw: Any) -> LLMSettings:
+    base: dict[str, Any] = {"connect_timeout": 1.0, "read_timeout": 2.0, "retry_backoff": 0.01}
+    return LLMSettings(base_url=url, model="stub-model", **(base | kw))
+
+
+def entries(path: Path = TRANSCRIPT) -> list[Entry]:
+    return parse_lines(path.read_bytes())[1]
+
+
+def sent_ids(path: Path = TRANSCRIPT) -> tuple[str, ...]:
+    return render_transcript(entries(path))[1]
+
+
+# --- a good answer ------------------------------------------------------------------------------------
+
+
+def test_good_answer_becomes_items_in_kind_order(stub: Stub) -> None:
+    ids = sent_ids()
+    stub.replies = [
+        items_answer(
+            {
+                "kind": "fact",
+                "text": "Jonas Brandt owns billing.py",
+                "entry_ids": [ids[3]],
+                "must_keep": True,
+            },
+            {
+                "kind": "decision",
+                "text": "Due dates in UTC",
+                "entry_ids": [ids[5], ids[2]],
+                "must_keep": True,
+            },
+            {"kind": "outcome", "text": "Fixed the test", "entry_ids": [ids[7]]},
+        )
+    ]
+    items = extract_with_llm(entries(), settings(stub.url))
+    assert items is not None
+    assert [i.kind for i in items] == ["decision", "outcome", "fact"]
+    decision = items[0]
+    assert decision.entry_ids == (ids[2], ids[5]) and decision.must_keep
+    assert items[1].must_keep is False
+    (request,) = stub.requests
+    assert request["model"] == "stub-model"
+    assert request["messages"][0]["role"] == "system" and "memory flush" in request["messages"][0]["content"]
+    assert f"[{ids[0]}]" in request["messages"][1]["content"]
+
+
+def test_answer_in_a_code_fence_and_empty_answer(stub: Stub) -> None:
+    ids = sent_ids()
+    fenced = (
+        "```json\n"
+        + json.dumps({"items": [{"kind": "fact", "text": "x y", "entry_ids": [ids[0]]}]})
+        + "\n```"
+    )
+    stub.replies = [chat(fenced)]
+    assert [i.text for i in extract_with_llm(entries(), settings(stub.url)) or []] == ["x y"]
+    stub.replies = [items_answer()]
+    assert extract_with_llm(entries(), settings(stub.url)) == []
+
+
+def test_secrets_in_the_answer_are_redacted(stub: Stub) -> None:
+    ids = sent_ids()
+    token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+    stub.replies = [items_answer({"kind": "fact", "text": f"The token is {token}", "entry_ids": [ids[0]]})]
+    (item,) = extract_with_llm(entries(), settings(stub.url)) or []
+    assert token not in item.text and "[REDACTED:github_token]" in item.text
+
+
+def test_api_key_comes_from_the_named_env_var(stub: Stub, monkeypatch: pytest.MonkeyPatch) -> None:
+    stub.replies = [items_answer()]
+    monkeypatch.setenv("MEMORYD_TEST_LLM_KEY", "local-key-123")
+    assert extract_with_llm(entries(), settings(stub.url, api_key_env="MEMORYD_TEST_LLM_KEY")) == []
+    assert stub.headers[0]["Authorization"] == "Bearer local-key-123"
+    monkeypatch.delenv("MEMORYD_TEST_LLM_KEY")
+    assert extract_with_llm(entries(), settings(stub.url, api_key_env="MEMORYD_TEST_LLM_KEY")) is None
+    assert len(stub.requests) == 1  # nothing is sent without the key
+
+
+# --- answers that do not validate: None, so the caller falls back to the rules ------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Sure! Here are the items: decision ...",
+        '{"items": [{"kind": "decision", "text": "x", "entry_ids": ["0de8b4c8"]',
+        '{"notitems": []}',
+        '{"items": [{"kind": "insight", "text": "x", "entry_ids": ["@ID@"]}]}',
+        '{"items": [{"kind": "fact", "text": "x", "entry_ids": ["ffffffff"]}]}',
+        '{"items": [{"kind": "fact", "text": "x", "entry_ids": []}]}',
+        '{"items": [{"kind": "fact", "text": "", "entry_ids": ["@ID@"]}]}',
+        '{"items": [{"kind": "fact", "text": "@LONG@", "entry_ids": ["@ID@"]}]}',
+        '{"items": [{"kind": "fact", "text": "x", "entry_ids": ["@ID@"], "must_keep": "yes"}]}',
+        '{"items": [{"kind": "fact", "text": "x", "entry_ids": "@ID@"}]}',
+    ],
+    ids=[
+        "prose",
+        "truncated-json",
+        "no-items",
+        "wrong-kind",
+        "unknown-entry-id",
+        "no-ids",
+        "empty-text",
+        "too-long",
+        "must-keep-not-bool",
+        "ids-not-a-list",
+    ],
+)
+def test_invalid_answers_return_none(stub: Stub, content: str) -> None:
+    content = content.replace("@ID@", sent_ids()[0]).replace("@LONG@", "word " * 80)
+    stub.replies = [chat(content)]
+    assert extract_with_llm(entries(), settings(stub.url)) is None
+
+
+def test_too_many_items_return_none() -> None:
+    ids = sent_ids()
+    answer = json.dumps(
+        {"items": [{"kind": "fact", "text": f"fact {n}", "entry_ids": [ids[0]]} for n in range(31)]}
+    )
+    with pytest.raises(ValueError, match="too many"):
+        parse_answer(answer, ids)
+
+
+def test_a_response_without_choices_returns_none(stub: Stub) -> None:
+    stub.replies = [Reply(body=b'{"error": "model not loaded"}')]
+    assert extract_with_llm(entries(), settings(stub.url)) is None
+
+
+# --- transport: retries, timeouts, refused connections -------------------------------------------------
+
+
+def test_500_then_success_is_retried(stub: Stub) -> None:
+    ids = sent_ids()
+    stub.replies = [
+        Reply(500, b"oops"),
+        Reply(503, b"busy"),
+        items_answer({"kind": "fact", "text": "ok", "entry_ids": [ids[1]]}),
+    ]
+    items = extract_with_llm(entries(), settings(stub.url))
+    assert [i.text for i in items or []] == ["ok"]
+    assert len(stub.requests) == 3
+
+
+def test_at_most_two_retries(stub: Stub) -> None:
+    stub.replies = [Reply(500, b"oops")]
+    assert extract_with_llm(entries(), settings(stub.url)) is None
+    assert len(stub.requests) == 3
+
+
+def test_a_client_error_is_not_retried(stub: Stub) -> None:
+    stub.replies = [Reply(400, b'{"error": "bad request"}')]
+    assert extract_with_llm(entries(), settings(stub.url)) is None
+    assert len(stub.requests) == 1
+
+
+def test_slow_server_beyond_the_read_timeout(stub: Stub) -> None:
+    stub.replies = [Reply(delay=1.5, body=items_answer().body)]
+    start = time.monotonic()
+    assert extract_with_llm(entries(), settings(stub.url, read_timeout=0.2, max_retries=1)) is None
+    assert time.monotonic() - start < 1.4  # two tries of 0.2 s, not the server's 1.5 s
+    assert len(stub.requests) == 2
+
+
+def test_connection_refused() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert extract_with_llm(entries(), settings(f"http://127.0.0.1:{port}/v1", max_retries=1)) is None
+
+
+# --- what is sent ---------------------------------------------------------------------------------------
+
+
+def _canaries(path: Path) -> list[str]:
+    gold = json.loads(path.with_name(path.name.replace(".jsonl", ".gold.json")).read_text(encoding="utf-8"))
+    return [str(c) for c in gold["canaries"]]
+
+
+@pytest.mark.parametrize("path", sorted(DEV.glob("*.jsonl")), ids=lambda p: p.stem)
+def test_request_never_carries_a_canary(stub: Stub, path: Path) -> None:
+    stub.replies = [items_answer()]
+    assert extract_with_llm(entries(path), settings(stub.url)) == []
+    (request,) = stub.requests
+    body = json.dumps(request, ensure_ascii=False)
+    for canary in _canaries(path):
+        assert canary not in body
+
+
+def test_nothing_is_sent_for_a_range_without_conversation(stub: Stub) -> None:
+    stub.replies = [items_answer()]
+    assert extract_with_llm([], settings(stub.url)) == []
+    assert stub.requests == []
+
+
+# --- the pipeline and the configuration -----------------------------------------------------------------
+
+
+def test_pipeline_uses_the_model_and_falls_back_to_the_rules(stub: Stub) -> None:
+    ids = sent_ids()
+    stub.replies = [items_answer({"kind": "fact", "text": "From the model", "entry_ids": [ids[0]]})]
+    content = content_of(entries(), [], llm=settings(stub.url))
+    assert content.extractor == "llm" and [i.text for i in content.items] == ["From the model"]
+    stub.replies = [chat("not json")]
+    fallback = content_of(entries(), [], llm=settings(stub.url))
+    assert fallback.extractor == "rules" and len(fallback.items) > 3
+    assert content_of(entries(), []).items == fallback.items
+
+
+def _config(tmp_path: Path, body: str) -> Path:
+    cfg = tmp_path / "m.toml"
+    cfg.write_text(f'[openclaw]\nstate_dirs = ["{REAL}"]\n{body}')
+    return cfg
+
+
+def test_config_llm_section(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path)}
+    assert load_settings(str(_config(tmp_path, "")), env).llm is None
+    cfg = _config(
+        tmp_path,
+        '[flush]\nextractor = "llm"\n[llm]\nbase_url = "http://127.0.0.1:11434/v1"\nmodel = "qwen3:8b"\n'
+        'api_key_env = "OLLAMA_KEY"\nconnect_timeout = 2\nread_timeout = 90.5\n',
+    )
+    s = load_settings(str(cfg), env)
+    assert s.extractor == "llm"
+    assert s.llm == LLMSettings(
+        base_url="http://127.0.0.1:11434/v1",
+        model="qwen3:8b",
+        api_key_env="OLLAMA_KEY",
+        connect_timeout=2.0,
+        read_timeout=90.5,
+    )
+    rules = _config(tmp_path, '[llm]\nbase_url = "http://127.0.0.1:8080/v1"\nmodel = "m"\n')
+    assert load_settings(str(rules), env).llm is None  # configured but not chosen
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[flush]\nextractor = "gpt"\n', r"flush\.extractor"),
+        ('[flush]\nextractor = "llm"\n', r"llm\.base_url"),
+        ('[flush]\nextractor = "llm"\n[llm]\nbase_url = "http://x/v1"\n', r"llm\.model"),
+        ('[llm]\nbase_urll = "http://x/v1"\n', r"llm\.base_urll"),
+        ("[llm]\nread_timeout = -1\n", r"llm\.read_timeout"),
+        ('[llm]\nconnect_timeout = "5"\n', r"llm\.connect_timeout"),
+        ("[llm]\nmodel = 3\n", r"llm\.model"),
+    ],
+)
+def test_config_llm_errors_name_the_key(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(str(_config(tmp_path, body)), {"HOME": str(tmp_path)})
