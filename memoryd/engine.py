@@ -122,6 +122,12 @@ def flush_id_for(session_id: str, due: FlushDue) -> str:
     return "fl-" + hashlib.blake2b(basis.encode(), digest_size=8).hexdigest()
 
 
+def _is_archive(path: str) -> bool:
+    """OpenClaw's archive names: ``<file>.jsonl.reset.<ts>`` and ``<file>.jsonl.deleted.<ts>``."""
+    name = os.path.basename(path)
+    return ".jsonl.reset." in name or ".jsonl.deleted." in name
+
+
 def _count_compactions(path: str) -> int:
     """Compaction lines in a file, by a byte search (quotes inside JSON strings are escaped)."""
     n = 0
@@ -510,7 +516,7 @@ class Engine:
         tr = self.sessions.get((agent.agent_id, old_sid))
         archived: str | None = None
         if tr is not None and not tr.state.ended:
-            archived = self._follow_rename(tr)
+            archived = self._follow_rename(tr) or (tr.cursor.path if _is_archive(tr.cursor.path) else None)
             self.read_transcript(tr)
         self.emit(
             "session.reset",
@@ -547,7 +553,7 @@ class Engine:
         tr = self.sessions.get((agent.agent_id, sid)) if sid else None
         if tr is None or os.path.exists(tr.cursor.path):
             return  # still on disk: keep reading it
-        archived = self._follow_rename(tr)
+        archived = self._follow_rename(tr) or (tr.cursor.path if _is_archive(tr.cursor.path) else None)
         self.emit(
             "session.deleted",
             {"old_session_id": last.session_id, "archived_path": archived},
@@ -823,7 +829,7 @@ class Engine:
             if data and pend.start > 0:
                 fh.seek(0)
                 first_line = 1 + fh.read(pend.start).count(b"\n")
-        return content_of_bytes(data, recent_lines(agent.workspace, day), first_line)
+        return content_of_bytes(data, recent_lines(agent.workspace, day), first_line, llm=self.settings.llm)
 
     def _complete(
         self,
