@@ -4,12 +4,14 @@
   log holds; otherwise one human line per event: ``seq time type session_key key=value ...``
   (coloured only on a terminal, and never with ``NO_COLOR`` set).
 * Following (the default) survives daemon restarts: it reconnects and resumes after the last event
-  it printed. Without a daemon it polls the log file for new lines.
+  it printed. Without a daemon it polls the log files for new lines (across rotated segments).
 * Paths: ``--socket``/``--log``, else ``[paths]`` of the config file (``--config`` when the CLI has it,
   ``$MEMORYD_CONFIG``, XDG), else the defaults of ``memoryd.config``.
 * ``--no-follow`` prints what is there and exits: with the daemon, up to the ``head_seq`` of its
-  hello; without, up to the end of the log file. ``--since`` defaults to ``now`` when following and to
-  ``0`` (everything) with ``--no-follow``.
+  hello; without, up to the end of the log files. ``--since`` defaults to ``now`` when following and
+  to everything the log still keeps with ``--no-follow``.
+* A ``--since`` older than the log keeps (retention) is an error (exit 1), from the daemon
+  (``cursor_expired``) and from the files alike: never a silent gap.
 """
 
 from __future__ import annotations
@@ -19,15 +21,13 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TextIO
 
-import orjson
-
 from memoryd import client
 from memoryd.config import daemon_paths
+from memoryd.sinks.journal import CursorExpired, iter_log, log_bounds, log_exists
 from memoryd.sinks.socket_server import EventFilter, event_filter
 
 POLL_SECONDS: Final = 0.25
@@ -53,7 +53,7 @@ def add_tail_arguments(parser: argparse.ArgumentParser) -> None:
         type=_since_arg,
         default=None,
         metavar="SEQ|now",
-        help="events after this seq (default: now when following, 0 with --no-follow)",
+        help="events after this seq (default: now when following, all that is kept with --no-follow)",
     )
     parser.add_argument(
         "--type",
@@ -78,7 +78,7 @@ def add_tail_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Options:
-    since: client.Since
+    since: client.Since | None  # None: everything the log still keeps (--no-follow without --since)
     types: list[str] | None
     session_key: str | None
     follow: bool
@@ -98,7 +98,7 @@ def _configured_paths(config: str | None) -> tuple[Path, Path]:
 
 def _options(args: argparse.Namespace) -> _Options:
     follow = not args.no_follow
-    since: client.Since = args.since if args.since is not None else ("now" if follow else 0)
+    since: client.Since | None = args.since if args.since is not None else ("now" if follow else None)
     sock, log = args.socket, args.log
     if sock is None or log is None:
         configured_sock, configured_log = _configured_paths(getattr(args, "config", None))
@@ -196,66 +196,26 @@ def _wants_colour(out: TextIO) -> bool:
 
 
 # -- the log file, without a daemon -----------------------------------------------------------------
-class _LogFile:
-    """Complete lines of the log with ``seq > cursor``, read incrementally; survives replacement."""
-
-    def __init__(self, path: Path, cursor: int) -> None:
-        self.path = path
-        self.cursor = cursor
-        self._identity: tuple[int, int] | None = None
-        self._offset = 0
-
-    def skip_to_end(self) -> None:
-        """Start after what is in the file now (``--since now``)."""
-        for _raw, _event in self.new_events():
-            pass
-
-    def new_events(self) -> Iterator[tuple[bytes, dict[str, Any]]]:
-        try:
-            fh = self.path.open("rb")
-        except FileNotFoundError:
-            return
-        with fh:
-            st = os.fstat(fh.fileno())
-            if (st.st_dev, st.st_ino) != self._identity or st.st_size < self._offset:
-                self._identity = (st.st_dev, st.st_ino)  # new or rewritten file: rescan, seq filters repeats
-                self._offset = 0
-            fh.seek(self._offset)
-            for raw in fh:
-                if not raw.endswith(b"\n"):
-                    return  # being written; read it whole next time
-                self._offset += len(raw)
-                event = _parse(raw)
-                if event is not None and event["seq"] > self.cursor:
-                    self.cursor = event["seq"]
-                    yield raw, event
-
-
-def _parse(raw: bytes) -> dict[str, Any] | None:
-    try:
-        event = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
-    if isinstance(event, dict) and isinstance(event.get("seq"), int):
-        return event
-    return None
-
-
 def _tail_file(opts: _Options, printer: _Printer, err: TextIO) -> int:
-    if not opts.follow and not opts.log.exists():
+    """Print from the log files (all segments), then poll them for more when following.
+
+    One code path with the daemon's replay: ``iter_log`` (strict: a ``--since`` older than retention
+    is an error, never a silent gap).
+    """
+    if not opts.follow and not log_exists(opts.log):
         err.write(
             f"memoryd tail: the daemon is not running ({opts.socket}) and there is no event log at {opts.log}\n"
         )
         return 1
-    log = _LogFile(opts.log, 0 if opts.since == "now" else opts.since)
-    if opts.since == "now":
-        log.skip_to_end()
+    cursor = log_bounds(opts.log)[1] if opts.since == "now" else (opts.since or 0)
+    strict = opts.since is not None
     match = opts.match
     if opts.follow:
         err.write(f"memoryd tail: the daemon is not running; following {opts.log}\n")
         err.flush()
     while True:
-        for raw, event in log.new_events():
+        for raw, event in iter_log(opts.log, cursor, strict=strict):
+            cursor = event["seq"]
             if match(event):
                 printer.emit(raw, event)
         printer.flush()
@@ -271,9 +231,18 @@ def _print_until_head(opts: _Options, conn: client.Connection, printer: _Printer
     The stream is unfiltered and filtered here, because only the seqs tell when the head is reached.
     After an overflow it resubscribes; if the daemon goes away, the log file supplies the rest.
     """
-    sub = conn.subscribe(since=opts.since)
+    since: client.Since = 0 if opts.since is None else opts.since
+    try:
+        sub = conn.subscribe(since=since)
+    except client.CursorExpired as exc:
+        if opts.since is not None or exc.oldest_seq is None:
+            raise
+        conn.close()  # no --since: "everything" means everything that is still kept
+        conn = client.connect(opts.socket)
+        since = exc.oldest_seq - 1
+        sub = conn.subscribe(since=since)
     head = sub.head_seq
-    cursor = head if opts.since == "now" else opts.since
+    cursor = head if since == "now" else since
     match = opts.match
     try:
         while cursor < head:
@@ -297,7 +266,7 @@ def _print_until_head(opts: _Options, conn: client.Connection, printer: _Printer
 
 
 def _print_file_range(path: Path, after: int, upto: int, match: EventFilter, printer: _Printer) -> None:
-    for raw, event in _LogFile(path, after).new_events():
+    for raw, event in iter_log(path, after, strict=True):
         if event["seq"] > upto:
             return
         if match(event):
@@ -305,6 +274,7 @@ def _print_file_range(path: Path, after: int, upto: int, match: EventFilter, pri
 
 
 def _follow_daemon(opts: _Options, printer: _Printer) -> int:
+    assert opts.since is not None, "following always has a --since (default: now)"
     for event in client.follow(opts.socket, since=opts.since, types=opts.types, session_key=opts.session_key):
         printer.emit(event.raw, event)
         printer.flush()
@@ -337,9 +307,10 @@ def run_tail(args: argparse.Namespace) -> int:
         return 0
     except KeyboardInterrupt:
         return 0
-    except client.CursorExpired as exc:
+    except (client.CursorExpired, CursorExpired) as exc:
         oldest = f" (the oldest kept is {exc.oldest_seq})" if exc.oldest_seq is not None else ""
-        sys.stderr.write(f"memoryd tail: events after --since {opts.since} are no longer kept{oldest}\n")
+        after = f"--since {opts.since}" if opts.since is not None else "the oldest one it found"
+        sys.stderr.write(f"memoryd tail: events after {after} are no longer kept{oldest}\n")
         return 1
     except client.MemorydError as exc:
         sys.stderr.write(f"memoryd tail: {exc}\n")

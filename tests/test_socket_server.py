@@ -20,7 +20,7 @@ from anyio.abc import SocketStream
 from anyio.streams.buffered import BufferedByteReceiveStream
 
 from memoryd.events import envelope
-from memoryd.sinks.journal import Journal
+from memoryd.sinks.journal import Journal, closed_segments
 from memoryd.sinks.socket_server import AlreadyRunning, SocketServer, SocketSetupError
 
 HANG = 10  # seconds; only protection against a hang, never a timing assertion
@@ -311,6 +311,22 @@ async def test_failing_status_provider_is_an_error_line_not_a_crash(
 # -- the stream ----------------------------------------------------------------------------------------------
 @pytest.mark.anyio
 async def test_replay_then_live_has_no_gap_and_no_repeat(sock_path: Path, journal: Journal) -> None:
+    await _every_reader_sees_each_seq_once(sock_path, journal)
+
+
+@pytest.mark.anyio
+async def test_no_gap_and_no_repeat_while_segments_rotate(sock_path: Path, tmp_path: Path) -> None:
+    """The same, with a segment every ~10 events: replays cross segments closed under their feet."""
+    journal = Journal(tmp_path / "state" / "events.ndjson", segment_bytes=2500, retention_bytes=None)
+    journal.open()
+    try:
+        await _every_reader_sees_each_seq_once(sock_path, journal)
+        assert len(closed_segments(journal.path)) > 30
+    finally:
+        journal.close()
+
+
+async def _every_reader_sees_each_seq_once(sock_path: Path, journal: Journal) -> None:
     """Subscribers join while events are appended; each sees exactly seq > since, in order."""
     total = 450
     append(journal, 50)
@@ -393,6 +409,84 @@ async def test_cursor_older_than_retention_is_expired(sock_path: Path, tmp_path:
                 peer, hello = await subscribe(sock_path, since=9)  # oldest - 1: nothing is missing
                 assert hello == {"type": "stream.hello", "head_seq": 12, "oldest_seq": 10}
                 assert [(await peer.line())["seq"] for _ in range(3)] == [10, 11, 12]
+                await peer.aclose()
+    finally:
+        journal.close()
+
+
+@pytest.mark.anyio
+async def test_replay_from_zero_across_segments_is_the_exact_bytes_then_live(
+    sock_path: Path, tmp_path: Path
+) -> None:
+    journal = Journal(tmp_path / "state" / "events.ndjson", segment_bytes=1200, retention_bytes=None)
+    journal.open()
+    try:
+        append(journal, 60)
+        segments = closed_segments(journal.path)
+        assert len(segments) >= 5
+        on_disk = b"".join(seg.path.read_bytes() for seg in segments) + journal.path.read_bytes()
+        async with running(sock_path, journal):
+            with anyio.fail_after(HANG):
+                peer, hello = await subscribe(sock_path, since=0)
+                assert hello == {"type": "stream.hello", "head_seq": 60, "oldest_seq": 1}
+                replayed = b"".join([await peer.raw_line() for _ in range(60)])
+                append(journal, 40)  # live, rotating as it goes
+                live = [(await peer.line())["seq"] for _ in range(40)]
+                await peer.aclose()
+    finally:
+        journal.close()
+    assert replayed == on_disk
+    assert live == list(range(61, 101))
+
+
+@pytest.mark.anyio
+async def test_retention_expires_old_cursors_and_keeps_the_rest(sock_path: Path, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "state" / "events.ndjson", segment_bytes=1000, retention_bytes=4000)
+    journal.open()
+    try:
+        append(journal, 100)
+        oldest = journal.oldest_seq
+        assert oldest > 2
+        async with running(sock_path, journal):
+            with anyio.fail_after(HANG):
+                for since in (0, 1, oldest - 2):
+                    peer, answer = await subscribe(sock_path, since=since)
+                    assert answer["type"] == "stream.error"
+                    assert (answer["code"], answer["oldest_seq"]) == ("cursor_expired", oldest)
+                    assert await peer.closed()
+                    await peer.aclose()
+                peer, hello = await subscribe(sock_path, since=oldest - 1)
+                assert hello == {"type": "stream.hello", "head_seq": 100, "oldest_seq": oldest}
+                assert [(await peer.line())["seq"] for _ in range(100 - oldest + 1)] == list(
+                    range(oldest, 101)
+                )
+                await peer.aclose()
+    finally:
+        journal.close()
+
+
+@pytest.mark.anyio
+async def test_segments_deleted_before_a_replay_reaches_them_end_it_with_cursor_expired(
+    sock_path: Path, tmp_path: Path
+) -> None:
+    """Never a silent gap: a replay that cannot continue says so, and the client resubscribes."""
+    journal = Journal(tmp_path / "state" / "events.ndjson", segment_bytes=200_000, retention_bytes=None)
+    journal.open()
+    try:
+        append(journal, 4000, data={"pad": "x" * 2000})  # ~8 MB, far more than the socket buffers
+        async with running(sock_path, journal):
+            with anyio.fail_after(HANG):
+                peer, hello = await subscribe(sock_path, since=0)
+                assert hello["head_seq"] == 4000
+                seqs = [(await peer.line())["seq"] for _ in range(10)]  # and the server is stuck sending
+                journal.retention_bytes = 1_000_000
+                assert journal.enforce_retention()
+                while (message := await peer.line()).get("type") != "stream.error":
+                    seqs.append(message["seq"])
+                assert seqs == list(range(1, len(seqs) + 1))
+                assert seqs[-1] < journal.oldest_seq - 1
+                assert (message["code"], message["oldest_seq"]) == ("cursor_expired", journal.oldest_seq)
+                assert await peer.closed()
                 await peer.aclose()
     finally:
         journal.close()

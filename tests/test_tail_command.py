@@ -24,7 +24,7 @@ from anyio.abc import TaskStatus
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 
 from memoryd.config import ConfigError
-from memoryd.sinks.journal import Journal
+from memoryd.sinks.journal import Journal, closed_segments
 from memoryd.sinks.socket_server import SocketServer
 from memoryd.tail import add_tail_arguments, human_line, run_tail
 
@@ -166,6 +166,50 @@ def test_colour_only_on_a_terminal_without_no_color(
     assert b"\x1b[31mbad" not in coloured  # the event's own escape sequence is shown quoted, not obeyed
 
 
+def write_segmented_log(log: Path, n: int = 120, **options: Any) -> Journal:
+    """A log of ``n`` events in segments of ~1 kB; ``options`` go to the Journal (retention)."""
+    journal = Journal(log, segment_bytes=1000, **options)
+    journal.open()
+    for i in range(n):
+        journal.append("memory.flush.skipped", agent="main", session_key=f"agent:main:s{i % 3}")
+    journal.close()
+    assert len(closed_segments(log)) >= 3
+    return journal
+
+
+def kept_bytes(log: Path) -> bytes:
+    return b"".join(seg.path.read_bytes() for seg in closed_segments(log)) + log.read_bytes()
+
+
+def test_log_files_are_read_across_segments(paths: tuple[Path, Path], capsysbinary: Any) -> None:
+    sock, log = paths
+    write_segmented_log(log)
+    argv = ["--json", "--no-follow", "--socket", str(sock), "--log", str(log)]
+    assert run_tail(tail_args(*argv, "--since", "0")) == 0
+    assert capsysbinary.readouterr().out == kept_bytes(log)
+    assert run_tail(tail_args(*argv, "--since", "57", "--session", "agent:main:s1")) == 0
+    seqs = [json.loads(line)["seq"] for line in capsysbinary.readouterr().out.splitlines()]
+    assert seqs == [s for s in range(58, 121) if (s - 1) % 3 == 1]
+
+
+def test_since_older_than_retention_is_an_error_from_the_files(
+    paths: tuple[Path, Path], capsysbinary: Any
+) -> None:
+    sock, log = paths
+    oldest = write_segmented_log(log, retention_bytes=5000).oldest_seq
+    assert oldest > 2
+    argv = ["--json", "--no-follow", "--socket", str(sock), "--log", str(log)]
+    for since in ("0", "1"):
+        assert run_tail(tail_args(*argv, "--since", since)) == 1
+        out, err = capsysbinary.readouterr()
+        assert out == b""
+        assert b"no longer kept" in err and f"the oldest kept is {oldest}".encode() in err
+    assert run_tail(tail_args(*argv, "--since", str(oldest - 1))) == 0
+    assert capsysbinary.readouterr().out == kept_bytes(log)
+    assert run_tail(tail_args(*argv)) == 0  # no --since: everything that is kept
+    assert capsysbinary.readouterr().out == kept_bytes(log)
+
+
 def test_human_line_quotes_awkward_values() -> None:
     event = {
         "seq": 7,
@@ -218,13 +262,14 @@ async def _flush(session_key: str, reason: str | None) -> dict[str, Any]:
 class Daemon:
     """Journal + socket server in an event loop on a helper thread; appends happen in that loop."""
 
-    def __init__(self, portal: BlockingPortal, sock: Path, log: Path) -> None:
+    def __init__(self, portal: BlockingPortal, sock: Path, log: Path, **journal_options: Any) -> None:
         self.portal, self.sock, self.log = portal, sock, log
+        self.journal_options = journal_options
         self.journal: Journal | None = None
         self.server: SocketServer | None = None
 
     def start(self) -> None:
-        self.journal = Journal(self.log)
+        self.journal = Journal(self.log, **self.journal_options)
         self.journal.open()
         self.server = SocketServer(self.sock, self.journal, lambda: {}, _flush)
         self.portal.start_task(self._serve)
@@ -304,6 +349,53 @@ def test_follow_with_daemon_resumes_after_restart_and_ends_quietly_on_broken_pip
     assert code == 0
     assert [json.loads(line)["seq"] for line in pipe.lines] == [1, 2, 3, 4, 5, 6, 7]
     assert pipe.lines == log_lines(log)[:7]
+
+
+def test_no_follow_with_daemon_and_retention(
+    portal: BlockingPortal, paths: tuple[Path, Path], capsys: Any
+) -> None:
+    sock, log = paths
+    write_segmented_log(log, retention_bytes=5000)
+    daemon = Daemon(portal, sock, log, segment_bytes=1000, retention_bytes=5000)
+    daemon.start()
+    assert daemon.journal is not None
+    oldest = daemon.journal.oldest_seq
+    try:
+        argv = ["--json", "--no-follow", "--socket", str(sock)]
+        assert run_tail(tail_args(*argv, "--since", "1")) == 1
+        assert f"no longer kept (the oldest kept is {oldest})" in capsys.readouterr().err
+        assert run_tail(tail_args(*argv)) == 0  # no --since: everything that is kept
+        assert capsys.readouterr().out.encode() == kept_bytes(log)
+    finally:
+        daemon.stop()
+
+
+def test_follow_without_daemon_reads_on_across_rotations(
+    paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sock, log = paths
+    write_segmented_log(log, n=30)
+    pipe = Pipe(limit=90)
+    monkeypatch.setattr(sys, "stdout", pipe)
+
+    def append_later() -> None:
+        pipe.wait_lines(10)
+        journal = Journal(log, segment_bytes=1000)
+        journal.open()
+        for _ in range(70):  # several rotations while the reader polls
+            journal.append("memory.compacted", session_key="agent:main:main")
+        journal.close()
+
+    helper = threading.Thread(target=append_later)
+    helper.start()
+    try:
+        code = run_with_watchdog(
+            tail_args("--json", "--since", "5", "--socket", str(sock), "--log", str(log))
+        )
+    finally:
+        helper.join()
+    assert code == 0
+    assert [json.loads(line)["seq"] for line in pipe.lines] == list(range(6, 96))
 
 
 def test_follow_without_daemon_polls_the_log(

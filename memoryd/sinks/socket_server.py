@@ -41,7 +41,7 @@ import orjson
 import structlog
 from anyio.abc import TaskGroup, TaskStatus
 
-from memoryd.sinks.journal import Journal
+from memoryd.sinks.journal import CursorExpired, Journal
 
 log = structlog.get_logger(__name__)
 
@@ -545,9 +545,7 @@ class SocketServer:
         journal = self._journal
         oldest = journal.oldest_seq
         if req.since is not None and req.since < oldest - 1:
-            await conn.send_error(
-                "cursor_expired", f"events after seq {req.since} are no longer kept", oldest_seq=oldest
-            )
+            await self._send_expired(conn, req.since, oldest)
             return
         match = event_filter(req.types, req.session_key)
         # The seam. No ``await`` between these lines: every event with seq <= head is in the file,
@@ -574,10 +572,14 @@ class SocketServer:
     async def _replay(
         self, conn: _Connection, sub: _Subscriber, match: EventFilter, since: int, head: int
     ) -> bool:
-        """Send matching logged events ``since < seq <= head``; False when the client overflowed meanwhile."""
+        """Send matching logged events ``since < seq <= head``; False when the stream must end.
+
+        It ends when the client overflowed meanwhile (``stream.overflow``), or when retention deleted
+        a segment before this replay reached it (``stream.error`` ``cursor_expired``: never a gap).
+        """
         if since >= head:
             return True
-        lines = self._journal.iter_since(since)
+        lines = self._journal.iter_since(since, strict=True)
         try:
             while batch := await anyio.to_thread.run_sync(_take_batch, lines, head):
                 for raw, event in batch:
@@ -587,11 +589,22 @@ class SocketServer:
                     if sub.overflowed.is_set():
                         await conn.send({"type": "stream.overflow", "resume_from": sub.covered})
                         return False
+        except CursorExpired as exc:
+            await self._send_expired(conn, exc.since, exc.oldest_seq)
+            return False
         finally:
             if isinstance(lines, Generator):
                 lines.close()  # closes the log file now, not whenever it is collected
         sub.covered = head
         return True
+
+    @staticmethod
+    async def _send_expired(conn: _Connection, since: int, oldest: int) -> None:
+        await conn.send_error(
+            "cursor_expired",
+            f"events after seq {since} are no longer kept; the oldest kept is {oldest}",
+            oldest_seq=oldest,
+        )
 
     async def _live(self, conn: _Connection, sub: _Subscriber, after: int) -> None:
         """Queued live events (all ``seq > head``), heartbeats when idle, until overflow or disconnect."""
