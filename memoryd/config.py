@@ -44,6 +44,9 @@ class Settings:
     reconcile_seconds: float = 5.0
     compaction_grace_seconds: float = 3.0
     watch: bool = True
+    segment_bytes: int = 64 * 1024 * 1024
+    retention_bytes: int | None = 1024 * 1024 * 1024
+    retention_seconds: float | None = None
     editor_wait_seconds: float = 10.0
     config_file: Path | None = None
     #: The optional LLM extractor (``flush.extractor = "llm"`` and an ``[llm]`` section); ``None``: rules only.
@@ -84,7 +87,7 @@ def config_file_for(explicit: str | None, env: Mapping[str, str]) -> Path | None
     return candidate if candidate.exists() else None
 
 
-_TOP_KEYS = {"openclaw", "flush", "paths", "workspaces", "daemon", "llm"}
+_TOP_KEYS = {"openclaw", "flush", "paths", "workspaces", "daemon", "events", "llm"}
 _SECTION_KEYS: dict[str, set[str]] = {
     "openclaw": {"state_dirs", "state_dir"},
     "flush": {
@@ -98,10 +101,14 @@ _SECTION_KEYS: dict[str, set[str]] = {
         "extractor",
     },
     "paths": {"state_dir", "event_log", "socket"},
+    "events": {"segment_bytes", "retention_bytes", "retention_days"},
     "daemon": {"reconcile_seconds", "compaction_grace_seconds", "watch", "editor_wait_seconds"},
     "llm": {"base_url", "model", "api_key_env", "connect_timeout", "read_timeout"},
 }
 _INT_KEYS = {
+    "segment_bytes",
+    "retention_bytes",
+    "retention_days",
     "lead_tokens",
     "reserve_tokens_floor",
     "soft_threshold_tokens",
@@ -231,6 +238,7 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
         raise ConfigError(f"{cfile}: flush.extractor must be 'rules' or 'llm'")
     llm = _llm_settings(doc.get("llm", {}), cfile, required=extractor == "llm")
     daemon = doc.get("daemon", {})
+    events = doc.get("events", {})
     return Settings(
         agents=tuple(agents),
         openclaw_state_dirs=tuple(state_dirs),
@@ -243,6 +251,9 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
         reconcile_seconds=float(daemon.get("reconcile_seconds", 5.0)),
         compaction_grace_seconds=float(daemon.get("compaction_grace_seconds", 3.0)),
         watch=_bool(daemon.get("watch", True), "daemon.watch", cfile),
+        segment_bytes=int(events.get("segment_bytes", 64 * 1024 * 1024)) or 64 * 1024 * 1024,
+        retention_bytes=int(events.get("retention_bytes", 1024 * 1024 * 1024)) or None,
+        retention_seconds=float(events["retention_days"]) * 86400 if events.get("retention_days") else None,
         editor_wait_seconds=float(daemon.get("editor_wait_seconds", 10.0)),
         config_file=cfile,
         llm=llm,

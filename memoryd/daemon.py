@@ -51,7 +51,12 @@ class Daemon:
         self.settings = settings
         self.notifier = Notifier.from_env()
         self.liveness = Liveness()
-        self.journal = Journal(settings.event_log)
+        self.journal = Journal(
+            settings.event_log,
+            segment_bytes=settings.segment_bytes,
+            retention_bytes=settings.retention_bytes,
+            retention_seconds=settings.retention_seconds,
+        )
         self.engine = Engine(settings, self.journal)
         self.started_at = time.time()
         self.watcher_state = "starting"
@@ -89,6 +94,7 @@ class Daemon:
             "state_dir": str(self.settings.state_dir),
             "socket": str(self.settings.socket_path),
             "last_reload": self.last_reload,
+            "oldest_seq": self.journal.oldest_seq,
         }
         return st
 
@@ -118,6 +124,9 @@ class Daemon:
             socket_path=self.settings.socket_path,
         )
         self.engine.reload(self.settings)
+        self.journal.segment_bytes = self.settings.segment_bytes
+        self.journal.retention_bytes = self.settings.retention_bytes
+        self.journal.retention_seconds = self.settings.retention_seconds
         self.engine.scan_all()
         log.info("daemon.reloaded", agents=len(self.settings.agents))
         self.last_reload = {"ok": True, "error": None, "time": time.time()}

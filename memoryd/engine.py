@@ -201,6 +201,13 @@ class Engine:
 
     def _replay_journal(self, since: int) -> None:
         """Re-learn what happened after the checkpoint: emitted facts and flush decisions."""
+        if since + 1 < self.journal.oldest_seq and since < self.journal.head_seq:
+            log.warning(
+                "journal.replay_gap",
+                checkpoint_seq=since,
+                oldest_seq=self.journal.oldest_seq,
+                hint="retention removed events the checkpoint had not seen; facts in them may be reported again",
+            )
         for _, ev in self.journal.iter_since(since):
             etype = ev.get("type", "")
             data = ev.get("data") or {}
