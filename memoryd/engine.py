@@ -32,7 +32,6 @@ from memoryd.sessions.tracker import (
     Emit,
     FlushDue,
     SessionState,
-    current_pressure,
     end_session,
     finish_first_read,
     on_entry,
@@ -54,6 +53,7 @@ from memoryd.sources.openclaw_config import AgentSource
 from memoryd.sources.reader import READ_SLICE, ParsedLine, TranscriptReader
 from memoryd.sources.store import StoreEntry, StoreUnreadable, read_store, resolve_session_file
 from memoryd.sources.tail import Change, Cursor
+from memoryd.status import session_row
 
 log = structlog.get_logger("memoryd.engine")
 
@@ -940,30 +940,11 @@ class Engine:
         return {"ok": True, "flushed": True, "flush_id": new[-1], "pending": new[-1] in self.pending}
 
     def status(self) -> dict[str, Any]:
-        sessions = []
-        for tr in self.sessions.values():
-            st = tr.state
-            if st.ended:
-                continue
-            p = current_pressure(st, self.gate_for(tr.agent))
-            sessions.append(
-                {
-                    "agent": tr.agent.agent_id,
-                    "session_key": st.session_key,
-                    "session_id": st.session_id,
-                    "cycle": st.cycle,
-                    "projected_tokens": p.projected,
-                    "window": p.window,
-                    "flush_point": p.flush_point,
-                    "openclaw_threshold": p.threshold,
-                    "lead_tokens": p.lead,
-                    "transcript_bytes": st.read_offset,
-                    "flushed_this_cycle": st.cycle in st.flushed_cycles,
-                    "last_flush": tr.last_flush,
-                    "last_compaction": tr.last_compaction,
-                    "workspace": str(tr.agent.workspace),
-                }
-            )
+        sessions = [
+            session_row(tr.state, tr.agent, self.gate_for(tr.agent), tr.last_flush, tr.last_compaction)
+            for tr in self.sessions.values()
+            if not tr.state.ended
+        ]
         sessions.sort(key=lambda s: (s["agent"], s["session_key"]))
         return {
             "head_seq": self.journal.head_seq,

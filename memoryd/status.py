@@ -1,4 +1,4 @@
-"""``memoryd status`` when no daemon answers: the figures of the last checkpoint, read-only."""
+"""What `memoryd status` shows per session, and the offline figures of the last checkpoint."""
 
 from __future__ import annotations
 
@@ -9,6 +9,34 @@ from memoryd.config import Settings
 from memoryd.sessions.gate import GateSettings
 from memoryd.sessions.tracker import SessionState, current_pressure
 from memoryd.sinks.journal import Journal
+from memoryd.sources.openclaw_config import AgentSource
+
+
+def session_row(
+    st: SessionState,
+    agent: AgentSource,
+    gate: GateSettings,
+    last_flush: dict[str, Any] | None,
+    last_compaction: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """One session as ``memoryd status`` shows it, from the daemon or from a checkpoint."""
+    p = current_pressure(st, gate)
+    return {
+        "agent": agent.agent_id,
+        "session_key": st.session_key,
+        "session_id": st.session_id,
+        "cycle": st.cycle,
+        "projected_tokens": p.projected,
+        "window": p.window,
+        "flush_point": p.flush_point,
+        "openclaw_threshold": p.threshold,
+        "lead_tokens": p.lead,
+        "transcript_bytes": st.read_offset,
+        "flushed_this_cycle": st.cycle in st.flushed_cycles,
+        "last_flush": last_flush,
+        "last_compaction": last_compaction,
+        "workspace": str(agent.workspace),
+    }
 
 
 def offline_status(settings: Settings) -> dict[str, Any]:
@@ -22,25 +50,8 @@ def offline_status(settings: Settings) -> dict[str, Any]:
         st = SessionState.from_json(raw["state"])
         if st.ended:
             continue
-        p = current_pressure(st, GateSettings(agent.compaction, settings.lead_tokens))
-        sessions.append(
-            {
-                "agent": agent.agent_id,
-                "session_key": st.session_key,
-                "session_id": st.session_id,
-                "cycle": st.cycle,
-                "projected_tokens": p.projected,
-                "window": p.window,
-                "flush_point": p.flush_point,
-                "openclaw_threshold": p.threshold,
-                "lead_tokens": p.lead,
-                "transcript_bytes": st.read_offset,
-                "flushed_this_cycle": st.cycle in st.flushed_cycles,
-                "last_flush": raw.get("last_flush"),
-                "last_compaction": raw.get("last_compaction"),
-                "workspace": str(agent.workspace),
-            }
-        )
+        gate = GateSettings(agent.compaction, settings.lead_tokens)
+        sessions.append(session_row(st, agent, gate, raw.get("last_flush"), raw.get("last_compaction")))
     sessions.sort(key=lambda s: (s["agent"], s["session_key"]))
     journal = Journal(settings.event_log)
     return {
