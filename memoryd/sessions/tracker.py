@@ -26,6 +26,10 @@ _REMEMBER = 64
 _RUNTIME_FLUSH_PROMPT = re.compile(
     r"continue the openclaw runtime event|pre-compaction memory flush|store durable memories now", re.I
 )
+# _is_runtime_flush_prompt looks first for a piece of each alternative that has no ``i``, ``k`` or ``s``
+# (the only ASCII letters that other characters fold to under ``re.I``): a text whose ``lower()`` has
+# none of them cannot match, and the search (a case-insensitive alternation: slow, and run on every
+# user message) is skipped.
 _DAILY_LOG_PATH = re.compile(r"(?:^|/)memory/\d{4}-\d{2}-\d{2}\.md$")
 
 
@@ -156,7 +160,13 @@ def evaluate_gate(state: SessionState, settings: GateSettings) -> list[Effect]:
 
 
 def _is_runtime_flush_prompt(entry: Entry) -> bool:
-    return entry.role == "user" and bool(_RUNTIME_FLUSH_PROMPT.search(entry.text[:400]))
+    if entry.role != "user":
+        return False
+    head = entry.text[:400]
+    low = head.lower()
+    if "the openclaw runt" in low or "pre-compa" in low or "durable memor" in low:
+        return bool(_RUNTIME_FLUSH_PROMPT.search(head))
+    return False
 
 
 def _runtime_flush_write(entry: Entry) -> str | None:
@@ -231,6 +241,8 @@ def on_entry(state: SessionState, entry: Entry, start: int, end: int, settings: 
         state.prompt = state.output = 0
         state.store_total = None
         state.cycle_start_offset = end
+        if state.store_count is not None and state.store_count <= state.cycle:
+            state.store_ahead_since = None  # the store's rise was this compaction: nothing to wait for
         state.read_offset, state.last_entry_id = end, entry.id
         return effects
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
-from memoryd.sources.tail import Change, Cursor, read_new
+import orjson
+
+from memoryd.sources.tail import Change, Cursor, read_raw
 from memoryd.sources.transcript import Entry, Header, LineError, loads_line, parse_entry, parse_header
 
 READ_SLICE = 8 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ParsedLine:
     no: int
     start: int
@@ -38,16 +41,27 @@ class Batch:
     anchor_lost: str | None = None  # the entry we had reached is gone: history itself was rewritten
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _parsed(fields: dict[str, Any]) -> ParsedLine:
+    """A ``ParsedLine`` without its generated ``__init__`` (one per line read: see transcript.py)."""
+    line = _new(ParsedLine)
+    _set(line, "__dict__", fields)
+    return line
+
+
 def parse_line(no: int, start: int, end: int, data: bytes) -> ParsedLine:
     try:
         obj = loads_line(data)
         if no == 1:
             header = parse_header(obj)
             if header is not None:
-                return ParsedLine(no, start, end, header=header)
-        return ParsedLine(no, start, end, entry=parse_entry(obj, no))
+                return _parsed({"no": no, "start": start, "end": end, "header": header})
+        return _parsed({"no": no, "start": start, "end": end, "entry": parse_entry(obj, no)})
     except LineError as exc:
-        return ParsedLine(no, start, end, error=exc)
+        return _parsed({"no": no, "start": start, "end": end, "error": exc})
 
 
 def _entry_ids(path: str) -> list[tuple[int, str]]:
@@ -55,13 +69,13 @@ def _entry_ids(path: str) -> list[tuple[int, str]]:
     cur = Cursor(path)
     out: list[tuple[int, str]] = []
     while True:
-        res = read_new(cur, now_ns=time.time_ns(), max_bytes=READ_SLICE)
-        if not res.lines:
+        res = read_raw(cur, now_ns=time.time_ns(), max_bytes=READ_SLICE)
+        if not res.datas:
             return out
-        for line in res.lines:
-            parsed = parse_line(line.no, line.start, line.end, line.data)
+        for no, start, end, data in zip(res.nos, res.starts, res.ends, res.datas, strict=True):
+            parsed = parse_line(no, start, end, data)
             if parsed.entry is not None:
-                out.append((line.no, parsed.entry.id))
+                out.append((no, parsed.entry.id))
 
 
 RECENT_IDS = 64
@@ -92,13 +106,13 @@ class TranscriptReader:
         self.replay_through = max(known, default=0)
         return self.last_entry_id
 
-    def _delivered(self, entry_id: str) -> None:
-        self.last_entry_id = entry_id
-        self.recent.append(entry_id)
+    def _delivered(self, entry_ids: list[str]) -> None:
+        self.last_entry_id = entry_ids[-1]
+        self.recent.extend(entry_ids[-RECENT_IDS:])
         del self.recent[:-RECENT_IDS]
 
     def read(self, *, now_ns: int | None = None, max_bytes: int = READ_SLICE) -> Batch:
-        res = read_new(
+        res = read_raw(
             self.cursor, now_ns=now_ns if now_ns is not None else time.time_ns(), max_bytes=max_bytes
         )
         batch = Batch(res.change, errors=list(res.errors))
@@ -106,21 +120,46 @@ class TranscriptReader:
             self.replay_through = 0
             if self.last_entry_id is not None:
                 batch.anchor_lost = self._realign()
-        for line in res.lines:
-            parsed = parse_line(line.no, line.start, line.end, line.data)
-            if line.no <= self.replay_through:
-                batch.lines.append(
-                    ParsedLine(
-                        parsed.no,
-                        parsed.start,
-                        parsed.end,
-                        entry=parsed.entry,
-                        header=parsed.header,
-                        replayed=True,
+        out = batch.lines
+        replay_through = self.replay_through
+        ids: list[str] = []
+        loads = orjson.loads
+        for no, start, end, data in zip(res.nos, res.starts, res.ends, res.datas, strict=True):
+            # parse_line, inlined for the common case (a JSON object after line 1); anything else,
+            # errors included, takes parse_line's way.
+            parsed: ParsedLine | None = None
+            if no != 1:
+                try:
+                    obj = loads(data)
+                except orjson.JSONDecodeError:
+                    pass
+                else:
+                    if type(obj) is dict:
+                        try:
+                            entry = parse_entry(obj, no)
+                        except LineError as exc:
+                            parsed = _parsed({"no": no, "start": start, "end": end, "error": exc})
+                        else:
+                            parsed = _parsed({"no": no, "start": start, "end": end, "entry": entry})
+            if parsed is None:
+                parsed = parse_line(no, start, end, data)
+            if no <= replay_through:
+                out.append(
+                    _parsed(
+                        {
+                            "no": no,
+                            "start": start,
+                            "end": end,
+                            "entry": parsed.entry,
+                            "header": parsed.header,
+                            "replayed": True,
+                        }
                     )
                 )
                 continue
             if parsed.entry is not None:
-                self._delivered(parsed.entry.id)
-            batch.lines.append(parsed)
+                ids.append(parsed.entry.id)
+            out.append(parsed)
+        if ids:
+            self._delivered(ids)
         return batch

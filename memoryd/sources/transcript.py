@@ -7,8 +7,9 @@ are complete lines; this module decides what a line means. Unknown entry types a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -25,7 +26,7 @@ class LineError(ValueError):
         self.detail = detail
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Usage:
     """Token usage of one assistant reply, as the provider reported it."""
 
@@ -48,7 +49,7 @@ class Usage:
         return self.input == self.output == self.cache_read == self.cache_write == self.total == 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ToolCall:
     id: str
     name: str
@@ -73,7 +74,7 @@ class Header:
     cwd: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Entry:
     """One transcript line after the header.
 
@@ -106,8 +107,60 @@ class Entry:
     def is_message(self) -> bool:
         return self.type == "message"
 
+    if not TYPE_CHECKING:  # for mypy every field is a plain attribute
+
+        def __getattr__(self, name: str) -> Any:
+            """A message field that ``parse_entry`` left to be computed on first use (see below)."""
+            fields = self.__dict__
+            msg = fields.get("_msg")
+            if msg is not None:
+                fill = _LAZY.get(name)
+                if fill is not None:
+                    fill(fields, msg)
+                    return fields[name]
+            elif name in _DEFAULTS:
+                return _DEFAULTS[name]
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+# Speed. Every line the daemon reads becomes an Entry, and building one used to cost more than
+# decoding its JSON: a frozen dataclass's ``__init__`` sets each of its 19 fields through
+# ``object.__setattr__``. So the parser makes instances without ``__init__`` (``object.__new__`` and
+# the fields as the instance ``__dict__``), and of a message it decodes only ``type``, ``id``,
+# ``parent_id``, ``timestamp`` and ``role`` at once. The other message fields (text, tool calls, usage
+# ...) are computed from the decoded message, kept as ``_msg``, when first read, each at most once, by
+# ``Entry.__getattr__``, which Python calls only for attributes that the instance does not have: those
+# fields therefore have no class attribute (dataclass defaults live in ``__init__``, not in the
+# class). The daemon's tracker reads the usage of assistant replies and the text of user prompts;
+# a tool result's output is never decoded into an ``Entry`` field unless a flush asks for it. The
+# instances are the same frozen dataclasses as ``Entry(...)`` makes, equal when their fields are.
+_new = object.__new__
+_set = object.__setattr__
+_MESSAGE_LAZY = (
+    "text",
+    "thinking",
+    "tool_calls",
+    "tool_call_id",
+    "tool_name",
+    "is_error",
+    "usage",
+    "model",
+    "stop_reason",
+    "command",
+    "exit_code",
+    "details",
+)
+_DEFAULTS: dict[str, Any] = {
+    name: Entry.__dataclass_fields__[name].default for name in _MESSAGE_LAZY if name != "details"
+}
+for _name in _MESSAGE_LAZY:
+    if _name in Entry.__dict__:
+        delattr(Entry, _name)
+
 
 def _int(value: Any) -> int:
+    if type(value) is int:
+        return value
     if isinstance(value, bool):
         return 0
     if isinstance(value, int):
@@ -117,12 +170,32 @@ def _int(value: Any) -> int:
     return 0
 
 
+def _tool_call(block: dict[str, Any]) -> ToolCall:
+    args = block.get("arguments")
+    call = _new(ToolCall)
+    _set(
+        call,
+        "__dict__",
+        {
+            "id": str(block.get("id") or ""),
+            "name": str(block.get("name") or ""),
+            "arguments": args if isinstance(args, dict) else {},
+        },
+    )
+    return call
+
+
 def _text_of(content: Any) -> tuple[str, str, tuple[ToolCall, ...]]:
     """Split message content into (text, thinking, tool calls)."""
     if isinstance(content, str):
         return content, "", ()
     if not isinstance(content, list):
         return "", "", ()
+    if len(content) == 1:  # the common case: one text block
+        block = content[0]
+        if isinstance(block, dict) and block.get("type") == "text":
+            value = block.get("text")
+            return (value if isinstance(value, str) else ""), "", ()
     texts: list[str] = []
     thoughts: list[str] = []
     calls: list[ToolCall] = []
@@ -139,27 +212,20 @@ def _text_of(content: Any) -> tuple[str, str, tuple[ToolCall, ...]]:
             if isinstance(value, str):
                 thoughts.append(value)
         elif kind == "toolCall":
-            args = block.get("arguments")
-            calls.append(
-                ToolCall(
-                    id=str(block.get("id") or ""),
-                    name=str(block.get("name") or ""),
-                    arguments=args if isinstance(args, dict) else {},
-                )
-            )
+            calls.append(_tool_call(block))
     return "\n".join(texts), "\n".join(thoughts), tuple(calls)
 
 
 def _usage(raw: Any) -> Usage | None:
     if not isinstance(raw, dict):
         return None
-    return Usage(
-        input=_int(raw.get("input")),
-        output=_int(raw.get("output")),
-        cache_read=_int(raw.get("cacheRead")),
-        cache_write=_int(raw.get("cacheWrite")),
-        total=_int(raw.get("totalTokens")),
-    )
+    get = raw.get
+    i, o, cr, cw, t = get("input"), get("output"), get("cacheRead"), get("cacheWrite"), get("totalTokens")
+    if not (type(i) is int and type(o) is int and type(cr) is int and type(cw) is int and type(t) is int):
+        i, o, cr, cw, t = _int(i), _int(o), _int(cr), _int(cw), _int(t)
+    usage = _new(Usage)
+    _set(usage, "__dict__", {"input": i, "output": o, "cache_read": cr, "cache_write": cw, "total": t})
+    return usage
 
 
 def loads_line(line: bytes) -> dict[str, Any]:
@@ -195,72 +261,116 @@ def parse_header(obj: dict[str, Any]) -> Header | None:
     )
 
 
+def _fill_content(fields: dict[str, Any], msg: dict[str, Any]) -> None:
+    text, thinking, calls = _text_of(msg.get("content"))
+    if fields["role"] == "bashExecution":
+        output = msg.get("output")
+        text = output if isinstance(output, str) else text
+    fields["text"] = text
+    fields["thinking"] = thinking
+    fields["tool_calls"] = calls
+
+
+def _fill_usage(fields: dict[str, Any], msg: dict[str, Any]) -> None:
+    fields["usage"] = _usage(msg.get("usage"))
+
+
+def _fill_model(fields: dict[str, Any], msg: dict[str, Any]) -> None:
+    model = msg.get("model")
+    fields["model"] = model if isinstance(model, str) else None
+
+
+def _fill_rest(fields: dict[str, Any], msg: dict[str, Any]) -> None:
+    mget = msg.get
+    tool_call_id = mget("toolCallId")
+    tool_name = mget("toolName")
+    stop = mget("stopReason")
+    command = mget("command")
+    exit_code = mget("exitCode")
+    details = mget("details")
+    fields["tool_call_id"] = str(tool_call_id) if tool_call_id else None
+    fields["tool_name"] = str(tool_name) if tool_name else None
+    fields["is_error"] = bool(mget("isError"))
+    fields["stop_reason"] = stop if isinstance(stop, str) else None
+    fields["command"] = command if isinstance(command, str) else None
+    fields["exit_code"] = exit_code if isinstance(exit_code, int) else None
+    fields["details"] = details if isinstance(details, dict) else {}
+
+
+_LAZY: dict[str, Callable[[dict[str, Any], dict[str, Any]], None]] = {
+    "text": _fill_content,
+    "thinking": _fill_content,
+    "tool_calls": _fill_content,
+    "usage": _fill_usage,
+    "model": _fill_model,
+    **{
+        name: _fill_rest
+        for name in _MESSAGE_LAZY
+        if name not in ("text", "thinking", "tool_calls", "usage", "model")
+    },
+}
+
+
+def _decode_all(entry: Entry) -> Entry:
+    """Compute every lazy field now (the flush reads them all), and drop the decoded message."""
+    fields = entry.__dict__
+    msg = fields.pop("_msg", None)
+    if msg is not None:
+        _fill_content(fields, msg)
+        _fill_usage(fields, msg)
+        _fill_model(fields, msg)
+        _fill_rest(fields, msg)
+    return entry
+
+
 def parse_entry(obj: dict[str, Any], line_no: int) -> Entry:
     """Turn a decoded line into an ``Entry``.
 
     Version 1 files have no ids: they get ``L<line_no>`` so that every entry can be cited.
     """
-    etype = obj.get("type")
+    get = obj.get
+    etype = get("type")
     if not isinstance(etype, str):
         raise LineError("missing_type")
-    raw_id = obj.get("id")
-    entry_id = raw_id if isinstance(raw_id, str) and raw_id else f"L{line_no}"
-    parent = obj.get("parentId")
-    base: dict[str, Any] = {
+    raw_id = get("id")
+    parent = get("parentId")
+    stamp = get("timestamp")
+    fields: dict[str, Any] = {
         "type": etype,
-        "id": entry_id,
+        "id": raw_id if isinstance(raw_id, str) and raw_id else f"L{line_no}",
         "parent_id": parent if isinstance(parent, str) else None,
-        "timestamp": str(obj.get("timestamp") or ""),
+        "timestamp": stamp if type(stamp) is str else str(stamp or ""),
     }
     if etype == "message":
-        msg = obj.get("message")
+        msg = get("message")
         if not isinstance(msg, dict):
             raise LineError("bad_message", "message is not an object")
         role = msg.get("role")
-        role = role if isinstance(role, str) else "unknown"
-        text, thinking, calls = _text_of(msg.get("content"))
-        details = msg.get("details")
-        exit_code = msg.get("exitCode")
-        command = msg.get("command")
-        if role == "bashExecution":
-            output = msg.get("output")
-            text = output if isinstance(output, str) else text
-        return Entry(
-            **base,
-            role=role,
-            text=text,
-            thinking=thinking,
-            tool_calls=calls,
-            tool_call_id=str(msg["toolCallId"]) if msg.get("toolCallId") else None,
-            tool_name=str(msg["toolName"]) if msg.get("toolName") else None,
-            is_error=bool(msg.get("isError")),
-            usage=_usage(msg.get("usage")),
-            model=msg.get("model") if isinstance(msg.get("model"), str) else None,
-            stop_reason=msg.get("stopReason") if isinstance(msg.get("stopReason"), str) else None,
-            command=command if isinstance(command, str) else None,
-            exit_code=exit_code if isinstance(exit_code, int) else None,
-            details=details if isinstance(details, dict) else {},
+        fields["role"] = role if isinstance(role, str) else "unknown"
+        fields["_msg"] = msg
+    elif etype == "compaction":
+        summary = get("summary")
+        fk = get("firstKeptEntryId")
+        tb = get("tokensBefore")
+        fki = get("firstKeptEntryIndex")
+        fields["compaction"] = Compaction(
+            summary=summary if isinstance(summary, str) else "",
+            first_kept_entry_id=fk if isinstance(fk, str) else None,
+            tokens_before=tb if isinstance(tb, int) else None,
+            first_kept_entry_index=fki if isinstance(fki, int) else None,
         )
-    if etype == "compaction":
-        summary = obj.get("summary")
-        fk = obj.get("firstKeptEntryId")
-        tb = obj.get("tokensBefore")
-        fki = obj.get("firstKeptEntryIndex")
-        return Entry(
-            **base,
-            compaction=Compaction(
-                summary=summary if isinstance(summary, str) else "",
-                first_kept_entry_id=fk if isinstance(fk, str) else None,
-                tokens_before=tb if isinstance(tb, int) else None,
-                first_kept_entry_index=fki if isinstance(fki, int) else None,
-            ),
-        )
-    if etype in ("custom", "custom_message"):
-        ctype = obj.get("customType")
-        content = obj.get("content")
-        text = content if isinstance(content, str) else _text_of(content)[0]
-        return Entry(**base, custom_type=ctype if isinstance(ctype, str) else None, text=text)
-    return Entry(**base)
+        fields["details"] = {}
+    elif etype in ("custom", "custom_message"):
+        ctype = get("customType")
+        content = get("content")
+        fields["custom_type"] = ctype if isinstance(ctype, str) else None
+        fields["text"] = content if isinstance(content, str) else _text_of(content)[0]
+        fields["details"] = {}
+    else:
+        fields["details"] = {}
+    entry = _new(Entry)
+    _set(entry, "__dict__", fields)
+    return entry
 
 
 def parse_lines(data: bytes, first_line_no: int = 1) -> tuple[Header | None, list[Entry], list[LineError]]:
@@ -277,7 +387,7 @@ def parse_lines(data: bytes, first_line_no: int = 1) -> tuple[Header | None, lis
             if h is not None:
                 header = header or h
                 continue
-            entries.append(parse_entry(obj, first_line_no + i))
+            entries.append(_decode_all(parse_entry(obj, first_line_no + i)))
         except LineError as exc:
             errors.append(exc)
     return header, entries, errors
