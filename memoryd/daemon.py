@@ -193,6 +193,7 @@ class Daemon:
                         self.liveness.beat("watcher")
                         if changes:
                             self.engine.handle_paths({p for _, p in changes})
+                            await self._run_deferred_flushes()
                     tg.cancel_scope.cancel()
             except Exception as exc:  # the watcher must never take the daemon down
                 self.watcher_state = f"degraded: {type(exc).__name__}: {exc}"[:200]
@@ -212,12 +213,19 @@ class Daemon:
         stop.set()
         scope.cancel()
 
+    async def _run_deferred_flushes(self) -> None:
+        """Let the socket deliver this step's events (a threshold crossing) before the fsync and
+        the flush's Markdown write, then do them: the flush is journaled as started already."""
+        await anyio.sleep(0.001)
+        self.engine.after_step()
+
     async def _reconcile(self) -> None:
         while not self._stop_requested:
             await self._sleep_or_stop(self.settings.reconcile_seconds)
             if self._stop_requested:
                 return
             self.engine.scan_all(only_changed=True)
+            await self._run_deferred_flushes()
             self.last_reconcile = time.monotonic()
             self.liveness.beat("reconcile")
 
@@ -282,6 +290,7 @@ class Daemon:
                 await server.start(tg)
                 with self.notifier.extending_timeout(30.0, label="first catch-up"):
                     self.engine.scan_all()
+                self.engine.defer_flushes = True
                 self.last_reconcile = time.monotonic()
                 for name in ("watcher", "reconcile", "tick"):
                     self.liveness.register(name)
@@ -299,6 +308,7 @@ class Daemon:
             with anyio.CancelScope(shield=True):
                 await server.aclose()
             if self.journal._fd is not None:
+                self.engine.run_deferred()  # a flush already started finishes before we stop
                 self.engine.emit("daemon.stopped", {"pid": os.getpid(), "reason": self.stop_reason})
             self.engine.close()
             self.journal.close()

@@ -24,7 +24,6 @@ import structlog
 from memoryd import checkpoint
 from memoryd.config import Settings
 from memoryd.events import event_key
-from memoryd.flush.pipeline import content_of_bytes
 from memoryd.flush.render import BlockMeta, render_block
 from memoryd.sessions.gate import GateSettings
 from memoryd.sessions.tracker import (
@@ -153,7 +152,11 @@ class Engine:
         self.agents = {a.agent_id: a for a in settings.agents}
         self.stores: dict[str, dict[str, StoreEntry]] = {}
         self.store_idents: dict[str, tuple[int, int, int, int]] = {}
-        self.own_writes: dict[str, tuple[int, int]] = {}  # daily log -> (size, mtime_ns) after our append
+        self.own_writes: dict[str, tuple[int, int]] = {}
+        # The daemon sets this: a flush decided in a step waits (journaled as started) until the
+        # step's events reached subscribers, then run_deferred() writes it. --once runs inline.
+        self.defer_flushes = False
+        self.deferred: list[str] = []  # daily log -> (size, mtime_ns) after our append
         # session.discovered data from the log after the checkpoint: how a session was first seen
         self.discovered: dict[tuple[str, str], dict[str, Any]] = {}
         self.sessions: dict[tuple[str, str], Tracked] = {}
@@ -343,7 +346,7 @@ class Engine:
             if only_changed and self._unchanged(tr.cursor):
                 continue
             self.read_transcript(tr)
-        self.tick()
+        self._end_step()
 
     @staticmethod
     def _unchanged(cur: Cursor) -> bool:
@@ -379,7 +382,20 @@ class Engine:
             for tr in list(self.sessions.values()):
                 if tr.cursor.path in transcripts and not tr.state.ended:
                     self.read_transcript(tr)
-        self.tick()
+        self._end_step()
+
+    def _end_step(self) -> None:
+        """After a batch: timers; then, unless the daemon defers them, flushes, sync, checkpoint."""
+        if self.defer_flushes:
+            self._timers()  # the daemon yields (events reach the socket), then calls after_step()
+        else:
+            self.tick()
+
+    def after_step(self) -> None:
+        """The daemon, once a step's events were handed to subscribers: write flushes, sync, save."""
+        self.run_deferred()
+        self.journal.sync()
+        self.save_checkpoint()
 
     def refresh_store(self, agent: AgentSource, *, only_changed: bool = False) -> None:
         path = agent.sessions_dir / "sessions.json"
@@ -472,7 +488,10 @@ class Engine:
             except OSError:
                 until = 0
         st.live = not history
-        st.cycle = max(0, se.compaction_count - _count_compactions(str(path)))
+        if st.live:
+            # Seen from (near) its start: the store's count minus the file's compactions is where it began.
+            # History is rebased on the store's count when the first read ends (finish_first_read).
+            st.cycle = max(0, se.compaction_count - _count_compactions(str(path)))
         tr = Tracked(agent=agent, state=st, cursor=Cursor(str(path)), history_until=until)
         self.sessions[(agent.agent_id, se.session_id)] = tr
         self._emit_for(
@@ -731,9 +750,12 @@ class Engine:
             session_key=tr.state.session_key,
             session_id=tr.state.session_id,
         )
-        self.journal.sync()
         self.pending[fid] = pend
-        self._run_flush(pend)
+        if self.defer_flushes:
+            self.deferred.append(fid)  # the daemon runs it once the events so far are on the socket
+        else:
+            self.journal.sync()  # `started` is durable before any Markdown is written
+            self._run_flush(pend)
 
     def _run_flush(self, pend: PendingFlush) -> None:
         """Write the block of a started flush; on failure it stays pending and is retried."""
@@ -824,6 +846,9 @@ class Engine:
         )
 
     def _content(self, pend: PendingFlush, agent: AgentSource, day: date) -> Any:
+        # Imported here: the extractor's vocabulary costs ~0.3 s to import, and most starts flush nothing.
+        from memoryd.flush.pipeline import content_of_bytes
+
         path = pend.path
         if not os.path.exists(path):
             tr = self.sessions.get((pend.agent_id, pend.session_id))
@@ -887,9 +912,19 @@ class Engine:
         )
         self.save_checkpoint(force=True)
 
+    def run_deferred(self) -> None:
+        """Write the flushes decided since the last call (see ``defer_flushes``)."""
+        due, self.deferred = self.deferred, []
+        self.journal.sync()  # their `started` events are durable before any Markdown is written
+        for fid in due:
+            pend = self.pending.get(fid)
+            if pend is not None:
+                self._run_flush(pend)
+        self.journal.sync()
+
     # ------------------------------------------------------------------ time
-    def tick(self) -> None:
-        """Timers: compactions only the store reported, retries of failed or waiting flushes."""
+    def _timers(self) -> None:
+        """Compactions that only the store reported, once their grace period is over."""
         now = self.clock()
         for tr in list(self.sessions.values()):
             st = tr.state
@@ -897,6 +932,12 @@ class Engine:
                 cps = self.stores.get(tr.agent.agent_id, {}).get(st.session_key)
                 checkpoints = cps.checkpoints if cps else ()
                 self._execute(tr, on_tick(st, now, self.settings.compaction_grace_seconds, checkpoints))
+
+    def tick(self) -> None:
+        """Timers, deferred flushes, retries of failed or waiting flushes, sync, checkpoint."""
+        self._timers()
+        if self.deferred:
+            self.run_deferred()
         for pend in list(self.pending.values()):
             self._run_flush(pend)
         self.journal.sync()
@@ -933,6 +974,7 @@ class Engine:
         before = set(self.done_flushes) | set(self.pending)
         effects = end_session(tr.state, "manual", reason)
         self._execute(tr, effects)
+        self.run_deferred()  # asked for explicitly: done before we answer
         new = [f for f in list(self.done_flushes) + list(self.pending) if f not in before]
         self.journal.sync()
         if not new:
