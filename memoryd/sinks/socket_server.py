@@ -48,6 +48,8 @@ log = structlog.get_logger(__name__)
 MAX_REQUEST_LINE: Final = 64 * 1024
 REPLAY_BATCH: Final = 256
 LIVE_BATCH: Final = 256
+#: At most this many bytes of queued events go out in one send (bounds the copy per subscriber).
+LIVE_BATCH_BYTES: Final = 256 * 1024
 # A client that overflowed gets this long to take the overflow notice before it is cut off.
 OVERFLOW_GRACE_SECONDS: Final = 5.0
 _PEERCRED: Final = struct.Struct("3i")
@@ -183,6 +185,16 @@ class _Subscriber:
         else:
             self._queue.append((seq, line))
         self._wakeup.set()
+
+    def drain(self, max_items: int, max_bytes: int) -> list[tuple[int, bytes]]:
+        """What is queued right now, up to a bound: sent in one syscall instead of one per event."""
+        out: list[tuple[int, bytes]] = []
+        size = 0
+        while self._queue and len(out) < max_items and size < max_bytes:
+            item = self._queue.popleft()
+            out.append(item)
+            size += len(item[1])
+        return out
 
     async def next(self, idle_seconds: float) -> tuple[int, bytes] | None:
         """The next queued event; None after ``idle_seconds`` without one, or once overflowed."""
@@ -617,12 +629,14 @@ class SocketServer:
             if item is None:
                 await conn.send({"type": "stream.heartbeat", "head_seq": self._journal.head_seq})
                 continue
-            seq, line = item
-            if seq > after:
-                await conn.send_bytes(line)
-                sub.covered = seq
-            sent += 1
-            if sent % LIVE_BATCH == 0:
+            batch = [item, *sub.drain(LIVE_BATCH - 1, LIVE_BATCH_BYTES)]
+            lines = [line for seq, line in batch if seq > after]
+            if lines:
+                await conn.send_bytes(lines[0] if len(lines) == 1 else b"".join(lines))
+            sub.covered = max(sub.covered, batch[-1][0])
+            sent += len(batch)
+            if sent >= LIVE_BATCH:
+                sent = 0
                 await anyio.lowlevel.checkpoint()  # a long queue to a fast reader: let others run too
 
     @staticmethod
