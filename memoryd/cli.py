@@ -6,15 +6,18 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from memoryd import __version__
 from memoryd.config import ConfigError, Settings, daemon_paths, load_settings
+
+if TYPE_CHECKING:
+    from memoryd.client import Connection
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -103,29 +106,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _daemon_call(socket_path: Path, request: dict[str, Any]) -> dict[str, Any] | None:
-    """One request to a running daemon, or None when none answers."""
-    import socket
+def _ask_daemon(socket_path: Path, ask: Callable[[Connection], dict[str, Any]]) -> dict[str, Any] | None:
+    """One request to a running daemon (``memoryd.client``), or None when none answers."""
+    from memoryd import client
 
     try:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(30)
-        sock.connect(str(socket_path))
-    except OSError:
+        with client.connect(socket_path, timeout=30) as conn:
+            return ask(conn)
+    except (client.MemorydError, OSError):
         return None
-    with sock:
-        sock.sendall(orjson.dumps(request) + b"\n")
-        buf = b""
-        while not buf.endswith(b"\n"):
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            buf += chunk
-    try:
-        answer = orjson.loads(buf.split(b"\n", 1)[0])
-    except orjson.JSONDecodeError:
-        return None
-    return answer if isinstance(answer, dict) else None
 
 
 def _print_status(st: dict[str, Any]) -> None:
@@ -153,7 +142,7 @@ def _print_status(st: dict[str, Any]) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    answer = _daemon_call(daemon_paths(args.config).socket_path, {"op": "status"})
+    answer = _ask_daemon(daemon_paths(args.config).socket_path, lambda conn: conn.status())
     if answer is None:
         from memoryd.status import offline_status
 
@@ -167,8 +156,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_flush(args: argparse.Namespace) -> int:
-    request = {"op": "flush", "session_key": args.session_key, "reason": args.reason}
-    answer = _daemon_call(daemon_paths(args.config).socket_path, request)
+    answer = _ask_daemon(
+        daemon_paths(args.config).socket_path, lambda conn: conn.flush(args.session_key, args.reason)
+    )
     if answer is None:
         settings = _settings(args)
         from memoryd.daemon import Daemon

@@ -307,7 +307,7 @@ class Daemon:
         finally:
             with anyio.CancelScope(shield=True):
                 await server.aclose()
-            if self.journal._fd is not None:
+            if self.journal.is_open:
                 self.engine.run_deferred()  # a flush already started finishes before we stop
                 self.engine.emit("daemon.stopped", {"pid": os.getpid(), "reason": self.stop_reason})
             self.engine.close()

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import structlog
@@ -53,6 +53,9 @@ from memoryd.sources.reader import READ_SLICE, ParsedLine, TranscriptReader
 from memoryd.sources.store import StoreEntry, StoreUnreadable, read_store, resolve_session_file
 from memoryd.sources.tail import Change, Cursor
 from memoryd.status import session_row
+
+if TYPE_CHECKING:
+    from memoryd.flush.pipeline import FlushContent  # imported lazily at run time: see _content
 
 log = structlog.get_logger("memoryd.engine")
 
@@ -119,6 +122,11 @@ def flush_id_for(session_id: str, due: FlushDue) -> str:
     else:
         basis = f"{session_id}|{due.trigger}|{due.start}|{due.end}"
     return "fl-" + hashlib.blake2b(basis.encode(), digest_size=8).hexdigest()
+
+
+def _file_ident(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What says a file is still the one we read: device, inode, size, mtime."""
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def _is_archive(path: str) -> bool:
@@ -354,12 +362,7 @@ class Engine:
             st = os.stat(cur.path)
         except OSError:
             return False
-        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) == (
-            cur.dev,
-            cur.ino,
-            cur.size,
-            cur.mtime_ns,
-        )
+        return _file_ident(st) == (cur.dev, cur.ino, cur.size, cur.mtime_ns)
 
     def handle_paths(self, paths: set[str]) -> None:
         """React to watcher changes: stores first (they may add or reset sessions), then transcripts."""
@@ -393,8 +396,7 @@ class Engine:
 
     def after_step(self) -> None:
         """The daemon, once a step's events were handed to subscribers: write flushes, sync, save."""
-        self.run_deferred()
-        self.journal.sync()
+        self.run_deferred()  # syncs the journal before and after the flushes
         self.save_checkpoint()
 
     def refresh_store(self, agent: AgentSource, *, only_changed: bool = False) -> None:
@@ -403,8 +405,7 @@ class Engine:
             return
         if only_changed:
             try:
-                st = os.stat(path)
-                ident = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+                ident: tuple[int, int, int, int] | None = _file_ident(os.stat(path))
             except OSError:
                 ident = None
             if ident is not None and self.store_idents.get(agent.agent_id) == ident:
@@ -416,12 +417,7 @@ class Engine:
             return
         try:
             entries, st_read = read_store(path)
-            self.store_idents[agent.agent_id] = (
-                st_read.st_dev,
-                st_read.st_ino,
-                st_read.st_size,
-                st_read.st_mtime_ns,
-            )
+            self.store_idents[agent.agent_id] = _file_ident(st_read)
         except StoreUnreadable as exc:
             if exc.reason == "missing" and agent.agent_id not in self.stores:
                 return  # no store yet: an agent that never ran
@@ -538,11 +534,15 @@ class Engine:
             tr.cursor.path = archive
         return archive
 
+    def _archived_path(self, tr: Tracked) -> str | None:
+        """Where an ended session's transcript was archived: followed now, or already followed."""
+        return self._follow_rename(tr) or (tr.cursor.path if _is_archive(tr.cursor.path) else None)
+
     def _reset(self, agent: AgentSource, key: str, old_sid: str, new: StoreEntry) -> None:
         tr = self.sessions.get((agent.agent_id, old_sid))
         archived: str | None = None
         if tr is not None and not tr.state.ended:
-            archived = self._follow_rename(tr) or (tr.cursor.path if _is_archive(tr.cursor.path) else None)
+            archived = self._archived_path(tr)
             self.read_transcript(tr)
         self.emit(
             "session.reset",
@@ -579,7 +579,7 @@ class Engine:
         tr = self.sessions.get((agent.agent_id, sid)) if sid else None
         if tr is None or os.path.exists(tr.cursor.path):
             return  # still on disk: keep reading it
-        archived = self._follow_rename(tr) or (tr.cursor.path if _is_archive(tr.cursor.path) else None)
+        archived = self._archived_path(tr)
         self.emit(
             "session.deleted",
             {"old_session_id": last.session_id, "archived_path": archived},
@@ -845,7 +845,7 @@ class Engine:
             duration_ms=(time.perf_counter() - t0) * 1000,
         )
 
-    def _content(self, pend: PendingFlush, agent: AgentSource, day: date) -> Any:
+    def _content(self, pend: PendingFlush, agent: AgentSource, day: date) -> FlushContent:
         # Imported here: the extractor's vocabulary costs ~0.3 s to import, and most starts flush nothing.
         from memoryd.flush.pipeline import content_of_bytes
 
@@ -869,7 +869,7 @@ class Engine:
         tr: Tracked | None,
         *,
         recovered: bool,
-        content: Any,
+        content: FlushContent | None,
         nbytes: int,
         duration_ms: float,
     ) -> None:

@@ -8,7 +8,7 @@ from memoryd import checkpoint
 from memoryd.config import Settings
 from memoryd.sessions.gate import GateSettings
 from memoryd.sessions.tracker import SessionState, current_pressure
-from memoryd.sinks.journal import Journal
+from memoryd.sinks.journal import log_bounds
 from memoryd.sources.openclaw_config import AgentSource
 
 
@@ -53,9 +53,8 @@ def offline_status(settings: Settings) -> dict[str, Any]:
         gate = GateSettings(agent.compaction, settings.lead_tokens)
         sessions.append(session_row(st, agent, gate, raw.get("last_flush"), raw.get("last_compaction")))
     sessions.sort(key=lambda s: (s["agent"], s["session_key"]))
-    journal = Journal(settings.event_log)
     return {
-        "head_seq": journal._last_seq(),
+        "head_seq": log_bounds(settings.event_log)[1],
         "sessions": sessions,
         "pending_flushes": len(data.pending_flushes),
         "daemon": None,

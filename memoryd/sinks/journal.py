@@ -416,6 +416,10 @@ class Journal:
             os.close(self._fd)
             self._fd = None
 
+    @property
+    def is_open(self) -> bool:
+        return self._fd is not None
+
     def _last_seq(self) -> int:
         """The newest seq on disk, without opening for writing (``memoryd status`` without a daemon)."""
         return log_bounds(self.path)[1]
