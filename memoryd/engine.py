@@ -34,6 +34,7 @@ from memoryd.sessions.tracker import (
     end_session,
     finish_first_read,
     on_entry,
+    on_history_lines,
     on_store,
     on_tick,
 )
@@ -52,6 +53,7 @@ from memoryd.sources.openclaw_config import AgentSource
 from memoryd.sources.reader import READ_SLICE, ParsedLine, TranscriptReader
 from memoryd.sources.store import StoreEntry, StoreUnreadable, read_store, resolve_session_file
 from memoryd.sources.tail import Change, Cursor
+from memoryd.sources.transcript import HistoryLines, LineError
 from memoryd.status import session_row
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ log = structlog.get_logger("memoryd.engine")
 
 RETRY_SECONDS = 30.0
 _COMPACTION_NEEDLE = b'"type":"compaction"'
+_NO_LIMIT = 1 << 62
 
 
 @dataclass(slots=True)
@@ -644,7 +647,10 @@ class Engine:
         reader = tr.reader
         assert reader is not None
         while True:
-            batch = reader.read(max_bytes=READ_SLICE)
+            st = tr.state
+            # History (a first read) up to where memoryd first saw the file: read mostly undecoded.
+            skim_until = 0 if st.live else (tr.history_until or _NO_LIMIT)
+            batch = reader.read(max_bytes=READ_SLICE, skim_until=skim_until)
             for offset, reason, detail in batch.errors:
                 self.source_error(tr.cursor.path, offset, reason, detail, agent=tr.agent.agent_id)
             if batch.anchor_lost is not None:
@@ -664,10 +670,14 @@ class Engine:
             if not batch.lines:
                 return
             for line in batch.lines:
-                self._apply_line(tr, line, gate)
+                if type(line) is HistoryLines:
+                    on_history_lines(st, line)
+                else:
+                    self._apply_line(tr, line, gate)
             self._dirty = True
 
-    def _apply_line(self, tr: Tracked, line: ParsedLine, gate: GateSettings) -> None:
+    def _apply_line(self, tr: Tracked, line: ParsedLine | HistoryLines, gate: GateSettings) -> None:
+        assert type(line) is ParsedLine
         st = tr.state
         if line.replayed:
             # Changed bytes, same history: not new. Offsets we keep move to where entries are now.
@@ -796,6 +806,7 @@ class Engine:
                     session_id=pend.session_id,
                 )
             content = self._content(pend, agent, day)
+            self._report_undecoded_errors(pend, tr, content.line_errors)
             meta = BlockMeta(
                 flush_id=pend.flush_id,
                 session_key=pend.session_key,
@@ -844,6 +855,22 @@ class Engine:
             nbytes=appended,
             duration_ms=(time.perf_counter() - t0) * 1000,
         )
+
+    def _report_undecoded_errors(
+        self, pend: PendingFlush, tr: Tracked | None, errors: tuple[LineError, ...]
+    ) -> None:
+        """Bad lines of history that the first read passed undecoded: reported when a flush decodes them."""
+        if tr is None or pend.start >= tr.state.undecoded_until:
+            return
+        for err in errors:
+            if (
+                err.offset is not None
+                and err.head_readable
+                and pend.start + err.offset < tr.state.undecoded_until
+            ):
+                self.source_error(
+                    pend.path, pend.start + err.offset, err.reason, err.detail, agent=pend.agent_id
+                )
 
     def _content(self, pend: PendingFlush, agent: AgentSource, day: date) -> FlushContent:
         # Imported here: the extractor's vocabulary costs ~0.3 s to import, and most starts flush nothing.

@@ -38,12 +38,13 @@ class Session:
     def entry(self, obj: dict[str, Any]) -> str:
         self.n += 1
         eid = f"{abs(hash((self.session_id, self.n))) % 0xFFFFFFFF:08x}"
-        self._append(
+        self._append(  # OpenClaw's key order: type, id, parentId, timestamp, then the rest
             {
-                **obj,
+                "type": obj["type"],
                 "id": eid,
                 "parentId": self.parent,
                 "timestamp": f"2026-11-21T10:{self.n // 60 % 60:02d}:{self.n % 60:02d}.000Z",
+                **obj,
             }
         )
         self.parent = eid

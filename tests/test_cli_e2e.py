@@ -130,3 +130,35 @@ def test_extract_json_prints_items_with_sources(data_dir: Path) -> None:
     md = memoryd("extract", str(path))
     assert md.stdout.startswith("## ") and "<!-- memoryd:flush id=fl-dryrun" in md.stdout
     assert memoryd("extract", "/nonexistent.jsonl").returncode == 2
+
+
+def test_a_bad_line_in_undecoded_history_is_reported_when_a_flush_decodes_it(oc: OpenClawFixture) -> None:
+    """A first read passes most of history undecoded; a bad line there is reported once, by the flush."""
+    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    s = oc.session("agent:main:main", "88888888-aaaa-4aaa-8aaa-000000000001")
+    s.user("Should we pin the Postgres version?")
+    s.assistant("Yes: we decided to pin Postgres 16.", 9_000)
+    bad_at = s.path.stat().st_size
+    with s.path.open("ab") as fh:  # a tool output with a byte that is not UTF-8: OpenClaw's head, bad body
+        fh.write(
+            b'{"type":"message","id":"badbody1","parentId":null,"timestamp":"2026-11-21T10:00:09.000Z",'
+            b'"message":{"role":"toolResult","content":"caf\xe9"}}\n'
+        )
+    s.assistant("Pinned in compose.yaml.", 9_500)
+    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=9_500)
+
+    assert memoryd("run", "--once", "--config", str(oc.config_path)).returncode == 0
+    assert not [e for e in oc.events() if e["type"] == "source.error"]  # passed undecoded: not yet known
+
+    s.user("We decided to keep the nightly export at 02:00.")
+    s.assistant("Agreed: the export stays at 02:00.", 20_000)  # past the flush point of 32k
+    oc.store("main", "agent:main:main", totalTokens=20_000)
+    assert memoryd("run", "--once", "--config", str(oc.config_path)).returncode == 0
+    assert memoryd("run", "--once", "--config", str(oc.config_path)).returncode == 0  # nothing new
+
+    events = oc.events()
+    errors = [e["data"] for e in events if e["type"] == "source.error"]
+    assert [(e["reason"], e["offset"], e["path"]) for e in errors] == [("invalid_utf8", bad_at, str(s.path))]
+    assert [e["data"]["trigger"] for e in events if e["type"] == "memory.flush.completed"] == ["threshold"]
+    assert "Postgres 16" in "".join(oc.daily_logs().values())
+    assert_valid_events(events)

@@ -18,7 +18,7 @@ from typing import Any
 
 from memoryd.sessions.gate import GateSettings, Pressure, pressure, transcript_bytes_due
 from memoryd.sources.store import StoreEntry
-from memoryd.sources.transcript import Entry
+from memoryd.sources.transcript import Entry, HistoryLines, decode_message
 
 #: How many recent cycle numbers / compaction ids a state remembers (enough to dedupe re-reads).
 _REMEMBER = 64
@@ -78,10 +78,15 @@ class SessionState:
     store_advanced: int = 0
     store_ahead_since: float | None = None
     in_runtime_flush: bool = False
+    undecoded_until: int = (
+        0  # a first read passed lines before this offset undecoded (a flush reports their errors)
+    )
     # First read only: compactions found in history, and where this cycle's entries start.
     pending_history: list[dict[str, Any]] = field(default_factory=list)
     cycle_entry_offsets: dict[str, int] = field(default_factory=dict)
     history_start: int = 0
+    # First read only: replies of history not decoded yet, oldest first (see on_history_lines).
+    pending_replies: list[bytes] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__ if k not in _TRANSIENT}
@@ -92,7 +97,7 @@ class SessionState:
         return cls(**{k: v for k, v in obj.items() if k in names})
 
 
-_TRANSIENT = frozenset({"pending_history", "cycle_entry_offsets", "store_ahead_since"})
+_TRANSIENT = frozenset({"pending_history", "cycle_entry_offsets", "store_ahead_since", "pending_replies"})
 
 
 def _remember(values: list[Any], value: Any) -> None:
@@ -239,6 +244,7 @@ def on_entry(state: SessionState, entry: Entry, start: int, end: int, settings: 
             state.history_start = state.cycle_entry_offsets.get(fk, end) if fk else end
             state.cycle_entry_offsets.clear()
         state.prompt = state.output = 0
+        state.pending_replies.clear()  # their usage was of the cycle that just ended
         state.store_total = None
         state.cycle_start_offset = end
         if state.store_count is not None and state.store_count <= state.cycle:
@@ -255,19 +261,96 @@ def on_entry(state: SessionState, entry: Entry, start: int, end: int, settings: 
     if entry.role == "user":
         state.in_runtime_flush = _is_runtime_flush_prompt(entry)
     elif entry.role == "assistant":
-        if entry.usage is not None and not entry.usage.is_zero and entry.model != "gateway-injected":
-            state.prompt = entry.usage.prompt
-            state.output = entry.usage.output
-        path = _runtime_flush_write(entry) if state.in_runtime_flush else None
-        if path is not None and state.cycle not in state.runtime_flushed_cycles:
-            _remember(state.runtime_flushed_cycles, state.cycle)
-            data = {"cycle": state.cycle, "source": "transcript", "entry_id": entry.id, "path": path}
-            if state.live:
-                effects.append(Emit("runtime.flush.observed", data))
-            else:
-                state.pending_history.append({"_type": "runtime.flush.observed", **data})
+        effects.extend(_on_reply(state, entry))
         effects.extend(evaluate_gate(state, settings))
     return effects
+
+
+def _counts_usage(entry: Entry) -> bool:
+    """Whether a reply's usage is the session's new size (OpenClaw skips empty and injected ones)."""
+    return entry.usage is not None and not entry.usage.is_zero and entry.model != "gateway-injected"
+
+
+def _on_reply(state: SessionState, entry: Entry) -> list[Effect]:
+    """An assistant reply: the session's size, and OpenClaw's own flush when it writes the daily log."""
+    if state.pending_replies:
+        _settle_replies(state)
+    if _counts_usage(entry):
+        assert entry.usage is not None
+        state.prompt = entry.usage.prompt
+        state.output = entry.usage.output
+    path = _runtime_flush_write(entry) if state.in_runtime_flush else None
+    if path is None or state.cycle in state.runtime_flushed_cycles:
+        return []
+    _remember(state.runtime_flushed_cycles, state.cycle)
+    data = {"cycle": state.cycle, "source": "transcript", "entry_id": entry.id, "path": path}
+    if state.live:
+        return [Emit("runtime.flush.observed", data)]
+    state.pending_history.append({"_type": "runtime.flush.observed", **data})
+    return []
+
+
+#: How many undecoded replies a first read holds before it settles them (memory stays bounded).
+_PENDING_REPLIES = 16
+
+
+def _settle_replies(state: SessionState) -> None:
+    """Apply the usage of the undecoded replies: the newest one that counts wins, as one by one.
+
+    Decodes from the newest backwards and stops at the first that counts, so a long history of
+    replies costs one decode per ``_PENDING_REPLIES`` of them.
+    """
+    pending = state.pending_replies
+    while pending:
+        entry = decode_message(pending.pop())
+        if entry is not None and _counts_usage(entry):
+            assert entry.usage is not None
+            state.prompt = entry.usage.prompt
+            state.output = entry.usage.output
+            break
+    pending.clear()
+
+
+def _may_be_runtime_flush_prompt(data: bytes) -> bool:
+    """Could this undecoded user line be OpenClaw's flush prompt? (A superset of the real test.)"""
+    low = data.lower()
+    return b"the openclaw runt" in low or b"pre-compa" in low or b"durable memor" in low
+
+
+def on_history_lines(state: SessionState, lines: HistoryLines) -> list[Effect]:
+    """Apply a run of undecoded message lines of history: the same state as ``on_entry`` line by line.
+
+    Only history (a first read) comes this way, so no gate is evaluated and no event is due except
+    what ``finish_first_read`` reports. A reply's usage matters only if no later reply of the cycle
+    counts: replies wait undecoded in ``pending_replies``. A user line is decoded only when it may be
+    OpenClaw's flush prompt; the replies after such a prompt are decoded at once, to see whether
+    they write the daily log.
+    """
+    assert not state.live
+    pending = state.pending_replies
+    datas = lines.datas
+    for i, role in enumerate(lines.roles):
+        if role == b"assistant":
+            if state.in_runtime_flush:
+                entry = decode_message(datas[i])
+                if entry is not None:
+                    _on_reply(state, entry)
+            else:
+                pending.append(datas[i])
+                if len(pending) >= _PENDING_REPLIES:
+                    _settle_replies(state)
+        elif role == b"user":
+            if _may_be_runtime_flush_prompt(datas[i]):
+                entry = decode_message(datas[i])
+                if entry is not None:  # (a line that does not decode is no entry at all)
+                    state.in_runtime_flush = _is_runtime_flush_prompt(entry)
+            else:
+                state.in_runtime_flush = False
+    state.cycle_entry_offsets.update(zip(lines.ids, lines.starts, strict=True))
+    state.unflushed_messages += len(lines.ids)
+    state.read_offset, state.last_entry_id = lines.ends[-1], lines.ids[-1]
+    state.undecoded_until = state.read_offset
+    return []
 
 
 def on_store(state: SessionState, entry: StoreEntry, settings: GateSettings, now: float) -> list[Effect]:
@@ -334,6 +417,7 @@ def finish_first_read(state: SessionState, settings: GateSettings) -> list[Effec
     """End of the first read: report history, then go live from the current cycle's context."""
     if state.live:
         return []
+    _settle_replies(state)
     base = max(0, (state.store_count or 0) - state.cycle)
     state.cycle += base
     effects: list[Effect] = []

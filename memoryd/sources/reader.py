@@ -15,7 +15,16 @@ from typing import Any
 import orjson
 
 from memoryd.sources.tail import Change, Cursor, read_raw
-from memoryd.sources.transcript import Entry, Header, LineError, loads_line, parse_entry, parse_header
+from memoryd.sources.transcript import (
+    Entry,
+    Header,
+    HistoryLines,
+    LineError,
+    loads_line,
+    parse_entry,
+    parse_header,
+    skim_head,
+)
 
 READ_SLICE = 8 * 1024 * 1024
 
@@ -34,7 +43,7 @@ class ParsedLine:
 @dataclass(slots=True)
 class Batch:
     change: Change
-    lines: list[ParsedLine] = field(default_factory=list)
+    lines: list[ParsedLine | HistoryLines] = field(default_factory=list)
     errors: list[tuple[int, str, str]] = field(
         default_factory=list
     )  # from the tailer: (offset, reason, detail)
@@ -111,7 +120,12 @@ class TranscriptReader:
         self.recent.extend(entry_ids[-RECENT_IDS:])
         del self.recent[:-RECENT_IDS]
 
-    def read(self, *, now_ns: int | None = None, max_bytes: int = READ_SLICE) -> Batch:
+    def read(self, *, now_ns: int | None = None, max_bytes: int = READ_SLICE, skim_until: int = 0) -> Batch:
+        """The lines that appeared since the last call.
+
+        Message lines that end at or before ``skim_until`` (history the caller only counts) come
+        as ``HistoryLines`` runs, undecoded, when their head can be read (``skim_head``).
+        """
         res = read_raw(
             self.cursor, now_ns=now_ns if now_ns is not None else time.time_ns(), max_bytes=max_bytes
         )
@@ -124,7 +138,22 @@ class TranscriptReader:
         replay_through = self.replay_through
         ids: list[str] = []
         loads = orjson.loads
+        run: HistoryLines | None = None
         for no, start, end, data in zip(res.nos, res.starts, res.ends, res.datas, strict=True):
+            if end <= skim_until and no > replay_through and no != 1:
+                head = skim_head(data)
+                if head is not None:
+                    if run is None:
+                        run = HistoryLines()
+                        out.append(run)
+                    run.starts.append(start)
+                    run.ends.append(end)
+                    run.ids.append(head[0])
+                    run.roles.append(head[1])
+                    run.datas.append(data)
+                    ids.append(head[0])
+                    continue
+            run = None
             # parse_line, inlined for the common case (a JSON object after line 1); anything else,
             # errors included, takes parse_line's way.
             parsed: ParsedLine | None = None

@@ -7,6 +7,7 @@ are complete lines; this module decides what a line means. Unknown entry types a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,10 @@ class LineError(ValueError):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+        # Set by parse_lines: where the line starts in its data, and whether ``skim_head`` reads it
+        # (then a first read may have passed the line undecoded, and nobody reported it yet).
+        self.offset: int | None = None
+        self.head_readable = False
 
 
 @dataclass(frozen=True)
@@ -373,12 +378,62 @@ def parse_entry(obj: dict[str, Any], line_no: int) -> Entry:
     return entry
 
 
+# OpenClaw writes every message line with the same leading keys, in the same order. History that
+# memoryd only needs to count (see ``HistoryLines``) is recognised from these bytes, not decoded.
+_MESSAGE_HEAD = re.compile(
+    rb'\{"type":"message","id":"([A-Za-z0-9_.:-]{1,128})","parentId":(?:null|"[^"\\]{0,128}"),'
+    rb'"timestamp":"[^"\\]{0,64}","message":\{"role":"([A-Za-z]{1,32})"'
+)
+
+
+def skim_head(data: bytes) -> tuple[str, bytes] | None:
+    """(entry id, role) of a message line in OpenClaw's key order, read from its head; ``None`` when unsure.
+
+    Not a validation of the line: only a check that it holds one entry. A line torn by a crash and
+    continued by the next append holds two ``"parentId"`` keys at the top level (and a JSON string
+    cannot hold ``,"parentId":`` unescaped), so it is refused here and decoded in full, which
+    reports it. So is a line that does not end its object, or a message that nests another.
+    """
+    m = _MESSAGE_HEAD.match(data)
+    if m is None or data[-1:] != b"}" or data.find(b',"parentId":', m.end()) >= 0:
+        return None
+    return m.group(1).decode("ascii"), m.group(2)
+
+
+@dataclass(slots=True)
+class HistoryLines:
+    """Consecutive message lines of history, each known only by its head (``skim_head``).
+
+    On first sight of a transcript, what memoryd needs from the history is its cycles, where the
+    current one starts, the last reported usage and OpenClaw's own flushes. Of most message lines
+    that is the id alone, so the reader hands them over undecoded, in runs; the tracker decodes the
+    few it needs (``sessions.tracker.on_history_lines``).
+    """
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    roles: list[bytes] = field(default_factory=list)
+    datas: list[bytes] = field(default_factory=list)
+
+
+def decode_message(data: bytes) -> Entry | None:
+    """A message line skimmed earlier, decoded now; ``None`` when it is not one after all."""
+    try:
+        entry = parse_entry(loads_line(data), 0)
+    except LineError:
+        return None
+    return entry if entry.type == "message" else None
+
+
 def parse_lines(data: bytes, first_line_no: int = 1) -> tuple[Header | None, list[Entry], list[LineError]]:
     """Parse complete lines (a whole small file, or a test fixture). Errors are collected, not raised."""
     header: Header | None = None
     entries: list[Entry] = []
     errors: list[LineError] = []
+    pos = 0
     for i, line in enumerate(data.split(b"\n")):
+        start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
         try:
@@ -389,5 +444,7 @@ def parse_lines(data: bytes, first_line_no: int = 1) -> tuple[Header | None, lis
                 continue
             entries.append(_decode_all(parse_entry(obj, first_line_no + i)))
         except LineError as exc:
+            exc.offset = start
+            exc.head_readable = skim_head(line) is not None
             errors.append(exc)
     return header, entries, errors
