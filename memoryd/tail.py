@@ -28,7 +28,7 @@ from typing import Any, Final, TextIO
 from memoryd import client
 from memoryd.config import daemon_paths
 from memoryd.sinks.journal import CursorExpired, iter_log, log_bounds, log_exists
-from memoryd.sinks.socket_server import EventFilter, event_filter
+from memoryd.sinks.live_feed import EventFilter, event_filter
 
 POLL_SECONDS: Final = 0.25
 _MAX_VALUE_CHARS: Final = 60

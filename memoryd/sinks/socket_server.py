@@ -4,10 +4,12 @@ The protocol is a user-facing contract (``contracts.md``). Two promises shape th
 
 * A subscriber sees every matching event with ``seq > since`` exactly once, in order, across the seam
   between the log file (replay) and live events. The daemon appends from this event-loop thread only,
-  so registering the subscriber's queue and reading ``journal.head_seq`` without an ``await`` in between
-  splits the stream exactly: ``seq <= head`` comes from the file, ``seq > head`` from the queue.
-* No client can slow the daemon or another client: the journal listener only appends to a bounded
-  queue; a client whose queue fills is told where to resume (``stream.overflow``) and is dropped.
+  so taking the subscriber's place in the live feed and reading ``journal.head_seq`` without an
+  ``await`` in between splits the stream exactly: ``seq <= head`` comes from the file, ``seq > head``
+  from the feed.
+* No client can slow the daemon or another client: the journal's one listener appends to the live
+  feed shared by all subscribers (``live_feed.py``); a client that falls too far behind is told where
+  to resume (``stream.overflow``) and is dropped.
 
 Usage (in the daemon)::
 
@@ -23,15 +25,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import select
 import socket
 import stat
 import struct
-from collections import deque
 from collections.abc import Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass
-from fnmatch import translate
 from pathlib import Path
 from typing import Any, Final
 
@@ -42,21 +41,18 @@ import structlog
 from anyio.abc import TaskGroup, TaskStatus
 
 from memoryd.sinks.journal import CursorExpired, Journal
+from memoryd.sinks.live_feed import EventFilter, LiveFeed, Subscriber, event_filter
 
 log = structlog.get_logger(__name__)
 
 MAX_REQUEST_LINE: Final = 64 * 1024
 REPLAY_BATCH: Final = 256
-LIVE_BATCH: Final = 256
-#: At most this many bytes of queued events go out in one send (bounds the copy per subscriber).
-LIVE_BATCH_BYTES: Final = 256 * 1024
 # A client that overflowed gets this long to take the overflow notice before it is cut off.
 OVERFLOW_GRACE_SECONDS: Final = 5.0
 _PEERCRED: Final = struct.Struct("3i")
 
 StatusProvider = Callable[[], dict[str, Any]]
 FlushHandler = Callable[[str, str | None], Awaitable[dict[str, Any]]]
-EventFilter = Callable[[dict[str, Any]], bool]
 
 # What a connection raises when the peer is gone (EPIPE, ECONNRESET ...): never an error of the server.
 _GONE: Final = (OSError, anyio.ClosedResourceError)
@@ -145,66 +141,6 @@ def _parse_request(line: bytes) -> _Request:
             raise _BadRequest("bad_request", 'flush needs a non-empty "session_key"')
         return _Flush(key, _optional_str(req, "reason"))
     raise _BadRequest("unknown_op", f"unknown op {op[:64]!r}; known: subscribe, status, flush")
-
-
-def event_filter(types: tuple[str, ...] | list[str] | None, session_key: str | None) -> EventFilter:
-    """The subscribe filter: ``types`` are case-sensitive fnmatch globs on ``type``; ``session_key`` exact."""
-    pattern = re.compile("|".join(f"(?:{translate(t)})" for t in types)) if types else None
-
-    def match(event: dict[str, Any]) -> bool:
-        if session_key is not None and event.get("session_key") != session_key:
-            return False
-        return pattern is None or (isinstance(t := event.get("type"), str) and bool(pattern.match(t)))
-
-    return match
-
-
-# -- one subscriber -----------------------------------------------------------------------------------
-class _Subscriber:
-    """A bounded queue fed by the journal listener; the listener never blocks and never raises."""
-
-    def __init__(self, match: EventFilter, limit: int) -> None:
-        self._match = match
-        self._limit = limit
-        self._queue: deque[tuple[int, bytes]] = deque()
-        self._wakeup = anyio.Event()
-        self.overflowed = anyio.Event()
-        # Everything the client asked for up to this seq has been sent: where it may resume from.
-        self.covered = 0
-
-    @property
-    def queued(self) -> int:
-        return len(self._queue)
-
-    def on_event(self, seq: int, line: bytes, event: dict[str, Any]) -> None:
-        if self.overflowed.is_set() or not self._match(event):
-            return
-        if len(self._queue) >= self._limit:
-            self._queue.clear()  # the client resumes from ``covered``; keep no memory for it
-            self.overflowed.set()
-        else:
-            self._queue.append((seq, line))
-        self._wakeup.set()
-
-    def drain(self, max_items: int, max_bytes: int) -> list[tuple[int, bytes]]:
-        """What is queued right now, up to a bound: sent in one syscall instead of one per event."""
-        out: list[tuple[int, bytes]] = []
-        size = 0
-        while self._queue and len(out) < max_items and size < max_bytes:
-            item = self._queue.popleft()
-            out.append(item)
-            size += len(item[1])
-        return out
-
-    async def next(self, idle_seconds: float) -> tuple[int, bytes] | None:
-        """The next queued event; None after ``idle_seconds`` without one, or once overflowed."""
-        if not self._queue and not self.overflowed.is_set():
-            self._wakeup = anyio.Event()
-            with anyio.move_on_after(idle_seconds):
-                await self._wakeup.wait()
-        if self.overflowed.is_set() or not self._queue:
-            return None
-        return self._queue.popleft()
 
 
 def _take_batch(
@@ -438,7 +374,8 @@ class SocketServer:
         self._stopped: anyio.Event | None = None
         self._socket_id: tuple[int, int] | None = None
         self._clients = 0
-        self._subscribers: set[_Subscriber] = set()
+        self._subscribers = 0
+        self._feed = LiveFeed(queue_max)
 
     # -- lifecycle ------------------------------------------------------------------------------------------
     async def start(self, tg: TaskGroup) -> None:
@@ -450,6 +387,7 @@ class SocketServer:
         self._socket_id = (st.st_dev, st.st_ino)
         self._scope = anyio.CancelScope()
         self._stopped = anyio.Event()
+        self._journal.listeners.append(self._feed.on_event)
         await tg.start(self._serve, sock)
 
     async def aclose(self) -> None:
@@ -458,6 +396,8 @@ class SocketServer:
             self._scope.cancel()
         if self._stopped is not None:
             await self._stopped.wait()
+        with contextlib.suppress(ValueError):
+            self._journal.listeners.remove(self._feed.on_event)
         self._remove_socket_file()
 
     def _remove_socket_file(self) -> None:
@@ -473,8 +413,8 @@ class SocketServer:
         """Connected clients, subscribers and events waiting in their queues (for ``status``)."""
         return {
             "clients": self._clients,
-            "subscribers": len(self._subscribers),
-            "queued": sum(s.queued for s in self._subscribers),
+            "subscribers": self._subscribers,
+            "queued": self._feed.behind(),
         }
 
     async def _serve(self, listening: socket.socket, *, task_status: TaskStatus[None]) -> None:
@@ -561,12 +501,13 @@ class SocketServer:
             return
         match = event_filter(req.types, req.session_key)
         # The seam. No ``await`` between these lines: every event with seq <= head is in the file,
-        # every later one reaches ``sub``'s queue.
-        sub = _Subscriber(match, self._queue_max)
-        journal.listeners.append(sub.on_event)
+        # every later one reaches the feed at or after ``sub``'s position.
         head = journal.head_seq
-        since = sub.covered = head if req.since is None else req.since
-        self._subscribers.add(sub)
+        since = head if req.since is None else req.since
+        sub = Subscriber(match, (req.types, req.session_key), after=max(since, head))
+        self._feed.join(sub)
+        sub.covered = since
+        self._subscribers += 1
         try:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(conn.discard_input, tg.cancel_scope)
@@ -574,15 +515,14 @@ class SocketServer:
                 with contextlib.suppress(*_GONE):  # the client went away: just clean up
                     await conn.send({"type": "stream.hello", "head_seq": head, "oldest_seq": oldest})
                     if await self._replay(conn, sub, match, since, head):
-                        await self._live(conn, sub, max(since, head))
+                        await self._live(conn, sub)
                 tg.cancel_scope.cancel()
         finally:
-            with contextlib.suppress(ValueError):
-                journal.listeners.remove(sub.on_event)
-            self._subscribers.discard(sub)
+            self._feed.leave(sub)
+            self._subscribers -= 1
 
     async def _replay(
-        self, conn: _Connection, sub: _Subscriber, match: EventFilter, since: int, head: int
+        self, conn: _Connection, sub: Subscriber, match: EventFilter, since: int, head: int
     ) -> bool:
         """Send matching logged events ``since < seq <= head``; False when the stream must end.
 
@@ -618,29 +558,26 @@ class SocketServer:
             oldest_seq=oldest,
         )
 
-    async def _live(self, conn: _Connection, sub: _Subscriber, after: int) -> None:
-        """Queued live events (all ``seq > head``), heartbeats when idle, until overflow or disconnect."""
-        sent = 0
+    async def _live(self, conn: _Connection, sub: Subscriber) -> None:
+        """Live events (all ``seq > head``) in batches, heartbeats when idle, until overflow or disconnect."""
+        feed = self._feed
         while True:
-            item = await sub.next(self._heartbeat)
+            await feed.wait(sub, self._heartbeat)
             if sub.overflowed.is_set():
                 await conn.send({"type": "stream.overflow", "resume_from": sub.covered})
                 return
-            if item is None:
+            if sub.pos >= feed.end:
                 await conn.send({"type": "stream.heartbeat", "head_seq": self._journal.head_seq})
                 continue
-            batch = [item, *sub.drain(LIVE_BATCH - 1, LIVE_BATCH_BYTES)]
-            lines = [line for seq, line in batch if seq > after]
-            if lines:
-                await conn.send_bytes(lines[0] if len(lines) == 1 else b"".join(lines))
-            sub.covered = max(sub.covered, batch[-1][0])
-            sent += len(batch)
-            if sent >= LIVE_BATCH:
-                sent = 0
-                await anyio.lowlevel.checkpoint()  # a long queue to a fast reader: let others run too
+            data, seq = feed.take(sub)
+            if data:
+                await conn.send_bytes(data)
+            sub.covered = max(sub.covered, seq)
+            # Let the others take this batch too (each one encoded once) before the next.
+            await anyio.lowlevel.checkpoint()
 
     @staticmethod
-    async def _cut_off_after_overflow(sub: _Subscriber, scope: anyio.CancelScope) -> None:
+    async def _cut_off_after_overflow(sub: Subscriber, scope: anyio.CancelScope) -> None:
         """A client that does not even take the overflow notice is disconnected after a grace period."""
         await sub.overflowed.wait()
         await anyio.sleep(OVERFLOW_GRACE_SECONDS)
