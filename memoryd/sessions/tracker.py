@@ -330,7 +330,7 @@ def on_history_lines(state: SessionState, lines: HistoryLines) -> list[Effect]:
     pending = state.pending_replies
     datas = lines.datas
     for i, role in enumerate(lines.roles):
-        if role == b"assistant":
+        if role == "assistant":
             if state.in_runtime_flush:
                 entry = decode_message(datas[i])
                 if entry is not None:
@@ -339,7 +339,7 @@ def on_history_lines(state: SessionState, lines: HistoryLines) -> list[Effect]:
                 pending.append(datas[i])
                 if len(pending) >= _PENDING_REPLIES:
                     _settle_replies(state)
-        elif role == b"user":
+        elif role == "user":
             if _may_be_runtime_flush_prompt(datas[i]):
                 entry = decode_message(datas[i])
                 if entry is not None:  # (a line that does not decode is no entry at all)

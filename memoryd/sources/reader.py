@@ -8,6 +8,7 @@ tailer starts again from byte 0; the entries up to the last one we had delivered
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from memoryd.sources.transcript import (
     HistoryLines,
     LineError,
     loads_line,
+    message_head,
     parse_entry,
     parse_header,
     skim_head,
@@ -140,36 +142,36 @@ class TranscriptReader:
         loads = orjson.loads
         run: HistoryLines | None = None
         for no, start, end, data in zip(res.nos, res.starts, res.ends, res.datas, strict=True):
-            if end <= skim_until and no > replay_through and no != 1:
-                head = skim_head(data)
-                if head is not None:
-                    if run is None:
-                        run = HistoryLines()
-                        out.append(run)
-                    run.starts.append(start)
-                    run.ends.append(end)
-                    run.ids.append(head[0])
-                    run.roles.append(head[1])
-                    run.datas.append(data)
-                    ids.append(head[0])
-                    continue
+            history = end <= skim_until and no > replay_through and no != 1
+            head = skim_head(data) if history else None
+            obj: Any = None
+            if head is None and no != 1:
+                with contextlib.suppress(orjson.JSONDecodeError):
+                    obj = loads(data)
+                if history and type(obj) is dict:
+                    head = message_head(obj)  # another key order: decoded, but still only counted
+            if head is not None:
+                if run is None:
+                    run = HistoryLines()
+                    out.append(run)
+                run.starts.append(start)
+                run.ends.append(end)
+                run.ids.append(head[0])
+                run.roles.append(head[1])
+                run.datas.append(data)
+                ids.append(head[0])
+                continue
             run = None
             # parse_line, inlined for the common case (a JSON object after line 1); anything else,
             # errors included, takes parse_line's way.
             parsed: ParsedLine | None = None
-            if no != 1:
+            if type(obj) is dict:
                 try:
-                    obj = loads(data)
-                except orjson.JSONDecodeError:
-                    pass
+                    entry = parse_entry(obj, no)
+                except LineError as exc:
+                    parsed = _parsed({"no": no, "start": start, "end": end, "error": exc})
                 else:
-                    if type(obj) is dict:
-                        try:
-                            entry = parse_entry(obj, no)
-                        except LineError as exc:
-                            parsed = _parsed({"no": no, "start": start, "end": end, "error": exc})
-                        else:
-                            parsed = _parsed({"no": no, "start": start, "end": end, "entry": entry})
+                    parsed = _parsed({"no": no, "start": start, "end": end, "entry": entry})
             if parsed is None:
                 parsed = parse_line(no, start, end, data)
             if no <= replay_through:

@@ -386,7 +386,7 @@ _MESSAGE_HEAD = re.compile(
 )
 
 
-def skim_head(data: bytes) -> tuple[str, bytes] | None:
+def skim_head(data: bytes) -> tuple[str, str] | None:
     """(entry id, role) of a message line in OpenClaw's key order, read from its head; ``None`` when unsure.
 
     Not a validation of the line: only a check that it holds one entry. A line torn by a crash and
@@ -397,23 +397,36 @@ def skim_head(data: bytes) -> tuple[str, bytes] | None:
     m = _MESSAGE_HEAD.match(data)
     if m is None or data[-1:] != b"}" or data.find(b',"parentId":', m.end()) >= 0:
         return None
-    return m.group(1).decode("ascii"), m.group(2)
+    return m.group(1).decode("ascii"), m.group(2).decode("ascii")
+
+
+def message_head(obj: dict[str, Any]) -> tuple[str, str] | None:
+    """(entry id, role) of a decoded message line, as ``parse_entry`` reads them; ``None`` otherwise."""
+    if obj.get("type") != "message":
+        return None
+    eid = obj.get("id")
+    msg = obj.get("message")
+    if type(eid) is not str or not eid or type(msg) is not dict:
+        return None
+    role = msg.get("role")
+    return (eid, role) if type(role) is str else None
 
 
 @dataclass(slots=True)
 class HistoryLines:
-    """Consecutive message lines of history, each known only by its head (``skim_head``).
+    """Consecutive message lines of history, each known only by its id and role.
 
     On first sight of a transcript, what memoryd needs from the history is its cycles, where the
     current one starts, the last reported usage and OpenClaw's own flushes. Of most message lines
-    that is the id alone, so the reader hands them over undecoded, in runs; the tracker decodes the
-    few it needs (``sessions.tracker.on_history_lines``).
+    that is the id alone, so the reader hands them over in runs, as raw lines: undecoded when
+    ``skim_head`` reads their head, decoded but not made into entries otherwise. The tracker
+    decodes the few it needs (``sessions.tracker.on_history_lines``).
     """
 
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
-    roles: list[bytes] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
     datas: list[bytes] = field(default_factory=list)
 
 
