@@ -670,14 +670,13 @@ class Engine:
             if not batch.lines:
                 return
             for line in batch.lines:
-                if type(line) is HistoryLines:
+                if isinstance(line, HistoryLines):
                     on_history_lines(st, line)
                 else:
                     self._apply_line(tr, line, gate)
             self._dirty = True
 
-    def _apply_line(self, tr: Tracked, line: ParsedLine | HistoryLines, gate: GateSettings) -> None:
-        assert type(line) is ParsedLine
+    def _apply_line(self, tr: Tracked, line: ParsedLine, gate: GateSettings) -> None:
         st = tr.state
         if line.replayed:
             # Changed bytes, same history: not new. Offsets we keep move to where entries are now.

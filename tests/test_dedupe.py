@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from difflib import SequenceMatcher
 
-from memoryd.flush.dedupe import dedupe, fingerprint, is_duplicate, normalise
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from memoryd.flush.dedupe import _lcs_length, _sequence_ratio, dedupe, fingerprint, is_duplicate, normalise
 from memoryd.flush.items import Item
 
 
@@ -100,3 +104,43 @@ def test_is_duplicate_needs_the_new_text_to_carry_no_new_identifier() -> None:
 
 def test_empty_text_is_never_a_duplicate() -> None:
     assert not is_duplicate(fingerprint(""), fingerprint(""))
+
+
+def _lcs_by_table(a: str, b: str) -> int:
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+@given(st.text(alphabet="abc é日", max_size=60), st.text(alphabet="abc é日", max_size=60))
+def test_the_bit_parallel_lcs_is_the_lcs(a: str, b: str) -> None:
+    assert _lcs_length(a, b) == _lcs_by_table(a, b)
+
+
+@st.composite
+def _near_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """A text and a copy with a few edits: ratios near the 0.9 line are common."""
+    a = draw(st.text(alphabet="ab cd", min_size=1, max_size=80))
+    b = list(a)
+    for _ in range(draw(st.integers(0, 6))):
+        i = draw(st.integers(0, len(b)))
+        op = draw(st.sampled_from(("insert", "delete", "replace")))
+        if op == "insert" or not b:
+            b.insert(i, draw(st.sampled_from("ab cdx")))
+        elif op == "delete":
+            del b[min(i, len(b) - 1)]
+        else:
+            b[min(i, len(b) - 1)] = draw(st.sampled_from("ab cdx"))
+    return a, "".join(b)
+
+
+@given(_near_pairs())
+def test_the_bounds_never_change_difflib_s_verdict(pair: tuple[str, str]) -> None:
+    """The cheap bounds only skip pairs that difflib itself would find under 0.9."""
+    a, b = pair
+    want = SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+    assert (_sequence_ratio(a, b) >= 0.9) == want

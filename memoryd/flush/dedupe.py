@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.items import Item
@@ -122,7 +123,40 @@ def is_duplicate(new: Fingerprint, old: Fingerprint) -> bool:
         return True  # an existing line that says the same and more
     if jaccard < 0.5:
         return False
-    return SequenceMatcher(None, new.norm, old.norm, autojunk=False).ratio() >= 0.9
+    return _sequence_ratio(new.norm, old.norm) >= 0.9
+
+
+def _lcs_length(a: str, b: str) -> int:
+    """Length of the longest common subsequence, bit-parallel (Crochemore et al. 2001): O(len(b)) int ops.
+
+    Bit ``i`` of ``v`` is 0 where ``a[i]`` is matched; ``masks[c]`` has the positions of ``c`` in ``a``.
+    """
+    masks: dict[str, int] = {}
+    for i, c in enumerate(a):
+        masks[c] = masks.get(c, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    v = full
+    for c in b:
+        u = v & masks.get(c, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(a) - v.bit_count()
+
+
+def _sequence_ratio(a: str, b: str) -> float:
+    """difflib's ratio of the two texts, cheap bounds first.
+
+    ``ratio()`` is 2M/T where M, the characters of difflib's matching blocks, is a common
+    subsequence: M <= LCS <= the shorter length. So the bounds (lengths, then the LCS, computed
+    bit-parallel) settle nearly every pair before difflib's quadratic matching runs.
+    """
+    total = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) < 0.9 * total or 2.0 * _lcs_length(a, b) < 0.9 * total:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+#: The daily log's lines, fingerprinted once: every flush of the day compares its items with all of them.
+_known_fingerprint = lru_cache(maxsize=8192)(fingerprint)
 
 
 def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
@@ -132,7 +166,7 @@ def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
     so a block never loses a must-keep memory by merging. Entry ids are not merged: ids carry no
     order of their own, and the item kept already cites where the memory came from.
     """
-    old = [fingerprint(line) for line in existing if line.strip()]
+    old = [_known_fingerprint(line) for line in existing if line.strip()]
     kept: list[Item] = []
     kept_prints: list[Fingerprint] = []
     for item in items:

@@ -126,7 +126,8 @@ class TranscriptReader:
         """The lines that appeared since the last call.
 
         Message lines that end at or before ``skim_until`` (history the caller only counts) come
-        as ``HistoryLines`` runs, undecoded, when their head can be read (``skim_head``).
+        as ``HistoryLines`` runs: undecoded when ``skim_head`` reads their head, else decoded but
+        not made into entries.
         """
         res = read_raw(
             self.cursor, now_ns=now_ns if now_ns is not None else time.time_ns(), max_bytes=max_bytes
