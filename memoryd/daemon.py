@@ -200,6 +200,7 @@ class Daemon:
                 self.watcher_restarts += 1
                 log.warning("watcher.failed", error=str(exc)[:200], restarts=self.watcher_restarts)
                 self.engine.scan_all()
+                await self._run_deferred_flushes()
                 await self._sleep_or_stop(1.0)
 
     async def _stop_watch_when_dirs_change(
@@ -214,8 +215,9 @@ class Daemon:
         scope.cancel()
 
     async def _run_deferred_flushes(self) -> None:
-        """Let the socket deliver this step's events (a threshold crossing) before the fsync and
-        the flush's Markdown write, then do them: the flush is journaled as started already."""
+        """Make this step's events durable and let the socket deliver them (a threshold crossing)
+        before the flush's Markdown write, then write it: the flush is journaled as started already."""
+        self.journal.sync()
         await anyio.sleep(0.001)
         self.engine.after_step()
 
@@ -290,6 +292,7 @@ class Daemon:
                 await server.start(tg)
                 with self.notifier.extending_timeout(30.0, label="first catch-up"):
                     self.engine.scan_all()
+                    self.journal.sync()
                 self.engine.defer_flushes = True
                 self.last_reconcile = time.monotonic()
                 for name in ("watcher", "reconcile", "tick"):

@@ -1015,7 +1015,7 @@ class Engine:
         ]
         sessions.sort(key=lambda s: (s["agent"], s["session_key"]))
         return {
-            "head_seq": self.journal.head_seq,
+            "head_seq": self.journal.published_seq,
             "sessions": sessions,
             "pending_flushes": len(self.pending),
             "flushes_done": self.flushes_done,

@@ -8,62 +8,13 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import anyio
 import pytest
-from anyio.abc import TaskStatus
 from anyio.from_thread import BlockingPortal, start_blocking_portal
+from journal_server import JournalServer
 
 from memoryd import client
 from memoryd.sinks.journal import Journal
-from memoryd.sinks.socket_server import SocketServer
-
-
-async def _flush(session_key: str, reason: str | None) -> dict[str, Any]:
-    return {"ok": True, "session_key": session_key, "reason": reason}
-
-
-class Daemon:
-    """A journal plus the socket server, as the daemon runs them: every append in the loop thread."""
-
-    def __init__(self, portal: BlockingPortal, sock: Path, log: Path, **options: Any) -> None:
-        self.portal = portal
-        self.sock = sock
-        self.log = log
-        self.options = options
-        self.journal: Journal | None = None
-        self.server: SocketServer | None = None
-
-    def start(self) -> None:
-        self.journal = Journal(self.log)
-        self.journal.open()
-        self.server = SocketServer(self.sock, self.journal, lambda: {"healthy": True}, _flush, **self.options)
-        self.portal.start_task(self._serve)
-
-    async def _serve(self, *, task_status: TaskStatus[None]) -> None:
-        assert self.server is not None
-        async with anyio.create_task_group() as tg:
-            await self.server.start(tg)
-            task_status.started()
-
-    def stop(self) -> None:
-        assert self.server is not None and self.journal is not None
-        self.portal.call(self.server.aclose)
-        self.journal.close()
-        self.server = self.journal = None
-
-    def append(self, n: int, type_: str = "memory.flush.completed", **kw: Any) -> None:
-        self.portal.call(self._append, n, type_, kw)
-
-    async def _append(self, n: int, type_: str, kw: dict[str, Any]) -> None:
-        assert self.journal is not None
-        for i in range(n):
-            self.journal.append(
-                type_, agent="main", session_key=kw.get("session_key", "k"), data=kw.get("data")
-            )
-            if i % 10 == 9:
-                await anyio.sleep(0)  # let the server send meanwhile
 
 
 @pytest.fixture
@@ -80,8 +31,8 @@ def portal() -> Iterator[BlockingPortal]:
 
 
 @pytest.fixture
-def daemon(portal: BlockingPortal, sock: Path, tmp_path: Path) -> Iterator[Daemon]:
-    d = Daemon(portal, sock, tmp_path / "events.ndjson")
+def daemon(portal: BlockingPortal, sock: Path, tmp_path: Path) -> Iterator[JournalServer]:
+    d = JournalServer(portal, sock, tmp_path / "events.ndjson")
     d.start()
     yield d
     if d.server is not None:
@@ -92,7 +43,7 @@ def take(events: Iterator[client.Event], n: int) -> list[int]:
     return [next(events).seq for _ in range(n)]
 
 
-def test_status_and_flush(daemon: Daemon) -> None:
+def test_status_and_flush(daemon: JournalServer) -> None:
     with client.connect(daemon.sock) as conn:
         assert conn.status() == {"type": "status", "healthy": True}
         assert conn.flush("agent:main:main", reason="test")["session_key"] == "agent:main:main"
@@ -114,8 +65,8 @@ def test_no_daemon_is_daemon_not_running(sock: Path) -> None:
         client.connect(sock)
 
 
-def test_subscribe_replays_exact_lines_then_live(daemon: Daemon) -> None:
-    daemon.append(3)
+def test_subscribe_replays_exact_lines_then_live(daemon: JournalServer) -> None:
+    daemon.append(3, session_key="k")
     daemon.append(2, "session.discovered", session_key="other")
     with client.connect(daemon.sock) as conn:
         sub = conn.subscribe(since=0)
@@ -123,13 +74,13 @@ def test_subscribe_replays_exact_lines_then_live(daemon: Daemon) -> None:
         events = [next(sub) for _ in range(5)]
         assert b"".join(e.raw for e in events) == daemon.log.read_bytes()
         assert events[3]["type"] == "session.discovered"
-        daemon.append(1)
+        daemon.append(1, session_key="k")
         assert next(sub).seq == 6
         with pytest.raises(client.MemorydError):
             conn.status()  # the connection belongs to the stream now
 
 
-def test_subscribe_filters(daemon: Daemon) -> None:
+def test_subscribe_filters(daemon: JournalServer) -> None:
     daemon.append(2, "memory.flush.started", session_key="a")
     daemon.append(2, "memory.flush.started", session_key="b")
     daemon.append(2, "daemon.started", session_key="a")
@@ -140,7 +91,7 @@ def test_subscribe_filters(daemon: Daemon) -> None:
         assert take(sub, 1) == [7]
 
 
-def test_expired_cursor_raises(daemon: Daemon, tmp_path: Path) -> None:
+def test_expired_cursor_raises(daemon: JournalServer, tmp_path: Path) -> None:
     daemon.stop()
     daemon.log.write_bytes(b'{"v":1,"seq":40,"type":"daemon.started","data":{}}\n')  # older ones rotated away
     daemon.start()
@@ -152,7 +103,7 @@ def test_expired_cursor_raises(daemon: Daemon, tmp_path: Path) -> None:
 def test_slow_subscriber_gets_stream_overflow_with_resume_point(
     portal: BlockingPortal, sock: Path, tmp_path: Path
 ) -> None:
-    daemon = Daemon(portal, sock, tmp_path / "events.ndjson", queue_max=10)
+    daemon = JournalServer(portal, sock, tmp_path / "events.ndjson", queue_max=10)
     daemon.start()
     try:
         with client.connect(sock) as conn:
@@ -167,8 +118,8 @@ def test_slow_subscriber_gets_stream_overflow_with_resume_point(
         daemon.stop()
 
 
-def test_follow_resumes_across_a_daemon_restart(daemon: Daemon) -> None:
-    daemon.append(5)
+def test_follow_resumes_across_a_daemon_restart(daemon: JournalServer) -> None:
+    daemon.append(5, session_key="k")
     events = client.follow(daemon.sock, since=0)
     assert take(events, 5) == [1, 2, 3, 4, 5]
     daemon.stop()  # the follower is between two events
@@ -178,15 +129,15 @@ def test_follow_resumes_across_a_daemon_restart(daemon: Daemon) -> None:
         restarted.append("memory.flush.completed")  # written while no socket is up
     restarted.close()
     daemon.start()
-    daemon.append(2)
+    daemon.append(2, session_key="k")
     assert take(events, 5) == [6, 7, 8, 9, 10]
-    daemon.append(1)  # live again
+    daemon.append(1, session_key="k")  # live again
     assert take(events, 1) == [11]
     events.close()
 
 
-def test_follow_waits_for_a_daemon_that_is_not_up_yet(daemon: Daemon) -> None:
-    daemon.append(2)
+def test_follow_waits_for_a_daemon_that_is_not_up_yet(daemon: JournalServer) -> None:
+    daemon.append(2, session_key="k")
     daemon.stop()
     timer = threading.Timer(0.2, daemon.start)
     timer.start()
@@ -199,11 +150,11 @@ def test_follow_waits_for_a_daemon_that_is_not_up_yet(daemon: Daemon) -> None:
 def test_follow_resumes_after_overflow_without_loss_or_repeat(
     portal: BlockingPortal, sock: Path, tmp_path: Path
 ) -> None:
-    daemon = Daemon(portal, sock, tmp_path / "events.ndjson", queue_max=10)
+    daemon = JournalServer(portal, sock, tmp_path / "events.ndjson", queue_max=10)
     daemon.start()
     try:
         events = client.follow(sock, since="now")
-        daemon.append(1)
+        daemon.append(1, session_key="k")
         assert take(events, 1) == [1]
         daemon.append(600, data={"pad": "x" * 2000})  # the follower reads nothing meanwhile: overflow
         assert take(events, 600) == list(range(2, 602))
@@ -212,8 +163,8 @@ def test_follow_resumes_after_overflow_without_loss_or_repeat(
         daemon.stop()
 
 
-def test_follow_without_reconnect_raises_when_the_daemon_goes(daemon: Daemon) -> None:
-    daemon.append(1)
+def test_follow_without_reconnect_raises_when_the_daemon_goes(daemon: JournalServer) -> None:
+    daemon.append(1, session_key="k")
     events = client.follow(daemon.sock, since=0, reconnect=False)
     assert take(events, 1) == [1]
     daemon.stop()

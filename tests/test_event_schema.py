@@ -248,6 +248,7 @@ async def test_heartbeat_overflow_and_errors_match_the_schema(tmp_path: Path) ->
         journal.append(
             "memory.flush.skipped", data={"cycle": 0, "trigger": "manual", "reason": "nothing_new"}
         )
+    journal.sync()  # durable: published (the daemon syncs after each step)
     server = SocketServer(
         path,
         journal,
@@ -272,6 +273,7 @@ async def test_heartbeat_overflow_and_errors_match_the_schema(tmp_path: Path) ->
                     journal.append(
                         "source.error", data={"path": "x", "offset": 0, "reason": "r", "detail": "x" * 2000}
                     )
+                journal.sync()
                 while (await slow.line())["type"] != "stream.overflow":
                     pass
                 bad = await _Peer.subscribe(path, {"op": "nope"})

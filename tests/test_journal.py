@@ -68,10 +68,39 @@ def test_iter_since_and_listeners(tmp_path: Path) -> None:
     j.listeners.append(lambda seq, line, ev: seen.append(seq))
     for _ in range(5):
         j.append("t.t")
-    assert seen == [1, 2, 3, 4, 5]
+    assert seen == [] and (j.head_seq, j.published_seq) == (5, 0)  # written, not durable yet
     assert [ev["seq"] for _, ev in j.iter_since(3)] == [4, 5]
+    j.sync()
+    assert seen == [1, 2, 3, 4, 5] and j.published_seq == 5
     assert j.oldest_seq == 1
     j.close()
+
+
+def test_listeners_hear_only_of_durable_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An event reaches listeners after the fdatasync that made it durable, never before."""
+    j = Journal(tmp_path / "e.ndjson")
+    j.open()
+    synced: list[int] = []
+    heard: list[tuple[int, int]] = []  # (seq, fdatasyncs done when it was heard)
+    real_sync = os.fdatasync
+
+    def counting_sync(fd: int) -> None:  # the real call, counted
+        real_sync(fd)
+        synced.append(fd)
+
+    monkeypatch.setattr(os, "fdatasync", counting_sync)
+    j.listeners.append(lambda seq, line, ev: heard.append((seq, len(synced))))
+    j.append("a.a")
+    j.append("b.b")
+    j.sync()
+    j.append("c.c")
+    j.sync()
+    assert heard == [(1, 1), (2, 1), (3, 2)]
+    j.close()
+    reopened = Journal(tmp_path / "e.ndjson")
+    reopened.open()
+    assert reopened.published_seq == reopened.head_seq == 3  # on disk: durable, nothing to hold back
+    reopened.close()
 
 
 # -- segments: rotation, reading across them, retention, crashes ------------------------------------------

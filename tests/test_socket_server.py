@@ -101,11 +101,16 @@ class Peer:
         await self.stream.aclose()
 
 
-def append(journal: Journal, n: int, type_: str = "memory.flush.completed", **kw: Any) -> None:
+def append(
+    journal: Journal, n: int, type_: str = "memory.flush.completed", *, sync: bool = True, **kw: Any
+) -> None:
+    """Append ``n`` events and, as the daemon does after each step, make them durable (publish them)."""
     for _ in range(n):
         journal.append(
             type_, agent="main", session_key=kw.get("session_key", "agent:main:main"), data=kw.get("data")
         )
+    if sync:
+        journal.sync()
 
 
 async def subscribe(path: Path, **request: Any) -> tuple[Peer, dict[str, Any]]:
@@ -334,7 +339,8 @@ async def _every_reader_sees_each_seq_once(sock_path: Path, journal: Journal) ->
 
     async def appender() -> None:
         for i in range(total - 50):
-            append(journal, 1, data={"i": i})
+            # Published every other append: readers also join while an event is written, not durable yet.
+            append(journal, 1, data={"i": i}, sync=i % 2 == 1)
             if i % 3 == 0:
                 await anyio.sleep(0)
 

@@ -18,14 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import anyio
 import pytest
-from anyio.abc import TaskStatus
 from anyio.from_thread import BlockingPortal, start_blocking_portal
+from journal_server import JournalServer
 
 from memoryd.config import ConfigError
 from memoryd.sinks.journal import Journal, closed_segments
-from memoryd.sinks.socket_server import SocketServer
 from memoryd.tail import add_tail_arguments, human_line, run_tail
 
 HANG = 10.0  # seconds; only protection against a hang
@@ -259,41 +257,6 @@ async def _flush(session_key: str, reason: str | None) -> dict[str, Any]:
     return {"ok": True}
 
 
-class Daemon:
-    """Journal + socket server in an event loop on a helper thread; appends happen in that loop."""
-
-    def __init__(self, portal: BlockingPortal, sock: Path, log: Path, **journal_options: Any) -> None:
-        self.portal, self.sock, self.log = portal, sock, log
-        self.journal_options = journal_options
-        self.journal: Journal | None = None
-        self.server: SocketServer | None = None
-
-    def start(self) -> None:
-        self.journal = Journal(self.log, **self.journal_options)
-        self.journal.open()
-        self.server = SocketServer(self.sock, self.journal, lambda: {}, _flush)
-        self.portal.start_task(self._serve)
-
-    async def _serve(self, *, task_status: TaskStatus[None]) -> None:
-        assert self.server is not None
-        async with anyio.create_task_group() as tg:
-            await self.server.start(tg)
-            task_status.started()
-
-    def stop(self) -> None:
-        assert self.server is not None and self.journal is not None
-        self.portal.call(self.server.aclose)
-        self.journal.close()
-
-    def append(self, type_: str, n: int = 1) -> None:
-        def write() -> None:
-            assert self.journal is not None
-            for _ in range(n):
-                self.journal.append(type_, agent="main", session_key="agent:main:main")
-
-        self.portal.call(write)
-
-
 @pytest.fixture
 def portal() -> Iterator[BlockingPortal]:
     with start_blocking_portal("asyncio") as p:
@@ -305,10 +268,10 @@ def test_no_follow_with_daemon_prints_up_to_head(
 ) -> None:
     sock, log = paths
     write_log(log)
-    daemon = Daemon(portal, sock, log)
+    daemon = JournalServer(portal, sock, log)
     daemon.start()
     try:
-        daemon.append("memory.compacted")
+        daemon.append(1, "memory.compacted")
         args = tail_args("--json", "--no-follow", "--since", "1", "--type", "memory.*", "--socket", str(sock))
         assert run_tail(args) == 0
     finally:
@@ -322,7 +285,7 @@ def test_follow_with_daemon_resumes_after_restart_and_ends_quietly_on_broken_pip
 ) -> None:
     sock, log = paths
     write_log(log)
-    daemon = Daemon(portal, sock, log)
+    daemon = JournalServer(portal, sock, log)
     daemon.start()
     pipe = Pipe(limit=7)
     monkeypatch.setattr(sys, "stdout", pipe)
@@ -335,7 +298,7 @@ def test_follow_with_daemon_resumes_after_restart_and_ends_quietly_on_broken_pip
         down.append("memory.flush.skipped")  # seq 5, while no daemon listens
         down.close()
         daemon.start()
-        daemon.append("memory.compacted", n=5)  # 6..10: the pipe breaks at 8
+        daemon.append(5, "memory.compacted")  # 6..10: the pipe breaks at 8
 
     helper = threading.Thread(target=restart_meanwhile)
     helper.start()
@@ -356,7 +319,7 @@ def test_no_follow_with_daemon_and_retention(
 ) -> None:
     sock, log = paths
     write_segmented_log(log, retention_bytes=5000)
-    daemon = Daemon(portal, sock, log, segment_bytes=1000, retention_bytes=5000)
+    daemon = JournalServer(portal, sock, log, journal={"segment_bytes": 1000, "retention_bytes": 5000})
     daemon.start()
     assert daemon.journal is not None
     oldest = daemon.journal.oldest_seq

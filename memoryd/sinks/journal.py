@@ -22,6 +22,9 @@ Layout, next to the configured path (``events.ndjson``)::
   event (their mtime) is older than ``retention_seconds``. The active segment is never deleted, nor the
   closed segment holding the newest event while the active one is empty (it is what carries ``seq``
   across a restart). ``oldest_seq`` follows; a reader asking for older events gets ``CursorExpired``.
+* **Publishing.** Listeners (the socket's live feed) hear of an event only once it is durable: ``sync``
+  ``fdatasync``-s, then hands them what was appended since (``published_seq`` follows). So a client
+  never sees a ``seq`` that a power loss could give to another event.
 * **Reading.** ``iter_log`` (``Journal.iter_since``) picks the segment by its name (a bisect over first
   seqs) and the line inside it by a bisect over byte offsets, then reads forward across segments; it is
   safe against a concurrent rotation or retention, also from another thread or process.
@@ -56,6 +59,8 @@ RETENTION_BYTES: Final = 1024 * 1024 * 1024
 _BISECT_SPAN: Final = 64 * 1024
 # How often ``sync`` looks for segments past the age limit (a ``listdir`` and a few ``stat``).
 _AGE_CHECK_SECONDS: Final = 60.0
+# Appending this many events without a ``sync`` syncs (and publishes): the wait list stays bounded.
+_PUBLISH_EVERY: Final = 4096
 
 
 class CursorExpired(LookupError):
@@ -387,9 +392,11 @@ class Journal:
         self.retention_bytes = retention_bytes
         self.retention_seconds = retention_seconds
         self.head_seq = 0
+        self.published_seq = 0  # the newest event durable and handed to the listeners
         self.oldest_seq = 1
         self.torn_bytes = 0
         self.listeners: list[Listener] = []
+        self._unpublished: list[tuple[int, bytes, dict[str, Any]]] = []
         self._fd: int | None = None
         self._dirty = False
         self._active_size = 0
@@ -408,6 +415,7 @@ class Journal:
         self._active_first = int(first["seq"]) if first else None
         self._active_born = _event_epoch(first)
         self.oldest_seq, self.head_seq = log_bounds(self.path)
+        self.published_seq = self.head_seq
         self.enforce_retention()
 
     def close(self) -> None:
@@ -434,7 +442,7 @@ class Journal:
         session_id: str | None = None,
         data: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """Write one event with the next ``seq`` and tell the listeners; returns the event."""
+        """Write one event with the next ``seq``; the listeners hear of it at the next ``sync``."""
         assert self._fd is not None, "journal not open"
         seq = self.head_seq + 1
         event = envelope(
@@ -455,22 +463,34 @@ class Journal:
             # Only now is the newest event in the active file, and no closed segment must carry the seq:
             # the retention that a rotation (or an empty active file at open) held back applies.
             self.enforce_retention()
-        for listener in list(self.listeners):
-            listener(seq, line, event)
+        self._unpublished.append((seq, line, event))
+        if len(self._unpublished) >= _PUBLISH_EVERY:
+            self.sync()
         return event
 
     def sync(self) -> None:
-        """``fdatasync`` what was appended since the last sync (once per batch); apply the age limit."""
+        """``fdatasync`` what was appended since the last sync (once per batch), then publish it; apply
+        the age limit."""
         if self._fd is not None and self._dirty:
             os.fdatasync(self._fd)
             self._dirty = False
+        self._publish()
         if self._fd is not None and self.retention_seconds is not None:
             now = time.monotonic()
             if now - self._last_age_check >= min(_AGE_CHECK_SECONDS, self.retention_seconds):
                 self._last_age_check = now
                 self.enforce_retention()
 
+    def _publish(self) -> None:
+        """Hand the listeners what ``sync`` made durable, in order."""
+        waiting, self._unpublished = self._unpublished, []
+        for seq, line, event in waiting:
+            self.published_seq = seq
+            for listener in list(self.listeners):
+                listener(seq, line, event)
+
     # -- rotation and retention ----------------------------------------------------------------
+
     def _rotate_if_due(self, incoming: int) -> None:
         if self._active_size == 0:
             return

@@ -4,9 +4,9 @@ The protocol is a user-facing contract (``contracts.md``). Two promises shape th
 
 * A subscriber sees every matching event with ``seq > since`` exactly once, in order, across the seam
   between the log file (replay) and live events. The daemon appends from this event-loop thread only,
-  so taking the subscriber's place in the live feed and reading ``journal.head_seq`` without an
-  ``await`` in between splits the stream exactly: ``seq <= head`` comes from the file, ``seq > head``
-  from the feed.
+  so taking the subscriber's place in the live feed and reading ``journal.published_seq`` without
+  an ``await`` in between splits the stream exactly: ``seq <= head`` comes from the file, ``seq >
+  head`` from the feed. (The journal publishes an event only once it is durable.)
 * No client can slow the daemon or another client: the journal's one listener appends to the live
   feed shared by all subscribers (``live_feed.py``); a client that falls too far behind is told where
   to resume (``stream.overflow``) and is dropped.
@@ -502,7 +502,7 @@ class SocketServer:
         match = event_filter(req.types, req.session_key)
         # The seam. No ``await`` between these lines: every event with seq <= head is in the file,
         # every later one reaches the feed at or after ``sub``'s position.
-        head = journal.head_seq
+        head = journal.published_seq
         since = head if req.since is None else req.since
         sub = Subscriber(match, (req.types, req.session_key), after=max(since, head))
         self._feed.join(sub)
@@ -567,7 +567,7 @@ class SocketServer:
                 await conn.send({"type": "stream.overflow", "resume_from": sub.covered})
                 return
             if sub.pos >= feed.end:
-                await conn.send({"type": "stream.heartbeat", "head_seq": self._journal.head_seq})
+                await conn.send({"type": "stream.heartbeat", "head_seq": self._journal.published_seq})
                 continue
             data, seq = feed.take(sub)
             if data:
