@@ -50,6 +50,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         daemon = Daemon(settings)
         if args.once:
             return daemon.run_once()
+        # Graceful from the first instant: until the event loop's own receiver takes over, a
+        # SIGTERM / SIGINT asks the daemon to stop instead of killing it mid-start.
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda signum, _frame: daemon.request_stop(signal.Signals(signum).name))
         return anyio.run(daemon.run)
     finally:
         lock.release()

@@ -12,6 +12,8 @@ import pytest
 from daemon_helpers import HANG_GUARD, DaemonProc, assert_valid_events, clean_env, memoryd, wait_for
 from openclaw_fixture import OpenClawFixture
 
+from memoryd import client
+
 pytestmark = pytest.mark.slow
 
 
@@ -88,6 +90,16 @@ def test_an_open_editor_makes_memoryd_wait_then_report_a_conflict(oc: OpenClawFi
     assert_valid_events(events)
 
 
+def _read_up_to(oc: OpenClawFixture) -> int | None:
+    """How far the running daemon has read the main session's transcript (its ``status``)."""
+    try:
+        with client.connect(oc.root / "run" / "memoryd.sock") as conn:
+            rows = conn.status()["sessions"]
+    except client.DaemonNotRunning:
+        return None
+    return next((r["transcript_bytes"] for r in rows if r["session_key"] == "agent:main:main"), None)
+
+
 def test_a_block_a_person_deleted_stays_deleted(oc: OpenClawFixture) -> None:
     _due_session(oc)
     cfg = str(oc.config_path)
@@ -103,7 +115,8 @@ def test_a_block_a_person_deleted_stays_deleted(oc: OpenClawFixture) -> None:
         s.user("ok")
         s.assistant("ok", 20_500)
         oc.store("main", "agent:main:main", totalTokens=20_500)
-        wait_for(lambda: len(oc.events()) >= 5, "the daemon to see the new turn")
+        size = s.path.stat().st_size
+        wait_for(lambda: _read_up_to(oc) == size, "the daemon to read the new turn")
     finally:
         rc, err = d.stop()
     assert rc == 0, err
