@@ -34,7 +34,7 @@ EVENT_TYPES: Final[frozenset[str]] = frozenset(
 
 def utc_now_rfc3339() -> str:
     """RFC 3339 in UTC with microseconds, as the envelope's ``time``."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).isoformat(timespec="microseconds")[:-6] + "Z"  # "+00:00" -> "Z"; ~2x strftime
 
 
 def envelope(

@@ -24,8 +24,6 @@ EventFilter = Callable[[dict[str, Any]], bool]
 
 #: At most this many events go out in one send.
 BATCH: Final = 256
-#: Below this many events held, taking a batch does not look for what can be dropped.
-_TRIM_AT: Final = 512
 
 
 def event_filter(types: tuple[str, ...] | list[str] | None, session_key: str | None) -> EventFilter:
@@ -60,6 +58,7 @@ class LiveFeed:
         self._limit = limit
         self._slack = max(1, limit // 4)
         self._base = 0  # the position of _items[0]
+        self._at_base = 0  # subscribers whose position is _base: when none is left, the oldest can go
         self._items: list[tuple[int, bytes, dict[str, Any]]] = []
         self._subscribers: set[Subscriber] = set()
         self._changed: anyio.Event | None = None  # set on the next append; None: nobody waits
@@ -84,16 +83,20 @@ class LiveFeed:
         """From now on ``sub`` gets every event appended (call it with no ``await`` before reading the head)."""
         sub.pos = self.end
         self._subscribers.add(sub)
+        if sub.pos == self._base:
+            self._at_base += 1
 
     def leave(self, sub: Subscriber) -> None:
-        self._subscribers.discard(sub)
-        self._trim()
+        if sub in self._subscribers:
+            self._subscribers.discard(sub)
+            self._moved_from(sub.pos)
 
     def on_event(self, seq: int, line: bytes, event: dict[str, Any]) -> None:
         """The journal listener: never blocks, never raises, O(1) but for the overflow check."""
         if not self._subscribers:
             self._base += len(self._items) + 1
             self._items.clear()
+            self._at_base = 0
             return
         self._items.append((seq, line, event))
         if len(self._items) > self._limit + self._slack:
@@ -131,9 +134,15 @@ class LiveFeed:
                 data = b"".join([line for _, line, event in chunk if sub.match(event)])
                 self._batches[key] = (stop, data)
         sub.pos = stop
-        if start == self._base and len(self._items) > _TRIM_AT:
-            self._trim()  # it was (one of) the last to take the oldest events: maybe they can go
+        self._moved_from(start)
         return data, chunk[-1][0]
+
+    def _moved_from(self, pos: int) -> None:
+        """A subscriber left ``pos``: if it was the last one at the oldest position, drop what all took."""
+        if pos == self._base:
+            self._at_base -= 1
+            if self._at_base <= 0:
+                self._trim()
 
     def _overflow_laggards(self) -> None:
         floor = self.end - self._limit
@@ -143,8 +152,9 @@ class LiveFeed:
         self._trim()
 
     def _trim(self) -> None:
-        """Drop what every subscriber has taken, and the batches made of it."""
+        """Drop what every subscriber has taken, and the batches made of it (O(subscribers): rare)."""
         low = min((s.pos for s in self._subscribers), default=self.end)
+        self._at_base = sum(1 for s in self._subscribers if s.pos == low)
         if low <= self._base:
             return
         del self._items[: low - self._base]
