@@ -24,6 +24,7 @@ import watchfiles
 from bench import corpus
 from bench.common import Daemon, Figure, Opts, Result, median, quantile
 from memoryd import client
+from memoryd.daemon import WATCH_DEBOUNCE_MS, WATCH_STEP_MS
 
 TIMEOUT = 15.0
 TYPES = ("memory.threshold.crossed", "memory.flush.completed", "memory.compacted")
@@ -191,7 +192,9 @@ def run(opts: Opts) -> Result:
     res.params = {"sessions": sessions, "crossings": sessions * rounds, "baseline_writes": base_n}
 
     wf_default = _watchfiles_baseline(opts.work / "lat-wf", base_n, opts.seed, step=50, debounce=1600)
-    wf_memoryd = _watchfiles_baseline(opts.work / "lat-wf2", base_n, opts.seed, step=10, debounce=30)
+    wf_memoryd = _watchfiles_baseline(
+        opts.work / "lat-wf2", base_n, opts.seed, step=WATCH_STEP_MS, debounce=WATCH_DEBOUNCE_MS
+    )
 
     inst = corpus.Install(opts.work / "latency", ["main"])
     inst.write_config()
@@ -256,7 +259,7 @@ def run(opts: Opts) -> Result:
     )
     res.figures.append(
         Figure(
-            "watchfiles with memoryd's settings (step 10, debounce 30) p50",
+            f"watchfiles with memoryd's settings (step {WATCH_STEP_MS}, debounce {WATCH_DEBOUNCE_MS}) p50",
             median(wf_memoryd),
             "ms",
             median(wf_default),

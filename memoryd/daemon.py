@@ -30,7 +30,10 @@ from memoryd.sinks.socket_server import SocketServer
 
 log = structlog.get_logger("memoryd.daemon")
 
-WATCH_STEP_MS = 10
+# A batch of changes is handed over after 5 ms without a new one (at most 30 ms after the first):
+# OpenClaw's writes for one reply come within a millisecond or two. Measured (bench latency):
+# write -> threshold.crossed p50/p99 11/15 ms at 5 ms, 18/25 ms at 10 ms; idle CPU 0.75 % vs 0.5 %.
+WATCH_STEP_MS = 5
 WATCH_DEBOUNCE_MS = 30
 TICK_SECONDS = 0.5
 WATCH_TIMEOUT_MS = 5_000  # awatch yields an empty set this often, so the watcher can beat
