@@ -180,6 +180,10 @@ class Engine:
         self._last_save = 0.0
         self._dirty = False
         self._busy = 0  # > 0 while a read or discovery is half applied: no checkpoint then
+        # No checkpoint between start() and the first full scan: the log replayed after the old
+        # checkpoint is the only record of sessions not yet tracked again, and a checkpoint saved
+        # then (say, by a recovered flush) would start the next replay after it.
+        self._caught_up = False
         self.errors_seen = 0
         self.flushes_done = 0
 
@@ -357,6 +361,8 @@ class Engine:
             if only_changed and self._unchanged(tr.cursor):
                 continue
             self.read_transcript(tr)
+        if not only_changed:
+            self._caught_up = True
         self._end_step()
 
     @staticmethod
@@ -1024,7 +1030,7 @@ class Engine:
 
     # ------------------------------------------------------------------ checkpoint
     def save_checkpoint(self, force: bool = False) -> None:
-        if self._busy:
+        if self._busy or not self._caught_up:
             self._dirty = True
             return
         now = time.monotonic()

@@ -83,6 +83,13 @@ def test_random_sigkills_never_lose_or_repeat_a_flush(oc: OpenClawFixture, seed:
             "every compaction to be seen",
             timeout=60,
         )
+        # The last daemon may still be starting (the events above can be its predecessor's): a
+        # SIGTERM before it handles signals would kill it, which is not what this test is about.
+        last = procs[-1].proc.pid
+        wait_for(
+            lambda: any(e["type"] == "daemon.started" and e["data"]["pid"] == last for e in oc.events()),
+            "the last daemon to be up",
+        )
     finally:
         rc, err = procs[-1].stop(signal.SIGTERM)
     assert rc == 0, err
@@ -118,3 +125,44 @@ def test_random_sigkills_never_lose_or_repeat_a_flush(oc: OpenClawFixture, seed:
         (e["session_id"], e["data"]["cycle"]) for e in events if e["type"] == "memory.threshold.crossed"
     )
     assert all(v == 1 for v in crossed.values())
+
+
+def test_a_restart_killed_right_after_recovering_a_flush_does_not_forget_the_session(
+    oc: OpenClawFixture,
+) -> None:
+    """Found by the random kills above: a restart that finished an interrupted flush saved a checkpoint
+    before it had tracked that flush's session again; killed then, the next start replayed the log
+    only after that checkpoint, took the session for new and flushed its cycle a second time."""
+    from memoryd import logs
+    from memoryd.config import load_settings
+    from memoryd.daemon import Daemon
+
+    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    oc.sessions_dir("main")
+    cfg = str(oc.config_path)
+    assert memoryd("run", "--once", "--config", cfg).returncode == 0  # an install with no session yet
+    ckpt = oc.memoryd_state / "checkpoint.json"
+    before_the_session = ckpt.read_bytes()
+
+    s = oc.session("agent:main:main", "c0ffee99-0000-4000-8000-000000000000")
+    s.user("We decided to keep the nightly export at 02:00.")
+    s.assistant("Agreed: the export stays at 02:00.", 20_400)
+    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=20_400)
+    assert memoryd("run", "--once", "--config", cfg).returncode == 0  # discovered and flushed
+    # Killed after the block and before `completed` and the checkpoint that tracks the session:
+    log = oc.memoryd_state / "events.ndjson"
+    lines = log.read_bytes().splitlines(keepends=True)
+    log.write_bytes(b"".join(x for x in lines if b'"memory.flush.completed"' not in x))
+    ckpt.write_bytes(before_the_session)
+
+    logs.configure("warning")
+    restarted = Daemon(load_settings(cfg))  # a start that recovers the flush ...
+    restarted.journal.open()
+    restarted.engine.start()
+    restarted.journal.sync()  # ... and is killed right then: no scan, no close
+
+    assert memoryd("run", "--once", "--config", cfg).returncode == 0
+    events = oc.events()
+    done = [e["data"]["flush_id"] for e in events if e["type"] == "memory.flush.completed"]
+    assert len(done) == 1 and len(set(done)) == 1, done  # the recovered one, and no second flush
+    assert "".join(oc.daily_logs().values()).count("memoryd:flush id=") == 1
