@@ -112,7 +112,7 @@ def _skimmed(path: Path, store_count: int) -> tuple[dict[str, Any], list[Effect]
         for line in batch:
             if isinstance(line, HistoryLines):
                 skimmed += len(line.ids)
-                effects += on_history_lines(state, line)
+                on_history_lines(state, line)
             else:
                 assert isinstance(line, ParsedLine)
                 if line.entry is not None:

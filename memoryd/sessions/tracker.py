@@ -29,7 +29,9 @@ _RUNTIME_FLUSH_PROMPT = re.compile(
 # _is_runtime_flush_prompt looks first for a piece of each alternative that has no ``i``, ``k`` or ``s``
 # (the only ASCII letters that other characters fold to under ``re.I``): a text whose ``lower()`` has
 # none of them cannot match, and the search (a case-insensitive alternation: slow, and run on every
-# user message) is skipped.
+# user message) is skipped. ASCII pieces, so an undecoded line's lower-cased bytes can be asked too.
+_FLUSH_PROMPT_PIECES = ("the openclaw runt", "pre-compa", "durable memor")
+_FLUSH_PROMPT_BYTE_PIECES = tuple(p.encode() for p in _FLUSH_PROMPT_PIECES)
 _DAILY_LOG_PATH = re.compile(r"(?:^|/)memory/\d{4}-\d{2}-\d{2}\.md$")
 
 
@@ -78,9 +80,8 @@ class SessionState:
     store_advanced: int = 0
     store_ahead_since: float | None = None
     in_runtime_flush: bool = False
-    undecoded_until: int = (
-        0  # a first read passed lines before this offset undecoded (a flush reports their errors)
-    )
+    # A first read passed lines before this offset undecoded (a flush reports their errors).
+    undecoded_until: int = 0
     # First read only: compactions found in history, and where this cycle's entries start.
     pending_history: list[dict[str, Any]] = field(default_factory=list)
     cycle_entry_offsets: dict[str, int] = field(default_factory=dict)
@@ -169,7 +170,7 @@ def _is_runtime_flush_prompt(entry: Entry) -> bool:
         return False
     head = entry.text[:400]
     low = head.lower()
-    if "the openclaw runt" in low or "pre-compa" in low or "durable memor" in low:
+    if any(piece in low for piece in _FLUSH_PROMPT_PIECES):
         return bool(_RUNTIME_FLUSH_PROMPT.search(head))
     return False
 
@@ -266,19 +267,20 @@ def on_entry(state: SessionState, entry: Entry, start: int, end: int, settings: 
     return effects
 
 
-def _counts_usage(entry: Entry) -> bool:
-    """Whether a reply's usage is the session's new size (OpenClaw skips empty and injected ones)."""
-    return entry.usage is not None and not entry.usage.is_zero and entry.model != "gateway-injected"
+def _take_usage(state: SessionState, entry: Entry) -> bool:
+    """A reply's usage is the session's new size, unless it is empty or injected (as OpenClaw counts)."""
+    usage = entry.usage
+    if usage is None or usage.is_zero or entry.model == "gateway-injected":
+        return False
+    state.prompt, state.output = usage.prompt, usage.output
+    return True
 
 
 def _on_reply(state: SessionState, entry: Entry) -> list[Effect]:
     """An assistant reply: the session's size, and OpenClaw's own flush when it writes the daily log."""
     if state.pending_replies:
         _settle_replies(state)
-    if _counts_usage(entry):
-        assert entry.usage is not None
-        state.prompt = entry.usage.prompt
-        state.output = entry.usage.output
+    _take_usage(state, entry)
     path = _runtime_flush_write(entry) if state.in_runtime_flush else None
     if path is None or state.cycle in state.runtime_flushed_cycles:
         return []
@@ -303,10 +305,7 @@ def _settle_replies(state: SessionState) -> None:
     pending = state.pending_replies
     while pending:
         entry = decode_message(pending.pop())
-        if entry is not None and _counts_usage(entry):
-            assert entry.usage is not None
-            state.prompt = entry.usage.prompt
-            state.output = entry.usage.output
+        if entry is not None and _take_usage(state, entry):
             break
     pending.clear()
 
@@ -314,14 +313,14 @@ def _settle_replies(state: SessionState) -> None:
 def _may_be_runtime_flush_prompt(data: bytes) -> bool:
     """Could this undecoded user line be OpenClaw's flush prompt? (A superset of the real test.)"""
     low = data.lower()
-    return b"the openclaw runt" in low or b"pre-compa" in low or b"durable memor" in low
+    return any(piece in low for piece in _FLUSH_PROMPT_BYTE_PIECES)
 
 
-def on_history_lines(state: SessionState, lines: HistoryLines) -> list[Effect]:
+def on_history_lines(state: SessionState, lines: HistoryLines) -> None:
     """Apply a run of undecoded message lines of history: the same state as ``on_entry`` line by line.
 
-    Only history (a first read) comes this way, so no gate is evaluated and no event is due except
-    what ``finish_first_read`` reports. A reply's usage matters only if no later reply of the cycle
+    Only history (a first read) comes this way, so no gate is evaluated and no effect is due: what
+    it found is reported by ``finish_first_read``. A reply's usage matters only if no later reply of the cycle
     counts: replies wait undecoded in ``pending_replies``. A user line is decoded only when it may be
     OpenClaw's flush prompt; the replies after such a prompt are decoded at once, to see whether
     they write the daily log.
@@ -350,7 +349,6 @@ def on_history_lines(state: SessionState, lines: HistoryLines) -> list[Effect]:
     state.unflushed_messages += len(lines.ids)
     state.read_offset, state.last_entry_id = lines.ends[-1], lines.ids[-1]
     state.undecoded_until = state.read_offset
-    return []
 
 
 def on_store(state: SessionState, entry: StoreEntry, settings: GateSettings, now: float) -> list[Effect]:
