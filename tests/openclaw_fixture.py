@@ -142,6 +142,20 @@ class OpenClawFixture:
         )
         return self.config_path
 
+    def small_config(self) -> Path:
+        """The 32k window most e2e tests use: flush point 19,576 tokens (floor 8192, lead 1000)."""
+        return self.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+
+    def one_turn(
+        self, session_id: str, user: str, reply: str, tokens: int, key: str = "agent:main:main"
+    ) -> Session:
+        """A session of one exchange whose reply reports ``tokens``, and its store entry (32k window)."""
+        s = self.session(key, session_id)
+        s.user(user)
+        s.assistant(reply, tokens)
+        self.store("main", key, sessionId=session_id, contextTokens=32768, totalTokens=tokens)
+        return s
+
     def session(self, key: str, session_id: str, agent: str = "main") -> Session:
         s = Session(self, agent, key, session_id)
         self.sessions[(agent, key)] = s

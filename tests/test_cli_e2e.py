@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 
 def _small_install(oc: OpenClawFixture) -> str:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    oc.small_config()
     s = oc.session("agent:main:main", "55555555-eeee-4eee-8eee-000000000001")
     s.user("Let's use Caddy instead of nginx for the reverse proxy?")
     s.assistant("I suggest Caddy: automatic TLS, one small config file.", 9_000)
@@ -77,7 +77,7 @@ def test_flush_and_status_without_a_daemon(oc: OpenClawFixture) -> None:
 
 
 def test_bad_input_is_reported_and_the_daemon_goes_on(oc: OpenClawFixture) -> None:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    oc.small_config()
     s = oc.session("agent:main:main", "66666666-ffff-4fff-8fff-000000000001")
     s.user("hello")
     oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=1_000)
@@ -134,7 +134,7 @@ def test_extract_json_prints_items_with_sources(data_dir: Path) -> None:
 
 def test_a_bad_line_in_undecoded_history_is_reported_when_a_flush_decodes_it(oc: OpenClawFixture) -> None:
     """A first read passes most of history undecoded; a bad line there is reported once, by the flush."""
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    oc.small_config()
     s = oc.session("agent:main:main", "88888888-aaaa-4aaa-8aaa-000000000001")
     s.user("Should we pin the Postgres version?")
     s.assistant("Yes: we decided to pin Postgres 16.", 9_000)

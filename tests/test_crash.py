@@ -60,7 +60,7 @@ def _drive(oc: OpenClawFixture, rng: random.Random, kill: object) -> dict[str, i
 @pytest.mark.parametrize("seed", [int(s) for s in os.environ.get("MEMORYD_CRASH_SEEDS", "7,1234").split(",")])
 def test_random_sigkills_never_lose_or_repeat_a_flush(oc: OpenClawFixture, seed: int) -> None:
     rng = random.Random(seed)
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    oc.small_config()
     procs = [DaemonProc(oc.config_path)]
     kills = 0
 
@@ -137,17 +137,19 @@ def test_a_restart_killed_right_after_recovering_a_flush_does_not_forget_the_ses
     from memoryd.config import load_settings
     from memoryd.daemon import Daemon
 
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    oc.small_config()
     oc.sessions_dir("main")
     cfg = str(oc.config_path)
     assert memoryd("run", "--once", "--config", cfg).returncode == 0  # an install with no session yet
     ckpt = oc.memoryd_state / "checkpoint.json"
     before_the_session = ckpt.read_bytes()
 
-    s = oc.session("agent:main:main", "c0ffee99-0000-4000-8000-000000000000")
-    s.user("We decided to keep the nightly export at 02:00.")
-    s.assistant("Agreed: the export stays at 02:00.", 20_400)
-    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=20_400)
+    oc.one_turn(
+        "c0ffee99-0000-4000-8000-000000000000",
+        "We decided to keep the nightly export at 02:00.",
+        "Agreed: the export stays at 02:00.",
+        20_400,
+    )
     assert memoryd("run", "--once", "--config", cfg).returncode == 0  # discovered and flushed
     # Killed after the block and before `completed` and the checkpoint that tracks the session:
     log = oc.memoryd_state / "events.ndjson"

@@ -97,11 +97,8 @@ def test_once_flushes_due_sessions_exactly_once_then_late_flush_then_nothing(oc:
 
 
 def test_live_daemon_flushes_before_compaction_and_stops_cleanly(oc: OpenClawFixture) -> None:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
-    s = oc.session("agent:main:main", "33333333-cccc-4ccc-8ccc-000000000001")
-    s.user("hello")
-    s.assistant("We decided to ship on Friday.", 10_000)
-    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=10_000)
+    oc.small_config()
+    s = oc.one_turn("33333333-cccc-4ccc-8ccc-000000000001", "hello", "We decided to ship on Friday.", 10_000)
     d = DaemonProc(oc.config_path)
     try:
         wait_for(lambda: any(e["type"] == "session.discovered" for e in oc.events()), "discovery")
@@ -133,11 +130,8 @@ def test_live_daemon_flushes_before_compaction_and_stops_cleanly(oc: OpenClawFix
 
 
 def test_sigkill_and_restart_repeat_nothing(oc: OpenClawFixture) -> None:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
-    s = oc.session("agent:main:main", "44444444-dddd-4ddd-8ddd-000000000001")
-    s.user("start")
-    s.assistant("ok", 19_800)
-    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=19_800)
+    oc.small_config()
+    s = oc.one_turn("44444444-dddd-4ddd-8ddd-000000000001", "start", "ok", 19_800)
     d = DaemonProc(oc.config_path)
     wait_for(lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "first flush")
     d.stop(signal.SIGKILL)
@@ -215,11 +209,13 @@ def test_real_openclaw_2026_7_1_state_replays_as_its_trace_shows(tmp_path: Path)
 
 
 def test_truncate_after_compaction_successor_is_a_compaction_not_a_reset(oc: OpenClawFixture) -> None:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
-    old = oc.session("agent:main:main", "88888888-aaaa-4aaa-8aaa-000000000001")
-    old.user("We decided to rename the service to ingestd.")
-    old.assistant("Agreed: the service is now called ingestd.", 12_000)
-    oc.store("main", "agent:main:main", sessionId=old.session_id, contextTokens=32768, totalTokens=12_000)
+    oc.small_config()
+    old = oc.one_turn(
+        "88888888-aaaa-4aaa-8aaa-000000000001",
+        "We decided to rename the service to ingestd.",
+        "Agreed: the service is now called ingestd.",
+        12_000,
+    )
     r = memoryd("run", "--once", "--config", str(oc.config_path))
     assert r.returncode == 0, r.stderr
     # OpenClaw compacts with truncateAfterCompaction: a new file, the old id in the family.
@@ -247,11 +243,13 @@ def test_truncate_after_compaction_successor_is_a_compaction_not_a_reset(oc: Ope
 
 
 def test_sighup_reloads_the_configuration(oc: OpenClawFixture) -> None:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
-    s = oc.session("agent:main:main", "99999999-aaaa-4aaa-8aaa-000000000001")
-    s.user("We decided to use Postgres.")
-    s.assistant("Agreed: Postgres it is.", 12_000)
-    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=12_000)
+    oc.small_config()
+    oc.one_turn(
+        "99999999-aaaa-4aaa-8aaa-000000000001",
+        "We decided to use Postgres.",
+        "Agreed: Postgres it is.",
+        12_000,
+    )
     d = DaemonProc(oc.config_path)
     try:
         wait_for(lambda: any(e["type"] == "session.discovered" for e in oc.events()), "discovery")
@@ -281,7 +279,7 @@ def test_sighup_reloads_the_configuration(oc: OpenClawFixture) -> None:
 
 
 def test_live_reset_flushes_the_old_tail_and_deletion_is_reported(oc: OpenClawFixture) -> None:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
+    oc.small_config()
     old = oc.session("agent:main:main", "dddddddd-0000-4000-8000-000000000001")
     old.user("Remember that the staging password rotates every Monday.")
     old.assistant("Noted: it rotates every Monday.", 8_000)

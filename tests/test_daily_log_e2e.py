@@ -18,11 +18,13 @@ pytestmark = pytest.mark.slow
 
 
 def _due_session(oc: OpenClawFixture, sid: str = "aaaaaaaa-0000-4000-8000-000000000001") -> None:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
-    s = oc.session("agent:main:main", sid)
-    s.user("Remember that the backup bucket is s3://acme-backups-eu.")
-    s.assistant("Noted: backups go to s3://acme-backups-eu.", 20_000)
-    oc.store("main", "agent:main:main", sessionId=sid, contextTokens=32768, totalTokens=20_000)
+    oc.small_config()
+    oc.one_turn(
+        sid,
+        "Remember that the backup bucket is s3://acme-backups-eu.",
+        "Noted: backups go to s3://acme-backups-eu.",
+        20_000,
+    )
 
 
 def _types(oc: OpenClawFixture) -> list[str]:

@@ -24,10 +24,12 @@ def test_with_the_watcher_off_the_reconcile_alone_finds_everything(oc: OpenClawF
     d = DaemonProc(cfg)
     try:
         wait_for(lambda: "daemon.started" in _types(oc), "start")
-        s = oc.session("agent:main:main", "bbbbbbbb-0000-4000-8000-000000000001")
-        s.user("We decided to move the cron to 02:00.")
-        s.assistant("Agreed, 02:00.", 20_000)
-        oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=20_000)
+        s = oc.one_turn(
+            "bbbbbbbb-0000-4000-8000-000000000001",
+            "We decided to move the cron to 02:00.",
+            "Agreed, 02:00.",
+            20_000,
+        )
         wait_for(lambda: "memory.flush.completed" in _types(oc), "a flush found by the reconcile")
         s.compaction(tokens_before=20_500)
         oc.store("main", "agent:main:main", compactionCount=1, totalTokens=2_000)
@@ -41,11 +43,8 @@ def test_with_the_watcher_off_the_reconcile_alone_finds_everything(oc: OpenClawF
 
 
 def test_a_sessions_folder_deleted_and_made_again_is_watched_again(oc: OpenClawFixture) -> None:
-    oc.write_config(context_tokens=32768, reserveTokensFloor=8192, keepRecentTokens=2000)
-    s = oc.session("agent:main:main", "cccccccc-0000-4000-8000-000000000001")
-    s.user("hello")
-    s.assistant("hi", 5_000)
-    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=5_000)
+    oc.small_config()
+    s = oc.one_turn("cccccccc-0000-4000-8000-000000000001", "hello", "hi", 5_000)
     d = DaemonProc(oc.config_path)
     try:
         wait_for(lambda: "session.discovered" in _types(oc), "discovery")
