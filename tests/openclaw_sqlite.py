@@ -301,8 +301,16 @@ class SyntheticSession:
 
     def reset(self) -> int:
         """``sessions.reset``: a reset event, then the row: count 0, tokens 0, a new lifecycleRevision."""
+        seq = self.reset_event()
+        self.reset_row()
+        return seq
+
+    def reset_event(self) -> int:
         self.resets += 1
         self._row({"type": "reset", "id": f"{self.resets:08x}", "reason": "reset"}, "reset")
+        return self.seq
+
+    def reset_row(self) -> None:
         self.lifecycle = f"{self.session_id[:8]}-life-{self.resets}"
         self.entry = {
             "compactionCount": 0,
@@ -312,4 +320,3 @@ class SyntheticSession:
             "lifecycleRevision": self.lifecycle,
         }
         self.w.node(self.key, self.session_id, self.entry)
-        return self.seq
