@@ -3,10 +3,10 @@
 Everything here runs on one thread (the daemon's event loop, or ``--once``): reading, deciding,
 journaling and flushing happen in order, so the event log's ``seq`` order *is* the order of
 decisions. The engine does not know any layout: source adapters (``memoryd.sources.files``,
-``memoryd.sources.sqlite``) read sessions into the one model of ``memoryd.sources.model`` and call
-the pure tracker; the engine emits the tracker's events, hands its flushes to the executor
-(``memoryd.flush.executor``), and keeps the checkpoint. ``docs/sources.md`` draws it;
-``docs/exactly-once.md`` explains what recovery does after a crash at each point.
+``memoryd.sources.sqlite_source``, found by ``memoryd.sources.registry``) read sessions into the
+one model of ``memoryd.sources.model`` and call the pure tracker; the engine emits the tracker's
+events, hands its flushes to the executor (``memoryd.flush.executor``), and keeps the checkpoint.
+``docs/sources.md`` draws it; ``docs/exactly-once.md`` explains recovery after a crash.
 """
 
 from __future__ import annotations
@@ -28,10 +28,9 @@ from memoryd.flush.executor import AUTO_TRIGGERS, FlushExecutor, PendingFlush, f
 from memoryd.sessions.gate import GateSettings
 from memoryd.sessions.tracker import Effect, Emit, SessionState, end_session, on_tick
 from memoryd.sinks.journal import Journal
-from memoryd.sources.files import FileSource
 from memoryd.sources.model import FlushRange, RangeRead, SourceAdapter, Tracked
 from memoryd.sources.openclaw_config import AgentSource
-from memoryd.sources.sqlite_source import SqliteSource
+from memoryd.sources.registry import adapter_classes
 from memoryd.status import session_row
 
 log = structlog.get_logger("memoryd.engine")
@@ -52,7 +51,7 @@ class Engine:
         self.emitted: OrderedDict[str, None] = OrderedDict()
         self.flushes = FlushExecutor(self)
         # Adapters, most specific first: an agent is read by the first one that owns it.
-        self.adapters: list[SourceAdapter] = [SqliteSource(self), FileSource(self)]
+        self.adapters: list[SourceAdapter] = [cls(self) for cls in adapter_classes()]
         self.by_name: dict[str, SourceAdapter] = {a.name: a for a in self.adapters}
         self.layouts: dict[str, str] = {}  # agent id -> adapter name, as last decided
         self.tz = ZoneInfo(settings.timezone) if settings.timezone else None

@@ -284,3 +284,34 @@ def test_extract_session_reads_a_file_era_session(oc: OpenClawFixture) -> None:
     oc.one_turn("0d0d0d0d-0000-4000-8000-000000000001", "We decided to use Redis streams.", "Agreed.", 9_000)
     got = session_entries(load_settings(str(oc.config_path)), "agent:main:main")
     assert got.source == "files" and "Redis streams" in got.entries[0].text
+
+
+def test_a_wal_path_from_the_watcher_wakes_the_agent_database(oc: OpenClawFixture) -> None:
+    """In process: ``Engine.handle_paths`` with the ``-wal`` path is what reads a commit (the
+    watcher passes it); a path of another agent's folder or a lock sidecar reads nothing."""
+    from memoryd.engine import Engine
+    from memoryd.sinks.journal import Journal
+
+    _, writer = _sqlite_install(oc)
+    settings = load_settings(str(oc.config_path))
+    journal = Journal(settings.event_log)
+    journal.open()
+    engine = Engine(settings, journal)
+    try:
+        engine.start()
+        engine.scan_all()
+        s = SyntheticSession(writer, "agent:main:main", "5e551011-cccc-4000-8000-000000000001")
+        _turns(s, [20_400], "the watcher")
+        folder = writer.path.parent
+        engine.handle_paths({str(folder / "openclaw-agent.sqlite.generation-lock.sqlite")})
+        assert not [
+            e for e in oc.events() if e["type"] == "session.discovered" and e["session_id"] == s.session_id
+        ]
+        engine.handle_paths({str(folder / "openclaw-agent.sqlite-wal")})
+        types = [e["type"] for e in oc.events() if e["session_id"] == s.session_id]
+        assert types[:1] == ["session.discovered"] and "memory.flush.completed" in types
+        assert engine.status()["sessions"][0]["source"] == "sqlite"
+    finally:
+        engine.close()
+        journal.close()
+        writer.close()

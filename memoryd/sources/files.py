@@ -497,3 +497,7 @@ class FileSource:
         if line.entry.type == "compaction" and effects:
             tr.last_compaction = {"entry_id": line.entry.id, "cycle": st.cycle, "time": line.entry.timestamp}
         host.execute(tr, effects)
+
+
+ADAPTER = FileSource
+PRIORITY = 100  # the fallback: an agent no other adapter owns is read from its files

@@ -72,6 +72,9 @@ _ERROR_REASONS = frozenset({"busy", "sqlite_error", "sidecar_replaced"})
 #: A database without ``session_nodes`` beside a ``sessions.json`` leaves the agent to the file
 #: source for this long before it is looked at again (it may be a store being created).
 RECHECK_SECONDS = 30.0
+#: How often a reconcile's poll skips the reader's shortcuts (``-wal`` stat, ``data_version``) and
+#: re-checks every row: the backstop for a write that moved no ``updated_at``.
+FORCE_SECONDS = 60.0
 _VERSION = re.compile(r"^(\d{4})\.(\d{1,2})")
 _WAKE_NAMES = frozenset({DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-journal"})
 
@@ -132,6 +135,7 @@ class _AgentState:
     #: applied before a crash (its next generation is made when that event is read again)
     resume: dict[str, str] = field(default_factory=dict)
     polled: bool = False  # a poll succeeded since memoryd started
+    forced_at: float = 0.0  # when the last forced poll ran
     not_ready: str | None = None
 
 
@@ -269,7 +273,10 @@ class SqliteSource:
         host = self.host
         st = self._state(agent)
         history = host.history_allowed(agent.agent_id)
-        force = not only_changed or not st.polled
+        now = host.clock()
+        force = not only_changed or not st.polled or now - st.forced_at >= FORCE_SECONDS
+        if force:
+            st.forced_at = now
         with host.busy():
             for _ in range(MAX_POLLS_PER_REFRESH):
                 poll = st.db.poll(force=force)
@@ -650,3 +657,7 @@ class SqliteSource:
 
 def _is_compaction(ev: Event) -> bool:
     return ev.entry is not None and ev.entry.type == "compaction"
+
+
+ADAPTER = SqliteSource
+PRIORITY = 10  # before the files: an upgraded agent keeps its old sessions.json
