@@ -75,6 +75,9 @@ DEFAULT_MAX_ROWS = 2000
 RACY_NS = 1_000_000_000
 BUSY_TIMEOUT_MS = 200
 RETRY_PAUSES = (0.01, 0.02, 0.05, 0.1)
+#: A poll re-examines the nodes and windows whose ``updated_at`` is at most this much older than the
+#: newest one seen (OpenClaw's clock is not ours, and writes may land slightly out of order).
+MARK_SLACK_MS = 10 * 60 * 1000
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _T = TypeVar("_T")
@@ -127,10 +130,19 @@ def db_path_for(agent_dir: Path) -> Path:
     return agent_dir / "agent" / DB_NAME
 
 
+#: Databases this process has a connection to: (dev, ino) -> number of connections. While one is
+#: open, the database file must not be opened outside SQLite here: closing ANY descriptor of a file
+#: drops every POSIX lock the process holds on it (SQLite's shared lock included), and without that
+#: lock OpenClaw's last connection would delete ``-wal``/``-shm`` under us (seen in a test).
+_OPEN_HERE: dict[tuple[int, int], int] = {}
+_OPEN_HERE_LOCK = threading.Lock()
+
+
 def _journal_is_wal(db_path: Path) -> bool | None:
     """From the database header (bytes 18-19: 2 = WAL): ``None`` when it is not a SQLite file.
 
-    Read with ``pread`` on a plain read-only file descriptor: no SQLite, no side files.
+    Read with ``pread`` on a plain read-only descriptor (no SQLite, no side file). Only called when
+    a side file is missing and this process has no connection to the database (see ``_OPEN_HERE``).
     """
     fd = os.open(db_path, os.O_RDONLY | os.O_CLOEXEC)
     try:
@@ -147,23 +159,32 @@ def not_ready_reason(db_path: Path) -> str | None:
 
     A WAL database may be opened only while its ``-wal`` and ``-shm`` both exist (opening it would
     otherwise create them). A rollback-journal database (OpenClaw uses one on NFS/SMB) has neither
-    and needs neither.
+    and needs neither. With both side files there, nothing but ``stat`` is done; only when one is
+    missing is the 20-byte header read, to tell the two journal modes apart.
     """
     try:
-        wal = _journal_is_wal(db_path)
+        st = os.stat(db_path)
     except FileNotFoundError:
         return "db_missing"
+    except OSError as exc:
+        return f"unreadable: {exc.strerror}"
+    has_wal = os.path.exists(f"{db_path}-wal")
+    has_shm = os.path.exists(f"{db_path}-shm")
+    if has_wal and has_shm:
+        return None
+    if (st.st_dev, st.st_ino) in _OPEN_HERE:
+        # Connected here in rollback mode (a WAL connection would keep both side files): no
+        # header read, which would drop our locks.
+        return None
+    try:
+        wal = _journal_is_wal(db_path)
     except OSError as exc:
         return f"unreadable: {exc.strerror}"
     if wal is None:
         return "not_sqlite"
     if not wal:
         return None
-    if not os.path.exists(f"{db_path}-wal"):
-        return "wal_missing"
-    if not os.path.exists(f"{db_path}-shm"):
-        return "shm_missing"
-    return None
+    return "wal_missing" if not has_wal else "shm_missing"
 
 
 def probe_agent(agent_dir: Path) -> AgentLayout:
@@ -506,13 +527,18 @@ def _read_txn(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("COMMIT")
 
 
+_Projection = tuple[str, str] | RowError  # (current_session_id, projection) or why not
+
+
 @dataclass(slots=True)
 class _Fetched:
     """The rows one poll's read transaction fetched (decoded only after it ended)."""
 
-    nodes: dict[str, tuple[str, int]]
-    projections: dict[str, str | RowError]
-    windows: dict[str, int]
+    nodes: dict[str, int]  # session_key -> updated_at, of the rows that may have moved
+    nodes_all: bool  # ``nodes`` is every row: a known key missing from it was deleted
+    projections: dict[str, _Projection]
+    windows: dict[str, int]  # session_id -> updated_at, likewise
+    windows_all: bool
     events: dict[str, list[tuple[Any, ...]]]
     archives: list[tuple[Any, ...]]
 
@@ -551,10 +577,12 @@ class AgentDb:
         self._sidecars: tuple[tuple[int, int], tuple[int, int]] | None = None  # -wal, -shm (dev, ino)
         self._db_ident: tuple[int, int] | None = None
         self._read_on = False  # the last poll stopped at max_rows: the next one must not shortcut
-        self._node_ver: dict[str, tuple[str, int]] = {}  # key -> (session id, updated_at) applied
+        self._node_ver: dict[str, int] = {}  # key -> updated_at read: every key present
+        self._node_mark = 0  # the newest updated_at of a node seen
         self._node_proj: dict[str, str] = {}  # key -> projection text applied
         self._nodes: dict[str, StoreEntry] = {}
         self._windows: dict[str, int] = {}  # session id -> updated_at read up to
+        self._window_mark = 0
         self._archives_seen: set[tuple[str, str]] = set()
         self._archive_since = 0  # created_at of the newest archive row reported
 
@@ -577,6 +605,10 @@ class AgentDb:
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
+            with _OPEN_HERE_LOCK:
+                left = _OPEN_HERE.pop(self._db_ident, 1) - 1 if self._db_ident else 0
+                if left > 0 and self._db_ident is not None:
+                    _OPEN_HERE[self._db_ident] = left
         self._conn = None
         self._data_version = None
         self._wal_stat = None
@@ -610,9 +642,8 @@ class AgentDb:
         reason = not_ready_reason(self.db_path)
         if reason is not None:
             raise NotReady(reason, str(self.db_path))
-        sidecars = self._sidecar_idents() if _journal_is_wal(self.db_path) else None
-        if sidecars is None and not_ready_reason(self.db_path) is not None:
-            raise NotReady("wal_missing", str(self.db_path))  # vanished since the check
+        # Both side files there: WAL (checked to stay the same files); neither: rollback journal.
+        sidecars = self._sidecar_idents()
         uri = "file:" + _uri_path(self.db_path) + "?mode=ro"
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -627,6 +658,8 @@ class AgentDb:
         self._conn = conn
         self._db_ident = ident
         self._sidecars = sidecars
+        with _OPEN_HERE_LOCK:
+            _OPEN_HERE[ident] = _OPEN_HERE.get(ident, 0) + 1
         return conn
 
     def _check_sidecars(self) -> None:
@@ -699,30 +732,50 @@ class AgentDb:
         first = self._data_version is None
         if shortcut and not first and version == self._data_version:
             return Poll(PollStatus.UNCHANGED)
-        fetched = self._with_retry(lambda c: self._fetch(c, force=force or first, max_rows=max_rows))
+        full = force or first or self._read_on
+        fetched = self._with_retry(lambda c: self._fetch(c, full=full, max_rows=max_rows))
         if version is not None:
             self._data_version = int(version)
         return self._apply(fetched, max_rows)
 
-    def _fetch(self, conn: sqlite3.Connection, *, force: bool, max_rows: int) -> _Fetched:
+    def _changed_rows(
+        self, conn: sqlite3.Connection, table: str, key: str, known: Mapping[str, int], mark: int, full: bool
+    ) -> tuple[dict[str, int], bool]:
+        """``key -> updated_at`` of the rows of ``table`` that may have moved, and whether that is
+        every row (then a key missing from it is gone).
+
+        Not ``full``: the rows with ``updated_at >= mark - MARK_SLACK_MS`` (a range of the table's
+        ``updated_at`` index, so the cost follows what moved, not the table's size), plus a
+        ``count(*)`` that proves no row vanished: when it is not the number of known rows plus the
+        new ones, every key is read instead.
+        """
+        if not full:
+            (count,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+            recent = {
+                str(k): int(up)
+                for k, up in conn.execute(
+                    f"SELECT {key}, updated_at FROM {table} WHERE updated_at >= ?", (mark - MARK_SLACK_MS,)
+                )
+            }
+            if int(count) == len(known) + sum(1 for k in recent if k not in known):
+                return recent, False
+        return {str(k): int(up) for k, up in conn.execute(f"SELECT {key}, updated_at FROM {table}")}, True
+
+    def _fetch(self, conn: sqlite3.Connection, *, full: bool, max_rows: int) -> _Fetched:
         with _read_txn(conn):
             if self.schema is None:
                 self.schema = _read_schema(conn)
-            nodes = {
-                str(k): (str(sid), int(up))
-                for k, sid, up in conn.execute(
-                    "SELECT session_key, current_session_id, updated_at FROM session_nodes"
-                )
-            }
-            stale = [k for k, v in nodes.items() if force or self._node_ver.get(k) != v]
-            projections = self._read_projections(conn, None if force else stale)
-            windows = {
-                str(sid): int(up)
-                for sid, up in conn.execute("SELECT session_id, updated_at FROM session_windows")
-            }
+            nodes, nodes_all = self._changed_rows(
+                conn, "session_nodes", "session_key", self._node_ver, self._node_mark, full
+            )
+            stale = [k for k, v in nodes.items() if full or self._node_ver.get(k) != v]
+            projections = self._read_projections(conn, None if full else stale)
+            windows, windows_all = self._changed_rows(
+                conn, "session_windows", "session_id", self._windows, self._window_mark, full
+            )
             events: dict[str, list[tuple[Any, ...]]] = {}
             for sid, up in windows.items():
-                if not force and self._windows.get(sid) == up:
+                if not full and self._windows.get(sid) == up:
                     continue
                 rows = conn.execute(
                     f"SELECT {_EVENT_COLUMNS} FROM transcript_events"
@@ -737,17 +790,15 @@ class AgentDb:
                 " ORDER BY created_at, session_id, generation",
                 (self._archive_since,),
             ).fetchall()
-        return _Fetched(nodes, projections, windows, events, archives)
+        return _Fetched(nodes, nodes_all, projections, windows, windows_all, events, archives)
 
-    def _read_projections(
-        self, conn: sqlite3.Connection, keys: list[str] | None
-    ) -> dict[str, str | RowError]:
-        """``key -> projection`` for ``keys`` (every node when ``None``). One ``entry_json`` that is
-        not JSON is a ``RowError`` for its key, not a failed poll."""
+    def _read_projections(self, conn: sqlite3.Connection, keys: list[str] | None) -> dict[str, _Projection]:
+        """``key -> (current_session_id, projection)`` for ``keys`` (every node when ``None``). An
+        ``entry_json`` that is not JSON is a ``RowError`` for its key, not a failed poll."""
         if keys is not None and not keys:
             return {}
-        sql = f"SELECT session_key, {_PROJECTION} FROM session_nodes"
-        out: dict[str, str | RowError] = {}
+        sql = f"SELECT session_key, current_session_id, {_PROJECTION} FROM session_nodes"
+        out: dict[str, _Projection] = {}
         try:
             if keys is None:
                 rows = conn.execute(sql).fetchall()
@@ -758,8 +809,8 @@ class AgentDb:
                     rows += conn.execute(
                         f"{sql} WHERE session_key IN ({','.join('?' * len(part))})", part
                     ).fetchall()
-            for key, proj in rows:
-                out[str(key)] = str(proj)
+            for key, sid, proj in rows:
+                out[str(key)] = (str(sid), str(proj))
             return out
         except sqlite3.OperationalError as exc:
             if "json" not in str(exc).lower():
@@ -776,10 +827,13 @@ class AgentDb:
             except sqlite3.OperationalError as exc:
                 if "json" not in str(exc).lower():
                     raise
-                out[key] = RowError("", None, "entry_json_invalid", str(exc), session_key=key)
+                (sid,) = conn.execute(
+                    "SELECT current_session_id FROM session_nodes WHERE session_key = ?", (key,)
+                ).fetchone()
+                out[key] = RowError(str(sid), None, "entry_json_invalid", str(exc), session_key=key)
                 continue
             if row is not None:
-                out[key] = str(row[1])
+                out[key] = (str(row[1]), str(row[2]))
         return out
 
     def _apply(self, f: _Fetched, max_rows: int) -> Poll:
@@ -787,12 +841,14 @@ class AgentDb:
         result = Poll(PollStatus.CHANGED)
         self._apply_nodes(f, result)
         for sid, up in f.windows.items():
+            self._window_mark = max(self._window_mark, up)
             if len(f.events.get(sid, ())) >= max_rows:
                 result.more = True  # cut: keep the old updated_at so that the next poll reads on
             else:
                 self._windows[sid] = up
-        for sid in [s for s in self._windows if s not in f.windows]:
-            del self._windows[sid]
+        if f.windows_all:
+            for sid in [s for s in self._windows if s not in f.windows]:
+                del self._windows[sid]
         self._read_on = result.more
         for sid, rows in f.events.items():
             out: list[Event] = []
@@ -829,31 +885,34 @@ class AgentDb:
         return result
 
     def _apply_nodes(self, f: _Fetched, result: Poll) -> None:
-        for key, proj in f.projections.items():
-            if key not in f.nodes:
-                continue
-            sid = f.nodes[key][0]
-            self._node_ver[key] = f.nodes[key]
+        for key, up in f.nodes.items():
+            self._node_mark = max(self._node_mark, up)
+            proj = f.projections.get(key)
+            if proj is None:
+                continue  # not stale: unchanged since the last read
+            self._node_ver[key] = up
             if isinstance(proj, RowError):
                 # Reported once; read again when the row moves again. The last good entry stays.
-                result.errors.append(RowError(sid, None, proj.reason, proj.detail, session_key=key))
+                result.errors.append(proj)
                 continue
+            sid, text = proj
             old = self._nodes.get(key)
-            if old is not None and old.session_id == sid and self._node_proj.get(key) == proj:
+            if old is not None and old.session_id == sid and self._node_proj.get(key) == text:
                 continue
             try:
-                entry = _entry_from_projection(key, sid, proj)
+                entry = _entry_from_projection(key, sid, text)
             except ValueError as exc:  # orjson.JSONDecodeError is a ValueError
                 result.errors.append(RowError(sid, None, "entry_json_invalid", str(exc), session_key=key))
                 continue
-            self._node_proj[key] = proj
+            self._node_proj[key] = text
             self._nodes[key] = entry
             result.changed_keys.append(key)
-        for key in [k for k in self._nodes if k not in f.nodes]:
-            result.deleted[key] = self._nodes.pop(key)
-            self._node_proj.pop(key, None)
-        for key in [k for k in self._node_ver if k not in f.nodes]:
-            del self._node_ver[key]
+        if f.nodes_all:
+            for key in [k for k in self._nodes if k not in f.nodes]:
+                result.deleted[key] = self._nodes.pop(key)
+                self._node_proj.pop(key, None)
+            for key in [k for k in self._node_ver if k not in f.nodes]:
+                del self._node_ver[key]
         result.nodes = dict(self._nodes)
 
     # ------------------------------------------------------------------ ranges and archives
@@ -954,14 +1013,15 @@ class DoctorCheck:
 
 
 def doctor_checks(agent_dir: Path) -> list[DoctorCheck]:
-    """What ``memoryd doctor`` should say about one agent folder's SQLite store. Opens nothing.
+    """What ``memoryd doctor`` should say about one agent folder's SQLite store (``[]``: none there).
 
-    Pure apart from ``stat``/``access`` and a 20-byte header read: never opens the database (an
-    open could create ``-wal``/``-shm``). Checks: the layout; ``-wal``/``-shm`` present; and
-    whether this process may write ``-shm``, which a ``mode=ro`` WAL reader needs (SQLite keeps its
-    read marks there): without it the open fails with "attempt to write a readonly database" /
-    "unable to open database file" -- under the systemd unit this means ``agents/*/agent`` must be
-    in ``ReadWritePaths=``.
+    Opens nothing (an open could create ``-wal``/``-shm``): ``stat``, ``access`` and a 20-byte header
+    read only. Checks the layout, that ``-wal`` and ``-shm`` exist (else memoryd waits: ``warn``),
+    and that this process can read the database and both side files (else ``fail``). Write access
+    is not needed anywhere: SQLite (>= 3.22) opens an existing ``-shm`` read-only when it cannot
+    write it, and follows a live writer that way; measured through a read-only bind mount and as an
+    unprivileged user with a ``0444`` ``-shm`` (``docs/systemd.md``). The systemd unit keeps
+    ``agents/`` read-only on purpose: then nothing memoryd runs can create or change those files.
     """
     info = probe_agent(agent_dir)
     name = agent_dir.name
@@ -979,11 +1039,12 @@ def doctor_checks(agent_dir: Path) -> list[DoctorCheck]:
         )
     reason = info.db_not_ready
     if reason in ("wal_missing", "shm_missing"):
+        side = "-wal" if reason == "wal_missing" else "-shm"
         out.append(
             DoctorCheck(
                 "warn",
-                f"agent {name}: {info.db_path.name} has no {'-wal' if reason == 'wal_missing' else '-shm'} file; "
-                "memoryd does not open it (opening would create the file under OpenClaw)",
+                f"agent {name}: {info.db_path.name} has no {side} file (OpenClaw not running?); memoryd does "
+                "not open it, since opening would create the file under OpenClaw",
                 "start OpenClaw (it creates them); memoryd reads the agent as soon as they exist",
             )
         )
@@ -993,27 +1054,18 @@ def doctor_checks(agent_dir: Path) -> list[DoctorCheck]:
             DoctorCheck("fail", f"agent {name}: {info.db_path} cannot be read ({reason})", "check the file")
         )
         return out
-    try:
-        wal = _journal_is_wal(info.db_path)
-    except OSError:
-        wal = None
-    if wal and not os.access(f"{info.db_path}-shm", os.W_OK):
+    wal = os.path.exists(f"{info.db_path}-wal")  # ready with a side file: WAL (else rollback journal)
+    files = [info.db_path] + ([Path(f"{info.db_path}-wal"), Path(f"{info.db_path}-shm")] if wal else [])
+    unreadable = [p.name for p in files if not os.access(p, os.R_OK)]
+    if unreadable:
         out.append(
             DoctorCheck(
                 "fail",
-                f"agent {name}: {info.db_path.name}-shm is not writable by memoryd; a read-only reader of a "
-                "WAL database still writes its read marks there",
-                "under systemd: ReadWritePaths=%h/.openclaw/agents/<id>/agent (the unit shipped with memoryd "
-                "has it); otherwise run memoryd as the user OpenClaw runs as",
+                f"agent {name}: memoryd cannot read {', '.join(unreadable)}",
+                "run memoryd as the user OpenClaw runs as",
             )
         )
         return out
-    if not os.access(info.db_path, os.R_OK):
-        out.append(
-            DoctorCheck(
-                "fail", f"agent {name}: {info.db_path} is not readable", "run memoryd as OpenClaw's user"
-            )
-        )
-        return out
-    out.append(DoctorCheck("ok", f"agent {name}: SQLite store {info.db_path} readable (read-only, WAL)"))
+    mode = "WAL" if wal else "rollback journal"
+    out.append(DoctorCheck("ok", f"agent {name}: SQLite store {info.db_path} readable ({mode}, read-only)"))
     return out
