@@ -285,6 +285,28 @@ def test_a_flush_range_as_events_and_as_jsonl(state: Path) -> None:
     assert header is not None and header.session_id == MAIN_SID and len(all_entries) == 149
 
 
+def test_a_cycle_of_the_real_run_through_the_flush_pipeline(state: Path) -> None:
+    """The rows of the first cycle, as JSONL, go through the same extraction as a file-era
+    transcript: items cite entry ids of that range (the decisions of the run's design talk)."""
+    from memoryd.flush.pipeline import content_of_bytes
+
+    db = AgentDb(_db(state))
+    try:
+        data, errors = db.read_range_jsonl(MAIN_SID, 1, 71)  # up to the first compaction
+        order = [e.entry.id for e in db.read_range(MAIN_SID, 1, 71).events if e.entry is not None]
+    finally:
+        db.close()
+    assert errors == []
+    content = content_of_bytes(data, [], first_line_no=2)
+    assert content.line_errors == ()
+    assert content.entries == 70
+    ids = set(order)
+    assert (content.first_entry_id, content.last_entry_id) == (order[0], order[-1])
+    assert content.items, "the run's decisions should produce items"
+    assert all(set(item.entry_ids) <= ids for item in content.items)
+    assert "decision" in content.counts
+
+
 def test_doctor_on_the_real_agents(state: Path) -> None:
     for agent in ("main", "work"):
         checks = doctor_checks(state / "agents" / agent)
@@ -462,7 +484,10 @@ def test_a_corrupt_blob_is_an_error_and_the_next_rows_still_arrive(live: tuple[P
         assert db.cursors["s1"] == c  # past the bad rows: nothing re-read, nothing lost silently
         assert db.poll(force=True).status is PollStatus.UNCHANGED
         data, errors = db.read_range_jsonl("s1", 1)
-        assert data.count(b"\n") == 3 and [x.seq for x in errors] == [bad, wrong]
+        lines = data.split(b"\n")[:-1]
+        assert [x.seq for x in errors] == [bad, wrong]
+        # One line per seq; the unreadable rows are empty lines, so the numbering stays.
+        assert [i + 1 for i, line in enumerate(lines) if line] == [a, b, c]
     finally:
         db.close()
 
@@ -715,3 +740,33 @@ def test_a_reader_without_write_access_follows_a_live_writer(tmp_path: Path) -> 
         import shutil
 
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_side_files_deleted_under_the_reader_are_never_recreated(live: tuple[Path, Writer]) -> None:
+    """Someone deletes -wal/-shm while the reader is connected: it stops (``sidecar_replaced``),
+    closes, waits without creating them, and reads again once a writer has made new ones."""
+    path, w = live
+    w.create_session("agent:main:main", "s1", {})
+    db = AgentDb(path)
+    try:
+        assert db.poll().status is PollStatus.CHANGED
+        w.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # so that deleting the WAL loses nothing
+        w.close()  # the reader keeps the side files alive: they are still there
+        assert Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
+        os.remove(f"{path}-wal")
+        os.remove(f"{path}-shm")
+        p = db.poll()
+        assert (p.status, p.reason) == (PollStatus.NOT_READY, "sidecar_replaced")
+        assert not db.is_open
+        assert db.poll().reason == "wal_missing"
+        assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+        w2 = Writer(path)
+        try:
+            w2.next_seq = {"s1": 1}
+            w2.append("s1", _msg(1))
+            p = db.poll()
+            assert p.status is PollStatus.CHANGED and [e.seq for e in p.events["s1"]] == [1]
+        finally:
+            w2.close()
+    finally:
+        db.close()

@@ -931,12 +931,14 @@ class AgentDb:
     def read_range(self, session_id: str, start_seq: int, end_seq: int | None = None) -> RangeRead:
         """The rows of ``session_id`` with ``start_seq <= seq < end_seq`` (``None``: to the end), decoded.
 
-        For the flush executor; does not move the cursors. Raises ``NotReady`` when the database
-        cannot be read now (retry later), never for a bad row (those are ``RangeRead.errors``).
+        For the flush executor; does not move the cursors; safe from another thread. Raises
+        ``NotReady`` when the database cannot be read now (retry later), never for a bad row (those
+        are ``RangeRead.errors``). A session deleted meanwhile gives no rows: use ``read_archive``.
         """
+        dctx = zstandard.ZstdDecompressor()  # not shared: a decompressor is not thread-safe
         out = RangeRead([], [])
         for seq, created_at, ej, ez, n in self._range_rows(session_id, start_seq, end_seq):
-            got = decode_row(self._dctx, session_id, int(seq), int(created_at), ej, ez, n)
+            got = decode_row(dctx, session_id, int(seq), int(created_at), ej, ez, n)
             if isinstance(got, RowError):
                 out.errors.append(got)
             else:
@@ -946,19 +948,34 @@ class AgentDb:
     def read_range_jsonl(
         self, session_id: str, start_seq: int, end_seq: int | None = None
     ) -> tuple[bytes, list[RowError]]:
-        """``read_range`` as the JSONL bytes the file era would hold for those rows: one
-        newline-terminated line per readable row, in seq order (for ``content_of_bytes``). Rows that
-        cannot be read are left out and returned as errors. Raises ``NotReady`` like ``read_range``.
+        """``read_range`` as the JSONL the file era would hold for those rows, for ``content_of_bytes``:
+        one newline-terminated line per row in seq order, so line ``k`` (from 0) is seq
+        ``start_seq + k`` and ``first_line = start_seq + 1`` numbers them as the file would (the
+        header is line 1). A row that cannot be read is an empty line (the parser skips it, the
+        numbering stays) and is returned in the errors. Raises ``NotReady`` like ``read_range``.
         """
+        dctx = zstandard.ZstdDecompressor()
         lines: list[bytes] = []
         errors: list[RowError] = []
+        expected = start_seq
         for seq, _created, ej, ez, n in self._range_rows(session_id, start_seq, end_seq):
-            data = row_bytes(self._dctx, session_id, int(seq), ej, ez, n)
+            if int(seq) > expected:  # a gap (never seen: seqs have none): keep the numbering
+                lines.append(b"\n" * (int(seq) - expected))
+            expected = int(seq) + 1
+            data = row_bytes(dctx, session_id, int(seq), ej, ez, n)
             if isinstance(data, RowError):
                 errors.append(data)
+                lines.append(b"\n")
             else:
                 lines.append(data + b"\n")
         return b"".join(lines), errors
+
+    def forget(self, session_id: str) -> None:
+        """Drop a session's cursor (the engine is done with it, e.g. after a delete's last flush).
+        The reader itself never drops cursors: a deleted session keeps its last seq read, which is
+        where its archive's unread tail starts."""
+        with self._lock:
+            self.cursors.pop(session_id, None)
 
     def read_archive(self, archive: Archive) -> bytes:
         """The full JSONL of an archived session (decompressed, sha256 checked): line ``i`` is seq
