@@ -241,6 +241,55 @@ class Writer:
                 (text, self.tick(), key),
             )
 
+    def copy_events(self, src: sqlite3.Connection, sid: str, start_seq: int, end_seq: int) -> None:
+        """Copy the rows ``[start_seq, end_seq)`` of ``sid`` verbatim (compressed blobs, navigation
+        and identities as OpenClaw wrote them) from another database, e.g. a copy of the real
+        sample, in one commit that also bumps the session's window: a faithful replay step."""
+        rows = src.execute(
+            "SELECT session_id, seq, event_json, created_at, event_zstd, event_utf8_bytes, navigation_json"
+            " FROM transcript_events WHERE session_id = ? AND seq >= ? AND seq < ? ORDER BY seq",
+            (sid, start_seq, end_seq),
+        ).fetchall()
+        idents = src.execute(
+            "SELECT session_id, event_id, seq, event_type, parent_id, message_idempotency_key, created_at"
+            " FROM transcript_event_identities WHERE session_id = ? AND seq >= ? AND seq < ?",
+            (sid, start_seq, end_seq),
+        ).fetchall()
+        with self.conn:
+            self.conn.execute("BEGIN")
+            self.conn.executemany("INSERT INTO transcript_events VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            self.conn.executemany(
+                "INSERT INTO transcript_event_identities VALUES (?, ?, ?, ?, ?, ?, ?)", idents
+            )
+            now = self.tick()
+            self.conn.execute(
+                "UPDATE session_windows SET updated_at = ?, transcript_updated_at = ? WHERE session_id = ?",
+                (now, now, sid),
+            )
+        if rows:
+            self.next_seq[sid] = max(self.next_seq.get(sid, 0), int(rows[-1][1]) + 1)
+
+    def put_entry(self, key: str, sid: str, entry: dict[str, Any]) -> None:
+        """Write a node's whole ``entry_json`` as given (e.g. a ``trace.jsonl`` snapshot of the real
+        run), creating the node and its window when new; ``updated_at`` = the entry's
+        ``updatedAt`` as OpenClaw does (or a new tick when it has none)."""
+        up = entry.get("updatedAt")
+        up = int(up) if isinstance(up, int | float) and not isinstance(up, bool) else self.tick()
+        with self.conn:
+            self.conn.execute("BEGIN")
+            self.conn.execute(
+                "INSERT INTO session_nodes (session_key, current_session_id, entry_json, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (session_key) DO UPDATE SET"
+                " current_session_id = excluded.current_session_id, entry_json = excluded.entry_json,"
+                " updated_at = excluded.updated_at",
+                (key, sid, orjson.dumps(entry).decode(), up),
+            )
+            self.conn.execute(
+                "INSERT INTO session_windows (session_id, session_key, created_at, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (session_id) DO NOTHING",
+                (sid, key, up, up),
+            )
+
     def raw_event(self, sid: str, event_zstd: bytes, utf8_bytes: int) -> int:
         """A row with a given (e.g. corrupt) compressed blob; returns its seq."""
         seq = self.next_seq.get(sid, 0)

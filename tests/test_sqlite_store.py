@@ -770,3 +770,46 @@ def test_side_files_deleted_under_the_reader_are_never_recreated(live: tuple[Pat
             w2.close()
     finally:
         db.close()
+
+
+def test_the_real_run_replayed_call_by_call(state: Path, tmp_path: Path) -> None:
+    """The main session's real rows (compressed blobs as OpenClaw wrote them) copied into a live
+    database in the order of the run, one call at a time, with the session row the driver traced
+    after each call: the reader sees every row once, both compactions, OpenClaw's two flushes, and
+    the reset with its new lifecycle revision."""
+    src = sqlite3.connect(f"file:{_db(state)}?mode=ro", uri=True)
+    path = tmp_path / "live" / "agent" / "openclaw-agent.sqlite"
+    create_db(path, schema_statements(tmp_path))
+    w = Writer(path)
+    db = AgentDb(path)
+    trace = [orjson.loads(line) for line in (SAMPLE / "trace.jsonl").read_bytes().splitlines()]
+    calls = [t for t in trace if t.get("key") == "agent:main:main" and t.get("entry")]
+    seen: list[int] = []
+    flushes: set[tuple[str | None, int | None]] = set()
+    revisions: list[str | None] = []
+    compaction_counts: list[int] = []
+    try:
+        done = 0
+        for t in calls:
+            upto = int(t["events"])  # rows of the session after this call
+            w.put_entry("agent:main:main", MAIN_SID, t["entry"])
+            w.copy_events(src, MAIN_SID, done, upto)
+            done = upto
+            p = db.poll()
+            assert p.errors == [] and p.status is not PollStatus.NOT_READY
+            seen += [e.seq for e in p.events.get(MAIN_SID, [])]
+            e = db.nodes["agent:main:main"]
+            flushes.add((e.memory_flush_kind, e.memory_flush_compaction_count))
+            compaction_counts.append(e.compaction_count)
+            if not revisions or revisions[-1] != e.lifecycle_revision:
+                revisions.append(e.lifecycle_revision)
+        w.copy_events(src, MAIN_SID, done, 150)
+        seen += [e.seq for e in db.poll(force=True).events.get(MAIN_SID, [])]
+    finally:
+        db.close()
+        w.close()
+        src.close()
+    assert seen == list(range(150))
+    assert flushes >= {(None, None), ("succeeded", 0), ("succeeded", 1)}
+    assert max(compaction_counts) == 2 and compaction_counts[-1] == 0
+    assert len(revisions) == 2  # one reset

@@ -40,6 +40,30 @@ Rules this module keeps, and why:
 
 Thread safety: one ``AgentDb`` serialises its calls with a lock, so the flush executor may call
 ``read_range`` from another thread while the engine polls.
+
+How an adapter uses it (one ``AgentDb`` per agent whose ``probe_agent(...).primary`` is SQLite)::
+
+    db = AgentDb(probe.db_path, cursors=checkpoint.get(agent_id, {}))   # opens nothing yet
+    # on a watcher event for agent/*-wal: db.poll(); every ~30 s: db.poll(force=True)
+    p = db.poll()
+    if p.status is PollStatus.NOT_READY:  log once per new p.reason; retry on the next wake-up
+    elif p.status is PollStatus.CHANGED:
+        p.nodes / p.changed_keys / p.deleted  -> the store snapshot (as read_store gives)
+        p.events[session_id]                  -> Event(seq, entry | header), in seq order
+        p.errors                              -> one source.error each (session_id, seq, reason)
+        p.archives                            -> deleted sessions' JSONL (read_archive)
+        save db.cursors with the checkpoint once applied; if p.more: poll again at once
+    flush of [start_seq, end_seq): db.read_range_jsonl(sid, start_seq, end_seq) -> content_of_bytes(
+        data, ..., first_line_no=start_seq + 1)
+
+One ``Poll`` is one snapshot: its nodes and its events were read in the same transaction. Two
+facts of OpenClaw's that the adapter must not assume away: the ``compaction`` row commits about
+0.1 s before ``compactionCount`` + 1 (so they may come in different polls), and a reset keeps the
+session id, appends a ``reset`` row and gives the node a new ``lifecycle_revision``.
+
+Never open the database file outside SQLite in a process that has a connection to it: closing any
+descriptor of a file drops all the process's POSIX locks on it, SQLite's included (see
+``_OPEN_HERE``).
 """
 
 from __future__ import annotations
@@ -67,9 +91,9 @@ DB_NAME = "openclaw-agent.sqlite"
 MAX_EVENT_BYTES = 8 * 1024 * 1024
 #: A delete archive larger than this is refused.
 MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
-#: Rows per session per poll: a first read of a long session comes in slices (``Poll.more``), so no
-#: read transaction lasts long.
-DEFAULT_MAX_ROWS = 2000
+#: Transcript rows per poll, all sessions together: a first read of a big store comes in slices
+#: (``Poll.more``), so no read transaction lasts long and no poll holds a million entries.
+DEFAULT_MAX_ROWS = 5000
 #: An ``-wal`` mtime this close to the moment we looked may still change within the same clock tick
 #: without changing the file's size: such a stat is not trusted as "unchanged" (as git does).
 RACY_NS = 1_000_000_000
@@ -277,7 +301,7 @@ class Poll:
     poll; ``deleted`` the keys that vanished with their last entry; ``events`` the new rows per
     session id in seq order (``AgentDb.cursors`` already moved past them, errors included);
     ``archives`` the archive rows not reported before (all of them on the first poll); ``more`` is
-    true when a session had more than ``max_rows`` new rows: poll again.
+    true when more rows are waiting than ``max_rows`` allowed in one poll: poll again at once.
 
     For ``NOT_READY``: ``reason`` is a stable word (``db_missing``, ``wal_missing``, ``shm_missing``,
     ``not_sqlite``, ``busy``, ``no_session_nodes``, ``sidecar_replaced``, ``sqlite_error``) and
@@ -540,6 +564,7 @@ class _Fetched:
     windows: dict[str, int]  # session_id -> updated_at, likewise
     windows_all: bool
     events: dict[str, list[tuple[Any, ...]]]
+    cut: set[str]  # sessions whose rows were cut by the poll's budget
     archives: list[tuple[Any, ...]]
 
 
@@ -577,6 +602,7 @@ class AgentDb:
         self._sidecars: tuple[tuple[int, int], tuple[int, int]] | None = None  # -wal, -shm (dev, ino)
         self._db_ident: tuple[int, int] | None = None
         self._read_on = False  # the last poll stopped at max_rows: the next one must not shortcut
+        self._pending: set[str] = set()  # windows with rows left unread by that cut
         self._node_ver: dict[str, int] = {}  # key -> updated_at read: every key present
         self._node_mark = 0  # the newest updated_at of a node seen
         self._node_proj: dict[str, str] = {}  # key -> projection text applied
@@ -732,11 +758,11 @@ class AgentDb:
         first = self._data_version is None
         if shortcut and not first and version == self._data_version:
             return Poll(PollStatus.UNCHANGED)
-        full = force or first or self._read_on
+        full = force or first
         fetched = self._with_retry(lambda c: self._fetch(c, full=full, max_rows=max_rows))
         if version is not None:
             self._data_version = int(version)
-        return self._apply(fetched, max_rows)
+        return self._apply(fetched)
 
     def _changed_rows(
         self, conn: sqlite3.Connection, table: str, key: str, known: Mapping[str, int], mark: int, full: bool
@@ -773,24 +799,42 @@ class AgentDb:
             windows, windows_all = self._changed_rows(
                 conn, "session_windows", "session_id", self._windows, self._window_mark, full
             )
+            todo = [s for s, up in windows.items() if full or self._windows.get(s) != up]
+            for sid in sorted(self._pending):  # a cut left rows here: read on, whatever moved
+                if sid not in windows:
+                    row = conn.execute(
+                        "SELECT updated_at FROM session_windows WHERE session_id = ?", (sid,)
+                    ).fetchone()
+                    if row is None:
+                        self._pending.discard(sid)  # deleted meanwhile
+                        continue
+                    windows[sid] = int(row[0])
+                if sid not in todo:
+                    todo.insert(0, sid)
             events: dict[str, list[tuple[Any, ...]]] = {}
-            for sid, up in windows.items():
-                if not full and self._windows.get(sid) == up:
+            cut: set[str] = set()
+            budget = max_rows
+            for sid in todo:
+                if budget <= 0:
+                    cut.add(sid)
                     continue
                 rows = conn.execute(
                     f"SELECT {_EVENT_COLUMNS} FROM transcript_events"
                     " WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                    (sid, self.cursors.get(sid, -1), max_rows),
+                    (sid, self.cursors.get(sid, -1), budget),
                 ).fetchall()
                 if rows:
                     events[sid] = rows
+                if len(rows) == budget:
+                    cut.add(sid)  # maybe more: read on next time
+                budget -= len(rows)
             archives = conn.execute(
                 "SELECT session_id, generation, session_key, reason, encoding, archive_name, created_at,"
                 " published_at FROM session_transcript_archives WHERE created_at >= ?"
                 " ORDER BY created_at, session_id, generation",
                 (self._archive_since,),
             ).fetchall()
-        return _Fetched(nodes, nodes_all, projections, windows, windows_all, events, archives)
+        return _Fetched(nodes, nodes_all, projections, windows, windows_all, events, cut, archives)
 
     def _read_projections(self, conn: sqlite3.Connection, keys: list[str] | None) -> dict[str, _Projection]:
         """``key -> (current_session_id, projection)`` for ``keys`` (every node when ``None``). An
@@ -836,19 +880,22 @@ class AgentDb:
                 out[key] = (str(row[1]), str(row[2]))
         return out
 
-    def _apply(self, f: _Fetched, max_rows: int) -> Poll:
+    def _apply(self, f: _Fetched) -> Poll:
         """Decode what ``_fetch`` got (outside the transaction) and move the cursors and snapshots."""
         result = Poll(PollStatus.CHANGED)
         self._apply_nodes(f, result)
         for sid, up in f.windows.items():
             self._window_mark = max(self._window_mark, up)
-            if len(f.events.get(sid, ())) >= max_rows:
-                result.more = True  # cut: keep the old updated_at so that the next poll reads on
+            if sid in f.cut:
+                self._pending.add(sid)  # keep the old updated_at: the next poll reads on
             else:
                 self._windows[sid] = up
+                self._pending.discard(sid)
         if f.windows_all:
             for sid in [s for s in self._windows if s not in f.windows]:
                 del self._windows[sid]
+            self._pending &= set(f.windows)
+        result.more = bool(f.cut)
         self._read_on = result.more
         for sid, rows in f.events.items():
             out: list[Event] = []
