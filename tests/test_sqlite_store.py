@@ -813,3 +813,21 @@ def test_the_real_run_replayed_call_by_call(state: Path, tmp_path: Path) -> None
     assert flushes >= {(None, None), ("succeeded", 0), ("succeeded", 1)}
     assert max(compaction_counts) == 2 and compaction_counts[-1] == 0
     assert len(revisions) == 2  # one reset
+
+
+def test_a_database_replaced_by_another_file_is_followed(state: Path) -> None:
+    """A restore puts another database (with its side files) at the path: the reader notices the
+    new inode, reconnects, and reports the old keys deleted and the new ones."""
+    main, work = _db(state), _db(state, "work")
+    db = AgentDb(main)
+    try:
+        assert sorted(db.poll().nodes) == ["agent:main:design-review", "agent:main:main"]
+        for side in ("", "-wal", "-shm"):
+            os.replace(f"{work}{side}", f"{main}{side}")
+        p = db.poll()
+        assert p.status is PollStatus.CHANGED
+        assert list(p.nodes) == ["agent:work:main"]
+        assert sorted(p.deleted) == ["agent:main:design-review", "agent:main:main"]
+        assert db.schema is not None and db.schema.agent_id == "work"
+    finally:
+        db.close()

@@ -103,6 +103,9 @@ RETRY_PAUSES = (0.01, 0.02, 0.05, 0.1)
 #: newest one seen (OpenClaw's clock is not ours, and writes may land slightly out of order).
 MARK_SLACK_MS = 10 * 60 * 1000
 
+#: STRICT tables (3.37) and JSON built in (3.38); a read-only ``-shm`` is followed since 3.22.
+MIN_SQLITE = (3, 38, 0)
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _T = TypeVar("_T")
 
@@ -663,6 +666,7 @@ class AgentDb:
         ident = (st.st_dev, st.st_ino)
         if self._conn is not None and ident != self._db_ident:
             self._close()  # the database file was replaced: follow the new one
+            self.schema = None
         if self._conn is not None:
             return self._conn
         reason = not_ready_reason(self.db_path)
@@ -714,10 +718,15 @@ class AgentDb:
 
     # ------------------------------------------------------------------ change detection
     def _wal_unchanged(self) -> bool:
-        """The cheap prefilter: ``-wal`` has the same inode, size and (non-racy) mtime as last time."""
+        """The cheap prefilter: ``-wal`` has the same inode, size and (non-racy) mtime as last time,
+        and the database file is the one we are connected to."""
         try:
             st = os.stat(f"{self.db_path}-wal")
+            db = os.stat(self.db_path)
         except OSError:
+            self._wal_stat = None
+            return False
+        if (db.st_dev, db.st_ino) != self._db_ident:
             self._wal_stat = None
             return False
         key = (st.st_ino, st.st_size, st.st_mtime_ns)
@@ -1093,6 +1102,17 @@ def doctor_checks(agent_dir: Path) -> list[DoctorCheck]:
     if Layout.SQLITE not in info.layouts:
         if Layout.FILES in info.layouts:
             out.append(DoctorCheck("ok", f"agent {name}: sessions.json layout (OpenClaw <= 2026.7.1)"))
+        return out
+    if sqlite3.sqlite_version_info < MIN_SQLITE:
+        need = ".".join(map(str, MIN_SQLITE))
+        out.append(
+            DoctorCheck(
+                "fail",
+                f"agent {name}: this Python's SQLite is {sqlite3.sqlite_version}; OpenClaw's store needs {need} "
+                "(STRICT tables; a read-only -shm)",
+                f"run memoryd with a Python whose sqlite3 module is built on SQLite >= {need}",
+            )
+        )
         return out
     if Layout.FILES in info.layouts:
         out.append(
