@@ -448,6 +448,7 @@ def run(opts: Opts) -> Result:
     )
     conn.close()
     per_size: dict[int, float] = {}
+    per_base: dict[int, float] = {}
     res.params = {"sizes_bytes": list(sizes), "commits_per_size": n}
     for size in sizes:
         path = opts.work / "sqlite" / f"db-{size}" / "agent" / "openclaw-agent.sqlite"
@@ -455,13 +456,24 @@ def run(opts: Opts) -> Result:
         w, sessions, events = build(path, statements, size, opts.seed, entry)
         build_s = time.perf_counter() - t0
         db_bytes = path.stat().st_size
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        t = time.perf_counter()
+        for _row in raw.execute("SELECT session_id, seq, event_json, event_zstd FROM transcript_events"):
+            pass
+        bare_scan = time.perf_counter() - t
+        raw.close()
         reader = AgentDb(path)
         t = time.perf_counter()
         first = reader.poll()
-        while first.more or reader.poll().more:
-            first.more = False
+        delivered = sum(len(v) for v in first.events.values())
+        more = first.more
+        while more:
+            nxt = reader.poll()
+            delivered += sum(len(v) for v in nxt.events.values())
+            more = nxt.more
         catch_up = time.perf_counter() - t
         assert first.status is PollStatus.CHANGED, first.reason
+        assert delivered == events + sessions, (delivered, events, sessions)  # + each header
         rng = random.Random(opts.seed + size)
         base = _Baseline(path)
         polls: list[float] = []
@@ -494,6 +506,18 @@ def run(opts: Opts) -> Result:
             w.close()
         mb = db_bytes / 1e6
         per_size[size] = median(polls)
+        per_base[size] = median(bases)
+        res.figures.append(
+            Figure(
+                f"first catch-up, rows decoded to entries ({mb:.0f} MB db)",
+                delivered / catch_up,
+                "rows/s",
+                delivered / bare_scan,
+                "bare SELECT of every row, undecoded",
+                better="higher",
+                samples=[delivered / catch_up],
+            )
+        )
         res.notes.append(
             f"{mb:.0f} MB: {sessions} sessions, {events} events, built in {build_s:.1f} s, first catch-up {catch_up:.2f} s"
         )
@@ -528,7 +552,7 @@ def run(opts: Opts) -> Result:
         )
         shutil.rmtree(path.parent.parent, ignore_errors=True)
     small, big = sizes[0], sizes[-1]
-    ratio = per_size[big] / per_size[small] if per_size[small] else 0.0
+    rel = {k: per_size[k] / per_base[k] if per_base[k] else 0.0 for k in per_size}
     res.figures.append(
         Figure(
             f"poll after one commit, {big / 1e6:.0f} MB vs {small / 1e6:.0f} MB db",
@@ -536,9 +560,23 @@ def run(opts: Opts) -> Result:
             "ms",
             per_size[small] * 1e3,
             f"the same poll on the {small / 1e6:.0f} MB db",
-            target="independent of database size (ratio ~1)",
-            met=ratio < 2.0,
             samples=[per_size[big] * 1e3],
+            note="absolute times: the machine's load moves both",
+        )
+    )
+    growth = rel[big] / rel[small] if rel[small] else 0.0
+    res.figures.append(
+        Figure(
+            f"poll / bare SELECT, {big / 1e6:.0f} MB vs {small / 1e6:.0f} MB db",
+            rel[big],
+            "x",
+            rel[small],
+            f"the same ratio on the {small / 1e6:.0f} MB db",
+            target="independent of database size (ratio ~1)",
+            met=growth < 1.5,
+            samples=[rel[big]],
+            note="each poll's time over a bare SELECT of the same row in the same run: what the "
+            "database's size costs any reader (a deeper b-tree) cancels out",
         )
     )
     return res

@@ -831,3 +831,27 @@ def test_a_database_replaced_by_another_file_is_followed(state: Path) -> None:
         assert db.schema is not None and db.schema.agent_id == "work"
     finally:
         db.close()
+
+
+def test_an_event_with_a_raw_newline_stays_one_jsonl_line(live: tuple[Path, Writer]) -> None:
+    """JSON escapes newlines in strings, so a raw one is whitespace: the event is read, and its
+    JSONL line is re-serialised on one line rather than split in two."""
+    path, w = live
+    w.create_session("agent:main:main", "s1", {})
+    pretty = orjson.dumps(_msg(1, text="two\\nlines"), option=orjson.OPT_INDENT_2).decode()
+    assert "\n" in pretty
+    with w.conn:
+        w.conn.execute("BEGIN")
+        w.conn.execute(
+            "INSERT INTO transcript_events (session_id, seq, event_json, created_at) VALUES ('s1', 1, ?, 1)",
+            (pretty,),
+        )
+    db = AgentDb(path)
+    try:
+        (ev,) = [e for e in db.poll().events["s1"] if e.seq == 1]
+        assert ev.entry is not None and ev.entry.id == "m1"
+        data, errors = db.read_range_jsonl("s1", 1, 2)
+    finally:
+        db.close()
+    assert errors == [] and data.count(b"\n") == 1
+    assert orjson.loads(data)["id"] == "m1"

@@ -445,26 +445,51 @@ def row_bytes(
     event_json: str | None,
     event_zstd: bytes | None,
     utf8_bytes: int | None,
-) -> bytes | RowError:
-    """Pure (given a decompressor): a row's event as the UTF-8 JSON line the file era held."""
+) -> bytes | str | RowError:
+    """Pure (given a decompressor): a row's event JSON: ``str`` as stored in ``event_json``, or the
+    decompressed UTF-8 ``bytes`` of ``event_zstd`` (checked against ``event_utf8_bytes``)."""
     if event_json is not None:
-        data = event_json.encode("utf-8", "surrogatepass")
-    elif event_zstd is not None:
-        if utf8_bytes is not None and not 0 < utf8_bytes <= MAX_EVENT_BYTES:
-            return RowError(session_id, seq, "too_large", f"event_utf8_bytes={utf8_bytes}")
-        try:
-            data = dctx.decompress(event_zstd, max_output_size=utf8_bytes or MAX_EVENT_BYTES)
-        except zstandard.ZstdError as exc:
-            return RowError(session_id, seq, "zstd_corrupt", str(exc))
-        if utf8_bytes is not None and len(data) != utf8_bytes:
-            return RowError(
-                session_id, seq, "size_mismatch", f"{len(data)} bytes decoded, {utf8_bytes} announced"
-            )
-    else:
+        if len(event_json) > MAX_EVENT_BYTES:
+            return RowError(session_id, seq, "too_large", f"{len(event_json)} characters")
+        return event_json
+    if event_zstd is None:
         return RowError(session_id, seq, "empty_row", "neither event_json nor event_zstd")
-    if b"\n" in data:
-        return RowError(session_id, seq, "invalid_json", "a raw newline inside the event")
+    if utf8_bytes is not None and not 0 < utf8_bytes <= MAX_EVENT_BYTES:
+        return RowError(session_id, seq, "too_large", f"event_utf8_bytes={utf8_bytes}")
+    try:
+        data = dctx.decompress(event_zstd, max_output_size=utf8_bytes or MAX_EVENT_BYTES)
+    except zstandard.ZstdError as exc:
+        return RowError(session_id, seq, "zstd_corrupt", str(exc))
+    if utf8_bytes is not None and len(data) != utf8_bytes:
+        return RowError(
+            session_id, seq, "size_mismatch", f"{len(data)} bytes decoded, {utf8_bytes} announced"
+        )
     return data
+
+
+def jsonl_line(session_id: str, seq: int, data: bytes | str) -> bytes | RowError:
+    """Pure: an event's JSON as one JSONL line (without the newline). JSON escapes a newline inside
+    a string, so a raw one can only be whitespace between tokens: such an event is re-serialised."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    if b"\n" not in raw:
+        return raw
+    try:
+        return orjson.dumps(orjson.loads(raw))
+    except orjson.JSONDecodeError as exc:
+        return RowError(session_id, seq, "invalid_json", str(exc))
+
+
+def _loads(data: bytes | str) -> dict[str, Any]:
+    """``loads_line`` for a row: orjson reads the stored ``str`` as is (no encoding round trip)."""
+    if isinstance(data, bytes):
+        return loads_line(data)
+    try:
+        obj = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise LineError("invalid_json", str(exc)) from None
+    if not isinstance(obj, dict):
+        raise LineError("not_an_object", type(obj).__name__)
+    return obj
 
 
 def decode_row(
@@ -481,10 +506,11 @@ def decode_row(
     if isinstance(data, RowError):
         return data
     try:
-        obj = loads_line(data)
-        header = parse_header(obj)
-        if header is not None:
-            return Event(session_id, seq, created_at, header=header)
+        obj = _loads(data)
+        if obj.get("type") == "session":
+            header = parse_header(obj)
+            if header is not None:
+                return Event(session_id, seq, created_at, header=header)
         # Line numbers count from 1 with the header on line 1, so ids made for id-less (v1) entries
         # match what the same transcript as JSONL would give.
         return Event(session_id, seq, created_at, entry=parse_entry(obj, seq + 1))
@@ -1019,11 +1045,12 @@ class AgentDb:
                 lines.append(b"\n" * (int(seq) - expected))
             expected = int(seq) + 1
             data = row_bytes(dctx, session_id, int(seq), ej, ez, n)
-            if isinstance(data, RowError):
-                errors.append(data)
+            line = data if isinstance(data, RowError) else jsonl_line(session_id, int(seq), data)
+            if isinstance(line, RowError):
+                errors.append(line)
                 lines.append(b"\n")
             else:
-                lines.append(data + b"\n")
+                lines.append(line + b"\n")
         return b"".join(lines), errors
 
     def forget(self, session_id: str) -> None:
