@@ -193,8 +193,8 @@ def not_ready_reason(db_path: Path) -> str | None:
         st = os.stat(db_path)
     except FileNotFoundError:
         return "db_missing"
-    except OSError as exc:
-        return f"unreadable: {exc.strerror}"
+    except OSError:
+        return "unreadable"
     has_wal = os.path.exists(f"{db_path}-wal")
     has_shm = os.path.exists(f"{db_path}-shm")
     if has_wal and has_shm:
@@ -205,8 +205,8 @@ def not_ready_reason(db_path: Path) -> str | None:
         return None
     try:
         wal = _journal_is_wal(db_path)
-    except OSError as exc:
-        return f"unreadable: {exc.strerror}"
+    except OSError:
+        return "unreadable"
     if wal is None:
         return "not_sqlite"
     if not wal:
@@ -259,7 +259,7 @@ class RowError:
 
     ``reason`` is short and stable (``zstd_corrupt``, ``size_mismatch``, ``invalid_json``,
     ``invalid_utf8``, ``not_an_object``, ``missing_type``, ``bad_message``, ``empty_row``,
-    ``too_large``, ``entry_json_invalid``, ``archive_corrupt``, ``archive_sha256_mismatch``).
+    ``too_large``, ``undecodable``, ``entry_json_invalid``).
     ``seq`` is ``None`` for a node (``session_key`` then names it).
     """
 
@@ -307,7 +307,8 @@ class Poll:
     true when more rows are waiting than ``max_rows`` allowed in one poll: poll again at once.
 
     For ``NOT_READY``: ``reason`` is a stable word (``db_missing``, ``wal_missing``, ``shm_missing``,
-    ``not_sqlite``, ``busy``, ``no_session_nodes``, ``sidecar_replaced``, ``sqlite_error``) and
+    ``not_sqlite``, ``unreadable``, ``busy``, ``no_session_nodes``, ``sidecar_replaced``,
+    ``sqlite_error``) and
     ``detail`` the text; nothing else is set and the cursors did not move. A ``not_ready`` that stays
     is worth one log line, not an error per poll.
     """
@@ -516,6 +517,8 @@ def decode_row(
         return Event(session_id, seq, created_at, entry=parse_entry(obj, seq + 1))
     except LineError as exc:
         return RowError(session_id, seq, exc.reason, exc.detail)
+    except Exception as exc:  # a shape no parser foresaw: this row is reported, the read goes on
+        return RowError(session_id, seq, "undecodable", f"{type(exc).__name__}: {exc}")
 
 
 def decompress_archive(encoding: str, blob: bytes, sha256: str | None = None) -> bytes:
@@ -689,6 +692,9 @@ class AgentDb:
         except FileNotFoundError:
             self._close()
             raise NotReady("db_missing", str(self.db_path)) from None
+        except OSError as exc:
+            self._close()
+            raise NotReady("unreadable", f"{self.db_path}: {exc.strerror}") from None
         ident = (st.st_dev, st.st_ino)
         if self._conn is not None and ident != self._db_ident:
             self._close()  # the database file was replaced: follow the new one
