@@ -74,7 +74,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -806,7 +806,7 @@ class AgentDb:
         return self._apply(fetched)
 
     def _changed_rows(
-        self, conn: sqlite3.Connection, table: str, key: str, known: Mapping[str, int], mark: int, full: bool
+        self, conn: sqlite3.Connection, table: str, key: str, known: Collection[str], mark: int, full: bool
     ) -> tuple[dict[str, int], bool]:
         """``key -> updated_at`` of the rows of ``table`` that may have moved, and whether that is
         every row (then a key missing from it is gone).
@@ -838,7 +838,12 @@ class AgentDb:
             stale = [k for k, v in nodes.items() if full or self._node_ver.get(k) != v]
             projections = self._read_projections(conn, None if full else stale)
             windows, windows_all = self._changed_rows(
-                conn, "session_windows", "session_id", self._windows, self._window_mark, full
+                conn,
+                "session_windows",
+                "session_id",
+                self._windows.keys() | self._pending,
+                self._window_mark,
+                full,
             )
             todo = [s for s, up in windows.items() if full or self._windows.get(s) != up]
             for sid in sorted(self._pending):  # a cut left rows here: read on, whatever moved
