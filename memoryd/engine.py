@@ -410,6 +410,10 @@ class Engine:
         }
 
     # ------------------------------------------------------------------ checkpoint
+    def _session_json(self, tr: Tracked) -> dict[str, Any]:
+        """A session's record; ``era`` tells an offline reader (``memoryd status``) its gate arithmetic."""
+        return {**tr.to_json(), "era": self.gate_for(tr).era}
+
     def save_checkpoint(self, force: bool = False) -> None:
         if self._busy or not self._caught_up:
             self._dirty = True
@@ -420,7 +424,7 @@ class Engine:
         self.journal.sync()
         data = checkpoint.CheckpointData(
             journal_seq=self.journal.head_seq,
-            sessions={f"{a}/{u}": tr.to_json() for (a, u), tr in self.sessions.items()},
+            sessions={f"{a}/{u}": self._session_json(tr) for (a, u), tr in self.sessions.items()},
             keys={f"{a}\t{k}": uid for (a, k), uid in self.keys.items()},
             seen_agents=sorted(self.seen_agents),
             pending_flushes={fid: p.to_json() for fid, p in self.flushes.pending.items()},
