@@ -68,7 +68,9 @@ log = structlog.get_logger("memoryd.sources.sqlite")
 MAX_POLLS_PER_REFRESH = 10_000
 #: ``NOT_READY`` reasons worth a ``source.error``; the others (no ``-wal`` yet, OpenClaw stopped)
 #: only wait.
-_ERROR_REASONS = frozenset({"busy", "sqlite_error", "sidecar_replaced"})
+#: (``sidecar_replaced``: ``-wal``/``-shm`` made again since the open, as when OpenClaw is making the
+#: database or its last connection closed: the reader reopens; not an error.)
+_ERROR_REASONS = frozenset({"busy", "sqlite_error"})
 #: A database without ``session_nodes`` beside a ``sessions.json`` leaves the agent to the file
 #: source for this long before it is looked at again (it may be a store being created).
 RECHECK_SECONDS = 30.0
@@ -277,9 +279,13 @@ class SqliteSource:
         force = not only_changed or not st.polled or now - st.forced_at >= FORCE_SECONDS
         if force:
             st.forced_at = now
+        reopened = False
         with host.busy():
             for _ in range(MAX_POLLS_PER_REFRESH):
                 poll = st.db.poll(force=force)
+                if poll.status is PollStatus.NOT_READY and poll.reason == "sidecar_replaced" and not reopened:
+                    reopened = True  # the reader closed on it: the next poll opens the files there now
+                    continue
                 force = False
                 if poll.status is PollStatus.NOT_READY:
                     self._not_ready(agent, st, poll)
