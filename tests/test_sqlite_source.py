@@ -315,3 +315,37 @@ def test_a_wal_path_from_the_watcher_wakes_the_agent_database(oc: OpenClawFixtur
         engine.close()
         journal.close()
         writer.close()
+
+
+def test_a_new_lifecycle_revision_no_reset_event_follows_is_taken_after_a_while(oc: OpenClawFixture) -> None:
+    """A row of a new revision waits for its reset event (it may come a commit later); when none
+    comes within HOLD_SECONDS the generation takes the row: OpenClaw's flush on it is seen."""
+    from memoryd.engine import Engine
+    from memoryd.sinks.journal import Journal
+    from memoryd.sources.sqlite_source import HOLD_SECONDS
+
+    _, writer = _sqlite_install(oc)
+    settings = load_settings(str(oc.config_path))
+    journal = Journal(settings.event_log)
+    journal.open()
+    now = [1_000_000.0]
+    engine = Engine(settings, journal, clock=lambda: now[0])
+    wal = {str(writer.path.with_name("openclaw-agent.sqlite-wal"))}
+    try:
+        engine.start()
+        engine.scan_all()
+        s = SyntheticSession(writer, "agent:main:main", "5e551011-dddd-4000-8000-000000000001")
+        _turns(s, [9_000], "the cache")
+        engine.handle_paths(wal)
+        s.update(lifecycleRevision="rev-2", memoryFlush={"kind": "succeeded", "compactionCount": 0})
+        engine.handle_paths(wal)
+        assert not [e for e in oc.events() if e["type"] == "runtime.flush.observed"]  # held
+        now[0] += HOLD_SECONDS + 1
+        engine.handle_paths(wal)
+        observed = [e for e in oc.events() if e["type"] == "runtime.flush.observed"]
+        assert [(e["data"]["cycle"], e.get("data", {}).get("epoch")) for e in observed] == [(0, None)]
+        assert not [e for e in oc.events() if e["type"] in ("session.reset", "source.error")]
+    finally:
+        engine.close()
+        journal.close()
+        writer.close()

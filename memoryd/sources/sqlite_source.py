@@ -74,6 +74,8 @@ _ERROR_REASONS = frozenset({"busy", "sqlite_error"})
 #: A database without ``session_nodes`` beside a ``sessions.json`` leaves the agent to the file
 #: source for this long before it is looked at again (it may be a store being created).
 RECHECK_SECONDS = 30.0
+#: How long a row of a new ``lifecycleRevision`` waits for the reset event that begins its generation.
+HOLD_SECONDS = 30.0
 #: How often a reconcile's poll skips the reader's shortcuts (``-wal`` stat, ``data_version``) and
 #: re-checks every row: the backstop for a write that moved no ``updated_at``.
 FORCE_SECONDS = 60.0
@@ -92,6 +94,9 @@ class SqliteCursor:
     lifecycle: str | None = None
     prev_lifecycle: str | None = None
     archive: tuple[str, str] | None = None  # (session id, generation) once deleted: read from there
+    #: the revision this generation had before it took a new one no reset event came with
+    #: (``_release_held``): a late reset event then gives the new revision to the next generation
+    released_from: str | None = None
     history_until: int = 0  # on first sight, events before this seq are history (transient)
     row: StoreEntry | None = None  # during a first read: the latest row, applied when it ends (transient)
 
@@ -130,8 +135,9 @@ class _AgentState:
     current: dict[str, str] = field(default_factory=dict)
     #: events of a session whose row was not seen yet, by session id
     orphans: dict[str, list[Event]] = field(default_factory=dict)
-    #: a row held for a generation that has not begun yet (its reset event not read), by session id
-    held: dict[str, StoreEntry] = field(default_factory=dict)
+    #: a row held for a generation that has not begun yet (its reset event not read), by session
+    #: id, and since when
+    held: dict[str, tuple[StoreEntry, float]] = field(default_factory=dict)
     archives: dict[str, Archive] = field(default_factory=dict)  # session id -> its delete archive
     #: session id -> the generation the log ended with a reset flush whose reset event was not
     #: applied before a crash (its next generation is made when that event is read again)
@@ -302,6 +308,8 @@ class SqliteSource:
             for tr in list(host.sessions.values()):
                 if tr.agent.agent_id == agent.agent_id and tr.source == self.name:
                     self._end_history(tr)
+            if st.held:
+                self._release_held(agent, st)
         if agent.agent_id not in host.seen_agents:
             host.seen_agents.add(agent.agent_id)
             host.mark_dirty()
@@ -554,7 +562,7 @@ class SqliteSource:
             cursor=SqliteCursor(
                 db=cur.db,
                 seq=ev.seq,
-                prev_lifecycle=cur.lifecycle,
+                prev_lifecycle=cur.released_from or cur.lifecycle,
                 history_until=cur.history_until,
                 row=None if live else cur.row,
             ),
@@ -565,8 +573,24 @@ class SqliteSource:
         st.current[s.session_id] = new_state.uid
         held = st.held.pop(s.session_id, None)
         if held is not None:
-            self._apply_row(agent, st, new, held)
+            self._apply_row(agent, st, new, held[0])
         return new
+
+    def _release_held(self, agent: AgentSource, st: _AgentState) -> None:
+        """A new ``lifecycleRevision`` that no reset event followed within ``HOLD_SECONDS``: not a
+        reset after all (as far as we can tell); the generation takes the row and the revision."""
+        now = self.host.clock()
+        for sid, (se, since) in list(st.held.items()):
+            if now - since < HOLD_SECONDS:
+                continue
+            del st.held[sid]
+            tr = self._current(st, agent, sid)
+            if tr is None:
+                continue
+            log.info("sqlite.lifecycle_changed_without_reset", agent=agent.agent_id, session_id=sid)
+            cur = _sc(tr)
+            cur.released_from, cur.lifecycle = cur.lifecycle, se.lifecycle_revision
+            self._apply_row(agent, st, tr, se)
 
     def _apply_row(self, agent: AgentSource, st: _AgentState, tr: Tracked, se: StoreEntry) -> None:
         """A row of this session's key, applied to the generation its ``lifecycleRevision`` names."""
@@ -579,7 +603,8 @@ class SqliteSource:
                 cur.lifecycle = rev
             elif rev != cur.lifecycle:
                 # A new revision before the reset event that begins it: it waits for that generation.
-                st.held[se.session_id] = se
+                since = st.held.get(se.session_id, (se, self.host.clock()))[1]
+                st.held[se.session_id] = (se, since)
                 return
         if not tr.state.live:
             cur.row = se  # a first read: applied when it ends (``_end_history``)
