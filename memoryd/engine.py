@@ -294,9 +294,11 @@ class Engine:
         unchanged (a ``stat``, a ``PRAGMA data_version``), so a reconcile of 1,000 sessions costs
         1,000 ``stat`` calls, not 1,000 reads.
         """
+        unread: set[str] = set()
         for agent in self.agents.values():
             adapter = self.by_name[self._decide_layout(agent)]
-            adapter.refresh(agent, only_changed=only_changed)
+            if not adapter.refresh(agent, only_changed=only_changed):
+                unread.add(agent.agent_id)
         for tr in list(self.sessions.values()):
             if tr.state.ended:
                 continue
@@ -306,9 +308,11 @@ class Engine:
             adapter.read(tr)
         if not only_changed:
             self._caught_up = True
-            # Every configured agent was looked at: from now on, whatever appears is live.
-            if not self.seen_agents.issuperset(self.agents):
-                self.seen_agents.update(self.agents)
+            # Every configured agent was looked at: from now on, whatever appears is live (an agent
+            # whose data could not be read now is looked at again, still as history, next time).
+            looked = set(self.agents) - unread
+            if not self.seen_agents.issuperset(looked):
+                self.seen_agents.update(looked)
                 self._dirty = True
         self._end_step()
 

@@ -349,3 +349,35 @@ def test_a_new_lifecycle_revision_no_reset_event_follows_is_taken_after_a_while(
         engine.close()
         journal.close()
         writer.close()
+
+
+def test_a_database_without_its_wal_is_never_opened_and_stays_history_until_it_can_be(tmp_path: Path) -> None:
+    """Opening a WAL database whose -wal is missing would make SQLite create it (OpenClaw SIGKILLs
+    itself when the inode changes under it): memoryd waits, and what the database holds is still
+    the install's past when it can be read."""
+    shutil.copytree(SAMPLE / "state", tmp_path / "state")
+    for p in (tmp_path / "state").rglob("*"):
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    wal = tmp_path / "state" / "agents" / "main" / "agent" / "openclaw-agent.sqlite-wal"
+    wal.unlink()
+    cfg = tmp_path / "m.toml"
+    cfg.write_text(
+        f'[openclaw]\nstate_dirs = ["{tmp_path / "state"}"]\n[paths]\nstate_dir = "{tmp_path / "md"}"\n'
+        f'socket = "{tmp_path / "run/s.sock"}"\n[workspaces]\nmain = "{tmp_path / "ws"}"\nwork = "{tmp_path / "ws-work"}"\n'
+    )
+    r = memoryd("run", "--once", "--config", str(cfg))
+    assert r.returncode == 0, r.stderr
+    assert not wal.exists()
+    events = read_events(tmp_path / "md" / "events.ndjson")
+    assert {e["session_key"] for e in events if e["type"] == "session.discovered"} == {"agent:work:main"}
+    assert not [e for e in events if e["type"] == "source.error"]
+    wal.touch()  # OpenClaw starts again: its -wal is there
+    r = memoryd("run", "--once", "--config", str(cfg))
+    assert r.returncode == 0, r.stderr
+    events = read_events(tmp_path / "md" / "events.ndjson")
+    discovered = {
+        e["session_key"]: e["data"]["first_sight"] for e in events if e["type"] == "session.discovered"
+    }
+    assert discovered == {"agent:work:main": True, "agent:main:main": True, "agent:main:design-review": True}
+    assert all(e["data"]["historical"] for e in events if e["type"] == "memory.compacted")
+    assert not any(e["type"].startswith("memory.flush.") for e in events)

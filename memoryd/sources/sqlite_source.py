@@ -272,7 +272,7 @@ class SqliteSource:
         self.agents[agent.agent_id] = st
         return st
 
-    def refresh(self, agent: AgentSource, *, only_changed: bool) -> None:
+    def refresh(self, agent: AgentSource, *, only_changed: bool) -> bool:
         """Poll the agent's database until it has nothing more, applying each poll in turn.
 
         An agent never seen before (the first catch-up on an install) is read as history: its
@@ -295,7 +295,7 @@ class SqliteSource:
                 force = False
                 if poll.status is PollStatus.NOT_READY:
                     self._not_ready(agent, st, poll)
-                    return
+                    return False
                 if st.not_ready is not None:
                     log.info("sqlite.ready", agent=agent.agent_id, was=st.not_ready)
                     st.not_ready = None
@@ -313,6 +313,7 @@ class SqliteSource:
         if agent.agent_id not in host.seen_agents:
             host.seen_agents.add(agent.agent_id)
             host.mark_dirty()
+        return True
 
     def _not_ready(self, agent: AgentSource, st: _AgentState, poll: Poll) -> None:
         if (
