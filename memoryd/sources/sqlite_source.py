@@ -142,6 +142,7 @@ class _AgentState:
     #: session id -> the generation the log ended with a reset flush whose reset event was not
     #: applied before a crash (its next generation is made when that event is read again)
     resume: dict[str, str] = field(default_factory=dict)
+    in_history: set[str] = field(default_factory=set)  # uids of generations in their first read
     polled: bool = False  # a poll succeeded since memoryd started
     forced_at: float = 0.0  # when the last forced poll ran
     not_ready: str | None = None
@@ -260,6 +261,14 @@ class SqliteSource:
             if sid not in latest or tr.state.epoch >= latest[sid][0]:
                 latest[sid] = (tr.state.epoch, uid, tr)
         st = _AgentState(db=AgentDb(db_path, cursors=cursors))
+        st.in_history = {
+            uid
+            for (agent_id, uid), tr in self.host.sessions.items()
+            if agent_id == agent.agent_id
+            and tr.source == self.name
+            and not tr.state.live
+            and not tr.state.ended
+        }
         for sid, (_, uid, tr) in latest.items():
             if not tr.state.ended:
                 st.current[sid] = uid
@@ -305,8 +314,10 @@ class SqliteSource:
                 st.polled = True
                 if not poll.more:
                     break
-            for tr in list(host.sessions.values()):
-                if tr.agent.agent_id == agent.agent_id and tr.source == self.name:
+            for uid in sorted(st.in_history):
+                st.in_history.discard(uid)
+                tr = host.sessions.get((agent.agent_id, uid))
+                if tr is not None:
                     self._end_history(tr)
             if st.held:
                 self._release_held(agent, st)
@@ -426,6 +437,8 @@ class SqliteSource:
         host.sessions[(agent.agent_id, sid)] = tr
         host.keys[(agent.agent_id, se.key)] = sid
         st.current[sid] = sid
+        if not state.live:
+            st.in_history.add(sid)
         if state.live:
             self._emit_discovered(tr, first_sight=False)
         self._apply_events(agent, st, tr, events)
@@ -572,6 +585,8 @@ class SqliteSource:
         host.sessions[(agent.agent_id, new_state.uid)] = new
         host.keys[(agent.agent_id, s.session_key)] = new_state.uid
         st.current[s.session_id] = new_state.uid
+        if not live:
+            st.in_history.add(new_state.uid)
         held = st.held.pop(s.session_id, None)
         if held is not None:
             self._apply_row(agent, st, new, held[0])
