@@ -396,6 +396,7 @@ class Engine:
         if tr is None:
             return {"ok": False, "error": f"unknown session key {session_key!r}"}
         self.adapter_of(tr).read(tr)
+        tr = self.find_session(session_key) or tr  # the read may have begun a new generation (a reset)
         done, pending = self.flushes.done, self.flushes.pending
         before = set(done) | set(pending)
         effects = end_session(tr.state, "manual", reason)

@@ -381,3 +381,33 @@ def test_a_database_without_its_wal_is_never_opened_and_stays_history_until_it_c
     assert discovered == {"agent:work:main": True, "agent:main:main": True, "agent:main:design-review": True}
     assert all(e["data"]["historical"] for e in events if e["type"] == "memory.compacted")
     assert not any(e["type"].startswith("memory.flush.") for e in events)
+
+
+def test_a_manual_flush_reads_first_and_flushes_the_generation_the_key_names_now(oc: OpenClawFixture) -> None:
+    from memoryd.engine import Engine
+    from memoryd.sinks.journal import Journal
+
+    _, writer = _sqlite_install(oc)
+    settings = load_settings(str(oc.config_path))
+    journal = Journal(settings.event_log)
+    journal.open()
+    engine = Engine(settings, journal)
+    try:
+        engine.start()
+        s = SyntheticSession(writer, "agent:main:main", "5e551011-eeee-4000-8000-000000000001")
+        _turns(s, [5_000], "the old plan")
+        engine.scan_all()
+        epoch = s.reset()
+        _turns(s, [6_000], "the staging port 5433")
+        answer = engine.manual_flush("agent:main:main", "asked")  # the reset is read by this call
+        assert answer["ok"] and answer["flushed"], answer
+        done = [e for e in oc.events() if e["type"] == "memory.flush.completed"]
+        assert [(e["data"]["trigger"], e["data"].get("epoch")) for e in done] == [
+            ("reset", None),
+            ("manual", epoch),
+        ]
+        assert "5433" in "".join(oc.daily_logs().values())
+    finally:
+        engine.close()
+        journal.close()
+        writer.close()
