@@ -27,16 +27,22 @@ Rules this module keeps, and why:
   Nothing here copies, deletes or replaces a file.
 * **Cheap when idle.** ``AgentDb.poll`` first compares ``os.stat(-wal)`` (size, mtime) with the
   last look, then ``PRAGMA data_version`` on the long-lived connection; only a move reads rows,
-  and then only what moved: nodes whose ``updated_at`` changed, windows whose ``updated_at``
-  changed, and per moved window the rows after its cursor (index seeks, so the cost of one commit
-  does not grow with the database). ``poll(force=True)`` is the backstop the caller runs
-  periodically: it skips the prefilter and re-checks every node's projection and every window's
-  cursor, catching writes that did not bump ``updated_at``.
+  and then only what moved: the nodes and windows in the recent range of their ``updated_at``
+  index (a node's fields compared, a window's ``(updated_at, transcript_updated_at)``), a
+  ``count(*)`` that proves nothing vanished, and per moved window the rows after its cursor (index
+  seeks: the cost of one commit does not grow with the database, ``bench/sqlite.py``).
+  ``poll(force=True)`` is the backstop the caller runs periodically (~30 s): it skips the
+  shortcuts and re-checks every node and every window (O(sessions)), catching a silent write to a
+  session idle for more than ``MARK_SLACK_MS``.
+* **Rows are appended, but may be rewritten.** OpenClaw can rewrite or replace a session's rows
+  (its ``transcript_rewrite_watermarks`` generation rotates); ``Poll.rewritten`` says so and the
+  caller decides about the cursor. Not seen in a real run.
 * **Bad rows are reported, never fatal.** A corrupt ``event_zstd`` blob or bad JSON is a
   ``RowError`` naming the session and seq; the cursor still moves past it, so the error says exactly
   what was skipped and the next rows still arrive.
 * **Transient states retry.** A database being created answers ``SQLITE_BUSY`` / "no such table"
-  for ~60 ms: a poll retries a few times with a short backoff, then reports ``not_ready``.
+  for ~60 ms (and a read-only ``-shm`` the odd ``SQLITE_READONLY``): a poll retries a few times
+  with a short backoff (never a spin), then reports ``not_ready``.
 
 Thread safety: one ``AgentDb`` serialises its calls with a lock, so the flush executor may call
 ``read_range`` from another thread while the engine polls.
@@ -52,6 +58,7 @@ How an adapter uses it (one ``AgentDb`` per agent whose ``probe_agent(...).prima
         p.events[session_id]                  -> Event(seq, entry | header), in seq order
         p.errors                              -> one source.error each (session_id, seq, reason)
         p.archives                            -> deleted sessions' JSONL (read_archive)
+        p.rewritten                           -> sessions whose rows were rewritten (rare)
         save db.cursors with the checkpoint once applied; if p.more: poll again at once
     flush of [start_seq, end_seq): db.read_range_jsonl(sid, start_seq, end_seq) -> content_of_bytes(
         data, ..., first_line_no=start_seq + 1)
