@@ -44,6 +44,7 @@ TABLES = (
     "transcript_events",
     "transcript_event_identities",
     "session_transcript_archives",
+    "transcript_rewrite_watermarks",
     "cache_entries",
 )
 
@@ -196,18 +197,27 @@ class Writer:
             header = {"type": "session", "version": 4, "id": sid, "timestamp": "2026-12-02T14:01:18.621Z"}
             self._insert_events(sid, [header])
 
-    def append(self, sid: str, *events: dict[str, Any], bump_window: bool = True) -> list[int]:
-        """Events appended to a session in one commit (the window's ``updated_at`` bumped, as OpenClaw
-        does). Returns their seqs."""
+    def append(self, sid: str, *events: dict[str, Any], window: str = "bump") -> list[int]:
+        """Events appended to a session in one commit. Returns their seqs.
+
+        ``window`` says what happens to the session's window, as in OpenClaw 2026.9.6:
+        ``"bump"``: ``updated_at`` = the event's time and ``transcript_updated_at`` moves strictly
+        up (every live append); ``"same_ms"``: only ``transcript_updated_at`` moves (a second
+        event stamped in the same millisecond); ``"none"``: neither (a backdated import)."""
         with self.conn:
             self.conn.execute("BEGIN")
             seqs = self._insert_events(sid, list(events))
-            if bump_window:
+            if window != "none":
                 now = self.tick()
                 self.conn.execute(
-                    "UPDATE session_windows SET updated_at = ?, transcript_updated_at = ? WHERE session_id = ?",
-                    (now, now, sid),
+                    "UPDATE session_windows SET transcript_updated_at = max(?, coalesce(transcript_updated_at, -1) + 1)"
+                    " WHERE session_id = ?",
+                    (now, sid),
                 )
+                if window == "bump":
+                    self.conn.execute(
+                        "UPDATE session_windows SET updated_at = ? WHERE session_id = ?", (now, sid)
+                    )
         return seqs
 
     def update_entry(self, key: str, fields: dict[str, Any], *, bump: bool = True) -> None:

@@ -580,19 +580,87 @@ def test_a_reset_keeps_the_session_id(live: tuple[Path, Writer]) -> None:
         db.close()
 
 
-def test_the_backstop_finds_a_write_that_did_not_bump_updated_at(live: tuple[Path, Writer]) -> None:
+def test_writes_in_the_same_millisecond_are_seen_at_once(live: tuple[Path, Writer]) -> None:
+    """OpenClaw stamps a window with the event's own time and a node with max(its time, now): a
+    second write in the same millisecond leaves ``updated_at`` as it was. The window's
+    ``transcript_updated_at`` still moves, and an active node is compared by its fields."""
     path, w = live
     w.create_session("agent:main:main", "s1", {"compactionCount": 0})
     db = AgentDb(path)
     try:
         db.poll()
+        (a,) = w.append("s1", _msg(1))
+        (b,) = w.append("s1", _msg(2), window="same_ms")
         w.update_entry("agent:main:main", {"compactionCount": 1}, bump=False)
-        (seq,) = w.append("s1", _msg(1), bump_window=False)
-        quick = db.poll()
-        assert quick.changed_keys == [] and quick.events == {}  # the cheap path trusts updated_at
-        p = db.poll(force=True)
+        p = db.poll()
+        assert [e.seq for e in p.events["s1"]] == [a, b]
         assert p.changed_keys == ["agent:main:main"] and p.nodes["agent:main:main"].compaction_count == 1
+        assert db.poll().status is PollStatus.UNCHANGED
+    finally:
+        db.close()
+
+
+def test_the_backstop_finds_silent_writes_to_an_idle_session(live: tuple[Path, Writer]) -> None:
+    """A session idle for an hour gets a write that moves neither ``updated_at`` nor
+    ``transcript_updated_at`` (a backdated import, a preserve-activity patch): the cheap poll does
+    not see it (it looks at what moved and what was recently active), ``force`` does."""
+    path, w = live
+    now = w.clock
+    w.clock = now - 3_600_000
+    w.create_session("agent:main:old", "s1", {"compactionCount": 0})
+    w.clock = now
+    w.create_session("agent:main:new", "s2", {})
+    db = AgentDb(path)
+    try:
+        db.poll()
+        w.append("s2", _msg(1))  # activity elsewhere: the poll runs
+        w.update_entry("agent:main:old", {"compactionCount": 1}, bump=False)
+        (seq,) = w.append("s1", _msg(2), window="none")
+        quick = db.poll()
+        assert quick.changed_keys == [] and list(quick.events) == ["s2"]
+        p = db.poll(force=True)
+        assert p.changed_keys == ["agent:main:old"] and p.nodes["agent:main:old"].compaction_count == 1
         assert [e.seq for e in p.events["s1"]] == [seq]
+    finally:
+        db.close()
+
+
+def test_rewritten_rows_are_reported(live: tuple[Path, Writer]) -> None:
+    """OpenClaw can rewrite a session's rows (it rotates the session's rewrite generation) or
+    replace them with fewer: the poll says so; the cursor is the caller's to move."""
+    path, w = live
+    w.create_session("agent:main:main", "s1", {})
+    w.append("s1", _msg(1), _msg(2), _msg(3))
+    with w.conn:
+        w.conn.execute("BEGIN")
+        w.conn.execute("INSERT INTO transcript_rewrite_watermarks VALUES ('s1', 'g1', 1)")
+    db = AgentDb(path)
+    try:
+        assert db.poll().rewritten == {}
+        with w.conn:
+            w.conn.execute("BEGIN")
+            w.conn.execute(
+                "UPDATE transcript_events SET event_json = ? WHERE session_id = 's1' AND seq = 2",
+                (orjson.dumps(_msg(2, text="redacted")).decode(),),
+            )
+            w.conn.execute(
+                "UPDATE transcript_rewrite_watermarks SET generation = 'g2' WHERE session_id = 's1'"
+            )
+            w.conn.execute(
+                "UPDATE session_windows SET transcript_updated_at = transcript_updated_at + 1 WHERE session_id = 's1'"
+            )
+        p = db.poll()
+        assert p.rewritten == {"s1": "generation"} and p.events == {}
+        assert db.cursors["s1"] == 3
+        with w.conn:
+            w.conn.execute("BEGIN")
+            w.conn.execute("DELETE FROM transcript_events WHERE session_id = 's1' AND seq > 1")
+            w.conn.execute(
+                "UPDATE session_windows SET transcript_updated_at = transcript_updated_at + 1 WHERE session_id = 's1'"
+            )
+        assert db.poll().rewritten == {"s1": "shorter"}
+        db.cursors["s1"] = -1  # the caller's choice: read it again from the start
+        assert [e.seq for e in db.poll(force=True).events["s1"]] == [0, 1]
     finally:
         db.close()
 
@@ -693,8 +761,9 @@ deadline = time.monotonic() + 60
 while time.monotonic() < deadline and (not seen or seen[-1] < int(sys.argv[3])):
     p = db.poll()
     if p.status is PollStatus.NOT_READY:
-        print("not_ready", p.reason, p.detail, flush=True)
-        break
+        print("not_ready", p.reason, flush=True)
+        if p.reason != "busy":  # a writer restarting the WAL under a read-only -shm: poll again
+            break
     seen += [e.seq for e in p.events.get("s1", [])]
 print("seen", *seen, flush=True)
 """
@@ -735,7 +804,9 @@ def test_a_reader_without_write_access_follows_a_live_writer(tmp_path: Path) -> 
             path.parent.chmod(0o755)
             w.close()
         assert proc.returncode == 0
-        assert out.split() == ["seen", *map(str, range(0, 301))]
+        lines = out.splitlines()
+        assert all(line == "not_ready busy" for line in lines[:-1]), lines[:-1]
+        assert lines[-1].split() == ["seen", *map(str, range(0, 301))]
     finally:
         import shutil
 
@@ -859,9 +930,10 @@ def test_an_event_with_a_raw_newline_stays_one_jsonl_line(live: tuple[Path, Writ
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_random_writes_and_polls_agree_with_the_database(live: tuple[Path, Writer], seed: int) -> None:
-    """Random OpenClaw-like commits (new sessions, appends, entry rewrites, deletes) between polls
-    with random row budgets and the odd ``force``: every row is delivered exactly once, in order,
-    every delete is reported once, and the snapshot matches the table."""
+    """Random OpenClaw-like commits (new sessions, appends, entry rewrites, deletes; some in the
+    same millisecond as the write before) between polls with random row budgets and the odd
+    ``force``: every row is delivered exactly once, in order, every delete is reported once, and
+    the snapshot matches the table."""
     import random
 
     rng = random.Random(seed)
@@ -883,11 +955,14 @@ def test_random_writes_and_polls_agree_with_the_database(live: tuple[Path, Write
                 live_keys[key], truth_tokens[key] = sid, 0
             elif op < 0.7:
                 key = rng.choice(sorted(live_keys))
-                w.append(live_keys[key], *[_msg(step * 100 + i) for i in range(rng.randint(1, 30))])
+                window = rng.choice(["bump", "bump", "same_ms"])  # all sessions here are active
+                w.append(
+                    live_keys[key], *[_msg(step * 100 + i) for i in range(rng.randint(1, 30))], window=window
+                )
             elif op < 0.9:
                 key = rng.choice(sorted(live_keys))
                 truth_tokens[key] = step
-                w.update_entry(key, {"totalTokens": step})
+                w.update_entry(key, {"totalTokens": step}, bump=rng.random() < 0.7)
             else:
                 key = rng.choice(sorted(live_keys))
                 w.delete_session(key)
@@ -901,14 +976,16 @@ def test_random_writes_and_polls_agree_with_the_database(live: tuple[Path, Write
                     seen.setdefault(sid, []).extend(e.seq for e in evs)
                 deleted += list(p.deleted)
                 known |= set(p.nodes)
-        while True:
-            p = db.poll(force=True, max_rows=20)
+        while True:  # the cheap polls alone must have found everything ...
+            p = db.poll(max_rows=20)
             for sid, evs in p.events.items():
                 seen.setdefault(sid, []).extend(e.seq for e in evs)
             deleted += list(p.deleted)
             if not p.more:
                 break
         nodes = db.nodes
+        backstop = db.poll(force=True)  # ... so the backstop finds nothing more
+        assert (backstop.events, backstop.changed_keys, backstop.deleted) == ({}, [], {})
     finally:
         db.close()
     for key, sid in live_keys.items():

@@ -27,16 +27,22 @@ Rules this module keeps, and why:
   Nothing here copies, deletes or replaces a file.
 * **Cheap when idle.** ``AgentDb.poll`` first compares ``os.stat(-wal)`` (size, mtime) with the
   last look, then ``PRAGMA data_version`` on the long-lived connection; only a move reads rows,
-  and then only what moved: nodes whose ``updated_at`` changed, windows whose ``updated_at``
-  changed, and per moved window the rows after its cursor (index seeks, so the cost of one commit
-  does not grow with the database). ``poll(force=True)`` is the backstop the caller runs
-  periodically: it skips the prefilter and re-checks every node's projection and every window's
-  cursor, catching writes that did not bump ``updated_at``.
+  and then only what moved: the nodes and windows in the recent range of their ``updated_at``
+  index (a node's fields compared, a window's ``(updated_at, transcript_updated_at)``), a
+  ``count(*)`` that proves nothing vanished, and per moved window the rows after its cursor (index
+  seeks: the cost of one commit does not grow with the database, ``bench/sqlite.py``).
+  ``poll(force=True)`` is the backstop the caller runs periodically (~30 s): it skips the
+  shortcuts and re-checks every node and every window (O(sessions)), catching a silent write to a
+  session idle for more than ``MARK_SLACK_MS``.
+* **Rows are appended, but may be rewritten.** OpenClaw can rewrite or replace a session's rows
+  (its ``transcript_rewrite_watermarks`` generation rotates); ``Poll.rewritten`` says so and the
+  caller decides about the cursor. Not seen in a real run.
 * **Bad rows are reported, never fatal.** A corrupt ``event_zstd`` blob or bad JSON is a
   ``RowError`` naming the session and seq; the cursor still moves past it, so the error says exactly
   what was skipped and the next rows still arrive.
 * **Transient states retry.** A database being created answers ``SQLITE_BUSY`` / "no such table"
-  for ~60 ms: a poll retries a few times with a short backoff, then reports ``not_ready``.
+  for ~60 ms (and a read-only ``-shm`` the odd ``SQLITE_READONLY``): a poll retries a few times
+  with a short backoff (never a spin), then reports ``not_ready``.
 
 Thread safety: one ``AgentDb`` serialises its calls with a lock, so the flush executor may call
 ``read_range`` from another thread while the engine polls.
@@ -52,6 +58,7 @@ How an adapter uses it (one ``AgentDb`` per agent whose ``probe_agent(...).prima
         p.events[session_id]                  -> Event(seq, entry | header), in seq order
         p.errors                              -> one source.error each (session_id, seq, reason)
         p.archives                            -> deleted sessions' JSONL (read_archive)
+        p.rewritten                           -> sessions whose rows were rewritten (rare)
         save db.cursors with the checkpoint once applied; if p.more: poll again at once
     flush of [start_seq, end_seq): db.read_range_jsonl(sid, start_seq, end_seq) -> content_of_bytes(
         data, ..., first_line_no=start_seq + 1)
@@ -303,7 +310,12 @@ class Poll:
     snapshot like ``read_store`` gives); ``changed_keys`` the keys new or different since the last
     poll; ``deleted`` the keys that vanished with their last entry; ``events`` the new rows per
     session id in seq order (``AgentDb.cursors`` already moved past them, errors included);
-    ``archives`` the archive rows not reported before (all of them on the first poll); ``more`` is
+    ``archives`` the archive rows not reported before (all of them on the first poll);
+    ``rewritten`` the sessions whose rows OpenClaw rewrote or replaced (``"generation"``: its
+    ``transcript_rewrite_watermarks`` generation rotated; ``"shorter"``: fewer rows than the cursor,
+    e.g. moved to cold storage) -- the cursor is left alone, the caller decides (set
+    ``cursors[sid] = -1`` to read it again from the start, as the file era re-reads a changed file;
+    not seen in a real run: rows are only appended there); ``more`` is
     true when more rows are waiting than ``max_rows`` allowed in one poll: poll again at once.
 
     For ``NOT_READY``: ``reason`` is a stable word (``db_missing``, ``wal_missing``, ``shm_missing``,
@@ -322,6 +334,7 @@ class Poll:
     events: dict[str, list[Event]] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     archives: list[Archive] = field(default_factory=list)
+    rewritten: dict[str, str] = field(default_factory=dict)
     more: bool = False
 
 
@@ -554,17 +567,31 @@ _EVENT_COLUMNS = "seq, created_at, event_json, event_zstd, event_utf8_bytes"
 _NO_END = 1 << 62
 
 
+_SQLITE_READONLY = 8
+
+
 def _is_transient(exc: sqlite3.Error) -> bool:
-    """``SQLITE_BUSY`` or a table not there yet: what a database being created answers for ~60 ms."""
+    """Worth a retry: ``SQLITE_BUSY``, a table not there yet (what a database being created answers
+    for ~60 ms), or ``SQLITE_READONLY``. A reader that never writes gets the last one only from
+    SQLite's own WAL index handling: with a read-only ``-shm`` (the systemd unit), a read that
+    meets the writer restarting the WAL answers "attempt to write a readonly database" now and
+    then (seen once in ~20 runs of 300 commits under load); the next try reads."""
+    if getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_READONLY:
+        return True
     text = str(exc).lower()
-    return isinstance(exc, sqlite3.OperationalError) and any(t in text for t in _TRANSIENT)
+    return isinstance(exc, sqlite3.OperationalError) and (
+        any(t in text for t in _TRANSIENT) or "readonly database" in text
+    )
 
 
 def _not_ready_of(exc: sqlite3.Error) -> NotReady:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name:
+        exc = type(exc)(f"{exc} ({name})")
     text = str(exc).lower()
     if "no such table" in text:
         return NotReady("no_session_nodes", str(exc))
-    if "locked" in text:
+    if "locked" in text or "readonly" in text:
         return NotReady("busy", str(exc))
     return NotReady("sqlite_error", str(exc))
 
@@ -584,20 +611,23 @@ def _read_txn(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 _Projection = tuple[str, str] | RowError  # (current_session_id, projection) or why not
+_Version = tuple[Any, ...]  # (updated_at, ...) of a row: what tells that it moved
 
 
 @dataclass(slots=True)
 class _Fetched:
     """The rows one poll's read transaction fetched (decoded only after it ended)."""
 
-    nodes: dict[str, int]  # session_key -> updated_at, of the rows that may have moved
+    nodes: dict[str, _Version]  # session_key -> (updated_at,), of the rows that may have moved
     nodes_all: bool  # ``nodes`` is every row: a known key missing from it was deleted
     projections: dict[str, _Projection]
-    windows: dict[str, int]  # session_id -> updated_at, likewise
+    windows: dict[str, _Version]  # session_id -> (updated_at, transcript_updated_at), likewise
     windows_all: bool
     events: dict[str, list[tuple[Any, ...]]]
     cut: set[str]  # sessions whose rows were cut by the poll's budget
     archives: list[tuple[Any, ...]]
+    generations: dict[str, str]  # session_id -> rewrite generation, of the windows read
+    shorter: list[tuple[str, int]]  # (session, its last seq now) for sessions whose cursor is past it
 
 
 class AgentDb:
@@ -635,11 +665,15 @@ class AgentDb:
         self._db_ident: tuple[int, int] | None = None
         self._read_on = False  # the last poll stopped at max_rows: the next one must not shortcut
         self._pending: set[str] = set()  # windows with rows left unread by that cut
-        self._node_ver: dict[str, int] = {}  # key -> updated_at read: every key present
+        self._node_ver: dict[str, _Version] = {}  # key -> (updated_at,) read: every key present
         self._node_mark = 0  # the newest updated_at of a node seen
         self._node_proj: dict[str, str] = {}  # key -> projection text applied
+        self._node_bad: dict[str, _Version] = {}  # key -> version whose entry_json was reported bad
         self._nodes: dict[str, StoreEntry] = {}
-        self._windows: dict[str, int] = {}  # session id -> updated_at read up to
+        self._windows: dict[str, _Version] = {}  # session id -> its version read up to
+        self._generations: dict[str, str] = {}  # session id -> rewrite generation seen
+        self._short: dict[str, int] = {}  # session id -> last seq when reported "shorter"
+        self._no_watermarks = False
         self._window_mark = 0
         self._archives_seen: set[tuple[str, str]] = set()
         self._archive_since = 0  # created_at of the newest archive row reported
@@ -806,57 +840,73 @@ class AgentDb:
         return self._apply(fetched)
 
     def _changed_rows(
-        self, conn: sqlite3.Connection, table: str, key: str, known: Collection[str], mark: int, full: bool
-    ) -> tuple[dict[str, int], bool]:
-        """``key -> updated_at`` of the rows of ``table`` that may have moved, and whether that is
-        every row (then a key missing from it is gone).
+        self,
+        conn: sqlite3.Connection,
+        table: str,
+        key: str,
+        columns: str,
+        known: Collection[str],
+        mark: int,
+        full: bool,
+    ) -> tuple[dict[str, _Version], bool]:
+        """``key -> (updated_at, *columns)`` of the rows of ``table`` that may have moved, and
+        whether that is every row (then a key missing from it is gone).
 
         Not ``full``: the rows with ``updated_at >= mark - MARK_SLACK_MS`` (a range of the table's
         ``updated_at`` index, so the cost follows what moved, not the table's size), plus a
         ``count(*)`` that proves no row vanished: when it is not the number of known rows plus the
         new ones, every key is read instead.
         """
+        select = f"SELECT {key}, {columns} FROM {table}"
         if not full:
             (count,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
             recent = {
-                str(k): int(up)
-                for k, up in conn.execute(
-                    f"SELECT {key}, updated_at FROM {table} WHERE updated_at >= ?", (mark - MARK_SLACK_MS,)
-                )
+                str(row[0]): tuple(row[1:])
+                for row in conn.execute(f"{select} WHERE updated_at >= ?", (mark - MARK_SLACK_MS,))
             }
             if int(count) == len(known) + sum(1 for k in recent if k not in known):
                 return recent, False
-        return {str(k): int(up) for k, up in conn.execute(f"SELECT {key}, updated_at FROM {table}")}, True
+        return {str(row[0]): tuple(row[1:]) for row in conn.execute(select)}, True
 
     def _fetch(self, conn: sqlite3.Connection, *, full: bool, max_rows: int) -> _Fetched:
         with _read_txn(conn):
             if self.schema is None:
                 self.schema = _read_schema(conn)
             nodes, nodes_all = self._changed_rows(
-                conn, "session_nodes", "session_key", self._node_ver, self._node_mark, full
+                conn, "session_nodes", "session_key", "updated_at", self._node_ver, self._node_mark, full
             )
-            stale = [k for k, v in nodes.items() if full or self._node_ver.get(k) != v]
+            # A node written twice in one millisecond, or by a write that keeps its activity time
+            # (OpenClaw's "preserve-activity" patches), keeps its updated_at: the recently active
+            # nodes are compared by their fields every time (a handful; the rest by updated_at).
+            recent = self._node_mark - MARK_SLACK_MS
+            stale = [k for k, v in nodes.items() if self._node_ver.get(k) != v or v[0] >= recent]
             projections = self._read_projections(conn, None if full else stale)
+            # A window's updated_at is the appended event's own timestamp (the same for two events
+            # of one millisecond); transcript_updated_at moves on every append and every rewrite.
             windows, windows_all = self._changed_rows(
                 conn,
                 "session_windows",
                 "session_id",
+                "updated_at, transcript_updated_at",
                 self._windows.keys() | self._pending,
                 self._window_mark,
                 full,
             )
-            todo = [s for s, up in windows.items() if full or self._windows.get(s) != up]
+            todo = [s for s, v in windows.items() if full or self._windows.get(s) != v]
             for sid in sorted(self._pending):  # a cut left rows here: read on, whatever moved
                 if sid not in windows:
                     row = conn.execute(
-                        "SELECT updated_at FROM session_windows WHERE session_id = ?", (sid,)
+                        "SELECT updated_at, transcript_updated_at FROM session_windows WHERE session_id = ?",
+                        (sid,),
                     ).fetchone()
                     if row is None:
                         self._pending.discard(sid)  # deleted meanwhile
                         continue
-                    windows[sid] = int(row[0])
+                    windows[sid] = tuple(row)
                 if sid not in todo:
                     todo.insert(0, sid)
+            generations = self._read_generations(conn, todo)
+            shorter: list[tuple[str, int]] = []
             events: dict[str, list[tuple[Any, ...]]] = {}
             cut: set[str] = set()
             budget = max_rows
@@ -871,6 +921,13 @@ class AgentDb:
                 ).fetchall()
                 if rows:
                     events[sid] = rows
+                elif self.cursors.get(sid, -1) >= 0:
+                    (top,) = conn.execute(
+                        "SELECT max(seq) FROM transcript_events WHERE session_id = ?", (sid,)
+                    ).fetchone()
+                    top_seq = -1 if top is None else int(top)
+                    if top_seq < self.cursors[sid] and self._short.get(sid) != top_seq:
+                        shorter.append((sid, top_seq))  # rows we read are gone: rewritten, or cold
                 if len(rows) == budget:
                     cut.add(sid)  # maybe more: read on next time
                 budget -= len(rows)
@@ -880,7 +937,28 @@ class AgentDb:
                 " ORDER BY created_at, session_id, generation",
                 (self._archive_since,),
             ).fetchall()
-        return _Fetched(nodes, nodes_all, projections, windows, windows_all, events, cut, archives)
+        return _Fetched(
+            nodes, nodes_all, projections, windows, windows_all, events, cut, archives, generations, shorter
+        )
+
+    def _read_generations(self, conn: sqlite3.Connection, sids: list[str]) -> dict[str, str]:
+        """``transcript_rewrite_watermarks.generation`` of ``sids``: OpenClaw rotates it whenever it
+        rewrites or replaces a session's rows (never on append, compaction or reset)."""
+        out: dict[str, str] = {}
+        if self._no_watermarks or not sids:
+            return out
+        try:
+            for sid in sids:
+                row = conn.execute(
+                    "SELECT generation FROM transcript_rewrite_watermarks WHERE session_id = ?", (sid,)
+                ).fetchone()
+                if row is not None:
+                    out[sid] = str(row[0])
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc).lower():
+                raise
+            self._no_watermarks = True  # an older schema: no generations to follow
+        return out
 
     def _read_projections(self, conn: sqlite3.Connection, keys: list[str] | None) -> dict[str, _Projection]:
         """``key -> (current_session_id, projection)`` for ``keys`` (every node when ``None``). An
@@ -930,16 +1008,25 @@ class AgentDb:
         """Decode what ``_fetch`` got (outside the transaction) and move the cursors and snapshots."""
         result = Poll(PollStatus.CHANGED)
         self._apply_nodes(f, result)
-        for sid, up in f.windows.items():
-            self._window_mark = max(self._window_mark, up)
+        for sid, ver in f.windows.items():
+            self._window_mark = max(self._window_mark, int(ver[0]))
             if sid in f.cut:
-                self._pending.add(sid)  # keep the old updated_at: the next poll reads on
+                self._pending.add(sid)  # keep the old version: the next poll reads on
             else:
-                self._windows[sid] = up
+                self._windows[sid] = ver
                 self._pending.discard(sid)
+        for sid, gen in f.generations.items():
+            old_gen = self._generations.get(sid)
+            if old_gen is not None and old_gen != gen:
+                result.rewritten[sid] = "generation"
+            self._generations[sid] = gen
+        for sid, top in f.shorter:
+            self._short[sid] = top  # reported once for this state
+            result.rewritten.setdefault(sid, "shorter")
         if f.windows_all:
             for sid in [s for s in self._windows if s not in f.windows]:
                 del self._windows[sid]
+                self._generations.pop(sid, None)
             self._pending &= set(f.windows)
         result.more = bool(f.cut)
         self._read_on = result.more
@@ -972,22 +1059,32 @@ class AgentDb:
                     file_path=self.sessions_dir / str(name),
                 )
             )
-        if not (result.changed_keys or result.deleted or result.events or result.errors or result.archives):
+        if not (
+            result.changed_keys
+            or result.deleted
+            or result.events
+            or result.errors
+            or result.archives
+            or result.rewritten
+        ):
             result.status = PollStatus.UNCHANGED
             result.nodes = {}
         return result
 
     def _apply_nodes(self, f: _Fetched, result: Poll) -> None:
         for key, up in f.nodes.items():
-            self._node_mark = max(self._node_mark, up)
+            self._node_mark = max(self._node_mark, int(up[0]))
             proj = f.projections.get(key)
             if proj is None:
                 continue  # not stale: unchanged since the last read
             self._node_ver[key] = up
             if isinstance(proj, RowError):
-                # Reported once; read again when the row moves again. The last good entry stays.
-                result.errors.append(proj)
+                # Reported once per version of the row; the last good entry stays.
+                if self._node_bad.get(key) != up:
+                    self._node_bad[key] = up
+                    result.errors.append(proj)
                 continue
+            self._node_bad.pop(key, None)
             sid, text = proj
             old = self._nodes.get(key)
             if old is not None and old.session_id == sid and self._node_proj.get(key) == text:
@@ -1006,6 +1103,7 @@ class AgentDb:
                 self._node_proj.pop(key, None)
             for key in [k for k in self._node_ver if k not in f.nodes]:
                 del self._node_ver[key]
+                self._node_bad.pop(key, None)
         result.nodes = dict(self._nodes)
 
     # ------------------------------------------------------------------ ranges and archives
