@@ -12,6 +12,8 @@ EN_A = Bank(
     "en-A",
     "en",
     {
+        "recap.ask": ["so where are we?", "can you sum up?"],
+        "recap": ["To sum up what we settled: {items}.", "Recap: {items}."],
         "lead.choice": [
             "{subject}: what would you suggest?",
             "help me decide on this: {subject}",
@@ -159,6 +161,8 @@ DE_A = Bank(
     "de-A",
     "de",
     {
+        "recap.ask": ["fass mal zusammen"],
+        "recap": ["Zusammengefasst: {items}."],
         "lead.choice": ["{subject}: was schlägst du vor?", "hilf mir bei der Entscheidung: {subject}"],
         "lead.offer": ["kannst du die Config von {thing} prüfen?"],
         "a.offer_state": ["{thing} hat aktuell {noun} {old}."],
@@ -251,6 +255,8 @@ ES_A = Bank(
     "es-A",
     "es",
     {
+        "recap.ask": ["¿me haces un resumen?"],
+        "recap": ["Resumen de lo acordado: {items}."],
         "lead.choice": ["{subject}: ¿qué me recomiendas?", "ayúdame a decidir: {subject}"],
         "lead.offer": ["¿puedes revisar la configuración de {thing}?"],
         "a.offer_state": ["{thing} tiene ahora {noun} {old}."],
@@ -345,6 +351,8 @@ FR_A = Bank(
     "fr-A",
     "fr",
     {
+        "recap.ask": ["tu résumes ?"],
+        "recap": ["Récap de ce qu'on a décidé : {items}."],
         "lead.choice": ["{subject} : tu proposes quoi ?"],
         "lead.offer": ["tu peux vérifier la config de {thing} ?"],
         "a.offer_state": ["{thing} a actuellement {noun} {old}."],

@@ -98,6 +98,8 @@ class Ctx:
     #: the latest decision (subject, chosen, other options, evidence) for a reversal to replace
     last_choice: dict[str, Any] | None = None
     used: set[str] = field(default_factory=set)
+    #: what was settled so far (option names), for a recap that restates them
+    decided: list[str] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -106,7 +108,11 @@ class Ctx:
     def say(self, key: str, **slots: Any) -> str:
         """One phrasing of ``key`` from the bank, filled with ``slots``."""
         options = self.bank.phrases[key]
-        return self.rng.choice(list(options)).format(**slots)
+        return self.rng.choice(list(options)).format(**{k: unthe(self.lang, v) for k, v in slots.items()})
+
+    def template(self, key: str) -> str:
+        """One raw phrasing of ``key``, for a list whose lines must share one format."""
+        return str(self.rng.choice(list(self.bank.phrases[key])))
 
     def pick(self, values: Sequence[Any], tag: str = "") -> Any:
         """A value not used yet in this transcript when possible (topics do not repeat)."""
@@ -119,6 +125,13 @@ class Ctx:
 #: A family writes its act and returns True, or returns False (before writing) when the domain
 #: has no values for it.
 Family = Callable[[Ctx], bool]
+
+
+def unthe(lang: str, value: Any) -> Any:
+    """Slot values are written in English ("the NAS"); other languages drop the article."""
+    if lang != "en" and isinstance(value, str) and value.startswith("the "):
+        return value[4:]
+    return value
 
 
 def local(text: Mapping[str, str], lang: str) -> str:

@@ -22,7 +22,8 @@ def _options_turn(c: Ctx) -> tuple[str, str, list[tuple[str, str, str]], int, in
     rec = c.rng.randrange(len(opts))
     c.t.user(c.say("lead.choice", subject=subject))
     lines = [c.say("opt.intro", subject=subject)]
-    lines += [c.say("opt.line", n=i + 1, name=o[0], price=o[1], note=o[2]) for i, o in enumerate(opts)]
+    line = c.template("opt.line")
+    lines += [line.format(n=i + 1, name=o[0], price=o[1], note=o[2]) for i, o in enumerate(opts)]
     text = "\n".join(lines) + "\n\n" + c.say("opt.rec", name=opts[rec][0]) + " " + c.say("opt.ask")
     pid, _ = c.t.assistant(text)
     return subject, pid, opts, rec, cs.cheap_index
@@ -76,6 +77,7 @@ def reversal_next(c: Ctx) -> bool:
     aid, _ = c.t.assistant(c.say("a.ack_rev", name=final))
     text = gold_text("decision.rev", c.lang, subject=subject, choice=final, first=first)
     c.gold.add("decision", text, [pid, vid, aid], must_keep=True)
+    c.decided.append(final)
     return True
 
 
@@ -327,6 +329,15 @@ def smalltalk_weather(c: Ctx) -> bool:
     return True
 
 
+def recap(c: Ctx) -> bool:
+    """The assistant restates what was settled: no new item (a second copy is a false positive)."""
+    if not c.decided:
+        return False
+    c.t.user(c.say("recap.ask"))
+    c.t.assistant(c.say("recap", items="; ".join(c.decided)))
+    return True
+
+
 FAMILIES: dict[str, Family] = {
     "choice-numbered": choice_numbered,
     "reversal-next": reversal_next,
@@ -346,4 +357,5 @@ FAMILIES: dict[str, Family] = {
     "procedure-saved": procedure_saved,
     "secret-env-file": secret_env_file,
     "smalltalk-weather": smalltalk_weather,
+    "recap": recap,
 }

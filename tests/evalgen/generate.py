@@ -69,7 +69,7 @@ def build(spec: SplitSpec, seed: int, index: int) -> tuple[str, bytes, dict[str,
     else:
         if rng.random() < 0.4:
             _greeting(c)
-        names = list(spec.families)
+        names = [n for n in spec.families if not n.startswith("recap")]
         rng.shuffle(names)
         want = rng.randint(3, 6)
         for name in names:
@@ -79,6 +79,9 @@ def build(spec: SplitSpec, seed: int, index: int) -> tuple[str, bytes, dict[str,
                 used.append(name)
                 if rng.random() < 0.3:
                     t.pause(rng.uniform(2, 90))
+        for name in (n for n in spec.families if n.startswith("recap")):
+            if rng.random() < 0.4 and spec.families[name](c):
+                used.append(name)
         if rng.random() < 0.4:
             _goodbye(c)
     stem = f"{index:03d}-{domain.name}-{lang}"
