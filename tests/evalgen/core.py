@@ -83,9 +83,19 @@ class Gold:
     items: list[dict[str, Any]] = field(default_factory=list)
     canaries: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
+    #: the family now writing; each item records it, so recall can be read per family
+    family: str = ""
 
     def add(self, kind: str, text: str, evidence: Sequence[str], *, must_keep: bool = False) -> None:
-        self.items.append({"kind": kind, "text": text, "evidence": list(evidence), "must_keep": must_keep})
+        self.items.append(
+            {
+                "kind": kind,
+                "text": text,
+                "evidence": list(evidence),
+                "must_keep": must_keep,
+                "family": self.family,
+            }
+        )
 
 
 @dataclass

@@ -148,9 +148,31 @@ def todo_stated(c: Ctx) -> bool:
     task = local(task_l, c.lang).format(x=x)
     person = c.rng.choice(list(c.domain.people))
     date = c.rng.choice(list(c.domain.dates))
+    if c.rng.random() < 0.35:  # a due date, no owner
+        uid = c.t.user(c.say("todo.due", task=task, date=date))
+        c.t.assistant(c.say("a.todo_ack"))
+        c.gold.add("todo", gold_text("todo.self", c.lang, task=task, date=date), [uid])
+        return True
     uid = c.t.user(c.say("todo", person=person, task=task, date=date))
     c.t.assistant(c.say("a.todo_ack"))
     c.gold.add("todo", gold_text("todo", c.lang, person=person, task=task, date=date), [uid])
+    return True
+
+
+def question_answered_later(c: Ctx) -> bool:
+    """A question answered two turns later, after a clarification: not open; its words are noise."""
+    date = c.rng.choice(list(c.domain.dates))
+    q = c.say("qlat.ask", date=date)
+    c.t.user(q)
+    c.t.assistant(c.say("qlat.clarify"))
+    c.t.user(c.say("qlat.which"))
+    c.t.bash(
+        None,
+        f"python3 skills/calendar/list.py --calendar work --day '{date}'",
+        f"10:00 standup\n{acts.clock(c)} review",
+    )
+    c.t.assistant(c.say("qlat.answer", date=date, time=acts.clock(c)))
+    c.gold.noise.append(q.rstrip("?").rstrip())
     return True
 
 
@@ -316,6 +338,14 @@ def secret_env_file(c: Ctx) -> bool:
         f"STRIPE_SECRET_KEY={tok}\nLOG_LEVEL=info\n",
     )
     c.t.assistant(c.say("a.env", user="app"))
+    if c.rng.random() < 0.5:  # the same password reused in a later command
+        db = project.replace("-", "_")
+        c.t.bash(
+            None,
+            f"psql 'postgres://app:{pw}@{host}:5432/{db}' -c 'select 1'",
+            " ?column? \n----------\n        1\n(1 row)",
+        )
+        c.t.assistant(c.say("a.reuse"))
     c.gold.canaries += [pw, tok]
     return True
 
@@ -344,6 +374,7 @@ FAMILIES: dict[str, Family] = {
     "offer-next-turn": offer_next_turn,
     "question-deferred": question_deferred,
     "question-answered": question_answered,
+    "question-answered-later": question_answered_later,
     "todo-stated": todo_stated,
     "rule-always": rule_always,
     "correction-not-but": correction_not_but,

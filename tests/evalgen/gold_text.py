@@ -17,10 +17,11 @@ GOLD: dict[str, dict[str, str]] = {
         "fr": "{subject} : {choice}",
     },
     "decision.rev": {
-        "en": "{subject}: {choice} (instead of {first})",
-        "de": "{subject}: {choice} (statt {first})",
-        "es": "{subject}: {choice} (en lugar de {first})",
-        "fr": "{subject} : {choice} (au lieu de {first})",
+        # Only the final choice: naming the abandoned one would credit a stale bullet.
+        "en": "{subject}: {choice}",
+        "de": "{subject}: {choice}",
+        "es": "{subject}: {choice}",
+        "fr": "{subject} : {choice}",
     },
     "offer.yes": {
         "en": "{thing} {noun}: {new} (was {old})",
@@ -35,6 +36,12 @@ GOLD: dict[str, dict[str, str]] = {
         "fr": "Écarté : {noun} de {thing} à {new} ; reste {old}",
     },
     "open": {"en": "{gist}", "de": "{gist}", "es": "{gist}", "fr": "{gist}"},
+    "todo.self": {
+        "en": "{task} by {date}",
+        "de": "{task} bis {date}",
+        "es": "{task} antes del {date}",
+        "fr": "{task} avant le {date}",
+    },
     "todo": {
         "en": "{person}: {task} by {date}",
         "de": "{person}: {task} bis {date}",

@@ -8,6 +8,17 @@ EN_B = Bank(
     "en-B",
     "en",
     {
+        "qself.ask": ["has {person} answered my email yet?", "did {person} get back to me?"],
+        "qself.hold": [
+            "I can't see that inbox from here. Want me to draft a nudge?",
+            "No access to that mailbox, sorry. Shall I prepare a follow-up?",
+        ],
+        "qself.done": [
+            "forget the question about {person}, they just called me",
+            "never mind re {person}, sorted by phone",
+        ],
+        "qself.ack": ["Great, one less thing.", "Good, dropping it."],
+        "todo.reply_self": ["I'll do it myself, {date} at the latest", "me, by {date}"],
         "n.hello": ["hello hello", "hiya", "evening!"],
         "a.hello": ["Hey! What are we working on?", "Hello! Go ahead."],
         "n.thanks": ["that's everything for today", "brilliant, thanks a lot", "ta!"],
@@ -200,6 +211,11 @@ DE_B = Bank(
     "de-B",
     "de",
     {
+        "qself.ask": ["hat {person} schon auf meine Mail geantwortet?"],
+        "qself.hold": ["In das Postfach sehe ich nicht rein. Soll ich eine Erinnerung entwerfen?"],
+        "qself.done": ["vergiss die Frage zu {person}, hat gerade angerufen"],
+        "qself.ack": ["Gut, eins weniger."],
+        "todo.reply_self": ["mache ich selbst, spätestens {date}"],
         "n.hello": ["servus", "guten Abend!"],
         "a.hello": ["Hallo! Woran arbeiten wir?"],
         "n.thanks": ["das war alles für heute", "top, vielen Dank"],
@@ -308,6 +324,11 @@ ES_B = Bank(
     "es-B",
     "es",
     {
+        "qself.ask": ["¿me ha contestado ya {person} al correo?"],
+        "qself.hold": ["No veo esa bandeja desde aquí. ¿Te preparo un recordatorio?"],
+        "qself.done": ["olvida lo de {person}, me acaba de llamar"],
+        "qself.ack": ["Bien, una cosa menos."],
+        "todo.reply_self": ["lo hago yo, como tarde el {date}"],
         "n.hello": ["buenas tardes", "hola hola"],
         "a.hello": ["¡Hola! ¿Con qué seguimos?"],
         "n.thanks": ["eso es todo por hoy", "mil gracias"],
@@ -416,6 +437,11 @@ FR_B = Bank(
     "fr-B",
     "fr",
     {
+        "qself.ask": ["{person} a répondu à mon mail ?"],
+        "qself.hold": ["Je ne vois pas cette boîte d'ici. Je prépare une relance ?"],
+        "qself.done": ["oublie ma question sur {person}, on s'est appelés"],
+        "qself.ack": ["Parfait, une chose de moins."],
+        "todo.reply_self": ["je m'en occupe, au plus tard le {date}"],
         "n.hello": ["bonsoir !"],
         "a.hello": ["Bonsoir ! On travaille sur quoi ?"],
         "n.thanks": ["ce sera tout pour aujourd'hui"],

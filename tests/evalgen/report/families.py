@@ -181,9 +181,28 @@ def todo_assigned(c: Ctx) -> bool:
     date = c.rng.choice(list(c.domain.dates))
     lid = c.t.user(c.say("todo.lead", task=task))
     c.t.assistant(c.say("todo.ask"))
+    if c.rng.random() < 0.35:  # the user takes it: only a date
+        uid = c.t.user(c.say("todo.reply_self", date=date))
+        c.t.assistant(c.say("a.rem_ack"))
+        c.gold.add("todo", gold_text("todo.self", c.lang, task=task, date=date), [lid, uid])
+        return True
     uid = c.t.user(c.say("todo.reply", person=person, date=date))
     c.t.assistant(c.say("a.todo_ack", person=person))
     c.gold.add("todo", gold_text("todo", c.lang, person=person, task=task, date=date), [lid, uid])
+    return True
+
+
+def question_self_answered(c: Ctx) -> bool:
+    """The user asks, the assistant cannot answer, and the user settles it later: not open."""
+    person = c.rng.choice(list(c.domain.people))
+    q = c.say("qself.ask", person=person)
+    c.t.user(q)
+    c.t.assistant(c.say("qself.hold"))
+    c.t.user(c.say("fill.user"))
+    c.t.assistant(c.say("fill.asst"))
+    c.t.user(c.say("qself.done", person=person))
+    c.t.assistant(c.say("qself.ack"))
+    c.gold.noise.append(q.rstrip("?").rstrip())
     return True
 
 
@@ -380,6 +399,7 @@ FAMILIES: dict[str, Family] = {
     "offer-after-work": offer_after_work,
     "question-deferred-other": question_deferred_other,
     "question-answered-from-notes": question_answered_from_notes,
+    "question-self-answered": question_self_answered,
     "todo-assigned": todo_assigned,
     "rule-going-forward": rule_going_forward,
     "preference-plain": preference_plain,
