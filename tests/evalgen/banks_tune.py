@@ -73,8 +73,8 @@ EN_A = Bank(
             "wait, make it {name}",
         ],
         "a.ack_rev": ["Sure, switching to {name}.", "OK, {name} then."],
-        "fill.user": ["how long will that take?", "ok", "cool"],
-        "fill.asst": ["A few minutes.", "Not long, I'll tell you when it's done.", "Alright."],
+        "fill.user": ["how long will that take?", "will that need a restart?", "cool"],
+        "fill.asst": ["A few minutes.", "No, it reloads on the fly.", "Alright."],
         "q.ask": [
             "Quick one: I'm wondering {gist}. Thoughts?",
             "Something else: not sure {gist}.",

@@ -10,7 +10,7 @@ a ``.env`` file read by a tool and in a declined remember-request.
 from __future__ import annotations
 
 from . import acts
-from .core import Ctx, Family, local
+from .core import Ctx, Family, local, unthe
 from .gold_text import gold_text
 
 
@@ -31,7 +31,12 @@ def _options_turn(c: Ctx) -> tuple[str, str, list[tuple[str, str, str]], int, in
 
 def _pick_reply(c: Ctx, opts: list[tuple[str, str, str]], rec: int, cheap: int) -> tuple[int, str, bool]:
     """How the user picks: (chosen index, reply text, delegated?)."""
-    mode = c.rng.choice(("yes", "ord", "cheap", "quoted", "delegate", "foreign"))
+    modes = (
+        ("yes", "ord", "cheap", "quoted", "delegate", "foreign")
+        if cheap >= 0
+        else ("yes", "ord", "quoted", "delegate", "foreign")
+    )
+    mode = c.rng.choice(modes)
     if mode == "yes":
         return rec, c.say("r.yes"), False
     if mode == "foreign":
@@ -70,8 +75,9 @@ def reversal_next(c: Ctx) -> bool:
     c.t.user(reply)
     first = opts[chosen][0]
     c.t.assistant(c.say("a.delegated" if delegated else "a.ack", name=first))
-    c.t.user(c.say("fill.user"))
-    c.t.assistant(c.say("fill.asst"))
+    question, answer = c.pair("fill.user", "fill.asst")
+    c.t.user(question)
+    c.t.assistant(answer)
     final = c.rng.choice([o[0] for i, o in enumerate(opts) if i != chosen])
     vid = c.t.user(c.say("rev", name=final))
     aid, _ = c.t.assistant(c.say("a.ack_rev", name=final))
@@ -82,7 +88,8 @@ def reversal_next(c: Ctx) -> bool:
 
 
 def offer_next_turn(c: Ctx) -> bool:
-    thing, old, new, noun_l = c.pick(c.domain.offers, "offer")
+    thing_t, old_t, new_t, noun_l = c.pick(c.domain.offers, "offer")
+    thing, old, new = c.loc(thing_t), c.loc(old_t), c.loc(new_t)
     noun = local(noun_l, c.lang)
     c.t.user(c.say("lead.offer", thing=thing))
     c.t.bash(
@@ -118,7 +125,7 @@ def offer_next_turn(c: Ctx) -> bool:
 
 def question_deferred(c: Ctx) -> bool:
     gist_l, x = c.pick(c.domain.questions, "question")
-    gist = local(gist_l, c.lang).format(x=x)
+    gist = local(gist_l, c.lang).format(x=unthe(c.lang, c.loc(x)))
     qid = c.t.user(c.say("q.ask", gist=gist))
     c.t.assistant(c.say("a.consider"))
     did = c.t.user(c.say("r.defer", person=c.rng.choice(list(c.domain.people))))
@@ -145,9 +152,9 @@ def question_answered(c: Ctx) -> bool:
 
 def todo_stated(c: Ctx) -> bool:
     task_l, x = c.pick(c.domain.tasks, "task")
-    task = local(task_l, c.lang).format(x=x)
+    task = local(task_l, c.lang).format(x=unthe(c.lang, c.loc(x)))
     person = c.rng.choice(list(c.domain.people))
-    date = c.rng.choice(list(c.domain.dates))
+    date = c.loc(c.rng.choice(list(c.domain.dates)))
     if c.rng.random() < 0.35:  # a due date, no owner
         uid = c.t.user(c.say("todo.due", task=task, date=date))
         c.t.assistant(c.say("a.todo_ack"))
@@ -161,7 +168,7 @@ def todo_stated(c: Ctx) -> bool:
 
 def question_answered_later(c: Ctx) -> bool:
     """A question answered two turns later, after a clarification: not open; its words are noise."""
-    date = c.rng.choice(list(c.domain.dates))
+    date = c.loc(c.rng.choice(list(c.domain.dates)))
     q = c.say("qlat.ask", date=date)
     c.t.user(q)
     c.t.assistant(c.say("qlat.clarify"))
@@ -177,7 +184,8 @@ def question_answered_later(c: Ctx) -> bool:
 
 
 def rule_always(c: Ctx) -> bool:
-    good, bad = c.pick(c.domain.rules, "rule")
+    good_t, bad_t = c.pick(c.domain.rules, "rule")
+    good, bad = c.loc(good_t), c.loc(bad_t)
     uid = c.t.user(c.say("rule", good=good, bad=bad))
     c.t.assistant(c.say("a.rule_ack", good=good))
     c.gold.add("fact", gold_text("rule", c.lang, good=good, bad=bad), [uid], must_keep=True)
@@ -185,7 +193,8 @@ def rule_always(c: Ctx) -> bool:
 
 
 def correction_not_but(c: Ctx) -> bool:
-    thing, wrong, right, attr_l = c.pick(c.domain.values, "value")
+    thing_t, wrong_t, right_t, attr_l = c.pick(c.domain.values, "value")
+    thing, wrong, right = c.loc(thing_t), c.loc(wrong_t), c.loc(right_t)
     attr = local(attr_l, c.lang)
     c.t.user(c.say("lead.setup", thing=thing))
     c.t.assistant(c.say("a.state", thing=thing, attr=attr, wrong=wrong))
@@ -201,7 +210,8 @@ def correction_not_but(c: Ctx) -> bool:
 
 
 def preference(c: Ctx) -> bool:
-    a, b = c.pick(c.domain.prefs, "pref")
+    a_t, b_t = c.pick(c.domain.prefs, "pref")
+    a, b = c.loc(a_t), c.loc(b_t)
     uid = c.t.user(c.say("pref", a=a, b=b))
     c.t.assistant(c.say("a.pref_ack", a=a))
     c.gold.add("fact", gold_text("pref", c.lang, a=a, b=b), [uid])
@@ -209,7 +219,8 @@ def preference(c: Ctx) -> bool:
 
 
 def remember(c: Ctx) -> bool:
-    thing, place = c.pick(c.domain.places, "place")
+    thing_t, place_t = c.pick(c.domain.places, "place")
+    thing, place = c.loc(thing_t), c.loc(place_t)
     uid = c.t.user(c.say("rem", thing=thing, place=place))
     c.t.assistant(c.say("a.rem_ack"))
     c.gold.add("fact", gold_text("rem", c.lang, thing=thing, place=place), [uid], must_keep=True)
@@ -290,7 +301,8 @@ def tools_poll_loop(c: Ctx) -> bool:
     """A long, repetitive polling loop: the outcome is the end state; the polls are noise."""
     if not c.domain.jobs:
         return False
-    job, cmd = c.pick(c.domain.jobs, "job")
+    job_t, cmd = c.pick(c.domain.jobs, "job")
+    job = c.loc(job_t)
     run = str(c.rng.randint(10000, 99999))
     c.t.user(c.say("lead.poll", job=job))
     polls = c.rng.randint(8, 16)

@@ -34,7 +34,7 @@ LEGAL = Domain(
                 ("DocuSign Standard", "€25/month", "advanced signature"),
                 ("Yousign", "€9/month", "eIDAS advanced"),
             ),
-            2,
+            -1,
         ),
         ChoiceSet(
             {
@@ -48,26 +48,46 @@ LEGAL = Domain(
                 ("2x annual fees", "~€96,000", "their first draft"),
                 ("fixed €250,000", "insurance covers it", "simple to read"),
             ),
-            0,
+            -1,
         ),
     ),
     offers=(
         (
-            "clause 7.2 of the NDA",
-            "5 years",
-            "3 years",
+            {
+                "en": "clause 7.2 of the NDA",
+                "de": "Klausel 7.2 des NDA",
+                "es": "la cláusula 7.2 del NDA",
+                "fr": "la clause 7.2 du NDA",
+            },
+            {"en": "5 years", "de": "5 Jahre", "es": "5 años", "fr": "5 ans"},
+            {"en": "3 years", "de": "3 Jahre", "es": "3 años", "fr": "3 ans"},
             {"en": "term", "de": "Laufzeit", "es": "plazo", "fr": "durée"},
         ),
         (
-            "the Orbis order form",
-            "30 days",
-            "60 days",
+            {
+                "en": "the Orbis order form",
+                "de": "das Orbis-Bestellformular",
+                "es": "el pedido de Orbis",
+                "fr": "le bon de commande Orbis",
+            },
+            {"en": "30 days", "de": "30 Tage", "es": "30 días", "fr": "30 jours"},
+            {"en": "60 days", "de": "60 Tage", "es": "60 días", "fr": "60 jours"},
             {"en": "notice period", "de": "Kündigungsfrist", "es": "preaviso", "fr": "préavis"},
         ),
         (
-            "the MSA",
-            "Word comments",
-            "a tracked-changes redline",
+            {"en": "the MSA", "de": "der Rahmenvertrag (MSA)", "es": "el MSA", "fr": "le MSA"},
+            {
+                "en": "Word comments",
+                "de": "Word-Kommentare",
+                "es": "comentarios de Word",
+                "fr": "des commentaires Word",
+            },
+            {
+                "en": "a tracked-changes redline",
+                "de": "ein Redline mit Änderungsverfolgung",
+                "es": "un redline con control de cambios",
+                "fr": "un redline en suivi des modifications",
+            },
             {
                 "en": "review format",
                 "de": "Review-Format",
@@ -97,12 +117,38 @@ LEGAL = Domain(
         ),
     ),
     places=(
-        ("the signed NDAs", "Drive/Legal/NDAs-2026"),
-        ("the trademark file", "the EUIPO account under no. 018812345"),
+        (
+            {
+                "en": "the signed NDAs",
+                "de": "die unterschriebenen NDAs",
+                "es": "los NDA firmados",
+                "fr": "les NDA signés",
+            },
+            "Drive/Legal/NDAs-2026",
+        ),
+        (
+            {
+                "en": "the trademark file",
+                "de": "die Markenakte",
+                "es": "el expediente de la marca",
+                "fr": "le dossier de la marque",
+            },
+            {
+                "en": "the EUIPO account under no. 018812345",
+                "de": "dem EUIPO-Konto unter Nr. 018812345",
+                "es": "la cuenta de la EUIPO con el n.º 018812345",
+                "fr": "le compte EUIPO n° 018812345",
+            },
+        ),
     ),
     values=(
         (
-            "the Orbis contract",
+            {
+                "en": "the Orbis contract",
+                "de": "der Orbis-Vertrag",
+                "es": "el contrato de Orbis",
+                "fr": "le contrat Orbis",
+            },
             "2026-12-31",
             "2027-03-31",
             {
@@ -113,17 +159,59 @@ LEGAL = Domain(
             },
         ),
         (
-            "clause 11",
+            {"en": "clause 11", "de": "Klausel 11", "es": "la cláusula 11", "fr": "la clause 11"},
             "Munich",
             "Hamburg",
             {"en": "place of jurisdiction", "de": "Gerichtsstand", "es": "fuero", "fr": "for compétent"},
         ),
     ),
     rules=(
-        ("send contracts as PDF/A", "send editable .docx files"),
-        ("cc legal@brightline.example", "reply to the counterparty alone"),
+        (
+            {
+                "en": "send contracts as PDF/A",
+                "de": "Verträge als PDF/A schicken",
+                "es": "enviar los contratos en PDF/A",
+                "fr": "envoyer les contrats en PDF/A",
+            },
+            {
+                "en": "send editable .docx files",
+                "de": "bearbeitbare .docx-Dateien schicken",
+                "es": "mandar .docx editables",
+                "fr": "envoyer des .docx modifiables",
+            },
+        ),
+        (
+            {
+                "en": "cc legal@brightline.example",
+                "de": "legal@brightline.example in CC setzen",
+                "es": "poner en copia a legal@brightline.example",
+                "fr": "mettre legal@brightline.example en copie",
+            },
+            {
+                "en": "reply to the counterparty alone",
+                "de": "nur der Gegenseite antworten",
+                "es": "responder solo a la contraparte",
+                "fr": "répondre à la seule contrepartie",
+            },
+        ),
     ),
-    prefs=(("short plain-language summaries", "clause-by-clause memos"), ("Skribble", "DocuSign")),
+    prefs=(
+        (
+            {
+                "en": "short plain-language summaries",
+                "de": "kurze Zusammenfassungen in klarer Sprache",
+                "es": "resúmenes cortos en lenguaje llano",
+                "fr": "des résumés courts en langage clair",
+            },
+            {
+                "en": "clause-by-clause memos",
+                "de": "Memos Klausel für Klausel",
+                "es": "memorandos cláusula por cláusula",
+                "fr": "des notes clause par clause",
+            },
+        ),
+        ("Skribble", "DocuSign"),
+    ),
     questions=(
         (
             {
@@ -157,14 +245,34 @@ LEGAL = Domain(
         ),
     ),
     people=("Ines", "Dr. Kessler", "Malik", "Sofía"),
-    dates=("Tuesday", "2026-12-10", "the board meeting", "the 17th"),
+    dates=(
+        {"en": "Tuesday", "de": "Dienstag", "es": "el martes", "fr": "mardi"},
+        "2026-12-10",
+        {
+            "en": "the board meeting",
+            "de": "der Vorstandssitzung",
+            "es": "la reunión del consejo",
+            "fr": "le conseil d'administration",
+        },
+        {"en": "the 17th", "de": "dem 17.", "es": "el día 17", "fr": "le 17"},
+    ),
     projects=("brightline-nda", "orbis-saas", "kessler-msa"),
     hosts=("dms.brightline.example", "sign.skribble.example", "drive"),
     fixes=(("make pdf (kessler-msa)", "msa/clauses/07-term.md", "an unclosed footnote [^12]", 1),),
     deploys=(
         ("the clause library site", "clauses.brightline.example", "quarto publish gh-pages --no-prompt"),
     ),
-    jobs=(("the DMS export", "dms-cli export status {run}"),),
+    jobs=(
+        (
+            {
+                "en": "the DMS export",
+                "de": "der DMS-Export",
+                "es": "la exportación del DMS",
+                "fr": "l'export DMS",
+            },
+            "dms-cli export status {run}",
+        ),
+    ),
     procs=(
         (
             {
@@ -232,21 +340,31 @@ HOME = Domain(
     ),
     offers=(
         (
-            "the hallway lights automation",
+            {
+                "en": "the hallway lights automation",
+                "de": "die Flurlicht-Automation",
+                "es": "la automatización de las luces del pasillo",
+                "fr": "l'automatisation des lumières du couloir",
+            },
             "22:00",
-            "sunset",
+            {"en": "sunset", "de": "Sonnenuntergang", "es": "la puesta de sol", "fr": "le coucher du soleil"},
             {"en": "trigger", "de": "Auslöser", "es": "disparador", "fr": "déclencheur"},
         ),
         (
-            "the living-room thermostat",
+            {
+                "en": "the living-room thermostat",
+                "de": "das Wohnzimmer-Thermostat",
+                "es": "el termostato del salón",
+                "fr": "le thermostat du salon",
+            },
             "21 °C",
             "20 °C",
             {"en": "setpoint", "de": "Solltemperatur", "es": "consigna", "fr": "consigne"},
         ),
         (
-            "the NAS",
-            "weekly",
-            "daily",
+            {"en": "the NAS", "de": "das NAS", "es": "el NAS", "fr": "le NAS"},
+            {"en": "weekly", "de": "wöchentlich", "es": "semanal", "fr": "hebdomadaire"},
+            {"en": "daily", "de": "täglich", "es": "diario", "fr": "quotidien"},
             {
                 "en": "backup schedule",
                 "de": "Backup-Plan",
@@ -276,12 +394,43 @@ HOME = Domain(
         ),
     ),
     places=(
-        ("the main water valve", "behind the washing machine in the basement"),
-        ("the spare router", "the hallway cupboard, top shelf"),
+        (
+            {
+                "en": "the main water valve",
+                "de": "der Hauptwasserhahn",
+                "es": "la llave de paso general",
+                "fr": "le robinet d'arrivée d'eau",
+            },
+            {
+                "en": "behind the washing machine in the basement",
+                "de": "hinter der Waschmaschine im Keller",
+                "es": "detrás de la lavadora en el sótano",
+                "fr": "derrière la machine à laver à la cave",
+            },
+        ),
+        (
+            {
+                "en": "the spare router",
+                "de": "der Ersatzrouter",
+                "es": "el router de repuesto",
+                "fr": "le routeur de secours",
+            },
+            {
+                "en": "the hallway cupboard, top shelf",
+                "de": "dem Flurschrank, oberstes Fach",
+                "es": "el armario del pasillo, balda de arriba",
+                "fr": "le placard du couloir, étagère du haut",
+            },
+        ),
     ),
     values=(
         (
-            "the heating circuit",
+            {
+                "en": "the heating circuit",
+                "de": "der Heizkreis",
+                "es": "el circuito de calefacción",
+                "fr": "le circuit de chauffage",
+            },
             "45 °C",
             "38 °C",
             {
@@ -291,13 +440,63 @@ HOME = Domain(
                 "fr": "température de départ",
             },
         ),
-        ("the guest Wi-Fi", "2.4 GHz", "5 GHz", {"en": "band", "de": "Band", "es": "banda", "fr": "bande"}),
+        (
+            {
+                "en": "the guest Wi-Fi",
+                "de": "das Gäste-WLAN",
+                "es": "la wifi de invitados",
+                "fr": "le Wi-Fi invités",
+            },
+            "2.4 GHz",
+            "5 GHz",
+            {"en": "band", "de": "Band", "es": "banda", "fr": "bande"},
+        ),
     ),
     rules=(
-        ("ask before restarting Home Assistant", "restart it while people are home"),
-        ("turn devices off via the Shelly app", "unplug them"),
+        (
+            {
+                "en": "ask before restarting Home Assistant",
+                "de": "vor einem Neustart von Home Assistant fragen",
+                "es": "preguntar antes de reiniciar Home Assistant",
+                "fr": "demander avant de redémarrer Home Assistant",
+            },
+            {
+                "en": "restart it while people are home",
+                "de": "neu starten, während jemand zu Hause ist",
+                "es": "reiniciarlo con gente en casa",
+                "fr": "redémarrer quand quelqu'un est à la maison",
+            },
+        ),
+        (
+            {
+                "en": "turn devices off via the Shelly app",
+                "de": "Geräte über die Shelly-App ausschalten",
+                "es": "apagar los aparatos desde la app de Shelly",
+                "fr": "éteindre les appareils via l'app Shelly",
+            },
+            {"en": "unplug them", "de": "den Stecker ziehen", "es": "desenchufarlos", "fr": "les débrancher"},
+        ),
     ),
-    prefs=(("Zigbee devices", "Wi-Fi plugs"), ("warm white 2700 K", "cold white")),
+    prefs=(
+        (
+            {
+                "en": "Zigbee devices",
+                "de": "Zigbee-Geräte",
+                "es": "aparatos Zigbee",
+                "fr": "les appareils Zigbee",
+            },
+            {"en": "Wi-Fi plugs", "de": "WLAN-Steckdosen", "es": "enchufes wifi", "fr": "les prises Wi-Fi"},
+        ),
+        (
+            {
+                "en": "warm white 2700 K",
+                "de": "Warmweiß 2700 K",
+                "es": "blanco cálido 2700 K",
+                "fr": "le blanc chaud 2700 K",
+            },
+            {"en": "cold white", "de": "Kaltweiß", "es": "blanco frío", "fr": "le blanc froid"},
+        ),
+    ),
     questions=(
         (
             {
@@ -331,12 +530,27 @@ HOME = Domain(
         ),
     ),
     people=("Tom", "Anja", "Mr. Yilmaz", "Leonie"),
-    dates=("Monday", "2026-12-12", "before the frost", "the 5th"),
+    dates=(
+        {"en": "Monday", "de": "Montag", "es": "el lunes", "fr": "lundi"},
+        "2026-12-12",
+        {"en": "before the frost", "de": "dem ersten Frost", "es": "las heladas", "fr": "les gelées"},
+        {"en": "the 5th", "de": "dem 5.", "es": "el día 5", "fr": "le 5"},
+    ),
     projects=("homeassistant", "zigbee2mqtt", "nas-backup"),
     hosts=("homeassistant.local", "nas.local", "pi-zigbee.local"),
     fixes=(("ha core check", "config/automations.yaml", "a duplicate id 'hallway_lights'", 1),),
     deploys=(("Home Assistant", "homeassistant.local:8123", "ha core restart"),),
-    jobs=(("the zigbee2mqtt OTA update", "mosquitto_sub -t zigbee2mqtt/bridge/ota/{run} -C 1"),),
+    jobs=(
+        (
+            {
+                "en": "the zigbee2mqtt OTA update",
+                "de": "das zigbee2mqtt-OTA-Update",
+                "es": "la actualización OTA de zigbee2mqtt",
+                "fr": "la mise à jour OTA zigbee2mqtt",
+            },
+            "mosquitto_sub -t zigbee2mqtt/bridge/ota/{run} -C 1",
+        ),
+    ),
     procs=(
         (
             {
@@ -386,20 +600,25 @@ FINANCE = Domain(
                 ("Actual Budget self-hosted", "€0", "runs on the NAS"),
                 ("Beancount + Fava", "€0", "plain text"),
             ),
-            1,
+            -1,
         ),
     ),
     offers=(
         (
-            "the ETF savings plan",
-            "€200 a month",
-            "€250 a month",
+            {
+                "en": "the ETF savings plan",
+                "de": "der ETF-Sparplan",
+                "es": "el plan de ahorro en ETF",
+                "fr": "le plan d'épargne ETF",
+            },
+            {"en": "€200 a month", "de": "200 € im Monat", "es": "200 € al mes", "fr": "200 € par mois"},
+            {"en": "€250 a month", "de": "250 € im Monat", "es": "250 € al mes", "fr": "250 € par mois"},
             {"en": "rate", "de": "Sparrate", "es": "aportación", "fr": "montant"},
         ),
         (
-            "the portfolio",
-            "quarterly",
-            "yearly",
+            {"en": "the portfolio", "de": "das Depot", "es": "la cartera", "fr": "le portefeuille"},
+            {"en": "quarterly", "de": "vierteljährlich", "es": "trimestral", "fr": "trimestriel"},
+            {"en": "yearly", "de": "jährlich", "es": "anual", "fr": "annuel"},
             {"en": "rebalancing", "de": "Rebalancing", "es": "rebalanceo", "fr": "rééquilibrage"},
         ),
     ),
@@ -424,23 +643,104 @@ FINANCE = Domain(
         ),
     ),
     places=(
-        ("the 2025 tax documents", "Nextcloud/Finanzen/2025"),
-        ("the Riester contract", "the blue folder in the study"),
+        (
+            {
+                "en": "the 2025 tax documents",
+                "de": "die Steuerunterlagen 2025",
+                "es": "los papeles de la renta 2025",
+                "fr": "les documents fiscaux 2025",
+            },
+            "Nextcloud/Finanzen/2025",
+        ),
+        (
+            {
+                "en": "the Riester contract",
+                "de": "der Riester-Vertrag",
+                "es": "el contrato Riester",
+                "fr": "le contrat Riester",
+            },
+            {
+                "en": "the blue folder in the study",
+                "de": "dem blauen Ordner im Arbeitszimmer",
+                "es": "la carpeta azul del despacho",
+                "fr": "le classeur bleu du bureau",
+            },
+        ),
     ),
     values=(
         (
-            "the Tagesgeld account",
+            {
+                "en": "the Tagesgeld account",
+                "de": "das Tagesgeldkonto",
+                "es": "la cuenta remunerada",
+                "fr": "le compte sur livret",
+            },
             "2.5%",
             "2.75%",
             {"en": "interest rate", "de": "Zinssatz", "es": "tipo de interés", "fr": "taux"},
         ),
-        ("the rent", "€1,240", "€1,310", {"en": "amount", "de": "Betrag", "es": "importe", "fr": "montant"}),
+        (
+            {"en": "the rent", "de": "die Miete", "es": "el alquiler", "fr": "le loyer"},
+            "€1,240",
+            "€1,310",
+            {"en": "amount", "de": "Betrag", "es": "importe", "fr": "montant"},
+        ),
     ),
     rules=(
-        ("book card payments on the payment date", "book them on the statement date"),
-        ("round to whole euros in the budget", "track cents"),
+        (
+            {
+                "en": "book card payments on the payment date",
+                "de": "Kartenzahlungen zum Zahlungsdatum buchen",
+                "es": "apuntar los pagos con tarjeta en la fecha de pago",
+                "fr": "comptabiliser les paiements par carte à la date de paiement",
+            },
+            {
+                "en": "book them on the statement date",
+                "de": "zum Abrechnungsdatum buchen",
+                "es": "apuntarlos en la fecha del extracto",
+                "fr": "les comptabiliser à la date du relevé",
+            },
+        ),
+        (
+            {
+                "en": "round to whole euros in the budget",
+                "de": "im Budget auf ganze Euro runden",
+                "es": "redondear a euros enteros en el presupuesto",
+                "fr": "arrondir à l'euro dans le budget",
+            },
+            {
+                "en": "track cents",
+                "de": "Cent mitführen",
+                "es": "llevar los céntimos",
+                "fr": "suivre les centimes",
+            },
+        ),
     ),
-    prefs=(("index funds", "single stocks"), ("paper statements scanned to PDF", "the bank's portal")),
+    prefs=(
+        (
+            {"en": "index funds", "de": "Indexfonds", "es": "fondos indexados", "fr": "les fonds indiciels"},
+            {
+                "en": "single stocks",
+                "de": "Einzelaktien",
+                "es": "acciones sueltas",
+                "fr": "les actions individuelles",
+            },
+        ),
+        (
+            {
+                "en": "paper statements scanned to PDF",
+                "de": "eingescannte Papierauszüge als PDF",
+                "es": "extractos en papel escaneados a PDF",
+                "fr": "les relevés papier scannés en PDF",
+            },
+            {
+                "en": "the bank's portal",
+                "de": "das Bankportal",
+                "es": "el portal del banco",
+                "fr": "le portail de la banque",
+            },
+        ),
+    ),
     questions=(
         (
             {
@@ -465,7 +765,17 @@ FINANCE = Domain(
         ),
     ),
     people=("Rafa", "Frau Berger", "Nico", "Elif"),
-    dates=("Friday", "2027-01-10", "the 10th", "end of the quarter"),
+    dates=(
+        {"en": "Friday", "de": "Freitag", "es": "el viernes", "fr": "vendredi"},
+        "2027-01-10",
+        {"en": "the 10th", "de": "dem 10.", "es": "el día 10", "fr": "le 10"},
+        {
+            "en": "end of the quarter",
+            "de": "Quartalsende",
+            "es": "fin de trimestre",
+            "fr": "la fin du trimestre",
+        },
+    ),
     projects=("ledger", "budget-2027", "taxes-2025"),
     hosts=("nas.local", "fava.local", "actual.local"),
     fixes=(
@@ -476,7 +786,17 @@ FINANCE = Domain(
             1,
         ),
     ),
-    jobs=(("the bank CSV import", "bean-extract config.py downloads/ --job {run}"),),
+    jobs=(
+        (
+            {
+                "en": "the bank CSV import",
+                "de": "der CSV-Import der Bank",
+                "es": "la importación CSV del banco",
+                "fr": "l'import CSV de la banque",
+            },
+            "bean-extract config.py downloads/ --job {run}",
+        ),
+    ),
     procs=(
         (
             {
@@ -511,7 +831,7 @@ RESEARCH = Domain(
                 ("Mendeley", "€0", "Elsevier account"),
                 ("JabRef 5.15", "€0", "plain .bib file"),
             ),
-            0,
+            -1,
         ),
         ChoiceSet(
             {
@@ -525,20 +845,30 @@ RESEARCH = Domain(
                 ("Welch's t-test", "n=24 borderline", "assumes normality"),
                 ("a permutation test with 10,000 resamples", "slow", "exact p-values"),
             ),
-            0,
+            -1,
         ),
     ),
     offers=(
         (
-            "the paper",
+            {"en": "the paper", "de": "das Paper", "es": "el artículo", "fr": "l'article"},
             "APA 7",
             "Chicago author-date",
             {"en": "citation style", "de": "Zitierstil", "es": "estilo de citas", "fr": "style de citation"},
         ),
         (
-            "figure 3",
-            "a bar chart",
-            "a dot plot with CIs",
+            {"en": "figure 3", "de": "Abbildung 3", "es": "la figura 3", "fr": "la figure 3"},
+            {
+                "en": "a bar chart",
+                "de": "ein Balkendiagramm",
+                "es": "un gráfico de barras",
+                "fr": "un diagramme en barres",
+            },
+            {
+                "en": "a dot plot with CIs",
+                "de": "ein Punktdiagramm mit KIs",
+                "es": "un gráfico de puntos con IC",
+                "fr": "un nuage de points avec IC",
+            },
             {"en": "chart type", "de": "Diagrammtyp", "es": "tipo de gráfico", "fr": "type de graphique"},
         ),
     ),
@@ -559,16 +889,37 @@ RESEARCH = Domain(
                 "es": "entregar el formulario de ética de {x}",
                 "fr": "déposer le dossier éthique pour {x}",
             },
-            "study B",
+            {"en": "study B", "de": "Studie B", "es": "el estudio B", "fr": "l'étude B"},
         ),
     ),
     places=(
-        ("the raw interview recordings", "the encrypted share //lab-nas/studyB"),
-        ("the thesis template", "overleaf.com/read/xkcd1234"),
+        (
+            {
+                "en": "the raw interview recordings",
+                "de": "die Original-Interviewaufnahmen",
+                "es": "las grabaciones originales de las entrevistas",
+                "fr": "les enregistrements bruts des entretiens",
+            },
+            {
+                "en": "the encrypted share //lab-nas/studyB",
+                "de": "der verschlüsselten Freigabe //lab-nas/studyB",
+                "es": "la carpeta cifrada //lab-nas/studyB",
+                "fr": "le partage chiffré //lab-nas/studyB",
+            },
+        ),
+        (
+            {
+                "en": "the thesis template",
+                "de": "die Vorlage der Dissertation",
+                "es": "la plantilla de la tesis",
+                "fr": "le modèle de thèse",
+            },
+            "overleaf.com/read/xkcd1234",
+        ),
     ),
     values=(
         (
-            "study B",
+            {"en": "study B", "de": "Studie B", "es": "el estudio B", "fr": "l'étude B"},
             "n=120",
             "n=128",
             {
@@ -579,17 +930,64 @@ RESEARCH = Domain(
             },
         ),
         (
-            "the ICML submission",
-            "January 23",
-            "January 30",
+            {
+                "en": "the ICML submission",
+                "de": "die ICML-Einreichung",
+                "es": "el envío a ICML",
+                "fr": "la soumission ICML",
+            },
+            {"en": "January 23", "de": "23. Januar", "es": "23 de enero", "fr": "23 janvier"},
+            {"en": "January 30", "de": "30. Januar", "es": "30 de enero", "fr": "30 janvier"},
             {"en": "deadline", "de": "Deadline", "es": "fecha límite", "fr": "date limite"},
         ),
     ),
     rules=(
-        ("cite the published version with its DOI", "cite the arXiv preprint"),
-        ("keep analysis code in analysis/", "put notebooks in the repo root"),
+        (
+            {
+                "en": "cite the published version with its DOI",
+                "de": "die veröffentlichte Fassung mit DOI zitieren",
+                "es": "citar la versión publicada con su DOI",
+                "fr": "citer la version publiée avec son DOI",
+            },
+            {
+                "en": "cite the arXiv preprint",
+                "de": "den arXiv-Preprint zitieren",
+                "es": "citar el preprint de arXiv",
+                "fr": "citer la prépublication arXiv",
+            },
+        ),
+        (
+            {
+                "en": "keep analysis code in analysis/",
+                "de": "Analysecode in analysis/ ablegen",
+                "es": "dejar el código de análisis en analysis/",
+                "fr": "garder le code d'analyse dans analysis/",
+            },
+            {
+                "en": "put notebooks in the repo root",
+                "de": "Notebooks ins Repo-Root legen",
+                "es": "poner notebooks en la raíz del repo",
+                "fr": "mettre les notebooks à la racine du dépôt",
+            },
+        ),
     ),
-    prefs=(("matplotlib with the seaborn-v0_8 style", "ggplot2"), ("British spelling", "American spelling")),
+    prefs=(
+        ("matplotlib with the seaborn-v0_8 style", "ggplot2"),
+        (
+            {
+                "en": "British spelling",
+                "de": "britische Schreibweise",
+                "es": "ortografía británica",
+                "fr": "l'orthographe britannique",
+            },
+            {
+                "en": "American spelling",
+                "de": "amerikanische Schreibweise",
+                "es": "ortografía americana",
+                "fr": "l'orthographe américaine",
+            },
+        ),
+    ),
     questions=(
         (
             {
@@ -614,7 +1012,17 @@ RESEARCH = Domain(
         ),
     ),
     people=("Yara", "Prof. Lindqvist", "Omar", "Beatriz"),
-    dates=("Thursday", "2026-12-16", "the lab meeting", "the 8th"),
+    dates=(
+        {"en": "Thursday", "de": "Donnerstag", "es": "el jueves", "fr": "jeudi"},
+        "2026-12-16",
+        {
+            "en": "the lab meeting",
+            "de": "dem Lab-Meeting",
+            "es": "la reunión del grupo",
+            "fr": "la réunion d'équipe",
+        },
+        {"en": "the 8th", "de": "dem 8.", "es": "el día 8", "fr": "le 8"},
+    ),
     projects=("thesis", "study-b-analysis", "icml-paper"),
     hosts=("slurm.uni.example", "lab-nas", "overleaf"),
     fixes=(
@@ -626,7 +1034,17 @@ RESEARCH = Domain(
         ),
     ),
     deploys=(("the lab website", "lab.uni.example", "quarto publish gh-pages"),),
-    jobs=(("slurm job for the bootstrap", "sacct -j {run} --format=State,Elapsed -n"),),
+    jobs=(
+        (
+            {
+                "en": "slurm job for the bootstrap",
+                "de": "der Slurm-Job fürs Bootstrapping",
+                "es": "el job de Slurm del bootstrap",
+                "fr": "le job Slurm du bootstrap",
+            },
+            "sacct -j {run} --format=State,Elapsed -n",
+        ),
+    ),
     procs=(
         (
             {

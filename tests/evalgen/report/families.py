@@ -12,7 +12,7 @@ prose; answers after a tool lookup in the third sentence; builds failing by exit
 from __future__ import annotations
 
 from .. import acts
-from ..core import Ctx, Family, local
+from ..core import Ctx, Family, local, unthe
 from ..gold_text import gold_text
 
 _LABELS = ("A", "B", "C")
@@ -26,7 +26,8 @@ def _choice_lead(c: Ctx) -> tuple[str, list[tuple[str, str, str]], int, int]:
 
 
 def _prose_reply(c: Ctx, opts: list[tuple[str, str, str]], rec: int, cheap: int) -> tuple[int, str, bool]:
-    mode = c.rng.choice(("cheap", "last", "middle", "short", "foreign", "delegate", "agree"))
+    modes = ("cheap", "last", "middle", "short", "foreign", "delegate", "agree")
+    mode = c.rng.choice(modes if cheap >= 0 else modes[1:])
     if mode == "cheap":
         return cheap, c.say("r.cheap"), False
     if mode == "last":
@@ -103,8 +104,9 @@ def reversal_later(c: Ctx) -> bool:
     c.t.user(c.say("r.label", label=_LABELS[first_i]))
     c.t.assistant(c.say("a.ack", name=opts[first_i][0]))
     for _ in range(c.rng.randint(2, 3)):
-        c.t.user(c.say("fill.user"))
-        c.t.assistant(c.say("fill.asst"))
+        question, answer = c.pair("fill.user", "fill.asst")
+        c.t.user(question)
+        c.t.assistant(answer)
     final = c.rng.choice([o[0] for i, o in enumerate(opts) if i != first_i])
     vid = c.t.user(c.say("rev", name=final, subject=subject))
     aid, _ = c.t.assistant(c.say("a.ack_rev", name=final))
@@ -115,7 +117,8 @@ def reversal_later(c: Ctx) -> bool:
 
 
 def offer_after_work(c: Ctx) -> bool:
-    thing, old, new, noun_l = c.pick(c.domain.offers, "offer")
+    thing_t, old_t, new_t, noun_l = c.pick(c.domain.offers, "offer")
+    thing, old, new = c.loc(thing_t), c.loc(old_t), c.loc(new_t)
     noun = local(noun_l, c.lang)
     c.t.user(c.say("lead.offer", thing=thing))
     c.t.bash(
@@ -151,20 +154,23 @@ def question_deferred_other(c: Ctx) -> bool:
     gist_l, x = c.pick(c.domain.questions, "question")
     gist = local(gist_l, c.lang)
     person = c.rng.choice(list(c.domain.people))
-    qid = c.t.user(c.say("q.ask", gist=gist.format(x=x), x=x))
+    qid = c.t.user(c.say("q.ask", gist=gist.format(x=unthe(c.lang, c.loc(x))), x=c.loc(x)))
     if c.rng.random() < 0.5:
         c.t.assistant(c.say("q.need", person=person))
         did = c.t.user(c.say("r.defer", person=person))
         c.t.assistant(c.say("a.defer_ack"))
     else:
         did, _ = c.t.assistant(c.say("q.open", person=person))
-    c.gold.add("open_question", gold_text("open", c.lang, gist=gist.format(x=x)), [qid, did])
+    c.gold.add(
+        "open_question", gold_text("open", c.lang, gist=gist.format(x=unthe(c.lang, c.loc(x)))), [qid, did]
+    )
     return True
 
 
 def question_answered_from_notes(c: Ctx) -> bool:
     """Asked and answered from MEMORY.md: already known, so no item; the question is noise."""
-    thing, place = c.pick(c.domain.places, "place")
+    thing_t, place_t = c.pick(c.domain.places, "place")
+    thing, place = c.loc(thing_t), c.loc(place_t)
     q = c.say("qal.ask", thing=thing)
     c.t.user(q)
     _, (cid,) = c.t.assistant(c.say("a.look"), calls=[("read", {"file_path": f"{c.domain.cwd}/MEMORY.md"})])
@@ -176,9 +182,9 @@ def question_answered_from_notes(c: Ctx) -> bool:
 
 def todo_assigned(c: Ctx) -> bool:
     task_l, x = c.pick(c.domain.tasks, "task")
-    task = local(task_l, c.lang).format(x=x)
+    task = local(task_l, c.lang).format(x=unthe(c.lang, c.loc(x)))
     person = c.rng.choice(list(c.domain.people))
-    date = c.rng.choice(list(c.domain.dates))
+    date = c.loc(c.rng.choice(list(c.domain.dates)))
     lid = c.t.user(c.say("todo.lead", task=task))
     c.t.assistant(c.say("todo.ask"))
     if c.rng.random() < 0.35:  # the user takes it: only a date
@@ -198,8 +204,9 @@ def question_self_answered(c: Ctx) -> bool:
     q = c.say("qself.ask", person=person)
     c.t.user(q)
     c.t.assistant(c.say("qself.hold"))
-    c.t.user(c.say("fill.user"))
-    c.t.assistant(c.say("fill.asst"))
+    question, answer = c.pair("fill.user", "fill.asst")
+    c.t.user(question)
+    c.t.assistant(answer)
     c.t.user(c.say("qself.done", person=person))
     c.t.assistant(c.say("qself.ack"))
     c.gold.noise.append(q.rstrip("?").rstrip())
@@ -207,7 +214,8 @@ def question_self_answered(c: Ctx) -> bool:
 
 
 def rule_going_forward(c: Ctx) -> bool:
-    good, bad = c.pick(c.domain.rules, "rule")
+    good_t, bad_t = c.pick(c.domain.rules, "rule")
+    good, bad = c.loc(good_t), c.loc(bad_t)
     uid = c.t.user(c.say("rule", good=good, bad=bad))
     c.t.assistant(c.say("a.rule_ack", good=good))
     c.gold.add("fact", gold_text("rule", c.lang, good=good, bad=bad), [uid], must_keep=True)
@@ -215,7 +223,8 @@ def rule_going_forward(c: Ctx) -> bool:
 
 
 def preference_plain(c: Ctx) -> bool:
-    a, b = c.pick(c.domain.prefs, "pref")
+    a_t, b_t = c.pick(c.domain.prefs, "pref")
+    a, b = c.loc(a_t), c.loc(b_t)
     uid = c.t.user(c.say("pref", a=a, b=b))
     c.t.assistant(c.say("a.pref_ack", a=a))
     c.gold.add("fact", gold_text("pref", c.lang, a=a, b=b), [uid])
@@ -223,7 +232,8 @@ def preference_plain(c: Ctx) -> bool:
 
 
 def correction_value_only(c: Ctx) -> bool:
-    thing, wrong, right, attr_l = c.pick(c.domain.values, "value")
+    thing_t, wrong_t, right_t, attr_l = c.pick(c.domain.values, "value")
+    thing, wrong, right = c.loc(thing_t), c.loc(wrong_t), c.loc(right_t)
     attr = local(attr_l, c.lang)
     c.t.user(c.say("lead.setup", thing=thing))
     c.t.assistant(c.say("a.state", thing=thing, attr=attr, wrong=wrong))
@@ -239,7 +249,7 @@ def correction_value_only(c: Ctx) -> bool:
 
 
 def remember_future_owner(c: Ctx) -> bool:
-    thing, _ = c.pick(c.domain.places, "place")
+    thing = c.loc(c.pick(c.domain.places, "place")[0])
     person = c.rng.choice(list(c.domain.people))
     uid = c.t.user(c.say("rem", person=person, thing=thing))
     c.t.assistant(c.say("a.rem_ack"))
@@ -301,7 +311,8 @@ def tools_errored_exit0(c: Ctx) -> bool:
     """The job reports "errored" in its output while the command exits 0: unresolved, must keep."""
     if not c.domain.jobs:
         return False
-    job, cmd = c.pick(c.domain.jobs, "job")
+    job_t, cmd = c.pick(c.domain.jobs, "job")
+    job = c.loc(job_t)
     run = str(c.rng.randint(1000, 9999))
     error = c.rng.choice(("timeout after 600s", "permission denied on /srv/export", "disk quota exceeded"))
     c.t.user(c.say("lead.poll", job=job))
