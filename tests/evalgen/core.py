@@ -122,6 +122,14 @@ class Ctx:
         options = self.bank.phrases[key]
         return self.rng.choice(list(options)).format(**{k: unthe(self.lang, v) for k, v in slots.items()})
 
+    def narrate(self, key: str, **slots: Any) -> str:
+        """The agent's narration ("Let me run the tests."): said, and recorded as noise."""
+        text = self.say(key, **slots)
+        phrase = text.strip().rstrip(".:!")
+        if len(phrase) >= 6 and phrase not in self.gold.noise:
+            self.gold.noise.append(phrase)
+        return text
+
     def pair(self, user_key: str, assistant_key: str) -> tuple[str, str]:
         """A question and its own answer: the two banks are parallel lists, drawn at one index."""
         users, answers = self.bank.phrases[user_key], self.bank.phrases[assistant_key]
