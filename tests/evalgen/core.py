@@ -126,7 +126,7 @@ class Ctx:
         """The agent's narration ("Let me run the tests."): said, and recorded as noise."""
         text = self.say(key, **slots)
         phrase = text.strip().rstrip(".:!")
-        if len(phrase) >= 6 and phrase not in self.gold.noise:
+        if len(phrase) >= NOISE_MIN and phrase not in self.gold.noise:
             self.gold.noise.append(phrase)
         return text
 
@@ -157,6 +157,10 @@ class Ctx:
 #: A family writes its act and returns True, or returns False (before writing) when the domain
 #: has no values for it.
 Family = Callable[[Ctx], bool]
+
+#: Noise phrases are matched as substrings of predicted items: shorter ones ("hi") would hit
+#: ordinary words, so they are not recorded.
+NOISE_MIN = 8
 
 
 def unthe(lang: str, value: Any) -> Any:
