@@ -252,16 +252,18 @@ class Daemon:
     async def _apply_batch(self, batch: Batch) -> None:
         """One watcher batch into the engine: new agents first, a full scan if events were lost."""
         if batch.new_folders:
-            self._adopt_new_agents(batch.new_folders)
+            self._adopt_new_agents(batch.new_folders, batch.born_agents)
         if batch.rescan:
             self.engine.scan_all()
         if batch.paths:
             self.engine.handle_paths(batch.paths)
         await self._run_deferred_flushes()
 
-    def _adopt_new_agents(self, folders: list[tuple[Path, Role]]) -> None:
+    def _adopt_new_agents(self, folders: list[tuple[Path, Role]], born: set[str]) -> None:
         """A sessions or agent folder of an agent we do not know: read the configuration again so
-        the engine learns the agent (it would otherwise wait for a SIGHUP or a restart)."""
+        the engine learns the agent (it would otherwise wait for a SIGHUP or a restart). An agent
+        whose folder was made while we watched is marked seen first (interface 5): what it holds
+        was written while memoryd ran, so it is live, not history."""
         known = {a.agent_id for a in self.settings.agents}
         if all(path.parent.name in known for path, _ in folders):
             return
@@ -275,7 +277,11 @@ class Daemon:
             return
         self.settings = replace(self.settings, agents=new.agents)
         self.engine.reload(self.settings)
-        log.info("watcher.new_agents", agents=added)
+        live = sorted(set(added) & born)
+        if live:
+            self.engine.seen_agents.update(live)
+            self.engine.mark_dirty()
+        log.info("watcher.new_agents", agents=added, live=live)
 
     async def _run_deferred_flushes(self) -> None:
         """Make this step's events durable and let the socket deliver them (a threshold crossing)
@@ -299,7 +305,7 @@ class Daemon:
         """Whether the engine has something a tick must do soon (what ``Engine.settle`` waits on,
         plus flushes deferred to after a step and a checkpoint not yet saved)."""
         eng = self.engine
-        if eng.pending or eng.deferred or eng._dirty:
+        if eng.pending or eng.flushes.deferred or eng._dirty:
             return True
         return any(t.state.store_ahead_since is not None and not t.state.ended for t in eng.sessions.values())
 

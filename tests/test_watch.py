@@ -111,6 +111,7 @@ def test_a_new_agent_folder_and_what_was_written_in_it_before_its_watch(tmp_path
         batch = _read(tree)
         assert batch.paths == {str(sessions / "s1.jsonl"), str(sessions / "sessions.json")}
         assert batch.new_folders == [(sessions, Role.SESSIONS)]
+        assert batch.born_agents == {"ops"}
         assert not batch.rescan
         assert tree.folders == 4  # state, agents, agents/ops, its sessions
 
@@ -140,6 +141,7 @@ def test_a_sessions_folder_deleted_and_made_again_is_watched_again(tmp_path: Pat
     try:
         first = tree.sync()
         assert first.paths == {str(sessions / "s1.jsonl")}
+        assert first.born_agents == set()  # there before the watcher: maybe history
         backup = tmp_path / "backup"
         shutil.copytree(sessions, backup)
         shutil.rmtree(sessions)
@@ -148,6 +150,7 @@ def test_a_sessions_folder_deleted_and_made_again_is_watched_again(tmp_path: Pat
         shutil.copytree(backup, sessions)
         batch = _read(tree)
         assert str(sessions / "s1.jsonl") in batch.paths
+        assert batch.born_agents == {"main"}
         with (sessions / "s1.jsonl").open("a") as fh:
             fh.write("{}\n")
         assert _read(tree).paths == {str(sessions / "s1.jsonl")}
@@ -155,7 +158,9 @@ def test_a_sessions_folder_deleted_and_made_again_is_watched_again(tmp_path: Pat
         os.rename(sessions, tmp_path / "aside")
         assert _read(tree).paths == set()
         os.rename(tmp_path / "aside", sessions)
-        assert str(sessions / "s1.jsonl") in _read(tree).paths
+        batch = _read(tree)
+        assert str(sessions / "s1.jsonl") in batch.paths
+        assert batch.born_agents == set()  # moved in: it may hold history
         (sessions / "s2.jsonl").write_text("{}\n")
         assert _read(tree).paths == {str(sessions / "s2.jsonl")}
     finally:
@@ -198,6 +203,7 @@ async def _first_batch_with(source: object, path: str, make: object) -> Batch:
         async for batch in source:  # type: ignore[attr-defined]
             seen.paths |= batch.paths
             seen.new_folders += batch.new_folders
+            seen.born_agents |= batch.born_agents
             if path in seen.paths:
                 return seen
             if not made:
@@ -235,3 +241,4 @@ def test_both_watchers_see_a_new_agent_folder_and_its_transcript(tmp_path: Path,
     batch = anyio.run(main)
     assert target in batch.paths
     assert (state / "agents" / "ops" / "sessions", Role.SESSIONS) in batch.new_folders
+    assert "ops" in batch.born_agents

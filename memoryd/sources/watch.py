@@ -192,11 +192,14 @@ class Batch:
 
     ``paths``: files to hand to ``Engine.handle_paths``. ``new_folders``: sessions/agent folders that
     appeared (the daemon may have to learn a new agent before the paths mean anything).
+    ``born_agents``: agents whose folder was created while watched (not found by a sync or moved
+    in): what they hold was written while memoryd ran, so it is live, not history.
     ``rescan``: events were lost (queue overflow, a watch that could not be placed): do a full scan.
     """
 
     paths: set[str] = field(default_factory=set)
     new_folders: list[tuple[Path, Role]] = field(default_factory=list)
+    born_agents: set[str] = field(default_factory=set)
     rescan: bool = False
 
     def __bool__(self) -> bool:
@@ -279,13 +282,15 @@ class InotifyTree:
         self.by_path[path] = wd
         return True
 
-    def add_tree(self, path: Path, role: Role, batch: Batch) -> None:
+    def add_tree(self, path: Path, role: Role, batch: Batch, *, born: bool = False) -> None:
         """Watch a folder and what under it is watched, then list it: a file or folder created
-        before the watch was in place is in ``batch`` all the same."""
+        before the watch was in place is in ``batch`` all the same. ``born``: created just now."""
         if not self._add(path, role):
             return
         if role in (Role.SESSIONS, Role.STORE):
             batch.new_folders.append((path, role))
+            if born:
+                batch.born_agents.add(path.parent.name)
             batch.paths |= list_wanted(path, role)
             return
         try:
@@ -295,7 +300,7 @@ class InotifyTree:
         for name in names:
             sub = child_role(role, name)
             if sub is not None and (path / name).is_dir():
-                self.add_tree(path / name, sub, batch)
+                self.add_tree(path / name, sub, batch, born=born)
 
     def sync(self) -> Batch:
         """Watch what exists and is not watched (start, and a backstop at the reconcile's pace:
@@ -355,7 +360,8 @@ class InotifyTree:
         if ev.mask & IN_ISDIR:
             sub = child_role(role, ev.name)
             if sub is not None and ev.mask & (IN_CREATE | IN_MOVED_TO):
-                self.add_tree(folder / ev.name, sub, batch)
+                # Moved in: it may hold what was written before memoryd ran (a restored backup).
+                self.add_tree(folder / ev.name, sub, batch, born=bool(ev.mask & IN_CREATE))
             return
         if wanted(role, ev.name):
             batch.paths.add(str(folder / ev.name))
@@ -397,6 +403,7 @@ async def inotify_batches(
             more = tree.sync()
             batch.paths |= more.paths
             batch.new_folders += more.new_folders
+            batch.born_agents |= more.born_agents
             next_sync = time.monotonic() + resync_s
         yield batch
 
@@ -459,13 +466,17 @@ async def watchfiles_batches(
 
     plan: dict[Path, Role] = {}
     idents: set[tuple[Path, int]] = set()
+    first = True
     while True:
         new_plan = folder_plan(state_dirs)
         new_idents = _idents(new_plan)
         fresh = {p: r for p, r in new_plan.items() if (p, _ino(p)) not in idents}
         plan, idents = new_plan, new_idents
         if fresh:
-            yield _listed(fresh)
+            # After the first plan a new folder was made while watched (or moved in: watchfiles
+            # does not tell the two apart).
+            yield _listed(fresh, born=not first)
+        first = False
         if not plan:
             await anyio.sleep(resync_s)
             continue
@@ -510,10 +521,12 @@ def _idents(plan: dict[Path, Role]) -> set[tuple[Path, int]]:
     return {(p, _ino(p)) for p in plan}
 
 
-def _listed(plan: dict[Path, Role]) -> Batch:
+def _listed(plan: dict[Path, Role], *, born: bool = False) -> Batch:
     batch = Batch()
     for path, role in plan.items():
         if role in (Role.SESSIONS, Role.STORE):
             batch.new_folders.append((path, role))
+            if born:
+                batch.born_agents.add(path.parent.name)
             batch.paths |= list_wanted(path, role)
     return batch
