@@ -110,9 +110,18 @@ def run(opts: Opts) -> Result:
             )
         )
     res.figures.append(
-        Figure(f"idle CPU, {alone_name}", med("alone"), "% core", med("sleep"), "a bare interpreter asleep")
+        Figure(
+            f"idle CPU, {alone_name}",
+            med("alone"),
+            "% core",
+            med("sleep"),
+            "a bare interpreter asleep",
+            samples=samples["alone"],
+        )
     )
-    res.figures.append(Figure("idle CPU, a bare interpreter asleep", med("sleep"), "% core", None))
+    res.figures.append(
+        Figure("idle CPU, a bare interpreter asleep", med("sleep"), "% core", None, samples=samples["sleep"])
+    )
 
     lat: dict[str, list[float]] = {}
     for key in ("inotify", "watchfiles"):
