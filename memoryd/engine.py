@@ -11,6 +11,7 @@ the pure tracker; the engine emits the tracker's events, hands its flushes to th
 
 from __future__ import annotations
 
+import os
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -314,9 +315,19 @@ class Engine:
 
     def handle_paths(self, paths: set[str]) -> None:
         """React to watcher changes: each adapter takes the paths of its layout."""
+        self._recheck_layouts(paths)
         for adapter in self.adapters:
             adapter.handle_paths(paths)
         self._end_step()
+
+    def _recheck_layouts(self, paths: set[str]) -> None:
+        """A write in an agent's ``agent/`` folder: its database may have just been made (OpenClaw's
+        first turn there), so the layout decided at start may be stale; otherwise only the next
+        reconcile would switch to it (a ``stat`` per such agent and batch)."""
+        folders = {os.path.dirname(p) for p in paths}
+        for agent in self.agents.values():
+            if str(agent.sessions_dir.parent / "agent") in folders:
+                self._decide_layout(agent)
 
     def _end_step(self) -> None:
         """After a batch: timers; then, unless the daemon defers them, flushes, sync, checkpoint."""
