@@ -27,7 +27,17 @@ import orjson
 
 from bench.common import Opts, Result
 
-BENCHMARKS = ("cold_ingest", "incremental", "latency", "flush", "memory", "fanout", "ready", "idle")
+BENCHMARKS = (
+    "cold_ingest",
+    "incremental",
+    "latency",
+    "flush",
+    "memory",
+    "fanout",
+    "ready",
+    "idle",
+    "due_start",
+)
 MODULES = {
     "cold_ingest": "bench.ingest",
     "incremental": "bench.append",
@@ -37,6 +47,7 @@ MODULES = {
     "fanout": "bench.fanout",
     "ready": "bench.ready",
     "idle": "bench.idle",
+    "due_start": "bench.due",
 }
 
 
