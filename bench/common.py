@@ -209,8 +209,15 @@ class NotifySocket:
 class Daemon:
     """``memoryd run`` as a subprocess; stopped with SIGTERM (SIGKILL if it hangs)."""
 
-    def __init__(self, config: Path, socket_path: Path, *, notify: Path | None = None) -> None:
-        env = clean_env(**({"NOTIFY_SOCKET": str(notify)} if notify else {}))
+    def __init__(
+        self,
+        config: Path,
+        socket_path: Path,
+        *,
+        notify: Path | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        env = clean_env(**({"NOTIFY_SOCKET": str(notify)} if notify else {}), **(env or {}))
         self.socket_path = socket_path
         self.log = open(config.with_name(f"daemon-{time.monotonic_ns()}.log"), "wb")  # noqa: SIM115
         self.started = time.perf_counter()

@@ -186,24 +186,19 @@ def _watchfiles_baseline(root: Path, n: int, seed: int, *, step: int, debounce: 
     return out
 
 
-def run(opts: Opts) -> Result:
-    res = Result("latency", "Latency: transcript write → event on the socket")
-    sessions, rounds, base_n = (2, 3, 5) if opts.quick else (6, 50, 80)
-    res.params = {"sessions": sessions, "crossings": sessions * rounds, "baseline_writes": base_n}
-
-    wf_default = _watchfiles_baseline(opts.work / "lat-wf", base_n, opts.seed, step=50, debounce=1600)
-    wf_memoryd = _watchfiles_baseline(
-        opts.work / "lat-wf2", base_n, opts.seed, step=WATCH_STEP_MS, debounce=WATCH_DEBOUNCE_MS
-    )
-
-    inst = corpus.Install(opts.work / "latency", ["main"])
+def measure_crossings(
+    root: Path, sessions: int, rounds: int, seed: int, env: dict[str, str] | None = None
+) -> tuple[list[float], list[float], list[float]]:
+    """ms from the write to ``threshold.crossed``, to ``flush.completed`` and (the compaction's
+    write) to ``compacted``, over ``sessions`` x ``rounds`` cycles of a daemon started here."""
+    inst = corpus.Install(root, ["main"])
     inst.write_config()
-    oc = OpenClaw(inst, "main", opts.seed)
+    oc = OpenClaw(inst, "main", seed)
     sids = [oc.new_session(i) for i in range(sessions)]
     crossed: list[float] = []
     flushed: list[float] = []
     compacted: list[float] = []
-    with Daemon(inst.config, inst.socket) as d:
+    with Daemon(inst.config, inst.socket, env=env) as d:
         d.wait_socket()
         sub = Subscriber(inst.socket)
         try:
@@ -221,6 +216,20 @@ def run(opts: Opts) -> Result:
                     oc.pause()
         finally:
             sub.close()
+    return crossed, flushed, compacted
+
+
+def run(opts: Opts) -> Result:
+    res = Result("latency", "Latency: transcript write → event on the socket")
+    sessions, rounds, base_n = (2, 3, 5) if opts.quick else (6, 50, 80)
+    res.params = {"sessions": sessions, "crossings": sessions * rounds, "baseline_writes": base_n}
+
+    wf_default = _watchfiles_baseline(opts.work / "lat-wf", base_n, opts.seed, step=50, debounce=1600)
+    wf_memoryd = _watchfiles_baseline(
+        opts.work / "lat-wf2", base_n, opts.seed, step=WATCH_STEP_MS, debounce=WATCH_DEBOUNCE_MS
+    )
+
+    crossed, flushed, compacted = measure_crossings(opts.work / "latency", sessions, rounds, opts.seed)
     both = crossed + compacted
     # An event before its write was caused by something else (should be 0).
     res.params["events_before_their_write"] = sum(1 for x in both if x < 0)

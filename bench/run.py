@@ -27,7 +27,18 @@ import orjson
 
 from bench.common import Opts, Result
 
-BENCHMARKS = ("cold_ingest", "incremental", "latency", "flush", "memory", "fanout", "ready", "sqlite")
+BENCHMARKS = (
+    "cold_ingest",
+    "incremental",
+    "latency",
+    "flush",
+    "memory",
+    "fanout",
+    "ready",
+    "idle",
+    "due_start",
+    "sqlite",
+)
 MODULES = {
     "cold_ingest": "bench.ingest",
     "incremental": "bench.append",
@@ -37,6 +48,8 @@ MODULES = {
     "fanout": "bench.fanout",
     "ready": "bench.ready",
     "sqlite": "bench.sqlite",
+    "idle": "bench.idle",
+    "due_start": "bench.due",
 }
 
 

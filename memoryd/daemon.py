@@ -8,11 +8,13 @@ loop thread, one step at a time, so decisions and event ``seq`` order are the sa
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import os
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,34 +22,44 @@ from typing import Any
 import anyio
 import anyio.abc
 import structlog
-from watchfiles import Change, awatch
+from watchfiles import Change
 
 from memoryd.config import ConfigError, Settings, load_settings
 from memoryd.engine import Engine
 from memoryd.notify import Liveness, Notifier, Watchdog
 from memoryd.sinks.journal import Journal
 from memoryd.sinks.socket_server import SocketServer
+from memoryd.sources.watch import (
+    Batch,
+    Role,
+    WatchUnavailable,
+    inotify_batches,
+    open_inotify,
+    wanted,
+    watchfiles_batches,
+)
 
 log = structlog.get_logger("memoryd.daemon")
 
 # A batch of changes is handed over after 5 ms without a new one (at most 30 ms after the first):
 # OpenClaw's writes for one reply come within a millisecond or two. Measured (bench latency):
-# write -> threshold.crossed p50/p99 11/15 ms at 5 ms, 18/25 ms at 10 ms; idle CPU 0.75 % vs 0.5 %.
+# write -> threshold.crossed p50/p99 11/15 ms at 5 ms, 18/25 ms at 10 ms. With inotify (Linux) the
+# window costs nothing while idle; watchfiles (elsewhere) polls at this step: 0.75 % of a core.
 WATCH_STEP_MS = 5
 WATCH_DEBOUNCE_MS = 30
-TICK_SECONDS = 0.5
-WATCH_TIMEOUT_MS = 5_000  # awatch yields an empty set this often, so the watcher can beat
+TICK_SECONDS = 0.5  # while a timer runs: a store-only compaction's grace, a flush to retry, a save
+# With nothing waiting the ticker sleeps this long (or until a step may have started a timer): each
+# wake-up of the interpreter costs ~0.2 ms of CPU on a small VM, 2 a second were half the idle cost.
+IDLE_TICK_SECONDS = 5.0
+WATCH_TIMEOUT_MS = 5_000  # the watcher yields an empty batch this often, so it can beat
+# Which watcher: "auto" (inotify on Linux, else watchfiles), "inotify" or "watchfiles" (benchmarks, tests).
+WATCHER_ENV = "MEMORYD_WATCHER"
 
 
 def _watch_filter(change: Change, path: str) -> bool:
-    """Allow-list: the store, transcripts and their archives; never temp files or our own writes."""
-    name = os.path.basename(path)
-    return (
-        name == "sessions.json"
-        or name.endswith(".jsonl")
-        or ".jsonl.reset." in name
-        or ".jsonl.deleted." in name
-    )
+    """Allow-list of the files of a sessions folder (kept for callers; the watcher uses
+    ``memoryd.sources.watch.wanted``, which also knows the SQLite store's folder)."""
+    return wanted(Role.SESSIONS, os.path.basename(path))
 
 
 class Daemon:
@@ -65,8 +77,11 @@ class Daemon:
         self.started_at = time.time()
         self.watcher_state = "starting"
         self.watcher_restarts = 0
+        self.watcher_backend = "none"
+        self.watched_folders = 0
         self.last_reconcile = 0.0
         self._stop: anyio.Event | None = None
+        self._tick_nudge: anyio.Event | None = None
         self._stop_requested = False
         self.stop_reason = "requested"
         self.last_reload: dict[str, Any] | None = None
@@ -92,6 +107,8 @@ class Daemon:
             "uptime_seconds": round(time.time() - self.started_at, 1),
             "watcher": self.watcher_state,
             "watcher_restarts": self.watcher_restarts,
+            "watcher_backend": self.watcher_backend,
+            "watched_folders": self.watched_folders,
             "last_reconcile_age_seconds": round(time.monotonic() - self.last_reconcile, 1)
             if self.last_reconcile
             else None,
@@ -132,6 +149,7 @@ class Daemon:
         self.journal.retention_bytes = self.settings.retention_bytes
         self.journal.retention_seconds = self.settings.retention_seconds
         self.engine.scan_all()
+        self._nudge_ticker()
         log.info("daemon.reloaded", agents=len(self.settings.agents))
         self.last_reload = {"ok": True, "error": None, "time": time.time()}
         self.notifier.ready(self._status_line())
@@ -150,55 +168,76 @@ class Daemon:
         return self._stop_requested
 
     async def _flush_handler(self, session_key: str, reason: str | None) -> dict[str, Any]:
-        return self.engine.manual_flush(session_key, reason)
+        try:
+            return self.engine.manual_flush(session_key, reason)
+        finally:
+            self._nudge_ticker()
 
-    def _watched_dirs(self) -> list[tuple[Path, int]]:
-        """The sessions folders that exist, with their inodes: a folder deleted and made again
-        under the same name is a different folder, and a watch on the old one hears nothing."""
-        out: set[tuple[Path, int]] = set()
-        for agent in self.settings.agents:
-            try:
-                out.add((agent.sessions_dir, agent.sessions_dir.stat().st_ino))
-            except OSError:
-                continue
-        return sorted(out)
+    def _watched_dirs(self) -> list[Path]:
+        """The OpenClaw state dirs whose agents we watch (``agents/``, each agent's ``sessions/``
+        and ``agent/``, and those created later: ``memoryd.sources.watch``)."""
+        roots = set(self.settings.openclaw_state_dirs)
+        roots |= {a.sessions_dir.parent.parent.parent for a in self.settings.agents}
+        return sorted(roots)
 
     async def _watch(self) -> None:
-        """Run the watcher; restart it when it fails or when the set of folders changes."""
+        """Run the watcher; fall back to watchfiles when inotify fails, restart it when it breaks."""
         if not self.settings.watch:
             self.watcher_state = "off (watch = false): changes are found by the reconcile only"
             while not self._stop_requested:
                 self.liveness.beat("watcher")
                 await self._sleep_or_stop(self.settings.reconcile_seconds)
             return
+        choice = os.environ.get(WATCHER_ENV, "auto")
+        use_inotify = choice != "watchfiles"
+        force_polling = False
         while not self._stop_requested:
-            dirs = self._watched_dirs()
             self.liveness.beat("watcher")
-            if not dirs:
-                self.watcher_state = "no folders to watch (waiting)"
+            tree = open_inotify(self._watched_dirs()) if use_inotify else None
+            if tree is None and choice == "inotify":
+                self.watcher_state = "degraded: inotify unavailable (MEMORYD_WATCHER=inotify)"
                 await self._sleep_or_stop(self.settings.reconcile_seconds)
                 continue
-            stop = anyio.Event()
-            self.watcher_state = "ok"
             try:
-                async with anyio.create_task_group() as tg:
-                    tg.start_soon(self._stop_watch_when_dirs_change, dirs, stop, tg.cancel_scope)
-                    async for changes in awatch(
-                        *(d for d, _ in dirs),
-                        watch_filter=_watch_filter,
-                        debounce=WATCH_DEBOUNCE_MS,
-                        step=WATCH_STEP_MS,
-                        stop_event=stop,
-                        recursive=False,
-                        ignore_permission_denied=True,
-                        rust_timeout=WATCH_TIMEOUT_MS,
-                        yield_on_timeout=True,
-                    ):
+                if tree is not None:
+                    self.watcher_backend = "inotify"
+                    source: AsyncGenerator[Batch, None] = inotify_batches(
+                        tree,
+                        settle_ms=WATCH_STEP_MS,
+                        max_ms=WATCH_DEBOUNCE_MS,
+                        timeout_s=WATCH_TIMEOUT_MS / 1000,
+                        resync_s=self.settings.reconcile_seconds,
+                    )
+                else:
+                    self.watcher_backend = "watchfiles (polling)" if force_polling else "watchfiles"
+                    source = watchfiles_batches(
+                        self._watched_dirs(),
+                        step_ms=WATCH_STEP_MS,
+                        debounce_ms=WATCH_DEBOUNCE_MS,
+                        timeout_s=WATCH_TIMEOUT_MS / 1000,
+                        resync_s=self.settings.reconcile_seconds,
+                        force_polling=force_polling,
+                    )
+                self.watcher_state = "ok"
+                async with contextlib.aclosing(source):
+                    async for batch in source:
                         self.liveness.beat("watcher")
-                        if changes:
-                            self.engine.handle_paths({p for _, p in changes})
-                            await self._run_deferred_flushes()
-                    tg.cancel_scope.cancel()
+                        if tree is not None:
+                            self.watched_folders = tree.folders
+                        if batch:
+                            await self._apply_batch(batch)
+            except WatchUnavailable as exc:  # e.g. the ENOSPC watch limit, hit while running
+                use_inotify = False
+                force_polling = exc.errno in (errno.ENOSPC, errno.EMFILE)
+                self.watcher_restarts += 1
+                log.warning(
+                    "watcher.inotify_failed",
+                    error=str(exc)[:200],
+                    fallback="watchfiles",
+                    polling=force_polling,
+                )
+                self.engine.scan_all()
+                await self._run_deferred_flushes()
             except Exception as exc:  # the watcher must never take the daemon down
                 self.watcher_state = f"degraded: {type(exc).__name__}: {exc}"[:200]
                 self.watcher_restarts += 1
@@ -206,17 +245,43 @@ class Daemon:
                 self.engine.scan_all()
                 await self._run_deferred_flushes()
                 await self._sleep_or_stop(1.0)
+            finally:
+                if tree is not None:
+                    tree.close()
 
-    async def _stop_watch_when_dirs_change(
-        self, dirs: list[tuple[Path, int]], stop: anyio.Event, scope: anyio.CancelScope
-    ) -> None:
-        """A sessions folder appeared or vanished: restart the watcher on the new set."""
-        while not self._stop_requested:
-            await self._sleep_or_stop(self.settings.reconcile_seconds)
-            if self._watched_dirs() != dirs:
-                break
-        stop.set()
-        scope.cancel()
+    async def _apply_batch(self, batch: Batch) -> None:
+        """One watcher batch into the engine: new agents first, a full scan if events were lost."""
+        if batch.new_folders:
+            self._adopt_new_agents(batch.new_folders, batch.born_agents)
+        if batch.rescan:
+            self.engine.scan_all()
+        if batch.paths:
+            self.engine.handle_paths(batch.paths)
+        await self._run_deferred_flushes()
+
+    def _adopt_new_agents(self, folders: list[tuple[Path, Role]], born: set[str]) -> None:
+        """A sessions or agent folder of an agent we do not know: read the configuration again so
+        the engine learns the agent (it would otherwise wait for a SIGHUP or a restart). An agent
+        whose folder was made while we watched is marked seen first (interface 5): what it holds
+        was written while memoryd ran, so it is live, not history."""
+        known = {a.agent_id for a in self.settings.agents}
+        if all(path.parent.name in known for path, _ in folders):
+            return
+        try:
+            new = load_settings(str(self.settings.config_file) if self.settings.config_file else None)
+        except ConfigError as exc:
+            log.warning("watcher.new_agent_config_error", error=str(exc)[:300])
+            return
+        added = sorted({a.agent_id for a in new.agents} - known)
+        if not added:
+            return
+        self.settings = replace(self.settings, agents=new.agents)
+        self.engine.reload(self.settings)
+        live = sorted(set(added) & born)
+        if live:
+            self.engine.seen_agents.update(live)
+            self.engine.mark_dirty()
+        log.info("watcher.new_agents", agents=added, live=live)
 
     async def _run_deferred_flushes(self) -> None:
         """Make this step's events durable and let the socket deliver them (a threshold crossing)
@@ -224,6 +289,7 @@ class Daemon:
         self.journal.sync()
         await anyio.sleep(0.001)
         self.engine.after_step()
+        self._nudge_ticker()
 
     async def _reconcile(self) -> None:
         while not self._stop_requested:
@@ -235,9 +301,30 @@ class Daemon:
             self.last_reconcile = time.monotonic()
             self.liveness.beat("reconcile")
 
+    def _timers_running(self) -> bool:
+        """Whether the engine has something a tick must do soon (what ``Engine.settle`` waits on,
+        plus flushes deferred to after a step and a checkpoint not yet saved)."""
+        eng = self.engine
+        if eng.pending or eng.flushes.deferred or eng._dirty:
+            return True
+        return any(t.state.store_ahead_since is not None and not t.state.ended for t in eng.sessions.values())
+
+    def _nudge_ticker(self) -> None:
+        """A step ran: it may have started a timer, so an idle ticker looks again."""
+        if self._tick_nudge is not None:
+            self._tick_nudge.set()
+
     async def _tick(self) -> None:
         while not self._stop_requested:
-            await self._sleep_or_stop(TICK_SECONDS)
+            if self._timers_running():
+                await self._sleep_or_stop(TICK_SECONDS)
+            else:
+                self._tick_nudge = anyio.Event()
+                with anyio.move_on_after(IDLE_TICK_SECONDS) as idle:
+                    await self._tick_nudge.wait()
+                self._tick_nudge = None
+                if not idle.cancelled_caught:
+                    continue  # nudged: tick at TICK_SECONDS if a timer started
             self.engine.tick()
             self.liveness.beat("tick")
 

@@ -194,21 +194,22 @@ def read_raw(
                 return RawRead(Change.TRUNCATED_WAIT)
             _restart(cur)
             change = Change.CONTENT_CHANGED
-        elif st.st_mtime_ns != cur.mtime_ns or st.st_size != cur.size:
-            if _prefix_matches(fd, cur, st.st_size):
-                verified = cur.offset > 0
+        # Checked even when size and mtime are what we saw: a same-size rewrite within one mtime
+        # tick (1-second mtimes) changes neither, and the watcher's event is all there is of it.
+        elif _prefix_matches(fd, cur, st.st_size):
+            verified = cur.offset > 0
+        else:
+            # Caught in the middle of a write (OpenClaw's in-place rewrite truncates, then writes
+            # the same bytes)? Look again before throwing away what was read.
+            again = os.fstat(fd)
+            if _prefix_matches(fd, cur, again.st_size):
+                st, verified = again, cur.offset > 0
+            elif (again.st_size, again.st_mtime_ns) != (st.st_size, st.st_mtime_ns):
+                # Still being written: the write's own change event brings us back.
+                return RawRead(Change.TRUNCATED_WAIT)
             else:
-                # Caught in the middle of a write (OpenClaw's in-place rewrite truncates, then writes
-                # the same bytes)? Look again before throwing away what was read.
-                again = os.fstat(fd)
-                if _prefix_matches(fd, cur, again.st_size):
-                    st, verified = again, cur.offset > 0
-                elif (again.st_size, again.st_mtime_ns) != (st.st_size, st.st_mtime_ns):
-                    # Still being written: the write's own change event brings us back.
-                    return RawRead(Change.TRUNCATED_WAIT)
-                else:
-                    _restart(cur)
-                    change = Change.CONTENT_CHANGED
+                _restart(cur)
+                change = Change.CONTENT_CHANGED
         cur.short_since_ns = 0
         cur.dev, cur.ino = st.st_dev, st.st_ino
         result = RawRead(change)
