@@ -122,6 +122,8 @@ class Daemon:
             else None,
             "state_dir": str(self.settings.state_dir),
             "socket": str(self.settings.socket_path),
+            "openclaw_state_dirs": [str(d) for d in self.settings.openclaw_state_dirs],
+            "config_file": str(self.settings.config_file) if self.settings.config_file else None,
             "last_reload": self.last_reload,
             "oldest_seq": self.journal.oldest_seq,
         }

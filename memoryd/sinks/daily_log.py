@@ -159,7 +159,7 @@ def append_block(workspace: Path, day: date, block: str) -> Appended:
 def has_marker(path: Path, flush_id: str) -> bool:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no log (memory/ may not even be a folder): no block
         return False
     return flush_id in markers_in(text)
 
