@@ -62,8 +62,15 @@ def envelope(
 def event_key(
     type_: str, session_key: str | None, session_id: str | None, data: dict[str, Any]
 ) -> str | None:
-    """What fact an event reports, or None for events that are never deduplicated."""
+    """What fact an event reports, or None for events that are never deduplicated.
+
+    ``data["epoch"]`` (a generation of a session id that outlived a reset, see
+    ``SessionState.epoch``) is part of the session's identity when set.
+    """
     sid = session_id or ""
+    epoch = data.get("epoch")
+    if epoch:
+        sid = f"{sid}@{epoch}"
     if type_ in ("memory.flush.started", "memory.flush.completed"):
         return f"{type_}|{data.get('flush_id')}"
     if type_ == "memory.compacted":
@@ -73,7 +80,7 @@ def event_key(
     if type_ == "session.discovered":
         return f"{type_}|{session_key}|{sid}"
     if type_ in ("session.reset", "session.deleted"):
-        return f"{type_}|{session_key}|{data.get('old_session_id')}"
+        return f"{type_}|{session_key}|{data.get('old_session_id')}{'@' + str(epoch) if epoch else ''}"
     if type_ == "source.error":
         return f"{type_}|{data.get('path')}|{data.get('offset')}|{data.get('reason')}"
     if type_ == "memory.flush.skipped" and data.get("trigger") != "manual":

@@ -59,6 +59,9 @@ class SessionState:
     agent_id: str
     session_key: str
     session_id: str
+    # The generation of a session id that outlives a reset (OpenClaw's SQLite store keeps the id and
+    # appends a ``reset`` event): that event's position, 0 before any reset. Part of the identity.
+    epoch: int = 0
     cycle: int = 0
     live: bool = False
     ended: bool = False
@@ -88,6 +91,11 @@ class SessionState:
     history_start: int = 0
     # First read only: replies of history not decoded yet, oldest first (see on_history_lines).
     pending_replies: list[bytes] = field(default_factory=list)
+
+    @property
+    def uid(self) -> str:
+        """The session's identity in memoryd: its id, and its generation after an in-place reset."""
+        return f"{self.session_id}@{self.epoch}" if self.epoch else self.session_id
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__ if k not in _TRANSIENT}

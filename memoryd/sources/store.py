@@ -46,6 +46,13 @@ class StoreEntry:
     memory_flush_compaction_count: int | None
     checkpoints: tuple[Checkpoint, ...]
     usage_family_session_ids: tuple[str, ...]
+    # SQLite era (OpenClaw >= 2026.7.2, ``sqlite_store``); ``None`` from ``sessions.json``.
+    #: ``memoryFlush.kind`` ("succeeded", "failed"): OpenClaw's own flush of cycle
+    #: ``memory_flush_compaction_count`` (this era has no ``memoryFlushAt``).
+    memory_flush_kind: str | None = None
+    #: ``lifecycleRevision``: new on every reset, which keeps the sessionId and zeroes compactionCount.
+    lifecycle_revision: str | None = None
+    session_started_at: int | None = None
 
 
 class StoreUnreadable(Exception):

@@ -1,0 +1,403 @@
+"""Run a flush the tracker decided: journal it, read its entries back, write the block, journal the end.
+
+Order of writes (``docs/exactly-once.md``): ``memory.flush.started`` (fsync) → Markdown block (fsync)
+→ ``memory.flush.completed`` (fsync) → checkpoint. The entries come from the session's adapter by
+position range (``SourceAdapter.read_range``), so this module does not know any layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+import structlog
+
+from memoryd.config import Settings
+from memoryd.flush.render import BlockMeta, render_block
+from memoryd.sessions.tracker import FlushDue
+from memoryd.sinks.daily_log import (
+    OutsideWorkspace,
+    append_block,
+    daily_log_path,
+    daily_log_rel,
+    editor_busy,
+    file_state,
+    has_marker,
+    recent_lines,
+)
+from memoryd.sources.model import FlushRange, RangeRead, Tracked
+from memoryd.sources.openclaw_config import AgentSource
+
+if TYPE_CHECKING:
+    from memoryd.flush.pipeline import FlushContent  # imported lazily at run time: see _content
+
+log = structlog.get_logger("memoryd.flush")
+
+RETRY_SECONDS = 30.0
+AUTO_TRIGGERS = ("threshold", "transcript_bytes", "late")
+
+
+@dataclass(slots=True)
+class PendingFlush:
+    """A flush that was started (journaled) but not completed yet."""
+
+    flush_id: str
+    agent_id: str
+    session_key: str
+    session_id: str
+    trigger: str
+    cycle: int
+    start: int
+    end: int
+    end_entry_id: str | None
+    path: str  # where the session was read at decision time (a transcript, a DB + session id)
+    day: str
+    reason: str | None = None
+    not_before: float = 0.0
+    busy_since: float | None = None
+    attempts: int = 0
+    source: str = "files"
+    epoch: int = 0
+
+    @property
+    def uid(self) -> str:
+        return f"{self.session_id}@{self.epoch}" if self.epoch else self.session_id
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> PendingFlush:
+        return cls(**{k: v for k, v in raw.items() if k in cls.__slots__})
+
+
+def flush_id_for(session_id: str, due: FlushDue, epoch: int = 0) -> str:
+    """Automatic flushes are one per (session, generation, cycle): the id says so. Manual ones name their range.
+
+    ``epoch`` (the position of the reset that began this generation of a session id, see
+    ``SessionState.epoch``) is left out when 0, so ids made before it existed stay the same.
+    """
+    sid = f"{session_id}@{epoch}" if epoch else session_id
+    if due.trigger in AUTO_TRIGGERS:
+        basis = f"{sid}|auto|{due.cycle}"
+    elif due.trigger == "reset":
+        basis = f"{sid}|reset"
+    else:
+        basis = f"{sid}|{due.trigger}|{due.start}|{due.end}"
+    return "fl-" + hashlib.blake2b(basis.encode(), digest_size=8).hexdigest()
+
+
+class FlushHost(Protocol):
+    """What the executor needs of the engine."""
+
+    settings: Settings
+    agents: dict[str, AgentSource]
+
+    def clock(self) -> float: ...
+
+    def local_now(self) -> datetime: ...
+
+    def emit(
+        self,
+        type_: str,
+        data: dict[str, Any],
+        *,
+        agent: str | None = None,
+        session_key: str | None = None,
+        session_id: str | None = None,
+    ) -> dict[str, Any] | None: ...
+
+    def sync(self) -> None: ...
+
+    def tracked_for(self, pend: PendingFlush) -> Tracked | None: ...
+
+    def read_range(self, source: str, rng: FlushRange, tr: Tracked | None) -> RangeRead: ...
+
+    def save_checkpoint(self, force: bool = False) -> None: ...
+
+
+class FlushExecutor:
+    """Pending and done flushes, and the one way a flush is written."""
+
+    def __init__(self, host: FlushHost) -> None:
+        self.host = host
+        self.pending: dict[str, PendingFlush] = {}
+        self.done: OrderedDict[str, None] = OrderedDict()
+        # The daemon sets this: a flush decided in a step waits (journaled as started) until the
+        # step's events reached subscribers, then run_deferred() writes it. --once runs inline.
+        self.defer = False
+        self.deferred: list[str] = []
+        self.own_writes: dict[str, tuple[int, int]] = {}  # daily log -> (size, mtime_ns) after our append
+        self.flushes_done = 0
+
+    def remember_done(self, fid: str) -> None:
+        self.done[fid] = None
+        if len(self.done) > 100_000:
+            self.done.popitem(last=False)
+
+    # ------------------------------------------------------------------ deciding
+    def start(self, tr: Tracked, due: FlushDue, location: str) -> None:
+        """Journal a flush the tracker decided, then run it (now, or after the step: ``defer``)."""
+        host = self.host
+        st = tr.state
+        fid = flush_id_for(st.session_id, due, st.epoch)
+        known = self.pending.get(fid)
+        if known is not None:
+            # Decided before a crash: the log's range wins, so ranges stay gapless.
+            st.flushed_upto = known.end
+            return
+        if fid in self.done:
+            return
+        day: date = host.local_now().date()
+        pend = PendingFlush(
+            flush_id=fid,
+            agent_id=tr.agent.agent_id,
+            session_key=st.session_key,
+            session_id=st.session_id,
+            trigger=due.trigger,
+            cycle=due.cycle,
+            start=due.start,
+            end=due.end,
+            end_entry_id=due.end_entry_id,
+            path=location,
+            day=day.isoformat(),
+            reason=due.reason,
+            source=tr.source,
+            epoch=st.epoch,
+        )
+        rng: dict[str, Any] = {
+            "transcript": location,
+            "start_offset": due.start,
+            "end_offset": due.end,
+            "end_entry_id": due.end_entry_id,
+        }
+        if tr.source != "files":
+            rng["source"] = tr.source
+        data: dict[str, Any] = {
+            "flush_id": fid,
+            "cycle": due.cycle,
+            "trigger": due.trigger,
+            "path": daily_log_rel(day),
+            "day": pend.day,
+            "reason": due.reason,
+            "range": rng,
+        }
+        if st.epoch:
+            data["epoch"] = st.epoch
+        host.emit(
+            "memory.flush.started",
+            data,
+            agent=tr.agent.agent_id,
+            session_key=st.session_key,
+            session_id=st.session_id,
+        )
+        self.pending[fid] = pend
+        if self.defer:
+            self.deferred.append(fid)  # the daemon runs it once the events so far are on the socket
+        else:
+            host.sync()  # `started` is durable before any Markdown is written
+            self.run(pend)
+
+    @staticmethod
+    def from_started_event(ev: dict[str, Any]) -> PendingFlush:
+        """The pending flush a ``memory.flush.started`` event of the log describes."""
+        data = ev.get("data") or {}
+        rng = data.get("range") or {}
+        return PendingFlush(
+            flush_id=data["flush_id"],
+            agent_id=ev.get("agent") or "",
+            session_key=ev.get("session_key") or "",
+            session_id=ev.get("session_id") or "",
+            trigger=data.get("trigger", ""),
+            cycle=int(data.get("cycle", 0)),
+            start=int(rng.get("start_offset", 0)),
+            end=int(rng.get("end_offset", 0)),
+            end_entry_id=rng.get("end_entry_id"),
+            path=rng.get("transcript", ""),
+            day=data.get("day", ""),
+            reason=data.get("reason"),
+            source=rng.get("source", "files"),
+            epoch=int(data.get("epoch", 0) or 0),
+        )
+
+    # ------------------------------------------------------------------ writing
+    def recover(self) -> None:
+        """Start-up: a pending flush whose block is already in its file only needs its ``completed``."""
+        for pend in list(self.pending.values()):
+            agent = self.host.agents.get(pend.agent_id)
+            if agent is None:
+                continue
+            target = agent.workspace / f"memory/{pend.day}.md"
+            if has_marker(target, pend.flush_id):
+                tr = self.host.tracked_for(pend)
+                self._complete(pend, tr, recovered=True, content=None, nbytes=0, duration_ms=0.0)
+            # else: it runs again from tick(), same id, same range, same file.
+
+    def run(self, pend: PendingFlush) -> None:
+        """Write the block of a started flush; on failure it stays pending and is retried."""
+        with structlog.contextvars.bound_contextvars(session_key=pend.session_key, flush_id=pend.flush_id):
+            self._write(pend)
+
+    def run_deferred(self) -> None:
+        """Write the flushes decided since the last call (see ``defer``)."""
+        due, self.deferred = self.deferred, []
+        self.host.sync()  # their `started` events are durable before any Markdown is written
+        for fid in due:
+            pend = self.pending.get(fid)
+            if pend is not None:
+                self.run(pend)
+        self.host.sync()
+
+    def retry_all(self) -> None:
+        for pend in list(self.pending.values()):
+            self.run(pend)
+
+    def _write(self, pend: PendingFlush) -> None:
+        host = self.host
+        agent = host.agents.get(pend.agent_id)
+        tr = host.tracked_for(pend)
+        if agent is None:
+            return
+        now = host.clock()
+        if now < pend.not_before:
+            return
+        t0 = time.perf_counter()
+        day = date.fromisoformat(pend.day)
+        try:
+            target = daily_log_path(agent.workspace, day, create_dir=True)
+            busy = editor_busy(target, ours=self.own_writes.get(str(target)))
+            if busy and (
+                pend.busy_since is None or now - pend.busy_since < host.settings.editor_wait_seconds
+            ):
+                if pend.busy_since is None:
+                    pend.busy_since = now
+                pend.not_before = now + 0.5
+                return
+            if busy:
+                host.emit(
+                    "memory.conflict",
+                    {
+                        "flush_id": pend.flush_id,
+                        "path": daily_log_rel(day),
+                        "reason": busy,
+                        "action": "appended",
+                    },
+                    agent=pend.agent_id,
+                    session_key=pend.session_key,
+                    session_id=pend.session_id,
+                )
+            content = self._content(pend, tr, agent, day)
+            meta = BlockMeta(
+                flush_id=pend.flush_id,
+                session_key=pend.session_key,
+                session_id=pend.session_id,
+                trigger=pend.trigger,
+                cycle=pend.cycle,
+                local_time=host.local_now(),
+                first_entry_id=content.first_entry_id,
+                last_entry_id=content.last_entry_id,
+            )
+            if has_marker(target, pend.flush_id):
+                appended = 0
+            else:
+                appended = append_block(agent.workspace, day, render_block(meta, content.items)).bytes_written
+                state = file_state(target)
+                if state is not None:
+                    self.own_writes[str(target)] = state
+        except (OSError, OutsideWorkspace) as exc:
+            pend.attempts += 1
+            retry = not isinstance(exc, OutsideWorkspace)
+            pend.not_before = now + min(RETRY_SECONDS, 2.0**pend.attempts)
+            host.emit(
+                "memory.flush.failed",
+                {
+                    "flush_id": pend.flush_id,
+                    "cycle": pend.cycle,
+                    "trigger": pend.trigger,
+                    "path": daily_log_rel(day),
+                    "error": f"{type(exc).__name__}: {exc}"[:300],
+                    "will_retry": retry,
+                    "attempt": pend.attempts,
+                },
+                agent=pend.agent_id,
+                session_key=pend.session_key,
+                session_id=pend.session_id,
+            )
+            log.error("flush.failed", error=str(exc)[:200])
+            if not retry:
+                self.pending.pop(pend.flush_id, None)
+            return
+        self._complete(
+            pend,
+            tr,
+            recovered=False,
+            content=content,
+            nbytes=appended,
+            duration_ms=(time.perf_counter() - t0) * 1000,
+        )
+
+    def _content(self, pend: PendingFlush, tr: Tracked | None, agent: AgentSource, day: date) -> FlushContent:
+        # Imported here: the extractor's vocabulary costs ~0.3 s to import, and most starts flush nothing.
+        from memoryd.flush.pipeline import content_of
+
+        rng = FlushRange(pend.agent_id, pend.session_id, pend.start, pend.end, pend.path)
+        got = self.host.read_range(pend.source, rng, tr)
+        return content_of(
+            got.entries, recent_lines(agent.workspace, day), got.errors, llm=self.host.settings.llm
+        )
+
+    def _complete(
+        self,
+        pend: PendingFlush,
+        tr: Tracked | None,
+        *,
+        recovered: bool,
+        content: FlushContent | None,
+        nbytes: int,
+        duration_ms: float,
+    ) -> None:
+        host = self.host
+        data: dict[str, Any] = {
+            "flush_id": pend.flush_id,
+            "cycle": pend.cycle,
+            "trigger": pend.trigger,
+            "path": daily_log_rel(date.fromisoformat(pend.day)),
+            "items": content.counts if content is not None else {},
+            "item_count": len(content.items) if content is not None else 0,
+            "redactions": sum(content.redactions.values()) if content is not None else 0,
+            "entries": content.entries if content is not None else 0,
+            "first_entry_id": content.first_entry_id if content is not None else None,
+            "last_entry_id": content.last_entry_id if content is not None else pend.end_entry_id,
+            "bytes": nbytes,
+            "duration_ms": round(duration_ms, 3),
+            "recovered": recovered,
+        }
+        if pend.epoch:
+            data["epoch"] = pend.epoch
+        host.emit(
+            "memory.flush.completed",
+            data,
+            agent=pend.agent_id,
+            session_key=pend.session_key,
+            session_id=pend.session_id,
+        )
+        host.sync()
+        self.pending.pop(pend.flush_id, None)
+        self.remember_done(pend.flush_id)
+        self.flushes_done += 1
+        if tr is not None:
+            tr.last_flush = {
+                "flush_id": pend.flush_id,
+                "trigger": pend.trigger,
+                "cycle": pend.cycle,
+                "time": host.local_now().isoformat(timespec="seconds"),
+                "items": data["item_count"],
+            }
+        log.info(
+            "flush.completed", flush_id=pend.flush_id, session_key=pend.session_key, items=data["item_count"]
+        )
+        host.save_checkpoint(force=True)

@@ -1,0 +1,1019 @@
+"""Follow OpenClaw's per-agent SQLite store (OpenClaw >= 2026.7.2), read-only and incrementally.
+
+From 2026.7.2 on, an agent keeps its sessions in ``agents/<id>/agent/openclaw-agent.sqlite`` (WAL)
+instead of ``sessions.json`` + JSONL (facts: ``/work/shared/docs/openclaw-sqlite.md``). This module
+turns that database into the model the file source already produces, so the engine does not care
+which layout a session came from:
+
+* ``session_nodes`` rows -> ``StoreEntry`` (``memoryd.sources.store``), the same dataclass as a
+  ``sessions.json`` entry, with the SQLite-era fields ``memory_flush_kind``, ``lifecycle_revision``
+  and ``session_started_at`` filled in;
+* ``transcript_events`` rows -> ``Event``: an ``Entry`` (``memoryd.sources.transcript``, made by
+  ``parse_entry``, exactly as a JSONL line would be) or the ``Header`` (seq 0), with its ``seq``.
+
+Positions are ``seq`` numbers (0, 1, 2 ... per session, no gaps; seq 0 is the header). A session's
+**cursor is the last seq read** (``-1``: nothing read yet), never a rowid: rowids are reused after a
+delete and OpenClaw's doctor may ``VACUUM``. Ranges are half-open like byte ranges: ``[start_seq,
+end_seq)``; ``Event.end == seq + 1`` plays the part of a line's end offset.
+
+Rules this module keeps, and why:
+
+* **Never disturb OpenClaw.** The connection is ``file:<db>?mode=ro`` (never writes), autocommit,
+  and each read is one short ``BEGIN``..``COMMIT`` that fetches all its rows before it ends: a read
+  transaction held across polls would stop OpenClaw's checkpoints.
+* **Never touch ``-wal``/``-shm``.** Opening a WAL database whose ``-wal`` or ``-shm`` is missing
+  makes SQLite create them, and OpenClaw SIGKILLs itself when their inode changes under it. So a WAL
+  database is opened only while both exist; otherwise the result is ``not_ready`` with the reason.
+  Nothing here copies, deletes or replaces a file.
+* **Cheap when idle.** ``AgentDb.poll`` first compares ``os.stat(-wal)`` (size, mtime) with the
+  last look, then ``PRAGMA data_version`` on the long-lived connection; only a move reads rows,
+  and then only what moved: nodes whose ``updated_at`` changed, windows whose ``updated_at``
+  changed, and per moved window the rows after its cursor (index seeks, so the cost of one commit
+  does not grow with the database). ``poll(force=True)`` is the backstop the caller runs
+  periodically: it skips the prefilter and re-checks every node's projection and every window's
+  cursor, catching writes that did not bump ``updated_at``.
+* **Bad rows are reported, never fatal.** A corrupt ``event_zstd`` blob or bad JSON is a
+  ``RowError`` naming the session and seq; the cursor still moves past it, so the error says exactly
+  what was skipped and the next rows still arrive.
+* **Transient states retry.** A database being created answers ``SQLITE_BUSY`` / "no such table"
+  for ~60 ms: a poll retries a few times with a short backoff, then reports ``not_ready``.
+
+Thread safety: one ``AgentDb`` serialises its calls with a lock, so the flush executor may call
+``read_range`` from another thread while the engine polls.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import orjson
+import zstandard
+
+from memoryd.sources.store import Checkpoint, StoreEntry
+from memoryd.sources.transcript import Entry, Header, LineError, loads_line, parse_entry, parse_header
+
+DB_NAME = "openclaw-agent.sqlite"
+#: One decoded event larger than this is refused (OpenClaw's own CHECK caps them at 4 MiB).
+MAX_EVENT_BYTES = 8 * 1024 * 1024
+#: A delete archive larger than this is refused.
+MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
+#: Rows per session per poll: a first read of a long session comes in slices (``Poll.more``), so no
+#: read transaction lasts long.
+DEFAULT_MAX_ROWS = 2000
+#: An ``-wal`` mtime this close to the moment we looked may still change within the same clock tick
+#: without changing the file's size: such a stat is not trusted as "unchanged" (as git does).
+RACY_NS = 1_000_000_000
+BUSY_TIMEOUT_MS = 200
+RETRY_PAUSES = (0.01, 0.02, 0.05, 0.1)
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_T = TypeVar("_T")
+
+
+# ---------------------------------------------------------------------------------------- layout
+class Layout(StrEnum):
+    FILES = "files"  # sessions/sessions.json + JSONL (OpenClaw <= 2026.7.1)
+    SQLITE = "sqlite"  # agent/openclaw-agent.sqlite with session_nodes (>= 2026.7.2)
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaMeta:
+    """The ``schema_meta`` row of an agent database (``primary|agent|23|main|2026.9.6|...``)."""
+
+    role: str
+    schema_version: int
+    agent_id: str | None
+    app_version: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AgentLayout:
+    """What ``probe_agent`` found in one ``agents/<id>/`` folder.
+
+    ``layouts`` holds every layout present: both on an install upgraded from 2026.7.1, whose old
+    ``sessions.json`` stays behind as "legacy session-row migration input". ``primary`` is the one
+    to read: SQLite whenever its database is there (even when not ready yet: its files are then
+    stale), else files, else ``None``.
+    """
+
+    agent_dir: Path
+    db_path: Path
+    sessions_json: Path
+    layouts: frozenset[Layout]
+    #: ``None`` when the database is ready; otherwise why it cannot be opened now
+    #: (``db_missing``, ``wal_missing``, ``shm_missing``, ``not_sqlite``, ``unreadable``).
+    db_not_ready: str | None
+
+    @property
+    def primary(self) -> Layout | None:
+        if Layout.SQLITE in self.layouts:
+            return Layout.SQLITE
+        if Layout.FILES in self.layouts:
+            return Layout.FILES
+        return None
+
+
+def db_path_for(agent_dir: Path) -> Path:
+    return agent_dir / "agent" / DB_NAME
+
+
+def _journal_is_wal(db_path: Path) -> bool | None:
+    """From the database header (bytes 18-19: 2 = WAL): ``None`` when it is not a SQLite file.
+
+    Read with ``pread`` on a plain read-only file descriptor: no SQLite, no side files.
+    """
+    fd = os.open(db_path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        head = os.pread(fd, 20, 0)
+    finally:
+        os.close(fd)
+    if len(head) < 20 or not head.startswith(_SQLITE_MAGIC):
+        return None
+    return head[18] == 2 or head[19] == 2
+
+
+def not_ready_reason(db_path: Path) -> str | None:
+    """Why ``db_path`` must not be opened right now, or ``None`` when it may be.
+
+    A WAL database may be opened only while its ``-wal`` and ``-shm`` both exist (opening it would
+    otherwise create them). A rollback-journal database (OpenClaw uses one on NFS/SMB) has neither
+    and needs neither.
+    """
+    try:
+        wal = _journal_is_wal(db_path)
+    except FileNotFoundError:
+        return "db_missing"
+    except OSError as exc:
+        return f"unreadable: {exc.strerror}"
+    if wal is None:
+        return "not_sqlite"
+    if not wal:
+        return None
+    if not os.path.exists(f"{db_path}-wal"):
+        return "wal_missing"
+    if not os.path.exists(f"{db_path}-shm"):
+        return "shm_missing"
+    return None
+
+
+def probe_agent(agent_dir: Path) -> AgentLayout:
+    """Which layout(s) an agent folder has. Looks at files only; opens no database.
+
+    Whether the database really is the session store (has ``session_nodes``) is known only once it
+    is opened: ``AgentDb.poll`` reports ``not_ready`` / ``no_session_nodes`` when it is not.
+    """
+    db = db_path_for(agent_dir)
+    store = agent_dir / "sessions" / "sessions.json"
+    layouts: set[Layout] = set()
+    if db.is_file():
+        layouts.add(Layout.SQLITE)
+    if store.is_file():
+        layouts.add(Layout.FILES)
+    return AgentLayout(
+        agent_dir=agent_dir,
+        db_path=db,
+        sessions_json=store,
+        layouts=frozenset(layouts),
+        db_not_ready=not_ready_reason(db) if Layout.SQLITE in layouts else "db_missing",
+    )
+
+
+# ---------------------------------------------------------------------------------------- model
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One ``transcript_events`` row, decoded: ``entry`` for a transcript entry, ``header`` for seq 0."""
+
+    session_id: str
+    seq: int
+    created_at: int
+    entry: Entry | None = None
+    header: Header | None = None
+
+    @property
+    def end(self) -> int:
+        """The position after this row (like a line's end offset): ``seq + 1``."""
+        return self.seq + 1
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A row (or a node, an archive) that could not be read. The cursor moved past it anyway.
+
+    ``reason`` is short and stable (``zstd_corrupt``, ``size_mismatch``, ``invalid_json``,
+    ``invalid_utf8``, ``not_an_object``, ``missing_type``, ``bad_message``, ``empty_row``,
+    ``too_large``, ``entry_json_invalid``, ``archive_corrupt``, ``archive_sha256_mismatch``).
+    ``seq`` is ``None`` for a node (``session_key`` then names it).
+    """
+
+    session_id: str
+    seq: int | None
+    reason: str
+    detail: str = ""
+    session_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """A ``session_transcript_archives`` row: the full JSONL of a deleted (or reset) session, zstd.
+
+    ``file_path`` is where OpenClaw publishes the same blob (``sessions/<archive_name>``, about 0.1 s
+    after the row); it may not exist yet. The blob itself is read with ``AgentDb.read_archive``.
+    """
+
+    session_id: str
+    generation: str
+    session_key: str
+    reason: str  # "deleted" or "reset"
+    encoding: str  # "zstd" or "identity"
+    archive_name: str
+    created_at: int
+    published_at: int | None
+    file_path: Path
+
+
+class PollStatus(StrEnum):
+    UNCHANGED = "unchanged"  # nothing committed since the last poll (cheap path)
+    CHANGED = "changed"  # rows were read: see the fields of ``Poll``
+    NOT_READY = "not_ready"  # the database cannot be opened or read now: ``reason`` says why
+
+
+@dataclass(slots=True)
+class Poll:
+    """What one ``AgentDb.poll`` found.
+
+    For ``CHANGED``: ``nodes`` is the whole ``session_nodes`` table as ``StoreEntry`` (every key, a
+    snapshot like ``read_store`` gives); ``changed_keys`` the keys new or different since the last
+    poll; ``deleted`` the keys that vanished with their last entry; ``events`` the new rows per
+    session id in seq order (``AgentDb.cursors`` already moved past them, errors included);
+    ``archives`` the archive rows not reported before (all of them on the first poll); ``more`` is
+    true when a session had more than ``max_rows`` new rows: poll again.
+
+    For ``NOT_READY``: ``reason`` is a stable word (``db_missing``, ``wal_missing``, ``shm_missing``,
+    ``not_sqlite``, ``busy``, ``no_session_nodes``, ``sidecar_replaced``, ``sqlite_error``) and
+    ``detail`` the text; nothing else is set and the cursors did not move. A ``not_ready`` that stays
+    is worth one log line, not an error per poll.
+    """
+
+    status: PollStatus
+    reason: str = ""
+    detail: str = ""
+    nodes: dict[str, StoreEntry] = field(default_factory=dict)
+    changed_keys: list[str] = field(default_factory=list)
+    deleted: dict[str, StoreEntry] = field(default_factory=dict)
+    events: dict[str, list[Event]] = field(default_factory=dict)
+    errors: list[RowError] = field(default_factory=list)
+    archives: list[Archive] = field(default_factory=list)
+    more: bool = False
+
+
+@dataclass(slots=True)
+class RangeRead:
+    """``AgentDb.read_range``: the decoded rows of ``[start_seq, end_seq)`` and the rows that failed."""
+
+    events: list[Event]
+    errors: list[RowError]
+
+
+class NotReady(Exception):
+    """The database cannot be read now (``reason`` as in ``Poll.reason``)."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+# ---------------------------------------------------------------------------------------- pure parsing
+def _opt_int(v: Any) -> int | None:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return None
+    return int(v)
+
+
+def _opt_str(v: Any) -> str | None:
+    return v if isinstance(v, str) and v else None
+
+
+#: The ``entry_json`` fields a ``StoreEntry`` is made of, extracted by SQLite itself so that a poll
+#: never moves the whole ~15 KB entry (skills snapshot, system prompt report) into Python.
+_ENTRY_PATHS: tuple[tuple[str, str], ...] = (
+    ("sessionId", "$.sessionId"),
+    ("sessionFile", "$.sessionFile"),
+    ("updatedAt", "$.updatedAt"),
+    ("totalTokens", "$.totalTokens"),
+    ("totalTokensFresh", "$.totalTokensFresh"),
+    ("contextTokens", "$.contextTokens"),
+    ("compactionCount", "$.compactionCount"),
+    ("memoryFlushAt", "$.memoryFlushAt"),
+    ("memoryFlushCompactionCount", "$.memoryFlushCompactionCount"),
+    ("memoryFlush", "$.memoryFlush"),
+    ("lifecycleRevision", "$.lifecycleRevision"),
+    ("sessionStartedAt", "$.sessionStartedAt"),
+    ("compactionCheckpoints", "$.compactionCheckpoints"),
+    ("usageFamilySessionIds", "$.usageFamilySessionIds"),
+)
+# ``'$.x', '$.y'`` -> a JSON array text of the values (null for a missing key). A leading constant
+# path keeps it an array even with one path.
+_PROJECTION = (
+    "json_extract(entry_json, '$.__memoryd__', " + ", ".join(f"'{p}'" for _, p in _ENTRY_PATHS) + ")"
+)
+
+
+def store_entry_from_json(key: str, session_id: str, raw: Mapping[str, Any]) -> StoreEntry:
+    """Pure: one ``entry_json`` object (or its projection) to a ``StoreEntry``.
+
+    ``session_id`` is the row's ``current_session_id`` (the id ``transcript_events`` use); it wins
+    over ``entry_json.sessionId``. ``memoryFlush {kind, compactionCount}`` is OpenClaw's own flush
+    bookkeeping in this era: ``memory_flush_compaction_count`` = its ``compactionCount`` (kept on a
+    ``failed`` record too: it names the last cycle flushed), ``memory_flush_kind`` = its ``kind``.
+    There is no ``memoryFlushAt`` in this era: ``memory_flush_at`` stays ``None``.
+    """
+    cps: list[Checkpoint] = []
+    raw_cps = raw.get("compactionCheckpoints")
+    for cp in raw_cps if isinstance(raw_cps, list) else ():
+        if not isinstance(cp, dict):
+            continue
+        post_raw = cp.get("postCompaction")
+        post: dict[str, Any] = post_raw if isinstance(post_raw, dict) else {}
+        cps.append(
+            Checkpoint(
+                session_id=_opt_str(cp.get("sessionId")),
+                entry_id=_opt_str(post.get("entryId")),
+                first_kept_entry_id=_opt_str(cp.get("firstKeptEntryId")),
+                tokens_before=_opt_int(cp.get("tokensBefore")),
+                reason=_opt_str(cp.get("reason")),
+            )
+        )
+    family = raw.get("usageFamilySessionIds")
+    flush = raw.get("memoryFlush")
+    flush_obj: dict[str, Any] = flush if isinstance(flush, dict) else {}
+    flush_count = _opt_int(flush_obj.get("compactionCount"))
+    if flush_count is None:
+        flush_count = _opt_int(raw.get("memoryFlushCompactionCount"))
+    return StoreEntry(
+        key=key,
+        session_id=session_id,
+        session_file=_opt_str(raw.get("sessionFile")),
+        updated_at=_opt_int(raw.get("updatedAt")),
+        total_tokens=_opt_int(raw.get("totalTokens")),
+        total_tokens_fresh=raw.get("totalTokensFresh") is not False,
+        context_tokens=_opt_int(raw.get("contextTokens")),
+        compaction_count=_opt_int(raw.get("compactionCount")) or 0,
+        memory_flush_at=_opt_int(raw.get("memoryFlushAt")),
+        memory_flush_compaction_count=flush_count,
+        checkpoints=tuple(cps),
+        usage_family_session_ids=tuple(
+            s for s in (family if isinstance(family, list) else []) if isinstance(s, str)
+        ),
+        memory_flush_kind=_opt_str(flush_obj.get("kind")),
+        lifecycle_revision=_opt_str(raw.get("lifecycleRevision")),
+        session_started_at=_opt_int(raw.get("sessionStartedAt")),
+    )
+
+
+def _entry_from_projection(key: str, session_id: str, projection: str) -> StoreEntry:
+    values = orjson.loads(projection)
+    if not isinstance(values, list) or len(values) != len(_ENTRY_PATHS) + 1:
+        raise ValueError("unexpected projection")
+    return store_entry_from_json(
+        key, session_id, {name: v for (name, _), v in zip(_ENTRY_PATHS, values[1:], strict=True)}
+    )
+
+
+def row_bytes(
+    dctx: zstandard.ZstdDecompressor,
+    session_id: str,
+    seq: int,
+    event_json: str | None,
+    event_zstd: bytes | None,
+    utf8_bytes: int | None,
+) -> bytes | RowError:
+    """Pure (given a decompressor): a row's event as the UTF-8 JSON line the file era held."""
+    if event_json is not None:
+        data = event_json.encode("utf-8", "surrogatepass")
+    elif event_zstd is not None:
+        if utf8_bytes is not None and not 0 < utf8_bytes <= MAX_EVENT_BYTES:
+            return RowError(session_id, seq, "too_large", f"event_utf8_bytes={utf8_bytes}")
+        try:
+            data = dctx.decompress(event_zstd, max_output_size=utf8_bytes or MAX_EVENT_BYTES)
+        except zstandard.ZstdError as exc:
+            return RowError(session_id, seq, "zstd_corrupt", str(exc))
+        if utf8_bytes is not None and len(data) != utf8_bytes:
+            return RowError(
+                session_id, seq, "size_mismatch", f"{len(data)} bytes decoded, {utf8_bytes} announced"
+            )
+    else:
+        return RowError(session_id, seq, "empty_row", "neither event_json nor event_zstd")
+    if b"\n" in data:
+        return RowError(session_id, seq, "invalid_json", "a raw newline inside the event")
+    return data
+
+
+def decode_row(
+    dctx: zstandard.ZstdDecompressor,
+    session_id: str,
+    seq: int,
+    created_at: int,
+    event_json: str | None,
+    event_zstd: bytes | None,
+    utf8_bytes: int | None,
+) -> Event | RowError:
+    """Pure (given a decompressor): one ``transcript_events`` row to an ``Event`` or a ``RowError``."""
+    data = row_bytes(dctx, session_id, seq, event_json, event_zstd, utf8_bytes)
+    if isinstance(data, RowError):
+        return data
+    try:
+        obj = loads_line(data)
+        header = parse_header(obj)
+        if header is not None:
+            return Event(session_id, seq, created_at, header=header)
+        # Line numbers count from 1 with the header on line 1, so ids made for id-less (v1) entries
+        # match what the same transcript as JSONL would give.
+        return Event(session_id, seq, created_at, entry=parse_entry(obj, seq + 1))
+    except LineError as exc:
+        return RowError(session_id, seq, exc.reason, exc.detail)
+
+
+def decompress_archive(encoding: str, blob: bytes, sha256: str | None = None) -> bytes:
+    """Pure: an archive blob to its JSONL bytes. Raises ``ValueError`` (reason in the message)."""
+    if sha256 is not None and hashlib.sha256(blob).hexdigest() != sha256:
+        raise ValueError("archive_sha256_mismatch")
+    if encoding == "identity":
+        return blob
+    try:
+        with zstandard.ZstdDecompressor().stream_reader(blob) as reader:
+            data = reader.read(MAX_ARCHIVE_BYTES + 1)
+    except zstandard.ZstdError as exc:
+        raise ValueError(f"archive_corrupt: {exc}") from None
+    if len(data) > MAX_ARCHIVE_BYTES:
+        raise ValueError("too_large")
+    return data
+
+
+def archive_lines(data: bytes, start_seq: int = 0, end_seq: int | None = None) -> list[bytes]:
+    """Pure: the JSONL lines of an archive for ``[start_seq, end_seq)``: line ``i`` is seq ``i``.
+
+    OpenClaw writes the archive as the session's JSONL, header first, one line per seq.
+    """
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return lines[start_seq:end_seq]
+
+
+# ---------------------------------------------------------------------------------------- the reader
+_TRANSIENT = ("database is locked", "database table is locked", "no such table", "database schema")
+_EVENT_COLUMNS = "seq, created_at, event_json, event_zstd, event_utf8_bytes"
+_NO_END = 1 << 62
+
+
+def _is_transient(exc: sqlite3.Error) -> bool:
+    """``SQLITE_BUSY`` or a table not there yet: what a database being created answers for ~60 ms."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and any(t in text for t in _TRANSIENT)
+
+
+def _not_ready_of(exc: sqlite3.Error) -> NotReady:
+    text = str(exc).lower()
+    if "no such table" in text:
+        return NotReady("no_session_nodes", str(exc))
+    if "locked" in text:
+        return NotReady("busy", str(exc))
+    return NotReady("sqlite_error", str(exc))
+
+
+@contextlib.contextmanager
+def _read_txn(conn: sqlite3.Connection) -> Iterator[None]:
+    """One short read transaction: every ``SELECT`` inside sees the same snapshot, and the snapshot
+    is released as soon as the block ends (a reader holding one would stall OpenClaw's checkpoints)."""
+    conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+@dataclass(slots=True)
+class _Fetched:
+    """The rows one poll's read transaction fetched (decoded only after it ended)."""
+
+    nodes: dict[str, tuple[str, int]]
+    projections: dict[str, str | RowError]
+    windows: dict[str, int]
+    events: dict[str, list[tuple[Any, ...]]]
+    archives: list[tuple[Any, ...]]
+
+
+class AgentDb:
+    """A long-lived read-only reader of one agent database, with the per-session cursors.
+
+    ``cursors`` (session id -> last seq read, ``-1`` for none) start from what the caller persisted
+    (the checkpoint) and move as ``poll`` delivers rows. A session absent from ``cursors`` is read
+    from seq 0. The caller saves ``AgentDb.cursors`` after it has applied a poll's events.
+
+    Nothing is opened by the constructor; the first ``poll`` opens the connection (when the
+    database is ready) and keeps it. ``close`` ends it.
+    """
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        cursors: Mapping[str, int] | None = None,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        retry_pauses: Iterable[float] = RETRY_PAUSES,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.sessions_dir = self.db_path.parent.parent / "sessions"
+        self.cursors: dict[str, int] = dict(cursors or {})
+        self.busy_timeout_ms = busy_timeout_ms
+        self.retry_pauses = tuple(retry_pauses)
+        #: ``schema_meta`` once read (``None`` before the first successful poll, or when absent).
+        self.schema: SchemaMeta | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self._dctx = zstandard.ZstdDecompressor()
+        self._data_version: int | None = None
+        self._wal_stat: tuple[int, int, int] | None = None  # (ino, size, mtime_ns), when trusted
+        self._sidecars: tuple[tuple[int, int], tuple[int, int]] | None = None  # -wal, -shm (dev, ino)
+        self._db_ident: tuple[int, int] | None = None
+        self._read_on = False  # the last poll stopped at max_rows: the next one must not shortcut
+        self._node_ver: dict[str, tuple[str, int]] = {}  # key -> (session id, updated_at) applied
+        self._node_proj: dict[str, str] = {}  # key -> projection text applied
+        self._nodes: dict[str, StoreEntry] = {}
+        self._windows: dict[str, int] = {}  # session id -> updated_at read up to
+        self._archives_seen: set[tuple[str, str]] = set()
+        self._archive_since = 0  # created_at of the newest archive row reported
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def nodes(self) -> dict[str, StoreEntry]:
+        """The last snapshot of ``session_nodes`` (a copy): what the last ``CHANGED`` poll gave."""
+        with self._lock:
+            return dict(self._nodes)
+
+    # ------------------------------------------------------------------ connection
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+        self._conn = None
+        self._data_version = None
+        self._wal_stat = None
+        self._sidecars = None
+
+    def _sidecar_idents(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        try:
+            w = os.stat(f"{self.db_path}-wal")
+            s = os.stat(f"{self.db_path}-shm")
+        except OSError:
+            return None
+        return (w.st_dev, w.st_ino), (s.st_dev, s.st_ino)
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open (or keep) the connection; raise ``NotReady`` rather than let SQLite create a side file.
+
+        The check and the open are two steps, so a ``-wal`` deleted in between (only OpenClaw's last
+        connection closing deletes it) could still be recreated by SQLite; ``_check_sidecars`` then
+        sees the new inode and closes. OpenClaw is not running in that window, so nothing is killed.
+        """
+        try:
+            st = os.stat(self.db_path)
+        except FileNotFoundError:
+            self._close()
+            raise NotReady("db_missing", str(self.db_path)) from None
+        ident = (st.st_dev, st.st_ino)
+        if self._conn is not None and ident != self._db_ident:
+            self._close()  # the database file was replaced: follow the new one
+        if self._conn is not None:
+            return self._conn
+        reason = not_ready_reason(self.db_path)
+        if reason is not None:
+            raise NotReady(reason, str(self.db_path))
+        sidecars = self._sidecar_idents() if _journal_is_wal(self.db_path) else None
+        if sidecars is None and not_ready_reason(self.db_path) is not None:
+            raise NotReady("wal_missing", str(self.db_path))  # vanished since the check
+        uri = "file:" + _uri_path(self.db_path) + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise _not_ready_of(exc) from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+            conn.execute("PRAGMA query_only = 1")  # belt and braces: mode=ro already cannot write
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _not_ready_of(exc) from None
+        self._conn = conn
+        self._db_ident = ident
+        self._sidecars = sidecars
+        return conn
+
+    def _check_sidecars(self) -> None:
+        """The ``-wal``/``-shm`` we opened with are still the files on disk (not deleted, replaced)."""
+        if self._sidecars is None:
+            return
+        if self._sidecar_idents() != self._sidecars:
+            self._close()
+            raise NotReady("sidecar_replaced", "-wal/-shm missing or replaced since the open; reopening")
+
+    def _with_retry(self, read: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run ``read`` on the connection, retrying a transient error a few times with a short
+        backoff (never a spin), then raising ``NotReady``."""
+        pauses = list(self.retry_pauses)
+        while True:
+            conn = self._connect()
+            self._check_sidecars()
+            try:
+                return read(conn)
+            except sqlite3.Error as exc:
+                if _is_transient(exc) and pauses:
+                    time.sleep(pauses.pop(0))
+                    continue
+                self._close()  # start clean next time
+                raise _not_ready_of(exc) from None
+
+    # ------------------------------------------------------------------ change detection
+    def _wal_unchanged(self) -> bool:
+        """The cheap prefilter: ``-wal`` has the same inode, size and (non-racy) mtime as last time."""
+        try:
+            st = os.stat(f"{self.db_path}-wal")
+        except OSError:
+            self._wal_stat = None
+            return False
+        key = (st.st_ino, st.st_size, st.st_mtime_ns)
+        same = key == self._wal_stat
+        # Trust this stat next time only when its mtime is clearly in the past: a write in the same
+        # clock tick would leave mtime (and, once the WAL restarted, size) unchanged.
+        self._wal_stat = key if time.time_ns() - st.st_mtime_ns > RACY_NS else None
+        return same
+
+    # ------------------------------------------------------------------ poll
+    def poll(self, *, force: bool = False, max_rows: int = DEFAULT_MAX_ROWS) -> Poll:
+        """Read what was committed since the last poll, in one short read transaction.
+
+        ``UNCHANGED`` cheaply when nothing moved. ``force`` skips the ``-wal``/``data_version``
+        shortcuts and re-checks every node's fields and every window's cursor: the periodic
+        backstop, which also catches a write that did not bump ``updated_at``. Never raises for a
+        database problem: those come back as ``NOT_READY`` (with the reason) or as ``errors``.
+        """
+        with self._lock:
+            try:
+                return self._poll(force=force, max_rows=max_rows)
+            except NotReady as exc:
+                return Poll(PollStatus.NOT_READY, exc.reason, exc.detail)
+
+    def _poll(self, *, force: bool, max_rows: int) -> Poll:
+        shortcut = not force and not self._read_on
+        if self._conn is not None and shortcut and self._wal_unchanged():
+            return Poll(PollStatus.UNCHANGED)
+        conn = self._connect()
+        self._check_sidecars()
+        try:
+            (version,) = conn.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error as exc:
+            if not _is_transient(exc):
+                self._close()
+                raise _not_ready_of(exc) from None
+            version = None
+        first = self._data_version is None
+        if shortcut and not first and version == self._data_version:
+            return Poll(PollStatus.UNCHANGED)
+        fetched = self._with_retry(lambda c: self._fetch(c, force=force or first, max_rows=max_rows))
+        if version is not None:
+            self._data_version = int(version)
+        return self._apply(fetched, max_rows)
+
+    def _fetch(self, conn: sqlite3.Connection, *, force: bool, max_rows: int) -> _Fetched:
+        with _read_txn(conn):
+            if self.schema is None:
+                self.schema = _read_schema(conn)
+            nodes = {
+                str(k): (str(sid), int(up))
+                for k, sid, up in conn.execute(
+                    "SELECT session_key, current_session_id, updated_at FROM session_nodes"
+                )
+            }
+            stale = [k for k, v in nodes.items() if force or self._node_ver.get(k) != v]
+            projections = self._read_projections(conn, None if force else stale)
+            windows = {
+                str(sid): int(up)
+                for sid, up in conn.execute("SELECT session_id, updated_at FROM session_windows")
+            }
+            events: dict[str, list[tuple[Any, ...]]] = {}
+            for sid, up in windows.items():
+                if not force and self._windows.get(sid) == up:
+                    continue
+                rows = conn.execute(
+                    f"SELECT {_EVENT_COLUMNS} FROM transcript_events"
+                    " WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                    (sid, self.cursors.get(sid, -1), max_rows),
+                ).fetchall()
+                if rows:
+                    events[sid] = rows
+            archives = conn.execute(
+                "SELECT session_id, generation, session_key, reason, encoding, archive_name, created_at,"
+                " published_at FROM session_transcript_archives WHERE created_at >= ?"
+                " ORDER BY created_at, session_id, generation",
+                (self._archive_since,),
+            ).fetchall()
+        return _Fetched(nodes, projections, windows, events, archives)
+
+    def _read_projections(
+        self, conn: sqlite3.Connection, keys: list[str] | None
+    ) -> dict[str, str | RowError]:
+        """``key -> projection`` for ``keys`` (every node when ``None``). One ``entry_json`` that is
+        not JSON is a ``RowError`` for its key, not a failed poll."""
+        if keys is not None and not keys:
+            return {}
+        sql = f"SELECT session_key, {_PROJECTION} FROM session_nodes"
+        out: dict[str, str | RowError] = {}
+        try:
+            if keys is None:
+                rows = conn.execute(sql).fetchall()
+            else:
+                rows = []
+                for i in range(0, len(keys), 500):
+                    part = keys[i : i + 500]
+                    rows += conn.execute(
+                        f"{sql} WHERE session_key IN ({','.join('?' * len(part))})", part
+                    ).fetchall()
+            for key, proj in rows:
+                out[str(key)] = str(proj)
+            return out
+        except sqlite3.OperationalError as exc:
+            if "json" not in str(exc).lower():
+                raise
+        # Some entry_json is not JSON: look at each row alone, so that only the bad one is skipped.
+        every = (
+            keys
+            if keys is not None
+            else [str(k) for (k,) in conn.execute("SELECT session_key FROM session_nodes")]
+        )
+        for key in every:
+            try:
+                row = conn.execute(f"{sql} WHERE session_key = ?", (key,)).fetchone()
+            except sqlite3.OperationalError as exc:
+                if "json" not in str(exc).lower():
+                    raise
+                out[key] = RowError("", None, "entry_json_invalid", str(exc), session_key=key)
+                continue
+            if row is not None:
+                out[key] = str(row[1])
+        return out
+
+    def _apply(self, f: _Fetched, max_rows: int) -> Poll:
+        """Decode what ``_fetch`` got (outside the transaction) and move the cursors and snapshots."""
+        result = Poll(PollStatus.CHANGED)
+        self._apply_nodes(f, result)
+        for sid, up in f.windows.items():
+            if len(f.events.get(sid, ())) >= max_rows:
+                result.more = True  # cut: keep the old updated_at so that the next poll reads on
+            else:
+                self._windows[sid] = up
+        for sid in [s for s in self._windows if s not in f.windows]:
+            del self._windows[sid]
+        self._read_on = result.more
+        for sid, rows in f.events.items():
+            out: list[Event] = []
+            for seq, created_at, ej, ez, n in rows:
+                got = decode_row(self._dctx, sid, int(seq), int(created_at), ej, ez, n)
+                if isinstance(got, RowError):
+                    result.errors.append(got)
+                else:
+                    out.append(got)
+                self.cursors[sid] = int(seq)
+            if out:
+                result.events[sid] = out
+        for sid, gen, key, reason, enc, name, created, published in f.archives:
+            if (sid, gen) in self._archives_seen:
+                continue
+            self._archives_seen.add((sid, gen))
+            self._archive_since = max(self._archive_since, int(created))
+            result.archives.append(
+                Archive(
+                    session_id=str(sid),
+                    generation=str(gen),
+                    session_key=str(key),
+                    reason=str(reason),
+                    encoding=str(enc),
+                    archive_name=str(name),
+                    created_at=int(created),
+                    published_at=None if published is None else int(published),
+                    file_path=self.sessions_dir / str(name),
+                )
+            )
+        if not (result.changed_keys or result.deleted or result.events or result.errors or result.archives):
+            result.status = PollStatus.UNCHANGED
+            result.nodes = {}
+        return result
+
+    def _apply_nodes(self, f: _Fetched, result: Poll) -> None:
+        for key, proj in f.projections.items():
+            if key not in f.nodes:
+                continue
+            sid = f.nodes[key][0]
+            self._node_ver[key] = f.nodes[key]
+            if isinstance(proj, RowError):
+                # Reported once; read again when the row moves again. The last good entry stays.
+                result.errors.append(RowError(sid, None, proj.reason, proj.detail, session_key=key))
+                continue
+            old = self._nodes.get(key)
+            if old is not None and old.session_id == sid and self._node_proj.get(key) == proj:
+                continue
+            try:
+                entry = _entry_from_projection(key, sid, proj)
+            except ValueError as exc:  # orjson.JSONDecodeError is a ValueError
+                result.errors.append(RowError(sid, None, "entry_json_invalid", str(exc), session_key=key))
+                continue
+            self._node_proj[key] = proj
+            self._nodes[key] = entry
+            result.changed_keys.append(key)
+        for key in [k for k in self._nodes if k not in f.nodes]:
+            result.deleted[key] = self._nodes.pop(key)
+            self._node_proj.pop(key, None)
+        for key in [k for k in self._node_ver if k not in f.nodes]:
+            del self._node_ver[key]
+        result.nodes = dict(self._nodes)
+
+    # ------------------------------------------------------------------ ranges and archives
+    def _range_rows(self, session_id: str, start_seq: int, end_seq: int | None) -> list[tuple[Any, ...]]:
+        def read(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+            with _read_txn(conn):
+                return conn.execute(
+                    f"SELECT {_EVENT_COLUMNS} FROM transcript_events"
+                    " WHERE session_id = ? AND seq >= ? AND seq < ? ORDER BY seq",
+                    (session_id, start_seq, _NO_END if end_seq is None else end_seq),
+                ).fetchall()
+
+        with self._lock:
+            return self._with_retry(read)
+
+    def read_range(self, session_id: str, start_seq: int, end_seq: int | None = None) -> RangeRead:
+        """The rows of ``session_id`` with ``start_seq <= seq < end_seq`` (``None``: to the end), decoded.
+
+        For the flush executor; does not move the cursors. Raises ``NotReady`` when the database
+        cannot be read now (retry later), never for a bad row (those are ``RangeRead.errors``).
+        """
+        out = RangeRead([], [])
+        for seq, created_at, ej, ez, n in self._range_rows(session_id, start_seq, end_seq):
+            got = decode_row(self._dctx, session_id, int(seq), int(created_at), ej, ez, n)
+            if isinstance(got, RowError):
+                out.errors.append(got)
+            else:
+                out.events.append(got)
+        return out
+
+    def read_range_jsonl(
+        self, session_id: str, start_seq: int, end_seq: int | None = None
+    ) -> tuple[bytes, list[RowError]]:
+        """``read_range`` as the JSONL bytes the file era would hold for those rows: one
+        newline-terminated line per readable row, in seq order (for ``content_of_bytes``). Rows that
+        cannot be read are left out and returned as errors. Raises ``NotReady`` like ``read_range``.
+        """
+        lines: list[bytes] = []
+        errors: list[RowError] = []
+        for seq, _created, ej, ez, n in self._range_rows(session_id, start_seq, end_seq):
+            data = row_bytes(self._dctx, session_id, int(seq), ej, ez, n)
+            if isinstance(data, RowError):
+                errors.append(data)
+            else:
+                lines.append(data + b"\n")
+        return b"".join(lines), errors
+
+    def read_archive(self, archive: Archive) -> bytes:
+        """The full JSONL of an archived session (decompressed, sha256 checked): line ``i`` is seq
+        ``i`` (``archive_lines`` slices it). When the row is gone, the published ``.zst`` file is
+        read instead. Raises ``ValueError`` for a corrupt blob, ``NotReady`` when the database
+        cannot be read now, ``FileNotFoundError`` when neither the row nor the file exists."""
+
+        def read(conn: sqlite3.Connection) -> tuple[Any, ...] | None:
+            with _read_txn(conn):
+                row: tuple[Any, ...] | None = conn.execute(
+                    "SELECT encoding, archive_blob, archive_sha256 FROM session_transcript_archives"
+                    " WHERE session_id = ? AND generation = ?",
+                    (archive.session_id, archive.generation),
+                ).fetchone()
+                return row
+
+        with self._lock:
+            row = self._with_retry(read)
+        if row is None:
+            with open(archive.file_path, "rb") as fh:
+                blob = fh.read(MAX_ARCHIVE_BYTES + 1)
+            return decompress_archive(archive.encoding, blob)
+        enc, blob, sha = row
+        return decompress_archive(str(enc), bytes(blob), str(sha))
+
+
+def _read_schema(conn: sqlite3.Connection) -> SchemaMeta | None:
+    try:
+        row = conn.execute(
+            "SELECT role, schema_version, agent_id, app_version FROM schema_meta WHERE meta_key = 'primary'"
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    if row is None:
+        return None
+    return SchemaMeta(str(row[0]), int(row[1]), _opt_str(row[2]), _opt_str(row[3]))
+
+
+def _uri_path(path: Path) -> str:
+    """A path for a ``file:`` URI: ``?`` and ``#`` would end the path, ``%`` starts an escape."""
+    return str(path.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+
+
+# ---------------------------------------------------------------------------------------- doctor
+@dataclass(frozen=True, slots=True)
+class DoctorCheck:
+    """One finding for ``memoryd doctor``: ``level`` ok/warn/fail, ``what`` happened, the ``fix``."""
+
+    level: Literal["ok", "warn", "fail"]
+    what: str
+    fix: str = ""
+
+
+def doctor_checks(agent_dir: Path) -> list[DoctorCheck]:
+    """What ``memoryd doctor`` should say about one agent folder's SQLite store. Opens nothing.
+
+    Pure apart from ``stat``/``access`` and a 20-byte header read: never opens the database (an
+    open could create ``-wal``/``-shm``). Checks: the layout; ``-wal``/``-shm`` present; and
+    whether this process may write ``-shm``, which a ``mode=ro`` WAL reader needs (SQLite keeps its
+    read marks there): without it the open fails with "attempt to write a readonly database" /
+    "unable to open database file" -- under the systemd unit this means ``agents/*/agent`` must be
+    in ``ReadWritePaths=``.
+    """
+    info = probe_agent(agent_dir)
+    name = agent_dir.name
+    out: list[DoctorCheck] = []
+    if Layout.SQLITE not in info.layouts:
+        if Layout.FILES in info.layouts:
+            out.append(DoctorCheck("ok", f"agent {name}: sessions.json layout (OpenClaw <= 2026.7.1)"))
+        return out
+    if Layout.FILES in info.layouts:
+        out.append(
+            DoctorCheck(
+                "ok",
+                f"agent {name}: SQLite store and an old sessions.json (migration input): the SQLite store is read",
+            )
+        )
+    reason = info.db_not_ready
+    if reason in ("wal_missing", "shm_missing"):
+        out.append(
+            DoctorCheck(
+                "warn",
+                f"agent {name}: {info.db_path.name} has no {'-wal' if reason == 'wal_missing' else '-shm'} file; "
+                "memoryd does not open it (opening would create the file under OpenClaw)",
+                "start OpenClaw (it creates them); memoryd reads the agent as soon as they exist",
+            )
+        )
+        return out
+    if reason is not None:
+        out.append(
+            DoctorCheck("fail", f"agent {name}: {info.db_path} cannot be read ({reason})", "check the file")
+        )
+        return out
+    try:
+        wal = _journal_is_wal(info.db_path)
+    except OSError:
+        wal = None
+    if wal and not os.access(f"{info.db_path}-shm", os.W_OK):
+        out.append(
+            DoctorCheck(
+                "fail",
+                f"agent {name}: {info.db_path.name}-shm is not writable by memoryd; a read-only reader of a "
+                "WAL database still writes its read marks there",
+                "under systemd: ReadWritePaths=%h/.openclaw/agents/<id>/agent (the unit shipped with memoryd "
+                "has it); otherwise run memoryd as the user OpenClaw runs as",
+            )
+        )
+        return out
+    if not os.access(info.db_path, os.R_OK):
+        out.append(
+            DoctorCheck(
+                "fail", f"agent {name}: {info.db_path} is not readable", "run memoryd as OpenClaw's user"
+            )
+        )
+        return out
+    out.append(DoctorCheck("ok", f"agent {name}: SQLite store {info.db_path} readable (read-only, WAL)"))
+    return out
