@@ -14,6 +14,8 @@ from pathlib import Path
 
 SQLITE_GLOB = "agents/*/agent/openclaw-agent.sqlite"
 TRANSCRIPT_GLOB = "agents/*/sessions/*.jsonl"
+#: The engine's adapter for OpenClaw's SQLite store: present in a memoryd that reads that layout.
+SQLITE_ADAPTER_MODULE = "memoryd.sources.sqlite_source"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,7 @@ def scan(state_dir: Path) -> OnDisk:
 
 def sqlite_readable() -> bool:
     """Whether this memoryd reads OpenClaw's SQLite session store (OpenClaw >= 2026.8)."""
-    return importlib.util.find_spec("memoryd.sources.sqlite_adapter") is not None
+    return importlib.util.find_spec(SQLITE_ADAPTER_MODULE) is not None
 
 
 def unseen_sessions(found: Sequence[OnDisk], tracked: int, *, sqlite: bool | None = None) -> str | None:

@@ -68,7 +68,7 @@ def pending_view(pend: Mapping[str, Any], error: str | None) -> dict[str, Any]:
         "trigger": pend.get("trigger"),
         "cycle": pend.get("cycle"),
         "attempts": pend.get("attempts", 0),
-        "error": error,
+        "error": error or pend.get("last_error"),
     }
 
 

@@ -211,7 +211,7 @@ def once_summary(
             "flush_id": p.get("flush_id"),
             "trigger": p.get("trigger"),
             "attempts": p.get("attempts", 0),
-            "error": last_error.get(str(p.get("flush_id"))) or p.get("error"),
+            "error": last_error.get(str(p.get("flush_id"))) or p.get("last_error") or p.get("error"),
         }
         for p in pending
     )
