@@ -135,7 +135,9 @@ class Daemon:
     def _status_line(self) -> str:
         """One line for `systemctl status`."""
         sessions = len(self.engine.status()["sessions"])
-        return f"watching {len(self.settings.agents)} agent(s), {sessions} session(s); socket {self.settings.socket_path}"
+        line = f"watching {len(self.settings.agents)} agent(s), {sessions} session(s); socket {self.settings.socket_path}"
+        problem = self.unseen_problem(sessions)
+        return f"{line}; PROBLEM: {problem}"[:400] if problem else line
 
     def reload(self) -> bool:
         """SIGHUP: read the configuration again (OpenClaw's and ours) and apply it.

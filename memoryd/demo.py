@@ -177,7 +177,8 @@ def _describe(event: dict[str, Any]) -> str:
         ),
         "memory.flush.started": lambda: f"{d.get('flush_id')} trigger={d.get('trigger')} -> {d.get('path')}",
         "memory.flush.completed": lambda: (
-            f"{d.get('flush_id')} {d.get('item_count')} items {d.get('items')} "
+            f"{d.get('flush_id')} {d.get('item_count')} items "
+            f"({', '.join(f'{k} {v}' for k, v in (d.get('items') or {}).items())}) "
             f"redacted={d.get('redactions')} in {d.get('duration_ms')} ms"
         ),
         "memory.compacted": lambda: (

@@ -209,7 +209,7 @@ def _check_seen(report: Report, settings: Settings, readable: int) -> None:
         readable += sum(len(f.sqlite_stores) for f in found)
     problem = presence.unseen_sessions(found, readable, sqlite=sqlite)
     if problem is None:
-        if readable == 0:
+        if readable == 0 and len(found) == len(settings.openclaw_state_dirs):
             report.warn(
                 "memoryd sees no session yet (a fresh install?)",
                 "talk to an agent in OpenClaw once; memoryd picks its sessions up as they appear",
