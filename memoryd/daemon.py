@@ -29,6 +29,7 @@ from memoryd.events import utc_now_rfc3339
 from memoryd.notify import Liveness, Notifier, Watchdog
 from memoryd.sinks.journal import Journal
 from memoryd.sinks.socket_server import SocketServer
+from memoryd.status import pending_view
 from memoryd.summary import OnceSummary, once_summary
 
 log = structlog.get_logger("memoryd.daemon")
@@ -127,6 +128,10 @@ class Daemon:
             "last_reload": self.last_reload,
             "oldest_seq": self.journal.oldest_seq,
         }
+        st["pending"] = [
+            {"session_key": p.session_key, "agent": p.agent_id, **pending_view(p.to_json(), p.last_error)}
+            for p in self.engine.pending.values()
+        ]
         st["problem"] = self.unseen_problem(len(st["sessions"]))
         st["event_log"] = str(self.settings.event_log)
         st["today"] = self.engine.local_now().date().isoformat()  # which daily log a flush goes to

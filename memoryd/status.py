@@ -129,10 +129,19 @@ def offline_status(settings: Settings) -> dict[str, Any]:
         )
     else:
         problem = None
+    every_pending = [
+        {
+            "session_key": p.get("session_key"),
+            "agent": p.get("agent_id"),
+            **pending_view(p, (errors.get(str(p.get("flush_id"))) or {}).get("error")),
+        }
+        for p in data.pending_flushes.values()
+    ]
     return {
         "head_seq": log_bounds(settings.event_log)[1],
         "sessions": sessions,
         "pending_flushes": len(data.pending_flushes),
+        "pending": every_pending,
         "daemon": None,
         "problem": problem,
         "checkpoint": str(ckpt_path) if ckpt_path.exists() else None,
@@ -221,6 +230,13 @@ def render_status(st: Mapping[str, Any], *, now: float | None = None, legend: bo
     )
     if st.get("problem"):
         out.append(f"PROBLEM: {st['problem']}")
+    shown = {p.get("flush_id") for s in st.get("sessions") or [] for p in s.get("pending") or []}
+    for p in st.get("pending") or []:
+        if p.get("flush_id") not in shown:  # its session ended (a reset's flush) or is not tracked
+            out.append(
+                f"  ! {p.get('session_key')}: {p.get('flush_id')} ({p.get('trigger')}) not written after "
+                f"{p.get('attempts', 0)} attempt(s): {p.get('error') or 'not written yet'}"
+            )
     sessions = list(st.get("sessions") or [])
     if not sessions:
         out.append("no sessions tracked yet")

@@ -159,3 +159,22 @@ def test_run_once_summary_and_exit_code() -> None:
     quiet = once_summary([], [], sessions=0, problem="the OpenClaw state dir /x does not exist")
     assert once_exit_code(quiet) == 1 and "problem: the OpenClaw state dir /x" in render_once(quiet)
     assert once_exit_code(once_summary([], [], sessions=3, problem=None)) == 0
+
+
+def test_status_lists_a_pending_flush_whose_session_has_ended() -> None:
+    st = {
+        "head_seq": 3,
+        "sessions": [],
+        "pending_flushes": 1,
+        "pending": [
+            {
+                "session_key": "agent:main:old",
+                "flush_id": "fl-9",
+                "trigger": "reset",
+                "attempts": 1,
+                "error": "E",
+            }
+        ],
+        "daemon": None,
+    }
+    assert "! agent:main:old: fl-9 (reset) not written after 1 attempt(s): E" in render_status(st, now=NOW)
