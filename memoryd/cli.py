@@ -22,7 +22,7 @@ from memoryd import __version__
 from memoryd.config import ConfigError, Settings, daemon_paths, load_settings
 
 if TYPE_CHECKING:
-    from memoryd.client import Connection
+    from memoryd.client import Connection, Subscription
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -174,46 +174,58 @@ def _flush_via_daemon(
     """Ask the daemon for the flush and watch its events until it is written, failed, or ``timeout``.
 
     The subscription starts before the request, so none of the flush's events can be missed.
+    None when no daemon answered the request (the caller flushes itself); once it has answered, a
+    daemon that goes away mid-wait is a timeout, never a second flush.
     """
-    import time
-
     from memoryd import client
 
     try:
         watch = client.connect(socket_path, timeout=10)
     except (client.MemorydError, OSError):
         return None
-    events: list[dict[str, Any]] = []
-    timed_out = False
     with watch:
         try:
             sub = watch.subscribe(since="now", types=["memory.flush.*"], session_key=key)
             with client.connect(socket_path, timeout=timeout + 10) as conn:
                 answer = conn.flush(key, reason)
-                fid = answer.get("flush_id") if answer.get("flushed") else None
-                deadline = time.monotonic() + timeout
-                while fid is not None:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        timed_out = True
-                        break
-                    try:
-                        event = sub.next_within(left)
-                    except TimeoutError:
-                        timed_out = True
-                        break
-                    if event is None:
-                        continue
-                    events.append(dict(event))
-                    if (event.get("data") or {}).get("flush_id") == fid and event["type"] in (
-                        "memory.flush.completed",
-                        "memory.flush.failed",
-                    ):
-                        break
-                status = conn.status()
         except (client.MemorydError, OSError):
             return None
+        fid = answer.get("flush_id") if answer.get("flushed") else None
+        events, timed_out = _wait_for_outcome(sub, fid, timeout)
+    status: dict[str, Any] = {}
+    try:
+        with client.connect(socket_path, timeout=10) as conn:
+            status = conn.status()
+    except (client.MemorydError, OSError):
+        pass
     return answer, events, status, timed_out
+
+
+def _wait_for_outcome(
+    sub: Subscription, fid: str | None, timeout: float
+) -> tuple[list[dict[str, Any]], bool]:
+    """The flush's events until its ``completed`` or ``failed``; (events, timed out)."""
+    import time
+
+    from memoryd import client
+
+    events: list[dict[str, Any]] = []
+    deadline = time.monotonic() + timeout
+    while fid is not None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return events, True
+        try:
+            event = sub.next_within(left)
+        except (TimeoutError, client.MemorydError, OSError):
+            return events, True
+        if event is None:
+            continue
+        events.append(dict(event))
+        data = event.get("data") or {}
+        if data.get("flush_id") == fid and event["type"] in ("memory.flush.completed", "memory.flush.failed"):
+            break
+    return events, False
 
 
 def _flush_offline(
