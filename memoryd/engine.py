@@ -31,6 +31,7 @@ from memoryd.sinks.journal import Journal
 from memoryd.sources.files import FileSource
 from memoryd.sources.model import FlushRange, RangeRead, SourceAdapter, Tracked
 from memoryd.sources.openclaw_config import AgentSource
+from memoryd.sources.sqlite_source import SqliteSource
 from memoryd.status import pending_view, session_row
 
 log = structlog.get_logger("memoryd.engine")
@@ -51,7 +52,7 @@ class Engine:
         self.emitted: OrderedDict[str, None] = OrderedDict()
         self.flushes = FlushExecutor(self)
         # Adapters, most specific first: an agent is read by the first one that owns it.
-        self.adapters: list[SourceAdapter] = [*_extra_adapters(self), FileSource(self)]
+        self.adapters: list[SourceAdapter] = [SqliteSource(self), FileSource(self)]
         self.by_name: dict[str, SourceAdapter] = {a.name: a for a in self.adapters}
         self.layouts: dict[str, str] = {}  # agent id -> adapter name, as last decided
         self.tz = ZoneInfo(settings.timezone) if settings.timezone else None
@@ -120,7 +121,7 @@ class Engine:
         adapter = self.by_name.get(source)
         if adapter is None:
             raise OSError(f"no source adapter {source!r} for {rng.location}")
-        return adapter.read_range(rng, tr)
+        return adapter.read_range(rng, tr if tr is not None and tr.source == source else None)
 
     # ------------------------------------------------------------------ compatibility
     @property
@@ -445,11 +446,6 @@ class Engine:
         checkpoint.save(self.ckpt_path, data)
         self._last_save = now
         self._dirty = False
-
-
-def _extra_adapters(engine: Engine) -> list[SourceAdapter]:
-    """Adapters for layouts newer than the files, tried before them."""
-    return []
 
 
 __all__ = ["Engine", "Tracked", "flush_id_for"]

@@ -1,23 +1,37 @@
 """The flush gate: OpenClaw's own arithmetic, run a little earlier.
 
-OpenClaw flushes memory when ``projected >= window - reserveTokensFloor - softThresholdTokens``
-and compacts soon after. memoryd subtracts a *lead* so it flushes about one turn before that. The
-lead stays below half of ``keepRecentTokens`` (what a compaction keeps verbatim) and below 1/16 of
-the window, so whatever is still unflushed when the compaction comes is among the entries the
-compaction keeps, and rides with the next flush.
+OpenClaw flushes memory when ``projected >= window - reserve - softThresholdTokens`` and compacts
+soon after. memoryd subtracts a *lead* so it flushes about one turn before that. The lead stays
+below half of ``keepRecentTokens`` (what a compaction keeps verbatim) and below 1/16 of the window,
+so whatever is still unflushed when the compaction comes is among the entries the compaction keeps,
+and rides with the next flush.
+
+The reserve depends on OpenClaw's era, which the source adapter chooses (``GateSettings.era``):
+
+* ``2026.7`` (up to 2026.7.1, the file layout): ``reserveTokensFloor`` from the config, one
+  threshold for the flush and the compaction;
+* ``2026.9`` (2026.9.x, the SQLite store): the reserve is automatic, ``min(20000, window / 4)``
+  (``reserveTokensFloor`` retired); OpenClaw flushes at ``window - reserve - soft`` and compacts
+  at ``window - reserve``. The flush point is below both.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from memoryd.sources.openclaw_config import DEFAULT_CONTEXT_WINDOW, CompactionSettings
+
+Era = Literal["2026.7", "2026.9"]
+#: 2026.9.x: the automatic reserve is min(AUTO_RESERVE_CAP, window // 4).
+AUTO_RESERVE_CAP = 20_000
 
 
 @dataclass(frozen=True, slots=True)
 class GateSettings:
     compaction: CompactionSettings
     lead_tokens: int = 8192
+    era: Era = "2026.7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +55,25 @@ def effective_window(context_tokens: int | None, settings: GateSettings) -> int:
     return min(window, cap) if cap else window
 
 
-def openclaw_threshold(window: int, comp: CompactionSettings) -> int | None:
-    t = window - comp.reserve_tokens_floor - comp.soft_threshold_tokens
+def reserve_tokens(window: int, comp: CompactionSettings, era: Era = "2026.7") -> int:
+    """The tokens OpenClaw keeps free below the window, in this era."""
+    if era == "2026.9":
+        return min(AUTO_RESERVE_CAP, window // 4)
+    return comp.reserve_tokens_floor
+
+
+def openclaw_threshold(window: int, comp: CompactionSettings, era: Era = "2026.7") -> int | None:
+    """OpenClaw's memory-flush threshold (in 2026.7 also its compaction threshold)."""
+    t = window - reserve_tokens(window, comp, era) - comp.soft_threshold_tokens
     return t if t > 0 else None
+
+
+def compaction_threshold(window: int, comp: CompactionSettings, era: Era = "2026.7") -> int | None:
+    """Where OpenClaw compacts: ``window - reserve`` in 2026.9; the flush threshold in 2026.7."""
+    if era == "2026.9":
+        t = window - reserve_tokens(window, comp, era)
+        return t if t > 0 else None
+    return openclaw_threshold(window, comp, era)
 
 
 def effective_lead(window: int, settings: GateSettings) -> int:
@@ -60,7 +90,7 @@ def pressure(
     *, context_tokens: int | None, prompt: int, output: int, store_total: int | None, settings: GateSettings
 ) -> Pressure:
     window = effective_window(context_tokens, settings)
-    threshold = openclaw_threshold(window, settings.compaction)
+    threshold = openclaw_threshold(window, settings.compaction, settings.era)
     lead = effective_lead(window, settings)
     point = max(1, threshold - lead) if threshold is not None else None
     return Pressure(

@@ -369,14 +369,17 @@ def on_store(state: SessionState, entry: StoreEntry, settings: GateSettings, now
     state.store_total = entry.total_tokens if entry.total_tokens_fresh else None
     state.store_count = entry.compaction_count
     mfcc = entry.memory_flush_compaction_count
-    if entry.memory_flush_at and mfcc is not None and mfcc not in state.runtime_flushed_cycles:
+    # sessions.json says ``memoryFlushAt``; the SQLite store (2026.7.2+) ``memoryFlush.kind``.
+    flushed = bool(entry.memory_flush_at) or entry.memory_flush_kind == "succeeded"
+    if flushed and mfcc is not None and mfcc not in state.runtime_flushed_cycles:
         _remember(state.runtime_flushed_cycles, mfcc)
-        effects.append(
-            Emit(
-                "runtime.flush.observed",
-                {"cycle": mfcc, "source": "sessions.json", "memory_flush_at": entry.memory_flush_at},
-            )
-        )
+        data: dict[str, Any] = {"cycle": mfcc, "source": "sessions.json"}
+        if entry.memory_flush_at:
+            data["memory_flush_at"] = entry.memory_flush_at
+        else:
+            data["source"] = "session_nodes"
+            data["kind"] = entry.memory_flush_kind
+        effects.append(Emit("runtime.flush.observed", data))
     if state.live and entry.compaction_count > state.cycle:
         if state.store_ahead_since is None:
             state.store_ahead_since = now
