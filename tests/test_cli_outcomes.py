@@ -12,10 +12,11 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
-from daemon_helpers import DaemonProc, clean_env, memoryd, wait_for
+from daemon_helpers import HANG_GUARD, DaemonProc, clean_env, memoryd, wait_for
 from openclaw_fixture import OpenClawFixture
 
 from memoryd import client
@@ -187,6 +188,8 @@ def test_tail_says_when_the_daemon_goes_away(oc: OpenClawFixture) -> None:
         text=True,
         env=clean_env(),
     )
+    guard = threading.Timer(HANG_GUARD, tail.kill)  # a hung tail fails the test instead of hanging it
+    guard.start()
     try:
         assert tail.stdout is not None and tail.stderr is not None
         assert " daemon.started " in tail.stdout.readline()  # connected and streaming
@@ -195,6 +198,7 @@ def test_tail_says_when_the_daemon_goes_away(oc: OpenClawFixture) -> None:
         line = tail.stderr.readline()
         assert line.startswith("memoryd tail: the daemon went away"), line
     finally:
+        guard.cancel()
         tail.terminate()
         tail.wait(timeout=30)
         if d.proc.poll() is None:
