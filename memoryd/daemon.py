@@ -22,15 +22,13 @@ import anyio.abc
 import structlog
 from watchfiles import Change, awatch
 
-from memoryd import presence
+from memoryd import presence, summary
 from memoryd.config import ConfigError, Settings, load_settings
 from memoryd.engine import Engine
 from memoryd.events import utc_now_rfc3339
 from memoryd.notify import Liveness, Notifier, Watchdog
 from memoryd.sinks.journal import Journal
 from memoryd.sinks.socket_server import SocketServer
-from memoryd.status import pending_view
-from memoryd.summary import OnceSummary, once_summary
 
 log = structlog.get_logger("memoryd.daemon")
 
@@ -77,7 +75,7 @@ class Daemon:
         self._on_ready = on_ready
 
     # -- one-shot -----------------------------------------------------------------------------
-    def run_once(self) -> OnceSummary:
+    def run_once(self) -> summary.OnceSummary:
         """Catch up, write the flushes that are due, stop; what was done (and not) is the answer."""
         seen: list[dict[str, Any]] = []
 
@@ -96,7 +94,7 @@ class Daemon:
         finally:
             self.engine.close()
             self.journal.close()
-        return once_summary(
+        return summary.once_summary(
             seen,
             pending,
             sessions=sessions,
@@ -112,6 +110,8 @@ class Daemon:
 
     # -- forever ------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
+        from memoryd.status import pending_view
+
         st = self.engine.status()
         st["daemon"] = {
             "pid": os.getpid(),
