@@ -224,3 +224,99 @@ class _Txn:
 
 def _ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+class SyntheticSession:
+    """A session written event by event in OpenClaw 2026.9's shapes: message, compaction, reset rows."""
+
+    def __init__(self, writer: AgentWriter, key: str, session_id: str) -> None:
+        self.w = writer
+        self.key = key
+        self.session_id = session_id
+        self.seq = -1
+        self.parent: str | None = None
+        self.lifecycle = f"{session_id[:8]}-life-0"
+        self.resets = 0
+        self.entry: dict[str, Any] = {
+            "compactionCount": 0,
+            "contextTokens": 32768,
+            "totalTokens": 0,
+            "totalTokensFresh": True,
+            "lifecycleRevision": self.lifecycle,
+        }
+        writer.node(key, session_id, self.entry)
+        self._row({"type": "session", "version": 4, "id": session_id, "cwd": "/tmp"}, "session")
+
+    def _row(self, obj: dict[str, Any], etype: str) -> str:
+        self.seq += 1
+        eid = obj.get("id") or f"{self.session_id[:8]}-{self.seq:05d}"
+        body = {
+            "type": obj["type"],
+            "id": eid,
+            **({"parentId": self.parent} if etype != "session" else {}),
+            "timestamp": "2026-12-02T14:00:00.000Z",
+            **{k: v for k, v in obj.items() if k not in ("type", "id")},
+        }
+        text = orjson.dumps(body).decode()
+        self.w.event(
+            self.key,
+            Row(self.session_id, self.seq, text, None, None, None, _ms(), eid, etype, self.parent),
+        )
+        self.parent = eid
+        return eid
+
+    def update(self, **fields: Any) -> None:
+        self.entry.update(fields)
+        self.w.node(self.key, self.session_id, self.entry)
+
+    def user(self, text: str) -> str:
+        return self._row({"type": "message", "message": {"role": "user", "content": text}}, "message")
+
+    def assistant(self, text: str, prompt: int, output: int = 100) -> str:
+        usage = {
+            "input": prompt,
+            "output": output,
+            "cacheRead": 0,
+            "cacheWrite": 0,
+            "totalTokens": prompt + output,
+        }
+        msg = {"role": "assistant", "content": [{"type": "text", "text": text}], "usage": usage, "model": "m"}
+        eid = self._row({"type": "message", "message": msg}, "message")
+        self.update(totalTokens=prompt, inputTokens=prompt)
+        return eid
+
+    def compaction(self, tokens_before: int, tokens_after: int = 2_000) -> str:
+        eid = self._row(
+            {
+                "type": "compaction",
+                "summary": "summary",
+                "firstKeptEntryId": self.parent,
+                "tokensBefore": tokens_before,
+                "tokensAfter": tokens_after,
+            },
+            "compaction",
+        )
+        self.update(compactionCount=int(self.entry["compactionCount"]) + 1, totalTokens=tokens_after)
+        return eid
+
+    def reset(self) -> int:
+        """``sessions.reset``: a reset event, then the row: count 0, tokens 0, a new lifecycleRevision."""
+        seq = self.reset_event()
+        self.reset_row()
+        return seq
+
+    def reset_event(self) -> int:
+        self.resets += 1
+        self._row({"type": "reset", "id": f"{self.resets:08x}", "reason": "reset"}, "reset")
+        return self.seq
+
+    def reset_row(self) -> None:
+        self.lifecycle = f"{self.session_id[:8]}-life-{self.resets}"
+        self.entry = {
+            "compactionCount": 0,
+            "contextTokens": 32768,
+            "totalTokens": 0,
+            "totalTokensFresh": True,
+            "lifecycleRevision": self.lifecycle,
+        }
+        self.w.node(self.key, self.session_id, self.entry)

@@ -190,6 +190,12 @@ def agents_from_config(
     entries: list[dict[str, Any]] = [
         e for e in (raw_list if isinstance(raw_list, list) else []) if isinstance(e, dict) and e.get("id")
     ]
+    # 2026.9 configs name agents in a map, ``agents.entries: {<id>: {...}}``.
+    raw_map = _get(cfg, "agents", "entries")
+    listed = {str(e["id"]) for e in entries}
+    for agent_id, entry in (raw_map if isinstance(raw_map, dict) else {}).items():
+        if isinstance(entry, dict) and str(agent_id) not in listed:
+            entries.append({**entry, "id": str(agent_id)})
     by_id = {str(e["id"]): e for e in entries}
     default_id = next((str(e["id"]) for e in entries if e.get("default") is True), None)
     if default_id is None:
@@ -231,10 +237,14 @@ def agents_from_config(
 
 
 def present_agents(state_dir: Path) -> list[str]:
-    """Agent ids that have a ``sessions`` folder on disk, sorted."""
+    """Agent ids that have a ``sessions`` folder or (2026.7.2+) an agent database on disk, sorted."""
     agents_dir = state_dir / "agents"
     try:
-        return sorted(p.name for p in agents_dir.iterdir() if (p / "sessions").is_dir())
+        return sorted(
+            p.name
+            for p in agents_dir.iterdir()
+            if (p / "sessions").is_dir() or (p / "agent" / "openclaw-agent.sqlite").is_file()
+        )
     except OSError:
         return []
 

@@ -128,6 +128,9 @@ class _AgentState:
     #: a row held for a generation that has not begun yet (its reset event not read), by session id
     held: dict[str, StoreEntry] = field(default_factory=dict)
     archives: dict[str, Archive] = field(default_factory=dict)  # session id -> its delete archive
+    #: session id -> the generation the log ended with a reset flush whose reset event was not
+    #: applied before a crash (its next generation is made when that event is read again)
+    resume: dict[str, str] = field(default_factory=dict)
     polled: bool = False  # a poll succeeded since memoryd started
     not_ready: str | None = None
 
@@ -236,16 +239,24 @@ class SqliteSource:
             return st
         db_path = db_path_for(agent.sessions_dir.parent)
         cursors: dict[str, int] = {}
-        current: dict[str, tuple[int, str]] = {}
+        latest: dict[str, tuple[int, str, Tracked]] = {}
         for (agent_id, uid), tr in self.host.sessions.items():
             if agent_id != agent.agent_id or tr.source != self.name:
                 continue
             sid = tr.state.session_id
             cursors[sid] = max(cursors.get(sid, -1), _sc(tr).seq)
-            if not tr.state.ended and tr.state.epoch >= current.get(sid, (-1, ""))[0]:
-                current[sid] = (tr.state.epoch, uid)
+            if sid not in latest or tr.state.epoch >= latest[sid][0]:
+                latest[sid] = (tr.state.epoch, uid, tr)
         st = _AgentState(db=AgentDb(db_path, cursors=cursors))
-        st.current = {sid: uid for sid, (_, uid) in current.items()}
+        for sid, (_, uid, tr) in latest.items():
+            if not tr.state.ended:
+                st.current[sid] = uid
+            elif (
+                _sc(tr).archive is None and self.host.keys.get((agent.agent_id, tr.state.session_key)) == uid
+            ):
+                # Ended by the log's reset flush, but the reset event that begins the next generation
+                # was not applied before the crash: it is read again (``_resume``).
+                st.resume[sid] = uid
         self.agents[agent.agent_id] = st
         return st
 
@@ -312,6 +323,9 @@ class SqliteSource:
         rows_done: set[str] = set()
         for sid, events in poll.events.items():
             tr = self._current(st, agent, sid)
+            if tr is None and sid in st.resume:
+                events = self._resume(agent, st, sid, events)
+                tr = self._current(st, agent, sid)
             if tr is not None:
                 self._apply_events(agent, st, tr, events)
                 continue
@@ -458,6 +472,25 @@ class SqliteSource:
                 tr.last_compaction = {"entry_id": ev.entry.id, "cycle": s.cycle, "time": ev.entry.timestamp}
             host.execute(tr, effects)
 
+    def _resume(self, agent: AgentSource, st: _AgentState, sid: str, events: list[Event]) -> list[Event]:
+        """Events of a generation the log already ended: skip to its reset event, begin the next one.
+
+        Everything before that event was applied before the crash (the reset flush is decided only
+        when the reset event is read), so its effects are in the log already.
+        """
+        old = self.host.sessions.get((agent.agent_id, st.resume[sid]))
+        if old is None:
+            st.resume.pop(sid, None)
+            return events
+        cur = _sc(old)
+        for i, ev in enumerate(events):
+            if ev.seq > cur.seq and ev.entry is not None and ev.entry.type == "reset":
+                st.resume.pop(sid, None)
+                self._reset(agent, st, old, ev)
+                return events[i + 1 :]
+            cur.seq = max(cur.seq, ev.seq)
+        return []
+
     def _reset(self, agent: AgentSource, st: _AgentState, old: Tracked, ev: Event) -> Tracked:
         """A ``reset`` event: this generation ends (its tail is flushed) and the next one begins."""
         host = self.host
@@ -482,7 +515,7 @@ class SqliteSource:
         host.emit(
             "session.reset", data, agent=agent.agent_id, session_key=s.session_key, session_id=s.session_id
         )
-        if live:
+        if live and not s.ended:  # (ended: the log has this reset's flush already, see ``_resume``)
             host.execute(old, end_session(s, "reset"))
         s.ended = True
         cur.seq = ev.seq
