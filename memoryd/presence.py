@@ -64,11 +64,9 @@ def unseen_sessions(found: Sequence[OnDisk], tracked: int, *, sqlite: bool | Non
             "it sees none of them"
         )
     files = sum(f.transcripts for f in found)
-    if files:
+    if files and not stores:  # beside a store, transcript files are the era before it
         return (
             f"{files} transcript(s) under {found[0].state_dir}/agents/*/sessions/, but memoryd reads "
             "no session: none is listed in a readable sessions.json"
         )
-    if stores:
-        return f"OpenClaw's SQLite store {stores[0]} is there, but memoryd reads no session from it"
-    return None
+    return None  # a SQLite store this memoryd reads, with no session yet, is a fresh install
