@@ -27,7 +27,7 @@ import orjson
 
 from bench.common import Opts, Result
 
-BENCHMARKS = ("cold_ingest", "incremental", "latency", "flush", "memory", "fanout", "ready")
+BENCHMARKS = ("cold_ingest", "incremental", "latency", "flush", "memory", "fanout", "ready", "sqlite")
 MODULES = {
     "cold_ingest": "bench.ingest",
     "incremental": "bench.append",
@@ -36,6 +36,7 @@ MODULES = {
     "memory": "bench.memory",
     "fanout": "bench.fanout",
     "ready": "bench.ready",
+    "sqlite": "bench.sqlite",
 }
 
 

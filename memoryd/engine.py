@@ -3,14 +3,15 @@
 Everything here runs on one thread (the daemon's event loop, or ``--once``): reading, deciding,
 journaling and flushing happen in order, so the event log's ``seq`` order *is* the order of
 decisions. The engine does not know any layout: source adapters (``memoryd.sources.files``,
-``memoryd.sources.sqlite``) read sessions into the one model of ``memoryd.sources.model`` and call
-the pure tracker; the engine emits the tracker's events, hands its flushes to the executor
-(``memoryd.flush.executor``), and keeps the checkpoint. ``docs/sources.md`` draws it;
-``docs/exactly-once.md`` explains what recovery does after a crash at each point.
+``memoryd.sources.sqlite_source``, found by ``memoryd.sources.registry``) read sessions into the
+one model of ``memoryd.sources.model`` and call the pure tracker; the engine emits the tracker's
+events, hands its flushes to the executor (``memoryd.flush.executor``), and keeps the checkpoint.
+``docs/sources.md`` draws it; ``docs/exactly-once.md`` explains recovery after a crash.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -28,10 +29,9 @@ from memoryd.flush.executor import AUTO_TRIGGERS, FlushExecutor, PendingFlush, f
 from memoryd.sessions.gate import GateSettings
 from memoryd.sessions.tracker import Effect, Emit, SessionState, end_session, on_tick
 from memoryd.sinks.journal import Journal
-from memoryd.sources.files import FileSource
 from memoryd.sources.model import FlushRange, RangeRead, SourceAdapter, Tracked
 from memoryd.sources.openclaw_config import AgentSource
-from memoryd.sources.sqlite_source import SqliteSource
+from memoryd.sources.registry import adapter_classes
 from memoryd.status import pending_view, session_row
 
 log = structlog.get_logger("memoryd.engine")
@@ -52,7 +52,7 @@ class Engine:
         self.emitted: OrderedDict[str, None] = OrderedDict()
         self.flushes = FlushExecutor(self)
         # Adapters, most specific first: an agent is read by the first one that owns it.
-        self.adapters: list[SourceAdapter] = [SqliteSource(self), FileSource(self)]
+        self.adapters: list[SourceAdapter] = [cls(self) for cls in adapter_classes()]
         self.by_name: dict[str, SourceAdapter] = {a.name: a for a in self.adapters}
         self.layouts: dict[str, str] = {}  # agent id -> adapter name, as last decided
         self.tz = ZoneInfo(settings.timezone) if settings.timezone else None
@@ -294,9 +294,11 @@ class Engine:
         unchanged (a ``stat``, a ``PRAGMA data_version``), so a reconcile of 1,000 sessions costs
         1,000 ``stat`` calls, not 1,000 reads.
         """
+        unread: set[str] = set()
         for agent in self.agents.values():
             adapter = self.by_name[self._decide_layout(agent)]
-            adapter.refresh(agent, only_changed=only_changed)
+            if not adapter.refresh(agent, only_changed=only_changed):
+                unread.add(agent.agent_id)
         for tr in list(self.sessions.values()):
             if tr.state.ended:
                 continue
@@ -306,17 +308,29 @@ class Engine:
             adapter.read(tr)
         if not only_changed:
             self._caught_up = True
-            # Every configured agent was looked at: from now on, whatever appears is live.
-            if not self.seen_agents.issuperset(self.agents):
-                self.seen_agents.update(self.agents)
+            # Every configured agent was looked at: from now on, whatever appears is live (an agent
+            # whose data could not be read now is looked at again, still as history, next time).
+            looked = set(self.agents) - unread
+            if not self.seen_agents.issuperset(looked):
+                self.seen_agents.update(looked)
                 self._dirty = True
         self._end_step()
 
     def handle_paths(self, paths: set[str]) -> None:
         """React to watcher changes: each adapter takes the paths of its layout."""
+        self._recheck_layouts(paths)
         for adapter in self.adapters:
             adapter.handle_paths(paths)
         self._end_step()
+
+    def _recheck_layouts(self, paths: set[str]) -> None:
+        """A write in an agent's ``agent/`` folder: its database may have just been made (OpenClaw's
+        first turn there), so the layout decided at start may be stale; otherwise only the next
+        reconcile would switch to it (a ``stat`` per such agent and batch)."""
+        folders = {os.path.dirname(p) for p in paths}
+        for agent in self.agents.values():
+            if str(agent.sessions_dir.parent / "agent") in folders:
+                self._decide_layout(agent)
 
     def _end_step(self) -> None:
         """After a batch: timers; then, unless the daemon defers them, flushes, sync, checkpoint."""
@@ -382,6 +396,7 @@ class Engine:
         if tr is None:
             return {"ok": False, "error": f"unknown session key {session_key!r}"}
         self.adapter_of(tr).read(tr)
+        tr = self.find_session(session_key) or tr  # the read may have begun a new generation (a reset)
         done, pending = self.flushes.done, self.flushes.pending
         before = set(done) | set(pending)
         effects = end_session(tr.state, "manual", reason)
@@ -427,6 +442,10 @@ class Engine:
         }
 
     # ------------------------------------------------------------------ checkpoint
+    def _session_json(self, tr: Tracked) -> dict[str, Any]:
+        """A session's record; ``era`` tells an offline reader (``memoryd status``) its gate arithmetic."""
+        return {**tr.to_json(), "era": self.gate_for(tr).era}
+
     def save_checkpoint(self, force: bool = False) -> None:
         if self._busy or not self._caught_up:
             self._dirty = True
@@ -437,7 +456,7 @@ class Engine:
         self.journal.sync()
         data = checkpoint.CheckpointData(
             journal_seq=self.journal.head_seq,
-            sessions={f"{a}/{u}": tr.to_json() for (a, u), tr in self.sessions.items()},
+            sessions={f"{a}/{u}": self._session_json(tr) for (a, u), tr in self.sessions.items()},
             keys={f"{a}\t{k}": uid for (a, k), uid in self.keys.items()},
             seen_agents=sorted(self.seen_agents),
             pending_flushes={fid: p.to_json() for fid, p in self.flushes.pending.items()},

@@ -284,3 +284,130 @@ def test_extract_session_reads_a_file_era_session(oc: OpenClawFixture) -> None:
     oc.one_turn("0d0d0d0d-0000-4000-8000-000000000001", "We decided to use Redis streams.", "Agreed.", 9_000)
     got = session_entries(load_settings(str(oc.config_path)), "agent:main:main")
     assert got.source == "files" and "Redis streams" in got.entries[0].text
+
+
+def test_a_wal_path_from_the_watcher_wakes_the_agent_database(oc: OpenClawFixture) -> None:
+    """In process: ``Engine.handle_paths`` with the ``-wal`` path is what reads a commit (the
+    watcher passes it); a path of another agent's folder or a lock sidecar reads nothing."""
+    from memoryd.engine import Engine
+    from memoryd.sinks.journal import Journal
+
+    _, writer = _sqlite_install(oc)
+    settings = load_settings(str(oc.config_path))
+    journal = Journal(settings.event_log)
+    journal.open()
+    engine = Engine(settings, journal)
+    try:
+        engine.start()
+        engine.scan_all()
+        s = SyntheticSession(writer, "agent:main:main", "5e551011-cccc-4000-8000-000000000001")
+        _turns(s, [20_400], "the watcher")
+        folder = writer.path.parent
+        engine.handle_paths({str(folder / "openclaw-agent.sqlite.generation-lock.sqlite")})
+        assert not [
+            e for e in oc.events() if e["type"] == "session.discovered" and e["session_id"] == s.session_id
+        ]
+        engine.handle_paths({str(folder / "openclaw-agent.sqlite-wal")})
+        types = [e["type"] for e in oc.events() if e["session_id"] == s.session_id]
+        assert types[:1] == ["session.discovered"] and "memory.flush.completed" in types
+        assert engine.status()["sessions"][0]["source"] == "sqlite"
+    finally:
+        engine.close()
+        journal.close()
+        writer.close()
+
+
+def test_a_new_lifecycle_revision_no_reset_event_follows_is_taken_after_a_while(oc: OpenClawFixture) -> None:
+    """A row of a new revision waits for its reset event (it may come a commit later); when none
+    comes within HOLD_SECONDS the generation takes the row: OpenClaw's flush on it is seen."""
+    from memoryd.engine import Engine
+    from memoryd.sinks.journal import Journal
+    from memoryd.sources.sqlite_source import HOLD_SECONDS
+
+    _, writer = _sqlite_install(oc)
+    settings = load_settings(str(oc.config_path))
+    journal = Journal(settings.event_log)
+    journal.open()
+    now = [1_000_000.0]
+    engine = Engine(settings, journal, clock=lambda: now[0])
+    wal = {str(writer.path.with_name("openclaw-agent.sqlite-wal"))}
+    try:
+        engine.start()
+        engine.scan_all()
+        s = SyntheticSession(writer, "agent:main:main", "5e551011-dddd-4000-8000-000000000001")
+        _turns(s, [9_000], "the cache")
+        engine.handle_paths(wal)
+        s.update(lifecycleRevision="rev-2", memoryFlush={"kind": "succeeded", "compactionCount": 0})
+        engine.handle_paths(wal)
+        assert not [e for e in oc.events() if e["type"] == "runtime.flush.observed"]  # held
+        now[0] += HOLD_SECONDS + 1
+        engine.handle_paths(wal)
+        observed = [e for e in oc.events() if e["type"] == "runtime.flush.observed"]
+        assert [(e["data"]["cycle"], e.get("data", {}).get("epoch")) for e in observed] == [(0, None)]
+        assert not [e for e in oc.events() if e["type"] in ("session.reset", "source.error")]
+    finally:
+        engine.close()
+        journal.close()
+        writer.close()
+
+
+def test_a_database_without_its_wal_is_never_opened_and_stays_history_until_it_can_be(tmp_path: Path) -> None:
+    """Opening a WAL database whose -wal is missing would make SQLite create it (OpenClaw SIGKILLs
+    itself when the inode changes under it): memoryd waits, and what the database holds is still
+    the install's past when it can be read."""
+    shutil.copytree(SAMPLE / "state", tmp_path / "state")
+    for p in (tmp_path / "state").rglob("*"):
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    wal = tmp_path / "state" / "agents" / "main" / "agent" / "openclaw-agent.sqlite-wal"
+    wal.unlink()
+    cfg = tmp_path / "m.toml"
+    cfg.write_text(
+        f'[openclaw]\nstate_dirs = ["{tmp_path / "state"}"]\n[paths]\nstate_dir = "{tmp_path / "md"}"\n'
+        f'socket = "{tmp_path / "run/s.sock"}"\n[workspaces]\nmain = "{tmp_path / "ws"}"\nwork = "{tmp_path / "ws-work"}"\n'
+    )
+    r = memoryd("run", "--once", "--config", str(cfg))
+    assert r.returncode == 0, r.stderr
+    assert not wal.exists()
+    events = read_events(tmp_path / "md" / "events.ndjson")
+    assert {e["session_key"] for e in events if e["type"] == "session.discovered"} == {"agent:work:main"}
+    assert not [e for e in events if e["type"] == "source.error"]
+    wal.touch()  # OpenClaw starts again: its -wal is there
+    r = memoryd("run", "--once", "--config", str(cfg))
+    assert r.returncode == 0, r.stderr
+    events = read_events(tmp_path / "md" / "events.ndjson")
+    discovered = {
+        e["session_key"]: e["data"]["first_sight"] for e in events if e["type"] == "session.discovered"
+    }
+    assert discovered == {"agent:work:main": True, "agent:main:main": True, "agent:main:design-review": True}
+    assert all(e["data"]["historical"] for e in events if e["type"] == "memory.compacted")
+    assert not any(e["type"].startswith("memory.flush.") for e in events)
+
+
+def test_a_manual_flush_reads_first_and_flushes_the_generation_the_key_names_now(oc: OpenClawFixture) -> None:
+    from memoryd.engine import Engine
+    from memoryd.sinks.journal import Journal
+
+    _, writer = _sqlite_install(oc)
+    settings = load_settings(str(oc.config_path))
+    journal = Journal(settings.event_log)
+    journal.open()
+    engine = Engine(settings, journal)
+    try:
+        engine.start()
+        s = SyntheticSession(writer, "agent:main:main", "5e551011-eeee-4000-8000-000000000001")
+        _turns(s, [5_000], "the old plan")
+        engine.scan_all()
+        epoch = s.reset()
+        _turns(s, [6_000], "the staging port 5433")
+        answer = engine.manual_flush("agent:main:main", "asked")  # the reset is read by this call
+        assert answer["ok"] and answer["flushed"], answer
+        done = [e for e in oc.events() if e["type"] == "memory.flush.completed"]
+        assert [(e["data"]["trigger"], e["data"].get("epoch")) for e in done] == [
+            ("reset", None),
+            ("manual", epoch),
+        ]
+        assert "5433" in "".join(oc.daily_logs().values())
+    finally:
+        engine.close()
+        journal.close()
+        writer.close()

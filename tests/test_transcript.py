@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from memoryd.sources.transcript import LineError, loads_line, parse_entry, parse_lines
 
@@ -13,7 +14,7 @@ TRANSCRIPTS = sorted(
     p
     for p in SAMPLES.rglob("*")
     if p.is_file()
-    and p.name != "turns.jsonl"  # the driver's log, not a transcript
+    and p.name not in ("turns.jsonl", "trace.jsonl")  # the driver's logs, not transcripts
     and (p.name.endswith(".jsonl") or ".jsonl.reset." in p.name or ".jsonl.deleted." in p.name)
 )
 
@@ -24,7 +25,11 @@ def test_there_are_real_samples() -> None:
 
 @pytest.mark.parametrize("path", TRANSCRIPTS, ids=lambda p: p.name[:40])
 def test_real_samples_parse_without_error(path: Path) -> None:
-    header, entries, errors = parse_lines(path.read_bytes())
+    data = path.read_bytes()
+    if path.suffix == ".zst":  # OpenClaw >= 2026.7.2 archives a deleted transcript zstd-compressed
+        with zstandard.ZstdDecompressor().stream_reader(data) as reader:
+            data = reader.read()
+    header, entries, errors = parse_lines(data)
     assert errors == []
     assert entries
     assert header is not None or "pi-docs" in path.name  # the doc excerpt starts mid-file

@@ -181,32 +181,32 @@ class FileSource:
         return RangeRead(entries, errors)
 
     # ------------------------------------------------------------------ the store
-    def refresh(self, agent: AgentSource, *, only_changed: bool) -> None:
+    def refresh(self, agent: AgentSource, *, only_changed: bool) -> bool:
         host = self.host
         path = agent.sessions_dir / "sessions.json"
         if not agent.sessions_dir.is_dir():
-            return
+            return True
         if only_changed:
             try:
                 ident: tuple[int, int, int, int] | None = _file_ident(os.stat(path))
             except OSError:
                 ident = None
             if ident is not None and self.store_idents.get(agent.agent_id) == ident:
-                return
+                return True
         if agent.agent_id not in host.seen_agents and not path.exists():
             # An agent that has never run: whatever appears later is new, not history.
             host.seen_agents.add(agent.agent_id)
             host.mark_dirty()
-            return
+            return True
         try:
             entries, st_read = read_store(path)
             self.store_idents[agent.agent_id] = _file_ident(st_read)
         except StoreUnreadable as exc:
             if exc.reason == "missing" and agent.agent_id not in self.stores:
-                return  # no store yet: an agent that never ran
+                return True  # no store yet: an agent that never ran
             # Keep the last good snapshot: an unreadable store never means "all sessions gone".
             host.source_error(str(path), 0, f"store_{exc.reason}", str(exc), agent=agent.agent_id)
-            return
+            return False
         first_scan = host.history_allowed(agent.agent_id)
         now = host.clock()
         previous = self.stores.get(agent.agent_id, {})
@@ -229,6 +229,7 @@ class FileSource:
             self._scan_archives(agent, entries)
         host.seen_agents.add(agent.agent_id)
         host.mark_dirty()
+        return True
 
     def _discover(self, agent: AgentSource, se: StoreEntry, *, history: bool) -> None:
         with self.host.busy():
@@ -497,3 +498,7 @@ class FileSource:
         if line.entry.type == "compaction" and effects:
             tr.last_compaction = {"entry_id": line.entry.id, "cycle": st.cycle, "time": line.entry.timestamp}
         host.execute(tr, effects)
+
+
+ADAPTER = FileSource
+PRIORITY = 100  # the fallback: an agent no other adapter owns is read from its files

@@ -135,8 +135,11 @@ class SourceAdapter(Protocol):
         """The gate for this agent's sessions: the arithmetic of the OpenClaw era of this layout."""
         ...
 
-    def refresh(self, agent: AgentSource, *, only_changed: bool) -> None:
-        """Read the agent's store rows: discover, reset, delete, and apply rows to tracked sessions."""
+    def refresh(self, agent: AgentSource, *, only_changed: bool) -> bool:
+        """Read the agent's store rows: discover, reset, delete, and apply rows to tracked sessions.
+
+        False when the agent's data could not be read now (then a first scan does not count as
+        having looked at it: what it holds stays history for the next one)."""
         ...
 
     def read(self, tr: Tracked) -> None:

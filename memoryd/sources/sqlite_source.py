@@ -68,10 +68,17 @@ log = structlog.get_logger("memoryd.sources.sqlite")
 MAX_POLLS_PER_REFRESH = 10_000
 #: ``NOT_READY`` reasons worth a ``source.error``; the others (no ``-wal`` yet, OpenClaw stopped)
 #: only wait.
-_ERROR_REASONS = frozenset({"busy", "sqlite_error", "sidecar_replaced"})
+#: (``sidecar_replaced``: ``-wal``/``-shm`` made again since the open, as when OpenClaw is making the
+#: database or its last connection closed: the reader reopens; not an error.)
+_ERROR_REASONS = frozenset({"busy", "sqlite_error"})
 #: A database without ``session_nodes`` beside a ``sessions.json`` leaves the agent to the file
 #: source for this long before it is looked at again (it may be a store being created).
 RECHECK_SECONDS = 30.0
+#: How long a row of a new ``lifecycleRevision`` waits for the reset event that begins its generation.
+HOLD_SECONDS = 30.0
+#: How often a reconcile's poll skips the reader's shortcuts (``-wal`` stat, ``data_version``) and
+#: re-checks every row: the backstop for a write that moved no ``updated_at``.
+FORCE_SECONDS = 60.0
 _VERSION = re.compile(r"^(\d{4})\.(\d{1,2})")
 _WAKE_NAMES = frozenset({DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-journal"})
 
@@ -87,6 +94,9 @@ class SqliteCursor:
     lifecycle: str | None = None
     prev_lifecycle: str | None = None
     archive: tuple[str, str] | None = None  # (session id, generation) once deleted: read from there
+    #: the revision this generation had before it took a new one no reset event came with
+    #: (``_release_held``): a late reset event then gives the new revision to the next generation
+    released_from: str | None = None
     history_until: int = 0  # on first sight, events before this seq are history (transient)
     row: StoreEntry | None = None  # during a first read: the latest row, applied when it ends (transient)
 
@@ -125,13 +135,16 @@ class _AgentState:
     current: dict[str, str] = field(default_factory=dict)
     #: events of a session whose row was not seen yet, by session id
     orphans: dict[str, list[Event]] = field(default_factory=dict)
-    #: a row held for a generation that has not begun yet (its reset event not read), by session id
-    held: dict[str, StoreEntry] = field(default_factory=dict)
+    #: a row held for a generation that has not begun yet (its reset event not read), by session
+    #: id, and since when
+    held: dict[str, tuple[StoreEntry, float]] = field(default_factory=dict)
     archives: dict[str, Archive] = field(default_factory=dict)  # session id -> its delete archive
     #: session id -> the generation the log ended with a reset flush whose reset event was not
     #: applied before a crash (its next generation is made when that event is read again)
     resume: dict[str, str] = field(default_factory=dict)
+    in_history: set[str] = field(default_factory=set)  # uids of generations in their first read
     polled: bool = False  # a poll succeeded since memoryd started
+    forced_at: float = 0.0  # when the last forced poll ran
     not_ready: str | None = None
 
 
@@ -248,6 +261,14 @@ class SqliteSource:
             if sid not in latest or tr.state.epoch >= latest[sid][0]:
                 latest[sid] = (tr.state.epoch, uid, tr)
         st = _AgentState(db=AgentDb(db_path, cursors=cursors))
+        st.in_history = {
+            uid
+            for (agent_id, uid), tr in self.host.sessions.items()
+            if agent_id == agent.agent_id
+            and tr.source == self.name
+            and not tr.state.live
+            and not tr.state.ended
+        }
         for sid, (_, uid, tr) in latest.items():
             if not tr.state.ended:
                 st.current[sid] = uid
@@ -260,7 +281,7 @@ class SqliteSource:
         self.agents[agent.agent_id] = st
         return st
 
-    def refresh(self, agent: AgentSource, *, only_changed: bool) -> None:
+    def refresh(self, agent: AgentSource, *, only_changed: bool) -> bool:
         """Poll the agent's database until it has nothing more, applying each poll in turn.
 
         An agent never seen before (the first catch-up on an install) is read as history: its
@@ -269,14 +290,21 @@ class SqliteSource:
         host = self.host
         st = self._state(agent)
         history = host.history_allowed(agent.agent_id)
-        force = not only_changed or not st.polled
+        now = host.clock()
+        force = not only_changed or not st.polled or now - st.forced_at >= FORCE_SECONDS
+        if force:
+            st.forced_at = now
+        reopened = False
         with host.busy():
             for _ in range(MAX_POLLS_PER_REFRESH):
                 poll = st.db.poll(force=force)
+                if poll.status is PollStatus.NOT_READY and poll.reason == "sidecar_replaced" and not reopened:
+                    reopened = True  # the reader closed on it: the next poll opens the files there now
+                    continue
                 force = False
                 if poll.status is PollStatus.NOT_READY:
                     self._not_ready(agent, st, poll)
-                    return
+                    return False
                 if st.not_ready is not None:
                     log.info("sqlite.ready", agent=agent.agent_id, was=st.not_ready)
                     st.not_ready = None
@@ -286,12 +314,17 @@ class SqliteSource:
                 st.polled = True
                 if not poll.more:
                     break
-            for tr in list(host.sessions.values()):
-                if tr.agent.agent_id == agent.agent_id and tr.source == self.name:
+            for uid in sorted(st.in_history):
+                st.in_history.discard(uid)
+                tr = host.sessions.get((agent.agent_id, uid))
+                if tr is not None:
                     self._end_history(tr)
+            if st.held:
+                self._release_held(agent, st)
         if agent.agent_id not in host.seen_agents:
             host.seen_agents.add(agent.agent_id)
             host.mark_dirty()
+        return True
 
     def _not_ready(self, agent: AgentSource, st: _AgentState, poll: Poll) -> None:
         if (
@@ -404,6 +437,8 @@ class SqliteSource:
         host.sessions[(agent.agent_id, sid)] = tr
         host.keys[(agent.agent_id, se.key)] = sid
         st.current[sid] = sid
+        if not state.live:
+            st.in_history.add(sid)
         if state.live:
             self._emit_discovered(tr, first_sight=False)
         self._apply_events(agent, st, tr, events)
@@ -541,7 +576,7 @@ class SqliteSource:
             cursor=SqliteCursor(
                 db=cur.db,
                 seq=ev.seq,
-                prev_lifecycle=cur.lifecycle,
+                prev_lifecycle=cur.released_from or cur.lifecycle,
                 history_until=cur.history_until,
                 row=None if live else cur.row,
             ),
@@ -550,10 +585,28 @@ class SqliteSource:
         host.sessions[(agent.agent_id, new_state.uid)] = new
         host.keys[(agent.agent_id, s.session_key)] = new_state.uid
         st.current[s.session_id] = new_state.uid
+        if not live:
+            st.in_history.add(new_state.uid)
         held = st.held.pop(s.session_id, None)
         if held is not None:
-            self._apply_row(agent, st, new, held)
+            self._apply_row(agent, st, new, held[0])
         return new
+
+    def _release_held(self, agent: AgentSource, st: _AgentState) -> None:
+        """A new ``lifecycleRevision`` that no reset event followed within ``HOLD_SECONDS``: not a
+        reset after all (as far as we can tell); the generation takes the row and the revision."""
+        now = self.host.clock()
+        for sid, (se, since) in list(st.held.items()):
+            if now - since < HOLD_SECONDS:
+                continue
+            del st.held[sid]
+            tr = self._current(st, agent, sid)
+            if tr is None:
+                continue
+            log.info("sqlite.lifecycle_changed_without_reset", agent=agent.agent_id, session_id=sid)
+            cur = _sc(tr)
+            cur.released_from, cur.lifecycle = cur.lifecycle, se.lifecycle_revision
+            self._apply_row(agent, st, tr, se)
 
     def _apply_row(self, agent: AgentSource, st: _AgentState, tr: Tracked, se: StoreEntry) -> None:
         """A row of this session's key, applied to the generation its ``lifecycleRevision`` names."""
@@ -566,7 +619,8 @@ class SqliteSource:
                 cur.lifecycle = rev
             elif rev != cur.lifecycle:
                 # A new revision before the reset event that begins it: it waits for that generation.
-                st.held[se.session_id] = se
+                since = st.held.get(se.session_id, (se, self.host.clock()))[1]
+                st.held[se.session_id] = (se, since)
                 return
         if not tr.state.live:
             cur.row = se  # a first read: applied when it ends (``_end_history``)
@@ -650,3 +704,7 @@ class SqliteSource:
 
 def _is_compaction(ev: Event) -> bool:
     return ev.entry is not None and ev.entry.type == "compaction"
+
+
+ADAPTER = SqliteSource
+PRIORITY = 10  # before the files: an upgraded agent keeps its old sessions.json
