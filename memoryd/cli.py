@@ -1,4 +1,9 @@
-"""The ``memoryd`` command. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad config."""
+"""The ``memoryd`` command.
+
+Exit codes: 0 ok, 1 runtime failure (a flush that could not be written included), 2 bad usage or bad
+configuration (the message names the key or path), 3 ``status``: the daemon is not running (as
+``systemctl status``), 130 interrupted.
+"""
 
 from __future__ import annotations
 
@@ -17,11 +22,14 @@ from memoryd import __version__
 from memoryd.config import ConfigError, Settings, daemon_paths, load_settings
 
 if TYPE_CHECKING:
-    from memoryd.client import Connection
+    from memoryd.client import Connection, Subscription
 
 EXIT_OK = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
+EXIT_NOT_RUNNING = 3  # `status` without a daemon, like systemctl's and LSB's "program is not running"
+EXIT_INTERRUPTED = 130
+FLUSH_TIMEOUT = 30.0
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -49,7 +57,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         daemon = Daemon(settings)
         if args.once:
-            return daemon.run_once()
+            from memoryd.summary import once_exit_code, render_once
+
+            summary = daemon.run_once()
+            if args.json:
+                sys.stdout.buffer.write(orjson.dumps(summary.to_json()) + b"\n")
+            else:
+                print(render_once(summary))
+            return once_exit_code(summary)
         # Graceful from the first instant: until the event loop's own receiver takes over, a
         # SIGTERM / SIGINT asks the daemon to stop instead of killing it mid-start.
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -76,7 +91,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"memoryd extract: {path}: {exc.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    header, _, _ = parse_lines(data.split(b"\n", 1)[0] + b"\n")
+    header, entries, bad = parse_lines(data)
+    if header is None and not entries:
+        why = "it is empty" if not data.strip() else f"none of its {len(bad)} line(s) is a transcript entry"
+        print(
+            f"memoryd extract: {path}: not an OpenClaw transcript ({why}); "
+            "give a session file from agents/<id>/sessions/*.jsonl",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     session_id = (header.session_id if header else None) or path.name.split(".jsonl")[0]
     content = content_of_bytes(data, [])
     for err in content.line_errors:
@@ -121,73 +144,150 @@ def _ask_daemon(socket_path: Path, ask: Callable[[Connection], dict[str, Any]]) 
         return None
 
 
-def _print_status(st: dict[str, Any]) -> None:
-    d = st.get("daemon") or {}
-    if d:
-        print(
-            f"daemon: running, pid {d.get('pid')}, up {d.get('uptime_seconds')}s, watcher {d.get('watcher')}"
-        )
-    else:
-        print("daemon: not running (figures from the last checkpoint)")
-    print(f"events: head seq {st.get('head_seq')}, pending flushes {st.get('pending_flushes', 0)}")
-    sessions = st.get("sessions") or []
-    if not sessions:
-        print("no sessions tracked yet")
-        return
-    print(f"{'session key':34} {'cycle':>5} {'tokens':>9} {'flush at':>9} {'window':>8}  last flush")
-    for s in sessions:
-        last = s.get("last_flush") or {}
-        last_txt = f"{last.get('time', '')} {last.get('trigger', '')}".strip() or "-"
-        mark = " *" if s.get("flushed_this_cycle") else ""
-        print(
-            f"{s['session_key'][:34]:34} {s['cycle']:>5} {s['projected_tokens']:>9} "
-            f"{s['flush_point'] or '-':>9} {s['window']:>8}  {last_txt}{mark}"
-        )
+def _write_json(obj: Any, *, indent: bool = False) -> None:
+    sys.stdout.buffer.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2 if indent else 0) + b"\n")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    answer = _ask_daemon(daemon_paths(args.config).socket_path, lambda conn: conn.status())
-    if answer is None:
-        from memoryd.status import offline_status
+    """Per-session pressure and health; exit 3 (figures from the checkpoint) when no daemon runs."""
+    from memoryd.status import offline_status, render_status
 
+    answer = _ask_daemon(daemon_paths(args.config).socket_path, lambda conn: conn.status())
+    running = answer is not None
+    if answer is None:
         answer = offline_status(_settings(args))
     answer.pop("type", None)
     if args.json:
-        sys.stdout.buffer.write(orjson.dumps(answer, option=orjson.OPT_INDENT_2) + b"\n")
+        _write_json(answer, indent=True)
     else:
-        _print_status(answer)
-    return EXIT_OK
+        print(render_status(answer, legend=not args.no_legend))
+    return EXIT_OK if running else EXIT_NOT_RUNNING
+
+
+def _session_rows(status: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    return [r for r in status.get("sessions") or [] if r.get("session_key") == key]
+
+
+def _flush_via_daemon(
+    socket_path: Path, key: str, reason: str | None, timeout: float
+) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any], bool] | None:
+    """Ask the daemon for the flush and watch its events until it is written, failed, or ``timeout``.
+
+    The subscription starts before the request, so none of the flush's events can be missed.
+    None when no daemon answered the request (the caller flushes itself); once it has answered, a
+    daemon that goes away mid-wait is a timeout, never a second flush.
+    """
+    from memoryd import client
+
+    try:
+        watch = client.connect(socket_path, timeout=10)
+    except (client.MemorydError, OSError):
+        return None
+    with watch:
+        try:
+            sub = watch.subscribe(since="now", types=["memory.flush.*"], session_key=key)
+            with client.connect(socket_path, timeout=timeout + 10) as conn:
+                answer = conn.flush(key, reason)
+        except (client.MemorydError, OSError):
+            return None
+        fid = answer.get("flush_id") if answer.get("flushed") else None
+        events, timed_out = _wait_for_outcome(sub, fid, timeout)
+    status: dict[str, Any] = {}
+    try:
+        with client.connect(socket_path, timeout=10) as conn:
+            status = conn.status()
+    except (client.MemorydError, OSError):
+        pass
+    return answer, events, status, timed_out
+
+
+def _wait_for_outcome(
+    sub: Subscription, fid: str | None, timeout: float
+) -> tuple[list[dict[str, Any]], bool]:
+    """The flush's events until its ``completed`` or ``failed``; (events, timed out)."""
+    import time
+
+    from memoryd import client
+
+    events: list[dict[str, Any]] = []
+    deadline = time.monotonic() + timeout
+    while fid is not None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return events, True
+        try:
+            event = sub.next_within(left)
+        except (TimeoutError, client.MemorydError, OSError):
+            return events, True
+        if event is None:
+            continue
+        events.append(dict(event))
+        data = event.get("data") or {}
+        if data.get("flush_id") == fid and event["type"] in ("memory.flush.completed", "memory.flush.failed"):
+            break
+    return events, False
+
+
+def _flush_offline(
+    settings: Settings, key: str, reason: str | None
+) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any], bool]:
+    """No daemon: run the engine here, under the state dir's lock, and watch the same events."""
+    from memoryd.daemon import Daemon
+
+    daemon = Daemon(settings)
+    events: list[dict[str, Any]] = []
+    daemon.journal.listeners.append(
+        lambda _seq, _line, ev: events.append(ev) if ev["type"].startswith("memory.flush.") else None
+    )
+    daemon.journal.open()
+    try:
+        daemon.engine.start()
+        daemon.engine.scan_all()
+        answer = daemon.engine.manual_flush(key, reason)
+        if not any(e["type"] == "memory.flush.failed" for e in events):
+            daemon.engine.settle()  # an editor's lock: wait it out, as the daemon would
+        status = daemon.engine.status()
+    finally:
+        daemon.engine.close()
+        daemon.journal.close()
+    return answer, events, status, False
 
 
 def cmd_flush(args: argparse.Namespace) -> int:
-    answer = _ask_daemon(
-        daemon_paths(args.config).socket_path, lambda conn: conn.flush(args.session_key, args.reason)
+    """A manual flush; the exit code says whether the block was written (0), not just started."""
+    from memoryd.summary import flush_exit_code, flush_outcome, render_flush
+
+    got = _flush_via_daemon(
+        daemon_paths(args.config).socket_path, args.session_key, args.reason, args.timeout
     )
-    if answer is None:
-        settings = _settings(args)
-        from memoryd.daemon import Daemon
+    if got is None:
         from memoryd.lock import StateDirLocked, StateLock
 
+        settings = _settings(args)
         try:
             with StateLock(settings.state_dir):
-                daemon = Daemon(settings)
-                daemon.journal.open()
-                try:
-                    daemon.engine.start()
-                    daemon.engine.scan_all()
-                    answer = daemon.engine.manual_flush(args.session_key, args.reason)
-                    daemon.engine.settle()
-                finally:
-                    daemon.engine.close()
-                    daemon.journal.close()
+                got = _flush_offline(settings, args.session_key, args.reason)
         except StateDirLocked as exc:
             print(f"memoryd flush: {exc}", file=sys.stderr)
             return EXIT_FAIL
-    answer.pop("type", None)
-    sys.stdout.buffer.write(orjson.dumps(answer) + b"\n")
-    if not answer.get("ok"):
-        return EXIT_USAGE if "unknown session" in str(answer.get("error", "")) else EXIT_FAIL
-    return EXIT_OK
+    answer, events, status, timed_out = got
+    rows = _session_rows(status, args.session_key)
+    pending = [p for r in rows for p in r.get("pending") or []]
+    outcome = flush_outcome(
+        args.session_key,
+        answer,
+        events,
+        workspace=rows[0].get("workspace") if rows else None,
+        still_pending=pending,
+        timed_out=timed_out,
+    )
+    if args.json:
+        answer.pop("type", None)
+        _write_json({**answer, **outcome.to_json()})
+    else:
+        text = render_flush(outcome, args.timeout)
+        print(text, file=sys.stdout if flush_exit_code(outcome) == EXIT_OK else sys.stderr)
+    return flush_exit_code(outcome)
 
 
 def cmd_tail(args: argparse.Namespace) -> int:
@@ -226,43 +326,111 @@ def cmd_service(args: argparse.Namespace) -> int:
 
     if args.action == "install":
         return service.install(os.environ, sys.stdout, exec_path=args.exec_path, force=args.force)
-    return service.uninstall(os.environ, sys.stdout)
+    return service.uninstall(os.environ, sys.stdout, force=args.force)
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    from memoryd.completion import script
+
+    sys.stdout.write(script(build_parser(), args.shell))
+    return EXIT_OK
+
+
+def _speed(text: str) -> float:
+    from memoryd.demo import MAX_SPEED, MIN_SPEED
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not MIN_SPEED <= value <= MAX_SPEED:  # also false for nan
+        raise argparse.ArgumentTypeError(
+            f"expected a number from {MIN_SPEED:g} to {MAX_SPEED:g}, got {text!r}"
+        )
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"expected seconds, more than 0 and at most 3600, got {text!r}")
+    return value
+
+
+def _json_flag(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("-j", "--json", action="store_true", help=what)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="memoryd",
         description="Saves what your agent's conversations decided before OpenClaw compacts them.",
+        epilog="Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 (status) daemon not running.",
     )
-    parser.add_argument("--version", action="version", version=f"memoryd {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument(
+        "-V", "--version", action="version", version=f"memoryd {__version__}", help="print the version, exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def with_config(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--config", metavar="FILE", help="TOML config (default: $MEMORYD_CONFIG or XDG)")
+        p.add_argument(
+            "-c",
+            "--config",
+            metavar="FILE",
+            help="memoryd's TOML config (default: $MEMORYD_CONFIG, else ~/.config/memoryd/config.toml)",
+        )
         return p
 
     run = with_config(sub.add_parser("run", help="the daemon, in the foreground"))
-    run.add_argument("--once", action="store_true", help="catch up, flush what is due, exit")
-    run.add_argument("--log-level", default=os.environ.get("MEMORYD_LOG_LEVEL", "info"))
+    run.add_argument(
+        "--once", action="store_true", help="catch up, flush what is due, exit (1 if a flush failed)"
+    )
+    run.add_argument(
+        "--log-level",
+        default=os.environ.get("MEMORYD_LOG_LEVEL", "info"),
+        type=str.lower,
+        choices=["debug", "info", "warning", "error"],
+        help="log lines on stderr from this level up (default: $MEMORYD_LOG_LEVEL or info)",
+    )
+    _json_flag(run, "with --once: the summary as one JSON object")
     run.set_defaults(func=cmd_run)
 
-    demo = sub.add_parser("demo", help="a throwaway copy of sample_workspace/, driven past the threshold")
+    demo = sub.add_parser("demo", help="a throwaway copy of the sample install, driven past the threshold")
     demo.add_argument("--keep", action="store_true", help="keep the temp folder and print its path")
-    demo.add_argument("--speed", type=float, default=1.0, help="pace of the simulated conversation")
+    demo.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        metavar="X",
+        help="pace of the simulated conversation, 0.1 to 100 (default 1: about 30 s)",
+    )
     demo.set_defaults(func=cmd_demo)
 
     status = with_config(sub.add_parser("status", help="sessions, thresholds, last flushes, daemon health"))
-    status.add_argument("--json", action="store_true")
+    _json_flag(status, "the daemon's status answer as JSON")
+    status.add_argument("--no-legend", action="store_true", help="leave out the legend of the markers")
     status.set_defaults(func=cmd_status)
 
-    flush = with_config(sub.add_parser("flush", help="flush one session now"))
-    flush.add_argument("session_key", metavar="SESSION_KEY")
-    flush.add_argument("--reason", default=None)
+    flush = with_config(sub.add_parser("flush", help="flush one session now, and wait until it is written"))
+    flush.add_argument("session_key", metavar="SESSION_KEY", help="e.g. agent:main:main (see memoryd status)")
+    flush.add_argument("-r", "--reason", default=None, help="why, recorded in the flush's events")
+    flush.add_argument(
+        "-t",
+        "--timeout",
+        type=_seconds,
+        default=FLUSH_TIMEOUT,
+        metavar="SECONDS",
+        help=f"how long to wait for the block to be written (default {FLUSH_TIMEOUT:g})",
+    )
+    _json_flag(flush, "the outcome as one JSON object")
     flush.set_defaults(func=cmd_flush)
 
     extract = sub.add_parser("extract", help="dry run: what a flush of a transcript would write")
-    extract.add_argument("transcript", metavar="TRANSCRIPT")
-    extract.add_argument("--json", action="store_true", help="items as JSON lines")
+    extract.add_argument("transcript", metavar="TRANSCRIPT", help="a session's .jsonl file")
+    extract.add_argument("-j", "--json", action="store_true", help="items as JSON lines")
     extract.add_argument("--session-key", default=None, help=argparse.SUPPRESS)
     extract.set_defaults(func=cmd_extract)
 
@@ -298,14 +466,27 @@ def build_parser() -> argparse.ArgumentParser:
     inst.add_argument(
         "--exec-path", default=None, metavar="PATH", help="the memoryd to run (default: this one)"
     )
-    svc_sub.add_parser("uninstall", help="remove the unit file")
+    uninst = svc_sub.add_parser("uninstall", help="remove the unit file (after disable --now)")
+    uninst.add_argument("--force", action="store_true", help="remove it even while the unit is still enabled")
     svc.set_defaults(func=cmd_service)
+
+    comp = sub.add_parser("completion", help="print a shell completion script")
+    comp.add_argument(
+        "shell",
+        choices=["bash", "zsh"],
+        help='bash: eval "$(memoryd completion bash)" in ~/.bashrc; zsh: likewise',
+    )
+    comp.set_defaults(func=cmd_completion)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        print("memoryd: error: a COMMAND is needed (memoryd --help lists them)", file=sys.stderr)
+        return EXIT_USAGE
     from memoryd import logs
 
     logs.configure("warning")  # stdout is for answers; `run` picks its own level
@@ -316,6 +497,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"memoryd: config: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a folder we cannot read or write: say which, without a traceback
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"memoryd {args.command}{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAIL

@@ -31,7 +31,7 @@ import json
 import os
 import socket
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Literal
@@ -234,17 +234,34 @@ class Subscription(Iterator[Event]):
 
     def __next__(self) -> Event:
         while True:
-            raw = self._conn._read_line()
-            message = _decode(raw)
-            kind = message.get("type")
-            if kind == "stream.overflow":
-                raise StreamOverflow(int(message["resume_from"]))
-            if kind == "stream.error":
-                raise _error_from(message)
-            if isinstance(kind, str) and kind.startswith("stream."):
-                continue  # heartbeat, or a control message this version does not know
-            if isinstance(message.get("seq"), int):
-                return Event(message, raw)
+            event = self._one()
+            if event is not None:
+                return event
+
+    def next_within(self, seconds: float) -> Event | None:
+        """The next line within ``seconds``: an event, or None for a heartbeat or control message.
+
+        ``TimeoutError`` when nothing came in time (the stream stays usable).
+        """
+        self._conn._sock.settimeout(max(seconds, 0.001))
+        try:
+            return self._one()
+        finally:
+            self._conn._sock.settimeout(None)
+
+    def _one(self) -> Event | None:
+        raw = self._conn._read_line()
+        message = _decode(raw)
+        kind = message.get("type")
+        if kind == "stream.overflow":
+            raise StreamOverflow(int(message["resume_from"]))
+        if kind == "stream.error":
+            raise _error_from(message)
+        if isinstance(kind, str) and kind.startswith("stream."):
+            return None  # heartbeat, or a control message this version does not know
+        if isinstance(message.get("seq"), int):
+            return Event(message, raw)
+        return None
 
 
 def connect(path: str | os.PathLike[str] | None = None, timeout: float | None = 10.0) -> Connection:
@@ -275,14 +292,18 @@ def follow(
     types: Sequence[str] | None = None,
     session_key: str | None = None,
     reconnect: bool = True,
+    on_lost: Callable[[MemorydError | TimeoutError], None] | None = None,
+    on_back: Callable[[], None] | None = None,
 ) -> Generator[Event, None, None]:
     """Events with ``seq > since``, forever: resumes after the last event it yielded.
 
     With ``reconnect`` (the default) a stopped or restarting daemon is waited for (retrying with
     backoff up to 2 s) and an overflow is resumed at once, so the consumer sees each matching event
     exactly once, in order. ``"now"`` is the daemon's head when ``follow`` is called (it connects right
-    away), or at the first successful connection if the daemon is not up yet. Only ``CursorExpired``
-    (events lost to retention) and ``RequestError`` end it with an error::
+    away), or at the first successful connection if the daemon is not up yet. ``on_lost`` is called
+    once when a connection that was up is lost, ``on_back`` when one is up again (``memoryd tail``
+    prints a line for each). Only ``CursorExpired`` (events lost to retention) and ``RequestError``
+    end it with an error::
 
         for event in follow(since=0, types=["memory.*"]):
             print(event["seq"], event["type"])
@@ -294,7 +315,7 @@ def follow(
         except (DaemonNotRunning, ConnectionLost, TimeoutError):
             if not reconnect:
                 raise
-    return _follow(path, since, types, session_key, reconnect, first)
+    return _follow(path, since, types, session_key, reconnect, first, on_lost, on_back)
 
 
 def _open(
@@ -315,13 +336,21 @@ def _follow(
     session_key: str | None,
     reconnect: bool,
     first: tuple[Connection, Subscription] | None,
+    on_lost: Callable[[MemorydError | TimeoutError], None] | None = None,
+    on_back: Callable[[], None] | None = None,
 ) -> Generator[Event, None, None]:
     cursor: int | None = None if since == "now" else since
     delay = _RETRY_FIRST
+    up = False  # a connection is (or was, until the last error) subscribed
+    lost = False  # one that was up went away, and none is up again yet
     while True:
         try:
             conn, sub = first or _open(path, "now" if cursor is None else cursor, types, session_key)
             first = None
+            up = True
+            if lost and on_back is not None:
+                on_back()
+            lost = False
             with conn:
                 if cursor is None:
                     cursor = sub.head_seq
@@ -334,8 +363,11 @@ def _follow(
                 raise
             cursor = max(cursor or 0, exc.resume_from)
             continue  # the daemon is there: resume at once
-        except (DaemonNotRunning, ConnectionLost, TimeoutError):
+        except (DaemonNotRunning, ConnectionLost, TimeoutError) as exc:
             if not reconnect:
                 raise
+            if up and not lost and on_lost is not None:
+                on_lost(exc)
+            lost, up = lost or up, False
         time.sleep(delay)
         delay = min(delay * 2, _RETRY_MAX)

@@ -233,6 +233,8 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
     tz = flush.get("timezone")
     if tz is not None and not isinstance(tz, str):
         raise ConfigError(f"{cfile}: flush.timezone must be a string such as 'Europe/Berlin'")
+    if tz:
+        _check_timezone(tz, cfile)
     extractor = flush.get("extractor", "rules")
     if extractor not in ("rules", "llm"):
         raise ConfigError(f"{cfile}: flush.extractor must be 'rules' or 'llm'")
@@ -258,6 +260,19 @@ def load_settings(config: str | None = None, env: Mapping[str, str] | None = Non
         config_file=cfile,
         llm=llm,
     )
+
+
+def _check_timezone(name: str, cfile: Path | None) -> None:
+    """A zone the system does not know would fail only at the first flush: refuse it at load."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"{cfile}: flush.timezone = {name!r} is not a time zone this system knows "
+            "(an IANA name such as 'Europe/Berlin'; see /usr/share/zoneinfo)"
+        ) from None
 
 
 def _llm_settings(section: Mapping[str, Any], cfile: Path | None, *, required: bool) -> LLMSettings | None:

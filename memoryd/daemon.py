@@ -24,8 +24,10 @@ import anyio.abc
 import structlog
 from watchfiles import Change
 
+from memoryd import presence, summary
 from memoryd.config import ConfigError, Settings, load_settings
 from memoryd.engine import Engine
+from memoryd.events import utc_now_rfc3339
 from memoryd.notify import Liveness, Notifier, Watchdog
 from memoryd.sinks.journal import Journal
 from memoryd.sinks.socket_server import SocketServer
@@ -88,19 +90,43 @@ class Daemon:
         self._on_ready = on_ready
 
     # -- one-shot -----------------------------------------------------------------------------
-    def run_once(self) -> int:
+    def run_once(self) -> summary.OnceSummary:
+        """Catch up, write the flushes that are due, stop; what was done (and not) is the answer."""
+        seen: list[dict[str, Any]] = []
+
+        def keep(_seq: int, _line: bytes, event: dict[str, Any]) -> None:
+            if event["type"].startswith("memory.flush.") or event["type"] == "source.error":
+                seen.append(event)
+
+        self.journal.listeners.append(keep)
         self.journal.open()
         try:
             self.engine.start()
             self.engine.scan_all()
             self.engine.settle()
+            sessions = len(self.engine.status()["sessions"])
+            pending = [p.to_json() for p in self.engine.pending.values()]
         finally:
             self.engine.close()
             self.journal.close()
-        return 0
+        return summary.once_summary(
+            seen,
+            pending,
+            sessions=sessions,
+            problem=self.unseen_problem(sessions),
+            workspaces={a.agent_id: str(a.workspace) for a in self.settings.agents},
+        )
+
+    def unseen_problem(self, tracked: int) -> str | None:
+        """Why no session is seen on an install that has some (``presence``), or None."""
+        if tracked:
+            return None
+        return presence.unseen_sessions([presence.scan(d) for d in self.settings.openclaw_state_dirs], 0)
 
     # -- forever ------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
+        from memoryd.status import pending_view
+
         st = self.engine.status()
         st["daemon"] = {
             "pid": os.getpid(),
@@ -114,28 +140,48 @@ class Daemon:
             else None,
             "state_dir": str(self.settings.state_dir),
             "socket": str(self.settings.socket_path),
+            "openclaw_state_dirs": [str(d) for d in self.settings.openclaw_state_dirs],
+            "config_file": str(self.settings.config_file) if self.settings.config_file else None,
             "last_reload": self.last_reload,
             "oldest_seq": self.journal.oldest_seq,
         }
+        st["pending"] = [
+            {"session_key": p.session_key, "agent": p.agent_id, **pending_view(p.to_json(), p.last_error)}
+            for p in self.engine.pending.values()
+        ]
+        st["problem"] = self.unseen_problem(len(st["sessions"]))
+        st["event_log"] = str(self.settings.event_log)
+        st["today"] = self.engine.local_now().date().isoformat()  # which daily log a flush goes to
         return st
 
     def _status_line(self) -> str:
         """One line for `systemctl status`."""
         sessions = len(self.engine.status()["sessions"])
-        return f"watching {len(self.settings.agents)} agent(s), {sessions} session(s); socket {self.settings.socket_path}"
+        line = f"watching {len(self.settings.agents)} agent(s), {sessions} session(s); socket {self.settings.socket_path}"
+        problem = self.unseen_problem(sessions)
+        return f"{line}; PROBLEM: {problem}"[:400] if problem else line
 
     def reload(self) -> bool:
         """SIGHUP: read the configuration again (OpenClaw's and ours) and apply it.
 
-        A bad configuration is logged and the running one kept. Paths that are bound at start (the
-        state dir, the event log, the socket) need a restart to change.
+        A bad configuration is logged and the running one kept. A config file that was removed means
+        the defaults, as at a start without it. Paths that are bound at start (the state dir, the
+        event log, the socket) need a restart to change.
         """
         self.notifier.send(RELOADING="1", STATUS="reloading configuration")
+        cfile = self.settings.config_file
+        env = dict(os.environ)
+        explicit = str(cfile) if cfile else None
+        if cfile is not None and not cfile.exists():
+            log.warning("daemon.config_removed", path=str(cfile), using="defaults")
+            explicit = None
+            if env.get("MEMORYD_CONFIG") and Path(env["MEMORYD_CONFIG"]) == cfile:
+                del env["MEMORYD_CONFIG"]
         try:
-            new = load_settings(str(self.settings.config_file) if self.settings.config_file else None)
+            new = load_settings(explicit, env)
         except ConfigError as exc:
             log.error("daemon.reload_failed", error=str(exc)[:300])
-            self.last_reload = {"ok": False, "error": str(exc)[:300], "time": time.time()}
+            self.last_reload = {"ok": False, "error": str(exc)[:300], "time": utc_now_rfc3339()}
             self.notifier.ready(f"reload failed, kept the running configuration: {exc}"[:200])
             return False
         self.settings = replace(
@@ -151,7 +197,12 @@ class Daemon:
         self.engine.scan_all()
         self._nudge_ticker()
         log.info("daemon.reloaded", agents=len(self.settings.agents))
-        self.last_reload = {"ok": True, "error": None, "time": time.time()}
+        self.last_reload = {
+            "ok": True,
+            "error": None,
+            "time": utc_now_rfc3339(),
+            "config_file": str(self.settings.config_file) if self.settings.config_file else None,
+        }
         self.notifier.ready(self._status_line())
         return True
 
@@ -393,6 +444,9 @@ class Daemon:
                 if self._on_ready is not None:
                     self._on_ready()
                 log.info("daemon.ready", socket=str(self.settings.socket_path))
+                problem = self.unseen_problem(len(self.engine.status()["sessions"]))
+                if problem:
+                    log.warning("daemon.no_sessions", problem=problem)
                 tg.start_soon(self._watch)
                 tg.start_soon(self._reconcile)
                 tg.start_soon(self._tick)

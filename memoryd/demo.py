@@ -9,11 +9,14 @@ printed at the end. No network, no LLM, nothing outside the temp folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,11 @@ from memoryd.config import load_settings
 from memoryd.daemon import Daemon
 
 SAMPLE_NAME = "sample_workspace"
+PACKAGED_SAMPLE = "_sample"  # where the wheel ships it (pyproject: force-include)
 MAIN_KEY = "agent:main:main"
+#: The pace of the scripted conversation: a turn every 0.6 s / speed.
+MIN_SPEED = 0.1
+MAX_SPEED = 100.0
 
 #: (user text, assistant text, prompt tokens added by the turn)
 TURNS: list[tuple[str, str, int]] = [
@@ -54,13 +61,26 @@ TURNS: list[tuple[str, str, int]] = [
 ]
 
 
-def find_sample() -> Path:
-    """``sample_workspace/`` beside the package (a source checkout), or in the current folder."""
-    here = Path(__file__).resolve().parent.parent / SAMPLE_NAME
-    for cand in (here, Path.cwd() / SAMPLE_NAME):
-        if (cand / "state").is_dir():
-            return cand
-    raise FileNotFoundError(f"{SAMPLE_NAME}/ not found next to the memoryd package or in {Path.cwd()}")
+@contextlib.contextmanager
+def find_sample() -> Iterator[Path]:
+    """The sample install: package data in a pip/pipx install, ``sample_workspace/`` in a checkout.
+
+    A context manager because ``importlib.resources`` may hand out a temporary copy (a zipped
+    package); on a normal install it is the folder in site-packages itself.
+    """
+    packaged = resources.files("memoryd") / PACKAGED_SAMPLE
+    if packaged.is_dir():
+        with resources.as_file(packaged) as path:
+            yield path
+        return
+    checkout = Path(__file__).resolve().parent.parent / SAMPLE_NAME  # editable install, source tree
+    if (checkout / "state").is_dir():
+        yield checkout
+        return
+    raise FileNotFoundError(
+        f"the demo's sample install is missing: neither memoryd/{PACKAGED_SAMPLE}/ (package data) "
+        f"nor {checkout} exists; reinstall memoryd (pip install --force-reinstall memoryd)"
+    )
 
 
 class Conversation:
@@ -157,7 +177,8 @@ def _describe(event: dict[str, Any]) -> str:
         ),
         "memory.flush.started": lambda: f"{d.get('flush_id')} trigger={d.get('trigger')} -> {d.get('path')}",
         "memory.flush.completed": lambda: (
-            f"{d.get('flush_id')} {d.get('item_count')} items {d.get('items')} "
+            f"{d.get('flush_id')} {d.get('item_count')} items "
+            f"({', '.join(f'{k} {v}' for k, v in (d.get('items') or {}).items())}) "
             f"redacted={d.get('redactions')} in {d.get('duration_ms')} ms"
         ),
         "memory.compacted": lambda: (
@@ -169,7 +190,7 @@ def _describe(event: dict[str, Any]) -> str:
 
 
 async def _drive(daemon: Daemon, convo: Conversation, speed: float) -> None:
-    pause = 0.6 / max(speed, 0.01)
+    pause = 0.6 / min(max(speed, MIN_SPEED), MAX_SPEED)
     while daemon.last_reconcile == 0.0:  # the daemon did its first catch-up
         await anyio.sleep(0.05)
     print("\n-- OpenClaw: the conversation goes on ------------------------------------------------")
@@ -185,7 +206,12 @@ async def _drive(daemon: Daemon, convo: Conversation, speed: float) -> None:
 
 
 def run_demo(*, keep: bool = False, speed: float = 1.0) -> int:
-    sample = find_sample()
+    """Returns the exit code: 0, 1 when the daemon failed, 130 when stopped with Ctrl-C."""
+    with find_sample() as sample:
+        return _run_demo(sample, keep=keep, speed=speed)
+
+
+def _run_demo(sample: Path, *, keep: bool, speed: float) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="memoryd-demo-"))
     try:
         shutil.copytree(sample / "state", tmp / "state")
@@ -218,9 +244,14 @@ def run_demo(*, keep: bool = False, speed: float = 1.0) -> int:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(_drive, daemon, convo, speed)
                 rc = await daemon.run()
+                # The daemon stopped (the script's end, or Ctrl-C / SIGTERM): the conversation too.
+                tg.cancel_scope.cancel()
             return rc
 
         rc = anyio.run(main)
+        interrupted = daemon.stop_reason in ("SIGINT", "SIGTERM")
+        if interrupted:
+            print(f"\nmemoryd demo: stopped ({daemon.stop_reason}); the conversation stops with it")
         today = sorted((tmp / "workspace" / "memory").glob("*.md"))
         print("\n-- what memoryd wrote -----------------------------------------------------------")
         for path in today:
@@ -235,7 +266,7 @@ def run_demo(*, keep: bool = False, speed: float = 1.0) -> int:
         )
         if keep:
             print(f"kept: {tmp}")
-        return rc
+        return 130 if daemon.stop_reason == "SIGINT" else rc
     finally:
         if not keep:
             shutil.rmtree(tmp, ignore_errors=True)

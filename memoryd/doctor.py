@@ -8,6 +8,7 @@ that exists. Exit code: 0 when nothing FAILs, 1 otherwise, 2 when the configurat
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 import os
 import pwd
@@ -18,7 +19,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
+from memoryd import presence
 from memoryd.config import ConfigError, Settings, default_socket_path, default_state_dir
 from memoryd.service import UNIT_NAME, unit_dir, unit_path
 from memoryd.sources.openclaw_config import OpenClawConfigError, config_path_for, read_openclaw_json
@@ -26,7 +29,7 @@ from memoryd.sources.openclaw_config import OpenClawConfigError, config_path_for
 SOCKET_PATH_MAX = 108  # sizeof(sockaddr_un.sun_path) on Linux, NUL included
 DAEMON_TIMEOUT = 2.0
 WATCH_HEADROOM = 1000
-SQLITE_GLOB = "agents/*/agent/openclaw-agent.sqlite"
+SQLITE_GLOB = presence.SQLITE_GLOB
 # Settings a shell may have that a systemd user service does not inherit.
 FORWARDED_ENV = (
     "OPENCLAW_STATE_DIR",
@@ -81,7 +84,8 @@ def run_doctor(
     _check_config(report, settings)
     for state_dir in settings.openclaw_state_dirs:
         _check_openclaw_state(report, state_dir, env)
-    _check_agents(report, settings)
+    readable = _check_agents(report, settings)
+    _check_seen(report, settings, readable)
     _check_workspaces(report, settings)
     _check_own_paths(report, settings)
     daemon = _check_daemon(report, settings.socket_path)
@@ -127,19 +131,26 @@ def _check_openclaw_state(report: Report, state_dir: Path, env: Mapping[str, str
 
 
 def _check_layout(report: Report, state_dir: Path) -> None:
-    """OpenClaw >= 2026.8 moved sessions into SQLite; memoryd reads only the file layout so far."""
+    """OpenClaw >= 2026.8 keeps sessions in SQLite: say which layout this install has."""
     sqlite = sorted(state_dir.glob(SQLITE_GLOB))
     if not sqlite:
         report.ok("session layout: transcript files (OpenClaw <= 2026.7)")
         return
-    files = any(state_dir.glob("agents/*/sessions/*.jsonl"))
-    also = "" if files else "; memoryd sees none of its sessions"
-    report.warn(
-        f"OpenClaw >= 2026.8 layout: sessions are kept in SQLite ({sqlite[0].relative_to(state_dir)}), "
-        f"which memoryd does not read yet{also}",
-        "memoryd only sees transcript files (agents/<id>/sessions/*.jsonl): stay on OpenClaw 2026.7.x "
-        "for memoryd to save memory, or watch memoryd's releases for SQLite support",
-    )
+    where = sqlite[0].relative_to(state_dir)
+    if presence.sqlite_readable():
+        report.ok(f"session layout: SQLite (OpenClaw >= 2026.8, {where}), read by memoryd")
+        return
+    if any(state_dir.glob("agents/*/sessions/*.jsonl")):
+        # Sessions in both layouts: the files are read, the SQLite ones are not (counted below if
+        # memoryd sees none at all).
+        report.warn(
+            f"OpenClaw >= 2026.8 layout: sessions are kept in SQLite ({where}), "
+            "which memoryd does not read yet; it sees only the transcript files",
+            "memoryd only sees transcript files (agents/<id>/sessions/*.jsonl): stay on OpenClaw 2026.7.x "
+            "for memoryd to save memory, or upgrade memoryd to a release that reads SQLite",
+        )
+    else:
+        report.ok(f"session layout: SQLite (OpenClaw >= 2026.8, {where})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +174,9 @@ def _count_sessions(sessions_dir: Path) -> _SessionCounts:
     return _SessionCounts(keys, transcripts)
 
 
-def _check_agents(report: Report, settings: Settings) -> None:
+def _check_agents(report: Report, settings: Settings) -> int:
+    """One line per agent; returns how many sessions memoryd can read in the file layout."""
+    readable = 0
     for agent in settings.agents:
         sdir = agent.sessions_dir
         label = f"agent {agent.agent_id}"
@@ -183,7 +196,35 @@ def _check_agents(report: Report, settings: Settings) -> None:
                 "OpenClaw rewrites it on its next turn; if this persists, check the file by hand",
             )
         else:
+            readable += counts.keys
             report.ok(f"{label}: {counts.keys} session(s), {counts.transcripts} transcript(s) in {sdir}")
+    return readable
+
+
+def _check_seen(report: Report, settings: Settings, readable: int) -> None:
+    """No session memoryd can read, on an install that has some: a problem, not a footnote."""
+    found = [presence.scan(d) for d in settings.openclaw_state_dirs if d.is_dir()]  # missing: FAILed above
+    sqlite = presence.sqlite_readable()
+    if sqlite:
+        readable += sum(len(f.sqlite_stores) for f in found)
+    problem = presence.unseen_sessions(found, readable, sqlite=sqlite)
+    if problem is None:
+        if readable == 0 and len(found) == len(settings.openclaw_state_dirs):
+            report.warn(
+                "memoryd sees no session yet (a fresh install?)",
+                "talk to an agent in OpenClaw once; memoryd picks its sessions up as they appear",
+            )
+        return
+    if "SQLite" in problem and not sqlite:
+        fix = (
+            "stay on OpenClaw 2026.7.x (transcript files), or upgrade memoryd to a release that reads SQLite"
+        )
+    else:
+        fix = (
+            "check agents/<id>/sessions/sessions.json (OpenClaw rewrites it on its next turn), "
+            "or point memoryd at the right install: [openclaw] state_dir in memoryd's config"
+        )
+    report.fail(problem, fix)
 
 
 # -- writable places ----------------------------------------------------------------------------------
@@ -208,23 +249,38 @@ def _creatable(path: Path) -> tuple[bool, Path, str]:
     return True, base, ""
 
 
+def _config_hint(settings: Settings) -> str:
+    return f" ({settings.config_file})" if settings.config_file else " (~/.config/memoryd/config.toml)"
+
+
 def _check_workspaces(report: Report, settings: Settings) -> None:
     by_ws: dict[Path, list[str]] = {}
     for agent in settings.agents:
         by_ws.setdefault(agent.workspace, []).append(agent.agent_id)
     for ws, ids in by_ws.items():
         label = f"workspace {ws} (agent {', '.join(ids)})"
+        set_it = (
+            f'[workspaces] {ids[0]} = "/path/to/the/workspace" in memoryd\'s config{_config_hint(settings)}'
+        )
+        if not ws.exists():
+            # OpenClaw creates its workspaces; one that is gone is a stale path (openclaw.json names a
+            # folder that was moved or deleted), and memoryd never creates it.
+            report.fail(
+                f"{label}: the folder does not exist, so no flush can be written there "
+                "(memoryd does not create a workspace)",
+                f"{set_it}, or fix the agent's workspace in openclaw.json",
+            )
+            continue
+        if not ws.is_dir():
+            report.fail(f"{label}: is not a folder", set_it)
+            continue
         memory = ws / "memory"
         ok, where, why = _creatable(memory)
         if ok:
             note = "" if memory.exists() else " (memory/ will be created on the first flush)"
             report.ok(f"{label}: writable{note}")
             continue
-        fix = (
-            f"chmod u+rwx {where}"
-            if "writable" in why
-            else f'point the agent at a folder: [workspaces] {ids[0]} = "/path" in memoryd\'s config'
-        )
+        fix = f"chmod u+rwx {where}" if "writable" in why else set_it
         report.fail(f"{label}: {where if where != memory else 'memory/'} {why}", fix)
 
 
@@ -501,6 +557,7 @@ def _check_unit(report: Report, settings: Settings, env: Mapping[str, str], ling
             "loginctl enable-linger $USER",
         )
     _check_sandbox(report, settings, view, env)
+    _check_llm_network(report, settings, view)
     _check_state_agreement(report, settings, env)
     if not env.get("XDG_RUNTIME_DIR") and settings.socket_path == default_socket_path(env):
         report.warn(
@@ -611,3 +668,93 @@ def _check_forwarded_env(report: Report, view: _UnitView, env: Mapping[str, str]
             f"set in this shell but not in the service's environment: {', '.join(lost)}",
             f"systemctl --user edit memoryd, add: [Service] Environment={assigns}",
         )
+
+
+_TRUE = {"yes", "true", "on", "1"}
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def network_blocks(unit_text: str, host: str) -> list[str]:
+    """The unit's settings (drop-ins included, in order) that stop a TCP connection to ``host``."""
+    private = False
+    families: set[str] | None = None  # None: no restriction
+    deny_families: set[str] = set()
+    deny: set[str] = set()
+    allow: set[str] = set()
+    for key, value in _assignments(unit_text):
+        words = value.split()
+        if key == "PrivateNetwork":
+            private = value.lower() in _TRUE
+        elif key == "RestrictAddressFamilies":
+            if not words:
+                families, deny_families = None, set()
+            elif words[0].startswith("~"):
+                deny_families |= {words[0][1:], *words[1:]}
+            else:
+                families = (families or set()) | set(words)
+        elif key == "IPAddressDeny":
+            deny = deny | set(words) if words else set()
+        elif key == "IPAddressAllow":
+            allow = allow | set(words) if words else set()
+    family = "AF_INET6" if ":" in host else "AF_INET"
+    found: list[str] = []
+    if private:
+        found.append("PrivateNetwork=yes")
+    if (families is not None and family not in families) or family in deny_families:
+        found.append(f"RestrictAddressFamilies= without {family}")
+    if deny and not _ip_allowed(host, allow):
+        found.append(f"IPAddressDeny={' '.join(sorted(deny))}")
+    return found
+
+
+def _ip_allowed(host: str, allow: set[str]) -> bool:
+    if "any" in allow:
+        return True
+    try:
+        addr = ipaddress.ip_address("127.0.0.1" if host.lower() in _LOOPBACK_NAMES else host)
+    except ValueError:
+        return False  # a name: its addresses are not known without a lookup
+    for word in allow:
+        if word == "localhost" and addr.is_loopback:
+            return True
+        with contextlib.suppress(ValueError):
+            if addr in ipaddress.ip_network(word, strict=False):
+                return True
+    return False
+
+
+def llm_dropin(host: str) -> str:
+    """The drop-in that opens the unit's sandbox for the LLM endpoint, and nothing else."""
+    try:
+        is_loopback = host.lower() in _LOOPBACK_NAMES or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        is_loopback = False
+    allow = "localhost" if is_loopback else (host if _is_ip(host) else "<the server's IP address>")
+    return (
+        "[Service] PrivateNetwork=no  RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6  "
+        f"IPAddressAllow={allow}   (IPAddressDeny=any stays: only that address opens)"
+    )
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_llm_network(report: Report, settings: Settings, view: _UnitView) -> None:
+    """The optional LLM extractor talks TCP; the unit's sandbox allows no network by default."""
+    if settings.llm is None:
+        return
+    host = urlsplit(settings.llm.base_url).hostname or ""
+    blocks = network_blocks(view.text, host)
+    if not blocks:
+        report.ok(f"the unit lets memoryd reach the LLM endpoint {settings.llm.base_url}")
+        return
+    report.fail(
+        f"flush.extractor = 'llm' ({settings.llm.base_url}), but under the unit {', '.join(blocks)} "
+        "blocks every connection to it (even to 127.0.0.1): each flush falls back to the rules",
+        f"systemctl --user edit memoryd, add: {llm_dropin(host)}; see docs/systemd.md",
+    )

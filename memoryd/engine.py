@@ -32,7 +32,7 @@ from memoryd.sinks.journal import Journal
 from memoryd.sources.model import FlushRange, RangeRead, SourceAdapter, Tracked
 from memoryd.sources.openclaw_config import AgentSource
 from memoryd.sources.registry import adapter_classes
-from memoryd.status import session_row
+from memoryd.status import pending_view, session_row
 
 log = structlog.get_logger("memoryd.engine")
 
@@ -408,6 +408,9 @@ class Engine:
         self.journal.sync()
         if not new:
             return {"ok": True, "flushed": False, "reason": "nothing_new"}
+        if new[-1] in self.flushes.empty:  # completed without a block: nothing durable was new
+            self.flushes.empty.discard(new[-1])
+            return {"ok": True, "flushed": False, "reason": "nothing_durable", "flush_id": new[-1]}
         return {"ok": True, "flushed": True, "flush_id": new[-1], "pending": new[-1] in pending}
 
     def status(self) -> dict[str, Any]:
@@ -415,7 +418,20 @@ class Engine:
         for tr in self.sessions.values():
             if tr.state.ended:
                 continue
-            row = session_row(tr.state, tr.agent, self.gate_for(tr), tr.last_flush, tr.last_compaction)
+            mine = [
+                p
+                for p in self.flushes.pending.values()
+                if (p.agent_id, p.uid) == (tr.agent.agent_id, tr.state.uid)
+            ]
+            row = session_row(
+                tr.state,
+                tr.agent,
+                self.gate_for(tr),
+                tr.last_flush,
+                tr.last_compaction,
+                pending=[pending_view(p.to_json(), p.last_error) for p in mine],
+                last_error=self.flushes.last_errors.get((tr.agent.agent_id, tr.state.uid)),
+            )
             row["source"] = tr.source
             sessions.append(row)
         sessions.sort(key=lambda s: (s["agent"], s["session_key"]))

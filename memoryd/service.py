@@ -160,7 +160,14 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def install(env: Mapping[str, str], out: TextIO, *, exec_path: str | None = None, force: bool = False) -> int:
+def install(
+    env: Mapping[str, str],
+    out: TextIO,
+    *,
+    exec_path: str | None = None,
+    force: bool = False,
+    run_root: Path = Path("/run"),
+) -> int:
     """Write the unit; refuse to replace a different one unless ``force``. Returns an exit code."""
     command = [str(Path(exec_path).absolute())] if exec_path else find_exec(env)
     program = Path(command[0])
@@ -197,24 +204,50 @@ def install(env: Mapping[str, str], out: TextIO, *, exec_path: str | None = None
         "  loginctl enable-linger $USER    # keep it running while you are logged out\n"
         "then check: systemctl --user status memoryd && memoryd doctor\n"
     )
+    problem = user_manager_problem(env, run_root=run_root)
+    if problem:
+        out.write(f"note: {problem}\n")
     return 0
 
 
-def uninstall(env: Mapping[str, str], out: TextIO) -> int:
-    """Remove the unit file (only that); print how to stop the running service."""
+def uninstall(env: Mapping[str, str], out: TextIO, *, force: bool = False) -> int:
+    """Remove the unit file (only that). An enabled unit is disabled first, while its file is there:
+    ``systemctl --user disable --now`` needs it to stop the service and remove its links."""
     target = unit_path(env)
     if not target.exists() and not target.is_symlink():
         out.write(f"{target} is not installed; nothing to do\n")
         return 0
+    wants = unit_dir(env) / "default.target.wants" / UNIT_NAME
+    if (wants.is_symlink() or wants.exists()) and not force:
+        out.write(
+            "memoryd service uninstall: the unit is still enabled; disable and stop it first, then remove it:\n"
+            "  systemctl --user disable --now memoryd\n"
+            "  memoryd service uninstall\n"
+            "(--force removes the file anyway; systemctl then no longer knows how to stop the service)\n"
+        )
+        return 1
     try:
         target.unlink()
     except OSError as exc:
         out.write(f"memoryd service uninstall: cannot remove {target}: {exc}\n")
         return 1
-    out.write(
-        f"removed {target}\n"
-        "next steps (disable may say the unit file is gone; it still removes its links):\n"
-        "  systemctl --user disable --now memoryd\n"
-        "  systemctl --user daemon-reload\n"
-    )
+    out.write(f"removed {target}\nnext step:\n  systemctl --user daemon-reload\n")
     return 0
+
+
+def user_manager_problem(env: Mapping[str, str], *, run_root: Path = Path("/run")) -> str | None:
+    """Why ``systemctl --user`` cannot work here (no systemd, no user manager), or None.
+
+    A user manager listens on ``$XDG_RUNTIME_DIR/systemd/private``; it runs while the user has a
+    login session, or always with lingering.
+    """
+    if not (run_root / "systemd" / "system").is_dir():
+        return "this system is not running systemd, so the unit cannot be started here"
+    runtime = Path(env.get("XDG_RUNTIME_DIR") or run_root / "user" / str(os.getuid()))
+    if not (runtime / "systemd" / "private").exists():
+        return (
+            f"no systemd user manager is running for you (nothing at {runtime / 'systemd' / 'private'}): "
+            "the systemctl --user steps below fail until one runs. Log in through a real session "
+            "(SSH or a console; su and sudo do not start one), or run as root: loginctl enable-linger $USER"
+        )
+    return None

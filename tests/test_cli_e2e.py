@@ -41,12 +41,15 @@ def test_status_and_manual_flush_through_the_running_daemon(oc: OpenClawFixture)
             19_576,
             32_768,
         )
-        r = memoryd("flush", "agent:main:main", "--reason", "before a risky refactor", "--config", cfg)
+        r = memoryd(
+            "flush", "agent:main:main", "--reason", "before a risky refactor", "--json", "--config", cfg
+        )
         assert r.returncode == 0, r.stderr
         answer = json.loads(r.stdout)
-        assert answer["ok"] and answer["flushed"]
+        assert answer["ok"] and answer["flushed"] and answer["outcome"] == "written"
         r2 = memoryd("flush", "agent:main:main", "--config", cfg)
-        assert json.loads(r2.stdout)["flushed"] is False
+        assert r2.returncode == 0, r2.stderr
+        assert "nothing new since the previous flush" in r2.stdout
         r3 = memoryd("flush", "agent:nope:main", "--config", cfg)
         assert r3.returncode == 2
         human = memoryd("status", "--config", cfg)
@@ -68,10 +71,11 @@ def test_status_and_manual_flush_through_the_running_daemon(oc: OpenClawFixture)
 
 def test_flush_and_status_without_a_daemon(oc: OpenClawFixture) -> None:
     cfg = _small_install(oc)
-    r = memoryd("flush", "agent:main:main", "--config", cfg)
+    r = memoryd("flush", "agent:main:main", "-j", "--config", cfg)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["flushed"] is True
     r = memoryd("status", "--json", "--config", cfg)
+    assert r.returncode == 3  # no daemon, as `systemctl status` says it
     st = json.loads(r.stdout)
     assert st["daemon"] is None and st["sessions"][0]["last_flush"]["trigger"] == "manual"
 

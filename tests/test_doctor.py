@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openclaw_fixture import OpenClawFixture
 
-from memoryd import doctor, service
+from memoryd import doctor, presence, service
 from memoryd.config import load_settings
 
 VENV_MEMORYD = Path(sys.executable).parent / "memoryd"
@@ -155,17 +155,21 @@ def test_read_only_workspace_fails_with_chmod(oc: OpenClawFixture, proc_root: Pa
     assert f"chmod u+rwx {ws}" in _fix_after(text, f"workspace {ws}")
 
 
-def test_sqlite_layout_is_a_clear_warning(oc: OpenClawFixture, proc_root: Path) -> None:
+def test_sqlite_layout_without_a_readable_session_is_a_problem(oc: OpenClawFixture, proc_root: Path) -> None:
     oc.write_config()
     db = oc.state / "agents" / "main" / "agent" / "openclaw-agent.sqlite"
     db.parent.mkdir(parents=True)
     db.write_bytes(b"SQLite format 3\0")
     code, text = _doctor(oc, _env(oc), proc_root)
-    assert code == 0, text
-    (warning,) = [line for line in _lines(text, "warn") if "SQLite" in line]
-    assert "OpenClaw >= 2026.8" in warning
-    assert "agents/main/agent/openclaw-agent.sqlite" in warning
-    assert "does not read yet" in warning
+    if presence.sqlite_readable():
+        assert code == 0, text
+        assert "read by memoryd" in "".join(_lines(text, "ok"))
+        return
+    assert code == 1, text
+    (problem,) = [line for line in _lines(text, "FAIL") if "SQLite" in line]
+    assert "agents/main/agent/openclaw-agent.sqlite" in problem
+    assert "sees none of them" in problem
+    assert "0 problem(s)" not in text
 
 
 def test_bad_memoryd_config_exits_2(oc: OpenClawFixture, proc_root: Path) -> None:

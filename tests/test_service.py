@@ -95,7 +95,7 @@ def test_systemd_quote_escapes_specifiers_and_blanks() -> None:
     assert service.systemd_quote("/home/a b/100%/$x") == '"/home/a b/100%%/$$x"'
 
 
-def test_uninstall_removes_only_the_unit_and_prints_how_to_stop(tmp_path: Path) -> None:
+def test_uninstall_removes_only_the_unit_and_prints_the_reload(tmp_path: Path) -> None:
     env = _env(tmp_path)
     assert service.install(env, io.StringIO(), exec_path=str(VENV_MEMORYD)) == 0
     keep = service.unit_dir(env) / "other.service"
@@ -104,8 +104,24 @@ def test_uninstall_removes_only_the_unit_and_prints_how_to_stop(tmp_path: Path) 
     assert service.uninstall(env, out) == 0
     assert not service.unit_path(env).exists()
     assert keep.exists()
-    assert "systemctl --user disable --now memoryd" in out.getvalue()
+    assert "systemctl --user daemon-reload" in out.getvalue()
+    assert "disable" not in out.getvalue()  # not enabled: nothing to disable
 
     again = io.StringIO()
     assert service.uninstall(env, again) == 0
     assert "nothing to do" in again.getvalue()
+
+
+def test_uninstall_of_an_enabled_unit_says_disable_first_and_keeps_the_file(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    assert service.install(env, io.StringIO(), exec_path=str(VENV_MEMORYD)) == 0
+    wants = service.unit_dir(env) / "default.target.wants"
+    wants.mkdir()
+    (wants / service.UNIT_NAME).symlink_to(service.unit_path(env))
+    out = io.StringIO()
+    assert service.uninstall(env, out) == 1
+    assert service.unit_path(env).exists()  # systemctl still needs it to stop the service
+    text = out.getvalue()
+    assert text.index("systemctl --user disable --now memoryd") < text.index("memoryd service uninstall\n")
+    assert service.uninstall(env, io.StringIO(), force=True) == 0
+    assert not service.unit_path(env).exists()

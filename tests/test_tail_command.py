@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +94,12 @@ def test_human_lines_and_filters(paths: tuple[Path, Path], capsys: Any) -> None:
     assert [line.split(" ")[0] for line in out] == ["2", "3", "4"]
     seq, when, type_, session, *pairs = out[0].split(" ")
     assert (seq, type_, session) == ("2", "memory.flush.completed", "agent:main:main")
-    assert when.endswith("Z")
+    logged = datetime.fromisoformat(json.loads(log_lines(log)[1])["time"])
+    assert when == logged.astimezone().strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3]  # local time by default
     assert pairs[:2] == ["items=3", "path=memory/2025-01-02.md"]
+    assert run_tail(tail_args(*argv, "--since", "1", "--utc")) == 0
+    utc_when = capsys.readouterr().out.splitlines()[0].split(" ")[1]
+    assert utc_when == logged.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
     assert "\x1b" not in "".join(out)  # not a terminal: no colour, and no escapes from event data either
     assert run_tail(tail_args(*argv, "--session", "agent:main:other")) == 0
     assert [line.split(" ")[0] for line in capsys.readouterr().out.splitlines()] == ["3"]
@@ -216,7 +221,7 @@ def test_human_line_quotes_awkward_values() -> None:
         "session_key": None,
         "data": {"a": "two words", "l": [1, 2]},
     }
-    assert human_line(event, colour=False) == '7 t x.y - a="two words" l=[2]'
+    assert human_line(event, colour=False) == '7 t x.y - a="two words" l=[1,2]'
 
 
 # -- following, with and without a daemon ---------------------------------------------------------------

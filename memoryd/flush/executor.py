@@ -11,7 +11,7 @@ import hashlib
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 import structlog
@@ -62,6 +62,7 @@ class PendingFlush:
     attempts: int = 0
     source: str = "files"
     epoch: int = 0
+    last_error: str | None = None  # of the last failed write: `memoryd status` shows it per session
 
     @property
     def uid(self) -> str:
@@ -133,6 +134,10 @@ class FlushExecutor:
         self.deferred: list[str] = []
         self.own_writes: dict[str, tuple[int, int]] = {}  # daily log -> (size, mtime_ns) after our append
         self.flushes_done = 0
+        #: (agent id, session uid) -> the newest failed write of one of its flushes, for `status`.
+        self.last_errors: dict[tuple[str, str], dict[str, Any]] = {}
+        #: Manual flushes completed without a block (nothing durable): their answer says so.
+        self.empty: set[str] = set()
 
     def remember_done(self, fid: str) -> None:
         self.done[fid] = None
@@ -303,6 +308,9 @@ class FlushExecutor:
             )
             if has_marker(target, pend.flush_id):
                 appended = 0
+            elif pend.trigger == "manual" and not content.items:
+                appended = 0  # a manual flush of nothing durable writes nothing to the person's log
+                self.empty.add(pend.flush_id)
             else:
                 appended = append_block(agent.workspace, day, render_block(meta, content.items)).bytes_written
                 state = file_state(target)
@@ -310,6 +318,7 @@ class FlushExecutor:
                     self.own_writes[str(target)] = state
         except (OSError, OutsideWorkspace) as exc:
             pend.attempts += 1
+            pend.last_error = f"{type(exc).__name__}: {exc}"[:300]
             retry = not isinstance(exc, OutsideWorkspace)
             pend.not_before = now + min(RETRY_SECONDS, 2.0**pend.attempts)
             host.emit(
@@ -327,6 +336,11 @@ class FlushExecutor:
                 session_key=pend.session_key,
                 session_id=pend.session_id,
             )
+            self.last_errors[(pend.agent_id, pend.uid)] = {
+                "flush_id": pend.flush_id,
+                "error": pend.last_error,
+                "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
             log.error("flush.failed", error=str(exc)[:200])
             if not retry:
                 self.pending.pop(pend.flush_id, None)

@@ -43,12 +43,21 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
+class WorkspaceMissing(FileNotFoundError):
+    """The workspace folder itself is gone: a stale path, which memoryd reports and never creates."""
+
+
 def daily_log_path(workspace: Path, day: date, *, create_dir: bool) -> Path:
-    """The log's path, checked to stay inside the workspace."""
+    """The log's path, checked to stay inside the workspace. Only ``memory/`` is ever created."""
     root = workspace.resolve()
     mem = workspace / "memory"
     if create_dir:
-        mem.mkdir(parents=True, exist_ok=True)
+        if not workspace.is_dir():
+            raise WorkspaceMissing(
+                f"the workspace {workspace} does not exist (memoryd does not create it): "
+                "fix the agent's workspace, or set [workspaces] in memoryd's config"
+            )
+        mem.mkdir(exist_ok=True)
     if os.path.lexists(mem) and not _inside(mem.resolve(), root):
         raise OutsideWorkspace(f"{mem} resolves outside the workspace {root}")
     target = mem / f"{day.isoformat()}.md"
@@ -150,7 +159,7 @@ def append_block(workspace: Path, day: date, block: str) -> Appended:
 def has_marker(path: Path, flush_id: str) -> bool:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no log (memory/ may not even be a folder): no block
         return False
     return flush_id in markers_in(text)
 
