@@ -15,7 +15,17 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = {"cold_ingest", "incremental", "latency", "flush", "memory", "fanout", "ready", "idle", "due_start"}
+EXPECTED = {
+    "cold_ingest",
+    "incremental",
+    "latency",
+    "flush",
+    "memory",
+    "fanout",
+    "ready",
+    "idle",
+    "due_start",
+}
 
 
 def test_quick_bench_runs_and_writes_every_benchmark(tmp_path: Path) -> None:
