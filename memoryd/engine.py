@@ -355,8 +355,10 @@ class Engine:
         for tr in list(self.sessions.values()):
             st = tr.state
             if st.store_ahead_since is not None and not st.ended:
-                checkpoints = self.adapter_of(tr).compaction_checkpoints(tr)
-                self.execute(tr, on_tick(st, now, self.settings.compaction_grace_seconds, checkpoints))
+                adapter = self.adapter_of(tr)
+                checkpoints = adapter.compaction_checkpoints(tr)
+                grace = self.settings.compaction_grace_seconds
+                self.execute(tr, on_tick(st, now, grace, checkpoints, adapter.store_name))
 
     def tick(self) -> None:
         """Timers, deferred flushes, retries of failed or waiting flushes, sync, checkpoint."""

@@ -411,3 +411,28 @@ def test_a_manual_flush_reads_first_and_flushes_the_generation_the_key_names_now
         engine.close()
         journal.close()
         writer.close()
+
+
+def test_a_corrupt_compressed_event_is_a_source_error_and_the_session_goes_on(oc: OpenClawFixture) -> None:
+    run, writer = _sqlite_install(oc)
+    nav = next(r.navigation_json for r in run.rows[MAIN] if r.event_zstd is not None)  # a real one
+    try:
+        s = SyntheticSession(writer, "agent:main:main", "5e551011-ffff-4000-8000-000000000001")
+        _turns(s, [5_000], "the old plan")
+        s.seq += 1
+        writer.event(
+            s.key,
+            Row(
+                s.session_id, s.seq, None, b"\x28\xb5\x2f\xfdnot zstd", 40, nav, 0, "bad", "message", s.parent
+            ),
+        )
+        _turns(s, [20_400], "the port 5433")
+        new = _once(oc)
+    finally:
+        writer.close()
+    errors = [e for e in new if e["type"] == "source.error"]
+    assert [(e["data"]["offset"], e["data"]["reason"]) for e in errors] == [(3, "zstd_corrupt")]
+    done = [e for e in new if e["type"] == "memory.flush.completed"]
+    assert [(e["data"]["trigger"], e["data"]["cycle"]) for e in done] == [("threshold", 0)]
+    assert "5433" in "".join(oc.daily_logs().values())
+    assert _once(oc) == []  # reported once, not again

@@ -389,8 +389,15 @@ def on_store(state: SessionState, entry: StoreEntry, settings: GateSettings, now
     return effects
 
 
-def on_tick(state: SessionState, now: float, grace: float, checkpoints: tuple[Any, ...] = ()) -> list[Effect]:
-    """A compaction the store reports but the transcript never showed (after ``grace`` seconds)."""
+def on_tick(
+    state: SessionState,
+    now: float,
+    grace: float,
+    checkpoints: tuple[Any, ...] = (),
+    store: str = "sessions.json",
+) -> list[Effect]:
+    """A compaction the store (``store`` names it in the event) reports but the transcript never
+    showed (after ``grace`` seconds)."""
     if state.store_ahead_since is None or state.store_count is None or not state.live:
         return []
     if now - state.store_ahead_since < grace or state.store_count <= state.cycle:
@@ -408,7 +415,7 @@ def on_tick(state: SessionState, now: float, grace: float, checkpoints: tuple[An
             "first_kept_entry_id": getattr(cp, "first_kept_entry_id", None),
             "summary_chars": None,
             "entry_id": getattr(cp, "entry_id", None),
-            "source": "sessions.json",
+            "source": store,
         }
         state.cycle += 1
         if info["entry_id"]:

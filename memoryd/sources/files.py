@@ -96,6 +96,7 @@ class FileSource:
     """The ``sessions.json`` + JSONL adapter (see ``memoryd.sources.model.SourceAdapter``)."""
 
     name = "files"
+    store_name = "sessions.json"
 
     def __init__(self, host: SourceHost) -> None:
         self.host = host

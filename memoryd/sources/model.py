@@ -126,6 +126,8 @@ class SourceAdapter(Protocol):
     """One layout. The engine calls these; everything layout-specific lives behind them."""
 
     name: str
+    #: what the store rows are called in events (``source`` of a compaction only the store showed)
+    store_name: str
 
     def owns(self, agent: AgentSource) -> bool:
         """Is this agent's session data in this adapter's layout (checked on every scan: cheap)?"""

@@ -152,6 +152,7 @@ class SqliteSource:
     """The per-agent SQLite store adapter (see ``memoryd.sources.model.SourceAdapter``)."""
 
     name = "sqlite"
+    store_name = "session_nodes"
 
     def __init__(self, host: SourceHost) -> None:
         self.host = host
