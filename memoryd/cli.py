@@ -23,6 +23,7 @@ from memoryd.config import ConfigError, Settings, daemon_paths, load_settings
 
 if TYPE_CHECKING:
     from memoryd.client import Connection, Subscription
+    from memoryd.flush.pipeline import FlushContent
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -81,10 +82,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from memoryd.flush.pipeline import content_of_bytes
-    from memoryd.flush.render import BlockMeta, render_block
+    from memoryd.flush.pipeline import content_of
     from memoryd.sources.transcript import parse_lines
 
+    if args.session is not None:
+        return _extract_session(args)
     path = Path(args.transcript)
     try:
         data = path.read_bytes()
@@ -101,9 +103,32 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     session_id = (header.session_id if header else None) or path.name.split(".jsonl")[0]
-    content = content_of_bytes(data, [])
+    content = content_of(entries, [], bad)
+    return _print_extract(args, content, str(path), args.session_key or "(extract)", session_id)
+
+
+def _extract_session(args: argparse.Namespace) -> int:
+    """``--session KEY``: the key's current entries, from whichever layout its agent has."""
+    from memoryd.flush.pipeline import content_of
+    from memoryd.sources.lookup import SessionNotFound, session_entries
+
+    try:
+        got = session_entries(_settings(args), args.session)
+    except SessionNotFound as exc:
+        print(f"memoryd extract: {exc}; memoryd status lists the session keys", file=sys.stderr)
+        return EXIT_USAGE
+    content = content_of(got.entries, [], got.errors)
+    return _print_extract(args, content, got.location, got.session_key, got.session_id)
+
+
+def _print_extract(
+    args: argparse.Namespace, content: FlushContent, where: str, session_key: str, session_id: str
+) -> int:
+    """The same Markdown block a flush would append, or its items as JSON lines."""
+    from memoryd.flush.render import BlockMeta, render_block
+
     for err in content.line_errors:
-        print(f"memoryd extract: {path}: skipped a line: {err}", file=sys.stderr)
+        print(f"memoryd extract: {where}: skipped a line: {err}", file=sys.stderr)
     if args.json:
         out = sys.stdout.buffer
         for item in content.items:
@@ -121,7 +146,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return EXIT_OK
     meta = BlockMeta(
         flush_id="fl-dryrun",
-        session_key=args.session_key or "(extract)",
+        session_key=session_key,
         session_id=session_id,
         trigger="manual",
         cycle=0,
@@ -428,8 +453,21 @@ def build_parser() -> argparse.ArgumentParser:
     _json_flag(flush, "the outcome as one JSON object")
     flush.set_defaults(func=cmd_flush)
 
-    extract = sub.add_parser("extract", help="dry run: what a flush of a transcript would write")
-    extract.add_argument("transcript", metavar="TRANSCRIPT", help="a session's .jsonl file")
+    extract = with_config(
+        sub.add_parser(
+            "extract",
+            help="dry run: what a flush of a transcript or a session would write",
+            usage="%(prog)s [-h] [-c FILE] [-j] (TRANSCRIPT | --session KEY)",
+        )
+    )
+    what = extract.add_mutually_exclusive_group(required=True)
+    what.add_argument("transcript", metavar="TRANSCRIPT", nargs="?", help="a session's .jsonl file")
+    what.add_argument(
+        "--session",
+        metavar="KEY",
+        default=None,
+        help="a session key (e.g. agent:main:main): its current entries, from its JSONL or SQLite store",
+    )
     extract.add_argument("-j", "--json", action="store_true", help="items as JSON lines")
     extract.add_argument("--session-key", default=None, help=argparse.SUPPRESS)
     extract.set_defaults(func=cmd_extract)

@@ -431,8 +431,8 @@ class Engine:
                 tr.last_compaction,
                 pending=[pending_view(p.to_json(), p.last_error) for p in mine],
                 last_error=self.flushes.last_errors.get((tr.agent.agent_id, tr.state.uid)),
+                source=tr.source,
             )
-            row["source"] = tr.source
             sessions.append(row)
         sessions.sort(key=lambda s: (s["agent"], s["session_key"]))
         return {

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, get_args
 
 from memoryd import checkpoint, presence
 from memoryd.config import Settings
-from memoryd.sessions.gate import GateSettings
+from memoryd.sessions.gate import Era, GateSettings, compaction_threshold
 from memoryd.sessions.tracker import SessionState, current_pressure
 from memoryd.sinks.journal import iter_log, log_bounds
 from memoryd.sources.openclaw_config import AgentSource
 
+#: The eras a checkpoint record may name (``GateSettings.era``).
+_ERAS: dict[str, Era] = {e: e for e in get_args(Era)}
 #: How far back the offline status looks in the event log for the error of a pending flush.
 ERROR_LOOKBACK_EVENTS = 20_000
 
 LEGEND = (
     "legend: tokens = the prompt's projected size at the next turn; flush at = memoryd's flush point\n"
     "  (OpenClaw's own threshold minus the lead); % = tokens as a share of the flush point (memoryd\n"
-    "  flushes at 100 %, OpenClaw compacts a little after); * = this cycle is flushed already;\n"
-    "  ! = a flush of this session is not written yet (its error below it; memoryd retries it)"
+    "  flushes at 100 %, OpenClaw compacts a little after); read to = where reading stopped (bytes of\n"
+    "  a JSONL transcript; seq = the last row read of a SQLite store); * = this cycle is flushed\n"
+    "  already; ! = a flush of this session is not written yet (its error below it; memoryd retries it)"
 )
 
 
@@ -34,13 +38,16 @@ def session_row(
     *,
     pending: Sequence[Mapping[str, Any]] = (),
     last_error: Mapping[str, Any] | None = None,
+    source: str = "files",
 ) -> dict[str, Any]:
     """One session as ``memoryd status`` shows it, from the daemon or from a checkpoint.
 
     ``pending``: its flushes that are started but not written (``flush_id``, ``trigger``,
-    ``attempts``, ``error``); ``last_error``: the newest failed write of one of its flushes.
+    ``attempts``, ``error``); ``last_error``: the newest failed write of one of its flushes;
+    ``source``: the adapter that reads it (``files``, ``sqlite``), which says the unit of its position.
     """
     p = current_pressure(st, gate)
+    unit, where = read_position(st, source)
     return {
         "agent": agent.agent_id,
         "session_key": st.session_key,
@@ -51,8 +58,13 @@ def session_row(
         "flush_point": p.flush_point,
         "percent_of_flush_point": round(100 * p.projected / p.flush_point, 1) if p.flush_point else None,
         "openclaw_threshold": p.threshold,
+        "compaction_threshold": compaction_threshold(p.window, gate.compaction, gate.era),
+        "era": gate.era,
         "lead_tokens": p.lead,
         "transcript_bytes": st.read_offset,
+        "position_unit": unit,
+        "position": where,
+        "source": source,
         "flushed_this_cycle": st.cycle in st.flushed_cycles,
         "last_flush": last_flush,
         "last_compaction": last_compaction,
@@ -60,6 +72,33 @@ def session_row(
         "pending": [dict(x) for x in pending],
         "last_error": dict(last_error) if last_error else None,
     }
+
+
+def read_position(st: SessionState, source: str) -> tuple[str, int | None]:
+    """Where reading stopped, in the unit of the session's source.
+
+    A SQLite session's rows have no byte offsets: its position is the last ``seq`` read (the state's
+    offset is that ``seq + 1``, a line end's counterpart); ``None`` before any row. A JSONL
+    transcript's is the byte offset after the last line read.
+    """
+    if source == "sqlite":
+        return "seq", st.read_offset - 1 if st.read_offset > 0 else None
+    return "bytes", st.read_offset
+
+
+def gate_of_record(raw: Mapping[str, Any], agent: AgentSource, lead_tokens: int) -> GateSettings:
+    """The gate a checkpoint record was tracked with: its ``era`` (older records: the source's).
+
+    The same settings the source adapter gives the daemon, so the offline flush point is the one the
+    daemon flushes at (2026.9's automatic reserve for a SQLite session, not 2026.7's floor).
+    """
+    source = str(raw.get("source") or "files")
+    default: Era = "2026.9" if source == "sqlite" else "2026.7"
+    era = _ERAS.get(str(raw.get("era")), default)
+    comp = agent.compaction
+    if source == "sqlite":  # positions are seqs: the transcript-size trigger has no meaning there
+        comp = replace(comp, force_flush_transcript_bytes=0)
+    return GateSettings(comp, lead_tokens, era)
 
 
 def pending_view(pend: Mapping[str, Any], error: str | None) -> dict[str, Any]:
@@ -104,7 +143,7 @@ def offline_status(settings: Settings) -> dict[str, Any]:
         st = SessionState.from_json(raw["state"])
         if st.ended:
             continue
-        gate = GateSettings(agent.compaction, settings.lead_tokens)
+        gate = gate_of_record(raw, agent, settings.lead_tokens)
         mine = pend_by_session.get((agent.agent_id, st.session_key), [])
         errs = [errors[str(p["flush_id"])] for p in mine if str(p.get("flush_id")) in errors]
         sessions.append(
@@ -118,6 +157,7 @@ def offline_status(settings: Settings) -> dict[str, Any]:
                     pending_view(p, (errors.get(str(p.get("flush_id"))) or {}).get("error")) for p in mine
                 ],
                 last_error=max(errs, key=lambda e: str(e.get("time"))) if errs else None,
+                source=str(raw.get("source") or "files"),
             )
         )
     sessions.sort(key=lambda s: (s["agent"], s["session_key"]))
@@ -199,6 +239,14 @@ def _n(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else "-"
 
 
+def position_text(row: Mapping[str, Any]) -> str:
+    """``seq 149`` for a SQLite session, ``5,120 B`` for a JSONL transcript, ``-`` when unknown."""
+    unit, where = row.get("position_unit"), row.get("position")
+    if not isinstance(where, int):
+        return "-"
+    return f"seq {where}" if unit == "seq" else f"{where:,} B"
+
+
 def render_status(st: Mapping[str, Any], *, now: float | None = None, legend: bool = True) -> str:
     """The human `memoryd status`: daemon health, problems, then one table per agent."""
     now = time.time() if now is None else now
@@ -253,7 +301,7 @@ def render_status(st: Mapping[str, Any], *, now: float | None = None, legend: bo
         out.append(f"  daily log {ws}/memory/{today}.md")
         out.append(
             f"  {'session key':{width}} {'cycle':>5} {'tokens':>9} {'flush at':>9} {'%':>6} "
-            f"{'window':>9}  last flush"
+            f"{'window':>9} {'read to':>12}  last flush"
         )
         for s in rows:
             last = s.get("last_flush") or {}
@@ -268,7 +316,8 @@ def render_status(st: Mapping[str, Any], *, now: float | None = None, legend: bo
             mark = (" *" if s.get("flushed_this_cycle") else "") + (" !" if pending else "")
             out.append(
                 f"  {s.get('session_key')!s:{width}} {s.get('cycle')!s:>5} {_n(s.get('projected_tokens')):>9} "
-                f"{_n(s.get('flush_point')):>9} {pct_txt:>6} {_n(s.get('window')):>9}  {last_txt}{mark}"
+                f"{_n(s.get('flush_point')):>9} {pct_txt:>6} {_n(s.get('window')):>9} "
+                f"{position_text(s):>12}  {last_txt}{mark}"
             )
             for p in pending:
                 err = p.get("error") or "not written yet"

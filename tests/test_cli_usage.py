@@ -54,7 +54,8 @@ BAD_ARGUMENTS = [
     (["status", "extra"], "unrecognized arguments: extra"),
     (["flush"], "required: SESSION_KEY"),
     (["flush", "agent:main:main", "--timeout", "0"], "argument -t/--timeout"),
-    (["extract"], "required: TRANSCRIPT"),
+    (["extract"], "one of the arguments TRANSCRIPT --session is required"),
+    (["extract", "x.jsonl", "--session", "agent:main:main"], "not allowed with argument TRANSCRIPT"),
     (["extract", str(REPO / "README.md")], "not an OpenClaw transcript"),
     (["extract", "/nonexistent.jsonl"], "No such file or directory"),
     (["eval"], "required: DIR"),
@@ -99,6 +100,7 @@ COMMANDS_WITH_CONFIG = [
     ["flush", "agent:main:main"],
     ["doctor"],
     ["tail", "--no-follow"],
+    ["extract", "--session", "agent:main:main"],
 ]
 
 
