@@ -29,7 +29,7 @@ from memoryd.flush.extract.budget import bound_items
 from memoryd.flush.extract.context import Draft
 from memoryd.flush.extract.messages import Msg, visible_messages
 from memoryd.flush.items import KINDS, Item, Kind
-from memoryd.flush.redact import redact
+from memoryd.flush.redact import redact, secrets_in
 from memoryd.sources.transcript import Entry
 
 if TYPE_CHECKING:
@@ -105,8 +105,14 @@ def _line(m: Msg) -> str:
     return f"[{m.id}] tool {step.tool}: {_clip(what, 300)} -> {status}: {output}"
 
 
-def render_transcript(entries: Sequence[Entry]) -> tuple[str, tuple[str, ...], dict[str, int]]:
-    """The range as compact, redacted lines: (text, ids sent, redactions per rule)."""
+def render_transcript(
+    entries: Sequence[Entry], *, known: frozenset[str] = frozenset()
+) -> tuple[str, tuple[str, ...], dict[str, int]]:
+    """The range as compact, redacted lines: (text, ids sent, redactions per rule).
+
+    ``known`` are the range's secrets (:func:`~memoryd.flush.redact.secrets_in`), redacted
+    wherever they appear, so that a value used once as a password is never sent.
+    """
     lines: list[str] = []
     ids: list[str] = []
     for m in visible_messages(entries):
@@ -119,7 +125,7 @@ def render_transcript(entries: Sequence[Entry]) -> tuple[str, tuple[str, ...], d
         head, tail = text[: MAX_PROMPT_CHARS // 3], text[-(MAX_PROMPT_CHARS * 2 // 3) :]
         text = head[: head.rfind("\n")] + "\n[...]\n" + tail[tail.find("\n") + 1 :]
         ids = [i for i in ids if f"[{i}]" in text]
-    red = redact(text)
+    red = redact(text, known=known)
     return red.text, tuple(ids), red.counts
 
 
@@ -166,7 +172,7 @@ def _item(raw: Any, known: Mapping[str, int]) -> tuple[Kind, str, list[str], boo
     return checked, " ".join(text.split()), ids, keep
 
 
-def parse_answer(content: str, known: Sequence[str]) -> list[Item]:
+def parse_answer(content: str, known: Sequence[str], *, secrets: frozenset[str] = frozenset()) -> list[Item]:
     """Validate the model's JSON into items (redacted, in kind order, bounded); raises ``ValueError``."""
     try:
         doc = json.loads(_strip_fence(content))
@@ -181,7 +187,7 @@ def parse_answer(content: str, known: Sequence[str]) -> list[Item]:
     drafts = []
     for raw in raw_items:
         kind, text, ids, keep = _item(raw, position)
-        drafts.append(Draft(kind, redact(text).text, {position[i] for i in ids}, keep))
+        drafts.append(Draft(kind, redact(text, known=secrets).text, {position[i] for i in ids}, keep))
     return [
         Item(
             kind=d.kind, text=d.text, entry_ids=tuple(known[p] for p in sorted(d.pos)), must_keep=d.must_keep
@@ -234,13 +240,19 @@ def _post(client: httpx.Client, settings: LLMSettings, payload: dict[str, Any]) 
 
 
 def extract_with_llm(
-    entries: Sequence[Entry], settings: LLMSettings, *, client: httpx.Client | None = None
+    entries: Sequence[Entry],
+    settings: LLMSettings,
+    *,
+    client: httpx.Client | None = None,
+    known: frozenset[str] | None = None,
 ) -> list[Item] | None:
     """Items from the model, or ``None`` on any failure (the caller falls back to the rules).
 
-    Everything sent is redacted first; nothing is sent for a range without conversation.
+    Everything sent is redacted first, the range's ``known`` secrets included (computed when not
+    given); nothing is sent for a range without conversation.
     """
-    transcript, ids, _ = render_transcript(entries)
+    secrets = secrets_in(entries) if known is None else known
+    transcript, ids, _ = render_transcript(entries, known=secrets)
     if not ids:
         return []
     payload = {
@@ -260,7 +272,7 @@ def extract_with_llm(
             content = _post(client, settings, payload)
         if content is None:
             return None
-        return parse_answer(content, ids)
+        return parse_answer(content, ids, secrets=secrets)
     except ValueError as exc:
         log.warning("llm.invalid_answer", error=str(exc)[:200])
         return None

@@ -14,7 +14,7 @@ from memoryd.flush.dedupe import dedupe
 from memoryd.flush.extract import extract_items
 from memoryd.flush.items import Item
 from memoryd.flush.llm import LLMSettings, extract_with_llm
-from memoryd.flush.redact import redact
+from memoryd.flush.redact import redact, secrets_in
 from memoryd.flush.render import BlockMeta, render_block
 from memoryd.sources.transcript import Entry, LineError, parse_lines
 
@@ -38,11 +38,18 @@ class FlushContent:
         return dict(Counter(i.kind for i in self.items))
 
 
-def redact_items(items: Sequence[Item]) -> tuple[list[Item], dict[str, int]]:
+def redact_items(
+    items: Sequence[Item], *, known: frozenset[str] = frozenset()
+) -> tuple[list[Item], dict[str, int]]:
+    """Items with their secrets redacted, and the counts per rule.
+
+    ``known`` are the secrets of the whole range (:func:`secrets_in`): a value once used as a
+    password goes wherever an item quotes it, with or without its label.
+    """
     total: Counter[str] = Counter()
     out: list[Item] = []
     for item in items:
-        red = redact(item.text)
+        red = redact(item.text, known=known)
         total.update(red.counts)
         out.append(replace(item, text=red.text) if red.counts else item)
     return out, dict(total)
@@ -58,11 +65,12 @@ def content_of(
 
     With ``llm`` the model is asked first; the rules run when it is not set or the model fails.
     """
-    found = extract_with_llm(entries, llm) if llm is not None and entries else None
+    known = secrets_in(entries)
+    found = extract_with_llm(entries, llm, known=known) if llm is not None and entries else None
     extractor = "rules" if found is None else "llm"
     if found is None:
         found = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
-    items, redactions = redact_items(found)
+    items, redactions = redact_items(found, known=known)
     items = dedupe(items, existing_lines)
     return FlushContent(
         items=tuple(items),
