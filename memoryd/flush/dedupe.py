@@ -80,6 +80,8 @@ _FILLER: Final = _wordset(
     "also just please ok okay yes agreed decided decision user assistant note noted still already "
     "will should let's lets"
 )
+#: Content words an item without identifiers or names needs before the log can be said to hold it.
+_SPECIFIC_WORDS: Final = 5
 #: A name: a word with a capital after its first letter (``PostgreSQL``, ``API``), or capitalised
 #: where no sentence starts; or anything in backticks or quotes.
 _NAME_TOKEN: Final = re.compile(r"[^\W\d_][\w.+#\-]*")
@@ -178,8 +180,12 @@ def already_said(new: Fingerprint, old: Fingerprint) -> bool:
 
     Every content word of ``new`` is in ``old`` (plurals folded, a few filler words aside), the
     names are the same, ``old`` has every identifier of ``new``, and both have the same polarity.
+    A vague item ("I'd recommend B.": no identifier, no name, under five content words) is never
+    already said: in another session the same words may mean another choice.
     """
     if not new.words or (new.negations > 0) != (old.negations > 0):
+        return False
+    if not new.idents and not new.names and len(new.words - _FILLER) < _SPECIFIC_WORDS:
         return False
     if new.norm == old.norm:
         return True
