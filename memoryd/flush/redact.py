@@ -147,7 +147,8 @@ _BEARER: Final = re.compile(
 
 _PLACEHOLDER: Final = re.compile(
     r"^(?:\$\{?\{?.*|<.*>|\*+|x+|\.\.\.|…|changeme|example|none|null|nil|true|false|redacted.*|\[redacted.*|"
-    r"%\(?\w+\)?s?|\{\{.*|your[_\-].*|required|optional|string|str|env|secrets?\..*|os\.environ.*)$",
+    r"%\(?\w+\)?s?|\{\{.*|your[_\-].*|required|optional.*|string|str|env|secrets?\..*|os\.environ.*"
+    r"|final|any|bytes|int|bool|secretstr|list\[.*|dict\[.*)$",
     re.I,
 )
 _UUID: Final = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -276,7 +277,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_R = r"(?![^\W\d_])"  # not right before a letter (any script)
+_R = r"(?!\w)"  # not right before a letter, digit or underscore
 #: Words for a password, passphrase, PIN or code: any value said after them counts (common words aside).
 #: No left boundary in the pattern: it is checked in code (:func:`_label_hits`), so the search can
 #: start only where a needle was found.
@@ -284,7 +285,7 @@ _PW_LABEL = (
     r"(?:(?:pass(?:words?|wd|phrases?|codes?)|pass[ -](?:phrase|code)s?|pwd?|pin[ -]?(?:code|number|nummer)"
     r"|(?:seed|recovery|mnemonic|secret)[ -]phrase|mnemonic"
     r"|(?:door|gate|alarm|access|entry|garage|safe|lock|wi-?fi|unlock|security|verification|backup|recovery"
-    r"|2fa|otp|one[ -]time)[ -]?codes?"
+    r"|2fa|otp|one[ -]time|locker|safe)[ -]?codes?|(?:lock|locker|safe|padlock)[ -]combination|combination[ -]lock"
     r"|zugangscode|geheimzahl|contrase[ñn]as?(?: de aplicaci[óo]n)?|claves?|c[óo]digo (?:de acceso|pin)"
     r"|frase (?:de contrase[ñn]a|secreta)|mots? de passe|mdp|code (?:d'acc[eè]s|pin)|phrase secr[eè]te"
     r"|senhas?|palavras?[ -]passe|parola d'ordine|wachtwoord|l[öo]senord|passord|adgangskode|has[łl]o"
@@ -296,7 +297,7 @@ _PW_LABEL = (
 )
 #: Words for a key, token, secret or credential: only values that look random count.
 _KEY_LABEL = (
-    r"(?:(?:keys?|tokens?|secrets?|credentials?|llaves?|secreto|cl[ée]s?|clef|jetons?|chaves?"
+    r"(?:(?:keys?|tokens?|secrets?|credentials?|zugangsdaten|credenciales|identifiants|credenciais|llaves?|secreto|cl[ée]s?|clef|jetons?|chaves?"
     r"|segredo|chiav[ei]|ключ|токен|schl[üu]ssel)"
     + _R
     + r"|キー|トークン|シークレット|秘密鍵|密钥|令牌|토큰)"
@@ -306,10 +307,10 @@ _KEY_AT: Final = re.compile(_KEY_LABEL, re.I)
 #: Where a label may start: every label begins with one of these (lower-cased), or is a word or two
 #: after one ("door code", "mot de passe").
 _PROSE_NEEDLES: Final = (
-    "pass", "pw", "pin", "code", "phrase", "mnemonic", "zugang", "geheimzahl", "contrase", "clave",
+    "pass", "pw", "pin", "code", "phrase", "mnemonic", "combination", "zugang", "geheimzahl", "contrase", "clave",
     "código", "codigo", "frase", "mdp", "senha", "palavra", "parola", "wachtw", "lösen", "losen", "adgang",
     "hasł", "hasl", "şifre", "парол", "пин", "kennw", "パスワード", "暗証", "合言葉", "パスコード", "密码",
-    "口令", "비밀번호", "암호", "key", "token", "secret", "credential", "llave", "clé", "clef", "jeton",
+    "口令", "비밀번호", "암호", "key", "token", "secret", "credential", "zugangsdaten", "credenciales", "identifiants", "credenciais", "llave", "clé", "clef", "jeton",
     "chave", "segredo", "chiav", "ключ", "токен", "schlüssel", "schlussel", "キー", "トークン", "シークレット",
     "秘密鍵", "密钥", "令牌", "토큰",
 )  # fmt: skip
@@ -353,7 +354,7 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
                 if m is None:
                     continue
                 glued = low.startswith(_GLUED, start)
-                if start and text[start - 1].isalpha() and not glued:
+                if start and (text[start - 1].isalnum() or text[start - 1] == "_") and not glued:
                     continue
                 hits[start] = (m.end(), m.re is _PW_AT)
             i = low.find(needle, i + 1)
@@ -363,12 +364,15 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
 #: Between the label and its value: "for the wifi", "del router", "für das WLAN" (at most three words).
 _QUALIFIER = (
     r"(?:\s+(?:for|of|on|to|at|in|from|für|fürs|vom|von|zum|zur|de|del|da|do|du|des|di|della|pour|para|van"
-    r"|voor|för|til)(?:\s+[\w.@'\-]+){1,3}?)?"
+    r"|voor|för|til)(?:\s+[\w.@'\-]+){1,3}?"
+    # "the password I use for the bank is X", "la contraseña que uso es X", "das Passwort, das ich nutze, ist X"
+    r"|,?\s+(?:I|we|you|que|qui|die|das)\s+(?:\w+\s+)?(?:use|used|have|set|picked|chose|uso|tengo|utilise|nutze"
+    r"|verwende)(?:\s+(?:for|on|at|in|para|en|pour|für)(?:\s+[\w.@'\-]+){1,2})?,?)?"
 )
 _COPULA = (
     r"(?:\s*(?:[:=：]|->|→|=>)\s*|'s\s+|\s*(?:は|が|を|是|为|는|은|:)\s*"
     r"|\s+(?:is|was|will\s+be|should\s+be|would\s+be|reads|equals|ist|lautet|lautete|war|wäre|heißt|es|era"
-    r"|sería|est|c'est|était|é|è|är|er|jest|это|—)" + _R + r"\s*(?::\s*)?)"
+    r"|sería|est|c'est|était|é|è|är|er|jest|это|—|are|sind|son|sont|são)" + _R + r"\s*(?::\s*)?)"
     r"(?:(?:now|still|just|simply|jetzt|nun|ahora|maintenant|agora|ora)\s+)?"
 )
 _SET = r"(?:changed|set|reset|updated|rotated|switched|cambiad[oa]|cambié|geändert|gesetzt|changé|mudad[oa])"
@@ -382,6 +386,11 @@ _AFTER_SET: Final = re.compile(
     + r"\s+(?:back\s+)?(?:to|auf|a|en|por|para|in|naar|till)\s+",
     re.I,
 )  # fmt: skip
+#: The value in the next clause: "can you keep my router password? It's Kx9!mP2" (digits or symbols only).
+_FAR_IS: Final = re.compile(
+    r"[.?!:;,—]\s*(?:and\s+|y\s+|und\s+|et\s+)?(?:it's|it is|it was|that's|that is|es|ist|c'est|é|è)\s+", re.I
+)
+_FAR_STOP: Final = re.compile(r"\n\s*\n")
 _AFTER_TO: Final = re.compile(r"\s+(?:back\s+)?(?:to|auf|a|en|por|para|in|naar|till)\s+", re.I)
 #: Before a label, ending at it: ``set the wifi password`` (then ``to X``), ``hunter2 is my password``,
 #: ``use correct horse battery staple as the passphrase``. Searched in a short window before the hit.
@@ -542,7 +551,18 @@ def _after_label(
     if _CJK.search(value) and not quoted:
         return None
     ok = _password_ok(value, strict and not quoted) if password else _key_ok(value, strict)
-    return (span[0], span[1], "password" if password else "secret") if ok else None
+    if ok:
+        return span[0], span[1], "password" if password else "secret"
+    if not quoted and label.lower().startswith(_CREDENTIAL_WORDS):
+        pair = _USER_PASS.match(text, span[0])  # "credentials: admin / S3cret!": the user stays
+        if pair and _password_ok(pair.group("p").rstrip(_TRAILING), strict=True):
+            end = pair.start("p") + len(pair.group("p").rstrip(_TRAILING))
+            return pair.start("p"), end, "password"
+    return None
+
+
+_CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "identifiants", "credenciais")
+_USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
 
 def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
@@ -558,6 +578,10 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
             if m and (found := _after_label(text, m.end(), label, password, strict)):
                 break
         if found is None and password:
+            far = _FAR_IS.search(text, end, min(len(text), end + 120))
+            if far and not _FAR_STOP.search(text, end, far.start() + 1):
+                found = _after_label(text, far.end(), label, True, True)  # "password? It's Kx9!mP2"
+        if found is None and password:
             before = max(0, start - _WINDOW)
             m = _AFTER_TO.match(text, end)
             if m and _BEFORE_SET.search(text, before, start):
@@ -571,7 +595,7 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
             spans.append(found)
         for um in _USE_AS.finditer(text, max(0, start - _WINDOW), start):
             raw = um.group("v")
-            value = raw.strip("\"'“”„«»")
+            value = raw.strip("\"'“”„«»`")
             words = value.split()
             if not words or (len(words) == 1 and words[0].lower() in _PRONOUNS) or not _phrase_ok(words):
                 continue
