@@ -412,6 +412,9 @@ _USE_AS: Final = re.compile(
     re.I,
 )
 _WINDOW: Final = 160
+#: Cheap tests before the window searches: a copula, or "as" and its kin, must be in the window.
+_VALUE_IS_NEEDLES: Final = (" is ", " was ", " ist ", " es ", " est ", " é ", " è ")
+_USE_AS_NEEDLES: Final = (" as ", " als ", " como ", " comme ", " come ")
 #: Nouns after a label that make it a topic, not a value's label: "password manager", "key file".
 _TOPIC_AFTER: Final = re.compile(
     r"(?:manager|policy|policies|reset|rotation|limit|length|field|hash|vault|store|prompt|change|expiry|file"
@@ -586,14 +589,18 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
             m = _AFTER_TO.match(text, end)
             if m and _BEFORE_SET.search(text, before, start):
                 found = _after_label(text, m.end(), label, True, False)
-            for vm in _VALUE_IS.finditer(text, before, start):
+            window = low[before:start]
+            copulas = any(c in window for c in _VALUE_IS_NEEDLES)
+            for vm in _VALUE_IS.finditer(text, before, start) if copulas else ():
                 value = vm.group("v").strip("\"'“”„«»")
                 if _password_ok(value, strict=False) and value.lower() not in _PRONOUNS:
                     v0 = vm.start("v") + vm.group("v").find(value)
                     spans.append((v0, v0 + len(value), "password"))
         if found:
             spans.append(found)
-        for um in _USE_AS.finditer(text, max(0, start - _WINDOW), start):
+        before = max(0, start - _WINDOW)
+        uses = any(w in low[before:start] for w in _USE_AS_NEEDLES)
+        for um in _USE_AS.finditer(text, before, start) if uses else ():
             raw = um.group("v")
             value = raw.strip("\"'“”„«»`")
             words = value.split()
