@@ -432,6 +432,7 @@ _COMMON: Final = _words(
     old default generated random mandatory optional needed necessary protected encrypted hashed managed
     rotated known unknown forgotten lost right ready and or but so if as my your our their his her
     something anything nothing same one two three four five six seven eight nine ten twelve sixteen
+    important easy hard simple complicated somewhere great nice obvious clear
     characters chars digits letters numbers length sent attached above below inside case sensitive
     ist war wird der die das den dem des ein eine einen nicht kein keine falsch richtig leer noch schon
     auch nur sehr zu im am auf mit für und oder aber hier dort gleich neu alt
@@ -583,7 +584,10 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
         if found is None and password:
             far = _FAR_IS.search(text, end, min(len(text), end + 120))
             if far and not _FAR_STOP.search(text, end, far.start() + 1):
-                found = _after_label(text, far.end(), label, True, True)  # "password? It's Kx9!mP2"
+                # "password? It's Kx9!mP2"; right after the label ("my password, it's swordfish")
+                # any uncommon word, further on only values with a digit or a symbol.
+                near = far.start() - end <= 2
+                found = _after_label(text, far.end(), label, True, strict=not near)
         if found is None and password:
             before = max(0, start - _WINDOW)
             m = _AFTER_TO.match(text, end)
