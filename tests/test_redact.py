@@ -16,8 +16,8 @@ from memoryd.sources.transcript import Entry, parse_lines
 
 EVAL = Path(__file__).parent / "data" / "eval"
 DEV = EVAL / "dev"
-#: The splits the redaction rules may be tuned on (never gen-report or fresh).
-TUNE_SPLITS = ("dev", "heldout-local")
+#: The splits the redaction rules may be tuned on (never gen-report or fresh); gen-tune once it lands.
+TUNE_SPLITS = ("dev", "heldout-local", "gen-tune")
 
 # (text, the secret in it, the rule that must catch it). All values are invented.
 CASES = [
@@ -265,6 +265,10 @@ PROSE = [
     ("la clave del router es Casa-Roja-12", "Casa-Roja-12"),
     # French
     ("le mot de passe est soleil-bleu", "soleil-bleu"),
+    ("retiens mon mot de passe Jira : Ostsee52%quark4", "Ostsee52%quark4"),
+    ("guárdame esto, la contraseña de Fritz!Box es Quark27#tortuga1", "Quark27#tortuga1"),
+    ("remember my Grafana password for next time: winter23%sardina2", "winter23%sardina2"),
+    ("speicher das bitte, das pgAdmin Passwort ist Ostsee58&tortuga4", "Ostsee58&tortuga4"),
     ("mot de passe : Azerty!2024", "Azerty!2024"),
     ("la clé est Xk9-pQ2-zL7", "Xk9-pQ2-zL7"),
     # Portuguese, Italian, Dutch
@@ -334,6 +338,8 @@ def test_a_value_called_a_secret_is_redacted_and_counted(text: str, secret: str)
         "das Passwort ist falsch",
         "la contraseña es incorrecta",
         "le mot de passe est vide",
+        "un gestionnaire de mots de passe est fait pour ça",
+        "el cambio de contraseña es obligatorio",
         "パスワードは変更済みです",
         "key: created_at, primary key (id, tenant_id)",
         "_PW_AT: Final = re.compile(_PW_LABEL); password: Optional[str] = None",

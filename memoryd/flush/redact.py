@@ -324,6 +324,10 @@ _GLUED: Final = (
 )
 
 
+#: A label right after these is the complement of another noun, not a value's label.
+_GENITIVE: Final = (" de ", " du ", " des ", " d'", " di ", " da ", " do ", " del ", " della ")
+
+
 def _word_starts_before(text: str, i: int, n: int) -> list[int]:
     """Starts of the ``n`` words right before position ``i`` (for labels of several words)."""
     starts = []
@@ -356,6 +360,8 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
                 glued = low.startswith(_GLUED, start)
                 if start and (text[start - 1].isalnum() or text[start - 1] == "_") and not glued:
                     continue
+                if low.endswith(_GENITIVE, 0, start):
+                    continue  # "gestionnaire de mots de passe", "cambio de contraseña": a topic
                 hits[start] = (m.end(), m.re is _PW_AT)
             i = low.find(needle, i + 1)
     return sorted((start, end, pw) for start, (end, pw) in hits.items())
@@ -364,7 +370,9 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
 #: Between the label and its value: "for the wifi", "del router", "für das WLAN" (at most three words).
 _QUALIFIER = (
     r"(?:\s+(?:for|of|on|to|at|in|from|für|fürs|vom|von|zum|zur|de|del|da|do|du|des|di|della|pour|para|van"
-    r"|voor|för|til)(?:\s+[\w.@'\-]+){1,3}?"
+    r"|voor|för|til)(?:\s+[\w.@'!&+#\-]+){1,3}?"
+    # a name before a colon: "mot de passe Jira : X", "Passwort GitHub: X"
+    r"|\s+[A-Z][\w.@!&+#\-]*(?=\s*[:=：])"
     # "the password I use for the bank is X", "la contraseña que uso es X", "das Passwort, das ich nutze, ist X"
     r"|,?\s+(?:I|we|you|que|qui|die|das)\s+(?:\w+\s+)?(?:use|used|have|set|picked|chose|uso|tengo|utilise|nutze"
     r"|verwende)(?:\s+(?:for|on|at|in|para|en|pour|für)(?:\s+[\w.@'\-]+){1,2})?,?)?"
@@ -441,6 +449,10 @@ _COMMON: Final = _words(
     est était le les une pas ne très aussi vide enregistré changé expiré du et ou mais avec pour ici même
     é o os as um uma não muito vazia do da em e mas com aqui mesma
     è il lo gli non molto anche corretta sbagliata vuota di della che qui stessa
+    fait faite stocké stockée sauvegardé gardé noté mis prêt différent identique sécurisé chiffré
+    guardado cambiado seguro segura listo lista distinto igual cifrado hecho
+    gespeichert geändert sicher anders fertig verschlüsselt hinterlegt notiert
+    salva alterada feito pronto salvata cambiata sicura uguale fatto
     """
 )
 #: Words a value never starts with.
