@@ -93,16 +93,22 @@ _SENTENCE_START: Final = frozenset(".!?:;—–-(\"'«“„*")
 class Fingerprint:
     """What duplicate detection compares, computed once per text.
 
-    ``names`` are the proper names and quoted terms (lower-cased); ``stems`` the words with
-    plurals folded, for the strict comparison with the log.
+    ``stems`` are the words with plurals folded, for the strict comparison with the log;
+    ``cased`` the stripped text with its case, from which :attr:`names` are read when a
+    comparison gets that far (most pairs are settled by their words first).
     """
 
     norm: str
     words: frozenset[str]
     idents: frozenset[str]
     negations: int
-    names: frozenset[str] = frozenset()
     stems: frozenset[str] = frozenset()
+    cased: str = ""
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Proper names and quoted terms, lower-cased."""
+        return _names(self.cased)
 
 
 def _stripped(text: str) -> str:
@@ -118,6 +124,7 @@ def normalise(text: str) -> str:
     return " ".join(_stripped(text).lower().split())
 
 
+@lru_cache(maxsize=16384)
 def _names(text: str) -> frozenset[str]:
     """Proper names and quoted terms: what a decision chose, who owns what."""
     found = {(a or b).strip().lower() for a, b in _QUOTED.findall(text)}
@@ -163,7 +170,7 @@ def fingerprint(text: str) -> Fingerprint:
         words=words,
         idents=_idents(norm),
         negations=len(_NEGATION.findall(norm)),
-        names=_names(stripped),
+        cased=stripped,
         stems=frozenset(w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words),
     )
 
@@ -201,8 +208,10 @@ def is_duplicate(new: Fingerprint, old: Fingerprint) -> bool:
     """
     if not new.words or not new.idents <= old.idents or (new.negations > 0) != (old.negations > 0):
         return False
-    if not _names_in(new.names, old.norm):
-        return False
+    return _similar(new, old) and _names_in(new.names, old.norm)
+
+
+def _similar(new: Fingerprint, old: Fingerprint) -> bool:
     if new.norm == old.norm:
         return True
     common = len(new.words & old.words)
