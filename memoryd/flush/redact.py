@@ -1,13 +1,21 @@
-"""Remove secrets from text before it can reach the daily log.
+"""Remove secrets from text before it can reach the daily log or a model.
 
 Every match is replaced by ``[REDACTED:<rule>]`` and counted per rule, so that a flush event can say
-how much it hid without saying what. The rules run in a fixed order: first the provider formats that
-are unambiguous on their own (``ghp_...``, ``sk-ant-...``, private key blocks), then secrets that are
-only recognisable by their label (``PASSWORD=...``, ``--token X``, ``key: ...``).
+how much it hid without saying what. The rules run in a fixed order:
+
+1. provider formats that are unambiguous on their own (``ghp_...``, ``sk-ant-...``, private key
+   blocks, card numbers);
+2. values recognisable by their label (``PASSWORD=...``, ``--token X``, ``key: ...``, URLs);
+3. values that the text itself calls a password, PIN, code, key or token, in prose and in many
+   languages ("my wifi password is X", "la contraseña del router es X", "X is my password");
+4. opaque tokens: long strings that mix cases and digits throughout, labelled or not;
+5. ``known`` secrets: values seen used as a secret elsewhere in the range (:func:`secrets_in`),
+   wherever they appear again.
 
 Labels matter because a bare 32-character hex string may be an API key or a commit hash: unlabelled
-hex, UUIDs, entry ids and paths are never touched. A value behind a label is only taken when it looks
-like a secret (long enough, mixed characters) unless the label says password, where any value counts.
+hex, UUIDs, entry ids, identifiers and paths are never touched. A value behind a key or token label
+is only taken when it looks like a secret (a digit, mixed characters), behind a password label any
+value counts except common words ("the password is wrong").
 """
 
 from __future__ import annotations
