@@ -459,3 +459,14 @@ def test_config_llm_section(tmp_path: Path) -> None:
 def test_config_llm_errors_name_the_key(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_settings(str(_config(tmp_path, body)), {"HOME": str(tmp_path)})
+
+
+def test_no_retry_starts_after_the_deadline(stub: Stub) -> None:
+    """The engine gives the model a deadline; a failing server is not retried past it."""
+    stub.replies = [Reply(500, b"oops")]
+    past = time.monotonic() - 1.0
+    content = content_of(entries(), [], llm=settings(stub.url), deadline=past)
+    assert stub.requests == [] and content.extractor == "rules" and content.llm_tokens_in == 0
+    soon = time.monotonic() + 60.0
+    assert content_of(entries(), [], llm=settings(stub.url), deadline=soon).extractor == "rules"
+    assert len(stub.requests) == 3  # within the deadline: the first try and two retries

@@ -276,9 +276,13 @@ def _content(response: httpx.Response) -> tuple[str, tuple[int, int] | None]:
 
 
 def _post(
-    client: httpx.Client, settings: LLMSettings, payload: dict[str, Any]
+    client: httpx.Client, settings: LLMSettings, payload: dict[str, Any], deadline: float | None = None
 ) -> tuple[str, tuple[int, int] | None] | None:
-    """The answer and its usage, retrying transport errors, timeouts, 429 and 5xx; ``None`` when all fail."""
+    """The answer and its usage, retrying transport errors, timeouts, 429 and 5xx; ``None`` when all fail.
+
+    ``deadline`` (``time.monotonic()``) bounds the whole exchange: no try starts after it, and a
+    try's timeouts are cut to what is left.
+    """
     import httpx
 
     url = settings.base_url.rstrip("/") + "/chat/completions"
@@ -289,10 +293,17 @@ def _post(
             log.warning("llm.no_key", env=settings.api_key_env)
             return None
         headers["Authorization"] = f"Bearer {key}"
-    timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     for attempt in range(settings.max_retries + 1):
         if attempt:
             time.sleep(settings.retry_backoff * 2 ** (attempt - 1))
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            log.warning("llm.deadline", attempt=attempt)
+            return None
+        timeout = httpx.Timeout(
+            settings.read_timeout if left is None else min(settings.read_timeout, left),
+            connect=settings.connect_timeout if left is None else min(settings.connect_timeout, left),
+        )
         try:
             response = client.post(url, json=payload, headers=headers, timeout=timeout)
         except httpx.HTTPError as exc:
@@ -319,11 +330,13 @@ def ask_model(
     *,
     client: httpx.Client | None = None,
     known: frozenset[str] | None = None,
+    deadline: float | None = None,
 ) -> LLMAnswer | None:
     """The model's distillation of the rules' ``candidates``, or ``None`` when it never answered.
 
     Nothing is sent when no candidate cites a visible entry. ``known`` are the range's secrets
     (computed when not given): what is sent and what comes back are redacted with them.
+    ``deadline`` (``time.monotonic()``) is when the caller stops waiting: no retry starts after it.
     """
     secrets = secrets_in(entries) if known is None else known
     user, sent_ids, sent = render_candidates(entries, candidates, known=secrets)
@@ -342,9 +355,9 @@ def ask_model(
             import httpx
 
             with httpx.Client() as own:
-                answer = _post(own, settings, payload)
+                answer = _post(own, settings, payload, deadline)
         else:
-            answer = _post(client, settings, payload)
+            answer = _post(client, settings, payload, deadline)
     except Exception as exc:  # a fallback must never take the flush down with it
         log.warning("llm.failed", error=type(exc).__name__)
         return None

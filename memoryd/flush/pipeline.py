@@ -64,16 +64,21 @@ def content_of(
     existing_lines: Sequence[str],
     line_errors: Sequence[LineError] = (),
     llm: LLMSettings | None = None,
+    *,
+    deadline: float | None = None,
 ) -> FlushContent:
     """What a flush of ``entries`` keeps, given what the daily logs already say.
 
     With ``llm`` the rules' items are the candidates a model distills; they stand as they are when
-    the model fails or answers something that does not validate.
+    the model fails or answers something that does not validate. ``deadline`` (``time.monotonic()``)
+    bounds the model's exchange, retries included.
     """
     known = secrets_in(entries)
     found = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
     extractor, tokens_in, tokens_out = "rules", 0, 0
-    answer = ask_model(entries, found, llm, known=known) if llm is not None and found else None
+    answer = (
+        ask_model(entries, found, llm, known=known, deadline=deadline) if llm is not None and found else None
+    )
     if answer is not None:
         tokens_in, tokens_out = answer.tokens_in, answer.tokens_out
         if answer.items is not None:
@@ -94,10 +99,15 @@ def content_of(
 
 
 def content_of_bytes(
-    data: bytes, existing_lines: Sequence[str], first_line_no: int = 1, llm: LLMSettings | None = None
+    data: bytes,
+    existing_lines: Sequence[str],
+    first_line_no: int = 1,
+    llm: LLMSettings | None = None,
+    *,
+    deadline: float | None = None,
 ) -> FlushContent:
     _, entries, errors = parse_lines(data, first_line_no)
-    return content_of(entries, existing_lines, errors, llm)
+    return content_of(entries, existing_lines, errors, llm, deadline=deadline)
 
 
 def block_for(meta: BlockMeta, content: FlushContent) -> str:
