@@ -575,6 +575,8 @@ def _after_label(
     if _CJK.search(value) and not quoted:
         return None
     ok = _password_ok(value, strict and not quoted) if password else _key_ok(value, strict)
+    if not ok and password and _PIN_LABEL.search(label) and _PIN_VALUE.fullmatch(value):
+        ok = True  # "PIN 4471", "door code 2580": a PIN needs no copula
     if ok:
         return span[0], span[1], "password" if password else "secret"
     if not quoted and label.lower().startswith(_CREDENTIAL_WORDS):
@@ -585,6 +587,9 @@ def _after_label(
     return None
 
 
+#: Labels of numeric codes, and what such a code looks like.
+_PIN_LABEL: Final = re.compile(r"pin|code|暗証|パスコード|пин", re.I)
+_PIN_VALUE: Final = re.compile(r"\d{4,8}[#*]?")
 _CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "identifiants", "credenciais")
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
