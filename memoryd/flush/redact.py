@@ -156,7 +156,7 @@ _BEARER: Final = re.compile(
 _PLACEHOLDER: Final = re.compile(
     r"^(?:\$\{?\{?.*|<.*>|\*+|x+|\.\.\.|…|changeme|example|none|null|nil|true|false|redacted.*|\[redacted.*|"
     r"%\(?\w+\)?s?|\{\{.*|your[_\-].*|required|optional.*|string|str|env|secrets?\..*|os\.environ.*"
-    r"|final|any|bytes|int|bool|secretstr|list\[.*|dict\[.*)$",
+    r"|final|any|bytes|int|bool|secretstr|list\[.*|dict\[.*|\{.*\})$",
     re.I,
 )
 _UUID: Final = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -179,7 +179,7 @@ def _entropy(value: str) -> float:
 
 def _looks_secret(value: str) -> bool:
     """A value that could be a key: long, several character classes, not a word or a path."""
-    if len(value) < 12 or _PLACEHOLDER.match(value) or _UUID.match(value) or "://" in value:
+    if len(value) < 12 or _PLACEHOLDER.match(value) or _UUID.match(value) or "://" in value or " " in value:
         return False
     if ("/" in value and not value.endswith("=")) or ("." in value and not any(c.isdigit() for c in value)):
         return False  # a path or a dotted name
@@ -241,11 +241,13 @@ def _assignment_rule(m: re.Match[str]) -> str:
 
 def _assignment_ok(m: re.Match[str]) -> bool:
     name, value = m.group("name"), m.group("v")
-    if m.string[m.end("v") : m.end("v") + 1] == "(":
-        return False  # ``token = compute(...)``: code, not a value
+    if m.string[m.end("v") : m.end("v") + 1] in ("(", "[") or value.startswith(("self.", "this.")):
+        return False  # ``token = compute(...)``, ``pw = self.passwords[netloc]``: code, not a value
+    if not m.group("q") and re.fullmatch(r"[a-z_]+", value) and re.search(r"\s[=:]", m.group("head")):
+        return False  # ``user, pw = auth, None``: a variable (``PASSWORD=sunflower`` stays a secret)
     if _PASSWORD_NAME.search(name):
         return _looks_password(value) and not _CJK.match(value)
-    if value.isdigit() or _identifier(value):
+    if value.isdigit() or (_identifier(value) and not any(c.isdigit() for c in value)):
         return False  # counters such as ``max_tokens=4096``, names such as ``token = ContextTokens``
     if name.lower() == "key" or not _STRONG_NAME.search(name):
         # ``key: value`` or ``SORT_KEY=...``: only values that are clearly random.
@@ -272,7 +274,13 @@ def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
                 tried.add(j)
                 m = _ASSIGNMENT.match(text, j)
                 if m and _assignment_ok(m) and not _MARKER_RE.search(m.group("v")):
-                    spans.append((m.start("v"), m.end("v"), _assignment_rule(m)))
+                    end = m.end("v")
+                    quote = m.group("q")
+                    if quote:  # ``password="two words"``: up to the closing quote
+                        close = text.find(quote, end, end + 100)
+                        if close > 0 and "\n" not in text[end:close]:
+                            end = close
+                    spans.append((m.start("v"), end, _assignment_rule(m)))
             i = low.find(needle, i + 1)
     return spans
 
@@ -386,7 +394,7 @@ _QUALIFIER = (
     r"|verwende)(?:\s+(?:for|on|at|in|para|en|pour|für)(?:\s+[\w.@'\-]+){1,2})?,?)?"
 )
 _COPULA = (
-    r"(?:\s*(?:[:=：]|->|→|=>)\s*|'s\s+|\s*(?:は|が|を|是|为|는|은|:)\s*"
+    r"(?:\s*(?:[:=：]|->|→|=>)\s*|\s*(?:は|が|を|是|为|는|은|:)\s*"
     r"|\s+(?:is|was|will\s+be|should\s+be|would\s+be|reads|equals|ist|lautet|lautete|war|wäre|heißt|es|era"
     r"|sería|est|c'est|était|é|è|är|er|jest|это|—|are|sind|son|sont|são)" + _R + r"\s*(?::\s*)?)"
     r"(?:(?:now|still|just|simply|jetzt|nun|ahora|maintenant|agora|ora)\s+)?"
@@ -395,7 +403,7 @@ _SET = r"(?:changed|set|reset|updated|rotated|switched|cambiad[oa]|cambié|geän
 #: After a label found at a hit, matched there: a copula (``my wifi password is X``, ``la contraseña
 #: del wifi es X``, ``パスワードは X``), or the value at once (``PIN 4471``), or a change (``password
 #: changed to X``).
-_AFTER_IS: Final = re.compile(_QUALIFIER + _COPULA, re.I)
+_AFTER_IS: Final = re.compile(r"(?:'s\s+|" + _QUALIFIER + _COPULA + ")", re.I)  # "password's X": no qualifier
 _AFTER_BARE: Final = re.compile(r"[ \t]+")
 _AFTER_SET: Final = re.compile(
     r"(?:\s+[\w'\-]+){0,3}?\s+(?:(?:was|has been|is|got|wurde|ha sido|a été)\s+)?" + _SET
@@ -466,7 +474,7 @@ _COMMON: Final = _words(
 #: Words a value never starts with.
 _FUNCTION_WORDS: Final = _words(
     "a an the is was be in on at to of for with by from not no it this that my your our still being "
-    "der die das ein eine nicht el la los las un una no le les une pas o os um uma il lo"
+    "der die das ein eine nicht el la los las un una no le les une pas o os um uma il lo via through"
 )
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _OPEN_QUOTES: Final = {'"': '"', "'": "'", "`": "`", "“": "”", "„": "“", "«": "»", "「": "」", "『": "』"}
@@ -480,13 +488,24 @@ _CONNECTORS: Final = _words(
 _TRAILING: Final = ".,;:)]}?"
 
 
-def _groups_ok(value: str) -> bool:
-    """Groups of equal length, all letters or all digits: ``qhzt wmvb krpa ylse``, not prose."""
+def _groups_ok(value: str, strong: bool = True) -> bool:
+    """Groups of equal length, all letters or all digits: ``qhzt wmvb krpa ylse``, not prose.
+
+    Without a password word before them (``strong``), letter groups must look random: at least two
+    without a vowel, with a rare letter or with three consonants in a row ("seen more than once"
+    is four words of four letters).
+    """
     groups = re.split(r"[ \-]", value)
     if len({len(g) for g in groups}) != 1 or groups[0].lower() in _COMMON:
         return False
     letters = len(groups) >= 4 and len(groups[0]) >= 4 and all(g.isalpha() and g.islower() for g in groups)
+    if letters and not strong:
+        return sum(bool(_RANDOM_GROUP.search(g)) for g in groups) >= 2
     return letters or all(g.isdigit() for g in groups)
+
+
+#: A letter group no word would have: no vowel, a rare letter, or three consonants in a row.
+_RANDOM_GROUP: Final = re.compile(r"^[^aeiouy]+$|[jqxz]|[^aeiouy]{3}")
 
 
 def _phrase_ok(words: list[str]) -> bool:
@@ -516,7 +535,7 @@ def _password_ok(value: str, strict: bool) -> bool:
 
 def _key_ok(value: str, strict: bool) -> bool:
     """A value said after "key", "token", "secret": it has to look random, or at least hold a digit."""
-    if _identifier(value):
+    if _identifier(value) or " " in value or value.startswith(":"):
         return False
     if _looks_secret(value) and (len(value) >= 16 or not strict):
         return True
@@ -527,7 +546,7 @@ def _key_ok(value: str, strict: bool) -> bool:
     return bool(_DIGIT.search(value)) and any(c.isalpha() for c in value)
 
 
-def _value_at(text: str, i: int, phrase: bool) -> tuple[int, int] | None:
+def _value_at(text: str, i: int, phrase: bool, strong: bool = True) -> tuple[int, int] | None:
     """Where the value starting at ``i`` ends: a quoted string, groups, a passphrase or one token."""
     close = _OPEN_QUOTES.get(text[i : i + 1])
     if close:
@@ -536,7 +555,7 @@ def _value_at(text: str, i: int, phrase: bool) -> tuple[int, int] | None:
             return i + 1, j
         return None
     m = _GROUPS.match(text, i)
-    if m and _groups_ok(m.group(0)):
+    if m and _groups_ok(m.group(0), strong):
         return m.span()
     if phrase:
         m = _WORDS_TO_CLAUSE_END.match(text, i)
@@ -564,14 +583,16 @@ def _after_label(
     """The value that starts at ``start``, right after a label and its copula, if it is one."""
     if _TOPIC_AFTER.match(text, start):
         return None
-    phrase = password and "phrase" in label.lower()
-    span = _value_at(text, start, phrase=phrase)
+    phrase = password and not strict and "phrase" in label.lower()
+    span = _value_at(text, start, phrase=phrase, strong=password)
     if span is None:
         return None
     value = text[span[0] : span[1]]
     quoted = span[0] > start
-    if " " in value and not (quoted or phrase or _groups_ok(value)):
+    if " " in value and not (phrase or _groups_ok(value, password) or (quoted and _phrase_ok(value.split()))):
         return None
+    if not quoted and (text[span[1] : span[1] + 1] == "(" or value.startswith(("self.", "this."))):
+        return None  # ``pw = self.passwd.find_user_password(realm, host)``: code
     if _CJK.search(value) and not quoted:
         return None
     ok = _password_ok(value, strict and not quoted) if password else _key_ok(value, strict)
@@ -682,9 +703,20 @@ def _class_changes(value: str) -> int:
 
 
 def _identifier(value: str) -> bool:
-    """Made of words and numbers: ``OPENROUTER_API_KEY``, ``calculateContextTokens``, ``v2-rollout``."""
+    """Made of words and numbers: ``OPENROUTER_API_KEY``, ``calculateContextTokens``, ``v2-rollout``,
+    ``CPyBytesWriter_WriteI16LE`` (most of its letters in pieces of four or more: ``Bytes``, ``Writer``).
+    """
     segments = [s for s in re.split(r"[\-_+.]", value) if s]
-    return bool(segments) and all(_WORDISH.fullmatch(s) for s in segments)
+    if segments and all(_WORDISH.fullmatch(s) for s in segments):
+        return True
+    letters = sum(c.isalpha() for c in value)
+    in_words = sum(len(w) for w in _PIECE.findall(value) if len(w) >= 4)
+    return letters > 0 and in_words * 10 >= letters * 6  # random tokens: 3 % of them, identifiers: 93 %
+
+
+_DIGITS: Final = re.compile(r"\d+")  # random tokens scatter their digits, identifiers say ``Int64``
+#: Pieces of an identifier: ``Bytes``, ``LE``, ``16``.
+_PIECE: Final = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 
 
 def _opaque_ok(token: str) -> bool:
@@ -699,7 +731,7 @@ def _opaque_ok(token: str) -> bool:
     lower = sum(c.islower() for c in value)
     digits = sum(c.isdigit() for c in value)
     changes = _class_changes(value) / len(value)
-    if upper >= 2 and lower >= 2 and digits >= 2 and len(longest) >= 12:
+    if upper >= 2 and lower >= 2 and digits >= 2 and len(longest) >= 12 and len(_DIGITS.findall(value)) >= 2:
         return changes >= 0.3 and _entropy(value) >= 3.5
     return False
 
