@@ -313,8 +313,8 @@ _PW_LABEL = (
 )
 #: Words for a key, token, secret or credential: only values that look random count.
 _KEY_LABEL = (
-    r"(?:(?:keys?|tokens?|secrets?|credentials?|zugangsdaten|credenciales|identifiants|credenciais|llaves?|secreto|cl[ée]s?|clef|jetons?|chaves?"
-    r"|segredo|chiav[ei]|ключ|токен|schl[üu]ssel)"
+    r"(?:(?:keys?|tokens?|secrets?|credentials?|zugangsdaten|credenciales|identifiants|credenciais"
+    r"|llaves?|secreto|cl[ée]s?|clef|jetons?|chaves?|segredo|chiav[ei]|ключ|токен|schl[üu]ssel)"
     + _R
     + r"|キー|トークン|シークレット|秘密鍵|密钥|令牌|토큰)"
 )
@@ -323,12 +323,12 @@ _KEY_AT: Final = re.compile(_KEY_LABEL, re.I)
 #: Where a label may start: every label begins with one of these (lower-cased), or is a word or two
 #: after one ("door code", "mot de passe").
 _PROSE_NEEDLES: Final = (
-    "pass", "pw", "pin", "code", "phrase", "mnemonic", "combination", "zugang", "geheimzahl", "contrase", "clave",
-    "código", "codigo", "frase", "mdp", "senha", "palavra", "parola", "wachtw", "lösen", "losen", "adgang",
+    "pass", "pw", "pin", "code", "phrase", "mnemonic", "combination", "zugang", "geheimzahl", "contrase",
+    "clave", "código", "codigo", "frase", "mdp", "senha", "parola", "wachtw", "lösen", "losen", "adgang",
     "hasł", "hasl", "şifre", "парол", "пин", "kennw", "パスワード", "暗証", "合言葉", "パスコード", "密码",
-    "口令", "비밀번호", "암호", "key", "token", "secret", "credential", "zugangsdaten", "credenciales", "identifiants", "credenciais", "llave", "clé", "clef", "jeton",
-    "chave", "segredo", "chiav", "ключ", "токен", "schlüssel", "schlussel", "キー", "トークン", "シークレット",
-    "秘密鍵", "密钥", "令牌", "토큰",
+    "口令", "비밀번호", "암호", "key", "token", "secret", "credential", "credenc", "identifiants", "llave",
+    "clé", "clef", "jeton", "chave", "segredo", "chiav", "ключ", "токен", "schlüssel", "schlussel", "キー",
+    "トークン", "シークレット", "秘密鍵", "密钥", "令牌", "토큰",
 )  # fmt: skip
 _ASCII_NEEDLES: Final = tuple(n for n in _PROSE_NEEDLES if n.isascii())
 #: Labels that are written glued to the word before them (``WLAN-Passwort``, ``Routerkennwort``, CJK).
