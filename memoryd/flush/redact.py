@@ -239,8 +239,18 @@ def _assignment_rule(m: re.Match[str]) -> str:
     return "password" if _PASSWORD_NAME.search(m.group("name")) else "secret_assignment"
 
 
+#: Names about a secret rather than holding one.
+_NOT_A_SECRET_NAME: Final = re.compile(
+    r"[_\-.](?:hash|hashed|length|len|policy|file|path|dir|min|max|rules?|reset|expir\w*|changed|updated|field"
+    r"|prompt|manager|strength|required|count|limit|ttl|type|name|id|env|url)$",
+    re.I,
+)
+
+
 def _assignment_ok(m: re.Match[str]) -> bool:
     name, value = m.group("name"), m.group("v")
+    if _NOT_A_SECRET_NAME.search(name):
+        return False  # ``password_hash: bcrypt``, ``PASSWORD_MIN_LENGTH=12``, ``token_file: ~/.tok``
     if m.string[m.end("v") : m.end("v") + 1] in ("(", "[") or value.startswith(("self.", "this.")):
         return False  # ``token = compute(...)``, ``pw = self.passwords[netloc]``: code, not a value
     if not m.group("q") and re.fullmatch(r"[a-z_]+", value) and re.search(r"\s[=:]", m.group("head")):
@@ -394,7 +404,7 @@ _QUALIFIER = (
     r"|verwende)(?:\s+(?:for|on|at|in|para|en|pour|für)(?:\s+[\w.@'\-]+){1,2})?,?)?"
 )
 _COPULA = (
-    r"(?:\s*(?:[:=：]|->|→|=>)\s*|\s*(?:は|が|を|是|为|는|은|:)\s*"
+    r"(?:\s*(?:\*\*|__|\*|_)?\s*(?:[:=：]|->|→|=>)\s*(?:\*\*|__|\*|_)?\s*|\s*(?:は|が|を|是|为|는|은|:)\s*"
     r"|\s+(?:is|was|will\s+be|should\s+be|would\s+be|reads|equals|ist|lautet|lautete|war|wäre|heißt|es|era"
     r"|sería|est|c'est|était|é|è|är|er|jest|это|—|are|sind|son|sont|são)" + _R + r"\s*(?::\s*)?)"
     r"(?:(?:now|still|just|simply|jetzt|nun|ahora|maintenant|agora|ora)\s+)?"
@@ -404,7 +414,7 @@ _SET = r"(?:changed|set|reset|updated|rotated|switched|cambiad[oa]|cambié|geän
 #: del wifi es X``, ``パスワードは X``), or the value at once (``PIN 4471``), or a change (``password
 #: changed to X``).
 _AFTER_IS: Final = re.compile(r"(?:'s\s+|" + _QUALIFIER + _COPULA + ")", re.I)  # "password's X": no qualifier
-_AFTER_BARE: Final = re.compile(r"[ \t]+")
+_AFTER_BARE: Final = re.compile(r"[ \t]+\|[ \t]+|[ \t]+")  # "password Kx9!", "| password | Kx9! |"
 _AFTER_SET: Final = re.compile(
     r"(?:\s+[\w'\-]+){0,3}?\s+(?:(?:was|has been|is|got|wurde|ha sido|a été)\s+)?" + _SET
     + r"\s+(?:back\s+)?(?:to|auf|a|en|por|para|in|naar|till)\s+",
