@@ -360,7 +360,7 @@ def test_a_value_called_a_secret_is_redacted_and_counted(text: str, secret: str)
         "# Remove pwd from driver.py's path",
         "If a key is seen more than once, the last value wins",
         "Expressions are stored in dicts using 'literal hashes' as keys",
-        'errors.note(f\'supported keys: "{supported_keys}"\', path, line)',
+        "errors.note(f'supported keys: \"{supported_keys}\"', path, line)",
         "# prompts for the passphrase via the terminal and instead error out.",
         'Token.Name.Builtin.Clef: "bold #08547A", "clef::print-modern-tab-if-set"',
         "OPENROUTER_API_KEY - OpenRouter API key\n  CEREBRAS_API_KEY - Cerebras API key",
