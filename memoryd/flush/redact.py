@@ -268,6 +268,9 @@ def _assignment_ok(m: re.Match[str]) -> bool:
 _NAME_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
+_OPERATOR: Final = re.compile(r"[=:は]")
+
+
 def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
     """``_ASSIGNMENT`` matched only where a name holds a secret word (a full scan is slow)."""
     spans: list[tuple[int, int, str]] = []
@@ -275,6 +278,9 @@ def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
     for needle in _LABEL_NEEDLES:
         i = low.find(needle)
         while i >= 0:
+            if not _OPERATOR.search(text, i, i + 64):  # no ``=``, ``:`` or ``は`` soon after: no assignment
+                i = low.find(needle, i + 1)
+                continue
             j = i
             while j > 0 and text[j - 1] in _NAME_CHARS:
                 j -= 1
@@ -341,6 +347,8 @@ _PROSE_NEEDLES: Final = (
     "トークン", "シークレット", "秘密鍵", "密钥", "令牌", "토큰",
 )  # fmt: skip
 _ASCII_NEEDLES: Final = tuple(n for n in _PROSE_NEEDLES if n.isascii())
+#: Needles that may end a label of several words ("door code", "seed phrase", "mot de passe").
+_LAST_WORD_NEEDLES: Final = frozenset({"code", "phrase", "pass", "combination", "contrase"})
 #: Labels that are written glued to the word before them (``WLAN-Passwort``, ``Routerkennwort``, CJK).
 _GLUED: Final = (
     "passw",
@@ -377,7 +385,8 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
     for needle in _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES:
         i = low.find(needle)
         while i >= 0:
-            for start in (i, *_word_starts_before(text, i, 2)):
+            starts = (i, *_word_starts_before(text, i, 2)) if needle in _LAST_WORD_NEEDLES else (i,)
+            for start in starts:
                 if start in hits:
                     continue
                 m = _PW_AT.match(text, start) or _KEY_AT.match(text, start)
@@ -545,7 +554,7 @@ def _password_ok(value: str, strict: bool) -> bool:
 
 def _key_ok(value: str, strict: bool) -> bool:
     """A value said after "key", "token", "secret": it has to look random, or at least hold a digit."""
-    if _identifier(value) or " " in value or value.startswith(":"):
+    if len(value) < (16 if strict else 8) or " " in value or value.startswith(":") or _identifier(value):
         return False
     if _looks_secret(value) and (len(value) >= 16 or not strict):
         return True
@@ -838,10 +847,12 @@ def _redact(
         )
     if "secret" in low:
         text = _sub_value(text, _AWS_SECRET, "aws_secret_access_key", lambda m: True, counts, found)
+    done = sum(counts.values())
     low = text.lower()
     if any(n in low for n in _LABEL_NEEDLES) and len(low) == len(text):
         text = _apply_spans(text, _assignment_spans(text, low), counts, found)
-    low = text.lower()
+    if sum(counts.values()) != done:  # lower-case again only when a value was replaced
+        low = text.lower()
     if prose and len(low) == len(text):  # lower-casing kept every offset (it nearly always does)
         text = _apply_spans(text, _prose_spans(text, low), counts, found)
     if shapes:
