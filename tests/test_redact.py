@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from memoryd.flush.items import Item
 from memoryd.flush.pipeline import content_of, redact_items
@@ -544,3 +547,22 @@ def test_real_sample_transcripts_hold_no_secrets(path: Path) -> None:
     """Code, logs and chats of the samples: identifiers, tokens counts and env var names are not secrets."""
     _, entries, _ = parse_lines(path.read_bytes())
     assert secrets_in(entries) == frozenset()
+
+
+_TOKENS = [
+    "password", "PIN", "is", "my", "the", ":", "=", "key", "token", "Kx9!mP2", "hunter2", "4471", "abcd",
+    "efgh", "ijkl", "mnop", "contraseña", "es", "Passwort", "ist", "use", "as", "passphrase", "it's", "?",
+    ",", ".", "**", "|", "q8ZrX2mLw9VtK4pN7sYbC1dF", "https://u:pw123456@h/x", "\n", "set", "to", "changed",
+    "credentials", "/", "admin", "パスワード", "は", "「", "」", "'", '"', "(", ")", "pw", "_", "-",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=16))
+def test_redacting_twice_never_breaks_a_marker(words: list[str]) -> None:
+    """Whatever the mix of labels, values and punctuation, markers stay whole and known values go."""
+    once = redact(" ".join(words), known=frozenset({"hunter2", "abcd efgh ijkl mnop"}))
+    twice = redact(once.text)
+    for text in (once.text, twice.text):
+        assert len(re.findall(r"\[REDACTED", text)) == len(re.findall(r"\[REDACTED:[a-z_]+\]", text))
+    assert "hunter2" not in once.text
+    assert sum(once.counts.values()) == once.total

@@ -407,7 +407,7 @@ _QUALIFIER = (
     r"(?:\s+(?:for|of|on|to|at|in|from|für|fürs|vom|von|zum|zur|de|del|da|do|du|des|di|della|pour|para|van"
     r"|voor|för|til)(?:\s+[\w.@'!&+#\-]+){1,3}?"
     # a name before a colon: "mot de passe Jira : X", "Passwort GitHub: X"
-    r"|\s+[A-Z][\w.@!&+#\-]*(?=\s*[:=：])"
+    r"|\s+[A-Z][A-Za-z.@!&+#\-]*(?=\s*[:=：])"
     # "the password I use for the bank is X", "la contraseña que uso es X", "das Passwort, das ich nutze, ist X"
     r"|,?\s+(?:I|we|you|que|qui|die|das)\s+(?:\w+\s+)?(?:use|used|have|set|picked|chose|uso|tengo|utilise|nutze"
     r"|verwende)(?:\s+(?:for|on|at|in|para|en|pour|für)(?:\s+[\w.@'\-]+){1,2})?,?)?"
@@ -690,11 +690,14 @@ _PRONOUNS: Final = _words(
 def _apply_spans(
     text: str, spans: list[tuple[int, int, str]], counts: Counter[str], found: set[str] | None
 ) -> str:
-    """Replace non-overlapping spans (first come, longest first) with markers."""
+    """Replace non-overlapping spans (first come, longest first) with markers; never touch a marker."""
+    if not spans:
+        return text
+    marks = [m.span() for m in _MARKER_RE.finditer(text)] if "[REDACTED:" in text else []
     out: list[str] = []
     last = 0
     for start, end, rule in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if start < last or _MARKER_RE.search(text[start:end]):
+        if start < last or any(a < end and start < b for a, b in marks):
             continue
         out.append(text[last:start])
         out.append(_marker(rule))
