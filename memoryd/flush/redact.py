@@ -434,6 +434,8 @@ _FAR_IS: Final = re.compile(
     r"[.?!:;,—]\s*(?:and\s+|y\s+|und\s+|et\s+)?(?:it's|it is|it was|that's|that is|es|ist|c'est|é|è)\s+", re.I
 )
 _FAR_STOP: Final = re.compile(r"\n\s*\n")
+_ASKED_THEN: Final = re.compile(r"[^.?!\n]{0,40}[?:—]\s*")
+_YEAR: Final = re.compile(r"(?:19|20)\d\d")
 _AFTER_TO: Final = re.compile(r"\s+(?:back\s+)?(?:to|auf|a|en|por|para|in|naar|till)\s+", re.I)
 #: Before a label, ending at it: ``set the wifi password`` (then ``to X``), ``hunter2 is my password``,
 #: ``use correct horse battery staple as the passphrase``. Searched in a short window before the hit.
@@ -629,7 +631,7 @@ def _after_label(
 
 #: Labels of numeric codes, and what such a code looks like.
 _PIN_LABEL: Final = re.compile(r"pin|code|暗証|パスコード|пин", re.I)
-_PIN_VALUE: Final = re.compile(r"\d{4,8}[#*]?")
+_PIN_VALUE: Final = re.compile(r"\d{4,8}[#*]?|\d{1,3}(?:-\d{1,3}){2,5}")
 _CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "identifiants", "credenciais")
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
@@ -653,6 +655,13 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
                 # any uncommon word, further on only values with a digit or a symbol.
                 near = far.start() - end <= 2
                 found = _after_label(text, far.end(), label, True, strict=not near)
+            asked = _ASKED_THEN.match(text, end)
+            if found is None and asked and not _TOPIC_AFTER.match(text, end + 1):
+                # "can you keep my locker code in mind? 3-7-1-9": a PIN right after the question
+                pin = _TOKEN.match(text, asked.end())
+                digits = pin.group(0).rstrip(_TRAILING) if pin else ""
+                if _PIN_VALUE.fullmatch(digits) and not _YEAR.fullmatch(digits):
+                    found = (asked.end(), asked.end() + len(digits), "password")
         if found is None and password:
             before = max(0, start - _WINDOW)
             m = _AFTER_TO.match(text, end)
