@@ -492,8 +492,13 @@ def test_a_short_reply_to_another_question_is_not_a_secret() -> None:
     t.user("release-2026")
     t.assistant("What's the password policy here? Anyway, which region?")
     t.user("eu-west-1")
+    t.assistant("Which port should the password service listen on?")
+    t.user("5433")
+    t.assistant("And the PIN for the door panel?")
+    t.user("2580")
     known = secrets_in(t.entries())
-    assert "release-2026" not in known and "eu-west-1" not in known
+    assert "release-2026" not in known and "eu-west-1" not in known and "5433" not in known
+    assert "2580" in known  # a number answers a question about a PIN
 
 
 def test_secrets_in_reads_commands_and_tool_output() -> None:

@@ -909,20 +909,30 @@ _ASKS_KEY: Final = re.compile(
 )
 
 
-def _asks_for_secret(text: str) -> bool:
-    """A password word, or a key word in a question or a request ("paste the token here")."""
+def _asks_for_secret(text: str) -> str:
+    """What an assistant turn asks for: ``pin`` (a PIN or code), ``password``, ``key``, or ``""``.
+
+    A password word counts; a key word only in a question or a request ("paste the token here").
+    """
     low = text.lower()
     if len(low) != len(text):
-        return False
-    hits = [(end, pw) for _, end, pw in _label_hits(text, low) if not _TOPIC_AFTER.match(text, end + 1)]
-    return any(pw for _, pw in hits) or (bool(hits) and bool(_ASKS_KEY.search(text)))
+        return ""
+    hits = [(text[s:e], pw) for s, e, pw in _label_hits(text, low) if not _TOPIC_AFTER.match(text, e + 1)]
+    if any(pw and _PIN_LABEL.search(label) for label, pw in hits):
+        return "pin"
+    if any(pw for _, pw in hits):
+        return "password"
+    return "key" if hits and _ASKS_KEY.search(text) else ""
 
 
 _STAMP: Final = re.compile(r"\s*\[[^\]\n]{6,40}\]\s*")
 
 
-def _given(reply: str) -> set[str]:
-    """Values in a reply to a request for a secret: ``here it is: abcd efgh ijkl mnop``, ``Sommer2026!``."""
+def _given(reply: str, asked: str = "password") -> set[str]:
+    """Values in a reply to a request for a secret: ``here it is: abcd efgh ijkl mnop``, ``Sommer2026!``.
+
+    A number alone ("5433") answers only a question about a PIN or a code.
+    """
     text = reply.rsplit("```", 1)[-1]  # after OpenClaw's sender block
     stamp = _STAMP.match(text)
     text = text[stamp.end() :].strip() if stamp else text.strip()
@@ -935,8 +945,12 @@ def _given(reply: str) -> set[str]:
         found.add(groups.group(0))
     elif tail and " " not in tail:
         value = tail.rstrip(_TRAILING)
-        if _password_ok(value, strict=True) or (
-            _password_ok(value, strict=False) and not value.islower() and not value.isalpha()
+        if asked == "pin":
+            if _PIN_VALUE.fullmatch(value):
+                found.add(value)
+        elif any(c.isalpha() for c in value) and (
+            _password_ok(value, strict=True)
+            or (_password_ok(value, strict=False) and not value.islower() and not value.isalpha())
         ):
             found.add(value)
     return found
@@ -984,10 +998,11 @@ def secrets_in(entries: Iterable[Entry]) -> frozenset[str]:
         if entry.role == "assistant" and entry.text:
             question = entry.text
         elif entry.role == "user":
-            if question and entry.text and len(entry.text) < 2_000:
-                given = _given(entry.text)
-                if given and _asks_for_secret(question):
-                    found |= given
+            reply = entry.text if question and len(entry.text) < 2_000 else ""
+            if reply and (_given(reply) or _given(reply, "pin")):
+                asked = _asks_for_secret(question)
+                if asked:
+                    found |= _given(reply, asked)
             question = ""
     # One pass over all texts joined (a NUL line between two texts ends any value): shapes need no
     # context, redact() finds them wherever they are quoted; tool output and commands are searched
