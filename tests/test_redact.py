@@ -360,6 +360,10 @@ def test_a_value_called_a_secret_is_redacted_and_counted(text: str, secret: str)
         "_PW_AT: Final = re.compile(_PW_LABEL); password: Optional[str] = None",
         "[flush]\nlead_tokens = 500\nreserve_tokens_floor = 1000",
         "| name | password | notes |",
+        "The `auth` property is the username and password portion of the URL",
+        "The length of the passphrase is limited to 1024 bytes. Scrypt is a password-based function.",
+        "scryptSync('password', 'salt', 64, { N: 1024 })",
+        "do not pass code to ScriptCompiler::CreateCodeCache",
         "password_hash: bcrypt; PASSWORD_MIN_LENGTH=12; API_TOKEN_FILE=/run/secrets/tok; token_url: https://x/o",
         "the other tools that take ``-p`` as password",
         "un, pw = self.passwords[netloc]; user, pw = auth, None; pw = self.passwd.find_user_password(realm, host)",
@@ -394,6 +398,7 @@ def test_a_random_looking_token_is_redacted_without_a_label(token: str) -> None:
     [
         "MyServiceHandlerV2Async and Base64EncodedUtf8Buffer",
         "class PytestRemovedIn10Warning(PytestDeprecationWarning), CPyBytesWriter_WriteI16LE, CPyList_GetItemInt64",
+        "--sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
         "test_invoice_due_date_utc_2026_03 and TestInvoiceDueDate2026Utc",
         "pod api-7d9f8b6c5d-x2k4q restarted; event 0hv3f2n7d8a1c4e6g9j2k5l8m1",
         "go get example.com/mod@v0.0.0-20231012123456-abcdef123456",

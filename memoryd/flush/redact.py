@@ -309,12 +309,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_R = r"(?!\w)"  # not right before a letter, digit or underscore
+_R = r"(?!\w|-\w)"  # not right before a letter, digit, underscore or a hyphenated word ("password-based")
 #: Words for a password, passphrase, PIN or code: any value said after them counts (common words aside).
 #: No left boundary in the pattern: it is checked in code (:func:`_label_hits`), so the search can
 #: start only where a needle was found.
 _PW_LABEL = (
-    r"(?:(?:pass(?:words?|wd|phrases?|codes?)|pass[ -](?:phrase|code)s?|pwd?|pin[ -]?(?:code|number|nummer)"
+    r"(?:(?:pass(?:words?|wd|phrases?|codes?)|pass[ -]phrases?|pwd?|pin[ -]?(?:code|number|nummer)"
     r"|(?:seed|recovery|mnemonic|secret)[ -]phrase|mnemonic"
     r"|(?:door|gate|alarm|access|entry|garage|safe|lock|wi-?fi|unlock|security|verification|backup|recovery"
     r"|2fa|otp|one[ -]time|locker|safe)[ -]?codes?|(?:lock|locker|safe|padlock)[ -]combination|combination[ -]lock"
@@ -434,7 +434,7 @@ _FAR_IS: Final = re.compile(
     r"[.?!:;,—]\s*(?:and\s+|y\s+|und\s+|et\s+)?(?:it's|it is|it was|that's|that is|es|ist|c'est|é|è)\s+", re.I
 )
 _FAR_STOP: Final = re.compile(r"\n\s*\n")
-_ASKED_THEN: Final = re.compile(r"[^.?!\n]{0,40}[?:—]\s*")
+_ASKED_THEN: Final = re.compile(r"[^.?!\n\"'{}()=,;]{0,40}\?\s*")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 _AFTER_TO: Final = re.compile(r"\s+(?:back\s+)?(?:to|auf|a|en|por|para|in|naar|till)\s+", re.I)
 #: Before a label, ending at it: ``set the wifi password`` (then ``to X``), ``hunter2 is my password``,
@@ -445,10 +445,12 @@ _BEFORE_SET: Final = re.compile(
     re.I,
 )
 _VALUE_IS: Final = re.compile(
-    r"(?<![^\s\"'(“„«])(?P<v>[^\s\"'`,;<>()]{4,80})\s+(?:is|was|ist|es|est|é|è)\s+(?:my|the|our|your|his|her"
-    r"|their|mein|meine|dein|das|unser|mi|la|el|tu|nuestra|mon|ma|le|notre|o|a|il)\s+(?:[\w\-]+\s+){0,2}?\Z",
+    r"(?<![^\s\"'(“„«])(?P<v>[^\s\"'`,;<>()]{4,80})\s+(?:is|was|ist|es|est|é|è)\s+(?P<det>my|the|our|your|his"
+    r"|her|their|mein|meine|dein|das|unser|mi|la|el|tu|nuestra|mon|ma|le|notre|o|il)\s+(?:(?!and\b|or\b)[\w\-]+\s+)?\Z",
     re.I,
 )
+#: Before "my password" any value counts; before "the password" only one with a digit or a symbol.
+_PERSONAL: Final = _words("my our your his her their mein meine dein unser mi tu nuestra mon ma notre")
 _USE_AS: Final = re.compile(
     r"\b(?:use|using|set|pick|choose|take|nimm|verwende|usa|usar|utilise|utilisez|utiliser)\s+"
     r"(?P<v>[\"'“„«][^\"'”“»\n]{3,80}[\"'”“»]|[^\s,;.:!?]+(?:\s+[^\s,;.:!?]+){0,7}?)"
@@ -532,7 +534,10 @@ _RANDOM_GROUP: Final = re.compile(r"^[^aeiouy]+$|[jqxz]|[^aeiouy]{3}")
 def _phrase_ok(words: list[str]) -> bool:
     """A passphrase of plain words, not a clause: at most a third of them common words."""
     common = sum(w.lower() in _COMMON for w in words)
-    return common * 3 <= len(words) and words[0].lower() not in _FUNCTION_WORDS
+    first = words[0].lower()
+    if first.isalpha() and first.endswith(("ed", "ing", "ly")):
+        return False  # "the passphrase is limited to 1024 bytes"
+    return common * 3 <= len(words) and first not in _FUNCTION_WORDS
 
 
 def _password_ok(value: str, strict: bool) -> bool:
@@ -543,7 +548,7 @@ def _password_ok(value: str, strict: bool) -> bool:
     if len(value) < 4 or len(value) > 100 or _PLACEHOLDER.match(value) or _MARKER_RE.search(value):
         return False
     low = value.lower()
-    if low in _COMMON or _UUID.match(value) or value.startswith(("/", "~/", "./", "http")):
+    if low in _COMMON or _UUID.match(value) or value.startswith(("/", "~/", "./", "http", ":")):
         return False
     if " " in value:
         return True  # a quoted value, a passphrase or groups: checked by their caller
@@ -671,7 +676,8 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
             copulas = any(c in window for c in _VALUE_IS_NEEDLES)
             for vm in _VALUE_IS.finditer(text, before, start) if copulas else ():
                 value = vm.group("v").strip("\"'“”„«»")
-                if _password_ok(value, strict=False) and value.lower() not in _PRONOUNS:
+                strict = vm.group("det").lower() not in _PERSONAL
+                if _password_ok(value, strict=strict) and value.lower() not in _PRONOUNS:
                     v0 = vm.start("v") + vm.group("v").find(value)
                     spans.append((v0, v0 + len(value), "password"))
         if found:
@@ -757,7 +763,10 @@ def _opaque_ok(token: str) -> bool:
         return False
     if _identifier(value):
         return False
-    longest = max(re.split(r"[\-_+]", value), key=len)
+    segments = re.split(r"[\-_+]", value)
+    if all(_WORDISH.fullmatch(g) or _HEX_OR_SEP.fullmatch(g) for g in segments if g):
+        return False  # ``NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2``: words and a hex id
+    longest = max(segments, key=len)
     upper = sum(c.isupper() for c in value)
     lower = sum(c.islower() for c in value)
     digits = sum(c.isdigit() for c in value)
