@@ -57,8 +57,8 @@ log = structlog.get_logger("memoryd.flush.llm")
 MAX_ITEMS: Final = 30
 #: Input tokens a flush may send at most (system prompt included), by :func:`estimate_tokens`.
 MAX_INPUT_TOKENS: Final = 2_000
-_MESSAGE_CHARS: Final = 600
-_OUTPUT_CHARS: Final = 240
+_MESSAGE_CHARS: Final = 320
+_OUTPUT_CHARS: Final = 200
 _MAX_IDS: Final = 12
 #: A sixth kind is coming (``todo``); until ``items.KINDS`` has it, a model's to-do is an open question.
 _TODO: Final = "todo"
