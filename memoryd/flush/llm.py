@@ -156,8 +156,9 @@ def render_candidates(
     used = 0
     for item in _priority(candidates):
         ids = [i for i in item.entry_ids if i in by_id]
-        new = {i: _line(by_id[i]) for i in ids if i not in rendered}
-        draft = f"- {item.kind}: {_clip(item.text, 300)} [{', '.join(ids)}]"
+        # Redacted piece by piece, so that what is measured is what is sent.
+        new = {i: redact(_line(by_id[i]), known=known).text for i in ids if i not in rendered}
+        draft = redact(f"- {item.kind}: {_clip(item.text, 300)} [{', '.join(ids)}]", known=known).text
         cost = len(draft) + 1 + sum(len(line) + 1 for line in new.values())
         if not ids or used + cost > budget:
             continue
