@@ -491,6 +491,16 @@ def test_an_app_password_given_on_request_is_known_spaced_and_joined() -> None:
         assert "ylse" not in redact(quoted, known=known).text
 
 
+def test_a_declined_request_then_the_value_in_the_next_reply_is_known() -> None:
+    t = Transcript()
+    t.user("can you remember my bank password?")
+    t.assistant("I'd rather not keep passwords in memory; a password manager is safer.")
+    t.user("ok then just remember it's Tulip-Harbor-3")
+    known = secrets_in(t.entries())
+    assert "Tulip-Harbor-3" in known
+    assert "Tulip-Harbor-3" not in redact("User: just remember it's Tulip-Harbor-3", known=known).text
+
+
 def test_a_short_reply_to_another_question_is_not_a_secret() -> None:
     t = Transcript()
     t.assistant("Which branch should I deploy, main or release-2026?")

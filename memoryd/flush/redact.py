@@ -466,7 +466,8 @@ _USE_AS_NEEDLES: Final = (" as ", " als ", " como ", " comme ", " come ")
 _TOPIC_AFTER: Final = re.compile(
     r"(?:manager|policy|policies|reset|rotation|limit|length|field|hash|vault|store|prompt|change|expiry|file"
     r"|files|requirements?|strength|flow|page|form|list|budget|count|usage|window|id|ids|name|format|type"
-    r"|management|handling|auth|based|protected|less|word)\b",
+    r"|management|handling|auth|based|protected|less|word|fix|bug|issue|feature|update|check|screen|dialog"
+    r"|settings?|options?|hint|storage|service|server|table|column|generator|validation|complexity)\b",
     re.I,
 )
 #: Words that follow a label in prose without being its value, in the languages above.
@@ -934,6 +935,10 @@ def _asks_for_secret(text: str) -> str:
     return "key" if hits and _ASKS_KEY.search(text) else ""
 
 
+#: "sure, it's Kx9!mP2", "vale, es Gato-7": the value a reply ends with.
+_SAID_IT: Final = re.compile(
+    r"\b(?:it's|it is|here it is|here you go|that's|es|ist|c'est|é|è)\s*:?\s*(\S+?)[.!]?\s*$", re.I
+)
 _STAMP: Final = re.compile(r"\s*\[[^\]\n]{6,40}\]\s*")
 
 
@@ -948,7 +953,8 @@ def _given(reply: str, asked: str = "password") -> set[str]:
     if len(text) > 200:
         return set()
     found: set[str] = set()
-    tail = text.rsplit(":", 1)[-1].strip() if ":" in text else text
+    said = _SAID_IT.search(text)
+    tail = said.group(1) if said else text.rsplit(":", 1)[-1].strip() if ":" in text else text
     groups = _GROUPS.fullmatch(tail.rstrip(_TRAILING))
     if groups and _groups_ok(groups.group(0)):
         found.add(groups.group(0))
