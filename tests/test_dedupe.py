@@ -144,3 +144,117 @@ def test_the_bounds_never_change_difflib_s_verdict(pair: tuple[str, str]) -> Non
     a, b = pair
     want = SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
     assert (_sequence_ratio(a, b) >= 0.9) == want
+
+
+# --- against the log: only what a line already says in full is dropped -----------------------------
+
+
+def test_another_session_s_similar_decision_does_not_drop_this_one() -> None:
+    """The issue's case: same shape, other content. The old near-duplicate rule dropped these."""
+    log = [
+        "### Decisions",
+        "- I'd recommend B. Which one? — user: go with B, Postgres (780c4b16:00000002,00000003)",
+        "### Facts",
+        "- from now on always lint with ruff before committing. (780c4b16:00000006)",
+        "- that the orders DB listens on port 5433. (780c4b16:00000006)",
+    ]
+    items = [
+        Item(
+            kind="decision",
+            text="I'd recommend B. Which one? — user: go with B, MySQL",
+            entry_ids=("aaaaaaaa",),
+        ),
+        fact("from now on always lint with pylint before committing."),
+        fact("that the orders DB listens on port 9440."),
+    ]
+    assert dedupe(items, log) == items
+
+
+def test_a_vague_item_is_kept_even_when_the_log_has_the_same_words() -> None:
+    """ "I'd recommend B." in another session may recommend something else."""
+    item = Item(kind="decision", text="I'd recommend B.", entry_ids=("aaaaaaaa",), must_keep=True)
+    assert dedupe([item], ["- I'd recommend B. (780c4b16:00000002,00000003)"]) == [item]
+
+
+def test_a_line_naming_more_options_does_not_cover_an_item_naming_one() -> None:
+    item = fact("Chose SQLite for the orders store")
+    assert dedupe([item], ["- Chose Postgres over SQLite for the orders store"]) == [item]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Go with `uv` for installs", "Go with `pip` for installs"),
+        ("Lena owns the payments service", "Priya owns the payments service"),
+        ("Use the EU region for the bucket", "Use the US region for the bucket"),
+        (
+            "Always use single quotes in Python code, never double quotes",
+            "Always use double quotes in Python code",
+        ),
+    ],
+)
+def test_a_different_name_or_value_is_a_different_item(old: str, new: str) -> None:
+    item = fact(new)
+    assert dedupe([item], [old]) == [item]
+    assert not is_duplicate(fingerprint(new), fingerprint(old))
+
+
+def test_an_exact_restatement_from_another_session_is_dropped() -> None:
+    log = ["- Decision: go with B, MySQL for the orders DB (780c4b16:00000003)"]
+    assert dedupe([fact("Agreed: go with B, MySQL for the orders DB.")], log) == []
+
+
+def test_labels_of_every_kind_are_ignored_to_dos_included() -> None:
+    assert normalise("- **To-do:** ship the export by Friday") == "ship the export by friday"
+    log = ["- To-do: ship the export by Friday (abcd1234:0de8b4c8)"]
+    todo = Item(kind="fact", text="ship the export by Friday", entry_ids=("0de8b4c8",))
+    assert dedupe([todo], log) == []
+
+
+def test_names_keep_near_duplicates_apart_within_a_flush() -> None:
+    a = fact("We will host the staging database on Hetzner in the Falkenstein region for now")
+    b = fact("We will host the staging database on Scaleway in the Falkenstein region for now")
+    assert dedupe([a, b], []) == [a, b]
+
+
+def test_two_sessions_flushed_the_same_day_keep_both_decisions() -> None:
+    """End to end: the second session's flush, given the first one's block as the log, loses nothing."""
+    from datetime import datetime
+
+    from test_redact import Transcript
+
+    from memoryd.flush.pipeline import block_for, content_of
+    from memoryd.flush.render import BlockMeta
+
+    def session(db: str, other: str, port: int, lint: str) -> Transcript:
+        t = Transcript()
+        t.user("We need a database for the orders service. What are the options?")
+        t.assistant(
+            f"Two options: A) {other}, simple and already on the box; B) {db}, better JSON support "
+            "and replication. I'd recommend B. Which one?"
+        )
+        t.user(f"go with B, {db}")
+        t.assistant(
+            f"Done: {db} is set up for the orders service.", command=f"docker run -d -p {port}:{port} {db}"
+        )
+        t.result("ok")
+        t.user(
+            f"note that the orders DB listens on port {port}. Also, from now on always lint with {lint} before committing."
+        )
+        t.assistant("Noted.")
+        return t
+
+    first = content_of(session("Postgres", "SQLite", 5433, "ruff").entries(), [])
+    meta = BlockMeta(
+        "f1", "agent:main:main", "780c4b16-a510-49fa-a2b2-bbd1c38dbe31", "threshold", 1,
+        datetime(2026, 6, 1, 10, 0), None, None,
+    )  # fmt: skip
+    log = block_for(meta, first).splitlines()
+    second = session("MySQL", "MariaDB", 9440, "pylint").entries()
+    alone = content_of(second, []).items
+    assert content_of(second, log).items == alone
+    said = " ".join(i.text for i in alone)
+    assert any(i.kind == "decision" for i in alone) and "9440" in said and "pylint" in said
+    # and what the first session's block says in full is not written twice
+    again = content_of(session("Postgres", "SQLite", 5433, "ruff").entries(), log).items
+    assert len(again) < len(first.items) and not any("5433" in i.text or "ruff" in i.text for i in again)

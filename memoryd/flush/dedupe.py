@@ -1,10 +1,22 @@
-"""Keep a flush from writing what the daily log already says.
+"""Keep a flush from writing what the daily log already says, without losing what it does not.
 
-Two texts are the same memory when their words mostly overlap *and* they carry the same identifiers
-and the same polarity. Identifiers (numbers, versions, hashes, ports, paths, hosts) decide: "the port
-is now 5434" is an update of "the port is 5433", never its duplicate, and "X is not allowed" is not
-"X is allowed". Text is normalised first: case, punctuation, Markdown bullets and emphasis, kind
-labels, and memoryd's own citations such as ``(abcd1234:ef01ab23)`` are ignored.
+Two comparisons, for two questions:
+
+- **Against the log** (today's and the last days' lines: other sessions' blocks, earlier cycles,
+  the person's own notes), :func:`already_said`: an item is dropped only when one line says *all*
+  of it: every content word, the same names (``Postgres``, ``ruff``, ``Jonas``), no identifier the
+  line lacks, the same polarity. A similar line is not enough: two sessions of one agent on one day
+  often have the same shape ("go with X on port N, lint with Y") and different content, and a
+  near-duplicate rule would drop the second session's decisions as echoes of the first's.
+- **Within one flush** (the same range of one session), :func:`is_duplicate`: near-duplicates, a
+  user's words and the agent's restatement, are merged when their words mostly overlap *and* they
+  carry the same identifiers, names and polarity.
+
+Identifiers (numbers, versions, hashes, ports, paths, hosts) and names decide both: "the port is now
+5434" is an update of "the port is 5433", never its duplicate, "go with MySQL" is not "go with
+Postgres", and "X is not allowed" is not "X is allowed". Text is normalised first: case,
+punctuation, Markdown bullets and emphasis, kind labels, and memoryd's own citations such as
+``(abcd1234:ef01ab23)`` are ignored. Nothing here depends on the set of kinds.
 
 Stdlib only; words are compared as sets (CJK text as character bigrams, since it has no spaces).
 """
@@ -20,7 +32,7 @@ from typing import Final
 
 from memoryd.flush.items import Item
 
-__all__ = ["Fingerprint", "dedupe", "fingerprint", "is_duplicate", "normalise"]
+__all__ = ["Fingerprint", "already_said", "dedupe", "fingerprint", "is_duplicate", "normalise"]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -30,7 +42,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 _BULLET: Final = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?")
 _LABEL: Final = re.compile(
-    r"^\s*(?:\*\*|__)?(?:decisions?|outcomes?|open questions?|facts?|procedures?|todo|rejected)"
+    r"^\s*(?:\*\*|__)?(?:decisions?|outcomes?|open questions?|facts?|procedures?|to-?dos?|rejected)"
     r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?",
     re.I,
 )
@@ -63,23 +75,70 @@ SIMILAR: Final = 0.72
 CONTAINED: Final = 0.9
 
 
+#: Words an item may add to a log line that says the rest: they change nothing it means.
+_FILLER: Final = _wordset(
+    "also just please ok okay yes agreed decided decision user assistant note noted still already "
+    "will should let's lets"
+)
+#: Content words an item without identifiers or names needs before the log can be said to hold it.
+_SPECIFIC_WORDS: Final = 5
+#: A name: a word with a capital after its first letter (``PostgreSQL``, ``API``), or capitalised
+#: where no sentence starts; or anything in backticks or quotes.
+_NAME_TOKEN: Final = re.compile(r"[^\W\d_][\w.+#\-]*")
+_QUOTED: Final = re.compile(r"`([^`\n]{1,60})`|[\"“„«]([^\"”“»\n]{1,60})[\"”“»]")
+_SENTENCE_START: Final = frozenset(".!?:;—–-(\"'«“„*")
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What duplicate detection compares, computed once per text."""
+    """What duplicate detection compares, computed once per text.
+
+    ``stems`` are the words with plurals folded, for the strict comparison with the log;
+    ``cased`` the stripped text with its case, from which :attr:`names` are read when a
+    comparison gets that far (most pairs are settled by their words first).
+    """
 
     norm: str
     words: frozenset[str]
     idents: frozenset[str]
     negations: int
+    stems: frozenset[str] = frozenset()
+    cased: str = ""
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Proper names and quoted terms, lower-cased."""
+        return _names(self.cased)
+
+
+def _stripped(text: str) -> str:
+    """The text without bullets, citations, emphasis and kind labels, case kept."""
+    text = _BULLET.sub("", text)
+    text = _CITATION.sub(" ", text)
+    text = _MARKUP.sub("", text)
+    return _LABEL.sub("", text)
 
 
 def normalise(text: str) -> str:
     """Lower-case text without bullets, labels, citations or emphasis (word sets ignore punctuation)."""
-    text = _BULLET.sub("", text)
-    text = _CITATION.sub(" ", text)
-    text = _MARKUP.sub("", text)
-    text = _LABEL.sub("", text)
-    return " ".join(text.lower().split())
+    return " ".join(_stripped(text).lower().split())
+
+
+@lru_cache(maxsize=16384)
+def _names(text: str) -> frozenset[str]:
+    """Proper names and quoted terms: what a decision chose, who owns what."""
+    found = {(a or b).strip().lower() for a, b in _QUOTED.findall(text)}
+    for m in _NAME_TOKEN.finditer(text):
+        word = m.group(0).rstrip(".-")
+        if len(word) < 2 or not any(c.isupper() for c in word):
+            continue
+        if any(c.isupper() for c in word[1:]):
+            found.add(word.lower())  # PostgreSQL, API, iOS
+            continue
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_START:
+            found.add(word.lower())  # "go with Postgres", not "Postgres is ..."
+    return frozenset(found)
 
 
 def _words(norm: str) -> frozenset[str]:
@@ -102,17 +161,57 @@ def _idents(norm: str) -> frozenset[str]:
 
 
 def fingerprint(text: str) -> Fingerprint:
-    """Normalised text, its word set, its identifiers and whether it is negated."""
-    norm = normalise(text)
+    """Normalised text, its word set, its identifiers and names, and whether it is negated."""
+    stripped = _stripped(text)
+    norm = " ".join(stripped.lower().split())
+    words = _words(norm)
     return Fingerprint(
-        norm=norm, words=_words(norm), idents=_idents(norm), negations=len(_NEGATION.findall(norm))
+        norm=norm,
+        words=words,
+        idents=_idents(norm),
+        negations=len(_NEGATION.findall(norm)),
+        cased=stripped,
+        stems=frozenset(w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words),
     )
 
 
+def _names_in(names: frozenset[str], norm: str) -> bool:
+    """Every name occurs in the other (normalised) text, as a word of its own."""
+    return all(
+        name in norm and re.search(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", norm) for name in names
+    )
+
+
+def already_said(new: Fingerprint, old: Fingerprint) -> bool:
+    """True when the log line ``old`` says all that ``new`` says: the strict test against the log.
+
+    Every content word of ``new`` is in ``old`` (plurals folded, a few filler words aside), the
+    names are the same, ``old`` has every identifier of ``new``, and both have the same polarity.
+    A vague item ("I'd recommend B.": no identifier, no name, under five content words) is never
+    already said: in another session the same words may mean another choice.
+    """
+    if not new.words or (new.negations > 0) != (old.negations > 0):
+        return False
+    if not new.idents and not new.names and len(new.words - _FILLER) < _SPECIFIC_WORDS:
+        return False
+    if new.norm == old.norm:
+        return True
+    if not new.idents <= old.idents or not all(w in _FILLER for w in new.stems - old.stems):
+        return False
+    return _names_in(new.names, old.norm) and _names_in(old.names, new.norm)
+
+
 def is_duplicate(new: Fingerprint, old: Fingerprint) -> bool:
-    """True when ``new`` says nothing that ``old`` does not already say."""
+    """True when ``new`` is a near-duplicate of ``old``: the test within one flush.
+
+    Mostly the same words, and no identifier or name that ``old`` lacks.
+    """
     if not new.words or not new.idents <= old.idents or (new.negations > 0) != (old.negations > 0):
         return False
+    return _similar(new, old) and _names_in(new.names, old.norm)
+
+
+def _similar(new: Fingerprint, old: Fingerprint) -> bool:
     if new.norm == old.norm:
         return True
     common = len(new.words & old.words)
@@ -160,18 +259,20 @@ _known_fingerprint = lru_cache(maxsize=8192)(fingerprint)
 
 
 def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
-    """Drop items already in ``existing`` log lines, and merge near-duplicates among ``items``.
+    """Drop items that a line of ``existing`` already says, and merge near-duplicates among ``items``.
 
-    Of two near-duplicate new items the first is kept; it inherits the other's ``must_keep`` flag,
-    so a block never loses a must-keep memory by merging. Entry ids are not merged: ids carry no
-    order of their own, and the item kept already cites where the memory came from.
+    Against the log the test is strict (:func:`already_said`): a flush never loses an item because
+    another session, or an earlier cycle, said something similar. Of two near-duplicate new items
+    the first is kept; it inherits the other's ``must_keep`` flag, so a block never loses a
+    must-keep memory by merging. Entry ids are not merged: ids carry no order of their own, and the
+    item kept already cites where the memory came from.
     """
     old = [_known_fingerprint(line) for line in existing if line.strip()]
     kept: list[Item] = []
     kept_prints: list[Fingerprint] = []
     for item in items:
         fp = fingerprint(item.text)
-        if any(is_duplicate(fp, o) for o in old):
+        if any(already_said(fp, o) for o in old):
             continue
         twin = next(
             (i for i, k in enumerate(kept_prints) if is_duplicate(fp, k) or is_duplicate(k, fp)), None

@@ -1,13 +1,18 @@
-"""Optional LLM extraction over an OpenAI-compatible Chat Completions endpoint (off by default).
+"""Optional LLM distillation over an OpenAI-compatible Chat Completions endpoint (off by default).
 
-The rules extractor is the default and the fallback. This module sends a compact, redacted rendering
-of the range (user and assistant prose, tool calls in one line each with their exit status and the
-tail of their output; the output of secret files is never sent) together with a prompt in the spirit
-of OpenClaw's pre-compaction memory flush, and reads back JSON items ``{kind, text, entry_ids,
-must_keep}``. The answer is validated strictly: every kind known, every entry id one that was sent,
-texts non-empty and short, at most ``MAX_ITEMS`` items. Anything else (a transport error after the
-retries, a non-2xx status, a timeout, JSON that does not parse or validate) returns ``None``, and the
-caller falls back to the rules. Item texts are redacted again before they are returned.
+The rules run first and choose what is worth a model's attention: their candidate items, most
+important first (must-keep, then kind order), each with the entries it cites, are sent as long as
+the request stays within ``MAX_INPUT_TOKENS`` (estimated as characters / 4): the rules' draft notes
+and the cited lines (user and assistant prose, tool calls in one line each with their exit status
+and the tail of their output; the output of secret files is never sent), all redacted with the
+range's own secrets. The model distills them, in the spirit of OpenClaw's pre-compaction memory
+flush, into JSON items ``{kind, text, entry_ids, must_keep}``, validated strictly: every kind known
+(``todo`` included), every entry id one that was sent, texts non-empty and short, at most
+``MAX_ITEMS`` items. Candidates that did not fit are kept as the rules wrote them, and so is a
+must-keep candidate the model left out. Anything else (a transport error after the retries, a
+non-2xx status, a timeout, JSON that does not parse or validate) means no items from the model, and
+the caller writes the rules' result. Tokens in and out come from the answer's ``usage`` (or the
+estimate) and are reported either way.
 
 ``OpenAI``, ``Ollama`` (``http://127.0.0.1:11434/v1``), ``llama.cpp``'s server and ``vLLM`` all serve
 this API. The key, if any, is read from the environment variable named by ``api_key_env``.
@@ -19,33 +24,44 @@ import json
 import os
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import structlog
 
-from memoryd.flush.extract import MAX_TEXT
+from memoryd.flush.extract import MAX_TEXT, extract_items
 from memoryd.flush.extract.budget import bound_items
 from memoryd.flush.extract.context import Draft
 from memoryd.flush.extract.messages import Msg, visible_messages
 from memoryd.flush.items import KINDS, Item, Kind
-from memoryd.flush.redact import redact
+from memoryd.flush.redact import redact, secrets_in
 from memoryd.sources.transcript import Entry
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["LLMSettings", "build_prompt", "extract_with_llm", "parse_answer", "render_transcript"]
+__all__ = [
+    "LLMAnswer",
+    "LLMSettings",
+    "ask_model",
+    "build_prompt",
+    "estimate_tokens",
+    "extract_with_llm",
+    "parse_answer",
+    "render_candidates",
+]
 
 log = structlog.get_logger("memoryd.flush.llm")
 
 #: Most items an answer may hold (the block's own bound).
 MAX_ITEMS: Final = 30
-#: Characters of the rendered transcript sent at most; longer ranges keep their start and their end.
-MAX_PROMPT_CHARS: Final = 48_000
-_MESSAGE_CHARS: Final = 1_200
-_OUTPUT_CHARS: Final = 400
+#: Input tokens a flush may send at most (system prompt included), by :func:`estimate_tokens`.
+MAX_INPUT_TOKENS: Final = 2_000
+_MESSAGE_CHARS: Final = 320
+_OUTPUT_CHARS: Final = 200
 _MAX_IDS: Final = 12
+#: A sixth kind is coming (``todo``); until ``items.KINDS`` has it, a model's to-do is an open question.
+_TODO: Final = "todo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,27 +79,33 @@ class LLMSettings:
 
 
 SYSTEM_PROMPT: Final = """\
-Pre-compaction memory flush. The session below is about to be compacted: store durable memories now.
-You write the daily memory log that the agent and its person read tomorrow. Keep only what is worth
-remembering, in the language of the conversation, as short standalone statements:
+Pre-compaction memory flush: store durable memories now, for the daily log the agent and its person
+read tomorrow. Below are draft notes that rules took from a session, and the transcript lines they
+cite ([id] role: text). Rewrite them as the final notes, in the conversation's language: one short,
+self-contained sentence each, stating what was decided, done or learned (not the whole proposal and
+reply); fix a wrong kind; merge restatements; drop a draft the lines do not support or that is small
+talk. Kinds: decision (settled choice; a turned-down option is "Rejected: X"), outcome (result of work,
+a failure and its fix, an unresolved failure), open_question (still open at the end), todo (a task
+with an owner or a due date), fact (durable fact, preference, correction, something to remember),
+procedure (reusable steps). Keep identifiers verbatim; no secrets. must_keep: decisions, corrections,
+requests to remember, unresolved failures. Cite the ids each note comes from.
+Answer with JSON only: {"items": [{"kind": "...", "text": "...", "entry_ids": ["..."], "must_keep": false}]}"""
 
-- decision: something the user and the agent settled on (a proposal and the user's agreement, or an
-  explicit choice). A rejected option is its own decision: "Rejected: X, because ...".
-- outcome: the result of work: a failure and its fix, a deploy, a commit (hash), a PR (number), a file
-  written. A failure still unresolved at the end is an outcome with must_keep true.
-- open_question: a question, TODO or next step still unresolved at the end. Answered questions are not items.
-- fact: a durable fact or preference about the user, the project or the environment (hosts, ports,
-  owners, conventions), a correction of the agent by the user, anything the user asked to remember.
-- procedure: a reusable how-to that emerged (ordered commands or steps).
 
-Rules: keep identifiers verbatim (paths, hosts, ports, hashes, PR numbers, versions). No small talk, no
-narration ("let me check ..."), no code listings, no secrets. must_keep is true for decisions (also
-rejected options), user corrections, explicit requests to remember, and unresolved failures. Cite the
-ids in square brackets of the lines each item comes from. At most 30 items, each text under 300
-characters. If nothing is worth storing, answer {"items": []}.
+def estimate_tokens(text: str) -> int:
+    """Tokens of ``text`` by the usual rule of thumb (four characters a token)."""
+    return (len(text) + 3) // 4
 
-Answer with JSON only, no prose:
-{"items": [{"kind": "decision|outcome|open_question|fact|procedure", "text": "...", "entry_ids": ["..."], "must_keep": false}]}"""
+
+@dataclass(frozen=True, slots=True)
+class LLMAnswer:
+    """What the model cost, and its items (``None`` when its answer did not validate)."""
+
+    items: list[Item] | None
+    tokens_in: int
+    tokens_out: int
+    #: The ids that were sent, in transcript order.
+    sent: tuple[str, ...] = field(default=())
 
 
 def _clip(text: str, limit: int) -> str:
@@ -102,32 +124,59 @@ def _line(m: Msg) -> str:
         if step.quiet
         else _clip(step.output[-_OUTPUT_CHARS:], _OUTPUT_CHARS)
     )
-    return f"[{m.id}] tool {step.tool}: {_clip(what, 300)} -> {status}: {output}"
+    return f"[{m.id}] tool {step.tool}: {_clip(what, 200)} -> {status}: {output}"
 
 
-def render_transcript(entries: Sequence[Entry]) -> tuple[str, tuple[str, ...], dict[str, int]]:
-    """The range as compact, redacted lines: (text, ids sent, redactions per rule)."""
-    lines: list[str] = []
-    ids: list[str] = []
-    for m in visible_messages(entries):
-        line = _line(m)
-        if line:
-            lines.append(line)
-            ids.append(m.id)
-    text = "\n".join(lines)
-    if len(text) > MAX_PROMPT_CHARS:
-        head, tail = text[: MAX_PROMPT_CHARS // 3], text[-(MAX_PROMPT_CHARS * 2 // 3) :]
-        text = head[: head.rfind("\n")] + "\n[...]\n" + tail[tail.find("\n") + 1 :]
-        ids = [i for i in ids if f"[{i}]" in text]
-    red = redact(text)
-    return red.text, tuple(ids), red.counts
+def _priority(items: Sequence[Item]) -> list[Item]:
+    rank = {k: i for i, k in enumerate(KINDS)}
+    return sorted(items, key=lambda i: (not i.must_keep, rank.get(i.kind, len(rank))))
 
 
-def build_prompt(transcript: str) -> list[dict[str, str]]:
+def _user_message(drafts: Sequence[str], lines: Sequence[str]) -> str:
+    return "Draft notes:\n" + "\n".join(drafts) + "\n\nTranscript lines:\n" + "\n".join(lines)
+
+
+def render_candidates(
+    entries: Sequence[Entry],
+    candidates: Sequence[Item],
+    *,
+    known: frozenset[str] = frozenset(),
+    max_tokens: int = MAX_INPUT_TOKENS,
+) -> tuple[str, tuple[str, ...], list[Item]]:
+    """The user message for the candidates that fit: (redacted text, ids sent, candidates sent).
+
+    Candidates are taken most important first; one that does not fit is skipped (a smaller one
+    after it may still fit). ``known`` are the range's secrets, redacted wherever they appear.
+    """
+    by_id = {m.id: m for m in visible_messages(entries)}
+    budget = max_tokens * 4 - len(SYSTEM_PROMPT) - len(_user_message([], [])) - 64
+    chosen: list[Item] = []
+    rendered: dict[str, str] = {}
+    drafts: list[str] = []
+    used = 0
+    for item in _priority(candidates):
+        ids = [i for i in item.entry_ids if i in by_id]
+        # Redacted piece by piece, so that what is measured is what is sent.
+        new = {i: redact(_line(by_id[i]), known=known).text for i in ids if i not in rendered}
+        draft = redact(f"- {item.kind}: {_clip(item.text, 300)} [{', '.join(ids)}]", known=known).text
+        cost = len(draft) + 1 + sum(len(line) + 1 for line in new.values())
+        if not ids or used + cost > budget:
+            continue
+        chosen.append(item)
+        rendered.update(new)
+        drafts.append(draft)
+        used += cost
+    order = {m.id: m.pos for m in by_id.values()}
+    sent = tuple(sorted(rendered, key=order.__getitem__))
+    text = _user_message(drafts, [rendered[i] for i in sent if rendered[i]])
+    return redact(text, known=known).text, sent, chosen
+
+
+def build_prompt(user_message: str) -> list[dict[str, str]]:
     """Chat messages for the request."""
     return [
         {"role": "system", "content": SYSTEM_PROMPT},
-        {"role": "user", "content": f"Transcript (one line per entry, id in brackets):\n\n{transcript}"},
+        {"role": "user", "content": user_message},
     ]
 
 
@@ -152,6 +201,8 @@ def _item(raw: Any, known: Mapping[str, int]) -> tuple[Kind, str, list[str], boo
         raw.get("entry_ids"),
         raw.get("must_keep", False),
     )
+    if kind == _TODO and _TODO not in KINDS:
+        kind = "open_question"
     if kind not in KINDS:
         raise _Invalid(f"unknown kind {kind!r}")
     if not isinstance(text, str) or not text.strip() or len(text.strip()) > MAX_TEXT:
@@ -162,11 +213,10 @@ def _item(raw: Any, known: Mapping[str, int]) -> tuple[Kind, str, list[str], boo
         raise _Invalid("entry_ids name entries outside the range")
     if not isinstance(keep, bool):
         raise _Invalid("must_keep must be a boolean")
-    checked: Kind = kind
-    return checked, " ".join(text.split()), ids, keep
+    return cast(Kind, kind), " ".join(text.split()), ids, keep
 
 
-def parse_answer(content: str, known: Sequence[str]) -> list[Item]:
+def parse_answer(content: str, known: Sequence[str], *, secrets: frozenset[str] = frozenset()) -> list[Item]:
     """Validate the model's JSON into items (redacted, in kind order, bounded); raises ``ValueError``."""
     try:
         doc = json.loads(_strip_fence(content))
@@ -181,7 +231,7 @@ def parse_answer(content: str, known: Sequence[str]) -> list[Item]:
     drafts = []
     for raw in raw_items:
         kind, text, ids, keep = _item(raw, position)
-        drafts.append(Draft(kind, redact(text).text, {position[i] for i in ids}, keep))
+        drafts.append(Draft(kind, redact(text, known=secrets).text, {position[i] for i in ids}, keep))
     return [
         Item(
             kind=d.kind, text=d.text, entry_ids=tuple(known[p] for p in sorted(d.pos)), must_keep=d.must_keep
@@ -190,16 +240,50 @@ def parse_answer(content: str, known: Sequence[str]) -> list[Item]:
     ]
 
 
-def _content(response: httpx.Response) -> str:
+def _merge(
+    model: list[Item], candidates: Sequence[Item], sent: Sequence[Item], order: Mapping[str, int]
+) -> list[Item]:
+    """The model's items, the candidates that were not sent, and sent must-keeps the model dropped."""
+    cited = {i for item in model for i in item.entry_ids}
+    sent_ids = {id(c) for c in sent}
+    kept = [
+        c
+        for c in candidates
+        if id(c) not in sent_ids or (c.must_keep and not cited.intersection(c.entry_ids))
+    ]
+    drafts = [
+        Draft(i.kind, i.text, {order.get(e, len(order)) for e in i.entry_ids}, i.must_keep)
+        for i in model + kept
+    ]
+    ids = {order.get(e, len(order)): e for item in model + kept for e in item.entry_ids}
+    return [
+        Item(kind=d.kind, text=d.text, entry_ids=tuple(ids[p] for p in sorted(d.pos)), must_keep=d.must_keep)
+        for d in bound_items(drafts, MAX_ITEMS, 4096)
+    ]
+
+
+def _content(response: httpx.Response) -> tuple[str, tuple[int, int] | None]:
+    """The answer's text, and its ``usage`` (prompt and completion tokens) when the server gave it."""
     body = response.json()
     content = body["choices"][0]["message"]["content"]
     if not isinstance(content, str):
         raise _Invalid("no message content")
-    return content
+    usage = body.get("usage")
+    if isinstance(usage, dict):
+        prompt, completion = usage.get("prompt_tokens"), usage.get("completion_tokens")
+        if isinstance(prompt, int) and isinstance(completion, int):
+            return content, (prompt, completion)
+    return content, None
 
 
-def _post(client: httpx.Client, settings: LLMSettings, payload: dict[str, Any]) -> str | None:
-    """The answer's content, retrying transport errors, timeouts, 429 and 5xx; ``None`` when all fail."""
+def _post(
+    client: httpx.Client, settings: LLMSettings, payload: dict[str, Any], deadline: float | None = None
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The answer and its usage, retrying transport errors, timeouts, 429 and 5xx; ``None`` when all fail.
+
+    ``deadline`` (``time.monotonic()``) bounds the whole exchange: no try starts after it, and a
+    try's timeouts are cut to what is left.
+    """
     import httpx
 
     url = settings.base_url.rstrip("/") + "/chat/completions"
@@ -210,10 +294,17 @@ def _post(client: httpx.Client, settings: LLMSettings, payload: dict[str, Any]) 
             log.warning("llm.no_key", env=settings.api_key_env)
             return None
         headers["Authorization"] = f"Bearer {key}"
-    timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     for attempt in range(settings.max_retries + 1):
         if attempt:
             time.sleep(settings.retry_backoff * 2 ** (attempt - 1))
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            log.warning("llm.deadline", attempt=attempt)
+            return None
+        timeout = httpx.Timeout(
+            settings.read_timeout if left is None else min(settings.read_timeout, left),
+            connect=settings.connect_timeout if left is None else min(settings.connect_timeout, left),
+        )
         try:
             response = client.post(url, json=payload, headers=headers, timeout=timeout)
         except httpx.HTTPError as exc:
@@ -233,19 +324,29 @@ def _post(client: httpx.Client, settings: LLMSettings, payload: dict[str, Any]) 
     return None
 
 
-def extract_with_llm(
-    entries: Sequence[Entry], settings: LLMSettings, *, client: httpx.Client | None = None
-) -> list[Item] | None:
-    """Items from the model, or ``None`` on any failure (the caller falls back to the rules).
+def ask_model(
+    entries: Sequence[Entry],
+    candidates: Sequence[Item],
+    settings: LLMSettings,
+    *,
+    client: httpx.Client | None = None,
+    known: frozenset[str] | None = None,
+    deadline: float | None = None,
+) -> LLMAnswer | None:
+    """The model's distillation of the rules' ``candidates``, or ``None`` when it never answered.
 
-    Everything sent is redacted first; nothing is sent for a range without conversation.
+    Nothing is sent when no candidate cites a visible entry. ``known`` are the range's secrets
+    (computed when not given): what is sent and what comes back are redacted with them.
+    ``deadline`` (``time.monotonic()``) is when the caller stops waiting: no retry starts after it.
     """
-    transcript, ids, _ = render_transcript(entries)
-    if not ids:
-        return []
+    secrets = secrets_in(entries) if known is None else known
+    user, sent_ids, sent = render_candidates(entries, candidates, known=secrets)
+    if not sent:
+        return None
+    messages = build_prompt(user)
     payload = {
         "model": settings.model,
-        "messages": build_prompt(transcript),
+        "messages": messages,
         "temperature": 0,
         "max_tokens": settings.max_tokens,
         "response_format": {"type": "json_object"},
@@ -255,15 +356,44 @@ def extract_with_llm(
             import httpx
 
             with httpx.Client() as own:
-                content = _post(own, settings, payload)
+                answer = _post(own, settings, payload, deadline)
         else:
-            content = _post(client, settings, payload)
-        if content is None:
-            return None
-        return parse_answer(content, ids)
-    except ValueError as exc:
-        log.warning("llm.invalid_answer", error=str(exc)[:200])
-        return None
+            answer = _post(client, settings, payload, deadline)
     except Exception as exc:  # a fallback must never take the flush down with it
         log.warning("llm.failed", error=type(exc).__name__)
         return None
+    if answer is None:
+        return None
+    content, usage = answer
+    tokens_in, tokens_out = usage or (
+        sum(estimate_tokens(m["content"]) for m in messages),
+        estimate_tokens(content),
+    )
+    order = {eid: i for i, eid in enumerate(e.id for e in entries)}
+    try:
+        items = _merge(parse_answer(content, sent_ids, secrets=secrets), candidates, sent, order)
+    except ValueError as exc:
+        log.warning("llm.invalid_answer", error=str(exc)[:200])
+        items = None
+    return LLMAnswer(items=items, tokens_in=tokens_in, tokens_out=tokens_out, sent=sent_ids)
+
+
+def extract_with_llm(
+    entries: Sequence[Entry],
+    settings: LLMSettings,
+    *,
+    client: httpx.Client | None = None,
+    known: frozenset[str] | None = None,
+    candidates: Sequence[Item] | None = None,
+) -> list[Item] | None:
+    """Items from the model over the rules' candidates, or ``None`` on any failure (use the rules).
+
+    ``candidates`` default to the rules' own items for ``entries``. A range where the rules find
+    nothing sends nothing and yields no items.
+    """
+    if candidates is None:
+        candidates = extract_items(entries, max_items=MAX_ITEMS, max_bytes=4096)
+    if not candidates:
+        return []
+    answer = ask_model(entries, candidates, settings, client=client, known=known)
+    return None if answer is None else answer.items
