@@ -1,12 +1,24 @@
 """Outcomes from tool work: failures and their fixes, actions that changed something, reports.
 
-* A failing command opens a *failure chain*; a later run of the same program that succeeds
-  closes it (failed, then fixed), a run failing with a different error closes it and opens the
-  next, and a chain still open at the end is an unresolved failure (must keep).
+Structure, not wording, decides what happened:
+
+* **Did a run fail?** Its exit code or ``isError`` say so, and so does its own output when a tool
+  exits 0 anyway: an HTTP status of 4xx/5xx, a non-zero count of failed tests or errors in a test
+  runner's summary, a ``Traceback``, a line that opens with ``error:`` / ``fatal:`` / ``FAILED``.
+  (Only for commands that run something: the output of ``cat`` or ``kubectl logs`` is data.)
+* **Which later run is the same work?** Runs are keyed by the command's identity: program,
+  subcommand and main target (``pytest tests/test_a.py``, ``npm run build``, ``git push origin``,
+  ``curl <url>``). A failing run opens a *failure chain*; a passing run of the same identity (or a
+  broader check, or another changing subcommand on the same target) closes it: one outcome, "X
+  failed: error; the agent's account; fixed by what it changed; now the result". Runs of the same
+  identity that keep failing, however often (polling), stay one chain. A chain still open at the
+  end is an unresolved failure (must keep), with what the user said about it.
 * Successful state-changing actions (commits, PRs, deploys, configs and documents written) are
-  grouped per stretch of work into one outcome, with the assistant's closing report.
+  grouped per stretch of work into one outcome, led by the assistant's closing report.
 * An assistant report that repeats measured numbers from tool output, or names a root cause, is
   an outcome too.
+
+Texts are built from whole sentences and clauses (``fit``), never cut through one.
 """
 
 from __future__ import annotations
@@ -20,14 +32,12 @@ from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
-    EXPLAIN,
     LEAD_FILLER,
     NARRATION,
     NO_START,
     OFFER,
     RECOMMEND,
     RESULT_NUM,
-    SUCCESS,
 )
 from memoryd.flush.extract.messages import Msg, Step
 from memoryd.flush.extract.prose import (
@@ -49,45 +59,349 @@ from memoryd.flush.extract.shell import (
     EXIT_CODE,
     TRIVIAL,
     WRITE_TOOLS,
+    identity,
     is_config,
     program,
     segment_effect,
     write_targets,
 )
 
-#: Most actions one outcome groups together (and cites).
+#: Most distinct actions one outcome groups together (and cites).
 MAX_GROUP: Final = 6
 
+
+# --- what a run's output says --------------------------------------------------------------------
 
 _ERROR_TOKEN: Final = re.compile(
     r"\b[A-Za-z_][\w.]*(?:Error|Exception|Timeout|NotAvailable|NotFound|Refused|Denied)\b|\bERR_[A-Z0-9_]+\b|"
     r"(?:FAILED|FAIL|ERROR)\s+([\w/.:\-\[\]>]+)|No space left on device|Permission denied|Connection refused|"
-    r"command not found|does not exist|timed out|out of memory"
+    r"command not found|does not exist|timed out|out of memory|\bHTTP/[\d.]+ ([45]\d\d)\b"
 )
 
 
 #: Searched on lower-cased output (``IGNORECASE`` makes ``re`` several times slower).
 _ERRORISH: Final = re.compile(
-    r"rror|xception|fail|err_|imeout|refused|denied|notfound|notavailable|fatal|cannot|can't|unable|timed out|"
-    r"no space|not found|does not exist|out of memory"
+    r"rror|xception|fail|err_|err!|imeout|refused|denied|notfound|notavailable|fatal|cannot|can't|unable|"
+    r"timed out|no space|not found|does not exist|out of memory|traceback|panic|rejected|http/[\d.]+ [45]"
 )
 
 
 _ERROR_STRONG: Final = re.compile(
-    r"\b[A-Za-z_][\w.]*(?:Error|Exception)\b:|\berror [A-Z]+\d+|\bERR_[A-Z0-9_]+"
+    r"\b[A-Za-z_][\w.]*(?:Error|Exception)\b:|\berror [A-Z]+\d+|\bERR_[A-Z0-9_]+|\bHTTP/[\d.]+ [45]\d\d"
 )
 
 
 _ERROR_WORD: Final = re.compile(
-    r"\b(?:error|fatal|failed|fail|cannot|can't|unable|denied|refused|timed out|no space left|not found)\b|"
-    r"[A-Za-z](?:Error|Exception)\b|ERR_",
+    r"\b(?:error|fatal|failed|fail|failing|errored|cannot|can't|unable|denied|refused|rejected|timed out|"
+    r"no space left|not found|panic)\b|[A-Za-z](?:Error|Exception)\b|ERR_|\bHTTP/[\d.]+ [45]\d\d",
     re.I,
 )
 
 
 _LOG_PREFIX: Final = re.compile(
-    r"^(?:\S+\t){1,3}|\d{4}-\d{2}-\d{2}T[\d:.]+Z\s*|^(?:INFO|DEBUG|WARN(?:ING)?|NOTICE)\s+\[[^\]]+\]\s*|^E\s+"
+    r"^(?:\S+\t){1,3}|\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?\s*|^(?:INFO|DEBUG|WARN(?:ING)?|NOTICE)\s+\[[^\]]+\]\s*|"
+    r"^E\s+"
 )
+
+
+#: Shapes of failure in a run's own output: an HTTP error status, a runner's non-zero failure
+#: count, a traceback, a line that opens with an error level. Language-independent: these are
+#: what the tools print, not what people say.
+_TEXT_FAILURE: Final = re.compile(
+    r"\bHTTP/[\d.]+\s+[45]\d\d\b"
+    r"|[\"']?\b(?:status|statusCode|status_code|http_code|code)[\"']?\s*[:=]\s*[\"']?[45]\d\d\b"
+    r"|(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
+    r"|\b(?:failed|failures|errors|errored)[=:]\s*[1-9]"
+    r"|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b|^Traceback \(most recent call last\)"
+    r"|^\s*(?:\[?(?:error|fatal|ERROR|FATAL|Error|CRITICAL|PANIC|panic)\]?)(?::|!| -|\s\[)|^npm ERR!|\berrored\b|\b(?:ERROR|FATAL):\s",
+    re.M,
+)
+
+
+_HTTP_CODE_ONLY: Final = re.compile(r"(?:^|\n)\s*([1-5]\d\d)\s*$")
+
+
+_PASS_LINE: Final = re.compile(
+    r"\b\d+ (?:passed|passing|tests? passed|ok)\b|\btest result: ok\b|^ok\s|\bHTTP/[\d.]+\s+[23]\d\d\b|"
+    r"\b(?:all (?:\w+ )?(?:checks|tests) passed|success(?:ful(?:ly)?)?|succeeded|complete[d]?|rolled out|"
+    r"up to date|passed|0 (?:failed|errors?))\b|[✓✔]",
+    re.I | re.M,
+)
+
+
+#: Programs whose output is data (logs, files, listings): their text is not their own status.
+_READERS: Final = frozenset(
+    {"journalctl", "dmesg", "less", "more", "zcat", "zless", "bat", "strings", "xxd", "hexdump", "od"}
+)
+_READER_SUBS: Final = frozenset({"logs", "log", "cat", "describe", "show", "blame", "diff"})
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What one tool step shows about itself."""
+
+    failed: bool
+    by_text: bool  # failed although the exit code said 0: the output shows it
+    keys: frozenset[str]  # full identities: "program subcommand target"
+    loose: frozenset[str]  # "program|target", for another subcommand on the same target
+    check: bool  # a test, linter or probe: a broader passing check closes a narrower failure
+
+
+def _runs_something(step: Step) -> bool:
+    """Whether the command's output speaks for the command (not data it printed)."""
+    for _, words in step.segments:
+        prog = program(words)
+        if prog in TRIVIAL or prog in _READERS:
+            continue
+        if any(w in _READER_SUBS for w in words[1:3]):
+            continue
+        if prog == "git" and len(words) > 1 and words[1] in ("status", "log", "show", "diff", "branch"):
+            continue
+        return True
+    return False
+
+
+def text_failure(output: str, command: str = "") -> bool:
+    """A failure shown only in the output: an HTTP error status, failing counts, a traceback, error lines."""
+    if not output:
+        return False
+    text = output if len(output) <= 16000 else output[:4000] + "\n" + output[-12000:]
+    if "http_code" in command and (m := _HTTP_CODE_ONLY.search(text)):
+        return m.group(1)[0] in "45"
+    return bool(_TEXT_FAILURE.search(text))
+
+
+def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
+    full: set[str] = set()
+    loose: set[str] = set()
+    for _, words in step.segments:
+        prog = program(words)
+        if prog in TRIVIAL:
+            continue
+        prog, sub, target = identity(words)
+        if prog == "git" and sub in ("status", "log", "diff", "show", "fetch", "branch", "add"):
+            continue
+        full.add(" ".join(x for x in (prog, sub, target) if x))
+        if target:
+            loose.add(f"{prog}|{target}")
+    if not step.command and step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS:
+        full.add(f"{step.tool} {step.path}".strip())  # a tool of its own (an HTTP call, a browser action)
+    return frozenset(full), frozenset(loose)
+
+
+def run_of(step: Step) -> Run:
+    full, loose = _keys(step)
+    by_text = (
+        not step.failed
+        and not step.quiet
+        and bool(step.command)
+        and _runs_something(step)
+        and text_failure(step.output, step.command)
+    )
+    return Run(step.failed or by_text, by_text, full, loose, step.effect == "check")
+
+
+def _error_identity(output: str) -> frozenset[str]:
+    """Names of what failed (exceptions, error codes, failing tests), to tell two failures apart."""
+    lines = "\n".join(_error_lines(output))
+    return frozenset((m.group(1) or m.group(0)).lower() for m in _ERROR_TOKEN.finditer(lines))
+
+
+def _error_lines(output: str) -> list[str]:
+    """Lines of a (long) output that mention an error, found in one scan."""
+    text = output if len(output) <= 12000 else output[:3000] + "\n" + output[-9000:]
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # lower-casing changed the length: search case-sensitively instead
+    lines: dict[int, str] = {}
+    for m in _ERRORISH.finditer(low):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start not in lines:
+            end = text.find("\n", m.end())
+            lines[start] = text[start : end if end >= 0 else len(text)]
+            if len(lines) >= 200:
+                break
+    return list(lines.values())
+
+
+def _error_line(step: Step) -> str:
+    """The line of a failing output that says what went wrong."""
+    if step.quiet:
+        return "(output not quoted)"
+    best, best_score = "", 0
+    for raw in _error_lines(step.output):
+        if len(raw) > 400 or not _ERROR_WORD.search(raw) or EXIT_CODE.search(raw):
+            continue
+        line = _LOG_PREFIX.sub("", _LOG_PREFIX.sub("", raw.strip())).strip()
+        score = 3 if line.startswith("FAILED ") else 2 if _ERROR_STRONG.search(line) else 1
+        if score > best_score:
+            best, best_score = line, score
+    if not best:
+        lines = [ln.strip() for ln in step.output.splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
+        best = lines[-1] if lines else ""
+        if "http_code" in step.command and (m := _HTTP_CODE_ONLY.search(step.output)):
+            best = f"HTTP {m.group(1)}"
+    if (m := _ERROR_STRONG.search(best)) and m.start() > 0 and not best.startswith("FAILED"):
+        best = best[m.start() :]
+    return _words_clip(best, 110)
+
+
+def _pass_line(step: Step) -> str:
+    """The line of a passing run that says it passed ("12 passed in 0.38s", "HTTP/2 200", "200")."""
+    if step.quiet:
+        return ""
+    if "http_code" in step.command and (m := _HTTP_CODE_ONLY.search(step.output)):
+        return f"HTTP {m.group(1)}"
+    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in step.output[-4000:].splitlines()]
+    return next((_words_clip(ln, 90) for ln in reversed(lines) if ln and _PASS_LINE.search(ln)), "")
+
+
+# --- fitting text into a bullet ------------------------------------------------------------------
+
+_CLAUSE: Final = re.compile(r"[;,:—–]\s|\s[-–—]\s|、")
+
+
+def _words_clip(text: str, limit: int) -> str:
+    """A tool line or command shortened at a word boundary (these are quotes, not sentences)."""
+    return clip(text, limit)
+
+
+def fit(sentence: str, limit: int) -> str:
+    """A sentence that fits ``limit``: whole, else cut at its last clause boundary that fits."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence
+    cut = [
+        m.start()
+        for m in _CLAUSE.finditer(sentence, 0, limit)
+        if m.start() >= 25 and _closed(sentence[: m.start()])
+    ]
+    if cut:
+        return sentence[: cut[-1]].rstrip(" ,;:—–-")
+    return clip(sentence, limit)
+
+
+def _closed(text: str) -> bool:
+    """No bracket, quote or code span left open: a cut here does not break one."""
+    return (
+        text.count("(") <= text.count(")")
+        and text.count("[") <= text.count("]")
+        and text.count("`") % 2 == 0
+        and text.count('"') % 2 == 0
+    )
+
+
+def fit_all(parts: Sequence[str], limit: int, sep: str = "; ") -> str:
+    """Whole parts in order while they fit; the first is shortened at a clause boundary if alone too long."""
+    out: list[str] = []
+    used = 0
+    for p in parts:
+        p = " ".join(p.split())
+        if not p:
+            continue
+        extra = len(p) + (len(sep) if out else 0)
+        if used + extra <= limit:
+            out.append(p)
+            used += extra
+        elif not out:
+            out.append(fit(p, limit))
+            break
+    return sep.join(out)
+
+
+# --- who said what about it ----------------------------------------------------------------------
+
+#: Small function-word lexicons per language: how an explanation or a plan for the next step opens.
+_BECAUSE: Final = re.compile(
+    r"\b(?:because|since|due to|caused by|root cause|the cause|so that|which means|instead of|weil|da |denn|"
+    r"wegen|ursache|porque|debido a|la causa|parce que|car |à cause|la cause)\b|ので|ため|原因|せい",
+    re.I,
+)
+_NARRATES: Final = re.compile(
+    r"^(?:let me|let's|i'll|i will|i'm going to|i am going to|now i|next,? i|first,? i|ok(?:ay)?,? (?:let|now)|"
+    r"lass mich|ich (?:werde|schaue|prüfe)|jetzt|voy a|vamos a|ahora (?:voy|miro)|je vais|voyons)\b",
+    re.I,
+)
+_OK_WORD: Final = re.compile(
+    r"\b(?:pass(?:es|ed|ing)?|green|works|worked|succeeded|successful(?:ly)?|fixed|resolved|ok|healthy|applied|"
+    r"done|deployed|merged|restored|created|completed?|"
+    r"up again|back up|bestanden|erfolgreich|läuft|funktioniert|grün|pasan|funciona|exitos[oa]|correcto|"
+    r"passent|réussi|fonctionne|vert)\b|復旧|完了|成功|通り|通過|グリーン",
+    re.I,
+)
+_ID: Final = re.compile(
+    r"`[^`]+`|#\d+|\b[0-9a-f]{7,40}\b|\b\d+(?:[.,:/]\d+)*\s?(?:%|ms|s|MB|GB|GiB|MiB|KB|x)?\b|"
+    r"\b[\w.-]+/[\w./-]+|\b\w+\.(?:py|ts|js|go|rs|rb|java|md|ya?ml|json|toml|sql|sh|conf)\b|"
+    r"\bv?\d+\.\d+(?:\.\d+)?\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b"
+)
+
+
+def _ids(s: str) -> int:
+    return len(_ID.findall(s))
+
+
+def _sentences(m: Msg) -> list[str]:
+    """Statements of an assistant message: not questions, not list headers, not narration."""
+    out = []
+    for s in m.sentences:
+        s = plain(s)
+        if len(s) < 12 and not CJK.search(s):
+            continue
+        if is_question(s) or s.rstrip().endswith((":", "：")) or _NARRATES.match(LIST_ITEM.sub("", s)):
+            continue
+        out.append(LIST_ITEM.sub("", s))
+    return out
+
+
+def _account(ctx: Ctx, start: int, end: int) -> tuple[str, int | None]:
+    """The assistant's account of a failure between ``start`` and ``end``: why it failed / what it did.
+
+    Scored by structure: identifiers (paths, hashes, numbers, code) and an explaining connective.
+    """
+    best: tuple[int, str, int | None] = (0, "", None)
+    for m in ctx.msgs[start + 1 : end]:
+        if m.role != "assistant" or not m.prose:
+            continue
+        for s in _sentences(m):
+            score = min(_ids(s), 3) + (3 if _BECAUSE.search(s) else 0)
+            if score > best[0]:
+                best = (score, s, m.pos)
+    return best[1], best[2]
+
+
+def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
+    """What the agent changed between two runs: files edited or written, commands that change things."""
+    names: list[str] = []
+    where: list[int] = []
+    for m in ctx.msgs[start + 1 : end]:
+        step = m.step
+        if step is None or step.failed or step.effect in ("read", "check", "install"):
+            continue
+        if step.path and (step.tool in WRITE_TOOLS or step.tool in EDIT_TOOLS):
+            name = f"`{step.path}`"
+        elif step.command:
+            changing = [raw for raw, w in step.segments if segment_effect(w, raw) in ("change", "edit")]
+            name = f"`{clip(changing[0], 60)}`" if changing else ""
+        else:
+            name = ""
+        if name and name not in names:
+            names.append(name)
+            where.append(m.pos)
+    return names, where
+
+
+def _result_sentence(m: Msg, evidence: str) -> str:
+    """The sentence of a closing report that states the result: numbers the run printed, ids, success."""
+    numbers = set(NUMBER.findall(evidence[-4000:])) if evidence else set()
+    best: tuple[int, int, str] = (0, 0, "")
+    for i, s in enumerate(_sentences(m)):
+        if OFFER.search(s):
+            continue
+        shared = len(numbers & set(NUMBER.findall(s)))
+        score = 2 * min(shared, 3) + min(_ids(s), 3) + (2 if _OK_WORD.search(s) else 0) + (2 if i == 0 else 0)
+        if score > best[0]:
+            best = (score, -i, s)
+    return best[2] if best[0] >= 3 else ""
 
 
 _COMMIT_OUT: Final = re.compile(
@@ -111,79 +425,77 @@ _CONFIRMATION: Final = re.compile(
 )
 
 
+# --- failure chains ------------------------------------------------------------------------------
+
+#: What a resolved chain's bullet says after the failure ("fixed by ...", "now ..."), per language.
+_LABELS: Final = {
+    "en": ("fixed by {fix}", "now {ok}"),
+    "de": ("behoben durch {fix}", "jetzt {ok}"),
+    "es": ("corregido con {fix}", "ahora {ok}"),
+    "fr": ("corrigé par {fix}", "maintenant {ok}"),
+    "ja": ("修正: {fix}", "結果: {ok}"),
+}
+
+
 @dataclass(slots=True)
 class _Chain:
     fails: list[int]
-    sigs: set[str]
-    identity: frozenset[str]
-    end: int | None = None  # the step that ended it
-    passed: bool = False
+    keys: set[str]
+    loose: set[str]
+    errors: frozenset[str]  # names in the latest error (exceptions, codes, failing tests)
+    end: int | None = None  # the run that closed it
+    passed: bool = True  # False: closed by a different error after a change (the first one is gone)
 
 
-def _error_identity(output: str) -> frozenset[str]:
-    """Names of what failed (exceptions, error codes, failing tests), to tell two failures apart."""
-    lines = "\n".join(_error_lines(output))
-    return frozenset((m.group(1) or m.group(0)).lower() for m in _ERROR_TOKEN.finditer(lines))
+def _same_work(keys: frozenset[str], chain: _Chain) -> bool:
+    """The same identity, or one of them names no target: ``git push`` and ``git push origin``."""
+    return any(a == b or a.startswith(b + " ") or b.startswith(a + " ") for a in keys for b in chain.keys)
 
 
-def _error_lines(output: str) -> list[str]:
-    """Lines of a (long) output that mention an error, found in one scan."""
-    text = output if len(output) <= 12000 else output[:3000] + "\n" + output[-9000:]
-    low = text.lower()
-    if len(low) != len(text):
-        low = text  # lower-casing changed the length: search case-sensitively instead
-    lines: dict[int, str] = {}
-    for m in _ERRORISH.finditer(low):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if start not in lines:
-            end = text.find("\n", m.end())
-            lines[start] = text[start : end if end >= 0 else len(text)]
-    return list(lines.values())
+def _closes(run: Run, step: Step, c: _Chain) -> bool:
+    if _same_work(run.keys, c):
+        return True
+    return step.effect not in ("read", "check") and bool(run.loose & c.loose)
 
 
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
-    """Failing commands and the later run of the same program that passed (one pass over the steps)."""
+    """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
     done: list[_Chain] = []
+    changed = False  # the agent changed something since the last failing run
     for m in msgs:
         step = m.step
-        if step is None or step.effect in ("code", "doc", "procedure_doc") or not step.sigs:
+        if step is None:
             continue
-        matching = [c for c in open_chains if c.sigs & step.sigs]
-        ident = _error_identity(step.output) if step.failed else frozenset()
-        if step.failed:
-            same = next((c for c in matching if not c.identity or not ident or c.identity & ident), None)
-            if same is not None:  # the same failure again
+        if step.effect in ("code", "doc", "procedure_doc", "change", "edit") and not step.failed:
+            changed = True
+        if step.effect in ("code", "doc", "procedure_doc"):
+            continue
+        run = run_of(step)
+        if not run.keys:
+            continue
+        if run.failed:
+            errors = _error_identity(step.output) if not step.quiet else frozenset()
+            same = next((c for c in open_chains if _same_work(run.keys, c) or run.loose & c.loose), None)
+            if same is not None and changed and errors and same.errors and not errors & same.errors:
+                same.end, same.passed = m.pos, False  # a fix made that error go; another one took its place
+                open_chains.remove(same)
+                done.append(same)
+                same = None
+            if same is not None:  # the same work failing again (a retry, a poll)
                 same.fails.append(m.pos)
-                same.sigs |= step.sigs
-                continue
-        for c in matching:  # it passed now, or an earlier error is gone and a different one took its place
-            c.end, c.passed = m.pos, not step.failed
+                same.keys |= run.keys
+                same.loose |= run.loose
+                same.errors = errors or same.errors
+            else:
+                open_chains.append(_Chain([m.pos], set(run.keys), set(run.loose), errors))
+            changed = False
+            continue
+        for c in [c for c in open_chains if _closes(run, step, c)]:
+            c.end = m.pos
             open_chains.remove(c)
             done.append(c)
-        if step.failed:
-            open_chains.append(_Chain([m.pos], set(step.sigs), ident))
     return sorted(done + open_chains, key=lambda c: c.fails[0])
-
-
-def _error_line(step: Step) -> str:
-    """The line of a failing output that says what went wrong."""
-    if step.quiet:
-        return "(output not quoted)"
-    best, best_score = "", 0
-    for raw in _error_lines(step.output):
-        if len(raw) > 400 or not _ERROR_WORD.search(raw) or EXIT_CODE.search(raw):
-            continue
-        line = _LOG_PREFIX.sub("", _LOG_PREFIX.sub("", raw.strip())).strip()
-        score = 3 if line.startswith("FAILED ") else 2 if _ERROR_STRONG.search(line) else 1
-        if score > best_score:
-            best, best_score = line, score
-    if not best:
-        lines = [ln.strip() for ln in step.output.splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
-        best = lines[-1] if lines else ""
-    if (m := _ERROR_STRONG.search(best)) and m.start() > 0 and not best.startswith("FAILED"):
-        best = best[m.start() :]
-    return clip(best, 110)
 
 
 def _short_command(step: Step) -> str:
@@ -191,49 +503,7 @@ def _short_command(step: Step) -> str:
     if not step.command:
         return step.path or step.tool
     raw = next((r for r, w in step.segments if program(w) not in TRIVIAL), step.command)
-    return "`" + clip(raw, 80) + "`"
-
-
-def _summary_line(output: str) -> str:
-    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in output[-4000:].splitlines()]
-    lines = [ln for ln in lines if ln and not EXIT_CODE.search(ln)]
-    return lines[-1] if lines and 12 <= len(lines[-1]) <= 140 else ""
-
-
-def _pass_line(output: str) -> str:
-    """The line of a passing run that says it passed ("12 passed in 0.38s", "All checks passed!")."""
-    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in output[-4000:].splitlines()]
-    return next((clip(ln, 80) for ln in reversed(lines) if ln and SUCCESS.search(ln)), "")
-
-
-def _explanation(ctx: Ctx, start: int, end: int) -> tuple[str, int | None]:
-    """The assistant's account of a failure between ``start`` and ``end``.
-
-    The first sentence that explains (because, so, root cause, ...) wins; failing that, the first
-    statement the assistant made after the failure.
-    """
-    fallback: tuple[str, int | None] = ("", None)
-    for m in ctx.msgs[start + 1 : end]:
-        if m.role != "assistant" or not m.prose:
-            continue
-        for s in m.sentences:
-            if NARRATION.search(s) or is_question(s) or LIST_ITEM.match(s) or len(s) < 15:
-                continue
-            if EXPLAIN.search(s):
-                return clip(plain(s), 110), m.pos
-            if fallback[1] is None:
-                fallback = (clip(plain(s), 110), m.pos)
-    return fallback
-
-
-def _success_sentence(prose: str) -> str:
-    """The sentence of a report that says the work succeeded ("CI is green", "復旧しました")."""
-    for s in map(plain, split_sentences(prose)):
-        if (len(s) < 12 and not CJK.search(s)) or s.rstrip().endswith((":", "：")):
-            continue  # "Done:" introduces a list; the list itself says what was done
-        if SUCCESS.search(s) and not is_question(s) and not NARRATION.search(s) and not LIST_ITEM.match(s):
-            return clip(s, 80)
-    return ""
+    return "`" + clip(raw, 70) + "`"
 
 
 def chain_rules(ctx: Ctx) -> None:
@@ -249,31 +519,46 @@ def chain_rules(ctx: Ctx) -> None:
             _resolved(ctx, chain, chain.end)
 
 
+def _labels(ctx: Ctx) -> tuple[str, str]:
+    return _LABELS.get(ctx.lang, _LABELS["en"])
+
+
 def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
-    """A failure that went away: what failed, the agent's explanation, and the passing run."""
+    """A failure that went away: what failed, the agent's account, what it changed, the result."""
     first = ctx.msgs[chain.fails[0]].step
-    assert first is not None
-    text = ctx.labels["failed"].format(cmd=_short_command(first), err=_error_line(first))
-    pos = {chain.fails[0]}
-    fix, fix_pos = _explanation(ctx, chain.fails[0], end)
-    if fix and fix_pos is not None:
-        text += ctx.labels["fixed"].format(fix=fix)
-        pos.add(fix_pos)
-    changes = [
-        m.pos for m in ctx.msgs[chain.fails[0] + 1 : end] if m.step and m.step.effect not in ("read", "check")
-    ]
-    pos.update(changes[:1])
+    end_step = ctx.msgs[end].step
+    assert first is not None and end_step is not None
+    fixed, now = _labels(ctx)
+    head = ctx.labels["failed"].format(cmd=_short_command(first), err=_error_line(first))
+    pos = {chain.fails[0], end}
+    account, account_pos = _account(ctx, chain.fails[0], end)
+    names, where = _changes(ctx, chain.fails[0], end)
+    pos.update(where[:2])
+    ok = ""
     if chain.passed:
-        pos.add(end)
-        end_step = ctx.msgs[end].step
         report = ctx.prose_after(end, text_only=False)
-        ok = _success_sentence(report.prose) if report else ""
-        if report and ok:
+        ok = _result_sentence(report, end_step.output) if report else ""
+        if ok and report is not None:
             pos.add(report.pos)
             ctx.reported.add(report.pos)
-        elif end_step and not end_step.quiet:
-            ok = _pass_line(end_step.output)
-        text += f"; {ok}" if ok else ""
+        else:
+            ok = _pass_line(end_step)
+    else:
+        pos.discard(end)
+    if account and account_pos is not None and account != ok:
+        pos.add(account_pos)
+    if ok[:1].isupper() and ok[1:2].islower():
+        ok = ok[0].lower() + ok[1:]
+    head = fit_all([head], 150)
+    room = 300 - len(head)
+    parts = {"ok": now.format(ok=fit(ok, min(130, room - 2 - len(now)))) if ok else ""}
+    room -= len(parts["ok"]) + 2 if ok else 0
+    why = fit(account, min(130, room - 2)) if account and account != ok and room > 40 else ""
+    parts["why"] = why if why and not why.endswith("…") else ""
+    room -= len(parts["why"]) + 2 if parts["why"] else 0
+    fix = fixed.format(fix=", ".join(names[:2])) if names else ""
+    parts["fix"] = fix if fix and len(fix) + 2 <= room else ""
+    text = "; ".join(p for p in (head, parts["why"], parts["fix"], parts["ok"]) if p)
     ctx.add("outcome", text, pos)
 
 
@@ -281,17 +566,18 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
     """A failure nothing fixed: what fails, the agent's reading of it, and what the user decided."""
     last = ctx.msgs[chain.fails[-1]].step
     assert last is not None
-    text = ctx.labels["still"].format(cmd=_short_command(last), err=_error_line(last))
-    pos = set(chain.fails)
-    fix, fix_pos = _explanation(ctx, chain.fails[0], ctx.next_user(chain.fails[-1]))
-    if fix and fix_pos is not None:
-        text += f" ({clip(fix, 100)})"
-        pos.add(fix_pos)
+    text = fit_all([ctx.labels["still"].format(cmd=_short_command(last), err=_error_line(last))], 180)
+    pos = {chain.fails[0], chain.fails[-1]}
+    account, account_pos = _account(ctx, chain.fails[0], ctx.next_user(chain.fails[-1]))
+    if account and account_pos is not None:
+        text += f" ({fit(account, 100)})"
+        pos.add(account_pos)
     report = ctx.prose_after(chain.fails[-1])
     if report is not None and report.pos + 1 < len(ctx.msgs) and ctx.msgs[report.pos + 1].role == "user":
         user = ctx.msgs[report.pos + 1]
         said = [NO_START.sub("", s).strip() for s in user.sentences if not is_question(s)][:2]
-        if quote := quote_user(said, 130):
+        room = 300 - len(text) - len(ctx.labels["user"]) - 3
+        if room > 30 and (quote := quote_user([fit_all(said, room)], room)):
             text += " — " + ctx.labels["user"] + quote
             pos.update({report.pos, user.pos})
             ctx.reported.add(report.pos)
@@ -299,8 +585,12 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
     ctx.add("outcome", text, pos, must_keep=True)
 
 
-def _describe(step: Step, labels: dict[str, str]) -> str:
-    """One action in a few words: commits and PRs by their ids, files by path, else the command."""
+def _describe(step: Step, labels: dict[str, str]) -> tuple[str, bool]:
+    """One action in a few words, and whether that is only an echo of the command.
+
+    Commits and PRs are named by their ids, files by path, tool confirmations as printed; else the
+    command (an echo: the assistant's report says the result better).
+    """
     out = "" if step.quiet else step.output
     parts: list[str] = []
     if m := _COMMIT_OUT.search(out):
@@ -310,28 +600,34 @@ def _describe(step: Step, labels: dict[str, str]) -> str:
     if m := _PR_URL.search(out):
         parts.append(labels["pr"].format(n=m["n"], url=m.group(0)))
     if parts:
-        return "; ".join(parts)
+        return "; ".join(parts), False
     if step.tool in WRITE_TOOLS or step.tool in EDIT_TOOLS:
         heading = HEADING.search(step.content)
         return labels["wrote"].format(path=step.path) + (
             f" ({clip(plain(heading.group(1)), 80)})" if heading else ""
-        )
+        ), False
     lines = [_LOG_PREFIX.sub("", ln.strip()) for ln in out[-4000:].splitlines() if ln.strip()]
-    confirmations = [clip(ln, 110) for ln in lines if _CONFIRMATION.match(ln)][:4]
+    confirmations = list(dict.fromkeys(clip(ln, 110) for ln in lines if _CONFIRMATION.match(ln)))[:3]
     if confirmations and not has_secret("\n".join(confirmations)):
-        return "; ".join(confirmations)
+        return "; ".join(confirmations), False
     if not step.command:
         summary = _summary_line(out)
-        return step.tool + (f" → {summary}" if summary else "")
+        return step.tool + (f" → {summary}" if summary else ""), True
     changing = [raw for raw, w in step.segments if segment_effect(w, raw) == "change"]
     if changing and all(_PUSH.match(raw) for raw in changing):
-        return ""  # a push only carries the commits already named
+        return "", True  # a push only carries the commits already named
     targets = [t for t in write_targets(step.command) if is_config(t)]
     if not changing and targets:
-        return labels["wrote"].format(path=targets[0])
+        return labels["wrote"].format(path=targets[0]), False
     shown = "; ".join(changing[:3]) or _short_command(step).strip("`")
     summary = _summary_line(out)
-    return f"`{clip(shown, 120)}`" + (f" → {summary}" if summary else "")
+    return f"`{clip(shown, 120)}`" + (f" → {summary}" if summary else ""), True
+
+
+def _summary_line(output: str) -> str:
+    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in output[-4000:].splitlines()]
+    lines = [ln for ln in lines if ln and not EXIT_CODE.search(ln)]
+    return lines[-1] if lines and 12 <= len(lines[-1]) <= 140 else ""
 
 
 def _is_ack(m: Msg) -> bool:
@@ -342,36 +638,60 @@ def _is_ack(m: Msg) -> bool:
 
 
 def _groups(ctx: Ctx) -> list[list[int]]:
-    """Successful state-changing steps, cut at failures, at user turns that are more than a yes."""
+    """Successful state-changing steps, cut at failures, at user turns that are more than a yes.
+
+    A group holds at most ``MAX_GROUP`` distinct commands: the same command repeated (a loop, a
+    poll) is one action however often it ran.
+    """
     groups: list[list[int]] = []
     current: list[int] = []
+    seen: set[str] = set()
     for m in ctx.msgs:
         cut = (m.role == "user" and not _is_ack(m)) or (
             m.step is not None and (m.step.failed or m.pos in ctx.in_chain)
         )
-        if current and (cut or len(current) >= MAX_GROUP):
+        if m.step is None or m.step.effect not in ("change", "doc") or m.pos in ctx.used:
+            if current and cut:
+                groups.append(current)
+                current, seen = [], set()
+            continue
+        key = m.step.command or f"{m.step.tool} {m.step.path}"
+        if current and (cut or (key not in seen and len(seen) >= MAX_GROUP)):
             groups.append(current)
-            current = []
-        if m.step is not None and m.step.effect in ("change", "doc") and not cut and m.pos not in ctx.used:
+            current, seen = [], set()
+        if not cut:
             current.append(m.pos)
+            seen.add(key)
     return [*groups, current] if current else groups
 
 
 def group_rules(ctx: Ctx) -> None:
-    """One outcome per stretch of work that changed something."""
+    """One outcome per stretch of work that changed something, led by the closing report's result."""
     for group in _groups(ctx):
-        parts = [_describe(s, ctx.labels) for p in group if (s := ctx.msgs[p].step) is not None]
+        described = [_describe(s, ctx.labels) for p in group if (s := ctx.msgs[p].step) is not None]
+        named = list(dict.fromkeys(d for d, echo in described if d and not echo))
+        echoes = list(dict.fromkeys(d for d, echo in described if d and echo))
         pos = set(group)
         report = _report_after(ctx, group[-1])
+        said = ""
         if report is not None:
+            outputs = "\n".join(s.output[-2000:] for p in group if (s := ctx.msgs[p].step) and not s.quiet)
+            said = _result_sentence(report, outputs)
             pos.add(report.pos)
             ctx.reported.add(report.pos)
-            parts.append(_success_sentence(report.prose))
         trigger = ctx.last_user(group[0])
         if trigger is not None and trigger in ctx.conditional:
             ctx.conditional[trigger].pos.update(pos)  # what the agent did waits on the open question
             continue
-        ctx.add("outcome", "; ".join(dict.fromkeys(p for p in parts if p)), pos)
+        if said:
+            said = fit(said, 200)
+            head = fit_all(named, 300 - len(said) - 2)
+            text = "; ".join(p for p in (head, said) if p)
+            more = fit_all(echoes, 300 - len(text) - 2) if not named and len(text) < 200 else ""
+            text += f"; {more}" if more else ""
+        else:
+            text = fit_all([*named, *echoes], 300)
+        ctx.add("outcome", text, pos)
 
 
 def _report_after(ctx: Ctx, pos: int) -> Msg | None:
@@ -404,7 +724,7 @@ def report_rules(ctx: Ctx) -> None:
         if not sources and not (cause and any(p.step for p in ctx.before(m.pos))):
             continue  # numbers or a cause with no tool work behind them are talk, not an outcome
         ctx.reported.add(m.pos)
-        text = _diagnosis_text(m.prose) if cause else "; ".join(results)
+        text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
 
 
@@ -459,9 +779,9 @@ def _diagnosis_text(prose: str) -> str:
     start = next((i for i, ln in enumerate(lines) if CAUSE.search(ln)), 0)
     if lines[start].startswith("#") and start + 1 < len(lines):
         start += 1  # a "Root cause" heading: the cause is what follows it
-    picked = [lines[start]]
+    picked = [plain(lines[start])]
     for ln in lines[start + 1 :]:
         if not LIST_ITEM.match(ln) or RECOMMEND.search(ln) or OFFER.search(ln):
             break
-        picked.append(ln)
-    return plain(" ".join(picked))
+        picked.append(plain(ln))
+    return fit_all(picked, 300, " ")  # whole list items: a list is never cut through one

@@ -1,0 +1,293 @@
+"""Outcomes from tool work, on small tool-loop conversations written here entry by entry.
+
+Each conversation is built in code (several shells and tools: pytest, npm, cargo, go test, curl,
+kubectl, terraform, psql, git) and parsed by the real transcript parser; the assertions are about
+structure: which runs failed, which later run closed the failure, what the bullet cites.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+import pytest
+
+from memoryd.flush.extract import extract_items
+from memoryd.flush.extract.shell import identity, raw_segments
+from memoryd.flush.extract.tools import fit, fit_all, text_failure
+from memoryd.flush.items import Item
+from memoryd.sources.transcript import parse_lines
+
+
+class Conv:
+    """A transcript built entry by entry: user turns, assistant prose, tool calls and their results."""
+
+    def __init__(self) -> None:
+        self.lines = [
+            orjson.dumps({"type": "session", "version": 3, "id": "s", "timestamp": "2026-11-21T10:00:00Z"})
+        ]
+        self.n = 0
+
+    def _add(self, message: dict[str, Any]) -> str:
+        self.n += 1
+        eid = f"{0xB0000000 + self.n:08x}"
+        stamp = f"2026-11-21T10:{self.n // 60:02d}:{self.n % 60:02d}.000Z"
+        self.lines.append(
+            orjson.dumps(
+                {"type": "message", "id": eid, "parentId": None, "timestamp": stamp, "message": message}
+            )
+        )
+        return eid
+
+    def user(self, text: str) -> str:
+        return self._add({"role": "user", "content": [{"type": "text", "text": text}]})
+
+    def say(self, text: str) -> str:
+        return self._add(
+            {"role": "assistant", "content": [{"type": "text", "text": text}], "stopReason": "stop"}
+        )
+
+    def run(self, command: str, output: str, *, code: int = 0, text: str = "") -> str:
+        """A bash call and its result; returns the result's id. A non-zero ``code`` fails as OpenClaw shows it."""
+        return self.call("bash", {"command": command}, output, code=code, text=text)
+
+    def call(self, name: str, args: dict[str, Any], output: str, *, code: int = 0, text: str = "") -> str:
+        cid = f"call_{self.n}"
+        content: list[dict[str, Any]] = [{"type": "text", "text": text}] if text else []
+        content.append({"type": "toolCall", "id": cid, "name": name, "arguments": args})
+        self._add({"role": "assistant", "content": content, "stopReason": "toolUse"})
+        body = output + (f"\n\nCommand exited with code {code}" if code else "")
+        return self._add(
+            {
+                "role": "toolResult",
+                "toolCallId": cid,
+                "toolName": name,
+                "isError": code != 0,
+                "content": [{"type": "text", "text": body}],
+            }
+        )
+
+    def edit(self, path: str, new: str = "x = 1\n") -> str:
+        return self.call("edit", {"path": path, "oldText": "x = 0\n", "newText": new}, f"Edited {path}")
+
+    def items(self) -> list[Item]:
+        _, entries, errors = parse_lines(b"\n".join(self.lines) + b"\n")
+        assert not errors
+        return extract_items(entries)
+
+
+def outcomes(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind == "outcome"]
+
+
+def test_failing_tests_then_fix_then_passing_is_one_outcome_citing_all_three() -> None:
+    c = Conv()
+    c.user("the invoice tests are red, can you fix them?")
+    fail = c.run(
+        "pytest tests/test_invoice.py -q",
+        "FAILED tests/test_invoice.py::test_total - AssertionError: 3 != 4\n3 failed, 12 passed in 0.41s",
+        code=1,
+    )
+    fix = c.edit("src/invoice.py")
+    ok = c.run("pytest tests/test_invoice.py -q", "15 passed in 0.39s")
+    report = c.say("All 15 invoice tests pass now; the rounding in `total()` used floor instead of round.")
+    found = outcomes(c.items())
+    assert len(found) == 1
+    item = found[0]
+    assert {fail, fix, ok, report} <= set(item.entry_ids)
+    assert "test_total" in item.text and "15" in item.text and "src/invoice.py" in item.text
+    assert not item.must_keep
+    assert len(item.text) <= 300
+
+
+def test_another_subcommand_passing_does_not_close_a_failing_push() -> None:
+    c = Conv()
+    c.user("push the branch")
+    push = c.run(
+        "git push origin feature-9",
+        "! [rejected]        feature-9 -> feature-9 (non-fast-forward)\nerror: failed to push some refs",
+        code=1,
+    )
+    c.run("git status", "On branch feature-9\nnothing to commit, working tree clean")
+    c.run("npm test", "Tests: 40 passed, 40 total")
+    c.say("The push was rejected because the remote has newer commits.")
+    found = outcomes(c.items())
+    assert len(found) == 1
+    assert found[0].must_keep and push in found[0].entry_ids
+    assert "git push" in found[0].text and "failing" in found[0].text.lower()
+
+
+def test_a_passing_push_closes_the_failing_push() -> None:
+    c = Conv()
+    c.user("push it")
+    c.run("git push origin feature-9", "error: failed to push some refs\nhint: Updates were rejected", code=1)
+    c.run("git pull --rebase origin feature-9", "Successfully rebased and updated refs/heads/feature-9.")
+    ok = c.run(
+        "git push origin feature-9", "To github.com:acme/app.git\n   1a2b3c4..5d6e7f8  feature-9 -> feature-9"
+    )
+    found = outcomes(c.items())
+    assert len(found) == 1 and not found[0].must_keep and ok in found[0].entry_ids
+
+
+def test_http_error_with_exit_code_zero_is_an_unresolved_failure() -> None:
+    c = Conv()
+    c.user("is the api healthy after the deploy?")
+    probe = c.run(
+        "curl -si https://api.example.net/health", "HTTP/1.1 503 Service Unavailable\ncontent-length: 0"
+    )
+    c.say("The health endpoint answers 503.")
+    found = outcomes(c.items())
+    assert len(found) == 1 and found[0].must_keep and probe in found[0].entry_ids
+    assert "503" in found[0].text
+
+
+def test_http_status_printed_by_curl_w_then_recovery_is_one_resolved_outcome() -> None:
+    c = Conv()
+    c.user("check the shop endpoint")
+    url = "https://shop.example.net/api/cart"
+    first = c.run(f"curl -s -o /dev/null -w '%{{http_code}}' {url}", "502")
+    c.run("kubectl rollout restart deploy/cart -n shop", "deployment.apps/cart restarted")
+    for _ in range(5):  # polling while it comes back
+        c.run(f"curl -s -o /dev/null -w '%{{http_code}}' {url}", "502")
+    last = c.run(f"curl -s -o /dev/null -w '%{{http_code}}' {url}", "200")
+    c.say("The cart API is back: 200 after restarting deploy/cart.")
+    found = outcomes(c.items())
+    assert len(found) == 1
+    assert not found[0].must_keep and {first, last} <= set(found[0].entry_ids)
+    assert "502" in found[0].text
+
+
+def test_build_errors_in_output_make_a_failure_that_a_test_run_does_not_close() -> None:
+    c = Conv()
+    c.user("build the frontend")
+    build = c.run(
+        "npm run build",
+        "ERROR in src/app.ts:12:5\nTS2322: Type 'string' is not assignable to type 'number'.\n"
+        "webpack 5.91.0 compiled with 1 error in 2110 ms",
+    )  # exit code 0: the wrapper swallowed it
+    c.run("npm test", "Tests:       12 passed, 12 total")
+    found = outcomes(c.items())
+    assert len(found) == 1 and found[0].must_keep and build in found[0].entry_ids
+
+
+def test_a_long_polling_loop_of_the_same_failing_command_gives_one_item() -> None:
+    c = Conv()
+    c.user("wait for the rollout")
+    for i in range(20):
+        c.run(
+            "kubectl rollout status deploy/web -n prod --timeout=10s",
+            f'Waiting for deployment "web" rollout to finish: {i % 3} of 3 updated replicas are available...\n'
+            "error: timed out waiting for the condition",
+            code=1,
+        )
+    c.run("kubectl rollout status deploy/web -n prod", 'deployment "web" successfully rolled out')
+    c.say("Rollout of deploy/web finished: 3 of 3 replicas are available.")
+    found = outcomes(c.items())
+    assert len(found) == 1 and not found[0].must_keep
+    assert len(found[0].entry_ids) <= 6
+
+
+def test_two_different_errors_fixed_one_after_the_other_are_two_outcomes() -> None:
+    c = Conv()
+    c.user("make go test pass")
+    c.run(
+        "go test ./pkg/store/...",
+        "--- FAIL: TestPut (0.00s)\n    store_test.go:41: KeyError: missing\nFAIL",
+        code=1,
+    )
+    c.edit("pkg/store/store.go")
+    c.run(
+        "go test ./pkg/store/...",
+        "--- FAIL: TestGet (0.00s)\n    panic: IndexError: out of range\nFAIL",
+        code=1,
+    )
+    c.edit("pkg/store/get.go")
+    c.run("go test ./pkg/store/...", "ok  \texample.com/pkg/store\t0.012s")
+    found = outcomes(c.items())
+    assert len(found) == 2 and not any(i.must_keep for i in found)
+
+
+def test_cargo_and_terraform_failures_are_told_apart() -> None:
+    c = Conv()
+    c.user("run the tests and apply the infra")
+    c.run(
+        "cargo test -p core",
+        "test parse::tests::roundtrip ... FAILED\ntest result: FAILED. 41 passed; 1 failed; 0 ignored",
+        code=101,
+    )
+    c.edit("core/src/parse.rs")
+    c.run("cargo test -p core", "test result: ok. 42 passed; 0 failed; 0 ignored")
+    tf = c.run("terraform apply -auto-approve", "Error: creating S3 Bucket (logs-7): BucketAlreadyExists")
+    found = outcomes(c.items())
+    assert len(found) == 2
+    resolved = [i for i in found if not i.must_keep]
+    still = [i for i in found if i.must_keep]
+    assert len(resolved) == 1 and "42 passed" in resolved[0].text
+    assert len(still) == 1 and tf in still[0].entry_ids and "BucketAlreadyExists" in still[0].text
+
+
+def test_psql_script_errors_with_exit_zero_are_a_failure() -> None:
+    c = Conv()
+    c.user("apply the migration")
+    run = c.run(
+        "psql -h db1 -d shop -f migrations/0042.sql",
+        'BEGIN\npsql:migrations/0042.sql:3: ERROR:  column "currency" of relation "orders" already exists\nROLLBACK',
+    )
+    found = outcomes(c.items())
+    assert len(found) == 1 and found[0].must_keep and run in found[0].entry_ids
+
+
+def test_error_words_in_data_that_was_read_are_not_failures() -> None:
+    c = Conv()
+    c.user("what do the logs say?")
+    c.run(
+        "kubectl logs deploy/web -n prod --tail=50",
+        "ERROR: upstream timed out\nTraceback (most recent call last):",
+    )
+    c.run("cat /var/log/app/app.log", "2026-11-21 ERROR something broke\nFAILED job 7")
+    c.call("read", {"path": "notes/errors.md"}, "# Errors\nerror: 3 failed, 2 errored")
+    c.say("The log shows upstream timeouts from the payments service.")
+    assert outcomes(c.items()) == []
+
+
+def test_zero_failures_in_a_summary_is_a_pass() -> None:
+    assert not text_failure("==== 12 passed, 0 failed in 1.2s ====")
+    assert not text_failure("Found 0 errors. Watching for file changes.")
+    assert text_failure("Tests:       2 failed, 10 passed, 12 total")
+    assert text_failure("FAILED (failures=2, errors=1)")
+    assert text_failure("Traceback (most recent call last):\n  File 'x.py'")
+    assert text_failure("fatal: not a git repository")
+    assert text_failure('{"status": 500, "error": "internal"}')
+    assert text_failure("job 7 errored after 3 retries")
+    assert not text_failure('{"status": 200, "items": []}')
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("git push origin main", ("git", "push", "origin")),
+        ("npm run build", ("npm", "run build", "")),
+        ("pytest tests/test_a.py::test_x -q", ("pytest", "", "tests/test_a.py")),
+        (
+            "curl -s -o /dev/null -w '%{http_code}' https://api.x.io/health?v=1",
+            ("curl", "", "https://api.x.io/health"),
+        ),
+        ("kubectl -n prod rollout status deploy/web", ("kubectl", "rollout status", "deploy/web")),
+        ("pip install requests==2.32", ("pip", "install", "requests")),
+        ("sudo systemctl restart nginx", ("systemctl", "restart", "nginx")),
+        ("uv run pytest tests/test_b.py", ("pytest", "", "tests/test_b.py")),
+    ],
+)
+def test_command_identity_is_program_subcommand_and_main_target(
+    command: str, expected: tuple[str, str, str]
+) -> None:
+    [(_, words)] = raw_segments(command)
+    assert identity(words) == expected
+
+
+def test_fit_cuts_at_a_clause_outside_brackets_and_code() -> None:
+    s = "The migration failed on staging, because `lock_timeout (2 s)` expired, and a report held the table lock"
+    out = fit(s, 80)
+    assert out == "The migration failed on staging, because `lock_timeout (2 s)` expired"
+    assert fit("short one", 80) == "short one"
+    assert fit_all(["one part", "a second part that is long " * 10, "third"], 60) == "one part; third"
