@@ -137,6 +137,33 @@ _TOOL_WORK = (
 )  # fmt: skip
 
 
+_CODE_LINES = (
+    "def handle_{a}(request, ctx):",
+    "    result = ctx.store.get({b!r}, default=None)",
+    "    if result is None:",
+    "        return Response(status=404)",
+    "    for item in result.items[:{n}]:",
+    "        total += item.amount * rate_{a}",
+    "import {a} from './{b}'",
+    "export const {a} = ({b}) => {b}.map((x) => x * {n});",
+    "tests/test_{a}.py::test_{b} PASSED                                      [{n}%]",
+    "  {a}_{b} | {n} | ok",
+    "[{n}/120] Compiling {a} v0.{n}.1 ({b})",
+)
+
+
+def _code(rng: random.Random, size: int) -> str:
+    """Source, test and build lines (what reads and runs print), about ``size`` characters."""
+    names = ("orders", "invoice", "cart", "user", "ledger", "sync", "render", "parse", "store", "queue")
+    out: list[str] = []
+    n = 0
+    while n < size:
+        line = rng.choice(_CODE_LINES).format(a=rng.choice(names), b=rng.choice(names), n=rng.randint(1, 99))
+        out.append(line)
+        n += len(line) + 1
+    return "\n".join(out)
+
+
 def _tool_transcript(seed: int, pool: corpus.TextPool, target_bytes: int) -> bytes:
     """A session of tool loops: a request, a failing run, reading and editing, the passing run, a report."""
     rng = random.Random(seed)
@@ -165,9 +192,9 @@ def _tool_transcript(seed: int, pool: corpus.TextPool, target_bytes: int) -> byt
         n, k = rng.randint(1, 99), rng.randint(5, 400)
         cmd, bad, good = (x.format(n=n, k=k, k1=k + 1) for x in rng.choice(_TOOL_WORK))
         out.append(w.user(pool.pick(rng, rng.choice((80, 300)))))
-        call("bash", {"command": cmd}, bad + "\n" + pool.pick(rng, rng.choice((300, 3000))), True)
-        call("read", {"path": f"src/mod_{n}.py"}, pool.pick(rng, rng.choice((1200, 6000))), False)
-        call("edit", {"path": f"src/mod_{n}.py", "oldText": "a", "newText": pool.pick(rng, 200)}, "ok", False)
+        call("bash", {"command": cmd}, _code(rng, rng.choice((300, 3000))) + "\n" + bad, True)
+        call("read", {"path": f"src/mod_{n}.py"}, _code(rng, rng.choice((1200, 6000))), False)
+        call("edit", {"path": f"src/mod_{n}.py", "oldText": "a", "newText": _code(rng, 200)}, "ok", False)
         for _ in range(rng.choice((0, 0, 1, 8))):  # polling: the same command again and again
             call("bash", {"command": cmd}, bad, True)
         call("bash", {"command": cmd}, good, False)

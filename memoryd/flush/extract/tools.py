@@ -26,9 +26,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
+from weakref import WeakKeyDictionary
 
 from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.cues import make_cue
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
@@ -161,14 +164,61 @@ def _runs_something(step: Step) -> bool:
     return False
 
 
+#: Every ``_TEXT_FAILURE`` match lies on a line holding one of these (lower-cased): found at C speed.
+_FAILURE_NEEDLES: Final = (
+    "http/",
+    "status",
+    "code",
+    "fail",
+    "error",
+    "broken",
+    "traceback",
+    "fatal",
+    "panic",
+    "critical",
+    "npm err",
+)
+
+
+#: Every ``_ERRORISH`` match holds one of these.
+_ERROR_NEEDLES: Final = (
+    "rror", "xception", "fail", "err_", "err!", "imeout", "refused", "denied", "notfound", "notavailable",
+    "fatal", "cannot", "can't", "unable", "timed out", "no space", "not found", "does not exist",
+    "out of memory", "traceback", "panic", "rejected", "http/",
+)  # fmt: skip
+
+
+def _window(output: str, size: int) -> str:
+    """A long output's head and (larger) tail: where runners print the first error and the summary."""
+    return output if len(output) <= size else output[: size // 4] + "\n" + output[-(size - size // 4) :]
+
+
+def _lines_with(text: str, needles: Sequence[str], limit: int = 200) -> dict[int, str]:
+    """Lines of ``text`` that contain a needle (searched in lower case), by start offset, in order."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # lower-casing changed the length: search as written
+    found: dict[int, str] = {}
+    for needle in needles:
+        at = low.find(needle)
+        while at >= 0 and len(found) < limit:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            found.setdefault(start, text[start:end])
+            at = low.find(needle, end)
+    return dict(sorted(found.items()))
+
+
 def text_failure(output: str, command: str = "") -> bool:
     """A failure shown only in the output: an HTTP error status, failing counts, a traceback, error lines."""
     if not output:
         return False
-    text = output if len(output) <= 16000 else output[:4000] + "\n" + output[-12000:]
+    text = _window(output, 16000)
     if "http_code" in command and (m := _HTTP_CODE_ONLY.search(text)):
         return m.group(1)[0] in "45"
-    return bool(_TEXT_FAILURE.search(text))
+    lines = _lines_with(text, _FAILURE_NEEDLES)
+    return bool(lines) and bool(_TEXT_FAILURE.search("\n".join(lines.values())))
 
 
 def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
@@ -184,8 +234,8 @@ def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
         full.add(" ".join(x for x in (prog, sub, target) if x))
         if target:
             loose.add(f"{prog}|{target}")
-    if not step.command and step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS:
-        full.add(f"{step.tool} {step.path}".strip())  # a tool of its own (an HTTP call, a browser action)
+    if not step.command and step.effect == "change" and step.tool not in WRITE_TOOLS | EDIT_TOOLS:
+        full.add(f"{step.tool} {step.path}".strip())  # a tool of its own that changes something
     return frozenset(full), frozenset(loose)
 
 
@@ -203,25 +253,15 @@ def run_of(step: Step) -> Run:
 
 def _error_identity(output: str) -> frozenset[str]:
     """Names of what failed (exceptions, error codes, failing tests), to tell two failures apart."""
-    lines = "\n".join(_error_lines(output))
+    lines = "\n".join(ln[:300] for ln in _error_lines(output)[:8])
     return frozenset((m.group(1) or m.group(0)).lower() for m in _ERROR_TOKEN.finditer(lines))
 
 
-def _error_lines(output: str) -> list[str]:
-    """Lines of a (long) output that mention an error, found in one scan."""
-    text = output if len(output) <= 12000 else output[:3000] + "\n" + output[-9000:]
-    low = text.lower()
-    if len(low) != len(text):
-        low = text  # lower-casing changed the length: search case-sensitively instead
-    lines: dict[int, str] = {}
-    for m in _ERRORISH.finditer(low):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if start not in lines:
-            end = text.find("\n", m.end())
-            lines[start] = text[start : end if end >= 0 else len(text)]
-            if len(lines) >= 200:
-                break
-    return list(lines.values())
+@lru_cache(maxsize=64)
+def _error_lines(output: str) -> tuple[str, ...]:
+    """Lines of a (long) output that mention an error, in order."""
+    text = _window(output, 8000)
+    return tuple(ln for ln in _lines_with(text, _ERROR_NEEDLES).values() if _ERRORISH.search(ln.lower()))
 
 
 def _error_line(step: Step) -> str:
@@ -312,45 +352,76 @@ def fit_all(parts: Sequence[str], limit: int, sep: str = "; ") -> str:
 # --- who said what about it ----------------------------------------------------------------------
 
 #: Small function-word lexicons per language: how an explanation or a plan for the next step opens.
-_BECAUSE: Final = re.compile(
+_BECAUSE: Final = make_cue(
     r"\b(?:because|since|due to|caused by|root cause|the cause|so that|which means|instead of|weil|da |denn|"
     r"wegen|ursache|porque|debido a|la causa|parce que|car |à cause|la cause)\b|ので|ため|原因|せい",
-    re.I,
+    "because|since|due to|caused|cause|so that|which means|instead|weil|da |denn|wegen|ursache|porque|debido|causa|"
+    "parce que|car |à cause|ので|ため|原因|せい",
 )
-_NARRATES: Final = re.compile(
-    r"^(?:let me|let's|i'll|i will|i'm going to|i am going to|now i|next,? i|first,? i|ok(?:ay)?,? (?:let|now)|"
-    r"lass mich|ich (?:werde|schaue|prüfe)|jetzt|voy a|vamos a|ahora (?:voy|miro)|je vais|voyons)\b",
-    re.I,
-)
-_OK_WORD: Final = re.compile(
+_OK_WORD: Final = make_cue(
     r"\b(?:pass(?:es|ed|ing)?|green|works|worked|succeeded|successful(?:ly)?|fixed|resolved|ok|healthy|applied|"
     r"done|deployed|merged|restored|created|completed?|"
     r"up again|back up|bestanden|erfolgreich|läuft|funktioniert|grün|pasan|funciona|exitos[oa]|correcto|"
     r"passent|réussi|fonctionne|vert)\b|復旧|完了|成功|通り|通過|グリーン",
-    re.I,
+    "pass|green|work|succe|fixed|resolved|ok|healthy|applied|done|deployed|merged|restored|created|complete|"
+    "up again|back up|bestanden|erfolg|läuft|funktion|grün|funciona|exitos|correct|réussi|fonctionne|vert|"
+    "復旧|完了|成功|通り|通過|グリーン",
 )
-_ID: Final = re.compile(
-    r"`[^`]+`|#\d+|\b[0-9a-f]{7,40}\b|\b\d+(?:[.,:/]\d+)*\s?(?:%|ms|s|MB|GB|GiB|MiB|KB|x)?\b|"
-    r"\b[\w.-]+/[\w./-]+|\b\w+\.(?:py|ts|js|go|rs|rb|java|md|ya?ml|json|toml|sql|sh|conf)\b|"
-    r"\bv?\d+\.\d+(?:\.\d+)?\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b"
-)
+#: Characters that make a word an identifier: numbers, versions, paths, snake_case, #refs, `code`.
+_ID_CHARS: Final = frozenset("0123456789/_#`")
 
 
 def _ids(s: str) -> int:
-    return len(_ID.findall(s))
+    """How many words of ``s`` are identifiers (a language-independent sign of a concrete statement)."""
+    return sum(1 for w in s[:400].split() if not _ID_CHARS.isdisjoint(w))
 
 
-def _sentences(m: Msg) -> list[str]:
-    """Statements of an assistant message: not questions, not list headers, not narration."""
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """One statement of an assistant message, with its identifier count (computed once)."""
+
+    text: str
+    ids: int  # identifiers in it, at most 3
+
+    @property
+    def because(self) -> bool:  # it explains
+        return bool(_BECAUSE.search(self.text))
+
+    @property
+    def ok(self) -> bool:  # it says something worked
+        return bool(_OK_WORD.search(self.text))
+
+    @property
+    def offer(self) -> bool:  # it offers more work ("want me to ...")
+        return bool(OFFER.search(self.text))
+
+
+#: How first-person narration opens ("let me check", "ich schaue"), lower-cased: a plan, not a result.
+_NARRATION_START: Final = (
+    "let me", "let's", "i'll", "i will", "i'm going to", "i am going to", "now i", "next i", "first i",
+    "ok, let", "okay, let", "lass mich", "ich werde", "ich schaue", "ich prüfe", "voy a", "vamos a", "je vais",
+    "voyons",
+)  # fmt: skip
+
+
+_SAID: Final[WeakKeyDictionary[Msg, tuple[_Said, ...]]] = WeakKeyDictionary()
+
+
+def _sentences(m: Msg) -> tuple[_Said, ...]:
+    """The first statements of an assistant message: not questions, not list headers, not narration."""
+    cached = _SAID.get(m)
+    if cached is not None:
+        return cached
     out = []
-    for s in m.sentences:
-        s = plain(s)
+    for s in m.sentences[:12]:
+        s = LIST_ITEM.sub("", plain(s))
         if len(s) < 12 and not CJK.search(s):
             continue
-        if is_question(s) or s.rstrip().endswith((":", "：")) or _NARRATES.match(LIST_ITEM.sub("", s)):
+        if is_question(s) or s.endswith((":", "：")) or s[:16].lower().startswith(_NARRATION_START):
             continue
-        out.append(LIST_ITEM.sub("", s))
-    return out
+        out.append(_Said(s, min(_ids(s), 3)))
+    _SAID[m] = result = tuple(out)
+    return result
 
 
 def _account(ctx: Ctx, start: int, end: int) -> tuple[str, int | None]:
@@ -359,14 +430,36 @@ def _account(ctx: Ctx, start: int, end: int) -> tuple[str, int | None]:
     Scored by structure: identifiers (paths, hashes, numbers, code) and an explaining connective.
     """
     best: tuple[int, str, int | None] = (0, "", None)
-    for m in ctx.msgs[start + 1 : end]:
-        if m.role != "assistant" or not m.prose:
-            continue
+    for m in _account_msgs(ctx, start, end):
         for s in _sentences(m):
-            score = min(_ids(s), 3) + (3 if _BECAUSE.search(s) else 0)
+            score = s.ids + (3 if s.because else 0)
             if score > best[0]:
-                best = (score, s, m.pos)
+                best = (score, s.text, m.pos)
     return best[1], best[2]
+
+
+def _account_msgs(ctx: Ctx, start: int, end: int) -> list[Msg]:
+    """Where the agent explains: its first words after the failure, the words that come with each
+    change it makes (its fix), and its words just before the run that decides."""
+    picked: dict[int, Msg] = {}
+    last_prose: Msg | None = None
+    changes = 0
+    for m in ctx.msgs[start + 1 : end]:
+        if m.role == "assistant" and m.prose:
+            if not picked:
+                picked[m.pos] = m
+            last_prose = m
+        elif (
+            m.step is not None
+            and m.step.effect not in ("read", "check")
+            and last_prose is not None
+            and changes < 2
+        ):
+            picked[last_prose.pos] = last_prose
+            changes += 1
+    if last_prose is not None:
+        picked[last_prose.pos] = last_prose
+    return [picked[p] for p in sorted(picked)]
 
 
 def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
@@ -395,12 +488,12 @@ def _result_sentence(m: Msg, evidence: str) -> str:
     numbers = set(NUMBER.findall(evidence[-4000:])) if evidence else set()
     best: tuple[int, int, str] = (0, 0, "")
     for i, s in enumerate(_sentences(m)):
-        if OFFER.search(s):
+        if s.offer:
             continue
-        shared = len(numbers & set(NUMBER.findall(s)))
-        score = 2 * min(shared, 3) + min(_ids(s), 3) + (2 if _OK_WORD.search(s) else 0) + (2 if i == 0 else 0)
+        shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
+        score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0)
         if score > best[0]:
-            best = (score, -i, s)
+            best = (score, -i, s.text)
     return best[2] if best[0] >= 3 else ""
 
 
@@ -443,6 +536,7 @@ class _Chain:
     keys: set[str]
     loose: set[str]
     errors: frozenset[str]  # names in the latest error (exceptions, codes, failing tests)
+    errors_at: int  # the failing run they were read from
     end: int | None = None  # the run that closed it
     passed: bool = True  # False: closed by a different error after a change (the first one is gone)
 
@@ -456,6 +550,18 @@ def _closes(run: Run, step: Step, c: _Chain) -> bool:
     if _same_work(run.keys, c):
         return True
     return step.effect not in ("read", "check") and bool(run.loose & c.loose)
+
+
+def _errors_of(step: Step) -> frozenset[str]:
+    return frozenset() if step.quiet else _error_identity(step.output)
+
+
+def _chain_errors(msgs: Sequence[Msg], chain: _Chain) -> frozenset[str]:
+    """The chain's latest error names, read from its latest failing run when first needed."""
+    if chain.errors_at != chain.fails[-1]:
+        step = msgs[chain.fails[-1]].step
+        chain.errors, chain.errors_at = (_errors_of(step) if step else frozenset()), chain.fails[-1]
+    return chain.errors
 
 
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
@@ -475,9 +581,15 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
         if not run.keys:
             continue
         if run.failed:
-            errors = _error_identity(step.output) if not step.quiet else frozenset()
             same = next((c for c in open_chains if _same_work(run.keys, c) or run.loose & c.loose), None)
-            if same is not None and changed and errors and same.errors and not errors & same.errors:
+            errors = _errors_of(step) if same is None or changed else frozenset()
+            if (
+                same is not None
+                and changed
+                and errors
+                and _chain_errors(msgs, same)
+                and not errors & same.errors
+            ):
                 same.end, same.passed = m.pos, False  # a fix made that error go; another one took its place
                 open_chains.remove(same)
                 done.append(same)
@@ -486,9 +598,11 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 same.fails.append(m.pos)
                 same.keys |= run.keys
                 same.loose |= run.loose
-                same.errors = errors or same.errors
+                if errors:
+                    same.errors = errors
+                    same.errors_at = m.pos
             else:
-                open_chains.append(_Chain([m.pos], set(run.keys), set(run.loose), errors))
+                open_chains.append(_Chain([m.pos], set(run.keys), set(run.loose), frozenset(), -1))
             changed = False
             continue
         for c in [c for c in open_chains if _closes(run, step, c)]:
