@@ -303,76 +303,15 @@ def signature(words: Sequence[str]) -> str:
 
 
 #: Options that take a value: the word after them is not the command's target.
-_VALUE_OPTS: Final = frozenset(
-    [
-        "-o",
-        "-O",
-        "-w",
-        "-H",
-        "-d",
-        "-X",
-        "-n",
-        "-m",
-        "-u",
-        "-e",
-        "-c",
-        "-C",
-        "-p",
-        "-P",
-        "-t",
-        "-T",
-        "-U",
-        "-h",
-        "-b",
-        "-j",
-        "-F",
-        "--output",
-        "--namespace",
-        "--data",
-        "--header",
-        "--request",
-        "--message",
-        "--user",
-        "--context",
-        "--config",
-        "--format",
-        "--project",
-        "--profile",
-        "--region",
-        "--cluster",
-        "--kubeconfig",
-        "--env",
-        "--tag",
-        "--branch",
-        "--workdir",
-        "--chdir",
-        "--directory",
-    ]
+_VALUE_OPTS: Final = wordset(
+    "-o -O -w -H -d -X -n -m -u -e -c -C -p -P -t -T -U -h -b -j -F --output --namespace --data --header "
+    "--request --message --user --context --config --format --project --profile --region --cluster "
+    "--kubeconfig --env --tag --branch --workdir --chdir --directory"
 )
 
 
 #: Options that take no value even though they are short (so the next word may be the target).
-_FLAG_OPTS: Final = frozenset(
-    [
-        "-q",
-        "-s",
-        "-v",
-        "-x",
-        "-k",
-        "-l",
-        "-r",
-        "-vv",
-        "-sS",
-        "-fsS",
-        "-fsSL",
-        "-sL",
-        "-L",
-        "-f",
-        "-i",
-        "-I",
-        "-y",
-    ]
-)
+_FLAG_OPTS: Final = wordset("-q -s -v -x -k -vv -sS -fsS -fsSL -sL -L -f -i -I -y")
 
 
 _RUN_SUBS: Final = frozenset({"run", "exec", "run-script", "x", "dlx"})
@@ -408,7 +347,11 @@ def identity(words: Sequence[str]) -> tuple[str, str, str]:
     while i < len(rest) and len(subs) < depth:
         w = rest[i]
         if w.startswith("-"):
-            i += 2 if w in _VALUE_OPTS and w not in _FLAG_OPTS else 1  # an option, and its value
+            takes = (
+                "=" not in w and w not in _FLAG_OPTS and i + 1 < len(rest) and not rest[i + 1].startswith("-")
+            )
+            # an option and its value: a known value option, or one followed by a path, URL or number
+            i += 2 if takes and (w in _VALUE_OPTS or not _PLAIN_WORD.match(rest[i + 1])) else 1
             continue
         if not _PLAIN_WORD.match(w):
             break

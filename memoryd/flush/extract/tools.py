@@ -346,7 +346,15 @@ def fit_all(parts: Sequence[str], limit: int, sep: str = "; ") -> str:
         elif not out:
             out.append(fit(p, limit))
             break
-    return sep.join(out)
+    return join_parts(out, sep)
+
+
+def join_parts(parts: Sequence[str], sep: str = "; ") -> str:
+    """Parts of one bullet joined into one sentence (a part's closing period dropped before ``sep``)."""
+    kept = [p for p in parts if p]
+    return sep.join(
+        [p[:-1] if p.endswith(".") and not p.endswith("..") else p for p in kept[:-1]] + kept[-1:]
+    )
 
 
 # --- who said what about it ----------------------------------------------------------------------
@@ -483,18 +491,29 @@ def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
     return names, where
 
 
-def _result_sentence(m: Msg, evidence: str) -> str:
-    """The sentence of a closing report that states the result: numbers the run printed, ids, success."""
+def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
+    """The sentence of a closing report that states the result: numbers the run printed, ids, success.
+
+    A short one ("Recovered.", "復旧しました。") that a list spells out takes the list's items
+    with it, whole, while they fit.
+    """
     numbers = set(NUMBER.findall(evidence[-4000:])) if evidence else set()
-    best: tuple[int, int, str] = (0, 0, "")
-    for i, s in enumerate(_sentences(m)):
+    said = _sentences(m)
+    best: tuple[int, int] = (0, -1)
+    for i, s in enumerate(said):
         if s.offer:
             continue
         shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
         score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0)
         if score > best[0]:
-            best = (score, -i, s.text)
-    return best[2] if best[0] >= 3 else ""
+            best = (score, i)
+    if best[0] < 3:
+        return ""
+    first = said[best[1]].text
+    if len(first) >= 60:
+        return first
+    rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer]
+    return fit_all([first, *rest], limit)
 
 
 _COMMIT_OUT: Final = re.compile(
@@ -672,7 +691,7 @@ def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
     room -= len(parts["why"]) + 2 if parts["why"] else 0
     fix = fixed.format(fix=", ".join(names[:2])) if names else ""
     parts["fix"] = fix if fix and len(fix) + 2 <= room else ""
-    text = "; ".join(p for p in (head, parts["why"], parts["fix"], parts["ok"]) if p)
+    text = join_parts([head, parts["why"], parts["fix"], parts["ok"]])
     ctx.add("outcome", text, pos)
 
 
@@ -800,9 +819,7 @@ def group_rules(ctx: Ctx) -> None:
         if said:
             said = fit(said, 200)
             head = fit_all(named, 300 - len(said) - 2)
-            text = "; ".join(p for p in (head, said) if p)
-            more = fit_all(echoes, 300 - len(text) - 2) if not named and len(text) < 200 else ""
-            text += f"; {more}" if more else ""
+            text = join_parts([head, said])
         else:
             text = fit_all([*named, *echoes], 300)
         ctx.add("outcome", text, pos)
