@@ -339,7 +339,7 @@ def identity(words: Sequence[str]) -> tuple[str, str, str]:
     prog = program(words)
     if prog in _INTERPRETERS:
         script = next((w for w in words[1:] if not w.startswith("-")), "")
-        return prog.rstrip("3"), "", _base(script)
+        return prog.rstrip("3"), "", "" if " " in script or "\n" in script else _base(script)
     depth = 2 if prog in _TWO_LEVEL else 1
     subs: list[str] = []
     rest = list(words[1:])
@@ -371,6 +371,8 @@ def identity(words: Sequence[str]) -> tuple[str, str, str]:
         if _URLISH.match(w):
             target = _target(w)
             break
+        if " " in w or "\n" in w or len(w) > 120:
+            continue  # inline code or a message, not a target
         if not target and w not in ("/dev/null", "."):
             target = _target(w)
             if prog not in ("curl", "wget", "http", "https", "xh"):
