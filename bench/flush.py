@@ -165,7 +165,9 @@ def _code(rng: random.Random, size: int) -> str:
 
 
 def _tool_transcript(seed: int, pool: corpus.TextPool, target_bytes: int) -> bytes:
-    """A session of tool loops: a request, a failing run, reading and editing, the passing run, a report."""
+    """A session of tool work: each request reads a few files and runs a command; in 4 of 10 the run
+    fails first, the agent edits, sometimes polls the failing command, and the run passes; a report.
+    (Real sessions fail less often: tests/data/samples/pi has a failure chain every ~300 KB.)"""
     rng = random.Random(seed)
     w = corpus.Writer(rng, pool, corpus.session_id_for(seed, 1))
     out = [w.header()]
@@ -192,15 +194,23 @@ def _tool_transcript(seed: int, pool: corpus.TextPool, target_bytes: int) -> byt
         n, k = rng.randint(1, 99), rng.randint(5, 400)
         cmd, bad, good = (x.format(n=n, k=k, k1=k + 1) for x in rng.choice(_TOOL_WORK))
         out.append(w.user(pool.pick(rng, rng.choice((80, 300)))))
-        call("bash", {"command": cmd}, _code(rng, rng.choice((300, 3000))) + "\n" + bad, True)
-        call("read", {"path": f"src/mod_{n}.py"}, _code(rng, rng.choice((1200, 6000))), False)
-        call("edit", {"path": f"src/mod_{n}.py", "oldText": "a", "newText": _code(rng, 200)}, "ok", False)
-        for _ in range(rng.choice((0, 0, 1, 8))):  # polling: the same command again and again
-            call("bash", {"command": cmd}, bad, True)
-        call("bash", {"command": cmd}, good, False)
+        size += len(out[-1]) + 1
+        for _ in range(rng.randint(2, 6)):  # looking around: files read, listings
+            call(
+                "read",
+                {"path": f"src/mod_{rng.randint(1, 99)}.py"},
+                _code(rng, rng.choice((2000, 6000, 12000))),
+                False,
+            )
+        if rng.random() < 0.4:  # a failure, a fix, maybe a poll, and the passing run
+            call("bash", {"command": cmd}, _code(rng, rng.choice((300, 3000))) + "\n" + bad, True)
+            call("edit", {"path": f"src/mod_{n}.py", "oldText": "a", "newText": _code(rng, 200)}, "ok", False)
+            for _ in range(rng.choice((0, 0, 1, 8))):  # polling: the same command again and again
+                call("bash", {"command": cmd}, bad, True)
+        call("bash", {"command": cmd}, _code(rng, rng.choice((300, 3000))) + "\n" + good, False)
         out.append(w.assistant(prompt, tool=False, size=rng.choice((200, 800))))
         prompt = min(prompt + 3_000, 170_000)
-        size += len(out[-1]) + len(out[-2]) + 2
+        size += len(out[-1]) + 1
     return b"\n".join(out) + b"\n"
 
 

@@ -109,15 +109,27 @@ _LOG_PREFIX: Final = re.compile(
 
 #: Shapes of failure in a run's own output: an HTTP error status, a runner's non-zero failure
 #: count, a traceback, a line that opens with an error level. Language-independent: these are
-#: what the tools print, not what people say.
-_TEXT_FAILURE: Final = re.compile(
-    r"\bHTTP/[\d.]+\s+[45]\d\d\b"
-    r"|[\"']?\b(?:status|statusCode|status_code|http_code|code)[\"']?\s*[:=]\s*[\"']?[45]\d\d\b"
-    r"|(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
-    r"|\b(?:failed|failures|errors|errored)[=:]\s*[1-9]"
-    r"|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b|^Traceback \(most recent call last\)"
-    r"|^\s*(?:\[?(?:error|fatal|ERROR|FATAL|Error|CRITICAL|PANIC|panic)\]?)(?::|!| -|\s\[)|^npm ERR!|\berrored\b|\b(?:ERROR|FATAL):\s",
-    re.M,
+#: what the tools print, not what people say. Each shape is tried only on the lines holding its
+#: needle (lower-cased), found at C speed.
+_TEXT_FAILURE: Final = (
+    (("http/",), re.compile(r"\bHTTP/[\d.]+\s+[45]\d\d\b")),
+    (
+        ("status", "code"),
+        re.compile(r"(?:status|statusCode|status_code|http_code|code)[\"']?\s*[:=]\s*[\"']?[45]\d\d\b"),
+    ),
+    (
+        ("fail", "error", "broken"),
+        re.compile(
+            r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
+            r"|\b(?:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
+            r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
+        ),
+    ),
+    (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
+    (
+        ("fatal", "panic", "critical"),
+        re.compile(r"^\s*\[?(?:fatal|FATAL|CRITICAL|PANIC|panic)\]?(?::|!| -|\s\[)|\bFATAL:\s"),
+    ),
 )
 
 
@@ -164,22 +176,6 @@ def _runs_something(step: Step) -> bool:
     return False
 
 
-#: Every ``_TEXT_FAILURE`` match lies on a line holding one of these (lower-cased): found at C speed.
-_FAILURE_NEEDLES: Final = (
-    "http/",
-    "status",
-    "code",
-    "fail",
-    "error",
-    "broken",
-    "traceback",
-    "fatal",
-    "panic",
-    "critical",
-    "npm err",
-)
-
-
 #: Every ``_ERRORISH`` match holds one of these.
 _ERROR_NEEDLES: Final = (
     "rror", "xception", "fail", "err_", "err!", "imeout", "refused", "denied", "notfound", "notavailable",
@@ -217,8 +213,11 @@ def text_failure(output: str, command: str = "") -> bool:
     text = _window(output, 16000)
     if "http_code" in command and (m := _HTTP_CODE_ONLY.search(text)):
         return m.group(1)[0] in "45"
-    lines = _lines_with(text, _FAILURE_NEEDLES)
-    return bool(lines) and bool(_TEXT_FAILURE.search("\n".join(lines.values())))
+    for needles, shape in _TEXT_FAILURE:
+        lines = _lines_with(text, needles, limit=50)
+        if any(shape.search(line[:400]) for line in lines.values()):
+            return True
+    return False
 
 
 def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
