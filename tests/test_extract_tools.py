@@ -291,3 +291,41 @@ def test_fit_cuts_at_a_clause_outside_brackets_and_code() -> None:
     assert out == "The migration failed on staging, because `lock_timeout (2 s)` expired"
     assert fit("short one", 80) == "short one"
     assert fit_all(["one part", "a second part that is long " * 10, "third"], 60) == "one part; third"
+
+
+def test_an_action_outcome_states_the_closing_report_not_the_command_echo() -> None:
+    c = Conv()
+    c.user("deploy the api to staging")
+    deploy = c.run(
+        "helm upgrade api charts/api -n staging --set image.tag=2.14.1",
+        'Release "api" has been upgraded. Happy Helming!\nREVISION: 42',
+    )
+    report = c.say("Deployed api 2.14.1 to staging as Helm revision 42. Want me to run the smoke tests next?")
+    (item,) = outcomes(c.items())
+    assert {deploy, report} <= set(item.entry_ids)
+    assert "revision 42" in item.text and "2.14.1" in item.text
+    assert "Want me" not in item.text and "helm upgrade" not in item.text
+
+
+def test_bullets_are_cut_at_clause_boundaries_not_mid_word() -> None:
+    c = Conv()
+    c.user("fix the flaky checkout test")
+    c.run(
+        "npx playwright test e2e/checkout.spec.ts",
+        "  1) e2e/checkout.spec.ts:41:5 › applies a discount code ────────\n"
+        "    TimeoutError: locator.click: Timeout 5000ms exceeded while waiting for the Apply button "
+        "to become enabled after typing the discount code into the field\n  1 failed\n  5 passed (14.2s)",
+        code=1,
+    )
+    c.say(
+        "The Apply button stays disabled until the debounced value is validated, because e41b9d2 raised the "
+        "shared debounce from 150 ms to 400 ms, so a fast user (or Playwright) who clicks right after typing "
+        "hits a disabled button, which the test reports as a timeout on the click."
+    )
+    c.edit("src/components/checkout/DiscountField.tsx")
+    c.run("npx playwright test e2e/checkout.spec.ts", "  6 passed (12.9s)")
+    c.say("Checkout e2e is green again: 6 of 6 pass, and the discount code applies right after typing.")
+    (item,) = outcomes(c.items())
+    assert len(item.text) <= 300 and "6 of 6" in item.text
+    for part in item.text.split("; "):
+        assert not part.endswith(("the", "a", "to", "of", ",")), part
