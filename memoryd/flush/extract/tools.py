@@ -85,7 +85,7 @@ _ERROR_TOKEN: Final = re.compile(
 #: Searched on lower-cased output (``IGNORECASE`` makes ``re`` several times slower).
 _ERRORISH: Final = re.compile(
     r"rror|xception|fail|err_|err!|imeout|refused|denied|notfound|notavailable|fatal|cannot|can't|unable|"
-    r"timed out|no space|not found|does not exist|out of memory|traceback|panic|rejected|http/[\d.]+ [45]"
+    r"timed out|no space|not found|does not exist|out of memory|traceback|panic|rejected|http/[\d.]+ [45]|[✗✘❌]"
 )
 
 
@@ -96,7 +96,7 @@ _ERROR_STRONG: Final = re.compile(
 
 _ERROR_WORD: Final = re.compile(
     r"\b(?:error|fatal|failed|fail|failing|errored|cannot|can't|unable|denied|refused|rejected|timed out|"
-    r"no space left|not found|panic)\b|[A-Za-z](?:Error|Exception)\b|ERR_|\bHTTP/[\d.]+ [45]\d\d",
+    r"no space left|not found|panic)\b|[A-Za-z](?:Error|Exception)\b|ERR_|\bHTTP/[\d.]+ [45]\d\d|[✗✘❌]",
     re.I,
 )
 
@@ -126,6 +126,7 @@ _TEXT_FAILURE: Final = (
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
+    (("✗", "✘", "❌"), re.compile(r"^\s*\[?[✗✘❌]\]?\s")),
     (
         ("fatal", "panic", "critical"),
         re.compile(r"^\s*\[?(?:fatal|FATAL|CRITICAL|PANIC|panic)\]?(?::|!| -|\s\[)|\bFATAL:\s"),
@@ -180,7 +181,7 @@ def _runs_something(step: Step) -> bool:
 _ERROR_NEEDLES: Final = (
     "rror", "xception", "fail", "err_", "err!", "imeout", "refused", "denied", "notfound", "notavailable",
     "fatal", "cannot", "can't", "unable", "timed out", "no space", "not found", "does not exist",
-    "out of memory", "traceback", "panic", "rejected", "http/",
+    "out of memory", "traceback", "panic", "rejected", "http/", "✗", "✘", "❌",
 )  # fmt: skip
 
 
@@ -272,7 +273,10 @@ def _error_line(step: Step) -> str:
         if len(raw) > 400 or not _ERROR_WORD.search(raw) or EXIT_CODE.search(raw):
             continue
         line = _LOG_PREFIX.sub("", _LOG_PREFIX.sub("", raw.strip())).strip()
-        score = 3 if line.startswith("FAILED ") else 2 if _ERROR_STRONG.search(line) else 1
+        if len(line.split()) < 2:
+            continue  # a bare "failed" says nothing the command's failure does not
+        strong = line.startswith(("FAILED ", "✗", "[✗]", "✘", "❌")) or _ERROR_STRONG.search(line)
+        score = 3 if line.startswith("FAILED ") else 2 if strong else 1
         if score > best_score:
             best, best_score = line, score
     if not best:
@@ -352,7 +356,7 @@ def join_parts(parts: Sequence[str], sep: str = "; ") -> str:
     """Parts of one bullet joined into one sentence (a part's closing period dropped before ``sep``)."""
     kept = [p for p in parts if p]
     return sep.join(
-        [p[:-1] if p.endswith(".") and not p.endswith("..") else p for p in kept[:-1]] + kept[-1:]
+        [p[:-1] if p.endswith((".", "。")) and not p.endswith("..") else p for p in kept[:-1]] + kept[-1:]
     )
 
 
@@ -509,9 +513,9 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
     if best[0] < 3:
         return ""
     first = said[best[1]].text
-    if len(first) >= 60:
+    if len(first) >= 30:
         return first
-    rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer]
+    rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
     return fit_all([first, *rest], limit)
 
 
@@ -742,7 +746,8 @@ def _describe(step: Step, labels: dict[str, str]) -> tuple[str, bool]:
     lines = [_LOG_PREFIX.sub("", ln.strip()) for ln in out[-4000:].splitlines() if ln.strip()]
     confirmations = list(dict.fromkeys(clip(ln, 110) for ln in lines if _CONFIRMATION.match(ln)))[:3]
     if confirmations and not has_secret("\n".join(confirmations)):
-        return "; ".join(confirmations), False
+        named = [c for c in confirmations if _ids(c)]  # "Created event 9d4f…" names what; "Sent!" does not
+        return "; ".join(named or confirmations), not named
     if not step.command:
         summary = _summary_line(out)
         return step.tool + (f" → {summary}" if summary else ""), True
