@@ -329,3 +329,45 @@ def test_bullets_are_cut_at_clause_boundaries_not_mid_word() -> None:
     assert len(item.text) <= 300 and "6 of 6" in item.text
     for part in item.text.split("; "):
         assert not part.endswith(("the", "a", "to", "of", ",")), part
+
+
+def test_a_poll_that_never_passes_is_one_must_keep_item_with_what_the_user_said() -> None:
+    c = Conv()
+    c.user("wait until the job is green")
+    first = c.run("gh run watch 8812 --exit-status", "X build  ci.yml  #8812\nX test failed in 3m2s", code=1)
+    for _ in range(15):
+        last = c.run(
+            "gh run watch 8812 --exit-status", "X build  ci.yml  #8812\nX test failed in 3m2s", code=1
+        )
+    c.say("Run 8812 keeps failing in the test job: `test_sync` times out against the staging API.")
+    said = c.user("leave it, the staging API is down until tomorrow")
+    found = outcomes(c.items())
+    assert len(found) == 1 and found[0].must_keep
+    assert {first, last, said} <= set(found[0].entry_ids)
+    assert "staging API is down" in found[0].text
+
+
+def test_repeated_reads_and_successful_checks_are_no_outcome() -> None:
+    c = Conv()
+    c.user("keep an eye on the pods")
+    for _ in range(20):
+        c.run("kubectl get pods -n prod", "NAME    READY   STATUS    RESTARTS\nweb-1   1/1     Running   0")
+        c.run("curl -fsS https://api.example.net/health", '{"status": "ok"}')
+    assert outcomes(c.items()) == []
+
+
+def test_a_failed_terraform_apply_fixed_and_applied_cites_the_fix() -> None:
+    c = Conv()
+    c.user("apply the bucket change")
+    fail = c.run(
+        "terraform apply -auto-approve",
+        "aws_s3_bucket.logs: Creating...\nError: creating S3 Bucket (acme-logs): BucketAlreadyExists",
+        code=1,
+    )
+    c.say("The name acme-logs is taken globally, so I renamed the bucket to acme-logs-eu1 in main.tf.")
+    fix = c.edit("infra/main.tf", 'bucket = "acme-logs-eu1"\n')
+    ok = c.run("terraform apply -auto-approve", "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.")
+    c.say("Applied: 2 resources added, the logs bucket is acme-logs-eu1 now.")
+    (item,) = outcomes(c.items())
+    assert {fail, fix, ok} <= set(item.entry_ids)
+    assert "BucketAlreadyExists" in item.text and "acme-logs-eu1" in item.text
