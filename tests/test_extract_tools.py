@@ -371,3 +371,17 @@ def test_a_failed_terraform_apply_fixed_and_applied_cites_the_fix() -> None:
     (item,) = outcomes(c.items())
     assert {fail, fix, ok} <= set(item.entry_ids)
     assert "BucketAlreadyExists" in item.text and "acme-logs-eu1" in item.text
+
+
+def test_a_flapping_probe_polled_many_times_is_one_item() -> None:
+    c = Conv()
+    c.user("watch the health endpoint for a while")
+    for i in range(20):
+        if i % 2:
+            c.run("curl -si https://api.example.net/health", "HTTP/1.1 200 OK\n\nok")
+        else:
+            c.run(
+                "curl -si https://api.example.net/health", "HTTP/1.1 503 Service Unavailable\n\nupstream down"
+            )
+    c.say("The endpoint flaps between 503 and 200 every few seconds.")
+    assert len(outcomes(c.items())) == 1

@@ -642,8 +642,29 @@ def _short_command(step: Step) -> str:
     return "`" + clip(raw, 70) + "`"
 
 
+def _flaps_merged(msgs: Sequence[Msg], chains: list[_Chain]) -> list[_Chain]:
+    """A check that fails and passes by turns (a flapping probe, polled) is one chain, not one per flap.
+
+    Chains of the same command identity whose first failures show the same error line are folded
+    into the first: its failures, and the last one's end.
+    """
+    out: list[_Chain] = []
+    seen: dict[tuple[frozenset[str], str], _Chain] = {}
+    for c in chains:
+        step = msgs[c.fails[0]].step
+        key = (frozenset(c.keys), _error_line(step) if step is not None else "")
+        first = seen.get(key)
+        if first is None or first.end is None or c.end is None or not c.passed:
+            seen[key] = c
+            out.append(c)
+            continue
+        first.fails.extend(c.fails)
+        first.end = c.end
+    return out
+
+
 def chain_rules(ctx: Ctx) -> None:
-    for chain in _find_chains(ctx.msgs):
+    for chain in _flaps_merged(ctx.msgs, _find_chains(ctx.msgs)):
         end = chain.end if chain.end is not None else chain.fails[-1]
         ctx.in_chain.update(range(chain.fails[0], end + 1))
         ctx.used.update(
