@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from tool_conv import Conv
+
 from memoryd.flush.extract.procedures import compact_steps
 from memoryd.flush.items import Item
-from tests.test_extract_tools import Conv
 
 
 def procedures(items: list[Item]) -> list[Item]:
