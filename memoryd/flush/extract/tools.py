@@ -676,6 +676,19 @@ def chain_rules(ctx: Ctx) -> None:
             _resolved(ctx, chain, chain.end)
 
 
+def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None]:
+    """The result as the assistant reported it after the passing run: its first words after the run,
+    else its closing report of the turn, when nothing else was changed in between."""
+    for m in ctx.after(end):
+        if m.step is not None and m.step.effect in ("change", "doc") and not m.step.failed:
+            return "", None  # later work: the closing report belongs to it
+        if m.role == "assistant" and m.prose:
+            ok = _result_sentence(m, end_step.output)
+            if ok or not m.has_calls:
+                return ok, m.pos if ok else None
+    return "", None
+
+
 def _labels(ctx: Ctx) -> tuple[str, str]:
     return _LABELS.get(ctx.lang, _LABELS["en"])
 
@@ -693,11 +706,10 @@ def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
     pos.update(where[:2])
     ok = ""
     if chain.passed:
-        report = ctx.prose_after(end, text_only=False)
-        ok = _result_sentence(report, end_step.output) if report else ""
-        if ok and report is not None:
-            pos.add(report.pos)
-            ctx.reported.add(report.pos)
+        ok, report_pos = _closing_result(ctx, end, end_step)
+        if ok and report_pos is not None:
+            pos.add(report_pos)
+            ctx.reported.add(report_pos)
         else:
             ok = _pass_line(end_step)
     else:
