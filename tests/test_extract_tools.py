@@ -324,3 +324,26 @@ def test_a_flapping_probe_polled_many_times_is_one_item() -> None:
             )
     c.say("The endpoint flaps between 503 and 200 every few seconds.")
     assert len(outcomes(c.items())) == 1
+
+
+def test_a_run_over_the_folder_closes_a_failure_of_a_file_in_it() -> None:
+    c = Conv()
+    c.user("fix the parser tests")
+    c.run(
+        "pytest tests/test_parse.py -q",
+        "FAILED tests/test_parse.py::test_dates - ValueError\n1 failed",
+        code=1,
+    )
+    c.edit("src/parse.py")
+    ok = c.run("pytest tests -q", "48 passed in 2.10s")
+    (item,) = outcomes(c.items())
+    assert not item.must_keep and ok in item.entry_ids
+
+
+def test_another_program_installing_the_same_package_closes_the_failure() -> None:
+    c = Conv()
+    c.user("install ripgrep")
+    c.run("sudo apt-get install -y ripgrep", "E: Unable to locate package ripgrep", code=100)
+    ok = c.run("cargo install ripgrep", "Installed package `ripgrep v14.1.0` (executable `rg`)")
+    (item,) = outcomes(c.items())
+    assert not item.must_keep and ok in item.entry_ids

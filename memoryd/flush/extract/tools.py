@@ -221,6 +221,12 @@ def text_failure(output: str, command: str = "") -> bool:
     return False
 
 
+#: Targets too common to link two different programs' runs.
+_COMMON_TARGETS: Final = frozenset(
+    {"origin", "main", "master", "HEAD", "tests", "test", "src", "build", "all"}
+)
+
+
 def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
     full: set[str] = set()
     loose: set[str] = set()
@@ -231,9 +237,14 @@ def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
         prog, sub, target = identity(words)
         if prog == "git" and sub in ("status", "log", "diff", "show", "fetch", "branch", "add"):
             continue
+        target = target.removeprefix("./")
         full.add(" ".join(x for x in (prog, sub, target) if x))
         if target:
             loose.add(f"{prog}|{target}")
+            if len(target) >= 4 and target not in _COMMON_TARGETS:
+                loose.add(
+                    f"*|{target}"
+                )  # another program on the same thing: ``snap install`` for ``apt install``
     if not step.command and step.effect == "change" and step.tool not in WRITE_TOOLS | EDIT_TOOLS:
         full.add(f"{step.tool} {step.path}".strip())  # a tool of its own that changes something
     return frozenset(full), frozenset(loose)
@@ -564,14 +575,22 @@ class _Chain:
 
 
 def _same_work(keys: frozenset[str], chain: _Chain) -> bool:
-    """The same identity, or one of them names no target: ``git push`` and ``git push origin``."""
-    return any(a == b or a.startswith(b + " ") or b.startswith(a + " ") for a in keys for b in chain.keys)
+    """The same identity; or one names no target (``git push``, ``git push origin``) or a folder of
+    the other's target (``pytest tests``, ``pytest tests/test_a.py``)."""
+    return any(
+        a == b or a.startswith((b + " ", b + "/")) or b.startswith((a + " ", a + "/"))
+        for a in keys
+        for b in chain.keys
+    )
 
 
 def _closes(run: Run, step: Step, c: _Chain) -> bool:
     if _same_work(run.keys, c):
         return True
-    return step.effect not in ("read", "check") and bool(run.loose & c.loose)
+    shared = run.loose & c.loose
+    if any(not k.startswith("*|") for k in shared):
+        return step.effect not in ("read", "check")  # another changing subcommand on the same target
+    return bool(shared) and step.effect in ("change", "install")  # another program did it
 
 
 def _errors_of(step: Step) -> frozenset[str]:
