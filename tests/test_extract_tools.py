@@ -347,3 +347,41 @@ def test_another_program_installing_the_same_package_closes_the_failure() -> Non
     ok = c.run("cargo install ripgrep", "Installed package `ripgrep v14.1.0` (executable `rg`)")
     (item,) = outcomes(c.items())
     assert not item.must_keep and ok in item.entry_ids
+
+
+def test_a_wait_that_ended_is_one_outcome_in_the_agents_words() -> None:
+    c = Conv()
+    c.user("start the nightly export and tell me when it finishes")
+    first = c.run("systemctl status export@2291", "state: RUNNING (step 1/4) elapsed 30s")
+    for i in range(2, 8):
+        c.run("systemctl status export@2291", f"state: RUNNING (step {min(i, 4)}/4) elapsed {30 * i}s")
+    last = c.run("systemctl status export@2291", "state: SUCCEEDED (step 4/4) elapsed 270s")
+    report = c.say("Export run 2291 finished: SUCCEEDED after 270 s.")
+    (item,) = outcomes(c.items())
+    assert {first, last, report} <= set(item.entry_ids)
+    assert "2291" in item.text and not item.must_keep
+
+
+def test_a_wait_that_ended_in_a_failed_state_is_an_unresolved_failure() -> None:
+    c = Conv()
+    c.user("watch the deploy pipeline")
+    for _ in range(4):
+        c.run("gh run view 5120 --json status,conclusion", '{"status": "in_progress", "conclusion": ""}')
+    last = c.run(
+        "gh run view 5120 --json status,conclusion", '{"status": "completed", "conclusion": "failure"}'
+    )
+    c.say("Pipeline 5120 completed with conclusion failure.")
+    (item,) = outcomes(c.items())
+    assert item.must_keep and last in item.entry_ids
+
+
+def test_a_walk_through_whose_steps_are_written_down_is_a_procedure_not_an_outcome() -> None:
+    c = Conv()
+    c.user("rotate the app's TLS cert, walk me through it")
+    c.run("certbot renew --cert-name shop.example.net", "Congratulations, all renewals succeeded")
+    c.run("sudo systemctl reload nginx", "")
+    c.user("great, write these steps down for next time")
+    c.say("The steps:\n1. `certbot renew --cert-name shop.example.net`\n2. `sudo systemctl reload nginx`")
+    items = c.items()
+    assert outcomes(items) == []
+    assert [i.kind for i in items if i.kind == "procedure"] == ["procedure"]

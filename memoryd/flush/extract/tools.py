@@ -48,11 +48,13 @@ from memoryd.flush.extract.prose import (
     HEADING,
     LIST_ITEM,
     NUMBER,
+    STEP_START,
     TABLE_ROW,
     TABLE_RULE,
     clip,
     has_secret,
     is_question,
+    numbered_steps,
     plain,
     quote_user,
     split_sentences,
@@ -126,6 +128,13 @@ _TEXT_FAILURE: Final = (
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
+    (
+        ("state", "status", "conclusion", "result"),
+        re.compile(
+            r"\b(?:state|status|conclusion|result)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
+            r"TIMED_OUT|failed|failure|error|errored|cancell?ed|timed_out)\b"
+        ),
+    ),
     (("✗", "✘", "❌"), re.compile(r"^\s*\[?[✗✘❌]\]?\s")),
     (
         ("fatal", "panic", "critical"),
@@ -250,6 +259,7 @@ def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(full), frozenset(loose)
 
 
+@lru_cache(maxsize=4096)
 def run_of(step: Step) -> Run:
     full, loose = _keys(step)
     by_text = (
@@ -855,9 +865,32 @@ def _groups(ctx: Ctx) -> list[list[int]]:
     return [*groups, current] if current else groups
 
 
+def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
+    """Whether the assistant, within the next two turns, writes every command of ``group`` as a
+    numbered step (the user asked for the steps of what was just done)."""
+    commands = [
+        " ".join(s.command.split()) for p in group if (s := ctx.msgs[p].step) is not None and s.command
+    ]
+    if not commands or len(commands) < len(group):
+        return False
+    turns = 0
+    for m in ctx.msgs[group[-1] + 1 :]:
+        if m.role == "user":
+            turns += 1
+            if turns > 2:
+                return False
+        elif m.role == "assistant" and m.prose and STEP_START.search(m.prose):
+            steps = " ".join(" ".join(x.split()) for x in numbered_steps(m.prose))
+            if all(c in steps for c in commands):
+                return True
+    return False
+
+
 def group_rules(ctx: Ctx) -> None:
     """One outcome per stretch of work that changed something, led by the closing report's result."""
     for group in _groups(ctx):
+        if _listed_as_steps(ctx, group):
+            continue  # a walk-through: the commands are the steps of a how-to, not a result of their own
         described = [_describe(s, ctx.labels) for p in group if (s := ctx.msgs[p].step) is not None]
         named = list(dict.fromkeys(d for d, echo in described if d and not echo))
         echoes = list(dict.fromkeys(d for d, echo in described if d and echo))
@@ -892,8 +925,60 @@ def _report_after(ctx: Ctx, pos: int) -> Msg | None:
     return None
 
 
+#: A command run this many times in a row, nothing else in between, is a wait (a poll).
+POLL_RUNS: Final = 3
+
+
+def _polls(ctx: Ctx) -> list[list[int]]:
+    """Runs of the same command identity one after the other (the agent only talking in between)."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    keys: frozenset[str] = frozenset()
+    for m in ctx.msgs:
+        if m.role == "user" or (m.step is not None and m.step.command and run_of(m.step).keys != keys):
+            if len(current) >= POLL_RUNS:
+                out.append(current)
+            current, keys = [], frozenset()
+        if m.step is not None and m.step.command:
+            run = run_of(m.step)
+            keys = run.keys
+            if run.keys:
+                current.append(m.pos)
+    if len(current) >= POLL_RUNS:
+        out.append(current)
+    return out
+
+
+def wait_rules(ctx: Ctx) -> None:
+    """A wait that ended (polled until the state changed): one outcome, what the agent reported then.
+
+    The agent's report right after the last poll says it ("run 18762 succeeded"); without one, the
+    last poll's own line does. A wait that ended in failure is a failure chain, not a wait.
+    """
+    for runs in _polls(ctx):
+        last = ctx.msgs[runs[-1]].step
+        if last is None or any(p in ctx.in_chain for p in runs) or run_of(last).failed:
+            continue
+        if last.output.strip() == (ctx.msgs[runs[0]].step or last).output.strip():
+            continue  # nothing changed while it was polled: a look, not a wait
+        report = ctx.prose_after(runs[-1], text_only=False)
+        said = _result_sentence(report, last.output) if report is not None else ""
+        pos = {runs[0], runs[-1]}
+        if said and report is not None:
+            pos.add(report.pos)
+            ctx.reported.add(report.pos)
+            text = fit(said, 300)
+        else:
+            line = _pass_line(last) or _summary_line(last.output)
+            text = f"{_short_command(last)} → {line}" if line else ""
+        ctx.used.update(runs)
+        ctx.add("outcome", text, pos)
+
+
 def report_rules(ctx: Ctx) -> None:
-    """Assistant reports that repeat measured results from tool output, or name a root cause."""
+    """Waits that ended, and assistant reports that repeat measured results from tool output, or name
+    a root cause."""
+    wait_rules(ctx)
     for m in ctx.msgs:
         if (
             m.role != "assistant"
