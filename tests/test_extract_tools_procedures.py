@@ -92,3 +92,17 @@ def test_remember_how_after_the_commands_ran_keeps_them_as_a_must_keep_procedure
         < procs[0].text.index("plan -out")
         < procs[0].text.index("apply plan.bin")
     )
+
+
+def test_write_down_the_steps_after_the_work_keeps_the_commands_just_run() -> None:
+    c = Conv()
+    ask = c.user("renew the staging certificate")
+    s1 = c.run("certbot renew --cert-name staging.example.net", "Congratulations, all renewals succeeded")
+    s2 = c.run("sudo systemctl reload nginx", "")
+    c.say("Renewed and reloaded.")
+    later = c.user("that worked, write down these steps for next time")
+    c.say("Saved.")
+    (proc,) = procedures(c.items())
+    assert {ask, s1, s2, later} <= set(proc.entry_ids)
+    assert proc.text.index("certbot renew") < proc.text.index("systemctl reload nginx")
+    assert proc.text.startswith("renew the staging certificate")

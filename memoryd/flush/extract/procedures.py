@@ -54,6 +54,16 @@ _ROUTINE: Final = {
 }
 
 
+#: A request to keep the steps of what was just done (small lexicon per language).
+_KEEP_STEPS: Final = re.compile(
+    r"\b(?:write (?:(?:it|this|that|them|these|those)(?: steps)? )?down|document (?:it|this|that|them|how|the steps)|"
+    r"(?:save|keep|note|record) (?:the|these|those) steps|(?:schreib|notier)\w* (?:dir )?(?:das|die schritte|es)|"
+    r"(?:apunta|anota|escribe)\w* (?:los pasos|esto|eso)|(?:note|écris|garde)\w* (?:les étapes|ça))\b"
+    r"|手順を(?:メモ|記録|書)",
+    re.I,
+)
+
+
 #: Most steps a procedure lists before the rest is counted, not shown.
 MAX_STEPS: Final = 12
 
@@ -226,16 +236,29 @@ def command_procedures(ctx: Ctx) -> None:
     """Commands that passed as a procedure: asked for as a how-to, or the same sequence run twice."""
     cited = {p for d in ctx.drafts if d.kind == "procedure" for p in d.pos}
     by_shape: dict[tuple[str, ...], list[tuple[int, list[tuple[int, str, str]]]]] = {}
+    before: tuple[int, list[tuple[int, str, str]]] | None = None  # the previous turn's work
     for user, span in _stretches(ctx):
         if user in cited or any(p in cited for p in span):
+            before = None
             continue  # a how-to already written out for this turn
         runs = _passing_commands(ctx, span)
+        asker = ctx.msgs[user]
+        keep = bool(asker.prose) and bool(_KEEP_STEPS.search(asker.prose)) and not is_question(asker.prose)
+        howto = keep or (bool(_HOWTO.search(asker.prose)) and not is_question(asker.prose))
+        if keep and len(runs) < 2 and before is not None and before[0] not in cited:
+            # "that worked, write down these steps": the steps are the work just done
+            head = _procedure_from_runs(ctx.msgs[before[0]], before[1])
+            ctx.add("procedure", head, {before[0], user, *(p for p, *_ in before[1][:6])})
+            cited.update({user, before[0]})
+            before = None
+            continue
+        before = (user, runs) if len(runs) >= 2 else None
         if len(runs) < 2:
             continue
-        asker = ctx.msgs[user]
-        if _HOWTO.search(asker.prose):
+        if howto:
             ctx.add("procedure", _procedure_from_runs(asker, runs), {user, *(p for p, *_ in runs[:6])})
             cited.add(user)
+            before = None
             continue
         shape = tuple(name for *_, name in runs)  # the same programs and subcommands, in the same order
         by_shape.setdefault(shape, []).append((user, runs))
