@@ -129,10 +129,10 @@ _TEXT_FAILURE: Final = (
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
     (
-        ("state", "status", "conclusion", "result"),
+        ("state", "status", "conclusion", "result", "phase", "health"),
         re.compile(
-            r"\b(?:state|status|conclusion|result)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
-            r"TIMED_OUT|failed|failure|error|errored|cancell?ed|timed_out)\b"
+            r"\b(?i:state|status|conclusion|result|phase|health)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
+            r"TIMED_OUT|UNHEALTHY|failed|failure|error|errored|cancell?ed|timed_out|unhealthy|Failed|Unhealthy)\b"
         ),
     ),
     (("✗", "✘", "❌"), re.compile(r"^\s*\[?[✗✘❌]\]?\s")),
