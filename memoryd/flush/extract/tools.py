@@ -534,10 +534,30 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
     if best[0] < 3:
         return ""
     first = said[best[1]].text
+    if len(first) > 130:
+        return _result_clause(first, numbers)
     if len(first) >= 30:
         return first
     rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
     return fit_all([first, *rest], limit)
+
+
+_CLAUSE_SPLIT: Final = re.compile(r";\s+|\s+(?:—|–|-)\s+")
+
+
+def _result_clause(sentence: str, numbers: set[str]) -> str:
+    """Of a long report sentence, the clause that carries the result ("... and all 61 tests pass now"):
+    the run's numbers, identifiers, a success word. The whole sentence when no clause stands out."""
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
+    if len(clauses) < 2:
+        return sentence
+
+    def score(c: str) -> int:
+        shared = len(numbers & set(NUMBER.findall(c))) if numbers else 0
+        return 2 * min(shared, 3) + min(_ids(c), 3) + (2 if _OK_WORD.search(c) else 0)
+
+    best = max(clauses, key=score)
+    return best if score(best) > score(clauses[0]) else sentence
 
 
 _COMMIT_OUT: Final = re.compile(
@@ -755,6 +775,8 @@ def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
     why = fit(account, min(130, room - 2)) if account and account != ok and room > 40 else ""
     parts["why"] = why if why and not why.endswith("…") else ""
     room -= len(parts["why"]) + 2 if parts["why"] else 0
+    told = parts["why"] + " " + parts["ok"]
+    names = [n for n in names if n.strip("`") not in told]  # the agent already said what it changed
     fix = fixed.format(fix=", ".join(names[:2])) if names else ""
     parts["fix"] = fix if fix and len(fix) + 2 <= room else ""
     text = join_parts([head, parts["why"], parts["fix"], parts["ok"]])
