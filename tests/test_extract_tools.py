@@ -198,6 +198,12 @@ def test_zero_failures_in_a_summary_is_a_pass() -> None:
     assert text_failure("fatal: not a git repository")
     assert text_failure('{"status": 500, "error": "internal"}')
     assert text_failure("job 7 errored after 3 retries")
+    assert (
+        text_failure("Failed to connect to db-1:5432")
+        and text_failure("HTTP 502")
+        and text_failure("status code 500")
+    )
+    assert not text_failure("| orders_daily | dbt_run | failed")  # a listing of states is data
     assert not text_failure('{"status": 200, "items": []}')
 
 
@@ -385,3 +391,22 @@ def test_a_walk_through_whose_steps_are_written_down_is_a_procedure_not_an_outco
     items = c.items()
     assert outcomes(items) == []
     assert [i.kind for i in items if i.kind == "procedure"] == ["procedure"]
+
+
+def test_a_reply_to_options_after_a_failure_is_still_read_as_a_choice() -> None:
+    c = Conv()
+    c.user("why did last night's load fail?")
+    c.run(
+        "dbt run --select orders_daily --target prod",
+        "1 of 1 ERROR creating incremental model orders_daily",
+        code=1,
+    )
+    c.say(
+        "The partition landed late. Two ways:\n\n**Option A:** add a sensor that waits for the partition.\n"
+        "**Option B:** move the schedule to 05:30 UTC.\n\nWhich one?"
+    )
+    reply = c.user("A, definitely")
+    items = c.items()
+    (failure,) = outcomes(items)
+    assert failure.must_keep
+    assert any(i.kind == "decision" and reply in i.entry_ids for i in items)

@@ -114,10 +114,16 @@ _LOG_PREFIX: Final = re.compile(
 #: what the tools print, not what people say. Each shape is tried only on the lines holding its
 #: needle (lower-cased), found at C speed.
 _TEXT_FAILURE: Final = (
-    (("http/",), re.compile(r"\bHTTP/[\d.]+\s+[45]\d\d\b")),
+    (("http",), re.compile(r"\bHTTP(?:/[\d.]+)?\s+[45]\d\d\b")),
     (
         ("status", "code"),
-        re.compile(r"(?:status|statusCode|status_code|http_code|code)[\"']?\s*[:=]\s*[\"']?[45]\d\d\b"),
+        re.compile(r"(?i:status|statusCode|status_code|http_code|code)[\"']?\s*[:=]?\s*[\"']?[45]\d\d\b"),
+    ),
+    (  # the reason phrases HTTP defines for its error codes
+        ("bad gateway", "unavailable", "internal server error", "gateway timeout", "too many requests"),
+        re.compile(
+            r"\b5\d\d\s+(?:Bad Gateway|Service Unavailable|Internal Server Error|Gateway Time-?out)\b|\b429 Too"
+        ),
     ),
     (
         ("fail", "error", "broken"),
@@ -125,6 +131,7 @@ _TEXT_FAILURE: Final = (
             r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
             r"|\b(?:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
             r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
+            r"|^\s*(?:Failed|FAILED|Failure|FAILURE)\b"
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
@@ -802,7 +809,10 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
             text += " — " + ctx.labels["user"] + quote
             pos.update({report.pos, user.pos})
             ctx.reported.add(report.pos)
-            ctx.answered.add(user.pos)
+            if (
+                not report.proposal
+            ):  # a reply to options the agent laid out is a choice: the dialogue reads it
+                ctx.answered.add(user.pos)
     ctx.add("outcome", text, pos, must_keep=True)
 
 
