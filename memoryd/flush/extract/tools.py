@@ -801,18 +801,17 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
         text += f" ({fit(account, 100)})"
         pos.add(account_pos)
     report = ctx.prose_after(chain.fails[-1])
-    if report is not None and report.pos + 1 < len(ctx.msgs) and ctx.msgs[report.pos + 1].role == "user":
-        user = ctx.msgs[report.pos + 1]
-        said = [NO_START.sub("", s).strip() for s in user.sentences if not is_question(s)][:2]
+    nxt = ctx.msgs[report.pos + 1] if report is not None and report.pos + 1 < len(ctx.msgs) else None
+    if report is not None and nxt is not None and nxt.role == "user" and not report.proposal:
+        # what the user said about the failure (a reply to options the agent laid out is a choice:
+        # the dialogue rules read it)
+        said = [NO_START.sub("", s).strip() for s in nxt.sentences if not is_question(s)][:2]
         room = 300 - len(text) - len(ctx.labels["user"]) - 3
         if room > 30 and (quote := quote_user([fit_all(said, room)], room)):
             text += " — " + ctx.labels["user"] + quote
-            pos.update({report.pos, user.pos})
+            pos.update({report.pos, nxt.pos})
             ctx.reported.add(report.pos)
-            if (
-                not report.proposal
-            ):  # a reply to options the agent laid out is a choice: the dialogue reads it
-                ctx.answered.add(user.pos)
+            ctx.answered.add(nxt.pos)
     ctx.add("outcome", text, pos, must_keep=True)
 
 
