@@ -55,6 +55,7 @@ from memoryd.flush.extract.prose import (
     has_secret,
     is_question,
     numbered_steps,
+    paragraphs,
     plain,
     quote_user,
     split_sentences,
@@ -421,6 +422,7 @@ class _Said:
 
     text: str
     ids: int  # identifiers in it, at most 3
+    lead: bool  # said before any options the message lays out
 
     @property
     def because(self) -> bool:  # it explains
@@ -452,13 +454,15 @@ def _sentences(m: Msg) -> tuple[_Said, ...]:
     if cached is not None:
         return cached
     out = []
-    for s in m.sentences[:12]:
+    # of a proposal, only what comes before the options is the agent's account
+    lead = len(split_sentences(paragraphs(m.prose)[0])) if m.proposal else len(m.sentences)
+    for n, s in enumerate(m.sentences[:12]):
         s = LIST_ITEM.sub("", plain(s))
         if len(s) < 12 and not CJK.search(s):
             continue
         if is_question(s) or s.endswith((":", "：")) or s[:16].lower().startswith(_NARRATION_START):
             continue
-        out.append(_Said(s, min(_ids(s), 3)))
+        out.append(_Said(s, min(_ids(s), 3), n < lead))
     _SAID[m] = result = tuple(out)
     return result
 
@@ -471,6 +475,8 @@ def _account(ctx: Ctx, start: int, end: int) -> tuple[str, int | None]:
     best: tuple[int, str, int | None] = (0, "", None)
     for m in _account_msgs(ctx, start, end):
         for s in _sentences(m):
+            if not s.lead:
+                continue
             score = s.ids + (3 if s.because else 0)
             if score > best[0]:
                 best = (score, s.text, m.pos)
