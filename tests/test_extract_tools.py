@@ -412,3 +412,27 @@ def test_a_reply_to_options_after_a_failure_is_still_read_as_a_choice() -> None:
         failure.must_keep and reply not in failure.entry_ids
     )  # the reply is a choice, not about the failure
     assert any(i.kind == "decision" and reply in i.entry_ids for i in items)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "",
+        "-",
+        "'unclosed",
+        'echo "a" | ',
+        "sudo",
+        "npx -y",
+        "cat <<EOF\nx\nEOF",
+        "a && && b",
+        "ssh host",
+        "--flag value",
+    ],
+)
+def test_odd_command_lines_fail_and_pass_without_error(command: str) -> None:
+    c = Conv()
+    c.user("try it")
+    c.run(command, "error: something\nTraceback (most recent call last):", code=2)
+    c.run(command, "HTTP/1.1 200 OK")
+    for item in c.items():
+        assert len(item.text) <= 300
