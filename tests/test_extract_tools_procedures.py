@@ -106,3 +106,16 @@ def test_write_down_the_steps_after_the_work_keeps_the_commands_just_run() -> No
     assert {ask, s1, s2, later} <= set(proc.entry_ids)
     assert proc.text.index("certbot renew") < proc.text.index("systemctl reload nginx")
     assert proc.text.startswith("renew the staging certificate")
+
+
+def test_steps_written_down_after_a_walk_through_are_named_after_the_task() -> None:
+    c = Conv()
+    task = c.user("let's do this: refresh the api fixtures, can you walk me through it?")
+    c.run("make fixtures", "wrote 12 files")
+    c.run("git add tests/__fixtures__", "")
+    keep = c.user("good. write these steps down for next time")
+    listed = c.say("The steps:\n1. `make fixtures`\n2. `git add tests/__fixtures__`")
+    (proc,) = procedures(c.items())
+    assert proc.text.startswith("refresh the api fixtures: ")
+    assert "`git add tests/__fixtures__`" in proc.text  # code spans stay as written
+    assert {task, keep, listed} <= set(proc.entry_ids)

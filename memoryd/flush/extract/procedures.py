@@ -106,6 +106,26 @@ def compact_steps(head: str, steps: Sequence[str], limit: int = MAX_TEXT) -> str
     return text if len(text) <= limit else clip(text, limit)
 
 
+_NUMBERED_LINE: Final = re.compile(r"^\s*\d{1,2}[.)]\s+(.+)$", re.M)
+
+
+def _steps(text: str) -> list[str]:
+    """Numbered steps, Markdown emphasis removed outside code spans (``__snapshots__`` stays as written)."""
+    out = []
+    for m in _NUMBERED_LINE.finditer(text):
+        parts = m.group(1).split("`")
+        out.append("`".join(p if i % 2 else _plain_keep_space(p) for i, p in enumerate(parts)).strip())
+    return out
+
+
+def _plain_keep_space(text: str) -> str:
+    if not text.strip():
+        return text
+    lead = " " if text[0].isspace() else ""
+    tail = " " if text[-1].isspace() else ""
+    return lead + plain(text) + tail
+
+
 def sequence_like(text: str) -> bool:
     """Ordered steps: "a, then b, then c" or "a -> b -> c"."""
     return len(SEQUENCE.findall(text)) >= 2
@@ -135,12 +155,12 @@ def _procedure_from_doc(step: Step) -> str:
     first = STEP_START.search(step.content)
     headings = HEADING.findall(step.content[: first.start()] if first else step.content)
     head = f"{plain(headings[-1])} ({step.path})" if headings else step.path
-    return compact_steps(head, numbered_steps(step.content))
+    return compact_steps(head, _steps(step.content))
 
 
 def procedure_from_prose(m: Msg) -> str:
     header = plain(m.blocks[0].header if m.blocks else "").rstrip(":：")
-    return compact_steps(header, numbered_steps(m.prose))
+    return compact_steps(header, _steps(m.prose))
 
 
 def procedure_prose(ctx: Ctx, m: Msg) -> None:
@@ -166,13 +186,25 @@ def assistant_how_to(ctx: Ctx, m: Msg) -> None:
     """
     if not m.blocks or m.proposal:
         return
-    steps = len(numbered_steps(m.prose))
-    if PROCEDURE_WORD.search(m.blocks[0].header) and steps >= 2:
-        ctx.add("procedure", procedure_from_prose(m), {m.pos})
-        return
+    steps = _steps(m.prose)
     asker = ctx.last_user(m.pos)
-    if asker is not None and steps >= 3 and PROCEDURE_WORD.search(ctx.msgs[asker].prose):
-        ctx.add("procedure", procedure_from_prose(m), {asker, m.pos})
+    asked = asker is not None and bool(
+        PROCEDURE_WORD.search(ctx.msgs[asker].prose) or _KEEP_STEPS.search(ctx.msgs[asker].prose)
+    )
+    if not (PROCEDURE_WORD.search(m.blocks[0].header) and len(steps) >= 2) and not (
+        asked and len(steps) >= 3
+    ):
+        return
+    pos = {m.pos}
+    text = procedure_from_prose(m)
+    if asker is not None and asked:
+        pos.add(asker)
+        task = ctx.last_user(asker) if _KEEP_STEPS.search(ctx.msgs[asker].prose) else None
+        if task is not None and (head := _task_of(ctx.msgs[task])):
+            # "write down these steps" after the work: named after the task asked for before
+            text = compact_steps(head, steps)
+            pos.add(task)
+    ctx.add("procedure", text, pos)
 
 
 def doc_procedures(ctx: Ctx) -> None:
@@ -220,16 +252,28 @@ def _stretches(ctx: Ctx) -> list[tuple[int, range]]:
     ]
 
 
-def _procedure_from_runs(asker: Msg, runs: Sequence[tuple[int, str, str]]) -> str:
-    """The commands as steps, under what the user asked for (the words before "and write down the steps")."""
+def _task_of(asker: Msg) -> str:
+    """What the user asked to have done, as a procedure's head: the words before "and write down the
+    steps" / ", can you walk me through it?"."""
     head = next((plain(s) for s in asker.sentences if not is_question(s) or _HOWTO.search(s)), "")
-    if (m := _HOWTO.search(head)) and m.start() >= 12:
-        words = head[: m.start()].split()
+    if not head and asker.sentences:
+        first = plain(asker.sentences[0])  # "<task>, can you walk me through it?"
+        head = first.rsplit(", ", 1)[0] if ", " in first and first.find(", ") >= 12 else ""
+    if ": " in head and len(head.rsplit(": ", 1)[1]) >= 12:
+        head = head.rsplit(": ", 1)[1]  # "let's do this: <task>"
+    cut = [m.start() for m in (_HOWTO.search(head), _KEEP_STEPS.search(head)) if m and m.start() >= 12]
+    if cut:
+        words = head[: min(cut)].split()
         if words and len(words[-1]) <= 3 and words[-1].isalpha():
             words.pop()  # the conjunction before the request ("and", "und", "y", "et")
         head = " ".join(words)
-    head = LEAD_FILLER.sub("", head.rstrip("?？!.,")).strip()
-    return compact_steps(head, [cmd for _, cmd, _ in runs])
+    head = head.split("?", 1)[0].split("？", 1)[0]
+    return LEAD_FILLER.sub("", head.rstrip("?？!.,; ")).strip()
+
+
+def _procedure_from_runs(asker: Msg, runs: Sequence[tuple[int, str, str]]) -> str:
+    """The commands as steps, under what the user asked for."""
+    return compact_steps(_task_of(asker), [cmd for _, cmd, _ in runs])
 
 
 def command_procedures(ctx: Ctx) -> None:
