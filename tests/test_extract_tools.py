@@ -436,3 +436,14 @@ def test_odd_command_lines_fail_and_pass_without_error(command: str) -> None:
     c.run(command, "HTTP/1.1 200 OK")
     for item in c.items():
         assert len(item.text) <= 300
+
+
+def test_a_tool_that_sends_something_and_reports_a_failed_status_is_a_failure() -> None:
+    c = Conv()
+    c.user("send the invoice to the client")
+    sent = c.call(
+        "email_send", {"to": "billing@client.example", "subject": "Invoice F-0412"}, '{"status": "failed"}'
+    )
+    c.say("The mail server refused the message.")
+    (item,) = outcomes(c.items())
+    assert item.must_keep and sent in item.entry_ids

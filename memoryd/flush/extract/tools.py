@@ -270,13 +270,8 @@ def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=4096)
 def run_of(step: Step) -> Run:
     full, loose = _keys(step)
-    by_text = (
-        not step.failed
-        and not step.quiet
-        and bool(step.command)
-        and _runs_something(step)
-        and text_failure(step.output, step.command)
-    )
+    speaks = _runs_something(step) if step.command else bool(full)  # a command, or a tool that changes things
+    by_text = not step.failed and not step.quiet and speaks and text_failure(step.output, step.command)
     return Run(step.failed or by_text, by_text, full, loose, step.effect == "check")
 
 
