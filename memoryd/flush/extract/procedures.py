@@ -184,8 +184,8 @@ def assistant_how_to(ctx: Ctx, m: Msg) -> None:
     A list is a how-to when its header says so ("Release steps:") or when the user's turn it
     answers asked for one ("give me a routine", "wie ich ... zurückhole") and it has three steps.
     """
-    if not m.blocks or m.proposal:
-        return
+    if not STEP_START.search(m.prose) or not m.blocks or m.proposal:
+        return  # (no numbered line: the cheap test first)
     steps = _steps(m.prose)
     asker = ctx.last_user(m.pos)
     asked = asker is not None and bool(
@@ -287,8 +287,11 @@ def command_procedures(ctx: Ctx) -> None:
             continue  # a how-to already written out for this turn
         runs = _passing_commands(ctx, span)
         asker = ctx.msgs[user]
-        keep = bool(asker.prose) and bool(_KEEP_STEPS.search(asker.prose)) and not is_question(asker.prose)
-        howto = keep or (bool(_HOWTO.search(asker.prose)) and not is_question(asker.prose))
+        if len(runs) < 2 and before is None:
+            continue  # no work here and none just before: nothing to ask steps of (no regex run)
+        ask = asker.prose if asker.prose and not is_question(asker.prose) else ""
+        keep = bool(ask) and bool(_KEEP_STEPS.search(ask))
+        howto = keep or (len(runs) >= 2 and bool(ask) and bool(_HOWTO.search(ask)))
         if keep and len(runs) < 2 and before is not None and before[0] not in cited:
             # "that worked, write down these steps": the steps are the work just done
             head = _procedure_from_runs(ctx.msgs[before[0]], before[1])
