@@ -1046,6 +1046,11 @@ def result_sentences(prose: str) -> list[str]:
 
 def report_sentences(prose: str) -> list[str]:
     """Sentences and table rows of a report, minus questions and narration."""
+    return list(_report_sentences(prose))
+
+
+@lru_cache(maxsize=256)  # several rules read the same report
+def _report_sentences(prose: str) -> tuple[str, ...]:
     out = []
     lines = prose.splitlines()
     for i, line in enumerate(lines):
@@ -1060,7 +1065,7 @@ def report_sentences(prose: str) -> list[str]:
             for s in split_sentences(line)
             if not is_question(s) and not NARRATION.search(s) and not OFFER.search(s)
         )
-    return out
+    return tuple(out)
 
 
 def supporting_steps(ctx: Ctx, m: Msg, results: Sequence[str]) -> list[int]:
