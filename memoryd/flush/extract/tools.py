@@ -542,7 +542,7 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
     if best[0] < 3:
         return ""
     first = said[best[1]].text
-    if len(first) > 130:
+    if len(first) > 80:
         return _result_clause(first, numbers)
     if len(first) >= 30:
         return first
