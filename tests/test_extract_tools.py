@@ -447,3 +447,17 @@ def test_a_tool_that_sends_something_and_reports_a_failed_status_is_a_failure() 
     c.say("The mail server refused the message.")
     (item,) = outcomes(c.items())
     assert item.must_keep and sent in item.entry_ids
+
+
+def test_the_result_clause_of_a_long_report_sentence_is_the_one_kept() -> None:
+    c = Conv()
+    c.user("the ui tests are red")
+    c.run("make test", "FAILED packages/ui/src/Button.test.tsx\n1 failed, 60 passed", code=2)
+    c.edit("packages/ui/src/Button.tsx")
+    c.run("make test", "61 passed in 9.04s")
+    c.say(
+        "Done. packages/ui/src/Button.test.tsx failed because of an off-by-one in the tab index; "
+        "I fixed packages/ui/src/Button.tsx and all 61 tests pass now."
+    )
+    (item,) = outcomes(c.items())
+    assert "all 61 tests pass" in item.text
