@@ -13,12 +13,17 @@ Structure, not wording, decides what happened:
   failed: error; the agent's account; fixed by what it changed; now the result". Runs of the same
   identity that keep failing, however often (polling), stay one chain. A chain still open at the
   end is an unresolved failure (must keep), with what the user said about it.
+* **Waits.** The same command polled until its output changed is one outcome, in the words of the
+  agent's report after the last poll.
 * Successful state-changing actions (commits, PRs, deploys, configs and documents written) are
-  grouped per stretch of work into one outcome, led by the assistant's closing report.
+  grouped per stretch of work into one outcome, led by the assistant's closing report; commands the
+  agent then writes out as numbered steps are a procedure (``procedures``), not an outcome.
 * An assistant report that repeats measured numbers from tool output, or names a root cause, is
   an outcome too.
 
-Texts are built from whole sentences and clauses (``fit``), never cut through one.
+Texts are built from whole sentences and clauses (``fit``), never cut through one. Sections, in
+order: what a run's output says; fitting text into a bullet; who said what about it (the agent's
+account, its result sentence); what actions print; failure chains; actions; waits and reports.
 """
 
 from __future__ import annotations
@@ -568,6 +573,8 @@ def _result_clause(sentence: str, numbers: set[str]) -> str:
     return best if score(best) > score(clauses[0]) else sentence
 
 
+# --- what actions print (commits, PRs, confirmations) -----------------------------------------
+
 _COMMIT_OUT: Final = re.compile(
     r"^\[(?P<branch>[^\s\]]+) (?:\(root-commit\) )?(?P<hash>[0-9a-f]{7,40})\] (?P<msg>.+)$", re.M
 )
@@ -816,6 +823,9 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
     ctx.add("outcome", text, pos, must_keep=True)
 
 
+# --- actions -------------------------------------------------------------------------------------
+
+
 def _describe(step: Step, labels: dict[str, str]) -> tuple[str, bool]:
     """One action in a few words, and whether that is only an echo of the command.
 
@@ -956,6 +966,8 @@ def _report_after(ctx: Ctx, pos: int) -> Msg | None:
             return m
     return None
 
+
+# --- waits and reports -------------------------------------------------------------------------
 
 #: A command run this many times in a row, nothing else in between, is a wait (a poll).
 POLL_RUNS: Final = 3
