@@ -272,7 +272,18 @@ def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(full), frozenset(loose)
 
 
-@lru_cache(maxsize=4096)
+_RUNS: Final[WeakKeyDictionary[Msg, Run]] = WeakKeyDictionary()
+
+
+def _run(m: Msg) -> Run:
+    """``run_of`` of a message's step, once per message (the cache dies with the messages)."""
+    run = _RUNS.get(m)
+    if run is None:
+        assert m.step is not None
+        run = _RUNS[m] = run_of(m.step)
+    return run
+
+
 def run_of(step: Step) -> Run:
     full, loose = _keys(step)
     speaks = _runs_something(step) if step.command else bool(full)  # a command, or a tool that changes things
@@ -286,7 +297,7 @@ def _error_identity(output: str) -> frozenset[str]:
     return frozenset((m.group(1) or m.group(0)).lower() for m in _ERROR_TOKEN.finditer(lines))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)  # keys are whole outputs: keep few (a long-running daemon)
 def _error_lines(output: str) -> tuple[str, ...]:
     """Lines of a (long) output that mention an error, in order."""
     text = _window(output, 8000)
@@ -663,7 +674,7 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             changed = True
         if step.effect in ("code", "doc", "procedure_doc"):
             continue
-        run = run_of(step)
+        run = _run(m)
         if not run.keys:
             continue
         if run.failed:
@@ -979,12 +990,12 @@ def _polls(ctx: Ctx) -> list[list[int]]:
     current: list[int] = []
     keys: frozenset[str] = frozenset()
     for m in ctx.msgs:
-        if m.role == "user" or (m.step is not None and m.step.command and run_of(m.step).keys != keys):
+        if m.role == "user" or (m.step is not None and m.step.command and _run(m).keys != keys):
             if len(current) >= POLL_RUNS:
                 out.append(current)
             current, keys = [], frozenset()
         if m.step is not None and m.step.command:
-            run = run_of(m.step)
+            run = _run(m)
             keys = run.keys
             if run.keys:
                 current.append(m.pos)
@@ -1001,7 +1012,7 @@ def wait_rules(ctx: Ctx) -> None:
     """
     for runs in _polls(ctx):
         last = ctx.msgs[runs[-1]].step
-        if last is None or any(p in ctx.in_chain for p in runs) or run_of(last).failed:
+        if last is None or any(p in ctx.in_chain for p in runs) or _run(ctx.msgs[runs[-1]]).failed:
             continue
         if last.output.strip() == (ctx.msgs[runs[0]].step or last).output.strip():
             continue  # nothing changed while it was polled: a look, not a wait
