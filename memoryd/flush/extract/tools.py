@@ -304,6 +304,10 @@ def _error_lines(output: str) -> tuple[str, ...]:
     return tuple(ln for ln in _lines_with(text, _ERROR_NEEDLES).values() if _ERRORISH.search(ln.lower()))
 
 
+#: A source line quoted in a compiler's or test runner's code frame: a line number and a gutter.
+_CODE_FRAME: Final = re.compile(r"^\s*>?\s*\d+\s*[│|┃]")
+
+
 def _error_line(step: Step) -> str:
     """The line of a failing output that says what went wrong."""
     if step.quiet:
@@ -313,8 +317,8 @@ def _error_line(step: Step) -> str:
         if len(raw) > 400 or not _ERROR_WORD.search(raw) or EXIT_CODE.search(raw):
             continue
         line = _LOG_PREFIX.sub("", _LOG_PREFIX.sub("", raw.strip())).strip()
-        if len(line.split()) < 2:
-            continue  # a bare "failed" says nothing the command's failure does not
+        if len(line.split()) < 2 or _CODE_FRAME.match(line):
+            continue  # a bare "failed" says nothing; a quoted source line ("216 │ ...") is not the error
         strong = line.startswith(("FAILED ", "✗", "[✗]", "✘", "❌")) or _ERROR_STRONG.search(line)
         score = 3 if line.startswith("FAILED ") else 2 if strong else 1
         if score > best_score:
