@@ -3,7 +3,8 @@
 A command's *effect* is one of ``change`` (commits, deploys, writes to configs, SQL writes),
 ``edit`` (moving files around), ``check`` (tests, linters, probes), ``install`` or ``read``.
 Splitting respects quotes, heredocs, ``ssh host '...'`` and ``sh -c '...'``; wrappers such as
-``sudo``, ``env X=1``, ``uv run`` or ``npx`` are not the program that runs.
+``sudo``, ``env X=1``, ``uv run`` or ``npx`` are not the program that runs. A command's *identity*
+(program, subcommand, main target) is what a failing run and the run that fixed it share.
 """
 
 from __future__ import annotations
