@@ -461,3 +461,12 @@ def test_the_result_clause_of_a_long_report_sentence_is_the_one_kept() -> None:
     )
     (item,) = outcomes(c.items())
     assert "all 61 tests pass" in item.text
+
+
+def test_runs_with_edits_in_between_are_work_not_a_wait() -> None:
+    c = Conv()
+    c.user("tune the bundle size")
+    for size in (412, 398, 377):
+        c.edit("webpack.config.js")
+        c.run("npm run build", f"main.js {size} KiB\nwebpack compiled successfully")
+    assert outcomes(c.items()) == []

@@ -996,15 +996,15 @@ def _polls(ctx: Ctx) -> list[list[int]]:
     current: list[int] = []
     keys: frozenset[str] = frozenset()
     for m in ctx.msgs:
-        if m.role == "user" or (m.step is not None and m.step.command and _run(m).keys != keys):
+        step = m.step
+        same = step is not None and bool(step.command) and bool(keys) and _run(m).keys == keys
+        if m.role == "user" or (step is not None and not same):  # a turn, an edit, another command
             if len(current) >= POLL_RUNS:
                 out.append(current)
             current, keys = [], frozenset()
-        if m.step is not None and m.step.command:
-            run = _run(m)
-            keys = run.keys
-            if run.keys:
-                current.append(m.pos)
+        if step is not None and step.command and _run(m).keys:
+            keys = _run(m).keys
+            current.append(m.pos)
     if len(current) >= POLL_RUNS:
         out.append(current)
     return out
