@@ -360,6 +360,7 @@ def test_a_wait_that_ended_is_one_outcome_in_the_agents_words() -> None:
     c.user("start the nightly export and tell me when it finishes")
     first = c.run("systemctl status export@2291", "state: RUNNING (step 1/4) elapsed 30s")
     for i in range(2, 8):
+        c.run("sleep 30", "")
         c.run("systemctl status export@2291", f"state: RUNNING (step {min(i, 4)}/4) elapsed {30 * i}s")
     last = c.run("systemctl status export@2291", "state: SUCCEEDED (step 4/4) elapsed 270s")
     report = c.say("Export run 2291 finished: SUCCEEDED after 270 s.")

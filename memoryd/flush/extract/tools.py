@@ -997,6 +997,8 @@ def _polls(ctx: Ctx) -> list[list[int]]:
     keys: frozenset[str] = frozenset()
     for m in ctx.msgs:
         step = m.step
+        if step is not None and step.command and not _run(m).keys:
+            continue  # ``sleep 30``, ``echo``: waiting between polls
         same = step is not None and bool(step.command) and bool(keys) and _run(m).keys == keys
         if m.role == "user" or (step is not None and not same):  # a turn, an edit, another command
             if len(current) >= POLL_RUNS:
