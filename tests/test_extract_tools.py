@@ -221,6 +221,10 @@ def test_zero_failures_in_a_summary_is_a_pass() -> None:
         ("pip install requests==2.32", ("pip", "install", "requests")),
         ("sudo systemctl restart nginx", ("systemctl", "restart", "nginx")),
         ("uv run pytest tests/test_b.py", ("pytest", "", "tests/test_b.py")),
+        ("docker compose -f deploy/x.yml up -d", ("docker", "compose up", "deploy/x.yml")),
+        ("kubectl apply -f k8s/web.yaml", ("kubectl", "apply", "k8s/web.yaml")),
+        ("restic -r /mnt/backup snapshots", ("restic", "snapshots", "/mnt/backup")),
+        ("npm --prefix web run build", ("npm", "run build", "")),
     ],
 )
 def test_command_identity_is_program_subcommand_and_main_target(

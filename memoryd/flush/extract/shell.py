@@ -307,7 +307,8 @@ def signature(words: Sequence[str]) -> str:
 _VALUE_OPTS: Final = wordset(
     "-o -O -w -H -d -X -n -m -u -e -c -C -p -P -t -T -U -h -b -j -F --output --namespace --data --header "
     "--request --message --user --context --config --format --project --profile --region --cluster "
-    "--kubeconfig --env --tag --branch --workdir --chdir --directory"
+    "--kubeconfig --env --tag --branch --workdir --chdir --directory --prefix --filter --cwd --manifest-path "
+    "--package --workspace --file --namespace"
 )
 
 
@@ -344,15 +345,21 @@ def identity(words: Sequence[str]) -> tuple[str, str, str]:
     depth = 2 if prog in _TWO_LEVEL else 1
     subs: list[str] = []
     rest = list(words[1:])
+    candidate = ""  # a path or URL after an option: its value, or the target (``-f k8s/web.yaml``)
     i = 0
     while i < len(rest) and len(subs) < depth:
         w = rest[i]
         if w.startswith("-"):
-            takes = (
-                "=" not in w and w not in _FLAG_OPTS and i + 1 < len(rest) and not rest[i + 1].startswith("-")
-            )
-            # an option and its value: a known value option, or one followed by a path, URL or number
-            i += 2 if takes and (w in _VALUE_OPTS or not _PLAIN_WORD.match(rest[i + 1])) else 1
+            nxt = rest[i + 1] if i + 1 < len(rest) else "-"
+            if "=" in w or nxt.startswith("-"):
+                i += 1
+            elif w in _VALUE_OPTS and w not in _FLAG_OPTS:
+                i += 2  # an option and its value
+            elif not _PLAIN_WORD.match(nxt):
+                candidate = candidate or nxt
+                i += 2
+            else:
+                i += 1
             continue
         if not _PLAIN_WORD.match(w):
             break
@@ -378,6 +385,8 @@ def identity(words: Sequence[str]) -> tuple[str, str, str]:
             target = _target(w)
             if prog not in ("curl", "wget", "http", "https", "xh"):
                 break  # the URL of an HTTP client may come after its other arguments
+    if not target and candidate and " " not in candidate and candidate not in ("/dev/null", "."):
+        target = _target(candidate)
     return prog, " ".join(subs), target
 
 
