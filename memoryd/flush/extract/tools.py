@@ -799,9 +799,8 @@ def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
         ok = ok[0].lower() + ok[1:]
     head = fit_all([head], 150)
     room = 300 - len(head)
-    said_now = (
-        now.split(" ", 1)[0].lower() in ok.lower().split()[:3]
-    )  # "Now all tests pass.", "it now builds"
+    # "Now all tests pass.", "it builds now": the result already says it
+    said_now = now.split(" ", 1)[0].lower() in ok.lower().replace(";", " ").split()
     parts = {"ok": (ok if said_now else now.format(ok=fit(ok, min(130, room - 2 - len(now))))) if ok else ""}
     room -= len(parts["ok"]) + 2 if ok else 0
     why = fit(account, min(130, room - 2)) if account and account != ok and room > 40 else ""
