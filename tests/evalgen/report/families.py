@@ -173,7 +173,9 @@ def question_answered_from_notes(c: Ctx) -> bool:
     thing, place = c.loc(thing_t), c.loc(place_t)
     q = c.say("qal.ask", thing=thing)
     c.t.user(q)
-    _, (cid,) = c.t.assistant(c.narrate("a.look"), calls=[("read", {"file_path": f"{c.domain.cwd}/MEMORY.md"})])
+    _, (cid,) = c.t.assistant(
+        c.narrate("a.look"), calls=[("read", {"file_path": f"{c.domain.cwd}/MEMORY.md"})]
+    )
     c.t.tool_result(cid, "read", f"# MEMORY\n\n- {thing}: {place}\n- prefers short answers\n")
     c.t.assistant(c.say("qal.answer", thing=thing, place=place))
     c.gold.noise.append(q.rstrip("?").strip())
