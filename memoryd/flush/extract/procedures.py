@@ -59,6 +59,8 @@ _KEEP_STEPS: Final = re.compile(
     r"\b(?:write (?:(?:it|this|that|them|these|those)(?: steps)? )?down|document (?:it|this|that|them|how|the steps)|"
     r"(?:save|keep|note|record) (?:the|these|those) steps|(?:schreib|notier)\w* (?:dir )?(?:das|die schritte|es)|"
     r"(?:apunta|anota|escribe)\w* (?:los pasos|esto|eso)|(?:note|écris|garde)\w* (?:les étapes|ça))\b"
+    r"|\b(?:save|keep|note|record|store|jot|write|document|remember|guarda|apunta|speicher|merk|garde|note)\w*\b"
+    r"[^.?!\n]{0,30}\b(?:the|these|those|los|estos|die|diese|ces|les)\s+(?:steps|pasos|schritte|étapes)\b"
     r"|手順を(?:メモ|記録|書)",
     re.I,
 )
