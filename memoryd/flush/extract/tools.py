@@ -135,9 +135,9 @@ _TEXT_FAILURE: Final = (
         ("fail", "error", "broken"),
         re.compile(
             r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
-            r"|\b(?:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
+            r"|\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
             r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
-            r"|^\s*(?:Failed|FAILED|Failure|FAILURE)\b"
+            r"|^\s*(?:Failed|FAILED|Failures?|FAILURES?)\b"
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
