@@ -137,7 +137,7 @@ _TEXT_FAILURE: Final = (
             r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
             r"|\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
             r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
-            r"|^\s*(?:Failed|FAILED|Failures?|FAILURES?)\b"
+            r"|^\s*(?:Failed|FAILED)\b|^FAILURES!"
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
