@@ -207,9 +207,15 @@ _ERROR_NEEDLES: Final = (
 )  # fmt: skip
 
 
+_ANSI: Final = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
 def _window(output: str, size: int) -> str:
-    """A long output's head and (larger) tail: where runners print the first error and the summary."""
-    return output if len(output) <= size else output[: size // 4] + "\n" + output[-(size - size // 4) :]
+    """A long output's head and (larger) tail: where runners print the first error and the summary.
+
+    Terminal colour codes are removed (``\x1b[31mFAILED\x1b[0m`` is ``FAILED``)."""
+    text = output if len(output) <= size else output[: size // 4] + "\n" + output[-(size - size // 4) :]
+    return _ANSI.sub("", text) if "\x1b" in text else text
 
 
 def _lines_with(text: str, needles: Sequence[str], limit: int = 200) -> dict[int, str]:
@@ -339,7 +345,9 @@ def _pass_line(step: Step) -> str:
         return ""
     if "http_code" in step.command and (m := _HTTP_CODE_ONLY.search(step.output)):
         return f"HTTP {m.group(1)}"
-    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in step.output[-4000:].splitlines()]
+    lines = [
+        _LOG_PREFIX.sub("", ln.strip()).strip() for ln in _window(step.output[-4000:], 4000).splitlines()
+    ]
     return next((_words_clip(ln, 90) for ln in reversed(lines) if ln and _PASS_LINE.search(ln)), "")
 
 
@@ -883,7 +891,7 @@ def _describe(step: Step, labels: dict[str, str]) -> tuple[str, bool]:
 
 
 def _summary_line(output: str) -> str:
-    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in output[-4000:].splitlines()]
+    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in _window(output[-4000:], 4000).splitlines()]
     lines = [ln for ln in lines if ln and not EXIT_CODE.search(ln)]
     return lines[-1] if lines and 12 <= len(lines[-1]) <= 140 else ""
 
