@@ -193,6 +193,7 @@ def test_zero_failures_in_a_summary_is_a_pass() -> None:
     assert not text_failure("==== 12 passed, 0 failed in 1.2s ====")
     assert not text_failure("Found 0 errors. Watching for file changes.")
     assert not text_failure("Tests: 5, Assertions: 9, Failures: 0.")
+    assert not text_failure("    return Response(body, status=404)")  # source code a run printed
     assert text_failure("\x1b[31mFAILED\x1b[0m tests/test_a.py::test_x")
     assert text_failure("Tests:       2 failed, 10 passed, 12 total")
     assert text_failure("FAILED (failures=2, errors=1)")

@@ -123,7 +123,9 @@ _TEXT_FAILURE: Final = (
     (("http",), re.compile(r"\bHTTP(?:/[\d.]+)?\s+[45]\d\d\b")),
     (
         ("status", "code"),
-        re.compile(r"(?i:status|statusCode|status_code|http_code|code)[\"']?\s*[:=]?\s*[\"']?[45]\d\d\b"),
+        re.compile(
+            r"(?<![(,])(?<![(,] )\b(?i:status|statusCode|status_code|http_code|code)[\"']?\s*[:=]?\s*[\"']?[45]\d\d\b"
+        ),
     ),
     (  # the reason phrases HTTP defines for its error codes
         ("bad gateway", "unavailable", "internal server error", "gateway timeout", "too many requests"),
