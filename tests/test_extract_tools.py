@@ -194,6 +194,8 @@ def test_zero_failures_in_a_summary_is_a_pass() -> None:
     assert not text_failure("Found 0 errors. Watching for file changes.")
     assert not text_failure("Tests: 5, Assertions: 9, Failures: 0.")
     assert not text_failure("    return Response(body, status=404)")  # source code a run printed
+    passed = "\n".join(f"tests/test_x.py::test_failover_{i} PASSED" for i in range(300))
+    assert text_failure(passed + "\n==== 1 failed, 299 passed in 3.1s ====") and not text_failure(passed)
     assert text_failure("\x1b[31mFAILED\x1b[0m tests/test_a.py::test_x")
     assert text_failure("Tests:       2 failed, 10 passed, 12 total")
     assert text_failure("FAILED (failures=2, errors=1)")

@@ -220,20 +220,38 @@ def _window(output: str, size: int) -> str:
     return _ANSI.sub("", text) if "\x1b" in text else text
 
 
-def _lines_with(text: str, needles: Sequence[str], limit: int = 200) -> dict[int, str]:
-    """Lines of ``text`` that contain a needle (searched in lower case), by start offset, in order."""
+def _lower(text: str) -> str:
     low = text.lower()
-    if len(low) != len(text):
-        low = text  # lower-casing changed the length: search as written
+    return low if len(low) == len(text) else text  # lower-casing changed the length: search as written
+
+
+def _lines_with(text: str, needles: Sequence[str], limit: int = 200, low: str = "") -> dict[int, str]:
+    """Lines of ``text`` that contain a needle (searched in ``low``, its lower-cased twin), in order.
+
+    At most ``limit`` lines: the first half from the top (where the first error is), the rest from the
+    bottom (where runners print their summary).
+    """
+    low = low or _lower(text)
     found: dict[int, str] = {}
+
+    def take(at: int) -> int:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        found.setdefault(start, text[start:end])
+        return start
+
     for needle in needles:
-        at = low.find(needle)
-        while at >= 0 and len(found) < limit:
-            start = text.rfind("\n", 0, at) + 1
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            found.setdefault(start, text[start:end])
-            at = low.find(needle, end)
+        at, n = low.find(needle), 0
+        while at >= 0 and n < limit // 2:
+            start = take(at)
+            n += 1
+            at = low.find(needle, start + len(found[start]) + 1)
+        at, n = low.rfind(needle), 0
+        while at >= 0 and n < limit - limit // 2:
+            start = take(at)
+            n += 1
+            at = low.rfind(needle, 0, start) if start > 0 else -1
     return dict(sorted(found.items()))
 
 
@@ -241,12 +259,15 @@ def text_failure(output: str, command: str = "") -> bool:
     """A failure shown only in the output: an HTTP error status, failing counts, a traceback, error lines."""
     if not output:
         return False
-    text = _window(output, 16000)
+    text = _window(output, 8000)
     if "http_code" in command and (m := _HTTP_CODE_ONLY.search(text)):
         return m.group(1)[0] in "45"
+    low = _lower(text)
     for needles, shape in _TEXT_FAILURE:
-        lines = _lines_with(text, needles, limit=50)
-        if any(shape.search(line[:400]) for line in lines.values()):
+        if not any(n in low for n in needles):
+            continue
+        lines = _lines_with(text, needles, limit=16, low=low)  # the first error lines, the summary
+        if any(shape.search(line[:300]) for line in lines.values()):
             return True
     return False
 
