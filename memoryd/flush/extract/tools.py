@@ -243,12 +243,12 @@ def _lines_with(text: str, needles: Sequence[str], limit: int = 200, low: str = 
 
     for needle in needles:
         at, n = low.find(needle), 0
-        while at >= 0 and n < limit // 2:
+        while at >= 0 and n < limit // 2 and len(found) < limit:
             start = take(at)
             n += 1
             at = low.find(needle, start + len(found[start]) + 1)
         at, n = low.rfind(needle), 0
-        while at >= 0 and n < limit - limit // 2:
+        while at >= 0 and n < limit - limit // 2 and len(found) < 2 * limit:
             start = take(at)
             n += 1
             at = low.rfind(needle, 0, start) if start > 0 else -1
@@ -330,7 +330,9 @@ def _error_identity(output: str) -> frozenset[str]:
 def _error_lines(output: str) -> tuple[str, ...]:
     """Lines of a (long) output that mention an error, in order."""
     text = _window(output, 8000)
-    return tuple(ln for ln in _lines_with(text, _ERROR_NEEDLES).values() if _ERRORISH.search(ln.lower()))
+    return tuple(
+        ln for ln in _lines_with(text, _ERROR_NEEDLES, limit=40).values() if _ERRORISH.search(ln.lower())
+    )
 
 
 #: A source line quoted in a compiler's or test runner's code frame: a line number and a gutter.
