@@ -1,4 +1,4 @@
-"""One flush of a full 176k-token cycle: time and bytes written (the rules extractor: no LLM).
+"""One flush of a full 176k-token cycle: time and bytes written; and extraction throughput (rules, no LLM).
 
 In-process: the daemon's engine catches up with one session whose current cycle is ~700 KB of
 transcript (about 176k tokens) just below the flush point, with a day's log that already holds notes;
@@ -7,6 +7,11 @@ batch. Timed: that handling (crossing, ``memory.flush.started``, extraction, the
 the fsyncs, ``memory.flush.completed``, the checkpoint). Bytes: what the process wrote meanwhile
 (``/proc/self/io`` ``wchar``) and the Markdown block alone. Baseline: reading the cycle's bytes and
 decoding every line with ``orjson`` (the least any flush must do).
+
+Extraction throughput: a first start where every session is due parses and extracts each whole
+cycle. Measured on generated transcripts of both shapes a real install has (chat-heavy ones from
+``bench.corpus``, and tool loops: tests, builds, deploys, HTTP probes, polling, failures and their
+fixes), as ``parse_lines`` + ``extract_items`` MB/s against ``orjson.loads`` of the same lines.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from bench.common import Figure, Opts, Result, median, proc_io
 from memoryd import logs
 from memoryd.config import load_settings
 from memoryd.daemon import Daemon
+from memoryd.flush.extract import extract_items
+from memoryd.sources.transcript import parse_lines
 
 CYCLE_BYTES = 704_000  # ~176k tokens at ~4 bytes a token
 
@@ -108,6 +115,139 @@ def _one(template: Path, work: Path) -> dict[str, float]:
     }
 
 
+#: Tool loops of a working agent: (command, failing output, fixed output), with a file edited in between.
+_TOOL_WORK = (
+    ("pytest tests/test_{n}.py -q", "FAILED tests/test_{n}.py::test_total - AssertionError: 3 != 4\n"
+     "1 failed, {k} passed in 0.41s", "{k1} passed in 0.39s"),
+    ("npm run build", "ERROR in src/app{n}.ts:12:5 TS2322: Type 'string' is not assignable to type 'number'.\n"
+     "webpack compiled with 1 error", "webpack 5.91.0 compiled successfully in {k} ms"),
+    ("cargo test -p core{n}", "test parse::tests::roundtrip ... FAILED\ntest result: FAILED. {k} passed; 1 failed",
+     "test result: ok. {k1} passed; 0 failed; 0 ignored"),
+    ("go test ./pkg/store{n}/...", "--- FAIL: TestPut (0.00s)\n    store_test.go:41: got 2, want 3\nFAIL",
+     "ok  \texample.com/pkg/store{n}\t0.{k}s"),
+    ("curl -s -o /dev/null -w '%{{http_code}}' https://api{n}.example.com/health", "503", "200"),
+    ("kubectl rollout status deploy/web{n} -n prod", "error: deployment \"web{n}\" exceeded its progress deadline",
+     "deployment \"web{n}\" successfully rolled out"),
+    ("terraform apply -auto-approve", "Error: creating S3 Bucket (logs-{n}): BucketAlreadyExists",
+     "Apply complete! Resources: {k} added, 0 changed, 0 destroyed."),
+    ("psql -h db{n} -c 'select count(*) from orders'", "psql: error: connection to server failed: Connection refused",
+     " count\n-------\n {k}\n(1 row)"),
+    ("git push origin feature-{n}", "! [rejected] feature-{n} -> feature-{n} (non-fast-forward)\n"
+     "error: failed to push some refs", "To github.com:acme/app.git\n   1a2b3c4..5d6e7f8  feature-{n} -> feature-{n}"),
+)  # fmt: skip
+
+
+_CODE_LINES = (
+    "def handle_{a}(request, ctx):",
+    "    result = ctx.store.get({b!r}, default=None)",
+    "    if result is None:",
+    "        return Response(status=404)",
+    "    for item in result.items[:{n}]:",
+    "        total += item.amount * rate_{a}",
+    "import {a} from './{b}'",
+    "export const {a} = ({b}) => {b}.map((x) => x * {n});",
+    "tests/test_{a}.py::test_{b} PASSED                                      [{n}%]",
+    "  {a}_{b} | {n} | ok",
+    "[{n}/120] Compiling {a} v0.{n}.1 ({b})",
+)
+
+
+def _code(rng: random.Random, size: int) -> str:
+    """Source, test and build lines (what reads and runs print), about ``size`` characters."""
+    names = ("orders", "invoice", "cart", "user", "ledger", "sync", "render", "parse", "store", "queue")
+    out: list[str] = []
+    n = 0
+    while n < size:
+        line = rng.choice(_CODE_LINES).format(a=rng.choice(names), b=rng.choice(names), n=rng.randint(1, 99))
+        out.append(line)
+        n += len(line) + 1
+    return "\n".join(out)
+
+
+def _tool_transcript(seed: int, pool: corpus.TextPool, target_bytes: int) -> bytes:
+    """A session of tool work: each request reads a few files and runs a command; in 4 of 10 the run
+    fails first, the agent edits, sometimes polls the failing command, and the run passes; a report.
+    (Real sessions fail less often: tests/data/samples/pi has a failure chain every ~300 KB.)"""
+    rng = random.Random(seed)
+    w = corpus.Writer(rng, pool, corpus.session_id_for(seed, 1))
+    out = [w.header()]
+    size = 0
+    prompt = 20_000
+
+    def call(name: str, args: dict[str, object], result: str, failed: bool) -> None:
+        nonlocal size
+        cid = f"call_{rng.getrandbits(32):08x}"
+        lines = [
+            w.entry({"type": "message", "timestamp": w._stamp(), "message": {
+                "role": "assistant", "content": [
+                    {"type": "text", "text": pool.pick(rng, rng.choice((60, 200)))},
+                    {"type": "toolCall", "id": cid, "name": name, "arguments": args}],
+                "stopReason": "toolUse", "usage": {"input": prompt, "output": 200, "totalTokens": prompt + 200}}}),
+            w.entry({"type": "message", "timestamp": w._stamp(), "message": {
+                "role": "toolResult", "toolCallId": cid, "toolName": name, "isError": failed,
+                "content": [{"type": "text", "text": result + ("\n\nCommand exited with code 1" if failed else "")}]}}),
+        ]  # fmt: skip
+        out.extend(lines)
+        size += sum(len(x) + 1 for x in lines)
+
+    while size < target_bytes:
+        n, k = rng.randint(1, 99), rng.randint(5, 400)
+        cmd, bad, good = (x.format(n=n, k=k, k1=k + 1) for x in rng.choice(_TOOL_WORK))
+        out.append(w.user(pool.pick(rng, rng.choice((80, 300)))))
+        size += len(out[-1]) + 1
+        for _ in range(rng.randint(2, 6)):  # looking around: files read, listings
+            call(
+                "read",
+                {"path": f"src/mod_{rng.randint(1, 99)}.py"},
+                _code(rng, rng.choice((2000, 6000, 12000))),
+                False,
+            )
+        if rng.random() < 0.4:  # a failure, a fix, maybe a poll, and the passing run
+            call("bash", {"command": cmd}, _code(rng, rng.choice((300, 3000))) + "\n" + bad, True)
+            call("edit", {"path": f"src/mod_{n}.py", "oldText": "a", "newText": _code(rng, 200)}, "ok", False)
+            for _ in range(rng.choice((0, 0, 1, 8))):  # polling: the same command again and again
+                call("bash", {"command": cmd}, bad, True)
+        call("bash", {"command": cmd}, _code(rng, rng.choice((300, 3000))) + "\n" + good, False)
+        out.append(w.assistant(prompt, tool=False, size=rng.choice((200, 800))))
+        prompt = min(prompt + 3_000, 170_000)
+        size += len(out[-1]) + 1
+    return b"\n".join(out) + b"\n"
+
+
+def _extraction(opts: Opts) -> dict[str, list[float]]:
+    """MB/s per repeat over chat-heavy and tool-loop sessions: ``extract`` (``extract_items`` alone),
+    ``both`` (``parse_lines`` + ``extract_items``) and ``raw`` (``orjson.loads`` of every line)."""
+    pool = corpus.TextPool(opts.seed)
+    each = 400_000 if opts.quick else 4_000_000
+    files = [
+        corpus.transcript(opts.seed + i, pool, corpus.session_id_for(opts.seed, i), each, final_prompt=160_000,
+                          cycle_bytes=10**9)[0]
+        for i in range(2)
+    ] + [_tool_transcript(opts.seed + i, pool, each) for i in range(2)]  # fmt: skip
+    mb = sum(len(d) for d in files) / 1e6
+    out: dict[str, list[float]] = {"extract": [], "both": [], "raw": [], "cpu": [], "mb": [mb]}
+    for _ in range(1 if opts.quick else 5):
+        t0 = time.perf_counter()
+        for data in files:
+            for line in data.split(b"\n"):
+                if line:
+                    orjson.loads(line)
+        raw = time.perf_counter() - t0
+        parse = extract = cpu = 0.0
+        for data in files:
+            t0 = time.perf_counter()
+            entries = parse_lines(data)[1]
+            t1, c1 = time.perf_counter(), time.process_time()
+            extract_items(entries)
+            parse, extract = parse + t1 - t0, extract + time.perf_counter() - t1
+            cpu += time.process_time() - c1
+        out["extract"].append(mb / extract)
+        out["cpu"].append(mb / cpu if cpu else 0.0)
+        out["both"].append(mb / (parse + extract))
+        out["raw"].append(mb / raw)
+    return out
+
+
 def run(opts: Opts) -> Result:
     res = Result("flush", "One flush of a full 176k-token cycle")
     logs.configure("warning")
@@ -153,6 +293,38 @@ def run(opts: Opts) -> Result:
             "the Markdown block",
             samples=[r["wchar"] for r in runs],
             note="event log lines and the checkpoint besides the block",
+        )
+    )
+    ex = _extraction(opts)
+    res.params["extraction_mb"] = round(ex["mb"][0], 1)
+    res.params["extraction_cpu_mb_s"] = round(
+        max(ex["cpu"]), 1
+    )  # CPU time, best repeat: a busy machine's noise out
+    note = "2 chat-heavy bench.corpus transcripts + 2 generated tool-loop sessions, 4 MB each"
+    res.figures.append(
+        Figure(
+            "extraction MB/s (extract_items, every session due)",
+            median(ex["extract"]),
+            "MB/s",
+            median(ex["raw"]),
+            "orjson.loads of the same lines, MB/s",
+            better="higher",
+            target=">= 30 MB/s",
+            met=median(ex["extract"]) >= 30,
+            samples=ex["extract"],
+            note=note,
+        )
+    )
+    res.figures.append(
+        Figure(
+            "parse + extraction MB/s (parse_lines + extract_items)",
+            median(ex["both"]),
+            "MB/s",
+            median(ex["raw"]),
+            "orjson.loads of the same lines, MB/s",
+            better="higher",
+            samples=ex["both"],
+            note=note,
         )
     )
     return res

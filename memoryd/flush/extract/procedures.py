@@ -1,14 +1,25 @@
 """Reusable how-tos: steps the user dictates in order, numbered steps the assistant writes in prose
-or into a document (README, runbook), and the steps a "remember this procedure" request points at."""
+or into a document (README, runbook), the steps a "remember this procedure" request points at, and
+sequences of commands that ended in success and were asked for as a how-to or run twice.
+
+A procedure keeps every step, in order: when the list is too long for one bullet, each step is
+shortened (to its command, then at a clause or word boundary), never the list cut through.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
 
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.markers import LEAD_FILLER, PLEASANTRY, PROCEDURE_WORD, REMEMBER, SEQUENCE
 from memoryd.flush.extract.messages import Msg, Step
 from memoryd.flush.extract.prose import (
     HEADING,
+    MAX_TEXT,
     STEP_START,
+    clip,
     has_steps,
     is_question,
     numbered_steps,
@@ -16,6 +27,105 @@ from memoryd.flush.extract.prose import (
     plain,
     split_sentences,
 )
+from memoryd.flush.extract.shell import TRIVIAL, identity, program, segment_effect
+
+_CODE: Final = re.compile(r"`([^`]+)`")
+
+
+_CLAUSE_END: Final = re.compile(r"[;,:—–]\s|\s[-–—]\s")
+
+
+#: A request for a how-to (small lexicon per language): the commands that answer it are the steps.
+_HOWTO: Final = re.compile(
+    r"\b(?:steps|procedure|runbook|recipe|routine|checklist|how to|how (?:do|can|should|would) (?:i|we|you)|"
+    r"write (?:(?:it|this|that|them) )?down|document (?:it|this|that|how)|anleitung|schritte|wie (?:ich|man|wir)|"
+    r"étapes|marche à suivre|comment (?:faire|je|on)|pasos|instrucciones|cómo)\b|手順|方法|ランブック",
+    re.I,
+)
+
+
+#: The head of a routine found because it ran again, per language.
+_ROUTINE: Final = {
+    "en": "Routine (run {n} times)",
+    "de": "Ablauf ({n}-mal ausgeführt)",
+    "es": "Rutina (ejecutada {n} veces)",
+    "fr": "Routine (lancée {n} fois)",
+    "ja": "手順（{n}回実行）",
+}
+
+
+#: A request to keep the steps of what was just done (small lexicon per language).
+_KEEP_STEPS: Final = re.compile(
+    r"\b(?:write (?:(?:it|this|that|them|these|those)(?: steps)? )?down|document (?:it|this|that|them|how|the steps)|"
+    r"(?:save|keep|note|record) (?:the|these|those) steps|(?:schreib|notier)\w* (?:dir )?(?:das|die schritte|es)|"
+    r"(?:apunta|anota|escribe)\w* (?:los pasos|esto|eso)|(?:note|écris|garde)\w* (?:les étapes|ça))\b"
+    r"|\b(?:save|keep|note|record|store|jot|write|document|remember|guarda|apunta|speicher|merk|garde|note)\w*\b"
+    r"[^.?!\n]{0,30}\b(?:the|these|those|los|estos|die|diese|ces|les)\s+(?:steps|pasos|schritte|étapes)\b"
+    r"|手順を(?:メモ|記録|書)",
+    re.I,
+)
+
+
+#: Most steps a procedure lists before the rest is counted, not shown.
+MAX_STEPS: Final = 12
+
+
+def _short_step(step: str, room: int) -> str:
+    """One step in at most ``room`` characters: whole, else its command, else cut at a clause or word."""
+    step = " ".join(step.split())
+    if len(step) <= room:
+        return step
+    codes = _CODE.findall(step)
+    if codes and len(codes[0]) + 2 <= room:
+        lead = step[: step.find("`")].rstrip(" :—-")
+        label = f"{lead}: " if lead and len(lead) + len(codes[0]) + 4 <= room else ""
+        return f"{label}`{codes[0]}`"
+    if codes:  # the command alone is too long: shorten it inside its quotes
+        return f"`{clip(codes[0], max(room - 2, 8))}`"
+    cut = [m.start() for m in _CLAUSE_END.finditer(step, 0, room) if m.start() >= 12]
+    return step[: cut[-1]] if cut else clip(step, room)
+
+
+def compact_steps(head: str, steps: Sequence[str], limit: int = MAX_TEXT) -> str:
+    """``head: 1) a 2) b 3) c`` within ``limit``: every step kept, each shortened as much as needed."""
+    steps = [s for s in (" ".join(x.split()) for x in steps) if s]
+    head = clip(head.rstrip(" :："), 90) if head else ""
+    shown = steps[:MAX_STEPS]
+    more = f" (+{len(steps) - len(shown)})" if len(steps) > len(shown) else ""
+    prefix = f"{head}: " if head else ""
+
+    def render(room: int) -> str:
+        return prefix + " ".join(f"{i}) {_short_step(s, room)}" for i, s in enumerate(shown, 1)) + more
+
+    text = render(limit)
+    if len(text) > limit and len(head) > 50:  # a long head gives way first
+        prefix = f"{clip(head, 50)}: "
+        text = render(limit)
+    room = max(len(s) for s in shown) if shown else 0
+    while len(text) > limit and room > 12:
+        room = int(room * 0.85)  # shorten every long step a little, keep the short ones whole
+        text = render(room)
+    return text if len(text) <= limit else clip(text, limit)
+
+
+_NUMBERED_LINE: Final = re.compile(r"^\s*\d{1,2}[.)]\s+(.+)$", re.M)
+
+
+def _steps(text: str) -> list[str]:
+    """Numbered steps, Markdown emphasis removed outside code spans (``__snapshots__`` stays as written)."""
+    out = []
+    for m in _NUMBERED_LINE.finditer(text):
+        parts = m.group(1).split("`")
+        out.append("`".join(p if i % 2 else _plain_keep_space(p) for i, p in enumerate(parts)).strip())
+    return out
+
+
+def _plain_keep_space(text: str) -> str:
+    if not text.strip():
+        return text
+    lead = " " if text[0].isspace() else ""
+    tail = " " if text[-1].isspace() else ""
+    return lead + plain(text) + tail
 
 
 def sequence_like(text: str) -> bool:
@@ -24,15 +134,22 @@ def sequence_like(text: str) -> bool:
 
 
 def attach_procedure(ctx: Ctx, m: Msg) -> None:
-    """A "remember this procedure" request: the steps are in the file or list that comes next (or just came)."""
+    """A "remember this procedure" request: the steps are in the file or list that comes next (or just came),
+    else the commands that were just run and passed."""
     before = reversed(ctx.msgs[max(0, m.pos - 6) : m.pos])
-    for other in [*ctx.after(m.pos), *before]:
+    for other in [*ctx.after(m.pos), *before]:  # (a list written out wins over the commands run)
         if other.step is not None and other.step.effect == "procedure_doc":
             ctx.add("procedure", _procedure_from_doc(other.step), {m.pos, other.pos}, must_keep=True)
             return
         if other.role == "assistant" and len(numbered_steps(other.prose)) >= 2:
             ctx.add("procedure", procedure_from_prose(other), {m.pos, other.pos}, must_keep=True)
             return
+    start = ctx.last_user(m.pos)
+    runs = _passing_commands(ctx, range(start + 1 if start is not None else 0, m.pos))
+    if len(runs) >= 2:
+        ctx.add(
+            "procedure", _procedure_from_runs(m, runs), {m.pos, *(p for p, *_ in runs[:6])}, must_keep=True
+        )
 
 
 def _procedure_from_doc(step: Step) -> str:
@@ -40,12 +157,12 @@ def _procedure_from_doc(step: Step) -> str:
     first = STEP_START.search(step.content)
     headings = HEADING.findall(step.content[: first.start()] if first else step.content)
     head = f"{plain(headings[-1])} ({step.path})" if headings else step.path
-    return f"{head}: " + "; ".join(numbered_steps(step.content))
+    return compact_steps(head, _steps(step.content))
 
 
 def procedure_from_prose(m: Msg) -> str:
     header = plain(m.blocks[0].header if m.blocks else "").rstrip(":：")
-    return (f"{header}: " if header else "") + "; ".join(numbered_steps(m.prose))
+    return compact_steps(header, _steps(m.prose))
 
 
 def procedure_prose(ctx: Ctx, m: Msg) -> None:
@@ -69,19 +186,137 @@ def assistant_how_to(ctx: Ctx, m: Msg) -> None:
     A list is a how-to when its header says so ("Release steps:") or when the user's turn it
     answers asked for one ("give me a routine", "wie ich ... zurückhole") and it has three steps.
     """
-    if not m.blocks or m.proposal:
-        return
-    steps = len(numbered_steps(m.prose))
-    if PROCEDURE_WORD.search(m.blocks[0].header) and steps >= 2:
-        ctx.add("procedure", procedure_from_prose(m), {m.pos})
-        return
+    if not STEP_START.search(m.prose) or not m.blocks or m.proposal:
+        return  # (no numbered line: the cheap test first)
+    steps = _steps(m.prose)
     asker = ctx.last_user(m.pos)
-    if asker is not None and steps >= 3 and PROCEDURE_WORD.search(ctx.msgs[asker].prose):
-        ctx.add("procedure", procedure_from_prose(m), {asker, m.pos})
+    asked = asker is not None and bool(
+        PROCEDURE_WORD.search(ctx.msgs[asker].prose) or _KEEP_STEPS.search(ctx.msgs[asker].prose)
+    )
+    if not (PROCEDURE_WORD.search(m.blocks[0].header) and len(steps) >= 2) and not (
+        asked and len(steps) >= 3
+    ):
+        return
+    pos = {m.pos}
+    text = procedure_from_prose(m)
+    if asker is not None and asked:
+        pos.add(asker)
+        task = ctx.last_user(asker) if _KEEP_STEPS.search(ctx.msgs[asker].prose) else None
+        if task is not None and (head := _task_of(ctx.msgs[task])):
+            # "write down these steps" after the work: named after the task asked for before
+            text = compact_steps(head, steps)
+            pos.add(task)
+    ctx.add("procedure", text, pos)
 
 
 def doc_procedures(ctx: Ctx) -> None:
-    """How-tos written into a document (README, runbook, CONTRIBUTING)."""
+    """How-tos written into a document (README, runbook, CONTRIBUTING), and command sequences that
+    passed and were asked for as a how-to or run again in a later turn."""
     for m in ctx.msgs:
         if m.step is not None and m.step.effect == "procedure_doc":
             ctx.add("procedure", _procedure_from_doc(m.step), {m.pos})
+    command_procedures(ctx)
+
+
+# --- procedures from the commands that were run -----------------------------------------------
+
+
+def _passing_commands(ctx: Ctx, span: Sequence[int] | range) -> list[tuple[int, str, str]]:
+    """The commands of a stretch of work that did something and whose last run passed, in order.
+
+    Each command identity counts once (its last, passing run, at the place it first ran); reads of
+    files and listings (``cat``, ``ls``, ``git status``) are not steps. A command whose last run
+    failed means the stretch did not end in success: no steps.
+    """
+    seen: dict[tuple[str, str, str], tuple[int, int, str, bool]] = {}
+    for p in span:
+        step = ctx.msgs[p].step
+        if step is None or not step.command:
+            continue
+        for raw, words in step.segments:
+            prog = program(words)
+            if prog in TRIVIAL or (prog == "git" and segment_effect(words, raw) == "read"):
+                continue
+            key = identity(words)
+            first = seen[key][0] if key in seen else p
+            seen[key] = (first, p, raw, step.failed)
+    if any(failed for *_, failed in seen.values()):
+        return []
+    ordered = sorted((v, k) for k, v in seen.items())
+    return [(last, f"`{clip(raw, 90)}`", f"{k[0]} {k[1]}") for (_, last, raw, _), k in ordered]
+
+
+def _stretches(ctx: Ctx) -> list[tuple[int, range]]:
+    """Each user turn with the stretch of messages that answer it."""
+    users = ctx.users
+    return [
+        (u, range(u + 1, users[i + 1] if i + 1 < len(users) else len(ctx.msgs))) for i, u in enumerate(users)
+    ]
+
+
+def _task_of(asker: Msg) -> str:
+    """What the user asked to have done, as a procedure's head: the words before "and write down the
+    steps" / ", can you walk me through it?"."""
+    head = next((plain(s) for s in asker.sentences if not is_question(s) or _HOWTO.search(s)), "")
+    if not head and asker.sentences:
+        first = plain(asker.sentences[0])  # "<task>, can you walk me through it?"
+        head = first.rsplit(", ", 1)[0] if ", " in first and first.find(", ") >= 12 else ""
+    if ": " in head and len(head.rsplit(": ", 1)[1]) >= 12:
+        head = head.rsplit(": ", 1)[1]  # "let's do this: <task>"
+    cut = [m.start() for m in (_HOWTO.search(head), _KEEP_STEPS.search(head)) if m and m.start() >= 12]
+    if cut:
+        words = head[: min(cut)].split()
+        if words and len(words[-1]) <= 3 and words[-1].isalpha():
+            words.pop()  # the conjunction before the request ("and", "und", "y", "et")
+        head = " ".join(words)
+    head = head.split("?", 1)[0].split("？", 1)[0]
+    return LEAD_FILLER.sub("", head.rstrip("?？!.,; ")).strip()
+
+
+def _procedure_from_runs(asker: Msg, runs: Sequence[tuple[int, str, str]]) -> str:
+    """The commands as steps, under what the user asked for."""
+    return compact_steps(_task_of(asker), [cmd for _, cmd, _ in runs])
+
+
+def command_procedures(ctx: Ctx) -> None:
+    """Commands that passed as a procedure: asked for as a how-to, or the same sequence run twice."""
+    cited = {p for d in ctx.drafts if d.kind == "procedure" for p in d.pos}
+    by_shape: dict[tuple[str, ...], list[tuple[int, list[tuple[int, str, str]]]]] = {}
+    before: tuple[int, list[tuple[int, str, str]]] | None = None  # the previous turn's work
+    for user, span in _stretches(ctx):
+        if user in cited or any(p in cited for p in span):
+            before = None
+            continue  # a how-to already written out for this turn
+        runs = _passing_commands(ctx, span)
+        asker = ctx.msgs[user]
+        if len(runs) < 2 and before is None:
+            continue  # no work here and none just before: nothing to ask steps of (no regex run)
+        ask = asker.prose if asker.prose and not is_question(asker.prose) else ""
+        keep = bool(ask) and bool(_KEEP_STEPS.search(ask))
+        howto = keep or (len(runs) >= 2 and bool(ask) and bool(_HOWTO.search(ask)))
+        if keep and len(runs) < 2 and before is not None and before[0] not in cited:
+            # "that worked, write down these steps": the steps are the work just done
+            head = _procedure_from_runs(ctx.msgs[before[0]], before[1])
+            ctx.add("procedure", head, {before[0], user, *(p for p, *_ in before[1][:6])})
+            cited.update({user, before[0]})
+            before = None
+            continue
+        before = (user, runs) if len(runs) >= 2 else None
+        if len(runs) < 2:
+            continue
+        if howto:
+            ctx.add("procedure", _procedure_from_runs(asker, runs), {user, *(p for p, *_ in runs[:6])})
+            cited.add(user)
+            before = None
+            continue
+        shape = tuple(name for *_, name in runs)  # the same programs and subcommands, in the same order
+        by_shape.setdefault(shape, []).append((user, runs))
+    for uses in by_shape.values():
+        if len(uses) < 2 or not any(
+            (s := ctx.msgs[p].step) is not None and s.effect in ("change", "install") for p, *_ in uses[-1][1]
+        ):
+            continue  # reused, and it changes something: a routine worth keeping
+        user, runs = uses[-1]  # as last run
+        head = _ROUTINE.get(ctx.lang, _ROUTINE["en"]).format(n=len(uses))
+        text = compact_steps(head, [cmd for _, cmd, _ in runs])
+        ctx.add("procedure", text, {uses[0][0], user, *(p for p, *_ in runs[:6])})

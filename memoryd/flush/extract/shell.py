@@ -3,7 +3,8 @@
 A command's *effect* is one of ``change`` (commits, deploys, writes to configs, SQL writes),
 ``edit`` (moving files around), ``check`` (tests, linters, probes), ``install`` or ``read``.
 Splitting respects quotes, heredocs, ``ssh host '...'`` and ``sh -c '...'``; wrappers such as
-``sudo``, ``env X=1``, ``uv run`` or ``npx`` are not the program that runs.
+``sudo``, ``env X=1``, ``uv run`` or ``npx`` are not the program that runs. A command's *identity*
+(program, subcommand, main target) is what a failing run and the run that fixed it share.
 """
 
 from __future__ import annotations
@@ -300,6 +301,93 @@ def signature(words: Sequence[str]) -> str:
             break
         subs.append(w)
     return " ".join([prog, *subs])
+
+
+#: Options that take a value: the word after them is not the command's target.
+_VALUE_OPTS: Final = wordset(
+    "-o -O -w -H -d -X -n -m -u -e -c -C -p -P -t -T -U -h -b -j -F --output --namespace --data --header "
+    "--request --message --user --context --config --format --project --profile --region --cluster "
+    "--kubeconfig --env --tag --branch --workdir --chdir --directory --prefix --filter --cwd --manifest-path "
+    "--package --workspace --file --namespace"
+)
+
+
+#: Options that take no value even though they are short (so the next word may be the target).
+_FLAG_OPTS: Final = wordset("-q -s -v -x -k -vv -sS -fsS -fsSL -sL -L -f -i -I -y")
+
+
+_RUN_SUBS: Final = frozenset({"run", "exec", "run-script", "x", "dlx"})
+
+
+_URLISH: Final = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|[\w.-]+@[\w.-]+:)\S+", re.I)
+
+
+_TARGET_END: Final = re.compile(r"(?:::|==|>=|<=|~=|\[|[?#]).*$")
+
+
+def _target(word: str) -> str:
+    """A command's target, normalised: ``tests/a.py::test_x`` and ``pkg==1.2`` name the file and package."""
+    if _URLISH.match(word):
+        return word.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    return _TARGET_END.sub("", word).rstrip("/") or word
+
+
+def identity(words: Sequence[str]) -> tuple[str, str, str]:
+    """(program, subcommand, main target) of a simple command: what a failure and its fix share.
+
+    ``git push origin main`` is ("git", "push", "origin"), ``npm run build`` is ("npm", "run build", ""),
+    ``pytest tests/test_a.py -q`` is ("pytest", "", "tests/test_a.py"), ``curl -s URL`` names the URL.
+    """
+    prog = program(words)
+    if prog in _INTERPRETERS:
+        script = next((w for w in words[1:] if not w.startswith("-")), "")
+        return prog.rstrip("3"), "", "" if " " in script or "\n" in script else _base(script)
+    depth = 2 if prog in _TWO_LEVEL else 1
+    subs: list[str] = []
+    rest = list(words[1:])
+    candidate = ""  # a path or URL after an option: its value, or the target (``-f k8s/web.yaml``)
+    i = 0
+    while i < len(rest) and len(subs) < depth:
+        w = rest[i]
+        if w.startswith("-"):
+            nxt = rest[i + 1] if i + 1 < len(rest) else "-"
+            if "=" in w or nxt.startswith("-"):
+                i += 1
+            elif w in _VALUE_OPTS and w not in _FLAG_OPTS:
+                i += 2  # an option and its value
+            elif not _PLAIN_WORD.match(nxt):
+                candidate = candidate or nxt
+                i += 2
+            else:
+                i += 1
+            continue
+        if not _PLAIN_WORD.match(w):
+            break
+        subs.append(w)
+        i += 1
+        if len(subs) == 1 and w in _RUN_SUBS and depth == 1:
+            depth = 2  # ``npm run build``, ``pnpm exec playwright``: the script is part of the name
+    target = ""
+    skip_next = False
+    for w in rest[i:]:
+        if skip_next:
+            skip_next = False
+            continue
+        if w.startswith("-"):
+            skip_next = w in _VALUE_OPTS and w not in _FLAG_OPTS
+            continue
+        if _URLISH.match(w):
+            target = _target(w)
+            break
+        if " " in w or "\n" in w or len(w) > 120:
+            continue  # inline code or a message, not a target
+        if not target and w not in ("/dev/null", "."):
+            target = _target(w)
+            if prog not in ("curl", "wget", "http", "https", "xh"):
+                break  # the URL of an HTTP client may come after its other arguments
+    if not target and candidate and " " not in candidate and candidate not in ("/dev/null", "."):
+        target = _target(candidate)
+    return prog, " ".join(subs), target
 
 
 def segment_effect(words: Sequence[str], raw: str) -> str:

@@ -1,12 +1,29 @@
 """Outcomes from tool work: failures and their fixes, actions that changed something, reports.
 
-* A failing command opens a *failure chain*; a later run of the same program that succeeds
-  closes it (failed, then fixed), a run failing with a different error closes it and opens the
-  next, and a chain still open at the end is an unresolved failure (must keep).
+Structure, not wording, decides what happened:
+
+* **Did a run fail?** Its exit code or ``isError`` say so, and so does its own output when a tool
+  exits 0 anyway: an HTTP status of 4xx/5xx, a non-zero count of failed tests or errors in a test
+  runner's summary, a ``Traceback``, a line that opens with ``error:`` / ``fatal:`` / ``FAILED``.
+  (Only for commands that run something: the output of ``cat`` or ``kubectl logs`` is data.)
+* **Which later run is the same work?** Runs are keyed by the command's identity: program,
+  subcommand and main target (``pytest tests/test_a.py``, ``npm run build``, ``git push origin``,
+  ``curl <url>``). A failing run opens a *failure chain*; a passing run of the same identity (or a
+  broader check, or another changing subcommand on the same target) closes it: one outcome, "X
+  failed: error; the agent's account; fixed by what it changed; now the result". Runs of the same
+  identity that keep failing, however often (polling), stay one chain. A chain still open at the
+  end is an unresolved failure (must keep), with what the user said about it.
+* **Waits.** The same command polled until its output changed is one outcome, in the words of the
+  agent's report after the last poll.
 * Successful state-changing actions (commits, PRs, deploys, configs and documents written) are
-  grouped per stretch of work into one outcome, with the assistant's closing report.
+  grouped per stretch of work into one outcome, led by the assistant's closing report; commands the
+  agent then writes out as numbered steps are a procedure (``procedures``), not an outcome.
 * An assistant report that repeats measured numbers from tool output, or names a root cause, is
   an outcome too.
+
+Texts are built from whole sentences and clauses (``fit``), never cut through one. Sections, in
+order: what a run's output says; fitting text into a bullet; who said what about it (the agent's
+account, its result sentence); what actions print; failure chains; actions; waits and reports.
 """
 
 from __future__ import annotations
@@ -14,20 +31,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
+from weakref import WeakKeyDictionary
 
 from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.cues import make_cue
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
-    EXPLAIN,
     LEAD_FILLER,
     NARRATION,
     NO_START,
     OFFER,
     RECOMMEND,
     RESULT_NUM,
-    SUCCESS,
 )
 from memoryd.flush.extract.messages import Msg, Step
 from memoryd.flush.extract.prose import (
@@ -35,11 +53,14 @@ from memoryd.flush.extract.prose import (
     HEADING,
     LIST_ITEM,
     NUMBER,
+    STEP_START,
     TABLE_ROW,
     TABLE_RULE,
     clip,
     has_secret,
     is_question,
+    numbered_steps,
+    paragraphs,
     plain,
     quote_user,
     split_sentences,
@@ -49,46 +70,558 @@ from memoryd.flush.extract.shell import (
     EXIT_CODE,
     TRIVIAL,
     WRITE_TOOLS,
+    identity,
     is_config,
     program,
     segment_effect,
     write_targets,
 )
 
-#: Most actions one outcome groups together (and cites).
+#: Most distinct actions one outcome groups together (and cites).
 MAX_GROUP: Final = 6
 
+
+# --- what a run's output says --------------------------------------------------------------------
 
 _ERROR_TOKEN: Final = re.compile(
     r"\b[A-Za-z_][\w.]*(?:Error|Exception|Timeout|NotAvailable|NotFound|Refused|Denied)\b|\bERR_[A-Z0-9_]+\b|"
     r"(?:FAILED|FAIL|ERROR)\s+([\w/.:\-\[\]>]+)|No space left on device|Permission denied|Connection refused|"
-    r"command not found|does not exist|timed out|out of memory"
+    r"command not found|does not exist|timed out|out of memory|\bHTTP/[\d.]+ ([45]\d\d)\b"
 )
 
 
 #: Searched on lower-cased output (``IGNORECASE`` makes ``re`` several times slower).
 _ERRORISH: Final = re.compile(
-    r"rror|xception|fail|err_|imeout|refused|denied|notfound|notavailable|fatal|cannot|can't|unable|timed out|"
-    r"no space|not found|does not exist|out of memory"
+    r"rror|xception|fail|err_|err!|imeout|refused|denied|notfound|notavailable|fatal|cannot|can't|unable|"
+    r"timed out|no space|not found|does not exist|out of memory|traceback|panic|rejected|http/[\d.]+ [45]|[✗✘❌]"
 )
 
 
 _ERROR_STRONG: Final = re.compile(
-    r"\b[A-Za-z_][\w.]*(?:Error|Exception)\b:|\berror [A-Z]+\d+|\bERR_[A-Z0-9_]+"
+    r"\b[A-Za-z_][\w.]*(?:Error|Exception)\b:|\berror [A-Z]+\d+|\bERR_[A-Z0-9_]+|\bHTTP/[\d.]+ [45]\d\d"
 )
 
 
 _ERROR_WORD: Final = re.compile(
-    r"\b(?:error|fatal|failed|fail|cannot|can't|unable|denied|refused|timed out|no space left|not found)\b|"
-    r"[A-Za-z](?:Error|Exception)\b|ERR_",
+    r"\b(?:error|fatal|failed|fail|failing|errored|cannot|can't|unable|denied|refused|rejected|timed out|"
+    r"no space left|not found|panic)\b|[A-Za-z](?:Error|Exception)\b|ERR_|\bHTTP/[\d.]+ [45]\d\d|[✗✘❌]",
     re.I,
 )
 
 
 _LOG_PREFIX: Final = re.compile(
-    r"^(?:\S+\t){1,3}|\d{4}-\d{2}-\d{2}T[\d:.]+Z\s*|^(?:INFO|DEBUG|WARN(?:ING)?|NOTICE)\s+\[[^\]]+\]\s*|^E\s+"
+    r"^(?:\S+\t){1,3}|\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?\s*|^(?:INFO|DEBUG|WARN(?:ING)?|NOTICE)\s+\[[^\]]+\]\s*|"
+    r"^E\s+"
 )
 
+
+#: Shapes of failure in a run's own output: an HTTP error status, a runner's non-zero failure
+#: count, a traceback, a line that opens with an error level. Language-independent: these are
+#: what the tools print, not what people say. Each shape is tried only on the lines holding its
+#: needle (lower-cased), found at C speed.
+_TEXT_FAILURE: Final = (
+    (("http",), re.compile(r"\bHTTP(?:/[\d.]+)?\s+[45]\d\d\b")),
+    (
+        ("status", "code"),
+        re.compile(
+            r"(?<![(,])(?<![(,] )\b(?i:status|statusCode|status_code|http_code|code)[\"']?\s*[:=]?\s*[\"']?[45]\d\d\b"
+        ),
+    ),
+    (  # the reason phrases HTTP defines for its error codes
+        ("bad gateway", "unavailable", "internal server error", "gateway timeout", "too many requests"),
+        re.compile(
+            r"\b5\d\d\s+(?:Bad Gateway|Service Unavailable|Internal Server Error|Gateway Time-?out)\b|\b429 Too"
+        ),
+    ),
+    (
+        ("fail", "error", "broken"),
+        re.compile(
+            r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
+            r"|\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
+            r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
+            r"|^\s*(?:Failed|FAILED)\b|^FAILURES!"
+        ),
+    ),
+    (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
+    (
+        ("state", "status", "conclusion", "result", "phase", "health"),
+        re.compile(
+            r"\b(?i:state|status|conclusion|result|phase|health)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
+            r"TIMED_OUT|UNHEALTHY|failed|failure|error|errored|cancell?ed|timed_out|unhealthy|Failed|Unhealthy)\b"
+        ),
+    ),
+    (("✗", "✘", "❌"), re.compile(r"^\s*\[?[✗✘❌]\]?\s")),
+    (
+        ("fatal", "panic", "critical"),
+        re.compile(r"^\s*\[?(?:fatal|FATAL|CRITICAL|PANIC|panic)\]?(?::|!| -|\s\[)|\bFATAL:\s"),
+    ),
+)
+
+
+_HTTP_CODE_ONLY: Final = re.compile(r"(?:^|\n)\s*([1-5]\d\d)\s*$")
+
+
+_PASS_LINE: Final = re.compile(
+    r"\b\d+ (?:passed|passing|tests? passed|ok)\b|\btest result: ok\b|^ok\s|\bHTTP/[\d.]+\s+[23]\d\d\b|"
+    r"\b(?:all (?:\w+ )?(?:checks|tests) passed|success(?:ful(?:ly)?)?|succeeded|complete[d]?|rolled out|"
+    r"up to date|passed|0 (?:failed|errors?))\b|[✓✔]",
+    re.I | re.M,
+)
+
+
+#: Programs whose output is data (logs, files, listings): their text is not their own status.
+_READERS: Final = frozenset(
+    {"journalctl", "dmesg", "less", "more", "zcat", "zless", "bat", "strings", "xxd", "hexdump", "od"}
+)
+_READER_SUBS: Final = frozenset({"logs", "log", "cat", "describe", "show", "blame", "diff"})
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What one tool step shows about itself."""
+
+    failed: bool
+    by_text: bool  # failed although the exit code said 0: the output shows it
+    keys: frozenset[str]  # full identities: "program subcommand target"
+    loose: frozenset[str]  # "program|target", for another subcommand on the same target
+    check: bool  # a test, linter or probe: a broader passing check closes a narrower failure
+
+
+def _runs_something(step: Step) -> bool:
+    """Whether the command's output speaks for the command (not data it printed)."""
+    for _, words in step.segments:
+        prog = program(words)
+        if prog in TRIVIAL or prog in _READERS:
+            continue
+        if any(w in _READER_SUBS for w in words[1:3]):
+            continue
+        if prog == "git" and len(words) > 1 and words[1] in ("status", "log", "show", "diff", "branch"):
+            continue
+        return True
+    return False
+
+
+#: Every ``_ERRORISH`` match holds one of these.
+_ERROR_NEEDLES: Final = (
+    "rror", "xception", "fail", "err_", "err!", "imeout", "refused", "denied", "notfound", "notavailable",
+    "fatal", "cannot", "can't", "unable", "timed out", "no space", "not found", "does not exist",
+    "out of memory", "traceback", "panic", "rejected", "http/", "✗", "✘", "❌",
+)  # fmt: skip
+
+
+_ANSI: Final = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _window(output: str, size: int) -> str:
+    """A long output's head and (larger) tail: where runners print the first error and the summary.
+
+    Terminal colour codes are removed (``\x1b[31mFAILED\x1b[0m`` is ``FAILED``)."""
+    text = output if len(output) <= size else output[: size // 4] + "\n" + output[-(size - size // 4) :]
+    return _ANSI.sub("", text) if "\x1b" in text else text
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else text  # lower-casing changed the length: search as written
+
+
+def _lines_with(text: str, needles: Sequence[str], limit: int = 200, low: str = "") -> dict[int, str]:
+    """Lines of ``text`` that contain a needle (searched in ``low``, its lower-cased twin), in order.
+
+    At most ``limit`` lines: the first half from the top (where the first error is), the rest from the
+    bottom (where runners print their summary).
+    """
+    low = low or _lower(text)
+    found: dict[int, str] = {}
+
+    def take(at: int) -> int:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        found.setdefault(start, text[start:end])
+        return start
+
+    for needle in needles:
+        at, n = low.find(needle), 0
+        while at >= 0 and n < limit // 2 and len(found) < limit:
+            start = take(at)
+            n += 1
+            at = low.find(needle, start + len(found[start]) + 1)
+        at, n = low.rfind(needle), 0
+        while at >= 0 and n < limit - limit // 2 and len(found) < 2 * limit:
+            start = take(at)
+            n += 1
+            at = low.rfind(needle, 0, start) if start > 0 else -1
+    return dict(sorted(found.items()))
+
+
+def text_failure(output: str, command: str = "") -> bool:
+    """A failure shown only in the output: an HTTP error status, failing counts, a traceback, error lines."""
+    if not output:
+        return False
+    text = _window(output, 8000)
+    if "http_code" in command and (m := _HTTP_CODE_ONLY.search(text)):
+        return m.group(1)[0] in "45"
+    low = _lower(text)
+    for needles, shape in _TEXT_FAILURE:
+        if not any(n in low for n in needles):
+            continue
+        lines = _lines_with(text, needles, limit=16, low=low)  # the first error lines, the summary
+        if any(shape.search(line[:300]) for line in lines.values()):
+            return True
+    return False
+
+
+#: Targets too common to link two different programs' runs.
+_COMMON_TARGETS: Final = frozenset(
+    {"origin", "main", "master", "HEAD", "tests", "test", "src", "build", "all"}
+)
+
+
+def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
+    full: set[str] = set()
+    loose: set[str] = set()
+    for _, words in step.segments:
+        prog = program(words)
+        if prog in TRIVIAL:
+            continue
+        prog, sub, target = identity(words)
+        if prog == "git" and sub in ("status", "log", "diff", "show", "fetch", "branch", "add"):
+            continue
+        target = target.removeprefix("./")
+        full.add(" ".join(x for x in (prog, sub, target) if x))
+        if target:
+            loose.add(f"{prog}|{target}")
+            if len(target) >= 4 and target not in _COMMON_TARGETS:
+                loose.add(
+                    f"*|{target}"
+                )  # another program on the same thing: ``snap install`` for ``apt install``
+    if not step.command and step.effect == "change" and step.tool not in WRITE_TOOLS | EDIT_TOOLS:
+        full.add(f"{step.tool} {step.path}".strip())  # a tool of its own that changes something
+    return frozenset(full), frozenset(loose)
+
+
+_RUNS: Final[WeakKeyDictionary[Msg, Run]] = WeakKeyDictionary()
+
+
+def _run(m: Msg) -> Run:
+    """``run_of`` of a message's step, once per message (the cache dies with the messages)."""
+    run = _RUNS.get(m)
+    if run is None:
+        assert m.step is not None
+        run = _RUNS[m] = run_of(m.step)
+    return run
+
+
+def run_of(step: Step) -> Run:
+    full, loose = _keys(step)
+    speaks = _runs_something(step) if step.command else bool(full)  # a command, or a tool that changes things
+    by_text = not step.failed and not step.quiet and speaks and text_failure(step.output, step.command)
+    return Run(step.failed or by_text, by_text, full, loose, step.effect == "check")
+
+
+def _error_identity(output: str) -> frozenset[str]:
+    """Names of what failed (exceptions, error codes, failing tests), to tell two failures apart."""
+    lines = "\n".join(ln[:300] for ln in _error_lines(output)[:8])
+    return frozenset((m.group(1) or m.group(0)).lower() for m in _ERROR_TOKEN.finditer(lines))
+
+
+@lru_cache(maxsize=16)  # keys are whole outputs: keep few (a long-running daemon)
+def _error_lines(output: str) -> tuple[str, ...]:
+    """Lines of a (long) output that mention an error, in order."""
+    text = _window(output, 8000)
+    return tuple(
+        ln for ln in _lines_with(text, _ERROR_NEEDLES, limit=40).values() if _ERRORISH.search(ln.lower())
+    )
+
+
+#: A source line quoted in a compiler's or test runner's code frame: a line number and a gutter.
+_CODE_FRAME: Final = re.compile(r"^\s*>?\s*\d+\s*[│|┃]")
+
+
+def _error_line(step: Step) -> str:
+    """The line of a failing output that says what went wrong."""
+    if step.quiet:
+        return "(output not quoted)"
+    best, best_score = "", 0
+    for raw in _error_lines(step.output):
+        if len(raw) > 400 or not _ERROR_WORD.search(raw) or EXIT_CODE.search(raw):
+            continue
+        line = _LOG_PREFIX.sub("", _LOG_PREFIX.sub("", raw.strip())).strip()
+        if len(line.split()) < 2 or _CODE_FRAME.match(line):
+            continue  # a bare "failed" says nothing; a quoted source line ("216 │ ...") is not the error
+        strong = line.startswith(("FAILED ", "✗", "[✗]", "✘", "❌")) or _ERROR_STRONG.search(line)
+        score = 3 if line.startswith("FAILED ") else 2 if strong else 1
+        if score > best_score:
+            best, best_score = line, score
+    if not best:
+        lines = [ln.strip() for ln in step.output.splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
+        best = lines[-1] if lines else ""
+        if "http_code" in step.command and (m := _HTTP_CODE_ONLY.search(step.output)):
+            best = f"HTTP {m.group(1)}"
+    if (m := _ERROR_STRONG.search(best)) and m.start() > 0 and not best.startswith("FAILED"):
+        best = best[m.start() :]
+    return _words_clip(best, 110)
+
+
+def _pass_line(step: Step) -> str:
+    """The line of a passing run that says it passed ("12 passed in 0.38s", "HTTP/2 200", "200")."""
+    if step.quiet:
+        return ""
+    if "http_code" in step.command and (m := _HTTP_CODE_ONLY.search(step.output)):
+        return f"HTTP {m.group(1)}"
+    lines = [
+        _LOG_PREFIX.sub("", ln.strip()).strip() for ln in _window(step.output[-4000:], 4000).splitlines()
+    ]
+    return next((_words_clip(ln, 90) for ln in reversed(lines) if ln and _PASS_LINE.search(ln)), "")
+
+
+# --- fitting text into a bullet ------------------------------------------------------------------
+
+_CLAUSE: Final = re.compile(r"[;,:—–]\s|\s[-–—]\s|、")
+
+
+def _words_clip(text: str, limit: int) -> str:
+    """A tool line or command shortened at a word boundary (these are quotes, not sentences)."""
+    return clip(text, limit)
+
+
+def fit(sentence: str, limit: int) -> str:
+    """A sentence that fits ``limit``: whole, else cut at its last clause boundary that fits."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence
+    cut = [
+        m.start()
+        for m in _CLAUSE.finditer(sentence, 0, limit)
+        if m.start() >= 25 and _closed(sentence[: m.start()])
+    ]
+    if cut:
+        return sentence[: cut[-1]].rstrip(" ,;:—–-")
+    return clip(sentence, limit)
+
+
+def _closed(text: str) -> bool:
+    """No bracket, quote or code span left open: a cut here does not break one."""
+    return (
+        text.count("(") <= text.count(")")
+        and text.count("[") <= text.count("]")
+        and text.count("`") % 2 == 0
+        and text.count('"') % 2 == 0
+    )
+
+
+def fit_all(parts: Sequence[str], limit: int, sep: str = "; ") -> str:
+    """Whole parts in order while they fit; the first is shortened at a clause boundary if alone too long."""
+    out: list[str] = []
+    used = 0
+    for p in parts:
+        p = " ".join(p.split())
+        if not p:
+            continue
+        extra = len(p) + (len(sep) if out else 0)
+        if used + extra <= limit:
+            out.append(p)
+            used += extra
+        elif not out:
+            out.append(fit(p, limit))
+            break
+    return join_parts(out, sep)
+
+
+def join_parts(parts: Sequence[str], sep: str = "; ") -> str:
+    """Parts of one bullet joined into one sentence (a part's closing period dropped before ``sep``)."""
+    kept = [p for p in parts if p]
+    return sep.join(
+        [p[:-1] if p.endswith((".", "。")) and not p.endswith("..") else p for p in kept[:-1]] + kept[-1:]
+    )
+
+
+# --- who said what about it ----------------------------------------------------------------------
+
+#: Small function-word lexicons per language: how an explanation or a plan for the next step opens.
+_BECAUSE: Final = make_cue(
+    r"\b(?:because|since|due to|caused by|root cause|the cause|so that|which means|instead of|weil|da |denn|"
+    r"wegen|ursache|porque|debido a|la causa|parce que|car |à cause|la cause)\b|ので|ため|原因|せい",
+    "because|since|due to|caused|cause|so that|which means|instead|weil|da |denn|wegen|ursache|porque|debido|causa|"
+    "parce que|car |à cause|ので|ため|原因|せい",
+)
+_OK_WORD: Final = make_cue(
+    r"\b(?:pass(?:es|ed|ing)?|green|works|worked|succeeded|successful(?:ly)?|fixed|resolved|ok|healthy|applied|"
+    r"done|deployed|merged|restored|created|completed?|"
+    r"up again|back up|bestanden|erfolgreich|läuft|funktioniert|grün|pasan|funciona|exitos[oa]|correcto|"
+    r"passent|réussi|fonctionne|vert)\b|復旧|完了|成功|通り|通過|グリーン",
+    "pass|green|work|succe|fixed|resolved|ok|healthy|applied|done|deployed|merged|restored|created|complete|"
+    "up again|back up|bestanden|erfolg|läuft|funktion|grün|funciona|exitos|correct|réussi|fonctionne|vert|"
+    "復旧|完了|成功|通り|通過|グリーン",
+)
+#: Characters that make a word an identifier: numbers, versions, paths, snake_case, #refs, `code`.
+_ID_CHARS: Final = frozenset("0123456789/_#`")
+
+
+def _ids(s: str) -> int:
+    """How many words of ``s`` are identifiers (a language-independent sign of a concrete statement)."""
+    return sum(1 for w in s[:400].split() if not _ID_CHARS.isdisjoint(w))
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """One statement of an assistant message, with its identifier count (computed once)."""
+
+    text: str
+    ids: int  # identifiers in it, at most 3
+    lead: bool  # said before any options the message lays out
+
+    @property
+    def because(self) -> bool:  # it explains
+        return bool(_BECAUSE.search(self.text))
+
+    @property
+    def ok(self) -> bool:  # it says something worked
+        return bool(_OK_WORD.search(self.text))
+
+    @property
+    def offer(self) -> bool:  # it offers more work ("want me to ...")
+        return bool(OFFER.search(self.text))
+
+
+#: How first-person narration opens ("let me check", "ich schaue"), lower-cased: a plan, not a result.
+_NARRATION_START: Final = (
+    "let me", "let's", "i'll", "i will", "i'm going to", "i am going to", "now i", "next i", "first i",
+    "ok, let", "okay, let", "lass mich", "ich werde", "ich schaue", "ich prüfe", "voy a", "vamos a", "je vais",
+    "voyons",
+)  # fmt: skip
+
+
+_SAID: Final[WeakKeyDictionary[Msg, tuple[_Said, ...]]] = WeakKeyDictionary()
+
+
+def _sentences(m: Msg) -> tuple[_Said, ...]:
+    """The first statements of an assistant message: not questions, not list headers, not narration."""
+    cached = _SAID.get(m)
+    if cached is not None:
+        return cached
+    out = []
+    # of a proposal, only what comes before the options is the agent's account
+    lead = len(split_sentences(paragraphs(m.prose)[0])) if m.proposal else len(m.sentences)
+    for n, s in enumerate(m.sentences[:12]):
+        s = LIST_ITEM.sub("", plain(s))
+        if len(s) < 12 and not CJK.search(s):
+            continue
+        if is_question(s) or s.endswith((":", "：")) or s[:16].lower().startswith(_NARRATION_START):
+            continue
+        out.append(_Said(s, min(_ids(s), 3), n < lead))
+    _SAID[m] = result = tuple(out)
+    return result
+
+
+def _account(ctx: Ctx, start: int, end: int) -> tuple[str, int | None]:
+    """The assistant's account of a failure between ``start`` and ``end``: why it failed / what it did.
+
+    Scored by structure: identifiers (paths, hashes, numbers, code) and an explaining connective.
+    """
+    best: tuple[int, str, int | None] = (0, "", None)
+    for m in _account_msgs(ctx, start, end):
+        for s in _sentences(m):
+            if not s.lead:
+                continue
+            score = s.ids + (3 if s.because else 0)
+            if score > best[0]:
+                best = (score, s.text, m.pos)
+    return best[1], best[2]
+
+
+def _account_msgs(ctx: Ctx, start: int, end: int) -> list[Msg]:
+    """Where the agent explains: its first words after the failure, the words that come with each
+    change it makes (its fix), and its words just before the run that decides."""
+    picked: dict[int, Msg] = {}
+    last_prose: Msg | None = None
+    changes = 0
+    for m in ctx.msgs[start + 1 : end]:
+        if m.role == "assistant" and m.prose:
+            if not picked:
+                picked[m.pos] = m
+            last_prose = m
+        elif (
+            m.step is not None
+            and m.step.effect not in ("read", "check")
+            and last_prose is not None
+            and changes < 2
+        ):
+            picked[last_prose.pos] = last_prose
+            changes += 1
+    if last_prose is not None:
+        picked[last_prose.pos] = last_prose
+    return [picked[p] for p in sorted(picked)]
+
+
+def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
+    """What the agent changed between two runs: files edited or written, commands that change things."""
+    names: list[str] = []
+    where: list[int] = []
+    for m in ctx.msgs[start + 1 : end]:
+        step = m.step
+        if step is None or step.failed or step.effect in ("read", "check", "install"):
+            continue
+        if step.path and (step.tool in WRITE_TOOLS or step.tool in EDIT_TOOLS):
+            name = f"`{step.path}`"
+        elif step.command:
+            changing = [raw for raw, w in step.segments if segment_effect(w, raw) in ("change", "edit")]
+            name = f"`{clip(changing[0], 60)}`" if changing else ""
+        else:
+            name = ""
+        if name and name not in names:
+            names.append(name)
+            where.append(m.pos)
+    return names, where
+
+
+def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
+    """The sentence of a closing report that states the result: numbers the run printed, ids, success.
+
+    A short one ("Recovered.", "復旧しました。") that a list spells out takes the list's items
+    with it, whole, while they fit.
+    """
+    numbers = set(NUMBER.findall(evidence[-4000:])) if evidence else set()
+    said = _sentences(m)
+    best: tuple[int, int] = (0, -1)
+    for i, s in enumerate(said):
+        if s.offer:
+            continue
+        shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
+        score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0)
+        if score > best[0]:
+            best = (score, i)
+    if best[0] < 3:
+        return ""
+    first = said[best[1]].text
+    if len(first) > 80:
+        return _result_clause(first, numbers)
+    if len(first) >= 30:
+        return first
+    rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
+    return fit_all([first, *rest], limit)
+
+
+_CLAUSE_SPLIT: Final = re.compile(r";\s+|\s+(?:—|–|-)\s+")
+
+
+def _result_clause(sentence: str, numbers: set[str]) -> str:
+    """Of a long report sentence, the clause that carries the result ("... and all 61 tests pass now"):
+    the run's numbers, identifiers, a success word. The whole sentence when no clause stands out."""
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
+    if len(clauses) < 2:
+        return sentence
+
+    def score(c: str) -> int:
+        shared = len(numbers & set(NUMBER.findall(c))) if numbers else 0
+        return 2 * min(shared, 3) + min(_ids(c), 3) + (2 if _OK_WORD.search(c) else 0)
+
+    best = max(clauses, key=score)
+    return best if score(best) > score(clauses[0]) else sentence
+
+
+# --- what actions print (commits, PRs, confirmations) -----------------------------------------
 
 _COMMIT_OUT: Final = re.compile(
     r"^\[(?P<branch>[^\s\]]+) (?:\(root-commit\) )?(?P<hash>[0-9a-f]{7,40})\] (?P<msg>.+)$", re.M
@@ -111,79 +644,106 @@ _CONFIRMATION: Final = re.compile(
 )
 
 
+# --- failure chains ------------------------------------------------------------------------------
+
+#: What a resolved chain's bullet says after the failure ("fixed by ...", "now ..."), per language.
+_LABELS: Final = {
+    "en": ("fixed by {fix}", "now {ok}"),
+    "de": ("behoben durch {fix}", "jetzt {ok}"),
+    "es": ("corregido con {fix}", "ahora {ok}"),
+    "fr": ("corrigé par {fix}", "maintenant {ok}"),
+    "ja": ("修正: {fix}", "結果: {ok}"),
+}
+
+
 @dataclass(slots=True)
 class _Chain:
     fails: list[int]
-    sigs: set[str]
-    identity: frozenset[str]
-    end: int | None = None  # the step that ended it
-    passed: bool = False
+    keys: set[str]
+    loose: set[str]
+    errors: frozenset[str]  # names in the latest error (exceptions, codes, failing tests)
+    errors_at: int  # the failing run they were read from
+    end: int | None = None  # the run that closed it
+    passed: bool = True  # False: closed by a different error after a change (the first one is gone)
 
 
-def _error_identity(output: str) -> frozenset[str]:
-    """Names of what failed (exceptions, error codes, failing tests), to tell two failures apart."""
-    lines = "\n".join(_error_lines(output))
-    return frozenset((m.group(1) or m.group(0)).lower() for m in _ERROR_TOKEN.finditer(lines))
+def _same_work(keys: frozenset[str], chain: _Chain) -> bool:
+    """The same identity; or one names no target (``git push``, ``git push origin``) or a folder of
+    the other's target (``pytest tests``, ``pytest tests/test_a.py``)."""
+    return any(
+        a == b or a.startswith((b + " ", b + "/")) or b.startswith((a + " ", a + "/"))
+        for a in keys
+        for b in chain.keys
+    )
 
 
-def _error_lines(output: str) -> list[str]:
-    """Lines of a (long) output that mention an error, found in one scan."""
-    text = output if len(output) <= 12000 else output[:3000] + "\n" + output[-9000:]
-    low = text.lower()
-    if len(low) != len(text):
-        low = text  # lower-casing changed the length: search case-sensitively instead
-    lines: dict[int, str] = {}
-    for m in _ERRORISH.finditer(low):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if start not in lines:
-            end = text.find("\n", m.end())
-            lines[start] = text[start : end if end >= 0 else len(text)]
-    return list(lines.values())
+def _closes(run: Run, step: Step, c: _Chain) -> bool:
+    if _same_work(run.keys, c):
+        return True
+    shared = run.loose & c.loose
+    if any(not k.startswith("*|") for k in shared):
+        return step.effect not in ("read", "check")  # another changing subcommand on the same target
+    return bool(shared) and step.effect in ("change", "install")  # another program did it
+
+
+def _errors_of(step: Step) -> frozenset[str]:
+    return frozenset() if step.quiet else _error_identity(step.output)
+
+
+def _chain_errors(msgs: Sequence[Msg], chain: _Chain) -> frozenset[str]:
+    """The chain's latest error names, read from its latest failing run when first needed."""
+    if chain.errors_at != chain.fails[-1]:
+        step = msgs[chain.fails[-1]].step
+        chain.errors, chain.errors_at = (_errors_of(step) if step else frozenset()), chain.fails[-1]
+    return chain.errors
 
 
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
-    """Failing commands and the later run of the same program that passed (one pass over the steps)."""
+    """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
     done: list[_Chain] = []
+    changed = False  # the agent changed something since the last failing run
     for m in msgs:
         step = m.step
-        if step is None or step.effect in ("code", "doc", "procedure_doc") or not step.sigs:
+        if step is None:
             continue
-        matching = [c for c in open_chains if c.sigs & step.sigs]
-        ident = _error_identity(step.output) if step.failed else frozenset()
-        if step.failed:
-            same = next((c for c in matching if not c.identity or not ident or c.identity & ident), None)
-            if same is not None:  # the same failure again
+        if step.effect in ("code", "doc", "procedure_doc", "change", "edit") and not step.failed:
+            changed = True
+        if step.effect in ("code", "doc", "procedure_doc"):
+            continue
+        run = _run(m)
+        if not run.keys:
+            continue
+        if run.failed:
+            same = next((c for c in open_chains if _same_work(run.keys, c) or run.loose & c.loose), None)
+            errors = _errors_of(step) if same is None or changed else frozenset()
+            if (
+                same is not None
+                and changed
+                and errors
+                and _chain_errors(msgs, same)
+                and not errors & same.errors
+            ):
+                same.end, same.passed = m.pos, False  # a fix made that error go; another one took its place
+                open_chains.remove(same)
+                done.append(same)
+                same = None
+            if same is not None:  # the same work failing again (a retry, a poll)
                 same.fails.append(m.pos)
-                same.sigs |= step.sigs
-                continue
-        for c in matching:  # it passed now, or an earlier error is gone and a different one took its place
-            c.end, c.passed = m.pos, not step.failed
+                same.keys |= run.keys
+                same.loose |= run.loose
+                if errors:
+                    same.errors = errors
+                    same.errors_at = m.pos
+            else:
+                open_chains.append(_Chain([m.pos], set(run.keys), set(run.loose), frozenset(), -1))
+            changed = False
+            continue
+        for c in [c for c in open_chains if _closes(run, step, c)]:
+            c.end = m.pos
             open_chains.remove(c)
             done.append(c)
-        if step.failed:
-            open_chains.append(_Chain([m.pos], set(step.sigs), ident))
     return sorted(done + open_chains, key=lambda c: c.fails[0])
-
-
-def _error_line(step: Step) -> str:
-    """The line of a failing output that says what went wrong."""
-    if step.quiet:
-        return "(output not quoted)"
-    best, best_score = "", 0
-    for raw in _error_lines(step.output):
-        if len(raw) > 400 or not _ERROR_WORD.search(raw) or EXIT_CODE.search(raw):
-            continue
-        line = _LOG_PREFIX.sub("", _LOG_PREFIX.sub("", raw.strip())).strip()
-        score = 3 if line.startswith("FAILED ") else 2 if _ERROR_STRONG.search(line) else 1
-        if score > best_score:
-            best, best_score = line, score
-    if not best:
-        lines = [ln.strip() for ln in step.output.splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
-        best = lines[-1] if lines else ""
-    if (m := _ERROR_STRONG.search(best)) and m.start() > 0 and not best.startswith("FAILED"):
-        best = best[m.start() :]
-    return clip(best, 110)
 
 
 def _short_command(step: Step) -> str:
@@ -191,53 +751,32 @@ def _short_command(step: Step) -> str:
     if not step.command:
         return step.path or step.tool
     raw = next((r for r, w in step.segments if program(w) not in TRIVIAL), step.command)
-    return "`" + clip(raw, 80) + "`"
+    return "`" + clip(raw, 70) + "`"
 
 
-def _summary_line(output: str) -> str:
-    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in output[-4000:].splitlines()]
-    lines = [ln for ln in lines if ln and not EXIT_CODE.search(ln)]
-    return lines[-1] if lines and 12 <= len(lines[-1]) <= 140 else ""
+def _flaps_merged(msgs: Sequence[Msg], chains: list[_Chain]) -> list[_Chain]:
+    """A check that fails and passes by turns (a flapping probe, polled) is one chain, not one per flap.
 
-
-def _pass_line(output: str) -> str:
-    """The line of a passing run that says it passed ("12 passed in 0.38s", "All checks passed!")."""
-    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in output[-4000:].splitlines()]
-    return next((clip(ln, 80) for ln in reversed(lines) if ln and SUCCESS.search(ln)), "")
-
-
-def _explanation(ctx: Ctx, start: int, end: int) -> tuple[str, int | None]:
-    """The assistant's account of a failure between ``start`` and ``end``.
-
-    The first sentence that explains (because, so, root cause, ...) wins; failing that, the first
-    statement the assistant made after the failure.
+    Chains of the same command identity whose first failures show the same error line are folded
+    into the first: its failures, and the last one's end.
     """
-    fallback: tuple[str, int | None] = ("", None)
-    for m in ctx.msgs[start + 1 : end]:
-        if m.role != "assistant" or not m.prose:
+    out: list[_Chain] = []
+    seen: dict[tuple[frozenset[str], str], _Chain] = {}
+    for c in chains:
+        step = msgs[c.fails[0]].step
+        key = (frozenset(c.keys), _error_line(step) if step is not None else "")
+        first = seen.get(key)
+        if first is None or first.end is None or c.end is None or not c.passed:
+            seen[key] = c
+            out.append(c)
             continue
-        for s in m.sentences:
-            if NARRATION.search(s) or is_question(s) or LIST_ITEM.match(s) or len(s) < 15:
-                continue
-            if EXPLAIN.search(s):
-                return clip(plain(s), 110), m.pos
-            if fallback[1] is None:
-                fallback = (clip(plain(s), 110), m.pos)
-    return fallback
-
-
-def _success_sentence(prose: str) -> str:
-    """The sentence of a report that says the work succeeded ("CI is green", "復旧しました")."""
-    for s in map(plain, split_sentences(prose)):
-        if (len(s) < 12 and not CJK.search(s)) or s.rstrip().endswith((":", "：")):
-            continue  # "Done:" introduces a list; the list itself says what was done
-        if SUCCESS.search(s) and not is_question(s) and not NARRATION.search(s) and not LIST_ITEM.match(s):
-            return clip(s, 80)
-    return ""
+        first.fails.extend(c.fails)
+        first.end = c.end
+    return out
 
 
 def chain_rules(ctx: Ctx) -> None:
-    for chain in _find_chains(ctx.msgs):
+    for chain in _flaps_merged(ctx.msgs, _find_chains(ctx.msgs)):
         end = chain.end if chain.end is not None else chain.fails[-1]
         ctx.in_chain.update(range(chain.fails[0], end + 1))
         ctx.used.update(
@@ -249,31 +788,62 @@ def chain_rules(ctx: Ctx) -> None:
             _resolved(ctx, chain, chain.end)
 
 
+def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None]:
+    """The result as the assistant reported it after the passing run: its first words after the run,
+    else its closing report of the turn, when nothing else was changed in between."""
+    for m in ctx.after(end):
+        if m.step is not None and m.step.effect in ("change", "doc") and not m.step.failed:
+            return "", None  # later work: the closing report belongs to it
+        if m.role == "assistant" and m.prose:
+            ok = _result_sentence(m, end_step.output)
+            if ok or not m.has_calls:
+                return ok, m.pos if ok else None
+    return "", None
+
+
+def _labels(ctx: Ctx) -> tuple[str, str]:
+    return _LABELS.get(ctx.lang, _LABELS["en"])
+
+
 def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
-    """A failure that went away: what failed, the agent's explanation, and the passing run."""
+    """A failure that went away: what failed, the agent's account, what it changed, the result."""
     first = ctx.msgs[chain.fails[0]].step
-    assert first is not None
-    text = ctx.labels["failed"].format(cmd=_short_command(first), err=_error_line(first))
-    pos = {chain.fails[0]}
-    fix, fix_pos = _explanation(ctx, chain.fails[0], end)
-    if fix and fix_pos is not None:
-        text += ctx.labels["fixed"].format(fix=fix)
-        pos.add(fix_pos)
-    changes = [
-        m.pos for m in ctx.msgs[chain.fails[0] + 1 : end] if m.step and m.step.effect not in ("read", "check")
-    ]
-    pos.update(changes[:1])
+    end_step = ctx.msgs[end].step
+    assert first is not None and end_step is not None
+    fixed, now = _labels(ctx)
+    head = ctx.labels["failed"].format(cmd=_short_command(first), err=_error_line(first))
+    pos = {chain.fails[0], end}
+    account, account_pos = _account(ctx, chain.fails[0], end)
+    names, where = _changes(ctx, chain.fails[0], end)
+    pos.update(where[:2])
+    ok = ""
     if chain.passed:
-        pos.add(end)
-        end_step = ctx.msgs[end].step
-        report = ctx.prose_after(end, text_only=False)
-        ok = _success_sentence(report.prose) if report else ""
-        if report and ok:
-            pos.add(report.pos)
-            ctx.reported.add(report.pos)
-        elif end_step and not end_step.quiet:
-            ok = _pass_line(end_step.output)
-        text += f"; {ok}" if ok else ""
+        ok, report_pos = _closing_result(ctx, end, end_step)
+        if ok and report_pos is not None:
+            pos.add(report_pos)
+            ctx.reported.add(report_pos)
+        else:
+            ok = _pass_line(end_step)
+    else:
+        pos.discard(end)
+    if account and account_pos is not None and account != ok:
+        pos.add(account_pos)
+    if ok[:1].isupper() and ok[1:2].islower():
+        ok = ok[0].lower() + ok[1:]
+    head = fit_all([head], 150)
+    room = 300 - len(head)
+    # "Now all tests pass.", "it builds now": the result already says it
+    said_now = now.split(" ", 1)[0].lower() in ok.lower().replace(";", " ").split()
+    parts = {"ok": (ok if said_now else now.format(ok=fit(ok, min(130, room - 2 - len(now))))) if ok else ""}
+    room -= len(parts["ok"]) + 2 if ok else 0
+    why = fit(account, min(130, room - 2)) if account and account != ok and room > 40 else ""
+    parts["why"] = why if why and not why.endswith("…") else ""
+    room -= len(parts["why"]) + 2 if parts["why"] else 0
+    told = parts["why"] + " " + parts["ok"]
+    names = [n for n in names if n.strip("`") not in told]  # the agent already said what it changed
+    fix = fixed.format(fix=", ".join(names[:2])) if names else ""
+    parts["fix"] = fix if fix and len(fix) + 2 <= room else ""
+    text = join_parts([head, parts["why"], parts["fix"], parts["ok"]])
     ctx.add("outcome", text, pos)
 
 
@@ -281,26 +851,36 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
     """A failure nothing fixed: what fails, the agent's reading of it, and what the user decided."""
     last = ctx.msgs[chain.fails[-1]].step
     assert last is not None
-    text = ctx.labels["still"].format(cmd=_short_command(last), err=_error_line(last))
-    pos = set(chain.fails)
-    fix, fix_pos = _explanation(ctx, chain.fails[0], ctx.next_user(chain.fails[-1]))
-    if fix and fix_pos is not None:
-        text += f" ({clip(fix, 100)})"
-        pos.add(fix_pos)
+    text = fit_all([ctx.labels["still"].format(cmd=_short_command(last), err=_error_line(last))], 180)
+    pos = {chain.fails[0], chain.fails[-1]}
+    account, account_pos = _account(ctx, chain.fails[0], ctx.next_user(chain.fails[-1]))
+    if account and account_pos is not None:
+        text += f" ({fit(account, 100)})"
+        pos.add(account_pos)
     report = ctx.prose_after(chain.fails[-1])
-    if report is not None and report.pos + 1 < len(ctx.msgs) and ctx.msgs[report.pos + 1].role == "user":
-        user = ctx.msgs[report.pos + 1]
-        said = [NO_START.sub("", s).strip() for s in user.sentences if not is_question(s)][:2]
-        if quote := quote_user(said, 130):
+    nxt = ctx.msgs[report.pos + 1] if report is not None and report.pos + 1 < len(ctx.msgs) else None
+    if report is not None and nxt is not None and nxt.role == "user" and not report.proposal:
+        # what the user said about the failure (a reply to options the agent laid out is a choice:
+        # the dialogue rules read it)
+        said = [NO_START.sub("", s).strip() for s in nxt.sentences if not is_question(s)][:2]
+        room = 300 - len(text) - len(ctx.labels["user"]) - 3
+        if room > 30 and (quote := quote_user([fit_all(said, room)], room)):
             text += " — " + ctx.labels["user"] + quote
-            pos.update({report.pos, user.pos})
+            pos.update({report.pos, nxt.pos})
             ctx.reported.add(report.pos)
-            ctx.answered.add(user.pos)
+            ctx.answered.add(nxt.pos)
     ctx.add("outcome", text, pos, must_keep=True)
 
 
-def _describe(step: Step, labels: dict[str, str]) -> str:
-    """One action in a few words: commits and PRs by their ids, files by path, else the command."""
+# --- actions -------------------------------------------------------------------------------------
+
+
+def _describe(step: Step, labels: dict[str, str]) -> tuple[str, bool]:
+    """One action in a few words, and whether that is only an echo of the command.
+
+    Commits and PRs are named by their ids, files by path, tool confirmations as printed; else the
+    command (an echo: the assistant's report says the result better).
+    """
     out = "" if step.quiet else step.output
     parts: list[str] = []
     if m := _COMMIT_OUT.search(out):
@@ -310,28 +890,35 @@ def _describe(step: Step, labels: dict[str, str]) -> str:
     if m := _PR_URL.search(out):
         parts.append(labels["pr"].format(n=m["n"], url=m.group(0)))
     if parts:
-        return "; ".join(parts)
+        return "; ".join(parts), False
     if step.tool in WRITE_TOOLS or step.tool in EDIT_TOOLS:
         heading = HEADING.search(step.content)
         return labels["wrote"].format(path=step.path) + (
             f" ({clip(plain(heading.group(1)), 80)})" if heading else ""
-        )
+        ), False
     lines = [_LOG_PREFIX.sub("", ln.strip()) for ln in out[-4000:].splitlines() if ln.strip()]
-    confirmations = [clip(ln, 110) for ln in lines if _CONFIRMATION.match(ln)][:4]
+    confirmations = list(dict.fromkeys(clip(ln, 110) for ln in lines if _CONFIRMATION.match(ln)))[:3]
     if confirmations and not has_secret("\n".join(confirmations)):
-        return "; ".join(confirmations)
+        named = [c for c in confirmations if _ids(c)]  # "Created event 9d4f…" names what; "Sent!" does not
+        return "; ".join(named or confirmations), not named
     if not step.command:
         summary = _summary_line(out)
-        return step.tool + (f" → {summary}" if summary else "")
+        return step.tool + (f" → {summary}" if summary else ""), True
     changing = [raw for raw, w in step.segments if segment_effect(w, raw) == "change"]
     if changing and all(_PUSH.match(raw) for raw in changing):
-        return ""  # a push only carries the commits already named
+        return "", True  # a push only carries the commits already named
     targets = [t for t in write_targets(step.command) if is_config(t)]
     if not changing and targets:
-        return labels["wrote"].format(path=targets[0])
+        return labels["wrote"].format(path=targets[0]), False
     shown = "; ".join(changing[:3]) or _short_command(step).strip("`")
     summary = _summary_line(out)
-    return f"`{clip(shown, 120)}`" + (f" → {summary}" if summary else "")
+    return f"`{clip(shown, 120)}`" + (f" → {summary}" if summary else ""), True
+
+
+def _summary_line(output: str) -> str:
+    lines = [_LOG_PREFIX.sub("", ln.strip()).strip() for ln in _window(output[-4000:], 4000).splitlines()]
+    lines = [ln for ln in lines if ln and not EXIT_CODE.search(ln)]
+    return lines[-1] if lines and 12 <= len(lines[-1]) <= 140 else ""
 
 
 def _is_ack(m: Msg) -> bool:
@@ -342,36 +929,81 @@ def _is_ack(m: Msg) -> bool:
 
 
 def _groups(ctx: Ctx) -> list[list[int]]:
-    """Successful state-changing steps, cut at failures, at user turns that are more than a yes."""
+    """Successful state-changing steps, cut at failures, at user turns that are more than a yes.
+
+    A group holds at most ``MAX_GROUP`` distinct commands: the same command repeated (a loop, a
+    poll) is one action however often it ran.
+    """
     groups: list[list[int]] = []
     current: list[int] = []
+    seen: set[str] = set()
     for m in ctx.msgs:
         cut = (m.role == "user" and not _is_ack(m)) or (
             m.step is not None and (m.step.failed or m.pos in ctx.in_chain)
         )
-        if current and (cut or len(current) >= MAX_GROUP):
+        if m.step is None or m.step.effect not in ("change", "doc") or m.pos in ctx.used:
+            if current and cut:
+                groups.append(current)
+                current, seen = [], set()
+            continue
+        key = m.step.command or f"{m.step.tool} {m.step.path}"
+        if current and (cut or (key not in seen and len(seen) >= MAX_GROUP)):
             groups.append(current)
-            current = []
-        if m.step is not None and m.step.effect in ("change", "doc") and not cut and m.pos not in ctx.used:
+            current, seen = [], set()
+        if not cut:
             current.append(m.pos)
+            seen.add(key)
     return [*groups, current] if current else groups
 
 
+def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
+    """Whether the assistant, within the next two turns, writes every command of ``group`` as a
+    numbered step (the user asked for the steps of what was just done)."""
+    commands = [
+        " ".join(s.command.split()) for p in group if (s := ctx.msgs[p].step) is not None and s.command
+    ]
+    if not commands or len(commands) < len(group):
+        return False
+    turns = 0
+    for m in ctx.msgs[group[-1] + 1 :]:
+        if m.role == "user":
+            turns += 1
+            if turns > 2:
+                return False
+        elif m.role == "assistant" and m.prose and STEP_START.search(m.prose):
+            steps = " ".join(" ".join(x.split()) for x in numbered_steps(m.prose))
+            if all(c in steps for c in commands):
+                return True
+    return False
+
+
 def group_rules(ctx: Ctx) -> None:
-    """One outcome per stretch of work that changed something."""
+    """One outcome per stretch of work that changed something, led by the closing report's result."""
     for group in _groups(ctx):
-        parts = [_describe(s, ctx.labels) for p in group if (s := ctx.msgs[p].step) is not None]
+        if _listed_as_steps(ctx, group):
+            continue  # a walk-through: the commands are the steps of a how-to, not a result of their own
+        described = [_describe(s, ctx.labels) for p in group if (s := ctx.msgs[p].step) is not None]
+        named = list(dict.fromkeys(d for d, echo in described if d and not echo))
+        echoes = list(dict.fromkeys(d for d, echo in described if d and echo))
         pos = set(group)
         report = _report_after(ctx, group[-1])
+        said = ""
         if report is not None:
+            outputs = "\n".join(s.output[-2000:] for p in group if (s := ctx.msgs[p].step) and not s.quiet)
+            said = _result_sentence(report, outputs)
             pos.add(report.pos)
             ctx.reported.add(report.pos)
-            parts.append(_success_sentence(report.prose))
         trigger = ctx.last_user(group[0])
         if trigger is not None and trigger in ctx.conditional:
             ctx.conditional[trigger].pos.update(pos)  # what the agent did waits on the open question
             continue
-        ctx.add("outcome", "; ".join(dict.fromkeys(p for p in parts if p)), pos)
+        if said:
+            said = fit(said, 200)
+            head = fit_all(named, 300 - len(said) - 2)
+            text = join_parts([head, said])
+        else:
+            text = fit_all([*named, *echoes], 300)
+        ctx.add("outcome", text, pos)
 
 
 def _report_after(ctx: Ctx, pos: int) -> Msg | None:
@@ -384,8 +1016,64 @@ def _report_after(ctx: Ctx, pos: int) -> Msg | None:
     return None
 
 
+# --- waits and reports -------------------------------------------------------------------------
+
+#: A command run this many times in a row, nothing else in between, is a wait (a poll).
+POLL_RUNS: Final = 3
+
+
+def _polls(ctx: Ctx) -> list[list[int]]:
+    """Runs of the same command identity one after the other (the agent only talking in between)."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    keys: frozenset[str] = frozenset()
+    for m in ctx.msgs:
+        step = m.step
+        if step is not None and step.command and not _run(m).keys:
+            continue  # ``sleep 30``, ``echo``: waiting between polls
+        same = step is not None and bool(step.command) and bool(keys) and _run(m).keys == keys
+        if m.role == "user" or (step is not None and not same):  # a turn, an edit, another command
+            if len(current) >= POLL_RUNS:
+                out.append(current)
+            current, keys = [], frozenset()
+        if step is not None and step.command and _run(m).keys:
+            keys = _run(m).keys
+            current.append(m.pos)
+    if len(current) >= POLL_RUNS:
+        out.append(current)
+    return out
+
+
+def wait_rules(ctx: Ctx) -> None:
+    """A wait that ended (polled until the state changed): one outcome, what the agent reported then.
+
+    The agent's report right after the last poll says it ("run 18762 succeeded"); without one, the
+    last poll's own line does. A wait that ended in failure is a failure chain, not a wait.
+    """
+    for runs in _polls(ctx):
+        last = ctx.msgs[runs[-1]].step
+        if last is None or any(p in ctx.in_chain for p in runs) or _run(ctx.msgs[runs[-1]]).failed:
+            continue
+        if last.output.strip() == (ctx.msgs[runs[0]].step or last).output.strip():
+            continue  # nothing changed while it was polled: a look, not a wait
+        report = ctx.prose_after(runs[-1], text_only=False)
+        said = _result_sentence(report, last.output) if report is not None else ""
+        pos = {runs[0], runs[-1]}
+        if said and report is not None:
+            pos.add(report.pos)
+            ctx.reported.add(report.pos)
+            text = fit(said, 300)
+        else:
+            line = _pass_line(last) or _summary_line(last.output)
+            text = f"{_short_command(last)} → {line}" if line else ""
+        ctx.used.update(runs)
+        ctx.add("outcome", text, pos)
+
+
 def report_rules(ctx: Ctx) -> None:
-    """Assistant reports that repeat measured results from tool output, or name a root cause."""
+    """Waits that ended, and assistant reports that repeat measured results from tool output, or name
+    a root cause."""
+    wait_rules(ctx)
     for m in ctx.msgs:
         if (
             m.role != "assistant"
@@ -404,7 +1092,7 @@ def report_rules(ctx: Ctx) -> None:
         if not sources and not (cause and any(p.step for p in ctx.before(m.pos))):
             continue  # numbers or a cause with no tool work behind them are talk, not an outcome
         ctx.reported.add(m.pos)
-        text = _diagnosis_text(m.prose) if cause else "; ".join(results)
+        text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
 
 
@@ -421,6 +1109,11 @@ def result_sentences(prose: str) -> list[str]:
 
 def report_sentences(prose: str) -> list[str]:
     """Sentences and table rows of a report, minus questions and narration."""
+    return list(_report_sentences(prose))
+
+
+@lru_cache(maxsize=256)  # several rules read the same report
+def _report_sentences(prose: str) -> tuple[str, ...]:
     out = []
     lines = prose.splitlines()
     for i, line in enumerate(lines):
@@ -435,7 +1128,7 @@ def report_sentences(prose: str) -> list[str]:
             for s in split_sentences(line)
             if not is_question(s) and not NARRATION.search(s) and not OFFER.search(s)
         )
-    return out
+    return tuple(out)
 
 
 def supporting_steps(ctx: Ctx, m: Msg, results: Sequence[str]) -> list[int]:
@@ -459,9 +1152,9 @@ def _diagnosis_text(prose: str) -> str:
     start = next((i for i, ln in enumerate(lines) if CAUSE.search(ln)), 0)
     if lines[start].startswith("#") and start + 1 < len(lines):
         start += 1  # a "Root cause" heading: the cause is what follows it
-    picked = [lines[start]]
+    picked = [plain(lines[start])]
     for ln in lines[start + 1 :]:
         if not LIST_ITEM.match(ln) or RECOMMEND.search(ln) or OFFER.search(ln):
             break
-        picked.append(ln)
-    return plain(" ".join(picked))
+        picked.append(plain(ln))
+    return fit_all(picked, 300, " ")  # whole list items: a list is never cut through one
