@@ -46,7 +46,14 @@ from collections.abc import Sequence
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.dialogue import explicit_lines, read_reply
+from memoryd.flush.extract.dialogue import (
+    explicit_lines,
+    read_reply,
+    reversals,
+    settle,
+    unanswered_at_end,
+    user_tasks,
+)
 from memoryd.flush.extract.facts import remember_requests, stated_facts, user_correction
 from memoryd.flush.extract.messages import language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
@@ -68,9 +75,12 @@ def _user_rules(ctx: Ctx) -> None:
         if user_correction(ctx, m, prev):
             continue
         remember_requests(ctx, m, used)
-        if prev is not None:
+        if reversals(ctx, m, used):
+            pass
+        elif prev is not None:
             read_reply(ctx, m, prev, used)
         procedure_prose(ctx, m)
+        user_tasks(ctx, m, used)
         stated_facts(ctx, m, used)
         explicit_lines(ctx, m, decisions=not used)
 
@@ -99,6 +109,8 @@ def extract_items(entries: Sequence[Entry], *, max_items: int = 30, max_bytes: i
     report_rules(ctx)
     _assistant_rules(ctx)
     doc_procedures(ctx)
+    unanswered_at_end(ctx)
+    settle(ctx)
     return [
         Item(
             kind=d.kind,

@@ -1,0 +1,285 @@
+"""Exchanges, the unit the dialogue rules read: a user turn, the assistant's turns after it, its tools.
+
+What an assistant turn *offers* is read from its shape, not its vocabulary: alternatives laid out
+as labelled, numbered or bulleted lines, or in running prose ("X or Y", "either ... or ...", "two
+ways: X, or Y"); one of them recommended; a single thing offered ("I could switch this to Z, want
+that?"); a question still waiting for an answer. Which option a reply means is read the same way:
+a label, an ordinal, a comparative ("the cheaper one": the option with the smaller number), a
+quoted name or an identifier that occurs in exactly one option, or words only that option has; a
+plain "yes" means the option the assistant recommended.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from memoryd.flush.extract.lexicon import (
+    CHOICE,
+    EITHER,
+    LARGER,
+    OFFER,
+    OR,
+    ORDINALS,
+    RECOMMEND,
+    SMALLER,
+    WHICH,
+    tokens,
+)
+from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.prose import (
+    CJK,
+    LIST_ITEM,
+    TABLE_ROW,
+    Option,
+    is_question,
+    labelled_lines,
+    paragraphs,
+    plain,
+    split_sentences,
+    word_set,
+)
+
+
+@dataclass(slots=True)
+class Exchange:
+    """A user turn (``None`` for what the assistant said before the first one) and what followed it."""
+
+    user: Msg | None
+    replies: list[Msg] = field(default_factory=list)  # assistant messages with prose
+    steps: list[Msg] = field(default_factory=list)  # tool results
+
+    @property
+    def last_reply(self) -> Msg | None:
+        return self.replies[-1] if self.replies else None
+
+
+def exchanges(msgs: Sequence[Msg]) -> list[Exchange]:
+    """The range cut into exchanges, in order (one pass)."""
+    out: list[Exchange] = [Exchange(None)]
+    for m in msgs:
+        if m.role == "user":
+            out.append(Exchange(m))
+        elif m.role == "assistant" and m.prose:
+            out[-1].replies.append(m)
+        elif m.role == "tool":
+            out[-1].steps.append(m)
+    return out if out[0].replies or out[0].steps else out[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """What one assistant message puts to the user."""
+
+    options: tuple[Option, ...] = ()  # alternatives, or the parts of one plan
+    choice: bool = False  # the options are alternatives (pick one), not parts of a plan
+    recommended: int | None = None  # the option the assistant recommends
+    single: str = ""  # the one thing offered, when there are no alternatives
+    question: str = ""  # the question the message closes with
+    context: str = ""  # the sentence that introduces the options (header or the question)
+    asked: bool = False  # the message asks or recommends (not only lists)
+    groups: tuple[tuple[str, tuple[Option, ...]], ...] = ()  # several lists to pick from, with headers
+    recommendation: str = ""  # the sentence that recommends, when it names no listed option
+
+
+_SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
+_LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
+_LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
+_QUOTED: Final = re.compile(r"`([^`]+)`|\"([^\"]+)\"|“([^”]+)”|'([^'\s][^']*[^'\s])'|«\s*([^»]+?)\s*»")
+_IDENT: Final = re.compile(r"[\w.+/-]*\d[\w.+/:-]*|[\w-]+\.[\w.-]+|[A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|\S+/\S+")
+_NUMBER: Final = re.compile(r"\d+(?:[.,]\d+)?")
+_LABEL_PICK: Final = re.compile(
+    r"^\W*(?:(?:option|choice|plan|variante|opción|opcion|l'option|la opción)\s+)?(?P<l>[A-Da-d1-9])(?:\W|$)",
+    re.I,
+)
+_LABEL_LEAD: Final = re.compile(r"^\W*(?i:(?:and|but|also|und|aber|y|pero|et|mais)\s+)?(?P<l>[A-D1-9])\s+\w")
+_RECOMMEND_LEAD: Final = re.compile(
+    r"^(?:my (?:recommendation|suggestion|pick|vote)|recommendation|empfehlung|recomendación|recommandation)\s*[:：]\s*",
+    re.I,
+)
+_LONE_LABEL: Final = re.compile(r"(?<![\w'’-])([A-D])(?![\w'’-])")
+_LABEL_INLINE: Final = re.compile(
+    r"\b(?:option|plan|choice|variante|opción|opcion|vorschlag)\s+(?P<l>[A-Da-d1-9])\b", re.I
+)
+
+
+def offer_of(m: Msg) -> Offer:
+    """Read one assistant message: its options, the recommended one, a single offer, its question."""
+    paras = paragraphs(m.prose)
+    if not paras:
+        return Offer()
+    tail = split_sentences(paras[-1])
+    question = next((s for s in reversed(tail) if is_question(s) and not LIST_ITEM.match(s)), "")
+    recommend = _recommending(m)
+    labelled = bool(labelled_lines(m.prose))
+    groups = _groups(m, labelled)
+    if groups:
+        header, listed = _main_group(groups, recommend)
+        rec = _recommended(listed, recommend)
+        choice = (
+            labelled
+            or WHICH.hit(question)
+            or OR.hit(question)
+            or rec is not None
+            or CHOICE.hit(header)
+            or len(groups) > 1
+        )
+        asked = bool(question) or rec is not None or recommend is not None
+        picks = tuple(groups) if len(groups) > 1 and choice else ()
+        return Offer(listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks)
+    prose_opts = _prose_options(m)
+    if prose_opts is not None:
+        sentence, lead, opts = prose_opts
+        rec = _recommended(opts, recommend)
+        if is_question(sentence) or rec is not None or CHOICE.hit(lead):
+            return Offer(opts, True, rec, "", question or sentence, sentence, True)
+    single = _single_offer(tail, question)
+    rec_text = _RECOMMEND_LEAD.sub("", plain(recommend)) if recommend else ""
+    return Offer((), False, None, single, question, "", bool(question or single or rec_text), (), rec_text)
+
+
+def _groups(m: Msg, labelled: bool) -> list[tuple[str, tuple[Option, ...]]]:
+    """The lists of a message that could be options: the labelled ones, else each short list."""
+    if labelled:
+        opts = m.options
+        return [("", opts)] if len(opts) >= 2 else []
+    rows = [line for line in m.prose.splitlines() if TABLE_ROW.match(line)]
+    out = []
+    for b in m.blocks:
+        in_table = any(plain(b.items[0].text.split()[0]) in r for r in rows) if rows and b.items else False
+        if 2 <= len(b.items) <= 8 and not in_table:
+            out.append((b.header, b.items))
+    return out
+
+
+def _main_group(
+    groups: Sequence[tuple[str, tuple[Option, ...]]], recommend: str | None
+) -> tuple[str, tuple[Option, ...]]:
+    """The list the recommendation names, else the last one."""
+    if recommend is not None:
+        for header, items in groups:
+            if named_option(recommend, items, first=False) is not None:
+                return header, items
+    return groups[-1]
+
+
+def _recommending(m: Msg) -> str | None:
+    """The sentence in which the assistant recommends something, outside any list."""
+    for s in m.sentences:
+        if not LIST_ITEM.match(s) and not is_question(s) and RECOMMEND.hit(s):
+            return s
+    return None
+
+
+def _recommended(options: Sequence[Option], sentence: str | None) -> int | None:
+    if sentence is None:
+        return None
+    return named_option(sentence, options)
+
+
+def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
+    """Alternatives in running prose: the last sentence that joins two to four sides with "or"."""
+    for s in reversed(m.sentences):
+        if LIST_ITEM.match(s) or not OR.hit(s):
+            continue
+        body = s.rstrip("?？.!。 ")
+        lead = ""
+        if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
+            body, lead = body[head.end() :], head.group(0)
+        toks = tokens(body)
+        if toks and EITHER.hit(toks[0]):
+            body = body.split(None, 1)[1] if " " in body else body
+        sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+        if len(sides) == 2 and "," in sides[0] and len(_LIST_SPLIT.split(sides[0])) <= 3:
+            first = _LIST_SPLIT.split(sides[0])
+            if all(0 < len(tokens(x)) <= 6 for x in first):
+                sides = [*first, sides[1]]
+        sides = [plain(x.strip(" ,;")) for x in sides]
+        if not 2 <= len(sides) <= 4 or any(not tokens(x) or len(tokens(x)) > 22 for x in sides):
+            continue
+        return s, lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+    return None
+
+
+def _single_offer(tail: Sequence[str], question: str) -> str:
+    """The one thing an offer proposes ("I could switch this to Z, want that?" -> "switch this to Z")."""
+    if not question:
+        return ""
+    i = list(tail).index(question)
+    if OFFER.hit(question) and len(tokens(question)) > 4:
+        return question
+    before = tail[i - 1] if i > 0 else ""
+    if len(tokens(question)) <= 6 and before and (OFFER.hit(before) or OFFER.hit(question)):
+        return before
+    return ""
+
+
+def distinct_values(text: str) -> set[str]:
+    """Identifiers, numbers and quoted names in a text, lower-cased."""
+    found = {next(g for g in q.groups() if g).lower() for q in _QUOTED.finditer(text)}
+    found.update(t.lower().strip(".,;:") for t in _IDENT.findall(text))
+    return {f for f in found if f}
+
+
+def named_option(text: str, options: Sequence[Option], first: bool = True) -> int | None:
+    """The one option a reply names, or ``None``.
+
+    By label ("B", "option 2"), ordinal ("the second one", "la segunda"), comparative ("the cheaper
+    one": smallest number), an identifier or quoted name found in exactly one option, or words that
+    only that option has.
+    """
+    if not options:
+        return None
+    labels = [o.label for o in options]
+    m = (_LABEL_PICK.match(text) if first else _LABEL_LEAD.match(text)) or _LABEL_INLINE.search(text)
+    if m and (lab := m.group("l").lower()) in labels:
+        return labels.index(lab)
+    if first and len(tokens(text)) <= 8:
+        alone = [w.lower() for w in _LONE_LABEL.findall(text)]  # "let's do A", "B please"
+        hits = {w for w in alone if w in labels}
+        if len(hits) == 1:
+            return labels.index(hits.pop())
+    toks = tokens(text)
+    for t in toks[:12]:
+        if t in ORDINALS and (idx := ORDINALS[t]) < len(options):
+            return idx % len(options)
+    raw = text.lower()
+    for ordinal, idx in ORDINALS.items():
+        if not ordinal.isascii() and ordinal in raw and idx < len(options):
+            return idx % len(options)
+    if (small := SMALLER.hit(text)) or LARGER.hit(text):
+        hit = _by_number(options, smallest=small)
+        if hit is not None:
+            return hit
+    said = distinct_values(text)
+    if said:
+        owners = [i for i, o in enumerate(options) if said & distinct_values(o.text)]
+        if len(owners) == 1:
+            return owners[0]
+    return _by_words(text, options)
+
+
+def _by_number(options: Sequence[Option], smallest: bool) -> int | None:
+    nums = []
+    for o in options:
+        found = _NUMBER.findall(o.text)
+        if len(found) != 1:
+            return None
+        nums.append(float(found[0].replace(",", ".")))
+    target = min(nums) if smallest else max(nums)
+    return nums.index(target) if nums.count(target) == 1 else None
+
+
+def _by_words(text: str, options: Sequence[Option]) -> int | None:
+    words = word_set(text)
+    scores = []
+    for i, o in enumerate(options):
+        own = words & o.words.difference(*(p.words for p in options if p is not o))
+        cjk = sum(1 for w in own if CJK.search(w))
+        scores.append(((len(own) - cjk) + cjk / 2, i))  # CJK bigrams are weak evidence alone
+    best = max(scores)
+    if best[0] < 1 or sum(1 for x in scores if x[0] == best[0]) > 1:
+        return None
+    return best[1]

@@ -1,0 +1,299 @@
+"""Function words per language, and the one tokenizer the dialogue rules look them up with.
+
+The dialogue rules read the *structure* of an exchange (who proposed, who replied, how long the
+reply is, whether it names an option); words only say which way a short reply leans. So this is
+a handful of closed-class words per language (yes, no, later, always, never, or, which, "your
+call"), not phrases copied from transcripts. Lookups are set membership on the tokens of a
+sentence (one regex ``findall``), plus a substring test for the few multi-word entries and for
+Japanese, which has no spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+_TOKEN: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-cased word tokens (apostrophes kept inside a word: "don't", "l'option")."""
+    return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
+
+
+class Words:
+    """A closed word class: single words matched as tokens, multi-word entries and CJK as substrings."""
+
+    __slots__ = ("phrases", "singles")
+
+    def __init__(self, *groups: str) -> None:
+        entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
+        entries = [" ".join(tokens(e)) if e.isascii() else e for e in entries]  # "no-go" -> "no go"
+        self.singles = frozenset(e for e in entries if (" " not in e and e.isascii()) or _latin_word(e))
+        self.phrases = tuple(e for e in entries if e not in self.singles)
+
+    def hit(self, text: str) -> bool:
+        """Whether ``text`` contains one of the words."""
+        if self.singles.intersection(tokens(text)):
+            return True
+        if not self.phrases:
+            return False
+        low = f" {' '.join(tokens(text))} "
+        raw = text.lower()
+        return any((f" {p} " in low) if p.isascii() else (p in raw) for p in self.phrases)
+
+    def starts(self, text: str) -> bool:
+        """Whether ``text`` opens with one of the words (after no more than one filler token)."""
+        toks = tokens(text)
+        if not toks:
+            return False
+        if toks[0] in self.singles:
+            return True
+        head = " ".join(toks[:4])
+        raw = text.lstrip().lower()
+        return any(
+            (head + " ").startswith(p + " ") if p.isascii() else raw.startswith(p) for p in self.phrases
+        )
+
+
+def _latin_word(e: str) -> bool:
+    return (
+        " " not in e and bool(_TOKEN.fullmatch(e.lower())) and not any("\u3040" <= c <= "\u9fff" for c in e)
+    )
+
+
+#: Agreement. A short reply made of these is a "yes" to the option the assistant recommended.
+YES: Final = Words(
+    "yes|yeah|yep|yup|sure|ok|okay|k|fine|agreed|agree|alright|right|correct|perfect|great|good|"
+    "lgtm|approved|deal|absolutely|definitely|exactly|go ahead|do it|do that|please do|sounds good|"
+    "sounds great|sounds fine|works for me|let's do it|ship it|let's go|go with|go for|let's use|let's take",
+    "ja|jawohl|genau|passt|gerne|gern|einverstanden|klar|okay|prima|super|gut|mach das|mach es|machen wir|"
+    "nehmen wir|nimm",
+    "sí|si|vale|claro|dale|perfecto|bueno|de acuerdo|hazlo|adelante|me parece bien|vamos con|me quedo con",
+    "oui|parfait|d'accord|entendu|ça marche|vas-y|allez|va pour|on part sur|je prends",
+    "はい|うん|ええ|了解|お願い|いいよ|いいね|オッケー|それで|大丈夫|承知",
+)
+
+#: Refusal and negation.
+NO: Final = Words(
+    "no|nope|nah|not|don't|dont|never|neither|none|without|rather not",
+    "nein|nö|ne|nicht|kein|keine|lieber nicht|ohne",
+    "no|nada|tampoco|sin|mejor no",
+    "non|pas|jamais|sans|plutôt pas",
+    "いいえ|いや|やめ|いらない|不要|しない|なしで",
+)
+
+#: Putting a question off: the answer comes later, from someone else, or after thinking.
+LATER: Final = Words(
+    "later|tomorrow|tonight|next week|not yet|not sure|unsure|maybe|dunno|undecided|pending|"
+    "let me think|think about it|sleep on it|get back to you|hold off|for now|on hold|tbd|no idea|let me see|"
+    "we'll see|see how|can wait",
+    "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
+    "denk drüber nach",
+    "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora",
+    "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant",
+    "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
+)
+
+#: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
+ASK: Final = Words(
+    "ask|check with|run it by|talk to|confirm with|clarify with",
+    "frage|frag|fragen|kläre|klären|abklären|rückfrage",
+    "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con",
+    "demande|demanderai|demander|vérifie avec|voir avec",
+    "聞いて|聞く|確認して|相談",
+)
+
+#: The speaker themself: "I'll ask", "frag ich", "je demande", "私が".
+FIRST: Final = Words("i|i'll|i'm|i've|let me|we'll|ich|wir|je|nous|yo|私|僕|俺")
+
+#: Asking someone else, in a verb form that already says "I": "frag ich", "se lo pregunto", "je demande".
+ASK_SELF: Final = Words(
+    "frag ich|frage ich|kläre ich|ich frage|ich kläre|pregunto|preguntaré|consulto|consultaré|lo hablo|"
+    "je demande|je demanderai|je vais demander|聞いてみる|聞いておく|確認しておく"
+)
+
+#: Leaving the choice to the assistant.
+DELEGATE: Final = Words(
+    "your call|you decide|you choose|you pick|up to you|dealer's choice|whatever you think|you know best|"
+    "your choice|surprise me|either is fine|either works|whichever",
+    "du entscheidest|entscheide du|deine entscheidung|wie du meinst|wie du willst|egal|such du aus",
+    "tú decides|decide tú|como veas|como quieras|lo que tú veas|me da igual|elige tú",
+    "à toi de voir|comme tu veux|tu choisis|choisis|je te laisse choisir|peu importe",
+    "任せ|お任せ|どちらでも|どっちでも",
+)
+
+#: Turning the earlier choice around.
+REVERSAL: Final = Words(
+    "actually|instead|changed my mind|on second thought|scratch that|rather|switch to|make it",
+    "doch|lieber|stattdessen|eigentlich|anders",
+    "mejor|en vez|en cambio|pensándolo bien|cambio de idea",
+    "plutôt|finalement|en fait|au lieu",
+    "やっぱり|やはり|代わりに|変更",
+)
+
+#: A standing rule, in so many words.
+RULE: Final = Words(
+    "always|never|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
+    "under no circumstances|no matter what|unter keinen umständen|bajo ningún concepto|en aucun cas",
+    "immer|nie|niemals|ab jetzt|ab sofort|künftig|grundsätzlich|jedes mal|muss|müssen",
+    "siempre|nunca|jamás|a partir de ahora|de ahora en adelante|cada vez|debe|deben",
+    "toujours|jamais|désormais|à partir de maintenant|chaque fois|doit|doivent",
+    "必ず|いつも|常に|絶対|今後|毎回|禁止",
+)
+
+#: A preference: "I'd rather", "I prefer", "I can't stand".
+PREFER: Final = Words(
+    "prefer|rather|i like|i love|i hate|i dislike|can't stand|favourite|favorite|allergic|don't like",
+    "lieber|bevorzuge|mag|hasse|allergisch",
+    "prefiero|me gusta|odio|no soporto|alérgico|alérgica",
+    "préfère|plutôt|j'aime|déteste|allergique",
+    "好き|嫌い|苦手|アレルギー|ほうがいい|方がいい",
+)
+
+#: A request to keep something.
+REMEMBER: Final = Words(
+    "remember|keep in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
+    "write this down|write that down|memorize|memorise|for future reference",
+    "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken",
+    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta",
+    "retiens|souviens-toi|n'oublie pas|note bien|garde en tête",
+    "覚えて|覚えと|メモして|忘れないで|記録して|記憶して",
+)
+
+#: "I won't remember": the word without the request.
+FORGETFUL: Final = Words("won't remember|can't remember|don't remember|never remember|not remember")
+
+#: The assistant declining a request (its next turn).
+REFUSE: Final = Words(
+    "can't|cannot|won't|shouldn't|not able|rather not|i'd rather not|decline|not going to|unable|not store|"
+    "don't store|not keep|not save",
+    "kann ich nicht|werde ich nicht|lieber nicht|speichere ich nicht|nicht speichern",
+    "no puedo|no debo|prefiero no|no voy a|no guardo|no guardaré",
+    "je ne peux pas|je ne vais pas|je préfère ne pas|je ne garde pas",
+    "できません|しません|控えます|保存しません",
+)
+
+#: The assistant recommending one option.
+RECOMMEND: Final = Words(
+    "i'd go|i'd take|i'd pick|i'd do|i'd use|i'd choose|i'd keep|i'd stick|i'd start|i would go|i would use|"
+    "recommend|recommended|recommendation|suggest|my pick|my picks|my vote|best bet|i lean|lean towards",
+    "ich würde|empfehle|empfehlung|mein vorschlag|ich tendiere",
+    "recomiendo|sugiero|yo haría|yo iría|me quedaría|propongo",
+    "je recommande|je suggère|je propose|je prendrais|je ferais",
+    "おすすめ|推奨|提案",
+)
+
+#: An offer of one thing to do: "I could switch this to Z, want that?".
+OFFER: Final = Words(
+    "want me to|should i|shall i|want that|would you like|do you want|i could|i can|want this|like me to|"
+    "ok if i|okay if i|go ahead and",
+    "soll ich|willst du|möchtest du|ich könnte|ich kann|magst du",
+    "quieres que|lo hago|podría|puedo|te parece si|te parece que",
+    "veux-tu|voulez-vous|je peux|je pourrais|tu veux que",
+    "しましょうか|しますか|しておきますか|いいですか",
+)
+
+#: A suggestion (an alternative to what is there), as opposed to asking leave for the next step.
+SUGGEST: Final = Words(
+    "i could|we could|could switch|how about|what about|alternatively|want that|"
+    "ich könnte|wir könnten|wie wäre es|alternativ|podría|podríamos|qué tal|je pourrais|on pourrait|et si|"
+    "どうでしょう|どうですか"
+)
+
+#: Words that join alternatives, and open a pair of them.
+OR: Final = Words("or|oder|o|u|ou|または|それとも")
+EITHER: Final = Words("either|whether|entweder|ob|o bien|soit")
+
+#: Asking which: "which one", "welche", "cuál", "lequel", "どちら".
+WHICH: Final = Words(
+    "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|どちら|どれ"
+)
+
+#: A task's owner or due date: weekdays, "by", "due", "owner", "until".
+DUE: Final = Words(
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|eod|eow|"
+    "next week|next sprint|end of day|end of week|this week|due|deadline|by",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist",
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|para el|plazo",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance",
+    "月曜|火曜|水曜|木曜|金曜|土曜|日曜|明日|までに|期限",
+)
+OWNER: Final = Words("owner|owned by|assigned to|assignee|on it|verantwortlich|responsable|担当")
+
+#: Ordinals, per language, to their index (-1 is the last).
+ORDINALS: Final = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "former": 0, "latter": -1, "last": -1,
+    "erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
+    "dritte": 2, "dritten": 2, "vierte": 3, "letzte": -1, "letzten": -1,
+    "primero": 0, "primera": 0, "primer": 0, "segundo": 1, "segunda": 1, "tercero": 2, "tercera": 2,
+    "tercer": 2, "cuarto": 3, "cuarta": 3, "último": -1, "última": -1,
+    "premier": 0, "première": 0, "deuxième": 1, "seconde": 1, "troisième": 2, "dernier": -1,
+    "dernière": -1,
+    "一つ目": 0, "1つ目": 0, "最初": 0, "前者": 0, "二つ目": 1, "2つ目": 1, "後者": -1, "三つ目": 2, "3つ目": 2,
+}  # fmt: skip
+
+#: Comparatives that point at the option with the smallest (``min``) or largest number.
+SMALLER: Final = Words(
+    "cheaper|cheapest|smaller|smallest|fewer|less|lower|lowest|shorter|shortest|faster|quicker|lighter|simpler|"
+    "günstigere|günstigste|billigere|kleinere|kürzere|schnellere|einfachere|"
+    "barata|barato|pequeña|pequeño|menor|corta|corto|rápida|rápido|sencilla|"
+    "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い"
+)
+LARGER: Final = Words(
+    "bigger|biggest|larger|largest|more|higher|highest|longer|longest|größere|längere|mehr|höhere|"
+    "grande|mayor|larga|largo|más|plus grand|plus grande|longue|plus long|大きい|長い|多い"
+)
+
+#: What memoryd itself writes, per output language.
+TASK_LABEL: Final = {"en": "To-do", "de": "Aufgabe", "es": "Tarea", "fr": "À faire", "ja": "TODO"}
+
+#: Turning an option down: "drop", "strike", "skip", "no-go", "ni hablar", "kommt nicht in Frage".
+REJECT: Final = Words(
+    "drop|skip|strike|scrap|remove|exclude|reject|rejected|veto|no-go|hard no|no way|out of the question|"
+    "ruled out|not an option|get rid of",
+    "streich|streichen|weglassen|ablehnen|kommt nicht in frage|auf keinen fall",
+    "quita|quitar|descarta|descartar|ni hablar|de ninguna manera",
+    "supprime|supprimer|écarte|pas question|hors de question",
+    "却下|なしで|抜きで|外して|やめ|いらない",
+)
+
+#: Saying a point is still open.
+OPEN: Final = Words(
+    "open|unclear|unknown|undecided|unresolved|tbd|pending|offen|unklar|ungeklärt|abierta|abierto|pendiente|"
+    "not known|no idea|don't know|weiß nicht|no se sabe|on ne sait pas|分かっていません|わかっていません|分からない|"
+    "ouverte|ouvert|en suspens|未定|未解決|未決|不明"
+)
+
+#: A condition on the choice: "only if", "as long as", "unless".
+CONDITION: Final = Words(
+    "only if|as long as|provided|unless|depends on|nur wenn|solange|falls|sólo si|solo si|siempre que|"
+    "seulement si|à condition|なら|次第|場合のみ"
+)
+
+#: A subject that makes a sentence a statement of fact, not an instruction.
+STATE: Final = Words(
+    "is|are|was|were|isn't|aren't|wasn't|ist|sind|war|es|son|era|está|están|est|sont|était|です|でした|である"
+)
+
+#: Judging an option badly: "would be wrong", "too risky", "hides the problem".
+NEGATIVE: Final = Words(
+    "wrong|bad|worse|worst|risky|risk|too|overkill|problem|problems|hides|breaks|miss|misses|mess|expensive|"
+    "slow|fragile|pain|nightmare|useless|pointless",
+    "falsch|schlecht|schlechter|riskant|zu|teuer|langsam|problem|umständlich",
+    "mal|peor|arriesgado|demasiado|caro|lento|problema",
+    "mauvais|pire|risqué|trop|cher|lent|problème",
+    "悪い|だめ|ダメ|危ない|高い|遅い|問題",
+)
+
+#: Words that introduce alternatives: "options", "two ways", "zwei Varianten", "dos maneras".
+CHOICE: Final = Words(
+    "options|option|alternatives|alternative|choices|ways|either|vs|versus|"
+    "optionen|möglichkeiten|varianten|vorschläge|wege|"
+    "opciones|alternativas|maneras|formas|"
+    "possibilités|façons|solutions|"
+    "選択肢|候補|どちら"
+)
