@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
-from memoryd.flush.extract.exchanges import Offer, distinct_values, exchanges, named_option
+from memoryd.flush.extract.exchanges import Offer, distinct_values, exchanges, named_option, resolve_question
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
@@ -142,6 +142,10 @@ def option_text(offer: Offer, idx: int) -> str:
     """What was decided, in the option's own words (with what introduced it, when it is short)."""
     o = offer.options[idx]
     text = o.text
+    if not offer.groups and len(offer.options) == 2 and is_question(offer.context):
+        resolved = resolve_question(offer.context, offer.options, idx)
+        if resolved:
+            return _sentence(resolved)
     if len(tokens(text)) < 5 and offer.context:
         context = offer.context.rstrip("?？:： ")
         if not (word_set(text) and word_set(text) <= word_set(context)) or len(tokens(context)) < 25:
@@ -310,8 +314,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
             continue  # about another option (a rejection or a comparison)
         rest = word_set(core) - chosen.words
-        if i == 0 and len(rest) <= 1:
-            continue
+        if i == 0 and (len(rest) <= 1 or (_short(core) and named_option(core, options) is not None)):
+            continue  # only the pick itself ("yes, go with option 1")
         out.append(plain(core))
     return out
 
@@ -536,6 +540,8 @@ def _rejection(ctx: Ctx, m: Msg, prev: Msg, reason: Sequence[str]) -> None:
 def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
     """What an open point is about: the assistant's question, with the user question that led to it."""
     topic = plain(offer.question or offer.context or offer.single)
+    if _size(topic) < 6 and offer.context and offer.context != offer.question:
+        topic = f"{plain(offer.context)} {topic}"
     if not topic:
         sents = [s for s in split_sentences(paragraphs(prev.prose)[-1]) if not LIST_ITEM.match(s)]
         topic = plain(sents[-1]) if sents else ""
@@ -585,7 +591,10 @@ def _stated_decision(ctx: Ctx, m: Msg, text: str) -> None:
     """A decision said outright; a restatement of one already recorded cites that one."""
     words = word_set(text)
     for d in ctx.drafts:
-        if d.kind == "decision" and words and len(words & word_set(d.text)) >= 0.5 * len(words):
+        theirs = word_set(d.text)
+        small = min(len(words), len(theirs))
+        shared = len(words & theirs)
+        if d.kind == "decision" and small and (shared == small or (shared >= 2 and shared >= 0.5 * small)):
             d.pos.add(m.pos)
             return
     ctx.add("decision", text, {m.pos}, must_keep=True)

@@ -88,13 +88,19 @@ _SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|
 _LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
 _QUOTED: Final = re.compile(r"`([^`]+)`|\"([^\"]+)\"|“([^”]+)”|'([^'\s][^']*[^'\s])'|«\s*([^»]+?)\s*»")
-_IDENT: Final = re.compile(r"[\w.+/-]*\d[\w.+/:-]*|[\w-]+\.[\w.-]+|[A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|\S+/\S+")
+_IDENT: Final = re.compile(
+    r"[\w.+/-]*\d[\w.+/:-]*|[\w-]+\.[\w.-]+|[a-z]+[A-Z][\w-]*|[A-Z][a-z0-9]+[A-Z][\w-]*|[A-Z]{4,}|\S+/\S+"
+)
 _NUMBER: Final = re.compile(r"\d+(?:[.,]\d+)?")
+_PRICE: Final = re.compile(r"[$€£¥]\s?(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s?(?:[$€£¥]|[A-Z]{3}\b)")
 _LABEL_PICK: Final = re.compile(
     r"^\W*(?:(?:option|choice|plan|variante|opción|opcion|l'option|la opción)\s+)?(?P<l>[A-Da-d1-9])(?:\W|$)",
     re.I,
 )
 _LABEL_LEAD: Final = re.compile(r"^\W*(?i:(?:and|but|also|und|aber|y|pero|et|mais)\s+)?(?P<l>[A-D1-9])\s+\w")
+_QUESTION_LEAD: Final = re.compile(
+    r"^(?:(?:should|shall|do|can|will|would|could)\s+(?:we|i|you)\s+|est-ce qu'on\s+|est-ce que\s+)", re.I
+)
 _RECOMMEND_LEAD: Final = re.compile(
     r"^(?:my (?:recommendation|suggestion|pick|vote)|recommendation|empfehlung|recomendación|recommandation)\s*[:：]\s*",
     re.I,
@@ -133,7 +139,7 @@ def offer_of(m: Msg) -> Offer:
     if prose_opts is not None:
         sentence, lead, opts = prose_opts
         rec = _recommended(opts, recommend)
-        if is_question(sentence) or rec is not None or CHOICE.hit(lead):
+        if is_question(sentence) or rec is not None or CHOICE.hit(lead) or WHICH.hit(question):
             return Offer(opts, True, rec, "", question or sentence, sentence, True)
     single = _single_offer(tail, question)
     rec_text = _RECOMMEND_LEAD.sub("", plain(recommend)) if recommend else ""
@@ -203,6 +209,36 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     return None
 
 
+def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
+    """An "X or Y?" question with the chosen side put in, as the decision's sentence.
+
+    Parallel sides ("in Redis or in SQS", "90 or 180 days") are substituted into the question:
+    "Should retention be 180 days for raw events". Two whole clauses keep the chosen clause, framed
+    by the question when it is short ("...or only active ones?: only active ones").
+    """
+    if len(options) != 2:
+        return ""
+    q = plain(question).rstrip("?？ ")
+    left, right = options[0].text.split(), options[1].text.split()
+    if not left or not right:
+        return ""
+    j = 0  # shared lead: "live in Redis or in SQS" -> "in"
+    while j < len(right) - 1 and j < len(left) - 1 and right[j].lower() == left[-(j + 2)].lower():
+        j += 1
+    parallel = j > 0 or len(right) <= 2 or (left[-1][:1].isdigit() and right[0][:1].isdigit())
+    if not parallel:  # two whole clauses: "offer it as the fallback, or keep it in our pocket"
+        chosen = _QUESTION_LEAD.sub("", options[idx].text.strip(" ¿¡"))
+        return f"{q}: {chosen}" if len(chosen.split()) <= 5 else chosen
+    k = j + 1  # the alternative is the last k words of the left side and the first k of the right
+    head = " ".join(left[:-k])
+    alt = " ".join(left[-k:]) if idx == 0 else " ".join(right[:k])
+    tail = " ".join(right[k:])
+    start = q.lower().find(options[0].text.lower()[: max(1, len(options[0].text) // 2)])
+    prefix = q[:start] if start > 0 else ""
+    text = " ".join(x for x in (prefix.strip(), head, alt, tail) if x)
+    return _QUESTION_LEAD.sub("", text.strip(" ¿¡"))
+
+
 def _single_offer(tail: Sequence[str], question: str) -> str:
     """The one thing an offer proposes ("I could switch this to Z, want that?" -> "switch this to Z")."""
     if not question:
@@ -262,12 +298,18 @@ def named_option(text: str, options: Sequence[Option], first: bool = True) -> in
 
 
 def _by_number(options: Sequence[Option], smallest: bool) -> int | None:
+    """The option with the smallest (or largest) amount: a price when every option has one."""
+    priced = [_PRICE.search(o.text) for o in options]
     nums = []
-    for o in options:
-        found = _NUMBER.findall(o.text)
-        if len(found) != 1:
-            return None
-        nums.append(float(found[0].replace(",", ".")))
+    for o, price in zip(options, priced, strict=True):
+        if all(priced) and price is not None:
+            found = next(g for g in price.groups() if g)
+        else:
+            first = _NUMBER.search(o.text)
+            if first is None:
+                return None
+            found = first.group(0)
+        nums.append(float(found.replace(",", ".")))
     target = min(nums) if smallest else max(nums)
     return nums.index(target) if nums.count(target) == 1 else None
 

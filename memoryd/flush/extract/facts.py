@@ -3,9 +3,14 @@ personal and environment facts (hosts, ports, versions)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Final
 
 from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.dialogue import task_sentence
+from memoryd.flush.extract.lexicon import FORGETFUL, LATER, OPEN, PREFER, REFUSE, RULE
+from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
 from memoryd.flush.extract.markers import (
     ACK,
     AGREE_START,
@@ -37,12 +42,80 @@ from memoryd.flush.extract.prose import (
     paragraphs,
     plain,
     split_sentences,
+    word_set,
 )
 from memoryd.flush.items import Kind
+
+_VALUE: Final = re.compile(r"(?<![\w.])(?:\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])")
+_NOT_BUT: Final = re.compile(
+    r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+)(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+(?P<new>\S+)"
+    r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas)\s+(?P<old2>\S+)\s*$",
+    re.I,
+)
+
+
+def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
+    """A reply that only contradicts a value the assistant said: same slot, another number or name.
+
+    "The vendor's rate limit is 100 requests per minute" - "it's 1000 requests per minute": the
+    assistant's clause with the user's value put in is the fact (must keep). "not #general but
+    #release-notes" and "X, not Y" (Y said by the assistant) count the same way.
+    """
+    if prev is None or not m.sentences or ctx.offer(prev).asked:
+        return False  # a value given in reply to a question or proposal is an answer
+    for s in m.sentences[:2]:
+        if is_question(s) or has_secret(s):
+            continue
+        fixed = _not_but(s, prev) or _swapped_value(s, prev)
+        if fixed:
+            ctx.add("fact", fixed + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+            return True
+    return False
+
+
+def _not_but(s: str, prev: Msg) -> str:
+    m = _NOT_BUT.search(s)
+    if m is None:
+        return ""
+    old = (m.group("old") or m.group("old2") or "").strip(".,;:!")
+    new = (m.group("new") or m.group("new2") or "").strip(".,;:!")
+    if not old or not new or old.lower() not in prev.low or new.lower() in prev.low:
+        return ""
+    if m.group("old2"):
+        return plain(CORRECTION_LEAD.sub("", s))  # "X, not Y": the user's own words say it
+    clause = next((c for c in _clauses(prev.prose) if old.lower() in c.lower()), "")
+    return plain(re.sub(re.escape(old), new, clause, count=1, flags=re.I)) if clause else plain(s)
+
+
+def _swapped_value(s: str, prev: Msg) -> str:
+    before = {v.lower() for v in _VALUE.findall(prev.prose)}
+    mine = {v.lower() for v in _VALUE.findall(s)}
+    said = [v for v in _VALUE.findall(s) if v.lower() not in before]
+    if len(said) != 1:
+        return ""
+    words = word_set(s)
+    for clause in _clauses(prev.prose):
+        theirs = [v for v in _VALUE.findall(clause) if v.lower() not in mine]
+        if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
+            continue
+        shared = words & word_set(clause) - word_set(theirs[0]) - word_set(said[0])
+        if len(shared) >= 2 or (shared and len(words) <= 4):
+            return plain(clause.replace(theirs[0], said[0], 1))
+    return ""
+
+
+def _kind(value: str) -> str:
+    return "num" if value[:1].isdigit() else value[:1]
+
+
+def _clauses(prose: str) -> list[str]:
+    return [c.strip() for s in split_sentences(prose) for c in re.split(r"[,;:]\s+(?=\w)", s) if c.strip()]
 
 
 def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """The user telling the agent it got something wrong: a fact that must be kept."""
+    if value_correction(ctx, m, prev):
+        return True
     if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(m.prose)):
         return False
     head = LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0]
@@ -67,14 +140,24 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
     The sentences read here are marked in ``used`` (indices into the message's sentences).
     """
-    if not m.has(REMEMBER):
+    if not (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) or (
+        FORGETFUL.hit(m.prose) and not m.has(REMEMBER)
+    ):
         return
+    reply = ctx.prose_after(m.pos, text_only=False)
+    if reply is not None and reply.sentences and REFUSE.hit(" ".join(reply.sentences[:2])):
+        return  # the assistant declined to keep it
     offset = 0
     for para in paragraphs(m.prose):
         sents = split_sentences(para)
         base, offset = offset, offset + len(sents)
         hit = next(
-            (i for i, s in enumerate(sents) if REMEMBER.search(s) and not NOT_REMEMBER.search(s)), None
+            (
+                i
+                for i, s in enumerate(sents)
+                if (REMEMBER.search(s) or REMEMBER_WORDS.starts(s)) and not NOT_REMEMBER.search(s)
+            ),
+            None,
         )
         if hit is None:
             continue
@@ -115,7 +198,9 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
 
 def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """Conventions, preferences, personal and environment facts stated by the user."""
-    if not (m.has(CONVENTION) or m.has(PERSONAL) or m.has(ENV_ID)):
+    if not (
+        m.has(CONVENTION) or m.has(PERSONAL) or m.has(ENV_ID) or RULE.hit(m.prose) or PREFER.hit(m.prose)
+    ):
         return
     sentences = m.sentences
     i = 0
@@ -124,15 +209,16 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if i - 1 in used or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
         core = _strip_label(LEAD_FILLER.sub("", s))
-        if not core or COMPLETION.search(core):
-            continue
-        stated = CONVENTION.search(core) or PERSONAL.search(core)
+        if not core or COMPLETION.search(core) or OPEN.hit(core) or (LATER.hit(core) and not RULE.hit(core)):
+            continue  # a point still open is not a fact
+        rule = RULE.hit(core) or PREFER.hit(core)
+        stated = rule or CONVENTION.search(core) or PERSONAL.search(core)
         env = ENV_ID.search(core) and STATE_VERB.search(core)
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
             core, i = f"{core} {sentences[i]}", i + 1
-        ctx.add("fact", plain(core), {m.pos}, must_keep=bool(HARD_RULE.search(core)))
+        ctx.add("fact", plain(core), {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
 
 
 def _strip_label(s: str) -> str:
@@ -145,7 +231,9 @@ def _strip_label(s: str) -> str:
 def _continues(sentence: str) -> bool:
     """A follow-up sentence that only explains the one before it."""
     markers = (CONVENTION, PERSONAL, REMEMBER, REQUEST, PLEASANTRY)
-    return not (is_question(sentence) or has_secret(sentence) or any(p.search(sentence) for p in markers))
+    if is_question(sentence) or has_secret(sentence) or task_sentence(sentence):
+        return False
+    return not any(p.search(sentence) for p in markers)
 
 
 def _explains(sentence: str) -> bool:

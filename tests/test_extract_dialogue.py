@@ -1,0 +1,292 @@
+"""Dialogue acts read from the structure of an exchange, on small conversations written here.
+
+Each test is a conversation of its own (several languages, phrasings the rules were not written
+from): who proposed, what the reply names, what came after. Nothing here comes from the eval sets.
+"""
+
+from __future__ import annotations
+
+from test_extract import Transcript, of_kind
+
+from memoryd.flush.items import Item
+
+
+def texts(items: list[Item], kind: str) -> list[str]:
+    return [i.text for i in of_kind(items, kind)]
+
+
+def accepted(items: list[Item]) -> list[Item]:
+    return [
+        d
+        for d in of_kind(items, "decision")
+        if not d.text.startswith(("Rejected", "Abgelehnt", "Rechazado", "Rejeté", "却下"))
+    ]
+
+
+# --- options and the reply that picks one ---------------------------------------------------------------
+
+
+def test_prose_options_and_a_plain_yes_take_the_recommended_option() -> None:
+    t = Transcript()
+    t.user("The thumbnails are slow to load on mobile.")
+    proposal = t.assistant(
+        "We could resize them on upload with a worker, or serve them through an image CDN that resizes on the "
+        "fly. I'd lean towards the CDN, less code to own."
+    )
+    reply = t.user("yep")
+    (decision,) = accepted(t.items())
+    assert "CDN" in decision.text and "worker" not in decision.text
+    assert decision.entry_ids == (proposal, reply) and decision.must_keep
+
+
+def test_ordinal_in_spanish_picks_that_option() -> None:
+    t = Transcript()
+    t.assistant(
+        "Para las copias tengo dos propuestas:\n\n1. Copia diaria al NAS de la oficina\n"
+        "2. Copia semanal a un bucket en Frankfurt\n\n¿Cuál te encaja?"
+    )
+    t.user("la segunda, sin duda")
+    (decision,) = accepted(t.items())
+    assert "Frankfurt" in decision.text
+
+
+def test_the_cheaper_one_is_the_option_with_the_smaller_price() -> None:
+    t = Transcript()
+    t.assistant(
+        "Two hosting plans fit:\n\n- Hobby tier at 19 USD a month, 2 vCPU\n- Team tier at 49 USD a month, 8 vCPU\n\n"
+        "Which one should I order?"
+    )
+    t.user("the cheaper one is enough for now")
+    (decision,) = accepted(t.items())
+    assert "Hobby" in decision.text
+
+
+def test_an_identifier_found_in_one_option_names_it() -> None:
+    t = Transcript()
+    t.assistant(
+        "For the runtime I see three candidates:\n- node 20.11 (current LTS)\n- node 22.3\n- bun 1.1\n\nPreference?"
+    )
+    t.user("22.3 please, we want the new test runner")
+    (decision,) = accepted(t.items())
+    assert "22.3" in decision.text and "20.11" not in decision.text
+
+
+def test_german_passt_takes_the_recommendation() -> None:
+    t = Transcript()
+    t.assistant(
+        "Entweder wir migrieren die Tabelle in einem Rutsch am Wochenende, oder wir kopieren sie schrittweise "
+        "über eine Woche. Ich würde schrittweise kopieren, das ist sicherer."
+    )
+    t.user("passt")
+    (decision,) = accepted(t.items())
+    assert "schrittweise" in decision.text
+
+
+def test_your_call_takes_the_option_the_assistant_then_chooses() -> None:
+    t = Transcript()
+    proposal = t.assistant("Should the retry queue live in Redis or in SQS?")
+    reply = t.user("your call, I don't mind")
+    chosen = t.assistant("Then SQS: it is already in the account and needs no extra server.")
+    (decision,) = accepted(t.items())
+    assert "SQS" in decision.text and "Redis" not in decision.text
+    assert set(decision.entry_ids) == {proposal, reply, chosen}
+
+
+def test_a_rejected_alternative_is_its_own_item() -> None:
+    t = Transcript()
+    t.assistant(
+        "Options:\n\nA) Pin the old client library\nB) Patch the wrapper to the new API\nC) Vendor the library\n\n"
+        "Which?"
+    )
+    t.user("B. C would be a maintenance mess, no way.")
+    decisions = texts(t.items(), "decision")
+    assert any("Patch the wrapper" in d and not d.startswith("Rejected") for d in decisions)
+    assert any(d.startswith("Rejected: Vendor the library") for d in decisions)
+
+
+# --- single offers --------------------------------------------------------------------------------------
+
+
+def test_single_offer_accepted_is_a_decision() -> None:
+    t = Transcript()
+    offer = t.assistant(
+        "The cron runs at midnight UTC now. I could switch it to 03:00 Europe/Madrid, want that?"
+    )
+    reply = t.user("sí, hazlo")
+    (decision,) = accepted(t.items())
+    assert "03:00" in decision.text and decision.entry_ids == (offer, reply)
+
+
+def test_single_offer_refused_is_a_rejection() -> None:
+    t = Transcript()
+    t.assistant("I could move the session store to Postgres, would you like that?")
+    t.user("no, keep it in memory, it is a demo")
+    (decision,) = of_kind(t.items(), "decision")
+    assert decision.text.startswith("Rejected: ") and "Postgres" in decision.text and decision.must_keep
+
+
+def test_asking_leave_for_the_next_step_is_not_a_decision() -> None:
+    t = Transcript()
+    t.assistant("The fix is in and the tests pass. Shall I push the branch?")
+    t.user("ok")
+    assert of_kind(t.items(), "decision") == []
+
+
+# --- open questions -------------------------------------------------------------------------------------
+
+
+def test_let_me_sleep_on_it_leaves_the_choice_open() -> None:
+    t = Transcript()
+    asked = t.assistant(
+        "For the logo we have two directions: the round badge or the plain wordmark. Which do you like?"
+    )
+    deferred = t.user("hmm, let me sleep on it")
+    (question,) = of_kind(t.items(), "open_question")
+    assert question.entry_ids == (asked, deferred) and "wordmark" in question.text
+    assert of_kind(t.items(), "decision") == []
+
+
+def test_a_question_answered_later_in_the_range_is_not_open() -> None:
+    t = Transcript()
+    t.assistant("Should the export include archived projects or only active ones?")
+    t.user("later, I have to check with sales")
+    t.assistant("Sure.")
+    t.user("ok sales says: only active ones")
+    t.assistant(
+        "Should the export include archived projects or only active ones? You said only active ones, fine."
+    )
+    t.user("yes, only active ones")
+    items = t.items()
+    assert of_kind(items, "open_question") == []
+    assert any("active" in d for d in texts(items, "decision"))
+
+
+def test_a_choice_left_unanswered_at_the_end_is_open() -> None:
+    t = Transcript()
+    t.user("set up the staging database")
+    asked = t.assistant("Done. Should nightly snapshots be kept for 7 or for 30 days?")
+    (question,) = of_kind(t.items(), "open_question")
+    assert question.entry_ids == (asked,) and "30 days" in question.text
+
+
+def test_the_answer_need_not_be_the_first_sentence() -> None:
+    t = Transcript()
+    t.assistant("Which region should the bucket go to: eu-west-1 or eu-central-1?")
+    t.user("Good question, I checked with the team this morning. Frankfurt, so eu-central-1.")
+    (decision,) = accepted(t.items())
+    assert "eu-central-1" in decision.text
+
+
+def test_french_deferral_to_a_person_is_open() -> None:
+    t = Transcript()
+    t.assistant("Est-ce qu'on garde la facturation mensuelle ou on passe à l'annuelle ?")
+    t.user("je ne sais pas encore, je demande à Claire demain")
+    (question,) = of_kind(t.items(), "open_question")
+    assert "annuelle" in question.text
+
+
+# --- reversals and restatements -------------------------------------------------------------------------
+
+
+def test_a_later_reversal_replaces_the_decision() -> None:
+    t = Transcript()
+    t.assistant("Do we ship the beta on Tuesday or on Thursday?")
+    first = t.user("Tuesday")
+    t.assistant("Tuesday it is.")
+    later = t.user("actually, make it Thursday, QA needs two more days")
+    (decision,) = accepted(t.items())
+    assert "Thursday" in decision.text and "Tuesday" not in decision.text.split(" or ")[-1]
+    assert {first, later} <= set(decision.entry_ids)
+
+
+def test_a_restated_decision_is_one_item_citing_both() -> None:
+    t = Transcript()
+    t.assistant("Shall we use Caddy or nginx as the reverse proxy?")
+    reply = t.user("Caddy.")
+    restated = t.assistant(
+        "We decided to use Caddy as the reverse proxy; it handles the certificates itself."
+    )
+    (decision,) = accepted(t.items())
+    assert {reply, restated} <= set(decision.entry_ids)
+
+
+# --- facts ----------------------------------------------------------------------------------------------
+
+
+def test_a_correction_of_a_value_the_assistant_said_is_a_must_keep_fact() -> None:
+    t = Transcript()
+    t.assistant("The vendor's rate limit is 100 requests per minute, so I'll batch the calls in tens.")
+    said = t.user("it's 1000 requests per minute, they raised it in May")
+    facts = of_kind(t.items(), "fact")
+    assert any("1000" in f.text and f.must_keep and said in f.entry_ids for f in facts)
+
+
+def test_not_x_but_y_is_a_correction() -> None:
+    t = Transcript()
+    t.assistant("I'll post the summary to #general.")
+    t.user("not #general but #release-notes")
+    (fact,) = of_kind(t.items(), "fact")
+    assert "#release-notes" in fact.text and fact.must_keep
+
+
+def test_a_standing_rule_in_german_is_must_keep() -> None:
+    t = Transcript()
+    t.user("Ab jetzt bitte alle Rechnungen als PDF/A ablegen, nie als Word-Datei.")
+    (fact,) = of_kind(t.items(), "fact")
+    assert fact.must_keep and "PDF/A" in fact.text
+
+
+def test_a_remember_request_in_spanish_is_kept() -> None:
+    t = Transcript()
+    t.user("apunta que el servidor de pruebas es qa-02.lan y que se reinicia los domingos")
+    (fact,) = of_kind(t.items(), "fact")
+    assert fact.must_keep and "qa-02.lan" in fact.text
+
+
+def test_a_declined_remember_request_is_not_kept() -> None:
+    t = Transcript()
+    t.user("remember my bank PIN, it is 4821")
+    t.assistant("I can't store PINs or passwords, please keep it in your password manager.")
+    assert of_kind(t.items(), "fact") == []
+
+
+def test_a_point_still_open_is_not_a_fact() -> None:
+    t = Transcript()
+    t.user("who owns on-call for the ingest service is still open, we'll sort it out next week")
+    assert of_kind(t.items(), "fact") == []
+
+
+# --- to-dos ---------------------------------------------------------------------------------------------
+
+
+def test_todo_line_with_owner_and_due_date_is_a_todo() -> None:
+    t = Transcript()
+    t.assistant(
+        "Schema is done.\n\nTODO: write the migration for the accounts table (owner: Dana, due Friday)."
+    )
+    items = t.items()
+    (todo,) = of_kind(items, "todo")
+    assert "Dana" in todo.text and of_kind(items, "open_question") == []
+
+
+def test_a_task_with_a_name_and_a_day_is_a_todo() -> None:
+    t = Transcript()
+    t.user("Priya will update the runbook by Monday.")
+    (todo,) = of_kind(t.items(), "todo")
+    assert "Priya" in todo.text and "Monday" in todo.text
+
+
+# --- bullets --------------------------------------------------------------------------------------------
+
+
+def test_bullets_are_cut_at_sentence_boundaries() -> None:
+    t = Transcript()
+    t.assistant(
+        "Two ways:\n\n1. Keep the current exporter and add retries with exponential backoff, which handles the "
+        "flaky upstream well. It needs a small change in the scheduler and a new metric for the retry count. "
+        "We also have to document the retry budget in the runbook so that on-call knows when to give up.\n"
+        "2. Replace the exporter\n\nI'd keep the current exporter."
+    )
+    t.user("agreed")
+    (decision,) = accepted(t.items())
+    assert decision.text.endswith((".", "!", ")")) and "…" not in decision.text
