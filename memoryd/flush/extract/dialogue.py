@@ -230,9 +230,12 @@ def _advice(ctx: Ctx, prev: Msg) -> bool:
 
 def _keeps_fact(s: str) -> bool:
     """A sentence of a reply that also states a standing preference stays readable for the fact rules."""
+    from memoryd.flush.extract.facts import states_preference
     from memoryd.flush.extract.lexicon import PREFER, RULE
 
-    return (RULE.hit(s) or PREFER.hit(s) or REMEMBER.search(s) is not None) and not is_question(s)
+    return (RULE.hit(s) or PREFER.hit(s) or REMEMBER.search(s) is not None or states_preference(s)) and not (
+        is_question(s)
+    )
 
 
 def _choice(

@@ -46,12 +46,22 @@ from memoryd.flush.extract.prose import (
 )
 from memoryd.flush.items import Kind
 
+#: A person's standing "doesn't": "Tom doesn't eat fish", "Mia can't have dairy" (a name, a negation).
+_PERSON_NOT: Final = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?:[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
+    r"cannot|won'?t|never)\s+(?!know|think|want|need|care|mind|have to|see|get|remember|understand)\w+"
+)
 _VALUE: Final = re.compile(r"(?<![\w.])(?:\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])")
 _NOT_BUT: Final = re.compile(
     r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+)(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+(?P<new>\S+)"
     r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas)\s+(?P<old2>\S+)\s*$",
     re.I,
 )
+
+
+def states_preference(s: str) -> bool:
+    """A person's standing "doesn't" ("Tom doesn't eat fish") inside any sentence."""
+    return bool(_PERSON_NOT.search(s))
 
 
 def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
@@ -200,7 +210,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """Conventions, preferences, personal and environment facts stated by the user."""
     if not (
         m.has(CONVENTION) or m.has(PERSONAL) or m.has(ENV_ID) or RULE.hit(m.prose) or PREFER.hit(m.prose)
-    ):
+    ) and not _PERSON_NOT.search(m.prose):
         return
     sentences = m.sentences
     i = 0
@@ -211,7 +221,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         core = _strip_label(LEAD_FILLER.sub("", s))
         if not core or COMPLETION.search(core) or OPEN.hit(core) or (LATER.hit(core) and not RULE.hit(core)):
             continue  # a point still open is not a fact
-        rule = RULE.hit(core) or PREFER.hit(core)
+        rule = RULE.hit(core) or PREFER.hit(core) or bool(_PERSON_NOT.search(core))
         stated = rule or CONVENTION.search(core) or PERSONAL.search(core)
         env = ENV_ID.search(core) and STATE_VERB.search(core)
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
