@@ -197,13 +197,21 @@ def cmd_tail(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from memoryd.evaluation import format_report, report_to_json, score_dir
+    from memoryd import evaluation as ev
 
-    report = score_dir(Path(args.dir))
+    try:
+        reports = ev.score_splits(Path(args.dir))
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"memoryd eval: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if args.json:
-        sys.stdout.buffer.write(orjson.dumps(report_to_json(report), option=orjson.OPT_INDENT_2) + b"\n")
-    else:
-        print(format_report(report))
+        data = ev.splits_to_json(reports)
+        sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+        return EXIT_OK
+    print(ev.format_splits(reports))
+    if args.verbose:
+        for report in reports:
+            print(f"\n== {report.name}\n{ev.format_report(report)}")
     return EXIT_OK
 
 
@@ -258,9 +266,18 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--session-key", default=None, help=argparse.SUPPRESS)
     extract.set_defaults(func=cmd_extract)
 
-    ev = sub.add_parser("eval", help="score the extractor on transcripts with gold labels")
+    ev = sub.add_parser(
+        "eval",
+        help="score the extractor on transcripts with gold labels",
+        description="Score the rules extractor on DIR: a folder of *.jsonl + *.gold.json (one split), "
+        "or a folder of such folders (one split each). The matching rule is in docs/evaluation.md.",
+    )
     ev.add_argument("dir", metavar="DIR")
-    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--json", action="store_true", help="every split's figures and items as JSON")
+    ev.add_argument("--verbose", "-v", action="store_true", help="per-kind and per-transcript detail")
+    ev.add_argument(
+        "--rules", action="store_true", help="force the rules extractor (the only one eval runs today)"
+    )
     ev.set_defaults(func=cmd_eval)
 
     from memoryd.tail import add_tail_arguments

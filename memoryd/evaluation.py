@@ -1,60 +1,163 @@
-"""Score the extractor on a folder of labelled transcripts (``*.jsonl`` + ``*.gold.json``).
+"""Score the extractor on folders of labelled transcripts (``*.jsonl`` + ``*.gold.json``).
 
-For every gold file the transcript it names is parsed, run through ``extract_items`` and each item
-text through ``redact``, exactly as a flush would; the redacted items are then matched to the gold
-items.
+For every gold file the transcript it names is parsed and run through the flush pipeline
+(``content_of``: extract, redact, dedupe) exactly as a flush would; the block it would write is
+rendered, and its items are matched to the gold items.
 
-Matching rule (per transcript, one-to-one, greedy):
+Matching rule (per transcript, same kind, one-to-one, best first). A prediction *covers* a gold item
+by the share of the gold text's content words that occur in the prediction's text. A prediction
+matches a gold item when
 
-* A predicted item and a gold item are *candidates* when they have the same kind and either cite
-  at least one common entry id (evidence overlap) or their texts are similar (Dice coefficient of
-  their word sets, CJK text as character bigrams, at least ``TEXT_MATCH``).
-* Candidates are scored ``evidence Jaccard + text similarity`` and taken best first; an item on
-  either side is used at most once. Ties go to the earlier gold item, then the earlier prediction.
-* The *kind-agnostic* match is the same with the kind condition dropped; it shows how much was
-  found but filed under another kind.
+* it cites at least one of the gold item's evidence entry ids AND covers >= 20 % of its content
+  words, or
+* whatever it cites, it covers >= 50 % of them.
 
-From the kind-specific matches: precision, recall and F1 per kind (pooled over transcripts), and
-macro-F1 over the kinds that occur in the gold files. Must-keep recall is the share of gold items
-marked ``must_keep`` that are matched; ``must_keep_flagged`` counts those whose matching prediction
-is itself marked ``must_keep``. A canary leaks when it occurs in any predicted text after redaction.
-Noise is the share of predicted items whose text contains a noise phrase (case-insensitive).
+So an item that merely cites the right entry but says something else is *not* a match (the old
+scorer counted it), while a paraphrase that keeps the identifiers and key words is. Candidate pairs
+are scored ``coverage + evidence Jaccard`` and taken best first; each item on either side is used
+once; ties go to the earlier gold item, then the earlier prediction. The *kind-agnostic* matching is
+the same with the kind condition dropped: it shows what was found but filed under another kind.
+
+Content words: lower-cased word tokens (identifiers such as ``db-01.internal``, ``v2.3.1``,
+``02:00`` stay whole; a compound token also counts as its parts) minus one small stop-word list
+covering English, German, Spanish and French, with a trailing plural ``s`` dropped from long words;
+CJK text counts as character bigrams.
+
+Figures: precision, recall and F1 per kind (pooled over a split's transcripts), macro-F1 over the
+kinds that occur in the split's gold, must-keep recall, canaries (gold secrets) found anywhere in
+the rendered block, the share of predicted items that contain a noise phrase, and the size of the
+rendered block (bytes per flush; the maximum is the budget figure).
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal, cast
 
-from memoryd.flush.dedupe import fingerprint
-from memoryd.flush.extract import extract_items
-from memoryd.flush.items import KINDS, Item, Kind
-from memoryd.flush.redact import redact
+from memoryd.flush.items import Item
+from memoryd.flush.pipeline import content_of
+from memoryd.flush.render import BlockMeta, render_block
 from memoryd.sources.transcript import parse_lines
 
 __all__ = [
+    "EVAL_KINDS",
     "Counts",
+    "EvalKind",
     "EvalReport",
     "GoldItem",
     "TranscriptReport",
+    "content_words",
+    "coverage",
+    "find_splits",
     "format_report",
+    "format_splits",
     "match_items",
     "report_to_json",
     "score_dir",
+    "score_splits",
     "score_transcript",
-    "text_similarity",
+    "splits_to_json",
 ]
 
-#: Text similarity (Dice over word sets) at which two items match without shared evidence.
-TEXT_MATCH: Final = 0.5
+EvalKind = Literal["decision", "outcome", "open_question", "todo", "fact", "procedure"]
+
+#: Every kind a gold file may use, in render order (``todo`` is scored even before the extractor
+#: emits it: gold to-dos it misses count as misses).
+EVAL_KINDS: Final[tuple[EvalKind, ...]] = (
+    "decision",
+    "outcome",
+    "open_question",
+    "todo",
+    "fact",
+    "procedure",
+)
+
+#: Coverage needed together with shared evidence, and coverage that matches on its own.
+COVER_WITH_EVIDENCE: Final = 0.2
+COVER_ALONE: Final = 0.5
+
+# --- content words ------------------------------------------------------------------------------------
+
+#: Function words per language, kept small on purpose: the list only has to stop "the", "der",
+#: "la"... from counting as shared content.
+_STOP_LISTS: Final = {
+    "en": "a an the and or but if of to in on at for with by from as is are was were be been being it its "
+    "this that these those i you we they he she me my our your their us them do does did done have has had "
+    "will would can could should shall may might must not no yes so then than there here what which who "
+    "whom when where why how all any some just also only very into out up about over after before again now "
+    "ok okay please let lets let's i'm it's that's don't we'll i'll you're via per",
+    "de": "der die das den dem des ein eine einen einem einer eines und oder aber wenn als wie ist sind war "
+    "waren sein bin bist es er sie wir ihr ich du mich mir dich dir uns euch zu zum zur im am an auf für mit "
+    "von vom bei aus nach vor über unter auch nur noch schon dann da hier dort was wer wo wann warum nicht "
+    "kein keine ja nein bitte mal doch dass ob hat haben habe wird werden wurde kann können soll sollte muss "
+    "diese dieser dieses denn",
+    "es": "el la los las un una unos unas y o pero si del al en con por para es son era fue ser está están "
+    "estar lo le les se me te nos mi tu su sus que qué como cómo cuando donde quien sí ya muy también solo "
+    "hay este esta estos estas ese esa eso esto",
+    "fr": "le la les un une des du de et ou mais à au aux dans sur pour par avec est sont était être ce cet "
+    "cette ces il elle ils elles je nous vous on mon ton son sa ses leur que qui quoi comme quand où ne pas "
+    "oui non très aussi ai as ont c'est j'ai",
+}
+_STOP_WORDS: Final = frozenset(w for words in _STOP_LISTS.values() for w in words.split())
+
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_TOKEN = re.compile(r"\d+(?::\d+)+|[^\W_]+(?:[.\-_'’][^\W_]+)*")
+_PARTS = re.compile(r"[.\-_'’]")
+
+
+def _norm(token: str) -> str:
+    token = token.replace("’", "'")
+    if len(token) > 4 and token.isalpha() and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that carry content: tokens minus stop words, CJK as bigrams."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    words: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        words.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    for token in _TOKEN.findall(_CJK_RUN.sub(" ", text)):
+        if token not in _STOP_WORDS:
+            words.add(_norm(token))
+    return frozenset(words)
+
+
+def _with_parts(words: Iterable[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for w in words:
+        out.add(w)
+        out.update(_norm(p) for p in _PARTS.split(w) if p and p not in _STOP_WORDS)
+    return frozenset(out)
+
+
+def coverage(predicted: str, gold: str) -> float:
+    """Share of ``gold``'s content words found in ``predicted`` (a compound counts via its parts)."""
+    wanted = content_words(gold)
+    if not wanted:
+        return 0.0
+    have = _with_parts(content_words(predicted))
+    hit = 0
+    for w in wanted:
+        parts = [_norm(p) for p in _PARTS.split(w) if p and p not in _STOP_WORDS]
+        if w in have or (parts and all(p in have for p in parts)):
+            hit += 1
+    return hit / len(wanted)
+
+
+# --- data ---------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class GoldItem:
-    kind: Kind
+    kind: EvalKind
     text: str
     evidence: tuple[str, ...]
     must_keep: bool = False
@@ -96,12 +199,15 @@ class TranscriptReport:
     any_kind_matches: tuple[tuple[int, int], ...]
     canaries_leaked: tuple[str, ...]
     noisy: tuple[int, ...]
+    block_bytes: int = 0
+    family: str = ""
+    bank: str = ""
 
-    def counts(self, kind: Kind | None = None, *, any_kind: bool = False) -> Counts:
+    def counts(self, kind: str | None = None, *, any_kind: bool = False) -> Counts:
         """Counts for one kind (or all kinds); ``any_kind`` uses the kind-agnostic matching."""
         matches = self.any_kind_matches if any_kind else self.matches
-        gold = [i for i, g in enumerate(self.gold) if kind is None or g.kind == kind]
-        pred = [i for i, p in enumerate(self.predicted) if kind is None or p.kind == kind]
+        gold = {i for i, g in enumerate(self.gold) if kind is None or g.kind == kind}
+        pred = {i for i, p in enumerate(self.predicted) if kind is None or p.kind == kind}
         tp = sum(1 for g, _ in matches if g in gold)
         tp_pred = sum(1 for _, p in matches if p in pred)
         return Counts(tp=tp, fp=len(pred) - tp_pred, fn=len(gold) - tp)
@@ -121,16 +227,17 @@ class TranscriptReport:
 
 @dataclass(frozen=True, slots=True)
 class EvalReport:
-    """Scores over a whole folder; per-kind numbers are pooled over its transcripts."""
+    """Scores over one split (a folder); per-kind numbers are pooled over its transcripts."""
 
     transcripts: tuple[TranscriptReport, ...]
-    per_kind: dict[Kind, Counts] = field(default_factory=dict)
+    per_kind: dict[EvalKind, Counts] = field(default_factory=dict)
     any_kind: Counts = Counts()
+    name: str = ""
 
     @property
-    def kinds_in_gold(self) -> tuple[Kind, ...]:
+    def kinds_in_gold(self) -> tuple[EvalKind, ...]:
         present = {g.kind for t in self.transcripts for g in t.gold}
-        return tuple(k for k in KINDS if k in present)
+        return tuple(k for k in EVAL_KINDS if k in present)
 
     @property
     def macro_f1(self) -> float:
@@ -139,7 +246,7 @@ class EvalReport:
 
     @property
     def overall(self) -> Counts:
-        return sum((self.per_kind[k] for k in KINDS), Counts())
+        return sum((self.per_kind[k] for k in EVAL_KINDS), Counts())
 
     @property
     def must_keep_total(self) -> int:
@@ -174,31 +281,29 @@ class EvalReport:
     def noise_rate(self) -> float:
         return self.noisy / self.predicted if self.predicted else 0.0
 
+    @property
+    def max_block_bytes(self) -> int:
+        return max((t.block_bytes for t in self.transcripts), default=0)
+
 
 # --- matching -----------------------------------------------------------------------------------------
-
-
-def text_similarity(a: str, b: str) -> float:
-    """Dice coefficient of the two texts' word sets (CJK as character bigrams)."""
-    wa, wb = fingerprint(a).words, fingerprint(b).words
-    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa and wb else 0.0
 
 
 def match_items(
     predicted: Sequence[Item], gold: Sequence[GoldItem], *, any_kind: bool = False
 ) -> list[tuple[int, int]]:
-    """Greedy one-to-one matching; returns (gold index, predicted index) pairs."""
+    """Text-aware one-to-one matching (see the module docstring); (gold index, predicted index) pairs."""
     candidates: list[tuple[float, int, int]] = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
             if not any_kind and p.kind != g.kind:
                 continue
             shared = set(p.entry_ids) & set(g.evidence)
-            similarity = text_similarity(p.text, g.text)
-            if not shared and similarity < TEXT_MATCH:
+            cover = coverage(p.text, g.text)
+            if not (cover >= COVER_ALONE or (shared and cover >= COVER_WITH_EVIDENCE)):
                 continue
             jaccard = len(shared) / max(1, len(set(p.entry_ids) | set(g.evidence)))
-            candidates.append((jaccard + similarity, gi, pi))
+            candidates.append((cover + jaccard, gi, pi))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_gold: set[int] = set()
     used_pred: set[int] = set()
@@ -218,10 +323,15 @@ def _gold_items(raw: Iterable[dict[str, Any]]) -> tuple[GoldItem, ...]:
     items = []
     for obj in raw:
         kind = obj["kind"]
-        if kind not in KINDS:
+        if kind not in EVAL_KINDS:
             raise ValueError(f"unknown kind in gold file: {kind!r}")
         items.append(
-            GoldItem(kind, str(obj["text"]), tuple(obj.get("evidence", ())), bool(obj.get("must_keep")))
+            GoldItem(
+                cast(EvalKind, kind),
+                str(obj["text"]),
+                tuple(obj.get("evidence", ())),
+                bool(obj.get("must_keep")),
+            )
         )
     return tuple(items)
 
@@ -231,12 +341,26 @@ def _mask(secret: str) -> str:
     return f"{secret[:3]}…({len(secret)} chars)"
 
 
+_META_TIME: Final = datetime(2026, 1, 1, 12, 0)
+
+
 def score_transcript(name: str, data: bytes, gold: dict[str, Any]) -> TranscriptReport:
-    """Extract, redact and match one transcript against its gold labels."""
-    _, entries, _ = parse_lines(data)
-    predicted = tuple(
-        Item(kind=i.kind, text=redact(i.text).text, entry_ids=i.entry_ids, must_keep=i.must_keep)
-        for i in extract_items(entries)
+    """Run one transcript through the flush pipeline and match the result to its gold labels."""
+    _, entries, errors = parse_lines(data)
+    content = content_of(entries, (), errors)
+    predicted = content.items
+    block = render_block(
+        BlockMeta(
+            flush_id="eval",
+            session_key="agent:main:eval",
+            session_id="eval0000",
+            trigger="eval",
+            cycle=0,
+            local_time=_META_TIME,
+            first_entry_id=content.first_entry_id,
+            last_entry_id=content.last_entry_id,
+        ),
+        predicted,
     )
     gold_items = _gold_items(gold.get("items", ()))
     canaries = [str(c) for c in gold.get("canaries", ()) if c]
@@ -247,24 +371,81 @@ def score_transcript(name: str, data: bytes, gold: dict[str, Any]) -> Transcript
         gold=gold_items,
         matches=tuple(match_items(predicted, gold_items)),
         any_kind_matches=tuple(match_items(predicted, gold_items, any_kind=True)),
-        canaries_leaked=tuple(_mask(c) for c in canaries if any(c in p.text for p in predicted)),
+        canaries_leaked=tuple(_mask(c) for c in canaries if c in block),
         noisy=tuple(i for i, p in enumerate(predicted) if any(n in p.text.lower() for n in noise)),
+        block_bytes=len(block.encode("utf-8")),
+        family=str(gold.get("family") or ""),
+        bank=str(gold.get("bank") or ""),
     )
 
 
+def _gold_files(path: Path) -> list[Path]:
+    return sorted(path.glob("*.gold.json"))
+
+
 def score_dir(path: Path) -> EvalReport:
-    """Score every ``*.gold.json`` in ``path`` against the transcript it names."""
+    """Score every ``*.gold.json`` in ``path`` (one split) against the transcript it names."""
     reports = []
-    for gold_path in sorted(path.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        transcript = path / str(gold.get("transcript") or gold_path.name.replace(".gold.json", ".jsonl"))
-        reports.append(score_transcript(transcript.name, transcript.read_bytes(), gold))
-    per_kind = {k: sum((t.counts(k) for t in reports), Counts()) for k in KINDS}
+    for gold_path in _gold_files(path):
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            name = str(gold.get("transcript") or gold_path.name.replace(".gold.json", ".jsonl"))
+            transcript = path / name
+            reports.append(score_transcript(transcript.name, transcript.read_bytes(), gold))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"bad gold file {gold_path}: {exc!r}") from exc
+    per_kind = {k: sum((t.counts(k) for t in reports), Counts()) for k in EVAL_KINDS}
     any_kind = sum((t.counts(any_kind=True) for t in reports), Counts())
-    return EvalReport(transcripts=tuple(reports), per_kind=per_kind, any_kind=any_kind)
+    return EvalReport(transcripts=tuple(reports), per_kind=per_kind, any_kind=any_kind, name=path.name)
+
+
+def find_splits(path: Path) -> list[Path]:
+    """The split folders under ``path``: itself if it holds gold files, else its subfolders that do.
+
+    Raises ``FileNotFoundError`` (no such folder) or ``ValueError`` (no gold file), naming the path.
+    """
+    if not path.is_dir():
+        raise FileNotFoundError(f"no such folder: {path}")
+    if _gold_files(path):
+        return [path]
+    splits = [p for p in sorted(path.iterdir()) if p.is_dir() and _gold_files(p)]
+    if not splits:
+        raise ValueError(f"no *.gold.json in {path} or its subfolders")
+    return splits
+
+
+def score_splits(path: Path) -> list[EvalReport]:
+    """One report per split found by ``find_splits``."""
+    return [score_dir(p) for p in find_splits(path)]
 
 
 # --- output -------------------------------------------------------------------------------------------
+
+_SHORT: Final[dict[EvalKind, str]] = {
+    "decision": "dec",
+    "outcome": "out",
+    "open_question": "openq",
+    "todo": "todo",
+    "fact": "fact",
+    "procedure": "proc",
+}
+
+
+def format_splits(reports: Sequence[EvalReport]) -> str:
+    """One row per split: the headline figures and F1 per kind (``-`` where the gold has none)."""
+    head = f"{'split':<16}{'files':>6}{'macro-F1':>9}{'keep':>7}{'kept':>9}{'leak':>5}{'noise':>7}{'maxB':>6}"
+    head += "".join(f"{_SHORT[k]:>6}" for k in EVAL_KINDS)
+    lines = [head]
+    for r in reports:
+        row = (
+            f"{r.name[:15]:<16}{len(r.transcripts):>6}{r.macro_f1:>9.3f}{r.must_keep_recall:>7.2f}"
+            f"{f'{r.must_keep_kept}/{r.must_keep_total}':>9}{r.canaries_leaked:>5}{r.noise_rate:>7.1%}"
+            f"{r.max_block_bytes:>6}"
+        )
+        present = set(r.kinds_in_gold)
+        row += "".join(f"{r.per_kind[k].f1:>6.2f}" if k in present else f"{'-':>6}" for k in EVAL_KINDS)
+        lines.append(row)
+    return "\n".join(lines)
 
 
 def _row(label: str, c: Counts) -> str:
@@ -272,7 +453,7 @@ def _row(label: str, c: Counts) -> str:
 
 
 def format_report(report: EvalReport) -> str:
-    """A readable table: per kind, totals, then one line per transcript."""
+    """A readable table for one split: per kind, totals, then one line per transcript."""
     lines = [f"{'kind':<16}{'P':>6}{'R':>6}{'F1':>6}{'tp':>5}{'fp':>5}{'fn':>5}"]
     lines += [_row(k, report.per_kind[k]) for k in report.kinds_in_gold]
     lines.append(_row("all kinds", report.overall))
@@ -285,16 +466,18 @@ def format_report(report: EvalReport) -> str:
     )
     lines.append(f"canaries leaked {report.canaries_leaked}")
     lines.append(f"noise {report.noisy}/{report.predicted} items ({report.noise_rate:.1%})")
+    lines.append(f"bytes per flush max {report.max_block_bytes}")
     lines.append("")
     lines.append(
         f"{'transcript':<40}{'pred':>5}{'gold':>5}{'tp':>4}{'F1':>6}{'keep':>6}{'leak':>5}{'noise':>6}"
+        f"{'bytes':>7}"
     )
     for t in report.transcripts:
         c = t.counts()
         keep = f"{t.must_keep_kept}/{t.must_keep_total}"
         lines.append(
             f"{t.name[:39]:<40}{len(t.predicted):>5}{len(t.gold):>5}{c.tp:>4}{c.f1:>6.2f}{keep:>6}"
-            f"{len(t.canaries_leaked):>5}{len(t.noisy):>6}"
+            f"{len(t.canaries_leaked):>5}{len(t.noisy):>6}{t.block_bytes:>7}"
         )
     return "\n".join(lines)
 
@@ -304,11 +487,12 @@ def _counts_json(c: Counts) -> dict[str, Any]:
 
 
 def report_to_json(report: EvalReport) -> dict[str, Any]:
-    """The report as plain JSON data (numbers, lists and the matched pairs)."""
+    """One split's report as plain JSON data (numbers, lists and the matched pairs)."""
     return {
+        "split": report.name,
         "macro_f1": report.macro_f1,
         "kinds": list(report.kinds_in_gold),
-        "per_kind": {k: _counts_json(report.per_kind[k]) for k in KINDS},
+        "per_kind": {k: _counts_json(report.per_kind[k]) for k in EVAL_KINDS},
         "all_kinds": _counts_json(report.overall),
         "kind_agnostic": _counts_json(report.any_kind),
         "must_keep": {
@@ -319,9 +503,12 @@ def report_to_json(report: EvalReport) -> dict[str, Any]:
         },
         "canaries_leaked": report.canaries_leaked,
         "noise": {"items": report.noisy, "predicted": report.predicted, "rate": report.noise_rate},
+        "bytes_per_flush": {"max": report.max_block_bytes},
         "transcripts": [
             {
                 "name": t.name,
+                "family": t.family,
+                "bank": t.bank,
                 "predicted": [
                     {"kind": p.kind, "text": p.text, "entry_ids": list(p.entry_ids), "must_keep": p.must_keep}
                     for p in t.predicted
@@ -332,7 +519,13 @@ def report_to_json(report: EvalReport) -> dict[str, Any]:
                 "must_keep": {"total": t.must_keep_total, "kept": t.must_keep_kept},
                 "canaries_leaked": list(t.canaries_leaked),
                 "noisy_items": list(t.noisy),
+                "block_bytes": t.block_bytes,
             }
             for t in report.transcripts
         ],
     }
+
+
+def splits_to_json(reports: Sequence[EvalReport]) -> dict[str, Any]:
+    """Every split's report, keyed by split name."""
+    return {"splits": {r.name: report_to_json(r) for r in reports}}
