@@ -40,7 +40,7 @@ from memoryd.flush.extract.lexicon import (
     YES,
     tokens,
 )
-from memoryd.flush.extract.markers import DECIDED, LEAD_FILLER, PLEASANTRY, REMEMBER, SIGN_OFF
+from memoryd.flush.extract.markers import COMPLETION, DECIDED, LEAD_FILLER, PLEASANTRY, REMEMBER, SIGN_OFF
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
     CJK,
@@ -256,7 +256,7 @@ def _choice(
     if picked is None and DELEGATE.hit(m.prose):
         picked = _assistant_choice(ctx, m, offer)
     if picked is None and CONDITION.hit(first) and offer.recommended is not None:
-        _open(ctx, option_text(offer, offer.recommended), [first], {prev.pos, m.pos}, prev)
+        _conditional(ctx, m, prev, option_text(offer, offer.recommended), first)
         return
     if picked is None and deferred and not _agrees(first):
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
@@ -268,7 +268,7 @@ def _choice(
             _reject_option(ctx, m, prev, offer, offer.recommended, " ".join(body[:2]))
         return
     if CONDITION.hit(first) and not _agrees(first):
-        _open(ctx, option_text(offer, picked), [first], {prev.pos, m.pos}, prev)
+        _conditional(ctx, m, prev, option_text(offer, picked), first)
         return
     _decide(ctx, m, prev, offer, picked, body)
 
@@ -287,6 +287,14 @@ def _group_picks(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str])
         return False
     _record(ctx, offer, _sentence("; ".join(picks)), {prev.pos, m.pos})
     return True
+
+
+def _conditional(ctx: Ctx, m: Msg, prev: Msg, option: str, said: str) -> None:
+    """A pick that waits on a condition ("the first one, but only if ..."): open, and what the agent
+    does about the condition next (an enquiry sent) is cited by it, not written as an outcome."""
+    draft = _open(ctx, option, [said], {prev.pos, m.pos}, prev)
+    if draft is not None:
+        ctx.conditional[m.pos] = draft
 
 
 def _assistant_choice(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
@@ -337,6 +345,8 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
     for s in body:
         if not (_refuses(s) or REJECT.hit(s) or NO.hit(s) or NEGATIVE.hit(s)) or is_question(s):
             continue
+        if _keeps_fact(s):
+            continue  # a standing rule ("under no circumstances forward ports") is the fact that says it
         other = named_option(s, offer.options, first=False)
         if other is None or other == idx:
             if len(others) == 1 and REJECT.hit(s) and not (word_set(s) & chosen.words):
@@ -584,6 +594,10 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
         for line in m.prose.splitlines():
             if om := _OPEN_LINE.match(line.strip()):
                 _open_line(ctx, m, om.group("text"), om.group("tag").lower())
+    if m.role == "user" and COMPLETION.search(m.prose):  # "all booked!": the user did it themself
+        for line in m.prose.splitlines():
+            if done := COMPLETION.search(line):
+                ctx.add("outcome", plain(line[done.start() :]), {m.pos})
     if decisions and any(n in low for n in ("decid", "agreed", "go with", "going with", "決", "entschieden")):
         for s in m.sentences:
             if DECIDED.search(s) and not is_question(s) and not _OPEN_LINE.match(s):

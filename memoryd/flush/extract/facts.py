@@ -221,7 +221,14 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         core = _strip_label(LEAD_FILLER.sub("", s))
         if not core or COMPLETION.search(core) or OPEN.hit(core) or (LATER.hit(core) and not RULE.hit(core)):
             continue  # a point still open is not a fact
-        rule = RULE.hit(core) or PREFER.hit(core) or bool(_PERSON_NOT.search(core))
+        rule = RULE.hit(core) or PREFER.hit(core)
+        if (
+            not rule
+            and (person := _PERSON_NOT.search(core))
+            and not (CONVENTION.search(core) or PERSONAL.search(core))
+        ):
+            core = _sentence_case(core[person.start() :].lstrip(" ,;").removeprefix("and "))
+            rule = True  # only the clause that states it: "Tom doesn't eat fish"
         stated = rule or CONVENTION.search(core) or PERSONAL.search(core)
         env = ENV_ID.search(core) and STATE_VERB.search(core)
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
@@ -229,6 +236,10 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
             core, i = f"{core} {sentences[i]}", i + 1
         ctx.add("fact", plain(core), {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+def _sentence_case(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
 
 
 def _strip_label(s: str) -> str:
