@@ -290,3 +290,36 @@ def test_bullets_are_cut_at_sentence_boundaries() -> None:
     t.user("agreed")
     (decision,) = accepted(t.items())
     assert decision.text.endswith((".", "!", ")")) and "…" not in decision.text
+
+
+# --- the demo's live turns ------------------------------------------------------------------------------
+
+
+def test_the_demo_conversation_keeps_its_decision_and_open_question() -> None:
+    """``memoryd demo`` appends ``TURNS`` to the sample session; the flush of them keeps both acts."""
+    import orjson
+
+    from memoryd.demo import MAIN_KEY, TURNS, find_sample
+    from memoryd.flush.pipeline import content_of
+    from memoryd.sources.transcript import parse_lines
+
+    sessions = find_sample() / "state" / "agents" / "main" / "sessions"
+    sid = orjson.loads((sessions / "sessions.json").read_bytes())[MAIN_KEY]["sessionId"]
+    lines = (sessions / f"{sid}.jsonl").read_bytes().splitlines()
+    ids: list[str] = []
+    for n, (user, assistant, _) in enumerate(TURNS):
+        for role, text in (("user", user), ("assistant", assistant)):
+            eid = f"d{len(ids) + 1:07x}"
+            ids.append(eid)
+            content = text if role == "user" else [{"type": "text", "text": text}]
+            message = {"role": role, "content": content}
+            entry = {"type": "message", "id": eid, "parentId": None, "timestamp": f"2026-11-21T12:0{n}:00Z"}
+            lines.append(orjson.dumps({**entry, "message": message}))
+    _, entries, errors = parse_lines(b"\n".join(lines) + b"\n")
+    assert not errors
+    items = content_of(entries, []).items
+    live = set(ids)
+    decisions = [i for i in items if i.kind == "decision" and live & set(i.entry_ids)]
+    questions = [i for i in items if i.kind == "open_question" and live & set(i.entry_ids)]
+    assert any("Prometheus alert" in d.text and d.must_keep for d in decisions)
+    assert any("Sundays" in q.text for q in questions)

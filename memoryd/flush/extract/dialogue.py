@@ -571,12 +571,19 @@ def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | 
     """A question left open: what was asked and, in brackets, why it waits."""
     if prev is not None:
         asker = ctx.last_user(prev.pos)
-        if asker is not None and _size(topic) < 6:
+        asked = [s for s in ctx.msgs[asker].sentences if is_question(s)] if asker is not None else []
+        if asker is not None and asked and len(word_set(asked[0]) & word_set(topic)) < 2:
+            topic = (
+                f"{plain(_FILLER.sub('', asked[0]))} {topic}"  # what the user asked gives "that" its sense
+            )
+            pos.add(asker)
+        elif asker is not None and _size(topic) < 6:
             pos.add(asker)
         if _RESULT_NUM.search(prev.prose) and (results := result_sentences(prev.prose)):
             pos.update(supporting_steps(ctx, prev, results))  # the measurements that led to the question
         ctx.reported.add(prev.pos)
     reason = clip(plain(" ".join(said)), 120)
+    topic = _sentence(topic) if topic[:1].islower() else topic
     text = f"{clip(topic, 170)} — {ctx.labels['user']}{reason}" if reason else topic
     return ctx.add("open_question", text, pos)
 
