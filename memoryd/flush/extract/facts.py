@@ -71,8 +71,10 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     assistant's clause with the user's value put in is the fact (must keep). "not #general but
     #release-notes" and "X, not Y" (Y said by the assistant) count the same way.
     """
-    if prev is None or not m.sentences or ctx.offer(prev).asked:
-        return False  # a value given in reply to a question or proposal is an answer
+    if prev is None or not m.sentences or len(m.prose) > 600:
+        return False
+    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose)) or ctx.offer(prev).asked:
+        return False  # no value; or one given in reply to a question or proposal is an answer
     for s in m.sentences[:2]:
         if is_question(s) or has_secret(s):
             continue

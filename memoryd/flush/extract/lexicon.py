@@ -23,45 +23,59 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
 
 
-class Words:
-    """A closed word class: single words matched as tokens, multi-word entries and CJK as substrings."""
+@lru_cache(maxsize=4096)
+def token_set(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
 
-    __slots__ = ("phrases", "singles")
+
+class Words:
+    """A closed word class: single words matched as tokens, multi-word entries as token runs, CJK as
+    substrings. ``hit`` costs one set intersection plus a look at the phrases whose first word occurs."""
+
+    __slots__ = ("cjk", "firsts", "phrases", "singles")
 
     def __init__(self, *groups: str) -> None:
         entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
-        entries = [" ".join(tokens(e)) if e.isascii() else e for e in entries]  # "no-go" -> "no go"
-        self.singles = frozenset(e for e in entries if (" " not in e and e.isascii()) or _latin_word(e))
+        entries = [" ".join(tokens(e)) if _latin(e) else e for e in entries]  # "no-go" -> "no go"
+        self.singles = frozenset(e for e in entries if _latin(e) and " " not in e)
         self.phrases = tuple(e for e in entries if e not in self.singles)
+        self.cjk = tuple(e for e in self.phrases if not _latin(e))
+        firsts: dict[str, list[tuple[str, ...]]] = {}
+        for e in self.phrases:
+            if _latin(e):
+                words = tuple(e.split())
+                firsts.setdefault(words[0], []).append(words)
+        self.firsts = firsts
 
     def hit(self, text: str) -> bool:
         """Whether ``text`` contains one of the words."""
-        if self.singles.intersection(tokens(text)):
+        present = token_set(text)
+        if not self.singles.isdisjoint(present):
             return True
-        if not self.phrases:
-            return False
-        low = f" {' '.join(tokens(text))} "
-        raw = text.lower()
-        return any((f" {p} " in low) if p.isascii() else (p in raw) for p in self.phrases)
+        if self.firsts and not self.firsts.keys().isdisjoint(present):
+            toks = tokens(text)
+            for i, t in enumerate(toks):
+                for words in self.firsts.get(t, ()):
+                    if toks[i : i + len(words)] == words:
+                        return True
+        return bool(self.cjk) and not text.isascii() and any(p in text for p in self.cjk)
 
     def starts(self, text: str) -> bool:
-        """Whether ``text`` opens with one of the words (after no more than one filler token)."""
+        """Whether ``text`` opens with one of the words."""
         toks = tokens(text)
         if not toks:
             return False
         if toks[0] in self.singles:
             return True
-        head = " ".join(toks[:4])
-        raw = text.lstrip().lower()
-        return any(
-            (head + " ").startswith(p + " ") if p.isascii() else raw.startswith(p) for p in self.phrases
-        )
+        if any(toks[: len(words)] == words for words in self.firsts.get(toks[0], ())):
+            return True
+        raw = text.lstrip()
+        return bool(self.cjk) and not raw.isascii() and any(raw.startswith(p) for p in self.cjk)
 
 
-def _latin_word(e: str) -> bool:
-    return (
-        " " not in e and bool(_TOKEN.fullmatch(e.lower())) and not any("\u3040" <= c <= "\u9fff" for c in e)
-    )
+def _latin(e: str) -> bool:
+    """Written in a script with spaces between words (everything but CJK)."""
+    return not any("\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in e)
 
 
 #: Agreement. A short reply made of these is a "yes" to the option the assistant recommended.
