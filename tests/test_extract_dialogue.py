@@ -323,3 +323,22 @@ def test_the_demo_conversation_keeps_its_decision_and_open_question() -> None:
     questions = [i for i in items if i.kind == "open_question" and live & set(i.entry_ids)]
     assert any("Prometheus alert" in d.text and d.must_keep for d in decisions)
     assert any("Sundays" in q.text for q in questions)
+
+
+def test_a_recommendation_without_a_recommending_verb() -> None:
+    t = Transcript()
+    t.assistant(
+        "Candidates for the search index:\n\n- Meilisearch: simple, one binary\n- Elasticsearch: powerful, heavy\n"
+        "- Typesense: fast, smaller community\n\nMeilisearch is the better fit for a team of two.\n\nOk?"
+    )
+    t.user("ok")
+    (decision,) = accepted(t.items())
+    assert "Meilisearch" in decision.text
+
+
+def test_german_inflected_ordinal_with_reason() -> None:
+    t = Transcript()
+    t.assistant("Zwei Varianten:\n\n1. Nachtlauf um 02:00\n2. Lauf nach jedem Commit\n\nWelche nehmen wir?")
+    t.user("Die zweite Variante, dann sehen wir Fehler sofort.")
+    (decision,) = accepted(t.items())
+    assert "Commit" in decision.text

@@ -156,7 +156,7 @@ def option_text(offer: Offer, idx: int) -> str:
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     """The user's answer to the assistant turn before it."""
     body = [s for i, s in enumerate(m.sentences) if i not in used and not PLEASANTRY.match(s.strip())]
-    body = body or [s for s in m.sentences if not PLEASANTRY.match(s.strip()) and not REMEMBER.search(s)]
+    body = body or [s for s in m.sentences if not REMEMBER.search(s)]  # all of it, even a bare "ok"
     if not body:
         return
     offer = ctx.offer(prev)
@@ -243,6 +243,9 @@ def _choice(
 ) -> None:
     if offer.groups and _group_picks(ctx, m, prev, offer, body):
         return
+    if body[0] in deferred and not _agrees(first) and named_option(first, offer.options, strong=True) is None:
+        _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
+        return  # "not sure we may send them to Azure. I'll check with Jana first."
     picked = None
     for i, s in enumerate(body[:3]):
         if is_question(s) or (i and _refuses(s)):
@@ -261,7 +264,9 @@ def _choice(
     if picked is None and deferred and not _agrees(first):
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
         return
-    if picked is None and _agrees(first):
+    if picked is None and _agrees(first) and _short(first):
+        picked = offer.recommended if offer.recommended is not None else offer.favoured
+    elif picked is None and _agrees(first):
         picked = offer.recommended
     if picked is None:
         if _refuses(first) and offer.recommended is not None:

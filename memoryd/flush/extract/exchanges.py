@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from memoryd.flush.extract.lexicon import (
+    BEST,
     CHOICE,
     EITHER,
     LARGER,
@@ -82,6 +83,7 @@ class Offer:
     asked: bool = False  # the message asks or recommends (not only lists)
     groups: tuple[tuple[str, tuple[Option, ...]], ...] = ()  # several lists to pick from, with headers
     recommendation: str = ""  # the sentence that recommends, when it names no listed option
+    favoured: int | None = None  # the option the closing prose names alone (what a plain yes takes)
 
 
 _SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
@@ -134,7 +136,10 @@ def offer_of(m: Msg) -> Offer:
         )
         asked = bool(question) or rec is not None or recommend is not None
         picks = tuple(groups) if len(groups) > 1 and choice else ()
-        return Offer(listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks)
+        favoured = rec if rec is not None else _favoured(m, listed)
+        return Offer(
+            listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks, "", favoured
+        )
     prose_opts = _prose_options(m)
     if prose_opts is not None:
         sentence, lead, opts = prose_opts
@@ -172,10 +177,32 @@ def _main_group(
 
 
 def _recommending(m: Msg) -> str | None:
-    """The sentence in which the assistant recommends something, outside any list."""
-    for s in m.sentences:
-        if not LIST_ITEM.match(s) and not is_question(s) and RECOMMEND.hit(s):
+    """The sentence in which the assistant recommends something, outside any list.
+
+    A recommending word ("I'd go with", "empfehle"), or a comparative of "good" ("X is the better
+    fit", "am besten") in a sentence that is not a list item.
+    """
+    listed = {o.text for o in m.options}
+    for s in m.sentences:  # (a comparative counts when it names one listed option)
+        if LIST_ITEM.match(s) or is_question(s) or plain(s) in listed:
+            continue
+        if RECOMMEND.hit(s) or (BEST.hit(s) and named_option(s, m.options, first=False) is not None):
             return s
+    return None
+
+
+def _favoured(m: Msg, options: Sequence[Option]) -> int | None:
+    """The option that the closing prose (after the list, not a question) names alone.
+
+    "Redis is the better fit here." after a list of three stores recommends Redis, whatever the verb.
+    """
+    tail = split_sentences(paragraphs(m.prose)[-1])
+    for s in reversed(tail):
+        if LIST_ITEM.match(s) or is_question(s) or any(s.strip() == o.text for o in options):
+            continue
+        idx = named_option(s, options, first=False)
+        if idx is not None:
+            return idx
     return None
 
 
@@ -259,12 +286,14 @@ def distinct_values(text: str) -> set[str]:
     return {f for f in found if f}
 
 
-def named_option(text: str, options: Sequence[Option], first: bool = True) -> int | None:
+def named_option(
+    text: str, options: Sequence[Option], first: bool = True, strong: bool = False
+) -> int | None:
     """The one option a reply names, or ``None``.
 
     By label ("B", "option 2"), ordinal ("the second one", "la segunda"), comparative ("the cheaper
-    one": smallest number), an identifier or quoted name found in exactly one option, or words that
-    only that option has.
+    one": smallest number), an identifier or quoted name found in exactly one option, or (unless
+    ``strong``) words that only that option has.
     """
     if not options:
         return None
@@ -294,7 +323,7 @@ def named_option(text: str, options: Sequence[Option], first: bool = True) -> in
         owners = [i for i, o in enumerate(options) if said & distinct_values(o.text)]
         if len(owners) == 1:
             return owners[0]
-    return _by_words(text, options)
+    return None if strong else _by_words(text, options)
 
 
 def _by_number(options: Sequence[Option], smallest: bool) -> int | None:

@@ -200,6 +200,12 @@ RECOMMEND: Final = Words(
     "おすすめ|推奨|提案",
 )
 
+#: Comparatives of "good": a sentence that calls one option the better one recommends it.
+BEST: Final = Words(
+    "better|best|preferable|safest|simplest|besser|beste|besten|am besten|mejor|meilleur|meilleure|"
+    "一番|ベスト|おすすめ"
+)
+
 #: An offer of one thing to do: "I could switch this to Z, want that?".
 OFFER: Final = Words(
     "want me to|should i|shall i|want that|would you like|do you want|i could|i can|want this|like me to|"
