@@ -342,3 +342,55 @@ def test_german_inflected_ordinal_with_reason() -> None:
     t.user("Die zweite Variante, dann sehen wir Fehler sofort.")
     (decision,) = accepted(t.items())
     assert "Commit" in decision.text
+
+
+def test_inline_enumerated_options_in_french() -> None:
+    t = Transcript()
+    t.assistant("Deux options : 1) migrer vers Postgres 16, 2) rester sur 14 jusqu'en mars. Laquelle ?")
+    t.user("la première")
+    (decision,) = accepted(t.items())
+    assert "Postgres 16" in decision.text
+
+
+def test_a_plan_agreed_with_a_change_keeps_the_change() -> None:
+    t = Transcript()
+    t.assistant("Plan:\n1. Freeze the schema\n2. Write the migration\n3. Backfill overnight\n\nGood to go?")
+    t.user("yes, but do the backfill on Saturday instead")
+    decisions = texts(t.items(), "decision")
+    assert any("Saturday" in d for d in decisions)
+
+
+def test_an_accepted_suggestion_put_off_to_later_is_a_todo_not_a_decision() -> None:
+    t = Transcript()
+    t.assistant("I could split the auth module into its own service. Want me to plan that?")
+    t.user("yep, but next sprint. make a ticket")
+    items = t.items()
+    assert accepted(items) == []
+    (todo,) = of_kind(items, "todo")
+    assert "auth module" in todo.text and "next sprint" in todo.text
+
+
+def test_an_instruction_that_changes_a_value_is_a_decision() -> None:
+    t = Transcript()
+    t.assistant("The nightly backup runs at 23:00 UTC.")
+    said = t.user("move the nightly backup to 02:00 UTC")
+    (decision,) = accepted(t.items())
+    assert "02:00 UTC" in decision.text and decision.must_keep and said in decision.entry_ids
+    assert of_kind(t.items(), "fact") == []
+
+
+def test_a_corrected_host_name_of_the_same_form() -> None:
+    t = Transcript()
+    t.assistant("I'll deploy to staging-1.internal now.")
+    t.user("it's staging-2.internal, staging-1 is retired")
+    (fact,) = of_kind(t.items(), "fact")
+    assert "staging-2.internal" in fact.text and fact.must_keep
+
+
+def test_a_request_to_note_a_task_is_a_todo_not_an_open_question() -> None:
+    t = Transcript()
+    t.user("Can you note that Ahmed will send the invoice by Thursday?")
+    items = t.items()
+    assert of_kind(items, "open_question") == []
+    (todo,) = of_kind(items, "todo")
+    assert "Ahmed" in todo.text

@@ -32,6 +32,7 @@ from memoryd.flush.extract.lexicon import (
     NEGATIVE,
     NO,
     OPEN,
+    OR,
     ORDINALS,
     OWNER,
     REJECT,
@@ -40,7 +41,16 @@ from memoryd.flush.extract.lexicon import (
     YES,
     tokens,
 )
-from memoryd.flush.extract.markers import COMPLETION, DECIDED, LEAD_FILLER, PLEASANTRY, REMEMBER, SIGN_OFF
+from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
+from memoryd.flush.extract.markers import (
+    COMPLETION,
+    DECIDED,
+    LEAD_FILLER,
+    PLEASANTRY,
+    REMEMBER,
+    REQUEST,
+    SIGN_OFF,
+)
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
     CJK,
@@ -86,6 +96,7 @@ _FIRST_PERSON_PLAN: Final = re.compile(
 )
 
 
+_THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _ASK_FOR: Final = re.compile(r"\bask(?:ing)? (?:for|them to|him to|her to)\b", re.I)
 _FILLER: Final = re.compile(
     r"^(?:(?:hmm*|hm|oh|well|so|and|also|but|btw|hey|und|y|et|pues)\b[,.!]?\s*)+", re.I
@@ -142,7 +153,7 @@ def option_text(offer: Offer, idx: int) -> str:
     """What was decided, in the option's own words (with what introduced it, when it is short)."""
     o = offer.options[idx]
     text = o.text
-    if not offer.groups and len(offer.options) == 2 and is_question(offer.context):
+    if not offer.groups and len(offer.options) == 2 and OR.hit(offer.context):
         resolved = resolve_question(offer.context, offer.options, idx)
         if resolved:
             return _sentence(resolved)
@@ -404,16 +415,14 @@ def _plan_reply(
     elif _agrees(first) and (earlier := _restated(ctx, prev)) is not None:
         earlier.pos.update({prev.pos, m.pos})  # a yes to the agreed plan restated is the same decision
     elif _agrees(first):
-        changed = _changed_points(offer, body[1:])
+        changed = _changed_points(offer, body)
         said = {s for _, sents in changed for s in sents}
         extra = [
-            plain(s)
-            for s in body[1:]
-            if s not in said
-            and not is_question(s)
-            and not _defers(s)
-            and len(tokens(s)) > 2
-            and not YES.starts(s)
+            x
+            for s in body
+            if s not in said and not is_question(s) and not _defers(s)
+            for x in [_after_yes(s)]
+            if len(tokens(x)) > 2
         ]
         text = _gist(prev, offer) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
@@ -429,6 +438,15 @@ def _plan_reply(
         _rejection(ctx, m, prev, body[:2])
 
 
+def _after_yes(s: str) -> str:
+    """A reply sentence without its leading agreement: "yes, but do the backfill on Saturday" ->
+    "but do the backfill on Saturday"."""
+    core = plain(s).strip()
+    while (toks := tokens(core)) and YES.hit(toks[0]):
+        core = core.split(None, 1)[1] if " " in core else ""
+    return core.strip(" ,;.")
+
+
 def _changed_points(offer: Offer, body: Sequence[str]) -> list[tuple[int, list[str]]]:
     """Points of an agreed plan that the reply changes ("drop 18. Just 20 and 22."), with what it says."""
     out: list[tuple[int, list[str]]] = []
@@ -436,7 +454,8 @@ def _changed_points(offer: Offer, body: Sequence[str]) -> list[tuple[int, list[s
         if is_question(s) or _defers(s):
             continue
         idx = named_option(s, offer.options, first=False)
-        if idx is not None and (NO.hit(s) or REJECT.hit(s) or NEGATIVE.hit(s) or distinct_values(s)):
+        changes = NO.hit(s) or REJECT.hit(s) or NEGATIVE.hit(s) or REVERSAL.hit(s) or distinct_values(s)
+        if idx is not None and changes:
             if out and out[-1][0] == idx:
                 out[-1][1].append(s)
             else:
@@ -497,9 +516,14 @@ def _single(
     elif _refuses(first) and not _agrees(first):
         said = _reason(" ".join(body[:2]))
         ctx.add(
-            "decision", ctx.labels["rejected"] + clip(action, 150) + (f" — {said}" if said else ""),
+            "decision", ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else ""),
             {prev.pos, m.pos}, must_keep=True,
         )  # fmt: skip
+    elif _agrees(first) and (later := [s for s in body if DUE.hit(s) or LATER.hit(s)]):
+        when = clip(
+            plain(" ".join(_after_yes(s) for s in later)), 80
+        )  # "yep, but next sprint. make a ticket"
+        ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
     elif _agrees(first) and (SUGGEST.hit(offer.single) or distinct_values(offer.single)):
         extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
         text = _action(action) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
@@ -657,8 +681,12 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     Sentences already read (a deferral is an open question, not a to-do) are skipped.
     """
     for i, s in enumerate(m.sentences):
-        if i in used or is_question(s) or len(tokens(s)) < 3 or has_secret(s) or _OPEN_LINE.match(s):
+        if i in used or len(tokens(s)) < 3 or has_secret(s) or _OPEN_LINE.match(s):
             continue
+        if is_question(s):  # "can you note that Ahmed sends the invoice by Thursday?"
+            if not (REMEMBER_WORDS.hit(s) and (that := _THAT.search(s))):
+                continue
+            s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s):
             ctx.add("todo", _sentence(LEAD_FILLER.sub("", s)), {m.pos})
             used.add(i)
@@ -704,7 +732,9 @@ def unanswered_at_end(ctx: Ctx) -> None:
     if last is None or last.pos < (ctx.users[-1] if ctx.users else -1):
         if ex[-1].user is not None and not ex[-1].replies and ex[-1].user.sentences:
             u = ex[-1].user  # the user asked last and nothing answered
-            asked = [s for s in u.sentences if is_question(s) and len(tokens(s)) >= 4]
+            asked = [
+                s for s in u.sentences if is_question(s) and len(tokens(s)) >= 4 and not REQUEST.match(s)
+            ]
             if asked and not has_secret(asked[-1]):
                 ctx.add("open_question", plain(asked[-1]), {u.pos})
         return

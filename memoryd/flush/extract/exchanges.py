@@ -26,6 +26,7 @@ from memoryd.flush.extract.lexicon import (
     ORDINALS,
     RECOMMEND,
     SMALLER,
+    SUGGEST,
     WHICH,
     tokens,
 )
@@ -86,6 +87,7 @@ class Offer:
     favoured: int | None = None  # the option the closing prose names alone (what a plain yes takes)
 
 
+_INLINE_ENUM: Final = re.compile(r"(?:^|(?<=[\s:(,;]))\(?([1-9a-dA-D])\)\s+")
 _SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
 _LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
@@ -145,7 +147,8 @@ def offer_of(m: Msg) -> Offer:
         sentence, lead, opts = prose_opts
         rec = _recommended(opts, recommend)
         if is_question(sentence) or rec is not None or CHOICE.hit(lead) or WHICH.hit(question):
-            return Offer(opts, True, rec, "", question or sentence, sentence, True)
+            context = lead.rstrip(":： ") if lead and len(opts) > 2 else sentence
+            return Offer(opts, True, rec, "", question or sentence, context, True)
     single = _single_offer(tail, question)
     rec_text = _RECOMMEND_LEAD.sub("", plain(recommend)) if recommend else ""
     return Offer((), False, None, single, question, "", bool(question or single or rec_text), (), rec_text)
@@ -155,7 +158,10 @@ def _groups(m: Msg, labelled: bool) -> list[tuple[str, tuple[Option, ...]]]:
     """The lists of a message that could be options: the labelled ones, else each short list."""
     if labelled:
         opts = m.options
-        return [("", opts)] if len(opts) >= 2 else []
+        lines = m.prose.splitlines()
+        first = next((i for i, line in enumerate(lines) if line in labelled_lines(m.prose)), 0)
+        header = next((lines[i].strip() for i in range(first - 1, -1, -1) if lines[i].strip()), "")
+        return [(header if len(header) < 120 else "", opts)] if len(opts) >= 2 else []
     rows = [line for line in m.prose.splitlines() if TABLE_ROW.match(line)]
     out = []
     for b in m.blocks:
@@ -212,8 +218,34 @@ def _recommended(options: Sequence[Option], sentence: str | None) -> int | None:
     return named_option(sentence, options)
 
 
+def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
+    """Alternatives enumerated inside a sentence: "Two options: 1) migrate to 16, 2) stay on 14"."""
+    for para in reversed(paragraphs(m.prose)):
+        marks = list(_INLINE_ENUM.finditer(para))
+        if len(marks) < 2 or len({x.group(1).lower() for x in marks}) < len(marks):
+            continue
+        lead = para[: marks[0].start()].strip()
+        opts = []
+        for i, x in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(para)
+            text = para[x.end() : end].strip(" ,;")
+            last = i + 1 == len(marks)
+            if last and (cut := re.search(r"[.?!？。](?:\s|$)", text)):
+                text = text[: cut.start()]
+            text = re.sub(r"\s*,?\s*(?:or|oder|o|ou)$", "", text.strip(" ,;"), flags=re.I)
+            if not tokens(text) or len(tokens(text)) > 22:
+                break
+            opts.append(Option(x.group(1).lower(), plain(text)))
+        else:
+            return lead, lead, tuple(opts)
+    return None
+
+
 def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
-    """Alternatives in running prose: the last sentence that joins two to four sides with "or"."""
+    """Alternatives in running prose: enumerated inline, or the last sentence that joins two to four
+    sides with "or"."""
+    if (inline := _inline_options(m)) is not None:
+        return inline
     for s in reversed(m.sentences):
         if LIST_ITEM.match(s) or not OR.hit(s):
             continue
@@ -245,7 +277,7 @@ def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
     """
     if len(options) != 2:
         return ""
-    q = plain(question).rstrip("?？ ")
+    q = plain(question).rstrip("?？.!。 ")
     left, right = options[0].text.split(), options[1].text.split()
     if not left or not right:
         return ""
@@ -257,6 +289,8 @@ def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
         chosen = _QUESTION_LEAD.sub("", options[idx].text.strip(" ¿¡"))
         return f"{q}: {chosen}" if len(chosen.split()) <= 5 else chosen
     k = j + 1  # the alternative is the last k words of the left side and the first k of the right
+    if j == 0 and len(right) >= 2 and left[-1].lower() == right[-1].lower():
+        k = len(right)  # a shared tail: "30 días o 90 días"
     head = " ".join(left[:-k])
     alt = " ".join(left[-k:]) if idx == 0 else " ".join(right[:k])
     tail = " ".join(right[k:])
@@ -271,9 +305,11 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
     if not question:
         return ""
     i = list(tail).index(question)
+    before = tail[i - 1] if i > 0 else ""
+    if before and SUGGEST.hit(before) and not is_question(before) and len(tokens(question)) <= 8:
+        return before  # "I could split the auth out. Want me to plan that?"
     if OFFER.hit(question) and len(tokens(question)) > 4:
         return question
-    before = tail[i - 1] if i > 0 else ""
     if len(tokens(question)) <= 6 and before and (OFFER.hit(before) or OFFER.hit(question)):
         return before
     return ""

@@ -9,7 +9,7 @@ from typing import Final
 
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.dialogue import task_sentence
-from memoryd.flush.extract.lexicon import FORGETFUL, LATER, OPEN, PREFER, REFUSE, RULE
+from memoryd.flush.extract.lexicon import FORGETFUL, LATER, NO, OPEN, PREFER, REFUSE, RULE, STATE, tokens
 from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
 from memoryd.flush.extract.markers import (
     ACK,
@@ -51,7 +51,7 @@ _PERSON_NOT: Final = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(?:[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
     r"cannot|won'?t|never)\s+(?!know|think|want|need|care|mind|have to|see|get|remember|understand)\w+"
 )
-_VALUE: Final = re.compile(r"(?<![\w.])(?:\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])")
+_VALUE: Final = re.compile(r"(?<![\w.-])(?:\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])")
 _NOT_BUT: Final = re.compile(
     r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+)(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+(?P<new>\S+)"
     r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas)\s+(?P<old2>\S+)\s*$",
@@ -79,10 +79,43 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         if is_question(s) or has_secret(s):
             continue
         fixed = _not_but(s, prev) or _swapped_value(s, prev)
+        if fixed and not _declares(s):
+            # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
+            ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
+            return True
         if fixed:
             ctx.add("fact", fixed + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
             return True
     return False
+
+
+def _declares(s: str) -> bool:
+    """A statement ("it's 1000", "no, 5433", "1000, not 100"), as opposed to an instruction."""
+    toks = tokens(s)
+    return (
+        len(toks) <= 4 or STATE.hit(s) or NO.starts(s) or bool(_NOT_BUT.search(s)) or toks[0] in _STATE_LEAD
+    )
+
+
+_STATE_LEAD: Final = frozenset(
+    [
+        "it",
+        "it's",
+        "its",
+        "that's",
+        "thats",
+        "the",
+        "our",
+        "my",
+        "this",
+        "they",
+        "we",
+        "es",
+        "das",
+        "c'est",
+        "está",
+    ]
+)
 
 
 def _not_but(s: str, prev: Msg) -> str:
@@ -111,9 +144,17 @@ def _swapped_value(s: str, prev: Msg) -> str:
         if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
             continue
         shared = words & word_set(clause) - word_set(theirs[0]) - word_set(said[0])
-        if len(shared) >= 2 or (shared and len(words) <= 4):
+        alike = _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12  # staging-1.internal / -2
+        if len(shared) >= 2 or (shared and len(words) <= 4) or alike:
+            if not STATE.hit(clause):  # "I'll deploy to staging-1": the user's words say it better
+                return plain(CORRECTION_LEAD.sub("", s))
             return plain(clause.replace(theirs[0], said[0], 1))
     return ""
+
+
+def _shape(value: str) -> str:
+    """A value with its digits blanked: hosts, versions and times of the same form compare equal."""
+    return re.sub(r"\d", "0", value.lower()) if any(c.isdigit() for c in value) else value.lower()
 
 
 def _kind(value: str) -> str:
