@@ -394,3 +394,33 @@ def test_a_request_to_note_a_task_is_a_todo_not_an_open_question() -> None:
     assert of_kind(items, "open_question") == []
     (todo,) = of_kind(items, "todo")
     assert "Ahmed" in todo.text
+
+
+def test_option_by_number_word_and_hash() -> None:
+    for reply in ("option two", "#2", "the streaming one"):
+        t = Transcript()
+        t.assistant(
+            "Two approaches:\n\n1. Nightly batch job at 02:00\n2. Streaming with Kafka\n\nWhich do you prefer?"
+        )
+        t.user(reply)
+        (decision,) = accepted(t.items())
+        assert "Kafka" in decision.text, reply
+
+
+def test_a_pick_and_a_judgement_in_one_sentence() -> None:
+    t = Transcript()
+    t.assistant(
+        "Two approaches:\n\n1. Nightly batch job at 02:00\n2. Streaming with Kafka\n\nWhich do you prefer?"
+    )
+    t.user("Kafka is overkill, batch it is")
+    decisions = texts(t.items(), "decision")
+    assert any("batch" in d and not d.startswith("Rejected") for d in decisions)
+    assert any(d.startswith("Rejected: Streaming with Kafka") for d in decisions)
+
+
+def test_an_or_question_resolves_around_the_shared_words() -> None:
+    t = Transcript()
+    t.assistant("Should the invoices go out on the 1st or on the 15th of the month?")
+    t.user("15th I guess, finance prefers that")
+    (decision,) = accepted(t.items())
+    assert decision.text.startswith("Should the invoices go out on the 15th of the month")

@@ -24,6 +24,7 @@ from memoryd.flush.extract.exchanges import Offer, distinct_values, exchanges, n
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
+    CHOICE,
     CONDITION,
     DELEGATE,
     DUE,
@@ -96,6 +97,7 @@ _FIRST_PERSON_PLAN: Final = re.compile(
 )
 
 
+_CLAUSE: Final = re.compile(r"\s*[,;]\s*|\s+(?:but|aber|pero|mais|though)\s+", re.I)
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _ASK_FOR: Final = re.compile(r"\bask(?:ing)? (?:for|them to|him to|her to)\b", re.I)
 _FILLER: Final = re.compile(
@@ -157,7 +159,11 @@ def option_text(offer: Offer, idx: int) -> str:
         resolved = resolve_question(offer.context, offer.options, idx)
         if resolved:
             return _sentence(resolved)
-    if len(tokens(text)) < 5 and offer.context:
+    if (
+        len(tokens(text)) < 5
+        and offer.context
+        and not (CHOICE.hit(offer.context) and _size(offer.context) <= 4)
+    ):
         context = offer.context.rstrip("?？:： ")
         if not (word_set(text) and word_set(text) <= word_set(context)) or len(tokens(context)) < 25:
             text = f"{context}: {text}"
@@ -264,6 +270,16 @@ def _choice(
         picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0)
         if picked is not None:
             break
+    if picked is None:  # "Kafka is overkill, batch it is": the clause without a bad word picks
+        for s in body[:2]:
+            clauses = [c for c in _CLAUSE.split(s) if c.strip()]
+            if len(clauses) < 2 or is_question(s):
+                continue
+            good = [named_option(c, offer.options, first=False) for c in clauses if not _judged(c)]
+            found = {g for g in good if g is not None}
+            if len(found) == 1:
+                picked = found.pop()
+                break
     if picked is not None and _refuses(first) and not _agrees(first) and _short(first):
         _reject_option(ctx, m, prev, offer, picked, first)
         return
@@ -313,6 +329,11 @@ def _conditional(ctx: Ctx, m: Msg, prev: Msg, option: str, said: str) -> None:
         ctx.conditional[m.pos] = draft
 
 
+def _judged(clause: str) -> bool:
+    """A clause that says no, or judges badly ("Kafka is overkill")."""
+    return NO.hit(clause) or REJECT.hit(clause) or NEGATIVE.hit(clause)
+
+
 def _assistant_choice(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
     """After "your call": the option the assistant goes with in its next turn, else its recommendation."""
     nxt = ctx.prose_after(m.pos, text_only=False)
@@ -343,6 +364,12 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
         rest = word_set(core) - chosen.words
         if i == 0 and (len(rest) <= 1 or (_short(core) and named_option(core, options) is not None)):
             continue  # only the pick itself ("yes, go with option 1")
+        if (
+            i == 0
+            and _short(core)
+            and any(named_option(c, options, first=False) is not None for c in _CLAUSE.split(core))
+        ):
+            continue  # "Kafka is overkill, batch it is": the pick and a judgement, said elsewhere
         out.append(plain(core))
     return out
 
@@ -358,7 +385,13 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
     if (d := ctx.delegated.get(m.pos)) is not None:
         pos.add(d)
     _record(ctx, offer, text, pos)
-    for s in body:
+
+    def split(s: str) -> list[str]:  # a sentence naming two options is read clause by clause
+        two = _judged(s) and "," in s and named_option(s, offer.options, first=False) is None
+        return _CLAUSE.split(s) if two else [s]
+
+    parts = [c for s in body for c in split(s) if c.strip()]
+    for s in parts:
         if not (_refuses(s) or REJECT.hit(s) or NO.hit(s) or NEGATIVE.hit(s)) or is_question(s):
             continue
         if _keeps_fact(s):
@@ -582,7 +615,10 @@ def _rejection(ctx: Ctx, m: Msg, prev: Msg, reason: Sequence[str]) -> None:
 def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
     """What an open point is about: the assistant's question, with the user question that led to it."""
     topic = plain(offer.question or offer.context or offer.single)
-    if _size(topic) < 6 and offer.context and offer.context != offer.question:
+    if offer.options and _size(topic) < 6 and not offer.groups:  # "Which do you prefer: X or Y?"
+        sides = " or ".join(clip(o.text, 60) for o in offer.options[:4])
+        topic = f"{topic.rstrip('?？ ')}: {sides}?"
+    elif _size(topic) < 6 and offer.context and offer.context != offer.question:
         topic = f"{plain(offer.context)} {topic}"
     if not topic:
         sents = [s for s in split_sentences(paragraphs(prev.prose)[-1]) if not LIST_ITEM.match(s)]

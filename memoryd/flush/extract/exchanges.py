@@ -111,8 +111,16 @@ _RECOMMEND_LEAD: Final = re.compile(
 )
 _LONE_LABEL: Final = re.compile(r"(?<![\w'’-])([A-D])(?![\w'’-])")
 _LABEL_INLINE: Final = re.compile(
-    r"\b(?:option|plan|choice|variante|opción|opcion|vorschlag)\s+(?P<l>[A-Da-d1-9])\b", re.I
+    r"\b(?:option|plan|choice|number|variante|vorschlag|nummer|opción|opcion|número|numéro)\s+(?:#\s?)?"
+    r"(?P<l>[A-Da-d1-9]|one|two|three|four|eins|zwei|drei|vier|uno|dos|tres|cuatro|une?|deux|trois|quatre)\b"
+    r"|(?:^|\s)#(?P<h>[1-9])\b",
+    re.I,
 )
+_NUMBER_WORDS: Final = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "eins": "1", "zwei": "2", "drei": "3", "vier": "4",
+    "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "un": "1", "une": "1", "deux": "2", "trois": "3",
+    "quatre": "4",
+}  # fmt: skip
 
 
 def offer_of(m: Msg) -> Offer:
@@ -281,9 +289,12 @@ def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
     left, right = options[0].text.split(), options[1].text.split()
     if not left or not right:
         return ""
-    j = 0  # shared lead: "live in Redis or in SQS" -> "in"
-    while j < len(right) - 1 and j < len(left) - 1 and right[j].lower() == left[-(j + 2)].lower():
-        j += 1
+    low_l, low_r = [w.lower() for w in left], [w.lower() for w in right]
+    j = 0  # shared lead: "live in Redis or in SQS" -> "in"; "go out on the 1st or on the 15th" -> "on the"
+    for n in range(min(len(right), len(left)) - 1, 0, -1):
+        if low_r[:n] == low_l[-(n + 1) : -1]:
+            j = n
+            break
     parallel = j > 0 or len(right) <= 2 or (left[-1][:1].isdigit() and right[0][:1].isdigit())
     if not parallel:  # two whole clauses: "offer it as the fallback, or keep it in our pocket"
         chosen = _QUESTION_LEAD.sub("", options[idx].text.strip(" ¿¡"))
@@ -335,8 +346,13 @@ def named_option(
         return None
     labels = [o.label for o in options]
     m = (_LABEL_PICK.match(text) if first else _LABEL_LEAD.match(text)) or _LABEL_INLINE.search(text)
-    if m and (lab := m.group("l").lower()) in labels:
-        return labels.index(lab)
+    if m:
+        lab = (m.groupdict().get("l") or m.groupdict().get("h") or "").lower()
+        lab = _NUMBER_WORDS.get(lab, lab)
+        if lab in labels:
+            return labels.index(lab)
+        if lab.isdigit() and all(x.isalpha() for x in labels) and 0 < int(lab) <= len(labels):
+            return int(lab) - 1  # "option 2" of A/B/C
     if first and len(tokens(text)) <= 8:
         alone = [w.lower() for w in _LONE_LABEL.findall(text)]  # "let's do A", "B please"
         hits = {w for w in alone if w in labels}

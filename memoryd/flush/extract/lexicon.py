@@ -37,6 +37,7 @@ class Words:
     def __init__(self, *groups: str) -> None:
         entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
         entries = [" ".join(tokens(e)) if _latin(e) else e for e in entries]  # "no-go" -> "no go"
+        entries = [e for e in entries if e]
         self.singles = frozenset(e for e in entries if _latin(e) and " " not in e)
         self.phrases = tuple(e for e in entries if e not in self.singles)
         self.cjk = tuple(e for e in self.phrases if not _latin(e))
@@ -82,11 +83,15 @@ def _latin(e: str) -> bool:
 YES: Final = Words(
     "yes|yeah|yep|yup|sure|ok|okay|k|fine|agreed|agree|alright|right|correct|perfect|great|good|"
     "lgtm|approved|deal|absolutely|definitely|exactly|go ahead|do it|do that|please do|sounds good|"
-    "sounds great|sounds fine|works for me|let's do it|ship it|let's go|go with|go for|let's use|let's take",
+    "sounds great|sounds fine|works for me|let's do it|ship it|let's go|go with|go for|let's use|let's take|"
+    "that works|fine by me|makes sense|sounds right|good idea",
     "ja|jawohl|genau|passt|gerne|gern|einverstanden|klar|okay|prima|super|gut|mach das|mach es|machen wir|"
+    "klingt gut|gute idee|"
     "nehmen wir|nimm",
-    "sí|si|vale|claro|dale|perfecto|bueno|de acuerdo|hazlo|adelante|me parece bien|vamos con|me quedo con",
-    "oui|parfait|d'accord|entendu|ça marche|vas-y|allez|va pour|on part sur|je prends",
+    "sí|si|vale|claro|dale|perfecto|bueno|de acuerdo|hazlo|adelante|me parece bien|vamos con|me quedo con|"
+    "venga|me vale|buena idea",
+    "oui|parfait|d'accord|entendu|ça marche|vas-y|allez|va pour|on part sur|je prends|ça me va|bonne idée|"
+    "volontiers",
     "はい|うん|ええ|了解|お願い|いいよ|いいね|オッケー|それで|大丈夫|承知",
 )
 
@@ -103,11 +108,13 @@ NO: Final = Words(
 LATER: Final = Words(
     "later|tomorrow|tonight|next week|not yet|not sure|unsure|maybe|dunno|undecided|pending|"
     "let me think|think about it|sleep on it|get back to you|hold off|for now|on hold|tbd|no idea|let me see|"
-    "we'll see|see how|can wait",
+    "we'll see|see how|can wait|haven't decided|not decided|need to think|need some time|give me a day|"
+    "check first|circle back|get back to|revisit",
     "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
-    "denk drüber nach",
-    "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora",
-    "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant",
+    "denk drüber nach|überlegen|nachdenken|noch offen",
+    "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
+    "pensármelo|pensarlo bien",
+    "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
 )
 
@@ -132,7 +139,7 @@ ASK_SELF: Final = Words(
 #: Leaving the choice to the assistant.
 DELEGATE: Final = Words(
     "your call|you decide|you choose|you pick|up to you|dealer's choice|whatever you think|you know best|"
-    "your choice|surprise me|either is fine|either works|whichever",
+    "your choice|surprise me|either is fine|either works|whichever|i trust you|you tell me|dealer's choice",
     "du entscheidest|entscheide du|deine entscheidung|wie du meinst|wie du willst|egal|such du aus",
     "tú decides|decide tú|como veas|como quieras|lo que tú veas|me da igual|elige tú",
     "à toi de voir|comme tu veux|tu choisis|choisis|je te laisse choisir|peu importe",
@@ -311,7 +318,8 @@ NEGATIVE: Final = Words(
 
 #: Words that introduce alternatives: "options", "two ways", "zwei Varianten", "dos maneras".
 CHOICE: Final = Words(
-    "options|option|alternatives|alternative|choices|ways|either|vs|versus|"
+    "options|option|alternatives|alternative|choices|ways|approaches|routes|candidates|variants|either|vs|versus|"
+    "ansätze|enfoques|approches|"
     "optionen|möglichkeiten|varianten|vorschläge|wege|"
     "opciones|alternativas|maneras|formas|"
     "possibilités|façons|solutions|"
