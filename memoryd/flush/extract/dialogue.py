@@ -27,6 +27,7 @@ from memoryd.flush.extract.lexicon import (
     CHOICE,
     CONDITION,
     DELEGATE,
+    DOUBT,
     DUE,
     FIRST,
     LATER,
@@ -38,6 +39,7 @@ from memoryd.flush.extract.lexicon import (
     OWNER,
     REJECT,
     REVERSAL,
+    STATE,
     SUGGEST,
     YES,
     tokens,
@@ -130,6 +132,8 @@ def _defers(s: str) -> bool:
     """Putting a question off: a "later" word, or asking someone else ("I'll ask Priya")."""
     if SIGN_OFF.search(s):
         return False
+    if distinct_values(s) and STATE.hit(s) and not is_question(s):
+        return False  # "for later: the profiles file is at ~/.dbt/profiles.yml" states a fact
     if LATER.hit(s) or _asks_self(s):
         return True
     if not ASK.hit(s) or is_question(s) or _ASK_FOR.search(s):
@@ -209,6 +213,8 @@ def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequenc
 
     The assistant's next words (usually an acknowledgement) are cited too.
     """
+    if len({w for w in word_set(topic) if len(w) > 2}) < (1 if is_question(topic) else 2):
+        return  # "Ugh." is no topic
     extra = [s for s in body if s != topic and s not in deferred and not is_question(s) and topic not in s]
     if extra and _size(topic) < 12 and topic in body:
         i = list(body).index(topic)
@@ -240,9 +246,8 @@ def _unknown(prev: Msg) -> str:
 
 
 def _advice(ctx: Ctx, prev: Msg) -> bool:
-    """The assistant turn answers a question the user asked (advice the user can put off)."""
-    asker = ctx.last_user(prev.pos)
-    return asker is not None and any(is_question(s) for s in ctx.msgs[asker].sentences)
+    """The assistant turn answers a point the user raised (advice the user can put off)."""
+    return bool(raised(ctx, prev))
 
 
 def _keeps_fact(s: str) -> bool:
@@ -612,8 +617,27 @@ def _rejection(ctx: Ctx, m: Msg, prev: Msg, reason: Sequence[str]) -> None:
     )
 
 
+def raised(ctx: Ctx, prev: Msg) -> str:
+    """The point the user raised in the turn the assistant answers: a question, or a statement of
+    doubt ("not sure whether fct_revenue should drop test accounts")."""
+    asker = ctx.last_user(prev.pos)
+    if asker is None:
+        return ""
+    for s in ctx.msgs[asker].sentences:
+        if has_secret(s) or REQUEST.match(s):
+            continue
+        if (is_question(s) and _size(s) >= 4) or (
+            (LATER.hit(s) or OPEN.hit(s) or DOUBT.hit(s)) and _size(s) >= 5
+        ):
+            return plain(_LEAD_LABEL.sub("", s)) if _size(_LEAD_LABEL.sub("", s)) >= 4 else plain(s)
+    return ""
+
+
 def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
-    """What an open point is about: the assistant's question, with the user question that led to it."""
+    """What an open point is about: the assistant's question, or (when the assistant only answered)
+    the point the user raised before."""
+    if not offer.options and (point := raised(ctx, prev)):
+        return point
     topic = plain(offer.question or offer.context or offer.single)
     if offer.options and _size(topic) < 6 and not offer.groups:  # "Which do you prefer: X or Y?"
         sides = " or ".join(clip(o.text, 60) for o in offer.options[:4])
@@ -642,8 +666,10 @@ def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | 
                 f"{plain(_FILLER.sub('', asked[0]))} {topic}"  # what the user asked gives "that" its sense
             )
             pos.add(asker)
-        elif asker is not None and _size(topic) < 6:
-            pos.add(asker)
+        elif asker is not None and (
+            _size(topic) < 6 or len(word_set(topic) & word_set(ctx.msgs[asker].prose)) >= 2
+        ):
+            pos.add(asker)  # the user's turn that raised it
         if _RESULT_NUM.search(prev.prose) and (results := result_sentences(prev.prose)):
             pos.update(supporting_steps(ctx, prev, results))  # the measurements that led to the question
         ctx.reported.add(prev.pos)

@@ -300,6 +300,8 @@ def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
         chosen = _QUESTION_LEAD.sub("", options[idx].text.strip(" ¿¡"))
         return f"{q}: {chosen}" if len(chosen.split()) <= 5 else chosen
     k = j + 1  # the alternative is the last k words of the left side and the first k of the right
+    if j == 0 and 1 < len(right) <= 3 and not (left[-1][:1].isdigit() and right[0][:1].isdigit()):
+        k = len(right)  # "Ubuntu 24.04 or Debian 12": the right side is the whole alternative
     if j == 0 and len(right) >= 2 and left[-1].lower() == right[-1].lower():
         k = len(right)  # a shared tail: "30 días o 90 días"
     head = " ".join(left[:-k])

@@ -118,6 +118,12 @@ LATER: Final = Words(
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
 )
 
+#: Doubt about a point the speaker raises: "I'm wondering whether ...", "ich frage mich, ob ...".
+DOUBT: Final = Words(
+    "wonder|wondering|whether|unsure|not sure|ob|frage mich|weiß nicht|me pregunto|no sé si|no estoy seguro|"
+    "no estoy segura|je me demande|pas sûr|pas sûre|かどうか"
+)
+
 #: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
 ASK: Final = Words(
     "ask|check with|run it by|talk to|confirm with|clarify with",
@@ -177,10 +183,10 @@ PREFER: Final = Words(
 #: A request to keep something.
 REMEMBER: Final = Words(
     "remember|keep in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
-    "write this down|write that down|memorize|memorise|for future reference",
-    "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken",
-    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta",
-    "retiens|souviens-toi|n'oublie pas|note bien|garde en tête",
+    "write this down|write that down|memorize|memorise|for future reference|for later|so you know|fyi",
+    "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken|für später|zur info",
+    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta|para después|para más tarde",
+    "retiens|souviens-toi|n'oublie pas|note bien|garde en tête|pour plus tard|pour info",
     "覚えて|覚えと|メモして|忘れないで|記録して|記憶して",
 )
 
