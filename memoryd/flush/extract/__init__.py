@@ -58,7 +58,7 @@ from memoryd.flush.extract.dialogue import (
     unanswered_at_end,
     user_tasks,
 )
-from memoryd.flush.extract.facts import remember_requests, stated_facts, user_correction
+from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
 from memoryd.flush.extract.messages import language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
@@ -77,10 +77,12 @@ def _user_rules(ctx: Ctx) -> None:
             continue
         used: set[int] = set()
         prev = None if m.pos in ctx.answered else ctx.prev_assistant(m.pos)
+        if reversals(ctx, m, used):  # "wait, make it TOML": turns a decision around, not a correction
+            continue
         if user_correction(ctx, m, prev):
             continue
         remember_requests(ctx, m, used)
-        if not reversals(ctx, m, used) and prev is not None:
+        if prev is not None:
             read_reply(ctx, m, prev, used)
         procedure_prose(ctx, m)
         user_tasks(ctx, m, used)
@@ -112,6 +114,7 @@ def extract_items(entries: Sequence[Entry], *, max_items: int = 30, max_bytes: i
     report_rules(ctx)
     _assistant_rules(ctx)
     doc_procedures(ctx)
+    answered_facts(ctx)
     unanswered_at_end(ctx)
     settle(ctx)
     return [

@@ -87,9 +87,11 @@ _OFFER_LEAD: Final = re.compile(
 _OFFER_TAIL: Final = re.compile(
     r"[,;:—-]?\s*(?:want that|ok|okay|right|sounds good|shall i|should i)\s*[?？]?$", re.I
 )
-_DATE: Final = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}\.?(?:\d{2,4})?\b")
+_DATE: Final = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}\.?(?:\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)\b"
+)
 _NAMED_SUBJECT: Final = re.compile(
-    r"(?:^|[(,;]\s*)(?:@\w+|[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
+    r"(?:^|[(,;:]\s*)(?:@\w+|[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
     r"wird|soll|muss|macht|va a|debe|hará|va|doit|fera)\b))"
 )
 _FIRST_PERSON_PLAN: Final = re.compile(
@@ -100,6 +102,7 @@ _FIRST_PERSON_PLAN: Final = re.compile(
 
 
 _CLAUSE: Final = re.compile(r"\s*[,;]\s*|\s+(?:but|aber|pero|mais|though)\s+", re.I)
+_WHETHER: Final = re.compile(r"\b(?:whether|if|ob|si)\b|かどうか", re.I)
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _ASK_FOR: Final = re.compile(r"\bask(?:ing)? (?:for|them to|him to|her to)\b", re.I)
 _FILLER: Final = re.compile(
@@ -134,6 +137,8 @@ def _defers(s: str) -> bool:
         return False
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
         return False  # "for later: the profiles file is at ~/.dbt/profiles.yml" states a fact
+    if DOUBT.hit(s) and _WHETHER.search(s) and not ASK.hit(s):
+        return False  # "not sure whether X": the user raises a point, it defers nothing
     if LATER.hit(s) or _asks_self(s):
         return True
     if not ASK.hit(s) or is_question(s) or _ASK_FOR.search(s):
@@ -198,7 +203,9 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _open(ctx, _unknown(prev) or _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
     elif deferred and not own and not _agrees(first) and _advice(ctx, prev):
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
-    elif strong := [s for s in body if REJECT.hit(s) and not is_question(s) and not _defers(s)]:
+    elif strong := [
+        s for s in body if REJECT.hit(s) and not is_question(s) and not _defers(s) and not DOUBT.hit(s)
+    ]:
         _rejection(ctx, m, prev, strong[:2])
     elif deferred and not own and len(body) > len(deferred) and not _agrees(first):
         said = [s for s in body if s not in deferred][:2]  # the user raises a point and puts it off
@@ -562,7 +569,9 @@ def _single(
             plain(" ".join(_after_yes(s) for s in later)), 80
         )  # "yep, but next sprint. make a ticket"
         ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
-    elif _agrees(first) and (SUGGEST.hit(offer.single) or distinct_values(offer.single)):
+    elif _agrees(first) and (
+        SUGGEST.hit(offer.single) or REVERSAL.hit(offer.single) or distinct_values(offer.single)
+    ):
         extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
         text = _action(action) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
@@ -770,7 +779,7 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     if not ctx.slot_options or not REVERSAL.hit(m.prose):
         return False
     for options, draft in reversed(ctx.slot_options):
-        for i, s in enumerate(m.sentences):
+        for s in m.sentences:
             if is_question(s) or not REVERSAL.hit(s):
                 continue
             idx = named_option(LEAD_FILLER.sub("", s), options, first=False)
@@ -780,7 +789,10 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 return False  # the same choice again
             draft.text = clip(_sentence(options[idx].text))
             draft.pos.add(m.pos)
-            used.add(i)
+            ack = ctx.prose_after(m.pos, text_only=False)
+            if ack is not None and named_option(ack.prose, options, first=False) == idx:
+                draft.pos.add(ack.pos)  # "Sure, switching to TOML"
+            used.update(range(len(m.sentences)))
             return True
     return False
 

@@ -25,6 +25,7 @@ from memoryd.flush.extract.lexicon import (
     OR,
     ORDINALS,
     RECOMMEND,
+    REVERSAL,
     SMALLER,
     SUGGEST,
     WHICH,
@@ -325,6 +326,10 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
         return question
     if len(tokens(question)) <= 6 and before and (OFFER.hit(before) or OFFER.hit(question)):
         return before
+    short = len(tokens(question)) <= 3 and not WHICH.hit(question)  # "Machen?", "OK?", not "Which one?"
+    concrete = bool(before) and (REVERSAL.hit(before) or bool(distinct_values(before)))
+    if short and concrete and not is_question(before) and len(tokens(before)) >= 4:
+        return before  # "... auf Friday 16:00 statt Sunday 18:00. Machen?"
     return ""
 
 

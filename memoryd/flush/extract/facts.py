@@ -9,7 +9,20 @@ from typing import Final
 
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.dialogue import task_sentence
-from memoryd.flush.extract.lexicon import FORGETFUL, LATER, NO, OPEN, PREFER, REFUSE, RULE, STATE, tokens
+from memoryd.flush.extract.lexicon import (
+    EPHEMERAL,
+    FORGETFUL,
+    LATER,
+    NO,
+    OPEN,
+    PREFER,
+    REFUSE,
+    RULE,
+    STATE,
+    WH,
+    tokens,
+)
+from memoryd.flush.extract.lexicon import OR as OR_WORDS
 from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
 from memoryd.flush.extract.markers import (
     ACK,
@@ -21,6 +34,7 @@ from memoryd.flush.extract.markers import (
     ENV_ID,
     HARD_RULE,
     LEAD_FILLER,
+    NARRATION,
     NO_START,
     NOT_REMEMBER,
     PERSONAL,
@@ -51,12 +65,66 @@ _PERSON_NOT: Final = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(?:[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
     r"cannot|won'?t|never)\s+(?!know|think|want|need|care|mind|have to|see|get|remember|understand)\w+"
 )
-_VALUE: Final = re.compile(r"(?<![\w.-])(?:\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])")
+_VALUE: Final = re.compile(
+    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
+)
 _NOT_BUT: Final = re.compile(
-    r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+)(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+(?P<new>\S+)"
+    r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+|[!.;]+\s*)"
+    r"(?P<new>\S+)"
     r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas)\s+(?P<old2>\S+)\s*$",
     re.I,
 )
+
+
+def answered_facts(ctx: Ctx) -> None:
+    """A question the user asks about a thing, answered by the assistant with a value: a fact.
+
+    "What's the rate limit on the Hetzner Robot API?" - "I looked it up. The Hetzner Robot API allows
+    200 requests per hour." The answer is the reply's sentence that repeats the question's words and
+    carries a number or identifier, wherever it is in the reply; small talk ("how's the weather?")
+    shares too few words with its answer to count.
+    """
+    for m in ctx.msgs:
+        if m.role != "user" or ("?" not in m.prose and "？" not in m.prose):
+            continue
+        asked = [
+            s
+            for s in m.sentences
+            if is_question(s)
+            and WH.starts(_LEADS.sub("", s))
+            and not REQUEST.match(s)
+            and not OR_WORDS.hit(s)
+        ]
+        if not asked or EPHEMERAL.hit(asked[-1]):
+            continue  # "how's the weather this weekend?" asks about now, not a durable fact
+        reply = ctx.prose_after(m.pos, text_only=False)
+        if reply is None:
+            continue
+        want = {w for w in word_set(asked[-1]) if len(w) > 2}
+        best, score = "", 1
+        for s in reply.sentences:
+            shared = len(want & word_set(s))
+            if shared > score and _VALUE.search(s) and not is_question(s) and not has_secret(s):
+                best, score = s, shared
+        if (
+            not best and len(reply.sentences) <= 3
+        ):  # "Buena pregunta, lo miré. Son 1200 peticiones cada 5 minutos."
+            valued = [
+                s
+                for s in reply.sentences
+                if _VALUE.search(s) and not is_question(s) and not has_secret(s) and not NARRATION.search(s)
+            ]
+            if len(valued) == 1 and not valued[0].rstrip().endswith((":", "：")):
+                topic = plain(_LEADS.sub("", asked[-1])).rstrip("?？ ")
+                best = f"{topic}: {plain(valued[0])}"
+        if best and not best.rstrip().endswith((":", "：")):
+            ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+_LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
+_NO_ALONE: Final = re.compile(
+    r"^(?:no|nope|nah|nein|non|いいえ|いや)\s*[,.!、。]", re.I
+)  # "no, ..." not "no tengo"
 
 
 def states_preference(s: str) -> bool:
@@ -124,7 +192,7 @@ def _not_but(s: str, prev: Msg) -> str:
         return ""
     old = (m.group("old") or m.group("old2") or "").strip(".,;:!")
     new = (m.group("new") or m.group("new2") or "").strip(".,;:!")
-    if not old or not new or old.lower() not in prev.low or new.lower() in prev.low:
+    if not old or not new or old.lower() == new.lower() or old.lower() not in prev.low:
         return ""
     if m.group("old2"):
         return plain(CORRECTION_LEAD.sub("", s))  # "X, not Y": the user's own words say it
@@ -144,7 +212,9 @@ def _swapped_value(s: str, prev: Msg) -> str:
         if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
             continue
         shared = words & word_set(clause) - word_set(theirs[0]) - word_set(said[0])
-        alike = _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12  # staging-1.internal / -2
+        alike = (
+            _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12 and any(c.isalpha() for c in said[0])
+        )  # staging-1.internal / staging-2.internal (names, not bare numbers)
         if len(shared) >= 2 or (shared and len(words) <= 4) or alike:
             if not STATE.hit(clause):  # "I'll deploy to staging-1": the user's words say it better
                 return plain(CORRECTION_LEAD.sub("", s))
@@ -175,7 +245,7 @@ def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     strong = CORRECTION.search(head) or any(
         CORRECTION.search(s) for s in m.sentences[1:] if not is_question(s)
     )
-    weak = NO_START.match(head) and not QUESTION_END.search(prev.prose)
+    weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose)
     if not strong and not weak:
         return False
     said = [CORRECTION_LEAD.sub("", s) for s in m.sentences if not is_question(s) and not PLEASANTRY.match(s)]

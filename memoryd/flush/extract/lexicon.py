@@ -85,7 +85,7 @@ YES: Final = Words(
     "lgtm|approved|deal|absolutely|definitely|exactly|go ahead|do it|do that|please do|sounds good|"
     "sounds great|sounds fine|works for me|let's do it|ship it|let's go|go with|go for|let's use|let's take|"
     "that works|fine by me|makes sense|sounds right|good idea",
-    "ja|jawohl|genau|passt|gerne|gern|einverstanden|klar|okay|prima|super|gut|mach das|mach es|machen wir|"
+    "ja|jo|jep|jawohl|genau|passt|gerne|gern|einverstanden|klar|okay|prima|super|gut|mach|mach das|machen wir|"
     "klingt gut|gute idee|"
     "nehmen wir|nimm",
     "sí|si|vale|claro|dale|perfecto|bueno|de acuerdo|hazlo|adelante|me parece bien|vamos con|me quedo con|"
@@ -111,10 +111,11 @@ LATER: Final = Words(
     "we'll see|see how|can wait|haven't decided|not decided|need to think|need some time|give me a day|"
     "check first|circle back|get back to|revisit",
     "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
-    "denk drüber nach|überlegen|nachdenken|noch offen",
+    "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen",
     "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
-    "pensármelo|pensarlo bien",
-    "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir",
+    "pensármelo|pensarlo bien|consultarlo con la almohada",
+    "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
+    "dormir dessus",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
 )
 
@@ -155,8 +156,8 @@ DELEGATE: Final = Words(
 #: Turning the earlier choice around.
 REVERSAL: Final = Words(
     "actually|instead|changed my mind|on second thought|scratch that|rather|switch to|make it",
-    "doch|lieber|stattdessen|eigentlich|anders",
-    "mejor|en vez|en cambio|pensándolo bien|cambio de idea",
+    "doch|lieber|stattdessen|statt|anstatt|eigentlich|anders",
+    "mejor|en vez|en lugar de|en cambio|pensándolo bien|cambio de idea",
     "plutôt|finalement|en fait|au lieu",
     "やっぱり|やはり|代わりに|変更",
 )
@@ -240,6 +241,20 @@ SUGGEST: Final = Words(
 OR: Final = Words("or|oder|o|u|ou|または|それとも")
 EITHER: Final = Words("either|whether|entweder|ob|o bien|soit")
 
+#: Question words that ask for a property ("what is the limit", "wo liegt", "cuál es").
+WH: Final = Words(
+    "what|what's|whats|which|how|how's|where|where's|when|who|whose|wie|was|welche|welcher|welches|wo|wann|wer|"
+    "qué|que|cuál|cuáles|cómo|dónde|cuándo|quién|cuánto|cuánta|cuántos|quel|quelle|quels|comment|où|quand|qui|"
+    "combien|何|どこ|いつ|誰|どの|いくつ"
+)
+
+#: Time-bound words: a question about today or this weekend asks about a passing state.
+EPHEMERAL: Final = Words(
+    "today|tonight|tomorrow|this weekend|this week|right now|now|currently|heute|morgen|jetzt|gerade|"
+    "dieses wochenende|hoy|mañana|ahora|este fin de semana|aujourd'hui|demain|maintenant|ce week-end|"
+    "今日|明日|今"
+)
+
 #: Asking which: "which one", "welche", "cuál", "lequel", "どちら".
 WHICH: Final = Words(
     "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|どちら|どれ"
@@ -272,7 +287,7 @@ ORDINALS: Final = {
 #: Comparatives that point at the option with the smallest (``min``) or largest number.
 SMALLER: Final = Words(
     "cheaper|cheapest|smaller|smallest|fewer|less|lower|lowest|shorter|shortest|faster|quicker|lighter|simpler|"
-    "günstigere|günstigste|billigere|kleinere|kürzere|schnellere|einfachere|"
+    "günstigere|günstigste|billigere|billigste|kleinere|kleinste|kürzere|schnellere|einfachere|"
     "barata|barato|pequeña|pequeño|menor|corta|corto|rápida|rápido|sencilla|"
     "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い"
 )
