@@ -137,7 +137,7 @@ def _defers(s: str) -> bool:
         return False
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
         return False  # "for later: the profiles file is at ~/.dbt/profiles.yml" states a fact
-    if DOUBT.hit(s) and _WHETHER.search(s) and not ASK.hit(s):
+    if DOUBT.hit(s) and _WHETHER.search(s) and not _plan(s):
         return False  # "not sure whether X": the user raises a point, it defers nothing
     if LATER.hit(s) or _asks_self(s):
         return True
@@ -556,8 +556,9 @@ def _single(
 ) -> None:
     """One thing offered: accepted is a decision, refused a rejection, put off an open question."""
     action = _sentence(offer.single.rstrip("?？ "))
-    if deferred and not _agrees(first):
-        _open(ctx, action, deferred, {prev.pos, m.pos}, prev)
+    if deferred and not _agrees(first):  # the point the user raised, if the offer only answered it
+        generic = not distinct_values(action) and _size(action) < 10  # "shall I fetch numbers?"
+        _open(ctx, (raised(ctx, prev) if generic else "") or action, deferred, {prev.pos, m.pos}, prev)
     elif _refuses(first) and not _agrees(first):
         said = _reason(" ".join(body[:2]))
         ctx.add(

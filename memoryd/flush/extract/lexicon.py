@@ -121,8 +121,8 @@ LATER: Final = Words(
 
 #: Doubt about a point the speaker raises: "I'm wondering whether ...", "ich frage mich, ob ...".
 DOUBT: Final = Words(
-    "wonder|wondering|whether|unsure|not sure|ob|frage mich|weiß nicht|me pregunto|no sé si|no estoy seguro|"
-    "no estoy segura|je me demande|pas sûr|pas sûre|かどうか"
+    "wonder|wondering|whether|unsure|not sure|can't decide|ob|frage mich|weiß nicht|unsicher|me pregunto|no sé si|"
+    "no estoy seguro|no estoy segura|no tengo claro|tengo dudas|je me demande|pas sûr|pas sûre|hésite|かどうか"
 )
 
 #: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
