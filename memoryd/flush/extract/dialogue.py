@@ -92,7 +92,7 @@ _DATE: Final = re.compile(
 )
 _NAMED_SUBJECT: Final = re.compile(
     r"(?:^|[(,;:]\s*)(?:@\w+|[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
-    r"wird|soll|muss|macht|va a|debe|hará|va|doit|fera)\b))"
+    r"wird|soll|muss|hat|macht|va a|debe|tiene que|hará|va|doit|fera|va)\b))"
 )
 _FIRST_PERSON_PLAN: Final = re.compile(
     r"^(?:i'?ll|i will|we'?ll|we will|i need to|we need to|i have to|remind me to|ich werde|wir werden|ich muss|"
@@ -103,6 +103,11 @@ _FIRST_PERSON_PLAN: Final = re.compile(
 
 _CLAUSE: Final = re.compile(r"\s*[,;]\s*|\s+(?:but|aber|pero|mais|though)\s+", re.I)
 _WHETHER: Final = re.compile(r"\b(?:whether|if|ob|si)\b|かどうか", re.I)
+_DUE_BY: Final = re.compile(
+    r"\b(?:by|before|until|till|bis|vor|antes del?|hasta|avant|d'ici)\s+(?:the\s+|el\s+|le\s+|)"
+    r"(?:end|next|\d|[A-Z]\w+day|ende|fin|fine)",
+    re.I,
+)
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _ASK_FOR: Final = re.compile(r"\bask(?:ing)? (?:for|them to|him to|her to)\b", re.I)
 _FILLER: Final = re.compile(
@@ -768,7 +773,7 @@ def task_sentence(s: str) -> bool:
     """A task with a who and a when: a named owner or "I'll ...", and a day, date or "owner:"."""
     core = LEAD_FILLER.sub("", s)
     owner = OWNER.hit(core) or _NAMED_SUBJECT.search(core)
-    due = DUE.hit(core) or _DATE.search(core)
+    due = DUE.hit(core) or _DATE.search(core) or _DUE_BY.search(core)
     return bool((owner and due) or (due and _plan(core)) or (owner and _plan(core)))
 
 

@@ -122,6 +122,7 @@ def answered_facts(ctx: Ctx) -> None:
 
 
 _LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
+_THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _NO_ALONE: Final = re.compile(
     r"^(?:no|nope|nah|nein|non|いいえ|いや)\s*[,.!、。]", re.I
 )  # "no, ..." not "no tengo"
@@ -143,7 +144,8 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         return False
     if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose)) or ctx.offer(prev).asked:
         return False  # no value; or one given in reply to a question or proposal is an answer
-    for s in m.sentences[:2]:
+    whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
+    for s in [whole, *m.sentences[:2]] if whole else m.sentences[:2]:
         if is_question(s) or has_secret(s):
             continue
         fixed = _not_but(s, prev) or _swapped_value(s, prev)
@@ -197,7 +199,10 @@ def _not_but(s: str, prev: Msg) -> str:
     if m.group("old2"):
         return plain(CORRECTION_LEAD.sub("", s))  # "X, not Y": the user's own words say it
     clause = next((c for c in _clauses(prev.prose) if old.lower() in c.lower()), "")
-    return plain(re.sub(re.escape(old), new, clause, count=1, flags=re.I)) if clause else plain(s)
+    if not clause:
+        return plain(s)
+    fixed = plain(re.sub(re.escape(old), new, clause, count=1, flags=re.I))
+    return fixed if STATE.hit(clause) else f"{fixed.rstrip('.')} (not {old})"
 
 
 def _swapped_value(s: str, prev: Msg) -> str:
@@ -278,7 +283,7 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
             (
                 i
                 for i, s in enumerate(sents)
-                if (REMEMBER.search(s) or REMEMBER_WORDS.starts(s)) and not NOT_REMEMBER.search(s)
+                if (REMEMBER.search(s) or REMEMBER_WORDS.hit(s)) and not NOT_REMEMBER.search(s)
             ),
             None,
         )
@@ -292,7 +297,7 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if not body:
             continue
         text = LEAD_FILLER.sub("", plain(" ".join(body)))
-        kind: Kind = "procedure" if sequence_like(text) else "fact"
+        kind: Kind = "procedure" if sequence_like(text) else "todo" if task_sentence(text) else "fact"
         ctx.add(kind, text, {m.pos}, must_keep=True)
         used.update(base + i for i in [hit, *idx])
         return
@@ -305,6 +310,9 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
     sentences before it (or, if there are none, after it).
     """
     s = sents[hit]
+    head, _, tail = s.rpartition(",")
+    if head and REMEMBER_WORDS.hit(tail) and not REMEMBER_WORDS.hit(head) and len(tokens(head)) <= 6 and hit:
+        s = "remember that."  # "..., just so you know" at the end points back at what was said before
     if REMEMBER_ONLY.search(s) or not REMEMBER_HEAD.sub("", s).strip(" .,:"):
         idx = [i for i in range(hit) if not AGREE_START.match(sents[i]) and not PLEASANTRY.match(sents[i])]
         idx = idx or [i for i in range(hit + 1, len(sents)) if not PLEASANTRY.match(sents[i])]
@@ -315,8 +323,19 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
             if not _explains(sents[i]):
                 break
             idx.append(i)
-        body = [REMEMBER_HEAD.sub("", s), *(sents[i] for i in idx)]
+        body = [_request_stripped(REMEMBER_HEAD.sub("", s)), *(sents[i] for i in idx)]
     return idx, [b for b in body if b.strip() and not has_secret(b) and not REMEMBER_ONLY.search(b)]
+
+
+def _request_stripped(s: str) -> str:
+    """ "Just so you know for later, the docs are in X" -> "the docs are in X" (the request clause goes)."""
+    head, sep, rest = s.partition(",") if "," in s[:60] else s.partition(":")
+    if sep and rest.strip() and len(tokens(head)) <= 8 and REMEMBER_WORDS.hit(head):
+        return rest.strip()
+    that = _THAT.search(s)  # "can you note that Ahmed sends it by Thursday?"
+    if that and len(tokens(s[: that.start()])) <= 6 and REMEMBER_WORDS.hit(s[: that.end()]):
+        return s[that.end() :].rstrip("?？ ")
+    return s
 
 
 def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
