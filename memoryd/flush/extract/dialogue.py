@@ -102,6 +102,7 @@ _FIRST_PERSON_PLAN: Final = re.compile(
 
 
 _CLAUSE: Final = re.compile(r"\s*[,;]\s*|\s+(?:but|aber|pero|mais|though)\s+", re.I)
+_WONDER: Final = re.compile(r"je me demande|ich frage mich|frage mich|me pregunto|i wonder", re.I)
 _WHETHER: Final = re.compile(r"\b(?:whether|if|ob|si)\b|かどうか", re.I)
 _DUE_BY: Final = re.compile(
     r"\b(?:by|before|until|till|bis|vor|antes del?|hasta|avant|d'ici)\s+(?:the\s+|el\s+|le\s+|)"
@@ -133,6 +134,8 @@ def _agrees(first: str) -> bool:
 
 
 def _refuses(first: str) -> bool:
+    if DOUBT.hit(first) or LATER.hit(first):
+        return False  # "not sure yet" is no refusal
     return NO.starts(first) or (_short(first) and REJECT.hit(first))
 
 
@@ -142,7 +145,8 @@ def _defers(s: str) -> bool:
         return False
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
         return False  # "for later: the profiles file is at ~/.dbt/profiles.yml" states a fact
-    if DOUBT.hit(s) and _WHETHER.search(s) and not _plan(s):
+    asks = FIRST.hit(s) and ASK.hit(_WONDER.sub("", s))  # "I need to check with Marco whether ..."
+    if DOUBT.hit(s) and _WHETHER.search(s) and not _plan(s) and not asks:
         return False  # "not sure whether X": the user raises a point, it defers nothing
     if LATER.hit(s) or _asks_self(s):
         return True

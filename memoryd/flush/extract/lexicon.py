@@ -166,9 +166,9 @@ REVERSAL: Final = Words(
 RULE: Final = Words(
     "always|never|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
     "under no circumstances|no matter what|unter keinen umständen|bajo ningún concepto|en aucun cas",
-    "immer|nie|niemals|ab jetzt|ab sofort|künftig|grundsätzlich|jedes mal|muss|müssen",
-    "siempre|nunca|jamás|a partir de ahora|de ahora en adelante|cada vez|debe|deben",
-    "toujours|jamais|désormais|à partir de maintenant|chaque fois|doit|doivent",
+    "immer|nie|niemals|ab jetzt|ab sofort|künftig|grundsätzlich|jedes mal",
+    "siempre|nunca|jamás|a partir de ahora|de ahora en adelante|cada vez",
+    "toujours|jamais|désormais|à partir de maintenant|chaque fois",
     "必ず|いつも|常に|絶対|今後|毎回|禁止",
 )
 
