@@ -92,7 +92,7 @@ _DATE: Final = re.compile(
 )
 _NAMED_SUBJECT: Final = re.compile(
     r"(?:^|[(,;:]\s*)(?:@\w+|[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
-    r"wird|soll|muss|hat|macht|va a|debe|tiene que|hará|va|doit|fera|va)\b))"
+    r"wird|soll|muss|hat|macht|va a|debe|tiene que|hará|va|doit|fera|va)\b(?!\s+[A-Z])))"
 )
 _FIRST_PERSON_PLAN: Final = re.compile(
     r"^(?:i'?ll|i will|we'?ll|we will|i need to|we need to|i have to|remind me to|ich werde|wir werden|ich muss|"
@@ -648,7 +648,8 @@ def raised(ctx: Ctx, prev: Msg) -> str:
         if (is_question(s) and _size(s) >= 4) or (
             (LATER.hit(s) or OPEN.hit(s) or DOUBT.hit(s)) and _size(s) >= 5
         ):
-            return plain(_LEAD_LABEL.sub("", s)) if _size(_LEAD_LABEL.sub("", s)) >= 4 else plain(s)
+            core = _FILLER.sub("", _LEAD_LABEL.sub("", s))
+            return plain(core) if _size(core) >= 4 else plain(s)
     return ""
 
 
