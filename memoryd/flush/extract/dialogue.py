@@ -191,7 +191,7 @@ def option_text(offer: Offer, idx: int) -> str:
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     """The user's answer to the assistant turn before it."""
     body = [s for i, s in enumerate(m.sentences) if i not in used and not PLEASANTRY.match(s.strip())]
-    body = body or [s for s in m.sentences if not REMEMBER.search(s)]  # all of it, even a bare "ok"
+    body = body or [s for s in m.sentences if not (REMEMBER.search(s) or REMEMBER_WORDS.hit(s))]  # even "ok"
     if not body:
         return
     offer = ctx.offer(prev)

@@ -90,10 +90,7 @@ def answered_facts(ctx: Ctx) -> None:
         asked = [
             s
             for s in m.sentences
-            if is_question(s)
-            and WH.starts(_LEADS.sub("", s))
-            and not REQUEST.match(s)
-            and not OR_WORDS.hit(s)
+            if is_question(s) and _asks_what(s) and not REQUEST.match(s) and not OR_WORDS.hit(s)
         ]
         if not asked or EPHEMERAL.hit(asked[-1]):
             continue  # "how's the weather this weekend?" asks about now, not a durable fact
@@ -126,6 +123,12 @@ _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _NO_ALONE: Final = re.compile(
     r"^(?:no|nope|nah|nein|non|いいえ|いや)\s*[,.!、。]", re.I
 )  # "no, ..." not "no tengo"
+
+
+def _asks_what(s: str) -> bool:
+    """A question for a property: "what is ...", or one embedded early ("do you know how much ...")."""
+    core = _LEADS.sub("", s)
+    return WH.starts(core) or WH.hit(" ".join(tokens(core)[1:5]))
 
 
 def states_preference(s: str) -> bool:

@@ -324,7 +324,8 @@ CONDITION: Final = Words(
 
 #: A subject that makes a sentence a statement of fact, not an instruction.
 STATE: Final = Words(
-    "is|are|was|were|isn't|aren't|wasn't|ist|sind|war|es|son|era|está|están|est|sont|était|です|でした|である"
+    "is|are|was|were|isn't|aren't|wasn't|lives|sits|ist|sind|war|liegt|liegen|steht|es|son|era|está|están|queda|"
+    "est|sont|était|se trouve|です|でした|である|にある"
 )
 
 #: Judging an option badly: "would be wrong", "too risky", "hides the problem".
