@@ -709,8 +709,10 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
     """
     low = m.low
     if ":" in m.prose or "：" in m.prose:
-        for line in m.prose.splitlines():
-            if om := _OPEN_LINE.match(line.strip()):
+        seen = set()
+        for line in [*m.prose.splitlines(), *m.sentences]:  # a line, or a sentence inside one
+            if (om := _OPEN_LINE.match(line.strip())) and om.group("text") not in seen:
+                seen.add(om.group("text"))
                 _open_line(ctx, m, om.group("text"), om.group("tag").lower())
     if m.role == "user" and COMPLETION.search(m.prose):  # "all booked!": the user did it themself
         for line in m.prose.splitlines():

@@ -207,7 +207,8 @@ REFUSE: Final = Words(
 #: The assistant recommending one option.
 RECOMMEND: Final = Words(
     "i'd go|i'd take|i'd pick|i'd do|i'd use|i'd choose|i'd keep|i'd stick|i'd start|i would go|i would use|"
-    "recommend|recommended|recommendation|suggest|my pick|my picks|my vote|best bet|i lean|lean towards",
+    "recommend|recommended|recommendation|suggest|propose|proposal|my pick|my picks|my vote|best bet|i lean|"
+    "lean towards",
     "ich würde|empfehle|empfehlung|mein vorschlag|ich tendiere",
     "recomiendo|sugiero|yo haría|yo iría|me quedaría|propongo",
     "je recommande|je suggère|je propose|je prendrais|je ferais",
