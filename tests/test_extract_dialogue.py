@@ -424,3 +424,23 @@ def test_an_or_question_resolves_around_the_shared_words() -> None:
     t.user("15th I guess, finance prefers that")
     (decision,) = accepted(t.items())
     assert decision.text.startswith("Should the invoices go out on the 15th of the month")
+
+
+def test_an_open_line_answered_by_a_later_decision_is_not_open() -> None:
+    """The real OpenClaw sample listed "90 or 180 days?" open in the block that recorded the decision."""
+    t = Transcript()
+    t.assistant("Schema sketched.\n\nOpen question: should retention be 90 or 180 days for raw events?")
+    t.user("Let's revisit retention for raw events.")
+    t.assistant("We decided on 180 days retention for raw events; compliance needs half a year.")
+    items = t.items()
+    assert of_kind(items, "open_question") == []
+    assert any("180 days" in d.text for d in of_kind(items, "decision"))
+
+
+def test_the_same_decision_restated_every_turn_is_one_item() -> None:
+    t = Transcript()
+    for n in range(3):
+        t.user(f"[T{n}] next topic please")
+        t.assistant("We decided to use a Redis stream for the ingest queue instead of RabbitMQ.")
+    (decision,) = of_kind(t.items(), "decision")
+    assert len(decision.entry_ids) == 3
