@@ -41,6 +41,7 @@ from memoryd.flush.extract.lexicon import (
     REVERSAL,
     STATE,
     SUGGEST,
+    THANKS,
     YES,
     tokens,
 )
@@ -371,8 +372,10 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
     """Sentences of the reply that add to the chosen option ("plus --keep-yearly 3", "but next sprint")."""
     out = []
     for i, s in enumerate(body):
-        if is_question(s) or _defers(s) or REMEMBER.search(s) or has_secret(s):
+        if is_question(s) or _defers(s) or REMEMBER.search(s) or has_secret(s) or DELEGATE.hit(s):
             continue
+        if THANKS.starts(s) and _size(s) <= 5 and not distinct_values(s):
+            continue  # "Thanks for checking."
         core = s
         toks = tokens(core)
         while toks and (YES.hit(toks[0]) or toks[0] in ("and", "also", "so", "then", "just")):
@@ -565,7 +568,11 @@ def _single(
 ) -> None:
     """One thing offered: accepted is a decision, refused a rejection, put off an open question."""
     action = _sentence(offer.single.rstrip("?？ "))
-    if deferred and not _agrees(first):  # the point the user raised, if the offer only answered it
+    if NO.starts(first) and not _agrees(first) and not any(ASK.hit(s) or _asks_self(s) for s in deferred):
+        said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
+        text = ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else "")
+        ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+    elif deferred and not _agrees(first):  # the point the user raised, if the offer only answered it
         generic = not distinct_values(action) and _size(action) < 10  # "shall I fetch numbers?"
         _open(ctx, (raised(ctx, prev) if generic else "") or action, deferred, {prev.pos, m.pos}, prev)
     elif _refuses(first) and not _agrees(first):

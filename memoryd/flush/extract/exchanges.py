@@ -262,9 +262,10 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         lead = ""
         if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
             body, lead = body[head.end() :], head.group(0)
-        toks = tokens(body)
-        if toks and EITHER.hit(toks[0]):
-            body = body.split(None, 1)[1] if " " in body else body
+        words = body.split()
+        lead_at = next((i for i, w in enumerate(words[:8]) if EITHER.hit(w)), None)
+        if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
+            body = " ".join(words[lead_at + 1 :]) or body
         sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
         if len(sides) == 2 and "," in sides[0] and len(_LIST_SPLIT.split(sides[0])) <= 3:
             first = _LIST_SPLIT.split(sides[0])
@@ -296,7 +297,8 @@ def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
         if low_r[:n] == low_l[-(n + 1) : -1]:
             j = n
             break
-    parallel = j > 0 or len(right) <= 2 or (left[-1][:1].isdigit() and right[0][:1].isdigit())
+    named = right[0][:1].isupper() or right[0][:1].isdigit()  # "Postgres or MySQL for the inventory"
+    parallel = j > 0 or len(right) <= 2 or (left[-1][:1].isdigit() and right[0][:1].isdigit()) or named
     if not parallel:  # two whole clauses: "offer it as the fallback, or keep it in our pocket"
         chosen = _QUESTION_LEAD.sub("", options[idx].text.strip(" ¿¡"))
         return f"{q}: {chosen}" if len(chosen.split()) <= 5 else chosen
@@ -311,6 +313,7 @@ def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
     start = q.lower().find(options[0].text.lower()[: max(1, len(options[0].text) // 2)])
     prefix = q[:start] if start > 0 else ""
     text = " ".join(x for x in (prefix.strip(), head, alt, tail) if x)
+    text = " ".join(w for w in text.split() if not EITHER.hit(w) or w.lower() in ("whether", "ob"))
     return _QUESTION_LEAD.sub("", text.strip(" ¿¡"))
 
 

@@ -119,6 +119,7 @@ def answered_facts(ctx: Ctx) -> None:
 
 
 _LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
+_COURTESY: Final = re.compile(r"^(?:please|pls|bitte|por favor|s'il te plaît|stp)\b[,:]?\s*", re.I)
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _NO_ALONE: Final = re.compile(
     r"^(?:no|nope|nah|nein|non|いいえ|いや)\s*[,.!、。]", re.I
@@ -332,6 +333,7 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
 
 def _request_stripped(s: str) -> str:
     """ "Just so you know for later, the docs are in X" -> "the docs are in X" (the request clause goes)."""
+    s = _COURTESY.sub("", s)
     head, sep, rest = s.partition(",") if "," in s[:60] else s.partition(":")
     if sep and rest.strip() and len(tokens(head)) <= 8 and REMEMBER_WORDS.hit(head):
         return rest.strip()

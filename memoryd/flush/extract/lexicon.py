@@ -181,6 +181,9 @@ PREFER: Final = Words(
     "好き|嫌い|苦手|アレルギー|ほうがいい|方がいい",
 )
 
+#: Thanks and greetings: a reply sentence made of these adds nothing to a decision.
+THANKS: Final = Words("thanks|thank you|thx|cheers|danke|vielen dank|gracias|merci|ありがとう|どうも")
+
 #: A request to keep something.
 REMEMBER: Final = Words(
     "remember|keep in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
@@ -325,7 +328,8 @@ CONDITION: Final = Words(
 
 #: A subject that makes a sentence a statement of fact, not an instruction.
 STATE: Final = Words(
-    "is|are|was|were|isn't|aren't|wasn't|lives|sits|ist|sind|war|liegt|liegen|steht|es|son|era|está|están|queda|"
+    "is|are|was|were|isn't|aren't|wasn't|has|have|lives|sits|ist|sind|war|hat|haben|liegt|liegen|steht|"
+    "es|son|era|está|están|tiene|tienen|queda|ont|"
     "est|sont|était|se trouve|です|でした|である|にある"
 )
 
