@@ -50,6 +50,7 @@ __all__ = [
     "Counts",
     "EvalKind",
     "EvalReport",
+    "FamilyCounts",
     "GoldItem",
     "TranscriptReport",
     "content_words",
@@ -161,6 +162,8 @@ class GoldItem:
     text: str
     evidence: tuple[str, ...]
     must_keep: bool = False
+    #: the template family that produced the item (generated splits only)
+    family: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +189,20 @@ class Counts:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyCounts:
+    """Gold items of one template family: how many, how many matched, and the must-keep share."""
+
+    gold: int = 0
+    kept: int = 0
+    must_keep: int = 0
+    must_keep_kept: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.kept / self.gold if self.gold else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +302,23 @@ class EvalReport:
     def max_block_bytes(self) -> int:
         return max((t.block_bytes for t in self.transcripts), default=0)
 
+    def per_family(self) -> dict[str, FamilyCounts]:
+        """Recall per template family of the gold items (empty for hand-written splits)."""
+        out: dict[str, FamilyCounts] = {}
+        for t in self.transcripts:
+            matched = {g for g, _ in t.matches}
+            for i, g in enumerate(t.gold):
+                if not g.family:
+                    continue
+                c = out.get(g.family, FamilyCounts())
+                out[g.family] = FamilyCounts(
+                    c.gold + 1,
+                    c.kept + (i in matched),
+                    c.must_keep + g.must_keep,
+                    c.must_keep_kept + (g.must_keep and i in matched),
+                )
+        return dict(sorted(out.items()))
+
 
 # --- matching -----------------------------------------------------------------------------------------
 
@@ -331,6 +365,7 @@ def _gold_items(raw: Iterable[dict[str, Any]]) -> tuple[GoldItem, ...]:
                 str(obj["text"]),
                 tuple(obj.get("evidence", ())),
                 bool(obj.get("must_keep")),
+                str(obj.get("family") or ""),
             )
         )
     return tuple(items)
@@ -467,6 +502,13 @@ def format_report(report: EvalReport) -> str:
     lines.append(f"canaries leaked {report.canaries_leaked}")
     lines.append(f"noise {report.noisy}/{report.predicted} items ({report.noise_rate:.1%})")
     lines.append(f"bytes per flush max {report.max_block_bytes}")
+    families = report.per_family()
+    if families:
+        lines.append("")
+        lines.append(f"{'template family':<34}{'gold':>6}{'kept':>6}{'recall':>8}{'keep':>9}")
+        for name, fc in families.items():
+            keep = f"{fc.must_keep_kept}/{fc.must_keep}" if fc.must_keep else "-"
+            lines.append(f"{name[:33]:<34}{fc.gold:>6}{fc.kept:>6}{fc.recall:>8.2f}{keep:>9}")
     lines.append("")
     lines.append(
         f"{'transcript':<40}{'pred':>5}{'gold':>5}{'tp':>4}{'F1':>6}{'keep':>6}{'leak':>5}{'noise':>6}"
@@ -504,6 +546,16 @@ def report_to_json(report: EvalReport) -> dict[str, Any]:
         "canaries_leaked": report.canaries_leaked,
         "noise": {"items": report.noisy, "predicted": report.predicted, "rate": report.noise_rate},
         "bytes_per_flush": {"max": report.max_block_bytes},
+        "per_family": {
+            name: {
+                "gold": fc.gold,
+                "kept": fc.kept,
+                "recall": fc.recall,
+                "must_keep": fc.must_keep,
+                "must_keep_kept": fc.must_keep_kept,
+            }
+            for name, fc in report.per_family().items()
+        },
         "transcripts": [
             {
                 "name": t.name,

@@ -116,3 +116,18 @@ def test_splits_share_no_family_bank_domain_or_phrasing() -> None:
             phrases_a = {p for bank in a.banks for ps in bank.phrases.values() for p in ps if len(p) > 12}
             phrases_b = {p for bank in b.banks for ps in bank.phrases.values() for p in ps if len(p) > 12}
             assert not phrases_a & phrases_b, sorted(phrases_a & phrases_b)[:5]
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout-local", "gen-tune", "gen-report", "fresh"])
+def test_ideal_notes_score_one_on_every_split(split: str) -> None:
+    """Notes that say exactly what the gold says, citing its evidence, match every gold item:
+    the labels of a split are consistent with the matcher (no item shadows another)."""
+    from memoryd.evaluation import GoldItem, match_items
+    from memoryd.flush.items import Item
+
+    for gold_path in sorted((EVAL / split).glob("*.gold.json")):
+        raw = json.loads(gold_path.read_text(encoding="utf-8"))["items"]
+        gold = [GoldItem(g["kind"], g["text"], tuple(g["evidence"]), g["must_keep"]) for g in raw]
+        ideal = [Item(kind=g.kind, text=g.text, entry_ids=g.evidence) for g in gold]  # type: ignore[arg-type]
+        pairs = match_items(ideal, gold)
+        assert pairs == [(i, i) for i in range(len(gold))], gold_path.name

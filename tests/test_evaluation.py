@@ -161,12 +161,14 @@ def test_score_dir_counts_recall_must_keep_leaks_noise_and_bytes(tmp_path: Path)
                     "text": "Lena Fischer owns the cache",
                     "evidence": ["aaaa0001"],
                     "must_keep": True,
+                    "family": "remember",
                 },
                 {
                     "kind": "decision",
                     "text": "Use a Redis cluster",
                     "evidence": ["ffff0009"],
                     "must_keep": True,
+                    "family": "choice",
                 },
                 {"kind": "todo", "text": "Lena to resize the cache by Friday", "evidence": ["ffff0009"]},
             ],
@@ -189,6 +191,11 @@ def test_score_dir_counts_recall_must_keep_leaks_noise_and_bytes(tmp_path: Path)
     )
     assert report.noisy >= 1 and 0 < report.noise_rate <= 1
     assert report.max_block_bytes == t.block_bytes > len("Lena Fischer owns the cache")
+    families = report.per_family()
+    assert list(families) == ["choice", "remember"]
+    assert (families["remember"].kept, families["remember"].must_keep_kept) == (1, 1)
+    assert (families["choice"].gold, families["choice"].kept, families["choice"].recall) == (1, 0, 0.0)
+    assert "template family" in format_report(report)
 
 
 def test_gold_with_an_unknown_kind_is_an_error_naming_the_file(tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 from .transcript import Transcript
 
 Phrases = Mapping[str, Sequence[str]]
+#: A slot value: a name used as is in every language, or one text per language.
+Text = str | Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,7 @@ class ChoiceSet:
 
     subject: Mapping[str, str]  # per language
     options: Sequence[tuple[str, str, str]]
-    cheap_index: int  # which option is the cheapest/smallest ("the cheaper one")
+    cheap_index: int  # which option is clearly the cheapest ("the cheaper one"); -1: none is
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,23 +49,23 @@ class Domain:
     cwd: str
     choices: Sequence[ChoiceSet]
     #: (thing, old value, new value, per-language noun for what changes)
-    offers: Sequence[tuple[str, str, str, Mapping[str, str]]]
+    offers: Sequence[tuple[Text, Text, Text, Mapping[str, str]]]
     #: (per-language task with {x} slot, value for {x})
-    tasks: Sequence[tuple[Mapping[str, str], str]]
+    tasks: Sequence[tuple[Mapping[str, str], Text]]
     #: things that live somewhere: (thing, place) e.g. ("orders-db", "db-03.fra1.internal")
-    places: Sequence[tuple[str, str]]
+    places: Sequence[tuple[Text, Text]]
     #: value corrections: (thing, wrong, right, per-language attribute name)
-    values: Sequence[tuple[str, str, str, Mapping[str, str]]]
+    values: Sequence[tuple[Text, Text, Text, Mapping[str, str]]]
     #: (good command, bad command) for standing rules
-    rules: Sequence[tuple[str, str]]
+    rules: Sequence[tuple[Text, Text]]
     #: (preferred, other) for preferences
-    prefs: Sequence[tuple[str, str]]
+    prefs: Sequence[tuple[Text, Text]]
     #: (service, per-language question gist with {x}, value for {x})
-    questions: Sequence[tuple[Mapping[str, str], str]]
+    questions: Sequence[tuple[Mapping[str, str], Text]]
     #: (api or source, figure, per-language unit)
     figures: Sequence[tuple[str, str, Mapping[str, str]]]
     people: Sequence[str]
-    dates: Sequence[str]
+    dates: Sequence[Text]
     #: project-ish names used in commands: repos, jobs, services
     projects: Sequence[str]
     hosts: Sequence[str]
@@ -72,7 +74,7 @@ class Domain:
     #: deploys: (service, health-check host, command)
     deploys: Sequence[tuple[str, str, str]] = ()
     #: long-running jobs to poll: (job, status command with {run})
-    jobs: Sequence[tuple[str, str]] = ()
+    jobs: Sequence[tuple[Text, str]] = ()
     #: reusable sequences: (per-language goal, commands)
     procs: Sequence[tuple[Mapping[str, str], Sequence[str]]] = ()
     cities: Sequence[str] = ("Lisbon", "Berlin", "Madrid", "Lyon")
@@ -83,9 +85,19 @@ class Gold:
     items: list[dict[str, Any]] = field(default_factory=list)
     canaries: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
+    #: the family now writing; each item records it, so recall can be read per family
+    family: str = ""
 
     def add(self, kind: str, text: str, evidence: Sequence[str], *, must_keep: bool = False) -> None:
-        self.items.append({"kind": kind, "text": text, "evidence": list(evidence), "must_keep": must_keep})
+        self.items.append(
+            {
+                "kind": kind,
+                "text": text,
+                "evidence": list(evidence),
+                "must_keep": must_keep,
+                "family": self.family,
+            }
+        )
 
 
 @dataclass
@@ -98,6 +110,8 @@ class Ctx:
     #: the latest decision (subject, chosen, other options, evidence) for a reversal to replace
     last_choice: dict[str, Any] | None = None
     used: set[str] = field(default_factory=set)
+    #: what was settled so far (option names), for a recap that restates them
+    decided: list[str] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -106,7 +120,23 @@ class Ctx:
     def say(self, key: str, **slots: Any) -> str:
         """One phrasing of ``key`` from the bank, filled with ``slots``."""
         options = self.bank.phrases[key]
-        return self.rng.choice(list(options)).format(**slots)
+        return self.rng.choice(list(options)).format(**{k: unthe(self.lang, v) for k, v in slots.items()})
+
+    def pair(self, user_key: str, assistant_key: str) -> tuple[str, str]:
+        """A question and its own answer: the two banks are parallel lists, drawn at one index."""
+        users, answers = self.bank.phrases[user_key], self.bank.phrases[assistant_key]
+        fresh = [i for i in range(len(users)) if f"pair:{user_key}:{i}" not in self.used]
+        i = self.rng.choice(fresh or list(range(len(users))))
+        self.used.add(f"pair:{user_key}:{i}")
+        return users[i], answers[i % len(answers)]
+
+    def template(self, key: str) -> str:
+        """One raw phrasing of ``key``, for a list whose lines must share one format."""
+        return str(self.rng.choice(list(self.bank.phrases[key])))
+
+    def loc(self, value: Text) -> str:
+        """``value`` in this transcript's language."""
+        return value if isinstance(value, str) else local(value, self.lang)
 
     def pick(self, values: Sequence[Any], tag: str = "") -> Any:
         """A value not used yet in this transcript when possible (topics do not repeat)."""
@@ -119,6 +149,13 @@ class Ctx:
 #: A family writes its act and returns True, or returns False (before writing) when the domain
 #: has no values for it.
 Family = Callable[[Ctx], bool]
+
+
+def unthe(lang: str, value: Any) -> Any:
+    """Slot values are written in English ("the NAS"); other languages drop the article."""
+    if lang != "en" and isinstance(value, str) and value.startswith("the "):
+        return value[4:]
+    return value
 
 
 def local(text: Mapping[str, str], lang: str) -> str:

@@ -20,7 +20,7 @@ INFRA = Domain(
                 ("pgpool-II 4.5", "2 VMs", "load balancing + failover"),
                 ("odyssey 1.3", "1 VM", "multi-threaded, Yandex"),
             ),
-            0,
+            -1,
         ),
         ChoiceSet(
             {
@@ -34,7 +34,7 @@ INFRA = Domain(
                 ("nginx 1.26", "€0", "config we already know"),
                 ("HAProxy Enterprise", "€1,900/year", "support contract"),
             ),
-            1,
+            -1,
         ),
         ChoiceSet(
             {
@@ -62,7 +62,7 @@ INFRA = Domain(
                 ("Grafana Cloud synthetic check", "€19/month", "hosted"),
                 ("cron + df script", "€0", "mails root@"),
             ),
-            2,
+            -1,
         ),
     ),
     offers=(
@@ -133,12 +133,25 @@ INFRA = Domain(
     places=(
         ("orders-db", "db-03.fra1.internal"),
         ("grafana", "mon-01.ams2.internal"),
-        ("the VPN concentrator", "vpn-gw-2.ber1"),
+        (
+            {
+                "en": "the VPN concentrator",
+                "de": "der VPN-Konzentrator",
+                "es": "el concentrador VPN",
+                "fr": "le concentrateur VPN",
+            },
+            "vpn-gw-2.ber1",
+        ),
     ),
     values=(
         ("orders-db", "5432", "6432", {"en": "port", "de": "Port", "es": "puerto", "fr": "port"}),
         (
-            "the staging cluster",
+            {
+                "en": "the staging cluster",
+                "de": "der Staging-Cluster",
+                "es": "el clúster de staging",
+                "fr": "le cluster de staging",
+            },
             "k8s 1.29",
             "k8s 1.31",
             {"en": "version", "de": "Version", "es": "versión", "fr": "version"},
@@ -155,7 +168,19 @@ INFRA = Domain(
         ("ansible-playbook --check", "ansible-playbook"),
         ("kubectl --context=staging", "kubectl"),
     ),
-    prefs=(("Prometheus", "Datadog"), ("systemd timers", "cron"), ("Debian", "Ubuntu")),
+    prefs=(
+        ("Prometheus", "Datadog"),
+        (
+            {
+                "en": "systemd timers",
+                "de": "systemd-Timer",
+                "es": "timers de systemd",
+                "fr": "les timers systemd",
+            },
+            "cron",
+        ),
+        ("Debian", "Ubuntu"),
+    ),
     questions=(
         (
             {
@@ -199,7 +224,17 @@ INFRA = Domain(
         ),
     ),
     people=("Priya", "Jonas", "Amara", "Tomasz"),
-    dates=("Friday", "2026-12-11", "the 15th", "end of sprint 48"),
+    dates=(
+        {"en": "Friday", "de": "Freitag", "es": "el viernes", "fr": "vendredi"},
+        "2026-12-11",
+        {"en": "the 15th", "de": "dem 15.", "es": "el día 15", "fr": "le 15"},
+        {
+            "en": "end of sprint 48",
+            "de": "Ende von Sprint 48",
+            "es": "el final del sprint 48",
+            "fr": "la fin du sprint 48",
+        },
+    ),
     projects=("orders-api", "billing-worker", "edge-proxy"),
     hosts=("db-03.fra1.internal", "edge-2.fra1", "ci-runner-4", "batch-02"),
     fixes=(
@@ -271,7 +306,7 @@ CODING = Domain(
                 ("requests 2.32", "4 dependencies", "sync only"),
                 ("aiohttp 3.10", "6 dependencies", "async only"),
             ),
-            0,
+            -1,
         ),
         ChoiceSet(
             {
@@ -285,7 +320,7 @@ CODING = Domain(
                 ("YAML via ruamel.yaml", "1 dependency", "comments kept"),
                 ("JSON5", "1 dependency", "trailing commas"),
             ),
-            0,
+            -1,
         ),
         ChoiceSet(
             {
@@ -299,7 +334,7 @@ CODING = Domain(
                 ("jest 29", "11.4 s", "existing mocks"),
                 ("node:test", "2.6 s", "no plugins"),
             ),
-            2,
+            -1,
         ),
     ),
     offers=(
@@ -310,7 +345,12 @@ CODING = Domain(
             {"en": "formatter", "de": "Formatter", "es": "formateador", "fr": "formateur"},
         ),
         (
-            "the CI pipeline",
+            {
+                "en": "the CI pipeline",
+                "de": "die CI-Pipeline",
+                "es": "el pipeline de CI",
+                "fr": "le pipeline CI",
+            },
             "Python 3.11",
             "Python 3.12",
             {
@@ -348,8 +388,29 @@ CODING = Domain(
         ),
     ),
     places=(
-        ("the invoice templates", "src/invoicer/templates/"),
-        ("the CI secrets", "the GitHub environment 'prod'"),
+        (
+            {
+                "en": "the invoice templates",
+                "de": "die Rechnungsvorlagen",
+                "es": "las plantillas de factura",
+                "fr": "les modèles de facture",
+            },
+            "src/invoicer/templates/",
+        ),
+        (
+            {
+                "en": "the CI secrets",
+                "de": "die CI-Secrets",
+                "es": "los secretos de CI",
+                "fr": "les secrets CI",
+            },
+            {
+                "en": "the GitHub environment 'prod'",
+                "de": "dem GitHub-Environment 'prod'",
+                "es": "el environment 'prod' de GitHub",
+                "fr": "l'environnement GitHub 'prod'",
+            },
+        ),
     ),
     values=(
         (
@@ -363,10 +424,40 @@ CODING = Domain(
                 "fr": "version du framework",
             },
         ),
-        ("the main branch", "master", "main", {"en": "name", "de": "Name", "es": "nombre", "fr": "nom"}),
+        (
+            {
+                "en": "the main branch",
+                "de": "der Hauptbranch",
+                "es": "la rama principal",
+                "fr": "la branche principale",
+            },
+            "master",
+            "main",
+            {"en": "name", "de": "Name", "es": "nombre", "fr": "nom"},
+        ),
     ),
     rules=(("uv run pytest", "pytest"), ("git commit -s", "git commit"), ("pnpm", "npm")),
-    prefs=(("ruff", "flake8"), ("squash merges", "merge commits"), ("pytest fixtures", "setUp methods")),
+    prefs=(
+        ("ruff", "flake8"),
+        (
+            {"en": "squash merges", "de": "Squash-Merges", "es": "squash merges", "fr": "les squash merges"},
+            {"en": "merge commits", "de": "Merge-Commits", "es": "merge commits", "fr": "les merge commits"},
+        ),
+        (
+            {
+                "en": "pytest fixtures",
+                "de": "pytest-Fixtures",
+                "es": "fixtures de pytest",
+                "fr": "les fixtures pytest",
+            },
+            {
+                "en": "setUp methods",
+                "de": "setUp-Methoden",
+                "es": "métodos setUp",
+                "fr": "les méthodes setUp",
+            },
+        ),
+    ),
     questions=(
         (
             {
@@ -400,7 +491,12 @@ CODING = Domain(
         ),
     ),
     people=("Lena", "Marco", "Yuki", "Dev"),
-    dates=("Thursday", "2026-12-09", "next Monday", "the 20th"),
+    dates=(
+        {"en": "Thursday", "de": "Donnerstag", "es": "el jueves", "fr": "jeudi"},
+        "2026-12-09",
+        {"en": "next Monday", "de": "nächsten Montag", "es": "el lunes que viene", "fr": "lundi prochain"},
+        {"en": "the 20th", "de": "dem 20.", "es": "el día 20", "fr": "le 20"},
+    ),
     projects=("invoicer", "web-monorepo", "pdf-tools"),
     hosts=("ci.example.dev", "pypi.internal", "runner-7"),
     fixes=(
@@ -424,7 +520,17 @@ CODING = Domain(
         ),
     ),
     deploys=(("invoicer-web", "invoicer.staging.example.dev", "fly deploy --app invoicer-web-staging"),),
-    jobs=(("the release workflow", "gh run view {run} --json status,conclusion"),),
+    jobs=(
+        (
+            {
+                "en": "the release workflow",
+                "de": "der Release-Workflow",
+                "es": "el workflow de release",
+                "fr": "le workflow de release",
+            },
+            "gh run view {run} --json status,conclusion",
+        ),
+    ),
     procs=(
         (
             {
@@ -481,7 +587,7 @@ DATA = Domain(
                 ("Airflow 2.10", "€0", "the team knows it"),
                 ("dbt Cloud", "€100/seat", "hosted"),
             ),
-            0,
+            -1,
         ),
     ),
     offers=(
@@ -497,9 +603,14 @@ DATA = Domain(
             },
         ),
         (
-            "the events table",
-            "by day",
-            "by month",
+            {
+                "en": "the events table",
+                "de": "die Events-Tabelle",
+                "es": "la tabla de eventos",
+                "fr": "la table des événements",
+            },
+            {"en": "by day", "de": "nach Tag", "es": "por día", "fr": "par jour"},
+            {"en": "by month", "de": "nach Monat", "es": "por mes", "fr": "par mois"},
             {"en": "partitioning", "de": "Partitionierung", "es": "particionado", "fr": "partitionnement"},
         ),
     ),
@@ -523,10 +634,34 @@ DATA = Domain(
             "dim_customers",
         ),
     ),
-    places=(("the raw events", "s3://ev-lake/raw/"), ("the dbt profiles", "~/.dbt/profiles.yml")),
+    places=(
+        (
+            {
+                "en": "the raw events",
+                "de": "die Roh-Events",
+                "es": "los eventos en bruto",
+                "fr": "les événements bruts",
+            },
+            "s3://ev-lake/raw/",
+        ),
+        (
+            {
+                "en": "the dbt profiles",
+                "de": "die dbt-Profile",
+                "es": "los perfiles de dbt",
+                "fr": "les profils dbt",
+            },
+            "~/.dbt/profiles.yml",
+        ),
+    ),
     values=(
         (
-            "the churn dashboard",
+            {
+                "en": "the churn dashboard",
+                "de": "das Churn-Dashboard",
+                "es": "el dashboard de churn",
+                "fr": "le tableau de bord churn",
+            },
             "weekly",
             "daily",
             {"en": "refresh", "de": "Aktualisierung", "es": "actualización", "fr": "actualisation"},
@@ -538,7 +673,18 @@ DATA = Domain(
             {"en": "key", "de": "Schlüssel", "es": "clave", "fr": "clé"},
         ),
     ),
-    rules=(("dbt build --select state:modified+", "dbt run"), ("sqlfluff fix", "manual formatting")),
+    rules=(
+        ("dbt build --select state:modified+", "dbt run"),
+        (
+            "sqlfluff fix",
+            {
+                "en": "manual formatting",
+                "de": "manuelles Formatieren",
+                "es": "formatear a mano",
+                "fr": "le formatage à la main",
+            },
+        ),
+    ),
     prefs=(("Polars", "pandas"), ("parquet", "CSV")),
     questions=(
         (
@@ -564,7 +710,12 @@ DATA = Domain(
         ),
     ),
     people=("Ana", "Felix", "Chen", "Ola"),
-    dates=("Wednesday", "2026-12-14", "month end", "the 3rd"),
+    dates=(
+        {"en": "Wednesday", "de": "Mittwoch", "es": "el miércoles", "fr": "mercredi"},
+        "2026-12-14",
+        {"en": "month end", "de": "Monatsende", "es": "fin de mes", "fr": "la fin du mois"},
+        {"en": "the 3rd", "de": "dem 3.", "es": "el día 3", "fr": "le 3"},
+    ),
     projects=("events-pipeline", "dbt-core-models", "churn-report"),
     hosts=("etl-01", "warehouse.internal", "airflow.int"),
     fixes=(
@@ -579,7 +730,15 @@ DATA = Domain(
     deploys=(("the metrics API", "metrics.warehouse.internal", "make deploy-metrics"),),
     jobs=(
         ("dbt build on etl-01", "dagster run status {run}"),
-        ("the nightly backfill", "airflow tasks state backfill_events load {run}"),
+        (
+            {
+                "en": "the nightly backfill",
+                "de": "das nächtliche Backfill",
+                "es": "el backfill nocturno",
+                "fr": "le backfill nocturne",
+            },
+            "airflow tasks state backfill_events load {run}",
+        ),
     ),
     procs=(
         (
@@ -642,15 +801,40 @@ PERSONAL = Domain(
     ),
     offers=(
         (
-            "the weekly review",
-            "Sunday 18:00",
-            "Friday 16:00",
+            {
+                "en": "the weekly review",
+                "de": "der Wochenrückblick",
+                "es": "la revisión semanal",
+                "fr": "la revue hebdomadaire",
+            },
+            {
+                "en": "Sunday 18:00",
+                "de": "Sonntag 18:00",
+                "es": "domingo a las 18:00",
+                "fr": "dimanche 18:00",
+            },
+            {
+                "en": "Friday 16:00",
+                "de": "Freitag 16:00",
+                "es": "viernes a las 16:00",
+                "fr": "vendredi 16:00",
+            },
             {"en": "slot", "de": "Termin", "es": "horario", "fr": "créneau"},
         ),
         (
-            "the packing list",
-            "one list",
-            "one list per person",
+            {
+                "en": "the packing list",
+                "de": "die Packliste",
+                "es": "la lista de equipaje",
+                "fr": "la liste de bagages",
+            },
+            {"en": "one list", "de": "eine Liste", "es": "una lista", "fr": "une seule liste"},
+            {
+                "en": "one list per person",
+                "de": "eine Liste pro Person",
+                "es": "una lista por persona",
+                "fr": "une liste par personne",
+            },
             {"en": "format", "de": "Format", "es": "formato", "fr": "format"},
         ),
     ),
@@ -675,14 +859,50 @@ PERSONAL = Domain(
         ),
     ),
     places=(
-        ("the spare key", "Frau Öztürk in flat 3B"),
-        ("the travel documents", "the Documents/Travel-2026 folder"),
+        (
+            {
+                "en": "the spare key",
+                "de": "der Ersatzschlüssel",
+                "es": "la llave de repuesto",
+                "fr": "la clé de secours",
+            },
+            {
+                "en": "Frau Öztürk in flat 3B",
+                "de": "Frau Öztürk in Wohnung 3B",
+                "es": "la señora Öztürk del 3B",
+                "fr": "Mme Öztürk, appartement 3B",
+            },
+        ),
+        (
+            {
+                "en": "the travel documents",
+                "de": "die Reiseunterlagen",
+                "es": "los papeles del viaje",
+                "fr": "les documents de voyage",
+            },
+            {
+                "en": "the Documents/Travel-2026 folder",
+                "de": "dem Ordner Documents/Travel-2026",
+                "es": "la carpeta Documents/Travel-2026",
+                "fr": "le dossier Documents/Travel-2026",
+            },
+        ),
     ),
     values=(
         (
-            "the dentist appointment",
-            "Tuesday 10:00",
-            "Thursday 10:00",
+            {
+                "en": "the dentist appointment",
+                "de": "der Zahnarzttermin",
+                "es": "la cita del dentista",
+                "fr": "le rendez-vous chez le dentiste",
+            },
+            {"en": "Tuesday 10:00", "de": "Dienstag 10:00", "es": "martes a las 10:00", "fr": "mardi 10:00"},
+            {
+                "en": "Thursday 10:00",
+                "de": "Donnerstag 10:00",
+                "es": "jueves a las 10:00",
+                "fr": "jeudi 10:00",
+            },
             {"en": "time", "de": "Termin", "es": "hora", "fr": "heure"},
         ),
         (
@@ -692,8 +912,33 @@ PERSONAL = Domain(
             {"en": "flight number", "de": "Flugnummer", "es": "número de vuelo", "fr": "numéro de vol"},
         ),
     ),
-    rules=(("aisle seats", "window seats"), ("vegetarian places", "steakhouses")),
-    prefs=(("Telegram", "email"), ("morning flights", "evening flights")),
+    rules=(
+        (
+            {
+                "en": "aisle seats",
+                "de": "Gangplätze",
+                "es": "asientos de pasillo",
+                "fr": "places côté couloir",
+            },
+            {"en": "window seats", "de": "Fensterplätze", "es": "ventanilla", "fr": "places côté hublot"},
+        ),
+        (
+            {
+                "en": "vegetarian places",
+                "de": "vegetarische Lokale",
+                "es": "sitios vegetarianos",
+                "fr": "restos végétariens",
+            },
+            {"en": "steakhouses", "de": "Steakhäuser", "es": "asadores", "fr": "steakhouses"},
+        ),
+    ),
+    prefs=(
+        ("Telegram", {"en": "email", "de": "E-Mail", "es": "el correo", "fr": "l'e-mail"}),
+        (
+            {"en": "morning flights", "de": "Morgenflüge", "es": "vuelos de mañana", "fr": "vols du matin"},
+            {"en": "evening flights", "de": "Abendflüge", "es": "vuelos de tarde", "fr": "vols du soir"},
+        ),
+    ),
     questions=(
         (
             {
@@ -718,7 +963,12 @@ PERSONAL = Domain(
         ),
     ),
     people=("Sam", "Jule", "Carmen", "Oma Hilde"),
-    dates=("Saturday", "2026-12-18", "before Christmas", "the 22nd"),
+    dates=(
+        {"en": "Saturday", "de": "Samstag", "es": "el sábado", "fr": "samedi"},
+        "2026-12-18",
+        {"en": "before Christmas", "de": "Weihnachten", "es": "Navidad", "fr": "Noël"},
+        {"en": "the 22nd", "de": "dem 22.", "es": "el día 22", "fr": "le 22"},
+    ),
     projects=("trip-2026", "household", "taxes-2025"),
     hosts=("calendar", "notes", "drive"),
     procs=(

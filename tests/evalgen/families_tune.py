@@ -10,7 +10,7 @@ a ``.env`` file read by a tool and in a declined remember-request.
 from __future__ import annotations
 
 from . import acts
-from .core import Ctx, Family, local
+from .core import Ctx, Family, local, unthe
 from .gold_text import gold_text
 
 
@@ -22,7 +22,8 @@ def _options_turn(c: Ctx) -> tuple[str, str, list[tuple[str, str, str]], int, in
     rec = c.rng.randrange(len(opts))
     c.t.user(c.say("lead.choice", subject=subject))
     lines = [c.say("opt.intro", subject=subject)]
-    lines += [c.say("opt.line", n=i + 1, name=o[0], price=o[1], note=o[2]) for i, o in enumerate(opts)]
+    line = c.template("opt.line")
+    lines += [line.format(n=i + 1, name=o[0], price=o[1], note=o[2]) for i, o in enumerate(opts)]
     text = "\n".join(lines) + "\n\n" + c.say("opt.rec", name=opts[rec][0]) + " " + c.say("opt.ask")
     pid, _ = c.t.assistant(text)
     return subject, pid, opts, rec, cs.cheap_index
@@ -30,7 +31,12 @@ def _options_turn(c: Ctx) -> tuple[str, str, list[tuple[str, str, str]], int, in
 
 def _pick_reply(c: Ctx, opts: list[tuple[str, str, str]], rec: int, cheap: int) -> tuple[int, str, bool]:
     """How the user picks: (chosen index, reply text, delegated?)."""
-    mode = c.rng.choice(("yes", "ord", "cheap", "quoted", "delegate", "foreign"))
+    modes = (
+        ("yes", "ord", "cheap", "quoted", "delegate", "foreign")
+        if cheap >= 0
+        else ("yes", "ord", "quoted", "delegate", "foreign")
+    )
+    mode = c.rng.choice(modes)
     if mode == "yes":
         return rec, c.say("r.yes"), False
     if mode == "foreign":
@@ -69,18 +75,21 @@ def reversal_next(c: Ctx) -> bool:
     c.t.user(reply)
     first = opts[chosen][0]
     c.t.assistant(c.say("a.delegated" if delegated else "a.ack", name=first))
-    c.t.user(c.say("fill.user"))
-    c.t.assistant(c.say("fill.asst"))
+    question, answer = c.pair("fill.user", "fill.asst")
+    c.t.user(question)
+    c.t.assistant(answer)
     final = c.rng.choice([o[0] for i, o in enumerate(opts) if i != chosen])
     vid = c.t.user(c.say("rev", name=final))
     aid, _ = c.t.assistant(c.say("a.ack_rev", name=final))
     text = gold_text("decision.rev", c.lang, subject=subject, choice=final, first=first)
     c.gold.add("decision", text, [pid, vid, aid], must_keep=True)
+    c.decided.append(final)
     return True
 
 
 def offer_next_turn(c: Ctx) -> bool:
-    thing, old, new, noun_l = c.pick(c.domain.offers, "offer")
+    thing_t, old_t, new_t, noun_l = c.pick(c.domain.offers, "offer")
+    thing, old, new = c.loc(thing_t), c.loc(old_t), c.loc(new_t)
     noun = local(noun_l, c.lang)
     c.t.user(c.say("lead.offer", thing=thing))
     c.t.bash(
@@ -116,7 +125,7 @@ def offer_next_turn(c: Ctx) -> bool:
 
 def question_deferred(c: Ctx) -> bool:
     gist_l, x = c.pick(c.domain.questions, "question")
-    gist = local(gist_l, c.lang).format(x=x)
+    gist = local(gist_l, c.lang).format(x=unthe(c.lang, c.loc(x)))
     qid = c.t.user(c.say("q.ask", gist=gist))
     c.t.assistant(c.say("a.consider"))
     did = c.t.user(c.say("r.defer", person=c.rng.choice(list(c.domain.people))))
@@ -143,17 +152,40 @@ def question_answered(c: Ctx) -> bool:
 
 def todo_stated(c: Ctx) -> bool:
     task_l, x = c.pick(c.domain.tasks, "task")
-    task = local(task_l, c.lang).format(x=x)
+    task = local(task_l, c.lang).format(x=unthe(c.lang, c.loc(x)))
     person = c.rng.choice(list(c.domain.people))
-    date = c.rng.choice(list(c.domain.dates))
+    date = c.loc(c.rng.choice(list(c.domain.dates)))
+    if c.rng.random() < 0.35:  # a due date, no owner
+        uid = c.t.user(c.say("todo.due", task=task, date=date))
+        c.t.assistant(c.say("a.todo_ack"))
+        c.gold.add("todo", gold_text("todo.self", c.lang, task=task, date=date), [uid])
+        return True
     uid = c.t.user(c.say("todo", person=person, task=task, date=date))
     c.t.assistant(c.say("a.todo_ack"))
     c.gold.add("todo", gold_text("todo", c.lang, person=person, task=task, date=date), [uid])
     return True
 
 
+def question_answered_later(c: Ctx) -> bool:
+    """A question answered two turns later, after a clarification: not open; its words are noise."""
+    date = c.loc(c.rng.choice(list(c.domain.dates)))
+    q = c.say("qlat.ask", date=date)
+    c.t.user(q)
+    c.t.assistant(c.say("qlat.clarify"))
+    c.t.user(c.say("qlat.which"))
+    c.t.bash(
+        None,
+        f"python3 skills/calendar/list.py --calendar work --day '{date}'",
+        f"10:00 standup\n{acts.clock(c)} review",
+    )
+    c.t.assistant(c.say("qlat.answer", date=date, time=acts.clock(c)))
+    c.gold.noise.append(q.rstrip("?").rstrip())
+    return True
+
+
 def rule_always(c: Ctx) -> bool:
-    good, bad = c.pick(c.domain.rules, "rule")
+    good_t, bad_t = c.pick(c.domain.rules, "rule")
+    good, bad = c.loc(good_t), c.loc(bad_t)
     uid = c.t.user(c.say("rule", good=good, bad=bad))
     c.t.assistant(c.say("a.rule_ack", good=good))
     c.gold.add("fact", gold_text("rule", c.lang, good=good, bad=bad), [uid], must_keep=True)
@@ -161,7 +193,8 @@ def rule_always(c: Ctx) -> bool:
 
 
 def correction_not_but(c: Ctx) -> bool:
-    thing, wrong, right, attr_l = c.pick(c.domain.values, "value")
+    thing_t, wrong_t, right_t, attr_l = c.pick(c.domain.values, "value")
+    thing, wrong, right = c.loc(thing_t), c.loc(wrong_t), c.loc(right_t)
     attr = local(attr_l, c.lang)
     c.t.user(c.say("lead.setup", thing=thing))
     c.t.assistant(c.say("a.state", thing=thing, attr=attr, wrong=wrong))
@@ -177,7 +210,8 @@ def correction_not_but(c: Ctx) -> bool:
 
 
 def preference(c: Ctx) -> bool:
-    a, b = c.pick(c.domain.prefs, "pref")
+    a_t, b_t = c.pick(c.domain.prefs, "pref")
+    a, b = c.loc(a_t), c.loc(b_t)
     uid = c.t.user(c.say("pref", a=a, b=b))
     c.t.assistant(c.say("a.pref_ack", a=a))
     c.gold.add("fact", gold_text("pref", c.lang, a=a, b=b), [uid])
@@ -185,7 +219,8 @@ def preference(c: Ctx) -> bool:
 
 
 def remember(c: Ctx) -> bool:
-    thing, place = c.pick(c.domain.places, "place")
+    thing_t, place_t = c.pick(c.domain.places, "place")
+    thing, place = c.loc(thing_t), c.loc(place_t)
     uid = c.t.user(c.say("rem", thing=thing, place=place))
     c.t.assistant(c.say("a.rem_ack"))
     c.gold.add("fact", gold_text("rem", c.lang, thing=thing, place=place), [uid], must_keep=True)
@@ -266,7 +301,8 @@ def tools_poll_loop(c: Ctx) -> bool:
     """A long, repetitive polling loop: the outcome is the end state; the polls are noise."""
     if not c.domain.jobs:
         return False
-    job, cmd = c.pick(c.domain.jobs, "job")
+    job_t, cmd = c.pick(c.domain.jobs, "job")
+    job = c.loc(job_t)
     run = str(c.rng.randint(10000, 99999))
     c.t.user(c.say("lead.poll", job=job))
     polls = c.rng.randint(8, 16)
@@ -314,6 +350,14 @@ def secret_env_file(c: Ctx) -> bool:
         f"STRIPE_SECRET_KEY={tok}\nLOG_LEVEL=info\n",
     )
     c.t.assistant(c.say("a.env", user="app"))
+    if c.rng.random() < 0.5:  # the same password reused in a later command
+        db = project.replace("-", "_")
+        c.t.bash(
+            None,
+            f"psql 'postgres://app:{pw}@{host}:5432/{db}' -c 'select 1'",
+            " ?column? \n----------\n        1\n(1 row)",
+        )
+        c.t.assistant(c.say("a.reuse"))
     c.gold.canaries += [pw, tok]
     return True
 
@@ -327,12 +371,22 @@ def smalltalk_weather(c: Ctx) -> bool:
     return True
 
 
+def recap(c: Ctx) -> bool:
+    """The assistant restates what was settled: no new item (a second copy is a false positive)."""
+    if not c.decided:
+        return False
+    c.t.user(c.say("recap.ask"))
+    c.t.assistant(c.say("recap", items="; ".join(c.decided)))
+    return True
+
+
 FAMILIES: dict[str, Family] = {
     "choice-numbered": choice_numbered,
     "reversal-next": reversal_next,
     "offer-next-turn": offer_next_turn,
     "question-deferred": question_deferred,
     "question-answered": question_answered,
+    "question-answered-later": question_answered_later,
     "todo-stated": todo_stated,
     "rule-always": rule_always,
     "correction-not-but": correction_not_but,
@@ -346,4 +400,5 @@ FAMILIES: dict[str, Family] = {
     "procedure-saved": procedure_saved,
     "secret-env-file": secret_env_file,
     "smalltalk-weather": smalltalk_weather,
+    "recap": recap,
 }

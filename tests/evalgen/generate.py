@@ -49,6 +49,15 @@ def _goodbye(c: Ctx) -> None:
     c.t.assistant(c.say("a.bye"))
 
 
+def _compaction(c: Ctx) -> None:
+    """A compaction entry whose summary restates what was settled (labelled once, at the source)."""
+    kept = c.t.last_id or ""
+    summary = "## Goal\nHelp the user with their current work.\n\n## Progress\n" + "".join(
+        f"- Settled: {d}\n" for d in c.decided
+    )
+    c.t.compaction(summary, kept)
+
+
 def build(spec: SplitSpec, seed: int, index: int) -> tuple[str, bytes, dict[str, object]]:
     """One transcript of ``spec``: (file stem, JSONL bytes, gold object)."""
     rng = random.Random(f"{seed}:{spec.name}:{index}")
@@ -59,8 +68,13 @@ def build(spec: SplitSpec, seed: int, index: int) -> tuple[str, bytes, dict[str,
     sender = rng.choice(_SENDERS)
     start = datetime(2026, 10, 1, 7, 0, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 90 * 24 * 60))
     t = Transcript(rng=rng, sender=sender, start=start, cwd=domain.cwd)
+    if rng.random() < 0.3:
+        t.thinking_rate = 0.4
+    if rng.random() < 0.15:
+        t.model_change()
     c = Ctx(rng=rng, t=t, bank=bank, domain=domain, gold=Gold())
     used: list[str] = []
+    compacted = False
     if rng.random() < 0.07:
         _greeting(c)
         if rng.random() < 0.5:
@@ -69,16 +83,24 @@ def build(spec: SplitSpec, seed: int, index: int) -> tuple[str, bytes, dict[str,
     else:
         if rng.random() < 0.4:
             _greeting(c)
-        names = list(spec.families)
+        names = [n for n in spec.families if not n.startswith("recap")]
         rng.shuffle(names)
         want = rng.randint(3, 6)
         for name in names:
             if len(used) == want:
                 break
+            c.gold.family = name
             if spec.families[name](c):
                 used.append(name)
                 if rng.random() < 0.3:
                     t.pause(rng.uniform(2, 90))
+                if not compacted and c.decided and rng.random() < 0.2:
+                    compacted = True
+                    _compaction(c)
+        for name in (n for n in spec.families if n.startswith("recap")):
+            c.gold.family = name
+            if rng.random() < 0.4 and spec.families[name](c):
+                used.append(name)
         if rng.random() < 0.4:
             _goodbye(c)
     stem = f"{index:03d}-{domain.name}-{lang}"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .core import unthe
+
 GOLD: dict[str, dict[str, str]] = {
     "decision": {
         "en": "{subject}: {choice}",
@@ -15,10 +17,11 @@ GOLD: dict[str, dict[str, str]] = {
         "fr": "{subject} : {choice}",
     },
     "decision.rev": {
-        "en": "{subject}: {choice} (instead of {first})",
-        "de": "{subject}: {choice} (statt {first})",
-        "es": "{subject}: {choice} (en lugar de {first})",
-        "fr": "{subject} : {choice} (au lieu de {first})",
+        # Only the final choice: naming the abandoned one would credit a stale bullet.
+        "en": "{subject}: {choice}",
+        "de": "{subject}: {choice}",
+        "es": "{subject}: {choice}",
+        "fr": "{subject} : {choice}",
     },
     "offer.yes": {
         "en": "{thing} {noun}: {new} (was {old})",
@@ -33,6 +36,12 @@ GOLD: dict[str, dict[str, str]] = {
         "fr": "Écarté : {noun} de {thing} à {new} ; reste {old}",
     },
     "open": {"en": "{gist}", "de": "{gist}", "es": "{gist}", "fr": "{gist}"},
+    "todo.self": {
+        "en": "{task} by {date}",
+        "de": "{task} bis {date}",
+        "es": "{task} antes del {date}",
+        "fr": "{task} avant le {date}",
+    },
     "todo": {
         "en": "{person}: {task} by {date}",
         "de": "{person}: {task} bis {date}",
@@ -93,6 +102,18 @@ GOLD: dict[str, dict[str, str]] = {
         "es": "{job} falló ({error}) aunque el comando salió con 0; sin resolver",
         "fr": "{job} en erreur ({error}) malgré le code 0 ; non résolu",
     },
+    "fix.cmd": {
+        "en": "{cmd} passes again after fixing {cause} in {file}",
+        "de": "{cmd} läuft wieder durch, nachdem {cause} in {file} behoben wurde",
+        "es": "{cmd} vuelve a pasar tras corregir {cause} en {file}",
+        "fr": "{cmd} repasse après correction de {cause} dans {file}",
+    },
+    "up": {
+        "en": "{svc} back up after the restart: {host} answers HTTP 200",
+        "de": "{svc} nach dem Neustart wieder erreichbar: {host} liefert HTTP 200",
+        "es": "{svc} vuelve a funcionar tras el reinicio: {host} responde HTTP 200",
+        "fr": "{svc} de nouveau en ligne après le redémarrage : {host} répond HTTP 200",
+    },
     "poll": {
         "en": "{job} run {run} succeeded",
         "de": "{job} Lauf {run} erfolgreich",
@@ -110,4 +131,4 @@ GOLD: dict[str, dict[str, str]] = {
 
 def gold_text(key: str, lang: str, **slots: Any) -> str:
     text = GOLD[key].get(lang) or GOLD[key]["en"]
-    return text.format(**slots)
+    return text.format(**{k: unthe(lang, v) for k, v in slots.items()})

@@ -11,4 +11,6 @@ TUNE = SplitSpec("gen-tune", families_tune.FAMILIES, banks_tune.BANKS, domains_t
 
 
 def specs() -> list[SplitSpec]:
-    return [TUNE]
+    from .report import REPORT
+
+    return [TUNE, REPORT]

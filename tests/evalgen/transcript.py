@@ -40,6 +40,15 @@ def _ms(t: datetime) -> int:
     return int(t.timestamp() * 1000)
 
 
+_THOUGHTS = (
+    "The user wants this handled. Check what is needed, then answer briefly.",
+    "Keep it short; they are on their phone.",
+    "I should look before answering rather than guess.",
+    "Summarise the options with their trade-offs and recommend one.",
+    "Confirm and move on.",
+)
+
+
 @dataclass
 class Transcript:
     rng: random.Random
@@ -52,6 +61,8 @@ class Transcript:
     _now: datetime = field(init=False)
     _context: int = field(init=False)
     _call_n: int = 0
+    #: share of assistant turns that start with a ``thinking`` block
+    thinking_rate: float = 0.0
 
     def __post_init__(self) -> None:
         self._now = self.start
@@ -64,7 +75,7 @@ class Transcript:
             "timestamp": _iso(self._now),
             "cwd": self.cwd,
         }
-        self.lines.append(json.dumps(header, ensure_ascii=False))
+        self.lines.append(json.dumps(header, ensure_ascii=False, separators=(",", ":")))
         self._entry(
             {
                 "type": "custom",
@@ -103,7 +114,7 @@ class Transcript:
         eid = self._new_id()
         t = self._tick(*gap)
         entry = {"type": body.pop("type"), "id": eid, "parentId": self._parent, "timestamp": _iso(t), **body}
-        self.lines.append(json.dumps(entry, ensure_ascii=False))
+        self.lines.append(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
         self._parent = eid
         return eid
 
@@ -148,6 +159,14 @@ class Transcript:
     ) -> tuple[str, list[str]]:
         """An assistant turn with optional tool calls; returns (entry id, tool call ids)."""
         content: list[dict[str, Any]] = []
+        if self.thinking_rate and self.rng.random() < self.thinking_rate:
+            content.append(
+                {
+                    "type": "thinking",
+                    "thinking": self.rng.choice(_THOUGHTS),
+                    "thinkingSignature": "sig_" + self._new_id(),
+                }
+            )
         if text:
             prefix = "[[reply_to_current]] " if self.sender.channel == "telegram" else ""
             content.append({"type": "text", "text": prefix + text})
@@ -215,6 +234,25 @@ class Transcript:
             output = f"{output}\n\nCommand exited with code {exit_code}".lstrip("\n")
         rid = self.tool_result(cid, "bash", output, is_error=bool(exit_code))
         return aid, rid
+
+    def compaction(self, summary: str, first_kept: str) -> str:
+        """OpenClaw compacted the context: the summary repeats earlier content and is not evidence."""
+        return self._entry(
+            {
+                "type": "compaction",
+                "summary": summary,
+                "firstKeptEntryId": first_kept,
+                "tokensBefore": self._context,
+                "details": {"readFiles": [], "modifiedFiles": []},
+            }
+        )
+
+    def model_change(self) -> str:
+        return self._entry({"type": "model_change", "provider": self.provider, "modelId": self.model})
+
+    @property
+    def last_id(self) -> str | None:
+        return self._parent
 
     def data(self) -> bytes:
         return ("\n".join(self.lines) + "\n").encode("utf-8")
