@@ -444,3 +444,28 @@ def test_the_same_decision_restated_every_turn_is_one_item() -> None:
         t.assistant("We decided to use a Redis stream for the ingest queue instead of RabbitMQ.")
     (decision,) = of_kind(t.items(), "decision")
     assert len(decision.entry_ids) == 3
+
+
+def test_a_clarifying_question_back_is_no_decision() -> None:
+    t = Transcript()
+    t.user("am I free on the 15th?")
+    t.assistant("Which calendar, work or private?")
+    t.user("the work one")
+    assert of_kind(t.items(), "decision") == []
+
+
+def test_dunno_you_pick_delegates_rather_than_defers() -> None:
+    t = Transcript()
+    t.assistant("Options:\n1. Meilisearch\n2. Typesense\n\nI'd go with Typesense. Your pick?")
+    t.user("dunno, you pick")
+    items = t.items()
+    (decision,) = accepted(items)
+    assert "Typesense" in decision.text and of_kind(items, "open_question") == []
+
+
+def test_a_one_word_yes_in_another_language() -> None:
+    t = Transcript()
+    t.assistant("Options:\n1. httpx 0.28\n2. aiohttp 3.10\n\nMy recommendation is aiohttp 3.10. Your pick?")
+    t.user("da")
+    (decision,) = accepted(t.items())
+    assert "aiohttp" in decision.text

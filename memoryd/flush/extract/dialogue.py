@@ -31,6 +31,7 @@ from memoryd.flush.extract.lexicon import (
     DUE,
     FIRST,
     LATER,
+    LONE_YES,
     NEGATIVE,
     NO,
     OPEN,
@@ -110,6 +111,11 @@ _DUE_BY: Final = re.compile(
     r"(?:end|next|\d|[A-Z]\w+day|ende|fin|fine)",
     re.I,
 )
+_PLAN_INSIDE: Final = re.compile(
+    r"\b(?:i'?ll|i will|we'?ll|we will|i need to|we need to|i have to|we have to|we must|ich muss|wir müssen|"
+    r"tengo que|tenemos que|je dois|nous devons|il faut)\b",
+    re.I,
+)
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _ASK_FOR: Final = re.compile(r"\bask(?:ing)? (?:for|them to|him to|her to)\b", re.I)
 _FILLER: Final = re.compile(
@@ -131,6 +137,9 @@ def _short(text: str) -> bool:
 
 
 def _agrees(first: str) -> bool:
+    toks = tokens(first)
+    if len(toks) <= 2 and toks and toks[0] in LONE_YES:
+        return True  # "da", "tak": a whole reply of one "yes"
     return YES.starts(first) or (_short(first) and YES.hit(first) and not NO.hit(first))
 
 
@@ -196,6 +205,8 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     if not body:
         return
     offer = ctx.offer(prev)
+    if _clarifying(ctx, prev, offer):
+        return  # "am I free on the 15th?" - "Which calendar, work or private?" - "work": no decision
     first = _first(body)
     own = [s for s in body if is_question(s)]
     deferred = [s for s in body if _defers(s) and not is_question(s)]
@@ -244,6 +255,20 @@ def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequenc
     _open(ctx, plain(topic), deferred, pos)
 
 
+def _clarifying(ctx: Ctx, prev: Msg, offer: Offer) -> bool:
+    """A one-line question back to a user's question, between plain words: a clarification."""
+    if not offer.options or prev.options or len(prev.sentences) > 1:
+        return False
+    asker = ctx.last_user(prev.pos)
+    if asker is None or not any(is_question(s) for s in ctx.msgs[asker].sentences):
+        return False
+    return all(
+        len(tokens(o.text)) <= 3 and not distinct_values(o.text) and not capitalised_names(o.text)
+        for o in offer.options
+        if o.text != offer.options[0].text or len(offer.options) == 2
+    )
+
+
 def _explicit_pick(first: str, offer: Offer) -> bool:
     """A reply that opens by naming one option by label or ordinal ("the first one", "B.")."""
     idx = named_option(first, offer.options)
@@ -272,9 +297,9 @@ def _keeps_fact(s: str) -> bool:
     from memoryd.flush.extract.facts import states_preference
     from memoryd.flush.extract.lexicon import PREFER, RULE
 
-    return (RULE.hit(s) or PREFER.hit(s) or REMEMBER.search(s) is not None or states_preference(s)) and not (
-        is_question(s)
-    )
+    if NO.starts(s) or is_question(s):
+        return False  # "nee, lieber nicht" refuses; it states no preference
+    return RULE.hit(s) or PREFER.hit(s) or REMEMBER.search(s) is not None or states_preference(s)
 
 
 def _choice(
@@ -282,7 +307,13 @@ def _choice(
 ) -> None:
     if offer.groups and _group_picks(ctx, m, prev, offer, body):
         return
-    if body[0] in deferred and not _agrees(first) and named_option(first, offer.options, strong=True) is None:
+    delegated = DELEGATE.hit(m.prose)  # "dunno, you pick" leaves the choice, it defers nothing
+    if (
+        body[0] in deferred
+        and not delegated
+        and not _agrees(first)
+        and named_option(first, offer.options, strong=True) is None
+    ):
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
         return  # "not sure we may send them to Azure. I'll check with Jana first."
     picked = None
@@ -310,7 +341,7 @@ def _choice(
     if picked is None and CONDITION.hit(first) and offer.recommended is not None:
         _conditional(ctx, m, prev, option_text(offer, offer.recommended), first)
         return
-    if picked is None and deferred and not _agrees(first):
+    if picked is None and deferred and not _agrees(first) and not delegated:
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
         return
     if picked is None and _agrees(first) and _short(first):
@@ -788,7 +819,8 @@ def task_sentence(s: str) -> bool:
     core = LEAD_FILLER.sub("", s)
     owner = OWNER.hit(core) or _NAMED_SUBJECT.search(core)
     due = DUE.hit(core) or _DATE.search(core) or _DUE_BY.search(core)
-    return bool((owner and due) or (due and _plan(core)) or (owner and _plan(core)))
+    plan = _plan(core) or bool(_PLAN_INSIDE.search(core))
+    return bool((owner and due) or (due and plan) or (owner and plan))
 
 
 # --- over the whole range -------------------------------------------------------------------------------

@@ -69,7 +69,8 @@ _VALUE: Final = re.compile(
     r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
 )
 _NOT_BUT: Final = re.compile(
-    r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+|[!.;]+\s*)"
+    r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+|"
+    r"(?:\s+\S+){0,2}?[!.;]+\s*)"
     r"(?P<new>\S+)"
     r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas)\s+(?P<old2>\S+)\s*$",
     re.I,

@@ -95,10 +95,35 @@ YES: Final = Words(
     "はい|うん|ええ|了解|お願い|いいよ|いいね|オッケー|それで|大丈夫|承知",
 )
 
+#: "Yes" in many languages, trusted only as a whole reply ("da", "tak", "hai"): inside a sentence
+#: several of them are other words ("da" is "there" in German).
+LONE_YES: Final = frozenset(
+    [
+        "da",
+        "jo",
+        "ja",
+        "sí",
+        "si",
+        "oui",
+        "hai",
+        "tak",
+        "evet",
+        "ano",
+        "igen",
+        "naam",
+        "sim",
+        "yes",
+        "y",
+        "ok",
+        "okay",
+        "k",
+    ]
+)
+
 #: Refusal and negation.
 NO: Final = Words(
     "no|nope|nah|not|don't|dont|never|neither|none|without|rather not",
-    "nein|nö|ne|nicht|kein|keine|lieber nicht|ohne",
+    "nein|nee|nö|ne|nicht|kein|keine|lieber nicht|ohne",
     "no|nada|tampoco|sin|mejor no",
     "non|pas|jamais|sans|plutôt pas",
     "いいえ|いや|やめ|いらない|不要|しない|なしで",
