@@ -43,6 +43,7 @@ from memoryd.flush.extract.lexicon import (
     STATE,
     SUGGEST,
     THANKS,
+    WH,
     YES,
     tokens,
 )
@@ -55,6 +56,7 @@ from memoryd.flush.extract.markers import (
     REMEMBER,
     REQUEST,
     SIGN_OFF,
+    STOPWORDS,
 )
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
@@ -174,9 +176,13 @@ def _plan(s: str) -> bool:
 
 
 def _sentence(text: str) -> str:
-    """One self-contained sentence: plain, capitalised, without a closing question mark."""
+    """One self-contained sentence: plain, and capitalised when it opens with an ordinary word
+    ("do we keep ..." -> "Do we keep ..."; "aiohttp 3.10" stays as written)."""
     text = plain(text).strip(" ,;:—-")
-    return text[:1].upper() + text[1:] if text else text
+    head = text.split(" ", 1)[0]
+    if head.isalpha() and head.islower() and (head in STOPWORDS or WH.hit(head) or len(text.split()) >= 4):
+        return text[:1].upper() + text[1:]
+    return text
 
 
 def option_text(offer: Offer, idx: int) -> str:
