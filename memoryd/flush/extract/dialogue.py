@@ -95,7 +95,7 @@ _DATE: Final = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}\.?(?:\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)\b"
 )
 _NAMED_SUBJECT: Final = re.compile(
-    r"(?:^|[(,;:]\s*)(?:@\w+|[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
+    r"(?:^|[(,;:]\s*)(?:@\w+|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
     r"wird|soll|muss|hat|macht|va a|debe|tiene que|hará|va|doit|fera|va)\b(?!\s+[A-Z])))"
 )
 _FIRST_PERSON_PLAN: Final = re.compile(
@@ -107,10 +107,10 @@ _FIRST_PERSON_PLAN: Final = re.compile(
 
 _CLAUSE: Final = re.compile(r"\s*[,;]\s*|\s+(?:but|aber|pero|mais|though)\s+", re.I)
 _WONDER: Final = re.compile(r"je me demande|ich frage mich|frage mich|me pregunto|i wonder", re.I)
-_WHETHER: Final = re.compile(r"\b(?:whether|if|ob|si)\b|かどうか", re.I)
+_WHETHER: Final = re.compile(r"\b(?:whether|if|ob|si)\b|\bs'ils?\b|かどうか", re.I)
 _DUE_BY: Final = re.compile(
     r"\b(?:by|before|until|till|bis|vor|antes del?|hasta|avant|d'ici)\s+(?:the\s+|el\s+|le\s+|)"
-    r"(?:end|next|\d|[A-Z]\w+day|ende|fin|fine)",
+    r"(?:end|next|\d|[A-Z]\w+day|month|week|sprint|quarter|monats|mes|mois|ende|fin|fine)",
     re.I,
 )
 _PLAN_INSIDE: Final = re.compile(
@@ -269,7 +269,9 @@ def _clarifying(ctx: Ctx, prev: Msg, offer: Offer) -> bool:
     if asker is None or not any(is_question(s) for s in ctx.msgs[asker].sentences):
         return False
     return all(
-        len(tokens(o.text)) <= 3 and not distinct_values(o.text) and not capitalised_names(o.text)
+        len(tokens(o.text)) <= 3
+        and not distinct_values(o.text)
+        and not {w for w in capitalised_names(o.text) if not o.text.startswith(w)}
         for o in offer.options
         if o.text != offer.options[0].text or len(offer.options) == 2
     )

@@ -115,6 +115,9 @@ def answered_facts(ctx: Ctx) -> None:
             if len(valued) == 1 and not valued[0].rstrip().endswith((":", "：")):
                 topic = plain(_LEADS.sub("", asked[-1])).rstrip("?？ ")
                 best = f"{topic}: {plain(valued[0])}"
+        values = _VALUE.findall(best)
+        if values and all(any(v in d.text for d in ctx.drafts) for v in values):
+            continue  # "to sum up what we settled: aiohttp 3.10" restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
             ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
 
@@ -357,7 +360,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if i - 1 in used or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
         core = _strip_label(LEAD_FILLER.sub("", s))
-        if not core or COMPLETION.search(core) or OPEN.hit(core) or (LATER.hit(core) and not RULE.hit(core)):
+        later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core))  # "mañana" is also "morning"
+        if not core or COMPLETION.search(core) or OPEN.hit(core) or later:
             continue  # a point still open is not a fact
         rule = RULE.hit(core) or PREFER.hit(core)
         if (

@@ -238,8 +238,8 @@ RECOMMEND: Final = Words(
     "recommend|recommended|recommendation|suggest|propose|proposal|my pick|my picks|my vote|best bet|i lean|"
     "lean towards",
     "ich würde|empfehle|empfehlung|mein vorschlag|ich tendiere",
-    "recomiendo|sugiero|yo haría|yo iría|me quedaría|propongo",
-    "je recommande|je suggère|je propose|je prendrais|je ferais",
+    "recomiendo|recomendación|sugiero|yo haría|yo iría|me quedaría|propongo",
+    "je recommande|recommandation|je suggère|je propose|je prendrais|je ferais",
     "おすすめ|推奨|提案",
 )
 
@@ -315,7 +315,8 @@ ORDINALS: Final = {
 
 #: Comparatives that point at the option with the smallest (``min``) or largest number.
 SMALLER: Final = Words(
-    "cheaper|cheapest|smaller|smallest|fewer|less|lower|lowest|shorter|shortest|faster|quicker|lighter|simpler|"
+    "cheap|cheaper|cheapest|smaller|smallest|fewer|less|lower|lowest|shorter|shortest|faster|quicker|lighter|"
+    "simpler|budget|günstig|günstige|preiswert|económica|económico|económique|pas cher|"
     "günstigere|günstigste|billigere|billigste|kleinere|kleinste|kürzere|schnellere|einfachere|"
     "barata|barato|pequeña|pequeño|menor|corta|corto|rápida|rápido|sencilla|"
     "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い"
