@@ -469,3 +469,24 @@ def test_a_one_word_yes_in_another_language() -> None:
     t.user("da")
     (decision,) = accepted(t.items())
     assert "aiohttp" in decision.text
+
+
+def test_asking_someone_first_defers_even_when_it_names_an_option() -> None:
+    t = Transcript()
+    t.assistant("Done with the draft. Should I send it to the client now, or wait for Priya's review?")
+    t.user("hmm, good question. let me ask Priya first")
+    items = t.items()
+    assert accepted(items) == []
+    (question,) = of_kind(items, "open_question")
+    assert "client" in question.text
+
+
+def test_no_and_another_option_rejects_the_recommendation() -> None:
+    t = Transcript()
+    t.assistant(
+        "Options:\n- Rewrite the importer in Go\n- Optimise the Python one\n\nMy recommendation: optimise the Python one."
+    )
+    t.user("no, rewrite it in Go, we need the speed")
+    decisions = texts(t.items(), "decision")
+    assert any("Go" in d and not d.startswith("Rejected") for d in decisions)
+    assert any(d.startswith("Rejected: Optimise the Python one") for d in decisions)

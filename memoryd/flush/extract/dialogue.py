@@ -138,8 +138,15 @@ def _short(text: str) -> bool:
     return _size(text) <= 8
 
 
+_NOT_YES: Final = frozenset(
+    ["good question", "gute frage", "buena pregunta", "bonne question", "good point", "fair question"]
+)
+
+
 def _agrees(first: str) -> bool:
     toks = tokens(first)
+    if " ".join(toks[:2]) in _NOT_YES or " ".join(toks[1:3]) in _NOT_YES:
+        return False  # "hmm, good question": a filler, no yes
     if len(toks) <= 2 and toks and toks[0] in LONE_YES:
         return True  # "da", "tak": a whole reply of one "yes"
     return YES.starts(first) or (_short(first) and YES.hit(first) and not NO.hit(first))
@@ -328,6 +335,8 @@ def _choice(
     for i, s in enumerate(body[:3]):
         if is_question(s) or (i and _refuses(s)):
             continue
+        if s in deferred and named_option(s, offer.options, first=i == 0, strong=True) is None:
+            continue  # "let me ask Priya first" names Priya's option by a word, but picks nothing
         picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0)
         if picked is not None:
             break
@@ -364,6 +373,11 @@ def _choice(
         _conditional(ctx, m, prev, option_text(offer, picked), first)
         return
     _decide(ctx, m, prev, offer, picked, body)
+    rec = offer.recommended
+    if (
+        rec is not None and rec != picked and NO.starts(first)
+    ):  # "no, rewrite it in Go": the advice is refused
+        _reject_option(ctx, m, prev, offer, rec, "")
 
 
 def _group_picks(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:

@@ -369,8 +369,8 @@ def named_option(
         if len(hits) == 1:
             return labels.index(hits.pop())
     toks = tokens(text)
-    for t in toks[:12]:
-        if t in ORDINALS and (idx := ORDINALS[t]) < len(options):
+    for i, t in enumerate(toks[:12]):
+        if t in ORDINALS and (idx := ORDINALS[t]) < len(options) and _ordinal_use(toks, i):
             return idx % len(options)
     raw = text.lower()
     for ordinal, idx in ORDINALS.items():
@@ -386,6 +386,52 @@ def named_option(
         if len(owners) == 1:
             return owners[0]
     return None if strong else _by_words(text, options)
+
+
+_DETERMINERS: Final = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "die",
+        "der",
+        "das",
+        "den",
+        "dem",
+        "la",
+        "le",
+        "el",
+        "lo",
+        "l'",
+        "les",
+        "los",
+        "las",
+    ]
+)
+_HEADS: Final = frozenset(
+    [
+        "one",
+        "option",
+        "variant",
+        "variante",
+        "opción",
+        "opcion",
+        "choice",
+        "plan",
+        "möglichkeit",
+        "vorschlag",
+        "solution",
+    ]
+)
+
+
+def _ordinal_use(toks: Sequence[str], i: int) -> bool:
+    """ "the second one", "die zweite", "option two" — not "ask Priya first" (an adverb)."""
+    if len(toks) <= 3:
+        return True
+    before = toks[i - 1] if i else ""
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    return before in _DETERMINERS or before.startswith("l'") or after in _HEADS
 
 
 def _by_number(options: Sequence[Option], smallest: bool) -> int | None:

@@ -258,7 +258,7 @@ def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     strong = CORRECTION.search(head) or any(
         CORRECTION.search(s) for s in m.sentences[1:] if not is_question(s)
     )
-    weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose)
+    weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
     if not strong and not weak:
         return False
     said = [CORRECTION_LEAD.sub("", s) for s in m.sentences if not is_question(s) and not PLEASANTRY.match(s)]
