@@ -91,6 +91,17 @@ _OFFER_LEAD: Final = re.compile(
 _OFFER_TAIL: Final = re.compile(
     r"[,;:—-]?\s*(?:want that|ok|okay|right|sounds good|shall i|should i)\s*[?？]?$", re.I
 )
+_OPEN_NEEDLES: Final = (
+    "open",
+    "todo",
+    "to-do",
+    "action item",
+    "unresolved",
+    "offen",
+    "abierta",
+    "ouverte",
+    "未",
+)
 _DATE: Final = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}\.?(?:\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)\b"
 )
@@ -768,7 +779,7 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
     ``decisions`` is off when the turn was already read as a reply (its decision is made there).
     """
     low = m.low
-    if ":" in m.prose or "：" in m.prose:
+    if (":" in m.prose or "：" in m.prose) and any(n in low for n in _OPEN_NEEDLES):
         seen = set()
         for line in [*m.prose.splitlines(), *m.sentences]:  # a line, or a sentence inside one
             if (om := _OPEN_LINE.match(line.strip())) and om.group("text") not in seen:

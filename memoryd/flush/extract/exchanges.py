@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.lexicon import (
@@ -126,7 +127,11 @@ _NUMBER_WORDS: Final = {
 
 def offer_of(m: Msg) -> Offer:
     """Read one assistant message: its options, the recommended one, a single offer, its question."""
-    paras = paragraphs(m.prose)
+    prose = m.prose
+    if not prose or ("?" not in prose and "？" not in prose and not m.blocks and not RECOMMEND.hit(prose)):
+        if not OR.hit(prose) and not BEST.hit(prose):
+            return Offer()  # nothing asked, listed or recommended: most reports end here
+    paras = paragraphs(prose)
     if not paras:
         return Offer()
     tail = split_sentences(paras[-1])
@@ -198,6 +203,8 @@ def _recommending(m: Msg) -> str | None:
     fit", "am besten") in a sentence that is not a list item.
     """
     listed = {o.text for o in m.options}
+    if not RECOMMEND.hit(m.prose) and not (listed and BEST.hit(m.prose)):
+        return None
     for s in m.sentences:  # (a comparative counts when it names one listed option)
         if LIST_ITEM.match(s) or is_question(s) or plain(s) in listed:
             continue
@@ -336,11 +343,12 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
     return ""
 
 
-def distinct_values(text: str) -> set[str]:
-    """Identifiers, numbers and quoted names in a text, lower-cased."""
+@lru_cache(maxsize=4096)
+def distinct_values(text: str) -> frozenset[str]:
+    """Identifiers, numbers and quoted names in a text, lower-cased (memoised: options are asked often)."""
     found = {next(g for g in q.groups() if g).lower() for q in _QUOTED.finditer(text)}
     found.update(t.lower().strip(".,;:") for t in _IDENT.findall(text))
-    return {f for f in found if f}
+    return frozenset(f for f in found if f)
 
 
 def named_option(

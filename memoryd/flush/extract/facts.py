@@ -214,13 +214,14 @@ def _not_but(s: str, prev: Msg) -> str:
 
 
 def _swapped_value(s: str, prev: Msg) -> str:
-    before = {v.lower() for v in _VALUE.findall(prev.prose)}
+    said_text = prev.prose[-1500:]  # what the user answers is at the end of a long turn
+    before = {v.lower() for v in _VALUE.findall(said_text)}
     mine = {v.lower() for v in _VALUE.findall(s)}
     said = [v for v in _VALUE.findall(s) if v.lower() not in before]
     if len(said) != 1:
         return ""
     words = word_set(s)
-    for clause in _clauses(prev.prose):
+    for clause in _clauses(said_text):
         theirs = [v for v in _VALUE.findall(clause) if v.lower() not in mine]
         if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
             continue
