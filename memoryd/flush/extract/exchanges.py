@@ -128,9 +128,9 @@ _NUMBER_WORDS: Final = {
 def offer_of(m: Msg) -> Offer:
     """Read one assistant message: its options, the recommended one, a single offer, its question."""
     prose = m.prose
-    if not prose or ("?" not in prose and "？" not in prose and not m.blocks and not RECOMMEND.hit(prose)):
-        if not OR.hit(prose) and not BEST.hit(prose):
-            return Offer()  # nothing asked, listed or recommended: most reports end here
+    quiet = "?" not in prose and "？" not in prose and not m.blocks and not RECOMMEND.hit(prose)
+    if not prose or (quiet and not OR.hit(prose) and not BEST.hit(prose)):
+        return Offer()  # nothing asked, listed or recommended: most reports end here
     paras = paragraphs(prose)
     if not paras:
         return Offer()
