@@ -490,3 +490,25 @@ def test_no_and_another_option_rejects_the_recommendation() -> None:
     decisions = texts(t.items(), "decision")
     assert any("Go" in d and not d.startswith("Rejected") for d in decisions)
     assert any(d.startswith("Rejected: Optimise the Python one") for d in decisions)
+
+
+# --- floors on the generated tuning split -------------------------------------------------------------
+
+
+def test_gen_tune_floors_for_the_conversation_kinds() -> None:
+    """A little under what the rules reach on ``gen-tune`` (tuned on; docs/extraction.md), so that a
+    change that breaks a dialogue act fails here. Outcomes and procedures are the tool rules' floor."""
+    from pathlib import Path
+
+    from memoryd.evaluation import score_dir
+
+    split = Path(__file__).parent / "data" / "eval" / "gen-tune"
+    report = score_dir(split)
+    assert len(report.transcripts) >= 80
+    floors = {"decision": 0.93, "open_question": 0.92, "todo": 0.92, "fact": 0.94}
+    for kind, floor in floors.items():
+        assert report.per_kind[kind].f1 >= floor, (kind, report.per_kind[kind])  # type: ignore[index]
+    assert report.macro_f1 >= 0.83
+    assert report.must_keep_recall >= 0.86
+    assert report.canaries_leaked == 0
+    assert report.max_block_bytes <= 4096
