@@ -512,3 +512,42 @@ def test_gen_tune_floors_for_the_conversation_kinds() -> None:
     assert report.must_keep_recall >= 0.86
     assert report.canaries_leaked == 0
     assert report.max_block_bytes <= 4096
+
+
+def test_three_options_in_prose_resolve_to_the_chosen_name() -> None:
+    t = Transcript()
+    t.assistant(
+        "We could use Stripe, Paddle, or Lemon Squeezy for billing. Paddle handles VAT for us, so I'd lean that way."
+    )
+    t.user("sounds right")
+    (decision,) = accepted(t.items())
+    assert decision.text == "We could use Paddle for billing"
+
+
+def test_inline_labelled_options_and_the_pick_in_a_later_sentence() -> None:
+    t = Transcript()
+    t.assistant("Option A: keep Jenkins. Option B: move to GitHub Actions. Which?")
+    t.user(
+        "I talked to the team yesterday and the consensus was that Jenkins is too much maintenance for us. "
+        "So B, and let's migrate the release job first."
+    )
+    decisions = texts(t.items(), "decision")
+    assert any(d.startswith("Move to GitHub Actions") for d in decisions)
+
+
+def test_a_reversal_keeps_the_resolved_sentence() -> None:
+    t = Transcript()
+    t.assistant("Soll das Backup um 02:00 oder um 04:00 laufen?")
+    t.user("um 02:00")
+    t.assistant("Gut, 02:00.")
+    t.user("Ach nein, doch lieber 04:00, da läuft sonst der Export.")
+    (decision,) = accepted(t.items())
+    assert decision.text == "Soll das Backup um 04:00 laufen"
+
+
+def test_a_task_in_the_agreeing_sentence_is_its_own_todo() -> None:
+    t = Transcript()
+    t.assistant("Should I add the new endpoint to the OpenAPI spec?")
+    t.user("yes, and Maria will review it on Friday")
+    (todo,) = of_kind(t.items(), "todo")
+    assert todo.text == "Maria will review it on Friday"

@@ -10,7 +10,7 @@ from itertools import islice
 from memoryd.flush.extract.exchanges import Offer, offer_of
 from memoryd.flush.extract.markers import LABELS
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.prose import Option, clip
+from memoryd.flush.extract.prose import clip
 from memoryd.flush.items import Kind
 
 
@@ -36,7 +36,7 @@ class Ctx:
     conditional: dict[int, Draft] = field(default_factory=dict)  # user pos -> conditional open question
     users: list[int] = field(default_factory=list)  # positions of the user turns
     slots: list[tuple[frozenset[str], Draft]] = field(default_factory=list)  # decided options' words
-    slot_options: list[tuple[tuple[Option, ...], Draft]] = field(default_factory=list)
+    slot_options: list[tuple[Offer, Draft]] = field(default_factory=list)  # decided offers, to reverse
     delegated: dict[int, int] = field(default_factory=dict)  # user pos -> the assistant turn that chose
     offers: dict[int, Offer] = field(default_factory=dict)
 

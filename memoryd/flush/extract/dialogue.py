@@ -106,7 +106,7 @@ _DATE: Final = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}\.?(?:\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)\b"
 )
 _NAMED_SUBJECT: Final = re.compile(
-    r"(?:^|[(,;:]\s*)(?:@\w+|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
+    r"(?:^|[(,;:]\s*|\b(?:and|und|y|et|e)\s+)(?:@\w+|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
     r"wird|soll|muss|hat|macht|va a|debe|tiene que|hará|va|doit|fera|va)\b(?!\s+[A-Z])))"
 )
 _FIRST_PERSON_PLAN: Final = re.compile(
@@ -207,7 +207,7 @@ def option_text(offer: Offer, idx: int) -> str:
     """What was decided, in the option's own words (with what introduced it, when it is short)."""
     o = offer.options[idx]
     text = o.text
-    if not offer.groups and len(offer.options) == 2 and OR.hit(offer.context):
+    if not offer.groups and len(offer.options) >= 2 and OR.hit(offer.context):
         resolved = resolve_question(offer.context, offer.options, idx)
         if resolved:
             return _sentence(resolved)
@@ -257,7 +257,11 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _parked(ctx, m, body, " ".join(said), deferred)
     else:
         return
-    used.update(i for i, s in enumerate(m.sentences) if s in body and not _keeps_fact(s))
+
+    def keep(s: str) -> bool:  # sentences the fact and to-do rules still read
+        return _keeps_fact(s) or (task_sentence(s) and not _defers(s))
+
+    used.update(i for i, s in enumerate(m.sentences) if s in body and not keep(s))
 
 
 def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequence[str]) -> None:
@@ -346,6 +350,8 @@ def _choice(
     for i, s in enumerate(body[:3]):
         if is_question(s) or (i and _refuses(s)):
             continue
+        if len(body) > 1 and NEGATIVE.hit(s) and named_option(s, offer.options, strong=True) is None:
+            continue  # "Jenkins is too much maintenance for us" judges an option; it picks none
         if s in deferred and named_option(s, offer.options, first=i == 0, strong=True) is None:
             continue  # "let me ask Priya first" names Priya's option by a word, but picks nothing
         picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0)
@@ -445,8 +451,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
         while toks and (YES.hit(toks[0]) or toks[0] in ("and", "also", "so", "then", "just")):
             core = core.split(None, 1)[1] if " " in core.strip() else ""
             toks = tokens(core)
-        if len(toks) < 2:
-            continue
+        if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
+            continue  # "sounds right" adds nothing
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
             continue  # about another option (a rejection or a comparison)
         rest = word_set(core) - chosen.words
@@ -504,7 +510,7 @@ def _record(ctx: Ctx, offer: Offer, text: str, pos: set[int]) -> None:
     new = ctx.add("decision", text, pos, must_keep=True)
     if new is not None:
         ctx.slots.append((words, new))
-        ctx.slot_options.append((offer.options, new))
+        ctx.slot_options.append((offer, new))
 
 
 def _reject_option(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, reason: str) -> None:
@@ -645,7 +651,11 @@ def _single(
             "decision", ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else ""),
             {prev.pos, m.pos}, must_keep=True,
         )  # fmt: skip
-    elif _agrees(first) and (later := [s for s in body if DUE.hit(s) or LATER.hit(s)]):
+    elif _agrees(first) and (
+        later := [
+            s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
+        ]
+    ):
         when = clip(
             plain(" ".join(_after_yes(s) for s in later)), 80
         )  # "yep, but next sprint. make a ticket"
@@ -843,7 +853,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 continue
             s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s):
-            ctx.add("todo", _sentence(LEAD_FILLER.sub("", s)), {m.pos})
+            ctx.add("todo", _sentence(_after_yes(LEAD_FILLER.sub("", s)).removeprefix("and ")), {m.pos})
             used.add(i)
 
 
@@ -863,7 +873,8 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     """A user turn that turns an earlier decision around ("actually, let's do B after all")."""
     if not ctx.slot_options or not REVERSAL.hit(m.prose):
         return False
-    for options, draft in reversed(ctx.slot_options):
+    for offer, draft in reversed(ctx.slot_options):
+        options = offer.options
         for s in m.sentences:
             if is_question(s) or not REVERSAL.hit(s):
                 continue
@@ -872,7 +883,7 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 continue
             if options[idx].text[:40] in draft.text:
                 return False  # the same choice again
-            draft.text = clip(_sentence(options[idx].text))
+            draft.text = clip(option_text(offer, idx))
             draft.pos.add(m.pos)
             ack = ctx.prose_after(m.pos, text_only=False)
             if ack is not None and named_option(ack.prose, options, first=False) == idx:

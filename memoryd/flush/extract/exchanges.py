@@ -89,7 +89,10 @@ class Offer:
     favoured: int | None = None  # the option the closing prose names alone (what a plain yes takes)
 
 
-_INLINE_ENUM: Final = re.compile(r"(?:^|(?<=[\s:(,;]))\(?([1-9a-dA-D])\)\s+")
+_INLINE_ENUM: Final = re.compile(
+    r"(?:^|(?<=[\s:(,;]))\(?([1-9a-dA-D])\)\s+"
+    r"|(?:^|(?<=[\s.;]))(?i:option|plan|variante|opción|opcion|choix)\s+([1-9A-Da-d])\s*[:.)]\s+"
+)
 _SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
 _LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
@@ -103,7 +106,9 @@ _LABEL_PICK: Final = re.compile(
     r"^\W*(?:(?:option|choice|plan|variante|opción|opcion|l'option|la opción)\s+)?(?P<l>[A-Da-d1-9])(?:\W|$)",
     re.I,
 )
-_LABEL_LEAD: Final = re.compile(r"^\W*(?i:(?:and|but|also|und|aber|y|pero|et|mais)\s+)?(?P<l>[A-D1-9])\s+\w")
+_LABEL_LEAD: Final = re.compile(
+    r"^\W*(?i:(?:and|but|also|so|then|und|aber|also|y|pero|et|mais|donc)\s+)?(?P<l>[A-D1-9])[\s,.!:]+\w"
+)
 _QUESTION_LEAD: Final = re.compile(
     r"^(?:(?:should|shall|do|can|will|would|could)\s+(?:we|i|you)\s+|est-ce qu'on\s+|est-ce que\s+)", re.I
 )
@@ -238,7 +243,8 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     """Alternatives enumerated inside a sentence: "Two options: 1) migrate to 16, 2) stay on 14"."""
     for para in reversed(paragraphs(m.prose)):
         marks = list(_INLINE_ENUM.finditer(para))
-        if len(marks) < 2 or len({x.group(1).lower() for x in marks}) < len(marks):
+        labels = [(x.group(1) or x.group(2)).lower() for x in marks]
+        if len(marks) < 2 or len(set(labels)) < len(marks):
             continue
         lead = para[: marks[0].start()].strip()
         opts = []
@@ -251,7 +257,7 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             text = re.sub(r"\s*,?\s*(?:or|oder|o|ou)$", "", text.strip(" ,;"), flags=re.I)
             if not tokens(text) or len(tokens(text)) > 22:
                 break
-            opts.append(Option(x.group(1).lower(), plain(text)))
+            opts.append(Option(labels[i], plain(text)))
         else:
             return lead, lead, tuple(opts)
     return None
@@ -292,6 +298,8 @@ def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
     "Should retention be 180 days for raw events". Two whole clauses keep the chosen clause, framed
     by the question when it is short ("...or only active ones?: only active ones").
     """
+    if len(options) > 2:
+        return _resolve_list(question, options, idx)
     if len(options) != 2:
         return ""
     q = plain(question).rstrip("?？.!。 ")
@@ -321,6 +329,27 @@ def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
     prefix = q[:start] if start > 0 else ""
     text = " ".join(x for x in (prefix.strip(), head, alt, tail) if x)
     text = " ".join(w for w in text.split() if not EITHER.hit(w) or w.lower() in ("whether", "ob"))
+    return _QUESTION_LEAD.sub("", text.strip(" ¿¡"))
+
+
+def _resolve_list(question: str, options: Sequence[Option], idx: int) -> str:
+    """ "We could use Stripe, Paddle, or Lemon Squeezy for billing" + Paddle -> "We could use Paddle for
+    billing": names (capitalised runs or values) are the alternatives, the rest is the frame."""
+    first, last = options[0].text.split(), options[-1].text.split()
+
+    def named(w: str) -> bool:
+        return w[:1].isupper() or w[:1].isdigit()
+
+    k = 0  # the alternative at the end of the first side
+    while k < len(first) - 1 and named(first[-(k + 1)]):
+        k += 1
+    j = 0  # and at the start of the last side
+    while j < len(last) and named(last[j]):
+        j += 1
+    if not k or not j or any(len(o.text.split()) > 3 for o in options[1:-1]):
+        return ""
+    alts = [" ".join(first[-k:]), *(o.text for o in options[1:-1]), " ".join(last[:j])]
+    text = " ".join([*first[:-k], alts[idx], *last[j:]])
     return _QUESTION_LEAD.sub("", text.strip(" ¿¡"))
 
 

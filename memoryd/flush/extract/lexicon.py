@@ -236,7 +236,7 @@ REFUSE: Final = Words(
 RECOMMEND: Final = Words(
     "i'd go|i'd take|i'd pick|i'd do|i'd use|i'd choose|i'd keep|i'd stick|i'd start|i would go|i would use|"
     "recommend|recommended|recommendation|suggest|propose|proposal|my pick|my picks|my vote|best bet|i lean|"
-    "lean towards",
+    "i'd lean|leaning|lean towards",
     "ich würde|empfehle|empfehlung|mein vorschlag|ich tendiere",
     "recomiendo|recomendación|sugiero|yo haría|yo iría|me quedaría|propongo",
     "je recommande|recommandation|je suggère|je propose|je prendrais|je ferais",

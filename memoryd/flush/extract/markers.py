@@ -51,7 +51,9 @@ CORRECTION: Final = make_cue(
 )
 
 
-CORRECTION_LEAD: Final = re.compile(r"^(?:wait|hold on|no|nope|違う|ちがう|違います|いや)[,、。!\s]*", re.I)
+CORRECTION_LEAD: Final = re.compile(
+    r"^(?:wait|hold on|no|nope|nein|non|違う|ちがう|違います|いや)(?![\w'])[,、。!\s]*", re.I
+)
 
 
 ACK: Final = re.compile(
