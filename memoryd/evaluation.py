@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -304,14 +304,22 @@ class EvalReport:
 
     def per_family(self) -> dict[str, FamilyCounts]:
         """Recall per template family of the gold items (empty for hand-written splits)."""
+        return self._recall_by(lambda t, g: g.family)
+
+    def per_bank(self) -> dict[str, FamilyCounts]:
+        """Recall per phrasing bank (language and bank set) of the transcripts (generated splits)."""
+        return self._recall_by(lambda t, g: t.bank)
+
+    def _recall_by(self, key: Callable[[TranscriptReport, GoldItem], str]) -> dict[str, FamilyCounts]:
         out: dict[str, FamilyCounts] = {}
         for t in self.transcripts:
             matched = {g for g, _ in t.matches}
             for i, g in enumerate(t.gold):
-                if not g.family:
+                name = key(t, g)
+                if not name:
                     continue
-                c = out.get(g.family, FamilyCounts())
-                out[g.family] = FamilyCounts(
+                c = out.get(name, FamilyCounts())
+                out[name] = FamilyCounts(
                     c.gold + 1,
                     c.kept + (i in matched),
                     c.must_keep + g.must_keep,
@@ -502,11 +510,12 @@ def format_report(report: EvalReport) -> str:
     lines.append(f"canaries leaked {report.canaries_leaked}")
     lines.append(f"noise {report.noisy}/{report.predicted} items ({report.noise_rate:.1%})")
     lines.append(f"bytes per flush max {report.max_block_bytes}")
-    families = report.per_family()
-    if families:
+    for title, groups in (("template family", report.per_family()), ("phrasing bank", report.per_bank())):
+        if not groups:
+            continue
         lines.append("")
-        lines.append(f"{'template family':<34}{'gold':>6}{'kept':>6}{'recall':>8}{'keep':>9}")
-        for name, fc in families.items():
+        lines.append(f"{title:<34}{'gold':>6}{'kept':>6}{'recall':>8}{'keep':>9}")
+        for name, fc in groups.items():
             keep = f"{fc.must_keep_kept}/{fc.must_keep}" if fc.must_keep else "-"
             lines.append(f"{name[:33]:<34}{fc.gold:>6}{fc.kept:>6}{fc.recall:>8.2f}{keep:>9}")
     lines.append("")
@@ -555,6 +564,16 @@ def report_to_json(report: EvalReport) -> dict[str, Any]:
                 "must_keep_kept": fc.must_keep_kept,
             }
             for name, fc in report.per_family().items()
+        },
+        "per_bank": {
+            name: {
+                "gold": fc.gold,
+                "kept": fc.kept,
+                "recall": fc.recall,
+                "must_keep": fc.must_keep,
+                "must_keep_kept": fc.must_keep_kept,
+            }
+            for name, fc in report.per_bank().items()
         },
         "transcripts": [
             {

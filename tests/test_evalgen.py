@@ -12,6 +12,8 @@ import pytest
 from evalgen.generate import build, write_split
 from evalgen.splits import SEED, specs
 
+from memoryd.sources.transcript import parse_lines
+
 EVAL = Path(__file__).parent / "data" / "eval"
 _ID = re.compile(r"^[0-9a-f]{8}$")
 _KINDS = {"decision", "outcome", "open_question", "todo", "fact", "procedure"}
@@ -81,6 +83,7 @@ def test_every_file_is_a_well_formed_transcript_with_honest_gold(spec: Any) -> N
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         raw = (folder / gold["transcript"]).read_text(encoding="utf-8")
         by_id = _check_transcript([json.loads(line) for line in raw.splitlines()])
+        assert not parse_lines(raw.encode("utf-8"))[2], gold_path.name  # memoryd's reader agrees
         assert gold["family"] and gold["bank"] and gold["domain"]
         for it in gold["items"]:
             assert it["kind"] in _KINDS and it["text"].strip()

@@ -195,7 +195,8 @@ def test_score_dir_counts_recall_must_keep_leaks_noise_and_bytes(tmp_path: Path)
     assert list(families) == ["choice", "remember"]
     assert (families["remember"].kept, families["remember"].must_keep_kept) == (1, 1)
     assert (families["choice"].gold, families["choice"].kept, families["choice"].recall) == (1, 0, 0.0)
-    assert "template family" in format_report(report)
+    assert list(report.per_bank()) == ["en-a"] and report.per_bank()["en-a"].gold == 3
+    assert "template family" in format_report(report) and "phrasing bank" in format_report(report)
 
 
 def test_gold_with_an_unknown_kind_is_an_error_naming_the_file(tmp_path: Path) -> None:

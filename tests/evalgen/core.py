@@ -122,6 +122,14 @@ class Ctx:
         options = self.bank.phrases[key]
         return self.rng.choice(list(options)).format(**{k: unthe(self.lang, v) for k, v in slots.items()})
 
+    def narrate(self, key: str, **slots: Any) -> str:
+        """The agent's narration ("Let me run the tests."): said, and recorded as noise."""
+        text = self.say(key, **slots)
+        phrase = text.strip().rstrip(".:!")
+        if len(phrase) >= NOISE_MIN and phrase not in self.gold.noise:
+            self.gold.noise.append(phrase)
+        return text
+
     def pair(self, user_key: str, assistant_key: str) -> tuple[str, str]:
         """A question and its own answer: the two banks are parallel lists, drawn at one index."""
         users, answers = self.bank.phrases[user_key], self.bank.phrases[assistant_key]
@@ -149,6 +157,10 @@ class Ctx:
 #: A family writes its act and returns True, or returns False (before writing) when the domain
 #: has no values for it.
 Family = Callable[[Ctx], bool]
+
+#: Noise phrases are matched as substrings of predicted items: shorter ones ("hi") would hit
+#: ordinary words, so they are not recorded.
+NOISE_MIN = 8
 
 
 def unthe(lang: str, value: Any) -> Any:

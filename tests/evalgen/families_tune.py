@@ -255,13 +255,13 @@ def tools_fix_chain(c: Ctx) -> bool:
         if test.startswith("tests/")
         else ("dbt test" if test.startswith("dbt") else "make test")
     )
-    _, fail = c.t.bash(c.say("t.run"), cmd, acts.pytest_fail(c.rng, test, n), exit_code=1)
+    _, fail = c.t.bash(c.narrate("t.run"), cmd, acts.pytest_fail(c.rng, test, n), exit_code=1)
     eid, (cid,) = c.t.assistant(
         c.say("t.fix", cause=cause, file=file),
         calls=[("edit", {"path": file, "oldText": "…", "newText": "…"})],
     )
     c.t.tool_result(cid, "edit", f"Successfully replaced text in {file}.")
-    _, ok = c.t.bash(c.say("t.rerun"), cmd, acts.pytest_pass(c.rng, n))
+    _, ok = c.t.bash(c.narrate("t.rerun"), cmd, acts.pytest_pass(c.rng, n))
     rid, _ = c.t.assistant(c.say("t.report", test=test.split("::")[-1], cause=cause, file=file, n=n))
     c.gold.add(
         "outcome",
@@ -309,7 +309,7 @@ def tools_poll_loop(c: Ctx) -> bool:
     steps = 7
     res = ""
     for k in range(polls):
-        narration = c.say("t.poll", job=job) if k == 0 else (c.say("t.poll_again") or None)
+        narration = c.say("t.poll", job=job) if k == 0 else (c.narrate("t.poll_again") or None)
         state = f"state: RUNNING (step {min(steps, 1 + k * steps // polls)}/{steps}) elapsed {30 * (k + 1)}s"
         _, res = c.t.bash(narration, cmd.format(run=run), state)
     _, res = c.t.bash(

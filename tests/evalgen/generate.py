@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .core import Bank, Ctx, Domain, Family, Gold
+from .core import NOISE_MIN, Bank, Ctx, Domain, Family, Gold
 from .transcript import Sender, Transcript
 
 _SENDERS = (
@@ -41,7 +41,9 @@ def _greeting(c: Ctx) -> None:
     hello = c.say("n.hello")
     c.t.user(hello)
     c.t.assistant(c.say("a.hello"))
-    c.gold.noise.append(hello.rstrip("!").strip())
+    phrase = hello.strip().strip("!¡").strip()
+    if len(phrase) >= NOISE_MIN:
+        c.gold.noise.append(phrase)
 
 
 def _goodbye(c: Ctx) -> None:

@@ -122,7 +122,7 @@ def offer_after_work(c: Ctx) -> bool:
     noun = local(noun_l, c.lang)
     c.t.user(c.say("lead.offer", thing=thing))
     c.t.bash(
-        c.say("a.look"),
+        c.narrate("a.look"),
         f"cat config/{thing.split()[-1].strip('.')}.yaml",
         f"{noun_l['en'].replace(' ', '_')}: {old}\nenabled: true",
     )
@@ -173,7 +173,9 @@ def question_answered_from_notes(c: Ctx) -> bool:
     thing, place = c.loc(thing_t), c.loc(place_t)
     q = c.say("qal.ask", thing=thing)
     c.t.user(q)
-    _, (cid,) = c.t.assistant(c.say("a.look"), calls=[("read", {"file_path": f"{c.domain.cwd}/MEMORY.md"})])
+    _, (cid,) = c.t.assistant(
+        c.narrate("a.look"), calls=[("read", {"file_path": f"{c.domain.cwd}/MEMORY.md"})]
+    )
     c.t.tool_result(cid, "read", f"# MEMORY\n\n- {thing}: {place}\n- prefers short answers\n")
     c.t.assistant(c.say("qal.answer", thing=thing, place=place))
     c.gold.noise.append(q.rstrip("?").strip())
@@ -275,7 +277,7 @@ def answer_after_lookup(c: Ctx) -> bool:
     unit = local(unit_l, c.lang)
     c.t.user(c.say("fig.ask", src=src))
     c.t.bash(
-        c.say("a.look"),
+        c.narrate("a.look"),
         f"grep -ri 'limit' notes/{c.domain.name}-refs.md | head -3",
         f"notes/{c.domain.name}-refs.md:14: {src}: {n} {unit_l['en']}",
     )
@@ -292,7 +294,7 @@ def tools_fix_exit_codes(c: Ctx) -> bool:
     c.t.user(c.say("lead.fix", cmd=cmd))
     code = c.rng.choice((1, 2, 3))
     _, fail = c.t.bash(
-        c.say("a.look"),
+        c.narrate("a.look"),
         cmd,
         f"{file}:{c.rng.randint(3, 120)}: error: {cause}\n1 error generated.",
         exit_code=code,
@@ -317,7 +319,7 @@ def tools_errored_exit0(c: Ctx) -> bool:
     error = c.rng.choice(("timeout after 600s", "permission denied on /srv/export", "disk quota exceeded"))
     c.t.user(c.say("lead.poll", job=job))
     _, res = c.t.bash(
-        c.say("a.look"),
+        c.narrate("a.look"),
         cmd.format(run=run),
         f"run {run} started\n...\nrun {run}: errored ({error})\nexit status reported: 0",
     )
@@ -334,11 +336,11 @@ def tools_retry_loop(c: Ctx) -> bool:
         return False
     svc, host, cmd = c.pick(c.domain.deploys, "deploy")
     c.t.user(c.say("lead.deploy", svc=svc))
-    c.t.bash(c.say("a.look"), cmd, "restarting…")
+    c.t.bash(c.narrate("a.look"), cmd, "restarting…")
     res = ""
     bare = host.split(":")[0]
     for k in range(c.rng.randint(8, 14)):
-        narration = c.say("t.retry") if k % 4 == 0 else None
+        narration = c.narrate("t.retry") if k % 4 == 0 else None
         _, res = c.t.bash(
             narration,
             f"curl -sS -o /dev/null -w '%{{http_code}}' https://{host}/",
@@ -359,7 +361,7 @@ def procedure_runbook_offer(c: Ctx) -> bool:
     goal = local(goal_l, c.lang)
     c.t.user(c.say("lead.proc", goal=goal))
     for cmd in commands:
-        c.t.bash(c.say("a.look") if cmd == commands[0] else None, cmd, "done")
+        c.t.bash(c.narrate("a.look") if cmd == commands[0] else None, cmd, "done")
     listing, joined = acts.steps_block(list(commands))
     aid, _ = c.t.assistant(c.say("proc.offer", steps=listing, goal=goal))
     uid = c.t.user(c.say("r.go"))
@@ -375,7 +377,7 @@ def secret_prose_reused(c: Ctx) -> bool:
     host = c.rng.choice(list(c.domain.hosts))
     c.t.user(c.say("secret.prose", secret=pw, host=host))
     c.t.bash(
-        c.say("a.look"),
+        c.narrate("a.look"),
         f"curl -sS -u admin:{pw} https://{host}/api/token -d scope=read",
         f'{{"token": "{tok}", "expires_in": 3600}}',
     )
