@@ -84,14 +84,15 @@ YES: Final = Words(
     "yes|yeah|yep|yup|sure|ok|okay|k|fine|agreed|agree|alright|right|correct|perfect|great|good|"
     "lgtm|approved|deal|absolutely|definitely|exactly|go ahead|do it|do that|please do|sounds good|"
     "sounds great|sounds fine|works for me|let's do it|ship it|let's go|go with|go for|let's use|let's take|"
-    "that works|fine by me|makes sense|sounds right|good idea",
+    "that works|fine by me|makes sense|sounds right|good idea|yea|aye|roger|of course|certainly|sure thing|"
+    "that's fine|fine with me|ok by me|go on|proceed|totally",
     "ja|jo|jep|jawohl|genau|passt|gerne|gern|einverstanden|klar|okay|prima|super|gut|mach|mach das|machen wir|"
-    "klingt gut|gute idee|"
+    "klingt gut|gute idee|natürlich|sicher|auf jeden fall|alles klar|in ordnung|geht klar|logo|"
     "nehmen wir|nimm",
     "sí|si|vale|claro|dale|perfecto|bueno|de acuerdo|hazlo|adelante|me parece bien|vamos con|me quedo con|"
-    "venga|me vale|buena idea",
+    "venga|me vale|buena idea|por supuesto|desde luego|genial|está bien|hecho|okey",
     "oui|parfait|d'accord|entendu|ça marche|vas-y|allez|va pour|on part sur|je prends|ça me va|bonne idée|"
-    "volontiers",
+    "volontiers|ouais|bien sûr|carrément|ça roule|c'est bon|allons-y|d'acc",
     "はい|うん|ええ|了解|お願い|いいよ|いいね|オッケー|それで|大丈夫|承知",
 )
 
@@ -123,9 +124,9 @@ LONE_YES: Final = frozenset(
 #: Refusal and negation.
 NO: Final = Words(
     "no|nope|nah|not|don't|dont|never|neither|none|without|rather not",
-    "nein|nee|nö|ne|nicht|kein|keine|lieber nicht|ohne",
-    "no|nada|tampoco|sin|mejor no",
-    "non|pas|jamais|sans|plutôt pas",
+    "nein|nee|nö|ne|nicht|kein|keine|lieber nicht|eher nicht|ohne",
+    "no|nada|tampoco|sin|mejor no|para nada",
+    "non|pas|jamais|sans|plutôt pas|surtout pas",
     "いいえ|いや|やめ|いらない|不要|しない|なしで",
 )
 
@@ -134,13 +135,16 @@ LATER: Final = Words(
     "later|tomorrow|tonight|next week|not yet|not sure|unsure|maybe|dunno|undecided|pending|"
     "let me think|think about it|sleep on it|get back to you|hold off|for now|on hold|tbd|no idea|let me see|"
     "we'll see|see how|can wait|haven't decided|not decided|need to think|need some time|give me a day|"
-    "check first|circle back|get back to|revisit",
+    "check first|circle back|get back to|revisit|not right now|another time|some other time|hold that thought|"
+    "at some point|down the line",
     "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
-    "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen",
+    "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen|ein andermal|"
+    "nicht jetzt|melde mich|komme darauf zurück",
     "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
-    "pensármelo|pensarlo bien|consultarlo con la almohada",
+    "pensármelo|pensarlo bien|consultarlo con la almohada|otro día|ahora no|más adelante|ya te digo|"
+    "te digo algo|lo vemos",
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
-    "dormir dessus",
+    "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
 )
 
@@ -171,10 +175,14 @@ ASK_SELF: Final = Words(
 #: Leaving the choice to the assistant.
 DELEGATE: Final = Words(
     "your call|you decide|you choose|you pick|up to you|dealer's choice|whatever you think|you know best|"
-    "your choice|surprise me|either is fine|either works|whichever|i trust you|you tell me|dealer's choice",
-    "du entscheidest|entscheide du|deine entscheidung|wie du meinst|wie du willst|egal|such du aus",
-    "tú decides|decide tú|como veas|como quieras|lo que tú veas|me da igual|elige tú",
-    "à toi de voir|comme tu veux|tu choisis|choisis|je te laisse choisir|peu importe",
+    "your choice|surprise me|either is fine|either works|whichever|i trust you|you tell me|dealer's choice|"
+    "your decision|you know better|whatever works|i don't mind|either one",
+    "du entscheidest|entscheide du|deine entscheidung|wie du meinst|wie du willst|egal|such du aus|"
+    "such dir aus|nimm du|überlasse ich dir",
+    "tú decides|decide tú|como veas|como quieras|lo que tú veas|me da igual|elige tú|lo que quieras|"
+    "como prefieras|a tu criterio",
+    "à toi de voir|comme tu veux|tu choisis|choisis|je te laisse choisir|peu importe|comme tu préfères|"
+    "ça m'est égal|je te laisse décider",
     "任せ|お任せ|どちらでも|どっちでも",
 )
 
@@ -212,10 +220,13 @@ THANKS: Final = Words("thanks|thank you|thx|cheers|danke|vielen dank|gracias|mer
 #: A request to keep something.
 REMEMBER: Final = Words(
     "remember|keep in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
-    "write this down|write that down|memorize|memorise|for future reference|for later|so you know|fyi",
-    "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken|für später|zur info",
-    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta|para después|para más tarde",
-    "retiens|souviens-toi|n'oublie pas|note bien|garde en tête|pour plus tard|pour info",
+    "write this down|write that down|memorize|memorise|for future reference|for later|so you know|fyi|"
+    "note down|jot down|keep a note|keep in your notes",
+    "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken|für später|zur info|halt fest|"
+    "schreib dir auf",
+    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta|para después|para más tarde|toma nota|apúntate",
+    "retiens|souviens-toi|n'oublie pas|note bien|garde en tête|pour plus tard|pour info|prends note|"
+    "note que|mémorise",
     "覚えて|覚えと|メモして|忘れないで|記録して|記憶して",
 )
 
