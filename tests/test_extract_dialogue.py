@@ -551,3 +551,29 @@ def test_a_task_in_the_agreeing_sentence_is_its_own_todo() -> None:
     t.user("yes, and Maria will review it on Friday")
     (todo,) = of_kind(t.items(), "todo")
     assert todo.text == "Maria will review it on Friday"
+
+
+def test_todos_in_german_and_spanish_word_order() -> None:
+    for text, owner in (
+        ("Bis Freitag muss Jan die Zertifikate erneuern.", "Jan"),
+        ("Ana se encarga de actualizar la documentación antes del lunes.", "Ana"),
+    ):
+        t = Transcript()
+        t.user(text)
+        (todo,) = of_kind(t.items(), "todo")
+        assert owner in todo.text
+
+
+def test_an_answer_that_does_not_repeat_the_question_is_framed_by_it() -> None:
+    t = Transcript()
+    t.user("¿Dónde está el archivo de configuración de nginx?")
+    t.assistant("Déjame mirar. Está en /etc/nginx/sites-enabled/app.conf.")
+    (fact,) = of_kind(t.items(), "fact")
+    assert "nginx" in fact.text.split(":")[0] and "/etc/nginx/sites-enabled/app.conf" in fact.text
+
+
+def test_a_declined_remember_request_in_german_is_not_kept() -> None:
+    t = Transcript()
+    t.user("Merk dir mein Passwort: Sommer2024!")
+    t.assistant("Passwörter speichere ich nicht, nutz bitte einen Passwortmanager.")
+    assert of_kind(t.items(), "fact") == []

@@ -107,7 +107,9 @@ _DATE: Final = re.compile(
 )
 _NAMED_SUBJECT: Final = re.compile(
     r"(?:^|[(,;:]\s*|\b(?:and|und|y|et|e)\s+)(?:@\w+|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
-    r"wird|soll|muss|hat|macht|va a|debe|tiene que|hará|va|doit|fera|va)\b(?!\s+[A-Z])))"
+    r"wird|soll|muss|hat|macht|va a|debe|tiene que|hará|va|doit|fera|va|takes care|handles|is handling|"
+    r"kümmert sich|übernimmt|se encarga|s'occupe)\b(?!\s+[A-Z])))"
+    r"|\b(?:muss|soll|wird|kann|debe|doit|has to|will)\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}\b(?=\s+[a-zäöüéèáíóú])"
 )
 _FIRST_PERSON_PLAN: Final = re.compile(
     r"^(?:i'?ll|i will|we'?ll|we will|i need to|we need to|i have to|remind me to|ich werde|wir werden|ich muss|"
@@ -910,7 +912,10 @@ def unanswered_at_end(ctx: Ctx) -> None:
         return
     offer = ctx.offer(last)
     if offer.choice and offer.options and offer.question:
-        ctx.add("open_question", plain(offer.question), {last.pos})
+        q = plain(offer.question)
+        if _size(q) < 6 and not offer.groups:  # "Was ist dir lieber?": the options say what is open
+            q = f"{q.rstrip('?？ ')}: {' / '.join(clip(o.text, 60) for o in offer.options[:4])}?"
+        ctx.add("open_question", q, {last.pos})
 
 
 def settle(ctx: Ctx) -> None:

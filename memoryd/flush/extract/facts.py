@@ -115,6 +115,8 @@ def answered_facts(ctx: Ctx) -> None:
             if len(valued) == 1 and not valued[0].rstrip().endswith((":", "：")):
                 topic = plain(_LEADS.sub("", asked[-1])).rstrip("?？ ")
                 best = f"{topic}: {plain(valued[0])}"
+        if best and ": " not in best and len(tokens(best)) < 10:  # "Está en /etc/nginx/...": say what is
+            best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
         values = _VALUE.findall(best)
         if values and all(any(v in d.text for d in ctx.drafts) for v in values):
             continue  # "to sum up what we settled: aiohttp 3.10" restates, it adds nothing

@@ -207,10 +207,11 @@ RULE: Final = Words(
 
 #: A preference: "I'd rather", "I prefer", "I can't stand".
 PREFER: Final = Words(
-    "prefer|rather|i like|i love|i hate|i dislike|can't stand|favourite|favorite|allergic|don't like",
-    "lieber|bevorzuge|mag|hasse|allergisch",
-    "prefiero|me gusta|odio|no soporto|alérgico|alérgica",
-    "préfère|plutôt|j'aime|déteste|allergique",
+    "prefer|rather|i like|i love|i hate|i dislike|can't stand|favourite|favorite|allergic|don't like|"
+    "better for me|works better|work better",
+    "lieber|bevorzuge|mag|hasse|allergisch|für mich besser",
+    "prefiero|me gusta|odio|no soporto|alérgico|alérgica|mejor para mí",
+    "préfère|plutôt|j'aime|déteste|allergique|mieux pour moi",
     "好き|嫌い|苦手|アレルギー|ほうがいい|方がいい",
 )
 
