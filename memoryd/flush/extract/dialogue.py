@@ -199,8 +199,14 @@ def _sentence(text: str) -> str:
     """One self-contained sentence: plain, and capitalised when it opens with an ordinary word
     ("do we keep ..." -> "Do we keep ..."; "aiohttp 3.10" stays as written)."""
     text = plain(text).strip(" ,;:—-")
-    head = text.split(" ", 1)[0]
-    if head.isalpha() and head.islower() and (head in STOPWORDS or WH.hit(head) or len(text.split()) >= 4):
+    words = text.split()
+    head = words[0] if words else ""
+    named = len(words) > 1 and words[1][:1].isdigit()  # "aiohttp 3.10": a name with its version
+    if (
+        head.isalpha()
+        and head.islower()
+        and (head in STOPWORDS or WH.hit(head) or (len(words) >= 4 and not named))
+    ):
         return text[:1].upper() + text[1:]
     return text
 
