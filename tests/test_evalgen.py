@@ -131,6 +131,6 @@ def test_ideal_notes_score_one_on_every_split(split: str) -> None:
     for gold_path in sorted((EVAL / split).glob("*.gold.json")):
         raw = json.loads(gold_path.read_text(encoding="utf-8"))["items"]
         gold = [GoldItem(g["kind"], g["text"], tuple(g["evidence"]), g["must_keep"]) for g in raw]
-        ideal = [Item(kind=g.kind, text=g.text, entry_ids=g.evidence) for g in gold]  # type: ignore[arg-type]
+        ideal = [Item(kind=g.kind, text=g.text, entry_ids=g.evidence) for g in gold]
         pairs = match_items(ideal, gold)
         assert pairs == [(i, i) for i in range(len(gold))], gold_path.name

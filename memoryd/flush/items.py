@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-Kind = Literal["decision", "outcome", "open_question", "fact", "procedure"]
+Kind = Literal["decision", "outcome", "open_question", "todo", "fact", "procedure"]
 
 #: Render order, and the order in which a full block keeps kinds when it must drop some.
-KINDS: Final[tuple[Kind, ...]] = ("decision", "outcome", "open_question", "fact", "procedure")
+KINDS: Final[tuple[Kind, ...]] = ("decision", "outcome", "open_question", "todo", "fact", "procedure")
 
 KIND_TITLES: Final[dict[Kind, str]] = {
     "decision": "Decisions",
     "outcome": "Outcomes",
     "open_question": "Open questions",
+    "todo": "To-dos",
     "fact": "Facts",
     "procedure": "Procedures",
 }
@@ -24,7 +25,8 @@ class Item:
     """One bullet of a flush block.
 
     ``entry_ids`` are transcript entry ids in transcript order; ``must_keep`` marks what a block
-    never drops for space (decisions, corrections, explicit "remember", unresolved failures).
+    never drops for space (decisions, corrections, explicit "remember", unresolved failures). A
+    ``todo`` is a task with an owner or a due date (an open question has neither: it waits for an answer).
     """
 
     kind: Kind

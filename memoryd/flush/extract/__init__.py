@@ -9,35 +9,39 @@ No LLM and no I/O: entries in, ``Item`` s out. The rules read *structure* first 
   (commits, PRs, deploys, restarts, files and configs written) are grouped per stretch of work;
   reads, checks, installs and file shuffling are not outcomes. An assistant report that repeats
   measured numbers from tool output, or names a root cause, is an outcome too.
-* **Dialogue acts give decisions and open questions.** An assistant message that lays out
-  alternatives or a multi-part plan and asks (or recommends) is a *proposal*. The user's reply
-  agrees (a decision, plus a ``Rejected:`` item when the reply turns an alternative down), defers
-  ("I'll ask X", "later", "後で": an open question), makes the choice conditional (an open
-  question), or rejects. Offers without alternatives ("Want me to...?") are not decisions.
-* **User sentences give facts and procedures**: "remember" requests and corrections (must keep),
-  conventions ("always", "never"), environment facts (hosts, ports, versions), personal facts,
-  and ordered steps ("then ... then", ``a -> b -> c``), besides numbered how-tos the assistant
-  writes in prose or into a document.
+* **Exchanges give decisions, open questions and to-dos.** What an assistant turn offers is read
+  from its shape (``exchanges``): options in lists or in running prose, the recommended one, a
+  single suggestion, its question. The reply picks one (label, ordinal, comparative, identifier,
+  its own words), agrees (the recommended option), delegates (the assistant's next choice), turns
+  options down (``Rejected:``), or puts the question off (an open question). A later decision on
+  the same options replaces the earlier one; a restatement cites the same item; an open question
+  answered later in the range is dropped. A task with an owner or a due date is a to-do.
+* **User sentences give facts and procedures**: "remember" requests and corrections (also of a
+  single value the assistant said), standing rules and preferences (all must keep), environment
+  facts (hosts, ports, versions), and ordered steps ("then ... then", ``a -> b -> c``), besides
+  numbered how-tos the assistant writes in prose or into a document.
 
 Only prose is read for words: code blocks, tool output, ``thinking`` and OpenClaw's envelope
 (sender metadata, ``[Thu 2026-03-26 10:40 GMT+9]`` stamps, ``[[reply_to_current]]``) are removed
 first. OpenClaw's own memory-flush turns, compaction summaries, custom and model-change entries,
-gateway-injected messages and writes to memory files are never evidence. Marker words come in
-English and Japanese, with a few German, French and Spanish ones for the main dialogue acts;
-everything else is structural.
+gateway-injected messages and writes to memory files are never evidence. The words the dialogue
+rules look at are closed classes of function words per language (``lexicon``: en, de, es, fr,
+ja); everything else is structural.
 
 The package, one concern per module:
 
 * ``prose`` — envelope stripping, code blocks, sentences, paragraphs, lists and options in prose;
-* ``markers`` — the marker vocabulary per dialogue act and language (data only), on ``cues``;
+* ``lexicon`` — function words per language (yes, no, later, always, or, which, ordinals ...);
+* ``markers`` — the patterns the fact, tool and procedure rules still use (data only), on ``cues``;
 * ``shell`` — shell command lines: simple commands, programs, what each one changes;
 * ``messages`` — the visible conversation: messages, and tool calls joined to their results;
 * ``context`` — the state the rules share over one range (drafts, consumed steps);
 * ``tools`` — failure chains (failed, fixed, still failing), actions, reports of results;
-* ``dialogue`` — proposals and the user's reply: decisions, rejections, open questions;
+* ``exchanges`` — the exchange unit; what an assistant turn offers, and which option a reply names;
+* ``dialogue`` — the reply to an offer: decisions, rejections, open questions, reversals, to-dos;
 * ``facts`` — corrections, "remember" requests, conventions, preferences, environment facts;
 * ``procedures`` — dictated sequences and numbered how-tos (in prose or written to a document);
-* ``budget`` — merging near-duplicate drafts, and bounding the block (must-keep first).
+* ``budget`` — merging near-duplicate drafts, and bounding the block (recall first).
 """
 
 from __future__ import annotations
@@ -46,8 +50,15 @@ from collections.abc import Sequence
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.dialogue import explicit_lines, read_reply
-from memoryd.flush.extract.facts import remember_requests, stated_facts, user_correction
+from memoryd.flush.extract.dialogue import (
+    explicit_lines,
+    read_reply,
+    reversals,
+    settle,
+    unanswered_at_end,
+    user_tasks,
+)
+from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
 from memoryd.flush.extract.messages import language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
@@ -59,18 +70,22 @@ __all__ = ["MAX_TEXT", "extract_items"]
 
 
 def _user_rules(ctx: Ctx) -> None:
-    """Every user turn: a correction says it all; otherwise remember requests, the reply, steps, facts."""
+    """Every user turn: a correction says it all; otherwise remember requests, a reversal or the
+    reply to the assistant's offer, steps, to-dos, facts."""
     for m in ctx.msgs:
         if m.role != "user" or not m.prose:
             continue
         used: set[int] = set()
         prev = None if m.pos in ctx.answered else ctx.prev_assistant(m.pos)
+        if reversals(ctx, m, used):  # "wait, make it TOML": turns a decision around, not a correction
+            continue
         if user_correction(ctx, m, prev):
             continue
         remember_requests(ctx, m, used)
         if prev is not None:
             read_reply(ctx, m, prev, used)
         procedure_prose(ctx, m)
+        user_tasks(ctx, m, used)
         stated_facts(ctx, m, used)
         explicit_lines(ctx, m, decisions=not used)
 
@@ -99,6 +114,9 @@ def extract_items(entries: Sequence[Entry], *, max_items: int = 30, max_bytes: i
     report_rules(ctx)
     _assistant_rules(ctx)
     doc_procedures(ctx)
+    answered_facts(ctx)
+    unanswered_at_end(ctx)
+    settle(ctx)
     return [
         Item(
             kind=d.kind,

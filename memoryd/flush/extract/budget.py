@@ -9,7 +9,7 @@ from typing import Final
 from memoryd.flush.dedupe import fingerprint, is_duplicate
 from memoryd.flush.extract.context import Draft
 from memoryd.flush.extract.markers import LABELS
-from memoryd.flush.extract.prose import word_set
+from memoryd.flush.extract.prose import MAX_TEXT, clip, word_set
 from memoryd.flush.items import KINDS
 
 #: Dedupe's fingerprint, memoised: drafts are compared pairwise while merging.
@@ -61,15 +61,29 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
 
 
 def bound_items(drafts: Sequence[Draft], max_items: int, max_bytes: int) -> list[Draft]:
-    """Keep must-keep items first, then kinds in ``KINDS`` order, within the item and byte budget."""
+    """Recall first: every must-keep item before any other, then kinds in ``KINDS`` order.
+
+    A must-keep item never loses its place to a weaker one. When the must-keep items alone would
+    pass ``max_bytes``, their texts are shortened (at sentence, then clause boundaries) rather than
+    any of them dropped; the others fill what is left, in order, and stop at the byte budget.
+    """
     rank = {k: i for i, k in enumerate(KINDS)}
-    kept: list[Draft] = []
-    size = 0
-    for d in sorted(drafts, key=lambda d: (not d.must_keep, rank[d.kind], min(d.pos))):
+    ordered = sorted(drafts, key=lambda d: (not d.must_keep, rank[d.kind], min(d.pos)))[:max_items]
+    keep = [d for d in ordered if d.must_keep]
+    limit = MAX_TEXT
+    while _size(keep) > max_bytes and limit > 60:
+        limit -= 40
+        for d in keep:
+            d.text = clip(d.text, limit)
+    size = _size(keep)
+    kept = list(keep)
+    for d in ordered[len(keep) :]:
         n = len(d.text.encode()) + 1
-        if len(kept) >= max_items:
-            break
-        if size + n <= max_bytes or d.must_keep:
+        if size + n <= max_bytes:
             kept.append(d)
             size += n
     return sorted(kept, key=lambda d: (rank[d.kind], min(d.pos)))
+
+
+def _size(drafts: Sequence[Draft]) -> int:
+    return sum(len(d.text.encode()) + 1 for d in drafts)

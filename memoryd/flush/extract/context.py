@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from memoryd.flush.extract.exchanges import Offer, offer_of
 from memoryd.flush.extract.markers import LABELS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import clip
@@ -34,9 +35,20 @@ class Ctx:
     answered: set[int] = field(default_factory=set)  # user turns read as part of a failure
     conditional: dict[int, Draft] = field(default_factory=dict)  # user pos -> conditional open question
     users: list[int] = field(default_factory=list)  # positions of the user turns
+    slots: list[tuple[frozenset[str], Draft]] = field(default_factory=list)  # decided options' words
+    slot_options: list[tuple[Offer, Draft]] = field(default_factory=list)  # decided offers, to reverse
+    delegated: dict[int, int] = field(default_factory=dict)  # user pos -> the assistant turn that chose
+    offers: dict[int, Offer] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.users = [m.pos for m in self.msgs if m.role == "user"]
+
+    def offer(self, m: Msg) -> Offer:
+        """What the assistant message ``m`` puts to the user (read once)."""
+        got = self.offers.get(m.pos)
+        if got is None:
+            got = self.offers[m.pos] = offer_of(m)
+        return got
 
     @property
     def labels(self) -> dict[str, str]:

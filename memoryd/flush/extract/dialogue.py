@@ -1,57 +1,67 @@
-"""Dialogue acts: an assistant proposal and the user's reply to it.
+"""Dialogue acts: what the assistant put to the user (``exchanges.offer_of``) and the reply to it.
 
-A proposal lays out alternatives or a multi-part plan and asks (or recommends). The reply agrees
-(a decision, plus a ``Rejected:`` item when it turns an alternative down), defers (an open
-question), makes the choice conditional (an open question), or rejects. Explicit ``TODO:`` /
-``Open question:`` lines and "we decided ..." statements are read here too.
+* Options, then a reply that picks one (by label, ordinal, comparative, identifier, its own words),
+  agrees (the recommended option), or delegates ("your call": the assistant's choice in its next
+  turn) -> a decision, stated as the chosen option; options the reply turns down -> ``Rejected:``.
+* A single thing offered, accepted -> a decision; refused -> a rejection.
+* A reply that puts the question off ("later", "let me think", "I'll ask Priya") -> an open question;
+  so is a choice still unanswered when the range ends. A question answered later in the same range
+  is not open (``settle``).
+* A later decision on the same options replaces the earlier one; an assistant turn that restates
+  a decision cites the same item.
+* ``TODO:`` / ``Open question:`` lines and "we decided ..." statements; a task with an owner or a
+  due date is a to-do.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
-from memoryd.flush.extract.markers import (
-    AGREE_ANY,
-    AGREE_START,
-    COMPLETION,
-    CONDITIONAL,
-    CONVENTION,
-    DECIDED,
-    DECIDED_NEEDLES,
-    DEFER,
-    DEFER_STRONG,
-    EACH,
-    EXPLICIT_PICK,
-    LEAD_FILLER,
-    NAMED_LABEL,
+from memoryd.flush.extract.exchanges import Offer, distinct_values, exchanges, named_option, resolve_question
+from memoryd.flush.extract.lexicon import (
+    ASK,
+    ASK_SELF,
+    CHOICE,
+    CONDITION,
+    DELEGATE,
+    DOUBT,
+    DUE,
+    FIRST,
+    LATER,
+    LONE_YES,
     NEGATIVE,
-    NO_START,
-    OFFER,
-    OPEN_ANY,
-    OPEN_LINE,
-    OPEN_NEEDLES,
-    ORDINAL,
+    NO,
+    OPEN,
+    OR,
     ORDINALS,
-    OWN_DEFER,
-    PERSONAL,
-    PICK_INLINE,
-    PICK_LABEL,
+    OWNER,
+    REJECT,
+    REVERSAL,
+    STATE,
+    SUGGEST,
+    THANKS,
+    WH,
+    YES,
+    tokens,
+)
+from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
+from memoryd.flush.extract.markers import (
+    COMPLETION,
+    DECIDED,
+    LEAD_FILLER,
     PLEASANTRY,
-    PROCEDURE_WORD,
-    RECOMMEND,
-    REJECT_CLAUSE,
-    REJECT_STRONG,
     REMEMBER,
-    RESULT_NUM,
+    REQUEST,
     SIGN_OFF,
-    STILL_OPEN,
+    STOPWORDS,
 )
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
     CJK,
     LIST_ITEM,
-    QUESTION_END,
     Option,
     capitalised_names,
     clip,
@@ -59,124 +69,545 @@ from memoryd.flush.extract.prose import (
     is_question,
     paragraphs,
     plain,
-    quote_user,
     split_sentences,
     word_set,
 )
 from memoryd.flush.extract.tools import report_sentences, result_sentences, supporting_steps
+from memoryd.flush.items import Kind
+
+_RESULT_NUM: Final = re.compile(r"(?<![\d/])\d+/\d+(?![\d/])|\b\d+(?:\.\d+)?\s?%")
+_OPEN_LINE: Final = re.compile(
+    r"^(?:[-*+•]\s+)?(?:\*\*)?(?P<tag>open(?: question| point| issue)?s?|still open|todo|to-do|action items?|"
+    r"unresolved|offene frage|pregunta abierta|question ouverte|未解決|未決)(?:\*\*)?\s*[:：]\s*(?P<text>\S.*)$",
+    re.I,
+)
+_LABEL: Final = re.compile(r"^\W*(?:option\s+|plan\s+)?[A-Da-d1-9](?:\W|$)", re.I)
+_LEAD_LABEL: Final = re.compile(r"^[^:：]{0,20}[:：]\s*")
+_OFFER_LEAD: Final = re.compile(
+    r"^(?:(?:shall|should|can|may) (?:i|we)|(?:do you )?want me to|would you like me to|i could|we could|i can|"
+    r"soll ich|ich könnte|wir könnten|quieres que|podría|podríamos|veux-tu que|je pourrais|on pourrait)\s+",
+    re.I,
+)
+_OFFER_TAIL: Final = re.compile(
+    r"[,;:—-]?\s*(?:want that|ok|okay|right|sounds good|shall i|should i)\s*[?？]?$", re.I
+)
+_OPEN_NEEDLES: Final = (
+    "open",
+    "todo",
+    "to-do",
+    "action item",
+    "unresolved",
+    "offen",
+    "abierta",
+    "ouverte",
+    "未",
+)
+_DATE: Final = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}\.?(?:\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)\b"
+)
+_NAMED_SUBJECT: Final = re.compile(
+    r"(?:^|[(,;:]\s*|\b(?:and|und|y|et|e)\s+)(?:@\w+|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?=\s+(?:will|'ll|to|should|has to|needs to|must|takes|owns|can|"
+    r"wird|soll|muss|hat|macht|va a|debe|tiene que|hará|va|doit|fera|va|takes care|handles|is handling|"
+    r"kümmert sich|übernimmt|se encarga|s'occupe)\b(?!\s+[A-Z])))"
+    r"|\b(?:muss|soll|wird|kann|debe|doit|has to|will)\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}\b(?=\s+[a-zäöüéèáíóú])"
+)
+_FIRST_PERSON_PLAN: Final = re.compile(
+    r"^(?:i'?ll|i will|we'?ll|we will|i need to|we need to|i have to|remind me to|ich werde|wir werden|ich muss|"
+    r"voy a|vamos a|tengo que|je vais|nous allons|je dois)\b",
+    re.I,
+)
 
 
-def _gist(m: Msg, limit: int = 170) -> str:
-    """What a proposal proposes: its recommendation, else the list it proposes under its header."""
-    for s in m.sentences:
-        is_header = s.rstrip().endswith((":", "："))
-        if (
-            RECOMMEND.search(s)
-            and not is_question(s)
-            and len(s) > 25
-            and not LIST_ITEM.match(s)
-            and not is_header
-        ):
-            return clip(plain(s), limit)
-    if not m.blocks:
-        return clip(_question_topic(m.prose), limit)
-    block = next(
-        (b for b in m.blocks if RECOMMEND.search(b.header) or PROCEDURE_WORD.search(b.header)), m.blocks[-1]
-    )
-    header = plain(block.header).rstrip(":：")
-    return clip((header + ": " if header else "") + "; ".join(o.text for o in block.items), limit)
+_CLAUSE: Final = re.compile(r"\s*[,;]\s*|\s+(?:but|aber|pero|mais|though)\s+", re.I)
+_WONDER: Final = re.compile(r"je me demande|ich frage mich|frage mich|me pregunto|i wonder", re.I)
+_WHETHER: Final = re.compile(r"\b(?:whether|if|ob|si)\b|\bs'ils?\b|かどうか", re.I)
+_DUE_BY: Final = re.compile(
+    r"\b(?:by|before|until|till|bis|vor|antes del?|hasta|avant|d'ici)\s+(?:the\s+|el\s+|le\s+|)"
+    r"(?:end|next|\d|[A-Z]\w+day|month|week|sprint|quarter|monats|mes|mois|ende|fin|fine)",
+    re.I,
+)
+_PLAN_INSIDE: Final = re.compile(
+    r"\b(?:i'?ll|i will|we'?ll|we will|i need to|we need to|i have to|we have to|we must|ich muss|wir müssen|"
+    r"tengo que|tenemos que|je dois|nous devons|il faut)\b",
+    re.I,
+)
+_THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
+_ASK_FOR: Final = re.compile(r"\bask(?:ing)? (?:for|them to|him to|her to)\b", re.I)
+_FILLER: Final = re.compile(
+    r"^(?:(?:hmm*|hm|oh|well|so|and|also|but|btw|hey|und|y|et|pues)\b[,.!]?\s*)+", re.I
+)
 
 
-def _option_named(sentence: str, options: Sequence[Option], first: bool) -> Option | None:
-    """The one option a sentence names: by label ("A."), ordinal ("the second one") or its own words."""
-    if not options:
-        return None
-    text = LEAD_FILLER.sub("", sentence.strip())
-    if m := (PICK_LABEL.match(text) if first else None) or PICK_INLINE.search(text):
-        hit = next((o for o in options if o.label == m.group("l").lower()), None)
-        if hit:
-            return hit
-    if m := ORDINAL.search(text):
-        idx = ORDINALS.get(next((g for g in m.groups() if g), "").lower(), 0)
-        if -len(options) <= idx < len(options):
-            return options[idx]
-    words = word_set(text)
-    scores = []
-    for o in options:
-        own = words & o.words.difference(*(p.words for p in options if p is not o))
-        cjk = sum(1 for w in own if CJK.search(w))
-        scores.append(((len(own) - cjk) + cjk / 2, o))  # CJK bigrams are weak evidence alone
-    best = max(scores, key=lambda x: x[0])
-    if best[0] < 1 or sum(1 for x in scores if x[0] == best[0]) > 1:
-        return None
-    return best[1]
+def _first(body: Sequence[str]) -> str:
+    return _FILLER.sub("", body[0]).strip() or body[0]
 
 
-def _question_topic(prose: str) -> str:
-    """The open point in an assistant message: its closing question with the sentence before it."""
-    paragraph = paragraphs(prose)[-1] if prose.strip() else ""
-    sents = [s for s in split_sentences(paragraph) if not LIST_ITEM.match(s)]
-    if not sents:
-        return ""
-    q = next((i for i in range(len(sents) - 1, -1, -1) if is_question(sents[i])), len(sents) - 1)
-    short = len(sents[q]) + len(CJK.findall(sents[q])) < 60
-    picked = sents[max(0, q - 1) : q + 1] if short else sents[q : q + 1]
-    return plain(" ".join(p for p in picked if not PLEASANTRY.match(p)))
+def _size(text: str) -> int:
+    """Length in words (CJK characters count half a word each)."""
+    return len(tokens(text)) + len(CJK.findall(text)) // 2
+
+
+def _short(text: str) -> bool:
+    return _size(text) <= 8
+
+
+_NOT_YES: Final = frozenset(
+    ["good question", "gute frage", "buena pregunta", "bonne question", "good point", "fair question"]
+)
+
+
+def _agrees(first: str) -> bool:
+    toks = tokens(first)
+    if " ".join(toks[:2]) in _NOT_YES or " ".join(toks[1:3]) in _NOT_YES:
+        return False  # "hmm, good question": a filler, no yes
+    if len(toks) <= 2 and toks and toks[0] in LONE_YES:
+        return True  # "da", "tak": a whole reply of one "yes"
+    return YES.starts(first) or (_short(first) and YES.hit(first) and not NO.hit(first))
+
+
+def _refuses(first: str) -> bool:
+    if DOUBT.hit(first) or LATER.hit(first):
+        return False  # "not sure yet" is no refusal
+    return NO.starts(first) or (_short(first) and REJECT.hit(first))
+
+
+def _defers(s: str) -> bool:
+    """Putting a question off: a "later" word, or asking someone else ("I'll ask Priya")."""
+    if SIGN_OFF.search(s):
+        return False
+    if distinct_values(s) and STATE.hit(s) and not is_question(s):
+        return False  # "for later: the profiles file is at ~/.dbt/profiles.yml" states a fact
+    asks = FIRST.hit(s) and ASK.hit(_WONDER.sub("", s))  # "I need to check with Marco whether ..."
+    if DOUBT.hit(s) and _WHETHER.search(s) and not _plan(s) and not asks:
+        return False  # "not sure whether X": the user raises a point, it defers nothing
+    if LATER.hit(s) or _asks_self(s):
+        return True
+    if not ASK.hit(s) or is_question(s) or _ASK_FOR.search(s):
+        return False  # "ask for Dublin" is a request, not a deferral
+    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s))
+
+
+def _asks_self(s: str) -> bool:
+    return ASK_SELF.hit(s) and not is_question(s)
+
+
+def _plan(s: str) -> bool:
+    return bool(_FIRST_PERSON_PLAN.match(LEAD_FILLER.sub("", s.strip())))
+
+
+def _sentence(text: str) -> str:
+    """One self-contained sentence: plain, and capitalised when it opens with an ordinary word
+    ("do we keep ..." -> "Do we keep ..."; "aiohttp 3.10" stays as written)."""
+    text = plain(text).strip(" ,;:—-")
+    words = text.split()
+    head = words[0] if words else ""
+    named = len(words) > 1 and words[1][:1].isdigit()  # "aiohttp 3.10": a name with its version
+    if (
+        head.isalpha()
+        and head.islower()
+        and (head in STOPWORDS or WH.hit(head) or (len(words) >= 4 and not named))
+    ):
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def option_text(offer: Offer, idx: int) -> str:
+    """What was decided, in the option's own words (with what introduced it, when it is short)."""
+    o = offer.options[idx]
+    text = o.text
+    if not offer.groups and len(offer.options) >= 2 and OR.hit(offer.context):
+        resolved = resolve_question(offer.context, offer.options, idx)
+        if resolved:
+            return _sentence(resolved)
+    if (
+        len(tokens(text)) < 5
+        and offer.context
+        and not (CHOICE.hit(offer.context) and _size(offer.context) <= 4)
+    ):
+        context = offer.context.rstrip("?？:： ")
+        if not (word_set(text) and word_set(text) <= word_set(context)) or len(tokens(context)) < 25:
+            text = f"{context}: {text}"
+    return _sentence(text)
 
 
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
-    """The user's answer to the assistant: agreement, rejection, deferral or a condition."""
-    body = [s for i, s in enumerate(m.sentences) if i not in used] or list(m.sentences)
-    first = LEAD_FILLER.sub("", body[0]) or body[0]
-    agreed = bool(AGREE_START.match(first) or AGREE_ANY.search(first) or PICK_LABEL.match(first))
-    deferred = [s for s in body if DEFER.search(s) and not SIGN_OFF.search(s)] if m.has(DEFER) else []
-    options = prev.options if prev.proposal and prev.choice else ()
+    """The user's answer to the assistant turn before it."""
+    body = [s for i, s in enumerate(m.sentences) if i not in used and not PLEASANTRY.match(s.strip())]
+    body = body or [s for s in m.sentences if not (REMEMBER.search(s) or REMEMBER_WORDS.hit(s))]  # even "ok"
+    if not body:
+        return
+    offer = ctx.offer(prev)
+    if _clarifying(ctx, prev, offer):
+        return  # "am I free on the 15th?" - "Which calendar, work or private?" - "work": no decision
+    first = _first(body)
     own = [s for s in body if is_question(s)]
-    parks = any(OWN_DEFER.search(s) and not is_question(s) for s in deferred)
-    if deferred and own and (parks or not _answered(ctx, m)):  # the user raises a question and parks it
-        ctx.add(
-            "open_question", f"{plain(own[0])} — {ctx.labels['user']}{quote_user(deferred, 120)}", {m.pos}
-        )
-    elif deferred and (not agreed or DEFER.search(first)) and _invites_answer(prev, deferred):
-        _open_question(ctx, m, prev, deferred)
-    elif prev.proposal and agreed and CONDITIONAL.search(first):
-        _open_question(ctx, m, prev, [first], options)
-    elif prev.proposal and agreed and (earlier := _restated(ctx, prev)) is not None:
-        earlier.pos.update({prev.pos, m.pos})  # a yes to the agreed plan restated is the same decision
-    elif prev.proposal and (agreed or (not is_question(first) and _names_option(first, options))):
-        _decision(ctx, m, prev, body, options)
-    elif prev.recommends and EXPLICIT_PICK.search(first) and not is_question(first):
-        _decision(ctx, m, prev, body, ())  # one recommendation, taken in so many words
-    elif m.has(REJECT_STRONG) and (strong := [s for s in body if REJECT_STRONG.search(s)]):
-        _rejection(ctx, m, prev, strong)
-    elif prev.proposal and NO_START.match(first):
-        _rejection(ctx, m, prev, body[:2])
+    deferred = [s for s in body if _defers(s) and not is_question(s)]
+    if own and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
+        _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
+    elif offer.options and (offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)):
+        _choice(ctx, m, prev, offer, body, first, deferred)
+    elif offer.options and offer.asked:
+        _plan_reply(ctx, m, prev, offer, body, first, deferred)
+    elif offer.recommendation and _agrees(first) and not deferred:
+        _take_recommendation(ctx, m, prev, offer, body)
+    elif offer.single:
+        _single(ctx, m, prev, offer, body, first, deferred)
+    elif deferred and not own and not _agrees(first) and (offer.question or _unknown(prev)):
+        _open(ctx, _unknown(prev) or _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
+    elif deferred and not own and not _agrees(first) and _advice(ctx, prev):
+        _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
+    elif strong := [
+        s for s in body if REJECT.hit(s) and not is_question(s) and not _defers(s) and not DOUBT.hit(s)
+    ]:
+        _rejection(ctx, m, prev, strong[:2])
+    elif deferred and not own and len(body) > len(deferred) and not _agrees(first):
+        said = [s for s in body if s not in deferred][:2]  # the user raises a point and puts it off
+        _parked(ctx, m, body, " ".join(said), deferred)
     else:
         return
-    facts = m.has(CONVENTION) or m.has(PERSONAL)
-    used.update(i for i, s in enumerate(m.sentences) if i not in used and not (facts and _states_fact(s, i)))
+
+    def keep(s: str) -> bool:  # sentences the fact and to-do rules still read
+        return _keeps_fact(s) or (task_sentence(s) and not _defers(s))
+
+    used.update(i for i, s in enumerate(m.sentences) if s in body and not keep(s))
 
 
-def _states_fact(sentence: str, index: int) -> bool:
-    """A sentence of a reply that also states a standing preference or rule ("Tom doesn't eat fish").
+def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequence[str]) -> None:
+    """A point the user raises and puts off: the point with the sentence that explains it.
 
-    Such sentences stay readable for the fact rules; in the reply's first sentence only when the
-    marker is past its first clause (the first clause is the answer itself).
+    The assistant's next words (usually an acknowledgement) are cited too.
     """
-    hit = CONVENTION.search(sentence) or PERSONAL.search(sentence)
-    if hit is None or CONDITIONAL.search(sentence) or is_question(sentence):
+    if len({w for w in word_set(topic) if len(w) > 2}) < (1 if is_question(topic) else 2):
+        return  # "Ugh." is no topic
+    extra = [s for s in body if s != topic and s not in deferred and not is_question(s) and topic not in s]
+    if extra and _size(topic) < 12 and topic in body:
+        i = list(body).index(topic)
+        near = [s for s in body[max(0, i - 1) : i + 2] if s in extra]
+        topic = " ".join([*near[:1], topic] if near and body.index(near[0]) < i else [topic, *near[:1]])
+    pos = {m.pos}
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is not None and not ctx.offer(ack).options:
+        pos.add(ack.pos)
+    _open(ctx, plain(topic), deferred, pos)
+
+
+def _clarifying(ctx: Ctx, prev: Msg, offer: Offer) -> bool:
+    """A one-line question back to a user's question, between plain words: a clarification."""
+    if not offer.options or prev.options or len(prev.sentences) > 1:
         return False
-    return index > 0 or "," in sentence[: hit.start()]
+    asker = ctx.last_user(prev.pos)
+    if asker is None or not any(is_question(s) for s in ctx.msgs[asker].sentences):
+        return False
+    return all(
+        len(tokens(o.text)) <= 3
+        and not distinct_values(o.text)
+        and not {w for w in capitalised_names(o.text) if not o.text.startswith(w)}
+        for o in offer.options
+        if o.text != offer.options[0].text or len(offer.options) == 2
+    )
+
+
+def _explicit_pick(first: str, offer: Offer) -> bool:
+    """A reply that opens by naming one option by label or ordinal ("the first one", "B.")."""
+    idx = named_option(first, offer.options)
+    if idx is None:
+        return False
+    ordinal = any(t in ORDINALS for t in tokens(first)[:8]) or any(
+        o in first for o in ORDINALS if not o.isascii()
+    )
+    return bool(_LABEL.match(first)) or ordinal
+
+
+def _unknown(prev: Msg) -> str:
+    """A point the assistant says is still open or unknown ("who set it is not known yet")."""
+    tail = split_sentences(paragraphs(prev.prose)[-1])
+    hit = next((s for s in reversed(tail) if OPEN.hit(s) or LATER.hit(s)), "")
+    return plain(_LEAD_LABEL.sub("", hit)) if hit else ""
+
+
+def _advice(ctx: Ctx, prev: Msg) -> bool:
+    """The assistant turn answers a point the user raised (advice the user can put off)."""
+    return bool(raised(ctx, prev))
+
+
+def _keeps_fact(s: str) -> bool:
+    """A sentence of a reply that also states a standing preference stays readable for the fact rules."""
+    from memoryd.flush.extract.facts import states_preference
+    from memoryd.flush.extract.lexicon import PREFER, RULE
+
+    if NO.starts(s) or is_question(s):
+        return False  # "nee, lieber nicht" refuses; it states no preference
+    return RULE.hit(s) or PREFER.hit(s) or REMEMBER.search(s) is not None or states_preference(s)
+
+
+def _choice(
+    ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str], first: str, deferred: Sequence[str]
+) -> None:
+    if offer.groups and _group_picks(ctx, m, prev, offer, body):
+        return
+    delegated = DELEGATE.hit(m.prose)  # "dunno, you pick" leaves the choice, it defers nothing
+    if (
+        body[0] in deferred
+        and not delegated
+        and not _agrees(first)
+        and named_option(first, offer.options, strong=True) is None
+    ):
+        _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
+        return  # "not sure we may send them to Azure. I'll check with Jana first."
+    picked = None
+    for i, s in enumerate(body[:3]):
+        if is_question(s) or (i and _refuses(s)):
+            continue
+        if len(body) > 1 and NEGATIVE.hit(s) and named_option(s, offer.options, strong=True) is None:
+            continue  # "Jenkins is too much maintenance for us" judges an option; it picks none
+        if s in deferred and named_option(s, offer.options, first=i == 0, strong=True) is None:
+            continue  # "let me ask Priya first" names Priya's option by a word, but picks nothing
+        picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0)
+        if picked is not None:
+            break
+    if picked is None:  # "Kafka is overkill, batch it is": the clause without a bad word picks
+        for s in body[:2]:
+            clauses = [c for c in _CLAUSE.split(s) if c.strip()]
+            if len(clauses) < 2 or is_question(s):
+                continue
+            good = [named_option(c, offer.options, first=False) for c in clauses if not _judged(c)]
+            found = {g for g in good if g is not None}
+            if len(found) == 1:
+                picked = found.pop()
+                break
+    if picked is not None and _refuses(first) and not _agrees(first) and _short(first):
+        _reject_option(ctx, m, prev, offer, picked, first)
+        return
+    if picked is None and DELEGATE.hit(m.prose):
+        picked = _assistant_choice(ctx, m, offer)
+    if picked is None and CONDITION.hit(first) and offer.recommended is not None:
+        _conditional(ctx, m, prev, option_text(offer, offer.recommended), first)
+        return
+    if picked is None and deferred and not _agrees(first) and not delegated:
+        _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
+        return
+    if picked is None and _agrees(first) and _short(first):
+        picked = offer.recommended if offer.recommended is not None else offer.favoured
+    elif picked is None and _agrees(first):
+        picked = offer.recommended
+    if picked is None:
+        if _refuses(first) and offer.recommended is not None:
+            _reject_option(ctx, m, prev, offer, offer.recommended, " ".join(body[:2]))
+        return
+    if CONDITION.hit(first) and not _agrees(first):
+        _conditional(ctx, m, prev, option_text(offer, picked), first)
+        return
+    _decide(ctx, m, prev, offer, picked, body)
+    rec = offer.recommended
+    if (
+        rec is not None and rec != picked and NO.starts(first)
+    ):  # "no, rewrite it in Go": the advice is refused
+        _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _group_picks(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:
+    """Several lists to choose from (hotels per city): one decision naming the pick of each."""
+    picks: list[str] = []
+    for header, options in offer.groups:
+        for i, s in enumerate(body):
+            idx = None if is_question(s) else named_option(LEAD_FILLER.sub("", s), options, first=i == 0)
+            if idx is not None:
+                head = plain(header).rstrip(":： ")
+                picks.append(f"{head}: {options[idx].text}" if head else options[idx].text)
+                break
+    if len(picks) < 2:
+        return False
+    _record(ctx, offer, _sentence("; ".join(picks)), {prev.pos, m.pos})
+    return True
+
+
+def _conditional(ctx: Ctx, m: Msg, prev: Msg, option: str, said: str) -> None:
+    """A pick that waits on a condition ("the first one, but only if ..."): open, and what the agent
+    does about the condition next (an enquiry sent) is cited by it, not written as an outcome."""
+    draft = _open(ctx, option, [said], {prev.pos, m.pos}, prev)
+    if draft is not None:
+        ctx.conditional[m.pos] = draft
+
+
+def _judged(clause: str) -> bool:
+    """A clause that says no, or judges badly ("Kafka is overkill")."""
+    return NO.hit(clause) or REJECT.hit(clause) or NEGATIVE.hit(clause)
+
+
+def _assistant_choice(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
+    """After "your call": the option the assistant goes with in its next turn, else its recommendation."""
+    nxt = ctx.prose_after(m.pos, text_only=False)
+    if nxt is not None:
+        for s in nxt.sentences[:3]:
+            idx = named_option(s, offer.options, first=False)
+            if idx is not None:
+                ctx.delegated[m.pos] = nxt.pos
+                return idx
+    return offer.recommended
+
+
+def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -> list[str]:
+    """Sentences of the reply that add to the chosen option ("plus --keep-yearly 3", "but next sprint")."""
+    out = []
+    for i, s in enumerate(body):
+        if is_question(s) or _defers(s) or REMEMBER.search(s) or has_secret(s) or DELEGATE.hit(s):
+            continue
+        if THANKS.starts(s) and _size(s) <= 5 and not distinct_values(s):
+            continue  # "Thanks for checking."
+        core = s
+        toks = tokens(core)
+        while toks and (YES.hit(toks[0]) or toks[0] in ("and", "also", "so", "then", "just")):
+            core = core.split(None, 1)[1] if " " in core.strip() else ""
+            toks = tokens(core)
+        if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
+            continue  # "sounds right" adds nothing
+        if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
+            continue  # about another option (a rejection or a comparison)
+        rest = word_set(core) - chosen.words
+        if i == 0 and (len(rest) <= 1 or (_short(core) and named_option(core, options) is not None)):
+            continue  # only the pick itself ("yes, go with option 1")
+        if (
+            i == 0
+            and _short(core)
+            and any(named_option(c, options, first=False) is not None for c in _CLAUSE.split(core))
+        ):
+            continue  # "Kafka is overkill, batch it is": the pick and a judgement, said elsewhere
+        out.append(plain(core))
+    return out
+
+
+def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[str]) -> None:
+    chosen = offer.options[idx]
+    others = [o for o in offer.options if o is not chosen]
+    extra = _modifiers(body, chosen, offer.options)
+    text = option_text(offer, idx)
+    if extra:
+        text = f"{text.rstrip('.')}; {clip('; '.join(extra), 140).rstrip('.')}"
+    pos = {prev.pos, m.pos}
+    if (d := ctx.delegated.get(m.pos)) is not None:
+        pos.add(d)
+    _record(ctx, offer, text, pos)
+
+    def split(s: str) -> list[str]:  # a sentence naming two options is read clause by clause
+        two = _judged(s) and "," in s and named_option(s, offer.options, first=False) is None
+        return _CLAUSE.split(s) if two else [s]
+
+    parts = [c for s in body for c in split(s) if c.strip()]
+    for s in parts:
+        if not (_refuses(s) or REJECT.hit(s) or NO.hit(s) or NEGATIVE.hit(s)) or is_question(s):
+            continue
+        if _keeps_fact(s):
+            continue  # a standing rule ("under no circumstances forward ports") is the fact that says it
+        other = named_option(s, offer.options, first=False)
+        if other is None or other == idx:
+            if len(others) == 1 and REJECT.hit(s) and not (word_set(s) & chosen.words):
+                other = offer.options.index(others[0])
+            else:
+                continue
+        _reject_option(ctx, m, prev, offer, other, s)
+
+
+def _record(ctx: Ctx, offer: Offer, text: str, pos: set[int]) -> None:
+    """A decision on ``offer``'s options; one that re-decides the same options replaces the earlier one."""
+    words = frozenset().union(*(o.words for o in offer.options))
+    for slot, draft in ctx.slots:
+        if words and len(words & slot) >= 0.6 * min(len(words), len(slot)):
+            draft.text = clip(text)
+            draft.pos |= pos
+            return
+    new = ctx.add("decision", text, pos, must_keep=True)
+    if new is not None:
+        ctx.slots.append((words, new))
+        ctx.slot_options.append((offer, new))
+
+
+def _reject_option(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, reason: str) -> None:
+    option = offer.options[idx]
+    if any(d.text.startswith(ctx.labels["rejected"]) and option.text[:40] in d.text for d in ctx.drafts):
+        return
+    said = _reason(reason)
+    text = ctx.labels["rejected"] + clip(_sentence(option.text), 140) + (f" — {said}" if said else "")
+    ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+
+
+def _reason(s: str) -> str:
+    """The user's reason for a rejection, without the refusal word itself."""
+    core = plain(LEAD_FILLER.sub("", s)).strip(" ,.;")
+    toks = tokens(core)
+    if len(toks) <= 2:
+        return ""
+    return clip(core, 150)
+
+
+def _plan_reply(
+    ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str], first: str, deferred: Sequence[str]
+) -> None:
+    """A multi-part plan: answered point by point, agreed as a whole, deferred or refused."""
+    if deferred and not _agrees(first):
+        _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
+    elif _point_by_point(ctx, m, prev, offer, body):
+        return
+    elif _agrees(first) and (earlier := _restated(ctx, prev)) is not None:
+        earlier.pos.update({prev.pos, m.pos})  # a yes to the agreed plan restated is the same decision
+    elif _agrees(first):
+        changed = _changed_points(offer, body)
+        said = {s for _, sents in changed for s in sents}
+        extra = [
+            x
+            for s in body
+            if s not in said and not is_question(s) and not _defers(s)
+            for x in [_after_yes(s)]
+            if len(tokens(x)) > 2
+        ]
+        text = _gist(prev, offer) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
+        ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+        for idx, sents in changed:
+            point = clip(_sentence(offer.options[idx].text), 140).rstrip(".")
+            ctx.add(
+                "decision",
+                f"{point} — {clip(plain(' '.join(sents)), 150)}",
+                {prev.pos, m.pos},
+                must_keep=True,
+            )
+    elif _refuses(first):
+        _rejection(ctx, m, prev, body[:2])
+
+
+def _after_yes(s: str) -> str:
+    """A reply sentence without its leading agreement: "yes, but do the backfill on Saturday" ->
+    "but do the backfill on Saturday"."""
+    core = plain(s).strip()
+    while (toks := tokens(core)) and YES.hit(toks[0]):
+        core = core.split(None, 1)[1] if " " in core else ""
+    return core.strip(" ,;.")
+
+
+def _changed_points(offer: Offer, body: Sequence[str]) -> list[tuple[int, list[str]]]:
+    """Points of an agreed plan that the reply changes ("drop 18. Just 20 and 22."), with what it says."""
+    out: list[tuple[int, list[str]]] = []
+    for s in body:
+        if is_question(s) or _defers(s):
+            continue
+        idx = named_option(s, offer.options, first=False)
+        changes = NO.hit(s) or REJECT.hit(s) or NEGATIVE.hit(s) or REVERSAL.hit(s) or distinct_values(s)
+        if idx is not None and changes:
+            if out and out[-1][0] == idx:
+                out[-1][1].append(s)
+            else:
+                out.append((idx, [s]))
+        elif out and distinct_values(s) & distinct_values(offer.options[out[-1][0]].text):
+            out[-1][1].append(s)  # more about the point just changed
+    return out
+
+
+def _gist(prev: Msg, offer: Offer) -> str:
+    header = offer.context
+    items = "; ".join(o.text for o in offer.options)
+    return clip(_sentence((header + ": " if header else "") + items), 220)
 
 
 def _restated(ctx: Ctx, prev: Msg) -> Draft | None:
-    """The decision an assistant message restates, when it only offers to carry it out.
-
-    "Updated plan: ... Shall I write the list?" right after the user agreed restates the decision
-    just made; the next yes confirms it rather than making a new one.
-    """
-    if prev.choice or not OFFER.search(paragraphs(prev.prose)[-1]):
-        return None
+    """The decision an assistant plan restates right after the user agreed ("Updated plan: ...")."""
     asker = ctx.last_user(prev.pos)
     return next(
         (
@@ -188,125 +619,97 @@ def _restated(ctx: Ctx, prev: Msg) -> Draft | None:
     )
 
 
-def _answered(ctx: Ctx, m: Msg) -> bool:
-    """Whether the assistant took up what the user at ``m`` asked (more than a short acknowledgement)."""
-    reply = ctx.prose_after(m.pos, text_only=False)
-    return reply is not None and (len(reply.prose) > 80 or len(reply.sentences) > 1)
-
-
-def _by_label(sentence: str, options: Sequence[Option]) -> bool:
-    """Whether a reply names its pick by label ("B.", "let's do A", "option 2")."""
-    text = LEAD_FILLER.sub("", sentence.strip())
-    m = PICK_LABEL.match(text) or PICK_INLINE.search(text)
-    return m is not None and any(o.label == m.group("l").lower() for o in options)
-
-
-def _names_option(sentence: str, options: Sequence[Option]) -> bool:
-    """A short reply that just names one of the options ("the Ribeira flat")."""
-    named = _option_named(sentence, options, first=True)
-    return named is not None and len(sentence.split()) <= 12 and not REJECT_CLAUSE.search(sentence)
-
-
-def _invites_answer(prev: Msg, deferred: Sequence[str]) -> bool:
-    """A deferral counts when the agent asked or left something open, or the user defers outright."""
-    tail = paragraphs(prev.prose)[-1]
-    return bool(
-        QUESTION_END.search(tail)
-        or prev.recommends
-        or STILL_OPEN.search(tail)
-        or any(DEFER_STRONG.search(s) for s in deferred)
-    )
-
-
-def _decision(ctx: Ctx, m: Msg, prev: Msg, body: Sequence[str], options: Sequence[Option]) -> None:
-    """An agreed proposal, and each alternative the reply turns down.
-
-    A reply to a choice that names another option after its pick and judges it badly ("B would
-    miss the export", "C just hides the problem") turns that option down too. A reply to a plan
-    that takes up several of its points one by one is read point by point.
-    """
-    if not options and _point_by_point(ctx, m, prev, body):
-        return
-    chosen: list[Option] = []
-    rejected: list[tuple[str, Option | None]] = []
-    for i, sentence in enumerate(body):
-        if REJECT_CLAUSE.search(sentence) and not DEFER.search(sentence):
-            rejected.append((sentence, _named_by_label(sentence, options)))
-        elif is_question(sentence) or DEFER.search(sentence):
-            continue  # context or a postponement
-        elif chosen and (other := _other_option(sentence, options, chosen)) is not None:
-            if NEGATIVE.search(sentence):
-                rejected.append((sentence, other))
-            elif not _by_label(body[0], options):
-                chosen.append(other)
-        elif chosen and _by_label(body[0], options):
-            continue  # the reply already named its pick by label: the rest is its reason
-        elif (named := _option_named(sentence, options, first=i == 0)) is not None and named not in chosen:
-            chosen.append(named)
-    gist = "; ".join(o.text for o in chosen) if chosen else _gist(prev)
-    reply = quote_user([s for s in body if not REMEMBER.search(s)], 140)
-    ctx.add(
-        "decision",
-        f"{clip(gist, 150)} — {ctx.labels['user']}{reply}" if reply else gist,
-        {prev.pos, m.pos},
-        must_keep=True,
-    )
-    turned_down: set[str] = set()
-    for sentence, named in rejected[:3]:
-        option = named or _option_named(sentence, prev.options, first=False)
-        if option is None and chosen and len(others := [o for o in options if o not in chosen]) == 1:
-            option = others[0]
-        if option is not None and (option in chosen or option.label in turned_down):
+def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:
+    """A reply that takes up three points of a plan (two when it has two) one by one."""
+    points = offer.options
+    named: list[tuple[int, list[str]]] = []
+    for s in body:
+        if is_question(s) or _defers(s):
             continue
-        if option is not None:
-            turned_down.add(option.label)
-        subject = f"{clip(option.text, 120)} — " if option else ""
+        idx = named_option(s, points, first=False)
+        if idx is not None and all(idx != p for p, _ in named):
+            named.append((idx, [s]))
+        elif named and not _defers(s):
+            named[-1][1].append(s)
+    if len(named) < min(3, len(points)) or len(named) < 2:
+        return False
+    for idx, said in named:
+        rejects = any(REJECT.hit(s) for s in said)
+        prefix = ctx.labels["rejected"] if rejects else ""
+        text = f"{prefix}{clip(_sentence(points[idx].text), 140)} — {clip(plain(' '.join(said)), 150)}"
+        ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+    return True
+
+
+def _single(
+    ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str], first: str, deferred: Sequence[str]
+) -> None:
+    """One thing offered: accepted is a decision, refused a rejection, put off an open question."""
+    action = _sentence(offer.single.rstrip("?？ "))
+    if NO.starts(first) and not _agrees(first) and not any(ASK.hit(s) or _asks_self(s) for s in deferred):
+        said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
+        text = ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else "")
+        ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+    elif deferred and not _agrees(first):  # the point the user raised, if the offer only answered it
+        generic = not distinct_values(action) and _size(action) < 10  # "shall I fetch numbers?"
+        _open(ctx, (raised(ctx, prev) if generic else "") or action, deferred, {prev.pos, m.pos}, prev)
+    elif _refuses(first) and not _agrees(first):
+        said = _reason(" ".join(body[:2]))
+        ctx.add(
+            "decision", ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else ""),
+            {prev.pos, m.pos}, must_keep=True,
+        )  # fmt: skip
+    elif _agrees(first) and (
+        later := [
+            s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
+        ]
+    ):
+        when = clip(
+            plain(" ".join(_after_yes(s) for s in later)), 80
+        )  # "yep, but next sprint. make a ticket"
+        ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
+    elif _agrees(first) and (
+        SUGGEST.hit(offer.single) or REVERSAL.hit(offer.single) or distinct_values(offer.single)
+    ):
+        extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
+        text = _action(action) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
+        ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+
+
+def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> None:
+    """A recommendation without listed options, taken: the recommendation is the decision.
+
+    A sentence of the reply that says no to a name or value of the recommendation ("but not
+    Falkenstein, we need Helsinki") turns that part down.
+    """
+    rec = offer.recommendation
+    named = capitalised_names(rec) | distinct_values(rec)
+    turned = [
+        s
+        for s in body[1:]
+        if (NO.hit(s) or REJECT.hit(s)) and named & (capitalised_names(s) | distinct_values(s))
+    ]
+    extra = [
+        plain(s)
+        for s in body[1:]
+        if s not in turned and not is_question(s) and not _defers(s) and _size(s) > 2
+    ]
+    text = _sentence(rec) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
+    ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+    for s in turned[:2]:
         ctx.add(
             "decision",
-            ctx.labels["rejected"] + subject + quote_user([sentence], 150),
+            ctx.labels["rejected"] + clip(_sentence(_FILLER.sub("", s)), 200),
             {prev.pos, m.pos},
             must_keep=True,
         )
 
 
-def _named_by_label(sentence: str, options: Sequence[Option]) -> Option | None:
-    """The option a sentence opens with by its label ("B would ...", "and C just ...")."""
-    m = NAMED_LABEL.match(LEAD_FILLER.sub("", sentence.strip()))
-    return next((o for o in options if m and o.label == m.group("l").lower()), None)
-
-
-def _other_option(sentence: str, options: Sequence[Option], chosen: Sequence[Option]) -> Option | None:
-    """An option other than the ones already picked that a later sentence of the reply names."""
-    named = _named_by_label(sentence, options) or _option_named(sentence, options, first=False)
-    return named if named is not None and named not in chosen else None
-
-
-def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, body: Sequence[str]) -> bool:
-    """A reply that takes up the points of a plan one by one: one decision (or rejection) per point.
-
-    It counts when the reply names three different points, or two when the plan asked about each.
-    """
-    points = prev.options
-    if len(points) < 2:
-        return False
-    named: list[tuple[Option, list[str]]] = []
-    for sentence in body:
-        if is_question(sentence) or PLEASANTRY.match(sentence.strip()):
-            continue
-        point = _option_named(sentence, points, first=False)
-        if point is not None and all(point is not p for p, _ in named):
-            named.append((point, [sentence]))
-        elif named and not DEFER.search(sentence):
-            named[-1][1].append(sentence)  # more about the point just named
-    asks_each = bool(EACH.search(paragraphs(prev.prose)[-1]))
-    if len(named) < 3 and not (asks_each and len(named) >= 2):
-        return False
-    for point, said in named:
-        rejects = any(REJECT_CLAUSE.search(s) or REJECT_STRONG.search(s) for s in said)
-        prefix = ctx.labels["rejected"] if rejects else ""
-        text = f"{prefix}{clip(point.text, 140)} — {ctx.labels['user']}{quote_user(said, 150)}"
-        ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
-    return True
+def _action(offer: str) -> str:
+    """The thing offered, without the asking: "I could switch this to Z, want that?" -> "Switch this to Z"."""
+    core = _OFFER_LEAD.sub("", offer).strip(" ,")
+    core = _OFFER_TAIL.sub("", core).strip(" ,")
+    return _sentence(core) or offer
 
 
 def _rejection(ctx: Ctx, m: Msg, prev: Msg, reason: Sequence[str]) -> None:
@@ -316,64 +719,253 @@ def _rejection(ctx: Ctx, m: Msg, prev: Msg, reason: Sequence[str]) -> None:
     subject = f"{clip(best, 110)} — " if best and words & word_set(best) else ""
     ctx.add(
         "decision",
-        ctx.labels["rejected"] + subject + quote_user(reason, 150),
+        ctx.labels["rejected"] + subject + clip(plain(" ".join(reason)), 150),
         {prev.pos, m.pos},
         must_keep=True,
     )
 
 
-def _open_question(ctx: Ctx, m: Msg, prev: Msg, said: Sequence[str], options: Sequence[Option] = ()) -> None:
-    """A question left open: what was asked (or offered) and the user's reason for waiting."""
-    pos = {prev.pos, m.pos}
-    option = _option_named(said[0], options, first=True) if options else None
-    topic = option.text if option else _question_topic(prev.prose)
+def raised(ctx: Ctx, prev: Msg) -> str:
+    """The point the user raised in the turn the assistant answers: a question, or a statement of
+    doubt ("not sure whether fct_revenue should drop test accounts")."""
     asker = ctx.last_user(prev.pos)
-    if option is None and asker is not None:
-        asked = [s for s in ctx.msgs[asker].sentences if is_question(s) and not has_secret(s)]
-        if asked:
-            topic = f"{plain(asked[0])} {topic}"
+    if asker is None:
+        return ""
+    for s in ctx.msgs[asker].sentences:
+        if has_secret(s) or REQUEST.match(s):
+            continue
+        if (is_question(s) and _size(s) >= 4) or (
+            (LATER.hit(s) or OPEN.hit(s) or DOUBT.hit(s)) and _size(s) >= 5
+        ):
+            core = _FILLER.sub("", _LEAD_LABEL.sub("", s))
+            return plain(core) if _size(core) >= 4 else plain(s)
+    return ""
+
+
+def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
+    """What an open point is about: the assistant's question, or (when the assistant only answered)
+    the point the user raised before."""
+    if not offer.options and (point := raised(ctx, prev)):
+        return point
+    topic = plain(offer.question or offer.context or offer.single)
+    if offer.options and _size(topic) < 6 and not offer.groups:  # "Which do you prefer: X or Y?"
+        sides = " or ".join(clip(o.text, 60) for o in offer.options[:4])
+        topic = f"{topic.rstrip('?？ ')}: {sides}?"
+    elif _size(topic) < 6 and offer.context and offer.context != offer.question:
+        topic = f"{plain(offer.context)} {topic}"
+    if not topic:
+        sents = [s for s in split_sentences(paragraphs(prev.prose)[-1]) if not LIST_ITEM.match(s)]
+        topic = plain(sents[-1]) if sents else ""
+    if _size(topic) < 6:
+        asker = ctx.last_user(prev.pos)
+        if asker is not None:
+            asked = [s for s in ctx.msgs[asker].sentences if is_question(s) and not has_secret(s)]
+            if asked:
+                topic = f"{plain(asked[0])} {topic}"
+    return topic
+
+
+def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | None = None) -> Draft | None:
+    """A question left open: what was asked and, in brackets, why it waits."""
+    if prev is not None:
+        asker = ctx.last_user(prev.pos)
+        asked = [s for s in ctx.msgs[asker].sentences if is_question(s)] if asker is not None else []
+        if asker is not None and asked and len(word_set(asked[0]) & word_set(topic)) < 2:
+            topic = (
+                f"{plain(_FILLER.sub('', asked[0]))} {topic}"  # what the user asked gives "that" its sense
+            )
             pos.add(asker)
-    results = result_sentences(prev.prose) if RESULT_NUM.search(prev.prose) else []
-    if results:  # measurements that led to the question belong to it, not to a separate outcome
-        pos.update(supporting_steps(ctx, prev, results))
-    ctx.reported.add(prev.pos)
-    draft = ctx.add("open_question", f"{clip(topic, 170)} — {ctx.labels['user']}{quote_user(said, 120)}", pos)
-    if draft is not None and options:
-        ctx.conditional[m.pos] = draft
+        elif asker is not None and (
+            _size(topic) < 6 or len(word_set(topic) & word_set(ctx.msgs[asker].prose)) >= 2
+        ):
+            pos.add(asker)  # the user's turn that raised it
+        if _RESULT_NUM.search(prev.prose) and (results := result_sentences(prev.prose)):
+            pos.update(supporting_steps(ctx, prev, results))  # the measurements that led to the question
+        ctx.reported.add(prev.pos)
+    reason = clip(plain(" ".join(said)), 120)
+    topic = _sentence(topic) if topic[:1].islower() else topic
+    text = f"{clip(topic, 170)} — {ctx.labels['user']}{reason}" if reason else topic
+    return ctx.add("open_question", text, pos)
+
+
+# --- statements outside a reply -------------------------------------------------------------------------
 
 
 def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
-    """``TODO: ...`` / ``Open question: ...``, "we decided ...", and "all booked!" said outright.
+    """``TODO: ...`` / ``Open question: ...`` lines and "we decided ..." statements.
 
     ``decisions`` is off when the turn was already read as a reply (its decision is made there).
     """
-    opens = m.mentions(*OPEN_NEEDLES) and bool(OPEN_ANY.search(m.prose))
-    decided = decisions and m.mentions(*DECIDED_NEEDLES) and bool(DECIDED.search(m.prose))
-    completed = m.role == "user" and bool(COMPLETION.search(m.prose))
-    if not (opens or decided or completed):
-        return
-    for line in m.prose.splitlines():
-        if om := OPEN_LINE.match(line.strip()):
-            _open_line(ctx, m, om.group("text"))
-        elif m.role == "user" and (done := COMPLETION.search(line)):
-            ctx.add("outcome", plain(line[done.start() :]), {m.pos})
-        elif decided and DECIDED.search(line):
-            for s in split_sentences(line):
-                if DECIDED.search(s) and not is_question(s):
-                    ctx.add("decision", plain(s), {m.pos}, must_keep=True)
+    low = m.low
+    if (":" in m.prose or "：" in m.prose) and any(n in low for n in _OPEN_NEEDLES):
+        seen = set()
+        for line in [*m.prose.splitlines(), *m.sentences]:  # a line, or a sentence inside one
+            if (om := _OPEN_LINE.match(line.strip())) and om.group("text") not in seen:
+                seen.add(om.group("text"))
+                _open_line(ctx, m, om.group("text"), om.group("tag").lower())
+    if m.role == "user" and COMPLETION.search(m.prose):  # "all booked!": the user did it themself
+        for line in m.prose.splitlines():
+            if done := COMPLETION.search(line):
+                ctx.add("outcome", plain(line[done.start() :]), {m.pos})
+    if decisions and any(n in low for n in ("decid", "agreed", "go with", "going with", "決", "entschieden")):
+        for s in m.sentences:
+            if DECIDED.search(s) and not is_question(s) and not _OPEN_LINE.match(s):
+                _stated_decision(ctx, m, plain(s))
 
 
-def _open_line(ctx: Ctx, m: Msg, text: str) -> None:
-    """An explicit open point joins the open question it names, or becomes one."""
+def _stated_decision(ctx: Ctx, m: Msg, text: str) -> None:
+    """A decision said outright; a restatement of one already recorded cites that one."""
+    words = word_set(text)
+    for d in ctx.drafts:
+        theirs = word_set(d.text)
+        small = min(len(words), len(theirs))
+        shared = len(words & theirs)
+        if d.kind == "decision" and small and (shared == small or (shared >= 2 and shared >= 0.5 * small)):
+            d.pos.add(m.pos)
+            return
+    ctx.add("decision", text, {m.pos}, must_keep=True)
+
+
+def is_task(text: str) -> bool:
+    """A task with an owner or a due date: "(owner: Dana, due Friday)", "Ines will ask by Monday"."""
+    return bool(OWNER.hit(text) or DUE.hit(text) or _DATE.search(text) or _NAMED_SUBJECT.search(text))
+
+
+def _open_line(ctx: Ctx, m: Msg, text: str, tag: str) -> None:
+    """An explicit open point (or to-do) joins the item it restates, or becomes one."""
+    task = tag.startswith(("todo", "to-do", "action")) and is_task(text)
+    kind: Kind = "todo" if task else "open_question"
     words = {w for w in word_set(text) if len(w) > 3 or any(c.isdigit() for c in w)}
     names = capitalised_names(text)
     hits = [
         d
         for d in ctx.drafts
-        if d.kind == "open_question"
-        and (names & capitalised_names(d.text) or len(words & word_set(d.text)) >= 2)
+        if d.kind == kind and (names & capitalised_names(d.text) or len(words & word_set(d.text)) >= 2)
     ]
     for d in hits:
         d.pos.add(m.pos)
     if not hits:
-        ctx.add("open_question", plain(text), {m.pos})
+        ctx.add(kind, _sentence(text), {m.pos})
+
+
+def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A user sentence that gives a task an owner or a date: "Dana writes the migration by Friday".
+
+    Sentences already read (a deferral is an open question, not a to-do) are skipped.
+    """
+    for i, s in enumerate(m.sentences):
+        if i in used or len(tokens(s)) < 3 or has_secret(s) or _OPEN_LINE.match(s):
+            continue
+        if is_question(s):  # "can you note that Ahmed sends the invoice by Thursday?"
+            if not (REMEMBER_WORDS.hit(s) and (that := _THAT.search(s))):
+                continue
+            s = s[that.end() :].rstrip("?？ ")
+        if task_sentence(s):
+            ctx.add("todo", _sentence(_after_yes(LEAD_FILLER.sub("", s)).removeprefix("and ")), {m.pos})
+            used.add(i)
+
+
+def task_sentence(s: str) -> bool:
+    """A task with a who and a when: a named owner or "I'll ...", and a day, date or "owner:"."""
+    core = LEAD_FILLER.sub("", s)
+    owner = OWNER.hit(core) or _NAMED_SUBJECT.search(core)
+    due = DUE.hit(core) or _DATE.search(core) or _DUE_BY.search(core)
+    plan = _plan(core) or bool(_PLAN_INSIDE.search(core))
+    return bool((owner and due) or (due and plan) or (owner and plan))
+
+
+# --- over the whole range -------------------------------------------------------------------------------
+
+
+def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
+    """A user turn that turns an earlier decision around ("actually, let's do B after all")."""
+    if not ctx.slot_options or not REVERSAL.hit(m.prose):
+        return False
+    for offer, draft in reversed(ctx.slot_options):
+        options = offer.options
+        for s in m.sentences:
+            if is_question(s) or not REVERSAL.hit(s):
+                continue
+            idx = named_option(LEAD_FILLER.sub("", s), options, first=False)
+            if idx is None:
+                continue
+            if options[idx].text[:40] in draft.text:
+                return False  # the same choice again
+            draft.text = clip(option_text(offer, idx))
+            draft.pos.add(m.pos)
+            ack = ctx.prose_after(m.pos, text_only=False)
+            if ack is not None and named_option(ack.prose, options, first=False) == idx:
+                draft.pos.add(ack.pos)  # "Sure, switching to TOML"
+            used.update(range(len(m.sentences)))
+            return True
+    return False
+
+
+def unanswered_at_end(ctx: Ctx) -> None:
+    """A choice the assistant put last, with no reply before the range ends, is an open question."""
+    ex = exchanges(ctx.msgs)
+    if not ex:
+        return
+    last = ex[-1].last_reply
+    if last is None or last.pos < (ctx.users[-1] if ctx.users else -1):
+        if ex[-1].user is not None and not ex[-1].replies and ex[-1].user.sentences:
+            u = ex[-1].user  # the user asked last and nothing answered
+            asked = [
+                s for s in u.sentences if is_question(s) and len(tokens(s)) >= 4 and not REQUEST.match(s)
+            ]
+            if asked and not has_secret(asked[-1]):
+                ctx.add("open_question", plain(asked[-1]), {u.pos})
+        return
+    offer = ctx.offer(last)
+    if offer.choice and offer.options and offer.question:
+        q = plain(offer.question)
+        if _size(q) < 6 and not offer.groups:  # "Was ist dir lieber?": the options say what is open
+            q = f"{q.rstrip('?？ ')}: {' / '.join(clip(o.text, 60) for o in offer.options[:4])}?"
+        ctx.add("open_question", q, {last.pos})
+
+
+def settle(ctx: Ctx) -> None:
+    """Drop open questions that a later decision (or fact) in the same range answers."""
+    answers = [d for d in ctx.drafts if d.kind in ("decision", "fact") and d.pos]
+    if not answers:
+        return
+    keep: list[Draft] = []
+    for d in ctx.drafts:
+        if d.kind == "open_question" and _answered(d, answers):
+            continue
+        keep.append(d)
+    ctx.drafts[:] = keep
+
+
+def _answered(q: Draft, answers: Sequence[Draft]) -> bool:
+    topic = q.text.split(" — ", 1)[0]
+    if OPEN.hit(q.text) and not is_question(topic):
+        return False
+    words = {w for w in word_set(topic) if len(w) > 2}
+    if len(words) < 3:
+        return False
+    start = min(q.pos)
+    for a in answers:
+        if max(a.pos) <= start or a.text.startswith(("Rejected", "却下", "Abgelehnt", "Rechazado", "Rejeté")):
+            continue
+        shared = words & word_set(a.text)
+        if len(shared) >= 0.6 * len(words) or (len(shared) >= 2 and _values(topic) & _values(a.text)):
+            return True
+    return False
+
+
+def _values(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:[.:]\d+)?", text))
+
+
+__all__ = [
+    "explicit_lines",
+    "is_task",
+    "option_text",
+    "read_reply",
+    "reversals",
+    "settle",
+    "task_sentence",
+    "unanswered_at_end",
+    "user_tasks",
+]

@@ -3,9 +3,27 @@ personal and environment facts (hosts, ports, versions)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Final
 
 from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.dialogue import task_sentence
+from memoryd.flush.extract.lexicon import (
+    EPHEMERAL,
+    FORGETFUL,
+    LATER,
+    NO,
+    OPEN,
+    PREFER,
+    REFUSE,
+    RULE,
+    STATE,
+    WH,
+    tokens,
+)
+from memoryd.flush.extract.lexicon import OR as OR_WORDS
+from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
 from memoryd.flush.extract.markers import (
     ACK,
     AGREE_START,
@@ -16,6 +34,7 @@ from memoryd.flush.extract.markers import (
     ENV_ID,
     HARD_RULE,
     LEAD_FILLER,
+    NARRATION,
     NO_START,
     NOT_REMEMBER,
     PERSONAL,
@@ -37,19 +56,212 @@ from memoryd.flush.extract.prose import (
     paragraphs,
     plain,
     split_sentences,
+    word_set,
 )
 from memoryd.flush.items import Kind
+
+#: A person's standing "doesn't": "Tom doesn't eat fish", "Mia can't have dairy" (a name, a negation).
+_PERSON_NOT: Final = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?:[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
+    r"cannot|won'?t|never)\s+(?!know|think|want|need|care|mind|have to|see|get|remember|understand)\w+"
+)
+_VALUE: Final = re.compile(
+    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
+)
+_NOT_BUT: Final = re.compile(
+    r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+|"
+    r"(?:\s+\S+){0,2}?[!.;]+\s*)"
+    r"(?P<new>\S+)"
+    r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas)\s+(?P<old2>\S+)\s*$",
+    re.I,
+)
+
+
+def answered_facts(ctx: Ctx) -> None:
+    """A question the user asks about a thing, answered by the assistant with a value: a fact.
+
+    "What's the rate limit on the Hetzner Robot API?" - "I looked it up. The Hetzner Robot API allows
+    200 requests per hour." The answer is the reply's sentence that repeats the question's words and
+    carries a number or identifier, wherever it is in the reply; small talk ("how's the weather?")
+    shares too few words with its answer to count.
+    """
+    for m in ctx.msgs:
+        if m.role != "user" or ("?" not in m.prose and "？" not in m.prose):
+            continue
+        asked = [
+            s
+            for s in m.sentences
+            if is_question(s) and _asks_what(s) and not REQUEST.match(s) and not OR_WORDS.hit(s)
+        ]
+        if not asked or EPHEMERAL.hit(asked[-1]):
+            continue  # "how's the weather this weekend?" asks about now, not a durable fact
+        reply = ctx.prose_after(m.pos, text_only=False)
+        if reply is None:
+            continue
+        want = {w for w in word_set(asked[-1]) if len(w) > 2}
+        best, score = "", 1
+        for s in reply.sentences:
+            shared = len(want & word_set(s))
+            if shared > score and _VALUE.search(s) and not is_question(s) and not has_secret(s):
+                best, score = s, shared
+        if (
+            not best and len(reply.sentences) <= 3
+        ):  # "Buena pregunta, lo miré. Son 1200 peticiones cada 5 minutos."
+            valued = [
+                s
+                for s in reply.sentences
+                if _VALUE.search(s) and not is_question(s) and not has_secret(s) and not NARRATION.search(s)
+            ]
+            if len(valued) == 1 and not valued[0].rstrip().endswith((":", "：")):
+                topic = plain(_LEADS.sub("", asked[-1])).rstrip("?？ ")
+                best = f"{topic}: {plain(valued[0])}"
+        if best and ": " not in best and len(tokens(best)) < 10:  # "Está en /etc/nginx/...": say what is
+            best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
+        values = _VALUE.findall(best)
+        if values and all(any(v in d.text for d in ctx.drafts) for v in values):
+            continue  # "to sum up what we settled: aiohttp 3.10" restates, it adds nothing
+        if best and not best.rstrip().endswith((":", "：")):
+            ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+_LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
+_COURTESY: Final = re.compile(r"^(?:please|pls|bitte|por favor|s'il te plaît|stp)\b[,:]?\s*", re.I)
+_THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
+_NO_ALONE: Final = re.compile(
+    r"^(?:no|nope|nah|nein|non|いいえ|いや)\s*[,.!、。]", re.I
+)  # "no, ..." not "no tengo"
+
+
+def _asks_what(s: str) -> bool:
+    """A question for a property: "what is ...", or one embedded early ("do you know how much ...")."""
+    core = _LEADS.sub("", s)
+    return WH.starts(core) or WH.hit(" ".join(tokens(core)[1:5]))
+
+
+def states_preference(s: str) -> bool:
+    """A person's standing "doesn't" ("Tom doesn't eat fish") inside any sentence."""
+    return bool(_PERSON_NOT.search(s))
+
+
+def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
+    """A reply that only contradicts a value the assistant said: same slot, another number or name.
+
+    "The vendor's rate limit is 100 requests per minute" - "it's 1000 requests per minute": the
+    assistant's clause with the user's value put in is the fact (must keep). "not #general but
+    #release-notes" and "X, not Y" (Y said by the assistant) count the same way.
+    """
+    if prev is None or not m.sentences or len(m.prose) > 600:
+        return False
+    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose)) or ctx.offer(prev).asked:
+        return False  # no value; or one given in reply to a question or proposal is an answer
+    whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
+    for s in [whole, *m.sentences[:2]] if whole else m.sentences[:2]:
+        if is_question(s) or has_secret(s):
+            continue
+        fixed = _not_but(s, prev) or _swapped_value(s, prev)
+        if fixed and not _declares(s):
+            # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
+            ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
+            return True
+        if fixed:
+            ctx.add("fact", fixed + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+            return True
+    return False
+
+
+def _declares(s: str) -> bool:
+    """A statement ("it's 1000", "no, 5433", "1000, not 100"), as opposed to an instruction."""
+    toks = tokens(s)
+    return (
+        len(toks) <= 4 or STATE.hit(s) or NO.starts(s) or bool(_NOT_BUT.search(s)) or toks[0] in _STATE_LEAD
+    )
+
+
+_STATE_LEAD: Final = frozenset(
+    [
+        "it",
+        "it's",
+        "its",
+        "that's",
+        "thats",
+        "the",
+        "our",
+        "my",
+        "this",
+        "they",
+        "we",
+        "es",
+        "das",
+        "c'est",
+        "está",
+    ]
+)
+
+
+def _not_but(s: str, prev: Msg) -> str:
+    m = _NOT_BUT.search(s)
+    if m is None:
+        return ""
+    old = (m.group("old") or m.group("old2") or "").strip(".,;:!")
+    new = (m.group("new") or m.group("new2") or "").strip(".,;:!")
+    if not old or not new or old.lower() == new.lower() or old.lower() not in prev.low:
+        return ""
+    if m.group("old2"):
+        return plain(CORRECTION_LEAD.sub("", s))  # "X, not Y": the user's own words say it
+    clause = next((c for c in _clauses(prev.prose) if old.lower() in c.lower()), "")
+    if not clause:
+        return plain(s)
+    fixed = plain(re.sub(re.escape(old), new, clause, count=1, flags=re.I))
+    return fixed if STATE.hit(clause) else f"{fixed.rstrip('.')} (not {old})"
+
+
+def _swapped_value(s: str, prev: Msg) -> str:
+    said_text = prev.prose[-1500:]  # what the user answers is at the end of a long turn
+    before = {v.lower() for v in _VALUE.findall(said_text)}
+    mine = {v.lower() for v in _VALUE.findall(s)}
+    said = [v for v in _VALUE.findall(s) if v.lower() not in before]
+    if len(said) != 1:
+        return ""
+    words = word_set(s)
+    for clause in _clauses(said_text):
+        theirs = [v for v in _VALUE.findall(clause) if v.lower() not in mine]
+        if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
+            continue
+        shared = words & word_set(clause) - word_set(theirs[0]) - word_set(said[0])
+        alike = (
+            _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12 and any(c.isalpha() for c in said[0])
+        )  # staging-1.internal / staging-2.internal (names, not bare numbers)
+        if len(shared) >= 2 or (shared and len(words) <= 4) or alike:
+            if not STATE.hit(clause):  # "I'll deploy to staging-1": the user's words say it better
+                return plain(CORRECTION_LEAD.sub("", s))
+            return plain(clause.replace(theirs[0], said[0], 1))
+    return ""
+
+
+def _shape(value: str) -> str:
+    """A value with its digits blanked: hosts, versions and times of the same form compare equal."""
+    return re.sub(r"\d", "0", value.lower()) if any(c.isdigit() for c in value) else value.lower()
+
+
+def _kind(value: str) -> str:
+    return "num" if value[:1].isdigit() else value[:1]
+
+
+def _clauses(prose: str) -> list[str]:
+    return [c.strip() for s in split_sentences(prose) for c in re.split(r"[,;:]\s+(?=\w)", s) if c.strip()]
 
 
 def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """The user telling the agent it got something wrong: a fact that must be kept."""
+    if value_correction(ctx, m, prev):
+        return True
     if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(m.prose)):
         return False
     head = LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0]
     strong = CORRECTION.search(head) or any(
         CORRECTION.search(s) for s in m.sentences[1:] if not is_question(s)
     )
-    weak = NO_START.match(head) and not QUESTION_END.search(prev.prose)
+    weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
     if not strong and not weak:
         return False
     said = [CORRECTION_LEAD.sub("", s) for s in m.sentences if not is_question(s) and not PLEASANTRY.match(s)]
@@ -67,14 +279,24 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
     The sentences read here are marked in ``used`` (indices into the message's sentences).
     """
-    if not m.has(REMEMBER):
+    if not (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) or (
+        FORGETFUL.hit(m.prose) and not m.has(REMEMBER)
+    ):
         return
+    reply = ctx.prose_after(m.pos, text_only=False)
+    if reply is not None and reply.sentences and REFUSE.hit(" ".join(reply.sentences[:2])):
+        return  # the assistant declined to keep it
     offset = 0
     for para in paragraphs(m.prose):
         sents = split_sentences(para)
         base, offset = offset, offset + len(sents)
         hit = next(
-            (i for i, s in enumerate(sents) if REMEMBER.search(s) and not NOT_REMEMBER.search(s)), None
+            (
+                i
+                for i, s in enumerate(sents)
+                if (REMEMBER.search(s) or REMEMBER_WORDS.hit(s)) and not NOT_REMEMBER.search(s)
+            ),
+            None,
         )
         if hit is None:
             continue
@@ -86,7 +308,7 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if not body:
             continue
         text = LEAD_FILLER.sub("", plain(" ".join(body)))
-        kind: Kind = "procedure" if sequence_like(text) else "fact"
+        kind: Kind = "procedure" if sequence_like(text) else "todo" if task_sentence(text) else "fact"
         ctx.add(kind, text, {m.pos}, must_keep=True)
         used.update(base + i for i in [hit, *idx])
         return
@@ -99,6 +321,9 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
     sentences before it (or, if there are none, after it).
     """
     s = sents[hit]
+    head, _, tail = s.rpartition(",")
+    if head and REMEMBER_WORDS.hit(tail) and not REMEMBER_WORDS.hit(head) and len(tokens(head)) <= 6 and hit:
+        s = "remember that."  # "..., just so you know" at the end points back at what was said before
     if REMEMBER_ONLY.search(s) or not REMEMBER_HEAD.sub("", s).strip(" .,:"):
         idx = [i for i in range(hit) if not AGREE_START.match(sents[i]) and not PLEASANTRY.match(sents[i])]
         idx = idx or [i for i in range(hit + 1, len(sents)) if not PLEASANTRY.match(sents[i])]
@@ -109,13 +334,27 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
             if not _explains(sents[i]):
                 break
             idx.append(i)
-        body = [REMEMBER_HEAD.sub("", s), *(sents[i] for i in idx)]
+        body = [_request_stripped(REMEMBER_HEAD.sub("", s)), *(sents[i] for i in idx)]
     return idx, [b for b in body if b.strip() and not has_secret(b) and not REMEMBER_ONLY.search(b)]
+
+
+def _request_stripped(s: str) -> str:
+    """ "Just so you know for later, the docs are in X" -> "the docs are in X" (the request clause goes)."""
+    s = _COURTESY.sub("", s)
+    head, sep, rest = s.partition(",") if "," in s[:60] else s.partition(":")
+    if sep and rest.strip() and len(tokens(head)) <= 8 and REMEMBER_WORDS.hit(head):
+        return rest.strip()
+    that = _THAT.search(s)  # "can you note that Ahmed sends it by Thursday?"
+    if that and len(tokens(s[: that.start()])) <= 6 and REMEMBER_WORDS.hit(s[: that.end()]):
+        return s[that.end() :].rstrip("?？ ")
+    return s
 
 
 def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """Conventions, preferences, personal and environment facts stated by the user."""
-    if not (m.has(CONVENTION) or m.has(PERSONAL) or m.has(ENV_ID)):
+    if not (
+        m.has(CONVENTION) or m.has(PERSONAL) or m.has(ENV_ID) or RULE.hit(m.prose) or PREFER.hit(m.prose)
+    ) and not _PERSON_NOT.search(m.prose):
         return
     sentences = m.sentences
     i = 0
@@ -124,15 +363,28 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if i - 1 in used or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
         core = _strip_label(LEAD_FILLER.sub("", s))
-        if not core or COMPLETION.search(core):
-            continue
-        stated = CONVENTION.search(core) or PERSONAL.search(core)
+        later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core))  # "mañana" is also "morning"
+        if not core or COMPLETION.search(core) or OPEN.hit(core) or later:
+            continue  # a point still open is not a fact
+        rule = RULE.hit(core) or PREFER.hit(core)
+        if (
+            not rule
+            and (person := _PERSON_NOT.search(core))
+            and not (CONVENTION.search(core) or PERSONAL.search(core))
+        ):
+            core = _sentence_case(core[person.start() :].lstrip(" ,;").removeprefix("and "))
+            rule = True  # only the clause that states it: "Tom doesn't eat fish"
+        stated = rule or CONVENTION.search(core) or PERSONAL.search(core)
         env = ENV_ID.search(core) and STATE_VERB.search(core)
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
             core, i = f"{core} {sentences[i]}", i + 1
-        ctx.add("fact", plain(core), {m.pos}, must_keep=bool(HARD_RULE.search(core)))
+        ctx.add("fact", plain(core), {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+def _sentence_case(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
 
 
 def _strip_label(s: str) -> str:
@@ -145,7 +397,9 @@ def _strip_label(s: str) -> str:
 def _continues(sentence: str) -> bool:
     """A follow-up sentence that only explains the one before it."""
     markers = (CONVENTION, PERSONAL, REMEMBER, REQUEST, PLEASANTRY)
-    return not (is_question(sentence) or has_secret(sentence) or any(p.search(sentence) for p in markers))
+    if is_question(sentence) or has_secret(sentence) or task_sentence(sentence):
+        return False
+    return not any(p.search(sentence) for p in markers)
 
 
 def _explains(sentence: str) -> bool:

@@ -1,9 +1,10 @@
-"""The marker vocabulary: which words signal which dialogue act, per language (data only).
+"""Marker patterns the fact, tool and procedure rules still use (data only).
 
-Every pattern is written in lower case. Most are ``Cue`` s (see ``cues``), so that text without any
-of their needles is skipped before the regex runs. English and Japanese are covered throughout;
-German, French and Spanish for the main dialogue acts (agreeing, rejecting, deferring, correcting,
-remembering, conventions). ``LABELS`` holds the words memoryd itself writes, per output language.
+The dialogue acts read structure and the closed word classes of ``lexicon``; what is left here
+are the patterns for tool reports (causes, results, success words, narration), "remember" and
+correction cues, conventions and environment facts. Every pattern is written in lower case; most
+are ``Cue`` s (see ``cues``), so text without any of their needles is skipped before the regex
+runs. ``LABELS`` holds the words memoryd itself writes, per output language.
 """
 
 from __future__ import annotations
@@ -30,149 +31,7 @@ AGREE_START: Final = re.compile(
 )
 
 
-AGREE_ANY: Final = make_cue(
-    r"\b(?:sounds (?:good|great|fine)|looks (?:good|great|fine)|go with|let'?s go with|let'?s do|go ahead|"
-    r"for sure|is perfect|works for me|agreed|i agree|the rest sounds good|do that|please do|go for|"
-    r"(?:i|we)'?ll take|let'?s (?:use|take|pick)|sounds right|it is|(?:is|are) fine|"
-    r"(?:the )?(?:first|second|third|fourth|last|former|latter) (?:one|option))\b"
-    r"|\b(?:klingt gut|passt|einverstanden|machen wir|nehmen wir|nimm|ich nehme|lieber|ça me va|ça marche|"
-    r"d'accord|on part sur|je prends|on prend|va pour|je préfère|de acuerdo|me parece bien|vamos con|"
-    r"me va (?:bien|perfecto|genial)|me quedo con|prefiero)\b"
-    r"|お願いします|お願い|それで(?:進めて|いい|行こう|いこう)|進めて|にしよう|で行こう|でいこう|賛成",
-    "sounds|looks|go with|go ahead|let|for sure|perfect|works for me|agree|do that|please do|go for|ll take|"
-    "it is|fine| one| option|first|second|third|fourth|last|former|latter|klingt|passt|einverstanden|machen wir|"
-    "nehmen wir|nimm|ich nehme|lieber|ça |d'accord|on part|je prends|on prend|va pour|je préfère|acuerdo|"
-    "me parece|vamos|me va|me quedo|prefiero|お願い|それで|進めて|にしよう|で行こう|でいこう|賛成",
-)
-
-
-PICK_LABEL: Final = re.compile(
-    r"^(?:(?:option|choice|plan|variante|vorschlag|opción|opcion|la opción|la opcion|l'option)\s+)?"
-    r"(?P<l>[A-Da-d1-9])(?:[.)!,:]|\s*$|\s+(?:because|since|please|then|it is|is (?:fine|good|better)|sounds|"
-    r"for sure|but|with|and|except|minus|plus|without|aber|mit|und|bitte|pero|con|y|mais|avec|et)\b)",
-    re.I,
-)
-
-
-#: A label named inside the sentence: "let's do A", "go with option 2", "I'd take B".
-PICK_INLINE: Final = re.compile(
-    r"\b(?:do|go with|go for|take|pick|choose|prefer|option|plan|choice|nimm|nehme|nehmen|variante|"
-    r"prends|prenons|elijo|prefiero|opción|opcion)\s+(?:option\s+)?(?P<l>[A-Da-d1-9])\b"
-    r"(?![\w'-])",
-    re.I,
-)
-
-
-#: "the second one"; in German, French and Spanish only after an article and before punctuation or an
-#: option word ("die erste, aber ...", "la segunda opción"), so that "eine zweite Kopie" names nothing.
-ORDINAL: Final = re.compile(
-    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|former|latter|last)\b(?: one| option)?"
-    r"|(一つ目|1つ目|最初|前者|二つ目|2つ目|後者|三つ目|3つ目)"
-    r"|\b(?:die|der|das|den|dem|le|la|l'|el|lo)\s*(erste|zweite|dritte|vierte|letzte|premi(?:er|ère)|deuxième|"
-    r"seconde?|troisième|derni(?:er|ère)|primer[oa]?|segund[oa]|tercer[oa]?|últim[oa])[nrs]?"
-    r"(?=\s*(?:[,.;:!]|$|(?:variante|option|möglichkeit|vorschlag|opción|opcion|solution|aber|und|bitte|mais|"
-    r"et|pero|y|por favor)\b))",
-    re.I,
-)
-
-
-ORDINALS: Final = {
-    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-    "former": 0, "latter": -1, "last": -1, "一つ目": 0, "1つ目": 0, "最初": 0, "前者": 0,
-    "二つ目": 1, "2つ目": 1, "後者": -1, "三つ目": 2, "3つ目": 2,
-    "erste": 0, "zweite": 1, "dritte": 2, "vierte": 3, "letzte": -1,
-    "premier": 0, "première": 0, "deuxième": 1, "seconde": 1, "troisième": 2, "dernier": -1,
-    "dernière": -1, "primer": 0, "primero": 0, "primera": 0, "segundo": 1, "segunda": 1, "tercer": 2,
-    "tercero": 2, "tercera": 2, "último": -1, "última": -1,
-}  # fmt: skip
-
-
-REJECT_CLAUSE: Final = re.compile(
-    r"\b(?:drop|remove|skip|exclude|without|no-go|reject(?:ed)?|wrong|not an option|instead of|rather than|"
-    r"get rid of|(?:don'?t|do not) want|no \w+(?: \w+)? at all|strike|scrap|(?:has|have|must) to go(?=\s*(?:[,.;!]|$|completely|entirely|away))|must go(?=\s*(?:[,.;!]|$))|"
-    r"hard no|no way|"
-    r"not signing|won'?t sign|not accepting|won'?t accept|kommt nicht in frage|auf keinen fall|streich\w*|ohne|"
-    r"hors de question|pas question|sans|ni hablar|de ninguna manera|sin|quita\w*)\b"
-    r"|^(?:and |but |also )?no (?!problem|worries|"
-    r"idea|need|rush|way|thanks)\w+|^(?:and |but )?not (?!sure|yet|now|really)\w+|いらない|要らない|不要|やめ|却下|"
-    r"なしで|抜きで|外して|除外|ダメ|だめ",
-    re.I,
-)
-
-
-REJECT_STRONG: Final = make_cue(
-    r"\b(?:no-go|not an option|out of the question|ruled out|is out|can'?t use|cannot use|won'?t use|"
-    r"not allowed|forbidden|reject(?:ed)?|veto(?:ed)?|deal-?breaker|hard no|"
-    r"kommt nicht in frage|auf keinen fall|hors de question|pas question|ni hablar|de ninguna manera)\b|却下|使えない",
-    "no-go|not an option|out of the question|ruled out|is out|use|not allowed|forbidden|reject|veto|"
-    "breaker|hard no|in frage|keinen fall|de question|pas question|ni hablar|ninguna manera|却下|使えない",
-)
-
-
 NO_START: Final = re.compile(r"^(?:no|nope|nah|nein|non|いいえ|いや)\b[,.!\s]", re.I)
-
-
-DEFER: Final = make_cue(
-    r"\b(?:i'?ll (?:ask|check|find out|look into|think|talk|get back|decide|confirm)|let me (?:ask|check with|"
-    r"talk to|think)|(?:need|have) to (?:check|ask|confirm|talk)|not sure|no idea|don'?t know yet|not yet|"
-    r"later|tomorrow|next week|for now|not now|park(?:ed)?\b(?: it| that| this)?|on hold|hold off|"
-    r"wait(?:ing)? (?:for|on)|tbd|undecided|no decision|haven'?t decided|not decided|postpone|defer(?:red)?|"
-    r"leave it (?:out|for now)|anything yet|get back to you|can wait)\b"
-    r"|\b(?:später|morgen|nächste woche|frage? ich|kläre ich|weiß (?:ich )?(?:es )?noch nicht|erstmal nicht|"
-    r"plus tard|demain|je (?:vais|dois) (?:demander|vérifier)|je ne sais pas encore|pas maintenant|"
-    r"je demande|je verrai|más tarde|mañana|no sé todavía|lo consulto|preguntaré|(?:se )?lo pregunto|"
-    r"lo hablo|por ahora no)\b"
-    r"|後で|あとで|明日|来週|今度|保留|未定|検討(?:する|します)|聞いて(?:みる|おく)|聞く|調べる|まだ決め|一旦|いったん|とりあえず",
-    "ll |let me|need to|have to|not sure|no idea|know yet|not yet|later|tomorrow|next week|for now|not now|park|"
-    "on hold|hold off|wait|tbd|undecided|decision|decided|postpone|defer|leave it|anything yet|get back|später|"
-    "morgen|woche|frag|kläre|noch nicht|erstmal|plus tard|demain|demander|vérifier|sais pas|pas maintenant|"
-    "je demande|je verrai|más tarde|mañana|sé todavía|consulto|preguntaré|pregunto|lo hablo|por ahora|後で|あとで|"
-    "明日|来週|今度|保留|未定|検討|聞いて|聞く|調べる|まだ決め|一旦|いったん|とりあえず",
-)
-
-
-DEFER_STRONG: Final = re.compile(
-    r"\b(?:i'?ll|let me|need to|have to|later|tomorrow|next week|park|for now|on hold|später|morgen|frage? ich|"
-    r"kläre ich|plus tard|demain|je vais|je demande|más tarde|mañana|consulto|preguntaré|(?:se )?lo pregunto)\b"
-    r"|後で|あとで|明日|調べる|保留",
-    re.I,
-)
-
-
-#: The user parks a question with someone or something: "I'll ask Priya", "das kläre ich mit Jana".
-OWN_DEFER: Final = re.compile(
-    r"\b(?:i'?ll|i will|let me|i need to|i have to|i'?m going to)\s+(?:ask|check|find out|talk|confirm|clarify|"
-    r"run it past)\b|\b(?:kläre ich|frage ich|ich frage|je demande|je vais demander|preguntaré|(?:se )?lo pregunto|"
-    r"lo consulto|lo hablo)\b|聞いて(?:みる|おく)|確認しておく",
-    re.I,
-)
-
-
-#: A plan that asks about each of its points.
-EACH: Final = re.compile(
-    r"\b(?:each|every (?:point|item|one)|point by point|one by one|jede[nrs]?|einzeln|chaque|cada)\b|それぞれ",
-    re.I,
-)
-
-
-#: An option named by its label at the start of a sentence: "B would push us past ...", "and C just ...".
-NAMED_LABEL: Final = re.compile(
-    r"^(?i:and |but |also |und |y |et )?(?i:option |plan |variante )?(?P<l>[A-D1-9])\s+"
-    r"(?i:would|just|is|was|has|means|seems|sounds|will|could|might|only|also|needs|takes|costs|breaks|hides|"
-    r"adds|makes|feels|looks|wäre|ist|würde|sería|es|serait|est)\b"
-)
-
-
-STILL_OPEN: Final = re.compile(
-    r"\b(?:not yet|unknown|unclear|still open|open point|don'?t know)\b|まだ|不明", re.I
-)
-
-
-CONDITIONAL: Final = re.compile(
-    r"\b(?:only if|but only|as long as|provided (?:that )?|if they (?:can|confirm)|depends on|unless)\b"
-    r"|なら|であれば|場合のみ|次第",
-    re.I,
-)
 
 
 CORRECTION: Final = make_cue(
@@ -192,7 +51,9 @@ CORRECTION: Final = make_cue(
 )
 
 
-CORRECTION_LEAD: Final = re.compile(r"^(?:wait|hold on|no|nope|違う|ちがう|違います|いや)[,、。!\s]*", re.I)
+CORRECTION_LEAD: Final = re.compile(
+    r"^(?:wait|hold on|no|nope|nein|non|違う|ちがう|違います|いや)(?![\w'])[,、。!\s]*", re.I
+)
 
 
 ACK: Final = re.compile(
@@ -252,21 +113,14 @@ SEQUENCE: Final = make_cue(
 
 CONVENTION: Final = make_cue(
     r"\b(?:always|never|must(?:n'?t| not)?|hard rule|no exceptions|convention|policy|only ever|"
-    r"(?:we|i) (?:use|don'?t use|dropped|prefer)|(?:don'?t|do not) (?:ever )?use|owns|owner of|"
-    r"is responsible for|in charge of|maintainer|owned by|on-call|i prefer|i'?d prefer|i like|i love|i hate|"
-    r"i don'?t like|"
-    r"favou?rite|allergic|vegetarian|vegan|pescatarian|coeliac|celiac|gluten-free|lactose|halal|kosher|"
-    r"can'?t stand|cannot stand|(?:doesn'?t|don'?t|does not|do not|never) eats?|on purpose|keep it that way|"
-    r"under no circumstances|no matter what|from now on|"
-    r"immer|niemals|nie|ab sofort|ab jetzt|toujours|jamais|désormais|siempre|nunca|de ahora en adelante|"
-    r"no soporto|odio|vegetari(?:sch|en|ano))\b"
+    r"(?:we|i) (?:use|don'?t use|prefer)|(?:don'?t|do not) (?:ever )?use|owns|owner of|is responsible for|"
+    r"in charge of|maintainer|owned by|i prefer|i'?d prefer|i like|i love|i hate|i don'?t like|favou?rite|"
+    r"allergic|can'?t stand|cannot stand|from now on|"
+    r"immer|niemals|nie|ab sofort|ab jetzt|toujours|jamais|désormais|siempre|nunca|de ahora en adelante)\b"
     r"|必ず|常に|いつも|絶対に?|禁止|してはいけない|しないこと|ルール|担当|好き|嫌い|苦手|アレルギー",
-    "always|never|must|hard rule|exception|convention|policy|only ever|use|dropped|prefer|owns|owner|"
-    "owned|on-call|responsible|in charge|maintainer|like|love|hate|favo|allergic|vegetarian|vegan|"
-    "pescatarian|coeliac|celiac|gluten|lactose|halal|kosher|t stand|not stand|n't eat|not eat|never eat|purpose|"
-    "that way|circumstances|"
-    "no matter|from now on|immer|nie|ab sofort|ab jetzt|toujours|jamais|désormais|siempre|nunca|adelante|"
-    "soporto|odio|vegetari|"
+    "always|never|must|hard rule|exception|convention|policy|only ever|use|prefer|owns|owner|owned|"
+    "responsible|in charge|maintainer|like|love|hate|favo|allergic|t stand|not stand|from now on|immer|nie|"
+    "ab sofort|ab jetzt|toujours|jamais|désormais|siempre|nunca|adelante|"
     "必ず|常に|いつも|絶対|禁止|いけない|しないこと|ルール|担当|好き|嫌い|苦手|アレルギー",
 )
 
@@ -324,56 +178,10 @@ COMPLETION: Final = make_cue(
 )
 
 
-OPEN_LINE: Final = re.compile(
-    r"^(?:[-*+•]\s+)?(?:\*\*)?(?:open(?: question| point| issue)?s?|still open|todo|to-do|unresolved|"
-    r"未解決|未決)(?:\*\*)?\s*[:：]\s*(?P<text>\S.*)$",
-    re.I,
-)
-
-
-OPEN_ANY: Final = re.compile(
-    r"^[-*+•\s]*(?:\*\*)?(?:open|todo|to-do|still open|unresolved|未解決|未決)", re.I | re.M
-)
-
-
-OPEN_NEEDLES: Final = ("open", "todo", "to-do", "unresolved", "未解決", "未決")
-
-
-DECIDED_NEEDLES: Final = ("decid", "agreed", "going with", "go with", "決", "ことに")
-
-
-#: Choosing in so many words: "go with Caddy", "let's use Postgres".
-EXPLICIT_PICK: Final = re.compile(
-    r"\b(?:go(?:ing)? with|let'?s (?:use|take|pick|go for)|(?:we|i)'?ll (?:use|take|go with|go for)|go for)\b"
-    r"|\b(?:nehmen wir|on part sur|vamos con)\b|にしよう|で行こう|でいこう",
-    re.I,
-)
-
-
 DECIDED: Final = re.compile(
     r"\b(?:we(?:'ve| have)? decided|we agreed|we'?ll go with|we are going with|we'?re going with|let'?s go with|"
     r"decision\s*:|decided\s*:)|に決定|に決めた|ことにした|ことにします",
     re.I,
-)
-
-
-OR_QUESTION: Final = make_cue(r"\b\w[\w.+-]*\s+or\s+\w[\w.+-]*(?:\s+\w+){0,3}\s*[?？]", " or ")
-
-
-CHOICE_WORD: Final = make_cue(
-    r"\b(?:options?|alternatives?|choices?|ways? (?:to|out)|either|versus|vs\.?|vorschläge|varianten|"
-    r"möglichkeiten|optionen|opciones|alternativas|maneras|formas|façons|possibilités|solutions)\b"
-    r"|選択肢|候補|どちら|どれ",
-    "option|alternative|choice|way|either|versus|vs|vorschläge|varianten|möglichkeiten|opciones|alternativas|"
-    "maneras|formas|façons|possibilités|solutions|選択肢|候補|どちら|どれ",
-)
-
-
-PICK_PHRASE: Final = make_cue(
-    r"\b(?:which (?:one|do you|would you)|my picks?|i'?d (?:take|pick|go with|choose)|welche (?:variante|option|"
-    r"möglichkeit|davon|nimmst|willst|soll)|cuál (?:prefieres|te|quieres)|lequel|laquelle|quelle option)\b"
-    r"|どちらが|どれが",
-    "which|my pick|d take|d pick|d go with|d choose|welche|cuál|lequel|laquelle|quelle option|どちらが|どれが",
 )
 
 
@@ -439,15 +247,6 @@ PLEASANTRY: Final = re.compile(
 SIGN_OFF: Final = re.compile(
     r"^(?:(?:ok(?:ay)?|thanks?|thank you|cheers|great|perfect)\b[,!.\s]*)*(?:that'?s (?:it|all)|nothing else|"
     r"c'est tout|das wär'?s|eso es todo)\b",
-    re.I,
-)
-
-
-#: An alternative judged badly: "C just hides the problem", "too much risk".
-NEGATIVE: Final = re.compile(
-    r"\b(?:problems?|hides?|risk(?:y)?|worse|breaks?|bad|not worth|too (?:much|many|slow|expensive|risky|complex|"
-    r"complicated|late)|papers? over|overkill|nightmare|zu (?:teuer|langsam|riskant|kompliziert)|schlecht|"
-    r"riesgo|demasiado|peor|trop (?:cher|lent|risqué)|pire)\b",
     re.I,
 )
 

@@ -14,7 +14,8 @@ from functools import cached_property
 from typing import Any, Final
 
 from memoryd.flush.extract.cues import Cue
-from memoryd.flush.extract.markers import CHOICE_WORD, FUNCTION_WORDS, OR_QUESTION, PICK_PHRASE, RECOMMEND
+from memoryd.flush.extract.lexicon import OR, RECOMMEND, WHICH
+from memoryd.flush.extract.markers import FUNCTION_WORDS
 from memoryd.flush.extract.prose import (
     CJK,
     QUESTION_END,
@@ -24,7 +25,6 @@ from memoryd.flush.extract.prose import (
     labelled_lines,
     list_blocks,
     option_list,
-    or_options,
     paragraphs,
     split_sentences,
 )
@@ -147,35 +147,33 @@ class Msg:
 
     @cached_property
     def options(self) -> tuple[Option, ...]:
-        listed = option_list(self.prose, self.blocks)
-        return listed if len(listed) >= 2 or not self.or_question else or_options(self.sentences)
+        """Alternatives (or plan points) laid out as labelled, numbered or bulleted lines."""
+        return option_list(self.prose, self.blocks)
 
     @cached_property
     def or_question(self) -> bool:
         """The message closes by asking "X or Y?"."""
         if "?" not in self.prose and "？" not in self.prose:
             return False
-        return bool(OR_QUESTION.search(paragraphs(self.prose)[-1]))
+        last = paragraphs(self.prose)[-1]
+        return any(QUESTION_END.search(s) and OR.hit(s) for s in split_sentences(last))
 
     @cached_property
     def proposal(self) -> bool:
-        """Alternatives or a multi-part plan that the user is asked (or advised) to take."""
-        if len(self.options) < 2 and not self.or_question:
+        """Listed alternatives or a multi-part plan that the user is asked (or advised) to take."""
+        if len(self.options) < 2:
             return False
         last = paragraphs(self.prose)[-1]
         return bool(QUESTION_END.search(last) or self.choice or self.recommends)
 
     @cached_property
     def recommends(self) -> bool:
-        return bool(RECOMMEND.search(self.prose))
+        return any(RECOMMEND.hit(s) and not QUESTION_END.search(s) for s in self.sentences)
 
     @cached_property
     def choice(self) -> bool:
         """The proposal's items are alternatives to pick from, not parts of one plan."""
-        labelled = len(labelled_lines(self.prose))
-        headers = any(CHOICE_WORD.search(b.header) for b in self.blocks)
-        picks = bool(PICK_PHRASE.search(self.prose))
-        return labelled >= 2 or headers or picks or self.or_question
+        return len(labelled_lines(self.prose)) >= 2 or WHICH.hit(self.prose) or self.or_question
 
 
 def visible_messages(entries: Sequence[Entry]) -> list[Msg]:

@@ -99,11 +99,25 @@ QUESTION_END: Final = re.compile(r"[?？]\s*$")
 NUMBER: Final = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+_SENTENCE_END: Final = re.compile(r"[.!?。！？](?=\s|$)|[。！？]")
+_CLAUSE_END: Final = re.compile(r"[;；](?=\s)|\s[—–]\s")
+
+
 def clip(text: str, limit: int = MAX_TEXT) -> str:
-    """One line of at most ``limit`` characters, cut at a word boundary when possible."""
+    """One line of at most ``limit`` characters, cut where a sentence (else a clause) ends.
+
+    Whole sentences are kept, and a list joined with "; " loses whole items, so a bullet never
+    stops mid-sentence. Only a single sentence longer than the limit is cut at a word, with "…".
+    """
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
+    window = text[: limit + 1]
+    for pattern, keep in ((_SENTENCE_END, True), (_CLAUSE_END, False)):
+        ends = [m.end() if keep else m.start() for m in pattern.finditer(window) if m.end() <= limit]
+        best = max((e for e in ends if e >= limit * 0.35), default=None)
+        if best is not None:
+            return text[:best].rstrip(" ,;:—–-")
     cut = text[: limit - 1]
     space = cut.rfind(" ")
     if space > limit * 0.6:

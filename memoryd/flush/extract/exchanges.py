@@ -1,0 +1,501 @@
+"""Exchanges, the unit the dialogue rules read: a user turn, the assistant's turns after it, its tools.
+
+What an assistant turn *offers* is read from its shape, not its vocabulary: alternatives laid out
+as labelled, numbered or bulleted lines, or in running prose ("X or Y", "either ... or ...", "two
+ways: X, or Y"); one of them recommended; a single thing offered ("I could switch this to Z, want
+that?"); a question still waiting for an answer. Which option a reply means is read the same way:
+a label, an ordinal, a comparative ("the cheaper one": the option with the smaller number), a
+quoted name or an identifier that occurs in exactly one option, or words only that option has; a
+plain "yes" means the option the assistant recommended.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final
+
+from memoryd.flush.extract.lexicon import (
+    BEST,
+    CHOICE,
+    EITHER,
+    LARGER,
+    OFFER,
+    OR,
+    ORDINALS,
+    RECOMMEND,
+    REVERSAL,
+    SMALLER,
+    SUGGEST,
+    WHICH,
+    tokens,
+)
+from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.prose import (
+    CJK,
+    LIST_ITEM,
+    TABLE_ROW,
+    Option,
+    is_question,
+    labelled_lines,
+    paragraphs,
+    plain,
+    split_sentences,
+    word_set,
+)
+
+
+@dataclass(slots=True)
+class Exchange:
+    """A user turn (``None`` for what the assistant said before the first one) and what followed it."""
+
+    user: Msg | None
+    replies: list[Msg] = field(default_factory=list)  # assistant messages with prose
+    steps: list[Msg] = field(default_factory=list)  # tool results
+
+    @property
+    def last_reply(self) -> Msg | None:
+        return self.replies[-1] if self.replies else None
+
+
+def exchanges(msgs: Sequence[Msg]) -> list[Exchange]:
+    """The range cut into exchanges, in order (one pass)."""
+    out: list[Exchange] = [Exchange(None)]
+    for m in msgs:
+        if m.role == "user":
+            out.append(Exchange(m))
+        elif m.role == "assistant" and m.prose:
+            out[-1].replies.append(m)
+        elif m.role == "tool":
+            out[-1].steps.append(m)
+    return out if out[0].replies or out[0].steps else out[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """What one assistant message puts to the user."""
+
+    options: tuple[Option, ...] = ()  # alternatives, or the parts of one plan
+    choice: bool = False  # the options are alternatives (pick one), not parts of a plan
+    recommended: int | None = None  # the option the assistant recommends
+    single: str = ""  # the one thing offered, when there are no alternatives
+    question: str = ""  # the question the message closes with
+    context: str = ""  # the sentence that introduces the options (header or the question)
+    asked: bool = False  # the message asks or recommends (not only lists)
+    groups: tuple[tuple[str, tuple[Option, ...]], ...] = ()  # several lists to pick from, with headers
+    recommendation: str = ""  # the sentence that recommends, when it names no listed option
+    favoured: int | None = None  # the option the closing prose names alone (what a plain yes takes)
+
+
+_INLINE_ENUM: Final = re.compile(
+    r"(?:^|(?<=[\s:(,;]))\(?([1-9a-dA-D])\)\s+"
+    r"|(?:^|(?<=[\s.;]))(?i:option|plan|variante|opción|opcion|choix)\s+([1-9A-Da-d])\s*[:.)]\s+"
+)
+_SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
+_LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
+_LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
+_QUOTED: Final = re.compile(r"`([^`]+)`|\"([^\"]+)\"|“([^”]+)”|'([^'\s][^']*[^'\s])'|«\s*([^»]+?)\s*»")
+_IDENT: Final = re.compile(
+    r"[\w.+/-]*\d[\w.+/:-]*|[\w-]+\.[\w.-]+|[a-z]+[A-Z][\w-]*|[A-Z][a-z0-9]+[A-Z][\w-]*|[A-Z]{4,}|\S+/\S+"
+)
+_NUMBER: Final = re.compile(r"\d+(?:[.,]\d+)?")
+_PRICE: Final = re.compile(r"[$€£¥]\s?(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s?(?:[$€£¥]|[A-Z]{3}\b)")
+_LABEL_PICK: Final = re.compile(
+    r"^\W*(?:(?:option|choice|plan|variante|opción|opcion|l'option|la opción)\s+)?(?P<l>[A-Da-d1-9])(?:\W|$)",
+    re.I,
+)
+_LABEL_LEAD: Final = re.compile(
+    r"^\W*(?i:(?:and|but|also|so|then|und|aber|also|y|pero|et|mais|donc)\s+)?(?P<l>[A-D1-9])[\s,.!:]+\w"
+)
+_QUESTION_LEAD: Final = re.compile(
+    r"^(?:(?:should|shall|do|can|will|would|could)\s+(?:we|i|you)\s+|est-ce qu'on\s+|est-ce que\s+)", re.I
+)
+_RECOMMEND_LEAD: Final = re.compile(
+    r"^(?:my (?:recommendation|suggestion|pick|vote)|recommendation|empfehlung|recomendación|recommandation)\s*[:：]\s*",
+    re.I,
+)
+_LONE_LABEL: Final = re.compile(r"(?<![\w'’-])([A-D])(?![\w'’-])")
+_LABEL_INLINE: Final = re.compile(
+    r"\b(?:option|plan|choice|number|variante|vorschlag|nummer|opción|opcion|número|numéro)\s+(?:#\s?)?"
+    r"(?P<l>[A-Da-d1-9]|one|two|three|four|eins|zwei|drei|vier|uno|dos|tres|cuatro|une?|deux|trois|quatre)\b"
+    r"|(?:^|\s)#(?P<h>[1-9])\b",
+    re.I,
+)
+_NUMBER_WORDS: Final = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "eins": "1", "zwei": "2", "drei": "3", "vier": "4",
+    "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "un": "1", "une": "1", "deux": "2", "trois": "3",
+    "quatre": "4",
+}  # fmt: skip
+
+
+def offer_of(m: Msg) -> Offer:
+    """Read one assistant message: its options, the recommended one, a single offer, its question."""
+    prose = m.prose
+    quiet = "?" not in prose and "？" not in prose and not m.blocks and not RECOMMEND.hit(prose)
+    if not prose or (quiet and not OR.hit(prose) and not BEST.hit(prose)):
+        return Offer()  # nothing asked, listed or recommended: most reports end here
+    paras = paragraphs(prose)
+    if not paras:
+        return Offer()
+    tail = split_sentences(paras[-1])
+    question = next((s for s in reversed(tail) if is_question(s) and not LIST_ITEM.match(s)), "")
+    recommend = _recommending(m)
+    labelled = bool(labelled_lines(m.prose))
+    groups = _groups(m, labelled)
+    if groups:
+        header, listed = _main_group(groups, recommend)
+        rec = _recommended(listed, recommend)
+        choice = (
+            labelled
+            or WHICH.hit(question)
+            or OR.hit(question)
+            or rec is not None
+            or CHOICE.hit(header)
+            or len(groups) > 1
+        )
+        asked = bool(question) or rec is not None or recommend is not None
+        picks = tuple(groups) if len(groups) > 1 and choice else ()
+        favoured = rec if rec is not None else _favoured(m, listed)
+        return Offer(
+            listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks, "", favoured
+        )
+    prose_opts = _prose_options(m)
+    if prose_opts is not None:
+        sentence, lead, opts = prose_opts
+        rec = _recommended(opts, recommend)
+        if is_question(sentence) or rec is not None or CHOICE.hit(lead) or WHICH.hit(question):
+            context = lead.rstrip(":： ") if lead and len(opts) > 2 else sentence
+            return Offer(opts, True, rec, "", question or sentence, context, True)
+    single = _single_offer(tail, question)
+    rec_text = _RECOMMEND_LEAD.sub("", plain(recommend)) if recommend else ""
+    return Offer((), False, None, single, question, "", bool(question or single or rec_text), (), rec_text)
+
+
+def _groups(m: Msg, labelled: bool) -> list[tuple[str, tuple[Option, ...]]]:
+    """The lists of a message that could be options: the labelled ones, else each short list."""
+    if labelled:
+        opts = m.options
+        lines = m.prose.splitlines()
+        first = next((i for i, line in enumerate(lines) if line in labelled_lines(m.prose)), 0)
+        header = next((lines[i].strip() for i in range(first - 1, -1, -1) if lines[i].strip()), "")
+        return [(header if len(header) < 120 else "", opts)] if len(opts) >= 2 else []
+    rows = [line for line in m.prose.splitlines() if TABLE_ROW.match(line)]
+    out = []
+    for b in m.blocks:
+        in_table = any(plain(b.items[0].text.split()[0]) in r for r in rows) if rows and b.items else False
+        if 2 <= len(b.items) <= 8 and not in_table:
+            out.append((b.header, b.items))
+    return out
+
+
+def _main_group(
+    groups: Sequence[tuple[str, tuple[Option, ...]]], recommend: str | None
+) -> tuple[str, tuple[Option, ...]]:
+    """The list the recommendation names, else the last one."""
+    if recommend is not None:
+        for header, items in groups:
+            if named_option(recommend, items, first=False) is not None:
+                return header, items
+    return groups[-1]
+
+
+def _recommending(m: Msg) -> str | None:
+    """The sentence in which the assistant recommends something, outside any list.
+
+    A recommending word ("I'd go with", "empfehle"), or a comparative of "good" ("X is the better
+    fit", "am besten") in a sentence that is not a list item.
+    """
+    listed = {o.text for o in m.options}
+    if not RECOMMEND.hit(m.prose) and not (listed and BEST.hit(m.prose)):
+        return None
+    for s in m.sentences:  # (a comparative counts when it names one listed option)
+        if LIST_ITEM.match(s) or is_question(s) or plain(s) in listed:
+            continue
+        if RECOMMEND.hit(s) or (BEST.hit(s) and named_option(s, m.options, first=False) is not None):
+            return s
+    return None
+
+
+def _favoured(m: Msg, options: Sequence[Option]) -> int | None:
+    """The option that the closing prose (after the list, not a question) names alone.
+
+    "Redis is the better fit here." after a list of three stores recommends Redis, whatever the verb.
+    """
+    tail = split_sentences(paragraphs(m.prose)[-1])
+    for s in reversed(tail):
+        if LIST_ITEM.match(s) or is_question(s) or any(s.strip() == o.text for o in options):
+            continue
+        idx = named_option(s, options, first=False)
+        if idx is not None:
+            return idx
+    return None
+
+
+def _recommended(options: Sequence[Option], sentence: str | None) -> int | None:
+    if sentence is None:
+        return None
+    return named_option(sentence, options)
+
+
+def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
+    """Alternatives enumerated inside a sentence: "Two options: 1) migrate to 16, 2) stay on 14"."""
+    for para in reversed(paragraphs(m.prose)):
+        marks = list(_INLINE_ENUM.finditer(para))
+        labels = [(x.group(1) or x.group(2)).lower() for x in marks]
+        if len(marks) < 2 or len(set(labels)) < len(marks):
+            continue
+        lead = para[: marks[0].start()].strip()
+        opts = []
+        for i, x in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(para)
+            text = para[x.end() : end].strip(" ,;")
+            last = i + 1 == len(marks)
+            if last and (cut := re.search(r"[.?!？。](?:\s|$)", text)):
+                text = text[: cut.start()]
+            text = re.sub(r"\s*,?\s*(?:or|oder|o|ou)$", "", text.strip(" ,;"), flags=re.I)
+            if not tokens(text) or len(tokens(text)) > 22:
+                break
+            opts.append(Option(labels[i], plain(text)))
+        else:
+            return lead, lead, tuple(opts)
+    return None
+
+
+def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
+    """Alternatives in running prose: enumerated inline, or the last sentence that joins two to four
+    sides with "or"."""
+    if (inline := _inline_options(m)) is not None:
+        return inline
+    for s in reversed(m.sentences):
+        if LIST_ITEM.match(s) or not OR.hit(s):
+            continue
+        body = s.rstrip("?？.!。 ")
+        lead = ""
+        if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
+            body, lead = body[head.end() :], head.group(0)
+        words = body.split()
+        lead_at = next((i for i, w in enumerate(words[:8]) if EITHER.hit(w)), None)
+        if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
+            body = " ".join(words[lead_at + 1 :]) or body
+        sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+        if len(sides) == 2 and "," in sides[0] and len(_LIST_SPLIT.split(sides[0])) <= 3:
+            first = _LIST_SPLIT.split(sides[0])
+            if all(0 < len(tokens(x)) <= 6 for x in first):
+                sides = [*first, sides[1]]
+        sides = [plain(x.strip(" ,;")) for x in sides]
+        if not 2 <= len(sides) <= 4 or any(not tokens(x) or len(tokens(x)) > 22 for x in sides):
+            continue
+        return s, lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+    return None
+
+
+def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
+    """An "X or Y?" question with the chosen side put in, as the decision's sentence.
+
+    Parallel sides ("in Redis or in SQS", "90 or 180 days") are substituted into the question:
+    "Should retention be 180 days for raw events". Two whole clauses keep the chosen clause, framed
+    by the question when it is short ("...or only active ones?: only active ones").
+    """
+    if len(options) > 2:
+        return _resolve_list(question, options, idx)
+    if len(options) != 2:
+        return ""
+    q = plain(question).rstrip("?？.!。 ")
+    left, right = options[0].text.split(), options[1].text.split()
+    if not left or not right:
+        return ""
+    low_l, low_r = [w.lower() for w in left], [w.lower() for w in right]
+    j = 0  # shared lead: "live in Redis or in SQS" -> "in"; "go out on the 1st or on the 15th" -> "on the"
+    for n in range(min(len(right), len(left)) - 1, 0, -1):
+        if low_r[:n] == low_l[-(n + 1) : -1]:
+            j = n
+            break
+    named = right[0][:1].isupper() or right[0][:1].isdigit()  # "Postgres or MySQL for the inventory"
+    parallel = j > 0 or len(right) <= 2 or (left[-1][:1].isdigit() and right[0][:1].isdigit()) or named
+    if not parallel:  # two whole clauses: "offer it as the fallback, or keep it in our pocket"
+        chosen = _QUESTION_LEAD.sub("", options[idx].text.strip(" ¿¡"))
+        return f"{q}: {chosen}" if len(chosen.split()) <= 5 else chosen
+    k = j + 1  # the alternative is the last k words of the left side and the first k of the right
+    if j == 0 and 1 < len(right) <= 3 and not (left[-1][:1].isdigit() and right[0][:1].isdigit()):
+        k = len(right)  # "Ubuntu 24.04 or Debian 12": the right side is the whole alternative
+    if j == 0 and len(right) >= 2 and left[-1].lower() == right[-1].lower():
+        k = len(right)  # a shared tail: "30 días o 90 días"
+    head = " ".join(left[:-k])
+    alt = " ".join(left[-k:]) if idx == 0 else " ".join(right[:k])
+    tail = " ".join(right[k:])
+    start = q.lower().find(options[0].text.lower()[: max(1, len(options[0].text) // 2)])
+    prefix = q[:start] if start > 0 else ""
+    text = " ".join(x for x in (prefix.strip(), head, alt, tail) if x)
+    text = " ".join(w for w in text.split() if not EITHER.hit(w) or w.lower() in ("whether", "ob"))
+    return _QUESTION_LEAD.sub("", text.strip(" ¿¡"))
+
+
+def _resolve_list(question: str, options: Sequence[Option], idx: int) -> str:
+    """ "We could use Stripe, Paddle, or Lemon Squeezy for billing" + Paddle -> "We could use Paddle for
+    billing": names (capitalised runs or values) are the alternatives, the rest is the frame."""
+    first, last = options[0].text.split(), options[-1].text.split()
+
+    def named(w: str) -> bool:
+        return w[:1].isupper() or w[:1].isdigit()
+
+    k = 0  # the alternative at the end of the first side
+    while k < len(first) - 1 and named(first[-(k + 1)]):
+        k += 1
+    j = 0  # and at the start of the last side
+    while j < len(last) and named(last[j]):
+        j += 1
+    if not k or not j or any(len(o.text.split()) > 3 for o in options[1:-1]):
+        return ""
+    alts = [" ".join(first[-k:]), *(o.text for o in options[1:-1]), " ".join(last[:j])]
+    text = " ".join([*first[:-k], alts[idx], *last[j:]])
+    return _QUESTION_LEAD.sub("", text.strip(" ¿¡"))
+
+
+def _single_offer(tail: Sequence[str], question: str) -> str:
+    """The one thing an offer proposes ("I could switch this to Z, want that?" -> "switch this to Z")."""
+    if not question:
+        return ""
+    i = list(tail).index(question)
+    before = tail[i - 1] if i > 0 else ""
+    if before and SUGGEST.hit(before) and not is_question(before) and len(tokens(question)) <= 8:
+        return before  # "I could split the auth out. Want me to plan that?"
+    if OFFER.hit(question) and len(tokens(question)) > 4:
+        return question
+    if len(tokens(question)) <= 6 and before and (OFFER.hit(before) or OFFER.hit(question)):
+        return before
+    short = len(tokens(question)) <= 3 and not WHICH.hit(question)  # "Machen?", "OK?", not "Which one?"
+    concrete = bool(before) and (REVERSAL.hit(before) or bool(distinct_values(before)))
+    if short and concrete and not is_question(before) and len(tokens(before)) >= 4:
+        return before  # "... auf Friday 16:00 statt Sunday 18:00. Machen?"
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def distinct_values(text: str) -> frozenset[str]:
+    """Identifiers, numbers and quoted names in a text, lower-cased (memoised: options are asked often)."""
+    found = {next(g for g in q.groups() if g).lower() for q in _QUOTED.finditer(text)}
+    found.update(t.lower().strip(".,;:") for t in _IDENT.findall(text))
+    return frozenset(f for f in found if f)
+
+
+def named_option(
+    text: str, options: Sequence[Option], first: bool = True, strong: bool = False
+) -> int | None:
+    """The one option a reply names, or ``None``.
+
+    By label ("B", "option 2"), ordinal ("the second one", "la segunda"), comparative ("the cheaper
+    one": smallest number), an identifier or quoted name found in exactly one option, or (unless
+    ``strong``) words that only that option has.
+    """
+    if not options:
+        return None
+    labels = [o.label for o in options]
+    m = (_LABEL_PICK.match(text) if first else _LABEL_LEAD.match(text)) or _LABEL_INLINE.search(text)
+    if m:
+        lab = (m.groupdict().get("l") or m.groupdict().get("h") or "").lower()
+        lab = _NUMBER_WORDS.get(lab, lab)
+        if lab in labels:
+            return labels.index(lab)
+        if lab.isdigit() and all(x.isalpha() for x in labels) and 0 < int(lab) <= len(labels):
+            return int(lab) - 1  # "option 2" of A/B/C
+    if first and len(tokens(text)) <= 8:
+        alone = [w.lower() for w in _LONE_LABEL.findall(text)]  # "let's do A", "B please"
+        hits = {w for w in alone if w in labels}
+        if len(hits) == 1:
+            return labels.index(hits.pop())
+    toks = tokens(text)
+    for i, t in enumerate(toks[:12]):
+        if t in ORDINALS and (idx := ORDINALS[t]) < len(options) and _ordinal_use(toks, i):
+            return idx % len(options)
+    raw = text.lower()
+    for ordinal, idx in ORDINALS.items():
+        if not ordinal.isascii() and ordinal in raw and idx < len(options):
+            return idx % len(options)
+    if (small := SMALLER.hit(text)) or LARGER.hit(text):
+        hit = _by_number(options, smallest=small)
+        if hit is not None:
+            return hit
+    said = distinct_values(text)
+    if said:
+        owners = [i for i, o in enumerate(options) if said & distinct_values(o.text)]
+        if len(owners) == 1:
+            return owners[0]
+    return None if strong else _by_words(text, options)
+
+
+_DETERMINERS: Final = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "die",
+        "der",
+        "das",
+        "den",
+        "dem",
+        "la",
+        "le",
+        "el",
+        "lo",
+        "l'",
+        "les",
+        "los",
+        "las",
+    ]
+)
+_HEADS: Final = frozenset(
+    [
+        "one",
+        "option",
+        "variant",
+        "variante",
+        "opción",
+        "opcion",
+        "choice",
+        "plan",
+        "möglichkeit",
+        "vorschlag",
+        "solution",
+    ]
+)
+
+
+def _ordinal_use(toks: Sequence[str], i: int) -> bool:
+    """ "the second one", "die zweite", "option two" — not "ask Priya first" (an adverb)."""
+    if len(toks) <= 3:
+        return True
+    before = toks[i - 1] if i else ""
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    return before in _DETERMINERS or before.startswith("l'") or after in _HEADS
+
+
+def _by_number(options: Sequence[Option], smallest: bool) -> int | None:
+    """The option with the smallest (or largest) amount: a price when every option has one."""
+    priced = [_PRICE.search(o.text) for o in options]
+    nums = []
+    for o, price in zip(options, priced, strict=True):
+        if all(priced) and price is not None:
+            found = next(g for g in price.groups() if g)
+        else:
+            first = _NUMBER.search(o.text)
+            if first is None:
+                return None
+            found = first.group(0)
+        nums.append(float(found.replace(",", ".")))
+    target = min(nums) if smallest else max(nums)
+    return nums.index(target) if nums.count(target) == 1 else None
+
+
+def _by_words(text: str, options: Sequence[Option]) -> int | None:
+    words = word_set(text)
+    scores = []
+    for i, o in enumerate(options):
+        own = words & o.words.difference(*(p.words for p in options if p is not o))
+        cjk = sum(1 for w in own if CJK.search(w))
+        scores.append(((len(own) - cjk) + cjk / 2, i))  # CJK bigrams are weak evidence alone
+    best = max(scores)
+    if best[0] < 1 or sum(1 for x in scores if x[0] == best[0]) > 1:
+        return None
+    return best[1]

@@ -1,0 +1,392 @@
+"""Function words per language, and the one tokenizer the dialogue rules look them up with.
+
+The dialogue rules read the *structure* of an exchange (who proposed, who replied, how long the
+reply is, whether it names an option); words only say which way a short reply leans. So this is
+a handful of closed-class words per language (yes, no, later, always, never, or, which, "your
+call"), not phrases copied from transcripts. Lookups are set membership on the tokens of a
+sentence (one regex ``findall``), plus a substring test for the few multi-word entries and for
+Japanese, which has no spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+_TOKEN: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-cased word tokens (apostrophes kept inside a word: "don't", "l'option")."""
+    return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
+
+
+@lru_cache(maxsize=4096)
+def token_set(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
+class Words:
+    """A closed word class: single words matched as tokens, multi-word entries as token runs, CJK as
+    substrings. ``hit`` costs one set intersection plus a look at the phrases whose first word occurs."""
+
+    __slots__ = ("cjk", "firsts", "phrases", "singles")
+
+    def __init__(self, *groups: str) -> None:
+        entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
+        entries = [" ".join(tokens(e)) if _latin(e) else e for e in entries]  # "no-go" -> "no go"
+        entries = [e for e in entries if e]
+        self.singles = frozenset(e for e in entries if _latin(e) and " " not in e)
+        self.phrases = tuple(e for e in entries if e not in self.singles)
+        self.cjk = tuple(e for e in self.phrases if not _latin(e))
+        firsts: dict[str, list[tuple[str, ...]]] = {}
+        for e in self.phrases:
+            if _latin(e):
+                words = tuple(e.split())
+                firsts.setdefault(words[0], []).append(words)
+        self.firsts = firsts
+
+    def hit(self, text: str) -> bool:
+        """Whether ``text`` contains one of the words."""
+        present = token_set(text)
+        if not self.singles.isdisjoint(present):
+            return True
+        if self.firsts and not self.firsts.keys().isdisjoint(present):
+            toks = tokens(text)
+            for i, t in enumerate(toks):
+                for words in self.firsts.get(t, ()):
+                    if toks[i : i + len(words)] == words:
+                        return True
+        return bool(self.cjk) and not text.isascii() and any(p in text for p in self.cjk)
+
+    def starts(self, text: str) -> bool:
+        """Whether ``text`` opens with one of the words."""
+        toks = tokens(text)
+        if not toks:
+            return False
+        if toks[0] in self.singles:
+            return True
+        if any(toks[: len(words)] == words for words in self.firsts.get(toks[0], ())):
+            return True
+        raw = text.lstrip()
+        return bool(self.cjk) and not raw.isascii() and any(raw.startswith(p) for p in self.cjk)
+
+
+def _latin(e: str) -> bool:
+    """Written in a script with spaces between words (everything but CJK)."""
+    return not any("\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in e)
+
+
+#: Agreement. A short reply made of these is a "yes" to the option the assistant recommended.
+YES: Final = Words(
+    "yes|yeah|yep|yup|sure|ok|okay|k|fine|agreed|agree|alright|right|correct|perfect|great|good|"
+    "lgtm|approved|deal|absolutely|definitely|exactly|go ahead|do it|do that|please do|sounds good|"
+    "sounds great|sounds fine|works for me|let's do it|ship it|let's go|go with|go for|let's use|let's take|"
+    "that works|fine by me|makes sense|sounds right|good idea|yea|aye|roger|of course|certainly|sure thing|"
+    "that's fine|fine with me|ok by me|go on|proceed|totally",
+    "ja|jo|jep|jawohl|genau|passt|gerne|gern|einverstanden|klar|okay|prima|super|gut|mach|mach das|machen wir|"
+    "klingt gut|gute idee|natürlich|sicher|auf jeden fall|alles klar|in ordnung|geht klar|logo|"
+    "nehmen wir|nimm",
+    "sí|si|vale|claro|dale|perfecto|bueno|de acuerdo|hazlo|adelante|me parece bien|vamos con|me quedo con|"
+    "venga|me vale|buena idea|por supuesto|desde luego|genial|está bien|hecho|okey",
+    "oui|parfait|d'accord|entendu|ça marche|vas-y|allez|va pour|on part sur|je prends|ça me va|bonne idée|"
+    "volontiers|ouais|bien sûr|carrément|ça roule|c'est bon|allons-y|d'acc",
+    "はい|うん|ええ|了解|お願い|いいよ|いいね|オッケー|それで|大丈夫|承知",
+)
+
+#: "Yes" in many languages, trusted only as a whole reply ("da", "tak", "hai"): inside a sentence
+#: several of them are other words ("da" is "there" in German).
+LONE_YES: Final = frozenset(
+    [
+        "da",
+        "jo",
+        "ja",
+        "sí",
+        "si",
+        "oui",
+        "hai",
+        "tak",
+        "evet",
+        "ano",
+        "igen",
+        "naam",
+        "sim",
+        "yes",
+        "y",
+        "ok",
+        "okay",
+        "k",
+    ]
+)
+
+#: Refusal and negation.
+NO: Final = Words(
+    "no|nope|nah|not|don't|dont|never|neither|none|without|rather not",
+    "nein|nee|nö|ne|nicht|kein|keine|lieber nicht|eher nicht|ohne",
+    "no|nada|tampoco|sin|mejor no|para nada",
+    "non|pas|jamais|sans|plutôt pas|surtout pas",
+    "いいえ|いや|やめ|いらない|不要|しない|なしで",
+)
+
+#: Putting a question off: the answer comes later, from someone else, or after thinking.
+LATER: Final = Words(
+    "later|tomorrow|tonight|next week|not yet|not sure|unsure|maybe|dunno|undecided|pending|"
+    "let me think|think about it|sleep on it|get back to you|hold off|for now|on hold|tbd|no idea|let me see|"
+    "we'll see|see how|can wait|haven't decided|not decided|need to think|need some time|give me a day|"
+    "check first|circle back|get back to|revisit|not right now|another time|some other time|hold that thought|"
+    "at some point|down the line",
+    "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
+    "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen|ein andermal|"
+    "nicht jetzt|melde mich|komme darauf zurück",
+    "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
+    "pensármelo|pensarlo bien|consultarlo con la almohada|otro día|ahora no|más adelante|ya te digo|"
+    "te digo algo|lo vemos",
+    "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
+    "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle",
+    "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
+)
+
+#: Doubt about a point the speaker raises: "I'm wondering whether ...", "ich frage mich, ob ...".
+DOUBT: Final = Words(
+    "wonder|wondering|whether|unsure|not sure|can't decide|ob|frage mich|weiß nicht|unsicher|me pregunto|no sé si|"
+    "no estoy seguro|no estoy segura|no tengo claro|tengo dudas|je me demande|pas sûr|pas sûre|hésite|かどうか"
+)
+
+#: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
+ASK: Final = Words(
+    "ask|check with|run it by|talk to|confirm with|clarify with",
+    "frage|frag|fragen|kläre|klären|abklären|rückfrage",
+    "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con",
+    "demande|demanderai|demander|vérifie avec|voir avec",
+    "聞いて|聞く|確認して|相談",
+)
+
+#: The speaker themself: "I'll ask", "frag ich", "je demande", "私が".
+FIRST: Final = Words("i|i'll|i'm|i've|let me|we'll|ich|wir|je|nous|yo|私|僕|俺")
+
+#: Asking someone else, in a verb form that already says "I": "frag ich", "se lo pregunto", "je demande".
+ASK_SELF: Final = Words(
+    "frag ich|frage ich|kläre ich|ich frage|ich kläre|pregunto|preguntaré|consulto|consultaré|lo hablo|"
+    "je demande|je demanderai|je vais demander|聞いてみる|聞いておく|確認しておく"
+)
+
+#: Leaving the choice to the assistant.
+DELEGATE: Final = Words(
+    "your call|you decide|you choose|you pick|up to you|dealer's choice|whatever you think|you know best|"
+    "your choice|surprise me|either is fine|either works|whichever|i trust you|you tell me|dealer's choice|"
+    "your decision|you know better|whatever works|i don't mind|either one",
+    "du entscheidest|entscheide du|deine entscheidung|wie du meinst|wie du willst|egal|such du aus|"
+    "such dir aus|nimm du|überlasse ich dir",
+    "tú decides|decide tú|como veas|como quieras|lo que tú veas|me da igual|elige tú|lo que quieras|"
+    "como prefieras|a tu criterio",
+    "à toi de voir|comme tu veux|tu choisis|choisis|je te laisse choisir|peu importe|comme tu préfères|"
+    "ça m'est égal|je te laisse décider",
+    "任せ|お任せ|どちらでも|どっちでも",
+)
+
+#: Turning the earlier choice around.
+REVERSAL: Final = Words(
+    "actually|instead|changed my mind|on second thought|scratch that|rather|switch to|make it",
+    "doch|lieber|stattdessen|statt|anstatt|eigentlich|anders",
+    "mejor|en vez|en lugar de|en cambio|pensándolo bien|cambio de idea",
+    "plutôt|finalement|en fait|au lieu",
+    "やっぱり|やはり|代わりに|変更",
+)
+
+#: A standing rule, in so many words.
+RULE: Final = Words(
+    "always|never|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
+    "under no circumstances|no matter what|unter keinen umständen|bajo ningún concepto|en aucun cas",
+    "immer|nie|niemals|ab jetzt|ab sofort|künftig|grundsätzlich|jedes mal",
+    "siempre|nunca|jamás|a partir de ahora|de ahora en adelante|cada vez",
+    "toujours|jamais|désormais|à partir de maintenant|chaque fois",
+    "必ず|いつも|常に|絶対|今後|毎回|禁止",
+)
+
+#: A preference: "I'd rather", "I prefer", "I can't stand".
+PREFER: Final = Words(
+    "prefer|rather|i like|i love|i hate|i dislike|can't stand|favourite|favorite|allergic|don't like|"
+    "better for me|works better|work better",
+    "lieber|bevorzuge|mag|hasse|allergisch|für mich besser",
+    "prefiero|me gusta|odio|no soporto|alérgico|alérgica|mejor para mí",
+    "préfère|plutôt|j'aime|déteste|allergique|mieux pour moi",
+    "好き|嫌い|苦手|アレルギー|ほうがいい|方がいい",
+)
+
+#: Thanks and greetings: a reply sentence made of these adds nothing to a decision.
+THANKS: Final = Words("thanks|thank you|thx|cheers|danke|vielen dank|gracias|merci|ありがとう|どうも")
+
+#: A request to keep something.
+REMEMBER: Final = Words(
+    "remember|keep in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
+    "write this down|write that down|memorize|memorise|for future reference|for later|so you know|fyi|"
+    "note down|jot down|keep a note|keep in your notes",
+    "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken|für später|zur info|halt fest|"
+    "schreib dir auf",
+    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta|para después|para más tarde|toma nota|apúntate",
+    "retiens|souviens-toi|n'oublie pas|note bien|garde en tête|pour plus tard|pour info|prends note|"
+    "note que|mémorise",
+    "覚えて|覚えと|メモして|忘れないで|記録して|記憶して",
+)
+
+#: "I won't remember": the word without the request.
+FORGETFUL: Final = Words("won't remember|can't remember|don't remember|never remember|not remember")
+
+#: The assistant declining a request (its next turn).
+REFUSE: Final = Words(
+    "can't|cannot|won't|shouldn't|not able|rather not|i'd rather not|decline|not going to|unable|not store|"
+    "don't store|not keep|not save",
+    "kann ich nicht|werde ich nicht|lieber nicht|speichere ich nicht|nicht speichern",
+    "no puedo|no debo|prefiero no|no voy a|no guardo|no guardaré",
+    "je ne peux pas|je ne vais pas|je préfère ne pas|je ne garde pas",
+    "できません|しません|控えます|保存しません",
+)
+
+#: The assistant recommending one option.
+RECOMMEND: Final = Words(
+    "i'd go|i'd take|i'd pick|i'd do|i'd use|i'd choose|i'd keep|i'd stick|i'd start|i would go|i would use|"
+    "recommend|recommended|recommendation|suggest|propose|proposal|my pick|my picks|my vote|best bet|i lean|"
+    "i'd lean|leaning|lean towards",
+    "ich würde|empfehle|empfehlung|mein vorschlag|ich tendiere",
+    "recomiendo|recomendación|sugiero|yo haría|yo iría|me quedaría|propongo",
+    "je recommande|recommandation|je suggère|je propose|je prendrais|je ferais",
+    "おすすめ|推奨|提案",
+)
+
+#: Comparatives of "good": a sentence that calls one option the better one recommends it.
+BEST: Final = Words(
+    "better|best|preferable|safest|simplest|besser|beste|besten|am besten|mejor|meilleur|meilleure|"
+    "一番|ベスト|おすすめ"
+)
+
+#: An offer of one thing to do: "I could switch this to Z, want that?".
+OFFER: Final = Words(
+    "want me to|should i|shall i|want that|would you like|do you want|i could|i can|want this|like me to|"
+    "ok if i|okay if i|go ahead and",
+    "soll ich|willst du|möchtest du|ich könnte|ich kann|magst du",
+    "quieres que|lo hago|podría|puedo|te parece si|te parece que",
+    "veux-tu|voulez-vous|je peux|je pourrais|tu veux que",
+    "しましょうか|しますか|しておきますか|いいですか",
+)
+
+#: A suggestion (an alternative to what is there), as opposed to asking leave for the next step.
+SUGGEST: Final = Words(
+    "i could|we could|could switch|how about|what about|alternatively|want that|"
+    "ich könnte|wir könnten|wie wäre es|alternativ|podría|podríamos|qué tal|je pourrais|on pourrait|et si|"
+    "どうでしょう|どうですか"
+)
+
+#: Words that join alternatives, and open a pair of them.
+OR: Final = Words("or|oder|o|u|ou|または|それとも")
+EITHER: Final = Words("either|whether|entweder|ob|o bien|soit")
+
+#: Question words that ask for a property ("what is the limit", "wo liegt", "cuál es").
+WH: Final = Words(
+    "what|what's|whats|which|how|how's|where|where's|when|who|whose|wie|was|welche|welcher|welches|wo|wann|wer|"
+    "qué|que|cuál|cuáles|cómo|dónde|cuándo|quién|cuánto|cuánta|cuántos|quel|quelle|quels|comment|où|quand|qui|"
+    "combien|何|どこ|いつ|誰|どの|いくつ"
+)
+
+#: Time-bound words: a question about today or this weekend asks about a passing state.
+EPHEMERAL: Final = Words(
+    "today|tonight|tomorrow|this weekend|this week|right now|now|currently|heute|morgen|jetzt|gerade|"
+    "dieses wochenende|hoy|mañana|ahora|este fin de semana|aujourd'hui|demain|maintenant|ce week-end|"
+    "今日|明日|今"
+)
+
+#: Asking which: "which one", "welche", "cuál", "lequel", "どちら".
+WHICH: Final = Words(
+    "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|どちら|どれ"
+)
+
+#: A task's owner or due date: weekdays, "by", "due", "owner", "until".
+DUE: Final = Words(
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|eod|eow|"
+    "next week|next sprint|end of day|end of week|this week|due|deadline|by",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist",
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|para el|plazo",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance",
+    "月曜|火曜|水曜|木曜|金曜|土曜|日曜|明日|までに|期限",
+)
+OWNER: Final = Words("owner|owned by|assigned to|assignee|on it|verantwortlich|responsable|担当")
+
+#: Ordinals, per language, to their index (-1 is the last).
+ORDINALS: Final = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "former": 0, "latter": -1, "last": -1,
+    "erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
+    "dritte": 2, "dritten": 2, "vierte": 3, "letzte": -1, "letzten": -1,
+    "primero": 0, "primera": 0, "primer": 0, "segundo": 1, "segunda": 1, "tercero": 2, "tercera": 2,
+    "tercer": 2, "cuarto": 3, "cuarta": 3, "último": -1, "última": -1,
+    "premier": 0, "première": 0, "deuxième": 1, "seconde": 1, "troisième": 2, "dernier": -1,
+    "dernière": -1,
+    "一つ目": 0, "1つ目": 0, "最初": 0, "前者": 0, "二つ目": 1, "2つ目": 1, "後者": -1, "三つ目": 2, "3つ目": 2,
+}  # fmt: skip
+
+#: Comparatives that point at the option with the smallest (``min``) or largest number.
+SMALLER: Final = Words(
+    "cheap|cheaper|cheapest|smaller|smallest|fewer|less|lower|lowest|shorter|shortest|faster|quicker|lighter|"
+    "simpler|budget|günstig|günstige|preiswert|económica|económico|económique|pas cher|"
+    "günstigere|günstigste|billigere|billigste|kleinere|kleinste|kürzere|schnellere|einfachere|"
+    "barata|barato|pequeña|pequeño|menor|corta|corto|rápida|rápido|sencilla|"
+    "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い"
+)
+LARGER: Final = Words(
+    "bigger|biggest|larger|largest|more|higher|highest|longer|longest|größere|längere|mehr|höhere|"
+    "grande|mayor|larga|largo|más|plus grand|plus grande|longue|plus long|大きい|長い|多い"
+)
+
+#: What memoryd itself writes, per output language.
+TASK_LABEL: Final = {"en": "To-do", "de": "Aufgabe", "es": "Tarea", "fr": "À faire", "ja": "TODO"}
+
+#: Turning an option down: "drop", "strike", "skip", "no-go", "ni hablar", "kommt nicht in Frage".
+REJECT: Final = Words(
+    "drop|skip|strike|scrap|remove|exclude|reject|rejected|veto|no-go|hard no|no way|out of the question|"
+    "ruled out|not an option|get rid of",
+    "streich|streichen|weglassen|ablehnen|kommt nicht in frage|auf keinen fall",
+    "quita|quitar|descarta|descartar|ni hablar|de ninguna manera",
+    "supprime|supprimer|écarte|pas question|hors de question",
+    "却下|なしで|抜きで|外して|やめ|いらない",
+)
+
+#: Saying a point is still open.
+OPEN: Final = Words(
+    "open|unclear|unknown|undecided|unresolved|tbd|pending|offen|unklar|ungeklärt|abierta|abierto|pendiente|"
+    "not known|no idea|don't know|weiß nicht|no se sabe|on ne sait pas|分かっていません|わかっていません|分からない|"
+    "ouverte|ouvert|en suspens|未定|未解決|未決|不明"
+)
+
+#: A condition on the choice: "only if", "as long as", "unless".
+CONDITION: Final = Words(
+    "only if|as long as|provided|unless|depends on|nur wenn|solange|falls|sólo si|solo si|siempre que|"
+    "seulement si|à condition|なら|次第|場合のみ"
+)
+
+#: A subject that makes a sentence a statement of fact, not an instruction.
+STATE: Final = Words(
+    "is|are|was|were|isn't|aren't|wasn't|has|have|lives|sits|ist|sind|war|hat|haben|liegt|liegen|steht|"
+    "es|son|era|está|están|tiene|tienen|queda|ont|"
+    "est|sont|était|se trouve|です|でした|である|にある"
+)
+
+#: Judging an option badly: "would be wrong", "too risky", "hides the problem".
+NEGATIVE: Final = Words(
+    "wrong|bad|worse|worst|risky|risk|too|overkill|problem|problems|hides|breaks|miss|misses|mess|expensive|"
+    "slow|fragile|pain|nightmare|useless|pointless",
+    "falsch|schlecht|schlechter|riskant|zu|teuer|langsam|problem|umständlich",
+    "mal|peor|arriesgado|demasiado|caro|lento|problema",
+    "mauvais|pire|risqué|trop|cher|lent|problème",
+    "悪い|だめ|ダメ|危ない|高い|遅い|問題",
+)
+
+#: Words that introduce alternatives: "options", "two ways", "zwei Varianten", "dos maneras".
+CHOICE: Final = Words(
+    "options|option|alternatives|alternative|choices|ways|approaches|routes|candidates|variants|either|vs|versus|"
+    "ansätze|enfoques|approches|"
+    "optionen|möglichkeiten|varianten|vorschläge|wege|"
+    "opciones|alternativas|maneras|formas|"
+    "possibilités|façons|solutions|"
+    "選択肢|候補|どちら"
+)
