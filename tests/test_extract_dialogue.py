@@ -303,9 +303,10 @@ def test_the_demo_conversation_keeps_its_decision_and_open_question() -> None:
     from memoryd.flush.pipeline import content_of
     from memoryd.sources.transcript import parse_lines
 
-    sessions = find_sample() / "state" / "agents" / "main" / "sessions"
-    sid = orjson.loads((sessions / "sessions.json").read_bytes())[MAIN_KEY]["sessionId"]
-    lines = (sessions / f"{sid}.jsonl").read_bytes().splitlines()
+    with find_sample() as sample:
+        sessions = sample / "state" / "agents" / "main" / "sessions"
+        sid = orjson.loads((sessions / "sessions.json").read_bytes())[MAIN_KEY]["sessionId"]
+        lines = (sessions / f"{sid}.jsonl").read_bytes().splitlines()
     ids: list[str] = []
     for n, (user, assistant, _) in enumerate(TURNS):
         for role, text in (("user", user), ("assistant", assistant)):

@@ -66,6 +66,8 @@ def test_a_new_agent_its_sessions_folder_and_transcript_are_found_by_the_watcher
     try:
         assert _status(oc)["daemon"]["watcher_backend"] == backend
         # An agent that is in no configuration and had no folder: OpenClaw writes it all at once.
+        # Its workspace exists (OpenClaw makes it with the agent); memoryd never creates one.
+        (oc.state / "workspace-ops").mkdir(exist_ok=True)
         s = oc.session("agent:ops:main", "dddddddd-0000-4000-8000-000000000001", agent="ops")
         s.user("hello")
         s.assistant("hi", 5_000)
