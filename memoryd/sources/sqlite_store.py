@@ -90,7 +90,7 @@ from typing import Any, Literal, TypeVar
 import orjson
 import zstandard
 
-from memoryd.sources.store import Checkpoint, StoreEntry
+from memoryd.sources.store import StoreEntry, checkpoints_of
 from memoryd.sources.transcript import Entry, Header, LineError, loads_line, parse_entry, parse_header
 
 DB_NAME = "openclaw-agent.sqlite"
@@ -400,22 +400,7 @@ def store_entry_from_json(key: str, session_id: str, raw: Mapping[str, Any]) -> 
     ``failed`` record too: it names the last cycle flushed), ``memory_flush_kind`` = its ``kind``.
     There is no ``memoryFlushAt`` in this era: ``memory_flush_at`` stays ``None``.
     """
-    cps: list[Checkpoint] = []
-    raw_cps = raw.get("compactionCheckpoints")
-    for cp in raw_cps if isinstance(raw_cps, list) else ():
-        if not isinstance(cp, dict):
-            continue
-        post_raw = cp.get("postCompaction")
-        post: dict[str, Any] = post_raw if isinstance(post_raw, dict) else {}
-        cps.append(
-            Checkpoint(
-                session_id=_opt_str(cp.get("sessionId")),
-                entry_id=_opt_str(post.get("entryId")),
-                first_kept_entry_id=_opt_str(cp.get("firstKeptEntryId")),
-                tokens_before=_opt_int(cp.get("tokensBefore")),
-                reason=_opt_str(cp.get("reason")),
-            )
-        )
+    cps = checkpoints_of(raw)
     family = raw.get("usageFamilySessionIds")
     flush = raw.get("memoryFlush")
     flush_obj: dict[str, Any] = flush if isinstance(flush, dict) else {}

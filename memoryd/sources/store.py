@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import Any
@@ -73,6 +74,27 @@ def _opt_str(v: Any) -> str | None:
     return v if isinstance(v, str) and v else None
 
 
+def checkpoints_of(raw: Mapping[str, Any]) -> list[Checkpoint]:
+    """A session entry's ``compactionCheckpoints``, the same in ``sessions.json`` and SQLite's ``entry_json``."""
+    cps: list[Checkpoint] = []
+    raw_cps = raw.get("compactionCheckpoints")
+    for cp in raw_cps if isinstance(raw_cps, list) else ():
+        if not isinstance(cp, dict):
+            continue
+        post_raw = cp.get("postCompaction")
+        post: dict[str, Any] = post_raw if isinstance(post_raw, dict) else {}
+        cps.append(
+            Checkpoint(
+                session_id=_opt_str(cp.get("sessionId")),
+                entry_id=_opt_str(post.get("entryId")),
+                first_kept_entry_id=_opt_str(cp.get("firstKeptEntryId")),
+                tokens_before=_opt_int(cp.get("tokensBefore")),
+                reason=_opt_str(cp.get("reason")),
+            )
+        )
+    return cps
+
+
 def parse_store(data: bytes) -> dict[str, StoreEntry]:
     """Pure: bytes of ``sessions.json`` to entries. Keys without a ``sessionId`` are skipped."""
     try:
@@ -88,21 +110,7 @@ def parse_store(data: bytes) -> dict[str, StoreEntry]:
         sid = _opt_str(raw.get("sessionId"))
         if sid is None:
             continue
-        cps: list[Checkpoint] = []
-        for cp in raw.get("compactionCheckpoints") or ():
-            if not isinstance(cp, dict):
-                continue
-            post_raw = cp.get("postCompaction")
-            post: dict[str, Any] = post_raw if isinstance(post_raw, dict) else {}
-            cps.append(
-                Checkpoint(
-                    session_id=_opt_str(cp.get("sessionId")),
-                    entry_id=_opt_str(post.get("entryId")),
-                    first_kept_entry_id=_opt_str(cp.get("firstKeptEntryId")),
-                    tokens_before=_opt_int(cp.get("tokensBefore")),
-                    reason=_opt_str(cp.get("reason")),
-                )
-            )
+        cps = checkpoints_of(raw)
         family = raw.get("usageFamilySessionIds")
         out[str(key)] = StoreEntry(
             key=str(key),
