@@ -405,6 +405,7 @@ def thesis() -> Conv:
         "in chapter 3, or go to an appendix?"
     )
     d = c.u("hmm. Dr. Albers will have opinions on that. let me sleep on it", gap=90)
+    c.a("Sure, no hurry. It stays where it is in the outline until you decide.")
     rem = c.u(
         "also, for the future: figures go in as vector PDFs, Albers prints everything and hates blurry PNGs. "
         "put that somewhere you'll find it again. and do they want PDF/A for the electronic copy? no rush"
@@ -714,7 +715,7 @@ def renovation() -> Conv:
         [r2, rr],
     )
     c.canaries.append("739164")
-    c.noise += ["off to B&Q now, wish me luck", "extended warranty", "Good choice"]
+    c.noise += ["off to B&Q now, wish me luck", "extended warranty"]
     return c
 
 
@@ -725,6 +726,7 @@ def lab() -> Conv:
         "when it's finished export the results and push them to the LIMS? raw exports go to "
         "/data/raw/<date>/ and nobody touches anything in there afterwards, working copies go to /data/work."
     )
+    c.a("Will do. I'll check the reader and start watching run 07.")
     r2 = c.u("oh and fyi a plate whose standard curve is under R² 0.98 gets redone, that's lab policy", gap=5)
     c.a(
         "Understood. I'll poll the reader about once a minute.",
@@ -903,7 +905,7 @@ def steuer() -> Conv:
         tools=[("bash", {"command": 'python3 -c "print(round((20*0.30 + 3*0.38) * 210, 2))"'})],
     )
     calc = c.r("1499.4")
-    c.a(
+    summ = c.a(
         "Mit 23 km sind es 7,14 € pro Arbeitstag, bei 210 Tagen 1.499,40 € Entfernungspauschale. Das liegt über dem "
         "Arbeitnehmer-Pauschbetrag von 1.230 €, die Erklärung lohnt sich also schon deshalb."
     )
@@ -936,7 +938,7 @@ def steuer() -> Conv:
         True,
     )
     c.item("fact", "Arbeitsweg ins Büro nach Ludwigsburg: 23 km (nicht 32)", [y], True)
-    c.item("fact", "Entfernungspauschale 2025 bei 23 km und 210 Arbeitstagen: 1.499,40 €", [calc])
+    c.item("fact", "Entfernungspauschale 2025 bei 23 km und 210 Arbeitstagen: 1.499,40 €", [calc, summ])
     c.item(
         "todo",
         "Katrin schickt bis Freitag, 20. November, Lohnsteuerbescheinigung und Zahnarztrechnung an den "
@@ -949,7 +951,7 @@ def steuer() -> Conv:
         [q, d],
     )
     c.canaries.append("Kranich!Moos47")
-    c.noise += ["schönes Wochenende", "Dann rechne ich neu", "hab mich vertippt"]
+    c.noise += ["schönes Wochenende", "Dann rechne ich neu"]
     return c
 
 
@@ -988,7 +990,7 @@ def bandtour() -> Conv:
     no = c.u("Nee, lass mal, das macht Lukas, der kennt die Leute da.")
     c.a("Alles klar, dann übernimmt Lukas das.")
     t = c.u(
-        "Und Mia, also ich, kläre bis 20. Dezember mit dem UT Connewitz in Leipzig, ob wir deren Backline "
+        "Und ich kläre bis 20. Dezember mit dem UT Connewitz in Leipzig, ob wir deren Backline "
         "benutzen dürfen.",
         gap=60,
     )
@@ -1231,6 +1233,7 @@ def boda() -> Conv:
         "Godella con traslado después? En la finca os ahorráis el traslado y unos 600 € de montaje."
     )
     d = c.u("Uf, eso lo tengo que consultar con la almohada.", gap=90)
+    c.a("Claro, sin prisa. Cuando lo tengáis claro me dices y ajusto el presupuesto.")
     c.u("Gracias, ¡qué calor hace hoy para ser noviembre!", gap=20)
     c.a("¡Aprovecha el sol! Aquí estoy cuando quieras seguir.")
     c.item(
@@ -1446,7 +1449,7 @@ def academia() -> Conv:
         "o esperar? Sin respuesta",
         [q],
     )
-    c.noise += ["No me acuerdo", "Lo miro en el inventario", "pasillo se llena de carritos"]
+    c.noise += ["No me acuerdo", "Lo miro en el inventario"]
     return c
 
 
@@ -1513,7 +1516,7 @@ def gite() -> Conv:
             )
         ],
     )
-    c.r("Wrote 178 bytes to gite/accueil-rostand.md")
+    wr = c.r("Wrote 178 bytes to gite/accueil-rostand.md")
     c.a("Message d'arrivée prêt dans gite/accueil-rostand.md.")
     corr = c.u("Ah non, l'arrivée c'est 17 h, pas 16 h : Chantal a besoin de temps après le ménage.")
     c.a(
@@ -1529,7 +1532,7 @@ def gite() -> Conv:
             )
         ],
     )
-    c.r("Successfully replaced text in gite/accueil-rostand.md.")
+    ed = c.r("Successfully replaced text in gite/accueil-rostand.md.")
     c.a("Corrigé : arrivée à partir de 17 h.")
     c.u("Merci ! Il fait un froid de canard ici, le mistral souffle depuis trois jours.")
     c.a("Courage, et bonne soirée au chaud !")
@@ -1553,6 +1556,12 @@ def gite() -> Conv:
         "Arrivée au gîte à partir de 17 h (pas 16 h), Chantal a besoin de temps après le ménage",
         [corr],
         True,
+    )
+    c.item(
+        "outcome",
+        "Message d'arrivée pour la famille Rostand écrit dans gite/accueil-rostand.md (arrivée 17 h, boîte à clés, "
+        "wifi GiteDesOliviers)",
+        [wr, ed],
     )
     c.canaries.append("40917")
     c.noise += ["froid de canard", "le mistral souffle depuis trois jours", "bonne soirée au chaud"]
