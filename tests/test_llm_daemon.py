@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from daemon_helpers import DaemonProc, assert_valid_events, wait_for
+from daemon_helpers import DaemonProc, assert_valid_events, memoryd, wait_for
 from llm_stub import Reply, Stub, chat, cited_ids, items_answer, serve
 from openclaw_fixture import OpenClawFixture, Session
 
@@ -287,3 +287,83 @@ def test_events_schema_knows_the_llm_fields() -> None:
     ]
     assert rule["extractor"] == {"enum": ["rules", "llm", "rules-fallback"]}
     assert {"llm_tokens_in", "llm_tokens_out", "llm_fallback_reason"} <= set(rule)
+
+
+# --- a stop while the model holds a flush; --once --------------------------------------------------------
+
+
+def test_a_stop_does_not_wait_for_the_model_and_the_flush_is_done_once_at_the_next_start(
+    oc: OpenClawFixture, stub: Stub
+) -> None:
+    release = threading.Event()
+    stub.replies = [Reply(hold=release, body=items_answer().body)]
+    _configure(oc, stub)
+    s = _due_session(
+        oc,
+        "agent:main:main",
+        [
+            (
+                "Should the docs site build with Hugo or Zola?",
+                "I'd pick Zola 0.19: one binary, no Go toolchain. OK?",
+            ),
+            ("ok, Zola", "Done: the docs site now builds with Zola 0.19."),
+        ],
+    )
+    d = DaemonProc(oc.config_path)
+    try:
+        wait_for(lambda: len(stub.requests) == 1, "the request to the model")
+    finally:
+        rc, err = d.stop()  # the model still holds the request
+    assert rc == 0, err
+    release.set()
+    started = [e for e in oc.events() if e["type"] == "memory.flush.started"]
+    assert len(started) == 1 and not _completed(oc, s.key)
+    assert not oc.daily_logs("main")  # nothing half-written
+
+    stub.replies = [
+        lambda request: items_answer(
+            {
+                "kind": "decision",
+                "text": "Model: the docs site builds with Zola 0.19.",
+                "entry_ids": cited_ids(request)[:2],
+            }
+        )
+    ]
+    d = DaemonProc(oc.config_path)
+    try:
+        wait_for(lambda: bool(_completed(oc, s.key)), "the flush, finished at the next start")
+    finally:
+        rc, err = d.stop()
+    assert rc == 0, err
+    (event,) = _completed(oc, s.key)
+    assert event["data"]["flush_id"] == started[0]["data"]["flush_id"]  # the same flush, not a new one
+    assert event["data"]["extractor"] == "llm"
+    assert "Model: the docs site builds with Zola 0.19." in _block(oc, event["data"]["flush_id"])
+    assert_valid_events(oc.events())
+
+
+def test_once_waits_for_the_model_up_to_the_deadline_then_writes_the_rules(
+    oc: OpenClawFixture, stub: Stub
+) -> None:
+    stub.replies = [chat("Here are your notes: we decided on Zola.")]
+    _configure(oc, stub)
+    s = _due_session(
+        oc,
+        "agent:main:main",
+        [
+            (
+                "Should the docs site build with Hugo or Zola?",
+                "I'd pick Zola 0.19: one binary, no Go toolchain. OK?",
+            ),
+            ("ok, Zola", "Done: the docs site now builds with Zola 0.19."),
+        ],
+    )
+    r = memoryd("run", "--once", "--config", str(oc.config_path))
+    assert r.returncode == 0, r.stderr
+    (event,) = _completed(oc, s.key)
+    assert (event["data"]["extractor"], event["data"]["llm_fallback_reason"]) == (
+        "rules-fallback",
+        "invalid_answer",
+    )
+    _assert_rules_block(oc, s, event)
+    assert_valid_events(oc.events())

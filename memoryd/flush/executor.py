@@ -4,9 +4,8 @@ Order of writes (``docs/exactly-once.md``): ``memory.flush.started`` (fsync) →
 → ``memory.flush.completed`` (fsync) → checkpoint. The entries come from the session's adapter by
 position range (``SourceAdapter.read_range``), so this module does not know any layout.
 
-The optional LLM mode never makes the engine wait: in the daemon (``defer``) the rules' result is
-computed at once and the model's distillation is handed to one worker thread with a deadline
-(``[llm] deadline``). The flush stays pending meanwhile; each tick looks whether the answer is in.
+The optional LLM mode never makes the engine wait: the rules' result is computed at once and the
+model's distillation is handed to one worker thread with a deadline (``[llm] deadline``). The flush stays pending meanwhile; each tick looks whether the answer is in.
 When it is, or the deadline passes first, the block is written: the model's items, or the rules'
 (``extractor: rules-fallback`` and the reason in ``memory.flush.completed``).
 """
@@ -430,7 +429,7 @@ class FlushExecutor:
     def _content(
         self, pend: PendingFlush, tr: Tracked | None, agent: AgentSource, day: date
     ) -> FlushContent | None:
-        """What the flush writes; ``None`` while the LLM worker may still answer (daemon only)."""
+        """What the flush writes; ``None`` while the LLM worker may still answer."""
         job = self.jobs.get(pend.flush_id)
         if job is not None:
             return self._resolve(pend, job)
@@ -443,12 +442,8 @@ class FlushExecutor:
         llm = self.host.settings.llm
         if llm is None:
             return content_of(got.entries, existing, got.errors)
-        if not self.defer:
-            # --once and the offline commands: nothing else to serve, so the flush waits for the
-            # model, up to the same deadline.
-            return content_of(
-                got.entries, existing, got.errors, llm, deadline=time.monotonic() + llm.deadline
-            )
+        # Also outside the daemon's steps (its first catch-up, --once, an offline flush): the
+        # flush stays pending, and Engine.settle waits for it like for an editor's lock.
         rules = content_of(got.entries, existing, got.errors)
         if not rules.items:
             return rules  # nothing to distill: no request
