@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -444,3 +445,41 @@ def test_config_deadline(tmp_path: Path) -> None:
     assert set_ is not None and set_.deadline == 4.5
     with pytest.raises(ConfigError, match=r"llm\.deadline"):
         load_settings(str(_config(tmp_path, body + "deadline = 0\n")), env)
+
+
+# --- the engine's worker --------------------------------------------------------------------------------
+
+
+def test_the_worker_does_not_send_a_job_whose_deadline_passed_while_it_waited(stub: Stub) -> None:
+    """One request at a time: a flush queued behind a slow one is not sent after its own deadline."""
+    from memoryd.flush.executor import ModelJob, ModelWorker
+
+    release = threading.Event()
+    stub.replies = [Reply(hold=release, body=items_answer().body)]
+    es = entries()
+    rules = content_of(es, [])
+    now = time.monotonic()
+
+    def job(deadline: float) -> ModelJob:
+        return ModelJob(
+            entries=es,
+            existing=[],
+            errors=[],
+            llm=settings(stub.url, read_timeout=30.0),
+            deadline=deadline,
+            rules=rules,
+        )
+
+    slow, queued = job(now + 0.5), job(now + 0.3)
+    worker = ModelWorker()
+    worker.submit(slow)
+    worker.submit(queued)
+    try:
+        assert queued.done.wait(30) and slow.done.is_set()
+    finally:
+        release.set()
+    assert slow.result is not None and slow.result.extractor == "rules-fallback"
+    assert slow.result.llm_fallback_reason in ("timeout", "deadline")  # its request ran out with the deadline
+    assert queued.result is None and queued.failure == "deadline"
+    assert len(stub.requests) == 1  # the queued one was never sent
+    assert slow.result.items == rules.items

@@ -5,9 +5,10 @@ Order of writes (``docs/exactly-once.md``): ``memory.flush.started`` (fsync) →
 position range (``SourceAdapter.read_range``), so this module does not know any layout.
 
 The optional LLM mode never makes the engine wait: the rules' result is computed at once and the
-model's distillation is handed to one worker thread with a deadline (``[llm] deadline``). The flush stays pending meanwhile; each tick looks whether the answer is in.
-When it is, or the deadline passes first, the block is written: the model's items, or the rules'
-(``extractor: rules-fallback`` and the reason in ``memory.flush.completed``).
+model's distillation is handed to one worker thread with a deadline (``[llm] deadline``). The
+flush stays pending meanwhile; each tick looks whether the answer is in. When it is, or the
+deadline passes first, the block is written: the model's items, or the rules' (``extractor:
+rules-fallback`` and the reason in ``memory.flush.completed``).
 """
 
 from __future__ import annotations
@@ -146,6 +147,8 @@ class ModelJob:
     started: float = field(default_factory=time.perf_counter)
     done: threading.Event = field(default_factory=threading.Event)
     result: FlushContent | None = None
+    #: Why the worker gave no result: ``deadline`` (it reached the job too late), ``error``.
+    failure: str = "error"
     #: What the flush writes, once decided (kept until it is written, across failed writes).
     final: FlushContent | None = None
 
@@ -178,6 +181,8 @@ class ModelWorker:
                     job.result = content_of(
                         job.entries, job.existing, job.errors, job.llm, deadline=job.deadline
                     )
+                else:
+                    job.failure = "deadline"  # queued behind a slow one: not sent
             except Exception as exc:  # the rules' result is written; the thread lives on
                 log.warning("llm.worker_error", error=type(exc).__name__)
             finally:
@@ -465,7 +470,7 @@ class FlushExecutor:
             return job.final
         if job.done.is_set():
             job.final = job.result or replace(
-                job.rules, extractor="rules-fallback", llm_fallback_reason="error"
+                job.rules, extractor="rules-fallback", llm_fallback_reason=job.failure
             )
         elif time.monotonic() >= job.deadline:
             log.warning("llm.late", flush_id=pend.flush_id, deadline=job.llm.deadline)
