@@ -11,6 +11,7 @@ import argparse
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +24,9 @@ from memoryd.config import ConfigError, Settings, daemon_paths, load_settings
 
 if TYPE_CHECKING:
     from memoryd.client import Connection, Subscription
+    from memoryd.flush.llm import LLMSettings
     from memoryd.flush.pipeline import FlushContent
+    from memoryd.sources.transcript import Entry, LineError
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -81,8 +84,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(keep=args.keep, speed=args.speed)
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _extractor(args: argparse.Namespace) -> LLMSettings | None:
+    """The configured LLM settings (``flush.extractor = "llm"``, as the daemon reads them), unless ``--rules``."""
+    if args.rules:
+        return None
+    return _settings(args).llm
+
+
+def _content(entries: Sequence[Entry], errors: Sequence[LineError], llm: LLMSettings | None) -> FlushContent:
+    """What a flush of ``entries`` writes, with the extractor a flush would use (and its deadline)."""
     from memoryd.flush.pipeline import content_of
+
+    if llm is None:
+        return content_of(entries, [], errors)
+    content = content_of(entries, [], errors, llm, deadline=time.monotonic() + llm.deadline)
+    why = f"{content.llm_fallback_reason}; " if content.llm_fallback_reason else ""
+    print(
+        f"memoryd extract: extractor {content.extractor} ({why}model {llm.model} at {llm.base_url}, "
+        f"{content.llm_tokens_in} tokens in, {content.llm_tokens_out} out)",
+        file=sys.stderr,
+    )
+    return content
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
     from memoryd.sources.transcript import parse_lines
 
     if args.session is not None:
@@ -103,21 +128,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     session_id = (header.session_id if header else None) or path.name.split(".jsonl")[0]
-    content = content_of(entries, [], bad)
+    content = _content(entries, bad, _extractor(args))
     return _print_extract(args, content, str(path), args.session_key or "(extract)", session_id)
 
 
 def _extract_session(args: argparse.Namespace) -> int:
     """``--session KEY``: the key's current entries, from whichever layout its agent has."""
-    from memoryd.flush.pipeline import content_of
     from memoryd.sources.lookup import SessionNotFound, session_entries
 
+    settings = _settings(args)
     try:
-        got = session_entries(_settings(args), args.session)
+        got = session_entries(settings, args.session)
     except SessionNotFound as exc:
         print(f"memoryd extract: {exc}; memoryd status lists the session keys", file=sys.stderr)
         return EXIT_USAGE
-    content = content_of(got.entries, [], got.errors)
+    content = _content(got.entries, got.errors, None if args.rules else settings.llm)
     return _print_extract(args, content, got.location, got.session_key, got.session_id)
 
 
@@ -324,15 +349,17 @@ def cmd_tail(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from memoryd import evaluation as ev
 
+    llm = _extractor(args)
     try:
-        reports = ev.score_splits(Path(args.dir))
+        reports = ev.score_splits(Path(args.dir), llm=llm)
     except (FileNotFoundError, ValueError) as exc:
         print(f"memoryd eval: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
-        data = ev.splits_to_json(reports)
+        data = ev.splits_to_json(reports, llm)
         sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
         return EXIT_OK
+    print(ev.format_extractor(reports, llm))
     print(ev.format_splits(reports))
     if args.verbose:
         for report in reports:
@@ -457,7 +484,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_parser(
             "extract",
             help="dry run: what a flush of a transcript or a session would write",
-            usage="%(prog)s [-h] [-c FILE] [-j] (TRANSCRIPT | --session KEY)",
+            usage="%(prog)s [-h] [-c FILE] [-j] [--rules] (TRANSCRIPT | --session KEY)",
         )
     )
     what = extract.add_mutually_exclusive_group(required=True)
@@ -469,20 +496,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="a session key (e.g. agent:main:main): its current entries, from its JSONL or SQLite store",
     )
     extract.add_argument("-j", "--json", action="store_true", help="items as JSON lines")
+    extract.add_argument(
+        "--rules", action="store_true", help='the rules only, even with flush.extractor = "llm" configured'
+    )
     extract.add_argument("--session-key", default=None, help=argparse.SUPPRESS)
     extract.set_defaults(func=cmd_extract)
 
-    ev = sub.add_parser(
-        "eval",
-        help="score the extractor on transcripts with gold labels",
-        description="Score the rules extractor on DIR: a folder of *.jsonl + *.gold.json (one split), "
-        "or a folder of such folders (one split each). The matching rule is in docs/evaluation.md.",
+    ev = with_config(
+        sub.add_parser(
+            "eval",
+            help="score the extractor on transcripts with gold labels",
+            description="Score the configured extractor (the rules, or the LLM mode with "
+            'flush.extractor = "llm") on DIR: a folder of *.jsonl + *.gold.json (one split), '
+            "or a folder of such folders (one split each). The matching rule is in docs/evaluation.md.",
+        )
     )
     ev.add_argument("dir", metavar="DIR")
     ev.add_argument("--json", action="store_true", help="every split's figures and items as JSON")
     ev.add_argument("--verbose", "-v", action="store_true", help="per-kind and per-transcript detail")
     ev.add_argument(
-        "--rules", action="store_true", help="force the rules extractor (the only one eval runs today)"
+        "--rules", action="store_true", help='the rules only, even with flush.extractor = "llm" configured'
     )
     ev.set_defaults(func=cmd_eval)
 

@@ -103,7 +103,7 @@ _SECTION_KEYS: dict[str, set[str]] = {
     "paths": {"state_dir", "event_log", "socket"},
     "events": {"segment_bytes", "retention_bytes", "retention_days"},
     "daemon": {"reconcile_seconds", "compaction_grace_seconds", "watch", "editor_wait_seconds"},
-    "llm": {"base_url", "model", "api_key_env", "connect_timeout", "read_timeout"},
+    "llm": {"base_url", "model", "api_key_env", "connect_timeout", "read_timeout", "deadline"},
 }
 _INT_KEYS = {
     "segment_bytes",
@@ -280,7 +280,7 @@ def _llm_settings(section: Mapping[str, Any], cfile: Path | None, *, required: b
     for key in ("base_url", "model", "api_key_env"):
         if key in section and (not isinstance(section[key], str) or not section[key].strip()):
             raise ConfigError(f"{cfile}: llm.{key} must be a non-empty string")
-    for key in ("connect_timeout", "read_timeout"):
+    for key in ("connect_timeout", "read_timeout", "deadline"):
         value = section.get(key)
         if value is not None and (
             isinstance(value, bool) or not isinstance(value, int | float) or value <= 0
@@ -291,7 +291,7 @@ def _llm_settings(section: Mapping[str, Any], cfile: Path | None, *, required: b
     for key in ("base_url", "model"):
         if key not in section:
             raise ConfigError(f"{cfile}: llm.{key} is needed when flush.extractor is 'llm'")
-    from memoryd.flush.llm import LLMSettings
+    from memoryd.flush.llm import DEFAULT_DEADLINE, LLMSettings
 
     return LLMSettings(
         base_url=section["base_url"],
@@ -299,4 +299,5 @@ def _llm_settings(section: Mapping[str, Any], cfile: Path | None, *, required: b
         api_key_env=section.get("api_key_env"),
         connect_timeout=float(section.get("connect_timeout", 5.0)),
         read_timeout=float(section.get("read_timeout", 60.0)),
+        deadline=float(section.get("deadline", DEFAULT_DEADLINE)),
     )

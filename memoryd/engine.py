@@ -371,7 +371,8 @@ class Engine:
 
     def settle(self, timeout: float = 15.0) -> None:
         """``--once``: wait out store grace periods and editor waits, then stop."""
-        deadline = time.monotonic() + timeout
+        llm = self.settings.llm  # a flush may also be waiting for the model, up to its deadline
+        deadline = time.monotonic() + timeout + (llm.deadline if llm is not None else 0.0)
         pending = self.flushes.pending
         while time.monotonic() < deadline:
             waiting = pending or any(

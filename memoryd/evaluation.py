@@ -27,23 +27,32 @@ Figures: precision, recall and F1 per kind (pooled over a split's transcripts), 
 kinds that occur in the split's gold, must-keep recall, canaries (gold secrets) found anywhere in
 the rendered block, the share of predicted items that contain a noise phrase, and the size of the
 rendered block (bytes per flush; the maximum is the budget figure).
+
+Extractor: the rules, or with ``llm`` settings (``flush.extractor = "llm"`` in the config file, as
+the daemon runs it) the LLM mode: the rules' candidates distilled by the model, the rules' result
+where it fails (each transcript records which, why, and the tokens spent).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final, Literal, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 from memoryd.flush.items import Item
 from memoryd.flush.pipeline import content_of
 from memoryd.flush.render import BlockMeta, render_block
 from memoryd.sources.transcript import parse_lines
+
+if TYPE_CHECKING:
+    from memoryd.flush.llm import LLMSettings
 
 __all__ = [
     "EVAL_KINDS",
@@ -219,6 +228,11 @@ class TranscriptReport:
     block_bytes: int = 0
     family: str = ""
     bank: str = ""
+    #: Which extractor produced the items (``rules``, ``llm``, ``rules-fallback``), and why it fell back.
+    extractor: str = "rules"
+    llm_fallback_reason: str | None = None
+    llm_tokens_in: int = 0
+    llm_tokens_out: int = 0
 
     def counts(self, kind: str | None = None, *, any_kind: bool = False) -> Counts:
         """Counts for one kind (or all kinds); ``any_kind`` uses the kind-agnostic matching."""
@@ -285,6 +299,22 @@ class EvalReport:
     @property
     def canaries_leaked(self) -> int:
         return sum(len(t.canaries_leaked) for t in self.transcripts)
+
+    @property
+    def extractors(self) -> dict[str, int]:
+        """Transcripts per extractor that produced their items (``rules``, ``llm``, ``rules-fallback``)."""
+        return dict(Counter(t.extractor for t in self.transcripts))
+
+    @property
+    def fallback_reasons(self) -> dict[str, int]:
+        return dict(
+            Counter(t.llm_fallback_reason or "?" for t in self.transcripts if t.extractor == "rules-fallback")
+        )
+
+    @property
+    def llm_tokens(self) -> tuple[int, int]:
+        """Tokens in and out the model calls cost, over the split."""
+        return sum(t.llm_tokens_in for t in self.transcripts), sum(t.llm_tokens_out for t in self.transcripts)
 
     @property
     def predicted(self) -> int:
@@ -387,10 +417,16 @@ def _mask(secret: str) -> str:
 _META_TIME: Final = datetime(2026, 1, 1, 12, 0)
 
 
-def score_transcript(name: str, data: bytes, gold: dict[str, Any]) -> TranscriptReport:
-    """Run one transcript through the flush pipeline and match the result to its gold labels."""
+def score_transcript(
+    name: str, data: bytes, gold: dict[str, Any], *, llm: LLMSettings | None = None
+) -> TranscriptReport:
+    """Run one transcript through the flush pipeline and match the result to its gold labels.
+
+    With ``llm`` the pipeline runs in the LLM mode, with the same deadline a flush has.
+    """
     _, entries, errors = parse_lines(data)
-    content = content_of(entries, (), errors)
+    deadline = time.monotonic() + llm.deadline if llm is not None else None
+    content = content_of(entries, (), errors, llm, deadline=deadline)
     predicted = content.items
     block = render_block(
         BlockMeta(
@@ -419,6 +455,10 @@ def score_transcript(name: str, data: bytes, gold: dict[str, Any]) -> Transcript
         block_bytes=len(block.encode("utf-8")),
         family=str(gold.get("family") or ""),
         bank=str(gold.get("bank") or ""),
+        extractor=content.extractor,
+        llm_fallback_reason=content.llm_fallback_reason,
+        llm_tokens_in=content.llm_tokens_in,
+        llm_tokens_out=content.llm_tokens_out,
     )
 
 
@@ -426,7 +466,7 @@ def _gold_files(path: Path) -> list[Path]:
     return sorted(path.glob("*.gold.json"))
 
 
-def score_dir(path: Path) -> EvalReport:
+def score_dir(path: Path, *, llm: LLMSettings | None = None) -> EvalReport:
     """Score every ``*.gold.json`` in ``path`` (one split) against the transcript it names."""
     reports = []
     for gold_path in _gold_files(path):
@@ -434,7 +474,7 @@ def score_dir(path: Path) -> EvalReport:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             name = str(gold.get("transcript") or gold_path.name.replace(".gold.json", ".jsonl"))
             transcript = path / name
-            reports.append(score_transcript(transcript.name, transcript.read_bytes(), gold))
+            reports.append(score_transcript(transcript.name, transcript.read_bytes(), gold, llm=llm))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"bad gold file {gold_path}: {exc!r}") from exc
     per_kind = {k: sum((t.counts(k) for t in reports), Counts()) for k in EVAL_KINDS}
@@ -457,9 +497,9 @@ def find_splits(path: Path) -> list[Path]:
     return splits
 
 
-def score_splits(path: Path) -> list[EvalReport]:
-    """One report per split found by ``find_splits``."""
-    return [score_dir(p) for p in find_splits(path)]
+def score_splits(path: Path, *, llm: LLMSettings | None = None) -> list[EvalReport]:
+    """One report per split found by ``find_splits`` (with ``llm``: in the LLM mode)."""
+    return [score_dir(p, llm=llm) for p in find_splits(path)]
 
 
 # --- output -------------------------------------------------------------------------------------------
@@ -488,6 +528,23 @@ def format_splits(reports: Sequence[EvalReport]) -> str:
         present = set(r.kinds_in_gold)
         row += "".join(f"{r.per_kind[k].f1:>6.2f}" if k in present else f"{'-':>6}" for k in EVAL_KINDS)
         lines.append(row)
+    return "\n".join(lines)
+
+
+def format_extractor(reports: Sequence[EvalReport], llm: LLMSettings | None) -> str:
+    """Which extractor ran: ``rules``, or the model and, per split, what it produced and cost."""
+    if llm is None:
+        return "extractor: rules"
+    lines = [f"extractor: llm ({llm.model} at {llm.base_url}; the rules where it fails)"]
+    for r in reports:
+        used = r.extractors
+        reasons = ", ".join(f"{k} {n}" for k, n in sorted(r.fallback_reasons.items()))
+        tokens_in, tokens_out = r.llm_tokens
+        lines.append(
+            f"  {r.name}: llm {used.get('llm', 0)}, rules-fallback {used.get('rules-fallback', 0)}"
+            + (f" ({reasons})" if reasons else "")
+            + f", rules {used.get('rules', 0)} (nothing to send); tokens in {tokens_in}, out {tokens_out}"
+        )
     return "\n".join(lines)
 
 
@@ -553,6 +610,9 @@ def report_to_json(report: EvalReport) -> dict[str, Any]:
             "recall": report.must_keep_recall,
         },
         "canaries_leaked": report.canaries_leaked,
+        "extractors": report.extractors,
+        "fallback_reasons": report.fallback_reasons,
+        "llm_tokens": {"in": report.llm_tokens[0], "out": report.llm_tokens[1]},
         "noise": {"items": report.noisy, "predicted": report.predicted, "rate": report.noise_rate},
         "bytes_per_flush": {"max": report.max_block_bytes},
         "per_family": {
@@ -591,12 +651,18 @@ def report_to_json(report: EvalReport) -> dict[str, Any]:
                 "canaries_leaked": list(t.canaries_leaked),
                 "noisy_items": list(t.noisy),
                 "block_bytes": t.block_bytes,
+                "extractor": t.extractor,
+                "llm_fallback_reason": t.llm_fallback_reason,
+                "llm_tokens": {"in": t.llm_tokens_in, "out": t.llm_tokens_out},
             }
             for t in report.transcripts
         ],
     }
 
 
-def splits_to_json(reports: Sequence[EvalReport]) -> dict[str, Any]:
-    """Every split's report, keyed by split name."""
-    return {"splits": {r.name: report_to_json(r) for r in reports}}
+def splits_to_json(reports: Sequence[EvalReport], llm: LLMSettings | None = None) -> dict[str, Any]:
+    """Every split's report, keyed by split name, and which extractor ran (``llm``: its model)."""
+    extractor: dict[str, Any] = (
+        {"name": "rules"} if llm is None else {"name": "llm", "model": llm.model, "base_url": llm.base_url}
+    )
+    return {"extractor": extractor, "splits": {r.name: report_to_json(r) for r in reports}}

@@ -1,7 +1,8 @@
 """The optional LLM mode against a real local HTTP stub that answers like Chat Completions.
 
-The stub is a stdlib ``http.server`` in a thread on 127.0.0.1 with a random port. Each test queues
-the answers it wants (status, body, delay) and reads back the request bodies it received.
+The stub (``tests/llm_stub.py``) is a stdlib ``http.server`` in a thread on 127.0.0.1 with a random
+port. Each test queues the answers it wants (status, body, delay) and reads back the request bodies
+it received.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from llm_stub import Reply, Stub, chat, items_answer, serve
 
 from memoryd.config import ConfigError, load_settings
 from memoryd.flush.extract import extract_items
@@ -38,81 +38,10 @@ REAL = Path(__file__).parent / "data" / "samples" / "openclaw-real-2026.7.1" / "
 TRANSCRIPT = DEV / "01-invoice-due-date-test.jsonl"
 
 
-@dataclass
-class Reply:
-    status: int = 200
-    body: bytes = b""
-    delay: float = 0.0
-
-
-@dataclass
-class Stub:
-    """What the server answers (in order; the last one repeats) and what it was sent."""
-
-    replies: list[Reply] = field(default_factory=list)
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    headers: list[dict[str, str]] = field(default_factory=list)
-    port: int = 0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
-
-
-def chat(content: str, usage: dict[str, int] | None = None) -> Reply:
-    body: dict[str, Any] = {
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "choices": [
-            {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
-        ],
-    }
-    if usage is not None:
-        body["usage"] = usage
-    return Reply(body=json.dumps(body).encode())
-
-
-def items_answer(*items: dict[str, Any]) -> Reply:
-    return chat(json.dumps({"items": list(items)}))
-
-
 @pytest.fixture
 def stub() -> Iterator[Stub]:
-    state = Stub()
-    lock = threading.Lock()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length)
-            with lock:
-                state.requests.append(json.loads(body))
-                state.headers.append(dict(self.headers.items()))
-                reply = state.replies.pop(0) if len(state.replies) > 1 else state.replies[0]
-            if reply.delay:
-                time.sleep(reply.delay)
-            try:
-                self.send_response(reply.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(reply.body)))
-                self.end_headers()
-                self.wfile.write(reply.body)
-            except OSError:
-                pass  # the client gave up (read timeout)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    state.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    try:
+    with serve() as state:
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def settings(url: str, **kw: Any) -> LLMSettings:
@@ -412,7 +341,8 @@ def test_pipeline_uses_the_model_and_falls_back_to_the_rules(stub: Stub) -> None
     assert content.llm_tokens_in > 0 and content.llm_tokens_out > 0
     stub.replies = [chat("not json")]
     fallback = content_of(entries(), [], llm=settings(stub.url))
-    assert fallback.extractor == "rules" and len(fallback.items) > 3
+    assert fallback.extractor == "rules-fallback" and len(fallback.items) > 3
+    assert fallback.llm_fallback_reason == "invalid_answer"
     assert fallback.llm_tokens_in > 0  # the failed answer still cost tokens
     assert content_of(entries(), []).items == fallback.items
 
@@ -466,7 +396,90 @@ def test_no_retry_starts_after_the_deadline(stub: Stub) -> None:
     stub.replies = [Reply(500, b"oops")]
     past = time.monotonic() - 1.0
     content = content_of(entries(), [], llm=settings(stub.url), deadline=past)
-    assert stub.requests == [] and content.extractor == "rules" and content.llm_tokens_in == 0
+    assert stub.requests == [] and content.llm_tokens_in == 0
+    assert (content.extractor, content.llm_fallback_reason) == ("rules-fallback", "deadline")
     soon = time.monotonic() + 60.0
-    assert content_of(entries(), [], llm=settings(stub.url), deadline=soon).extractor == "rules"
+    late = content_of(entries(), [], llm=settings(stub.url), deadline=soon)
+    assert (late.extractor, late.llm_fallback_reason) == ("rules-fallback", "http_500")
     assert len(stub.requests) == 3  # within the deadline: the first try and two retries
+
+
+# --- why the model failed: the reason a flush event gives -----------------------------------------------
+
+
+def _failure(stub: Stub, reply: Reply, **kw: Any) -> str | None:
+    es = entries()
+    stub.replies = [reply]
+    answer = ask_model(es, extract_items(es), settings(stub.url, **kw))
+    assert answer is not None and answer.items is None
+    return answer.failure
+
+
+def test_each_failure_names_its_reason(stub: Stub, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _failure(stub, Reply(500, b"oops"), max_retries=1) == "http_500"
+    assert _failure(stub, Reply(429, b"slow down"), max_retries=0) == "http_429"
+    assert _failure(stub, Reply(401, b"{}")) == "http_401"
+    assert _failure(stub, Reply(body=b'{"error": "model not loaded"}')) == "bad_response"
+    assert _failure(stub, chat("I think the decisions were...")) == "invalid_answer"
+    delayed = Reply(delay=1.0, body=items_answer().body)
+    assert _failure(stub, delayed, read_timeout=0.2, max_retries=0) == "timeout"
+    monkeypatch.delenv("MEMORYD_TEST_NO_KEY", raising=False)
+    assert _failure(stub, chat("{}"), api_key_env="MEMORYD_TEST_NO_KEY") == "no_api_key"
+
+
+def test_a_refused_connection_is_a_transport_error() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    es = entries()
+    answer = ask_model(es, extract_items(es), settings(f"http://127.0.0.1:{port}/v1", max_retries=0))
+    assert answer is not None and answer.failure == "transport_error"
+
+
+def test_config_deadline(tmp_path: Path) -> None:
+    body = '[flush]\nextractor = "llm"\n[llm]\nbase_url = "http://127.0.0.1:8080/v1"\nmodel = "m"\n'
+    env = {"HOME": str(tmp_path)}
+    default = load_settings(str(_config(tmp_path, body)), env).llm
+    assert default is not None and default.deadline == 20.0
+    set_ = load_settings(str(_config(tmp_path, body + "deadline = 4.5\n")), env).llm
+    assert set_ is not None and set_.deadline == 4.5
+    with pytest.raises(ConfigError, match=r"llm\.deadline"):
+        load_settings(str(_config(tmp_path, body + "deadline = 0\n")), env)
+
+
+# --- the engine's worker --------------------------------------------------------------------------------
+
+
+def test_the_worker_does_not_send_a_job_whose_deadline_passed_while_it_waited(stub: Stub) -> None:
+    """One request at a time: a flush queued behind a slow one is not sent after its own deadline."""
+    from memoryd.flush.executor import ModelJob, ModelWorker
+
+    release = threading.Event()
+    stub.replies = [Reply(hold=release, body=items_answer().body)]
+    es = entries()
+    rules = content_of(es, [])
+    now = time.monotonic()
+
+    def job(deadline: float) -> ModelJob:
+        return ModelJob(
+            entries=es,
+            existing=[],
+            errors=[],
+            llm=settings(stub.url, read_timeout=30.0),
+            deadline=deadline,
+            rules=rules,
+        )
+
+    slow, queued = job(now + 0.5), job(now + 0.3)
+    worker = ModelWorker()
+    worker.submit(slow)
+    worker.submit(queued)
+    try:
+        assert queued.done.wait(30) and slow.done.is_set()
+    finally:
+        release.set()
+    assert slow.result is not None and slow.result.extractor == "rules-fallback"
+    assert slow.result.llm_fallback_reason in ("timeout", "deadline")  # its request ran out with the deadline
+    assert queued.result is None and queued.failure == "deadline"
+    assert len(stub.requests) == 1  # the queued one was never sent
+    assert slow.result.items == rules.items

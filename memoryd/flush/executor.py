@@ -3,14 +3,23 @@
 Order of writes (``docs/exactly-once.md``): ``memory.flush.started`` (fsync) → Markdown block (fsync)
 → ``memory.flush.completed`` (fsync) → checkpoint. The entries come from the session's adapter by
 position range (``SourceAdapter.read_range``), so this module does not know any layout.
+
+The optional LLM mode never makes the engine wait: the rules' result is computed at once and the
+model's distillation is handed to one worker thread with a deadline (``[llm] deadline``). The
+flush stays pending meanwhile; each tick looks whether the answer is in. When it is, or the
+deadline passes first, the block is written: the model's items, or the rules' (``extractor:
+rules-fallback`` and the reason in ``memory.flush.completed``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -33,7 +42,9 @@ from memoryd.sources.model import FlushRange, RangeRead, Tracked
 from memoryd.sources.openclaw_config import AgentSource
 
 if TYPE_CHECKING:
+    from memoryd.flush.llm import LLMSettings
     from memoryd.flush.pipeline import FlushContent  # imported lazily at run time: see _content
+    from memoryd.sources.transcript import Entry, LineError
 
 log = structlog.get_logger("memoryd.flush")
 
@@ -121,6 +132,63 @@ class FlushHost(Protocol):
     def save_checkpoint(self, force: bool = False) -> None: ...
 
 
+@dataclass(slots=True)
+class ModelJob:
+    """One flush's question to the model, answered by the worker thread (``result``, then ``done``)."""
+
+    entries: Sequence[Entry]
+    existing: Sequence[str]
+    errors: Sequence[LineError]
+    llm: LLMSettings
+    #: ``time.monotonic()`` after which the flush stops waiting and writes ``rules``.
+    deadline: float
+    #: The rules' result, computed before the model was asked: what is written when it fails.
+    rules: FlushContent
+    started: float = field(default_factory=time.perf_counter)
+    done: threading.Event = field(default_factory=threading.Event)
+    result: FlushContent | None = None
+    #: Why the worker gave no result: ``deadline`` (it reached the job too late), ``error``.
+    failure: str = "error"
+    #: What the flush writes, once decided (kept until it is written, across failed writes).
+    final: FlushContent | None = None
+
+
+class ModelWorker:
+    """One daemon thread that asks the model, one flush after another (a local model serves one at a time).
+
+    A job whose deadline passed before the thread reached it is not sent. The thread is a daemon
+    thread: a stop never waits for a model; an unwritten flush is pending in the journal and is
+    done again at the next start.
+    """
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[ModelJob] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, job: ModelJob) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._loop, name="memoryd-llm", daemon=True)
+            self._thread.start()
+        self._queue.put(job)
+
+    def _loop(self) -> None:
+        from memoryd.flush.pipeline import content_of
+
+        while True:
+            job = self._queue.get()
+            try:
+                if time.monotonic() < job.deadline:
+                    job.result = content_of(
+                        job.entries, job.existing, job.errors, job.llm, deadline=job.deadline
+                    )
+                else:
+                    job.failure = "deadline"  # queued behind a slow one: not sent
+            except Exception as exc:  # the rules' result is written; the thread lives on
+                log.warning("llm.worker_error", error=type(exc).__name__)
+            finally:
+                job.done.set()
+
+
 class FlushExecutor:
     """Pending and done flushes, and the one way a flush is written."""
 
@@ -138,6 +206,9 @@ class FlushExecutor:
         self.last_errors: dict[tuple[str, str], dict[str, Any]] = {}
         #: Manual flushes completed without a block (nothing durable): their answer says so.
         self.empty: set[str] = set()
+        #: The LLM mode's questions in flight (or answered, not written yet), by flush id.
+        self.jobs: dict[str, ModelJob] = {}
+        self.worker = ModelWorker()
 
     def remember_done(self, fid: str) -> None:
         self.done[fid] = None
@@ -296,6 +367,11 @@ class FlushExecutor:
                     session_id=pend.session_id,
                 )
             content = self._content(pend, tr, agent, day)
+            if content is None:
+                return  # the model is still at work: a later tick looks again (the daemon ticks while pending)
+            job = self.jobs.get(pend.flush_id)
+            if job is not None:
+                t0 = job.started  # the flush's time includes the model's
             meta = BlockMeta(
                 flush_id=pend.flush_id,
                 session_key=pend.session_key,
@@ -344,6 +420,7 @@ class FlushExecutor:
             log.error("flush.failed", error=str(exc)[:200])
             if not retry:
                 self.pending.pop(pend.flush_id, None)
+                self.jobs.pop(pend.flush_id, None)
             return
         self._complete(
             pend,
@@ -354,15 +431,53 @@ class FlushExecutor:
             duration_ms=(time.perf_counter() - t0) * 1000,
         )
 
-    def _content(self, pend: PendingFlush, tr: Tracked | None, agent: AgentSource, day: date) -> FlushContent:
+    def _content(
+        self, pend: PendingFlush, tr: Tracked | None, agent: AgentSource, day: date
+    ) -> FlushContent | None:
+        """What the flush writes; ``None`` while the LLM worker may still answer."""
+        job = self.jobs.get(pend.flush_id)
+        if job is not None:
+            return self._resolve(pend, job)
         # Imported here: the extractor's vocabulary costs ~0.3 s to import, and most starts flush nothing.
         from memoryd.flush.pipeline import content_of
 
         rng = FlushRange(pend.agent_id, pend.session_id, pend.start, pend.end, pend.path)
         got = self.host.read_range(pend.source, rng, tr)
-        return content_of(
-            got.entries, recent_lines(agent.workspace, day), got.errors, llm=self.host.settings.llm
+        existing = recent_lines(agent.workspace, day)
+        llm = self.host.settings.llm
+        if llm is None:
+            return content_of(got.entries, existing, got.errors)
+        # Also outside the daemon's steps (its first catch-up, --once, an offline flush): the
+        # flush stays pending, and Engine.settle waits for it like for an editor's lock.
+        rules = content_of(got.entries, existing, got.errors)
+        if not rules.items:
+            return rules  # nothing to distill: no request
+        job = ModelJob(
+            entries=got.entries,
+            existing=existing,
+            errors=got.errors,
+            llm=llm,
+            deadline=time.monotonic() + llm.deadline,
+            rules=rules,
         )
+        self.jobs[pend.flush_id] = job
+        self.worker.submit(job)
+        return None
+
+    def _resolve(self, pend: PendingFlush, job: ModelJob) -> FlushContent | None:
+        """The job's answer once it is in; the rules' result when it failed or the deadline passed."""
+        if job.final is not None:
+            return job.final
+        if job.done.is_set():
+            job.final = job.result or replace(
+                job.rules, extractor="rules-fallback", llm_fallback_reason=job.failure
+            )
+        elif time.monotonic() >= job.deadline:
+            log.warning("llm.late", flush_id=pend.flush_id, deadline=job.llm.deadline)
+            job.final = replace(job.rules, extractor="rules-fallback", llm_fallback_reason="deadline")
+        else:
+            return None
+        return job.final
 
     def _complete(
         self,
@@ -390,6 +505,12 @@ class FlushExecutor:
             "duration_ms": round(duration_ms, 3),
             "recovered": recovered,
         }
+        if content is not None:
+            data["extractor"] = content.extractor
+            if host.settings.llm is not None or content.extractor != "rules":
+                data["llm_tokens_in"] = content.llm_tokens_in
+                data["llm_tokens_out"] = content.llm_tokens_out
+                data["llm_fallback_reason"] = content.llm_fallback_reason
         if pend.epoch:
             data["epoch"] = pend.epoch
         host.emit(
@@ -401,6 +522,7 @@ class FlushExecutor:
         )
         host.sync()
         self.pending.pop(pend.flush_id, None)
+        self.jobs.pop(pend.flush_id, None)
         self.remember_done(pend.flush_id)
         self.flushes_done += 1
         if tr is not None:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     import httpx
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "LLMAnswer",
     "LLMSettings",
     "ask_model",
@@ -60,13 +61,19 @@ MAX_INPUT_TOKENS: Final = 2_000
 _MESSAGE_CHARS: Final = 320
 _OUTPUT_CHARS: Final = 200
 _MAX_IDS: Final = 12
+#: Seconds a flush waits for the model, retries included, before the rules' result is written.
+DEFAULT_DEADLINE: Final = 20.0
 #: A sixth kind is coming (``todo``); until ``items.KINDS`` has it, a model's to-do is an open question.
 _TODO: Final = "todo"
 
 
 @dataclass(frozen=True, slots=True)
 class LLMSettings:
-    """Where and how to ask. Timeouts are in seconds; ``max_retries`` counts retries after the first try."""
+    """Where and how to ask. Timeouts are in seconds; ``max_retries`` counts retries after the first try.
+
+    ``deadline``: how long a flush waits for the model at most (all tries together), counted from
+    when the flush asks; after it the rules' result is written.
+    """
 
     base_url: str
     model: str
@@ -76,6 +83,7 @@ class LLMSettings:
     max_retries: int = 2
     max_tokens: int = 1_500
     retry_backoff: float = 0.5
+    deadline: float = DEFAULT_DEADLINE
 
 
 SYSTEM_PROMPT: Final = """\
@@ -99,13 +107,21 @@ def estimate_tokens(text: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class LLMAnswer:
-    """What the model cost, and its items (``None`` when its answer did not validate)."""
+    """What the model cost, and its items (``None`` when the model failed: ``failure`` says why).
+
+    ``failure`` is one of ``deadline`` (no time was left for a try), ``timeout``, ``transport_error``
+    (connection refused or reset), ``http_<status>`` (the last status, after the retries for 429 and
+    5xx), ``no_api_key``, ``bad_response`` (not a Chat Completions answer), ``invalid_answer`` (the
+    model's text is not JSON or does not validate), ``error`` (anything else). Tokens are 0 when no
+    answer came back.
+    """
 
     items: list[Item] | None
     tokens_in: int
     tokens_out: int
     #: The ids that were sent, in transcript order.
     sent: tuple[str, ...] = field(default=())
+    failure: str | None = None
 
 
 def _clip(text: str, limit: int) -> str:
@@ -278,8 +294,8 @@ def _content(response: httpx.Response) -> tuple[str, tuple[int, int] | None]:
 
 def _post(
     client: httpx.Client, settings: LLMSettings, payload: dict[str, Any], deadline: float | None = None
-) -> tuple[str, tuple[int, int] | None] | None:
-    """The answer and its usage, retrying transport errors, timeouts, 429 and 5xx; ``None`` when all fail.
+) -> tuple[str, tuple[int, int] | None] | str:
+    """The answer and its usage, retrying transport errors, timeouts, 429 and 5xx; else why it failed.
 
     ``deadline`` (``time.monotonic()``) bounds the whole exchange: no try starts after it, and a
     try's timeouts are cut to what is left.
@@ -292,36 +308,43 @@ def _post(
         key = os.environ.get(settings.api_key_env)
         if not key:
             log.warning("llm.no_key", env=settings.api_key_env)
-            return None
+            return "no_api_key"
         headers["Authorization"] = f"Bearer {key}"
+    failure = "deadline"
     for attempt in range(settings.max_retries + 1):
         if attempt:
             time.sleep(settings.retry_backoff * 2 ** (attempt - 1))
         left = None if deadline is None else deadline - time.monotonic()
         if left is not None and left <= 0:
             log.warning("llm.deadline", attempt=attempt)
-            return None
+            return failure  # "deadline" unless a try before it failed otherwise
         timeout = httpx.Timeout(
             settings.read_timeout if left is None else min(settings.read_timeout, left),
             connect=settings.connect_timeout if left is None else min(settings.connect_timeout, left),
         )
         try:
             response = client.post(url, json=payload, headers=headers, timeout=timeout)
+        except httpx.TimeoutException as exc:
+            log.warning("llm.timeout", attempt=attempt, error=type(exc).__name__)
+            failure = "timeout"
+            continue
         except httpx.HTTPError as exc:
             log.warning("llm.transport_error", attempt=attempt, error=type(exc).__name__)
+            failure = "transport_error"
             continue
         if response.status_code == 429 or response.status_code >= 500:
             log.warning("llm.server_error", attempt=attempt, status=response.status_code)
+            failure = f"http_{response.status_code}"
             continue
         if response.status_code != 200:
             log.warning("llm.rejected", status=response.status_code)
-            return None
+            return f"http_{response.status_code}"
         try:
             return _content(response)
         except (ValueError, KeyError, IndexError, TypeError):
             log.warning("llm.bad_response")
-            return None
-    return None
+            return "bad_response"
+    return failure
 
 
 def ask_model(
@@ -333,11 +356,12 @@ def ask_model(
     known: frozenset[str] | None = None,
     deadline: float | None = None,
 ) -> LLMAnswer | None:
-    """The model's distillation of the rules' ``candidates``, or ``None`` when it never answered.
+    """The model's distillation of the rules' ``candidates``; ``None`` when there was nothing to send.
 
     Nothing is sent when no candidate cites a visible entry. ``known`` are the range's secrets
     (computed when not given): what is sent and what comes back are redacted with them.
     ``deadline`` (``time.monotonic()``) is when the caller stops waiting: no retry starts after it.
+    When the model fails the answer has no items and says why (``LLMAnswer.failure``).
     """
     secrets = secrets_in(entries) if known is None else known
     user, sent_ids, sent = render_candidates(entries, candidates, known=secrets)
@@ -361,9 +385,9 @@ def ask_model(
             answer = _post(client, settings, payload, deadline)
     except Exception as exc:  # a fallback must never take the flush down with it
         log.warning("llm.failed", error=type(exc).__name__)
-        return None
-    if answer is None:
-        return None
+        answer = "error"
+    if isinstance(answer, str):
+        return LLMAnswer(items=None, tokens_in=0, tokens_out=0, sent=sent_ids, failure=answer)
     content, usage = answer
     tokens_in, tokens_out = usage or (
         sum(estimate_tokens(m["content"]) for m in messages),
@@ -374,7 +398,9 @@ def ask_model(
         items = _merge(parse_answer(content, sent_ids, secrets=secrets), candidates, sent, order)
     except ValueError as exc:
         log.warning("llm.invalid_answer", error=str(exc)[:200])
-        items = None
+        return LLMAnswer(
+            items=None, tokens_in=tokens_in, tokens_out=tokens_out, sent=sent_ids, failure="invalid_answer"
+        )
     return LLMAnswer(items=items, tokens_in=tokens_in, tokens_out=tokens_out, sent=sent_ids)
 
 

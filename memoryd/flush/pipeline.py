@@ -30,12 +30,14 @@ class FlushContent:
     first_entry_id: str | None
     last_entry_id: str | None
     line_errors: tuple[LineError, ...]
-    #: Which extractor produced the items: ``rules``, or ``llm`` when the model answered.
+    #: Which extractor produced the items: ``rules``, ``llm`` when the model answered, or
+    #: ``rules-fallback`` when it was asked and failed (``llm_fallback_reason`` says why).
     extractor: str = "rules"
     #: Tokens the LLM mode spent (the answer's ``usage``, else characters / 4); 0 without a model
     #: call. Counted also when the answer did not validate and the rules' items were written.
     llm_tokens_in: int = 0
     llm_tokens_out: int = 0
+    llm_fallback_reason: str | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -75,7 +77,7 @@ def content_of(
     """
     known = secrets_in(entries)
     found = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
-    extractor, tokens_in, tokens_out = "rules", 0, 0
+    extractor, tokens_in, tokens_out, why = "rules", 0, 0, None
     answer = (
         ask_model(entries, found, llm, known=known, deadline=deadline) if llm is not None and found else None
     )
@@ -83,6 +85,8 @@ def content_of(
         tokens_in, tokens_out = answer.tokens_in, answer.tokens_out
         if answer.items is not None:
             found, extractor = answer.items, "llm"
+        else:
+            extractor, why = "rules-fallback", answer.failure
     items, redactions = redact_items(found, known=known)
     items = dedupe(items, existing_lines)
     return FlushContent(
@@ -95,6 +99,7 @@ def content_of(
         extractor=extractor,
         llm_tokens_in=tokens_in,
         llm_tokens_out=tokens_out,
+        llm_fallback_reason=why,
     )
 
 
