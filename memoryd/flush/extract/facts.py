@@ -20,6 +20,7 @@ from memoryd.flush.extract.lexicon import (
     RULE,
     STATE,
     WH,
+    Words,
     tokens,
 )
 from memoryd.flush.extract.lexicon import OR as OR_WORDS
@@ -77,13 +78,57 @@ _NOT_BUT: Final = re.compile(
 )
 
 
+#: Saying how things go from now on, in so many words (function words and the word "rule").
+_FORWARD: Final = Words(
+    "from here on|from now|going forward|in future|in the future|henceforth|from today on|new rule|house rule|"
+    "as a rule",
+    "künftig|zukünftig|in zukunft|ab sofort|ab jetzt|ab heute|von nun an|neue regel|in der regel",
+    "a partir de ahora|de ahora en adelante|en adelante|en el futuro|nueva norma|nueva regla|por norma",
+    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale",
+)
+
+#: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
+_CONTRAST: Final = Words(
+    "instead of|rather than|in place of",
+    "statt|anstatt|anstelle|anstelle von",
+    "en vez de|en lugar de",
+    "au lieu de|plutôt que|à la place de",
+)
+
+#: One thing over another: "X over Y", "more of an X person than Y", "X me va mejor que Y".
+_COMPARE: Final = Words(
+    "than|over|rather than|instead of",
+    "als|statt|anstatt|lieber als|mehr als|besser als|eher als",
+    "mejor que|más que|antes que|en vez de|en lugar de",
+    "mieux que|plus que|plutôt que|davantage que|au lieu de",
+)
+
+#: Waving a point away: "never mind", "vergiss es", "olvídalo", "laisse tomber" (not a rule).
+_DISMISS: Final = Words(
+    "never mind|nevermind|forget it|forget about",
+    "vergiss es|vergiss das|schon gut|egal",
+    "olvídalo|olvida lo|olvida eso|da igual|no importa",
+    "laisse tomber|oublie ça|oublie|peu importe",
+)
+
+#: The assistant saying it will keep what it was told: "I'll remember that", "Merke ich mir".
+_KEPT: Final = Words(
+    "remember|noted|i'll keep|keep that in mind|for the future|got it for later|i'll note|making a note",
+    "merke|gemerkt|notiert|notiere|vermerkt|behalte ich",
+    "recordaré|recordare|anotado|apuntado|lo anoto|lo apunto|lo tengo en cuenta|tomo nota",
+    "souviendrai|noté|je retiens|retenu|je note|c'est noté",
+)
+
+
 def answered_facts(ctx: Ctx) -> None:
     """A question the user asks about a thing, answered by the assistant with a value: a fact.
 
     "What's the rate limit on the Hetzner Robot API?" - "I looked it up. The Hetzner Robot API allows
     200 requests per hour." The answer is the reply's sentence that repeats the question's words and
     carries a number or identifier, wherever it is in the reply; small talk ("how's the weather?")
-    shares too few words with its answer to count.
+    shares too few words with its answer to count. When the agent looks it up first ("One sec." and a
+    read), the answer is in its words after the lookup, and the sentence that repeats a value the
+    lookup returned is the one that answers.
     """
     for m in ctx.msgs:
         if m.role != "user" or ("?" not in m.prose and "？" not in m.prose):
@@ -95,13 +140,15 @@ def answered_facts(ctx: Ctx) -> None:
         ]
         if not asked or EPHEMERAL.hit(asked[-1]):
             continue  # "how's the weather this weekend?" asks about now, not a durable fact
-        reply = ctx.prose_after(m.pos, text_only=False)
+        reply, found = _answer_turn(ctx, m.pos)
         if reply is None:
             continue
         want = {w for w in word_set(asked[-1]) if len(w) > 2}
         best, score = "", 1
         for s in reply.sentences:
             shared = len(want & word_set(s))
+            if found and _VALUE.search(s):
+                shared += 2 * len(found & {v.lower() for v in _VALUE.findall(s)})
             if shared > score and _VALUE.search(s) and not is_question(s) and not has_secret(s):
                 best, score = s, shared
         if (
@@ -121,7 +168,34 @@ def answered_facts(ctx: Ctx) -> None:
         if values and all(any(v in d.text for d in ctx.drafts) for v in values):
             continue  # "to sum up what we settled: aiohttp 3.10" restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
+            ctx.reported.add(reply.pos)
             ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
+    """The assistant turn that answers the user's question at ``pos``, and the values its lookup found.
+
+    Its first words, unless those only announce a lookup: then its words after the tool results
+    that only read (a file, a search), with the values those results hold.
+    """
+    first: Msg | None = None
+    read = False
+    for m in ctx.after(pos):
+        if m.step is not None:
+            if m.step.effect != "read" or m.step.failed or m.step.quiet:
+                return first, frozenset()  # work, not a lookup: the answer is the first reply
+            read = True
+        elif m.role == "assistant" and m.prose:
+            if first is None:
+                first = m
+                if not m.has_calls and (_VALUE.search(m.prose) or len(m.sentences) > 1):
+                    return m, frozenset()
+            elif read and not m.has_calls:
+                outputs = " ".join(
+                    s.output[:2000] for p in range(pos + 1, m.pos) if (s := ctx.msgs[p].step) is not None
+                )
+                return m, frozenset(v.lower() for v in _VALUE.findall(outputs))
+    return first, frozenset()
 
 
 _LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
@@ -231,11 +305,33 @@ def _swapped_value(s: str, prev: Msg) -> str:
         alike = (
             _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12 and any(c.isalpha() for c in said[0])
         )  # staging-1.internal / staging-2.internal (names, not bare numbers)
-        if len(shared) >= 2 or (shared and len(words) <= 4) or alike:
-            if not STATE.hit(clause):  # "I'll deploy to staging-1": the user's words say it better
+        unit = _affix(s, said[0])  # "2.75%" for "2.5%", "€1,310" for "€1,240", "n=128" for "n=120"
+        alike = alike or (bool(unit) and len(words) <= 6 and unit == _affix(clause, theirs[0]))
+        if len(shared) >= 2 or (shared and len(words) <= 6) or alike:
+            # "I'll deploy to staging-1": the user's words say it better (unless they are the value alone)
+            if not STATE.hit(clause) and len(tokens(s)) > 3:
                 return plain(CORRECTION_LEAD.sub("", s))
             return plain(clause.replace(theirs[0], said[0], 1))
     return ""
+
+
+def _affix(text: str, value: str) -> str:
+    """The unit a value is written with: the sign before it ("€", "n=") and the symbol or short word
+    after it ("%", "°C", "GHz"), lower-cased; empty when it stands bare."""
+    at = text.find(value)
+    if at < 0:
+        return ""
+    before = text[max(0, at - 2) : at].lstrip()
+    if not before.endswith("="):  # "n=128" keeps its letter; "€1,310" its sign, not the word before
+        before = "".join(c for c in before if not (c.isspace() or c.isalnum()))
+    after = _UNIT.match(text, at + len(value))
+    unit = next((g for g in after.groups() if g), "").lower() if after else ""
+    return f"{before}|{unit}" if before or unit else ""
+
+
+#: A unit right after a number: a symbol, letters written on to it ("10GB"), or a short word with a
+#: capital ("°C", " GHz", " K"); a lower-case word after a space is the sentence going on.
+_UNIT: Final = re.compile(r"\s?([%‰°][A-Za-z]?)|([A-Za-zµ]{1,3})\b|\s((?=[a-zµ]{0,2}[A-Z])[A-Za-zµ]{1,3})\b")
 
 
 def _shape(value: str) -> str:
@@ -351,22 +447,42 @@ def _request_stripped(s: str) -> str:
 
 
 def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
-    """Conventions, preferences, personal and environment facts stated by the user."""
+    """Conventions, preferences, personal and environment facts stated by the user.
+
+    Besides the words ("always", "from now on", "I prefer"), structure says it: a statement the user
+    makes unprompted that the assistant only acknowledges ("Understood.", no tool call) is something
+    to go by. Of those, one way set against another ("X instead of Y") is a standing rule (must
+    keep), one thing put over another ("X works better for me than Y", "X me va mejor que Y") a
+    preference.
+    """
+    contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     if not (
-        m.has(CONVENTION) or m.has(PERSONAL) or m.has(ENV_ID) or RULE.hit(m.prose) or PREFER.hit(m.prose)
+        m.has(CONVENTION)
+        or m.has(PERSONAL)
+        or m.has(ENV_ID)
+        or RULE.hit(m.prose)
+        or PREFER.hit(m.prose)
+        or contrast
     ) and not _PERSON_NOT.search(m.prose):
         return
+    acked = contrast and _acked_only(ctx, m) and _unprompted(ctx, m)
     sentences = m.sentences
     i = 0
     while i < len(sentences):
         s, i = sentences[i], i + 1
         if i - 1 in used or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
-        core = _strip_label(LEAD_FILLER.sub("", s))
+        lead = LEAD_FILLER.sub("", s)
+        core = _strip_label(lead)
         later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core))  # "mañana" is also "morning"
-        if not core or COMPLETION.search(core) or OPEN.hit(core) or later:
-            continue  # a point still open is not a fact
-        rule = RULE.hit(core) or PREFER.hit(core)
+        if not core or COMPLETION.search(core) or OPEN.hit(core) or later or _DISMISS.starts(lead):
+            continue  # a point still open is not a fact; "never mind re X" waves one away
+        forward = _FORWARD.hit(lead) or (acked and _CONTRAST.hit(core))
+        rule = RULE.hit(lead) or PREFER.hit(core) or forward
+        liked = not rule and acked and _COMPARE.hit(core) and not AGREE_START.match(core)
+        # ("X works better for me than Y"; not "great, I'll read it over lunch")
+        if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and _names_option(ctx, m.pos, core):
+            continue  # "on second thought, rather B": a choice among options offered (a decision)
         if (
             not rule
             and (person := _PERSON_NOT.search(core))
@@ -374,13 +490,51 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         ):
             core = _sentence_case(core[person.start() :].lstrip(" ,;").removeprefix("and "))
             rule = True  # only the clause that states it: "Tom doesn't eat fish"
-        stated = rule or CONVENTION.search(core) or PERSONAL.search(core)
-        env = ENV_ID.search(core) and STATE_VERB.search(core)
+        stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
+        verb = STATE_VERB.search(core) if not stated else None
+        env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
             core, i = f"{core} {sentences[i]}", i + 1
-        ctx.add("fact", plain(core), {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+        text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
+        ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+def _acked_only(ctx: Ctx, m: Msg) -> bool:
+    """Whether the assistant's next turn only acknowledges ``m``: short, no question, no tool call."""
+    nxt = ctx.msgs[m.pos + 1] if m.pos + 1 < len(ctx.msgs) else None
+    return (
+        nxt is not None
+        and nxt.role == "assistant"
+        and bool(nxt.prose)
+        and not nxt.has_calls
+        and len(tokens(nxt.prose)) <= 12
+        and not any(is_question(x) for x in nxt.sentences)
+    )
+
+
+def _unprompted(ctx: Ctx, m: Msg) -> bool:
+    """Whether ``m`` says something of its own, not the answer to options or an offer just put
+    ("What's up?" offers nothing: what follows it is the user's own)."""
+    prev = ctx.prev_assistant(m.pos)
+    if prev is None:
+        return True
+    offer = ctx.offer(prev)
+    return not (offer.options or offer.single or offer.recommendation)
+
+
+def _names_option(ctx: Ctx, pos: int, text: str) -> bool:
+    """Whether ``text`` names an option the assistant laid out earlier (by a value or two words)."""
+    words = word_set(text)
+    values = {v.lower() for v in _VALUE.findall(text)}
+    for at, offer in ctx.offers.items():
+        if at >= pos or not offer.options:
+            continue
+        for o in offer.options:
+            if values & {v.lower() for v in _VALUE.findall(o.text)} or len(words & o.words) >= 2:
+                return True
+    return False
 
 
 def _sentence_case(s: str) -> str:

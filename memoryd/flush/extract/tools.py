@@ -37,6 +37,7 @@ from weakref import WeakKeyDictionary
 
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.cues import make_cue
+from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
@@ -45,6 +46,7 @@ from memoryd.flush.extract.markers import (
     NO_START,
     OFFER,
     RECOMMEND,
+    REQUEST,
     RESULT_NUM,
 )
 from memoryd.flush.extract.messages import Msg, Step
@@ -1091,9 +1093,23 @@ def report_rules(ctx: Ctx) -> None:
         sources = supporting_steps(ctx, m, results)
         if not sources and not (cause and any(p.step for p in ctx.before(m.pos))):
             continue  # numbers or a cause with no tool work behind them are talk, not an outcome
+        if _answers_lookup(ctx, m):
+            continue  # the user asked, the agent read it up: an answer (a fact), not a result of work
         ctx.reported.add(m.pos)
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
+
+
+def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
+    """Whether ``m`` answers the user's question after tool calls that only read (a file, a search)."""
+    asker = ctx.last_user(m.pos)
+    if asker is None or not any(
+        is_question(s) and WH.hit(" ".join(tokens(s)[:5])) and not REQUEST.match(s)
+        for s in ctx.msgs[asker].sentences[-2:]
+    ):
+        return False  # ("can you compare X and Y?" asks for work, not for a value)
+    steps = [s for p in range(asker + 1, m.pos) if (s := ctx.msgs[p].step) is not None]
+    return bool(steps) and all(s.effect == "read" and not s.failed for s in steps)
 
 
 def result_sentences(prose: str) -> list[str]:

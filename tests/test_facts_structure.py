@@ -1,0 +1,120 @@
+"""Facts read from the structure of an exchange, on conversations written here (new wordings)."""
+
+from __future__ import annotations
+
+from tool_conv import Conv
+
+from memoryd.flush.items import Item
+
+
+def facts(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind == "fact"]
+
+
+def test_an_answer_given_after_a_lookup_is_a_fact_not_an_outcome() -> None:
+    c = Conv()
+    ask = c.user("how long does the Bahn keep a Sparpreis ticket refundable?")
+    c.run(
+        "rg -n 'refund' notes/travel.md", "notes/travel.md:7: Sparpreis: refundable until 1 day before travel"
+    )
+    answer = c.say(
+        "Your travel notes have it, with a link to the conditions page. "
+        "A Sparpreis can be refunded up to 1 day before travel."
+    )
+    items = c.items()
+    (fact,) = facts(items)
+    assert "1 day before travel" in fact.text and "Your travel notes" not in fact.text
+    assert {ask, answer} <= set(fact.entry_ids)
+    assert [i for i in items if i.kind == "outcome"] == []
+
+
+def test_a_request_for_research_is_not_an_answered_question() -> None:
+    c = Conv()
+    c.user("could you compare the two tariffs for me?")
+    c.call("web_search", {"query": "tariff A"}, "Tariff A: 29 EUR per month, 12 months minimum")
+    c.call("web_search", {"query": "tariff B"}, "Tariff B: 35 EUR per month, no minimum")
+    c.say("Tariff A is 29 EUR per month with 12 months minimum; Tariff B is 35 EUR per month, no minimum.")
+    assert facts(c.items()) == []
+
+
+def test_an_unprompted_instruction_the_assistant_only_acknowledges_is_a_standing_rule() -> None:
+    c = Conv()
+    rule = c.user("for the invoices: file them under the client's folder instead of the shared inbox")
+    c.say("Got it.")
+    (fact,) = facts(c.items())
+    assert fact.must_keep and "client's folder" in fact.text and fact.entry_ids == (rule,)
+
+
+def test_a_going_forward_rule_keeps_its_lead_when_a_label_carries_it() -> None:
+    c = Conv()
+    c.user("à partir de maintenant : les relevés vont dans le dossier Banque, pas dans Téléchargements")
+    c.say("Entendu.")
+    (fact,) = facts(c.items())
+    assert fact.must_keep and fact.text.startswith("à partir de maintenant")
+
+
+def test_one_thing_put_over_another_and_acknowledged_is_a_preference() -> None:
+    c = Conv()
+    c.user("hi")
+    c.say("Hello! What's up?")
+    c.user("espresso from the moka pot suits me more than capsule coffee")
+    c.say("Good to know.")
+    (fact,) = facts(c.items())
+    assert "moka pot" in fact.text
+
+
+def test_a_comparison_the_assistant_acts_on_is_not_a_preference() -> None:
+    c = Conv()
+    c.user("make the cache faster than the old one")
+    c.run("sed -i 's/ttl=60/ttl=600/' cache.ini", "")
+    c.say("Raised the TTL to 600 s.")
+    assert facts(c.items()) == []
+
+
+def test_waving_a_point_away_is_no_rule() -> None:
+    c = Conv()
+    c.user("never mind about Jonas, he already called back")
+    c.say("Okay, crossed off.")
+    assert facts(c.items()) == []
+
+
+def test_an_order_that_names_a_host_is_not_an_environment_fact() -> None:
+    c = Conv()
+    c.user("use the staging box on qa-07.lab.internal and rebuild the index")
+    c.run("ssh qa-07.lab.internal 'reindex --all'", "reindexed 4212 documents")
+    c.say("Rebuilt the index on qa-07: 4212 documents.")
+    assert facts(c.items()) == []
+
+
+def test_a_bare_value_with_the_same_unit_corrects_the_assistant() -> None:
+    c = Conv()
+    c.user("set up the pool heater")
+    said = c.say("On it. Since the pool heater targets 31 °C, I'll schedule around that.")
+    fix = c.user("27 °C")
+    c.say("Ah, 27 °C, adjusting.")
+    (fact,) = facts(c.items())
+    assert fact.must_keep and "27 °C" in fact.text and "pool heater" in fact.text
+    assert {said, fix} <= set(fact.entry_ids)
+
+
+def test_a_bare_value_in_another_unit_is_no_correction() -> None:
+    c = Conv()
+    c.user("book the meeting room")
+    c.say("Booking room 4 for 6 people.")
+    c.user("10:30")
+    c.say("Booked room 4 for 6 people at 10:30.")
+    assert [f for f in facts(c.items()) if f.must_keep] == []
+
+
+def test_on_second_thought_rather_an_option_is_a_choice_not_a_preference() -> None:
+    c = Conv()
+    c.user("which label printer should I get?")
+    c.say(
+        "Two candidates:\n\n**A) Brother QL-820NWB**: 160 EUR, network\n**B) Dymo 550**: 90 EUR, USB only\n\n"
+        "I'd take A."
+    )
+    c.user("A")
+    c.say("Brother QL-820NWB it is.")
+    c.user("hm, on second thought I'd rather have the Dymo 550")
+    c.say("Switched to the Dymo 550.")
+    assert facts(c.items()) == []
