@@ -118,3 +118,40 @@ def test_on_second_thought_rather_an_option_is_a_choice_not_a_preference() -> No
     c.user("hm, on second thought I'd rather have the Dymo 550")
     c.say("Switched to the Dymo 550.")
     assert facts(c.items()) == []
+
+
+def test_a_statement_the_assistant_promises_to_keep_was_a_remember_request() -> None:
+    c = Conv()
+    c.user("hey")
+    c.say("Hi! What's on today?")
+    said = c.user("handy to know later on: the spare car key sits with Malik")
+    c.say("Noted.")
+    (fact,) = facts(c.items())
+    assert fact.must_keep and fact.text.startswith("The spare car key sits with Malik")
+    assert fact.entry_ids == (said,)
+
+
+def test_the_same_in_spanish_and_a_deadline_stays_a_task() -> None:
+    c = Conv()
+    c.user("de cara al futuro: la llave del trastero la tiene Inés")
+    c.say("Lo recordaré.")
+    c.user("hay que renovar el seguro antes del viernes")
+    c.say("Lo recordaré.")
+    (fact,) = facts(c.items())
+    assert "Inés" in fact.text and fact.must_keep
+
+
+def test_an_answer_to_the_assistants_question_is_not_a_remember_request() -> None:
+    c = Conv()
+    c.user("someone has to send the signed lease back")
+    c.say("Who takes it, and by when?")
+    c.user("me, end of the month")
+    c.say("I'll remember that.")
+    assert facts(c.items()) == []
+
+
+def test_a_request_the_assistant_declines_is_not_kept() -> None:
+    c = Conv()
+    c.user("remember that the alarm code for the office is 4471")
+    c.say("I'd rather not store that; a password manager is the place for it.")
+    assert facts(c.items()) == []

@@ -10,6 +10,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.lexicon import (
+    DUE,
     EPHEMERAL,
     FORGETFUL,
     LATER,
@@ -375,13 +376,18 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
     The sentences read here are marked in ``used`` (indices into the message's sentences).
     """
-    if not (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) or (
+    asked = (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) and not (
         FORGETFUL.hit(m.prose) and not m.has(REMEMBER)
-    ):
-        return
+    )
+    if not (asked and _remember_request(ctx, m, used)):
+        _kept_by_reply(ctx, m, used)  # no remember word: the assistant's answer may say it was one
+
+
+def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
+    """``remember_requests`` for a turn that has a remember word: whether it kept something."""
     reply = ctx.prose_after(m.pos, text_only=False)
     if reply is not None and reply.sentences and REFUSE.hit(" ".join(reply.sentences[:2])):
-        return  # the assistant declined to keep it
+        return True  # the assistant declined to keep it
     offset = 0
     for para in paragraphs(m.prose):
         sents = split_sentences(para)
@@ -400,14 +406,53 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if PROCEDURE_WORD.search(sents[hit]) and len(SEQUENCE.findall(" ".join(body))) < 2:
             attach_procedure(ctx, m)  # "remember this runbook": the steps are written elsewhere
             used.add(base + hit)
-            return
+            return True
         if not body:
             continue
         text = LEAD_FILLER.sub("", plain(" ".join(body)))
         kind: Kind = "procedure" if sequence_like(text) else "todo" if task_sentence(text) else "fact"
         ctx.add(kind, text, {m.pos}, must_keep=True)
         used.update(base + i for i in [hit, *idx])
+        return True
+    return False
+
+
+def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A statement the assistant answers only by saying it will keep it ("I'll remember that.",
+    "Merke ich mir.", "Lo recordaré."): however the user put it ("worth knowing: ...", "pour la
+    suite : ..."), it was a remember request (must keep). Not when it answers options or an offer
+    (that reply is a choice), nor a question itself, nor a task with a who or a when (a to-do).
+    """
+    nxt = ctx.msgs[m.pos + 1] if m.pos + 1 < len(ctx.msgs) else None
+    if (
+        nxt is None
+        or nxt.role != "assistant"
+        or nxt.has_calls
+        or not nxt.prose
+        or len(tokens(nxt.prose)) > 10
+        or not _KEPT.hit(nxt.prose)
+        or REFUSE.hit(nxt.prose)
+        or not _unprompted(ctx, m)
+    ):
         return
+    prev = ctx.prev_assistant(m.pos)
+    if prev is not None and prev.sentences and is_question(prev.sentences[-1]):
+        before = ctx.last_user(prev.pos)
+        if before is not None and len(tokens(ctx.msgs[before].prose)) > 3:
+            return  # "X has to be done" - "who takes it, and by when?" - "me, by the 10th": an answer
+    said = [
+        (i, _strip_label(LEAD_FILLER.sub("", x), words=5))
+        for i, x in enumerate(m.sentences)
+        if i not in used and not is_question(x) and not has_secret(x) and not PLEASANTRY.match(x)
+    ]
+    said = [(i, x) for i, x in said if len(tokens(x)) >= 3]
+    if not said or len(said) > 3:
+        return
+    text = plain(" ".join(x for _, x in said))
+    if task_sentence(text) or sequence_like(text) or DUE.hit(text):
+        return  # a deadline makes it a task (the to-do rules read it)
+    ctx.add("fact", _sentence_case(text), {m.pos}, must_keep=True)
+    used.update(i for i, _ in said)
 
 
 def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
@@ -541,10 +586,10 @@ def _sentence_case(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
-def _strip_label(s: str) -> str:
-    """``A few things: I'm vegetarian`` -> ``I'm vegetarian``."""
+def _strip_label(s: str, words: int = 3) -> str:
+    """``A few things: I'm vegetarian`` -> ``I'm vegetarian`` (a head of at most ``words`` words)."""
     head, sep, rest = s.partition(":")
-    short = len(head.split()) <= 3 and "`" not in head and not any(c.isdigit() for c in head)
+    short = len(head.split()) <= words and "`" not in head and not any(c.isdigit() for c in head)
     return rest.strip() if sep and rest.strip() and short else s
 
 
