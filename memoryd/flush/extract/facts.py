@@ -421,7 +421,7 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """A statement the assistant answers only by saying it will keep it ("I'll remember that.",
     "Merke ich mir.", "Lo recordaré."): however the user put it ("worth knowing: ...", "pour la
     suite : ..."), it was a remember request (must keep). Not when it answers options or an offer
-    (that reply is a choice), nor a question itself, nor a task with a who or a when (a to-do).
+    (that reply is a choice), nor a turn that asks (kept as open), nor a task with a who or a when.
     """
     nxt = ctx.msgs[m.pos + 1] if m.pos + 1 < len(ctx.msgs) else None
     if (
@@ -432,9 +432,11 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         or len(tokens(nxt.prose)) > 10
         or not _KEPT.hit(nxt.prose)
         or REFUSE.hit(nxt.prose)
+        or OPEN.hit(nxt.prose)
+        or any(is_question(x) for x in m.sentences)
         or not _unprompted(ctx, m)
     ):
-        return
+        return  # ("should it run on Sundays? I'll ask" - "Noted as open": a question kept open)
     prev = ctx.prev_assistant(m.pos)
     if prev is not None and prev.sentences and is_question(prev.sentences[-1]):
         before = ctx.last_user(prev.pos)
