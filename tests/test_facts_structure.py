@@ -155,3 +155,31 @@ def test_a_request_the_assistant_declines_is_not_kept() -> None:
     c.user("remember that the alarm code for the office is 4471")
     c.say("I'd rather not store that; a password manager is the place for it.")
     assert facts(c.items()) == []
+
+
+def _offer(c: Conv) -> None:
+    c.user("help me pick a backup target for the photos")
+    c.say(
+        "Side by side:\n\n**A) Backblaze B2**: $6 per TB, S3 API\n**B) Hetzner Storage Box**: €3.81 per TB, "
+        "SFTP and Borg\n\nI'd go with B."
+    )
+
+
+def test_a_question_about_one_option_before_choosing_is_not_a_fact_or_a_correction() -> None:
+    c = Conv()
+    _offer(c)
+    c.user("hold on, what is the catch with A?")
+    c.say("With Backblaze B2 mostly the egress fees; nothing else stands out.")
+    c.user("B then")
+    c.say("Hetzner Storage Box it is.")
+    assert facts(c.items()) == []
+
+
+def test_a_recap_answer_restates_and_is_no_new_fact() -> None:
+    c = Conv()
+    _offer(c)
+    c.user("B")
+    c.say("Settled: Hetzner Storage Box at €3.81 per TB.")
+    c.user("so what did we end up with?")
+    c.say("Recap: Hetzner Storage Box, €3.81 per TB.")
+    assert facts(c.items()) == []

@@ -53,6 +53,7 @@ from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.procedures import attach_procedure, sequence_like
 from memoryd.flush.extract.prose import (
     QUESTION_END,
+    capitalised_names,
     has_secret,
     is_question,
     paragraphs,
@@ -131,6 +132,7 @@ def answered_facts(ctx: Ctx) -> None:
     read), the answer is in its words after the lookup, and the sentence that repeats a value the
     lookup returned is the one that answers.
     """
+    said = _SaidSoFar(ctx)
     for m in ctx.msgs:
         if m.role != "user" or ("?" not in m.prose and "？" not in m.prose):
             continue
@@ -141,6 +143,9 @@ def answered_facts(ctx: Ctx) -> None:
         ]
         if not asked or EPHEMERAL.hit(asked[-1]):
             continue  # "how's the weather this weekend?" asks about now, not a durable fact
+        prev = ctx.prev_assistant(m.pos)
+        if prev is not None and prev.proposal:
+            continue  # "before I pick: what's the catch with A?" asks about an option (the choice)
         reply, found = _answer_turn(ctx, m.pos)
         if reply is None:
             continue
@@ -165,12 +170,39 @@ def answered_facts(ctx: Ctx) -> None:
                 best = f"{topic}: {plain(valued[0])}"
         if best and ": " not in best and len(tokens(best)) < 10:  # "Está en /etc/nginx/...": say what is
             best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
-        values = _VALUE.findall(best)
-        if values and all(any(v in d.text for d in ctx.drafts) for v in values):
-            continue  # "to sum up what we settled: aiohttp 3.10" restates, it adds nothing
+        if best and said.upto(m.pos).restates(best):
+            continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
             ctx.reported.add(reply.pos)
             ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+class _SaidSoFar:
+    """Values and words said in the range up to a position, gathered once as the position moves on."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        self.msgs = ctx.msgs
+        self.next = 0
+        self.values: set[str] = set()
+        self.words: set[str] = set()
+
+    def upto(self, pos: int) -> _SaidSoFar:
+        for x in self.msgs[self.next : pos + 1]:
+            if x.prose:
+                self.values.update(v.lower() for v in _VALUE.findall(x.prose))
+                self.words.update(tokens(x.prose))
+        self.next = max(self.next, pos + 1)
+        return self
+
+    def restates(self, answer: str) -> bool:
+        """Whether ``answer`` only says again what was said: every value in it, and every name but one
+        (a recap's own lead word: "Summary", "Stand")."""
+        values = {v.lower() for v in _VALUE.findall(answer)}
+        names = {n.lower() for n in capitalised_names(answer)}
+        if not values and len(names) < 2:
+            return False
+        unseen = {n for n in names if n not in self.words}
+        return values <= self.values and len(unseen) <= 1
 
 
 def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
@@ -348,6 +380,12 @@ def _clauses(prose: str) -> list[str]:
     return [c.strip() for s in split_sentences(prose) for c in re.split(r"[,;:]\s+(?=\w)", s) if c.strip()]
 
 
+#: "Wait": a pause before going on, which is no correction by itself.
+_HOLD_ON: Final = re.compile(
+    r"^(?:wait|hold on|one sec|moment|warte|moment mal|espera|un momento|attends|une seconde)\b", re.I
+)
+
+
 def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """The user telling the agent it got something wrong: a fact that must be kept."""
     if value_correction(ctx, m, prev):
@@ -361,6 +399,8 @@ def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
     if not strong and not weak:
         return False
+    if _HOLD_ON.match(head) and ctx.offer(prev).options and not _NOT_BUT.search(m.prose):
+        return False  # options laid out - "wait, tell me more about C": a question before choosing
     said = [CORRECTION_LEAD.sub("", s) for s in m.sentences if not is_question(s) and not PLEASANTRY.match(s)]
     said = [s for s in said if s.strip() and not has_secret(s)]
     if not said:
@@ -575,10 +615,10 @@ def _names_option(ctx: Ctx, pos: int, text: str) -> bool:
     """Whether ``text`` names an option the assistant laid out earlier (by a value or two words)."""
     words = word_set(text)
     values = {v.lower() for v in _VALUE.findall(text)}
-    for at, offer in ctx.offers.items():
-        if at >= pos or not offer.options:
+    for x in ctx.msgs[:pos]:
+        if x.role != "assistant" or not x.prose or not x.proposal:
             continue
-        for o in offer.options:
+        for o in x.options:
             if values & {v.lower() for v in _VALUE.findall(o.text)} or len(words & o.words) >= 2:
                 return True
     return False
