@@ -183,3 +183,28 @@ def test_a_recap_answer_restates_and_is_no_new_fact() -> None:
     c.user("so what did we end up with?")
     c.say("Recap: Hetzner Storage Box, €3.81 per TB.")
     assert facts(c.items()) == []
+
+
+def test_a_value_the_user_puts_right_in_prose_is_kept_as_the_assistants_clause() -> None:
+    c = Conv()
+    c.user("how should we call the geocoding API?")
+    said = c.say("The geocoder allows 50 lookups per second, so I'll send them in batches of 50.")
+    fix = c.user("it's 500 lookups per second since the plan upgrade")
+    c.say("Ah, then batches of 500.")
+    (fact,) = facts(c.items())
+    assert "500 lookups per second" in fact.text and fact.must_keep
+    assert {said, fix} <= set(fact.entry_ids)
+
+
+def test_a_point_said_to_be_still_open_is_not_a_fact() -> None:
+    c = Conv()
+    c.user("whether we renew the office lease is still open, I'll hear from the landlord on Monday")
+    c.say("Okay, I'll keep it as an open point.")
+    assert facts(c.items()) == []
+
+
+def test_remember_how_we_did_it_is_not_a_fact_in_itself() -> None:
+    c = Conv()
+    c.user("nice, remember how we did that")
+    c.say("Will do.")
+    assert facts(c.items()) == []

@@ -450,11 +450,31 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         if not body:
             continue
         text = LEAD_FILLER.sub("", plain(" ".join(body)))
+        asked = REMEMBER.search(text)
+        if _points_back(text[asked.end() :] if asked else text):
+            # "remember how we did that": the how is the work just done, if any
+            attach_procedure(ctx, m)
+            used.add(base + hit)
+            return True
         kind: Kind = "procedure" if sequence_like(text) else "todo" if task_sentence(text) else "fact"
         ctx.add(kind, text, {m.pos}, must_keep=True)
         used.update(base + i for i in [hit, *idx])
         return True
     return False
+
+
+def _points_back(text: str) -> bool:
+    """A remembered "how we did that" / "wie wir das gemacht haben": a question word and a few
+    function words, no value, name or identifier. It points at what was done; it states nothing."""
+    text = text.strip(" ,:;.!")
+    toks = tokens(text)
+    return (
+        bool(toks)
+        and len(toks) <= 6
+        and WH.starts(text)
+        and not _VALUE.search(text)
+        and not any(n for n in capitalised_names(text) if n != text.split()[0])
+    )
 
 
 def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
