@@ -208,3 +208,11 @@ def test_remember_how_we_did_it_is_not_a_fact_in_itself() -> None:
     c.user("nice, remember how we did that")
     c.say("Will do.")
     assert facts(c.items()) == []
+
+
+def test_a_spanish_preference_opening_with_si_if_is_not_read_as_a_yes() -> None:
+    c = Conv()
+    c.user("si me dejas escoger, el tren nocturno antes que el avión")
+    c.say("Apuntado.")
+    (fact,) = facts(c.items())
+    assert "tren nocturno" in fact.text

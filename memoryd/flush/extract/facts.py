@@ -170,7 +170,8 @@ def answered_facts(ctx: Ctx) -> None:
                 best = f"{topic}: {plain(valued[0])}"
         if best and ": " not in best and len(tokens(best)) < 10:  # "Está en /etc/nginx/...": say what is
             best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
-        if best and said.upto(m.pos).restates(best):
+        new = bool(found & {v.lower() for v in _VALUE.findall(best)})  # the lookup found it
+        if best and not new and said.upto(m.pos).restates(best):
             continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
             ctx.reported.add(reply.pos)
@@ -586,7 +587,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # a point still open is not a fact; "never mind re X" waves one away
         forward = _FORWARD.hit(lead) or (acked and _CONTRAST.hit(core))
         rule = RULE.hit(lead) or PREFER.hit(core) or forward
-        liked = not rule and acked and _COMPARE.hit(core) and not AGREE_START.match(core)
+        liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")
         if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and _names_option(ctx, m.pos, core):
             continue  # "on second thought, rather B": a choice among options offered (a decision)
@@ -606,6 +607,14 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             core, i = f"{core} {sentences[i]}", i + 1
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
         ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+#: A reply that opens with a yes of its own ("great, ..."; not "si puedo elegir", where "si" is "if").
+_AGREED: Final = re.compile(
+    r"^\W*(?:yes|yeah|yep|sure|ok|okay|great|perfect|good|nice|cool|ja|gut|super|sí|vale|genial|oui|parfait|"
+    r"super|d'accord)\s*[,.!]",
+    re.I,
+)
 
 
 def _acked_only(ctx: Ctx, m: Msg) -> bool:
