@@ -216,3 +216,33 @@ def test_a_spanish_preference_opening_with_si_if_is_not_read_as_a_yes() -> None:
     c.say("Apuntado.")
     (fact,) = facts(c.items())
     assert "tren nocturno" in fact.text
+
+
+def test_a_name_alone_corrects_the_name_the_assistant_said_when_it_is_taken_up() -> None:
+    c = Conv()
+    c.user("can you book the team offsite?")
+    said = c.say("Sure. Since the offsite venue is Lisbon, I'll look at flights in March.")
+    fix = c.user("Porto")
+    c.say("Right, Porto then.")
+    (fact,) = facts(c.items())
+    assert "Porto" in fact.text and "offsite venue" in fact.text and fact.must_keep
+    assert {said, fix} <= set(fact.entry_ids)
+
+
+def test_a_request_naming_something_is_no_name_correction() -> None:
+    c = Conv()
+    c.user("what did we note about the offsite?")
+    c.say("Noted so far: the offsite venue is Lisbon.")
+    c.user("help me plan: Porto weekend")
+    c.say("Options for the Porto weekend: 1. train 2. flight")
+    assert facts(c.items()) == []
+
+
+def test_a_date_given_back_in_words_of_its_own_is_put_in_the_assistants_clause() -> None:
+    c = Conv()
+    c.user("set up the insurance renewal")
+    c.say("Setting up the car insurance with renewal date 2026-06-30.")
+    c.user("that one's 2026-09-30 as far as I know")
+    c.say("Ah, 2026-09-30, adjusting.")
+    (fact,) = facts(c.items())
+    assert "car insurance" in fact.text and "2026-09-30" in fact.text

@@ -260,13 +260,18 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """
     if prev is None or not m.sentences or len(m.prose) > 600:
         return False
-    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose)) or ctx.offer(prev).asked:
-        return False  # no value; or one given in reply to a question or proposal is an answer
+    short = len(tokens(m.prose)) <= 6
+    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
+        return False  # no value
+    if ctx.offer(prev).asked:
+        return False  # one given in reply to a question or proposal is an answer
+    nxt = ctx.prose_after(m.pos, text_only=False)
+    echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
     whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
     for s in [whole, *m.sentences[:2]] if whole else m.sentences[:2]:
         if is_question(s) or has_secret(s):
             continue
-        fixed = _not_but(s, prev) or _swapped_value(s, prev)
+        fixed = _not_but(s, prev) or _swapped_value(s, prev, echoed)
         if fixed and not _declares(s):
             # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
             ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
@@ -281,8 +286,18 @@ def _declares(s: str) -> bool:
     """A statement ("it's 1000", "no, 5433", "1000, not 100"), as opposed to an instruction."""
     toks = tokens(s)
     return (
-        len(toks) <= 4 or STATE.hit(s) or NO.starts(s) or bool(_NOT_BUT.search(s)) or toks[0] in _STATE_LEAD
+        len(toks) <= 4
+        or STATE.hit(s)
+        or NO.starts(s)
+        or bool(_NOT_BUT.search(s))
+        or toks[0] in _STATE_LEAD
+        or not _COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
+        or any(t.endswith("'s") and t != "let's" for t in toks[:3])  # "that one's 2026-09-30"
     )
+
+
+#: "it is" in a word, per language: a reply built on it states a value, it does not order a change.
+_COPULA: Final = frozenset(["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are"])
 
 
 _STATE_LEAD: Final = frozenset(
@@ -323,30 +338,68 @@ def _not_but(s: str, prev: Msg) -> str:
     return fixed if STATE.hit(clause) else f"{fixed.rstrip('.')} (not {old})"
 
 
-def _swapped_value(s: str, prev: Msg) -> str:
+def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
+    """The assistant's clause with the user's value put in, when ``s`` gives the one value of the same
+    slot: a number, date, host or version of the same form, in the same unit; or, in a short reply,
+    a name ("Hamburg" for "Munich"). ``echoed`` is the assistant's next turn: repeating the user's
+    value there confirms the slot."""
     said_text = prev.prose[-1500:]  # what the user answers is at the end of a long turn
-    before = {v.lower() for v in _VALUE.findall(said_text)}
-    mine = {v.lower() for v in _VALUE.findall(s)}
-    said = [v for v in _VALUE.findall(s) if v.lower() not in before]
+    said = [v for v in _VALUE.findall(s) if v.lower() not in {x.lower() for x in _VALUE.findall(said_text)}]
+    names = not _VALUE.search(s) and len(tokens(s)) <= 6  # a name counts only as a short reply of its own
+    before = {v.lower() for v in _slot_values(said_text, names)}
+    mine = {v.lower() for v in _slot_values(s, names, reply=True)}
+    if names:
+        said = [v for v in _slot_values(s, names, reply=True) if v.lower() not in before]
     if len(said) != 1:
         return ""
     words = word_set(s)
+    echo = bool(echoed) and said[0] in echoed and len(tokens(echoed)) <= 8
+    if names and not (echo and _declares(s)):
+        return ""  # a name alone is a value only when stated and taken up ("Hamburg" - "Using Hamburg.")
     for clause in _clauses(said_text):
-        theirs = [v for v in _VALUE.findall(clause) if v.lower() not in mine]
+        theirs = [v for v in _slot_values(clause, names) if v.lower() not in mine]
+        if names:  # a name replaces a name: "clause 11 ... Munich" - "Hamburg"
+            theirs = [v for v in theirs if _kind(v) == "name"]
         if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
             continue
         shared = words & word_set(clause) - word_set(theirs[0]) - word_set(said[0])
-        alike = (
-            _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12 and any(c.isalpha() for c in said[0])
-        )  # staging-1.internal / staging-2.internal (names, not bare numbers)
+        form = _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12
+        alike = form and (any(c.isalpha() for c in said[0]) or bool(_STRUCTURED.search(said[0])))
+        # (staging-1.internal / staging-2.internal, 2026-12-31 / 2027-03-31: not bare numbers)
         unit = _affix(s, said[0])  # "2.75%" for "2.5%", "€1,310" for "€1,240", "n=128" for "n=120"
         alike = alike or (bool(unit) and len(words) <= 6 and unit == _affix(clause, theirs[0]))
+        alike = alike or (echo and len(words) <= 6)  # "Hamburg" - "Thanks, using Hamburg."
         if len(shared) >= 2 or (shared and len(words) <= 6) or alike:
-            # "I'll deploy to staging-1": the user's words say it better (unless they are the value alone)
-            if not STATE.hit(clause) and len(tokens(s)) > 3:
-                return plain(CORRECTION_LEAD.sub("", s))
+            # "I'll deploy to staging-1": the user's words say it better (unless they only give the value)
+            if not STATE.hit(clause) and len(tokens(s)) > 3 and shared:
+                return plain(
+                    CORRECTION_LEAD.sub("", s)
+                )  # (their words name the slot: "sample size is n=128")
             return plain(clause.replace(theirs[0], said[0], 1))
     return ""
+
+
+#: A value written in parts: a date, a time, a version, an address ("2027-03-31", "10:30", "1.4.2").
+_STRUCTURED: Final = re.compile(r"\d[-:./]\d+[-:./]\d|\d:\d\d")
+
+
+def _slot_values(text: str, names: bool, reply: bool = False) -> list[str]:
+    """The values a slot can hold: numbers, dates, ids, hosts; and capitalised names if ``names``
+    (in the user's ``reply``, a name standing alone counts too)."""
+    values = _VALUE.findall(text)
+    if names:
+        lead = len(text) - len(text.lstrip(" \"'([*¿¡"))
+        alone = reply and len(text.split()) <= 2
+        values += [
+            m.group(0)
+            for m in _NAME_VALUE.finditer(text)
+            if m.group(0) not in values and (m.start() != lead or alone)
+        ]  # (a sentence's first word is capitalised anyway: "Sure.", "Since ...")
+    return values
+
+
+#: A capitalised name written as a value (not a sentence's first word, unless it stands alone).
+_NAME_VALUE: Final = re.compile(r"(?<![\w.-])[A-ZÄÖÜÉÈÁÍÓÚÑ][a-zäöüßéèêàáíóúñç]{2,}(?![\w-])")
 
 
 def _affix(text: str, value: str) -> str:
@@ -374,7 +427,9 @@ def _shape(value: str) -> str:
 
 
 def _kind(value: str) -> str:
-    return "num" if value[:1].isdigit() else value[:1]
+    if value[:1].isdigit():
+        return "num"
+    return "name" if value.isalpha() and value[:1].isupper() else value[:1]
 
 
 def _clauses(prose: str) -> list[str]:
