@@ -246,3 +246,11 @@ def test_a_date_given_back_in_words_of_its_own_is_put_in_the_assistants_clause()
     c.say("Ah, 2026-09-30, adjusting.")
     (fact,) = facts(c.items())
     assert "car insurance" in fact.text and "2026-09-30" in fact.text
+
+
+def test_a_question_asked_as_do_you_know_is_answered_as_a_fact() -> None:
+    c = Conv()
+    c.user("do you know how heavy a carry-on may be with Vueling?")
+    c.say("I checked their site. Vueling allows 10 kg for a carry-on bag.")
+    (fact,) = facts(c.items())
+    assert "10 kg" in fact.text

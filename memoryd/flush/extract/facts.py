@@ -139,7 +139,10 @@ def answered_facts(ctx: Ctx) -> None:
         asked = [
             s
             for s in m.sentences
-            if is_question(s) and _asks_what(s) and not REQUEST.match(s) and not OR_WORDS.hit(s)
+            if is_question(s)
+            and _asks_what(s)
+            and (not REQUEST.match(s) or _embedded_wh(s))  # "do you know how much ...?" asks all the same
+            and not OR_WORDS.hit(s)
         ]
         if not asked or EPHEMERAL.hit(asked[-1]):
             continue  # "how's the weather this weekend?" asks about now, not a durable fact
@@ -244,6 +247,12 @@ def _asks_what(s: str) -> bool:
     """A question for a property: "what is ...", or one embedded early ("do you know how much ...")."""
     core = _LEADS.sub("", s)
     return WH.starts(core) or WH.hit(" ".join(tokens(core)[1:5]))
+
+
+def _embedded_wh(s: str) -> bool:
+    """ "do you know how much ...", "can you tell me what ...": a question word right after the ask."""
+    toks = tokens(_LEADS.sub("", s))
+    return len(toks) > 3 and WH.hit(" ".join(toks[2:5])) and not WH.starts(s)
 
 
 def states_preference(s: str) -> bool:
