@@ -254,7 +254,7 @@ def offered_steps(ctx: Ctx, m: Msg) -> None:
         return
     pos = {m.pos, reply}
     head = _task_of(ctx.msgs[asker])
-    ctx.drafts[:] = [d for d in ctx.drafts if not (d.kind in _GIVES_WAY and d.pos <= pos | {asker})]
+    ctx.drafts[:] = [d for d in ctx.drafts if not (d.kind in _GIVES_WAY and pos <= d.pos)]
     ctx.reported.add(m.pos)
     ctx.answered.add(reply)
     ctx.add("procedure", compact_steps(head, steps), {asker, *pos})
