@@ -254,3 +254,15 @@ def test_a_question_asked_as_do_you_know_is_answered_as_a_fact() -> None:
     c.say("I checked their site. Vueling allows 10 kg for a carry-on bag.")
     (fact,) = facts(c.items())
     assert "10 kg" in fact.text
+
+
+def test_an_instruction_that_changes_a_value_the_assistant_said_is_a_decision() -> None:
+    c = Conv()
+    c.user("when does the photo sync run?")
+    c.say("The photo sync runs every night at 01:00 UTC.")
+    said = c.user("shift the photo sync to 03:30 UTC")
+    c.say("Done, 03:30 UTC from tonight.")
+    items = c.items()
+    (decision,) = [i for i in items if i.kind == "decision"]
+    assert "03:30 UTC" in decision.text and decision.must_keep and said in decision.entry_ids
+    assert facts(items) == []

@@ -133,6 +133,7 @@ def answered_facts(ctx: Ctx) -> None:
     lookup returned is the one that answers.
     """
     said = _SaidSoFar(ctx)
+    corrected = {p for d in ctx.drafts if d.must_keep and d.kind in ("fact", "decision") for p in d.pos}
     for m in ctx.msgs:
         if m.role != "user" or ("?" not in m.prose and "？" not in m.prose):
             continue
@@ -150,8 +151,8 @@ def answered_facts(ctx: Ctx) -> None:
         if prev is not None and prev.proposal:
             continue  # "before I pick: what's the catch with A?" asks about an option (the choice)
         reply, found = _answer_turn(ctx, m.pos)
-        if reply is None:
-            continue
+        if reply is None or reply.pos in corrected:
+            continue  # (an answer the user then put right is kept as the correction)
         want = {w for w in word_set(asked[-1]) if len(w) > 2}
         best, score = "", 1
         for s in reply.sentences:
