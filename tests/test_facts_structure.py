@@ -266,3 +266,10 @@ def test_an_instruction_that_changes_a_value_the_assistant_said_is_a_decision() 
     (decision,) = [i for i in items if i.kind == "decision"]
     assert "03:30 UTC" in decision.text and decision.must_keep and said in decision.entry_ids
     assert facts(items) == []
+
+
+def test_small_talk_the_assistant_notes_names_nothing_to_keep() -> None:
+    c = Conv()
+    c.user("ok I'm heading out for lunch now")
+    c.say("Noted, enjoy.")
+    assert facts(c.items()) == []

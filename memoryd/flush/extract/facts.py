@@ -573,12 +573,15 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         for i, x in enumerate(m.sentences)
         if i not in used and not is_question(x) and not has_secret(x) and not PLEASANTRY.match(x)
     ]
-    said = [(i, x) for i, x in said if len(tokens(x)) >= 3]
-    if not said or len(said) > 3:
+    said = [(i, x) for i, x in said if tokens(x)]
+    if not said or len(said) > 3 or sum(len(tokens(x)) for _, x in said) < 3:
         return
     text = plain(" ".join(x for _, x in said))
     if task_sentence(text) or sequence_like(text) or DUE.hit(text):
         return  # a deadline makes it a task (the to-do rules read it)
+    named = capitalised_names(text) or _slot_values(text, names=True) or re.search(r"\b[A-Z]{2,}\b", text)
+    if not (_VALUE.search(text) or named or "`" in text or "/" in text):
+        return  # "I'm off to lunch" - "Noted.": nothing named, nothing to keep
     ctx.add("fact", _sentence_case(text), {m.pos}, must_keep=True)
     used.update(i for i, _ in said)
 
