@@ -273,3 +273,10 @@ def test_small_talk_the_assistant_notes_names_nothing_to_keep() -> None:
     c.user("ok I'm heading out for lunch now")
     c.say("Noted, enjoy.")
     assert facts(c.items()) == []
+
+
+def test_saying_one_always_forgets_is_no_standing_rule() -> None:
+    c = Conv()
+    c.user("what goes into the tax folder? I always forget which receipts count")
+    c.say("Receipts for work equipment, travel and the home office.")
+    assert [f for f in facts(c.items()) if f.must_keep] == []

@@ -113,6 +113,14 @@ _DISMISS: Final = Words(
     "laisse tomber|oublie ça|oublie|peu importe",
 )
 
+#: Speaking of one's own memory: "I always forget", "ich vergesse immer", "siempre se me olvida".
+_SELF_FORGET: Final = Words(
+    "i forget|i always forget|i never remember|i keep forgetting",
+    "ich vergesse|vergesse ich|ich vergess",
+    "se me olvida|me olvido|olvido siempre",
+    "j'oublie|j'oublie toujours",
+)
+
 #: The assistant saying it will keep what it was told: "I'll remember that", "Merke ich mir".
 _KEPT: Final = Words(
     "remember|noted|i'll keep|keep that in mind|for the future|got it for later|i'll note|making a note",
@@ -653,6 +661,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core))  # "mañana" is also "morning"
         if not core or COMPLETION.search(core) or OPEN.hit(core) or later or _DISMISS.starts(lead):
             continue  # a point still open is not a fact; "never mind re X" waves one away
+        if _SELF_FORGET.hit(core):
+            continue  # "I always forget what can be done ahead": why they ask, not a rule
         forward = _FORWARD.hit(lead) or (acked and _CONTRAST.hit(core))
         rule = RULE.hit(lead) or PREFER.hit(core) or forward
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
