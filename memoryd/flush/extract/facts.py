@@ -10,6 +10,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.lexicon import (
+    DUE,
     EPHEMERAL,
     FORGETFUL,
     LATER,
@@ -20,6 +21,7 @@ from memoryd.flush.extract.lexicon import (
     RULE,
     STATE,
     WH,
+    Words,
     tokens,
 )
 from memoryd.flush.extract.lexicon import OR as OR_WORDS
@@ -51,6 +53,7 @@ from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.procedures import attach_procedure, sequence_like
 from memoryd.flush.extract.prose import (
     QUESTION_END,
+    capitalised_names,
     has_secret,
     is_question,
     paragraphs,
@@ -77,31 +80,93 @@ _NOT_BUT: Final = re.compile(
 )
 
 
+#: Saying how things go from now on, in so many words (function words and the word "rule").
+_FORWARD: Final = Words(
+    "from here on|from now|going forward|in future|in the future|henceforth|from today on|new rule|house rule|"
+    "as a rule",
+    "künftig|zukünftig|in zukunft|ab sofort|ab jetzt|ab heute|von nun an|neue regel|in der regel",
+    "a partir de ahora|de ahora en adelante|en adelante|en el futuro|nueva norma|nueva regla|por norma",
+    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale",
+)
+
+#: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
+_CONTRAST: Final = Words(
+    "instead of|rather than|in place of",
+    "statt|anstatt|anstelle|anstelle von",
+    "en vez de|en lugar de",
+    "au lieu de|plutôt que|à la place de",
+)
+
+#: One thing over another: "X over Y", "more of an X person than Y", "X me va mejor que Y".
+_COMPARE: Final = Words(
+    "than|over|rather than|instead of",
+    "als|statt|anstatt|lieber als|mehr als|besser als|eher als",
+    "mejor que|más que|antes que|en vez de|en lugar de",
+    "mieux que|plus que|plutôt que|davantage que|au lieu de",
+)
+
+#: Waving a point away: "never mind", "vergiss es", "olvídalo", "laisse tomber" (not a rule).
+_DISMISS: Final = Words(
+    "never mind|nevermind|forget it|forget about",
+    "vergiss es|vergiss das|schon gut|egal",
+    "olvídalo|olvida lo|olvida eso|da igual|no importa",
+    "laisse tomber|oublie ça|oublie|peu importe",
+)
+
+#: Speaking of one's own memory: "I always forget", "ich vergesse immer", "siempre se me olvida".
+_SELF_FORGET: Final = Words(
+    "i forget|i always forget|i never remember|i keep forgetting",
+    "ich vergesse|vergesse ich|ich vergess",
+    "se me olvida|me olvido|olvido siempre",
+    "j'oublie|j'oublie toujours",
+)
+
+#: The assistant saying it will keep what it was told: "I'll remember that", "Merke ich mir".
+_KEPT: Final = Words(
+    "remember|noted|i'll keep|keep that in mind|for the future|got it for later|i'll note|making a note",
+    "merke|gemerkt|notiert|notiere|vermerkt|behalte ich",
+    "recordaré|recordare|anotado|apuntado|lo anoto|lo apunto|lo tengo en cuenta|tomo nota",
+    "souviendrai|noté|je retiens|retenu|je note|c'est noté",
+)
+
+
 def answered_facts(ctx: Ctx) -> None:
     """A question the user asks about a thing, answered by the assistant with a value: a fact.
 
     "What's the rate limit on the Hetzner Robot API?" - "I looked it up. The Hetzner Robot API allows
     200 requests per hour." The answer is the reply's sentence that repeats the question's words and
     carries a number or identifier, wherever it is in the reply; small talk ("how's the weather?")
-    shares too few words with its answer to count.
+    shares too few words with its answer to count. When the agent looks it up first ("One sec." and a
+    read), the answer is in its words after the lookup, and the sentence that repeats a value the
+    lookup returned is the one that answers.
     """
+    said = _SaidSoFar(ctx)
+    corrected = {p for d in ctx.drafts if d.must_keep and d.kind in ("fact", "decision") for p in d.pos}
     for m in ctx.msgs:
         if m.role != "user" or ("?" not in m.prose and "？" not in m.prose):
             continue
         asked = [
             s
             for s in m.sentences
-            if is_question(s) and _asks_what(s) and not REQUEST.match(s) and not OR_WORDS.hit(s)
+            if is_question(s)
+            and _asks_what(s)
+            and (not REQUEST.match(s) or _embedded_wh(s))  # "do you know how much ...?" asks all the same
+            and not OR_WORDS.hit(s)
         ]
         if not asked or EPHEMERAL.hit(asked[-1]):
             continue  # "how's the weather this weekend?" asks about now, not a durable fact
-        reply = ctx.prose_after(m.pos, text_only=False)
-        if reply is None:
-            continue
+        prev = ctx.prev_assistant(m.pos)
+        if prev is not None and prev.proposal:
+            continue  # "before I pick: what's the catch with A?" asks about an option (the choice)
+        reply, found = _answer_turn(ctx, m.pos)
+        if reply is None or reply.pos in corrected:
+            continue  # (an answer the user then put right is kept as the correction)
         want = {w for w in word_set(asked[-1]) if len(w) > 2}
         best, score = "", 1
         for s in reply.sentences:
             shared = len(want & word_set(s))
+            if found and _VALUE.search(s):
+                shared += 2 * len(found & {v.lower() for v in _VALUE.findall(s)})
             if shared > score and _VALUE.search(s) and not is_question(s) and not has_secret(s):
                 best, score = s, shared
         if (
@@ -117,11 +182,66 @@ def answered_facts(ctx: Ctx) -> None:
                 best = f"{topic}: {plain(valued[0])}"
         if best and ": " not in best and len(tokens(best)) < 10:  # "Está en /etc/nginx/...": say what is
             best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
-        values = _VALUE.findall(best)
-        if values and all(any(v in d.text for d in ctx.drafts) for v in values):
-            continue  # "to sum up what we settled: aiohttp 3.10" restates, it adds nothing
+        new = bool(found & {v.lower() for v in _VALUE.findall(best)})  # the lookup found it
+        if best and not new and said.upto(m.pos).restates(best):
+            continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
+            ctx.reported.add(reply.pos)
             ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+class _SaidSoFar:
+    """Values and words said in the range up to a position, gathered once as the position moves on."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        self.msgs = ctx.msgs
+        self.next = 0
+        self.values: set[str] = set()
+        self.words: set[str] = set()
+
+    def upto(self, pos: int) -> _SaidSoFar:
+        for x in self.msgs[self.next : pos + 1]:
+            if x.prose:
+                self.values.update(v.lower() for v in _VALUE.findall(x.prose))
+                self.words.update(tokens(x.prose))
+        self.next = max(self.next, pos + 1)
+        return self
+
+    def restates(self, answer: str) -> bool:
+        """Whether ``answer`` only says again what was said: every value in it, and every name but one
+        (a recap's own lead word: "Summary", "Stand")."""
+        values = {v.lower() for v in _VALUE.findall(answer)}
+        names = {n.lower() for n in capitalised_names(answer)}
+        if not values and len(names) < 2:
+            return False
+        unseen = {n for n in names if n not in self.words}
+        return values <= self.values and len(unseen) <= 1
+
+
+def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
+    """The assistant turn that answers the user's question at ``pos``, and the values its lookup found.
+
+    Its first words, unless those only announce a lookup: then its words after the tool results
+    that only read (a file, a search), with the values those results hold.
+    """
+    first: Msg | None = None
+    read = False
+    for m in ctx.after(pos):
+        if m.step is not None:
+            if m.step.effect != "read" or m.step.failed or m.step.quiet:
+                return first, frozenset()  # work, not a lookup: the answer is the first reply
+            read = True
+        elif m.role == "assistant" and m.prose:
+            if first is None:
+                first = m
+                if not m.has_calls and (_VALUE.search(m.prose) or len(m.sentences) > 1):
+                    return m, frozenset()
+            elif read and not m.has_calls:
+                outputs = " ".join(
+                    s.output[:2000] for p in range(pos + 1, m.pos) if (s := ctx.msgs[p].step) is not None
+                )
+                return m, frozenset(v.lower() for v in _VALUE.findall(outputs))
+    return first, frozenset()
 
 
 _LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
@@ -138,6 +258,12 @@ def _asks_what(s: str) -> bool:
     return WH.starts(core) or WH.hit(" ".join(tokens(core)[1:5]))
 
 
+def _embedded_wh(s: str) -> bool:
+    """ "do you know how much ...", "can you tell me what ...": a question word right after the ask."""
+    toks = tokens(_LEADS.sub("", s))
+    return len(toks) > 3 and WH.hit(" ".join(toks[2:5])) and not WH.starts(s)
+
+
 def states_preference(s: str) -> bool:
     """A person's standing "doesn't" ("Tom doesn't eat fish") inside any sentence."""
     return bool(_PERSON_NOT.search(s))
@@ -152,13 +278,18 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """
     if prev is None or not m.sentences or len(m.prose) > 600:
         return False
-    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose)) or ctx.offer(prev).asked:
-        return False  # no value; or one given in reply to a question or proposal is an answer
+    short = len(tokens(m.prose)) <= 6
+    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
+        return False  # no value
+    if ctx.offer(prev).asked:
+        return False  # one given in reply to a question or proposal is an answer
+    nxt = ctx.prose_after(m.pos, text_only=False)
+    echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
     whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
     for s in [whole, *m.sentences[:2]] if whole else m.sentences[:2]:
         if is_question(s) or has_secret(s):
             continue
-        fixed = _not_but(s, prev) or _swapped_value(s, prev)
+        fixed = _not_but(s, prev) or _swapped_value(s, prev, echoed)
         if fixed and not _declares(s):
             # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
             ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
@@ -173,8 +304,18 @@ def _declares(s: str) -> bool:
     """A statement ("it's 1000", "no, 5433", "1000, not 100"), as opposed to an instruction."""
     toks = tokens(s)
     return (
-        len(toks) <= 4 or STATE.hit(s) or NO.starts(s) or bool(_NOT_BUT.search(s)) or toks[0] in _STATE_LEAD
+        len(toks) <= 4
+        or STATE.hit(s)
+        or NO.starts(s)
+        or bool(_NOT_BUT.search(s))
+        or toks[0] in _STATE_LEAD
+        or not _COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
+        or any(t.endswith("'s") and t != "let's" for t in toks[:3])  # "that one's 2026-09-30"
     )
+
+
+#: "it is" in a word, per language: a reply built on it states a value, it does not order a change.
+_COPULA: Final = frozenset(["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are"])
 
 
 _STATE_LEAD: Final = frozenset(
@@ -215,27 +356,87 @@ def _not_but(s: str, prev: Msg) -> str:
     return fixed if STATE.hit(clause) else f"{fixed.rstrip('.')} (not {old})"
 
 
-def _swapped_value(s: str, prev: Msg) -> str:
+def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
+    """The assistant's clause with the user's value put in, when ``s`` gives the one value of the same
+    slot: a number, date, host or version of the same form, in the same unit; or, in a short reply,
+    a name ("Hamburg" for "Munich"). ``echoed`` is the assistant's next turn: repeating the user's
+    value there confirms the slot."""
     said_text = prev.prose[-1500:]  # what the user answers is at the end of a long turn
-    before = {v.lower() for v in _VALUE.findall(said_text)}
-    mine = {v.lower() for v in _VALUE.findall(s)}
-    said = [v for v in _VALUE.findall(s) if v.lower() not in before]
+    said = [v for v in _VALUE.findall(s) if v.lower() not in {x.lower() for x in _VALUE.findall(said_text)}]
+    names = not _VALUE.search(s) and len(tokens(s)) <= 6  # a name counts only as a short reply of its own
+    before = {v.lower() for v in _slot_values(said_text, names)}
+    mine = {v.lower() for v in _slot_values(s, names, reply=True)}
+    if names:
+        said = [v for v in _slot_values(s, names, reply=True) if v.lower() not in before]
     if len(said) != 1:
         return ""
     words = word_set(s)
+    echo = bool(echoed) and said[0] in echoed and len(tokens(echoed)) <= 8
+    if names and not (echo and _declares(s)):
+        return ""  # a name alone is a value only when stated and taken up ("Hamburg" - "Using Hamburg.")
     for clause in _clauses(said_text):
-        theirs = [v for v in _VALUE.findall(clause) if v.lower() not in mine]
+        theirs = [v for v in _slot_values(clause, names) if v.lower() not in mine]
+        if names:  # a name replaces a name: "clause 11 ... Munich" - "Hamburg"
+            theirs = [v for v in theirs if _kind(v) == "name"]
         if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
             continue
         shared = words & word_set(clause) - word_set(theirs[0]) - word_set(said[0])
-        alike = (
-            _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12 and any(c.isalpha() for c in said[0])
-        )  # staging-1.internal / staging-2.internal (names, not bare numbers)
-        if len(shared) >= 2 or (shared and len(words) <= 4) or alike:
-            if not STATE.hit(clause):  # "I'll deploy to staging-1": the user's words say it better
-                return plain(CORRECTION_LEAD.sub("", s))
+        form = _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12
+        alike = form and (any(c.isalpha() for c in said[0]) or bool(_STRUCTURED.search(said[0])))
+        # (staging-1.internal / staging-2.internal, 2026-12-31 / 2027-03-31: not bare numbers)
+        unit = _affix(s, said[0])  # "2.75%" for "2.5%", "€1,310" for "€1,240", "n=128" for "n=120"
+        alike = alike or (bool(unit) and len(words) <= 6 and unit == _affix(clause, theirs[0]))
+        alike = alike or (echo and len(words) <= 6)  # "Hamburg" - "Thanks, using Hamburg."
+        if len(shared) >= 2 or (shared and len(words) <= 6) or alike:
+            # "I'll deploy to staging-1": the user's words say it better (unless they only give the value)
+            if not STATE.hit(clause) and len(tokens(s)) > 3 and shared:
+                return plain(
+                    CORRECTION_LEAD.sub("", s)
+                )  # (their words name the slot: "sample size is n=128")
             return plain(clause.replace(theirs[0], said[0], 1))
     return ""
+
+
+#: A value written in parts: a date, a time, a version, an address ("2027-03-31", "10:30", "1.4.2").
+_STRUCTURED: Final = re.compile(r"\d[-:./]\d+[-:./]\d|\d:\d\d")
+
+
+def _slot_values(text: str, names: bool, reply: bool = False) -> list[str]:
+    """The values a slot can hold: numbers, dates, ids, hosts; and capitalised names if ``names``
+    (in the user's ``reply``, a name standing alone counts too)."""
+    values = _VALUE.findall(text)
+    if names:
+        lead = len(text) - len(text.lstrip(" \"'([*¿¡"))
+        alone = reply and len(text.split()) <= 2
+        values += [
+            m.group(0)
+            for m in _NAME_VALUE.finditer(text)
+            if m.group(0) not in values and (m.start() != lead or alone)
+        ]  # (a sentence's first word is capitalised anyway: "Sure.", "Since ...")
+    return values
+
+
+#: A capitalised name written as a value (not a sentence's first word, unless it stands alone).
+_NAME_VALUE: Final = re.compile(r"(?<![\w.-])[A-ZÄÖÜÉÈÁÍÓÚÑ][a-zäöüßéèêàáíóúñç]{2,}(?![\w-])")
+
+
+def _affix(text: str, value: str) -> str:
+    """The unit a value is written with: the sign before it ("€", "n=") and the symbol or short word
+    after it ("%", "°C", "GHz"), lower-cased; empty when it stands bare."""
+    at = text.find(value)
+    if at < 0:
+        return ""
+    before = text[max(0, at - 2) : at].lstrip()
+    if not before.endswith("="):  # "n=128" keeps its letter; "€1,310" its sign, not the word before
+        before = "".join(c for c in before if not (c.isspace() or c.isalnum()))
+    after = _UNIT.match(text, at + len(value))
+    unit = next((g for g in after.groups() if g), "").lower() if after else ""
+    return f"{before}|{unit}" if before or unit else ""
+
+
+#: A unit right after a number: a symbol, letters written on to it ("10GB"), or a short word with a
+#: capital ("°C", " GHz", " K"); a lower-case word after a space is the sentence going on.
+_UNIT: Final = re.compile(r"\s?([%‰°][A-Za-z]?)|([A-Za-zµ]{1,3})\b|\s((?=[a-zµ]{0,2}[A-Z])[A-Za-zµ]{1,3})\b")
 
 
 def _shape(value: str) -> str:
@@ -244,11 +445,19 @@ def _shape(value: str) -> str:
 
 
 def _kind(value: str) -> str:
-    return "num" if value[:1].isdigit() else value[:1]
+    if value[:1].isdigit():
+        return "num"
+    return "name" if value.isalpha() and value[:1].isupper() else value[:1]
 
 
 def _clauses(prose: str) -> list[str]:
     return [c.strip() for s in split_sentences(prose) for c in re.split(r"[,;:]\s+(?=\w)", s) if c.strip()]
+
+
+#: "Wait": a pause before going on, which is no correction by itself.
+_HOLD_ON: Final = re.compile(
+    r"^(?:wait|hold on|one sec|moment|warte|moment mal|espera|un momento|attends|une seconde)\b", re.I
+)
 
 
 def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
@@ -264,6 +473,8 @@ def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
     if not strong and not weak:
         return False
+    if _HOLD_ON.match(head) and ctx.offer(prev).options and not _NOT_BUT.search(m.prose):
+        return False  # options laid out - "wait, tell me more about C": a question before choosing
     said = [CORRECTION_LEAD.sub("", s) for s in m.sentences if not is_question(s) and not PLEASANTRY.match(s)]
     said = [s for s in said if s.strip() and not has_secret(s)]
     if not said:
@@ -279,13 +490,18 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
     The sentences read here are marked in ``used`` (indices into the message's sentences).
     """
-    if not (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) or (
+    asked = (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) and not (
         FORGETFUL.hit(m.prose) and not m.has(REMEMBER)
-    ):
-        return
+    )
+    if not (asked and _remember_request(ctx, m, used)):
+        _kept_by_reply(ctx, m, used)  # no remember word: the assistant's answer may say it was one
+
+
+def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
+    """``remember_requests`` for a turn that has a remember word: whether it kept something."""
     reply = ctx.prose_after(m.pos, text_only=False)
     if reply is not None and reply.sentences and REFUSE.hit(" ".join(reply.sentences[:2])):
-        return  # the assistant declined to keep it
+        return True  # the assistant declined to keep it
     offset = 0
     for para in paragraphs(m.prose):
         sents = split_sentences(para)
@@ -304,14 +520,78 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if PROCEDURE_WORD.search(sents[hit]) and len(SEQUENCE.findall(" ".join(body))) < 2:
             attach_procedure(ctx, m)  # "remember this runbook": the steps are written elsewhere
             used.add(base + hit)
-            return
+            return True
         if not body:
             continue
         text = LEAD_FILLER.sub("", plain(" ".join(body)))
+        asked = REMEMBER.search(text)
+        if _points_back(text[asked.end() :] if asked else text):
+            # "remember how we did that": the how is the work just done, if any
+            attach_procedure(ctx, m)
+            used.add(base + hit)
+            return True
         kind: Kind = "procedure" if sequence_like(text) else "todo" if task_sentence(text) else "fact"
         ctx.add(kind, text, {m.pos}, must_keep=True)
         used.update(base + i for i in [hit, *idx])
+        return True
+    return False
+
+
+def _points_back(text: str) -> bool:
+    """A remembered "how we did that" / "wie wir das gemacht haben": a question word and a few
+    function words, no value, name or identifier. It points at what was done; it states nothing."""
+    text = text.strip(" ,:;.!")
+    toks = tokens(text)
+    return (
+        bool(toks)
+        and len(toks) <= 6
+        and WH.starts(text)
+        and not _VALUE.search(text)
+        and not any(n for n in capitalised_names(text) if n != text.split()[0])
+    )
+
+
+def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A statement the assistant answers only by saying it will keep it ("I'll remember that.",
+    "Merke ich mir.", "Lo recordaré."): however the user put it ("worth knowing: ...", "pour la
+    suite : ..."), it was a remember request (must keep). Not when it answers options or an offer
+    (that reply is a choice), nor a turn that asks (kept as open), nor a task with a who or a when.
+    """
+    nxt = ctx.msgs[m.pos + 1] if m.pos + 1 < len(ctx.msgs) else None
+    if (
+        nxt is None
+        or nxt.role != "assistant"
+        or nxt.has_calls
+        or not nxt.prose
+        or len(tokens(nxt.prose)) > 10
+        or not _KEPT.hit(nxt.prose)
+        or REFUSE.hit(nxt.prose)
+        or OPEN.hit(nxt.prose)
+        or any(is_question(x) for x in m.sentences)
+        or not _unprompted(ctx, m)
+    ):
+        return  # ("should it run on Sundays? I'll ask" - "Noted as open": a question kept open)
+    prev = ctx.prev_assistant(m.pos)
+    if prev is not None and prev.sentences and is_question(prev.sentences[-1]):
+        before = ctx.last_user(prev.pos)
+        if before is not None and len(tokens(ctx.msgs[before].prose)) > 3:
+            return  # "X has to be done" - "who takes it, and by when?" - "me, by the 10th": an answer
+    said = [
+        (i, _strip_label(LEAD_FILLER.sub("", x), words=5))
+        for i, x in enumerate(m.sentences)
+        if i not in used and not is_question(x) and not has_secret(x) and not PLEASANTRY.match(x)
+    ]
+    said = [(i, x) for i, x in said if tokens(x)]
+    if not said or len(said) > 3 or sum(len(tokens(x)) for _, x in said) < 3:
         return
+    text = plain(" ".join(x for _, x in said))
+    if task_sentence(text) or sequence_like(text) or DUE.hit(text):
+        return  # a deadline makes it a task (the to-do rules read it)
+    named = capitalised_names(text) or _slot_values(text, names=True) or re.search(r"\b[A-Z]{2,}\b", text)
+    if not (_VALUE.search(text) or named or "`" in text or "/" in text):
+        return  # "I'm off to lunch" - "Noted.": nothing named, nothing to keep
+    ctx.add("fact", _sentence_case(text), {m.pos}, must_keep=True)
+    used.update(i for i, _ in said)
 
 
 def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
@@ -351,22 +631,44 @@ def _request_stripped(s: str) -> str:
 
 
 def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
-    """Conventions, preferences, personal and environment facts stated by the user."""
+    """Conventions, preferences, personal and environment facts stated by the user.
+
+    Besides the words ("always", "from now on", "I prefer"), structure says it: a statement the user
+    makes unprompted that the assistant only acknowledges ("Understood.", no tool call) is something
+    to go by. Of those, one way set against another ("X instead of Y") is a standing rule (must
+    keep), one thing put over another ("X works better for me than Y", "X me va mejor que Y") a
+    preference.
+    """
+    contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     if not (
-        m.has(CONVENTION) or m.has(PERSONAL) or m.has(ENV_ID) or RULE.hit(m.prose) or PREFER.hit(m.prose)
+        m.has(CONVENTION)
+        or m.has(PERSONAL)
+        or m.has(ENV_ID)
+        or RULE.hit(m.prose)
+        or PREFER.hit(m.prose)
+        or contrast
     ) and not _PERSON_NOT.search(m.prose):
         return
+    acked = contrast and _acked_only(ctx, m) and _unprompted(ctx, m)
     sentences = m.sentences
     i = 0
     while i < len(sentences):
         s, i = sentences[i], i + 1
         if i - 1 in used or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
-        core = _strip_label(LEAD_FILLER.sub("", s))
+        lead = LEAD_FILLER.sub("", s)
+        core = _strip_label(lead)
         later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core))  # "mañana" is also "morning"
-        if not core or COMPLETION.search(core) or OPEN.hit(core) or later:
-            continue  # a point still open is not a fact
-        rule = RULE.hit(core) or PREFER.hit(core)
+        if not core or COMPLETION.search(core) or OPEN.hit(core) or later or _DISMISS.starts(lead):
+            continue  # a point still open is not a fact; "never mind re X" waves one away
+        if _SELF_FORGET.hit(core):
+            continue  # "I always forget what can be done ahead": why they ask, not a rule
+        forward = _FORWARD.hit(lead) or (acked and _CONTRAST.hit(core))
+        rule = RULE.hit(lead) or PREFER.hit(core) or forward
+        liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
+        # ("X works better for me than Y"; not "great, I'll read it over lunch")
+        if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and _names_option(ctx, m.pos, core):
+            continue  # "on second thought, rather B": a choice among options offered (a decision)
         if (
             not rule
             and (person := _PERSON_NOT.search(core))
@@ -374,23 +676,69 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         ):
             core = _sentence_case(core[person.start() :].lstrip(" ,;").removeprefix("and "))
             rule = True  # only the clause that states it: "Tom doesn't eat fish"
-        stated = rule or CONVENTION.search(core) or PERSONAL.search(core)
-        env = ENV_ID.search(core) and STATE_VERB.search(core)
+        stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
+        verb = STATE_VERB.search(core) if not stated else None
+        env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
             core, i = f"{core} {sentences[i]}", i + 1
-        ctx.add("fact", plain(core), {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+        text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
+        ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+#: A reply that opens with a yes of its own ("great, ..."; not "si puedo elegir", where "si" is "if").
+_AGREED: Final = re.compile(
+    r"^\W*(?:yes|yeah|yep|sure|ok|okay|great|perfect|good|nice|cool|ja|gut|super|sí|vale|genial|oui|parfait|"
+    r"super|d'accord)\s*[,.!]",
+    re.I,
+)
+
+
+def _acked_only(ctx: Ctx, m: Msg) -> bool:
+    """Whether the assistant's next turn only acknowledges ``m``: short, no question, no tool call."""
+    nxt = ctx.msgs[m.pos + 1] if m.pos + 1 < len(ctx.msgs) else None
+    return (
+        nxt is not None
+        and nxt.role == "assistant"
+        and bool(nxt.prose)
+        and not nxt.has_calls
+        and len(tokens(nxt.prose)) <= 12
+        and not any(is_question(x) for x in nxt.sentences)
+    )
+
+
+def _unprompted(ctx: Ctx, m: Msg) -> bool:
+    """Whether ``m`` says something of its own, not the answer to options or an offer just put
+    ("What's up?" offers nothing: what follows it is the user's own)."""
+    prev = ctx.prev_assistant(m.pos)
+    if prev is None:
+        return True
+    offer = ctx.offer(prev)
+    return not (offer.options or offer.single or offer.recommendation)
+
+
+def _names_option(ctx: Ctx, pos: int, text: str) -> bool:
+    """Whether ``text`` names an option the assistant laid out earlier (by a value or two words)."""
+    words = word_set(text)
+    values = {v.lower() for v in _VALUE.findall(text)}
+    for x in ctx.msgs[:pos]:
+        if x.role != "assistant" or not x.prose or not x.proposal:
+            continue
+        for o in x.options:
+            if values & {v.lower() for v in _VALUE.findall(o.text)} or len(words & o.words) >= 2:
+                return True
+    return False
 
 
 def _sentence_case(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
-def _strip_label(s: str) -> str:
-    """``A few things: I'm vegetarian`` -> ``I'm vegetarian``."""
+def _strip_label(s: str, words: int = 3) -> str:
+    """``A few things: I'm vegetarian`` -> ``I'm vegetarian`` (a head of at most ``words`` words)."""
     head, sep, rest = s.partition(":")
-    short = len(head.split()) <= 3 and "`" not in head and not any(c.isdigit() for c in head)
+    short = len(head.split()) <= words and "`" not in head and not any(c.isdigit() for c in head)
     return rest.strip() if sep and rest.strip() and short else s
 
 

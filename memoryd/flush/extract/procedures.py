@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.lexicon import NO, YES
 from memoryd.flush.extract.markers import LEAD_FILLER, PLEASANTRY, PROCEDURE_WORD, REMEMBER, SEQUENCE
 from memoryd.flush.extract.messages import Msg, Step
 from memoryd.flush.extract.prose import (
@@ -210,12 +211,57 @@ def assistant_how_to(ctx: Ctx, m: Msg) -> None:
 
 
 def doc_procedures(ctx: Ctx) -> None:
-    """How-tos written into a document (README, runbook, CONTRIBUTING), and command sequences that
-    passed and were asked for as a how-to or run again in a later turn."""
+    """How-tos written into a document (README, runbook, CONTRIBUTING), command sequences the
+    assistant offered to keep and the user took, and command sequences that passed and were asked
+    for as a how-to or run again in a later turn."""
     for m in ctx.msgs:
         if m.step is not None and m.step.effect == "procedure_doc":
             ctx.add("procedure", _procedure_from_doc(m.step), {m.pos})
+        elif m.role == "assistant" and m.prose and not m.has_calls and "`" in m.prose:
+            offered_steps(ctx, m)
     command_procedures(ctx)
+
+
+def offered_steps(ctx: Ctx, m: Msg) -> None:
+    """The commands just run, written out as numbered steps in an offer to keep them, and taken.
+
+    "All passed. Shall I keep this as a runbook? 1. `a` 2. `b`" - "sure": one procedure, the
+    steps in order, named after what the user asked to have done. Structure decides, not words:
+    every step is a command that ran and passed since the user's turn, the turn asks, and the
+    reply does not say no. The offer is then a procedure, not a decision: a decision or open
+    question drafted from the same offer and reply gives way to it.
+    """
+    if not STEP_START.search(m.prose) or not any(is_question(s) for s in m.sentences):
+        return
+    asker = ctx.last_user(m.pos)
+    reply = ctx.next_user(m.pos)
+    if asker is None or reply >= len(ctx.msgs) or ctx.prose_after(m.pos, text_only=False) is not None:
+        return  # (the assistant spoke again before the user answered: not the offer answered)
+    steps = _steps(m.prose)
+    commands = [c for s in steps for c in _CODE.findall(s)[:1]]
+    if len(steps) < 2 or len(commands) < len(steps):
+        return
+    ran = {
+        " ".join(s.command.split()): s.failed
+        for p in range(asker + 1, m.pos)
+        if (s := ctx.msgs[p].step) is not None and s.command
+    }
+    if any(ran.get(" ".join(c.split()), True) for c in commands):
+        return  # a step that did not run here, or whose last run failed: not the work just done
+    answer = ctx.msgs[reply]
+    first = answer.sentences[0] if answer.sentences else answer.prose
+    if not first or (NO.starts(first) and not YES.starts(first)) or is_question(first):
+        return
+    pos = {m.pos, reply}
+    head = _task_of(ctx.msgs[asker])
+    ctx.drafts[:] = [d for d in ctx.drafts if not (d.kind in _GIVES_WAY and pos <= d.pos)]
+    ctx.reported.add(m.pos)
+    ctx.answered.add(reply)
+    ctx.add("procedure", compact_steps(head, steps), {asker, *pos})
+
+
+#: Kinds drafted from an offer of steps that a procedure replaces.
+_GIVES_WAY: Final = frozenset({"decision", "open_question"})
 
 
 # --- procedures from the commands that were run -----------------------------------------------

@@ -35,8 +35,9 @@ from functools import lru_cache
 from typing import Final
 from weakref import WeakKeyDictionary
 
-from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.cues import make_cue
+from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
@@ -45,6 +46,7 @@ from memoryd.flush.extract.markers import (
     NO_START,
     OFFER,
     RECOMMEND,
+    REQUEST,
     RESULT_NUM,
 )
 from memoryd.flush.extract.messages import Msg, Step
@@ -665,6 +667,7 @@ class _Chain:
     errors_at: int  # the failing run they were read from
     end: int | None = None  # the run that closed it
     passed: bool = True  # False: closed by a different error after a change (the first one is gone)
+    silent: frozenset[str] = frozenset()  # commands that failed with exit 0 (only their output shows it)
 
 
 def _same_work(keys: frozenset[str], chain: _Chain) -> bool:
@@ -728,22 +731,32 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 open_chains.remove(same)
                 done.append(same)
                 same = None
+            silent = frozenset({_norm_command(step.command)}) if run.by_text else frozenset()
             if same is not None:  # the same work failing again (a retry, a poll)
                 same.fails.append(m.pos)
                 same.keys |= run.keys
                 same.loose |= run.loose
+                same.silent |= silent
                 if errors:
                     same.errors = errors
                     same.errors_at = m.pos
             else:
-                open_chains.append(_Chain([m.pos], set(run.keys), set(run.loose), frozenset(), -1))
+                open_chains.append(
+                    _Chain([m.pos], set(run.keys), set(run.loose), frozenset(), -1, silent=silent)
+                )
             changed = False
             continue
         for c in [c for c in open_chains if _closes(run, step, c)]:
+            if c.silent and _norm_command(step.command) not in c.silent:
+                continue  # exit 0 said nothing: only the same command passing shows it works now
             c.end = m.pos
             open_chains.remove(c)
             done.append(c)
     return sorted(done + open_chains, key=lambda c: c.fails[0])
+
+
+def _norm_command(command: str) -> str:
+    return " ".join(command.split())
 
 
 def _short_command(step: Step) -> str:
@@ -790,14 +803,19 @@ def chain_rules(ctx: Ctx) -> None:
 
 def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None]:
     """The result as the assistant reported it after the passing run: its first words after the run,
-    else its closing report of the turn, when nothing else was changed in between."""
+    else its closing report of the turn, when nothing else was changed in between.
+
+    The report's position comes back even when no sentence of it states the result in a way the
+    scoring sees ("C'est réglé. ..."): it is still this chain's closing report, not an outcome of
+    its own.
+    """
     for m in ctx.after(end):
         if m.step is not None and m.step.effect in ("change", "doc") and not m.step.failed:
             return "", None  # later work: the closing report belongs to it
         if m.role == "assistant" and m.prose:
             ok = _result_sentence(m, end_step.output)
             if ok or not m.has_calls:
-                return ok, m.pos if ok else None
+                return ok, m.pos
     return "", None
 
 
@@ -819,10 +837,10 @@ def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
     ok = ""
     if chain.passed:
         ok, report_pos = _closing_result(ctx, end, end_step)
-        if ok and report_pos is not None:
+        if report_pos is not None:
             pos.add(report_pos)
             ctx.reported.add(report_pos)
-        else:
+        if not ok:
             ok = _pass_line(end_step)
     else:
         pos.discard(end)
@@ -986,6 +1004,12 @@ def group_rules(ctx: Ctx) -> None:
         named = list(dict.fromkeys(d for d, echo in described if d and not echo))
         echoes = list(dict.fromkeys(d for d, echo in described if d and echo))
         pos = set(group)
+        said_nothing = not named and not any(
+            _summary_line(s.output) for p in group if (s := ctx.msgs[p].step) is not None and not s.quiet
+        )
+        if said_nothing and (chain := _checked_by_chain(ctx, group[-1])) is not None:
+            chain.pos.update(pos)  # "restart it and see that it comes back": the check's chain says how
+            continue
         report = _report_after(ctx, group[-1])
         said = ""
         if report is not None:
@@ -1004,6 +1028,18 @@ def group_rules(ctx: Ctx) -> None:
         else:
             text = fit_all([*named, *echoes], 300)
         ctx.add("outcome", text, pos)
+
+
+def _checked_by_chain(ctx: Ctx, pos: int) -> Draft | None:
+    """The outcome of a failure chain that starts right after the action at ``pos`` (before the user
+    speaks again and before the assistant reports): the action's check, whose outcome tells it."""
+    end = ctx.next_user(pos)
+    for m in ctx.msgs[pos + 1 : end]:
+        if m.role == "assistant" and m.prose and not m.has_calls:
+            return None  # the assistant reported on the action first
+        if m.pos in ctx.in_chain:
+            return next((d for d in ctx.drafts if d.kind == "outcome" and m.pos in d.pos), None)
+    return None
 
 
 def _report_after(ctx: Ctx, pos: int) -> Msg | None:
@@ -1091,9 +1127,23 @@ def report_rules(ctx: Ctx) -> None:
         sources = supporting_steps(ctx, m, results)
         if not sources and not (cause and any(p.step for p in ctx.before(m.pos))):
             continue  # numbers or a cause with no tool work behind them are talk, not an outcome
+        if _answers_lookup(ctx, m):
+            continue  # the user asked, the agent read it up: an answer (a fact), not a result of work
         ctx.reported.add(m.pos)
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
+
+
+def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
+    """Whether ``m`` answers the user's question after tool calls that only read (a file, a search)."""
+    asker = ctx.last_user(m.pos)
+    if asker is None or not any(
+        is_question(s) and WH.hit(" ".join(tokens(s)[:5])) and not REQUEST.match(s)
+        for s in ctx.msgs[asker].sentences[-2:]
+    ):
+        return False  # ("can you compare X and Y?" asks for work, not for a value)
+    steps = [s for p in range(asker + 1, m.pos) if (s := ctx.msgs[p].step) is not None]
+    return bool(steps) and all(s.effect == "read" and not s.failed for s in steps)
 
 
 def result_sentences(prose: str) -> list[str]:
