@@ -50,6 +50,32 @@ def _start(inst: corpus.Install, notify_path: Path, timeout: float) -> tuple[Dae
     return d, notify, ready - d.started
 
 
+class NotifyReader:
+    """Reads the notify socket after ``READY=1``, as systemd does (a queue nobody reads fills up)."""
+
+    def __init__(self, notify: NotifySocket) -> None:
+        self.notify = notify
+        self.lines: list[str] = []
+        self.stop = threading.Event()
+        notify.sock.settimeout(0.1)
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                self.lines.append(self.notify.sock.recv(65536).decode(errors="replace"))
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+
+    def close(self) -> list[str]:
+        self.stop.set()
+        self.thread.join(5)
+        return self.lines
+
+
 class StatusProbe:
     """``status`` round trips on the socket, one after another, in a thread (ms each)."""
 
@@ -107,6 +133,7 @@ def run(opts: Opts) -> Result:
     before = _flushes(inst)
     d, notify, ready = _start(inst, opts.work / "notify-due.sock", timeout=900)
     queued_at_write = None
+    reader = NotifyReader(notify)
     try:
         sub = Subscriber(inst.socket)
         probe = StatusProbe(inst.socket)
@@ -128,7 +155,8 @@ def run(opts: Opts) -> Result:
             during = probe.close()
             drains = probe.drains
             probe = StatusProbe(inst.socket)
-            time.sleep(1.0)
+            while len(probe.times) < 20 and probe.thread.is_alive():
+                time.sleep(0.05)
             idle = probe.close()
             oc.compact(live, 0)
             sub.wait(("memory.compacted", live, 0), timeout=60)
@@ -137,10 +165,9 @@ def run(opts: Opts) -> Result:
             probe.close()
             sub.close()
         flushed = _flushes(inst) - before
-        statuses = [m.decode(errors="replace") for _, m in notify.messages]
-        statuses += [m.decode(errors="replace") for _, m in _drain_socket(notify)]
     finally:
         d.stop()
+        statuses = [m.decode(errors="replace") for _, m in notify.messages] + reader.close()
         notify.close()
     work_ms = _flush_work_ms(inst)
     base: list[float] = []
@@ -213,17 +240,6 @@ def run(opts: Opts) -> Result:
         ),
     ]
     return res
-
-
-def _drain_socket(notify: NotifySocket) -> list[tuple[float, bytes]]:
-    """What the daemon sent after ``READY=1`` (the drain's ``STATUS=`` lines)."""
-    got: list[tuple[float, bytes]] = []
-    notify.sock.setblocking(False)
-    while True:
-        try:
-            got.append((time.perf_counter(), notify.sock.recv(65536)))
-        except BlockingIOError:
-            return got
 
 
 def _flush_work_ms(inst: corpus.Install) -> float:
