@@ -143,3 +143,30 @@ def test_sigkills_during_the_drain_lose_and_repeat_nothing(oc: OpenClawFixture) 
     for fid in finished:
         assert markdown.count(f"memoryd:flush id={fid} ") == 1, fid
     assert markdown.count("memoryd:flush id=") == len(finished)
+
+
+def test_a_session_that_becomes_urgent_during_the_drain_goes_before_the_queue(
+    oc: OpenClawFixture, systemd: socket.socket
+) -> None:
+    sessions = {f"agent:main:q{i:02d}": 3_000 for i in range(16)}
+    _install(oc, sessions, turns=250, force_flush_bytes=200_000)
+    live = oc.session("agent:main:live", "d0eaaaaa-0000-4000-8000-000000000000")
+    live.user("Shall we move the backups to Tuesday?")
+    live.assistant("Yes: backups move to Tuesday.", 5_000)
+    oc.store("main", live.key, sessionId=live.session_id, contextTokens=32768, totalTokens=5_000)
+    daemon = DaemonProc(oc.config_path, clean_env(NOTIFY_SOCKET=systemd.getsockname()))
+    try:
+        while "READY=1" not in (msg := systemd.recv(4096).decode()):
+            pass
+        assert "draining 0/16 due flushes" in msg
+        live.user("And the restore drill: first Monday of the month?")
+        live.assistant("Agreed, we decided the restore drill is on the first Monday.", 19_900)  # past 19,576
+        oc.store("main", live.key, totalTokens=19_900)
+        wait_for(lambda: len(_completed_keys(oc)) == 17, "every flush", timeout=120)
+    finally:
+        code, err = daemon.stop(signal.SIGTERM)
+    assert code == 0, err
+    order = _completed_keys(oc)
+    # Written while most due flushes still waited (it comes after the one in progress; seen: 2nd of 17).
+    assert order.index("agent:main:live") < 8, order
+    assert Counter(order) == dict.fromkeys([*sessions, "agent:main:live"], 1)
