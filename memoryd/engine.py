@@ -443,8 +443,8 @@ class Engine:
         """The drain as ``memoryd status --json`` shows it (``next``: the session written next)."""
         prog = self.due.progress()
         view: dict[str, Any] = {"queued": prog.queued, "done": prog.done, "total": prog.total}
-        if prog.active:
-            nxt = min(self.due.ids(), key=self.due_risk)
+        nxt = self.due.peek(self.due_risk)
+        if nxt is not None:
             pend = self.flushes.pending.get(nxt)
             view["next"] = {
                 "session_key": pend.session_key if pend else None,

@@ -170,3 +170,38 @@ def test_a_session_that_becomes_urgent_during_the_drain_goes_before_the_queue(
     # Written while most due flushes still waited (it comes after the one in progress; seen: 2nd of 17).
     assert order.index("agent:main:live") < 8, order
     assert Counter(order) == dict.fromkeys([*sessions, "agent:main:live"], 1)
+
+
+def test_a_manual_flush_of_a_queued_session_writes_its_due_flush_first(oc: OpenClawFixture) -> None:
+    """In-process, the drain not started: ``memoryd flush KEY`` of a session whose due flush waits in
+    the queue writes that one first, so the session's blocks stay in the order of their ranges."""
+    from memoryd import logs
+    from memoryd.config import load_settings
+    from memoryd.daemon import Daemon
+
+    _install(oc, RISKS, turns=24, force_flush_bytes=20_000)
+    logs.configure("warning")
+    d = Daemon(load_settings(str(oc.config_path)))
+    d.journal.open()
+    try:
+        d.engine.start()
+        d.engine.defer_flushes = True
+        d.engine.scan_all()
+        assert d.engine.queue_due(recovered=True) == 4
+        s = oc.sessions[("main", "agent:main:bytes-far")]
+        s.user("One more thing: the export job also needs a retry limit of 3.")
+        s.assistant("Agreed, we decided on a retry limit of 3 for the export job.", 3_200)
+        answer = d.engine.manual_flush("agent:main:bytes-far", "asked")
+        assert answer["ok"] and answer["flushed"], answer
+        assert d.engine.due_progress().queued == 3 and d.engine.due_progress().done == 1
+        assert d.engine.drain_due() == 3
+    finally:
+        d.engine.close()
+        d.journal.close()
+    done = [e for e in oc.events() if e["type"] == "memory.flush.completed"]
+    far = [e for e in done if e["session_key"] == "agent:main:bytes-far"]
+    assert [e["data"]["trigger"] for e in far] == ["transcript_bytes", "manual"]
+    assert [e["session_key"] for e in done][2:] == RISK_ORDER[:3]
+    (log,) = oc.daily_logs().values()
+    due_at, manual_at = (log.index(f"memoryd:flush id={e['data']['flush_id']} ") for e in far)
+    assert due_at < manual_at  # the blocks in the order of their ranges

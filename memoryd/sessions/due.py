@@ -116,13 +116,18 @@ class DueQueue:
         if self._order.pop(fid, None) is not None:
             self.done += 1
 
-    def pick(self, risk: Callable[[str, int], Risk]) -> str | None:
-        """Take the most urgent flush out of the queue (``risk(fid, order)`` judges each now)."""
+    def peek(self, risk: Callable[[str, int], Risk]) -> str | None:
+        """The most urgent flush (``risk(fid, order)`` judges each now), left in the queue."""
         if not self._order:
             return None
-        fid = min(self._order, key=lambda f: risk(f, self._order[f]))
-        del self._order[fid]
-        self.done += 1
+        return min(self._order, key=lambda f: risk(f, self._order[f]))
+
+    def pick(self, risk: Callable[[str, int], Risk]) -> str | None:
+        """Take the most urgent flush out of the queue."""
+        fid = self.peek(risk)
+        if fid is not None:
+            del self._order[fid]
+            self.done += 1
         return fid
 
     def progress(self) -> DueProgress:
