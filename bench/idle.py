@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench import corpus
 from bench.common import Daemon, Figure, Opts, Result, clean_env, proc_cpu_ns, quantile
-from bench.latency import OpenClaw, measure_crossings
+from bench.latency import OpenClaw, Subscriber, measure_crossings
 from memoryd.daemon import WATCH_DEBOUNCE_MS, WATCH_STEP_MS, WATCH_TIMEOUT_MS
 
 AGENTS = 4
@@ -31,15 +31,31 @@ for _ in watchfiles.watch(*sys.argv[1:], step={step}, debounce={debounce}, rust_
 """
 
 
-def install(root: Path, sessions: int, seed: int) -> corpus.Install:
-    """``sessions`` live sessions over four agents, as OpenClaw leaves them between turns."""
+def install(root: Path, sessions: int, seed: int) -> tuple[corpus.Install, OpenClaw, str]:
+    """``sessions`` live sessions over four agents, as OpenClaw leaves them between turns; the
+    writer of the first agent and one of its sessions."""
     inst = corpus.Install(root, [f"a{i}" for i in range(AGENTS)])
     inst.write_config()
+    first: tuple[OpenClaw, str] | None = None
     for i, agent in enumerate(inst.agents):
         oc = OpenClaw(inst, agent, seed + i)
         for j in range(i, sessions, AGENTS):
-            oc.new_session(j)
-    return inst
+            sid = oc.new_session(j)
+            first = first or (oc, sid)
+    assert first is not None
+    return inst, *first
+
+
+def first_write_after_quiet(oc: OpenClaw, sid: str, socket_path: Path) -> float:
+    """ms from a reply that crosses the flush point, the first write after the idle windows, to its
+    ``threshold.crossed``: what the watcher's idle setting costs in latency."""
+    sub = Subscriber(socket_path)
+    try:
+        time.sleep(0.2)  # the subscription is in place
+        t0 = oc.reply(sid, corpus.FLUSH_POINT + 1_000)
+        return (sub.wait(("memory.threshold.crossed", sid, 0)) - t0) * 1000
+    finally:
+        sub.close()
 
 
 def cpu_share(pids: dict[str, int], seconds: float) -> dict[str, float]:
@@ -56,8 +72,8 @@ def run(opts: Opts) -> Result:
     sessions = 100
     window, settle, windows = (2.0, 1.0, 1) if opts.quick else (6.0, 3.0, 3)
     lat_sessions, lat_rounds = (1, 2) if opts.quick else (4, 20)
-    a = install(opts.work / "idle-inotify", sessions, opts.seed)
-    b = install(opts.work / "idle-watchfiles", sessions, opts.seed)
+    a, oc_a, sid_a = install(opts.work / "idle-inotify", sessions, opts.seed)
+    b, oc_b, sid_b = install(opts.work / "idle-watchfiles", sessions, opts.seed)
     folders = [str(b.sessions_dir(x)) for x in b.agents]
     code = WATCHFILES_ALONE.format(step=WATCH_STEP_MS, debounce=WATCH_DEBOUNCE_MS, timeout=WATCH_TIMEOUT_MS)
     alone = subprocess.Popen([sys.executable, "-c", code, *folders], env=clean_env())
@@ -79,6 +95,10 @@ def run(opts: Opts) -> Result:
             for _ in range(windows):
                 for k, v in cpu_share(pids, window).items():
                     samples.setdefault(k, []).append(v)
+            quiet = {
+                "inotify": first_write_after_quiet(oc_a, sid_a, a.socket),
+                "watchfiles": first_write_after_quiet(oc_b, sid_b, b.socket),
+            }
     finally:
         for p in (alone, sleeper):
             p.kill()
@@ -123,6 +143,17 @@ def run(opts: Opts) -> Result:
         Figure("idle CPU, a bare interpreter asleep", med("sleep"), "% core", None, samples=samples["sleep"])
     )
 
+    for key in ("inotify", "watchfiles"):
+        res.figures.append(
+            Figure(
+                f"first write after the idle windows → threshold.crossed, {key} watcher",
+                quiet[key],
+                "ms",
+                quiet["inotify"] if key == "watchfiles" else None,
+                "the inotify watcher" if key == "watchfiles" else "",
+                samples=[quiet[key]],
+            )
+        )
     lat: dict[str, list[float]] = {}
     for key in ("inotify", "watchfiles"):
         crossed, _, _ = measure_crossings(

@@ -26,6 +26,7 @@ from memoryd import checkpoint
 from memoryd.config import Settings
 from memoryd.events import event_key
 from memoryd.flush.executor import AUTO_TRIGGERS, FlushExecutor, PendingFlush, flush_id_for
+from memoryd.sessions.due import DueProgress, DueQueue, Risk, compaction_risk
 from memoryd.sessions.gate import GateSettings
 from memoryd.sessions.tracker import Effect, Emit, SessionState, end_session, on_tick
 from memoryd.sinks.journal import Journal
@@ -51,6 +52,9 @@ class Engine:
         self.seen_agents: set[str] = set()
         self.emitted: OrderedDict[str, None] = OrderedDict()
         self.flushes = FlushExecutor(self)
+        # Flushes a catch-up found due, written one at a time by the drain (``memoryd.sessions.due``);
+        # they are pending (journaled as started) like any other, only not retried by tick().
+        self.due = DueQueue()
         # Adapters, most specific first: an agent is read by the first one that owns it.
         self.adapters: list[SourceAdapter] = [cls(self) for cls in adapter_classes()]
         self.by_name: dict[str, SourceAdapter] = {a.name: a for a in self.adapters}
@@ -365,9 +369,89 @@ class Engine:
         self._timers()
         if self.flushes.deferred:
             self.run_deferred()
-        self.flushes.retry_all()
+        self.retry_pending()
         self.journal.sync()
         self.save_checkpoint()
+
+    def retry_pending(self) -> None:
+        """Write the pending flushes that wait for a retry; the queued ones are the drain's."""
+        due = self.due
+        for pend in list(self.flushes.pending.values()):
+            if pend.flush_id not in due:
+                self.flushes.run(pend)
+
+    # ------------------------------------------------------------------ the due queue
+    def queue_due(self, *, recovered: bool = False) -> int:
+        """After a full scan: the flushes it decided go to the due queue instead of being written
+        inline; with ``recovered`` (the first catch-up) also every flush the log or the checkpoint
+        left pending (a crash). Returns how many are queued now."""
+        pending = self.flushes.pending
+        fids = list(pending) if recovered else [f for f in self.flushes.deferred if f in pending]
+        queued = [f for f in fids if pending[f].trigger != "manual"]  # a manual one is answered at once
+        for fid in queued:  # in the order they were decided: ties of risk go first come first served
+            self.due.add(fid)
+        self.flushes.deferred = [f for f in self.flushes.deferred if f not in self.due]
+        return len(self.due)
+
+    def due_risk(self, fid: str, order: int = 0) -> Risk:
+        """A queued flush's compaction risk, from its session's state now."""
+        pend = self.flushes.pending.get(fid)
+        if pend is None:
+            return compaction_risk("", 0, None, None, order)
+        tr = self.sessions.get((pend.agent_id, pend.uid))
+        if tr is None:
+            return compaction_risk(pend.trigger, pend.cycle, None, None, order)
+        return compaction_risk(pend.trigger, pend.cycle, tr.state, self.gate_for(tr), order)
+
+    def run_next_due(self) -> str | None:
+        """Write the queued flush most at risk of its compaction; its id, or None when none is queued."""
+        pending = self.flushes.pending
+        while True:
+            fid = self.due.pick(self.due_risk)
+            if fid is None:
+                return None
+            pend = pending.get(fid)
+            if pend is not None:
+                break  # else: written meanwhile (a manual flush of its session): next one
+        self.journal.sync()  # its `started` is durable before any Markdown is written
+        self.flushes.run(pend)
+        self.journal.sync()
+        self.save_checkpoint()
+        return fid
+
+    def drain_due(self) -> int:
+        """Write every queued flush now, most at risk first (``--once``); how many were written."""
+        n = 0
+        while self.run_next_due() is not None:
+            n += 1
+        return n
+
+    def _write_queued_of(self, tr: Tracked) -> None:
+        """Write a session's queued due flushes now (a manual flush asked for it: blocks stay in order)."""
+        mine = (tr.agent.agent_id, tr.state.uid)
+        for fid in self.due.ids():
+            pend = self.flushes.pending.get(fid)
+            if pend is not None and (pend.agent_id, pend.uid) == mine:
+                self.due.discard(fid)
+                self.journal.sync()
+                self.flushes.run(pend)
+
+    def due_progress(self) -> DueProgress:
+        return self.due.progress()
+
+    def due_view(self) -> dict[str, Any]:
+        """The drain as ``memoryd status --json`` shows it (``next``: the session written next)."""
+        prog = self.due.progress()
+        view: dict[str, Any] = {"queued": prog.queued, "done": prog.done, "total": prog.total}
+        nxt = self.due.peek(self.due_risk)
+        if nxt is not None:
+            pend = self.flushes.pending.get(nxt)
+            view["next"] = {
+                "session_key": pend.session_key if pend else None,
+                "risk": self.due_risk(nxt).name,
+            }
+            view["text"] = prog.text()
+        return view
 
     def settle(self, timeout: float = 15.0) -> None:
         """``--once``: wait out store grace periods and editor waits, then stop."""
@@ -401,6 +485,7 @@ class Engine:
         self.adapter_of(tr).read(tr)
         tr = self.find_session(session_key) or tr  # the read may have begun a new generation (a reset)
         done, pending = self.flushes.done, self.flushes.pending
+        self._write_queued_of(tr)  # its due flush, if the drain has not reached it, comes first
         before = set(done) | set(pending)
         effects = end_session(tr.state, "manual", reason)
         self.execute(tr, effects)
@@ -440,6 +525,7 @@ class Engine:
             "head_seq": self.journal.published_seq,
             "sessions": sessions,
             "pending_flushes": len(self.flushes.pending),
+            "due": self.due_view(),
             "flushes_done": self.flushes.flushes_done,
             "source_errors": self.errors_seen,
         }

@@ -84,6 +84,12 @@ class Notifier:
 
     def send(self, **fields: Field) -> bool:
         """One datagram of ``KEY=value`` lines, e.g. ``send(READY=1, STATUS="...")``. True if sent."""
+        return self._send(fields, wait=True)
+
+    def _send(self, fields: Mapping[str, Field], *, wait: bool) -> bool:
+        """A full queue (systemd not reading) is waited on for at most ``SEND_TIMEOUT``; with
+        ``wait=False`` (a mere status line, sent often while a drain runs) not at all: the line is
+        dropped rather than the event loop stalled."""
         if self.address is None or not fields:
             return False
         lines = "".join(f"{key}={_one_line(value)}\n" for key, value in fields.items())
@@ -93,7 +99,10 @@ class Notifier:
                     self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC)
                     # A datagram queue that systemd does not drain must not stall the event loop.
                     self._sock.settimeout(SEND_TIMEOUT)
+                self._sock.settimeout(SEND_TIMEOUT if wait else 0.0)
                 self._sock.sendto(lines.encode(), self.address)
+            except BlockingIOError:
+                return False  # a status line dropped: the next one says the same, newer
             except OSError as exc:
                 if not self._failing:
                     log.warning("notify.failed", error=str(exc)[:200], fields=sorted(fields))
@@ -111,8 +120,8 @@ class Notifier:
         return self.send(READY=1, STATUS=status)
 
     def status(self, text: str) -> bool:
-        """A line a person reads in ``systemctl status``."""
-        return self.send(STATUS=text)
+        """A line a person reads in ``systemctl status`` (dropped, not waited on, if systemd lags)."""
+        return self._send({"STATUS": text}, wait=False)
 
     def extend_timeout(self, seconds: float) -> bool:
         """Ask for ``seconds`` more before the start (or stop) timeout fires."""

@@ -239,6 +239,19 @@ def _n(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else "-"
 
 
+def due_text(due: Any) -> str | None:
+    """``due flushes: draining 12/40 (most at risk first; next agent:main:s3, past_flush_point)``, or
+    None when nothing is queued (the daemon's ``due``: ``queued``, ``done``, ``total``, ``next``)."""
+    if not isinstance(due, Mapping) or not due.get("queued"):
+        return None
+    nxt = due.get("next") or {}
+    where = f"; next {nxt.get('session_key')}, {nxt.get('risk')}" if nxt.get("session_key") else ""
+    return (
+        f"due flushes: draining {due.get('done', 0)}/{due.get('total', 0)} "
+        f"(most at risk of compaction first{where})"
+    )
+
+
 def position_text(row: Mapping[str, Any]) -> str:
     """``seq 149`` for a SQLite session, ``5,120 B`` for a JSONL transcript, ``-`` when unknown."""
     unit, where = row.get("position_unit"), row.get("position")
@@ -276,6 +289,9 @@ def render_status(st: Mapping[str, Any], *, now: float | None = None, legend: bo
         f"events: head seq {st.get('head_seq')}{log_txt}; pending flushes {st.get('pending_flushes', 0)}"
         + (f"; flushes written since start {st['flushes_done']}" if "flushes_done" in st else "")
     )
+    drain = due_text(st.get("due"))
+    if drain:
+        out.append(drain)
     if st.get("problem"):
         out.append(f"PROBLEM: {st['problem']}")
     shown = {p.get("flush_id") for s in st.get("sessions") or [] for p in s.get("pending") or []}

@@ -54,3 +54,36 @@ def test_the_watcher_hears_a_rewrite_keeping_size_and_mtime(tmp_path: Path) -> N
         assert batch.paths == {str(p)}
     finally:
         tree.close()
+
+
+def test_the_watchfiles_fallback_hears_a_rewrite_keeping_size_and_mtime(tmp_path: Path) -> None:
+    """The same through the fallback watcher (macOS, the BSDs, inotify out of watches), at its idle
+    poll step: the first change after a quiet spell."""
+    import anyio
+
+    sessions = tmp_path / "state" / "agents" / "main" / "sessions"
+    sessions.mkdir(parents=True)
+    p = sessions / "s1.jsonl"
+    p.write_bytes(b'{"h":1}\n{"a":1}\n')
+
+    async def main() -> set[str]:
+        source = watch.watchfiles_batches(
+            [tmp_path / "state"], step_ms=5, debounce_ms=30, timeout_s=0.2, resync_s=60
+        )
+        seen: set[str] = set()
+        rewritten = False
+        try:
+            with anyio.fail_after(30):
+                async for batch in source:
+                    if rewritten:
+                        seen |= batch.paths
+                        if seen:
+                            return seen
+                    elif batch.paths == set() and not batch.new_folders:  # started: a timeout's beat
+                        _same_size_rewrite(p, b'{"h":1}\n{"a":2}\n')
+                        rewritten = True
+        finally:
+            await source.aclose()
+        raise AssertionError("the watcher ended")
+
+    assert anyio.run(main) == {str(p)}
