@@ -877,6 +877,56 @@ def task_sentence(s: str) -> bool:
 # --- over the whole range -------------------------------------------------------------------------------
 
 
+def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
+    """Picks made after a side question: the offer stays pending until a reply decides it.
+
+    Options laid out, then the user asks about one of them ("what's the catch with C?"), the
+    assistant answers (no options of its own), and *then* the user picks ("B"): the pick resolves
+    against the offer still pending, not against the side answer. Returns the side turns (not
+    replies to read) and, per picking turn, the assistant message whose offer it answers. At most
+    two side exchanges are bridged.
+    """
+    side: set[int] = set()
+    picks: dict[int, Msg] = {}
+    pending: Msg | None = None
+    between: list[int] = []
+    settled = False
+    for pos in ctx.users:
+        m = ctx.msgs[pos]
+        prev = ctx.prev_assistant(pos)
+        if prev is None or not m.sentences:
+            pending, between = None, []
+            continue
+        offer = ctx.offer(prev)
+        if offer.options and offer.choice:
+            # A reply to a fresh offer. Even one that names an option ("tell me more about C") may
+            # be a side question: the next turn tells, if it picks again from the same options.
+            pending, between, settled = prev, [pos], _settles(m, offer)
+            continue
+        if pending is None:
+            continue
+        if _settles(m, ctx.offer(pending), strong=True) and not offer.single and not offer.options:
+            picks[pos] = pending
+            side.update(between)
+            pending, between = None, []
+        elif not settled and len(between) < 2 and any(is_question(s) for s in m.sentences):
+            between.append(pos)  # another side question
+        else:
+            pending, between = None, []
+    return side, picks
+
+
+def _settles(m: Msg, offer: Offer, strong: bool = False) -> bool:
+    """Whether a reply decides the offer: it names one option (by label, ordinal or value when
+    ``strong``), or (a direct reply) agrees without asking back."""
+    first = _first(m.sentences)
+    if is_question(first):
+        return False
+    if named_option(LEAD_FILLER.sub("", first), offer.options, strong=True) is not None:
+        return _short(first) or not strong
+    return not strong and (_agrees(first) or _refuses(first) or DELEGATE.hit(m.prose))
+
+
 def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     """A user turn that turns an earlier decision around ("actually, let's do B after all")."""
     if not ctx.slot_options or not REVERSAL.hit(m.prose):
@@ -962,6 +1012,7 @@ __all__ = [
     "explicit_lines",
     "is_task",
     "option_text",
+    "pending_picks",
     "read_reply",
     "reversals",
     "settle",

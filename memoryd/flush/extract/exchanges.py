@@ -146,6 +146,9 @@ def offer_of(m: Msg) -> Offer:
     groups = _groups(m, labelled)
     if groups:
         header, listed = _main_group(groups, recommend)
+        if not labelled and (named := _named_labels(listed)):
+            listed, labelled = named, True  # "- **Opción B**: Scalable Capital FREE (...)"
+            groups = [(header, listed)] if len(groups) == 1 else groups
         rec = _recommended(listed, recommend)
         choice = (
             labelled
@@ -171,6 +174,25 @@ def offer_of(m: Msg) -> Offer:
     single = _single_offer(tail, question)
     rec_text = _RECOMMEND_LEAD.sub("", plain(recommend)) if recommend else ""
     return Offer((), False, None, single, question, "", bool(question or single or rec_text), (), rec_text)
+
+
+_NAMED_LABEL: Final = re.compile(
+    r"^(?i:option|opción|opcion|variante|variant|choix|alternative|alternativa|möglichkeit|choice|plan)\s+"
+    r"([A-Da-d1-9])\s*[:.)]\s*"
+)
+
+
+def _named_labels(options: Sequence[Option]) -> tuple[Option, ...]:
+    """List items that each open with a label word and a letter ("Opción B: ..."), relabelled A, B, C."""
+    found = [_NAMED_LABEL.match(o.text) for o in options]
+    if len(options) < 2 or not all(found):
+        return ()
+    labels = [x.group(1).lower() for x in found if x]
+    if len(set(labels)) < len(labels):
+        return ()
+    return tuple(
+        Option(lab, o.text[x.end() :]) for lab, o, x in zip(labels, options, found, strict=True) if x
+    )
 
 
 def _groups(m: Msg, labelled: bool) -> list[tuple[str, tuple[Option, ...]]]:
