@@ -239,6 +239,8 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     offer = ctx.offer(prev)
     if _clarifying(ctx, prev, offer):
         return  # "am I free on the 15th?" - "Which calendar, work or private?" - "work": no decision
+    if offer.options and ran_list(ctx, prev, offer.options):
+        return  # "want me to save these steps as a runbook?": a procedure (the facts stream's), no decision
     first = _first(body)
     own = [s for s in body if is_question(s)]
     deferred = [s for s in body if _defers(s) and not is_question(s)]
@@ -270,6 +272,31 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         return _keeps_fact(s) or (task_sentence(s) and not _defers(s))
 
     used.update(i for i, s in enumerate(m.sentences) if s in body and not keep(s))
+
+
+_CODE_SPAN: Final = re.compile(r"`([^`]+)`")
+
+
+def ran_list(ctx: Ctx, prev: Msg, options: Sequence[Option]) -> bool:
+    """The options are the commands the assistant just ran (its steps since the user last spoke)."""
+    if len(options) < 2:
+        return False
+    start = ctx.last_user(prev.pos)
+    ran = [
+        " ".join(x.step.command.split())
+        for x in ctx.msgs[(start or 0) : prev.pos]
+        if x.role == "tool" and x.step is not None and x.step.command
+    ]
+    if not ran:
+        return False
+
+    def run(o: Option) -> bool:
+        spans = _CODE_SPAN.findall(o.text) or [o.text]
+        return any(
+            " ".join(c.split()) in r or r in " ".join(c.split()) for c in spans for r in ran if len(c) > 3
+        )
+
+    return sum(1 for o in options if run(o)) * 2 > len(options)
 
 
 def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequence[str]) -> None:
@@ -967,7 +994,7 @@ def unanswered_at_end(ctx: Ctx) -> None:
                 ctx.add("open_question", plain(asked[-1]), {u.pos})
         return
     offer = ctx.offer(last)
-    if offer.choice and offer.options and offer.question:
+    if offer.choice and offer.options and offer.question and not ran_list(ctx, last, offer.options):
         q = plain(offer.question)
         if _size(q) < 6 and not offer.groups:  # "Was ist dir lieber?": the options say what is open
             q = f"{q.rstrip('?？ ')}: {' / '.join(clip(o.text, 60) for o in offer.options[:4])}?"
