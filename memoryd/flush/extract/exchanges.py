@@ -22,6 +22,7 @@ from memoryd.flush.extract.lexicon import (
     CHOICE,
     EITHER,
     LARGER,
+    MIDDLE,
     OFFER,
     OR,
     ORDINALS,
@@ -164,6 +165,12 @@ def offer_of(m: Msg) -> Offer:
         return Offer(
             listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks, "", favoured
         )
+    segments = _segment_options(m) if question or recommend else None
+    if segments is not None:
+        lead, _, opts, rec = segments
+        if rec is None:
+            rec = _recommended(opts, recommend)
+        return Offer(opts, True, rec, "", question, plain(lead).rstrip(":： "), True, (), "", rec)
     prose_opts = _prose_options(m)
     if prose_opts is not None:
         sentence, lead, opts = prose_opts
@@ -283,6 +290,66 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         else:
             return lead, lead, tuple(opts)
     return None
+
+
+_SEGMENT_SPLIT: Final = re.compile(
+    r"\s*;\s*(?:(?:and|und|y|et)\s+)?|\s*,\s+(?:or|oder|o|u|ou)\s+|\s+(?:or|oder|ou)\s+", re.I
+)
+
+
+def _names(text: str, initial: bool) -> frozenset[str]:
+    """The names and values a stretch of prose introduces: identifiers, numbers, capitalised words
+    (a sentence's first word only when it looks like a name: "Zotero 7", "Mann-Whitney", not "Ich")."""
+    words = text.split()
+    caps = {w for w in re.findall(r"\b[A-Z][\w+-]*", text) if len(w) > 2}
+    if initial and words and words[0] in caps:
+        head, nxt = words[0], words[1] if len(words) > 1 else ""
+        if not (head.isupper() or "-" in head or nxt[:1].isupper() or nxt[:1].isdigit()):
+            caps.discard(head)
+    return frozenset(w.lower() for w in caps) | distinct_values(text)
+
+
+def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] | None:
+    """Three or more alternatives told in running prose, each in its own clause or sentence and each
+    naming something the others do not ("X costs ...; Y comes in at ...; and then there's Z").
+
+    A later sentence that names only what one of them named recommends it.
+    """
+    run: list[tuple[str, frozenset[str]]] = []
+    recommended = None
+    lead = ""
+    for s in m.sentences:
+        if LIST_ITEM.match(s) or is_question(s):
+            continue
+        parts = [p for p in _SEGMENT_SPLIT.split(s.rstrip(".!。 ")) if p and p.strip()]
+        for k, part in enumerate(parts):
+            names = _names(part, initial=k == 0)
+            if len(run) >= 3:
+                owners = [i for i, (_, n) in enumerate(run) if names & n]
+                if len(owners) == 1 and 2 * len(names & run[owners[0]][1]) >= len(names):
+                    recommended = owners[0]
+                    break
+            own = names.difference(*(n for _, n in run))
+            if not names or not own:
+                if len(run) >= 3:
+                    break
+                lead, run = (s if not run else lead), []
+                continue
+            run.append((plain(part.strip(" ,;")), names))
+        else:
+            continue
+        break
+    if (
+        run
+        and len(run) > 3
+        and not distinct_values(run[0][0])
+        and all(distinct_values(t) for t, _ in run[1:])
+    ):
+        lead, run = run[0][0], run[1:]  # "Im Grunde gibt es drei Wege": an introduction, no option
+    if not 3 <= len(run) <= 5 or any(len(tokens(t)) > 30 for t, _ in run):
+        return None
+    opts = tuple(Option(str(i + 1), t) for i, (t, _) in enumerate(run))
+    return lead, lead, opts, recommended
 
 
 def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
@@ -435,6 +502,8 @@ def named_option(
     for ordinal, idx in ORDINALS.items():
         if not ordinal.isascii() and ordinal in raw and idx < len(options):
             return idx % len(options)
+    if len(options) % 2 == 1 and len(options) >= 3 and len(toks) <= 8 and MIDDLE.hit(text):
+        return len(options) // 2  # "the one in between"
     if (small := SMALLER.hit(text)) or LARGER.hit(text):
         hit = _by_number(options, smallest=small)
         if hit is not None:

@@ -331,7 +331,14 @@ SMALLER: Final = Words(
     "simpler|budget|günstig|günstige|preiswert|económica|económico|económique|pas cher|"
     "günstigere|günstigste|billigere|billigste|kleinere|kleinste|kürzere|schnellere|einfachere|"
     "barata|barato|pequeña|pequeño|menor|corta|corto|rápida|rápido|sencilla|"
-    "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い"
+    "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い|"
+    "weniger|wenigsten|menos|moins"
+)
+
+#: The option in the middle of an odd-length list: "the one in between", "die mittlere", "la del medio".
+MIDDLE: Final = Words(
+    "middle|in between|in the middle|mittlere|mittleren|mittleres|dazwischen|in der mitte|"
+    "del medio|de en medio|intermedia|intermedio|du milieu|intermédiaire|entre les deux|真ん中|中間"
 )
 LARGER: Final = Words(
     "bigger|biggest|larger|largest|more|higher|highest|longer|longest|größere|längere|mehr|höhere|"
