@@ -165,13 +165,15 @@ def offer_of(m: Msg) -> Offer:
         return Offer(
             listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks, "", favoured
         )
-    segments = _segment_options(m) if question or recommend else None
+    prose_opts = _prose_options(m)
+    segments = None
+    if (question or recommend) and (prose_opts is None or len(prose_opts[2]) < 3):
+        segments = _segment_options(m)
     if segments is not None:
         lead, _, opts, rec = segments
         if rec is None:
             rec = _recommended(opts, recommend)
         return Offer(opts, True, rec, "", question, plain(lead).rstrip(":： "), True, (), "", rec)
-    prose_opts = _prose_options(m)
     if prose_opts is not None:
         sentence, lead, opts = prose_opts
         rec = _recommended(opts, recommend)
