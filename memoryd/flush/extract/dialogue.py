@@ -413,10 +413,15 @@ def _choice(
     if picked is None and deferred and not _agrees(first) and not delegated:
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
         return
+    explicit = picked is not None  # the reply named it: the assistant's next words do not override that
     if picked is None and _agrees(first) and _short(first):
         picked = offer.recommended if offer.recommended is not None else offer.favoured
     elif picked is None and _agrees(first):
         picked = offer.recommended
+    if not explicit and not delegated and not own_question(body) and not deferred and not _refuses(first):
+        confirmed = _ack_pick(ctx, m, offer)  # "Locked in: Viessmann Vitocal 250-A." names the pick
+        if confirmed is not None and (picked is None or (_short(first) and len(body) <= 2)):
+            picked = confirmed
     if picked is None:
         if _refuses(first) and offer.recommended is not None:
             _reject_option(ctx, m, prev, offer, offer.recommended, " ".join(body[:2]))
@@ -430,6 +435,34 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def own_question(body: Sequence[str]) -> bool:
+    return any(is_question(s) for s in body)
+
+
+def _ack_pick(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
+    """The option the assistant's next words name, when they are a short confirmation with no offer
+    of their own: after "agreed" or "the one that costs less", "Locked in: X." says which one was meant.
+
+    It names the option by a label, value or name only that option has, or by two of its own words.
+    """
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences or ctx.offer(ack).options:
+        return None
+    said = ack.sentences[0]
+    if _size(said) > 14 or is_question(said):
+        return None
+    idx = named_option(said, offer.options, first=False, strong=True)
+    if idx is not None:
+        return idx
+    words = word_set(said)
+    owned = [
+        len(words & o.words.difference(*(p.words for p in offer.options if p is not o)))
+        for o in offer.options
+    ]
+    best = max(owned)
+    return owned.index(best) if best >= 2 and owned.count(best) == 1 else None
 
 
 def _group_picks(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:

@@ -327,9 +327,9 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
         for k, part in enumerate(parts):
             names = _names(part, initial=k == 0)
             if len(run) >= 3:
-                owners = [i for i, (_, n) in enumerate(run) if names & n]
-                if len(owners) == 1 and 2 * len(names & run[owners[0]][1]) >= len(names):
-                    recommended = owners[0]
+                shared = sorted(((len(names & n), i) for i, (_, n) in enumerate(run)), reverse=True)
+                if shared[0][0] > shared[1][0] and 2 * shared[0][0] >= len(names):
+                    recommended = shared[0][1]  # names (mostly) what one option named
                     break
             own = names.difference(*(n for _, n in run))
             if not names or not own:
