@@ -704,22 +704,30 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
 def _single(
     ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str], first: str, deferred: Sequence[str]
 ) -> None:
-    """One thing offered: accepted is a decision, refused a rejection, put off an open question."""
+    """One thing offered: accepted is a decision, refused a rejection, put off an open question.
+
+    An offer to change a value the turn states ("trigger is 22:00 right now ... move it to sunset?")
+    is a decision either way; when the reply is neither a plain yes nor a plain no ("leave it as
+    it is"), the assistant's next words tell: they name the proposed value, or the current one.
+    """
     action = _sentence(offer.single.rstrip("?？ "))
-    if NO.starts(first) and not _agrees(first) and not any(ASK.hit(s) or _asks_self(s) for s in deferred):
+    asks_other = any(ASK.hit(s) or _asks_self(s) for s in deferred)
+    refused = (NO.starts(first) and not _agrees(first) and not asks_other) or (
+        not deferred and _refuses(first) and not _agrees(first)
+    )
+    agreed = _agrees(first) and not refused
+    if offer.change and not refused and not agreed and not deferred and not own_question(body):
+        verdict = _change_verdict(ctx, m, offer)
+        refused, agreed = verdict is False, verdict is True
+    was = f" ({plain(offer.change[0])})" if offer.change else ""
+    if refused:
         said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
-        text = ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else "")
+        text = ctx.labels["rejected"] + clip(_action(action), 150) + was + (f" — {said}" if said else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
-    elif deferred and not _agrees(first):  # the point the user raised, if the offer only answered it
+    elif deferred and not agreed:  # the point the user raised, if the offer only answered it
         generic = not distinct_values(action) and _size(action) < 10  # "shall I fetch numbers?"
         _open(ctx, (raised(ctx, prev) if generic else "") or action, deferred, {prev.pos, m.pos}, prev)
-    elif _refuses(first) and not _agrees(first):
-        said = _reason(" ".join(body[:2]))
-        ctx.add(
-            "decision", ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else ""),
-            {prev.pos, m.pos}, must_keep=True,
-        )  # fmt: skip
-    elif _agrees(first) and (
+    elif agreed and (
         later := [
             s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
         ]
@@ -728,12 +736,28 @@ def _single(
             plain(" ".join(_after_yes(s) for s in later)), 80
         )  # "yep, but next sprint. make a ticket"
         ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
-    elif _agrees(first) and (
-        SUGGEST.hit(offer.single) or REVERSAL.hit(offer.single) or distinct_values(offer.single)
+    elif agreed and (
+        offer.change
+        or SUGGEST.hit(offer.single)
+        or REVERSAL.hit(offer.single)
+        or distinct_values(offer.single)
     ):
         extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
-        text = _action(action) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
+        text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+
+
+def _change_verdict(ctx: Ctx, m: Msg, offer: Offer) -> bool | None:
+    """Whether the assistant's words after the reply name the proposed value (the change was taken)
+    or the current one (it was not): "Leaving the automation on 22:00." after "leave it"."""
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences:
+        return None
+    _, current, proposed = offer.change
+    old, new = set(tokens(current)), set(tokens(proposed))
+    said = set(tokens(ack.sentences[0]))
+    keeps, takes = bool(said & (old - new)), bool(said & (new - old))
+    return None if keeps == takes else takes
 
 
 def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> None:
@@ -765,9 +789,19 @@ def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequen
         )
 
 
+_SHORT_LEAD: Final = re.compile(r"^(?:\S+\s+){0,2}\S+,\s+(?=\S)")
+_SHORT_TAIL: Final = re.compile(r",\s+(?:\S+\s+){0,2}\S+$")
+
+
 def _action(offer: str) -> str:
-    """The thing offered, without the asking: "I could switch this to Z, want that?" -> "Switch this to Z"."""
-    core = _OFFER_LEAD.sub("", offer).strip(" ,")
+    """The thing offered, without the asking: "I could switch this to Z, want that?" -> "Switch this to Z";
+    a short clause around it ("If you like, ...", "..., if that helps") is left out."""
+    core = offer.rstrip("?？.!。 ")
+    if (lead := _SHORT_LEAD.match(core)) and len(tokens(core[lead.end() :])) >= 4:
+        core = core[lead.end() :]
+    if (tail := _SHORT_TAIL.search(core)) and len(tokens(core[: tail.start()])) >= 4:
+        core = core[: tail.start()]
+    core = _OFFER_LEAD.sub("", core).strip(" ,")
     core = _OFFER_TAIL.sub("", core).strip(" ,")
     return _sentence(core) or offer
 

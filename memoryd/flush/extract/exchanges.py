@@ -30,9 +30,12 @@ from memoryd.flush.extract.lexicon import (
     REVERSAL,
     SMALLER,
     SUGGEST,
+    TARGET,
+    WH,
     WHICH,
     tokens,
 )
+from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
     CJK,
@@ -88,6 +91,9 @@ class Offer:
     groups: tuple[tuple[str, tuple[Option, ...]], ...] = ()  # several lists to pick from, with headers
     recommendation: str = ""  # the sentence that recommends, when it names no listed option
     favoured: int | None = None  # the option the closing prose names alone (what a plain yes takes)
+    change: tuple[
+        str, ...
+    ] = ()  # a single offer's value: (the clause stating the current, current, proposed)
 
 
 _INLINE_ENUM: Final = re.compile(
@@ -181,8 +187,79 @@ def offer_of(m: Msg) -> Offer:
             context = lead.rstrip(":： ") if lead and len(opts) > 2 else sentence
             return Offer(opts, True, rec, "", question or sentence, context, True)
     single = _single_offer(tail, question)
+    change = None
+    if question and not single and (proposed := _change_offer(tail, question)):
+        change = _change(m.sentences, proposed)
+        single = proposed if change is not None else ""  # "Happy to move it to sunset as well, if that helps?"
+    elif single:
+        change = _change(m.sentences, single)
     rec_text = _RECOMMEND_LEAD.sub("", plain(recommend)) if recommend else ""
-    return Offer((), False, None, single, question, "", bool(question or single or rec_text), (), rec_text)
+    return Offer(
+        (), False, None, single, question, "", bool(question or single or rec_text), (), rec_text, None,
+        change if single and change is not None else (),
+    )  # fmt: skip
+
+
+def _change_offer(tail: Sequence[str], question: str) -> str:
+    """A yes/no question closing a turn that proposes a new value: the question, or (when it is only
+    "Shall I?") the sentence before it."""
+    if WH.starts(question) or WHICH.hit(question) or OR.hit(question):
+        return ""
+    i = list(tail).index(question)
+    before = tail[i - 1] if i > 0 else ""
+    if len(tokens(question)) <= 4:
+        return before if before and not is_question(before) else ""
+    return question
+
+
+def _change(sentences: Sequence[str], offer: str) -> tuple[str, str, str] | None:
+    """The value a single offer proposes against the one an earlier sentence of the turn states.
+
+    Parallel wording, whatever the language: the same word in both ("set *to* 22:00" / "move it
+    *to* sunset", "Rebalancing steht *auf* vierteljährlich" / "stelle ... *auf* jährlich um"),
+    followed by a different value. Returns the clause that states the current value, the current value
+    and the proposed one (each up to four words of one clause).
+    """
+    if not offer:
+        return None
+    new = _clause_words(offer)
+    found = None
+    for s in sentences:
+        if s == offer or offer in s or is_question(s):
+            continue
+        if s in offer:
+            break
+        old = _clause_words(s)
+        flat = [w for w, _ in old]
+        for i, (t, _) in enumerate(new[:-1]):
+            if flat.count(t) != 1 or not (TARGET.hit(t) or (len(t) > 3 and t not in STOPWORDS)):
+                continue  # the shared word is the slot ("Rebalancing") or a preposition ("to", "auf")
+            j = flat.index(t)
+            was, now = _run(old, j + 1), _run(new, i + 1)
+            if was and now and now[0] != was[0] and now[0] not in flat and was[0] not in {w for w, _ in new}:
+                clause = next((c for c in re.split(r"\s*[:;,]\s+", plain(s)) if was[0] in c.lower()), s)
+                found = clause.strip(" .!"), " ".join(was), " ".join(now)  # the last such word wins
+    return found
+
+
+def _clause_words(text: str) -> list[tuple[str, bool]]:
+    """Lower-cased words, each with whether a clause ends after it."""
+    out = []
+    for raw in plain(text).split():
+        w = raw.strip(",;:.!?？()\"'“”«»").lower()
+        if w:
+            out.append((w, raw[-1:] in ",;:.!?？"))
+    return out
+
+
+def _run(words: Sequence[tuple[str, bool]], i: int) -> list[str]:
+    """Up to four words from ``i`` that close their clause (a value ends a clause), else none."""
+    out = []
+    for k, (w, end) in enumerate(words[i : i + 4]):
+        out.append(w)
+        if end or i + k + 1 == len(words):
+            return out
+    return []
 
 
 _NAMED_LABEL: Final = re.compile(
@@ -326,6 +403,12 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
         parts = [p for p in _SEGMENT_SPLIT.split(s.rstrip(".!。 ")) if p and p.strip()]
         for k, part in enumerate(parts):
             names = _names(part, initial=k == 0)
+            if (
+                k == 0
+                and run
+                and (known := _names(part, initial=False) - names) & frozenset().union(*(n for _, n in run))
+            ):
+                names |= known  # "Yousign me semble ...": a sentence that opens with a name already given
             if len(run) >= 3:
                 shared = sorted(((len(names & n), i) for i, (_, n) in enumerate(run)), reverse=True)
                 if shared[0][0] > shared[1][0] and 2 * shared[0][0] >= len(names):
@@ -371,7 +454,12 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
             body = " ".join(words[lead_at + 1 :]) or body
         sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
-        if len(sides) == 2 and "," in sides[0] and len(_LIST_SPLIT.split(sides[0])) <= 3:
+        if (
+            len(sides) == 2
+            and "," in sides[0]
+            and "(" not in sides[0]
+            and len(_LIST_SPLIT.split(sides[0])) <= 3
+        ):
             first = _LIST_SPLIT.split(sides[0])
             if all(0 < len(tokens(x)) <= 6 for x in first):
                 sides = [*first, sides[1]]
