@@ -826,14 +826,29 @@ def raised(ctx: Ctx, prev: Msg) -> str:
     if asker is None:
         return ""
     for s in ctx.msgs[asker].sentences:
-        if has_secret(s) or REQUEST.match(s):
+        if has_secret(s) or (REQUEST.match(s) and not _point(s)):
             continue
         if (is_question(s) and _size(s) >= 4) or (
             (LATER.hit(s) or OPEN.hit(s) or DOUBT.hit(s)) and _size(s) >= 5
         ):
+            if is_question(s) and (point := _point(s)):
+                return point  # "do you know whether X?" -> "whether X"
             core = _FILLER.sub("", _LEAD_LABEL.sub("", s))
             return plain(core) if _size(core) >= 4 else plain(s)
     return ""
+
+
+_EMBEDDED: Final = re.compile(r"(?:^|[\s:,;])(?P<w>whether|ob|si|s'il|s'ils)\s+\S", re.I)
+
+
+def _point(s: str) -> str:
+    """The embedded question of a sentence, from its "whether" on: "do you know whether the survey
+    needs approval?" / "eine Sache, bei der ich hin und her überlege: ob X" -> "whether ...", "ob X"."""
+    found = _EMBEDDED.search(s)
+    if found is None:
+        return ""
+    point = plain(s[found.start("w") :]).rstrip("?？.!。 ")
+    return point if len(tokens(point)) >= 4 else ""
 
 
 def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
