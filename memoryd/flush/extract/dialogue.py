@@ -299,6 +299,34 @@ def ran_list(ctx: Ctx, prev: Msg, options: Sequence[Option]) -> bool:
     return sum(1 for o in options if run(o)) * 2 > len(options)
 
 
+def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
+    """A point the user raises that the assistant's answer files as open ("I can't tell; let's treat
+    it as open", "Ich führe es als offen", "Lo dejo como pendiente"): an open question, the user's
+    point in the user's words. Returns that answer (the next user turn does not reply to it).
+
+    The open word closes a statement of the answer (the point's state, not "I'll open a PR").
+    """
+    if m.role != "user" or not m.sentences:
+        return None
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or len(ack.sentences) > 3 or ctx.offer(ack).options:
+        return None
+    if not any(not is_question(s) and OPEN.hit(" ".join(tokens(s)[-3:])) for s in ack.sentences):
+        return None
+    point = ""
+    for s in m.sentences:
+        if has_secret(s):
+            continue
+        if (is_question(s) and _size(s) >= 4) or (DOUBT.hit(s) and _size(s) >= 5) or _point(s):
+            point = _point(s) or plain(_FILLER.sub("", s))
+            break
+    if not point:
+        return None
+    _open(ctx, point, [], {m.pos, ack.pos})
+    ctx.reported.add(ack.pos)
+    return ack
+
+
 def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequence[str]) -> None:
     """A point the user raises and puts off: the point with the sentence that explains it.
 
@@ -1120,6 +1148,7 @@ def _values(text: str) -> set[str]:
 __all__ = [
     "explicit_lines",
     "is_task",
+    "kept_open",
     "option_text",
     "pending_picks",
     "read_reply",

@@ -190,7 +190,9 @@ def offer_of(m: Msg) -> Offer:
     change = None
     if question and not single and (proposed := _change_offer(tail, question)):
         change = _change(m.sentences, proposed)
-        single = proposed if change is not None else ""  # "Happy to move it to sunset as well, if that helps?"
+        single = (
+            proposed if change is not None else ""
+        )  # "Happy to move it to sunset as well, if that helps?"
     elif single:
         change = _change(m.sentences, single)
     rec_text = _RECOMMEND_LEAD.sub("", plain(recommend)) if recommend else ""
