@@ -381,8 +381,15 @@ def _unknown(prev: Msg) -> str:
 
 
 def _advice(ctx: Ctx, prev: Msg) -> bool:
-    """The assistant turn answers a point the user raised (advice the user can put off)."""
-    return bool(raised(ctx, prev))
+    """The assistant turn takes up a point the user raised without settling it (advice the user
+    can put off): it says what it cannot say, or advises without stating a value. An answer that
+    states one ("It's just past 2 am in Tokyo") settled the point: what the user says next is no
+    deferral of it."""
+    if not (point := raised(ctx, prev)):
+        return False
+    if DOUBT.hit(point) or any(NO.hit(s) for s in prev.sentences):
+        return True  # a point the user was unsure about, or one the assistant could not settle
+    return not any(distinct_values(s) for s in prev.sentences)
 
 
 def _keeps_fact(s: str) -> bool:
