@@ -241,6 +241,9 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         return  # "am I free on the 15th?" - "Which calendar, work or private?" - "work": no decision
     if offer.options and ran_list(ctx, prev, offer.options):
         return  # "want me to save these steps as a runbook?": a procedure (the facts stream's), no decision
+    if _assignment(ctx, m, prev, offer, body):
+        used.update(range(len(m.sentences)))
+        return
     first = _first(body)
     own = [s for s in body if is_question(s)]
     deferred = [s for s in body if _defers(s) and not is_question(s)]
@@ -325,6 +328,46 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
     _open(ctx, point, [], {m.pos, ack.pos})
     ctx.reported.add(ack.pos)
     return ack
+
+
+_MODAL: Final = re.compile(
+    r"\b(?:ha(?:ve|s) to|need(?:s)? to|must|should|muss|müssen|sollte|soll|tiene que|tengo que|tenemos que|"
+    r"hay que|debe|doit|dois|devons|faut)\s+",
+    re.I,
+)
+
+
+def _assignment(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:
+    """A task the user named, the assistant asking who and by when, and the reply: a to-do.
+
+    "we have to get the DPA back" - "Who takes that, and by when?" - "Omar, by the 17th" ->
+    "Omar: get the DPA back (by the 17th)". The reply names an owner (a name, or the speaker) and
+    a date; the task is the user's sentence before, from its modal on.
+    """
+    if offer.options or offer.single or len(prev.sentences) > 2 or not offer.question:
+        return False
+    if _size(offer.question) > 10 or not WH.hit(offer.question) or len(body) > 2:
+        return False
+    asker = ctx.last_user(prev.pos)
+    reply = " ".join(body)
+    if asker is None or not any(
+        DUE.hit(c) or _DATE.search(c) or _DUE_BY.search(c) for c in _CLAUSE.split(reply)
+    ):
+        return False
+    stated = [
+        s for s in ctx.msgs[asker].sentences if not is_question(s) and not has_secret(s) and _size(s) >= 3
+    ]
+    if not stated:
+        return False
+    task = stated[-1]
+    if (modal := _MODAL.search(task)) and len(tokens(task[modal.end() :])) >= 2:
+        task = task[modal.end() :]
+    clauses = [plain(c).strip(" .") for c in _CLAUSE.split(reply) if c.strip()]
+    when = [c for c in clauses if DUE.hit(c) or _DATE.search(c) or _DUE_BY.search(c)]
+    who = [n for c in clauses if c not in when for n in sorted(capitalised_names(c), key=c.find)]
+    text = plain(task).rstrip(" .") + (f" ({'; '.join(when)})" if when else "")
+    ctx.add("todo", f"{who[0]}: {text}" if who else _sentence(text), {asker, m.pos})
+    return True
 
 
 def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequence[str]) -> None:
