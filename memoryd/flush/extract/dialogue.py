@@ -122,7 +122,7 @@ _CLAUSE: Final = re.compile(r"\s*[,;]\s*|\s+(?:but|aber|pero|mais|though)\s+", r
 _WONDER: Final = re.compile(r"je me demande|ich frage mich|frage mich|me pregunto|i wonder", re.I)
 _WHETHER: Final = re.compile(r"\b(?:whether|if|ob|si)\b|\bs'ils?\b|かどうか", re.I)
 _DUE_BY: Final = re.compile(
-    r"\b(?:by|before|until|till|bis|vor|antes del?|hasta|avant|d'ici)\s+(?:the\s+|el\s+|le\s+|)"
+    r"\b(?:by|before|until|till|bis|vor|antes del?|hasta|para|avant|d'ici|pour)\s+(?:(?:the|el|le|la|dem|den)\s+)*"
     r"(?:end|next|\d|[A-Z]\w+day|month|week|sprint|quarter|monats|mes|mois|ende|fin|fine)",
     re.I,
 )

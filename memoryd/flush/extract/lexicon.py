@@ -304,10 +304,10 @@ WHICH: Final = Words(
 #: A task's owner or due date: weekdays, "by", "due", "owner", "until".
 DUE: Final = Words(
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|eod|eow|"
-    "next week|next sprint|end of day|end of week|this week|due|deadline|by",
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist",
-    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|para el|plazo",
-    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance",
+    "next week|next sprint|end of day|end of week|this week|due|deadline|by|at the latest",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist|spätestens",
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|plazo|como tarde|a más tardar",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance|au plus tard",
     "月曜|火曜|水曜|木曜|金曜|土曜|日曜|明日|までに|期限",
 )
 OWNER: Final = Words("owner|owned by|assigned to|assignee|on it|verantwortlich|responsable|担当")
