@@ -29,6 +29,7 @@ from memoryd.flush.extract.lexicon import (
     DELEGATE,
     DOUBT,
     DUE,
+    EPHEMERAL,
     FIRST,
     LATER,
     LONE_YES,
@@ -45,6 +46,7 @@ from memoryd.flush.extract.lexicon import (
     THANKS,
     WH,
     YES,
+    Words,
     tokens,
 )
 from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
@@ -247,6 +249,9 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     first = _first(body)
     own = [s for s in body if is_question(s)]
     deferred = [s for s in body if _defers(s) and not is_question(s)]
+    if deferred and any(_only_a_day(s) for s in deferred) and _acted_on(ctx, m, prev):
+        # "check the calendar for tomorrow", done at once: a request naming a day, nothing put off
+        deferred = [s for s in deferred if not _only_a_day(s)]
     if own and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
         _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
     elif offer.options and (offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)):
@@ -277,6 +282,7 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     used.update(i for i, s in enumerate(m.sentences) if s in body and not keep(s))
 
 
+_NOTHING: Final = Words("nothing|nichts|nada|rien|何も")
 _CODE_SPAN: Final = re.compile(r"`([^`]+)`")
 
 
@@ -314,8 +320,11 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
     ack = ctx.prose_after(m.pos, text_only=False)
     if ack is None or len(ack.sentences) > 3 or ctx.offer(ack).options:
         return None
-    if not any(not is_question(s) and OPEN.hit(" ".join(tokens(s)[-3:])) for s in ack.sentences):
-        return None
+    if not any(
+        not is_question(s) and not NO.hit(s) and not _NOTHING.hit(s) and OPEN.hit(" ".join(tokens(s)[-3:]))
+        for s in ack.sentences
+    ):
+        return None  # "Mostly admin, nothing pending from it." files nothing
     point = ""
     for s in m.sentences:
         if has_secret(s):
@@ -368,6 +377,25 @@ def _assignment(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) 
     text = plain(task).rstrip(" .") + (f" ({'; '.join(when)})" if when else "")
     ctx.add("todo", f"{who[0]}: {text}" if who else _sentence(text), {asker, m.pos})
     return True
+
+
+def _only_a_day(s: str) -> bool:
+    """A "later" that is only a day named in the sentence ("tomorrow", "morgen"), nobody asked."""
+    if ASK.hit(s) or _asks_self(s):
+        return False
+    rest = " ".join(t for t in tokens(s) if not EPHEMERAL.hit(t))
+    return not LATER.hit(rest)
+
+
+def _acted_on(ctx: Ctx, m: Msg, prev: Msg) -> bool:
+    """The assistant did what the user turn asked straight away: it ran a tool, or its answer states
+    values that neither the turn nor the assistant's turn before it had ("free until 11:00")."""
+    for x in ctx.after(m.pos):
+        if x.role == "tool" or x.has_calls:
+            return True
+        if x.role == "assistant" and x.prose:
+            return bool(distinct_values(x.prose) - distinct_values(m.prose) - distinct_values(prev.prose))
+    return False
 
 
 def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequence[str]) -> None:
