@@ -20,7 +20,14 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
-from memoryd.flush.extract.exchanges import Offer, distinct_values, exchanges, named_option, resolve_question
+from memoryd.flush.extract.exchanges import (
+    Offer,
+    distinct_values,
+    exchanges,
+    named_option,
+    option_by_name,
+    resolve_question,
+)
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
@@ -394,7 +401,7 @@ def _acted_on(ctx: Ctx, m: Msg, prev: Msg) -> bool:
         if x.role == "tool" or x.has_calls:
             return True
         if x.role == "assistant" and x.prose:
-            return bool(distinct_values(x.prose) - distinct_values(m.prose) - distinct_values(prev.prose))
+            return bool(distinct_values(x.prose) - distinct_values(m.prose))
     return False
 
 
@@ -447,7 +454,7 @@ def _explicit_pick(first: str, offer: Offer) -> bool:
 def _unknown(prev: Msg) -> str:
     """A point the assistant says is still open or unknown ("who set it is not known yet")."""
     tail = split_sentences(paragraphs(prev.prose)[-1])
-    hit = next((s for s in reversed(tail) if OPEN.hit(s) or LATER.hit(s)), "")
+    hit = next((s for s in reversed(tail) if OPEN.hit(s) or (LATER.hit(s) and not _only_a_day(s))), "")
     return plain(_LEAD_LABEL.sub("", hit)) if hit else ""
 
 
@@ -1143,22 +1150,39 @@ def _settles(m: Msg, offer: Offer, strong: bool = False) -> bool:
 
 
 def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
-    """A user turn that turns an earlier decision around ("actually, let's do B after all")."""
-    if not ctx.slot_options or not REVERSAL.hit(m.prose):
+    """A user turn that turns an earlier decision around ("actually, let's do B after all").
+
+    Without a word that says so ("olvida lo de X: al final Y"), a short statement that names
+    another option of a decided offer by its name or value is a reversal when the assistant's
+    next words name that option too ("Sin problema, cambiado a Y").
+    """
+    if not ctx.slot_options:
+        return False
+    worded = REVERSAL.hit(m.prose)
+    ack = ctx.prose_after(m.pos, text_only=False)
+    said = ack.sentences[0] if ack is not None and ack.sentences and _size(ack.sentences[0]) <= 12 else ""
+    if not worded and not said:
         return False
     for offer, draft in reversed(ctx.slot_options):
         options = offer.options
         for s in m.sentences:
-            if is_question(s) or not REVERSAL.hit(s):
+            if is_question(s):
                 continue
-            idx = named_option(LEAD_FILLER.sub("", s), options, first=False)
+            core = LEAD_FILLER.sub("", s)
+            if REVERSAL.hit(s):
+                idx = named_option(core, options, first=False)
+            elif said and _size(s) <= 16:
+                idx = option_by_name(core, options)
+                if idx is None or option_by_name(said, options) != idx:
+                    continue
+            else:
+                continue
             if idx is None:
                 continue
             if options[idx].text[:40] in draft.text:
                 return False  # the same choice again
             draft.text = clip(option_text(offer, idx))
             draft.pos.add(m.pos)
-            ack = ctx.prose_after(m.pos, text_only=False)
             if ack is not None and named_option(ack.prose, options, first=False) == idx:
                 draft.pos.add(ack.pos)  # "Sure, switching to TOML"
             used.update(range(len(m.sentences)))

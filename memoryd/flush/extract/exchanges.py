@@ -561,6 +561,20 @@ def distinct_values(text: str) -> frozenset[str]:
     return frozenset(f for f in found if f)
 
 
+def option_by_name(text: str, options: Sequence[Option]) -> int | None:
+    """The one option whose names or values (capitalised words, identifiers, numbers) the text
+    repeats, and no other option shares: "al final Trade Republic" of three brokers."""
+    said = _names(text, initial=False)
+    owned = []
+    for o in options:
+        own = _names(o.text, initial=False).difference(
+            *(_names(p.text, initial=False) for p in options if p is not o)
+        )
+        owned.append(len(said & own))
+    best = max(owned, default=0)
+    return owned.index(best) if best and owned.count(best) == 1 else None
+
+
 def named_option(
     text: str, options: Sequence[Option], first: bool = True, strong: bool = False
 ) -> int | None:
