@@ -227,7 +227,7 @@ def _change(sentences: Sequence[str], offer: str) -> tuple[str, str, str] | None
     new = _clause_words(offer)
     found = None
     for s in sentences:
-        if s == offer or offer in s or is_question(s):
+        if s == offer or offer in s or is_question(s) or LIST_ITEM.match(s) or "|" in s:
             continue
         if s in offer:
             break
@@ -399,6 +399,8 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
     run: list[tuple[str, frozenset[str]]] = []
     recommended = None
     lead = ""
+    if m.blocks or ("|" in m.prose and any(TABLE_ROW.match(x) for x in m.prose.splitlines())):
+        return None  # a table or a list lays its items out itself
     for s in m.sentences:
         if LIST_ITEM.match(s) or is_question(s):
             continue
