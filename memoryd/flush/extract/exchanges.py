@@ -100,6 +100,8 @@ _INLINE_ENUM: Final = re.compile(
     r"(?:^|(?<=[\s:(,;]))\(?([1-9a-dA-D])\)\s+"
     r"|(?:^|(?<=[\s.;]))(?i:option|plan|variante|opción|opcion|choix)\s+([1-9A-Da-d])\s*[:.)]\s+"
 )
+_LABEL_PAREN: Final = re.compile(r"[1-9a-dA-D]\)")
+_LABEL_WORD: Final = re.compile(r"(?i:option|plan|variante|opción|opcion|choix)\s+[1-9A-Da-d]\s*[:.)]")
 _SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
 _LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
@@ -352,6 +354,12 @@ def _recommended(options: Sequence[Option], sentence: str | None) -> int | None:
 def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     """Alternatives enumerated inside a sentence: "Two options: 1) migrate to 16, 2) stay on 14"."""
     for para in reversed(paragraphs(m.prose)):
+        low = para.lower()
+        worded = any(
+            k in low for k in ("option", "plan", "variante", "opci", "choix")
+        ) and _LABEL_WORD.search(para)
+        if not (")" in para and _LABEL_PAREN.search(para)) and not worded:
+            continue  # no "1)", "b)", "option 2:" in it: skip the costly enumeration pattern
         marks = list(_INLINE_ENUM.finditer(para))
         labels = [(x.group(1) or x.group(2)).lower() for x in marks]
         if len(marks) < 2 or len(set(labels)) < len(marks):
