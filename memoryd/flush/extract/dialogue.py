@@ -182,6 +182,8 @@ def _refuses(first: str) -> bool:
 
 def _defers(s: str) -> bool:
     """Putting a question off: a "later" word, or asking someone else ("I'll ask Priya")."""
+    if not (LATER.hit(s) or ASK.hit(s) or ASK_SELF.hit(s)):
+        return False  # every way of putting off needs one of these (the cheap test first)
     if SIGN_OFF.search(s):
         return False
     if distinct_values(s) and STATE.hit(s) and not is_question(s):

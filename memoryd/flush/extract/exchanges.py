@@ -454,7 +454,7 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     sides with "or"."""
     if (inline := _inline_options(m)) is not None:
         return inline
-    for s in reversed(m.sentences):
+    for s in m.sentences[:-9:-1]:  # the closing sentences: an offer ends the turn, not its report
         if LIST_ITEM.match(s) or not OR.hit(s):
             continue
         body = s.rstrip("?？.!。 ")
