@@ -297,6 +297,11 @@ _DECIDED_CORES: Final = (
     "we decided", "ve decided", "we have decided", "we agreed", "ll go with", "s go with", "e going with",
     "decision:", "decision :", "decided:", "decided :", "に決定", "に決めた", "ことにし",
 )  # fmt: skip
+#: A subordinator before a completion makes it a condition: "tell me *when* it's done".
+_WHEN: Final = re.compile(
+    r"\b(?:when|once|if|after|until|wenn|sobald|falls|nachdem|cuando|si|después de|quand|dès que|lorsque)\s*$",
+    re.I,
+)
 _NOTHING: Final = Words("nothing|nichts|nada|rien|何も")
 _CODE_SPAN: Final = re.compile(r"`([^`]+)`")
 
@@ -543,6 +548,25 @@ def _choice(
         confirmed = _ack_pick(ctx, m, offer)  # "Locked in: Viessmann Vitocal 250-A." names the pick
         if confirmed is not None and (picked is None or (_short(first) and len(body) <= 2)):
             picked = confirmed
+            if (ack := ctx.prose_after(m.pos, text_only=False)) is not None:
+                ctx.delegated[m.pos] = ack.pos  # the confirming turn is evidence too
+    if (
+        explicit
+        and not _explicit_pick(first, offer)
+        and not (distinct_values(first) & _values_of(offer, picked))
+    ):
+        # a pick by a comparative or by words ("the one that takes least"), read against numbers
+        # that may not compare: the assistant confirming another option by its name corrects it
+        ack = ctx.prose_after(m.pos, text_only=False)
+        named = option_by_name(ack.sentences[0], offer.options) if ack is not None and ack.sentences else None
+        if (
+            ack is not None
+            and named is not None
+            and _size(ack.sentences[0]) <= 14
+            and not ctx.offer(ack).options
+        ):
+            picked = named
+            ctx.delegated[m.pos] = ack.pos
     if picked is None:
         if _refuses(first) and offer.recommended is not None:
             _reject_option(ctx, m, prev, offer, offer.recommended, " ".join(body[:2]))
@@ -556,6 +580,10 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _values_of(offer: Offer, idx: int | None) -> frozenset[str]:
+    return distinct_values(offer.options[idx].text) if idx is not None else frozenset()
 
 
 def own_question(body: Sequence[str]) -> bool:
@@ -1035,7 +1063,7 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
                 _open_line(ctx, m, om.group("text"), om.group("tag").lower())
     if m.role == "user" and COMPLETION.search(m.prose):  # "all booked!": the user did it themself
         for line in m.prose.splitlines():
-            if done := COMPLETION.search(line):
+            if (done := COMPLETION.search(line)) and not _WHEN.search(line[: done.start()][-12:]):
                 ctx.add("outcome", plain(line[done.start() :]), {m.pos})
     if decisions and any(n in low for n in _DECIDED_NEEDLES):
         for s in m.sentences:  # the regex only where a needle is (a scan per sentence costs ~20x more)
