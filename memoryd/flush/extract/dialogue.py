@@ -977,10 +977,13 @@ def raised(ctx: Ctx, prev: Msg) -> str:
     for s in ctx.msgs[asker].sentences:
         if has_secret(s) or (REQUEST.match(s) and not _point(s)):
             continue
-        if (is_question(s) and _size(s) >= 4) or (
-            (LATER.hit(s) or OPEN.hit(s) or DOUBT.hit(s)) and _size(s) >= 5
+        labelled = _LABELLED_POINT.search(s)  # "one thing I can't decide: whether X"
+        if (
+            (is_question(s) and _size(s) >= 4)
+            or labelled
+            or ((LATER.hit(s) or OPEN.hit(s) or DOUBT.hit(s)) and _size(s) >= 5)
         ):
-            if is_question(s) and (point := _point(s)):
+            if (is_question(s) or labelled) and (point := _point(s)):
                 return point  # "do you know whether X?" -> "whether X"
             core = _FILLER.sub("", _LEAD_LABEL.sub("", s))
             return plain(core) if _size(core) >= 4 else plain(s)
@@ -988,6 +991,9 @@ def raised(ctx: Ctx, prev: Msg) -> str:
 
 
 _EMBEDDED: Final = re.compile(r"(?:^|[\s:,;])(?P<w>whether|ob|si|s'il|s'ils)\s+\S", re.I)
+
+
+_LABELLED_POINT: Final = re.compile(r"[:：]\s*(?:whether|ob|si|s'il|s'ils)\s+\S", re.I)
 
 
 def _point(s: str) -> str:
