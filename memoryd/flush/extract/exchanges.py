@@ -222,7 +222,7 @@ def _change(sentences: Sequence[str], offer: str) -> tuple[str, str, str] | None
     Parallel wording, whatever the language: the same word in both ("set *to* 22:00" / "move it
     *to* sunset", "Rebalancing steht *auf* vierteljährlich" / "stelle ... *auf* jährlich um"),
     followed by a different value. Returns the clause that states the current value, the current value
-    and the proposed one (each up to four words of one clause).
+    and the proposed one (each up to six words of one clause).
     """
     if not offer:
         return None
@@ -257,9 +257,9 @@ def _clause_words(text: str) -> list[tuple[str, bool]]:
 
 
 def _run(words: Sequence[tuple[str, bool]], i: int) -> list[str]:
-    """Up to four words from ``i`` that close their clause (a value ends a clause), else none."""
+    """Up to six words from ``i`` that close their clause (a value ends a clause), else none."""
     out = []
-    for k, (w, end) in enumerate(words[i : i + 4]):
+    for k, (w, end) in enumerate(words[i : i + 6]):
         out.append(w)
         if end or i + k + 1 == len(words):
             return out
