@@ -478,6 +478,9 @@ def _advice(ctx: Ctx, prev: Msg) -> bool:
     deferral of it."""
     if not (point := raised(ctx, prev)):
         return False
+    asker = ctx.last_user(prev.pos)
+    if asker is not None and any(x.role == "tool" for x in ctx.msgs[asker + 1 : prev.pos]):
+        return False  # the agent went and did it ("restart it and check it comes back"): a task, done
     if DOUBT.hit(point) or any(NO.hit(s) for s in prev.sentences):
         return True  # a point the user was unsure about, or one the assistant could not settle
     return not any(distinct_values(s) for s in prev.sentences)
