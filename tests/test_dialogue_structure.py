@@ -244,3 +244,20 @@ def test_completion_said_as_a_condition_is_no_outcome() -> None:
     t = Transcript()
     t.user("start the export and tell me when it's done")
     assert not texts(t.items(), "outcome")
+
+
+# --- one item per decision; the bullet says what was decided ------------------------------------------
+
+
+def test_the_assistant_restating_the_value_just_decided_is_the_same_item() -> None:
+    t = Transcript()
+    t.user("how long do we keep the scanned invoices?")
+    question = t.assistant("The tax office wants at least 6 years. Should we keep them 6 or 10 years?")
+    reply = t.user("10, the auditors asked for a decade")
+    restated = t.assistant("OK, we decided to keep the scanned invoices for 10 years. Setting the rule now.")
+    items = t.items()
+    (decision,) = accepted(items)
+    assert set(decision.entry_ids) == {question, reply, restated}
+    assert "10" in decision.text and "auditors" in decision.text
+    assert "10, the" not in decision.text  # the pick is not repeated in front of what the reply adds
+    assert not of_kind(items, "open_question")  # "6 or 10 years?" was answered in the same range

@@ -671,6 +671,17 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
         while toks and (YES.hit(toks[0]) or toks[0] in ("and", "also", "so", "then", "just")):
             core = core.split(None, 1)[1] if " " in core.strip() else ""
             toks = tokens(core)
+        head, sep, rest = core.partition(",")
+        if (
+            sep
+            and _size(head) <= 3
+            and named_option(head, options) == options.index(chosen)
+            and _size(rest) > 2
+        ):
+            core, toks = rest.strip(), tokens(rest)  # "180, we need half a year": the option says "180"
+            if i == 0:
+                out.append(plain(core))
+                continue
         if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
             continue  # "sounds right" adds nothing
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
@@ -1086,12 +1097,18 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
 def _stated_decision(ctx: Ctx, m: Msg, text: str) -> None:
     """A decision said outright; a restatement of one already recorded cites that one."""
     words = word_set(text)
+    replied = ctx.last_user(m.pos) if m.role == "assistant" else None
     for d in ctx.drafts:
+        if d.kind != "decision":
+            continue
         theirs = word_set(d.text)
         small = min(len(words), len(theirs))
         shared = len(words & theirs)
-        if d.kind == "decision" and small and (shared == small or (shared >= 2 and shared >= 0.5 * small)):
+        if small and (shared == small or (shared >= 2 and shared >= 0.5 * small)):
             d.pos.add(m.pos)
+            return
+        if replied is not None and replied in d.pos and distinct_values(text) & distinct_values(d.text):
+            d.pos.add(m.pos)  # the assistant restating, right after the reply, the value just decided
             return
     ctx.add("decision", text, {m.pos}, must_keep=True)
 
