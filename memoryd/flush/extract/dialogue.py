@@ -671,14 +671,14 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
         while toks and (YES.hit(toks[0]) or toks[0] in ("and", "also", "so", "then", "just")):
             core = core.split(None, 1)[1] if " " in core.strip() else ""
             toks = tokens(core)
-        head, sep, rest = core.partition(",")
+        head, sep, after = core.partition(",")
         if (
             sep
             and _size(head) <= 3
             and named_option(head, options) == options.index(chosen)
-            and _size(rest) > 2
+            and _size(after) > 2
         ):
-            core, toks = rest.strip(), tokens(rest)  # "180, we need half a year": the option says "180"
+            core, toks = after.strip(), tokens(after)  # "180, we need half a year": the option says "180"
             if i == 0:
                 out.append(plain(core))
                 continue
