@@ -1,16 +1,27 @@
 """Dialogue acts: what the assistant put to the user (``exchanges.offer_of``) and the reply to it.
 
-* Options, then a reply that picks one (by label, ordinal, comparative, identifier, its own words),
-  agrees (the recommended option), or delegates ("your call": the assistant's choice in its next
-  turn) -> a decision, stated as the chosen option; options the reply turns down -> ``Rejected:``.
-* A single thing offered, accepted -> a decision; refused -> a rejection.
+* Options, then a reply that picks one (by label, ordinal, "the one in between", comparative,
+  identifier, its own words), agrees (the recommended option), or delegates ("your call": the
+  assistant's choice in its next turn) -> a decision, stated as the chosen option; options the
+  reply turns down -> ``Rejected:``. A reply that agrees or names no option is resolved by the
+  assistant's short confirmation that names one ("Locked in: X."), which is cited too.
+* The offer stays pending over a side question: options, "what's the catch with C?", the answer,
+  then "B" -> B of the pending options (``pending_picks``); the side turn is no reply, no correction.
+* An offer whose options are the commands just run ("save these steps as a runbook?") is the
+  procedure rules' business, never a decision (``ran_list``).
+* A single thing offered, accepted -> a decision; refused -> a rejection. An offer to change a value
+  the turn states (``Offer.change``) is a decision either way; a reply that is neither yes nor no
+  is read from the assistant's next words (the new value, or the current one).
 * A reply that puts the question off ("later", "let me think", "I'll ask Priya") -> an open question;
-  so is a choice still unanswered when the range ends. A question answered later in the same range
-  is not open (``settle``).
-* A later decision on the same options replaces the earlier one; an assistant turn that restates
-  a decision cites the same item.
+  so is a point the assistant's answer files as open (``kept_open``), and a choice still unanswered
+  when the range ends. A request that only names a day and is carried out at once defers nothing;
+  a question answered later in the same range is not open (``settle``).
+* A later decision on the same options replaces the earlier one, also without a reversal word when
+  the turn names another option by name and the assistant confirms it; an assistant turn that
+  restates a decision (its words, or right after the reply, its value) cites the same item.
 * ``TODO:`` / ``Open question:`` lines and "we decided ..." statements; a task with an owner or a
-  due date is a to-do.
+  due date is a to-do, and so is a task the user names, the assistant asking who and by when, and
+  the reply that says (``_assignment``).
 """
 
 from __future__ import annotations

@@ -3,10 +3,16 @@
 What an assistant turn *offers* is read from its shape, not its vocabulary: alternatives laid out
 as labelled, numbered or bulleted lines, or in running prose ("X or Y", "either ... or ...", "two
 ways: X, or Y"); one of them recommended; a single thing offered ("I could switch this to Z, want
-that?"); a question still waiting for an answer. Which option a reply means is read the same way:
-a label, an ordinal, a comparative ("the cheaper one": the option with the smaller number), a
-quoted name or an identifier that occurs in exactly one option, or words only that option has; a
-plain "yes" means the option the assistant recommended.
+that?"); a question still waiting for an answer. Three or more alternatives told clause by clause
+("X costs ...; Y comes in at ...; and then there's Z") are options too, each naming what the others
+do not; a single offer that proposes another value for something the turn states ("set to 22:00
+right now ... move it to sunset?") carries the contrast (``Offer.change``), read from parallel
+wording (the same slot word or preposition before two different values), whatever the language.
+
+Which option a reply means is read the same way: a label, an ordinal ("the one in between" for the
+middle one), a comparative ("the cheaper one": the option with the smaller number), a quoted name
+or an identifier that occurs in exactly one option, or words only that option has; a plain "yes"
+means the option the assistant recommended.
 """
 
 from __future__ import annotations
