@@ -261,3 +261,41 @@ def test_the_assistant_restating_the_value_just_decided_is_the_same_item() -> No
     assert "10" in decision.text and "auditors" in decision.text
     assert "10, the" not in decision.text  # the pick is not repeated in front of what the reply adds
     assert not of_kind(items, "open_question")  # "6 or 10 years?" was answered in the same range
+
+
+def test_prose_options_whose_names_open_their_sentences_and_a_comparative_confirmed() -> None:
+    t = Transcript()
+    t.user("on cherche encore un outil de sondage pour l'assemblée")
+    t.assistant(
+        "En gros, trois pistes. Framaforms est gratuit et hébergé en France ; LimeSurvey Cloud coûte 29 € par "
+        "mois, avec export SPSS ; et il reste Typeform, 25 € par mois, très joli. Framaforms me paraît le plus "
+        "raisonnable. Ton avis ?"
+    )
+    t.user("le moins cher")
+    t.assistant("Entendu : Framaforms.")
+    (decision,) = accepted(t.items())
+    assert decision.text.startswith("Framaforms") and "moins cher" not in decision.text
+
+
+def test_an_introduction_is_no_option_and_the_recommendation_keeps_its_place() -> None:
+    t = Transcript()
+    t.assistant(
+        "Es gibt drei Wege. Zammad kostet 0 € selbst gehostet; Freshdesk Growth liegt bei 15 € pro Agent; und "
+        "dann noch Jira Service Management mit 20 € pro Agent. Ich würde Zammad nehmen. Was meinst du?"
+    )
+    t.user("passt")
+    (decision,) = accepted(t.items())
+    assert "Zammad" in decision.text
+
+
+def test_a_lone_number_after_a_side_question_picks_the_numbered_option() -> None:
+    t = Transcript()
+    t.assistant(
+        "Options for the logo file:\n\n- **Option 1**: SVG, scales cleanly\n- **Option 2**: PNG at 2x\n\n"
+        "I'd take option 1."
+    )
+    t.user("is PNG smaller?")
+    t.assistant("Usually larger for a logo this simple.")
+    t.user("ok then 2")
+    (decision,) = accepted(t.items())
+    assert "PNG" in decision.text and "Options for" in decision.text  # "Options" itself is no label

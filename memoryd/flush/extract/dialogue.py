@@ -49,8 +49,10 @@ from memoryd.flush.extract.lexicon import (
     DUE,
     EPHEMERAL,
     FIRST,
+    LARGER,
     LATER,
     LONE_YES,
+    MIDDLE,
     NEGATIVE,
     NO,
     OPEN,
@@ -59,6 +61,7 @@ from memoryd.flush.extract.lexicon import (
     OWNER,
     REJECT,
     REVERSAL,
+    SMALLER,
     STATE,
     SUGGEST,
     THANKS,
@@ -600,6 +603,13 @@ def _values_of(offer: Offer, idx: int | None) -> frozenset[str]:
     return distinct_values(offer.options[idx].text) if idx is not None else frozenset()
 
 
+def _picks_by_rank(text: str) -> bool:
+    """A reply that names an option by rank: a comparative, "the middle one", an ordinal."""
+    return (
+        SMALLER.hit(text) or LARGER.hit(text) or MIDDLE.hit(text) or any(t in ORDINALS for t in tokens(text))
+    )
+
+
 def own_question(body: Sequence[str]) -> bool:
     return any(is_question(s) for s in body)
 
@@ -617,6 +627,8 @@ def _ack_pick(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
     if _size(said) > 14 or is_question(said):
         return None
     idx = named_option(said, offer.options, first=False, strong=True)
+    if idx is None:
+        idx = option_by_name(said, offer.options)  # "Entendu : Framaforms."
     if idx is not None:
         return idx
     words = word_set(said)
@@ -695,6 +707,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
                 continue
         if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
             continue  # "sounds right" adds nothing
+        if i == 0 and _size(core) <= 4 and _picks_by_rank(core):
+            continue  # "le moins cher", "the middle one": how it was picked, not what was added
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
             continue  # about another option (a rejection or a comparison)
         rest = word_set(core) - chosen.words

@@ -131,6 +131,7 @@ _RECOMMEND_LEAD: Final = re.compile(
     r"^(?:my (?:recommendation|suggestion|pick|vote)|recommendation|empfehlung|recomendación|recommandation)\s*[:：]\s*",
     re.I,
 )
+_LONE_DIGIT: Final = re.compile(r"(?<![\w.,:/#-])([1-9])(?![\w.,:/%°-])")
 _LONE_LABEL: Final = re.compile(r"(?<![\w'’-])([A-D])(?![\w'’-])")
 _LABEL_INLINE: Final = re.compile(
     r"\b(?:option|plan|choice|number|variante|vorschlag|nummer|opción|opcion|número|numéro)\s+(?:#\s?)?"
@@ -411,6 +412,7 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
     A later sentence that names only what one of them named recommends it.
     """
     run: list[tuple[str, frozenset[str]]] = []
+    full: list[frozenset[str]] = []  # each option's names with its first word ("Framaforms est ...")
     recommended = None
     lead = ""
     if m.blocks or ("|" in m.prose and any(TABLE_ROW.match(x) for x in m.prose.splitlines())):
@@ -421,14 +423,10 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
         parts = [p for p in _SEGMENT_SPLIT.split(s.rstrip(".!。 ")) if p and p.strip()]
         for k, part in enumerate(parts):
             names = _names(part, initial=k == 0)
-            if (
-                k == 0
-                and run
-                and (known := _names(part, initial=False) - names) & frozenset().union(*(n for _, n in run))
-            ):
+            if k == 0 and run and (known := _names(part, initial=False) - names) & frozenset().union(*full):
                 names |= known  # "Yousign me semble ...": a sentence that opens with a name already given
             if len(run) >= 3:
-                shared = sorted(((len(names & n), i) for i, (_, n) in enumerate(run)), reverse=True)
+                shared = sorted(((len(names & n), i) for i, n in enumerate(full)), reverse=True)
                 if shared[0][0] > shared[1][0] and 2 * shared[0][0] >= len(names):
                     recommended = shared[0][1]  # names (mostly) what one option named
                     break
@@ -436,9 +434,10 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
             if not names or not own:
                 if len(run) >= 3:
                     break
-                lead, run = (s if not run else lead), []
+                lead, run, full = (s if not run else lead), [], []
                 continue
             run.append((plain(part.strip(" ,;")), names))
+            full.append(names | _names(part, initial=False))
         else:
             continue
         break
@@ -449,6 +448,7 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
         and all(distinct_values(t) for t, _ in run[1:])
     ):
         lead, run = run[0][0], run[1:]  # "Im Grunde gibt es drei Wege": an introduction, no option
+        recommended = None if recommended in (None, 0) else recommended - 1
     if not 3 <= len(run) <= 5 or any(len(tokens(t)) > 30 for t, _ in run):
         return None
     opts = tuple(Option(str(i + 1), t) for i, (t, _) in enumerate(run))
@@ -614,6 +614,8 @@ def named_option(
     if first and len(tokens(text)) <= 8:
         alone = [w.lower() for w in _LONE_LABEL.findall(text)]  # "let's do A", "B please"
         hits = {w for w in alone if w in labels}
+        if not hits and len(tokens(text)) <= 5:  # "ok then 2": a lone number of numbered options
+            hits = {d for d in _LONE_DIGIT.findall(text) if d in labels}
         if len(hits) == 1:
             return labels.index(hits.pop())
     toks = tokens(text)
