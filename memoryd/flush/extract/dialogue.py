@@ -579,6 +579,7 @@ def _choice(
         if (
             ack is not None
             and named is not None
+            and named != picked
             and _size(ack.sentences[0]) <= 14
             and not ctx.offer(ack).options
         ):
