@@ -352,7 +352,7 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
     if m.role != "user" or not m.sentences:
         return None
     ack = ctx.prose_after(m.pos, text_only=False)
-    if ack is None or not OPEN.hit(ack.prose) or len(ack.sentences) > 3 or ctx.offer(ack).options:
+    if ack is None or len(ack.sentences) > 3 or not OPEN.hit(ack.prose) or ctx.offer(ack).options:
         return None
     if not any(
         not is_question(s) and not NO.hit(s) and not _NOTHING.hit(s) and OPEN.hit(" ".join(tokens(s)[-3:]))
