@@ -299,3 +299,18 @@ def test_a_lone_number_after_a_side_question_picks_the_numbered_option() -> None
     t.user("ok then 2")
     (decision,) = accepted(t.items())
     assert "PNG" in decision.text and "Options for" in decision.text  # "Options" itself is no label
+
+
+def test_a_place_word_shared_with_a_report_is_no_change_of_value() -> None:
+    t = Transcript()
+    t.user("run the build")
+    t.tool("bash", {"command": "npm run build"}, "built in 3s")
+    offer = t.assistant("The build is green on node 18. Should I also run the linter on CI?")
+    assert (
+        offer_of(
+            Msg(0, offer, "assistant", "The build is green on node 18. Should I also run the linter on CI?")
+        ).change
+        == ()
+    )
+    t.user("yes")
+    assert not of_kind(t.items(), "decision")  # leave for the next step, not a decision

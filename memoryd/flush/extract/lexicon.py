@@ -336,7 +336,7 @@ SMALLER: Final = Words(
 )
 
 #: Prepositions that put a value on a slot ("set *to* 22:00", "steht *auf* Word", "passe *à* annuel").
-TARGET: Final = Words("to|into|on|at|auf|zu|nach|an|a|al|en|para|à|au|aux|sur|vers|に|へ")
+TARGET: Final = Words("to|into|auf|zu|nach|a|al|à|au|aux|vers|に|へ")
 
 #: The option in the middle of an odd-length list: "the one in between", "die mittlere", "la del medio".
 MIDDLE: Final = Words(
