@@ -55,6 +55,7 @@ from memoryd.flush.extract.lexicon import (
     MIDDLE,
     NEGATIVE,
     NO,
+    NOTHING,
     OPEN,
     OR,
     ORDINALS,
@@ -67,7 +68,6 @@ from memoryd.flush.extract.lexicon import (
     THANKS,
     WH,
     YES,
-    Words,
     tokens,
 )
 from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
@@ -316,7 +316,6 @@ _WHEN: Final = re.compile(
     r"\b(?:when|once|if|after|until|wenn|sobald|falls|nachdem|cuando|si|después de|quand|dès que|lorsque)\s*$",
     re.I,
 )
-_NOTHING: Final = Words("nothing|nichts|nada|rien|何も")
 _CODE_SPAN: Final = re.compile(r"`([^`]+)`")
 
 
@@ -355,7 +354,7 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
     if ack is None or len(ack.sentences) > 3 or not OPEN.hit(ack.prose) or ctx.offer(ack).options:
         return None
     if not any(
-        not is_question(s) and not NO.hit(s) and not _NOTHING.hit(s) and OPEN.hit(" ".join(tokens(s)[-3:]))
+        not is_question(s) and not NO.hit(s) and not NOTHING.hit(s) and OPEN.hit(" ".join(tokens(s)[-3:]))
         for s in ack.sentences
     ):
         return None  # "Mostly admin, nothing pending from it." files nothing

@@ -130,6 +130,9 @@ NO: Final = Words(
     "いいえ|いや|やめ|いらない|不要|しない|なしで",
 )
 
+#: "Nothing": a statement that something is *not* pending ("nothing pending from it").
+NOTHING: Final = Words("nothing|nichts|nada|rien|何も")
+
 #: Putting a question off: the answer comes later, from someone else, or after thinking.
 LATER: Final = Words(
     "later|tomorrow|tonight|next week|not yet|not sure|unsure|maybe|dunno|undecided|pending|"
