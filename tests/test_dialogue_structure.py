@@ -314,3 +314,10 @@ def test_a_place_word_shared_with_a_report_is_no_change_of_value() -> None:
     )
     t.user("yes")
     assert not of_kind(t.items(), "decision")  # leave for the next step, not a decision
+
+
+def test_an_answer_that_says_yes_is_open_files_nothing() -> None:
+    t = Transcript()
+    t.user("is the bakery on Lindenstraße still open on Sundays?")
+    t.assistant("Yes, it's open.")
+    assert not of_kind(t.items(), "open_question")

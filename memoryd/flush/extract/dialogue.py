@@ -353,6 +353,8 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
     ack = ctx.prose_after(m.pos, text_only=False)
     if ack is None or len(ack.sentences) > 3 or not OPEN.hit(ack.prose) or ctx.offer(ack).options:
         return None
+    if any(YES.starts(s) for s in ack.sentences[:1]):
+        return None  # "Yes, it's open.": an answer, not a point left open
     if not any(
         not is_question(s) and not NO.hit(s) and not NOTHING.hit(s) and OPEN.hit(" ".join(tokens(s)[-3:]))
         for s in ack.sentences
