@@ -321,3 +321,26 @@ def test_an_answer_that_says_yes_is_open_files_nothing() -> None:
     t.user("is the bakery on Lindenstraße still open on Sundays?")
     t.assistant("Yes, it's open.")
     assert not of_kind(t.items(), "open_question")
+
+
+def test_an_offer_of_another_value_for_a_setting_just_read_is_a_decision() -> None:
+    t = Transcript()
+    t.user("have a look at the invoice template")
+    t.tool("read", {"path": "templates/invoice.yaml"}, "paper: A4\nfooter: Bankverbindung")
+    offer = t.assistant(
+        "The template renders fine and the paper size is currently A4. Glad to move it to US Letter as well, "
+        "if that's useful?"
+    )
+    reply = t.user("yes please")
+    (decision,) = accepted(t.items())
+    assert "US Letter" in decision.text and "A4" in decision.text
+    assert set(decision.entry_ids) >= {offer, reply}
+
+
+def test_a_next_step_after_a_read_that_restates_no_read_value_is_no_decision() -> None:
+    t = Transcript()
+    t.user("check the release notes file")
+    t.tool("read", {"path": "RELEASE.md"}, "version: 2.4.0\nstatus: draft")
+    t.assistant("The notes look complete. Want me to send them to the team channel?")
+    t.user("sure")
+    assert not of_kind(t.items(), "decision")

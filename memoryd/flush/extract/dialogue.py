@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
@@ -37,6 +38,7 @@ from memoryd.flush.extract.exchanges import (
     exchanges,
     named_option,
     option_by_name,
+    proposed_value,
     resolve_question,
 )
 from memoryd.flush.extract.lexicon import (
@@ -261,7 +263,7 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     body = body or [s for s in m.sentences if not (REMEMBER.search(s) or REMEMBER_WORDS.hit(s))]  # even "ok"
     if not body:
         return
-    offer = ctx.offer(prev)
+    offer = _read_value_change(ctx, prev, ctx.offer(prev))
     if _clarifying(ctx, prev, offer):
         return  # "am I free on the 15th?" - "Which calendar, work or private?" - "work": no decision
     if offer.options and ran_list(ctx, prev, offer.options):
@@ -420,6 +422,43 @@ def _only_a_day(s: str) -> bool:
         return False
     rest = " ".join(t for t in tokens(s) if not EPHEMERAL.hit(t))
     return not LATER.hit(rest)
+
+
+_KEY_VALUE: Final = re.compile(r"^\s*[\w.-]+\s*[:=]\s*(?P<v>\S.{0,60}?)\s*$", re.M)
+
+
+def _read_value_change(ctx: Ctx, prev: Msg, offer: Offer) -> Offer:
+    """A yes/no offer of another value for a setting the agent has just read: the value a tool
+    printed ("citation_style: APA 7"), restated in the turn ("the citation style is currently APA
+    7"), and a different one offered after "to" ("move it to Chicago author-date?"). The offer is
+    then a change of that value, like one whose wording runs parallel (``Offer.change``)."""
+    if offer.options or offer.change or not offer.question or not prev.sentences:
+        return offer
+    start = ctx.last_user(prev.pos)
+    read = [
+        v.group("v").strip(" \"'").lower()
+        for x in ctx.msgs[(start or 0) + 1 : prev.pos]
+        if x.role == "tool" and x.step is not None and not x.step.failed
+        for v in _KEY_VALUE.finditer(x.step.output[:2000])
+    ]
+    if not read:
+        return offer
+    tail = split_sentences(paragraphs(prev.prose)[-1])
+    if offer.question not in tail:
+        return offer
+    asked, proposed = proposed_value(tail, offer.question)
+    if not asked:
+        return offer
+    for s in prev.sentences:
+        low = s.lower()
+        if s == asked or is_question(s):
+            continue
+        for v in read:
+            if len(v) > 1 and v in low and v not in proposed.lower() and proposed.lower() not in v:
+                changed = replace(offer, single=asked, change=(plain(s).rstrip(". "), v, proposed))
+                ctx.offers[prev.pos] = changed
+                return changed
+    return offer
 
 
 def _acted_on(ctx: Ctx, m: Msg, prev: Msg) -> bool:

@@ -223,6 +223,17 @@ def _change_offer(tail: Sequence[str], question: str) -> str:
     return question
 
 
+def proposed_value(tail: Sequence[str], question: str) -> tuple[str, str]:
+    """The yes/no question's offer and the value it proposes after a preposition that puts a value
+    on a slot ("move it *to* Chicago author-date as well") - ("", "") when there is none."""
+    asked = _change_offer(tail, question)
+    words = _clause_words(asked)
+    for i in range(len(words) - 2, -1, -1):
+        if TARGET.hit(words[i][0]) and (now := _run(words, i + 1)):
+            return asked, " ".join(now)
+    return "", ""
+
+
 def _change(sentences: Sequence[str], offer: str) -> tuple[str, str, str] | None:
     """The value a single offer proposes against the one an earlier sentence of the turn states.
 
