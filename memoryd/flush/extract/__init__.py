@@ -52,6 +52,8 @@ from memoryd.flush.extract.budget import bound_items, merge_drafts
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.dialogue import (
     explicit_lines,
+    kept_open,
+    pending_picks,
     read_reply,
     reversals,
     settle,
@@ -72,17 +74,24 @@ __all__ = ["MAX_TEXT", "extract_items"]
 def _user_rules(ctx: Ctx) -> None:
     """Every user turn: a correction says it all; otherwise remember requests, a reversal or the
     reply to the assistant's offer, steps, to-dos, facts."""
+    side, picks = pending_picks(ctx)  # side questions about pending options, and the picks after them
+    filed: set[int] = set()  # assistant answers that filed the user's point as open
     for m in ctx.msgs:
         if m.role != "user" or not m.prose:
             continue
         used: set[int] = set()
-        prev = None if m.pos in ctx.answered else ctx.prev_assistant(m.pos)
+        prev = None if m.pos in ctx.answered else picks.get(m.pos) or ctx.prev_assistant(m.pos)
+        if prev is not None and prev.pos in filed:
+            prev = None  # "Noted as open." asks nothing: the next turn is no reply to it
+        if (ack := kept_open(ctx, m)) is not None:
+            filed.add(ack.pos)
+            used.update(range(len(m.sentences)))
         if reversals(ctx, m, used):  # "wait, make it TOML": turns a decision around, not a correction
             continue
-        if user_correction(ctx, m, prev):
+        if m.pos not in side and user_correction(ctx, m, prev):
             continue
         remember_requests(ctx, m, used)
-        if prev is not None:
+        if prev is not None and m.pos not in side:
             read_reply(ctx, m, prev, used)
         procedure_prose(ctx, m)
         user_tasks(ctx, m, used)

@@ -1,26 +1,46 @@
 """Dialogue acts: what the assistant put to the user (``exchanges.offer_of``) and the reply to it.
 
-* Options, then a reply that picks one (by label, ordinal, comparative, identifier, its own words),
-  agrees (the recommended option), or delegates ("your call": the assistant's choice in its next
-  turn) -> a decision, stated as the chosen option; options the reply turns down -> ``Rejected:``.
-* A single thing offered, accepted -> a decision; refused -> a rejection.
+* Options, then a reply that picks one (by label, ordinal, "the one in between", comparative,
+  identifier, its own words), agrees (the recommended option), or delegates ("your call": the
+  assistant's choice in its next turn) -> a decision, stated as the chosen option; options the
+  reply turns down -> ``Rejected:``. A reply that agrees or names no option is resolved by the
+  assistant's short confirmation that names one ("Locked in: X."), which is cited too.
+* The offer stays pending over a side question: options, "what's the catch with C?", the answer,
+  then "B" -> B of the pending options (``pending_picks``); the side turn is no reply, no correction.
+* An offer whose options are the commands just run ("save these steps as a runbook?") is the
+  procedure rules' business, never a decision (``ran_list``).
+* A single thing offered, accepted -> a decision; refused -> a rejection. An offer to change a value
+  the turn states (``Offer.change``) is a decision either way; a reply that is neither yes nor no
+  is read from the assistant's next words (the new value, or the current one).
 * A reply that puts the question off ("later", "let me think", "I'll ask Priya") -> an open question;
-  so is a choice still unanswered when the range ends. A question answered later in the same range
-  is not open (``settle``).
-* A later decision on the same options replaces the earlier one; an assistant turn that restates
-  a decision cites the same item.
+  so is a point the assistant's answer files as open (``kept_open``), and a choice still unanswered
+  when the range ends. A request that only names a day and is carried out at once defers nothing;
+  a question answered later in the same range is not open (``settle``).
+* A later decision on the same options replaces the earlier one, also without a reversal word when
+  the turn names another option by name and the assistant confirms it; an assistant turn that
+  restates a decision (its words, or right after the reply, its value) cites the same item.
 * ``TODO:`` / ``Open question:`` lines and "we decided ..." statements; a task with an owner or a
-  due date is a to-do.
+  due date is a to-do, and so is a task the user names, the assistant asking who and by when, and
+  the reply that says (``_assignment``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
-from memoryd.flush.extract.exchanges import Offer, distinct_values, exchanges, named_option, resolve_question
+from memoryd.flush.extract.exchanges import (
+    Offer,
+    distinct_values,
+    exchanges,
+    named_option,
+    option_by_name,
+    proposed_value,
+    resolve_question,
+)
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
@@ -29,17 +49,22 @@ from memoryd.flush.extract.lexicon import (
     DELEGATE,
     DOUBT,
     DUE,
+    EPHEMERAL,
     FIRST,
+    LARGER,
     LATER,
     LONE_YES,
+    MIDDLE,
     NEGATIVE,
     NO,
+    NOTHING,
     OPEN,
     OR,
     ORDINALS,
     OWNER,
     REJECT,
     REVERSAL,
+    SMALLER,
     STATE,
     SUGGEST,
     THANKS,
@@ -122,7 +147,7 @@ _CLAUSE: Final = re.compile(r"\s*[,;]\s*|\s+(?:but|aber|pero|mais|though)\s+", r
 _WONDER: Final = re.compile(r"je me demande|ich frage mich|frage mich|me pregunto|i wonder", re.I)
 _WHETHER: Final = re.compile(r"\b(?:whether|if|ob|si)\b|\bs'ils?\b|かどうか", re.I)
 _DUE_BY: Final = re.compile(
-    r"\b(?:by|before|until|till|bis|vor|antes del?|hasta|avant|d'ici)\s+(?:the\s+|el\s+|le\s+|)"
+    r"\b(?:by|before|until|till|bis|vor|antes del?|hasta|para|avant|d'ici|pour)\s+(?:(?:the|el|le|la|dem|den)\s+)*"
     r"(?:end|next|\d|[A-Z]\w+day|month|week|sprint|quarter|monats|mes|mois|ende|fin|fine)",
     re.I,
 )
@@ -173,6 +198,8 @@ def _refuses(first: str) -> bool:
 
 def _defers(s: str) -> bool:
     """Putting a question off: a "later" word, or asking someone else ("I'll ask Priya")."""
+    if not (LATER.hit(s) or ASK.hit(s) or ASK_SELF.hit(s)):
+        return False  # every way of putting off needs one of these (the cheap test first)
     if SIGN_OFF.search(s):
         return False
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
@@ -236,12 +263,20 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     body = body or [s for s in m.sentences if not (REMEMBER.search(s) or REMEMBER_WORDS.hit(s))]  # even "ok"
     if not body:
         return
-    offer = ctx.offer(prev)
+    offer = _read_value_change(ctx, prev, ctx.offer(prev))
     if _clarifying(ctx, prev, offer):
         return  # "am I free on the 15th?" - "Which calendar, work or private?" - "work": no decision
+    if offer.options and ran_list(ctx, prev, offer.options):
+        return  # "want me to save these steps as a runbook?": a procedure (the facts stream's), no decision
+    if _assignment(ctx, m, prev, offer, body):
+        used.update(range(len(m.sentences)))
+        return
     first = _first(body)
     own = [s for s in body if is_question(s)]
     deferred = [s for s in body if _defers(s) and not is_question(s)]
+    if deferred and any(_only_a_day(s) for s in deferred) and _acted_on(ctx, m, prev):
+        # "check the calendar for tomorrow", done at once: a request naming a day, nothing put off
+        deferred = [s for s in deferred if not _only_a_day(s)]
     if own and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
         _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
     elif offer.options and (offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)):
@@ -270,6 +305,171 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         return _keeps_fact(s) or (task_sentence(s) and not _defers(s))
 
     used.update(i for i, s in enumerate(m.sentences) if s in body and not keep(s))
+
+
+_DECIDED_NEEDLES: Final = ("decid", "agreed", "go with", "going with", "決", "ことにし", "entschieden")
+#: The literal cores of ``DECIDED``'s alternatives: a sentence without one cannot match it.
+_DECIDED_CORES: Final = (
+    "we decided", "ve decided", "we have decided", "we agreed", "ll go with", "s go with", "e going with",
+    "decision:", "decision :", "decided:", "decided :", "に決定", "に決めた", "ことにし",
+)  # fmt: skip
+#: A subordinator before a completion makes it a condition: "tell me *when* it's done".
+_WHEN: Final = re.compile(
+    r"\b(?:when|once|if|after|until|wenn|sobald|falls|nachdem|cuando|si|después de|quand|dès que|lorsque)\s*$",
+    re.I,
+)
+_CODE_SPAN: Final = re.compile(r"`([^`]+)`")
+
+
+def ran_list(ctx: Ctx, prev: Msg, options: Sequence[Option]) -> bool:
+    """The options are the commands the assistant just ran (its steps since the user last spoke)."""
+    if len(options) < 2:
+        return False
+    start = ctx.last_user(prev.pos)
+    ran = [
+        " ".join(x.step.command.split())
+        for x in ctx.msgs[(start or 0) : prev.pos]
+        if x.role == "tool" and x.step is not None and x.step.command
+    ]
+    if not ran:
+        return False
+
+    def run(o: Option) -> bool:
+        spans = _CODE_SPAN.findall(o.text) or [o.text]
+        return any(
+            " ".join(c.split()) in r or r in " ".join(c.split()) for c in spans for r in ran if len(c) > 3
+        )
+
+    return sum(1 for o in options if run(o)) * 2 > len(options)
+
+
+def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
+    """A point the user raises that the assistant's answer files as open ("I can't tell; let's treat
+    it as open", "Ich führe es als offen", "Lo dejo como pendiente"): an open question, the user's
+    point in the user's words. Returns that answer (the next user turn does not reply to it).
+
+    The open word closes a statement of the answer (the point's state, not "I'll open a PR").
+    """
+    if m.role != "user" or not m.sentences:
+        return None
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or len(ack.sentences) > 3 or not OPEN.hit(ack.prose) or ctx.offer(ack).options:
+        return None
+    if any(YES.starts(s) for s in ack.sentences[:1]):
+        return None  # "Yes, it's open.": an answer, not a point left open
+    if not any(
+        not is_question(s) and not NO.hit(s) and not NOTHING.hit(s) and OPEN.hit(" ".join(tokens(s)[-3:]))
+        for s in ack.sentences
+    ):
+        return None  # "Mostly admin, nothing pending from it." files nothing
+    point = ""
+    for s in m.sentences:
+        if has_secret(s):
+            continue
+        if (is_question(s) and _size(s) >= 4) or (DOUBT.hit(s) and _size(s) >= 5) or _point(s):
+            point = _point(s) or plain(_FILLER.sub("", s))
+            break
+    if not point:
+        return None
+    _open(ctx, point, [], {m.pos, ack.pos})
+    ctx.reported.add(ack.pos)
+    return ack
+
+
+_MODAL: Final = re.compile(
+    r"\b(?:ha(?:ve|s) to|need(?:s)? to|must|should|muss|müssen|sollte|soll|tiene que|tengo que|tenemos que|"
+    r"hay que|debe|doit|dois|devons|faut)\s+",
+    re.I,
+)
+
+
+def _assignment(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:
+    """A task the user named, the assistant asking who and by when, and the reply: a to-do.
+
+    "we have to get the DPA back" - "Who takes that, and by when?" - "Omar, by the 17th" ->
+    "Omar: get the DPA back (by the 17th)". The reply names an owner (a name, or the speaker) and
+    a date; the task is the user's sentence before, from its modal on.
+    """
+    if offer.options or offer.single or len(prev.sentences) > 2 or not offer.question:
+        return False
+    if _size(offer.question) > 10 or not WH.hit(offer.question) or len(body) > 2:
+        return False
+    asker = ctx.last_user(prev.pos)
+    reply = " ".join(body)
+    if asker is None or not any(
+        DUE.hit(c) or _DATE.search(c) or _DUE_BY.search(c) for c in _CLAUSE.split(reply)
+    ):
+        return False
+    stated = [
+        s for s in ctx.msgs[asker].sentences if not is_question(s) and not has_secret(s) and _size(s) >= 3
+    ]
+    if not stated:
+        return False
+    task = stated[-1]
+    if (modal := _MODAL.search(task)) and len(tokens(task[modal.end() :])) >= 2:
+        task = task[modal.end() :]
+    clauses = [plain(c).strip(" .") for c in _CLAUSE.split(reply) if c.strip()]
+    when = [c for c in clauses if DUE.hit(c) or _DATE.search(c) or _DUE_BY.search(c)]
+    who = [n for c in clauses if c not in when for n in sorted(capitalised_names(c), key=c.find)]
+    text = plain(task).rstrip(" .") + (f" ({'; '.join(when)})" if when else "")
+    ctx.add("todo", f"{who[0]}: {text}" if who else _sentence(text), {asker, m.pos})
+    return True
+
+
+def _only_a_day(s: str) -> bool:
+    """A "later" that is only a day named in the sentence ("tomorrow", "morgen"), nobody asked."""
+    if ASK.hit(s) or _asks_self(s):
+        return False
+    rest = " ".join(t for t in tokens(s) if not EPHEMERAL.hit(t))
+    return not LATER.hit(rest)
+
+
+_KEY_VALUE: Final = re.compile(r"^\s*[\w.-]+\s*[:=]\s*(?P<v>\S.{0,60}?)\s*$", re.M)
+
+
+def _read_value_change(ctx: Ctx, prev: Msg, offer: Offer) -> Offer:
+    """A yes/no offer of another value for a setting the agent has just read: the value a tool
+    printed ("citation_style: APA 7"), restated in the turn ("the citation style is currently APA
+    7"), and a different one offered after "to" ("move it to Chicago author-date?"). The offer is
+    then a change of that value, like one whose wording runs parallel (``Offer.change``)."""
+    if offer.options or offer.change or not offer.question or not prev.sentences:
+        return offer
+    start = ctx.last_user(prev.pos)
+    read = [
+        v.group("v").strip(" \"'").lower()
+        for x in ctx.msgs[(start or 0) + 1 : prev.pos]
+        if x.role == "tool" and x.step is not None and not x.step.failed
+        for v in _KEY_VALUE.finditer(x.step.output[:2000])
+    ]
+    if not read:
+        return offer
+    tail = split_sentences(paragraphs(prev.prose)[-1])
+    if offer.question not in tail:
+        return offer
+    asked, proposed = proposed_value(tail, offer.question)
+    if not asked:
+        return offer
+    for s in prev.sentences:
+        low = s.lower()
+        if s == asked or is_question(s):
+            continue
+        for v in read:
+            if len(v) > 1 and v in low and v not in proposed.lower() and proposed.lower() not in v:
+                changed = replace(offer, single=asked, change=(plain(s).rstrip(". "), v, proposed))
+                ctx.offers[prev.pos] = changed
+                return changed
+    return offer
+
+
+def _acted_on(ctx: Ctx, m: Msg, prev: Msg) -> bool:
+    """The assistant did what the user turn asked straight away: it ran a tool, or its answer states
+    values that neither the turn nor the assistant's turn before it had ("free until 11:00")."""
+    for x in ctx.after(m.pos):
+        if x.role == "tool" or x.has_calls:
+            return True
+        if x.role == "assistant" and x.prose:
+            return bool(distinct_values(x.prose) - distinct_values(m.prose))
+    return False
 
 
 def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequence[str]) -> None:
@@ -321,13 +521,23 @@ def _explicit_pick(first: str, offer: Offer) -> bool:
 def _unknown(prev: Msg) -> str:
     """A point the assistant says is still open or unknown ("who set it is not known yet")."""
     tail = split_sentences(paragraphs(prev.prose)[-1])
-    hit = next((s for s in reversed(tail) if OPEN.hit(s) or LATER.hit(s)), "")
+    hit = next((s for s in reversed(tail) if OPEN.hit(s) or (LATER.hit(s) and not _only_a_day(s))), "")
     return plain(_LEAD_LABEL.sub("", hit)) if hit else ""
 
 
 def _advice(ctx: Ctx, prev: Msg) -> bool:
-    """The assistant turn answers a point the user raised (advice the user can put off)."""
-    return bool(raised(ctx, prev))
+    """The assistant turn takes up a point the user raised without settling it (advice the user
+    can put off): it says what it cannot say, or advises without stating a value. An answer that
+    states one ("It's just past 2 am in Tokyo") settled the point: what the user says next is no
+    deferral of it."""
+    if not (point := raised(ctx, prev)):
+        return False
+    asker = ctx.last_user(prev.pos)
+    if asker is not None and any(x.role == "tool" for x in ctx.msgs[asker + 1 : prev.pos]):
+        return False  # the agent went and did it ("restart it and check it comes back"): a task, done
+    if DOUBT.hit(point) or any(NO.hit(s) for s in prev.sentences):
+        return True  # a point the user was unsure about, or one the assistant could not settle
+    return not any(distinct_values(s) for s in prev.sentences)
 
 
 def _keeps_fact(s: str) -> bool:
@@ -386,10 +596,35 @@ def _choice(
     if picked is None and deferred and not _agrees(first) and not delegated:
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
         return
+    explicit = picked is not None  # the reply named it: the assistant's next words do not override that
     if picked is None and _agrees(first) and _short(first):
         picked = offer.recommended if offer.recommended is not None else offer.favoured
     elif picked is None and _agrees(first):
         picked = offer.recommended
+    if not explicit and not delegated and not own_question(body) and not deferred and not _refuses(first):
+        confirmed = _ack_pick(ctx, m, offer)  # "Locked in: Viessmann Vitocal 250-A." names the pick
+        if confirmed is not None and (picked is None or (_short(first) and len(body) <= 2)):
+            picked = confirmed
+            if (ack := ctx.prose_after(m.pos, text_only=False)) is not None:
+                ctx.delegated[m.pos] = ack.pos  # the confirming turn is evidence too
+    if (
+        explicit
+        and not _explicit_pick(first, offer)
+        and not (distinct_values(first) & _values_of(offer, picked))
+    ):
+        # a pick by a comparative or by words ("the one that takes least"), read against numbers
+        # that may not compare: the assistant confirming another option by its name corrects it
+        ack = ctx.prose_after(m.pos, text_only=False)
+        named = option_by_name(ack.sentences[0], offer.options) if ack is not None and ack.sentences else None
+        if (
+            ack is not None
+            and named is not None
+            and named != picked
+            and _size(ack.sentences[0]) <= 14
+            and not ctx.offer(ack).options
+        ):
+            picked = named
+            ctx.delegated[m.pos] = ack.pos
     if picked is None:
         if _refuses(first) and offer.recommended is not None:
             _reject_option(ctx, m, prev, offer, offer.recommended, " ".join(body[:2]))
@@ -403,6 +638,47 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _values_of(offer: Offer, idx: int | None) -> frozenset[str]:
+    return distinct_values(offer.options[idx].text) if idx is not None else frozenset()
+
+
+def _picks_by_rank(text: str) -> bool:
+    """A reply that names an option by rank: a comparative, "the middle one", an ordinal."""
+    return (
+        SMALLER.hit(text) or LARGER.hit(text) or MIDDLE.hit(text) or any(t in ORDINALS for t in tokens(text))
+    )
+
+
+def own_question(body: Sequence[str]) -> bool:
+    return any(is_question(s) for s in body)
+
+
+def _ack_pick(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
+    """The option the assistant's next words name, when they are a short confirmation with no offer
+    of their own: after "agreed" or "the one that costs less", "Locked in: X." says which one was meant.
+
+    It names the option by a label, value or name only that option has, or by two of its own words.
+    """
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences or ctx.offer(ack).options:
+        return None
+    said = ack.sentences[0]
+    if _size(said) > 14 or is_question(said):
+        return None
+    idx = named_option(said, offer.options, first=False, strong=True)
+    if idx is None:
+        idx = option_by_name(said, offer.options)  # "Entendu : Framaforms."
+    if idx is not None:
+        return idx
+    words = word_set(said)
+    owned = [
+        len(words & o.words.difference(*(p.words for p in offer.options if p is not o)))
+        for o in offer.options
+    ]
+    best = max(owned)
+    return owned.index(best) if best >= 2 and owned.count(best) == 1 else None
 
 
 def _group_picks(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:
@@ -459,8 +735,21 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
         while toks and (YES.hit(toks[0]) or toks[0] in ("and", "also", "so", "then", "just")):
             core = core.split(None, 1)[1] if " " in core.strip() else ""
             toks = tokens(core)
+        head, sep, after = core.partition(",")
+        if (
+            sep
+            and _size(head) <= 3
+            and named_option(head, options) == options.index(chosen)
+            and _size(after) > 2
+        ):
+            core, toks = after.strip(), tokens(after)  # "180, we need half a year": the option says "180"
+            if i == 0:
+                out.append(plain(core))
+                continue
         if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
             continue  # "sounds right" adds nothing
+        if i == 0 and _size(core) <= 4 and _picks_by_rank(core):
+            continue  # "le moins cher", "the middle one": how it was picked, not what was added
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
             continue  # about another option (a rejection or a comparison)
         rest = word_set(core) - chosen.words
@@ -644,22 +933,30 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
 def _single(
     ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str], first: str, deferred: Sequence[str]
 ) -> None:
-    """One thing offered: accepted is a decision, refused a rejection, put off an open question."""
+    """One thing offered: accepted is a decision, refused a rejection, put off an open question.
+
+    An offer to change a value the turn states ("trigger is 22:00 right now ... move it to sunset?")
+    is a decision either way; when the reply is neither a plain yes nor a plain no ("leave it as
+    it is"), the assistant's next words tell: they name the proposed value, or the current one.
+    """
     action = _sentence(offer.single.rstrip("?？ "))
-    if NO.starts(first) and not _agrees(first) and not any(ASK.hit(s) or _asks_self(s) for s in deferred):
+    asks_other = any(ASK.hit(s) or _asks_self(s) for s in deferred)
+    refused = (NO.starts(first) and not _agrees(first) and not asks_other) or (
+        not deferred and _refuses(first) and not _agrees(first)
+    )
+    agreed = _agrees(first) and not refused
+    if offer.change and not refused and not agreed and not deferred and not own_question(body):
+        verdict = _change_verdict(ctx, m, offer)
+        refused, agreed = verdict is False, verdict is True
+    was = f" ({plain(offer.change[0])})" if offer.change else ""
+    if refused:
         said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
-        text = ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else "")
+        text = ctx.labels["rejected"] + clip(_action(action), 150) + was + (f" — {said}" if said else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
-    elif deferred and not _agrees(first):  # the point the user raised, if the offer only answered it
+    elif deferred and not agreed:  # the point the user raised, if the offer only answered it
         generic = not distinct_values(action) and _size(action) < 10  # "shall I fetch numbers?"
         _open(ctx, (raised(ctx, prev) if generic else "") or action, deferred, {prev.pos, m.pos}, prev)
-    elif _refuses(first) and not _agrees(first):
-        said = _reason(" ".join(body[:2]))
-        ctx.add(
-            "decision", ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {said}" if said else ""),
-            {prev.pos, m.pos}, must_keep=True,
-        )  # fmt: skip
-    elif _agrees(first) and (
+    elif agreed and (
         later := [
             s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
         ]
@@ -668,12 +965,28 @@ def _single(
             plain(" ".join(_after_yes(s) for s in later)), 80
         )  # "yep, but next sprint. make a ticket"
         ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
-    elif _agrees(first) and (
-        SUGGEST.hit(offer.single) or REVERSAL.hit(offer.single) or distinct_values(offer.single)
+    elif agreed and (
+        offer.change
+        or SUGGEST.hit(offer.single)
+        or REVERSAL.hit(offer.single)
+        or distinct_values(offer.single)
     ):
         extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
-        text = _action(action) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
+        text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+
+
+def _change_verdict(ctx: Ctx, m: Msg, offer: Offer) -> bool | None:
+    """Whether the assistant's words after the reply name the proposed value (the change was taken)
+    or the current one (it was not): "Leaving the automation on 22:00." after "leave it"."""
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences:
+        return None
+    _, current, proposed = offer.change
+    old, new = set(tokens(current)), set(tokens(proposed))
+    said = set(tokens(ack.sentences[0]))
+    keeps, takes = bool(said & (old - new)), bool(said & (new - old))
+    return None if keeps == takes else takes
 
 
 def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> None:
@@ -705,9 +1018,19 @@ def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequen
         )
 
 
+_SHORT_LEAD: Final = re.compile(r"^(?:\S+\s+){0,2}\S+,\s+(?=\S)")
+_SHORT_TAIL: Final = re.compile(r",\s+(?:\S+\s+){0,2}\S+$")
+
+
 def _action(offer: str) -> str:
-    """The thing offered, without the asking: "I could switch this to Z, want that?" -> "Switch this to Z"."""
-    core = _OFFER_LEAD.sub("", offer).strip(" ,")
+    """The thing offered, without the asking: "I could switch this to Z, want that?" -> "Switch this to Z";
+    a short clause around it ("If you like, ...", "..., if that helps") is left out."""
+    core = offer.rstrip("?？.!。 ")
+    if (lead := _SHORT_LEAD.match(core)) and len(tokens(core[lead.end() :])) >= 4:
+        core = core[lead.end() :]
+    if (tail := _SHORT_TAIL.search(core)) and len(tokens(core[: tail.start()])) >= 4:
+        core = core[: tail.start()]
+    core = _OFFER_LEAD.sub("", core).strip(" ,")
     core = _OFFER_TAIL.sub("", core).strip(" ,")
     return _sentence(core) or offer
 
@@ -732,14 +1055,35 @@ def raised(ctx: Ctx, prev: Msg) -> str:
     if asker is None:
         return ""
     for s in ctx.msgs[asker].sentences:
-        if has_secret(s) or REQUEST.match(s):
+        if has_secret(s) or (REQUEST.match(s) and not _point(s)):
             continue
-        if (is_question(s) and _size(s) >= 4) or (
-            (LATER.hit(s) or OPEN.hit(s) or DOUBT.hit(s)) and _size(s) >= 5
+        labelled = _LABELLED_POINT.search(s)  # "one thing I can't decide: whether X"
+        if (
+            (is_question(s) and _size(s) >= 4)
+            or labelled
+            or ((LATER.hit(s) or OPEN.hit(s) or DOUBT.hit(s)) and _size(s) >= 5)
         ):
+            if (is_question(s) or labelled) and (point := _point(s)):
+                return point  # "do you know whether X?" -> "whether X"
             core = _FILLER.sub("", _LEAD_LABEL.sub("", s))
             return plain(core) if _size(core) >= 4 else plain(s)
     return ""
+
+
+_EMBEDDED: Final = re.compile(r"(?:^|[\s:,;])(?P<w>whether|ob|si|s'il|s'ils)\s+\S", re.I)
+
+
+_LABELLED_POINT: Final = re.compile(r"[:：]\s*(?:whether|ob|si|s'il|s'ils)\s+\S", re.I)
+
+
+def _point(s: str) -> str:
+    """The embedded question of a sentence, from its "whether" on: "do you know whether the survey
+    needs approval?" / "eine Sache, bei der ich hin und her überlege: ob X" -> "whether ...", "ob X"."""
+    found = _EMBEDDED.search(s)
+    if found is None:
+        return ""
+    point = plain(s[found.start("w") :]).rstrip("?？.!。 ")
+    return point if len(tokens(point)) >= 4 else ""
 
 
 def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
@@ -805,10 +1149,13 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
                 _open_line(ctx, m, om.group("text"), om.group("tag").lower())
     if m.role == "user" and COMPLETION.search(m.prose):  # "all booked!": the user did it themself
         for line in m.prose.splitlines():
-            if done := COMPLETION.search(line):
+            if (done := COMPLETION.search(line)) and not _WHEN.search(line[: done.start()][-12:]):
                 ctx.add("outcome", plain(line[done.start() :]), {m.pos})
-    if decisions and any(n in low for n in ("decid", "agreed", "go with", "going with", "決", "entschieden")):
-        for s in m.sentences:
+    if decisions and any(n in low for n in _DECIDED_NEEDLES):
+        for s in m.sentences:  # the regex only where a needle is (a scan per sentence costs ~20x more)
+            low_s = s.lower()
+            if not any(n in low_s for n in _DECIDED_CORES):
+                continue
             if DECIDED.search(s) and not is_question(s) and not _OPEN_LINE.match(s):
                 _stated_decision(ctx, m, plain(s))
 
@@ -816,12 +1163,18 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
 def _stated_decision(ctx: Ctx, m: Msg, text: str) -> None:
     """A decision said outright; a restatement of one already recorded cites that one."""
     words = word_set(text)
+    replied = ctx.last_user(m.pos) if m.role == "assistant" else None
     for d in ctx.drafts:
+        if d.kind != "decision":
+            continue
         theirs = word_set(d.text)
         small = min(len(words), len(theirs))
         shared = len(words & theirs)
-        if d.kind == "decision" and small and (shared == small or (shared >= 2 and shared >= 0.5 * small)):
+        if small and (shared == small or (shared >= 2 and shared >= 0.5 * small)):
             d.pos.add(m.pos)
+            return
+        if replied is not None and replied in d.pos and distinct_values(text) & distinct_values(d.text):
+            d.pos.add(m.pos)  # the assistant restating, right after the reply, the value just decided
             return
     ctx.add("decision", text, {m.pos}, must_keep=True)
 
@@ -868,32 +1221,102 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
 def task_sentence(s: str) -> bool:
     """A task with a who and a when: a named owner or "I'll ...", and a day, date or "owner:"."""
     core = LEAD_FILLER.sub("", s)
-    owner = OWNER.hit(core) or _NAMED_SUBJECT.search(core)
     due = DUE.hit(core) or _DATE.search(core) or _DUE_BY.search(core)
     plan = _plan(core) or bool(_PLAN_INSIDE.search(core))
-    return bool((owner and due) or (due and plan) or (owner and plan))
+    if not due and not plan:
+        return False  # two of owner, due and plan are needed: the owner test (the costly one) is moot
+    if due and plan:
+        return True
+    return bool(OWNER.hit(core) or _NAMED_SUBJECT.search(core))
 
 
 # --- over the whole range -------------------------------------------------------------------------------
 
 
+def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
+    """Picks made after a side question: the offer stays pending until a reply decides it.
+
+    Options laid out, then the user asks about one of them ("what's the catch with C?"), the
+    assistant answers (no options of its own), and *then* the user picks ("B"): the pick resolves
+    against the offer still pending, not against the side answer. Returns the side turns (not
+    replies to read) and, per picking turn, the assistant message whose offer it answers. At most
+    two side exchanges are bridged.
+    """
+    side: set[int] = set()
+    picks: dict[int, Msg] = {}
+    pending: Msg | None = None
+    between: list[int] = []
+    settled = False
+    for pos in ctx.users:
+        m = ctx.msgs[pos]
+        prev = ctx.prev_assistant(pos)
+        if prev is None or not m.sentences:
+            pending, between = None, []
+            continue
+        offer = ctx.offer(prev)
+        if offer.options and offer.choice:
+            # A reply to a fresh offer. Even one that names an option ("tell me more about C") may
+            # be a side question: the next turn tells, if it picks again from the same options.
+            pending, between, settled = prev, [pos], _settles(m, offer)
+            continue
+        if pending is None:
+            continue
+        if _settles(m, ctx.offer(pending), strong=True) and not offer.single and not offer.options:
+            picks[pos] = pending
+            side.update(between)
+            pending, between = None, []
+        elif not settled and len(between) < 2 and any(is_question(s) for s in m.sentences):
+            between.append(pos)  # another side question
+        else:
+            pending, between = None, []
+    return side, picks
+
+
+def _settles(m: Msg, offer: Offer, strong: bool = False) -> bool:
+    """Whether a reply decides the offer: it names one option (by label, ordinal or value when
+    ``strong``), or (a direct reply) agrees without asking back."""
+    first = _first(m.sentences)
+    if is_question(first):
+        return False
+    if named_option(LEAD_FILLER.sub("", first), offer.options, strong=True) is not None:
+        return _short(first) or not strong
+    return not strong and (_agrees(first) or _refuses(first) or DELEGATE.hit(m.prose))
+
+
 def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
-    """A user turn that turns an earlier decision around ("actually, let's do B after all")."""
-    if not ctx.slot_options or not REVERSAL.hit(m.prose):
+    """A user turn that turns an earlier decision around ("actually, let's do B after all").
+
+    Without a word that says so ("olvida lo de X: al final Y"), a short statement that names
+    another option of a decided offer by its name or value is a reversal when the assistant's
+    next words name that option too ("Sin problema, cambiado a Y").
+    """
+    if not ctx.slot_options:
+        return False
+    worded = REVERSAL.hit(m.prose)
+    ack = ctx.prose_after(m.pos, text_only=False)
+    said = ack.sentences[0] if ack is not None and ack.sentences and _size(ack.sentences[0]) <= 12 else ""
+    if not worded and not said:
         return False
     for offer, draft in reversed(ctx.slot_options):
         options = offer.options
         for s in m.sentences:
-            if is_question(s) or not REVERSAL.hit(s):
+            if is_question(s):
                 continue
-            idx = named_option(LEAD_FILLER.sub("", s), options, first=False)
+            core = LEAD_FILLER.sub("", s)
+            if REVERSAL.hit(s):
+                idx = named_option(core, options, first=False)
+            elif said and _size(s) <= 16:
+                idx = option_by_name(core, options)
+                if idx is None or option_by_name(said, options) != idx:
+                    continue
+            else:
+                continue
             if idx is None:
                 continue
             if options[idx].text[:40] in draft.text:
                 return False  # the same choice again
             draft.text = clip(option_text(offer, idx))
             draft.pos.add(m.pos)
-            ack = ctx.prose_after(m.pos, text_only=False)
             if ack is not None and named_option(ack.prose, options, first=False) == idx:
                 draft.pos.add(ack.pos)  # "Sure, switching to TOML"
             used.update(range(len(m.sentences)))
@@ -917,7 +1340,7 @@ def unanswered_at_end(ctx: Ctx) -> None:
                 ctx.add("open_question", plain(asked[-1]), {u.pos})
         return
     offer = ctx.offer(last)
-    if offer.choice and offer.options and offer.question:
+    if offer.choice and offer.options and offer.question and not ran_list(ctx, last, offer.options):
         q = plain(offer.question)
         if _size(q) < 6 and not offer.groups:  # "Was ist dir lieber?": the options say what is open
             q = f"{q.rstrip('?？ ')}: {' / '.join(clip(o.text, 60) for o in offer.options[:4])}?"
@@ -961,7 +1384,9 @@ def _values(text: str) -> set[str]:
 __all__ = [
     "explicit_lines",
     "is_task",
+    "kept_open",
     "option_text",
+    "pending_picks",
     "read_reply",
     "reversals",
     "settle",

@@ -3,10 +3,16 @@
 What an assistant turn *offers* is read from its shape, not its vocabulary: alternatives laid out
 as labelled, numbered or bulleted lines, or in running prose ("X or Y", "either ... or ...", "two
 ways: X, or Y"); one of them recommended; a single thing offered ("I could switch this to Z, want
-that?"); a question still waiting for an answer. Which option a reply means is read the same way:
-a label, an ordinal, a comparative ("the cheaper one": the option with the smaller number), a
-quoted name or an identifier that occurs in exactly one option, or words only that option has; a
-plain "yes" means the option the assistant recommended.
+that?"); a question still waiting for an answer. Three or more alternatives told clause by clause
+("X costs ...; Y comes in at ...; and then there's Z") are options too, each naming what the others
+do not; a single offer that proposes another value for something the turn states ("set to 22:00
+right now ... move it to sunset?") carries the contrast (``Offer.change``), read from parallel
+wording (the same slot word or preposition before two different values), whatever the language.
+
+Which option a reply means is read the same way: a label, an ordinal ("the one in between" for the
+middle one), a comparative ("the cheaper one": the option with the smaller number), a quoted name
+or an identifier that occurs in exactly one option, or words only that option has; a plain "yes"
+means the option the assistant recommended.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from memoryd.flush.extract.lexicon import (
     CHOICE,
     EITHER,
     LARGER,
+    MIDDLE,
     OFFER,
     OR,
     ORDINALS,
@@ -29,9 +36,12 @@ from memoryd.flush.extract.lexicon import (
     REVERSAL,
     SMALLER,
     SUGGEST,
+    TARGET,
+    WH,
     WHICH,
     tokens,
 )
+from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
     CJK,
@@ -87,12 +97,17 @@ class Offer:
     groups: tuple[tuple[str, tuple[Option, ...]], ...] = ()  # several lists to pick from, with headers
     recommendation: str = ""  # the sentence that recommends, when it names no listed option
     favoured: int | None = None  # the option the closing prose names alone (what a plain yes takes)
+    change: tuple[
+        str, ...
+    ] = ()  # a single offer's value: (the clause stating the current, current, proposed)
 
 
 _INLINE_ENUM: Final = re.compile(
     r"(?:^|(?<=[\s:(,;]))\(?([1-9a-dA-D])\)\s+"
     r"|(?:^|(?<=[\s.;]))(?i:option|plan|variante|opción|opcion|choix)\s+([1-9A-Da-d])\s*[:.)]\s+"
 )
+_LABEL_PAREN: Final = re.compile(r"[1-9a-dA-D]\)")
+_LABEL_WORD: Final = re.compile(r"(?i:option|plan|variante|opción|opcion|choix)\s+[1-9A-Da-d]\s*[:.)]")
 _SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
 _LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
@@ -116,6 +131,7 @@ _RECOMMEND_LEAD: Final = re.compile(
     r"^(?:my (?:recommendation|suggestion|pick|vote)|recommendation|empfehlung|recomendación|recommandation)\s*[:：]\s*",
     re.I,
 )
+_LONE_DIGIT: Final = re.compile(r"(?<![\w.,:/#-])([1-9])(?![\w.,:/%°-])")
 _LONE_LABEL: Final = re.compile(r"(?<![\w'’-])([A-D])(?![\w'’-])")
 _LABEL_INLINE: Final = re.compile(
     r"\b(?:option|plan|choice|number|variante|vorschlag|nummer|opción|opcion|número|numéro)\s+(?:#\s?)?"
@@ -134,7 +150,7 @@ def offer_of(m: Msg) -> Offer:
     """Read one assistant message: its options, the recommended one, a single offer, its question."""
     prose = m.prose
     quiet = "?" not in prose and "？" not in prose and not m.blocks and not RECOMMEND.hit(prose)
-    if not prose or (quiet and not OR.hit(prose) and not BEST.hit(prose)):
+    if not prose or (quiet and not OR.hit(prose) and not BEST.hit(prose) and not labelled_lines(prose)):
         return Offer()  # nothing asked, listed or recommended: most reports end here
     paras = paragraphs(prose)
     if not paras:
@@ -146,6 +162,9 @@ def offer_of(m: Msg) -> Offer:
     groups = _groups(m, labelled)
     if groups:
         header, listed = _main_group(groups, recommend)
+        if not labelled and (named := _named_labels(listed)):
+            listed, labelled = named, True  # "- **Opción B**: Scalable Capital FREE (...)"
+            groups = [(header, listed)] if len(groups) == 1 else groups
         rec = _recommended(listed, recommend)
         choice = (
             labelled
@@ -162,6 +181,14 @@ def offer_of(m: Msg) -> Offer:
             listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks, "", favoured
         )
     prose_opts = _prose_options(m)
+    segments = None
+    if (question or recommend) and (prose_opts is None or len(prose_opts[2]) < 3):
+        segments = _segment_options(m)
+    if segments is not None:
+        lead, _, opts, rec = segments
+        if rec is None:
+            rec = _recommended(opts, recommend)
+        return Offer(opts, True, rec, "", question, plain(lead).rstrip(":： "), True, (), "", rec)
     if prose_opts is not None:
         sentence, lead, opts = prose_opts
         rec = _recommended(opts, recommend)
@@ -169,8 +196,111 @@ def offer_of(m: Msg) -> Offer:
             context = lead.rstrip(":： ") if lead and len(opts) > 2 else sentence
             return Offer(opts, True, rec, "", question or sentence, context, True)
     single = _single_offer(tail, question)
+    change = None
+    if question and not single and (proposed := _change_offer(tail, question)):
+        change = _change(m.sentences, proposed)
+        single = (
+            proposed if change is not None else ""
+        )  # "Happy to move it to sunset as well, if that helps?"
+    elif single:
+        change = _change(m.sentences, single)
     rec_text = _RECOMMEND_LEAD.sub("", plain(recommend)) if recommend else ""
-    return Offer((), False, None, single, question, "", bool(question or single or rec_text), (), rec_text)
+    return Offer(
+        (), False, None, single, question, "", bool(question or single or rec_text), (), rec_text, None,
+        change if single and change is not None else (),
+    )  # fmt: skip
+
+
+def _change_offer(tail: Sequence[str], question: str) -> str:
+    """A yes/no question closing a turn that proposes a new value: the question, or (when it is only
+    "Shall I?") the sentence before it."""
+    if WH.starts(question) or WHICH.hit(question) or OR.hit(question):
+        return ""
+    i = list(tail).index(question)
+    before = tail[i - 1] if i > 0 else ""
+    if len(tokens(question)) <= 4:
+        return before if before and not is_question(before) else ""
+    return question
+
+
+def proposed_value(tail: Sequence[str], question: str) -> tuple[str, str]:
+    """The yes/no question's offer and the value it proposes after a preposition that puts a value
+    on a slot ("move it *to* Chicago author-date as well") - ("", "") when there is none."""
+    asked = _change_offer(tail, question)
+    words = _clause_words(asked)
+    for i in range(len(words) - 2, -1, -1):
+        if TARGET.hit(words[i][0]) and (now := _run(words, i + 1)):
+            return asked, " ".join(now)
+    return "", ""
+
+
+def _change(sentences: Sequence[str], offer: str) -> tuple[str, str, str] | None:
+    """The value a single offer proposes against the one an earlier sentence of the turn states.
+
+    Parallel wording, whatever the language: the same word in both ("set *to* 22:00" / "move it
+    *to* sunset", "Rebalancing steht *auf* vierteljährlich" / "stelle ... *auf* jährlich um"),
+    followed by a different value. Returns the clause that states the current value, the current value
+    and the proposed one (each up to six words of one clause).
+    """
+    if not offer:
+        return None
+    new = _clause_words(offer)
+    found = None
+    for s in sentences:
+        if s == offer or offer in s or is_question(s) or LIST_ITEM.match(s) or "|" in s:
+            continue
+        if s in offer:
+            break
+        old = _clause_words(s)
+        flat = [w for w, _ in old]
+        for i, (t, _) in enumerate(new[:-1]):
+            if flat.count(t) != 1 or not (TARGET.hit(t) or (len(t) > 3 and t not in STOPWORDS)):
+                continue  # the shared word is the slot ("Rebalancing") or a preposition ("to", "auf")
+            j = flat.index(t)
+            was, now = _run(old, j + 1), _run(new, i + 1)
+            if was and now and now[0] != was[0] and now[0] not in flat and was[0] not in {w for w, _ in new}:
+                clause = next((c for c in re.split(r"\s*[:;,]\s+", plain(s)) if was[0] in c.lower()), s)
+                found = clause.strip(" .!"), " ".join(was), " ".join(now)  # the last such word wins
+    return found
+
+
+def _clause_words(text: str) -> list[tuple[str, bool]]:
+    """Lower-cased words, each with whether a clause ends after it."""
+    out = []
+    for raw in plain(text).split():
+        w = raw.strip(",;:.!?？()\"'“”«»").lower()
+        if w:
+            out.append((w, raw[-1:] in ",;:.!?？"))
+    return out
+
+
+def _run(words: Sequence[tuple[str, bool]], i: int) -> list[str]:
+    """Up to six words from ``i`` that close their clause (a value ends a clause), else none."""
+    out = []
+    for k, (w, end) in enumerate(words[i : i + 6]):
+        out.append(w)
+        if end or i + k + 1 == len(words):
+            return out
+    return []
+
+
+_NAMED_LABEL: Final = re.compile(
+    r"^(?i:option|opción|opcion|variante|variant|choix|alternative|alternativa|möglichkeit|choice|plan)\s+"
+    r"([A-Da-d1-9])\s*[:.)]\s*"
+)
+
+
+def _named_labels(options: Sequence[Option]) -> tuple[Option, ...]:
+    """List items that each open with a label word and a letter ("Opción B: ..."), relabelled A, B, C."""
+    found = [_NAMED_LABEL.match(o.text) for o in options]
+    if len(options) < 2 or not all(found):
+        return ()
+    labels = [x.group(1).lower() for x in found if x]
+    if len(set(labels)) < len(labels):
+        return ()
+    return tuple(
+        Option(lab, o.text[x.end() :]) for lab, o, x in zip(labels, options, found, strict=True) if x
+    )
 
 
 def _groups(m: Msg, labelled: bool) -> list[tuple[str, tuple[Option, ...]]]:
@@ -242,6 +372,12 @@ def _recommended(options: Sequence[Option], sentence: str | None) -> int | None:
 def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     """Alternatives enumerated inside a sentence: "Two options: 1) migrate to 16, 2) stay on 14"."""
     for para in reversed(paragraphs(m.prose)):
+        low = para.lower()
+        worded = any(
+            k in low for k in ("option", "plan", "variante", "opci", "choix")
+        ) and _LABEL_WORD.search(para)
+        if not (")" in para and _LABEL_PAREN.search(para)) and not worded:
+            continue  # no "1)", "b)", "option 2:" in it: skip the costly enumeration pattern
         marks = list(_INLINE_ENUM.finditer(para))
         labels = [(x.group(1) or x.group(2)).lower() for x in marks]
         if len(marks) < 2 or len(set(labels)) < len(marks):
@@ -263,12 +399,79 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     return None
 
 
+_SEGMENT_SPLIT: Final = re.compile(
+    r"\s*;\s*(?:(?:and|und|y|et)\s+)?|\s*,\s+(?:or|oder|o|u|ou)\s+|\s+(?:or|oder|ou)\s+", re.I
+)
+
+
+def _names(text: str, initial: bool) -> frozenset[str]:
+    """The names and values a stretch of prose introduces: identifiers, numbers, capitalised words
+    (a sentence's first word only when it looks like a name: "Zotero 7", "Mann-Whitney", not "Ich")."""
+    words = text.split()
+    caps = {w for w in re.findall(r"\b[A-Z][\w+-]*", text) if len(w) > 2}
+    if initial and words and words[0] in caps:
+        head, nxt = words[0], words[1] if len(words) > 1 else ""
+        if not (head.isupper() or "-" in head or nxt[:1].isupper() or nxt[:1].isdigit()):
+            caps.discard(head)
+    return frozenset(w.lower() for w in caps) | distinct_values(text)
+
+
+def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] | None:
+    """Three or more alternatives told in running prose, each in its own clause or sentence and each
+    naming something the others do not ("X costs ...; Y comes in at ...; and then there's Z").
+
+    A later sentence that names only what one of them named recommends it.
+    """
+    run: list[tuple[str, frozenset[str]]] = []
+    full: list[frozenset[str]] = []  # each option's names with its first word ("Framaforms est ...")
+    recommended = None
+    lead = ""
+    if m.blocks or ("|" in m.prose and any(TABLE_ROW.match(x) for x in m.prose.splitlines())):
+        return None  # a table or a list lays its items out itself
+    for s in m.sentences:
+        if LIST_ITEM.match(s) or is_question(s):
+            continue
+        parts = [p for p in _SEGMENT_SPLIT.split(s.rstrip(".!。 ")) if p and p.strip()]
+        for k, part in enumerate(parts):
+            names = _names(part, initial=k == 0)
+            if k == 0 and run and (known := _names(part, initial=False) - names) & frozenset().union(*full):
+                names |= known  # "Yousign me semble ...": a sentence that opens with a name already given
+            if len(run) >= 3:
+                shared = sorted(((len(names & n), i) for i, n in enumerate(full)), reverse=True)
+                if shared[0][0] > shared[1][0] and 2 * shared[0][0] >= len(names):
+                    recommended = shared[0][1]  # names (mostly) what one option named
+                    break
+            own = names.difference(*(n for _, n in run))
+            if not names or not own:
+                if len(run) >= 3:
+                    break
+                lead, run, full = (s if not run else lead), [], []
+                continue
+            run.append((plain(part.strip(" ,;")), names))
+            full.append(names | _names(part, initial=False))
+        else:
+            continue
+        break
+    if (
+        run
+        and len(run) > 3
+        and not distinct_values(run[0][0])
+        and all(distinct_values(t) for t, _ in run[1:])
+    ):
+        lead, run = run[0][0], run[1:]  # "Im Grunde gibt es drei Wege": an introduction, no option
+        recommended = None if recommended in (None, 0) else recommended - 1
+    if not 3 <= len(run) <= 5 or any(len(tokens(t)) > 30 for t, _ in run):
+        return None
+    opts = tuple(Option(str(i + 1), t) for i, (t, _) in enumerate(run))
+    return lead, lead, opts, recommended
+
+
 def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     """Alternatives in running prose: enumerated inline, or the last sentence that joins two to four
     sides with "or"."""
     if (inline := _inline_options(m)) is not None:
         return inline
-    for s in reversed(m.sentences):
+    for s in m.sentences[:-9:-1]:  # the closing sentences: an offer ends the turn, not its report
         if LIST_ITEM.match(s) or not OR.hit(s):
             continue
         body = s.rstrip("?？.!。 ")
@@ -280,7 +483,12 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
             body = " ".join(words[lead_at + 1 :]) or body
         sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
-        if len(sides) == 2 and "," in sides[0] and len(_LIST_SPLIT.split(sides[0])) <= 3:
+        if (
+            len(sides) == 2
+            and "," in sides[0]
+            and "(" not in sides[0]
+            and len(_LIST_SPLIT.split(sides[0])) <= 3
+        ):
             first = _LIST_SPLIT.split(sides[0])
             if all(0 < len(tokens(x)) <= 6 for x in first):
                 sides = [*first, sides[1]]
@@ -380,6 +588,20 @@ def distinct_values(text: str) -> frozenset[str]:
     return frozenset(f for f in found if f)
 
 
+def option_by_name(text: str, options: Sequence[Option]) -> int | None:
+    """The one option whose names or values (capitalised words, identifiers, numbers) the text
+    repeats, and no other option shares: "al final Trade Republic" of three brokers."""
+    said = _names(text, initial=False)
+    owned = []
+    for o in options:
+        own = _names(o.text, initial=False).difference(
+            *(_names(p.text, initial=False) for p in options if p is not o)
+        )
+        owned.append(len(said & own))
+    best = max(owned, default=0)
+    return owned.index(best) if best and owned.count(best) == 1 else None
+
+
 def named_option(
     text: str, options: Sequence[Option], first: bool = True, strong: bool = False
 ) -> int | None:
@@ -403,6 +625,8 @@ def named_option(
     if first and len(tokens(text)) <= 8:
         alone = [w.lower() for w in _LONE_LABEL.findall(text)]  # "let's do A", "B please"
         hits = {w for w in alone if w in labels}
+        if not hits and len(tokens(text)) <= 5:  # "ok then 2": a lone number of numbered options
+            hits = {d for d in _LONE_DIGIT.findall(text) if d in labels}
         if len(hits) == 1:
             return labels.index(hits.pop())
     toks = tokens(text)
@@ -413,6 +637,8 @@ def named_option(
     for ordinal, idx in ORDINALS.items():
         if not ordinal.isascii() and ordinal in raw and idx < len(options):
             return idx % len(options)
+    if len(options) % 2 == 1 and len(options) >= 3 and len(toks) <= 8 and MIDDLE.hit(text):
+        return len(options) // 2  # "the one in between"
     if (small := SMALLER.hit(text)) or LARGER.hit(text):
         hit = _by_number(options, smallest=small)
         if hit is not None:

@@ -130,6 +130,9 @@ NO: Final = Words(
     "いいえ|いや|やめ|いらない|不要|しない|なしで",
 )
 
+#: "Nothing": a statement that something is *not* pending ("nothing pending from it").
+NOTHING: Final = Words("nothing|nichts|nada|rien|何も")
+
 #: Putting a question off: the answer comes later, from someone else, or after thinking.
 LATER: Final = Words(
     "later|tomorrow|tonight|next week|not yet|not sure|unsure|maybe|dunno|undecided|pending|"
@@ -304,10 +307,10 @@ WHICH: Final = Words(
 #: A task's owner or due date: weekdays, "by", "due", "owner", "until".
 DUE: Final = Words(
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|eod|eow|"
-    "next week|next sprint|end of day|end of week|this week|due|deadline|by",
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist",
-    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|para el|plazo",
-    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance",
+    "next week|next sprint|end of day|end of week|this week|due|deadline|by|at the latest",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist|spätestens",
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|plazo|como tarde|a más tardar",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance|au plus tard",
     "月曜|火曜|水曜|木曜|金曜|土曜|日曜|明日|までに|期限",
 )
 OWNER: Final = Words("owner|owned by|assigned to|assignee|on it|verantwortlich|responsable|担当")
@@ -331,7 +334,17 @@ SMALLER: Final = Words(
     "simpler|budget|günstig|günstige|preiswert|económica|económico|económique|pas cher|"
     "günstigere|günstigste|billigere|billigste|kleinere|kleinste|kürzere|schnellere|einfachere|"
     "barata|barato|pequeña|pequeño|menor|corta|corto|rápida|rápido|sencilla|"
-    "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い"
+    "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い|"
+    "weniger|wenigsten|menos|moins"
+)
+
+#: Prepositions that put a value on a slot ("set *to* 22:00", "steht *auf* Word", "passe *à* annuel").
+TARGET: Final = Words("to|into|auf|zu|nach|a|al|à|au|aux|vers|に|へ")
+
+#: The option in the middle of an odd-length list: "the one in between", "die mittlere", "la del medio".
+MIDDLE: Final = Words(
+    "middle|in between|in the middle|mittlere|mittleren|mittleres|dazwischen|in der mitte|"
+    "del medio|de en medio|intermedia|intermedio|du milieu|intermédiaire|entre les deux|真ん中|中間"
 )
 LARGER: Final = Words(
     "bigger|biggest|larger|largest|more|higher|highest|longer|longest|größere|längere|mehr|höhere|"

@@ -66,8 +66,8 @@ _INDENTED: Final = re.compile(r"^\s{2,}")
 
 
 _OPTION_HEAD: Final = re.compile(
-    r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)?\s*(?:(?:option|choice|plan|案)\s*(?P<l1>[A-Za-z0-9])\b|(?P<l2>[A-Da-d])\))"
-    r"\s*[:.)]?\s*(?:\*\*|__)?\s*(?P<text>.*)$",
+    r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)?\s*(?:(?:(?:option|choice|plan)\s+|案\s*)(?P<l1>[A-Za-z0-9])\b|(?P<l2>[A-Da-d])\))"
+    r"\s*(?:\*\*|__)?\s*[:.)]?\s*(?:\*\*|__)?\s*(?P<text>.*)$",
     re.I,
 )
 
