@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from memoryd.flush.dedupe import _lcs_length, _sequence_ratio, dedupe, fingerprint, is_duplicate, normalise
+from memoryd.flush.dedupe import (
+    _lcs_length,
+    _sequence_ratio,
+    dedupe,
+    fingerprint,
+    is_duplicate,
+    normalise,
+    same_item,
+)
 from memoryd.flush.items import Item
 
 
@@ -144,6 +152,44 @@ def test_the_bounds_never_change_difflib_s_verdict(pair: tuple[str, str]) -> Non
     a, b = pair
     want = SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
     assert (_sequence_ratio(a, b) >= 0.9) == want
+
+
+_WORDS = (
+    "deploy",
+    "the",
+    "api",
+    "to",
+    "prod-1",
+    "prod-2",
+    "port",
+    "5433",
+    "not",
+    "Postgres",
+    "`uv`",
+    "v1.2",
+    "now",
+)
+
+
+@st.composite
+def _item_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """Two short texts from a few words, names, identifiers and negations; the second often an edit
+    of the first, so every branch of the comparison (containment, Jaccard, ratio) is reached."""
+    a = draw(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=9))
+    b = list(a) if draw(st.booleans()) else draw(st.lists(st.sampled_from(_WORDS), max_size=9))
+    for _ in range(draw(st.integers(0, 3))):
+        i = draw(st.integers(0, len(b)))
+        if draw(st.booleans()) or not b:
+            b.insert(i, draw(st.sampled_from(_WORDS)))
+        else:
+            del b[min(i, len(b) - 1)]
+    return " ".join(a), " ".join(b)
+
+
+@given(_item_pairs())
+def test_same_item_is_is_duplicate_either_way(pair: tuple[str, str]) -> None:
+    a, b = (fingerprint(t) for t in pair)
+    assert same_item(a, b) == (is_duplicate(a, b) or is_duplicate(b, a))
 
 
 # --- against the log: only what a line already says in full is dropped -----------------------------

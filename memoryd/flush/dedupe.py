@@ -24,6 +24,7 @@ Stdlib only; words are compared as sets (CJK text as character bigrams, since it
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -32,7 +33,7 @@ from typing import Final
 
 from memoryd.flush.items import Item
 
-__all__ = ["Fingerprint", "already_said", "dedupe", "fingerprint", "is_duplicate", "normalise"]
+__all__ = ["Fingerprint", "already_said", "dedupe", "fingerprint", "is_duplicate", "normalise", "same_item"]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -211,6 +212,32 @@ def is_duplicate(new: Fingerprint, old: Fingerprint) -> bool:
     return _similar(new, old) and _names_in(new.names, old.norm)
 
 
+def same_item(a: Fingerprint, b: Fingerprint) -> bool:
+    """``is_duplicate(a, b) or is_duplicate(b, a)``, with the work both directions share done once.
+
+    The word counts and the character bound behind the sequence ratio are symmetric; only the
+    identifier subset, the containment share and the names depend on the direction.
+    """
+    if (a.negations > 0) != (b.negations > 0):
+        return False
+    ab = bool(a.words) and a.idents <= b.idents  # a may be a duplicate of b
+    ba = bool(b.words) and b.idents <= a.idents
+    if not (ab or ba):
+        return False
+    if a.norm == b.norm:
+        sim_ab = sim_ba = True
+    else:
+        common = len(a.words & b.words)
+        jaccard = common / len(a.words | b.words)
+        sim_ab = ab and (jaccard >= SIMILAR or (len(a.words) >= 4 and common / len(a.words) >= CONTAINED))
+        sim_ba = ba and (jaccard >= SIMILAR or (len(b.words) >= 4 and common / len(b.words) >= CONTAINED))
+        open_ab, open_ba = ab and not sim_ab, ba and not sim_ba  # a direction still to settle
+        if (open_ab or open_ba) and jaccard >= 0.5 and _may_be_similar(a.norm, b.norm):
+            sim_ab = sim_ab or (open_ab and _sequence_ratio(a.norm, b.norm) >= 0.9)
+            sim_ba = sim_ba or (open_ba and _sequence_ratio(b.norm, a.norm) >= 0.9)
+    return (ab and sim_ab and _names_in(a.names, b.norm)) or (ba and sim_ba and _names_in(b.names, a.norm))
+
+
 def _similar(new: Fingerprint, old: Fingerprint) -> bool:
     if new.norm == old.norm:
         return True
@@ -241,15 +268,37 @@ def _lcs_length(a: str, b: str) -> int:
     return len(a) - v.bit_count()
 
 
+@lru_cache(maxsize=4096)
+def _chars(text: str) -> Counter[str]:
+    return Counter(text)
+
+
+@lru_cache(maxsize=4096)
+def _bound_pair(a: str, b: str) -> bool:
+    """Whether difflib's ratio of ``a`` and ``b`` (either order) can reach 0.9: symmetric, so asked once."""
+    total = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) < 0.9 * total:
+        return False
+    # M <= LCS <= the characters the two have in common, counted with multiplicity (difflib's quick_ratio).
+    if 2.0 * (_chars(a) & _chars(b)).total() < 0.9 * total:
+        return False
+    return 2.0 * _lcs_length(a, b) >= 0.9 * total
+
+
+def _may_be_similar(a: str, b: str) -> bool:
+    """The bounds of :func:`_sequence_ratio`, cached per unordered pair."""
+    return _bound_pair(a, b) if a <= b else _bound_pair(b, a)
+
+
 def _sequence_ratio(a: str, b: str) -> float:
     """difflib's ratio of the two texts, cheap bounds first.
 
     ``ratio()`` is 2M/T where M, the characters of difflib's matching blocks, is a common
-    subsequence: M <= LCS <= the shorter length. So the bounds (lengths, then the LCS, computed
+    subsequence: M <= LCS <= the shorter length, and LCS <= the characters both have, counted
+    with multiplicity. So the bounds (lengths, the shared characters, then the LCS, computed
     bit-parallel) settle nearly every pair before difflib's quadratic matching runs.
     """
-    total = len(a) + len(b)
-    if 2.0 * min(len(a), len(b)) < 0.9 * total or 2.0 * _lcs_length(a, b) < 0.9 * total:
+    if not _may_be_similar(a, b):
         return 0.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -274,9 +323,7 @@ def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
         fp = fingerprint(item.text)
         if any(already_said(fp, o) for o in old):
             continue
-        twin = next(
-            (i for i, k in enumerate(kept_prints) if is_duplicate(fp, k) or is_duplicate(k, fp)), None
-        )
+        twin = next((i for i, k in enumerate(kept_prints) if same_item(fp, k)), None)
         if twin is None:
             kept.append(item)
             kept_prints.append(fp)
