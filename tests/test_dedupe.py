@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from memoryd.flush.dedupe import (
+    Fingerprint,
     _lcs_length,
     _sequence_ratio,
+    already_said,
     dedupe,
     fingerprint,
     is_duplicate,
@@ -190,6 +192,41 @@ def _item_pairs(draw: st.DrawFn) -> tuple[str, str]:
 def test_same_item_is_is_duplicate_either_way(pair: tuple[str, str]) -> None:
     a, b = (fingerprint(t) for t in pair)
     assert same_item(a, b) == (is_duplicate(a, b) or is_duplicate(b, a))
+
+
+def _dedupe_by_definition(items: list[Item], existing: list[str]) -> list[Item]:
+    """What ``dedupe`` does, written as its definition: every item against every line, pairwise."""
+    old = [fingerprint(line) for line in existing if line.strip()]
+    kept: list[Item] = []
+    prints: list[Fingerprint] = []
+    for item in items:
+        fp = fingerprint(item.text)
+        if any(already_said(fp, o) for o in old):
+            continue
+        twin = next((i for i, k in enumerate(prints) if is_duplicate(fp, k) or is_duplicate(k, fp)), None)
+        if twin is None:
+            kept.append(item)
+            prints.append(fp)
+        elif item.must_keep and not kept[twin].must_keep:
+            kept[twin] = Item(kept[twin].kind, kept[twin].text, kept[twin].entry_ids, must_keep=True)
+    return kept
+
+
+_LOG_WORDS = (*_WORDS, "just", "also", "ok", "Decision:", "database", "deploys", "deploy", "Friday", "owner")
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_LOG_WORDS), max_size=8), max_size=6),
+    st.lists(st.lists(st.sampled_from(_LOG_WORDS), max_size=8), max_size=12),
+    st.lists(st.booleans(), min_size=6, max_size=6),
+)
+def test_dedupe_is_its_pairwise_definition(
+    texts: list[list[str]], lines: list[list[str]], keep: list[bool]
+) -> None:
+    """The log index and the shared pair test change nothing: same items kept, same flags."""
+    items = [fact(" ".join(t), must_keep=k) for t, k in zip(texts, keep, strict=False)]
+    log = ["- " + " ".join(w) for w in lines] + [" ".join(t) for t in texts[:2]]
+    assert dedupe(items, log) == _dedupe_by_definition(items, log)
 
 
 # --- against the log: only what a line already says in full is dropped -----------------------------

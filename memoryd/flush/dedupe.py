@@ -307,6 +307,32 @@ def _sequence_ratio(a: str, b: str) -> float:
 _known_fingerprint = lru_cache(maxsize=8192)(fingerprint)
 
 
+class _LogIndex:
+    """The log's lines, fingerprinted, and the lines that use each word stem.
+
+    :func:`already_said` needs every content stem of the item (fillers aside) in the line, so an item
+    is compared only with the lines that have its rarest such stem: a flush costs about the log's
+    size plus a few comparisons per item, not items × lines.
+    """
+
+    __slots__ = ("by_stem", "lines")
+
+    def __init__(self, existing: Sequence[str]) -> None:
+        self.lines = [_known_fingerprint(line) for line in existing if line.strip()]
+        self.by_stem: dict[str, list[Fingerprint]] = {}
+        for fp in self.lines:
+            for stem in fp.stems:
+                self.by_stem.setdefault(stem, []).append(fp)
+
+    def says(self, new: Fingerprint) -> bool:
+        """Whether a line of the log already says all of ``new``."""
+        needed = new.stems - _FILLER
+        if not needed:  # nothing but fillers (an identifier or a name may still decide): every line
+            return any(already_said(new, old) for old in self.lines)
+        rare = min((self.by_stem.get(s, ()) for s in needed), key=len)
+        return any(already_said(new, old) for old in rare)
+
+
 def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
     """Drop items that a line of ``existing`` already says, and merge near-duplicates among ``items``.
 
@@ -316,12 +342,12 @@ def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
     must-keep memory by merging. Entry ids are not merged: ids carry no order of their own, and the
     item kept already cites where the memory came from.
     """
-    old = [_known_fingerprint(line) for line in existing if line.strip()]
+    log = _LogIndex(existing) if items else None
     kept: list[Item] = []
     kept_prints: list[Fingerprint] = []
     for item in items:
         fp = fingerprint(item.text)
-        if any(already_said(fp, o) for o in old):
+        if log is not None and log.says(fp):
             continue
         twin = next((i for i, k in enumerate(kept_prints) if same_item(fp, k)), None)
         if twin is None:

@@ -135,6 +135,8 @@ _AWS_SECRET: Final = re.compile(
     r"|secretAccessKey|secretaccesskey|secret_access_key)[\"']?\s*(?:=|:)\s*[\"']?)"
     r"(?P<v>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"
 )
+#: One of these is in every name ``_AWS_SECRET`` knows, lower-cased.
+_AWS_NEEDLES: Final = ("secret_access", "secretaccess", "secret_key")
 #: Command-line flags that take a secret: ``--password X``, ``--token=X``.
 _CLI_FLAG: Final = re.compile(
     r"(?P<head>--(?<![\w\-]--)(?:password|passwd|pass|token|api-key|apikey|secret|client-secret|auth-token"
@@ -846,6 +848,7 @@ def _redact(
         text = _CARD_GROUPED.sub(shape("card_number"), text)
         text = _CARD_PLAIN.sub(lambda m: _count_card(m, counts, found), text)
     low = text.lower()
+    lowered = text  # the text ``low`` was made from
     if any(n in low for n in ("bearer", "basic", "token")):
         text = _sub_value(
             text,
@@ -867,10 +870,11 @@ def _redact(
         text = _sub_value(
             text, _REDIS_A, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if "secret" in low:
+    if "secret" in low and any(n in low for n in _AWS_NEEDLES):
         text = _sub_value(text, _AWS_SECRET, "aws_secret_access_key", lambda m: True, counts, found)
     done = sum(counts.values())
-    low = text.lower()
+    if text != lowered:  # a value was replaced: lower-case again (a full pass over a range's text)
+        low = text.lower()
     if any(n in low for n in _LABEL_NEEDLES) and len(low) == len(text):
         text = _apply_spans(text, _assignment_spans(text, low), counts, found)
     if sum(counts.values()) != done:  # lower-case again only when a value was replaced
