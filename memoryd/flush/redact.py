@@ -298,6 +298,10 @@ def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
                         close = text.find(quote, end, end + 100)
                         if close > 0 and "\n" not in text[end:close]:
                             end = close
+                    elif "phrase" in m.group("name").lower():  # ``passphrase: lantern orbit velvet``
+                        words = _value_at(text, m.start("v"), phrase=True)
+                        if words is not None and words[1] > end:
+                            end = words[1]
                     spans.append((m.start("v"), end, _assignment_rule(m)))
             i = low.find(needle, i + 1)
     return spans
@@ -322,6 +326,8 @@ _PW_LABEL = (
     r"|2fa|otp|one[ -]time|locker|safe)[ -]?codes?|(?:lock|locker|safe|padlock)[ -]combination|combination[ -]lock"
     r"|zugangscode|geheimzahl|contrase[ñn]as?(?: de aplicaci[óo]n)?|claves?|c[óo]digo (?:de acceso|pin)"
     r"|frase (?:de contrase[ñn]a|secreta)|mots? de passe|mdp|code (?:d'acc[eè]s|pin)|phrase secr[eè]te"
+    r"|(?:code|c[óo]digo) d(?:e|u|el)(?: la| l'|l')? ?(?:porte|portail|alarme|coffre|casier|garage|puerta|portal"
+    r"|alarma|caja fuerte|taquilla|candado|cadenas)"
     r"|senhas?|palavras?[ -]passe|parola d'ordine|wachtwoord|l[öo]senord|passord|adgangskode|has[łl]o"
     r"|şifre|парол[ьяеи]|пин-код|passw[oö]rt(?:e|er)?|kennw[oö]rt(?:e|er)?)"
     + _R
@@ -562,8 +568,24 @@ def _password_ok(value: str, strict: bool) -> bool:
     return True
 
 
-def _key_ok(value: str, strict: bool) -> bool:
-    """A value said after "key", "token", "secret": it has to look random, or at least hold a digit."""
+#: What people pick as a key or shared secret, said after "is": capitalised words and a number
+#: (``Hund-Katze-42``), or three words or more joined by hyphens (``purple-monkey-dishwasher``).
+#: The words alone only after a word for a secret (a key or token of that shape is a name: ``read-only-scope``).
+_CHOSEN_KEY: Final = re.compile(r"(?=[^\-]*[A-Z])[A-Za-zÀ-ÿ]{3,}(?:-[A-Za-zÀ-ÿ]{3,})+-\d{1,6}")
+_CHOSEN_WORDS: Final = re.compile(r"[a-zà-ÿ]{3,}(?:-[a-zà-ÿ]{3,}){2,5}")
+_SECRET_LABEL: Final = ("secret", "shared secret", "secreto", "segredo", "シークレット")
+
+
+def _key_ok(value: str, strict: bool, label: str = "") -> bool:
+    """A value said after "key", "token", "secret": it has to look random, or at least hold a digit.
+
+    Said with a copula (not ``strict``), a value of the shape people choose counts too.
+    """
+    if not strict and (
+        _CHOSEN_KEY.fullmatch(value)
+        or (label.lower().startswith(_SECRET_LABEL) and _CHOSEN_WORDS.fullmatch(value))
+    ):
+        return True
     if len(value) < (16 if strict else 8) or " " in value or value.startswith(":") or _identifier(value):
         return False
     if _looks_secret(value) and (len(value) >= 16 or not strict):
@@ -624,7 +646,9 @@ def _after_label(
         return None  # ``pw = self.passwd.find_user_password(realm, host)``: code
     if _CJK.search(value) and not quoted:
         return None
-    ok = _password_ok(value, strict and not quoted) if password else _key_ok(value, strict)
+    if password and not quoted and _CODE_LABEL.search(label) and not _DIGIT.search(value):
+        return None  # a code is said in digits: "the door code is broken" names no code
+    ok = _password_ok(value, strict and not quoted) if password else _key_ok(value, strict, label)
     if not ok and password and _PIN_LABEL.search(label) and _PIN_VALUE.fullmatch(value):
         ok = True  # "PIN 4471", "door code 2580": a PIN needs no copula
     if ok:
@@ -640,6 +664,8 @@ def _after_label(
 #: Labels of numeric codes, and what such a code looks like.
 _PIN_LABEL: Final = re.compile(r"pin|code|暗証|パスコード|пин", re.I)
 _PIN_VALUE: Final = re.compile(r"\d{4,8}[#*]?|\d{1,3}(?:-\d{1,3}){2,5}")
+#: Labels of a code (a PIN, a door code), not of a password or passphrase.
+_CODE_LABEL: Final = re.compile(r"^(?!pass)(?:.*\b)?(?:pin|codes?|c[óo]digo|combination)\b", re.I)
 _CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "identifiants", "credenciais")
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
@@ -693,7 +719,9 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
             words = value.split()
             if not words or (len(words) == 1 and words[0].lower() in _PRONOUNS) or not _phrase_ok(words):
                 continue
-            if (password and _password_ok(value, strict=False)) or (not password and _key_ok(value, False)):
+            if (password and _password_ok(value, strict=False)) or (
+                not password and _key_ok(value, False, label)
+            ):
                 v0 = um.start("v") + raw.find(value)
                 spans.append((v0, v0 + len(value), "password" if password else "secret"))
     return spans
