@@ -341,3 +341,53 @@ def test_two_sessions_flushed_the_same_day_keep_both_decisions() -> None:
     # and what the first session's block says in full is not written twice
     again = content_of(session("Postgres", "SQLite", 5433, "ruff").entries(), log).items
     assert len(again) < len(first.items) and not any("5433" in i.text or "ruff" in i.text for i in again)
+
+
+# --- entity-aware, in new wordings: what differs in a name, identifier, number word or role stays -------
+
+_APART = [
+    (
+        "Alice owns the billing migration and the quarterly export to the finance warehouse.",
+        "Bob owns the billing migration and the quarterly export to the finance warehouse.",
+    ),
+    (
+        "Kafka carries the audit events from the checkout service to the ledger consumer.",
+        "Redis carries the audit events from the checkout service to the ledger consumer.",
+    ),
+    (
+        "Move the old rows into the orders_archive table before the nightly cleanup job runs.",
+        "Move the old rows into the orders_backup table before the nightly cleanup job runs.",
+    ),
+    (
+        "Deploy the frontend to the prod-eu cluster after the smoke tests pass on staging.",
+        "Deploy the frontend to the prod-us cluster after the smoke tests pass on staging.",
+    ),
+    (
+        "Rotate the signing key every ninety days and keep the previous one for a week.",
+        "Rotate the signing key every thirty days and keep the previous one for a week.",
+    ),
+    (
+        "Use the staging database for the load test, never the production one, during the cutover.",
+        "Use the production database for the load test, never the staging one, during the cutover.",
+    ),
+    (
+        "Prefer Postgres over MySQL for the orders store and the billing ledger.",
+        "Prefer MySQL over Postgres for the orders store and the billing ledger.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), _APART, ids=[n[:40] for _, n in _APART])
+def test_items_that_differ_in_a_name_an_identifier_a_number_or_a_role_stay_apart(old: str, new: str) -> None:
+    a, b = fact(old), fact(new)
+    assert dedupe([a, b], []) == [a, b]  # within one flush
+    assert dedupe([b], ["- " + old]) == [b]  # against another session's line
+
+
+def test_a_restatement_in_another_order_is_still_one_item() -> None:
+    """Without a negation or a contrast word the order of the words decides nothing."""
+    log = ["- aiohttp 3.12 (4 dependencies), async only"]
+    assert dedupe([fact("aiohttp 3.12: async only, 4 dependencies")], log) == []
+    a = fact("Sure, we go with Caddy as the reverse proxy for the internal dashboards")
+    b = fact("Okay, we go with Caddy as the reverse proxy for the internal dashboards")
+    assert dedupe([a, b], []) == [a]

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from memoryd.flush.items import Item
@@ -149,13 +150,40 @@ def _words(norm: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _idents(norm: str) -> frozenset[str]:
-    """Tokens that name something exactly: numbers, versions, hashes, ports, paths, hosts, e-mails."""
-    found = set()
+#: ``orders_archive``, ``MAX_RETRIES``: read from the text before emphasis marks are removed.
+_SNAKE: Final = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
+#: ``prod-eu``, ``blue-green``: words joined by hyphens.
+_KEBAB: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+#: Numbers written as words (en, de, es, fr), a closed class; those that are also articles or common
+#: words ("one", "un", "una", "once", "neuf") are left out.
+_NUMBER_WORDS: Final = _wordset(
+    "zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million null zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
+    "fünfzig sechzig siebzig achtzig neunzig hundert tausend cero dos tres cuatro cinco seis siete ocho "
+    "nueve diez doce veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien mil zéro deux "
+    "trois quatre cinq sept huit dix onze douze vingt trente quarante cinquante soixante cent mille"
+)
+_ASCII_DIGIT: Final = re.compile(r"[0-9]")
+
+
+def _has_digit(token: str) -> bool:
+    return bool(_ASCII_DIGIT.search(token)) if token.isascii() else any(c.isdigit() for c in token)
+
+
+def _idents(norm: str, cased: str = "") -> frozenset[str]:
+    """Tokens that name something exactly: numbers (also in words), versions, hashes, ports, paths,
+    hosts, e-mails, ``snake_case`` and ``kebab-case`` names."""
+    found = {m.group(0).lower() for m in _SNAKE.finditer(cased)} if "_" in cased else set()
     for raw in norm.split():
         token = raw.strip(_TOKEN_EDGE).rstrip(".:").strip("-#")
         if token and (
-            any(c.isdigit() for c in token) or "/" in token or "@" in token or _DOTTED.match(token)
+            _has_digit(token)
+            or "/" in token
+            or "@" in token
+            or _DOTTED.match(token)
+            or token in _NUMBER_WORDS
+            or ("-" in token and _KEBAB.fullmatch(token))
         ):
             found.add(token)
     return frozenset(found)
@@ -169,7 +197,7 @@ def fingerprint(text: str) -> Fingerprint:
     return Fingerprint(
         norm=norm,
         words=words,
-        idents=_idents(norm),
+        idents=_idents(norm, _CITATION.sub(" ", _BULLET.sub("", text))),
         negations=len(_NEGATION.findall(norm)),
         cased=stripped,
         stems=frozenset(w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words),
@@ -199,17 +227,66 @@ def already_said(new: Fingerprint, old: Fingerprint) -> bool:
         return True
     if not new.idents <= old.idents or not all(w in _FILLER for w in new.stems - old.stems):
         return False
-    return _names_in(new.names, old.norm) and _names_in(old.names, new.norm)
+    return _names_in(new.names, old.norm) and _names_in(old.names, new.norm) and _in_order(new, old)
+
+
+def _stem_sequence(norm: str) -> list[str]:
+    """The content words of a text, plurals folded, in the order they first occur."""
+    out: dict[str, None] = {}
+    for w in _WORD.findall(norm):
+        if w not in _STOP and w not in _FILLER:
+            out.setdefault(w[:-1] if len(w) > 4 and w.endswith("s") else w, None)
+    return list(out)
+
+
+#: Words that set two things against each other ("A over B", "A statt B"): with them, or with a
+#: negation, the order of the words says which is which. A closed class (en, de, es, fr).
+_CONTRAST: Final = _wordset("over instead rather versus vs statt anstatt stattdessen lugar vez plutôt lieu")
+
+
+def _in_order(new: Fingerprint, old: Fingerprint) -> bool:
+    """When the text sets things against each other, ``new``'s words come in ``old`` in the same
+    order: "staging, never production" is not said by "production, never staging", though both
+    have the same words. Otherwise a line may say the same in another order."""
+    if not new.negations and _CONTRAST.isdisjoint(new.norm.split()):
+        return True
+    where = {w: i for i, w in enumerate(_stem_sequence(old.norm))}
+    at = [where[w] for w in _stem_sequence(new.norm) if w in where]
+    return all(x < y for x, y in pairwise(at))
 
 
 def is_duplicate(new: Fingerprint, old: Fingerprint) -> bool:
     """True when ``new`` is a near-duplicate of ``old``: the test within one flush.
 
-    Mostly the same words, and no identifier or name that ``old`` lacks.
+    Mostly the same words, no identifier or name that ``old`` lacks, and not one capitalised word
+    put in the place of another ("Alice owns ..." is not "Bob owns ...").
     """
     if not new.words or not new.idents <= old.idents or (new.negations > 0) != (old.negations > 0):
         return False
-    return _similar(new, old) and _names_in(new.names, old.norm)
+    return (
+        _similar(new, old)
+        and _names_in(new.names, old.norm)
+        and not _swapped_names(new, old)
+        and _in_order(new, old)
+    )
+
+
+@lru_cache(maxsize=16384)
+def _capitalised(cased: str) -> frozenset[str]:
+    """Words written with a capital (sentence starts included) and never in lower case, fillers and
+    stop words aside: the names :attr:`Fingerprint.names` cannot tell from a sentence's first word."""
+    seen = _WORD.findall(cased)
+    lower = {w for w in seen if w[:1].islower()}
+    return frozenset(
+        low
+        for w in seen
+        if w[:1].isupper() and (low := w.lower()) not in lower and low not in _STOP and low not in _FILLER
+    )
+
+
+def _swapped_names(a: Fingerprint, b: Fingerprint) -> bool:
+    """Each text has a capitalised word the other lacks: one name put in the place of another."""
+    return bool(_capitalised(a.cased) - b.words) and bool(_capitalised(b.cased) - a.words)
 
 
 def same_item(a: Fingerprint, b: Fingerprint) -> bool:
@@ -235,6 +312,8 @@ def same_item(a: Fingerprint, b: Fingerprint) -> bool:
         if (open_ab or open_ba) and jaccard >= 0.5 and _may_be_similar(a.norm, b.norm):
             sim_ab = sim_ab or (open_ab and _sequence_ratio(a.norm, b.norm) >= 0.9)
             sim_ba = sim_ba or (open_ba and _sequence_ratio(b.norm, a.norm) >= 0.9)
+    if not ((ab and sim_ab) or (ba and sim_ba)) or _swapped_names(a, b) or not _in_order(a, b):
+        return False
     return (ab and sim_ab and _names_in(a.names, b.norm)) or (ba and sim_ba and _names_in(b.names, a.norm))
 
 
