@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from memoryd.flush.items import Item
 from memoryd.flush.pipeline import content_of, redact_items
-from memoryd.flush.redact import Redaction, is_secret_path, redact, secrets_found, secrets_in
+from memoryd.flush.redact import Redaction, _occurrences, is_secret_path, redact, secrets_found, secrets_in
 from memoryd.sources.transcript import Entry, parse_lines
 
 EVAL = Path(__file__).parent / "data" / "eval"
@@ -640,3 +640,14 @@ def test_a_passphrase_and_a_chosen_key_are_redacted_wherever_they_recur() -> Non
     ):
         result = redact(quoted, known=known)
         assert secret not in result.text and result.counts == {"seen_secret": 1}
+
+
+@given(st.text(alphabet="pasw kecodé日🙂\ud800x", max_size=80))
+def test_needles_are_found_where_str_find_finds_them(text: str) -> None:
+    """Searching a text with wide characters as UTF-8 bytes gives the same character offsets."""
+    needles = ("pass", "pw", "code", "key", "é", "日", "ss")
+
+    def naive(needle: str) -> list[int]:
+        return [i for i in range(len(text)) if text.startswith(needle, i)]
+
+    assert _occurrences(text, needles) == [naive(n) for n in needles]

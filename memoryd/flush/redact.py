@@ -24,7 +24,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -273,15 +273,50 @@ _NAME_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV
 _OPERATOR: Final = re.compile(r"[=:は]")
 
 
+def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
+    """Every position of each needle in ``low`` (overlapping ones too), needle by needle.
+
+    A text with one character outside ASCII is stored with up to four bytes a character, and each
+    needle is a scan of all of it: such a text is searched as UTF-8 bytes instead (a match of whole
+    UTF-8 characters starts at a character's first byte), and the byte offsets are turned back into
+    character offsets in one pass.
+    """
+    if low.isascii():
+        out: list[list[int]] = []
+        for needle in needles:
+            at: list[int] = []
+            i = low.find(needle)
+            while i >= 0:
+                at.append(i)
+                i = low.find(needle, i + 1)
+            out.append(at)
+        return out
+    raw = low.encode("utf-8", "surrogatepass")
+    found: list[list[int]] = []
+    for needle in needles:
+        nb = needle.encode("utf-8")
+        at = []
+        i = raw.find(nb)
+        while i >= 0:
+            at.append(i)
+            i = raw.find(nb, i + 1)
+        found.append(at)
+    chars: dict[int, int] = {}
+    last_b = last_c = 0
+    for b in sorted({b for at in found for b in at}):
+        last_c += len(raw[last_b:b].decode("utf-8", "surrogatepass"))
+        last_b = b
+        chars[b] = last_c
+    return [[chars[b] for b in at] for at in found]
+
+
 def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
     """``_ASSIGNMENT`` matched only where a name holds a secret word (a full scan is slow)."""
     spans: list[tuple[int, int, str]] = []
     tried: set[int] = set()
-    for needle in _LABEL_NEEDLES:
-        i = low.find(needle)
-        while i >= 0:
+    for positions in _occurrences(low, _LABEL_NEEDLES):
+        for i in positions:
             if not _OPERATOR.search(text, i, i + 64):  # no ``=``, ``:`` or ``は`` soon after: no assignment
-                i = low.find(needle, i + 1)
                 continue
             j = i
             while j > 0 and text[j - 1] in _NAME_CHARS:
@@ -303,7 +338,6 @@ def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
                         if words is not None and words[1] > end:
                             end = words[1]
                     spans.append((m.start("v"), end, _assignment_rule(m)))
-            i = low.find(needle, i + 1)
     return spans
 
 
@@ -390,9 +424,9 @@ def _word_starts_before(text: str, i: int, n: int) -> list[int]:
 def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
     """Every password or key label in ``text``: (start, end, is_password), found from needles."""
     hits: dict[int, tuple[int, bool]] = {}
-    for needle in _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES:
-        i = low.find(needle)
-        while i >= 0:
+    needles = _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES
+    for needle, positions in zip(needles, _occurrences(low, needles), strict=True):
+        for i in positions:
             starts = (i, *_word_starts_before(text, i, 2)) if needle in _LAST_WORD_NEEDLES else (i,)
             for start in starts:
                 if start in hits:
@@ -406,7 +440,6 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
                 if low.endswith(_GENITIVE, 0, start):
                     continue  # "gestionnaire de mots de passe", "cambio de contraseña": a topic
                 hits[start] = (m.end(), m.re is _PW_AT)
-            i = low.find(needle, i + 1)
     return sorted((start, end, pw) for start, (end, pw) in hits.items())
 
 
