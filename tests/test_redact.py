@@ -651,3 +651,20 @@ def test_needles_are_found_where_str_find_finds_them(text: str) -> None:
         return [i for i in range(len(text)) if text.startswith(needle, i)]
 
     assert _occurrences(text, needles) == [naive(n) for n in needles]
+
+
+def test_content_of_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    t = Transcript()
+    t.user("the staging db password is Moss-Lantern-58")
+    entries = t.entries()
+    assert gc.isenabled()
+    content_of(entries, [])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        content_of(entries, [])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
