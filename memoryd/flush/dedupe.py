@@ -387,21 +387,22 @@ _known_fingerprint = lru_cache(maxsize=8192)(fingerprint)
 
 
 class _LogIndex:
-    """The log's lines, fingerprinted, and the lines that use each word stem.
+    """The log's lines, fingerprinted, and for each content stem the items need, the lines that have it.
 
     :func:`already_said` needs every content stem of the item (fillers aside) in the line, so an item
-    is compared only with the lines that have its rarest such stem: a flush costs about the log's
-    size plus a few comparisons per item, not items × lines.
+    is compared only with the lines that have its rarest such stem. Only the stems the items need
+    are indexed (one set intersection per line): a flush costs about the log's length plus a few
+    comparisons per item, not items × lines.
     """
 
     __slots__ = ("by_stem", "lines")
 
-    def __init__(self, existing: Sequence[str]) -> None:
+    def __init__(self, existing: Sequence[str], wanted: frozenset[str]) -> None:
         self.lines = [_known_fingerprint(line) for line in existing if line.strip()]
-        self.by_stem: dict[str, list[Fingerprint]] = {}
+        self.by_stem: dict[str, list[Fingerprint]] = {stem: [] for stem in wanted}
         for fp in self.lines:
-            for stem in fp.stems:
-                self.by_stem.setdefault(stem, []).append(fp)
+            for stem in fp.stems & wanted:
+                self.by_stem[stem].append(fp)
 
     def says(self, new: Fingerprint) -> bool:
         """Whether a line of the log already says all of ``new``."""
@@ -421,11 +422,11 @@ def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
     must-keep memory by merging. Entry ids are not merged: ids carry no order of their own, and the
     item kept already cites where the memory came from.
     """
-    log = _LogIndex(existing) if items else None
+    prints = [fingerprint(item.text) for item in items]
+    log = _LogIndex(existing, frozenset().union(*(fp.stems for fp in prints)) - _FILLER) if items else None
     kept: list[Item] = []
     kept_prints: list[Fingerprint] = []
-    for item in items:
-        fp = fingerprint(item.text)
+    for item, fp in zip(items, prints, strict=True):
         if log is not None and log.says(fp):
             continue
         twin = next((i for i, k in enumerate(kept_prints) if same_item(fp, k)), None)
