@@ -177,7 +177,10 @@ def _idents(norm: str, cased: str = "") -> frozenset[str]:
     found = {m.group(0).lower() for m in _SNAKE.finditer(cased)} if "_" in cased else set()
     for raw in norm.split():
         token = raw.strip(_TOKEN_EDGE).rstrip(".:").strip("-#")
-        if token and (
+        if token.isalpha():  # most words: no digit, "/", "@", "." or "-" to look at
+            if token in _NUMBER_WORDS:
+                found.add(token)
+        elif token and (
             _has_digit(token)
             or "/" in token
             or "@" in token
