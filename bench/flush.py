@@ -16,12 +16,14 @@ fixes), as ``parse_lines`` + ``extract_items`` MB/s against ``orjson.loads`` of 
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import shutil
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -31,6 +33,7 @@ from memoryd import logs
 from memoryd.config import load_settings
 from memoryd.daemon import Daemon
 from memoryd.flush.extract import extract_items
+from memoryd.flush.pipeline import content_of
 from memoryd.sources.transcript import parse_lines
 
 CYCLE_BYTES = 704_000  # ~176k tokens at ~4 bytes a token
@@ -214,18 +217,89 @@ def _tool_transcript(seed: int, pool: corpus.TextPool, target_bytes: int) -> byt
     return b"\n".join(out) + b"\n"
 
 
-def _extraction(opts: Opts) -> dict[str, list[float]]:
-    """MB/s per repeat over chat-heavy and tool-loop sessions: ``extract`` (``extract_items`` alone),
-    ``both`` (``parse_lines`` + ``extract_items``) and ``raw`` (``orjson.loads`` of every line)."""
+def _generator() -> tuple[Any, Any]:
+    """The labelled conversation generator of the test suite (``tests/evalgen``) and its tuning set:
+    imported at run time, it is not part of the installed package."""
+    return (
+        importlib.import_module("tests.evalgen.generate").build,
+        importlib.import_module("tests.evalgen.splits").TUNE,
+    )
+
+
+def _dialogue_transcript(seed: int, target_bytes: int) -> bytes:
+    """A long session of conversation in en/de/es/fr: the labelled generator's dialogue-act families
+    (``tests/evalgen``, tuning set A: options and picks, reversals, deferrals, to-dos, corrections,
+    remember requests, secrets, tool fix chains, polls), conversation after conversation in one
+    session. Dense: nearly every turn is an act the rules read."""
+    build, tune = _generator()
+    out: list[bytes] = []
+    size, i = 0, 0
+    while size < target_bytes:
+        lines = [x for x in build(tune, seed, i)[1].split(b"\n") if x]
+        if out:
+            lines = lines[1:]  # one session header
+        out += lines
+        size += sum(len(x) + 1 for x in lines)
+        i += 1
+    return b"\n".join(out) + b"\n"
+
+
+#: The corpus shapes of the extraction figure, in its order.
+SHAPES = ("chat", "tools", "dialogue", "real")
+
+
+def _corpus(opts: Opts) -> dict[str, list[bytes]]:
+    """Every shape a first start meets: chat-heavy ``bench.corpus`` sessions (long paragraphs, English),
+    tool loops (long outputs: reads, builds, tests, failures and fixes, polls), multilingual dialogue
+    (``_dialogue_transcript``) and the real pi transcripts this machine has."""
     pool = corpus.TextPool(opts.seed)
     each = 400_000 if opts.quick else 4_000_000
-    files = [
+    chat = [
         corpus.transcript(opts.seed + i, pool, corpus.session_id_for(opts.seed, i), each, final_prompt=160_000,
                           cycle_bytes=10**9)[0]
         for i in range(2)
-    ] + [_tool_transcript(opts.seed + i, pool, each) for i in range(2)]  # fmt: skip
+    ]  # fmt: skip
+    try:
+        dialogue = [_dialogue_transcript(opts.seed + i, each // 2) for i in range(2)]
+    except ImportError:  # an installed memoryd without its tests
+        dialogue = []
+    real = [p.read_bytes() for p in corpus.real_samples()][: 1 if opts.quick else None]
+    return {
+        "chat": chat,
+        "tools": [_tool_transcript(opts.seed + i, pool, each) for i in range(2)],
+        "dialogue": dialogue,
+        "real": real,
+    }
+
+
+def _day_log(seed: int, lines: int) -> list[str]:
+    """A busy day's log: other sessions' flushes (generated conversations' items, cited), ``lines`` long."""
+    try:
+        build, tune = _generator()
+    except ImportError:
+        return []
+    out: list[str] = []
+    i = 0
+    while len(out) < lines:
+        items = extract_items(parse_lines(build(tune, seed + 7, i)[1])[1])
+        out += [f"- {it.text} (5f3c9a2e:{it.entry_ids[0]})" for it in items]
+        i += 1
+    return out[:lines]
+
+
+def _extraction(opts: Opts) -> dict[str, list[float]]:
+    """MB/s per repeat: ``extract`` (``extract_items`` alone, every shape), ``both`` (``parse_lines`` +
+    ``extract_items``), ``raw`` (``orjson.loads`` of every line), ``flush`` (``content_of``: the range's
+    secrets, extraction, redaction, dedupe against a 2,000-line day log), and ``extract:<shape>``."""
+    shapes = _corpus(opts)
+    files = [d for k in SHAPES for d in shapes[k]]
     mb = sum(len(d) for d in files) / 1e6
-    out: dict[str, list[float]] = {"extract": [], "both": [], "raw": [], "cpu": [], "mb": [mb]}
+    log = _day_log(opts.seed, 200 if opts.quick else 2_000)
+    out: dict[str, list[float]] = {"extract": [], "both": [], "raw": [], "cpu": [], "flush": [], "mb": [mb]}
+    for k in SHAPES:
+        out[f"extract:{k}"] = []
+        out[f"mb:{k}"] = [sum(len(d) for d in shapes[k]) / 1e6]
+    parsed = {k: [parse_lines(d)[1] for d in shapes[k]] for k in SHAPES}
     for _ in range(1 if opts.quick else 5):
         t0 = time.perf_counter()
         for data in files:
@@ -233,18 +307,30 @@ def _extraction(opts: Opts) -> dict[str, list[float]]:
                 if line:
                     orjson.loads(line)
         raw = time.perf_counter() - t0
-        parse = extract = cpu = 0.0
-        for data in files:
-            t0 = time.perf_counter()
-            entries = parse_lines(data)[1]
-            t1, c1 = time.perf_counter(), time.process_time()
-            extract_items(entries)
-            parse, extract = parse + t1 - t0, extract + time.perf_counter() - t1
-            cpu += time.process_time() - c1
+        parse = extract = cpu = flush = 0.0
+        for k in SHAPES:
+            shape = 0.0
+            for data in shapes[k]:
+                t0 = time.perf_counter()
+                entries = parse_lines(data)[1]
+                t1, c1 = time.perf_counter(), time.process_time()
+                extract_items(entries)
+                t2 = time.perf_counter()
+                parse, shape = parse + t1 - t0, shape + t2 - t1
+                cpu += time.process_time() - c1
+            extract += shape
+            if shapes[k]:
+                out[f"extract:{k}"].append(out[f"mb:{k}"][0] / shape)
+        for k in SHAPES:
+            for entries in parsed[k]:
+                t0 = time.perf_counter()
+                content_of(entries, log)
+                flush += time.perf_counter() - t0
         out["extract"].append(mb / extract)
         out["cpu"].append(mb / cpu if cpu else 0.0)
         out["both"].append(mb / (parse + extract))
         out["raw"].append(mb / raw)
+        out["flush"].append(mb / flush)
     return out
 
 
@@ -297,16 +383,21 @@ def run(opts: Opts) -> Result:
     )
     ex = _extraction(opts)
     res.params["extraction_mb"] = round(ex["mb"][0], 1)
+    res.params["extraction_mb_by_shape"] = {k: round(ex[f"mb:{k}"][0], 1) for k in SHAPES}
     res.params["extraction_cpu_mb_s"] = round(
         max(ex["cpu"]), 1
     )  # CPU time, best repeat: a busy machine's noise out
-    note = "2 chat-heavy bench.corpus transcripts + 2 generated tool-loop sessions, 4 MB each"
+    note = (
+        "2 chat-heavy bench.corpus transcripts + 2 tool-loop sessions (4 MB each), 2 multilingual dialogue "
+        "sessions (2 MB each, tests/evalgen set A), the real pi samples"
+    )
+    raw = median(ex["raw"])
     res.figures.append(
         Figure(
             "extraction MB/s (extract_items, every session due)",
             median(ex["extract"]),
             "MB/s",
-            median(ex["raw"]),
+            raw,
             "orjson.loads of the same lines, MB/s",
             better="higher",
             target=">= 30 MB/s",
@@ -315,15 +406,40 @@ def run(opts: Opts) -> Result:
             note=note,
         )
     )
+    for k in SHAPES:
+        if ex[f"extract:{k}"]:
+            res.figures.append(
+                Figure(
+                    f"extraction MB/s, {k} sessions only ({ex[f'mb:{k}'][0]:.1f} MB)",
+                    median(ex[f"extract:{k}"]),
+                    "MB/s",
+                    raw,
+                    "orjson.loads of the whole corpus, MB/s",
+                    better="higher",
+                    samples=ex[f"extract:{k}"],
+                )
+            )
     res.figures.append(
         Figure(
             "parse + extraction MB/s (parse_lines + extract_items)",
             median(ex["both"]),
             "MB/s",
-            median(ex["raw"]),
+            raw,
             "orjson.loads of the same lines, MB/s",
             better="higher",
             samples=ex["both"],
+            note=note,
+        )
+    )
+    res.figures.append(
+        Figure(
+            "flush content MB/s (content_of: range secrets, extraction, redaction, dedupe vs a 2,000-line log)",
+            median(ex["flush"]),
+            "MB/s",
+            raw,
+            "orjson.loads of the same lines, MB/s",
+            better="higher",
+            samples=ex["flush"],
             note=note,
         )
     )

@@ -8,7 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from memoryd.flush.dedupe import _lcs_length, _sequence_ratio, dedupe, fingerprint, is_duplicate, normalise
+from memoryd.flush.dedupe import (
+    Fingerprint,
+    _lcs_length,
+    _sequence_ratio,
+    already_said,
+    dedupe,
+    fingerprint,
+    is_duplicate,
+    normalise,
+    same_item,
+)
 from memoryd.flush.items import Item
 
 
@@ -146,6 +156,79 @@ def test_the_bounds_never_change_difflib_s_verdict(pair: tuple[str, str]) -> Non
     assert (_sequence_ratio(a, b) >= 0.9) == want
 
 
+_WORDS = (
+    "deploy",
+    "the",
+    "api",
+    "to",
+    "prod-1",
+    "prod-2",
+    "port",
+    "5433",
+    "not",
+    "Postgres",
+    "`uv`",
+    "v1.2",
+    "now",
+)
+
+
+@st.composite
+def _item_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """Two short texts from a few words, names, identifiers and negations; the second often an edit
+    of the first, so every branch of the comparison (containment, Jaccard, ratio) is reached."""
+    a = draw(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=9))
+    b = list(a) if draw(st.booleans()) else draw(st.lists(st.sampled_from(_WORDS), max_size=9))
+    for _ in range(draw(st.integers(0, 3))):
+        i = draw(st.integers(0, len(b)))
+        if draw(st.booleans()) or not b:
+            b.insert(i, draw(st.sampled_from(_WORDS)))
+        else:
+            del b[min(i, len(b) - 1)]
+    return " ".join(a), " ".join(b)
+
+
+@given(_item_pairs())
+def test_same_item_is_is_duplicate_either_way(pair: tuple[str, str]) -> None:
+    a, b = (fingerprint(t) for t in pair)
+    assert same_item(a, b) == (is_duplicate(a, b) or is_duplicate(b, a))
+
+
+def _dedupe_by_definition(items: list[Item], existing: list[str]) -> list[Item]:
+    """What ``dedupe`` does, written as its definition: every item against every line, pairwise."""
+    old = [fingerprint(line) for line in existing if line.strip()]
+    kept: list[Item] = []
+    prints: list[Fingerprint] = []
+    for item in items:
+        fp = fingerprint(item.text)
+        if any(already_said(fp, o) for o in old):
+            continue
+        twin = next((i for i, k in enumerate(prints) if is_duplicate(fp, k) or is_duplicate(k, fp)), None)
+        if twin is None:
+            kept.append(item)
+            prints.append(fp)
+        elif item.must_keep and not kept[twin].must_keep:
+            kept[twin] = Item(kept[twin].kind, kept[twin].text, kept[twin].entry_ids, must_keep=True)
+    return kept
+
+
+_LOG_WORDS = (*_WORDS, "just", "also", "ok", "Decision:", "database", "deploys", "deploy", "Friday", "owner")
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_LOG_WORDS), max_size=8), max_size=6),
+    st.lists(st.lists(st.sampled_from(_LOG_WORDS), max_size=8), max_size=12),
+    st.lists(st.booleans(), min_size=6, max_size=6),
+)
+def test_dedupe_is_its_pairwise_definition(
+    texts: list[list[str]], lines: list[list[str]], keep: list[bool]
+) -> None:
+    """The log index and the shared pair test change nothing: same items kept, same flags."""
+    items = [fact(" ".join(t), must_keep=k) for t, k in zip(texts, keep, strict=False)]
+    log = ["- " + " ".join(w) for w in lines] + [" ".join(t) for t in texts[:2]]
+    assert dedupe(items, log) == _dedupe_by_definition(items, log)
+
+
 # --- against the log: only what a line already says in full is dropped -----------------------------
 
 
@@ -258,3 +341,53 @@ def test_two_sessions_flushed_the_same_day_keep_both_decisions() -> None:
     # and what the first session's block says in full is not written twice
     again = content_of(session("Postgres", "SQLite", 5433, "ruff").entries(), log).items
     assert len(again) < len(first.items) and not any("5433" in i.text or "ruff" in i.text for i in again)
+
+
+# --- entity-aware, in new wordings: what differs in a name, identifier, number word or role stays -------
+
+_APART = [
+    (
+        "Alice owns the billing migration and the quarterly export to the finance warehouse.",
+        "Bob owns the billing migration and the quarterly export to the finance warehouse.",
+    ),
+    (
+        "Kafka carries the audit events from the checkout service to the ledger consumer.",
+        "Redis carries the audit events from the checkout service to the ledger consumer.",
+    ),
+    (
+        "Move the old rows into the orders_archive table before the nightly cleanup job runs.",
+        "Move the old rows into the orders_backup table before the nightly cleanup job runs.",
+    ),
+    (
+        "Deploy the frontend to the prod-eu cluster after the smoke tests pass on staging.",
+        "Deploy the frontend to the prod-us cluster after the smoke tests pass on staging.",
+    ),
+    (
+        "Rotate the signing key every ninety days and keep the previous one for a week.",
+        "Rotate the signing key every thirty days and keep the previous one for a week.",
+    ),
+    (
+        "Use the staging database for the load test, never the production one, during the cutover.",
+        "Use the production database for the load test, never the staging one, during the cutover.",
+    ),
+    (
+        "Prefer Postgres over MySQL for the orders store and the billing ledger.",
+        "Prefer MySQL over Postgres for the orders store and the billing ledger.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), _APART, ids=[n[:40] for _, n in _APART])
+def test_items_that_differ_in_a_name_an_identifier_a_number_or_a_role_stay_apart(old: str, new: str) -> None:
+    a, b = fact(old), fact(new)
+    assert dedupe([a, b], []) == [a, b]  # within one flush
+    assert dedupe([b], ["- " + old]) == [b]  # against another session's line
+
+
+def test_a_restatement_in_another_order_is_still_one_item() -> None:
+    """Without a negation or a contrast word the order of the words decides nothing."""
+    log = ["- aiohttp 3.12 (4 dependencies), async only"]
+    assert dedupe([fact("aiohttp 3.12: async only, 4 dependencies")], log) == []
+    a = fact("Sure, we go with Caddy as the reverse proxy for the internal dashboards")
+    b = fact("Okay, we go with Caddy as the reverse proxy for the internal dashboards")
+    assert dedupe([a, b], []) == [a]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from memoryd.flush.items import Item
 from memoryd.flush.pipeline import content_of, redact_items
-from memoryd.flush.redact import Redaction, is_secret_path, redact, secrets_found, secrets_in
+from memoryd.flush.redact import Redaction, _occurrences, is_secret_path, redact, secrets_found, secrets_in
 from memoryd.sources.transcript import Entry, parse_lines
 
 EVAL = Path(__file__).parent / "data" / "eval"
@@ -589,3 +589,82 @@ def test_redacting_twice_never_breaks_a_marker(words: list[str]) -> None:
         assert len(re.findall(r"\[REDACTED", text)) == len(re.findall(r"\[REDACTED:[a-z_]+\]", text))
     assert "hunter2" not in once.text
     assert sum(once.counts.values()) == once.total
+
+
+# --- new wordings (written for this check, not taken from any eval split) ---------------------------
+
+CALLED_A_SECRET = [
+    ("for the backup vault, the passphrase: lantern orbit velvet canyon", "orbit velvet canyon"),
+    ("seed phrase = maple tundra copper violin", "tundra copper violin"),
+    ("Mein WLAN-Schlüssel lautet Hund-Katze-42", "Hund-Katze-42"),
+    ("Le code de la porte c'est 7391", "7391"),
+    ("el código de la puerta es 4455", "4455"),
+    ("The shared secret for the webhook is purple-monkey-dishwasher", "purple-monkey-dishwasher"),
+    ("el secreto es gato-perro-raton", "gato-perro-raton"),
+    ("my key for the lab is Blue-Whale-7", "Blue-Whale-7"),
+    ("the mail app password is wxyq zvtr mkpl bnsd, from Google", "wxyq zvtr mkpl bnsd"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), CALLED_A_SECRET, ids=[t for t, _ in CALLED_A_SECRET])
+def test_more_values_called_a_secret_are_redacted(text: str, secret: str) -> None:
+    result = redact(text)
+    assert secret not in result.text
+    assert result.total >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cache key is user-profile-settings",
+        "the API key is read-only-scope",
+        "the token is short-lived",
+        "the secret sauce is garlic-butter-lemon",
+        "le code de la porte est cassé",
+    ],
+)
+def test_names_after_key_words_stay(text: str) -> None:
+    assert redact(text).total == 0
+
+
+def test_a_passphrase_and_a_chosen_key_are_redacted_wherever_they_recur() -> None:
+    t = Transcript()
+    t.user("for the backup vault, the passphrase: lantern orbit velvet canyon")
+    t.assistant("Stored it in the vault config.", command="restic -r /mnt/backup init")
+    t.user("Mein WLAN-Schlüssel lautet Hund-Katze-42, bitte für den Drucker eintragen")
+    t.assistant("Erledigt.", command="lpadmin -p office -E")
+    known = secrets_in(t.entries())
+    for quoted, secret in (
+        ("Use lantern orbit velvet canyon to unlock restic", "velvet"),
+        ("printer joined the network with Hund-Katze-42", "Hund-Katze-42"),
+    ):
+        result = redact(quoted, known=known)
+        assert secret not in result.text and result.counts == {"seen_secret": 1}
+
+
+@given(st.text(alphabet="pasw kecodé日🙂\ud800x", max_size=80))
+def test_needles_are_found_where_str_find_finds_them(text: str) -> None:
+    """Searching a text with wide characters as UTF-8 bytes gives the same character offsets."""
+    needles = ("pass", "pw", "code", "key", "é", "日", "ss")
+
+    def naive(needle: str) -> list[int]:
+        return [i for i in range(len(text)) if text.startswith(needle, i)]
+
+    assert _occurrences(text, needles) == [naive(n) for n in needles]
+
+
+def test_content_of_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    t = Transcript()
+    t.user("the staging db password is Moss-Lantern-58")
+    entries = t.entries()
+    assert gc.isenabled()
+    content_of(entries, [])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        content_of(entries, [])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -24,15 +24,17 @@ Stdlib only; words are compared as sets (CJK text as character bigrams, since it
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from memoryd.flush.items import Item
 
-__all__ = ["Fingerprint", "already_said", "dedupe", "fingerprint", "is_duplicate", "normalise"]
+__all__ = ["Fingerprint", "already_said", "dedupe", "fingerprint", "is_duplicate", "normalise", "same_item"]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -148,13 +150,43 @@ def _words(norm: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _idents(norm: str) -> frozenset[str]:
-    """Tokens that name something exactly: numbers, versions, hashes, ports, paths, hosts, e-mails."""
-    found = set()
+#: ``orders_archive``, ``MAX_RETRIES``: read from the text before emphasis marks are removed.
+_SNAKE: Final = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
+#: ``prod-eu``, ``blue-green``: words joined by hyphens.
+_KEBAB: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+#: Numbers written as words (en, de, es, fr), a closed class; those that are also articles or common
+#: words ("one", "un", "una", "once", "neuf") are left out.
+_NUMBER_WORDS: Final = _wordset(
+    "zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million null zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
+    "fünfzig sechzig siebzig achtzig neunzig hundert tausend cero dos tres cuatro cinco seis siete ocho "
+    "nueve diez doce veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien mil zéro deux "
+    "trois quatre cinq sept huit dix onze douze vingt trente quarante cinquante soixante cent mille"
+)
+_ASCII_DIGIT: Final = re.compile(r"[0-9]")
+
+
+def _has_digit(token: str) -> bool:
+    return bool(_ASCII_DIGIT.search(token)) if token.isascii() else any(c.isdigit() for c in token)
+
+
+def _idents(norm: str, cased: str = "") -> frozenset[str]:
+    """Tokens that name something exactly: numbers (also in words), versions, hashes, ports, paths,
+    hosts, e-mails, ``snake_case`` and ``kebab-case`` names."""
+    found = {m.group(0).lower() for m in _SNAKE.finditer(cased)} if "_" in cased else set()
     for raw in norm.split():
         token = raw.strip(_TOKEN_EDGE).rstrip(".:").strip("-#")
-        if token and (
-            any(c.isdigit() for c in token) or "/" in token or "@" in token or _DOTTED.match(token)
+        if token.isalpha():  # most words: no digit, "/", "@", "." or "-" to look at
+            if token in _NUMBER_WORDS:
+                found.add(token)
+        elif token and (
+            _has_digit(token)
+            or "/" in token
+            or "@" in token
+            or _DOTTED.match(token)
+            or token in _NUMBER_WORDS
+            or ("-" in token and _KEBAB.fullmatch(token))
         ):
             found.add(token)
     return frozenset(found)
@@ -168,7 +200,7 @@ def fingerprint(text: str) -> Fingerprint:
     return Fingerprint(
         norm=norm,
         words=words,
-        idents=_idents(norm),
+        idents=_idents(norm, _CITATION.sub(" ", _BULLET.sub("", text))),
         negations=len(_NEGATION.findall(norm)),
         cased=stripped,
         stems=frozenset(w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words),
@@ -198,17 +230,94 @@ def already_said(new: Fingerprint, old: Fingerprint) -> bool:
         return True
     if not new.idents <= old.idents or not all(w in _FILLER for w in new.stems - old.stems):
         return False
-    return _names_in(new.names, old.norm) and _names_in(old.names, new.norm)
+    return _names_in(new.names, old.norm) and _names_in(old.names, new.norm) and _in_order(new, old)
+
+
+def _stem_sequence(norm: str) -> list[str]:
+    """The content words of a text, plurals folded, in the order they first occur."""
+    out: dict[str, None] = {}
+    for w in _WORD.findall(norm):
+        if w not in _STOP and w not in _FILLER:
+            out.setdefault(w[:-1] if len(w) > 4 and w.endswith("s") else w, None)
+    return list(out)
+
+
+#: Words that set two things against each other ("A over B", "A statt B"): with them, or with a
+#: negation, the order of the words says which is which. A closed class (en, de, es, fr).
+_CONTRAST: Final = _wordset("over instead rather versus vs statt anstatt stattdessen lugar vez plutôt lieu")
+
+
+def _in_order(new: Fingerprint, old: Fingerprint) -> bool:
+    """When the text sets things against each other, ``new``'s words come in ``old`` in the same
+    order: "staging, never production" is not said by "production, never staging", though both
+    have the same words. Otherwise a line may say the same in another order."""
+    if not new.negations and _CONTRAST.isdisjoint(new.norm.split()):
+        return True
+    where = {w: i for i, w in enumerate(_stem_sequence(old.norm))}
+    at = [where[w] for w in _stem_sequence(new.norm) if w in where]
+    return all(x < y for x, y in pairwise(at))
 
 
 def is_duplicate(new: Fingerprint, old: Fingerprint) -> bool:
     """True when ``new`` is a near-duplicate of ``old``: the test within one flush.
 
-    Mostly the same words, and no identifier or name that ``old`` lacks.
+    Mostly the same words, no identifier or name that ``old`` lacks, and not one capitalised word
+    put in the place of another ("Alice owns ..." is not "Bob owns ...").
     """
     if not new.words or not new.idents <= old.idents or (new.negations > 0) != (old.negations > 0):
         return False
-    return _similar(new, old) and _names_in(new.names, old.norm)
+    return (
+        _similar(new, old)
+        and _names_in(new.names, old.norm)
+        and not _swapped_names(new, old)
+        and _in_order(new, old)
+    )
+
+
+@lru_cache(maxsize=16384)
+def _capitalised(cased: str) -> frozenset[str]:
+    """Words written with a capital (sentence starts included) and never in lower case, fillers and
+    stop words aside: the names :attr:`Fingerprint.names` cannot tell from a sentence's first word."""
+    seen = _WORD.findall(cased)
+    lower = {w for w in seen if w[:1].islower()}
+    return frozenset(
+        low
+        for w in seen
+        if w[:1].isupper() and (low := w.lower()) not in lower and low not in _STOP and low not in _FILLER
+    )
+
+
+def _swapped_names(a: Fingerprint, b: Fingerprint) -> bool:
+    """Each text has a capitalised word the other lacks: one name put in the place of another."""
+    return bool(_capitalised(a.cased) - b.words) and bool(_capitalised(b.cased) - a.words)
+
+
+def same_item(a: Fingerprint, b: Fingerprint) -> bool:
+    """``is_duplicate(a, b) or is_duplicate(b, a)``, with the work both directions share done once.
+
+    The word counts and the character bound behind the sequence ratio are symmetric; only the
+    identifier subset, the containment share and the names depend on the direction.
+    """
+    if (a.negations > 0) != (b.negations > 0):
+        return False
+    ab = bool(a.words) and a.idents <= b.idents  # a may be a duplicate of b
+    ba = bool(b.words) and b.idents <= a.idents
+    if not (ab or ba):
+        return False
+    if a.norm == b.norm:
+        sim_ab = sim_ba = True
+    else:
+        common = len(a.words & b.words)
+        jaccard = common / len(a.words | b.words)
+        sim_ab = ab and (jaccard >= SIMILAR or (len(a.words) >= 4 and common / len(a.words) >= CONTAINED))
+        sim_ba = ba and (jaccard >= SIMILAR or (len(b.words) >= 4 and common / len(b.words) >= CONTAINED))
+        open_ab, open_ba = ab and not sim_ab, ba and not sim_ba  # a direction still to settle
+        if (open_ab or open_ba) and jaccard >= 0.5 and _may_be_similar(a.norm, b.norm):
+            sim_ab = sim_ab or (open_ab and _sequence_ratio(a.norm, b.norm) >= 0.9)
+            sim_ba = sim_ba or (open_ba and _sequence_ratio(b.norm, a.norm) >= 0.9)
+    if not ((ab and sim_ab) or (ba and sim_ba)) or _swapped_names(a, b) or not _in_order(a, b):
+        return False
+    return (ab and sim_ab and _names_in(a.names, b.norm)) or (ba and sim_ba and _names_in(b.names, a.norm))
 
 
 def _similar(new: Fingerprint, old: Fingerprint) -> bool:
@@ -241,21 +350,70 @@ def _lcs_length(a: str, b: str) -> int:
     return len(a) - v.bit_count()
 
 
+@lru_cache(maxsize=4096)
+def _chars(text: str) -> Counter[str]:
+    return Counter(text)
+
+
+@lru_cache(maxsize=4096)
+def _bound_pair(a: str, b: str) -> bool:
+    """Whether difflib's ratio of ``a`` and ``b`` (either order) can reach 0.9: symmetric, so asked once."""
+    total = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) < 0.9 * total:
+        return False
+    # M <= LCS <= the characters the two have in common, counted with multiplicity (difflib's quick_ratio).
+    if 2.0 * (_chars(a) & _chars(b)).total() < 0.9 * total:
+        return False
+    return 2.0 * _lcs_length(a, b) >= 0.9 * total
+
+
+def _may_be_similar(a: str, b: str) -> bool:
+    """The bounds of :func:`_sequence_ratio`, cached per unordered pair."""
+    return _bound_pair(a, b) if a <= b else _bound_pair(b, a)
+
+
 def _sequence_ratio(a: str, b: str) -> float:
     """difflib's ratio of the two texts, cheap bounds first.
 
     ``ratio()`` is 2M/T where M, the characters of difflib's matching blocks, is a common
-    subsequence: M <= LCS <= the shorter length. So the bounds (lengths, then the LCS, computed
+    subsequence: M <= LCS <= the shorter length, and LCS <= the characters both have, counted
+    with multiplicity. So the bounds (lengths, the shared characters, then the LCS, computed
     bit-parallel) settle nearly every pair before difflib's quadratic matching runs.
     """
-    total = len(a) + len(b)
-    if 2.0 * min(len(a), len(b)) < 0.9 * total or 2.0 * _lcs_length(a, b) < 0.9 * total:
+    if not _may_be_similar(a, b):
         return 0.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 #: The daily log's lines, fingerprinted once: every flush of the day compares its items with all of them.
 _known_fingerprint = lru_cache(maxsize=8192)(fingerprint)
+
+
+class _LogIndex:
+    """The log's lines, fingerprinted, and for each content stem the items need, the lines that have it.
+
+    :func:`already_said` needs every content stem of the item (fillers aside) in the line, so an item
+    is compared only with the lines that have its rarest such stem. Only the stems the items need
+    are indexed (one set intersection per line): a flush costs about the log's length plus a few
+    comparisons per item, not items × lines.
+    """
+
+    __slots__ = ("by_stem", "lines")
+
+    def __init__(self, existing: Sequence[str], wanted: frozenset[str]) -> None:
+        self.lines = [_known_fingerprint(line) for line in existing if line.strip()]
+        self.by_stem: dict[str, list[Fingerprint]] = {stem: [] for stem in wanted}
+        for fp in self.lines:
+            for stem in fp.stems & wanted:
+                self.by_stem[stem].append(fp)
+
+    def says(self, new: Fingerprint) -> bool:
+        """Whether a line of the log already says all of ``new``."""
+        needed = new.stems - _FILLER
+        if not needed:  # nothing but fillers (an identifier or a name may still decide): every line
+            return any(already_said(new, old) for old in self.lines)
+        rare = min((self.by_stem.get(s, ()) for s in needed), key=len)
+        return any(already_said(new, old) for old in rare)
 
 
 def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
@@ -267,16 +425,14 @@ def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
     must-keep memory by merging. Entry ids are not merged: ids carry no order of their own, and the
     item kept already cites where the memory came from.
     """
-    old = [_known_fingerprint(line) for line in existing if line.strip()]
+    prints = [fingerprint(item.text) for item in items]
+    log = _LogIndex(existing, frozenset().union(*(fp.stems for fp in prints)) - _FILLER) if items else None
     kept: list[Item] = []
     kept_prints: list[Fingerprint] = []
-    for item in items:
-        fp = fingerprint(item.text)
-        if any(already_said(fp, o) for o in old):
+    for item, fp in zip(items, prints, strict=True):
+        if log is not None and log.says(fp):
             continue
-        twin = next(
-            (i for i, k in enumerate(kept_prints) if is_duplicate(fp, k) or is_duplicate(k, fp)), None
-        )
+        twin = next((i for i, k in enumerate(kept_prints) if same_item(fp, k)), None)
         if twin is None:
             kept.append(item)
             kept_prints.append(fp)

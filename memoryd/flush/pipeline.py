@@ -6,8 +6,10 @@ distills their candidates; the rules' result stands whenever the model fails.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from memoryd.flush.dedupe import dedupe
@@ -61,6 +63,21 @@ def redact_items(
     return out, dict(total)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the rules run: they allocate many small objects, and
+    each of its passes walks every live one (a range's entries), which cost 5-15 % of extraction.
+    Nothing here makes reference cycles worth collecting mid-way; the collector is turned back on
+    (if it was on) at once after, whatever happens."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def content_of(
     entries: Sequence[Entry],
     existing_lines: Sequence[str],
@@ -75,8 +92,9 @@ def content_of(
     the model fails or answers something that does not validate. ``deadline`` (``time.monotonic()``)
     bounds the model's exchange, retries included.
     """
-    known = secrets_in(entries)
-    found = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
+    with _collector_paused():
+        known = secrets_in(entries)
+        found = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
     extractor, tokens_in, tokens_out, why = "rules", 0, 0, None
     answer = (
         ask_model(entries, found, llm, known=known, deadline=deadline) if llm is not None and found else None

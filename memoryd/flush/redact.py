@@ -24,7 +24,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -135,6 +135,8 @@ _AWS_SECRET: Final = re.compile(
     r"|secretAccessKey|secretaccesskey|secret_access_key)[\"']?\s*(?:=|:)\s*[\"']?)"
     r"(?P<v>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"
 )
+#: One of these is in every name ``_AWS_SECRET`` knows, lower-cased.
+_AWS_NEEDLES: Final = ("secret_access", "secretaccess", "secret_key")
 #: Command-line flags that take a secret: ``--password X``, ``--token=X``.
 _CLI_FLAG: Final = re.compile(
     r"(?P<head>--(?<![\w\-]--)(?:password|passwd|pass|token|api-key|apikey|secret|client-secret|auth-token"
@@ -271,15 +273,50 @@ _NAME_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV
 _OPERATOR: Final = re.compile(r"[=:は]")
 
 
+def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
+    """Every position of each needle in ``low`` (overlapping ones too), needle by needle.
+
+    A text with one character outside ASCII is stored with up to four bytes a character, and each
+    needle is a scan of all of it: such a text is searched as UTF-8 bytes instead (a match of whole
+    UTF-8 characters starts at a character's first byte), and the byte offsets are turned back into
+    character offsets in one pass.
+    """
+    if low.isascii():
+        out: list[list[int]] = []
+        for needle in needles:
+            at: list[int] = []
+            i = low.find(needle)
+            while i >= 0:
+                at.append(i)
+                i = low.find(needle, i + 1)
+            out.append(at)
+        return out
+    raw = low.encode("utf-8", "surrogatepass")
+    found: list[list[int]] = []
+    for needle in needles:
+        nb = needle.encode("utf-8")
+        at = []
+        i = raw.find(nb)
+        while i >= 0:
+            at.append(i)
+            i = raw.find(nb, i + 1)
+        found.append(at)
+    chars: dict[int, int] = {}
+    last_b = last_c = 0
+    for b in sorted({b for at in found for b in at}):
+        last_c += len(raw[last_b:b].decode("utf-8", "surrogatepass"))
+        last_b = b
+        chars[b] = last_c
+    return [[chars[b] for b in at] for at in found]
+
+
 def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
     """``_ASSIGNMENT`` matched only where a name holds a secret word (a full scan is slow)."""
     spans: list[tuple[int, int, str]] = []
     tried: set[int] = set()
-    for needle in _LABEL_NEEDLES:
-        i = low.find(needle)
-        while i >= 0:
+    for positions in _occurrences(low, _LABEL_NEEDLES):
+        for i in positions:
             if not _OPERATOR.search(text, i, i + 64):  # no ``=``, ``:`` or ``は`` soon after: no assignment
-                i = low.find(needle, i + 1)
                 continue
             j = i
             while j > 0 and text[j - 1] in _NAME_CHARS:
@@ -296,8 +333,11 @@ def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
                         close = text.find(quote, end, end + 100)
                         if close > 0 and "\n" not in text[end:close]:
                             end = close
+                    elif "phrase" in m.group("name").lower():  # ``passphrase: lantern orbit velvet``
+                        words = _value_at(text, m.start("v"), phrase=True)
+                        if words is not None and words[1] > end:
+                            end = words[1]
                     spans.append((m.start("v"), end, _assignment_rule(m)))
-            i = low.find(needle, i + 1)
     return spans
 
 
@@ -320,6 +360,8 @@ _PW_LABEL = (
     r"|2fa|otp|one[ -]time|locker|safe)[ -]?codes?|(?:lock|locker|safe|padlock)[ -]combination|combination[ -]lock"
     r"|zugangscode|geheimzahl|contrase[ñn]as?(?: de aplicaci[óo]n)?|claves?|c[óo]digo (?:de acceso|pin)"
     r"|frase (?:de contrase[ñn]a|secreta)|mots? de passe|mdp|code (?:d'acc[eè]s|pin)|phrase secr[eè]te"
+    r"|(?:code|c[óo]digo) d(?:e|u|el)(?: la| l'|l')? ?(?:porte|portail|alarme|coffre|casier|garage|puerta|portal"
+    r"|alarma|caja fuerte|taquilla|candado|cadenas)"
     r"|senhas?|palavras?[ -]passe|parola d'ordine|wachtwoord|l[öo]senord|passord|adgangskode|has[łl]o"
     r"|şifre|парол[ьяеи]|пин-код|passw[oö]rt(?:e|er)?|kennw[oö]rt(?:e|er)?)"
     + _R
@@ -382,9 +424,9 @@ def _word_starts_before(text: str, i: int, n: int) -> list[int]:
 def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
     """Every password or key label in ``text``: (start, end, is_password), found from needles."""
     hits: dict[int, tuple[int, bool]] = {}
-    for needle in _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES:
-        i = low.find(needle)
-        while i >= 0:
+    needles = _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES
+    for needle, positions in zip(needles, _occurrences(low, needles), strict=True):
+        for i in positions:
             starts = (i, *_word_starts_before(text, i, 2)) if needle in _LAST_WORD_NEEDLES else (i,)
             for start in starts:
                 if start in hits:
@@ -398,7 +440,6 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
                 if low.endswith(_GENITIVE, 0, start):
                     continue  # "gestionnaire de mots de passe", "cambio de contraseña": a topic
                 hits[start] = (m.end(), m.re is _PW_AT)
-            i = low.find(needle, i + 1)
     return sorted((start, end, pw) for start, (end, pw) in hits.items())
 
 
@@ -560,8 +601,24 @@ def _password_ok(value: str, strict: bool) -> bool:
     return True
 
 
-def _key_ok(value: str, strict: bool) -> bool:
-    """A value said after "key", "token", "secret": it has to look random, or at least hold a digit."""
+#: What people pick as a key or shared secret, said after "is": capitalised words and a number
+#: (``Hund-Katze-42``), or three words or more joined by hyphens (``purple-monkey-dishwasher``).
+#: The words alone only after a word for a secret (a key or token of that shape is a name: ``read-only-scope``).
+_CHOSEN_KEY: Final = re.compile(r"(?=[^\-]*[A-Z])[A-Za-zÀ-ÿ]{3,}(?:-[A-Za-zÀ-ÿ]{3,})+-\d{1,6}")
+_CHOSEN_WORDS: Final = re.compile(r"[a-zà-ÿ]{3,}(?:-[a-zà-ÿ]{3,}){2,5}")
+_SECRET_LABEL: Final = ("secret", "shared secret", "secreto", "segredo", "シークレット")
+
+
+def _key_ok(value: str, strict: bool, label: str = "") -> bool:
+    """A value said after "key", "token", "secret": it has to look random, or at least hold a digit.
+
+    Said with a copula (not ``strict``), a value of the shape people choose counts too.
+    """
+    if not strict and (
+        _CHOSEN_KEY.fullmatch(value)
+        or (label.lower().startswith(_SECRET_LABEL) and _CHOSEN_WORDS.fullmatch(value))
+    ):
+        return True
     if len(value) < (16 if strict else 8) or " " in value or value.startswith(":") or _identifier(value):
         return False
     if _looks_secret(value) and (len(value) >= 16 or not strict):
@@ -622,7 +679,9 @@ def _after_label(
         return None  # ``pw = self.passwd.find_user_password(realm, host)``: code
     if _CJK.search(value) and not quoted:
         return None
-    ok = _password_ok(value, strict and not quoted) if password else _key_ok(value, strict)
+    if password and not quoted and _CODE_LABEL.search(label) and not _DIGIT.search(value):
+        return None  # a code is said in digits: "the door code is broken" names no code
+    ok = _password_ok(value, strict and not quoted) if password else _key_ok(value, strict, label)
     if not ok and password and _PIN_LABEL.search(label) and _PIN_VALUE.fullmatch(value):
         ok = True  # "PIN 4471", "door code 2580": a PIN needs no copula
     if ok:
@@ -638,6 +697,8 @@ def _after_label(
 #: Labels of numeric codes, and what such a code looks like.
 _PIN_LABEL: Final = re.compile(r"pin|code|暗証|パスコード|пин", re.I)
 _PIN_VALUE: Final = re.compile(r"\d{4,8}[#*]?|\d{1,3}(?:-\d{1,3}){2,5}")
+#: Labels of a code (a PIN, a door code), not of a password or passphrase.
+_CODE_LABEL: Final = re.compile(r"^(?!pass)(?:.*\b)?(?:pin|codes?|c[óo]digo|combination)\b", re.I)
 _CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "identifiants", "credenciais")
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
@@ -691,7 +752,9 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
             words = value.split()
             if not words or (len(words) == 1 and words[0].lower() in _PRONOUNS) or not _phrase_ok(words):
                 continue
-            if (password and _password_ok(value, strict=False)) or (not password and _key_ok(value, False)):
+            if (password and _password_ok(value, strict=False)) or (
+                not password and _key_ok(value, False, label)
+            ):
                 v0 = um.start("v") + raw.find(value)
                 spans.append((v0, v0 + len(value), "password" if password else "secret"))
     return spans
@@ -846,6 +909,7 @@ def _redact(
         text = _CARD_GROUPED.sub(shape("card_number"), text)
         text = _CARD_PLAIN.sub(lambda m: _count_card(m, counts, found), text)
     low = text.lower()
+    lowered = text  # the text ``low`` was made from
     if any(n in low for n in ("bearer", "basic", "token")):
         text = _sub_value(
             text,
@@ -867,10 +931,11 @@ def _redact(
         text = _sub_value(
             text, _REDIS_A, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if "secret" in low:
+    if "secret" in low and any(n in low for n in _AWS_NEEDLES):
         text = _sub_value(text, _AWS_SECRET, "aws_secret_access_key", lambda m: True, counts, found)
     done = sum(counts.values())
-    low = text.lower()
+    if text != lowered:  # a value was replaced: lower-case again (a full pass over a range's text)
+        low = text.lower()
     if any(n in low for n in _LABEL_NEEDLES) and len(low) == len(text):
         text = _apply_spans(text, _assignment_spans(text, low), counts, found)
     if sum(counts.values()) != done:  # lower-case again only when a value was replaced

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Final
 
-from memoryd.flush.dedupe import fingerprint, is_duplicate
+from memoryd.flush.dedupe import Fingerprint, fingerprint, same_item
 from memoryd.flush.extract.context import Draft
 from memoryd.flush.extract.markers import LABELS
 from memoryd.flush.extract.prose import MAX_TEXT, clip, word_set
@@ -23,40 +25,55 @@ def _is_rejection(text: str) -> bool:
     return text.startswith(_REJECTED_PREFIXES)
 
 
-def _same(a: Draft, b: Draft) -> bool:
+def _same(a: Draft, b: Draft, fa: Fingerprint, fb: Fingerprint) -> bool:
     """Two drafts that say the same thing (procedures: that share most of their steps)."""
     if a.kind != b.kind or _is_rejection(a.text) != _is_rejection(b.text):
         return False
-    fa, fb = _fingerprint(a.text), _fingerprint(b.text)
-    if is_duplicate(fa, fb) or is_duplicate(fb, fa):
+    if same_item(fa, fb):
         return True
+    if a.kind != "procedure":
+        return False
     wa, wb = word_set(a.text), word_set(b.text)
-    return a.kind == "procedure" and bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
 def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
-    """Fold near-duplicates of the same kind into the first one, keeping every citation."""
+    """Fold near-duplicates of the same kind into the first one, keeping every citation.
+
+    A draft is compared only with the merged drafts of its kind that share at least half the words
+    of the smaller of the two (an inverted index of words): :func:`same_item` needs that much
+    overlap (a Jaccard of 0.5, or 90 % of one text's words), so no twin is missed. Procedures are
+    compared with every merged procedure (their steps may be worded apart).
+    """
     merged: list[Draft] = []
+    prints: list[Fingerprint] = []
+    sizes: list[int] = []
+    procedures: list[int] = []
     index: dict[tuple[str, str], list[int]] = {}  # (kind, word) -> merged drafts using the word
     for d in sorted(drafts, key=lambda d: min(d.pos)):
-        words = _fingerprint(d.text).words
-        shared: dict[int, int] = {}
-        for w in words:
-            for i in index.get((d.kind, w), ()):
-                shared[i] = shared.get(i, 0) + 1
-        near = [
-            i for i, n in shared.items() if n * 2 >= min(len(words), len(_fingerprint(merged[i].text).words))
-        ]
+        fp = _fingerprint(d.text)
+        words = fp.words
         if d.kind == "procedure":
-            near = [i for i, k in enumerate(merged) if k.kind == "procedure"]
-        twin = next((merged[i] for i in sorted(near) if _same(merged[i], d)), None)
-        if twin is None:
-            for w in words:
-                index.setdefault((d.kind, w), []).append(len(merged))
-            merged.append(Draft(d.kind, d.text, set(d.pos), d.must_keep))
+            near: Iterable[int] = procedures
         else:
-            twin.pos |= d.pos
-            twin.must_keep = twin.must_keep or d.must_keep
+            kind = d.kind
+            shared = Counter(chain.from_iterable(index.get((kind, w), ()) for w in words))
+            n_words = len(words)
+            near = sorted(i for i, n in shared.items() if n * 2 >= min(n_words, sizes[i]))
+        twin = next((i for i in near if _same(merged[i], d, prints[i], fp)), None)
+        if twin is None:
+            at = len(merged)
+            for w in words:
+                index.setdefault((d.kind, w), []).append(at)
+            if d.kind == "procedure":
+                procedures.append(at)
+            merged.append(Draft(d.kind, d.text, set(d.pos), d.must_keep))
+            prints.append(fp)
+            sizes.append(len(words))
+        else:
+            kept = merged[twin]
+            kept.pos |= d.pos
+            kept.must_keep = kept.must_keep or d.must_keep
     return merged
 
 

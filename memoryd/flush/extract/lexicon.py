@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import count
 from typing import Final
 
 _TOKEN: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -28,11 +29,17 @@ def token_set(text: str) -> frozenset[str]:
     return frozenset(tokens(text))
 
 
+#: ``Words.hit`` answers by (word class serial, text): bounded, cleared when full.
+_HITS: dict[tuple[int, str], bool] = {}
+_HITS_MAX: Final = 16384
+_SERIAL: Final = count()
+
+
 class Words:
     """A closed word class: single words matched as tokens, multi-word entries as token runs, CJK as
     substrings. ``hit`` costs one set intersection plus a look at the phrases whose first word occurs."""
 
-    __slots__ = ("cjk", "firsts", "phrases", "singles")
+    __slots__ = ("cjk", "firsts", "phrases", "serial", "singles")
 
     def __init__(self, *groups: str) -> None:
         entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
@@ -47,9 +54,21 @@ class Words:
                 words = tuple(e.split())
                 firsts.setdefault(words[0], []).append(words)
         self.firsts = firsts
+        self.serial = next(_SERIAL)
 
     def hit(self, text: str) -> bool:
-        """Whether ``text`` contains one of the words."""
+        """Whether ``text`` contains one of the words (remembered: the rules ask the same class of
+        the same sentence many times)."""
+        key = (self.serial, text)
+        got = _HITS.get(key)
+        if got is None:
+            got = self._hit(text)
+            if len(_HITS) >= _HITS_MAX:
+                _HITS.clear()
+            _HITS[key] = got
+        return got
+
+    def _hit(self, text: str) -> bool:
         present = token_set(text)
         if not self.singles.isdisjoint(present):
             return True

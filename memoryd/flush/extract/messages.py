@@ -8,10 +8,9 @@ not evidence and are left out here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar, overload
 
 from memoryd.flush.extract.cues import Cue
 from memoryd.flush.extract.lexicon import OR, RECOMMEND, WHICH
@@ -110,6 +109,33 @@ def _sigs(segments: Sequence[tuple[str, Sequence[str]]]) -> frozenset[str]:
     return frozenset(s for s in sigs if s.split(" ", 1)[0] not in TRIVIAL and not s.startswith(READ_GIT))
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """``functools.cached_property`` without its per-instance lock (Python 3.11 takes one on each first
+    read): the value is computed on first read and stored in the instance's ``__dict__``, where later
+    reads find it without calling the descriptor."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(eq=False)
 class Msg:
     """A visible message; prose analyses are computed once, when first needed."""
@@ -122,11 +148,11 @@ class Msg:
     step: Step | None = None
     cue_hits: dict[int, bool] = field(default_factory=dict)
 
-    @cached_property
+    @_once
     def sentences(self) -> tuple[str, ...]:
         return split_sentences(self.prose)
 
-    @cached_property
+    @_once
     def low(self) -> str:
         """Lower-cased prose, for cheap substring tests before a costly regex."""
         return self.prose.lower()
@@ -141,16 +167,16 @@ class Msg:
             hit = self.cue_hits[id(cue)] = cue.may_match(self.low)
         return hit
 
-    @cached_property
+    @_once
     def blocks(self) -> tuple[Block, ...]:
         return list_blocks(self.prose)
 
-    @cached_property
+    @_once
     def options(self) -> tuple[Option, ...]:
         """Alternatives (or plan points) laid out as labelled, numbered or bulleted lines."""
         return option_list(self.prose, self.blocks)
 
-    @cached_property
+    @_once
     def or_question(self) -> bool:
         """The message closes by asking "X or Y?"."""
         if "?" not in self.prose and "？" not in self.prose:
@@ -158,7 +184,7 @@ class Msg:
         last = paragraphs(self.prose)[-1]
         return any(QUESTION_END.search(s) and OR.hit(s) for s in split_sentences(last))
 
-    @cached_property
+    @_once
     def proposal(self) -> bool:
         """Listed alternatives or a multi-part plan that the user is asked (or advised) to take."""
         if len(self.options) < 2:
@@ -166,11 +192,11 @@ class Msg:
         last = paragraphs(self.prose)[-1]
         return bool(QUESTION_END.search(last) or self.choice or self.recommends)
 
-    @cached_property
+    @_once
     def recommends(self) -> bool:
         return any(RECOMMEND.hit(s) and not QUESTION_END.search(s) for s in self.sentences)
 
-    @cached_property
+    @_once
     def choice(self) -> bool:
         """The proposal's items are alternatives to pick from, not parts of one plan."""
         return len(labelled_lines(self.prose)) >= 2 or WHICH.hit(self.prose) or self.or_question
