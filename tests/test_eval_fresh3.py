@@ -114,8 +114,8 @@ def test_small_talk_chat_has_no_items_but_noise() -> None:
     assert gold["items"] == [] and gold["noise"]
 
 
-def test_make_py_reproduces_the_committed_files(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(FRESH3 / "make.py"), "--out", str(tmp_path)], check=True)
+def test_build_py_reproduces_the_committed_files(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(FRESH3 / "build.py"), "--out", str(tmp_path)], check=True)
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted(p.name for p in FRESH3.iterdir() if p.suffix in {".jsonl", ".json"})
     for name in written:

@@ -4,8 +4,8 @@ Every conversation below is written out turn by turn (no templates, no phrase ba
 script only supplies the envelope (session header, ids, parent chain, timestamps, usage, sender
 metadata, tool-call ids) so that the words can be read and labelled in one place.
 
-    python tests/data/eval/fresh3/make.py              # rewrites the *.jsonl and *.gold.json next to it
-    python tests/data/eval/fresh3/make.py --out DIR    # writes them to DIR instead
+    python tests/data/eval/fresh3/build.py              # rewrites the *.jsonl and *.gold.json next to it
+    python tests/data/eval/fresh3/build.py --out DIR    # writes them to DIR instead
 
 The output is deterministic. Report only: see README.md. The envelope helpers follow fresh2/make.py;
 the conversations are new.
