@@ -45,7 +45,7 @@ def _load(gold_path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 
 
 def test_the_split_has_twelve_labelled_transcripts() -> None:
-    assert len(GOLD_FILES) == 6
+    assert len(GOLD_FILES) == 12
     assert {p.name.replace(".gold.json", ".jsonl") for p in GOLD_FILES} == {
         p.name for p in FRESH3.glob("*.jsonl")
     }

@@ -665,7 +665,415 @@ def praxis() -> Conv:
     return c
 
 
-ALL = [garden, podcast, homeserver, invoices, novel, praxis]
+def brauerei() -> Conv:
+    c = Conv(
+        "07-de-brauerei-sud14", "2026-12-02T16:10:00", 1, "control-ui", "anthropic", cwd=WS.format("kai")
+    )
+    c.u(
+        "Sud 14 wird das Hefeweizen, 40 Liter. Rechnest du mir die Schüttung aus? Rezept liegt in brew/sud14.yaml"
+    )
+    c.a("Schaue ich mir an.", tools=[("bash", {"command": "brewcalc grist brew/sud14.yaml --volume 40L"})])
+    f1 = c.r("brewcalc: error: unknown unit 'L' in --volume (use litres as a plain number)", exit_code=2)
+    c.a(
+        "brewcalc will die Menge ohne Einheit.",
+        tools=[("bash", {"command": "brewcalc grist brew/sud14.yaml --volume 40"})],
+    )
+    ok = c.r(
+        "Weizenmalz hell   5.20 kg\nPilsner Malz      3.40 kg\nCarahell          0.40 kg\n"
+        "Stammwürze (Ziel) 12.5 °P\nAusbeute 72 %"
+    )
+    rep = c.a(
+        "Für 40 l bei 72 % Ausbeute: 5,2 kg Weizenmalz hell, 3,4 kg Pilsner, 0,4 kg Carahell, Ziel 12,5 °P. "
+        "Bei der Hefe hast du die Wahl zwischen der trockenen WB-06, die ein Päckchen für 4,50 € kostet und "
+        "eher neutral bleibt, und der flüssigen Wyeast 3068, die mehr Banane bringt, aber mit 11 € fast dreimal "
+        "so teuer ist und einen Starter braucht."
+    )
+    c.item(
+        "outcome",
+        "Schüttung für Sud 14 (40 l, 72 % Ausbeute): 5,2 kg Weizenmalz hell, 3,4 kg Pilsner, 0,4 kg Carahell, "
+        "Ziel 12,5 °P; brewcalc brauchte --volume 40 ohne Einheit.",
+        [f1, ok, rep],
+    )
+    c.u("braucht die trockene auch nen Starter?")
+    c.a("Nein, die WB-06 streust du direkt auf oder rehydrierst sie 15 Minuten in Wasser.")
+    y = c.u("dann die günstigere, passt schon")
+    ack = c.a("Also WB-06 für Sud 14.")
+    c.item("decision", "Hefe für Sud 14: trockene WB-06 (statt Wyeast 3068).", [rep, y, ack], True)
+    rule = c.u("Gärtemperatur bei mir immer 18 Grad, nicht drüber, sonst wirds mir zu fruchtig.")
+    c.a("Notiert: Gärung bei 18 °C.")
+    c.item("fact", "Kai gärt immer bei 18 °C, nie wärmer.", [rule], True)
+    t = c.u("Kai holt das Malz am Samstag, 5.12., bei der Mälzerei Rösch ab.")
+    c.a("Okay, Malzabholung Samstag 5. Dezember.")
+    c.item("todo", "Kai holt das Malz am Samstag, 5. Dezember, bei der Mälzerei Rösch ab.", [t])
+    c.u("Wie lang brauchen wir bis zur Abfüllung?")
+    c.a(
+        "Rechne mit 7 bis 10 Tagen Hauptgärung, dann abfüllen; ein Weizen ist nach zwei Wochen Flaschengärung trinkbar."
+    )
+    q = c.u("ok. ob Flaschen oder Keg entscheiden wir erst nach der Verkostung mit Uli.")
+    c.a("Gut, Flaschen oder Keg bleibt offen bis nach der Verkostung.")
+    c.item("open_question", "Sud 14 in Flaschen oder ins Keg? Entscheidung nach der Verkostung mit Uli.", [q])
+    c.noise += [
+        "Schaue ich mir an",
+        "braucht die trockene auch nen Starter",
+        "Wie lang brauchen wir bis zur Abfüllung",
+    ]
+    return c
+
+
+def mudanza() -> Conv:
+    c = Conv(
+        "08-es-mudanza-lisboa",
+        "2026-11-26T21:30:00",
+        1,
+        "telegram",
+        "openai-codex",
+        ("Lucía Ferrer", "luciafr", "39920147"),
+        WS.format("lucia"),
+    )
+    c.u(
+        "hola! ya tengo los 3 presupuestos de la mudanza Madrid→Lisboa. Transportes Olmo 4.800€ con embalaje, "
+        "MoveEuropa 3.900€ sin embalaje, y Grupo Ibérica 5.300€ con guardamuebles un mes incluido"
+    )
+    p = c.a(
+        "Resumiendo: Olmo (4.800 €) lo embala todo; MoveEuropa (3.900 €) es la más barata pero el embalaje os "
+        "toca a vosotros; Ibérica (5.300 €) es la más cara, aunque incluye un mes de guardamuebles, útil si el "
+        "piso de Lisboa no está listo el día que llegáis."
+    )
+    c.u("el piso nos lo dan el 1 de febrero seguro?")
+    c.a("Según el contrato que me pasaste, la entrega de llaves es el 1 de febrero.")
+    y = c.u("pues no necesitamos guardamuebles. olmo, dale con esa, no quiero embalar yo")
+    ack = c.a("Perfecto, Transportes Olmo por 4.800 € con embalaje.")
+    c.item(
+        "decision",
+        "Mudanza Madrid–Lisboa con Transportes Olmo, 4.800 € con embalaje incluido.",
+        [p, y, ack],
+        True,
+    )
+    corr = c.u("ah y el vuelo es el 28 de enero, no el 26 como te dije")
+    c.a("Corregido: vuelo el 28 de enero.")
+    c.item("fact", "Corrección: el vuelo a Lisboa es el 28 de enero (no el 26).", [corr], True)
+    rem = c.u("que no se me olvide: el gato necesita el certificado del veterinario 10 días antes de viajar")
+    c.a(
+        "Apuntado: certificado veterinario del gato como mínimo 10 días antes del vuelo, o sea antes del 18 de enero."
+    )
+    c.item(
+        "fact",
+        "El gato necesita el certificado veterinario 10 días antes del viaje (antes del 18 de enero).",
+        [rem],
+        True,
+    )
+    nif = c.u("otra cosa, necesitamos el NIF portugués antes de firmar el alquiler?")
+    c.a("Normalmente sí, pero depende de la agencia. ¿Se lo preguntas tú o les escribo?")
+    c.u("se lo pregunto yo mañana")
+    c.a("Vale.")
+    opts = c.u(
+        "lo del cole: el Colégio Alemão está a 10 min del piso y cuesta 900€/mes, el St. Julian's es 1.200€ y "
+        "queda a 35 min en Carcavelos. no sé",
+        gap=400,
+    )
+    c.a("Ambos tienen plazas para 3º de primaria en febrero. Si quieres los comparo por idiomas y horario.")
+    q = c.u("lo hablo con Andrés primero, luego te digo")
+    c.item(
+        "open_question",
+        "Colegio en Lisboa: Colégio Alemão (900 €/mes) o St. Julian's (1.200 €/mes)? Lucía lo habla con Andrés.",
+        [opts, q],
+    )
+    ans = c.u("por cierto ya me confirmó la agencia lo del NIF: sí, hace falta antes de firmar", gap=900)
+    c.a("Bien, entonces el NIF primero. Puedes pedirlo en el consulado portugués en Madrid.")
+    c.item(
+        "fact",
+        "Hace falta el NIF portugués antes de firmar el alquiler en Lisboa (lo confirmó la agencia).",
+        [nif, ans],
+    )
+    c.noise += ["el piso nos lo dan el 1 de febrero seguro", "se lo pregunto yo mañana"]
+    return c
+
+
+def ciclismo() -> Conv:
+    c = Conv(
+        "09-es-club-ciclista-marcha",
+        "2026-12-01T18:45:00",
+        1,
+        "control-ui",
+        "anthropic",
+        cwd=WS.format("ruben"),
+    )
+    opts = c.u(
+        "para la marcha del club del domingo 13 tengo dos rutas, la de 82 km por el puerto de Canencia o la de 104 por Navacerrada. elige tú, yo no me aclaro"
+    )
+    pick = c.a(
+        "Me quedo con la de 82 km por Canencia: en diciembre Navacerrada suele tener hielo a primera hora y "
+        "la mitad del grupo va con bici de carretera sin experiencia en bajadas frías."
+    )
+    ok = c.u("vale, canencia")
+    c.item("decision", "Marcha del domingo 13: ruta de 82 km por el puerto de Canencia.", [opts, pick, ok], True)
+    rule = c.u(
+        "y apúntate: la salida es siempre a las 8:30 desde la plaza del Ayuntamiento, no cambiamos eso"
+    )
+    c.a("Anotado: salida siempre 8:30, plaza del Ayuntamiento.")
+    c.item(
+        "fact", "Las salidas del club son siempre a las 8:30 desde la plaza del Ayuntamiento.", [rule], True
+    )
+    c.u("bájate la lista de inscritos de la web del club, que quiero saber cuántos somos")
+    c.a(
+        "Descargo la lista.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "curl -s https://clubpedalea.es/api/inscritos?evento=marcha-13dic -o inscritos.json; cat inscritos.json | head -c 300"
+                },
+            )
+        ],
+    )
+    bad = c.r(
+        "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"
+    )
+    c.a(
+        "La web del club ha devuelto un 502. Lo vuelvo a intentar en un minuto.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "sleep 60; curl -s https://clubpedalea.es/api/inscritos?evento=marcha-13dic | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'"
+                },
+            )
+        ],
+    )
+    good = c.r("37")
+    rep = c.a("Segundo intento bien: hay 37 inscritos.")
+    c.item(
+        "outcome",
+        "Lista de inscritos de la marcha: la web dio un 502 al primer intento; al reintentar, 37 inscritos.",
+        [bad, good, rep],
+    )
+    t = c.u(
+        "genial. Rubén lleva la furgoneta de asistencia el domingo, y Pili compra los geles antes del viernes 11"
+    )
+    c.a("Apuntado: Rubén con la furgoneta el 13, Pili compra los geles antes del viernes 11.")
+    c.item("todo", "Rubén lleva la furgoneta de asistencia el domingo 13.", [t])
+    c.item("todo", "Pili compra los geles antes del viernes 11.", [t])
+    off = c.a("¿Quieres que prepare también un track GPX para compartir en el grupo?")
+    no = c.u("no hace falta, casi todos se saben la ruta de memoria")
+    c.item("decision", "Rechazado: preparar un track GPX de la ruta (el grupo se la sabe).", [off, no], True)
+    q = c.u("lo que no sé es si pedimos permiso a tráfico para ir en grupo de más de 30. ni idea")
+    c.a("Eso no lo puedo confirmar desde aquí; lo dejo como pendiente.")
+    c.item("open_question", "¿Hay que pedir permiso a Tráfico para rodar en grupo de más de 30?", [q])
+    c.noise += ["Descargo la lista", "Lo vuelvo a intentar en un minuto", "genial"]
+    return c
+
+
+def traduction() -> Conv:
+    c = Conv(
+        "10-fr-agence-traduction-delorme",
+        "2026-11-27T08:50:00",
+        1,
+        "telegram",
+        "anthropic",
+        ("Claire Dubreuil", "clairedub", "50377812"),
+        WS.format("claire"),
+    )
+    c.u("Bonjour. Nouveau projet Maison Delorme : catalogue de 18 000 mots FR→EN, livraison fin janvier.")
+    p = c.a(
+        "Bonjour Claire. Pour la relecture, deux formules : A, relecture complète par un second traducteur, "
+        "0,03 € du mot en plus et trois jours de délai ; B, relecture interne rapide par la cheffe de projet, "
+        "sans surcoût mais moins poussée."
+    )
+    y = c.u("va pour la B, ils ont un budget serré")
+    c.a("D'accord, formule B.")
+    corr = c.u("ah et je me suis trompée hier : le tarif Delorme c'est 0,14 €/mot, pas 0,12")
+    c.a("Corrigé : 0,14 € le mot, soit 2 520 € pour les 18 000 mots.")
+    c.item("fact", "Correction : le tarif Maison Delorme est de 0,14 €/mot (et non 0,12).", [corr], True)
+    c.u(
+        "Le mot de passe du portail client Delorme c'est Delorme#Portail88, tu peux aller chercher le glossaire dessus ?"
+    )
+    c.canaries.append("Delorme#Portail88")
+    c.a(
+        "Je n'ai pas d'accès navigateur au portail, mais si tu télécharges le glossaire je l'intègre à la mémoire de traduction."
+    )
+    t = c.u("ok je le fais. Claire livre la première moitié le 15 décembre, Hugo la seconde le 20 janvier.")
+    c.a("Noté : 1ʳᵉ moitié le 15 décembre (Claire), 2ᵈᵉ le 20 janvier (Hugo).")
+    c.item("todo", "Claire livre la première moitié du catalogue Delorme le 15 décembre.", [t])
+    c.item("todo", "Hugo livre la seconde moitié du catalogue Delorme le 20 janvier.", [t])
+    rev = c.u("finalement on prend la A. le client a rappelé, la qualité passe avant le prix", gap=1500)
+    ack = c.a(
+        "Entendu, relecture complète par un second traducteur (formule A), +0,03 € du mot, soit 540 € de plus."
+    )
+    c.item(
+        "decision",
+        "Relecture Delorme : formule A, relecture complète par un second traducteur (+0,03 €/mot).",
+        [p, y, rev, ack],
+        True,
+    )
+    rule = c.u(
+        "et retiens bien : pour Delorme on n'écrit jamais « Maison » en anglais, la marque reste Maison Delorme"
+    )
+    c.a("Retenu : la marque reste « Maison Delorme » en anglais, jamais traduite.")
+    c.item("fact", "La marque « Maison Delorme » n'est jamais traduite en anglais.", [rule], True)
+    q = c.u("je ne sais pas encore s'ils veulent l'anglais US ou UK, je leur demande")
+    c.a("Je laisse la question ouverte.")
+    c.item("open_question", "Catalogue Delorme : anglais US ou UK ? Claire demande au client.", [q])
+    c.noise += ["va pour la B", "ok je le fais"]
+    return c
+
+
+def sortie() -> Conv:
+    c = Conv(
+        "11-fr-sortie-scolaire", "2026-12-02T17:20:00", 1, "control-ui", "google", cwd=WS.format("nadia")
+    )
+    c.u(
+        "sortie des CM2 au musée des Confluences à Lyon, 52 élèves. le car : Autocars Girard ou Voyages Berthet ?"
+    )
+    p = c.a(
+        "Girard propose un car de 59 places à 780 € aller-retour, départ possible à 7 h 45 ; Berthet demande "
+        "690 € mais son car n'a que 53 places, donc juste pour les 52 élèves sans les accompagnateurs."
+    )
+    c.u("on sera combien d'adultes déjà ?")
+    c.a("D'après ta liste : 4 enseignants et 3 parents, donc 7 adultes.")
+    y = c.u("donc le premier évidemment")
+    ack = c.a("Autocars Girard, 59 places, 780 €. Je rédige la demande de réservation ?")
+    ok = c.u("oui vas-y")
+    c.item(
+        "decision", "Car de la sortie : Autocars Girard, 59 places, 780 € aller-retour.", [p, y, ack], True
+    )
+    c.a(
+        "Voilà.",
+        tools=[
+            (
+                "write",
+                {
+                    "file_path": "/home/nadia/.openclaw/workspace/sortie/reservation-girard.txt",
+                    "content": "Madame, Monsieur,\nnous souhaitons réserver un car de 59 places pour le jeudi 5 février, départ 7 h 45...\n",
+                },
+            )
+        ],
+    )
+    w = c.r("Successfully wrote 118 bytes to /home/nadia/.openclaw/workspace/sortie/reservation-girard.txt")
+    c.item(
+        "outcome",
+        "Demande de réservation à Autocars Girard rédigée (sortie/reservation-girard.txt, jeudi 5 février).",
+        [ok, w],
+    )
+    rem = c.u(
+        "n'oublie surtout pas que Léo B. est allergique aux arachides, il faut le signaler pour le pique-nique"
+    )
+    c.a("C'est noté : Léo B., allergie aux arachides, à signaler pour le pique-nique.")
+    c.item("fact", "Léo B. est allergique aux arachides : à signaler pour le pique-nique.", [rem], True)
+    steps = c.u(
+        "garde-moi les étapes pour l'autorisation, je refais pareil chaque année : 1) formulaire de sortie à la "
+        "direction 6 semaines avant, 2) mot aux parents avec coupon, 3) liste des accompagnateurs à l'inspection, "
+        "4) copie des assurances scolaires"
+    )
+    c.a("Gardé, dans cet ordre.")
+    c.item(
+        "procedure",
+        "Autorisation de sortie : formulaire à la direction 6 semaines avant, mot aux parents avec coupon, liste "
+        "des accompagnateurs à l'inspection, copie des assurances scolaires.",
+        [steps],
+    )
+    q = c.u("reste à savoir si la cantine fournit les pique-niques ou si chaque famille en prépare un")
+    c.a("Je le laisse en suspens, la cantine n'a pas encore répondu.")
+    c.item(
+        "open_question",
+        "La cantine fournit-elle les pique-niques de la sortie, ou chaque famille prépare le sien ?",
+        [q],
+    )
+    c.noise += ["on sera combien d'adultes déjà", "oui vas-y"]
+    return c
+
+
+def raccolta() -> Conv:
+    c = Conv(
+        "12-it-raccolta-fondi-canile",
+        "2026-11-29T10:05:00",
+        1,
+        "telegram",
+        "openai-codex",
+        ("Giulia Sartori", "giusarto", "66104528"),
+        WS.format("giulia"),
+    )
+    c.u("ciao! quanto abbiamo raccolto finora per il canile? le donazioni sono nel csv donazioni_nov.csv")
+    c.a(
+        "Faccio la somma.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "python3 -c \"import csv; print(sum(float(r['importo']) for r in csv.DictReader(open('donazioni_nov.csv'))))\""
+                },
+            )
+        ],
+    )
+    f1 = c.r("FileNotFoundError: [Errno 2] No such file or directory: 'donazioni_nov.csv'", exit_code=1)
+    c.a(
+        "Non è nella cartella corrente, lo cerco.",
+        tools=[("bash", {"command": "find ~ -name 'donazioni_nov.csv' 2>/dev/null"})],
+    )
+    c.r("/home/giulia/canile/donazioni_nov.csv")
+    c.a(
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "python3 -c \"import csv; print(sum(float(r['importo']) for r in csv.DictReader(open('/home/giulia/canile/donazioni_nov.csv'))))\""
+                },
+            )
+        ]
+    )
+    ok = c.r("3480.0")
+    rep = c.a("A novembre avete raccolto 3.480 €. Il file era in ~/canile/.")
+    c.item(
+        "outcome",
+        "Donazioni di novembre per il canile: 3.480 € (file ~/canile/donazioni_nov.csv).",
+        [f1, ok, rep],
+    )
+    p = c.a(
+        "Per l'evento di dicembre: una cena sociale in oratorio costa circa 600 € e ne rende di solito 2.000–2.500, "
+        "mentre una lotteria costa quasi niente ma ci vogliono i permessi del comune e rende meno."
+    )
+    y = c.u("la cena, senza dubbio. la lotteria l'anno scorso è stata un disastro")
+    c.a("Allora cena sociale in oratorio.")
+    c.item(
+        "decision",
+        "Evento di dicembre per il canile: cena sociale in oratorio (non la lotteria).",
+        [p, y],
+        True,
+    )
+    off = c.a("Vuoi che prepari anche un volantino da stampare?")
+    no = c.u("no, il volantino lo fa Marco come sempre")
+    c.item("decision", "Rifiutato: preparare il volantino della cena (lo fa Marco).", [off, no], True)
+    rule = c.u("regola nostra: i donatori si ringraziano sempre entro 48 ore, con un messaggio personale")
+    c.a("Segnato: ringraziamento personale ai donatori entro 48 ore.")
+    c.item(
+        "fact", "Regola: ogni donatore va ringraziato con un messaggio personale entro 48 ore.", [rule], True
+    )
+    t = c.u("Giulia prenota la sala dell'oratorio entro venerdì 11 dicembre")
+    c.a("Annotato.")
+    c.item("todo", "Giulia prenota la sala dell'oratorio entro venerdì 11 dicembre.", [t])
+    q = c.u("e il patrocinio del comune? boh, chiedo io lunedì in municipio")
+    c.a("Ok, resta in sospeso finché non senti il comune.")
+    c.item(
+        "open_question", "Il comune concede il patrocinio alla cena? Giulia chiede lunedì in municipio.", [q]
+    )
+    c.u("grazie mille, buona domenica!")
+    c.noise += ["Faccio la somma", "buona domenica"]
+    return c
+
+
+ALL = [
+    garden,
+    podcast,
+    homeserver,
+    invoices,
+    novel,
+    praxis,
+    brauerei,
+    mudanza,
+    ciclismo,
+    traduction,
+    sortie,
+    raccolta,
+]
 
 
 def main(argv: list[str] | None = None) -> None:
