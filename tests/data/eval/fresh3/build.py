@@ -806,7 +806,9 @@ def ciclismo() -> Conv:
         "la mitad del grupo va con bici de carretera sin experiencia en bajadas frías."
     )
     ok = c.u("vale, canencia")
-    c.item("decision", "Marcha del domingo 13: ruta de 82 km por el puerto de Canencia.", [opts, pick, ok], True)
+    c.item(
+        "decision", "Marcha del domingo 13: ruta de 82 km por el puerto de Canencia.", [opts, pick, ok], True
+    )
     rule = c.u(
         "y apúntate: la salida es siempre a las 8:30 desde la plaza del Ayuntamiento, no cambiamos eso"
     )
