@@ -702,7 +702,7 @@ def brauerei() -> Conv:
     rule = c.u("Gärtemperatur bei mir immer 18 Grad, nicht drüber, sonst wirds mir zu fruchtig.")
     c.a("Notiert: Gärung bei 18 °C.")
     c.item("fact", "Kai gärt immer bei 18 °C, nie wärmer.", [rule], True)
-    t = c.u("Kai holt das Malz am Samstag, 5.12., bei der Mälzerei Rösch ab.")
+    t = c.u("ich hol das Malz am Samstag, 5.12., bei der Mälzerei Rösch ab. ok thx")
     c.a("Okay, Malzabholung Samstag 5. Dezember.")
     c.item("todo", "Kai holt das Malz am Samstag, 5. Dezember, bei der Mälzerei Rösch ab.", [t])
     c.u("Wie lang brauchen wir bis zur Abfüllung?")
@@ -893,7 +893,7 @@ def traduction() -> Conv:
     c.a(
         "Je n'ai pas d'accès navigateur au portail, mais si tu télécharges le glossaire je l'intègre à la mémoire de traduction."
     )
-    t = c.u("ok je le fais. Claire livre la première moitié le 15 décembre, Hugo la seconde le 20 janvier.")
+    t = c.u("ok je le fais. je livre la première moitié le 15 décembre, Hugo la seconde le 20 janvier.")
     c.a("Noté : 1ʳᵉ moitié le 15 décembre (Claire), 2ᵈᵉ le 20 janvier (Hugo).")
     c.item("todo", "Claire livre la première moitié du catalogue Delorme le 15 décembre.", [t])
     c.item("todo", "Hugo livre la seconde moitié du catalogue Delorme le 20 janvier.", [t])
@@ -932,7 +932,7 @@ def sortie() -> Conv:
     )
     c.u("on sera combien d'adultes déjà ?")
     c.a("D'après ta liste : 4 enseignants et 3 parents, donc 7 adultes.")
-    y = c.u("donc le premier évidemment")
+    y = c.u("ok donc le premier évidemment, go")
     ack = c.a("Autocars Girard, 59 places, 780 €. Je rédige la demande de réservation ?")
     ok = c.u("oui vas-y")
     c.item(
@@ -1049,7 +1049,7 @@ def raccolta() -> Conv:
     c.item(
         "fact", "Regola: ogni donatore va ringraziato con un messaggio personale entro 48 ore.", [rule], True
     )
-    t = c.u("Giulia prenota la sala dell'oratorio entro venerdì 11 dicembre")
+    t = c.u("la sala dell'oratorio la prenoto io entro venerdì 11 dicembre")
     c.a("Annotato.")
     c.item("todo", "Giulia prenota la sala dell'oratorio entro venerdì 11 dicembre.", [t])
     q = c.u("e il patrocinio del comune? boh, chiedo io lunedì in municipio")
