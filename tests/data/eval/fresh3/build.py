@@ -850,7 +850,7 @@ def ciclismo() -> Conv:
         [bad, good, rep],
     )
     t = c.u(
-        "genial. Rubén lleva la furgoneta de asistencia el domingo, y Pili compra los geles antes del viernes 11"
+        "genial. yo llevo la furgoneta de asistencia el domingo, y Pili compra los geles antes del viernes 11"
     )
     c.a("Apuntado: Rubén con la furgoneta el 13, Pili compra los geles antes del viernes 11.")
     c.item("todo", "Rubén lleva la furgoneta de asistencia el domingo 13.", [t])
