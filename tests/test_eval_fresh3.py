@@ -1,0 +1,132 @@
+"""The fresh3 split is well-formed: transcripts parse, gold files follow the schema and point at real entries.
+
+This test never runs the extractor and never scores anything: fresh3 is held out (report only), and
+its labels are checked for shape, not for what any extractor makes of them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from memoryd.evaluation import EVAL_KINDS, GoldItem, match_items
+from memoryd.flush.items import Item
+from memoryd.sources.transcript import parse_lines
+
+FRESH3 = Path(__file__).parent / "data" / "eval" / "fresh3"
+GOLD_FILES = sorted(FRESH3.glob("*.gold.json"))
+_ID = re.compile(r"[0-9a-f]{8}")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string inside a decoded JSON value (keys excluded)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _load(gold_path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    transcript = FRESH3 / gold["transcript"]
+    lines = [json.loads(line) for line in transcript.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return gold, lines
+
+
+def test_the_split_has_twelve_labelled_transcripts() -> None:
+    assert len(GOLD_FILES) == 12
+    assert {p.name.replace(".gold.json", ".jsonl") for p in GOLD_FILES} == {
+        p.name for p in FRESH3.glob("*.jsonl")
+    }
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
+def test_transcript_parses_as_an_openclaw_session(gold_path: Path) -> None:
+    gold, lines = _load(gold_path)
+    data = (FRESH3 / gold["transcript"]).read_bytes()
+    header, entries, errors = parse_lines(data)
+    assert errors == []
+    assert header is not None and header.version == 3
+    assert len(entries) == len(lines) - 1
+    # ids: 8 hex, unique; a parent chain in file order; timestamps increasing
+    ids = [e.id for e in entries]
+    assert all(_ID.fullmatch(i) for i in ids)
+    assert len(set(ids)) == len(ids)
+    assert [e.parent_id for e in entries] == [None, *ids[:-1]]
+    stamps = [e.timestamp for e in entries]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    # every tool call gets exactly one result, in order, before the next assistant turn
+    pending: list[str] = []
+    for e in entries:
+        if e.role == "assistant":
+            assert pending == [], f"{e.id}: tool results missing"
+            pending = [t.id for t in e.tool_calls]
+        elif e.role == "toolResult":
+            assert pending and e.tool_call_id == pending.pop(0)
+    assert pending == []
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
+def test_gold_file_follows_the_schema_and_cites_real_entries(gold_path: Path) -> None:
+    gold, lines = _load(gold_path)
+    assert set(gold) == {"transcript", "items", "canaries", "noise"}
+    assert gold["transcript"] == gold_path.name.replace(".gold.json", ".jsonl")
+    order = [line["id"] for line in lines[1:]]
+    messages = {line["id"] for line in lines[1:] if line["type"] == "message"}
+    for item in gold["items"]:
+        assert set(item) == {"kind", "text", "evidence", "must_keep"}
+        assert item["kind"] in EVAL_KINDS
+        assert isinstance(item["text"], str) and item["text"].strip() and "\n" not in item["text"]
+        assert isinstance(item["must_keep"], bool)
+        ev = item["evidence"]
+        assert ev and len(set(ev)) == len(ev)
+        assert set(ev) <= messages, f"evidence not a message entry: {set(ev) - messages}"
+        assert ev == sorted(ev, key=order.index), "evidence is in transcript order"
+    texts = [i["text"] for i in gold["items"]]
+    assert len(set(texts)) == len(texts)
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
+def test_canaries_and_noise_occur_in_the_transcript_and_no_gold_text_holds_a_secret(gold_path: Path) -> None:
+    gold, lines = _load(gold_path)
+    corpus = "\n".join(s for line in lines for s in _strings(line))
+    for secret in gold["canaries"]:
+        assert isinstance(secret, str) and len(secret) >= 5
+        assert secret in corpus
+        assert all(secret not in i["text"] for i in gold["items"])
+    for phrase in gold["noise"]:
+        assert phrase.lower() in corpus.lower(), phrase
+
+
+def test_small_talk_chat_has_no_items_but_noise() -> None:
+    gold = json.loads((FRESH3 / "05-novel-lie-or-lay.gold.json").read_text(encoding="utf-8"))
+    assert gold["items"] == [] and gold["noise"]
+
+
+def test_build_py_reproduces_the_committed_files(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(FRESH3 / "build.py"), "--out", str(tmp_path)], check=True)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(p.name for p in FRESH3.iterdir() if p.suffix in {".jsonl", ".json"})
+    for name in written:
+        assert (tmp_path / name).read_bytes() == (FRESH3 / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
+def test_notes_saying_what_the_gold_says_match_every_item(gold_path: Path) -> None:
+    """The labels are consistent with the matcher: ideal notes (the gold texts, citing the gold evidence)
+    match each gold item one-to-one, so no item shadows another. No extractor is involved."""
+    gold, _ = _load(gold_path)
+    items = [GoldItem(g["kind"], g["text"], tuple(g["evidence"]), g["must_keep"]) for g in gold["items"]]
+    ideal = [Item(kind=g.kind, text=g.text, entry_ids=g.evidence) for g in items]
+    assert sorted(match_items(ideal, items)) == [(i, i) for i in range(len(items))]
