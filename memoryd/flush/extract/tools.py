@@ -946,6 +946,36 @@ def _is_ack(m: Msg) -> bool:
     )
 
 
+#: Subcommands that only look (``kubectl get``, ``readerctl status``): a run of them does no work.
+_LOOK_SUBS: Final = frozenset(
+    {"get", "list", "ls", "status", "show", "describe", "logs", "log", "view", "info", "version", "help",
+     "search", "query", "inspect", "top", "cat", "diff", "whoami", "env", "config", "ps", "test", "lint",
+     "check", "typecheck"}
+)  # fmt: skip
+
+
+#: Programs whose effect the table reads from the script's name or the SQL: "read" is its answer.
+_READ_KNOWN: Final = frozenset(
+    {"python", "python3", "node", "ruby", "perl", "bash", "sh", "zsh", "deno", "bun", "php", "psql", "mysql",
+     "mariadb", "sqlite3", "mongosh", "mongo", "clickhouse-client", "git"}
+)  # fmt: skip
+
+
+def _opaque_work(step: Step) -> bool:
+    """A command the effect table does not know (``fastlane supply``, ``make envoyer``, a project's
+    own script) that ran something and passed: work, when the assistant then reports a result."""
+    if step.effect != "read" or not step.command or step.failed or step.quiet or not _runs_something(step):
+        return False
+    return not any(
+        program(words) in _READ_KNOWN or any(w in _LOOK_SUBS for w in words[1:5])
+        for _, words in step.segments
+    )
+
+
+def _acts(step: Step) -> bool:
+    return step.effect in ("change", "doc") or _opaque_work(step)
+
+
 def _groups(ctx: Ctx) -> list[list[int]]:
     """Successful state-changing steps, cut at failures, at user turns that are more than a yes.
 
@@ -955,11 +985,27 @@ def _groups(ctx: Ctx) -> list[list[int]]:
     groups: list[list[int]] = []
     current: list[int] = []
     seen: set[str] = set()
+    told = False  # the assistant reported on the work so far, asking nothing
+    after_report = False  # a user turn came after such a report
     for m in ctx.msgs:
+        if m.role == "assistant" and m.prose and not m.has_calls and current:
+            told = not is_question(m.sentences[-1] if m.sentences else m.prose)
         cut = (m.role == "user" and not _is_ack(m)) or (
             m.step is not None and (m.step.failed or m.pos in ctx.in_chain)
         )
-        if m.step is None or m.step.effect not in ("change", "doc") or m.pos in ctx.used:
+        if m.role == "user":
+            after_report, told = told, False
+        elif m.step is not None and after_report and _acts(m.step):
+            # "Done." - "great, now the invoices": commands the effect table does not know start
+            # (or end) a stretch of work at a turn that follows a report
+            opaque = _opaque_work(m.step) or any(
+                (s := ctx.msgs[p].step) is not None and _opaque_work(s) for p in current
+            )
+            if opaque and current and not cut:
+                groups.append(current)
+                current, seen = [], set()
+            after_report = False
+        if m.step is None or not _acts(m.step) or m.pos in ctx.used:
             if current and cut:
                 groups.append(current)
                 current, seen = [], set()
@@ -1017,6 +1063,12 @@ def group_rules(ctx: Ctx) -> None:
             said = _result_sentence(report, outputs)
             pos.add(report.pos)
             ctx.reported.add(report.pos)
+        if (not said or (report is not None and _lays_out_options(ctx, report))) and all(
+            not (s := ctx.msgs[p].step) or _opaque_work(s) for p in group
+        ):
+            if report is not None:
+                ctx.reported.discard(report.pos)
+            continue  # commands the effect table does not know, and no report of a result: no outcome
         trigger = ctx.last_user(group[0])
         if trigger is not None and trigger in ctx.conditional:
             ctx.conditional[trigger].pos.update(pos)  # what the agent did waits on the open question
@@ -1028,6 +1080,12 @@ def group_rules(ctx: Ctx) -> None:
         else:
             text = fit_all([*named, *echoes], 300)
         ctx.add("outcome", text, pos)
+
+
+def _lays_out_options(ctx: Ctx, m: Msg) -> bool:
+    """The message puts alternatives to the user: what it says is a proposal, not a result."""
+    offer = ctx.offer(m)
+    return len(offer.options) >= 2 and (offer.choice or offer.asked)
 
 
 def _checked_by_chain(ctx: Ctx, pos: int) -> Draft | None:
