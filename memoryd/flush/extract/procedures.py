@@ -324,6 +324,30 @@ def _procedure_from_runs(asker: Msg, runs: Sequence[tuple[int, str, str]]) -> st
     return compact_steps(_task_of(asker), [cmd for _, cmd, _ in runs])
 
 
+def _recap(ctx: Ctx, span: Sequence[int] | range, runs: Sequence[tuple[int, str, str]]) -> int | None:
+    """The closing report of a stretch that names two or more of the commands it ran (program and
+    subcommand, as run), in the order they ran: the assistant wrote down the sequence."""
+    report = next(
+        (m for p in reversed(span) if (m := ctx.msgs[p]).role == "assistant" and m.prose and not m.has_calls),
+        None,
+    )
+    if report is None or report.pos < runs[-1][0]:
+        return None
+    low = report.prose.lower()
+    at = -1
+    named = 0
+    for _, _, name in runs:
+        if " " not in name.strip():
+            continue  # a bare program name ("pytest") is talk about a tool, not a step
+        found = low.find(name.strip().lower(), at + 1)
+        if found < 0:
+            continue
+        if found <= at:
+            return None
+        at, named = found, named + 1
+    return report.pos if named >= 2 else None
+
+
 def command_procedures(ctx: Ctx) -> None:
     """Commands that passed as a procedure: asked for as a how-to, or the same sequence run twice."""
     cited = {p for d in ctx.drafts if d.kind == "procedure" for p in d.pos}
@@ -349,6 +373,12 @@ def command_procedures(ctx: Ctx) -> None:
             continue
         before = (user, runs) if len(runs) >= 2 else None
         if len(runs) < 2:
+            continue
+        if (recap := _recap(ctx, span, runs)) is not None:
+            # "same sequence next month: make a, then make b": the report names what ran, in order
+            ctx.add("procedure", _procedure_from_runs(asker, runs), {user, recap, *(p for p, *_ in runs[:6])})
+            cited.add(user)
+            before = None
             continue
         if howto:
             ctx.add("procedure", _procedure_from_runs(asker, runs), {user, *(p for p, *_ in runs[:6])})
