@@ -326,13 +326,14 @@ def _procedure_from_runs(asker: Msg, runs: Sequence[tuple[int, str, str]]) -> st
 
 def _recap(ctx: Ctx, span: Sequence[int] | range, runs: Sequence[tuple[int, str, str]]) -> int | None:
     """The closing report of a stretch that names two or more of the commands it ran (program and
-    subcommand, as run), in the order they ran: the assistant wrote down the sequence."""
+    subcommand, as run), in the order they ran, and asks nothing: the assistant wrote down the
+    sequence."""
     report = next(
         (m for p in reversed(span) if (m := ctx.msgs[p]).role == "assistant" and m.prose and not m.has_calls),
         None,
     )
-    if report is None or report.pos < runs[-1][0]:
-        return None
+    if report is None or report.pos < runs[-1][0] or any(is_question(x) for x in report.sentences):
+        return None  # an offer to keep the steps is read with its reply (``offered_steps``)
     low = report.prose.lower()
     at = -1
     named = 0
