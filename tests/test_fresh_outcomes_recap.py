@@ -39,3 +39,33 @@ def test_a_report_naming_commands_out_of_order_or_only_one_is_no_procedure() -> 
     c2.run("./cachectl warm --all", "warmed 340 keys")
     c2.say("Done: searchctl rebuild indexed 9120 documents and the cache holds 340 keys.")
     assert kind(c2.items(), "procedure") == []
+
+
+def _publish(c: Conv, *, probe: bool) -> tuple[str, list[str]]:
+    ask = c.user("Tu peux publier le site de la chorale avec les nouvelles dates de concert ?")
+    ids = [
+        c.run("cd ~/chorale && zola build", "Done in 212ms."),
+        c.run(
+            "cd ~/chorale && scp -r public/ chorale@ovh-7.example.org:/var/www/chorale/", "index.html 100%"
+        ),
+    ]
+    if probe:
+        ids.append(c.run("curl -s -o /dev/null -w '%{http_code}' https://chorale.example.org/", "200"))
+    else:
+        ids.append(c.run("cd ~/chorale && zola check", "Checking all internal links: ok"))
+    c.say("C'est en ligne : les dates de concert sont publiées.")
+    return ask, ids
+
+
+def test_a_deploy_to_another_machine_checked_live_is_a_procedure() -> None:
+    c = Conv()
+    ask, ids = _publish(c, probe=True)
+    (proc,) = kind(c.items(), "procedure")
+    assert proc.text.index("zola build") < proc.text.index("scp -r") < proc.text.index("curl")
+    assert {ask, *ids} <= set(proc.entry_ids)
+
+
+def test_a_copy_to_another_machine_not_probed_afterwards_is_no_procedure() -> None:
+    c = Conv()
+    _publish(c, probe=False)
+    assert kind(c.items(), "procedure") == []

@@ -349,6 +349,32 @@ def _recap(ctx: Ctx, span: Sequence[int] | range, runs: Sequence[tuple[int, str,
     return report.pos if named >= 2 else None
 
 
+def _remote(target: str) -> bool:
+    """A target on another machine: ``user@host:/path``, ``host:/path``, a URL."""
+    return "://" in target or (":" in target and ("@" in target or "/" in target.split(":", 1)[1][:1]))
+
+
+def _shipped_and_checked(ctx: Ctx, runs: Sequence[tuple[int, str, str]]) -> bool:
+    """A stretch of at least three commands that passed, in which one sent the work to another
+    machine (``rsync``/``scp`` to ``host:/path``) and the last probed that it is live (a passing
+    check): a deploy done by hand, the steps of the next one."""
+    if len(runs) < 3:
+        return False
+    last = ctx.msgs[runs[-1][0]].step
+    if last is None or last.effect != "check" or last.failed:
+        return False
+    for p, *_ in runs[:-1]:
+        step = ctx.msgs[p].step
+        if step is None or step.effect != "change":
+            continue
+        if any(
+            segment_effect(words, raw) == "change" and _remote(identity(words)[2])
+            for raw, words in step.segments
+        ):
+            return True
+    return False
+
+
 def command_procedures(ctx: Ctx) -> None:
     """Commands that passed as a procedure: asked for as a how-to, or the same sequence run twice."""
     cited = {p for d in ctx.drafts if d.kind == "procedure" for p in d.pos}
@@ -381,7 +407,7 @@ def command_procedures(ctx: Ctx) -> None:
             cited.add(user)
             before = None
             continue
-        if howto:
+        if howto or _shipped_and_checked(ctx, runs):
             ctx.add("procedure", _procedure_from_runs(asker, runs), {user, *(p for p, *_ in runs[:6])})
             cited.add(user)
             before = None
