@@ -1157,11 +1157,25 @@ def wait_rules(ctx: Ctx) -> None:
             pos.add(report.pos)
             ctx.reported.add(report.pos)
             text = fit(said, 300)
+            if report.has_calls and (then := _acted_on(ctx, report)) is not None:
+                # "Run 07 is complete. Exporting ...": what the agent did with the awaited state
+                text = fit_all([said, then[1]], 300)
+                pos.add(then[0])
         else:
             line = _pass_line(last) or _summary_line(last.output)
             text = f"{_short_command(last)} → {line}" if line else ""
         ctx.used.update(runs)
         ctx.add("outcome", text, pos)
+
+
+def _acted_on(ctx: Ctx, m: Msg) -> tuple[int, str] | None:
+    """The first tool step of an assistant turn that talks and acts, when it passed: its own line."""
+    step_msg = next((x for x in ctx.after(m.pos) if x.step is not None), None)
+    step = step_msg.step if step_msg is not None else None
+    if step_msg is None or step is None or step.failed or step.quiet or _run(step_msg).failed:
+        return None
+    line = _summary_line(step.output)
+    return (step_msg.pos, line) if line and not has_secret(line) else None
 
 
 def report_rules(ctx: Ctx) -> None:
