@@ -871,11 +871,18 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
     assert last is not None
     text = fit_all([ctx.labels["still"].format(cmd=_short_command(last), err=_error_line(last))], 180)
     pos = {chain.fails[0], chain.fails[-1]}
-    account, account_pos = _account(ctx, chain.fails[0], ctx.next_user(chain.fails[-1]))
+    # the agent's words on the failure end where it goes on to other work (another command)
+    end = next(
+        (m.pos for m in ctx.after(chain.fails[-1]) if m.step is not None and m.pos not in ctx.in_chain),
+        ctx.next_user(chain.fails[-1]),
+    )
+    account, account_pos = _account(ctx, chain.fails[0], end)
     if account and account_pos is not None:
         text += f" ({fit(account, 100)})"
         pos.add(account_pos)
     report = ctx.prose_after(chain.fails[-1])
+    if report is not None and report.pos > end:
+        report = None  # that report is about the other work
     nxt = ctx.msgs[report.pos + 1] if report is not None and report.pos + 1 < len(ctx.msgs) else None
     if report is not None and nxt is not None and nxt.role == "user" and not report.proposal:
         # what the user said about the failure (a reply to options the agent laid out is a choice:
@@ -1194,6 +1201,8 @@ def report_rules(ctx: Ctx) -> None:
         cause = CAUSE.search(m.prose)
         numeric = RESULT_NUM.search(m.prose)
         results = result_sentences(m.prose) if numeric else []
+        if not results and not cause:
+            results = _measured(ctx, m)
         if not cause and not results:
             continue
         sources = supporting_steps(ctx, m, results)
@@ -1204,6 +1213,25 @@ def report_rules(ctx: Ctx) -> None:
         ctx.reported.add(m.pos)
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
+
+
+_DECIMAL: Final = re.compile(r"(?<![\d.,])\d+[.,]\d{2,}(?![\d.,]*\d)")
+
+
+def _measured(ctx: Ctx, m: Msg) -> list[str]:
+    """Sentences of a report that repeat the decimal figures the command just before it computed
+    (``R² 0.991 ... 0.996`` from a fit): at least two figures in all, each sentence one or more."""
+    if not _DECIMAL.search(m.prose):
+        return []
+    prev = next((x for x in ctx.before(m.pos) if x.step is not None), None)
+    step = prev.step if prev is not None else None
+    if step is None or not step.command or step.quiet or step.failed or not _runs_something(step):
+        return []  # figures from a file read are data, not a measurement
+    printed = set(_DECIMAL.findall(step.output[:4000]))
+    said = [(s, len(printed & set(_DECIMAL.findall(s)))) for s in report_sentences(m.prose)]
+    if sum(n for _, n in said) < 2:
+        return []
+    return [s for s, n in said if n]
 
 
 def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
