@@ -701,6 +701,24 @@ def _chain_errors(msgs: Sequence[Msg], chain: _Chain) -> frozenset[str]:
     return chain.errors
 
 
+_URL_HOST: Final = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s]+", re.I)
+
+
+def _reproduces(msgs: Sequence[Msg], step: Step, chain: _Chain) -> bool:
+    """A failing run of another command, nothing changed since, aimed at what the chain's last
+    failure printed (the API path a script's error line named, now tried by hand): the same failure."""
+    last = msgs[chain.fails[-1]].step
+    if last is None or last.quiet or not last.output:
+        return False
+    shown = last.output[:8000]
+    for _, words in step.segments:
+        for w in words[1:]:
+            path = _URL_HOST.sub("", w.strip("'\""))
+            if len(path) >= 8 and path.count("/") >= 2 and path in shown:
+                return True
+    return False
+
+
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
@@ -731,6 +749,8 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 open_chains.remove(same)
                 done.append(same)
                 same = None
+            if same is None and not changed and step.command:
+                same = next((c for c in open_chains if _reproduces(msgs, step, c)), None)
             silent = frozenset({_norm_command(step.command)}) if run.by_text else frozenset()
             if same is not None:  # the same work failing again (a retry, a poll)
                 same.fails.append(m.pos)
