@@ -1070,6 +1070,7 @@ def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
 
 def group_rules(ctx: Ctx) -> None:
     """One outcome per stretch of work that changed something, led by the closing report's result."""
+    stage: tuple[Draft, frozenset[str], frozenset[str]] | None = None  # the last outcome, to extend
     for group in _groups(ctx):
         if _listed_as_steps(ctx, group):
             continue  # a walk-through: the commands are the steps of a how-to, not a result of their own
@@ -1106,7 +1107,34 @@ def group_rules(ctx: Ctx) -> None:
             text = join_parts([head, said])
         else:
             text = fit_all([*named, *echoes], 300)
-        ctx.add("outcome", text, pos)
+        progs = _programs(ctx, group)
+        ids = _stage_ids(text)
+        if stage is not None and progs & stage[1] and ids & stage[2]:
+            # the same tool taking the same artefact a stage further (uploaded, then promoted): one outcome
+            stage[0].text = fit_all([stage[0].text, text], 300)
+            stage[0].pos.update(pos)
+            continue
+        draft = ctx.add("outcome", text, pos)
+        stage = (draft, progs, ids) if draft is not None and progs and ids else None
+
+
+_STAGE_ID: Final = re.compile(r"(?<![\w.])\d+(?:\.\d+){1,3}(?![\w.])|(?<![\w.])\d{3,}(?![\w.%])")
+
+
+def _stage_ids(text: str) -> frozenset[str]:
+    """Versions and build numbers an outcome names (``3.8.0``, ``3080``)."""
+    return frozenset(_STAGE_ID.findall(text))
+
+
+def _programs(ctx: Ctx, group: Sequence[int]) -> frozenset[str]:
+    """The programs a group of steps ran (not shell plumbing)."""
+    return frozenset(
+        program(words)
+        for p in group
+        if (step := ctx.msgs[p].step) is not None
+        for _, words in step.segments
+        if program(words) not in TRIVIAL and program(words) != "git"
+    )
 
 
 def _lays_out_options(ctx: Ctx, m: Msg) -> bool:
