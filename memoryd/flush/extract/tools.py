@@ -1116,6 +1116,7 @@ def group_rules(ctx: Ctx) -> None:
             continue
         draft = ctx.add("outcome", text, pos)
         stage = (draft, progs, ids) if draft is not None and progs and ids else None
+    _edit_rules(ctx)
 
 
 _STAGE_ID: Final = re.compile(r"(?<![\w.])\d+(?:\.\d+){1,3}(?![\w.])|(?<![\w.])\d{3,}(?![\w.%])")
@@ -1135,6 +1136,49 @@ def _programs(ctx: Ctx, group: Sequence[int]) -> frozenset[str]:
         for _, words in step.segments
         if program(words) not in TRIVIAL and program(words) != "git"
     )
+
+
+def _edit_rules(ctx: Ctx) -> None:
+    """A turn's work that was only edits of files the agent then reports on ("Changed to 50 € in
+    banner.html"): one outcome, the report. A later turn that edits the same files again (the user
+    corrected the value) replaces it: the file's state is what was last reported."""
+    last: tuple[Draft, frozenset[str]] | None = None
+    for i, user in enumerate(ctx.users):
+        end = ctx.users[i + 1] if i + 1 < len(ctx.users) else len(ctx.msgs)
+        steps = [m for m in ctx.msgs[user + 1 : end] if m.step is not None]
+        if not steps or any(
+            s.step is None or s.step.failed or s.step.effect != "code" or not s.step.path or s.pos in ctx.used
+            for s in steps
+        ):
+            last = None if steps else last
+            continue
+        report = ctx.prose_after(steps[-1].pos)
+        if report is None or report.pos in ctx.reported or any(is_question(x) for x in report.sentences):
+            last = None
+            continue
+        said = report.sentences[0] if report.sentences else ""
+        if not said or len(said) < 12:
+            last = None
+            continue
+        paths = frozenset(s.step.path for s in steps if s.step is not None)
+        pos = {steps[-1].pos, report.pos}
+        ctx.reported.add(report.pos)
+        if last is not None and paths <= last[1]:
+            last[0].text = fit(said, 300)  # the same files edited again: what they say now
+            last[0].pos = pos
+            continue
+        wrote = next((d for d in ctx.drafts if d.kind == "outcome" and paths <= _paths(ctx, d)), None)
+        if wrote is not None:  # a file an earlier outcome wrote, corrected: part of that outcome
+            wrote.text = fit_all([wrote.text, said], 300)
+            wrote.pos.update(pos)
+            last = None
+            continue
+        draft = ctx.add("outcome", fit(said, 300), pos)
+        last = (draft, paths) if draft is not None else None
+
+
+def _paths(ctx: Ctx, draft: Draft) -> frozenset[str]:
+    return frozenset(s.path for p in draft.pos if (s := ctx.msgs[p].step) is not None and s.path)
 
 
 def _lays_out_options(ctx: Ctx, m: Msg) -> bool:
