@@ -46,3 +46,18 @@ def test_figures_from_a_file_read_are_no_measurement() -> None:
     c.call("read", {"path": "releves/mars.txt"}, "compteur 1: 1204.55\ncompteur 2: 877.10")
     c.say("Le compteur 1 est à 1204.55 et le compteur 2 à 877.10.")
     assert outcomes(c.items()) == []
+
+
+def test_figures_read_from_a_file_to_lay_out_options_are_no_outcome() -> None:
+    c = Conv()
+    c.user("Mira la tabla de proveedores y dime qué hacemos con el pedido de aceite.")
+    c.call(
+        "read",
+        {"path": "compras/proveedores.md"},
+        "| proveedor | precio/l | entrega |\n|---|---|---|\n| Oleum | 6,40 € | martes |\n| Sierra | 5,90 € | viernes |",
+    )
+    c.say(
+        "Oleum cobra 6,40 € el litro y entrega los martes; Sierra 5,90 € y entrega los viernes, "
+        "un 8% más barato pero con tres días más de espera. ¿Cuál prefieres?"
+    )
+    assert outcomes(c.items()) == []

@@ -1300,6 +1300,8 @@ def report_rules(ctx: Ctx) -> None:
         sources = supporting_steps(ctx, m, results)
         if not sources and not (cause and any(p.step for p in ctx.before(m.pos))):
             continue  # numbers or a cause with no tool work behind them are talk, not an outcome
+        if not cause and sources and all(_only_read(ctx.msgs[p].step) for p in sources):
+            continue  # figures a file holds, read back (to answer or to lay out options): data, not a result
         if _answers_lookup(ctx, m):
             continue  # the user asked, the agent read it up: an answer (a fact), not a result of work
         ctx.reported.add(m.pos)
@@ -1324,6 +1326,15 @@ def _measured(ctx: Ctx, m: Msg) -> list[str]:
     if sum(n for _, n in said) < 2:
         return []
     return [s for s, n in said if n]
+
+
+def _only_read(step: Step | None) -> bool:
+    """A step that only showed what a file or a listing holds (a read tool, ``cat``, ``grep``)."""
+    if step is None:
+        return True
+    if not step.command:
+        return step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS and step.effect == "read"
+    return step.effect == "read" and not _runs_something(step)
 
 
 def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
