@@ -1329,11 +1329,12 @@ def _measured(ctx: Ctx, m: Msg) -> list[str]:
 
 
 def _only_read(step: Step | None) -> bool:
-    """A step that only showed what a file or a listing holds (a read tool, ``cat``, ``grep``)."""
+    """A step that only showed what a file or a listing holds (a file read, ``cat``, ``grep``); a
+    search or another tool that looks things up is research, not a read-back."""
     if step is None:
         return True
     if not step.command:
-        return step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS and step.effect == "read"
+        return bool(step.path) and step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS
     return step.effect == "read" and not _runs_something(step)
 
 
