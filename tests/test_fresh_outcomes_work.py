@@ -55,3 +55,11 @@ def test_a_new_request_after_a_report_starts_new_work() -> None:
     assert "7a1b2c3" in first.text and render not in first.entry_ids
     assert commit not in second.entry_ids and {render, mail} <= set(second.entry_ids)
     assert "41" in second.text
+
+
+def test_an_unknown_command_piped_into_a_filter_is_a_look_not_work() -> None:
+    c = Conv()
+    c.user("Steht in der Satzung etwas zur Mindestzahl der Mitglieder?")
+    c.run("pdftotext satzung.pdf - | grep -n -i mitglieder", "88: Der Verein hat mindestens 7 Mitglieder.")
+    c.say("Ja: Zeile 88 der Satzung verlangt mindestens 7 Mitglieder.")
+    assert outcomes(c.items()) == []

@@ -988,11 +988,18 @@ _READ_KNOWN: Final = frozenset(
 )  # fmt: skip
 
 
+_FILTERS: Final = frozenset(
+    {"grep", "egrep", "fgrep", "rg", "head", "tail", "jq", "awk", "cut", "sort", "uniq", "wc"}
+)
+
+
 def _opaque_work(step: Step) -> bool:
     """A command the effect table does not know (``fastlane supply``, ``make envoyer``, a project's
     own script) that ran something and passed: work, when the assistant then reports a result."""
     if step.effect != "read" or not step.command or step.failed or step.quiet or not _runs_something(step):
         return False
+    if len(step.segments) > 1 and program(step.segments[-1][1]) in _FILTERS:
+        return False  # output piped into a filter (``... | grep pdf/a``): a look
     return not any(
         program(words) in _READ_KNOWN or any(w in _LOOK_SUBS for w in words[1:5])
         for _, words in step.segments
