@@ -1105,6 +1105,9 @@ def group_rules(ctx: Ctx) -> None:
                 ctx.reported.discard(report.pos)
             continue  # commands the effect table does not know, and no report of a result: no outcome
         trigger = ctx.last_user(group[0])
+        if trigger is not None and (taken := _offer_taken(ctx, trigger)) is not None:
+            taken.pos.update(pos)  # "Shall I email them the quote?" - "ok": the sending is that decision
+            continue
         if trigger is not None and trigger in ctx.conditional:
             ctx.conditional[trigger].pos.update(pos)  # what the agent did waits on the open question
             continue
@@ -1182,6 +1185,21 @@ def _edit_rules(ctx: Ctx) -> None:
             continue
         draft = ctx.add("outcome", fit(said, 300), pos)
         last = (draft, paths) if draft is not None else None
+
+
+def _offer_taken(ctx: Ctx, user: int) -> Draft | None:
+    """The decision a user turn made by taking the single thing the assistant offered to do."""
+    prev = ctx.prev_assistant(user)
+    if prev is None or not ctx.offer(prev).single or ctx.offer(prev).options:
+        return None
+    return next(
+        (
+            d
+            for d in ctx.drafts
+            if d.kind == "decision" and user in d.pos and not d.text.startswith("Rejected")
+        ),
+        None,
+    )
 
 
 def _paths(ctx: Ctx, draft: Draft) -> frozenset[str]:
