@@ -38,3 +38,32 @@ def test_another_version_is_another_outcome() -> None:
     got = outcomes(c.items())
     assert len(got) == 2
     assert not any({up, promo} <= set(o.entry_ids) for o in got)
+
+
+def test_a_build_uploaded_then_promoted_a_turn_later_gives_its_release_steps() -> None:
+    c = Conv()
+    c.user("Publica la 5.0.2 del lector: compílala y súbela a pruebas.")
+    build = c.run("./gradlew assembleRelease", "BUILD SUCCESSFUL in 1m 12s")
+    up = c.run("relctl subir --build 5020 --pista pruebas", "build 5020 subida a pruebas")
+    c.say("La 5.0.2 (5020) está en pruebas.")
+    c.user("vale, ahora pásala a producción")
+    promo = c.run("relctl promover --build 5020 --pista produccion", "build 5020 promovida a produccion")
+    c.say("Hecho: 5.0.2 (5020) en producción.")
+    items = c.items()
+    (proc,) = [i for i in items if i.kind == "procedure"]
+    assert (
+        proc.text.index("assembleRelease")
+        < proc.text.index("relctl subir")
+        < proc.text.index("relctl promover")
+    )
+    assert {build, up, promo} <= set(proc.entry_ids)
+
+
+def test_one_stage_only_gives_no_release_steps() -> None:
+    c = Conv()
+    c.user("Publica la 5.0.2 del lector: compílala y súbela a pruebas.")
+    c.run("./gradlew assembleRelease", "BUILD SUCCESSFUL in 1m 12s")
+    c.run("relctl subir --build 5020 --pista pruebas", "build 5020 subida a pruebas")
+    c.say("La 5.0.2 (5020) está en pruebas.")
+    c.user("gracias")
+    assert [i for i in c.items() if i.kind == "procedure"] == []

@@ -55,6 +55,16 @@ _ROUTINE: Final = {
 }
 
 
+#: The head of a release taken through its stages, per language.
+_STAGED: Final = {
+    "en": "Release steps, as run",
+    "de": "Schritte der Auslieferung, wie ausgeführt",
+    "es": "Pasos de la entrega, tal como se ejecutaron",
+    "fr": "Étapes de la livraison, telles qu'exécutées",
+    "ja": "リリース手順（実行した順）",
+}
+
+
 #: A request to keep the steps of what was just done (small lexicon per language).
 _KEEP_STEPS: Final = re.compile(
     r"\b(?:write (?:(?:it|this|that|them|these|those)(?: steps)? )?down|document (?:it|this|that|them|how|the steps)|"
@@ -375,6 +385,36 @@ def _shipped_and_checked(ctx: Ctx, runs: Sequence[tuple[int, str, str]]) -> bool
     return False
 
 
+def _staged_procedures(ctx: Ctx) -> None:
+    """One outcome whose steps ran the same program in two user turns (a build uploaded, then
+    promoted a turn later): a release taken through its stages. Every command that passed from the
+    turn that started it to its last stage, in order, is its procedure."""
+    for d in list(ctx.drafts):
+        if d.kind != "outcome":
+            continue
+        turns: dict[str, set[int | None]] = {}
+        for p in d.pos:
+            step = ctx.msgs[p].step
+            if step is None or not step.command:
+                continue
+            for _, words in step.segments:
+                if (prog := program(words)) not in TRIVIAL and prog != "git":
+                    turns.setdefault(prog, set()).add(ctx.last_user(p))
+        if not any(len(t) >= 2 for t in turns.values()):
+            continue
+        last = max(p for p in d.pos if ctx.msgs[p].step is not None)
+        start = min((u for t in turns.values() for u in t if u is not None), default=None)
+        if start is None:
+            continue
+        runs = _passing_commands(ctx, range(start + 1, last + 1))
+        if len(runs) >= 3:
+            pos = {start, *(p for p, *_ in runs[:6]), last}
+            # (not headed by the user's words: dedupe takes a shorter item whose words a longer one
+            # holds, a to-do filed from the same turn, as that item's twin and drops the longer one)
+            head = _STAGED.get(ctx.lang, _STAGED["en"])
+            ctx.add("procedure", compact_steps(head, [cmd for _, cmd, _ in runs]), pos)
+
+
 def command_procedures(ctx: Ctx) -> None:
     """Commands that passed as a procedure: asked for as a how-to, or the same sequence run twice."""
     cited = {p for d in ctx.drafts if d.kind == "procedure" for p in d.pos}
@@ -414,6 +454,8 @@ def command_procedures(ctx: Ctx) -> None:
             continue
         shape = tuple(name for *_, name in runs)  # the same programs and subcommands, in the same order
         by_shape.setdefault(shape, []).append((user, runs))
+    if not any(d.kind == "procedure" for d in ctx.drafts):
+        _staged_procedures(ctx)
     for uses in by_shape.values():
         if len(uses) < 2 or not any(
             (s := ctx.msgs[p].step) is not None and s.effect in ("change", "install") for p, *_ in uses[-1][1]
