@@ -55,6 +55,16 @@ _ROUTINE: Final = {
 }
 
 
+#: The head of a release taken through its stages, per language.
+_STAGED: Final = {
+    "en": "Release steps, as run",
+    "de": "Schritte der Auslieferung, wie ausgeführt",
+    "es": "Pasos de la entrega, tal como se ejecutaron",
+    "fr": "Étapes de la livraison, telles qu'exécutées",
+    "ja": "リリース手順（実行した順）",
+}
+
+
 #: A request to keep the steps of what was just done (small lexicon per language).
 _KEEP_STEPS: Final = re.compile(
     r"\b(?:write (?:(?:it|this|that|them|these|those)(?: steps)? )?down|document (?:it|this|that|them|how|the steps)|"
@@ -324,6 +334,87 @@ def _procedure_from_runs(asker: Msg, runs: Sequence[tuple[int, str, str]]) -> st
     return compact_steps(_task_of(asker), [cmd for _, cmd, _ in runs])
 
 
+def _recap(ctx: Ctx, span: Sequence[int] | range, runs: Sequence[tuple[int, str, str]]) -> int | None:
+    """The closing report of a stretch that names two or more of the commands it ran (program and
+    subcommand, as run), in the order they ran, and asks nothing: the assistant wrote down the
+    sequence."""
+    report = next(
+        (m for p in reversed(span) if (m := ctx.msgs[p]).role == "assistant" and m.prose and not m.has_calls),
+        None,
+    )
+    if report is None or report.pos < runs[-1][0] or any(is_question(x) for x in report.sentences):
+        return None  # an offer to keep the steps is read with its reply (``offered_steps``)
+    low = report.prose.lower()
+    at = -1
+    named = 0
+    for _, _, name in runs:
+        if " " not in name.strip():
+            continue  # a bare program name ("pytest") is talk about a tool, not a step
+        found = low.find(name.strip().lower(), at + 1)
+        if found < 0:
+            continue
+        if found <= at:
+            return None
+        at, named = found, named + 1
+    return report.pos if named >= 2 else None
+
+
+def _remote(target: str) -> bool:
+    """A target on another machine: ``user@host:/path``, ``host:/path``, a URL."""
+    return "://" in target or (":" in target and ("@" in target or "/" in target.split(":", 1)[1][:1]))
+
+
+def _shipped_and_checked(ctx: Ctx, runs: Sequence[tuple[int, str, str]]) -> bool:
+    """A stretch of at least three commands that passed, in which one sent the work to another
+    machine (``rsync``/``scp`` to ``host:/path``) and the last probed that it is live (a passing
+    check): a deploy done by hand, the steps of the next one."""
+    if len(runs) < 3:
+        return False
+    last = ctx.msgs[runs[-1][0]].step
+    if last is None or last.effect != "check" or last.failed:
+        return False
+    for p, *_ in runs[:-1]:
+        step = ctx.msgs[p].step
+        if step is None or step.effect != "change":
+            continue
+        if any(
+            segment_effect(words, raw) == "change" and _remote(identity(words)[2])
+            for raw, words in step.segments
+        ):
+            return True
+    return False
+
+
+def _staged_procedures(ctx: Ctx) -> None:
+    """One outcome whose steps ran the same program in two user turns (a build uploaded, then
+    promoted a turn later): a release taken through its stages. Every command that passed from the
+    turn that started it to its last stage, in order, is its procedure."""
+    for d in list(ctx.drafts):
+        if d.kind != "outcome":
+            continue
+        turns: dict[str, set[int | None]] = {}
+        for p in d.pos:
+            step = ctx.msgs[p].step
+            if step is None or not step.command:
+                continue
+            for _, words in step.segments:
+                if (prog := program(words)) not in TRIVIAL and prog != "git":
+                    turns.setdefault(prog, set()).add(ctx.last_user(p))
+        if not any(len(t) >= 2 for t in turns.values()):
+            continue
+        last = max(p for p in d.pos if ctx.msgs[p].step is not None)
+        start = min((u for t in turns.values() for u in t if u is not None), default=None)
+        if start is None:
+            continue
+        runs = _passing_commands(ctx, range(start + 1, last + 1))
+        if len(runs) >= 3:
+            pos = {start, *(p for p, *_ in runs[:6]), last}
+            # (not headed by the user's words: dedupe takes a shorter item whose words a longer one
+            # holds, a to-do filed from the same turn, as that item's twin and drops the longer one)
+            head = _STAGED.get(ctx.lang, _STAGED["en"])
+            ctx.add("procedure", compact_steps(head, [cmd for _, cmd, _ in runs]), pos)
+
+
 def command_procedures(ctx: Ctx) -> None:
     """Commands that passed as a procedure: asked for as a how-to, or the same sequence run twice."""
     cited = {p for d in ctx.drafts if d.kind == "procedure" for p in d.pos}
@@ -350,13 +441,21 @@ def command_procedures(ctx: Ctx) -> None:
         before = (user, runs) if len(runs) >= 2 else None
         if len(runs) < 2:
             continue
-        if howto:
+        if (recap := _recap(ctx, span, runs)) is not None:
+            # "same sequence next month: make a, then make b": the report names what ran, in order
+            ctx.add("procedure", _procedure_from_runs(asker, runs), {user, recap, *(p for p, *_ in runs[:6])})
+            cited.add(user)
+            before = None
+            continue
+        if howto or _shipped_and_checked(ctx, runs):
             ctx.add("procedure", _procedure_from_runs(asker, runs), {user, *(p for p, *_ in runs[:6])})
             cited.add(user)
             before = None
             continue
         shape = tuple(name for *_, name in runs)  # the same programs and subcommands, in the same order
         by_shape.setdefault(shape, []).append((user, runs))
+    if not any(d.kind == "procedure" for d in ctx.drafts):
+        _staged_procedures(ctx)
     for uses in by_shape.values():
         if len(uses) < 2 or not any(
             (s := ctx.msgs[p].step) is not None and s.effect in ("change", "install") for p, *_ in uses[-1][1]

@@ -701,6 +701,24 @@ def _chain_errors(msgs: Sequence[Msg], chain: _Chain) -> frozenset[str]:
     return chain.errors
 
 
+_URL_HOST: Final = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s]+", re.I)
+
+
+def _reproduces(msgs: Sequence[Msg], step: Step, chain: _Chain) -> bool:
+    """A failing run of another command, nothing changed since, aimed at what the chain's last
+    failure printed (the API path a script's error line named, now tried by hand): the same failure."""
+    last = msgs[chain.fails[-1]].step
+    if last is None or last.quiet or not last.output:
+        return False
+    shown = last.output[:8000]
+    for _, words in step.segments:
+        for w in words[1:]:
+            path = _URL_HOST.sub("", w.strip("'\""))
+            if len(path) >= 8 and path.count("/") >= 2 and path in shown:
+                return True
+    return False
+
+
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
@@ -731,6 +749,8 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 open_chains.remove(same)
                 done.append(same)
                 same = None
+            if same is None and not changed and step.command:
+                same = next((c for c in open_chains if _reproduces(msgs, step, c)), None)
             silent = frozenset({_norm_command(step.command)}) if run.by_text else frozenset()
             if same is not None:  # the same work failing again (a retry, a poll)
                 same.fails.append(m.pos)
@@ -871,11 +891,18 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
     assert last is not None
     text = fit_all([ctx.labels["still"].format(cmd=_short_command(last), err=_error_line(last))], 180)
     pos = {chain.fails[0], chain.fails[-1]}
-    account, account_pos = _account(ctx, chain.fails[0], ctx.next_user(chain.fails[-1]))
+    # the agent's words on the failure end where it goes on to other work (another command)
+    end = next(
+        (m.pos for m in ctx.after(chain.fails[-1]) if m.step is not None and m.pos not in ctx.in_chain),
+        ctx.next_user(chain.fails[-1]),
+    )
+    account, account_pos = _account(ctx, chain.fails[0], end)
     if account and account_pos is not None:
         text += f" ({fit(account, 100)})"
         pos.add(account_pos)
     report = ctx.prose_after(chain.fails[-1])
+    if report is not None and report.pos > end:
+        report = None  # that report is about the other work
     nxt = ctx.msgs[report.pos + 1] if report is not None and report.pos + 1 < len(ctx.msgs) else None
     if report is not None and nxt is not None and nxt.role == "user" and not report.proposal:
         # what the user said about the failure (a reply to options the agent laid out is a choice:
@@ -946,6 +973,43 @@ def _is_ack(m: Msg) -> bool:
     )
 
 
+#: Subcommands that only look (``kubectl get``, ``readerctl status``): a run of them does no work.
+_LOOK_SUBS: Final = frozenset(
+    {"get", "list", "ls", "status", "show", "describe", "logs", "log", "view", "info", "version", "help",
+     "search", "query", "inspect", "top", "cat", "diff", "whoami", "env", "config", "ps", "test", "lint",
+     "check", "typecheck"}
+)  # fmt: skip
+
+
+#: Programs whose effect the table reads from the script's name or the SQL: "read" is its answer.
+_READ_KNOWN: Final = frozenset(
+    {"python", "python3", "node", "ruby", "perl", "bash", "sh", "zsh", "deno", "bun", "php", "psql", "mysql",
+     "mariadb", "sqlite3", "mongosh", "mongo", "clickhouse-client", "git"}
+)  # fmt: skip
+
+
+_FILTERS: Final = frozenset(
+    {"grep", "egrep", "fgrep", "rg", "head", "tail", "jq", "awk", "cut", "sort", "uniq", "wc"}
+)
+
+
+def _opaque_work(step: Step) -> bool:
+    """A command the effect table does not know (``fastlane supply``, ``make envoyer``, a project's
+    own script) that ran something and passed: work, when the assistant then reports a result."""
+    if step.effect != "read" or not step.command or step.failed or step.quiet or not _runs_something(step):
+        return False
+    if len(step.segments) > 1 and program(step.segments[-1][1]) in _FILTERS:
+        return False  # output piped into a filter (``... | grep pdf/a``): a look
+    return not any(
+        program(words) in _READ_KNOWN or any(w in _LOOK_SUBS for w in words[1:5])
+        for _, words in step.segments
+    )
+
+
+def _acts(step: Step) -> bool:
+    return step.effect in ("change", "doc") or _opaque_work(step)
+
+
 def _groups(ctx: Ctx) -> list[list[int]]:
     """Successful state-changing steps, cut at failures, at user turns that are more than a yes.
 
@@ -955,11 +1019,27 @@ def _groups(ctx: Ctx) -> list[list[int]]:
     groups: list[list[int]] = []
     current: list[int] = []
     seen: set[str] = set()
+    told = False  # the assistant reported on the work so far, asking nothing
+    after_report = False  # a user turn came after such a report
     for m in ctx.msgs:
+        if m.role == "assistant" and m.prose and not m.has_calls and current:
+            told = not is_question(m.sentences[-1] if m.sentences else m.prose)
         cut = (m.role == "user" and not _is_ack(m)) or (
             m.step is not None and (m.step.failed or m.pos in ctx.in_chain)
         )
-        if m.step is None or m.step.effect not in ("change", "doc") or m.pos in ctx.used:
+        if m.role == "user":
+            after_report, told = told, False
+        elif m.step is not None and after_report and _acts(m.step):
+            # "Done." - "great, now the invoices": commands the effect table does not know start
+            # (or end) a stretch of work at a turn that follows a report
+            opaque = _opaque_work(m.step) or any(
+                (s := ctx.msgs[p].step) is not None and _opaque_work(s) for p in current
+            )
+            if opaque and current and not cut:
+                groups.append(current)
+                current, seen = [], set()
+            after_report = False
+        if m.step is None or not _acts(m.step) or m.pos in ctx.used:
             if current and cut:
                 groups.append(current)
                 current, seen = [], set()
@@ -997,6 +1077,7 @@ def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
 
 def group_rules(ctx: Ctx) -> None:
     """One outcome per stretch of work that changed something, led by the closing report's result."""
+    stage: tuple[Draft, frozenset[str], frozenset[str]] | None = None  # the last outcome, to extend
     for group in _groups(ctx):
         if _listed_as_steps(ctx, group):
             continue  # a walk-through: the commands are the steps of a how-to, not a result of their own
@@ -1017,7 +1098,16 @@ def group_rules(ctx: Ctx) -> None:
             said = _result_sentence(report, outputs)
             pos.add(report.pos)
             ctx.reported.add(report.pos)
+        if (not said or (report is not None and _lays_out_options(ctx, report))) and all(
+            not (s := ctx.msgs[p].step) or _opaque_work(s) for p in group
+        ):
+            if report is not None:
+                ctx.reported.discard(report.pos)
+            continue  # commands the effect table does not know, and no report of a result: no outcome
         trigger = ctx.last_user(group[0])
+        if trigger is not None and (taken := _offer_taken(ctx, trigger)) is not None:
+            taken.pos.update(pos)  # "Shall I email them the quote?" - "ok": the sending is that decision
+            continue
         if trigger is not None and trigger in ctx.conditional:
             ctx.conditional[trigger].pos.update(pos)  # what the agent did waits on the open question
             continue
@@ -1027,7 +1117,99 @@ def group_rules(ctx: Ctx) -> None:
             text = join_parts([head, said])
         else:
             text = fit_all([*named, *echoes], 300)
-        ctx.add("outcome", text, pos)
+        progs = _programs(ctx, group)
+        ids = _stage_ids(text)
+        if stage is not None and progs & stage[1] and ids & stage[2]:
+            # the same tool taking the same artefact a stage further (uploaded, then promoted): one outcome
+            stage[0].text = fit_all([stage[0].text, text], 300)
+            stage[0].pos.update(pos)
+            continue
+        draft = ctx.add("outcome", text, pos)
+        stage = (draft, progs, ids) if draft is not None and progs and ids else None
+    _edit_rules(ctx)
+
+
+_STAGE_ID: Final = re.compile(r"(?<![\w.])\d+(?:\.\d+){1,3}(?![\w.])|(?<![\w.])\d{3,}(?![\w.%])")
+
+
+def _stage_ids(text: str) -> frozenset[str]:
+    """Versions and build numbers an outcome names (``3.8.0``, ``3080``)."""
+    return frozenset(_STAGE_ID.findall(text))
+
+
+def _programs(ctx: Ctx, group: Sequence[int]) -> frozenset[str]:
+    """The programs a group of steps ran (not shell plumbing)."""
+    return frozenset(
+        program(words)
+        for p in group
+        if (step := ctx.msgs[p].step) is not None
+        for _, words in step.segments
+        if program(words) not in TRIVIAL and program(words) != "git"
+    )
+
+
+def _edit_rules(ctx: Ctx) -> None:
+    """A turn's work that was only edits of files the agent then reports on ("Changed to 50 € in
+    banner.html"): one outcome, the report. A later turn that edits the same files again (the user
+    corrected the value) replaces it: the file's state is what was last reported."""
+    last: tuple[Draft, frozenset[str]] | None = None
+    for i, user in enumerate(ctx.users):
+        end = ctx.users[i + 1] if i + 1 < len(ctx.users) else len(ctx.msgs)
+        steps = [m for m in ctx.msgs[user + 1 : end] if m.step is not None]
+        if not steps or any(
+            s.step is None or s.step.failed or s.step.effect != "code" or not s.step.path or s.pos in ctx.used
+            for s in steps
+        ):
+            last = None if steps else last
+            continue
+        report = ctx.prose_after(steps[-1].pos)
+        if report is None or report.pos in ctx.reported or any(is_question(x) for x in report.sentences):
+            last = None
+            continue
+        said = report.sentences[0] if report.sentences else ""
+        if not said or len(said) < 12:
+            last = None
+            continue
+        paths = frozenset(s.step.path for s in steps if s.step is not None)
+        pos = {steps[-1].pos, report.pos}
+        ctx.reported.add(report.pos)
+        if last is not None and paths <= last[1]:
+            last[0].text = fit(said, 300)  # the same files edited again: what they say now
+            last[0].pos = pos
+            continue
+        wrote = next((d for d in ctx.drafts if d.kind == "outcome" and paths <= _paths(ctx, d)), None)
+        if wrote is not None:  # a file an earlier outcome wrote, corrected: part of that outcome
+            wrote.text = fit_all([wrote.text, said], 300)
+            wrote.pos.update(pos)
+            last = None
+            continue
+        draft = ctx.add("outcome", fit(said, 300), pos)
+        last = (draft, paths) if draft is not None else None
+
+
+def _offer_taken(ctx: Ctx, user: int) -> Draft | None:
+    """The decision a user turn made by taking the single thing the assistant offered to do."""
+    prev = ctx.prev_assistant(user)
+    if prev is None or not ctx.offer(prev).single or ctx.offer(prev).options:
+        return None
+    return next(
+        (
+            d
+            for d in ctx.drafts
+            if d.kind == "decision" and user in d.pos and not d.text.startswith("Rejected")
+        ),
+        None,
+    )
+
+
+def _paths(ctx: Ctx, draft: Draft) -> frozenset[str]:
+    return frozenset(s.path for p in draft.pos if (s := ctx.msgs[p].step) is not None and s.path)
+
+
+def _lays_out_options(ctx: Ctx, m: Msg) -> bool:
+    """The message puts alternatives to the user: what it says is a proposal, not a result."""
+    offer = ctx.offer(m)
+    return len(offer.options) >= 2 and (offer.choice or offer.asked)
 
 
 def _checked_by_chain(ctx: Ctx, pos: int) -> Draft | None:
@@ -1099,11 +1281,25 @@ def wait_rules(ctx: Ctx) -> None:
             pos.add(report.pos)
             ctx.reported.add(report.pos)
             text = fit(said, 300)
+            if report.has_calls and (then := _acted_on(ctx, report)) is not None:
+                # "Run 07 is complete. Exporting ...": what the agent did with the awaited state
+                text = fit_all([said, then[1]], 300)
+                pos.add(then[0])
         else:
             line = _pass_line(last) or _summary_line(last.output)
             text = f"{_short_command(last)} → {line}" if line else ""
         ctx.used.update(runs)
         ctx.add("outcome", text, pos)
+
+
+def _acted_on(ctx: Ctx, m: Msg) -> tuple[int, str] | None:
+    """The first tool step of an assistant turn that talks and acts, when it passed: its own line."""
+    step_msg = next((x for x in ctx.after(m.pos) if x.step is not None), None)
+    step = step_msg.step if step_msg is not None else None
+    if step_msg is None or step is None or step.failed or step.quiet or _run(step_msg).failed:
+        return None
+    line = _summary_line(step.output)
+    return (step_msg.pos, line) if line and not has_secret(line) else None
 
 
 def report_rules(ctx: Ctx) -> None:
@@ -1122,16 +1318,49 @@ def report_rules(ctx: Ctx) -> None:
         cause = CAUSE.search(m.prose)
         numeric = RESULT_NUM.search(m.prose)
         results = result_sentences(m.prose) if numeric else []
+        if not results and not cause:
+            results = _measured(ctx, m)
         if not cause and not results:
             continue
         sources = supporting_steps(ctx, m, results)
         if not sources and not (cause and any(p.step for p in ctx.before(m.pos))):
             continue  # numbers or a cause with no tool work behind them are talk, not an outcome
+        if not cause and sources and all(_only_read(ctx.msgs[p].step) for p in sources):
+            continue  # figures a file holds, read back (to answer or to lay out options): data, not a result
         if _answers_lookup(ctx, m):
             continue  # the user asked, the agent read it up: an answer (a fact), not a result of work
         ctx.reported.add(m.pos)
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
+
+
+_DECIMAL: Final = re.compile(r"(?<![\d.,])\d+[.,]\d{2,}(?![\d.,]*\d)")
+
+
+def _measured(ctx: Ctx, m: Msg) -> list[str]:
+    """Sentences of a report that repeat the decimal figures the command just before it computed
+    (``R² 0.991 ... 0.996`` from a fit): at least two figures in all, each sentence one or more."""
+    if not _DECIMAL.search(m.prose):
+        return []
+    prev = next((x for x in ctx.before(m.pos) if x.step is not None), None)
+    step = prev.step if prev is not None else None
+    if step is None or not step.command or step.quiet or step.failed or not _runs_something(step):
+        return []  # figures from a file read are data, not a measurement
+    printed = set(_DECIMAL.findall(step.output[:4000]))
+    said = [(s, len(printed & set(_DECIMAL.findall(s)))) for s in report_sentences(m.prose)]
+    if sum(n for _, n in said) < 2:
+        return []
+    return [s for s, n in said if n]
+
+
+def _only_read(step: Step | None) -> bool:
+    """A step that only showed what a file or a listing holds (a file read, ``cat``, ``grep``); a
+    search or another tool that looks things up is research, not a read-back."""
+    if step is None:
+        return True
+    if not step.command:
+        return bool(step.path) and step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS
+    return step.effect == "read" and not _runs_something(step)
 
 
 def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
