@@ -65,7 +65,7 @@ from memoryd.flush.items import Kind
 
 #: A person's standing "doesn't": "Tom doesn't eat fish", "Mia can't have dairy" (a name, a negation).
 _PERSON_NOT: Final = re.compile(
-    r"(?:^|[,;]\s*|\band\s+)(?:[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
+    r"(?:^|[,;]\s*|\b(?:and|also|plus)\s+(?:[a-z]+\s+)?)(?P<who>[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
     r"cannot|won'?t|never)\s+(?!know|think|want|need|care|mind|have to|see|get|remember|understand)\w+"
 )
 _VALUE: Final = re.compile(
@@ -83,10 +83,12 @@ _NOT_BUT: Final = re.compile(
 #: Saying how things go from now on, in so many words (function words and the word "rule").
 _FORWARD: Final = Words(
     "from here on|from now|going forward|in future|in the future|henceforth|from today on|new rule|house rule|"
-    "as a rule",
-    "künftig|zukünftig|in zukunft|ab sofort|ab jetzt|ab heute|von nun an|neue regel|in der regel",
-    "a partir de ahora|de ahora en adelante|en adelante|en el futuro|nueva norma|nueva regla|por norma",
-    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale",
+    "as a rule|by default",
+    "künftig|zukünftig|in zukunft|ab sofort|ab jetzt|ab heute|von nun an|neue regel|in der regel|"
+    "standardmäßig|grundsätzlich",
+    "a partir de ahora|de ahora en adelante|en adelante|en el futuro|nueva norma|nueva regla|por norma|"
+    "por defecto",
+    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale|par défaut",
 )
 
 #: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
@@ -290,7 +292,7 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         if is_question(s) or has_secret(s):
             continue
         fixed = _not_but(s, prev) or _swapped_value(s, prev, echoed)
-        if fixed and not _declares(s):
+        if fixed and not (_declares(s) or _restates(s, prev)):
             # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
             ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
             return True
@@ -312,6 +314,23 @@ def _declares(s: str) -> bool:
         or not _COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
         or any(t.endswith("'s") and t != "let's" for t in toks[:3])  # "that one's 2026-09-30"
     )
+
+
+def _restates(s: str, prev: Msg) -> bool:
+    """The assistant's own statement said again with another value: the reply opens with the
+    assistant's verb ("La oficina abre a las 8:00" - "abre a las 8:30 desde enero"), or its first
+    clause is the value and a word or two ("eher 4 Stunden, mit Stau"). A fact, not an order."""
+    toks = tokens(s)
+    if not toks or not _VALUE.search(s):
+        return False
+    head = tokens(re.split(r"[,;—–]", s, maxsplit=1)[0])
+    if len(head) <= 3 and _VALUE.search(" ".join(head)):
+        return True
+    first = toks[0]
+    if any(first.endswith(x) for x in ("'re", "'m")):  # "we're on 20 since last week"
+        return True
+    said = word_set(prev.prose[-1500:])
+    return not first[:1].isdigit() and len(first) > 2 and first in said
 
 
 #: "it is" in a word, per language: a reply built on it states a value, it does not order a change.
@@ -368,6 +387,8 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
     mine = {v.lower() for v in _slot_values(s, names, reply=True)}
     if names:
         said = [v for v in _slot_values(s, names, reply=True) if v.lower() not in before]
+    if not said and not names:
+        return _unit_swapped(s, said_text)
     if len(said) != 1:
         return ""
     words = word_set(s)
@@ -395,6 +416,28 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
                 )  # (their words name the slot: "sample size is n=128")
             return plain(clause.replace(theirs[0], said[0], 1))
     return ""
+
+
+def _unit_swapped(s: str, said_text: str) -> str:
+    """The same number in another unit, in a short reply: "It weighs 12 lb" - "12 kg, not pounds"
+    gives "It weighs 12 kg"."""
+    if len(tokens(s)) > 6:
+        return ""
+    for v in dict.fromkeys(_VALUE.findall(s)):
+        mine = _SHORT_UNIT.match(s, s.find(v) + len(v))
+        if mine is None:
+            continue
+        for clause in _clauses(said_text):
+            at = clause.find(v)
+            theirs = _SHORT_UNIT.match(clause, at + len(v)) if at >= 0 else None
+            if theirs is None or theirs.group(1).lower() == mine.group(1).lower():
+                continue
+            return plain(clause[:at] + v + mine.group(0) + clause[theirs.end() :])
+    return ""
+
+
+#: A unit right after a number, any case: "12 kg", "12 lb", "30 min", "5%".
+_SHORT_UNIT: Final = re.compile(r"\s?([%‰]|[A-Za-zµ°]{1,3}\b)")
 
 
 #: A value written in parts: a date, a time, a version, an address ("2027-03-31", "10:30", "1.4.2").
@@ -517,7 +560,12 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         if hit is None:
             continue
         idx, body = _remembered(sents, hit)
-        if PROCEDURE_WORD.search(sents[hit]) and len(SEQUENCE.findall(" ".join(body))) < 2:
+        said = " ".join(body)
+        if (
+            PROCEDURE_WORD.search(sents[hit])
+            and len(SEQUENCE.findall(said)) < 2
+            and not (STATE_VERB.search(said) and (_VALUE.search(said) or "/" in said))
+        ):  # ("remember that the runbook lives in ops/RUNBOOK.md" says where it is: a fact)
             attach_procedure(ctx, m)  # "remember this runbook": the steps are written elsewhere
             used.add(base + hit)
             return True
@@ -639,6 +687,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     keep), one thing put over another ("X works better for me than Y", "X me va mejor que Y") a
     preference.
     """
+    _aside_facts(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     if not (
         m.has(CONVENTION)
@@ -658,7 +707,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
         core = _strip_label(lead)
-        later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core))  # "mañana" is also "morning"
+        later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or _FORWARD.hit(lead))
+        # ("mañana" is also "morning"; "by default, the 7:10 train, not the later one" is a rule)
         if not core or COMPLETION.search(core) or OPEN.hit(core) or later or _DISMISS.starts(lead):
             continue  # a point still open is not a fact; "never mind re X" waves one away
         if _SELF_FORGET.hit(core):
@@ -674,7 +724,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             and (person := _PERSON_NOT.search(core))
             and not (CONVENTION.search(core) or PERSONAL.search(core))
         ):
-            core = _sentence_case(core[person.start() :].lstrip(" ,;").removeprefix("and "))
+            core = _sentence_case(core[person.start("who") :])
             rule = True  # only the clause that states it: "Tom doesn't eat fish"
         stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
         verb = STATE_VERB.search(core) if not stated else None
@@ -685,6 +735,37 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             core, i = f"{core} {sentences[i]}", i + 1
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
         ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+#: "that's ...", "das ist ...", "es el ...", "c'est ...": a clause saying what the thing just named is.
+_ASIDE: Final = re.compile(
+    r"^(?:that'?s|that is|it'?s|it is|this is|which is|das ist|das wird|der ist|die ist|es el|es la|es ahora|"
+    r"ese es|esa es|c'est|ce sera|qui est)\s+(?P<what>.+)$",
+    re.I,
+)
+
+#: An identifier: a name with a digit or a dot in it ("db-07", "app-03", "eu-west-1", "vpn2.corp").
+_IDENT: Final = re.compile(
+    r"(?<![\w.-])(?=[\w.-]*[a-z])(?=[\w.-]*[\d.])[a-z][\w-]*(?:\.[\w-]+)*\d*(?![\w-])", re.I
+)
+
+
+def _aside_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """An environment fact said in passing, in the same sentence as a request: "deploy it to db-07,
+    that's the new primary" (a clause on the identifier just named, saying what it is). A fact."""
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        parts = re.split(r"\s*(?:,|;|—|–| - )\s*", s.strip(" .!"))
+        for j in range(1, len(parts)):
+            aside = _ASIDE.match(parts[j])
+            if aside is None or len(tokens(aside.group("what"))) < 2 or _VALUE.search(aside.group("what")):
+                continue
+            if not any(re.search(r"\d", x) for x in _IDENT.findall(parts[j - 1])):
+                continue
+            ctx.add("fact", _sentence_case(plain(", ".join(parts[: j + 1]))), {m.pos}, must_keep=False)
+            used.add(i)
+            break
 
 
 #: A reply that opens with a yes of its own ("great, ..."; not "si puedo elegir", where "si" is "if").

@@ -1,0 +1,221 @@
+"""Facts from conversations written for this file, worded unlike the eval splits (en, de, es, fr).
+
+Each test says what must be kept; the rules read the structure (who said it, what the assistant
+answered, which value changed), so the wording here is new on purpose.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tool_conv import Conv
+
+from memoryd.flush.items import Item
+
+
+def facts(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind == "fact"]
+
+
+def kept(c: Conv) -> list[Item]:
+    return [i for i in facts(c.items()) if i.must_keep]
+
+
+# --- remember requests, however they are worded ---------------------------------------------------
+
+
+def test_remember_where_a_runbook_lives_is_a_fact_not_a_missing_procedure() -> None:
+    c = Conv()
+    ask = c.user("Remember that the runbook lives in ops/RUNBOOK.md.")
+    c.say("Will do.")
+    (fact,) = kept(c)
+    assert "ops/RUNBOOK.md" in fact.text and fact.entry_ids == (ask,)
+    assert [i for i in c.items() if i.kind == "procedure"] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "reply", "value"),
+    [
+        ("keep in mind: the invoices for Kessler GmbH go out on the 5th of each month", "Okay.", "5th"),
+        ("note for later, the VPN gateway is vpn2.corp.example", "Sure, noted.", "vpn2.corp.example"),
+        ("for the record, Ines handles the payroll export now", "Understood.", "Ines"),
+        ("FYI the staging DB is on port 5544", "Thanks, good to know.", "5544"),
+        ("Merk dir bitte: der Schlüsselkasten hängt neben der Tür im Keller.", "Mach ich.", "Keller"),
+        (
+            "Ten en cuenta que la reunión de equipo es los martes a las 9:30.",
+            "Perfecto, lo tengo en cuenta.",
+            "9:30",
+        ),
+        ("Pour info, le serveur de fichiers est passé à la version 4.2.", "Merci, c'est noté.", "4.2"),
+    ],
+)
+def test_a_remember_request_in_other_words_is_kept(said: str, reply: str, value: str) -> None:
+    c = Conv()
+    ask = c.user(said)
+    c.say(reply)
+    (fact,) = kept(c)
+    assert value in fact.text and fact.entry_ids == (ask,)
+
+
+def test_a_declined_remember_request_keeps_nothing_and_leaks_no_pin() -> None:
+    c = Conv()
+    c.user("remember that my bank PIN is 4821")
+    c.say("I'd rather not store a PIN — please keep it in a password manager.")
+    items = c.items()
+    assert facts(items) == [] and not any("4821" in i.text for i in items)
+
+
+@pytest.mark.parametrize(
+    ("said", "secret"),
+    [
+        ("note for later: the NAS admin login is admin and the password is Gr33nF0rest!", "Gr33nF0rest"),
+        ("merk dir: das Passwort fürs Router-Admin ist sommer2026", "sommer2026"),
+        ("keep in mind that the wifi password is tulip-harbor-77, ok?", "tulip-harbor-77"),
+    ],
+)
+def test_a_password_said_in_a_remember_request_is_never_written(said: str, secret: str) -> None:
+    c = Conv()
+    c.user(said)
+    c.say("Noted.")
+    assert not any(secret in i.text for i in c.items())
+
+
+# --- preferences and standing rules without always/never -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("I'd rather get the summaries as bullet points than as paragraphs.", "Sure."),
+        ("I prefer tabs over spaces in the Makefiles.", "Okay."),
+        ("Dark roast works better for me than the light one.", "Good to know."),
+        ("Mir ist Deutsch für die Kundenmails lieber als Englisch.", "Alles klar."),
+        ("Prefiero que los informes lleguen por la mañana.", "De acuerdo."),
+        ("Je préfère les réunions en visio plutôt qu'en présentiel.", "Très bien."),
+    ],
+)
+def test_a_preference_without_always_or_never_is_kept(said: str, reply: str) -> None:
+    c = Conv()
+    ask = c.user(said)
+    c.say(reply)
+    (fact,) = kept(c)
+    assert fact.entry_ids == (ask,)
+
+
+@pytest.mark.parametrize(
+    ("said", "lead"),
+    [
+        ("from now on, put the ticket number in every commit subject", "from now on"),
+        ("going forward, CC Marta on anything touching the billing service", "going forward"),
+        ("in future, run the linter before you push", "in future"),
+        ("by default, book the 7:10 train, not the later one", "by default"),
+        ("Künftig bitte alle Rechnungen als PDF/A ablegen.", "Künftig"),
+        ("De ahora en adelante, las copias van al bucket backups-eu.", "De ahora en adelante"),
+        ("Désormais, les notes de frais passent par Claire.", "Désormais"),
+    ],
+)
+def test_a_standing_rule_keeps_its_lead(said: str, lead: str) -> None:
+    c = Conv()
+    c.user(said)
+    c.say("Understood.")
+    (fact,) = kept(c)
+    assert fact.text.lower().startswith(lead.lower())
+
+
+# --- corrections that only contradict a value -------------------------------------------------------
+
+
+def test_a_unit_put_right_replaces_the_unit_in_the_assistants_clause() -> None:
+    c = Conv()
+    c.user("how heavy is the parcel we're sending to Lyon?")
+    wrong = c.say("It weighs 12 lb, so the standard rate applies.")
+    right = c.user("12 kg, not pounds")
+    c.say("Right, 12 kg — that moves it to the heavy tier.")
+    (fact,) = facts(c.items())
+    assert fact.must_keep and "12 kg" in fact.text and "lb" not in fact.text
+    assert {wrong, right} <= set(fact.entry_ids)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "correction", "value"),
+    [
+        ("which node version are we on?", "The CI image uses Node 18.", "we're on 20 since last week", "20"),
+        (
+            "wie lange dauert die Fahrt nach Graz?",
+            "Die Fahrt dauert etwa 3 Stunden.",
+            "eher 4 Stunden, mit Stau",
+            "4",
+        ),
+        (
+            "¿a qué hora abre la oficina?",
+            "La oficina abre a las 8:00.",
+            "abre a las 8:30 desde enero",
+            "8:30",
+        ),
+        (
+            "quel est le plafond de la carte ?",
+            "Le plafond est de 1500 euros par mois.",
+            "c'est 2500 euros",
+            "2500",
+        ),
+        (
+            "when is the Oslo workshop?",
+            "The Oslo workshop is on 14 March.",
+            "it got moved to 21 March",
+            "21 March",
+        ),
+    ],
+)
+def test_a_value_put_right_after_an_answer_is_a_correction_not_a_decision(
+    question: str, answer: str, correction: str, value: str
+) -> None:
+    c = Conv()
+    c.user(question)
+    c.say(answer)
+    c.user(correction)
+    c.say(f"Thanks, {value} then.")
+    items = c.items()
+    (fact,) = facts(items)
+    assert fact.must_keep and value in fact.text
+    assert [i for i in items if i.kind == "decision"] == []
+
+
+def test_an_order_to_change_a_value_stays_a_decision() -> None:
+    c = Conv()
+    c.say("The weekly report job runs on Mondays at 07:00.")
+    c.user("shift the weekly report job to 09:15")
+    c.say("Done, it now runs at 09:15.")
+    items = c.items()
+    assert [i for i in items if i.kind == "decision" and "09:15" in i.text]
+    assert facts(items) == []
+
+
+# --- facts said in passing ------------------------------------------------------------------------
+
+
+def test_an_environment_fact_in_the_same_sentence_as_a_request() -> None:
+    c = Conv()
+    ask = c.user("deploy it to db-07, that's the new primary")
+    c.run("./deploy.sh db-07", "deployed to db-07")
+    c.say("Deployed to db-07.")
+    (fact,) = facts(c.items())
+    assert "db-07" in fact.text and "new primary" in fact.text and fact.entry_ids == (ask,)
+
+
+def test_a_fact_buried_in_the_reply_to_options_is_kept_besides_the_choice() -> None:
+    c = Conv()
+    c.user("plan the team dinner for Friday")
+    c.say("Options:\nA) Sushi place on Main St\nB) Trattoria Roma\nC) Steakhouse\nWhich one?")
+    reply = c.user("B, and note Tom doesn't eat fish")
+    c.say("Booking Trattoria Roma; I'll make sure there's a non-fish option for Tom.")
+    items = c.items()
+    assert [i for i in items if i.kind == "decision" and "Trattoria Roma" in i.text]
+    (fact,) = facts(items)
+    assert fact.text.startswith("Tom doesn't eat fish") and reply in fact.entry_ids
+
+
+def test_a_request_naming_a_host_without_saying_what_it_is_states_no_fact() -> None:
+    c = Conv()
+    c.user("restart the worker on app-03, then check the queue")
+    c.run("ssh app-03 'systemctl restart worker'", "")
+    c.say("Restarted the worker on app-03.")
+    assert facts(c.items()) == []
