@@ -142,6 +142,7 @@ _TEXT_FAILURE: Final = (
             r"|\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
             r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
             r"|^\s*(?:Failed|FAILED)\b|^FAILURES!"
+            r"|(?:\.{2,}|:|\s-)\s*(?:FAILED|FAIL|ERROR)\b"  # a step's status word: "login ... FAILED"
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),

@@ -1,0 +1,67 @@
+"""Outcomes from tool work written for this file (new commands and wordings): failures only the
+output shows stay unresolved until the same command passes; retries of one command are one chain."""
+
+from __future__ import annotations
+
+from tool_conv import Conv
+
+from memoryd.flush.items import Item
+
+
+def outcomes(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind == "outcome"]
+
+
+def test_an_http_5xx_with_exit_0_is_an_unresolved_failure() -> None:
+    c = Conv()
+    c.user("check the health endpoint on the billing API")
+    probe = c.run("curl -s -o /dev/null -w '%{http_code}' https://billing.example.net/healthz", "502")
+    c.say("The billing API answers 502 on /healthz.")
+    (out,) = outcomes(c.items())
+    assert out.must_keep and "502" in out.text and probe in out.entry_ids
+
+
+def test_errored_in_the_log_of_a_passing_run_is_an_unresolved_failure() -> None:
+    c = Conv()
+    c.user("run the import job")
+    c.run(
+        "python scripts/import_orders.py --since 2026-11-01",
+        'loaded 340 rows\nbatch 4 errored: duplicate key value violates unique constraint "orders_pkey"\ndone',
+    )
+    c.say("The import ran; batch 4 errored on a duplicate key.")
+    (out,) = outcomes(c.items())
+    assert out.must_keep and "duplicate key" in out.text
+
+
+def test_a_step_marked_failed_stays_open_when_another_command_passes() -> None:
+    c = Conv()
+    c.user("run the e2e suite")
+    run = c.run("make e2e", "Step 3/7: login ... FAILED (timeout after 30s)")
+    c.say("Login step FAILED with a timeout.")
+    c.run("make lint", "ok")
+    c.say("Lint is fine.")
+    (out,) = outcomes(c.items())
+    assert out.must_keep and "login" in out.text and run in out.entry_ids
+
+
+def test_retries_of_one_command_with_fixes_between_are_one_fixed_chain() -> None:
+    c = Conv()
+    c.user("build the docs site")
+    first = c.run(
+        "mkdocs build --strict",
+        "ERROR - Doc file 'guide.md' contains a link to 'setup.md' which is not found",
+        code=1,
+    )
+    c.edit("docs/guide.md", "see install.md\n")
+    c.run(
+        "mkdocs build --strict",
+        "WARNING - 'nav' refers to missing page 'faq.md'\nAborted with 1 warnings",
+        code=1,
+    )
+    c.edit("mkdocs.yml", "nav: [index.md]\n")
+    passed = c.run("mkdocs build --strict", "INFO - Documentation built in 1.42 seconds")
+    c.say("The docs build now passes: fixed the broken link in guide.md and dropped faq.md from the nav.")
+    items = c.items()
+    assert not any(i.must_keep for i in outcomes(items))  # nothing left failing
+    fixed = [i for i in outcomes(items) if first in i.entry_ids]
+    assert fixed and passed in fixed[-1].entry_ids and "now passes" in fixed[-1].text
