@@ -147,9 +147,14 @@ def attach_procedure(ctx: Ctx, m: Msg) -> None:
             return
     start = ctx.last_user(m.pos)
     runs = _passing_commands(ctx, range(start + 1 if start is not None else 0, m.pos))
-    if len(runs) >= 2:
+    if len(runs) >= 2:  # named after the task asked for before the work ("merk dir die Schritte" names none)
+        asker = ctx.msgs[start] if start is not None else m
+        pos = {m.pos, asker.pos, *(p for p, *_ in runs[:6])}
         ctx.add(
-            "procedure", _procedure_from_runs(m, runs), {m.pos, *(p for p, *_ in runs[:6])}, must_keep=True
+            "procedure",
+            _procedure_from_runs(asker, runs) or _procedure_from_runs(m, runs),
+            pos,
+            must_keep=True,
         )
 
 
@@ -343,7 +348,8 @@ def command_procedures(ctx: Ctx) -> None:
         if keep and len(runs) < 2 and before is not None and before[0] not in cited:
             # "that worked, write down these steps": the steps are the work just done
             head = _procedure_from_runs(ctx.msgs[before[0]], before[1])
-            ctx.add("procedure", head, {before[0], user, *(p for p, *_ in before[1][:6])})
+            # (asked for in so many words: kept like a remember request)
+            ctx.add("procedure", head, {before[0], user, *(p for p, *_ in before[1][:6])}, must_keep=True)
             cited.update({user, before[0]})
             before = None
             continue
