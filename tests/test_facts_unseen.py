@@ -46,6 +46,8 @@ def test_remember_where_a_runbook_lives_is_a_fact_not_a_missing_procedure() -> N
             "9:30",
         ),
         ("Pour info, le serveur de fichiers est passé à la version 4.2.", "Merci, c'est noté.", "4.2"),
+        ("Pour mémoire, le fournisseur facture en CHF.", "D'accord.", "CHF"),
+        ("Apunta que el código postal de la oficina nueva es 28014.", "Apuntado.", "28014"),
     ],
 )
 def test_a_remember_request_in_other_words_is_kept(said: str, reply: str, value: str) -> None:
@@ -62,6 +64,31 @@ def test_a_declined_remember_request_keeps_nothing_and_leaks_no_pin() -> None:
     c.say("I'd rather not store a PIN — please keep it in a password manager.")
     items = c.items()
     assert facts(items) == [] and not any("4821" in i.text for i in items)
+
+
+@pytest.mark.parametrize(
+    ("said", "reply", "secret"),
+    [
+        (
+            "Merk dir: der Garagencode ist 7720",
+            "Das speichere ich lieber nicht, Codes gehören nicht in Notizen.",
+            "7720",
+        ),
+        (
+            "Recuerda que el PIN del garaje es 9931.",
+            "Prefiero no guardar códigos así; mejor en tu gestor.",
+            "9931",
+        ),
+        ("Retiens que mon code d'accès est 5566.", "Je préfère ne pas conserver ce genre de code.", "5566"),
+        ("keep in mind my locker combination is 12-40-07", "I won't store that, it's sensitive.", "12-40-07"),
+    ],
+)
+def test_a_remember_request_declined_in_any_language_is_not_kept(said: str, reply: str, secret: str) -> None:
+    c = Conv()
+    c.user(said)
+    c.say(reply)
+    items = c.items()
+    assert facts(items) == [] and not any(secret in i.text for i in items)
 
 
 @pytest.mark.parametrize(
@@ -111,6 +138,8 @@ def test_a_preference_without_always_or_never_is_kept(said: str, reply: str) -> 
         ("Künftig bitte alle Rechnungen als PDF/A ablegen.", "Künftig"),
         ("De ahora en adelante, las copias van al bucket backups-eu.", "De ahora en adelante"),
         ("Désormais, les notes de frais passent par Claire.", "Désormais"),
+        ("whenever you open a PR, tag Lea as reviewer", "whenever"),
+        ("Cada vez que subas un informe, avisa en el canal #finanzas.", "Cada vez que"),
     ],
 )
 def test_a_standing_rule_keeps_its_lead(said: str, lead: str) -> None:

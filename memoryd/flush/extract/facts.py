@@ -83,12 +83,12 @@ _NOT_BUT: Final = re.compile(
 #: Saying how things go from now on, in so many words (function words and the word "rule").
 _FORWARD: Final = Words(
     "from here on|from now|going forward|in future|in the future|henceforth|from today on|new rule|house rule|"
-    "as a rule|by default",
+    "as a rule|by default|whenever|each time",
     "künftig|zukünftig|in zukunft|ab sofort|ab jetzt|ab heute|von nun an|neue regel|in der regel|"
-    "standardmäßig|grundsätzlich",
+    "standardmäßig|grundsätzlich|wann immer|jedes mal wenn",
     "a partir de ahora|de ahora en adelante|en adelante|en el futuro|nueva norma|nueva regla|por norma|"
-    "por defecto",
-    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale|par défaut",
+    "por defecto|siempre que|cada vez que",
+    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale|par défaut|chaque fois que|à chaque fois",
 )
 
 #: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
@@ -707,13 +707,20 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
         core = _strip_label(lead)
-        later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or _FORWARD.hit(lead))
+        ahead = _FORWARD.hit(lead)  # ("whenever you open a PR, ...": "open" is no open point there)
+        later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or ahead)
         # ("mañana" is also "morning"; "by default, the 7:10 train, not the later one" is a rule)
-        if not core or COMPLETION.search(core) or OPEN.hit(core) or later or _DISMISS.starts(lead):
+        if (
+            not core
+            or COMPLETION.search(core)
+            or (OPEN.hit(core) and not ahead)
+            or later
+            or _DISMISS.starts(lead)
+        ):
             continue  # a point still open is not a fact; "never mind re X" waves one away
         if _SELF_FORGET.hit(core):
             continue  # "I always forget what can be done ahead": why they ask, not a rule
-        forward = _FORWARD.hit(lead) or (acked and _CONTRAST.hit(core))
+        forward = ahead or (acked and _CONTRAST.hit(core))
         rule = RULE.hit(lead) or PREFER.hit(core) or forward
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")

@@ -65,18 +65,18 @@ ACK: Final = re.compile(
 REMEMBER: Final = make_cue(
     r"\b(?:remember|keep in mind|don'?t forget|do not forget|for the record|make a note|take note|memori[sz]e|"
     r"note (?:this|that) down|write (?:this|that) down|for (?:future reference|the future)|merk dir|denk dran|"
-    r"vergiss nicht|"
-    r"retiens|souviens-toi|n'oublie pas|recuerda|no olvides|acuérdate)\b|覚えて|覚えと|記憶して|メモして|"
+    r"vergiss nicht|fürs protokoll|zur erinnerung|para que conste|"
+    r"retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|recuerda|no olvides|acuérdate)\b|覚えて|覚えと|記憶して|メモして|"
     r"忘れないで|記録して",
-    "remember|keep in mind|forget|record|note|memori|write|future|merk dir|denk dran|vergiss|"
-    "retiens|souviens|oublie|recuerda|olvides|acuérdate|覚え|記憶|メモ|忘れ|記録",
+    "remember|keep in mind|forget|record|note|memori|write|future|merk dir|denk dran|vergiss|protokoll|"
+    "erinnerung|conste|retiens|souviens|oublie|mémoire|rappel|recuerda|olvides|acuérdate|覚え|記憶|メモ|忘れ|記録",
 )
 
 
 REMEMBER_HEAD: Final = re.compile(
     r"^(?:(?:and|also|oh|btw|please|pls|so|und|et|y)[,\s]+)*(?:please\s+)?(?:remember|keep in mind|don'?t forget|"
-    r"do not forget|for the record|for the future|note|merk dir|denk dran|vergiss nicht|retiens|souviens-toi|"
-    r"n'oublie pas|"
+    r"do not forget|for the record|for the future|note|merk dir|denk dran|vergiss nicht|fürs protokoll|"
+    r"zur erinnerung|para que conste|retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|"
     r"recuerda|no olvides|acuérdate)\b(?:\s+(?:this|that|das|ça|esto))?(?:\s+for the future)?\s*[:,]?\s*"
     r"(?:that\s+|dass\s+|que\s+)?",
     re.I,
