@@ -248,3 +248,57 @@ def test_a_request_naming_a_host_without_saying_what_it_is_states_no_fact() -> N
     c.run("ssh app-03 'systemctl restart worker'", "")
     c.say("Restarted the worker on app-03.")
     assert facts(c.items()) == []
+
+
+def test_a_name_spelled_right_by_the_user_is_a_correction_of_the_name() -> None:
+    c = Conv()
+    c.user("draft the mail to Lea Brand about the audit")
+    draft = c.say("Here's a draft to Lea Brand: the audit starts on Monday.")
+    fix = c.user("her surname is Brandt, with a t")
+    c.say("Fixed: Lea Brandt.")
+    (fact,) = facts(c.items())
+    assert fact.must_keep and "Lea Brandt" in fact.text and {draft, fix} <= set(fact.entry_ids)
+
+
+def test_a_different_name_is_no_respelling() -> None:
+    c = Conv()
+    c.say("Here's a draft to Lea Brand: the audit starts on Monday.")
+    c.user("also send a copy to Leon in accounting when it's out")
+    c.say("Will do.")
+    assert not [i for i in facts(c.items()) if "Brand" in i.text]
+
+
+@pytest.mark.parametrize(
+    ("answer", "correction", "expected"),
+    [
+        ("The grant deadline is the 21st.", "no, the 12th", "The grant deadline is the 12th"),
+        ("The build uses Python 3.11.", "3.12 since the upgrade in October", "Python 3.12"),
+    ],
+)
+def test_a_value_alone_puts_the_assistants_clause_right(answer: str, correction: str, expected: str) -> None:
+    c = Conv()
+    c.user("quick question about the project")
+    c.say(answer)
+    c.user(correction)
+    c.say("Thanks.")
+    items = c.items()
+    (fact,) = facts(items)
+    assert fact.must_keep and expected in fact.text
+    assert [i for i in items if i.kind == "decision"] == []
+
+
+def test_a_fact_said_after_the_yes_to_an_offer_is_kept() -> None:
+    c = Conv()
+    c.say("Shall I send the invoice to the billing address?")
+    reply = c.user("yes please — the billing address moved to Hauptstraße 12 in Jena")
+    c.say("Sent to Hauptstraße 12, Jena.")
+    (fact,) = facts(c.items())
+    assert fact.text.startswith("the billing address moved to Hauptstraße 12") and fact.entry_ids == (reply,)
+
+
+def test_a_plain_yes_with_a_dash_adds_no_fact() -> None:
+    c = Conv()
+    c.say("Shall I send the invoice now?")
+    c.user("yes — go ahead and send it right away")
+    c.say("Sent.")
+    assert facts(c.items()) == []

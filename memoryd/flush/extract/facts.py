@@ -21,6 +21,7 @@ from memoryd.flush.extract.lexicon import (
     RULE,
     STATE,
     WH,
+    YES,
     Words,
     tokens,
 )
@@ -69,7 +70,7 @@ _PERSON_NOT: Final = re.compile(
     r"cannot|won'?t|never)\s+(?!know|think|want|need|care|mind|have to|see|get|remember|understand)\w+"
 )
 _VALUE: Final = re.compile(
-    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
+    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*(?:st|nd|rd|th)?|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
 )
 _NOT_BUT: Final = re.compile(
     r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+|"
@@ -247,6 +248,7 @@ def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
 
 
 _LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
+_PLEASE: Final = re.compile(r"\b(?:please|pls|bitte|por favor|s'il te plaît|s'il vous plaît|stp|svp)\b", re.I)
 _COURTESY: Final = re.compile(r"^(?:please|pls|bitte|por favor|s'il te plaît|stp)\b[,:]?\s*", re.I)
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _NO_ALONE: Final = re.compile(
@@ -281,10 +283,15 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if prev is None or not m.sentences or len(m.prose) > 600:
         return False
     short = len(tokens(m.prose)) <= 6
-    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
-        return False  # no value
     if ctx.offer(prev).asked:
         return False  # one given in reply to a question or proposal is an answer
+    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
+        respelled = next(
+            (r for x in m.sentences[:2] if not is_question(x) and (r := _respelled(x, prev))), ""
+        )
+        if respelled:  # "Lea Brand" - "her surname is Brandt, with a t"
+            ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+        return bool(respelled)  # (else: no value)
     nxt = ctx.prose_after(m.pos, text_only=False)
     echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
     whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
@@ -329,6 +336,8 @@ def _restates(s: str, prev: Msg) -> bool:
     first = toks[0]
     if any(first.endswith(x) for x in ("'re", "'m")):  # "we're on 20 since last week"
         return True
+    if _VALUE.match(s.lstrip()) and not _PLEASE.search(s):
+        return True  # "3.12 since the upgrade" opens with the value; "02:00 please" asks for it
     said = word_set(prev.prose[-1500:])
     return not first[:1].isdigit() and len(first) > 2 and first in said
 
@@ -408,6 +417,7 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
         unit = _affix(s, said[0])  # "2.75%" for "2.5%", "€1,310" for "€1,240", "n=128" for "n=120"
         alike = alike or (bool(unit) and len(words) <= 6 and unit == _affix(clause, theirs[0]))
         alike = alike or (echo and len(words) <= 6)  # "Hamburg" - "Thanks, using Hamburg."
+        alike = alike or (form and not names and bool(_VALUE.match(s.lstrip())))  # "3.12 since October"
         if len(shared) >= 2 or (shared and len(words) <= 6) or alike:
             # "I'll deploy to staging-1": the user's words say it better (unless they only give the value)
             if not STATE.hit(clause) and len(tokens(s)) > 3 and shared:
@@ -416,6 +426,41 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
                 )  # (their words name the slot: "sample size is n=128")
             return plain(clause.replace(theirs[0], said[0], 1))
     return ""
+
+
+def _respelled(s: str, prev: Msg) -> str:
+    """A name the assistant wrote, spelled right by the user: another name that differs from it by a
+    letter or two ("Brand" / "Brandt", "Henrik" / "Henrike"). The assistant's clause with the name put right."""
+    said = prev.prose[-1500:]
+    theirs = set(_NAME_VALUE.findall(said))
+    for name in _NAME_VALUE.findall(s):
+        if name in theirs or len(name) < 4:
+            continue
+        for old in theirs:
+            if (
+                len(old) >= 4
+                and old[:3] == name[:3]
+                and old.lower() != name.lower()
+                and _edits(old, name) <= 2
+            ):
+                clause = next((c for c in _clauses(said) if re.search(rf"\b{re.escape(old)}\b", c)), "")
+                fixed = re.sub(rf"\b{re.escape(old)}\b", name, clause, count=1)
+                whole = re.search(rf"(?:[A-Z]\w+\s+)*{re.escape(old)}(?:\s+[A-Z]\w+)*", said)
+                full = whole.group(0) if whole else old
+                if clause and (STATE_VERB.search(clause) or clause.startswith(full)):
+                    return plain(fixed).rstrip(" .:")  # "Henrike signs off the budget each quarter"
+                return f"{full.replace(old, name, 1)} (not {full})"  # "Lea Brandt (not Lea Brand)"
+    return ""
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
 
 
 def _unit_swapped(s: str, said_text: str) -> str:
@@ -484,7 +529,9 @@ _UNIT: Final = re.compile(r"\s?([%‰°][A-Za-z]?)|([A-Za-zµ]{1,3})\b|\s((?=[a-
 
 def _shape(value: str) -> str:
     """A value with its digits blanked: hosts, versions and times of the same form compare equal."""
-    return re.sub(r"\d", "0", value.lower()) if any(c.isdigit() for c in value) else value.lower()
+    if not any(c.isdigit() for c in value):
+        return value.lower()
+    return re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "th", re.sub(r"\d", "0", value.lower()))  # "21st" / "12th"
 
 
 def _kind(value: str) -> str:
@@ -703,7 +750,9 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     i = 0
     while i < len(sentences):
         s, i = sentences[i], i + 1
-        if i - 1 in used or len(s) > 400 or is_question(s) or REMEMBER.search(s):
+        if i - 1 in used:
+            s = _after_yes(s)  # "yes please — the billing address moved to X": the yes was the reply
+        if not s or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
         core = _strip_label(lead)
@@ -742,6 +791,19 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             core, i = f"{core} {sentences[i]}", i + 1
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
         ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+#: A yes, its courtesy word, and a dash or colon: what follows is said besides the answer.
+_YES_THEN: Final = re.compile(r"^(?P<yes>[^—–:;]{1,24}?)\s*(?:—|–|\s-\s|;|:)\s*(?P<rest>\S.{11,})$")
+
+
+def _after_yes(s: str) -> str:
+    """What a reply adds after its yes ("sure — ...", "ja, gern; ..."), when it states something of its own."""
+    m = _YES_THEN.match(s)
+    if m is None or not (YES.starts(m.group("yes")) or AGREE_START.match(m.group("yes"))):
+        return ""
+    rest = m.group("rest")
+    return rest if not is_question(rest) and not REQUEST.search(rest) else ""
 
 
 #: "that's ...", "das ist ...", "es el ...", "c'est ...": a clause saying what the thing just named is.

@@ -147,7 +147,7 @@ ENV_ID: Final = make_cue(
     r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|com|net|org|io|dev|cloud|app|"
     r"jp|de|uk|eu|fr)\b|\b[\w.-]+@[\w-]+(?:\.[\w-]+)*\b|\bport\s+\d{2,5}\b|\b[A-Za-z][\w.-]*:\d{2,5}\b|"
     r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[A-Z][A-Za-z+#]*\s+v?\d+(?:\.\d+)+\b|"
-    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]+(?:SQL)?\s+\d{1,3}\b(?![:/.]\d)|"
+    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-ZÄÖÜÉ][a-zäöüßéèáíóúñ]+(?:SQL)?\s+\d{1,3}\b(?![:/.]\d)|"
     r"\b[A-Z]{2,3}\s?\d{2,5}\b",
     "0|1|2|3|4|5|6|7|8|9|@|.internal|.local|.lan|.corp|.intra|.com|.net|.org|.io|.dev|.cloud|.app|.jp|"
     ".de|.uk|.eu|.fr",
@@ -157,7 +157,7 @@ ENV_ID: Final = make_cue(
 
 STATE_VERB: Final = re.compile(
     r"\b(?:is|are|was|were|runs?|running|uses?|lives?|sits?|listens?|hosted|located|booked|has|have|holds?|"
-    r"points? to|ist|sind|läuft|liegt|est|sont|es|son|está|están)\b"
+    r"points? to|moved to|ist|sind|läuft|liegt|est|sont|es|son|está|están)\b"
     r"|\bat\s+(?=\d{1,3}(?:\.\d{1,3}){3}\b)|は|で入れる|にある|で動いて|を使って|済み|です|でした",
     re.I,
 )
