@@ -65,3 +65,15 @@ def test_retries_of_one_command_with_fixes_between_are_one_fixed_chain() -> None
     assert not any(i.must_keep for i in outcomes(items))  # nothing left failing
     fixed = [i for i in outcomes(items) if first in i.entry_ids]
     assert fixed and passed in fixed[-1].entry_ids and "now passes" in fixed[-1].text
+
+
+def test_a_bracketed_log_stamp_is_not_part_of_the_quoted_error() -> None:
+    c = Conv()
+    c.user("lance l'export de nuit à la main")
+    c.run(
+        "./export.sh --date 2026-11-20",
+        "exporting...\n[2026-11-21 10:00:01] job errored after 40s: S3 AccessDenied",
+    )
+    c.say("L'export a échoué : AccessDenied sur S3.")
+    (out,) = outcomes(c.items())
+    assert out.must_keep and "job errored after 40s: S3 AccessDenied" in out.text and "[]" not in out.text

@@ -112,7 +112,7 @@ _ERROR_WORD: Final = re.compile(
 
 
 _LOG_PREFIX: Final = re.compile(
-    r"^(?:\S+\t){1,3}|\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?\s*|^(?:INFO|DEBUG|WARN(?:ING)?|NOTICE)\s+\[[^\]]+\]\s*|"
+    r"^(?:\S+\t){1,3}|\[?\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?\]?\s*|^(?:INFO|DEBUG|WARN(?:ING)?|NOTICE)\s+\[[^\]]+\]\s*|"
     r"^E\s+"
 )
 
