@@ -37,3 +37,41 @@ def test_merk_dir_die_schritte_after_the_work_names_the_task_not_the_request() -
     (proc,) = procedures(c.items())
     assert proc.must_keep and proc.text.startswith("bring the search index back up to date:")
     assert task in proc.entry_ids and "merk dir" not in proc.text
+
+
+def test_apunta_los_pasos_keeps_a_find_that_deletes_as_a_step() -> None:
+    c = Conv()
+    c.user("limpia los logs viejos del servidor")
+    c.run("find /var/log/app -name '*.gz' -mtime +30 -delete", "")
+    c.run("systemctl restart rsyslog", "")
+    c.say("Borré los logs de más de 30 días y reinicié rsyslog.")
+    c.user("perfecto, apunta los pasos para la próxima vez")
+    c.say("Anotado.")
+    (proc,) = procedures(c.items())
+    assert proc.must_keep and proc.text.startswith("limpia los logs viejos del servidor:")
+    assert "1) `find /var/log/app" in proc.text and "2) `systemctl restart rsyslog`" in proc.text
+
+
+def test_garde_les_etapes_after_the_work() -> None:
+    c = Conv()
+    task = c.user("remets le certificat du VPN à jour")
+    c.run("openvpn-renew --profile bureau", "profile bureau renewed")
+    c.run("systemctl restart openvpn@bureau", "")
+    c.say("Certificat renouvelé et service redémarré.")
+    c.user("super, garde les étapes")
+    c.say("C'est noté.")
+    (proc,) = procedures(c.items())
+    assert proc.must_keep and task in proc.entry_ids and "2) `systemctl restart openvpn@bureau`" in proc.text
+
+
+def test_a_find_that_only_lists_is_no_step() -> None:
+    c = Conv()
+    c.user("tidy the upload folder")
+    c.run("find uploads -name '*.tmp'", "uploads/a.tmp")
+    c.run("rm uploads/a.tmp", "")
+    c.run("systemctl restart uploader", "")
+    c.say("Removed the temp file and restarted the uploader.")
+    c.user("write these steps down")
+    c.say("Done.")
+    (proc,) = procedures(c.items())
+    assert "find" not in proc.text and "`rm uploads/a.tmp`" in proc.text

@@ -272,6 +272,11 @@ _GIVES_WAY: Final = frozenset({"decision", "open_question"})
 # --- procedures from the commands that were run -----------------------------------------------
 
 
+def _acts(prog: str, words: Sequence[str]) -> bool:
+    """A listing program told to change what it finds: ``find ... -delete`` / ``-exec`` is a step."""
+    return prog == "find" and any(w in ("-delete", "-exec", "-execdir") for w in words)
+
+
 def _passing_commands(ctx: Ctx, span: Sequence[int] | range) -> list[tuple[int, str, str]]:
     """The commands of a stretch of work that did something and whose last run passed, in order.
 
@@ -286,7 +291,9 @@ def _passing_commands(ctx: Ctx, span: Sequence[int] | range) -> list[tuple[int, 
             continue
         for raw, words in step.segments:
             prog = program(words)
-            if prog in TRIVIAL or (prog == "git" and segment_effect(words, raw) == "read"):
+            if (prog in TRIVIAL and not _acts(prog, words)) or (
+                prog == "git" and segment_effect(words, raw) == "read"
+            ):
                 continue
             key = identity(words)
             first = seen[key][0] if key in seen else p
