@@ -77,3 +77,22 @@ def test_a_bracketed_log_stamp_is_not_part_of_the_quoted_error() -> None:
     c.say("L'export a échoué : AccessDenied sur S3.")
     (out,) = outcomes(c.items())
     assert out.must_keep and "job errored after 40s: S3 AccessDenied" in out.text and "[]" not in out.text
+
+
+def test_a_one_sentence_report_after_the_work_is_its_result_in_any_language() -> None:
+    c = Conv()
+    c.user("remets le certificat du VPN à jour")
+    c.run("openvpn-renew --profile bureau", "profile bureau renewed")
+    c.run("systemctl restart openvpn@bureau", "")
+    report = c.say("Certificat renouvelé et service redémarré.")
+    (out,) = outcomes(c.items())
+    assert "Certificat renouvelé et service redémarré" in out.text and report in out.entry_ids
+
+
+def test_a_one_sentence_question_after_the_work_is_no_result() -> None:
+    c = Conv()
+    c.user("remets le certificat du VPN à jour")
+    c.run("openvpn-renew --profile bureau", "profile bureau renewed")
+    c.run("systemctl restart openvpn@bureau", "")
+    c.say("Je redémarre aussi le pare-feu ?")
+    assert not any("pare-feu" in i.text for i in outcomes(c.items()))

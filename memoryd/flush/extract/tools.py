@@ -592,7 +592,8 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
         if s.offer:
             continue
         shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
-        score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0)
+        alone = len(said) == 1 and not is_question(s.text)  # a report of one sentence says what came of it
+        score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0) + alone
         if score > best[0]:
             best = (score, i)
     if best[0] < 3:
