@@ -302,3 +302,27 @@ def test_a_plain_yes_with_a_dash_adds_no_fact() -> None:
     c.user("yes — go ahead and send it right away")
     c.say("Sent.")
     assert facts(c.items()) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "A partir de hoy, las facturas se guardan en /finanzas/2027.",
+        "À partir d'aujourd'hui, les devis partent en PDF signé.",
+        "Starting today, tickets without a component go to the triage board.",
+    ],
+)
+def test_a_rule_that_starts_today_is_a_standing_rule(said: str) -> None:
+    c = Conv()
+    c.user(said)
+    c.say("Perfecto.")
+    (fact,) = kept(c)
+    assert fact.text == said.rstrip(".") or fact.text == said
+
+
+def test_a_rule_keeps_the_sentence_that_explains_it() -> None:
+    c = Conv()
+    c.user("From now on, use UTC in all reports. The team is spread over three timezones.")
+    c.say("Understood.")
+    (fact,) = kept(c)
+    assert fact.text.startswith("From now on, use UTC") and "three timezones" in fact.text

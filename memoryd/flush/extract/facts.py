@@ -84,12 +84,13 @@ _NOT_BUT: Final = re.compile(
 #: Saying how things go from now on, in so many words (function words and the word "rule").
 _FORWARD: Final = Words(
     "from here on|from now|going forward|in future|in the future|henceforth|from today on|new rule|house rule|"
-    "as a rule|by default|whenever|each time",
+    "as a rule|by default|whenever|each time|starting today|as of today|from this point on",
     "künftig|zukünftig|in zukunft|ab sofort|ab jetzt|ab heute|von nun an|neue regel|in der regel|"
-    "standardmäßig|grundsätzlich|wann immer|jedes mal wenn",
+    "standardmäßig|grundsätzlich|wann immer|jedes mal wenn|ab morgen|von jetzt an",
     "a partir de ahora|de ahora en adelante|en adelante|en el futuro|nueva norma|nueva regla|por norma|"
-    "por defecto|siempre que|cada vez que",
-    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale|par défaut|chaque fois que|à chaque fois",
+    "por defecto|siempre que|cada vez que|a partir de hoy|desde hoy|de aquí en adelante",
+    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale|par défaut|chaque fois que|à chaque fois|"
+    "à partir d'aujourd'hui|dès aujourd'hui|dès maintenant",
 )
 
 #: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
@@ -788,7 +789,11 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
-            core, i = f"{core} {sentences[i]}", i + 1
+            core, lead, i = (
+                f"{core} {sentences[i]}",
+                f"{lead} {sentences[i]}",
+                i + 1,
+            )  # (the lead keeps it too)
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
         ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
 
