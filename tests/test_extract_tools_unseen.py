@@ -96,3 +96,30 @@ def test_a_one_sentence_question_after_the_work_is_no_result() -> None:
     c.run("systemctl restart openvpn@bureau", "")
     c.say("Je redémarre aussi le pare-feu ?")
     assert not any("pare-feu" in i.text for i in outcomes(c.items()))
+
+
+def test_a_unit_reported_failed_by_its_status_stays_open_until_it_runs_again() -> None:
+    c = Conv()
+    c.user("check the queue consumer")
+    probe = c.run("systemctl status consumer", "● consumer.service\n   Active: failed (Result: exit-code)")
+    c.say("The consumer is in failed state.")
+    (out,) = outcomes(c.items())
+    assert out.must_keep and "Active: failed" in out.text and probe in out.entry_ids
+
+    c.run("systemctl restart consumer", "")
+    passed = c.run("systemctl status consumer", "● consumer.service\n   Active: active (running) since Thu")
+    c.say("Restarted; the consumer is active again.")
+    items = outcomes(c.items())
+    assert not any(i.must_keep for i in items)
+    assert any(probe in i.entry_ids and passed in i.entry_ids for i in items)
+
+
+def test_a_failing_up_is_not_closed_by_a_passing_ps() -> None:
+    c = Conv()
+    c.user("start the api container")
+    c.run("docker compose up -d api", "Error response from daemon: port 8080 already in use", code=1)
+    c.say("Port 8080 is taken.")
+    c.run("docker compose ps", "NAME  STATUS\ndb    running")
+    c.say("Only the db runs.")
+    (out,) = outcomes(c.items())
+    assert out.must_keep and "port 8080 already in use" in out.text

@@ -147,9 +147,9 @@ _TEXT_FAILURE: Final = (
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
     (
-        ("state", "status", "conclusion", "result", "phase", "health"),
+        ("state", "status", "conclusion", "result", "phase", "health", "active"),
         re.compile(
-            r"\b(?i:state|status|conclusion|result|phase|health)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
+            r"\b(?i:state|status|conclusion|result|phase|health|active)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
             r"TIMED_OUT|UNHEALTHY|failed|failure|error|errored|cancell?ed|timed_out|unhealthy|Failed|Unhealthy)\b"
         ),
     ),
