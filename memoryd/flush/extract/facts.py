@@ -284,6 +284,8 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if prev is None or not m.sentences or len(m.prose) > 600:
         return False
     short = len(tokens(m.prose)) <= 6
+    if _answers_which_value(ctx, m, prev):
+        return True
     if ctx.offer(prev).asked:
         return False  # one given in reply to a question or proposal is an answer
     if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
@@ -306,6 +308,34 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
             return True
         if fixed:
             ctx.add("fact", fixed + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+            return True
+    return False
+
+
+#: A question that asks what is so ("is the limit 100 or 1000?"), not what to do ("should it be ...?").
+_IS_Q: Final = re.compile(
+    r"^(?:[\w ]{1,20}:\s*)?(?:is|are|was|were|ist|sind|war|es|son|est|sont|c'est)\b", re.I
+)
+
+
+def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
+    """The answer to a question of fact between values ("Open question: is the vendor's rate limit 100
+    or 1000 requests per minute?" - "the rate limit is 1000 requests per minute"): the user states one
+    of the values with the question's own words. A fact (must keep), in the user's words; a choice of
+    what to do ("should retention be 90 or 180 days?") stays a decision."""
+    if not m.sentences or len(m.prose) > 300:
+        return False
+    said = m.sentences[0]
+    if is_question(said) or has_secret(said) or not STATE_VERB.search(said):
+        return False
+    for q in reversed(prev.sentences):
+        if not is_question(q) or not _IS_Q.match(q) or not OR_WORDS.hit(q):
+            continue
+        values = {v.lower() for v in _VALUE.findall(q)}
+        picked = {v.lower() for v in _VALUE.findall(said)} & values
+        shared = word_set(said) & word_set(q) - values - _COPULA
+        if len(values) >= 2 and len(picked) == 1 and len([w for w in shared if len(w) > 3]) >= 1:
+            ctx.add("fact", _sentence_case(plain(said).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
             return True
     return False
 
