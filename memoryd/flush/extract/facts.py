@@ -284,17 +284,22 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if prev is None or not m.sentences or len(m.prose) > 600:
         return False
     short = len(tokens(m.prose)) <= 6
-    if _answers_which_value(ctx, m, prev):
+    valued = bool(_VALUE.search(m.prose))
+    if valued and "?" in prev.prose and _answers_which_value(ctx, m, prev):
         return True
-    if ctx.offer(prev).asked:
-        return False  # one given in reply to a question or proposal is an answer
-    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
+    if not (valued or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
+        if not _NAME_VALUE.search(m.prose):
+            return False  # no value
         respelled = next(
             (r for x in m.sentences[:2] if not is_question(x) and (r := _respelled(x, prev))), ""
         )
+        if respelled and ctx.offer(prev).asked:
+            return False  # ("Brand or Brandt?" - "Brandt, I think": an answer)
         if respelled:  # "Lea Brand" - "her surname is Brandt, with a t"
             ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
         return bool(respelled)  # (else: no value)
+    if ctx.offer(prev).asked:
+        return False  # one given in reply to a question or proposal is an answer
     nxt = ctx.prose_after(m.pos, text_only=False)
     echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
     whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
@@ -848,6 +853,11 @@ _ASIDE: Final = re.compile(
     re.I,
 )
 
+#: Where an aside can start: a comma, semicolon or dash, then one of ``_ASIDE``'s first words.
+_ASIDE_CUE: Final = re.compile(
+    r"(?:,|;|—|–| - )\s*(?:that|it|this|which|das|der|die|es|ese|esa|c'est|ce|qui)\b", re.I
+)
+
 #: An identifier: a name with a digit or a dot in it ("db-07", "app-03", "eu-west-1", "vpn2.corp").
 _IDENT: Final = re.compile(
     r"(?<![\w.-])(?=[\w.-]*[a-z])(?=[\w.-]*[\d.])[a-z][\w-]*(?:\.[\w-]+)*\d*(?![\w-])", re.I
@@ -857,6 +867,8 @@ _IDENT: Final = re.compile(
 def _aside_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """An environment fact said in passing, in the same sentence as a request: "deploy it to db-07,
     that's the new primary" (a clause on the identifier just named, saying what it is). A fact."""
+    if not _ASIDE_CUE.search(m.prose):
+        return
     for i, s in enumerate(m.sentences):
         if i in used or len(s) > 300 or is_question(s) or has_secret(s):
             continue
