@@ -330,13 +330,14 @@ def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
     what to do ("should retention be 90 or 180 days?") stays a decision."""
     if not m.sentences or len(m.prose) > 300:
         return False
+    asked = [q for q in reversed(prev.sentences) if _IS_Q.match(q) and is_question(q)]
     said = m.sentences[0]
-    if is_question(said) or has_secret(said) or not STATE_VERB.search(said):
+    if not asked or is_question(said) or not STATE_VERB.search(said) or has_secret(said):
         return False
-    for q in reversed(prev.sentences):
-        if not is_question(q) or not _IS_Q.match(q) or not OR_WORDS.hit(q):
-            continue
+    for q in asked:
         values = {v.lower() for v in _VALUE.findall(q)}
+        if len(values) < 2 or not OR_WORDS.hit(q):
+            continue
         picked = {v.lower() for v in _VALUE.findall(said)} & values
         shared = word_set(said) & word_set(q) - values - _COPULA
         if len(values) >= 2 and len(picked) == 1 and len([w for w in shared if len(w) > 3]) >= 1:
@@ -468,10 +469,11 @@ def _respelled(s: str, prev: Msg) -> str:
     """A name the assistant wrote, spelled right by the user: another name that differs from it by a
     letter or two ("Brand" / "Brandt", "Henrik" / "Henrike"). The assistant's clause with the name put right."""
     said = prev.prose[-1500:]
+    new = [n for n in _NAME_VALUE.findall(s) if len(n) >= 4 and n not in said and n[:3] in said]
+    if not new:
+        return ""  # (cheap: no name of the user's that the assistant nearly wrote)
     theirs = set(_NAME_VALUE.findall(said))
-    for name in _NAME_VALUE.findall(s):
-        if name in theirs or len(name) < 4:
-            continue
+    for name in new:
         for old in theirs:
             if (
                 len(old) >= 4
@@ -502,7 +504,7 @@ def _edits(a: str, b: str) -> int:
 def _unit_swapped(s: str, said_text: str) -> str:
     """The same number in another unit, in a short reply: "It weighs 12 lb" - "12 kg, not pounds"
     gives "It weighs 12 kg"."""
-    if len(tokens(s)) > 6:
+    if len(s.split()) > 6 or len(tokens(s)) > 6:
         return ""
     for v in dict.fromkeys(_VALUE.findall(s)):
         mine = _SHORT_UNIT.match(s, s.find(v) + len(v))
