@@ -326,3 +326,26 @@ def test_a_rule_keeps_the_sentence_that_explains_it() -> None:
     c.say("Understood.")
     (fact,) = kept(c)
     assert fact.text.startswith("From now on, use UTC") and "three timezones" in fact.text
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("Para más adelante: el repartidor deja los paquetes en la portería.", "portería"),
+        ("À retenir : la clim du bureau 4 se coupe à 19h.", "19h"),
+        ("for later: the spare keys are with Mrs. Okafor in flat 2B", "2B"),
+    ],
+)
+def test_a_for_later_label_acknowledged_in_a_word_is_a_remember_request(said: str, value: str) -> None:
+    c = Conv()
+    ask = c.user(said)
+    c.say("Ok.")
+    (fact,) = kept(c)
+    assert value in fact.text and fact.entry_ids == (ask,)
+
+
+def test_leaving_something_for_later_is_no_remember_request() -> None:
+    c = Conv()
+    c.user("let's leave the invoice template for later")
+    c.say("Ok.")
+    assert kept(c) == []

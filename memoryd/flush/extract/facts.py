@@ -125,6 +125,14 @@ _SELF_FORGET: Final = Words(
     "j'oublie|j'oublie toujours",
 )
 
+#: A label that files what follows for later: "for later: ...", "à retenir : ...", "para más adelante: ...".
+#: Only as a label (a colon after it): "let's leave it for later" puts a question off.
+_FOR_LATER: Final = re.compile(
+    r"^\W*(?:note |notiz |nota )?(?:for later|für später|fürs nächste mal|para más adelante|para después|"
+    r"para la próxima|à retenir|pour plus tard|pour la suite|pour la prochaine fois)\s*:",
+    re.I,
+)
+
 #: The assistant saying it will keep what it was told: "I'll remember that", "Merke ich mir".
 _KEPT: Final = Words(
     "remember|noted|i'll keep|keep that in mind|for the future|got it for later|i'll note|making a note",
@@ -638,7 +646,8 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             (
                 i
                 for i, s in enumerate(sents)
-                if (REMEMBER.search(s) or REMEMBER_WORDS.hit(s)) and not NOT_REMEMBER.search(s)
+                if (REMEMBER.search(s) or (REMEMBER_WORDS.hit(s) and not _put_off(s)))
+                and not NOT_REMEMBER.search(s)
             ),
             None,
         )
@@ -670,6 +679,11 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     return False
 
 
+def _put_off(s: str) -> bool:
+    """ "let's leave the invoice template for later": an order to put something off, not to keep it."""
+    return bool(REQUEST.match(LEAD_FILLER.sub("", s))) and LATER.hit(s)
+
+
 def _points_back(text: str) -> bool:
     """A remembered "how we did that" / "wie wir das gemacht haben": a question word and a few
     function words, no value, name or identifier. It points at what was done; it states nothing."""
@@ -697,7 +711,7 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         or nxt.has_calls
         or not nxt.prose
         or len(tokens(nxt.prose)) > 10
-        or not _KEPT.hit(nxt.prose)
+        or not (_KEPT.hit(nxt.prose) or (_FOR_LATER.match(m.prose) and len(tokens(nxt.prose)) <= 4))
         or REFUSE.hit(nxt.prose)
         or OPEN.hit(nxt.prose)
         or any(is_question(x) for x in m.sentences)
@@ -721,7 +735,7 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
     if task_sentence(text) or sequence_like(text) or DUE.hit(text):
         return  # a deadline makes it a task (the to-do rules read it)
     named = capitalised_names(text) or _slot_values(text, names=True) or re.search(r"\b[A-Z]{2,}\b", text)
-    if not (_VALUE.search(text) or named or "`" in text or "/" in text):
+    if not (_VALUE.search(text) or named or "`" in text or "/" in text or _FOR_LATER.match(m.prose)):
         return  # "I'm off to lunch" - "Noted.": nothing named, nothing to keep
     ctx.add("fact", _sentence_case(text), {m.pos}, must_keep=True)
     used.update(i for i, _ in said)
