@@ -349,3 +349,23 @@ def test_leaving_something_for_later_is_no_remember_request() -> None:
     c.user("let's leave the invoice template for later")
     c.say("Ok.")
     assert kept(c) == []
+
+
+def test_nicht_am_x_sondern_am_y_puts_the_day_right() -> None:
+    c = Conv()
+    c.user("kurze Frage zur Miete")
+    c.say("Die Miete wird am 3. überwiesen.")
+    c.user("nicht am 3., sondern am 1.")
+    c.say("Danke, am 1.")
+    (fact,) = facts(c.items())
+    assert fact.must_keep and "am 1" in fact.text and "Miete" in fact.text
+
+
+def test_a_short_respelling_of_a_name_with_a_title_before_it() -> None:
+    c = Conv()
+    c.user("an wen geht der Brief?")
+    c.say("Ich schicke es an Herrn Maier.")
+    c.user("Meier, mit e-i")
+    c.say("Gut, an Herrn Meier.")
+    (fact,) = facts(c.items())
+    assert fact.must_keep and "Herrn Meier" in fact.text

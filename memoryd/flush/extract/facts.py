@@ -322,7 +322,10 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         if fixed:
             ctx.add("fact", fixed + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
             return True
-    return False
+    respelled = next((r for x in m.sentences[:1] if not is_question(x) and (r := _respelled(x, prev))), "")
+    if respelled:  # "Ich schicke es an Herrn Maier." - "Meier, mit e-i"
+        ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+    return bool(respelled)
 
 
 #: A question that asks what is so ("is the limit 100 or 1000?"), not what to do ("should it be ...?").
@@ -418,6 +421,9 @@ def _not_but(s: str, prev: Msg) -> str:
         return ""
     old = (m.group("old") or m.group("old2") or "").strip(".,;:!")
     new = (m.group("new") or m.group("new2") or "").strip(".,;:!")
+    if old.lower() == new.lower() and m.group("old"):  # "nicht am 3., sondern am 1.": the values differ
+        olds, news = _VALUE.findall(m.group(0)), _VALUE.findall(s[m.end() - len(new) :])
+        old, new = (olds[0], news[0]) if olds and news else (old, new)
     if not old or not new or old.lower() == new.lower() or old.lower() not in prev.low:
         return ""
     if m.group("old2"):
@@ -477,17 +483,18 @@ def _respelled(s: str, prev: Msg) -> str:
     """A name the assistant wrote, spelled right by the user: another name that differs from it by a
     letter or two ("Brand" / "Brandt", "Henrik" / "Henrike"). The assistant's clause with the name put right."""
     said = prev.prose[-1500:]
-    new = [n for n in _NAME_VALUE.findall(s) if len(n) >= 4 and n not in said and n[:3] in said]
+    new = [n for n in _NAME_VALUE.findall(s) if len(n) >= 4 and n not in said and n[0] in said]
     if not new:
         return ""  # (cheap: no name of the user's that the assistant nearly wrote)
     theirs = set(_NAME_VALUE.findall(said))
     for name in new:
         for old in theirs:
+            near = 1 if min(len(old), len(name)) < 7 else 2  # ("Maier" / "Meier", "Henrik" / "Henrike")
             if (
                 len(old) >= 4
-                and old[:3] == name[:3]
+                and old[0] == name[0]
                 and old.lower() != name.lower()
-                and _edits(old, name) <= 2
+                and _edits(old, name) <= near
             ):
                 clause = next((c for c in _clauses(said) if re.search(rf"\b{re.escape(old)}\b", c)), "")
                 fixed = re.sub(rf"\b{re.escape(old)}\b", name, clause, count=1)
