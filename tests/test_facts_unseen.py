@@ -369,3 +369,12 @@ def test_a_short_respelling_of_a_name_with_a_title_before_it() -> None:
     c.say("Gut, an Herrn Meier.")
     (fact,) = facts(c.items())
     assert fact.must_keep and "Herrn Meier" in fact.text
+
+
+def test_another_person_added_is_no_respelling() -> None:
+    c = Conv()
+    c.user("who gets the invite?")
+    c.say("I'll send the invite to Anna.")
+    c.user("and Anne from sales too")
+    c.say("Added Anne.")
+    assert not [f for f in facts(c.items()) if "not Anna" in f.text or "correction" in f.text]

@@ -479,10 +479,16 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
     return ""
 
 
+#: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
+_ADDS: Final = re.compile(r"\b(?:and|also|too|plus|und|auch|sowie|y|también|et|aussi)\b", re.I)
+
+
 def _respelled(s: str, prev: Msg) -> str:
     """A name the assistant wrote, spelled right by the user: another name that differs from it by a
     letter or two ("Brand" / "Brandt", "Henrik" / "Henrike"). The assistant's clause with the name put right."""
     said = prev.prose[-1500:]
+    if _ADDS.search(s):
+        return ""  # "and Anne too" after "Anna": another person, not a spelling
     new = [n for n in _NAME_VALUE.findall(s) if len(n) >= 4 and n not in said and n[0] in said]
     if not new:
         return ""  # (cheap: no name of the user's that the assistant nearly wrote)
