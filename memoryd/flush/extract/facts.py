@@ -21,6 +21,7 @@ from memoryd.flush.extract.lexicon import (
     RULE,
     STATE,
     WH,
+    YES,
     Words,
     tokens,
 )
@@ -65,11 +66,11 @@ from memoryd.flush.items import Kind
 
 #: A person's standing "doesn't": "Tom doesn't eat fish", "Mia can't have dairy" (a name, a negation).
 _PERSON_NOT: Final = re.compile(
-    r"(?:^|[,;]\s*|\band\s+)(?:[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
+    r"(?:^|[,;]\s*|\b(?:and|also|plus)\s+(?:[a-z]+\s+)?)(?P<who>[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
     r"cannot|won'?t|never)\s+(?!know|think|want|need|care|mind|have to|see|get|remember|understand)\w+"
 )
 _VALUE: Final = re.compile(
-    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
+    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*(?:st|nd|rd|th)?|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
 )
 _NOT_BUT: Final = re.compile(
     r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+|"
@@ -83,10 +84,13 @@ _NOT_BUT: Final = re.compile(
 #: Saying how things go from now on, in so many words (function words and the word "rule").
 _FORWARD: Final = Words(
     "from here on|from now|going forward|in future|in the future|henceforth|from today on|new rule|house rule|"
-    "as a rule",
-    "künftig|zukünftig|in zukunft|ab sofort|ab jetzt|ab heute|von nun an|neue regel|in der regel",
-    "a partir de ahora|de ahora en adelante|en adelante|en el futuro|nueva norma|nueva regla|por norma",
-    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale",
+    "as a rule|by default|whenever|each time|starting today|as of today|from this point on",
+    "künftig|zukünftig|in zukunft|ab sofort|ab jetzt|ab heute|von nun an|neue regel|in der regel|"
+    "standardmäßig|grundsätzlich|wann immer|jedes mal wenn|ab morgen|von jetzt an",
+    "a partir de ahora|de ahora en adelante|en adelante|en el futuro|nueva norma|nueva regla|por norma|"
+    "por defecto|siempre que|cada vez que|a partir de hoy|desde hoy|de aquí en adelante",
+    "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale|par défaut|chaque fois que|à chaque fois|"
+    "à partir d'aujourd'hui|dès aujourd'hui|dès maintenant",
 )
 
 #: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
@@ -119,6 +123,14 @@ _SELF_FORGET: Final = Words(
     "ich vergesse|vergesse ich|ich vergess",
     "se me olvida|me olvido|olvido siempre",
     "j'oublie|j'oublie toujours",
+)
+
+#: A label that files what follows for later: "for later: ...", "à retenir : ...", "para más adelante: ...".
+#: Only as a label (a colon after it): "let's leave it for later" puts a question off.
+_FOR_LATER: Final = re.compile(
+    r"^\W*(?:note |notiz |nota )?(?:for later|für später|fürs nächste mal|para más adelante|para después|"
+    r"para la próxima|à retenir|pour plus tard|pour la suite|pour la prochaine fois)\s*:",
+    re.I,
 )
 
 #: The assistant saying it will keep what it was told: "I'll remember that", "Merke ich mir".
@@ -245,6 +257,7 @@ def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
 
 
 _LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
+_PLEASE: Final = re.compile(r"\b(?:please|pls|bitte|por favor|s'il te plaît|s'il vous plaît|stp|svp)\b", re.I)
 _COURTESY: Final = re.compile(r"^(?:please|pls|bitte|por favor|s'il te plaît|stp)\b[,:]?\s*", re.I)
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
 _NO_ALONE: Final = re.compile(
@@ -279,8 +292,20 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if prev is None or not m.sentences or len(m.prose) > 600:
         return False
     short = len(tokens(m.prose)) <= 6
-    if not (_VALUE.search(m.prose) or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
-        return False  # no value
+    valued = bool(_VALUE.search(m.prose))
+    if valued and "?" in prev.prose and _answers_which_value(ctx, m, prev):
+        return True
+    if not (valued or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
+        if not _NAME_VALUE.search(m.prose):
+            return False  # no value
+        respelled = next(
+            (r for x in m.sentences[:2] if not is_question(x) and (r := _respelled(x, prev))), ""
+        )
+        if respelled and ctx.offer(prev).asked:
+            return False  # ("Brand or Brandt?" - "Brandt, I think": an answer)
+        if respelled:  # "Lea Brand" - "her surname is Brandt, with a t"
+            ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+        return bool(respelled)  # (else: no value)
     if ctx.offer(prev).asked:
         return False  # one given in reply to a question or proposal is an answer
     nxt = ctx.prose_after(m.pos, text_only=False)
@@ -290,12 +315,44 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         if is_question(s) or has_secret(s):
             continue
         fixed = _not_but(s, prev) or _swapped_value(s, prev, echoed)
-        if fixed and not _declares(s):
+        if fixed and not (_declares(s) or _restates(s, prev)):
             # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
             ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
             return True
         if fixed:
             ctx.add("fact", fixed + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+            return True
+    respelled = next((r for x in m.sentences[:1] if not is_question(x) and (r := _respelled(x, prev))), "")
+    if respelled:  # "Ich schicke es an Herrn Maier." - "Meier, mit e-i"
+        ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+    return bool(respelled)
+
+
+#: A question that asks what is so ("is the limit 100 or 1000?"), not what to do ("should it be ...?").
+_IS_Q: Final = re.compile(
+    r"^(?:[\w ]{1,20}:\s*)?(?:is|are|was|were|ist|sind|war|es|son|est|sont|c'est)\b", re.I
+)
+
+
+def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
+    """The answer to a question of fact between values ("Open question: is the vendor's rate limit 100
+    or 1000 requests per minute?" - "the rate limit is 1000 requests per minute"): the user states one
+    of the values with the question's own words. A fact (must keep), in the user's words; a choice of
+    what to do ("should retention be 90 or 180 days?") stays a decision."""
+    if not m.sentences or len(m.prose) > 300:
+        return False
+    asked = [q for q in reversed(prev.sentences) if _IS_Q.match(q) and is_question(q)]
+    said = m.sentences[0]
+    if not asked or is_question(said) or not STATE_VERB.search(said) or has_secret(said):
+        return False
+    for q in asked:
+        values = {v.lower() for v in _VALUE.findall(q)}
+        if len(values) < 2 or not OR_WORDS.hit(q):
+            continue
+        picked = {v.lower() for v in _VALUE.findall(said)} & values
+        shared = word_set(said) & word_set(q) - values - _COPULA
+        if len(values) >= 2 and len(picked) == 1 and len([w for w in shared if len(w) > 3]) >= 1:
+            ctx.add("fact", _sentence_case(plain(said).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
             return True
     return False
 
@@ -312,6 +369,25 @@ def _declares(s: str) -> bool:
         or not _COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
         or any(t.endswith("'s") and t != "let's" for t in toks[:3])  # "that one's 2026-09-30"
     )
+
+
+def _restates(s: str, prev: Msg) -> bool:
+    """The assistant's own statement said again with another value: the reply opens with the
+    assistant's verb ("La oficina abre a las 8:00" - "abre a las 8:30 desde enero"), or its first
+    clause is the value and a word or two ("eher 4 Stunden, mit Stau"). A fact, not an order."""
+    toks = tokens(s)
+    if not toks or not _VALUE.search(s):
+        return False
+    head = tokens(re.split(r"[,;—–]", s, maxsplit=1)[0])
+    if len(head) <= 3 and _VALUE.search(" ".join(head)):
+        return True
+    first = toks[0]
+    if any(first.endswith(x) for x in ("'re", "'m")):  # "we're on 20 since last week"
+        return True
+    if _VALUE.match(s.lstrip()) and not _PLEASE.search(s):
+        return True  # "3.12 since the upgrade" opens with the value; "02:00 please" asks for it
+    said = word_set(prev.prose[-1500:])
+    return not first[:1].isdigit() and len(first) > 2 and first in said
 
 
 #: "it is" in a word, per language: a reply built on it states a value, it does not order a change.
@@ -345,6 +421,9 @@ def _not_but(s: str, prev: Msg) -> str:
         return ""
     old = (m.group("old") or m.group("old2") or "").strip(".,;:!")
     new = (m.group("new") or m.group("new2") or "").strip(".,;:!")
+    if old.lower() == new.lower() and m.group("old"):  # "nicht am 3., sondern am 1.": the values differ
+        olds, news = _VALUE.findall(m.group(0)), _VALUE.findall(s[m.end() - len(new) :])
+        old, new = (olds[0], news[0]) if olds and news else (old, new)
     if not old or not new or old.lower() == new.lower() or old.lower() not in prev.low:
         return ""
     if m.group("old2"):
@@ -368,6 +447,8 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
     mine = {v.lower() for v in _slot_values(s, names, reply=True)}
     if names:
         said = [v for v in _slot_values(s, names, reply=True) if v.lower() not in before]
+    if not said and not names:
+        return _unit_swapped(s, said_text)
     if len(said) != 1:
         return ""
     words = word_set(s)
@@ -387,6 +468,7 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
         unit = _affix(s, said[0])  # "2.75%" for "2.5%", "€1,310" for "€1,240", "n=128" for "n=120"
         alike = alike or (bool(unit) and len(words) <= 6 and unit == _affix(clause, theirs[0]))
         alike = alike or (echo and len(words) <= 6)  # "Hamburg" - "Thanks, using Hamburg."
+        alike = alike or (form and not names and bool(_VALUE.match(s.lstrip())))  # "3.12 since October"
         if len(shared) >= 2 or (shared and len(words) <= 6) or alike:
             # "I'll deploy to staging-1": the user's words say it better (unless they only give the value)
             if not STATE.hit(clause) and len(tokens(s)) > 3 and shared:
@@ -395,6 +477,71 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
                 )  # (their words name the slot: "sample size is n=128")
             return plain(clause.replace(theirs[0], said[0], 1))
     return ""
+
+
+#: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
+_ADDS: Final = re.compile(r"\b(?:and|also|too|plus|und|auch|sowie|y|también|et|aussi)\b", re.I)
+
+
+def _respelled(s: str, prev: Msg) -> str:
+    """A name the assistant wrote, spelled right by the user: another name that differs from it by a
+    letter or two ("Brand" / "Brandt", "Henrik" / "Henrike"). The assistant's clause with the name put right."""
+    said = prev.prose[-1500:]
+    if _ADDS.search(s):
+        return ""  # "and Anne too" after "Anna": another person, not a spelling
+    new = [n for n in _NAME_VALUE.findall(s) if len(n) >= 4 and n not in said and n[0] in said]
+    if not new:
+        return ""  # (cheap: no name of the user's that the assistant nearly wrote)
+    theirs = set(_NAME_VALUE.findall(said))
+    for name in new:
+        for old in theirs:
+            near = 1 if min(len(old), len(name)) < 7 else 2  # ("Maier" / "Meier", "Henrik" / "Henrike")
+            if (
+                len(old) >= 4
+                and old[0] == name[0]
+                and old.lower() != name.lower()
+                and _edits(old, name) <= near
+            ):
+                clause = next((c for c in _clauses(said) if re.search(rf"\b{re.escape(old)}\b", c)), "")
+                fixed = re.sub(rf"\b{re.escape(old)}\b", name, clause, count=1)
+                whole = re.search(rf"(?:[A-Z]\w+\s+)*{re.escape(old)}(?:\s+[A-Z]\w+)*", said)
+                full = whole.group(0) if whole else old
+                if clause and (STATE_VERB.search(clause) or clause.startswith(full)):
+                    return plain(fixed).rstrip(" .:")  # "Henrike signs off the budget each quarter"
+                return f"{full.replace(old, name, 1)} (not {full})"  # "Lea Brandt (not Lea Brand)"
+    return ""
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def _unit_swapped(s: str, said_text: str) -> str:
+    """The same number in another unit, in a short reply: "It weighs 12 lb" - "12 kg, not pounds"
+    gives "It weighs 12 kg"."""
+    if len(s.split()) > 6 or len(tokens(s)) > 6:
+        return ""
+    for v in dict.fromkeys(_VALUE.findall(s)):
+        mine = _SHORT_UNIT.match(s, s.find(v) + len(v))
+        if mine is None:
+            continue
+        for clause in _clauses(said_text):
+            at = clause.find(v)
+            theirs = _SHORT_UNIT.match(clause, at + len(v)) if at >= 0 else None
+            if theirs is None or theirs.group(1).lower() == mine.group(1).lower():
+                continue
+            return plain(clause[:at] + v + mine.group(0) + clause[theirs.end() :])
+    return ""
+
+
+#: A unit right after a number, any case: "12 kg", "12 lb", "30 min", "5%".
+_SHORT_UNIT: Final = re.compile(r"\s?([%‰]|[A-Za-zµ°]{1,3}\b)")
 
 
 #: A value written in parts: a date, a time, a version, an address ("2027-03-31", "10:30", "1.4.2").
@@ -441,7 +588,9 @@ _UNIT: Final = re.compile(r"\s?([%‰°][A-Za-z]?)|([A-Za-zµ]{1,3})\b|\s((?=[a-
 
 def _shape(value: str) -> str:
     """A value with its digits blanked: hosts, versions and times of the same form compare equal."""
-    return re.sub(r"\d", "0", value.lower()) if any(c.isdigit() for c in value) else value.lower()
+    if not any(c.isdigit() for c in value):
+        return value.lower()
+    return re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "th", re.sub(r"\d", "0", value.lower()))  # "21st" / "12th"
 
 
 def _kind(value: str) -> str:
@@ -510,14 +659,20 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             (
                 i
                 for i, s in enumerate(sents)
-                if (REMEMBER.search(s) or REMEMBER_WORDS.hit(s)) and not NOT_REMEMBER.search(s)
+                if (REMEMBER.search(s) or (REMEMBER_WORDS.hit(s) and not _put_off(s)))
+                and not NOT_REMEMBER.search(s)
             ),
             None,
         )
         if hit is None:
             continue
         idx, body = _remembered(sents, hit)
-        if PROCEDURE_WORD.search(sents[hit]) and len(SEQUENCE.findall(" ".join(body))) < 2:
+        said = " ".join(body)
+        if (
+            PROCEDURE_WORD.search(sents[hit])
+            and len(SEQUENCE.findall(said)) < 2
+            and not (STATE_VERB.search(said) and (_VALUE.search(said) or "/" in said))
+        ):  # ("remember that the runbook lives in ops/RUNBOOK.md" says where it is: a fact)
             attach_procedure(ctx, m)  # "remember this runbook": the steps are written elsewhere
             used.add(base + hit)
             return True
@@ -535,6 +690,11 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         used.update(base + i for i in [hit, *idx])
         return True
     return False
+
+
+def _put_off(s: str) -> bool:
+    """ "let's leave the invoice template for later": an order to put something off, not to keep it."""
+    return bool(REQUEST.match(LEAD_FILLER.sub("", s))) and LATER.hit(s)
 
 
 def _points_back(text: str) -> bool:
@@ -564,7 +724,7 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         or nxt.has_calls
         or not nxt.prose
         or len(tokens(nxt.prose)) > 10
-        or not _KEPT.hit(nxt.prose)
+        or not (_KEPT.hit(nxt.prose) or (_FOR_LATER.match(m.prose) and len(tokens(nxt.prose)) <= 4))
         or REFUSE.hit(nxt.prose)
         or OPEN.hit(nxt.prose)
         or any(is_question(x) for x in m.sentences)
@@ -588,7 +748,7 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
     if task_sentence(text) or sequence_like(text) or DUE.hit(text):
         return  # a deadline makes it a task (the to-do rules read it)
     named = capitalised_names(text) or _slot_values(text, names=True) or re.search(r"\b[A-Z]{2,}\b", text)
-    if not (_VALUE.search(text) or named or "`" in text or "/" in text):
+    if not (_VALUE.search(text) or named or "`" in text or "/" in text or _FOR_LATER.match(m.prose)):
         return  # "I'm off to lunch" - "Noted.": nothing named, nothing to keep
     ctx.add("fact", _sentence_case(text), {m.pos}, must_keep=True)
     used.update(i for i, _ in said)
@@ -639,6 +799,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     keep), one thing put over another ("X works better for me than Y", "X me va mejor que Y") a
     preference.
     """
+    _aside_facts(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     if not (
         m.has(CONVENTION)
@@ -654,16 +815,26 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     i = 0
     while i < len(sentences):
         s, i = sentences[i], i + 1
-        if i - 1 in used or len(s) > 400 or is_question(s) or REMEMBER.search(s):
+        if i - 1 in used:
+            s = _after_yes(s)  # "yes please — the billing address moved to X": the yes was the reply
+        if not s or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
         core = _strip_label(lead)
-        later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core))  # "mañana" is also "morning"
-        if not core or COMPLETION.search(core) or OPEN.hit(core) or later or _DISMISS.starts(lead):
+        ahead = _FORWARD.hit(lead)  # ("whenever you open a PR, ...": "open" is no open point there)
+        later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or ahead)
+        # ("mañana" is also "morning"; "by default, the 7:10 train, not the later one" is a rule)
+        if (
+            not core
+            or COMPLETION.search(core)
+            or (OPEN.hit(core) and not ahead)
+            or later
+            or _DISMISS.starts(lead)
+        ):
             continue  # a point still open is not a fact; "never mind re X" waves one away
         if _SELF_FORGET.hit(core):
             continue  # "I always forget what can be done ahead": why they ask, not a rule
-        forward = _FORWARD.hit(lead) or (acked and _CONTRAST.hit(core))
+        forward = ahead or (acked and _CONTRAST.hit(core))
         rule = RULE.hit(lead) or PREFER.hit(core) or forward
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")
@@ -674,7 +845,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             and (person := _PERSON_NOT.search(core))
             and not (CONVENTION.search(core) or PERSONAL.search(core))
         ):
-            core = _sentence_case(core[person.start() :].lstrip(" ,;").removeprefix("and "))
+            core = _sentence_case(core[person.start("who") :])
             rule = True  # only the clause that states it: "Tom doesn't eat fish"
         stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
         verb = STATE_VERB.search(core) if not stated else None
@@ -682,9 +853,64 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
-            core, i = f"{core} {sentences[i]}", i + 1
+            core, lead, i = (
+                f"{core} {sentences[i]}",
+                f"{lead} {sentences[i]}",
+                i + 1,
+            )  # (the lead keeps it too)
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
         ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+#: A yes, its courtesy word, and a dash or colon: what follows is said besides the answer.
+_YES_THEN: Final = re.compile(r"^(?P<yes>[^—–:;]{1,24}?)\s*(?:—|–|\s-\s|;|:)\s*(?P<rest>\S.{11,})$")
+
+
+def _after_yes(s: str) -> str:
+    """What a reply adds after its yes ("sure — ...", "ja, gern; ..."), when it states something of its own."""
+    m = _YES_THEN.match(s)
+    if m is None or not (YES.starts(m.group("yes")) or AGREE_START.match(m.group("yes"))):
+        return ""
+    rest = m.group("rest")
+    return rest if not is_question(rest) and not REQUEST.search(rest) else ""
+
+
+#: "that's ...", "das ist ...", "es el ...", "c'est ...": a clause saying what the thing just named is.
+_ASIDE: Final = re.compile(
+    r"^(?:that'?s|that is|it'?s|it is|this is|which is|das ist|das wird|der ist|die ist|es el|es la|es ahora|"
+    r"ese es|esa es|c'est|ce sera|qui est)\s+(?P<what>.+)$",
+    re.I,
+)
+
+#: Where an aside can start: a comma, semicolon or dash, then one of ``_ASIDE``'s first words.
+_ASIDE_CUE: Final = re.compile(
+    r"(?:,|;|—|–| - )\s*(?:that|it|this|which|das|der|die|es|ese|esa|c'est|ce|qui)\b", re.I
+)
+
+#: An identifier: a name with a digit or a dot in it ("db-07", "app-03", "eu-west-1", "vpn2.corp").
+_IDENT: Final = re.compile(
+    r"(?<![\w.-])(?=[\w.-]*[a-z])(?=[\w.-]*[\d.])[a-z][\w-]*(?:\.[\w-]+)*\d*(?![\w-])", re.I
+)
+
+
+def _aside_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """An environment fact said in passing, in the same sentence as a request: "deploy it to db-07,
+    that's the new primary" (a clause on the identifier just named, saying what it is). A fact."""
+    if not _ASIDE_CUE.search(m.prose):
+        return
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        parts = re.split(r"\s*(?:,|;|—|–| - )\s*", s.strip(" .!"))
+        for j in range(1, len(parts)):
+            aside = _ASIDE.match(parts[j])
+            if aside is None or len(tokens(aside.group("what"))) < 2 or _VALUE.search(aside.group("what")):
+                continue
+            if not any(re.search(r"\d", x) for x in _IDENT.findall(parts[j - 1])):
+                continue
+            ctx.add("fact", _sentence_case(plain(", ".join(parts[: j + 1]))), {m.pos}, must_keep=False)
+            used.add(i)
+            break
 
 
 #: A reply that opens with a yes of its own ("great, ..."; not "si puedo elegir", where "si" is "if").

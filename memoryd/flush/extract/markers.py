@@ -65,18 +65,18 @@ ACK: Final = re.compile(
 REMEMBER: Final = make_cue(
     r"\b(?:remember|keep in mind|don'?t forget|do not forget|for the record|make a note|take note|memori[sz]e|"
     r"note (?:this|that) down|write (?:this|that) down|for (?:future reference|the future)|merk dir|denk dran|"
-    r"vergiss nicht|"
-    r"retiens|souviens-toi|n'oublie pas|recuerda|no olvides|acuérdate)\b|覚えて|覚えと|記憶して|メモして|"
+    r"vergiss nicht|fürs protokoll|zur erinnerung|para que conste|"
+    r"retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|recuerda|no olvides|acuérdate)\b|覚えて|覚えと|記憶して|メモして|"
     r"忘れないで|記録して",
-    "remember|keep in mind|forget|record|note|memori|write|future|merk dir|denk dran|vergiss|"
-    "retiens|souviens|oublie|recuerda|olvides|acuérdate|覚え|記憶|メモ|忘れ|記録",
+    "remember|keep in mind|forget|record|note|memori|write|future|merk dir|denk dran|vergiss|protokoll|"
+    "erinnerung|conste|retiens|souviens|oublie|mémoire|rappel|recuerda|olvides|acuérdate|覚え|記憶|メモ|忘れ|記録",
 )
 
 
 REMEMBER_HEAD: Final = re.compile(
     r"^(?:(?:and|also|oh|btw|please|pls|so|und|et|y)[,\s]+)*(?:please\s+)?(?:remember|keep in mind|don'?t forget|"
-    r"do not forget|for the record|for the future|note|merk dir|denk dran|vergiss nicht|retiens|souviens-toi|"
-    r"n'oublie pas|"
+    r"do not forget|for the record|for the future|note|merk dir|denk dran|vergiss nicht|fürs protokoll|"
+    r"zur erinnerung|para que conste|retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|"
     r"recuerda|no olvides|acuérdate)\b(?:\s+(?:this|that|das|ça|esto))?(?:\s+for the future)?\s*[:,]?\s*"
     r"(?:that\s+|dass\s+|que\s+)?",
     re.I,
@@ -147,7 +147,7 @@ ENV_ID: Final = make_cue(
     r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|com|net|org|io|dev|cloud|app|"
     r"jp|de|uk|eu|fr)\b|\b[\w.-]+@[\w-]+(?:\.[\w-]+)*\b|\bport\s+\d{2,5}\b|\b[A-Za-z][\w.-]*:\d{2,5}\b|"
     r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[A-Z][A-Za-z+#]*\s+v?\d+(?:\.\d+)+\b|"
-    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]+(?:SQL)?\s+\d{1,3}\b(?![:/.]\d)|"
+    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-ZÄÖÜÉ][a-zäöüßéèáíóúñ]+(?:SQL)?\s+\d{1,3}\b(?![:/.]\d)|"
     r"\b[A-Z]{2,3}\s?\d{2,5}\b",
     "0|1|2|3|4|5|6|7|8|9|@|.internal|.local|.lan|.corp|.intra|.com|.net|.org|.io|.dev|.cloud|.app|.jp|"
     ".de|.uk|.eu|.fr",
@@ -157,7 +157,7 @@ ENV_ID: Final = make_cue(
 
 STATE_VERB: Final = re.compile(
     r"\b(?:is|are|was|were|runs?|running|uses?|lives?|sits?|listens?|hosted|located|booked|has|have|holds?|"
-    r"points? to|ist|sind|läuft|liegt|est|sont|es|son|está|están)\b"
+    r"points? to|moved to|ist|sind|läuft|liegt|est|sont|es|son|está|están)\b"
     r"|\bat\s+(?=\d{1,3}(?:\.\d{1,3}){3}\b)|は|で入れる|にある|で動いて|を使って|済み|です|でした",
     re.I,
 )

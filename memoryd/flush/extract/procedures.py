@@ -157,9 +157,14 @@ def attach_procedure(ctx: Ctx, m: Msg) -> None:
             return
     start = ctx.last_user(m.pos)
     runs = _passing_commands(ctx, range(start + 1 if start is not None else 0, m.pos))
-    if len(runs) >= 2:
+    if len(runs) >= 2:  # named after the task asked for before the work ("merk dir die Schritte" names none)
+        asker = ctx.msgs[start] if start is not None else m
+        pos = {m.pos, asker.pos, *(p for p, *_ in runs[:6])}
         ctx.add(
-            "procedure", _procedure_from_runs(m, runs), {m.pos, *(p for p, *_ in runs[:6])}, must_keep=True
+            "procedure",
+            _procedure_from_runs(asker, runs) or _procedure_from_runs(m, runs),
+            pos,
+            must_keep=True,
         )
 
 
@@ -277,6 +282,11 @@ _GIVES_WAY: Final = frozenset({"decision", "open_question"})
 # --- procedures from the commands that were run -----------------------------------------------
 
 
+def _acts(prog: str, words: Sequence[str]) -> bool:
+    """A listing program told to change what it finds: ``find ... -delete`` / ``-exec`` is a step."""
+    return prog == "find" and any(w in ("-delete", "-exec", "-execdir") for w in words)
+
+
 def _passing_commands(ctx: Ctx, span: Sequence[int] | range) -> list[tuple[int, str, str]]:
     """The commands of a stretch of work that did something and whose last run passed, in order.
 
@@ -291,7 +301,9 @@ def _passing_commands(ctx: Ctx, span: Sequence[int] | range) -> list[tuple[int, 
             continue
         for raw, words in step.segments:
             prog = program(words)
-            if prog in TRIVIAL or (prog == "git" and segment_effect(words, raw) == "read"):
+            if (prog in TRIVIAL and not _acts(prog, words)) or (
+                prog == "git" and segment_effect(words, raw) == "read"
+            ):
                 continue
             key = identity(words)
             first = seen[key][0] if key in seen else p
@@ -434,7 +446,8 @@ def command_procedures(ctx: Ctx) -> None:
         if keep and len(runs) < 2 and before is not None and before[0] not in cited:
             # "that worked, write down these steps": the steps are the work just done
             head = _procedure_from_runs(ctx.msgs[before[0]], before[1])
-            ctx.add("procedure", head, {before[0], user, *(p for p, *_ in before[1][:6])})
+            # (asked for in so many words: kept like a remember request)
+            ctx.add("procedure", head, {before[0], user, *(p for p, *_ in before[1][:6])}, must_keep=True)
             cited.update({user, before[0]})
             before = None
             continue

@@ -112,7 +112,7 @@ _ERROR_WORD: Final = re.compile(
 
 
 _LOG_PREFIX: Final = re.compile(
-    r"^(?:\S+\t){1,3}|\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?\s*|^(?:INFO|DEBUG|WARN(?:ING)?|NOTICE)\s+\[[^\]]+\]\s*|"
+    r"^(?:\S+\t){1,3}|\[?\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?\]?\s*|^(?:INFO|DEBUG|WARN(?:ING)?|NOTICE)\s+\[[^\]]+\]\s*|"
     r"^E\s+"
 )
 
@@ -142,13 +142,14 @@ _TEXT_FAILURE: Final = (
             r"|\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
             r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
             r"|^\s*(?:Failed|FAILED)\b|^FAILURES!"
+            r"|(?:\.{2,}|:|\s-)\s*(?:FAILED|FAIL|ERROR)\b"  # a step's status word: "login ... FAILED"
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
     (
-        ("state", "status", "conclusion", "result", "phase", "health"),
+        ("state", "status", "conclusion", "result", "phase", "health", "active"),
         re.compile(
-            r"\b(?i:state|status|conclusion|result|phase|health)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
+            r"\b(?i:state|status|conclusion|result|phase|health|active)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
             r"TIMED_OUT|UNHEALTHY|failed|failure|error|errored|cancell?ed|timed_out|unhealthy|Failed|Unhealthy)\b"
         ),
     ),
@@ -591,7 +592,8 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
         if s.offer:
             continue
         shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
-        score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0)
+        alone = len(said) == 1 and not is_question(s.text)  # a report of one sentence says what came of it
+        score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0) + alone
         if score > best[0]:
             best = (score, i)
     if best[0] < 3:
