@@ -404,9 +404,11 @@ _SEGMENT_SPLIT: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def _names(text: str, initial: bool) -> frozenset[str]:
     """The names and values a stretch of prose introduces: identifiers, numbers, capitalised words
-    (a sentence's first word only when it looks like a name: "Zotero 7", "Mann-Whitney", not "Ich")."""
+    (a sentence's first word only when it looks like a name: "Zotero 7", "Mann-Whitney", not "Ich").
+    Memoised: a reversal is looked for against every decided offer, turn after turn."""
     words = text.split()
     caps = {w for w in re.findall(r"\b[A-Z][\w+-]*", text) if len(w) > 2}
     if initial and words and words[0] in caps:
@@ -588,16 +590,18 @@ def distinct_values(text: str) -> frozenset[str]:
     return frozenset(f for f in found if f)
 
 
+@lru_cache(maxsize=2048)
+def _owned_names(options: tuple[Option, ...]) -> tuple[frozenset[str], ...]:
+    """Per option, the names and values no other option of the same offer has."""
+    names = [_names(o.text, initial=False) for o in options]
+    return tuple(n.difference(*(m for j, m in enumerate(names) if j != i)) for i, n in enumerate(names))
+
+
 def option_by_name(text: str, options: Sequence[Option]) -> int | None:
     """The one option whose names or values (capitalised words, identifiers, numbers) the text
     repeats, and no other option shares: "al final Trade Republic" of three brokers."""
     said = _names(text, initial=False)
-    owned = []
-    for o in options:
-        own = _names(o.text, initial=False).difference(
-            *(_names(p.text, initial=False) for p in options if p is not o)
-        )
-        owned.append(len(said & own))
+    owned = [len(said & own) for own in _owned_names(tuple(options))]
     best = max(owned, default=0)
     return owned.index(best) if best and owned.count(best) == 1 else None
 
