@@ -1128,7 +1128,8 @@ def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | 
         ctx.reported.add(prev.pos)
     reason = clip(plain(" ".join(said)), 120)
     topic = _sentence(topic) if topic[:1].islower() else topic
-    text = f"{clip(topic, 170)} — {ctx.labels['user']}{reason}" if reason else topic
+    # why it waits, in brackets: never glued on as a second speaker ("— user: ...")
+    text = f"{clip(topic, 170).rstrip(' —-')} ({reason.rstrip('.')})" if reason else topic
     return ctx.add("open_question", text, pos)
 
 
@@ -1360,8 +1361,11 @@ def settle(ctx: Ctx) -> None:
     ctx.drafts[:] = keep
 
 
+_WHY_WAITS: Final = re.compile(r"\s\([^()]*\)$")  # the reason an open point waits (``_open``)
+
+
 def _answered(q: Draft, answers: Sequence[Draft]) -> bool:
-    topic = q.text.split(" — ", 1)[0]
+    topic = _WHY_WAITS.sub("", q.text.split(" — ", 1)[0])
     if OPEN.hit(q.text) and not is_question(topic):
         return False
     words = {w for w in word_set(topic) if len(w) > 2}

@@ -17,6 +17,7 @@ means the option the assistant recommended.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -472,7 +473,11 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     if (inline := _inline_options(m)) is not None:
         return inline
     for s in m.sentences[:-9:-1]:  # the closing sentences: an offer ends the turn, not its report
-        if LIST_ITEM.match(s) or not OR.hit(s):
+        if LIST_ITEM.match(s):
+            continue
+        if (paired := _correlative(s)) is not None:
+            return s, "", paired
+        if not OR.hit(s):
             continue
         body = s.rstrip("?？.!。 ")
         lead = ""
@@ -497,6 +502,22 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             continue
         return s, lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
     return None
+
+
+def _correlative(s: str) -> tuple[Option, ...] | None:
+    """Sides opened by one correlative word said again ("soit A, soit B"; "either A, either B"):
+    each side runs from its word to the next; two to four sides, none over 22 words."""
+    words = s.rstrip("?？.!。 ").split()
+    at = [i for i, w in enumerate(words) if EITHER.hit(w.strip(",;:"))]
+    if not 2 <= len(at) <= 4 or len({words[i].lower().strip(",;:") for i in at}) != 1:
+        return None
+    if words[at[0]].lower().strip(",;:") in ("whether", "ob"):
+        return None  # "whether ... whether" asks, it lists nothing
+    bounds = [*at, len(words)]
+    sides = [plain(" ".join(words[a + 1 : b]).strip(" ,;")) for a, b in itertools.pairwise(bounds)]
+    if any(not 0 < len(tokens(x)) <= 22 for x in sides):
+        return None
+    return tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
 
 
 def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:
