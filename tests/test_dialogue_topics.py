@@ -36,3 +36,38 @@ def test_options_joined_by_a_repeated_correlative_word_and_a_pick_by_ordinal() -
     (decision,) = accepted(t.items())
     assert "joint" in decision.text and "plombier" not in decision.text
     assert set(decision.entry_ids) >= {offer, pick}
+
+
+def test_either_or_sides_end_where_a_remark_on_the_last_one_starts() -> None:
+    t = Transcript()
+    t.user("the shed roof leaks over the workbench")
+    offer = t.assistant(
+        "The felt has split along the ridge. You have two ways: either patch the ridge with bitumen tape "
+        "this weekend, or have the whole roof re-felted by the Okafor brothers; that runs to about £380 "
+        "but comes with a ten-year guarantee. What do you prefer?"
+    )
+    pick = t.user("the second")
+    decisions = accepted(t.items())
+    assert any("re-felted" in d.text and set(d.entry_ids) >= {offer, pick} for d in decisions)
+    assert not any("bitumen" in d.text and "re-felted" not in d.text for d in decisions)
+
+
+def test_no_idea_and_a_need_to_consult_someone_first_keeps_the_question_open() -> None:
+    t = Transcript()
+    t.assistant(
+        "Noch eine Sache: Soll der Wintergarten eine Fußbodenheizung bekommen, oder reicht ein Heizkörper "
+        "an der Nordwand?"
+    )
+    t.user("Keine Ahnung. Das muss ich erst mit meiner Schwester besprechen.")
+    (point,) = of_kind(t.items(), "open_question")
+    assert "Fußbodenheizung" in point.text
+    assert not accepted(t.items())
+
+
+def test_a_reply_that_has_to_consult_first_names_an_option_and_still_picks_nothing() -> None:
+    t = Transcript()
+    t.assistant("¿Pintamos la fachada de blanco roto o de ocre, como la casa de al lado?")
+    t.user("Uf, eso lo tengo que hablar con la comunidad de vecinos antes.")
+    (point,) = of_kind(t.items(), "open_question")
+    assert "ocre" in point.text
+    assert not accepted(t.items())

@@ -211,7 +211,16 @@ def _defers(s: str) -> bool:
         return True
     if not ASK.hit(s) or is_question(s) or _ASK_FOR.search(s):
         return False  # "ask for Dublin" is a request, not a deferral
-    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s))
+    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s) or _MUST_FIRST.search(s))
+
+
+#: A first person who has to do something, anywhere in the sentence ("das muss ich erst ...",
+#: "eso lo tengo que ..."): with an asking verb, the speaker has to consult before deciding.
+_MUST_FIRST: Final = re.compile(
+    r"\b(?:i need to|i have to|i must|we need to|we have to|muss ich|ich muss|müssen wir|wir müssen|"
+    r"tengo que|tenemos que|je dois|il faut que je|nous devons|on doit)\b",
+    re.I,
+)
 
 
 def _asks_self(s: str) -> bool:

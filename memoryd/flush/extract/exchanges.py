@@ -183,7 +183,9 @@ def offer_of(m: Msg) -> Offer:
         )
     prose_opts = _prose_options(m)
     segments = None
-    if (question or recommend) and (prose_opts is None or len(prose_opts[2]) < 3):
+    if (question or recommend) and (
+        prose_opts is None or (len(prose_opts[2]) < 3 and not _paired(prose_opts[0]))
+    ):
         segments = _segment_options(m)
     if segments is not None:
         lead, _, opts, rec = segments
@@ -488,6 +490,8 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
             body = " ".join(words[lead_at + 1 :]) or body
         sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+        if len(sides) >= 2 and ";" in sides[-1]:  # "..., or hand it over; that costs ...": a remark on it
+            sides[-1] = sides[-1].split(";", 1)[0]
         if (
             len(sides) == 2
             and "," in sides[0]
@@ -502,6 +506,12 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             continue
         return s, lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
     return None
+
+
+def _paired(sentence: str) -> bool:
+    """A sentence that opens its sides with a correlative word ("either", "entweder", "soit"): it
+    says itself where the alternatives are, and clause-by-clause reading gives way to it."""
+    return any(EITHER.hit(w.strip(",;:")) for w in sentence.split())
 
 
 def _correlative(s: str) -> tuple[Option, ...] | None:

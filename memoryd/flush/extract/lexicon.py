@@ -142,12 +142,12 @@ LATER: Final = Words(
     "at some point|down the line",
     "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
     "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen|ein andermal|"
-    "nicht jetzt|melde mich|komme darauf zurück",
+    "nicht jetzt|melde mich|komme darauf zurück|keine ahnung",
     "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
     "pensármelo|pensarlo bien|consultarlo con la almohada|otro día|ahora no|más adelante|ya te digo|"
-    "te digo algo|lo vemos",
+    "te digo algo|lo vemos|ni idea",
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
-    "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle",
+    "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
 )
 
@@ -159,10 +159,10 @@ DOUBT: Final = Words(
 
 #: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
 ASK: Final = Words(
-    "ask|check with|run it by|talk to|confirm with|clarify with",
-    "frage|frag|fragen|kläre|klären|abklären|rückfrage",
-    "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con",
-    "demande|demanderai|demander|vérifie avec|voir avec",
+    "ask|check with|run it by|talk to|confirm with|clarify with|discuss",
+    "frage|frag|fragen|kläre|klären|abklären|rückfrage|besprechen|bespreche",
+    "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con|hablar con|hablarlo",
+    "demande|demanderai|demander|vérifie avec|voir avec|en parler|discuter",
     "聞いて|聞く|確認して|相談",
 )
 
