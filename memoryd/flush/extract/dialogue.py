@@ -781,6 +781,7 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
     text = option_text(offer, idx)
     if extra:
         text = f"{text.rstrip('.')}; {clip('; '.join(extra), 140).rstrip('.')}"
+    text = _over(ctx, text, others)
     pos = {prev.pos, m.pos}
     if (d := ctx.delegated.get(m.pos)) is not None:
         pos.add(d)
@@ -796,6 +797,8 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             continue
         if _keeps_fact(s):
             continue  # a standing rule ("under no circumstances forward ports") is the fact that says it
+        if _VALUE_FIX.search(s) and not any(distinct_values(s) & distinct_values(o.text) for o in others):
+            continue  # "23 km, not 32": a value corrected, not another option turned down
         other = named_option(s, offer.options, first=False)
         if other is None or other == idx:
             if len(others) == 1 and REJECT.hit(s) and not (word_set(s) & chosen.words):
@@ -803,6 +806,37 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             else:
                 continue
         _reject_option(ctx, m, prev, offer, other, s)
+
+
+#: what a choice between two was made over, in the language of the range
+_INSTEAD: Final = {
+    "en": "instead of",
+    "de": "statt",
+    "es": "en lugar de",
+    "fr": "plutôt que",
+    "ja": "ではなく",
+}
+
+
+def _over(ctx: Ctx, text: str, others: Sequence[Option]) -> str:
+    """A pick between two says what it was picked over, unless it says so already:
+    "Shipton Mill for the extra volume (instead of: stay with Marriage's ...)"."""
+    if len(others) != 1:
+        return text
+    other = plain(others[0].text).strip(" ,;.")
+    own = {w for w in word_set(other) if len(w) > 2}
+    if not own or len(own & word_set(text)) >= 0.5 * len(own):
+        return text
+    return f"{text.rstrip(' .')} ({_INSTEAD.get(ctx.lang, _INSTEAD['en'])}: {clip(other, 80)})"
+
+
+def _picked_part(ctx: Ctx, text: str) -> str:
+    """A decision's text without what it was picked over (``_over``)."""
+    return text.split(f" ({_INSTEAD.get(ctx.lang, _INSTEAD['en'])}: ", 1)[0]
+
+
+#: "23 km, not 32", "60 €, no 50": a number said, then the one it replaces
+_VALUE_FIX: Final = re.compile(r"\d\S*(?:\s+\S+)?,?\s+(?:not|nicht|no|pas|non)\s+\d", re.I)
 
 
 def _record(ctx: Ctx, offer: Offer, text: str, pos: set[int]) -> None:
@@ -1323,9 +1357,10 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 continue
             if idx is None:
                 continue
-            if options[idx].text[:40] in draft.text:
+            if options[idx].text[:40] in _picked_part(ctx, draft.text):
                 return False  # the same choice again
-            draft.text = clip(option_text(offer, idx))
+            others = [o for i, o in enumerate(options) if i != idx]
+            draft.text = clip(_over(ctx, option_text(offer, idx), others))
             draft.pos.add(m.pos)
             if ack is not None and named_option(ack.prose, options, first=False) == idx:
                 draft.pos.add(ack.pos)  # "Sure, switching to TOML"
