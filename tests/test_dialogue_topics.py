@@ -97,3 +97,18 @@ def test_a_value_corrected_in_the_reply_turns_no_option_down() -> None:
     (decision,) = accepted(items)
     assert "wall" in decision.text
     assert not [d for d in of_kind(items, "decision") if d.text.startswith("Rejected")]
+
+
+def test_a_bare_closing_question_names_the_options_and_the_sentence_before_gives_the_topic() -> None:
+    t = Transcript()
+    t.user("the club newsletter is ready, can you send it?")
+    offer = t.assistant(
+        "The March newsletter has 212 recipients this time. Mailjet sends it today for free; Brevo "
+        "would give us open rates but needs a new account. Mailjet or Brevo?"
+    )
+    t.user("no clue, you decide")
+    choice = t.assistant("Then Mailjet, it is set up already and free. Sending now.")
+    (decision,) = accepted(t.items())
+    assert "newsletter" in decision.text and decision.text.index("Mailjet") < decision.text.index("Brevo")
+    assert "set up already" in decision.text  # how the assistant chose is what was decided
+    assert set(decision.entry_ids) >= {offer, choice}

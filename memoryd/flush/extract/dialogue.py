@@ -781,6 +781,18 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
     text = option_text(offer, idx)
     if extra:
         text = f"{text.rstrip('.')}; {clip('; '.join(extra), 140).rstrip('.')}"
+    if (d := ctx.delegated.get(m.pos)) is not None and DELEGATE.hit(m.prose):
+        said = next(
+            (x for x in ctx.msgs[d].sentences[:3] if named_option(x, offer.options, first=False) == idx), ""
+        )  # "your call" - "Then WebP at quality 80: ...": how the assistant chose is what was decided
+        said = clip(plain(said), 140).rstrip(".")
+        if said and len(word_set(said) - word_set(text)) >= 2:
+            bare = chosen.text.strip()
+            head = text.rstrip(".")
+            if bare and head.endswith(bare) and bare in said:  # "...: WebP" -> "...: Then WebP at 80 ..."
+                text = f"{head[: -len(bare)]}{said}"
+            else:
+                text = f"{head}; {said}"
     text = _over(ctx, text, others)
     pos = {prev.pos, m.pos}
     if (d := ctx.delegated.get(m.pos)) is not None:

@@ -184,7 +184,8 @@ def offer_of(m: Msg) -> Offer:
     prose_opts = _prose_options(m)
     segments = None
     if (question or recommend) and (
-        prose_opts is None or (len(prose_opts[2]) < 3 and not _paired(prose_opts[0]))
+        prose_opts is None
+        or (len(prose_opts[2]) < 3 and not _paired(prose_opts[0]) and not _bare(*prose_opts))
     ):
         segments = _segment_options(m)
     if segments is not None:
@@ -197,6 +198,8 @@ def offer_of(m: Msg) -> Offer:
         rec = _recommended(opts, recommend)
         if is_question(sentence) or rec is not None or CHOICE.hit(lead) or WHICH.hit(question):
             context = lead.rstrip(":： ") if lead and len(opts) > 2 else sentence
+            if _bare(sentence, lead, opts):
+                context = _bare_topic(m, sentence, opts) or context
             return Offer(opts, True, rec, "", question or sentence, context, True)
     single = _single_offer(tail, question)
     change = None
@@ -512,6 +515,25 @@ def _paired(sentence: str) -> bool:
     """A sentence that opens its sides with a correlative word ("either", "entweder", "soit"): it
     says itself where the alternatives are, and clause-by-clause reading gives way to it."""
     return any(EITHER.hit(w.strip(",;:")) for w in sentence.split())
+
+
+def _bare(sentence: str, lead: str, options: Sequence[Option]) -> bool:
+    """A closing question that is only its options ("WebP oder AVIF?"): the names are the choice,
+    whatever the sentences before it tell about each."""
+    return is_question(sentence) and not lead and all(len(tokens(o.text)) <= 3 for o in options)
+
+
+def _bare_topic(m: Msg, question: str, options: Sequence[Option]) -> str:
+    """What a bare "X or Y?" is about: the last sentence before it that names none of the options
+    ("The 14 new photos weigh 38 MB." before "WebP or AVIF?")."""
+    names = {w.lower() for o in options for w in tokens(o.text)}
+    at = m.sentences.index(question) if question in m.sentences else len(m.sentences)
+    for s in reversed(m.sentences[:at]):
+        if LIST_ITEM.match(s) or is_question(s):
+            continue
+        if not names & {w.lower() for w in tokens(s)}:
+            return plain(s).rstrip(".!。 ") if len(tokens(s)) >= 4 else ""
+    return ""
 
 
 def _correlative(s: str) -> tuple[Option, ...] | None:
