@@ -112,3 +112,44 @@ def test_a_bare_closing_question_names_the_options_and_the_sentence_before_gives
     assert "newsletter" in decision.text and decision.text.index("Mailjet") < decision.text.index("Brevo")
     assert "set up already" in decision.text  # how the assistant chose is what was decided
     assert set(decision.entry_ids) >= {offer, choice}
+
+
+def test_a_choice_the_user_lays_out_and_hands_over_is_decided_by_the_assistants_pick() -> None:
+    t = Transcript()
+    asked = t.user(
+        "Für die Terrasse hinterm Vereinsheim: nehmen wir Lärche oder WPC-Dielen? Ich hab keine Meinung, "
+        "entscheide du."
+    )
+    chose = t.assistant(
+        "Dann WPC-Dielen: sie splittern nicht, und die Kinder laufen dort barfuß. Lärche müsste jedes "
+        "Frühjahr geölt werden."
+    )
+    yes = t.user("ok, passt")
+    items = t.items()
+    (decision,) = accepted(items)
+    assert "Terrasse" in decision.text and "WPC" in decision.text and "splittern" in decision.text
+    assert set(decision.entry_ids) >= {asked, chose, yes}
+    assert not [d for d in of_kind(items, "decision") if d.text.startswith("Abgelehnt")]
+
+
+def test_a_choice_between_two_handed_over_in_the_opening_turn() -> None:
+    t = Transcript()
+    asked = t.user(
+        "the porch light keeps dying. we have to pick between a motion-sensor lamp and a dusk-to-dawn "
+        "bulb, I really don't mind, up to you"
+    )
+    chose = t.assistant(
+        "I'd take the motion-sensor lamp: it only burns when someone walks up, so it saves power."
+    )
+    items = t.items()
+    (decision,) = accepted(items)
+    assert "porch light" in decision.text.lower() or "pick between" in decision.text
+    assert "saves power" in decision.text
+    assert set(decision.entry_ids) >= {asked, chose}
+
+
+def test_an_answer_that_lists_options_back_chooses_nothing() -> None:
+    t = Transcript()
+    t.user("train or coach to Porto? you decide")
+    t.assistant("Depends: do you want it cheap or fast? The coach is €19, the train €34.")
+    assert not accepted(t.items())

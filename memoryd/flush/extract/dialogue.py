@@ -34,6 +34,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
+    choice_laid_out,
     distinct_values,
     exchanges,
     named_option,
@@ -647,6 +648,31 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def own_choice_delegated(ctx: Ctx, m: Msg) -> Draft | None:
+    """A user turn that lays out its own alternatives and hands the choice over ("oak or laminate,
+    honestly I can't decide, your call"): the assistant's next words that name one are the decision,
+    with the turn's sentence as its topic. Both turns are cited."""
+    if not DELEGATE.hit(m.prose):
+        return None
+    laid = choice_laid_out(m)
+    nxt = ctx.prose_after(m.pos, text_only=False)
+    if laid is None or nxt is None or ctx.offer(nxt).options:
+        return None  # an answer that lists options of its own asks back, it does not choose
+    sentence, options = laid
+    for said in nxt.sentences[:3]:
+        idx = named_option(said, options, first=False)
+        if idx is None or is_question(said):
+            continue
+        topic = plain(_FILLER.sub("", sentence)).replace("¿", "").replace("¡", "").rstrip("?？.!。 ")
+        text = f"{_sentence(topic)}: {clip(plain(said), 160).rstrip('.')}"
+        offer = Offer(options, True, idx, "", sentence, sentence, True)
+        _record(
+            ctx, offer, _over(ctx, text, [o for i, o in enumerate(options) if i != idx]), {m.pos, nxt.pos}
+        )
+        return ctx.slot_options[-1][1] if ctx.slot_options else None
+    return None
 
 
 def _values_of(offer: Offer, idx: int | None) -> frozenset[str]:
@@ -1446,6 +1472,7 @@ __all__ = [
     "is_task",
     "kept_open",
     "option_text",
+    "own_choice_delegated",
     "pending_picks",
     "read_reply",
     "reversals",

@@ -517,6 +517,25 @@ def _paired(sentence: str) -> bool:
     return any(EITHER.hit(w.strip(",;:")) for w in sentence.split())
 
 
+_BETWEEN: Final = re.compile(
+    r"\b(?:between|zwischen|entre)\s+(?P<a>[^,;:.!?]{2,60}?)\s+(?:and|und|y|et)\s+(?P<b>[^,;:.!?]{2,60})",
+    re.I,
+)
+
+
+def choice_laid_out(m: Msg) -> tuple[str, tuple[Option, ...]] | None:
+    """Alternatives a turn lays out itself ("do we put it at 10:00 or at 11:30?", "we have to pick
+    between solid oak and a laminate"): the sentence that holds them, and the options."""
+    if (found := _prose_options(m)) is not None:
+        return found[0], found[2]
+    for s in m.sentences:
+        if (pair := _BETWEEN.search(s)) is not None:
+            sides = (plain(pair["a"]).strip(), plain(pair["b"]).strip())
+            if all(0 < len(tokens(x)) <= 6 for x in sides):
+                return s, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+    return None
+
+
 def _bare(sentence: str, lead: str, options: Sequence[Option]) -> bool:
     """A closing question that is only its options ("WebP oder AVIF?"): the names are the choice,
     whatever the sentences before it tell about each."""
