@@ -153,3 +153,16 @@ def test_an_answer_that_lists_options_back_chooses_nothing() -> None:
     t.user("train or coach to Porto? you decide")
     t.assistant("Depends: do you want it cheap or fast? The coach is €19, the train €34.")
     assert not accepted(t.items())
+
+
+def test_a_question_left_last_carries_the_point_its_labelled_sentence_announced() -> None:
+    t = Transcript()
+    t.user("merci pour le planning des bénévoles")
+    last = t.assistant(
+        "Planning envoyé aux 14 bénévoles. Reste un point : la buvette du dimanche n'a encore personne "
+        "après 16 h. On la ferme plus tôt ou je relance la liste ?"
+    )
+    (point,) = of_kind(t.items(), "open_question")
+    assert "buvette" in point.text and "relance" in point.text
+    assert "Reste un point" not in point.text and "Planning envoyé" not in point.text
+    assert point.entry_ids == (last,)

@@ -1427,7 +1427,25 @@ def unanswered_at_end(ctx: Ctx) -> None:
         q = plain(offer.question)
         if _size(q) < 6 and not offer.groups:  # "Was ist dir lieber?": the options say what is open
             q = f"{q.rstrip('?？ ')}: {' / '.join(clip(o.text, 60) for o in offer.options[:4])}?"
+        elif (setup := _announced(last, offer.question)) is not None:
+            q = f"{_sentence(setup)}: {q}"  # "One thing left: the A1 course has no teacher yet. Open now or wait?"
         ctx.add("open_question", q, {last.pos})
+
+
+def _announced(m: Msg, question: str) -> str | None:
+    """The sentence right before a closing question that announces the point with a short label
+    and a colon ("Queda una cosa: el A1 ... no tiene profesora."): what the question is about."""
+    if question not in m.sentences:
+        return None
+    at = m.sentences.index(question)
+    if at == 0:
+        return None
+    before = m.sentences[at - 1]
+    label = _LEAD_LABEL.match(before)
+    if label is None or is_question(before) or len(tokens(label.group(0))) > 4:
+        return None
+    rest = plain(before[label.end() :]).rstrip(".!。 ")
+    return rest if len(tokens(rest)) >= 4 else None
 
 
 def settle(ctx: Ctx) -> None:
