@@ -166,3 +166,26 @@ def test_a_question_left_last_carries_the_point_its_labelled_sentence_announced(
     assert "buvette" in point.text and "relance" in point.text
     assert "Reste un point" not in point.text and "Planning envoyé" not in point.text
     assert point.entry_ids == (last,)
+
+
+def test_tasks_said_in_the_present_with_a_who_and_a_by_when_are_to_dos() -> None:
+    t = Transcript()
+    t.user("Pour la kermesse : je réserve les tables à la mairie d'ici jeudi 9, promis.")
+    t.assistant("Noté.")
+    t.user("Und Jens bringt die Getränkekisten bis Samstag, 11. Juli, in die Halle.")
+    t.assistant("Alles klar.")
+    t.user("she'll confirm the bouncy castle by Friday")
+    t.assistant("Great.")
+    todos = [d.text for d in of_kind(t.items(), "todo")]
+    assert any("tables" in x for x in todos)
+    assert any("Getränkekisten" in x for x in todos)
+    assert any("bouncy castle" in x for x in todos)
+
+
+def test_what_happened_by_a_time_or_on_a_day_is_no_to_do() -> None:
+    t = Transcript()
+    t.user("Ich war bis 14 Uhr beim Zahnarzt, deshalb erst jetzt.")
+    t.assistant("Kein Problem.")
+    t.user("Tickets are already booked: the ferry leaves on the 21st at 08:15.")
+    t.assistant("Noted.")
+    assert not of_kind(t.items(), "todo")

@@ -154,7 +154,8 @@ _DUE_BY: Final = re.compile(
 )
 _PLAN_INSIDE: Final = re.compile(
     r"\b(?:i'?ll|i will|we'?ll|we will|i need to|we need to|i have to|we have to|we must|ich muss|wir müssen|"
-    r"tengo que|tenemos que|je dois|nous devons|il faut)\b",
+    r"tengo que|tenemos que|je dois|nous devons|il faut|he'?ll|she'?ll|they'?ll|he will|she will|they will|"
+    r"er wird|sie wird|sie werden|il va|elle va|ils vont|va a|van a)\b",
     re.I,
 )
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
@@ -1309,7 +1310,37 @@ def task_sentence(s: str) -> bool:
         return False  # two of owner, due and plan are needed: the owner test (the costly one) is moot
     if due and plan:
         return True
+    if _deadline(core) and (_SELF_SUBJECT.search(core) or _lead_name(core)) and not _PAST.search(core):
+        return True  # "bis 20. Dezember kläre ich ...", "Álvaro llama ... antes del 30": who, and by when
     return bool(OWNER.hit(core) or _NAMED_SUBJECT.search(core))
+
+
+#: A first person in a language whose present tense says what one is going to do ("schicke ich").
+_SELF_SUBJECT: Final = re.compile(r"(?<![\w'])(?:ich|wir|je|j'|nous|yo)(?![\w'])", re.I)
+_LEAD_NAME: Final = re.compile(r"^(?:(?i:and|und|y|et|also|so)\s+)?([A-ZÀ-Þ][a-zß-ÿ]+)\s+[a-zß-ÿ]{3,}\b")
+
+
+_BY_WHEN: Final = re.compile(
+    r"\b(?:by|before|until|bis|vor|antes del?|hasta|avant|d'ici)\s+(?:(?:the|el|le|la|dem|den)\s+)?([\w.]+)",
+    re.I,
+)
+
+
+#: the past of "be" and "have": what happened by a time is no task ("ich war bis 12 beim Arzt")
+_PAST: Final = re.compile(
+    r"\b(?:was|were|had|war|waren|hatte|hatten|fue|fui|era|estaba|estuve|était|étais|étions|avait)\b", re.I
+)
+
+
+def _deadline(s: str) -> bool:
+    """A "by when": by/bis/antes de/avant, then a number or a day ("bis Freitag", "antes del 30")."""
+    return any(w[:1].isdigit() or DUE.hit(w) for w in _BY_WHEN.findall(s))
+
+
+def _lead_name(s: str) -> bool:
+    """A sentence whose subject is a name, then a verb: "Álvaro llama a ...", "Marek rings ..."."""
+    found = _LEAD_NAME.match(s)
+    return found is not None and found.group(1).lower() not in STOPWORDS and not WH.hit(found.group(1))
 
 
 # --- over the whole range -------------------------------------------------------------------------------
