@@ -189,3 +189,30 @@ def test_what_happened_by_a_time_or_on_a_day_is_no_to_do() -> None:
     t.user("Tickets are already booked: the ferry leaves on the 21st at 08:15.")
     t.assistant("Noted.")
     assert not of_kind(t.items(), "todo")
+
+
+def test_an_accepted_offer_to_write_to_someone_carried_out_is_a_decision_citing_the_send() -> None:
+    t = Transcript()
+    t.user("the caterer confirmed 40 plates for the 9th")
+    offer = t.assistant(
+        "Great, 40 plates it is. ¿Quieres que les escriba pidiendo la factura proforma para el depósito?"
+    )
+    yes = t.user("venga, sí")
+    _, sent = t.bash(
+        "mailx -s 'Proforma' pedidos@catering-olmo.es < /tmp/proforma.txt",
+        "queued: 1 message to pedidos@catering-olmo.es",
+    )
+    t.assistant("Enviado.")
+    (decision,) = accepted(t.items())
+    assert "factura proforma" in decision.text and "pedidos@catering-olmo.es" in decision.text
+    assert not decision.text.startswith(("¿", "Quieres"))
+    assert set(decision.entry_ids) == {offer, yes, sent}
+
+
+def test_an_accepted_offer_of_more_work_carried_out_is_no_decision() -> None:
+    t = Transcript()
+    t.assistant("The parser is fixed. Want me to run the slow test suite too?")
+    t.user("yes please")
+    t.bash("pytest -q -m slow", "212 passed in 41.0s")
+    t.assistant("All 212 slow tests pass.")
+    assert not accepted(t.items())

@@ -111,7 +111,8 @@ _LABEL: Final = re.compile(r"^\W*(?:option\s+|plan\s+)?[A-Da-d1-9](?:\W|$)", re.
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,20}[:：]\s*")
 _OFFER_LEAD: Final = re.compile(
     r"^(?:(?:shall|should|can|may) (?:i|we)|(?:do you )?want me to|would you like me to|i could|we could|i can|"
-    r"soll ich|ich könnte|wir könnten|quieres que|podría|podríamos|veux-tu que|je pourrais|on pourrait)\s+",
+    r"soll ich|ich könnte|wir könnten|(?:quieres|queréis) que(?: (?:te|le|les|os))?|podría|podríamos|"
+    r"(?:veux-tu|voulez-vous|tu veux) que (?:je|j')(?: (?:te|leur|lui|vous))?|je pourrais|on pourrait)\s+",
     re.I,
 )
 _OFFER_TAIL: Final = re.compile(
@@ -1056,6 +1057,30 @@ def _single(
         extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+    elif agreed and (done := _carried_out(ctx, m)) is not None:
+        # "shall I write to them?" - "go on" - the mail sent: the offer taken, and what showed it done
+        done_at, to = done
+        text = _action(action).rstrip(".")
+        ctx.add(
+            "decision", text if to in text else f"{text} ({to})", {prev.pos, m.pos, done_at}, must_keep=True
+        )
+
+
+_ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _carried_out(ctx: Ctx, m: Msg) -> tuple[int, str] | None:
+    """The tool result that shows an offer to write to someone carried out: the assistant's next move
+    after the reply is a tool call, and its result names the address written to. (Work the offer
+    continues, "add a test?" - "yes" - tests run, is the outcome rules' business.)"""
+    for x in ctx.after(m.pos):
+        if x.role == "user" or (x.role == "assistant" and x.prose and not x.has_calls):
+            return None
+        if x.role == "tool":
+            said = f"{x.step.command} {x.step.output}" if x.step is not None else x.prose
+            to = _ADDRESS.search(said)
+            return (x.pos, to.group(0)) if to else None
+    return None
 
 
 def _change_verdict(ctx: Ctx, m: Msg, offer: Offer) -> bool | None:
@@ -1112,7 +1137,7 @@ def _action(offer: str) -> str:
         core = core[lead.end() :]
     if (tail := _SHORT_TAIL.search(core)) and len(tokens(core[: tail.start()])) >= 4:
         core = core[: tail.start()]
-    core = _OFFER_LEAD.sub("", core).strip(" ,")
+    core = _OFFER_LEAD.sub("", core.lstrip("¿¡ ")).strip(" ,")
     core = _OFFER_TAIL.sub("", core).strip(" ,")
     return _sentence(core) or offer
 
