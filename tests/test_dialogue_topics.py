@@ -216,3 +216,36 @@ def test_an_accepted_offer_of_more_work_carried_out_is_no_decision() -> None:
     t.bash("pytest -q -m slow", "212 passed in 41.0s")
     t.assistant("All 212 slow tests pass.")
     assert not accepted(t.items())
+
+
+def test_long_sides_before_a_closing_question_are_cut_to_their_leads() -> None:
+    t = Transcript()
+    t.user("the allotment needs water over the holidays")
+    offer = t.assistant(
+        "For the three weeks you are away you need about 900 litres or so. You can ask Mrs Duval next "
+        "door to water every second evening, which she offered in May and which costs nothing but a jar "
+        "of jam, or install a drip kit on the rain barrel, which runs on a timer, needs a morning to "
+        "set up and comes to about €60 with the hoses. Which way do you want to go?"
+    )
+    pick = t.user("the barrel is full anyway. let's do the drip kit")
+    t.assistant("Drip kit it is. I'll list the parts.")
+    (decision,) = accepted(t.items())
+    assert decision.text.lower().startswith("install a drip kit on the rain barrel")
+    assert "Duval" in decision.text  # what it was picked over
+    assert set(decision.entry_ids) >= {offer, pick}
+
+
+def test_a_later_preference_with_a_comparative_reverses_no_decision() -> None:
+    t = Transcript()
+    t.assistant(
+        "Zwei Wege für die Vereinskasse: entweder bleibt ihr bei der Sparkasse mit 6,90 € im Monat, "
+        "oder ihr wechselt zur GLS Bank mit 4,50 €. Was ist euch lieber?"
+    )
+    t.user("GLS Bank")
+    t.assistant("Gut, GLS Bank.")
+    later = t.user(
+        "und die Quittungen hätte ich lieber als eine PDF pro Monat statt einzeln, viel weniger Arbeit"
+    )
+    t.assistant("Mache ich so.")
+    (decision,) = accepted(t.items())
+    assert decision.text.startswith("Ihr wechselt zur GLS Bank") and later not in decision.entry_ids

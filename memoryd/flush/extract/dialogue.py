@@ -1275,7 +1275,7 @@ def _stated_decision(ctx: Ctx, m: Msg, text: str) -> None:
     for d in ctx.drafts:
         if d.kind != "decision":
             continue
-        theirs = word_set(d.text)
+        theirs = word_set(_picked_part(ctx, d.text))  # what it was picked over is no restatement
         small = min(len(words), len(theirs))
         shared = len(words & theirs)
         if small and (shared == small or (shared >= 2 and shared >= 0.5 * small)):
@@ -1443,6 +1443,13 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             core = LEAD_FILLER.sub("", s)
             if REVERSAL.hit(s):
                 idx = named_option(core, options, first=False)
+                if (
+                    idx is not None
+                    and _size(core) > 8
+                    and _picks_by_rank(core)
+                    and option_by_name(core, options) is None
+                ):
+                    continue  # "I'd rather ... instead, way less paperwork": a comparative, no pick
             elif said and _size(s) <= 16:
                 idx = option_by_name(core, options)
                 if idx is None or option_by_name(said, options) != idx:
@@ -1451,7 +1458,7 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 continue
             if idx is None:
                 continue
-            if options[idx].text[:40] in _picked_part(ctx, draft.text):
+            if options[idx].text[:40].lower() in _picked_part(ctx, draft.text).lower():
                 return False  # the same choice again
             others = [o for i, o in enumerate(options) if i != idx]
             draft.text = clip(_over(ctx, option_text(offer, idx), others))

@@ -109,7 +109,11 @@ _INLINE_ENUM: Final = re.compile(
 )
 _LABEL_PAREN: Final = re.compile(r"[1-9a-dA-D]\)")
 _LABEL_WORD: Final = re.compile(r"(?i:option|plan|variante|opción|opcion|choix)\s+[1-9A-Da-d]\s*[:.)]")
-_SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
+_SIDE_SPLIT: Final = re.compile(
+    r"\s*,?\s+(?:or|oder|o|u|ou)\s+(?!(?:so|more|less|two|three|así|más|menos|plus|moins|mehr|weniger)\b)"
+    r"|\s*(?:または|それとも)\s*",
+    re.I,
+)  # "200 kg or so", "10 o más": an "or" that rounds a number joins no sides
 _LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
 _QUOTED: Final = re.compile(r"`([^`]+)`|\"([^\"]+)\"|“([^”]+)”|'([^'\s][^']*[^'\s])'|«\s*([^»]+?)\s*»")
@@ -504,11 +508,24 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             first = _LIST_SPLIT.split(sides[0])
             if all(0 < len(tokens(x)) <= 6 for x in first):
                 sides = [*first, sides[1]]
+        if len(sides) == 2 and s is not m.sentences[-1] and is_question(m.sentences[-1]):
+            sides = [_head_clause(x) for x in sides]  # long sides, then "Which way?": each side's lead
         sides = [plain(x.strip(" ,;")) for x in sides]
         if not 2 <= len(sides) <= 4 or any(not tokens(x) or len(tokens(x)) > 22 for x in sides):
             continue
         return s, lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
     return None
+
+
+def _head_clause(side: str) -> str:
+    """A side over 22 words, cut at its first comma after four words: "switch the extra volume to
+    Shipton Mill, whose sacks ..., though ..." -> "switch the extra volume to Shipton Mill"."""
+    if len(tokens(side)) <= 22:
+        return side
+    for at in (i for i, c in enumerate(side) if c == ","):
+        if len(tokens(side[:at])) >= 4:
+            return side[:at]
+    return side
 
 
 def _paired(sentence: str) -> bool:
