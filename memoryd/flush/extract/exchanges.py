@@ -40,6 +40,7 @@ from memoryd.flush.extract.lexicon import (
     TARGET,
     WH,
     WHICH,
+    token_set,
     tokens,
 )
 from memoryd.flush.extract.markers import STOPWORDS
@@ -575,8 +576,10 @@ def _bare_topic(m: Msg, question: str, options: Sequence[Option]) -> str:
 def _correlative(s: str) -> tuple[Option, ...] | None:
     """Sides opened by one correlative word said again ("soit A, soit B"; "either A, either B"):
     each side runs from its word to the next; two to four sides, none over 22 words."""
+    if EITHER.singles.isdisjoint(token_set(s)):
+        return None  # the cheap test first: no correlative word at all
     words = s.rstrip("?？.!。 ").split()
-    at = [i for i, w in enumerate(words) if EITHER.hit(w.strip(",;:"))]
+    at = [i for i, w in enumerate(words) if w.strip(",;:").lower() in EITHER.singles]
     if not 2 <= len(at) <= 4 or len({words[i].lower().strip(",;:") for i in at}) != 1:
         return None
     if words[at[0]].lower().strip(",;:") in ("whether", "ob"):
