@@ -44,7 +44,10 @@ _CJK_RUN: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 _ALNUM: Final = re.compile(r"[a-z0-9]+")
 
 
-_SENT_SPLIT: Final = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*|\n+")
+_SENT_SPLIT: Final = re.compile(
+    r"(?<=[.!?])(?<!\d\.)\s+(?=\S)|(?<=\d\.)\s+(?!(?:Jan|Jän|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\b)(?=\S)"
+    r"|(?<=[。！？])\s*|\n+"
+)  # "bis 20. Dezember": a German day number is no sentence end before its month
 
 
 _PARA_SPLIT: Final = re.compile(r"\n\s*\n")
