@@ -249,3 +249,14 @@ def test_a_later_preference_with_a_comparative_reverses_no_decision() -> None:
     t.assistant("Mache ich so.")
     (decision,) = accepted(t.items())
     assert decision.text.startswith("Ihr wechselt zur GLS Bank") and later not in decision.entry_ids
+
+
+def test_a_task_with_a_german_date_is_a_to_do_even_when_the_answer_files_a_point_as_open() -> None:
+    t = Transcript()
+    t.user(
+        "Die Hallenzeiten für den Winter sind noch nicht da. Und ich frage bis 14. Januar beim Sportamt nach, ob wir die Halle auch sonntags bekommen."
+    )
+    t.assistant("Gut, dann bleibt das vorerst offen.")
+    todos = of_kind(t.items(), "todo")
+    assert any("14. Januar" in d.text and "Sportamt" in d.text for d in todos)
+    assert not [d for d in of_kind(t.items(), "open_question") if "Sportamt" in d.text]

@@ -376,8 +376,8 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
         return None  # "Mostly admin, nothing pending from it." files nothing
     point = ""
     for s in m.sentences:
-        if has_secret(s):
-            continue
+        if has_secret(s) or (not is_question(s) and task_sentence(s)):
+            continue  # "and I'll ask them by the 20th whether ...": a to-do, not a point raised
         if (is_question(s) and _size(s) >= 4) or (DOUBT.hit(s) and _size(s) >= 5) or _point(s):
             point = _point(s) or plain(_FILLER.sub("", s))
             break
