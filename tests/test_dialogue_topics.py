@@ -260,3 +260,16 @@ def test_a_task_with_a_german_date_is_a_to_do_even_when_the_answer_files_a_point
     todos = of_kind(t.items(), "todo")
     assert any("14. Januar" in d.text and "Sportamt" in d.text for d in todos)
     assert not [d for d in of_kind(t.items(), "open_question") if "Sportamt" in d.text]
+
+
+def test_correlative_options_without_a_question_mark_and_a_leaning_recommendation() -> None:
+    t = Transcript()
+    t.user("Pour la chorale, on répète où cet hiver ?")
+    offer = t.assistant(
+        "Deux façons de faire : soit la salle paroissiale, gratuite mais froide le soir ; soit l'auditorium "
+        "du conservatoire, 40 € la soirée avec le piano accordé. Je pencherais pour l'auditorium."
+    )
+    yes = t.user("oui, d'accord")
+    (decision,) = accepted(t.items())
+    assert decision.text.lower().startswith("l'auditorium du conservatoire")
+    assert set(decision.entry_ids) >= {offer, yes}

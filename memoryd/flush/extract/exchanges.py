@@ -156,7 +156,13 @@ def offer_of(m: Msg) -> Offer:
     """Read one assistant message: its options, the recommended one, a single offer, its question."""
     prose = m.prose
     quiet = "?" not in prose and "？" not in prose and not m.blocks and not RECOMMEND.hit(prose)
-    if not prose or (quiet and not OR.hit(prose) and not BEST.hit(prose) and not labelled_lines(prose)):
+    if not prose or (
+        quiet
+        and not OR.hit(prose)
+        and not BEST.hit(prose)
+        and not labelled_lines(prose)
+        and EITHER.singles.isdisjoint(token_set(prose))
+    ):
         return Offer()  # nothing asked, listed or recommended: most reports end here
     paras = paragraphs(prose)
     if not paras:

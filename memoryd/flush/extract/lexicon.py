@@ -253,8 +253,8 @@ RECOMMEND: Final = Words(
     "recommend|recommended|recommendation|suggest|propose|proposal|my pick|my picks|my vote|best bet|i lean|"
     "i'd lean|leaning|lean towards",
     "ich würde|empfehle|empfehlung|mein vorschlag|ich tendiere",
-    "recomiendo|recomendación|sugiero|yo haría|yo iría|me quedaría|propongo",
-    "je recommande|recommandation|je suggère|je propose|je prendrais|je ferais",
+    "recomiendo|recomendación|sugiero|yo haría|yo iría|me quedaría|propongo|me inclino|me inclinaría",
+    "je recommande|recommandation|je suggère|je propose|je prendrais|je ferais|je penche|je pencherais",
     "おすすめ|推奨|提案",
 )
 
