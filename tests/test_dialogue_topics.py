@@ -273,3 +273,19 @@ def test_correlative_options_without_a_question_mark_and_a_leaning_recommendatio
     (decision,) = accepted(t.items())
     assert decision.text.lower().startswith("l'auditorium du conservatoire")
     assert set(decision.entry_ids) >= {offer, yes}
+
+
+def test_an_offer_about_an_open_failure_refused_is_a_rejection_too() -> None:
+    t = Transcript()
+    t.user("the label printer sync is broken again")
+    t.bash("python sync_labels.py", 'POST /v1/labels -> {"status": 502, "error": "Bad Gateway"}')
+    offer = t.assistant(
+        "The vendor's API answers 502 to every request, so it is on their side. "
+        "I could open a ticket with their helpdesk and attach the log, want that?"
+    )
+    no = t.user("no, leave it, I'll phone them myself tomorrow morning")
+    t.assistant("Understood.")
+    items = t.items()
+    rejected = [d for d in of_kind(items, "decision") if d.text.startswith("Rejected")]
+    assert len(rejected) == 1 and "ticket" in rejected[0].text
+    assert set(rejected[0].entry_ids) >= {offer, no}

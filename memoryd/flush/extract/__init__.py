@@ -83,7 +83,9 @@ def _user_rules(ctx: Ctx) -> None:
         if m.role != "user" or not m.prose:
             continue
         used: set[int] = set()
-        prev = None if m.pos in ctx.answered else picks.get(m.pos) or ctx.prev_assistant(m.pos)
+        prev = picks.get(m.pos) or ctx.prev_assistant(m.pos)
+        if m.pos in ctx.answered and not _answers_offer(ctx, m, prev):
+            prev = None  # the user's word on a failure, quoted by its outcome
         if prev is not None and prev.pos in filed:
             prev = None  # "Noted as open." asks nothing: the next turn is no reply to it
         if (ack := kept_open(ctx, m)) is not None:
@@ -106,6 +108,14 @@ def _user_rules(ctx: Ctx) -> None:
         user_tasks(ctx, m, used)
         stated_facts(ctx, m, used)
         explicit_lines(ctx, m, decisions=not used)
+
+
+def _answers_offer(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
+    """A yes or no to the one thing the assistant offered about a failure ("want me to write to their
+    support?" - "no, I'll write to them"): a reply to that offer, whatever the failure's outcome quotes."""
+    if prev is None or not ctx.offer(prev).single:
+        return False
+    return YES.starts(m.prose) or NO.starts(m.prose)
 
 
 def _plain_yes(m: Msg) -> bool:
