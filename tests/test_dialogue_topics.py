@@ -289,3 +289,15 @@ def test_an_offer_about_an_open_failure_refused_is_a_rejection_too() -> None:
     rejected = [d for d in of_kind(items, "decision") if d.text.startswith("Rejected")]
     assert len(rejected) == 1 and "ticket" in rejected[0].text
     assert set(rejected[0].entry_ids) >= {offer, no}
+
+
+def test_a_word_listed_with_others_in_an_offer_is_no_value_being_changed() -> None:
+    t = Transcript()
+    t.bash("curl -s https://api.example-shop.test/v1/stock", '{"error": "timeout", "trace_id": "tr_91ZqX"}')
+    t.assistant(
+        "The timeout comes from the warehouse API, not from our proxy (trace_id tr_91ZqX). "
+        "I could write to the warehouse team with the trace_id and the raw response, want that?"
+    )
+    t.user("no thanks, I'll do it")
+    (rejected,) = [d for d in of_kind(t.items(), "decision") if d.text.startswith("Rejected")]
+    assert "proxy" not in rejected.text and "tr_91ZqX" not in rejected.text

@@ -275,10 +275,15 @@ def _change(sentences: Sequence[str], offer: str) -> tuple[str, str, str] | None
                 continue  # the shared word is the slot ("Rebalancing") or a preposition ("to", "auf")
             j = flat.index(t)
             was, now = _run(old, j + 1), _run(new, i + 1)
+            if now and (now[0] in _AND or OR.hit(now[0])):
+                continue  # "with the request_id and a sample": the word is listed, no value put on it
             if was and now and now[0] != was[0] and now[0] not in flat and was[0] not in {w for w, _ in new}:
                 clause = next((c for c in re.split(r"\s*[:;,]\s+", plain(s)) if was[0] in c.lower()), s)
                 found = clause.strip(" .!"), " ".join(was), " ".join(now)  # the last such word wins
     return found
+
+
+_AND: Final = frozenset(("and", "und", "y", "e", "et", "plus", "sowie"))
 
 
 def _clause_words(text: str) -> list[tuple[str, bool]]:
