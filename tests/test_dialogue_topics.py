@@ -301,3 +301,26 @@ def test_a_word_listed_with_others_in_an_offer_is_no_value_being_changed() -> No
     t.user("no thanks, I'll do it")
     (rejected,) = [d for d in of_kind(t.items(), "decision") if d.text.startswith("Rejected")]
     assert "proxy" not in rejected.text and "tr_91ZqX" not in rejected.text
+
+
+def test_a_remember_request_with_a_later_word_is_a_fact_not_a_point_put_off() -> None:
+    t = Transcript()
+    t.user("bear in mind the gas meter is in the cupboard by the front door, the engineer comes next week")
+    t.assistant("Got it: gas meter in the cupboard by the front door.")
+    items = t.items()
+    assert not of_kind(items, "open_question")
+    assert any("gas meter" in d.text for d in of_kind(items, "fact"))
+
+
+def test_an_accepted_suggestion_sent_at_once_cites_the_send_and_its_address() -> None:
+    t = Transcript()
+    offer = t.assistant(
+        "I could email Ravi the revised floor plan and ask him to confirm the door widths. Shall I?"
+    )
+    yes = t.user("sounds good, do it")
+    _, sent = t.bash(
+        "python3 mail.py --to ravi@studio-north.example --body plan.txt", "sent to ravi@studio-north.example"
+    )
+    t.assistant("Sent.")
+    (decision,) = accepted(t.items())
+    assert "ravi@studio-north.example" in decision.text and set(decision.entry_ids) == {offer, yes, sent}

@@ -1056,7 +1056,11 @@ def _single(
     ):
         extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
-        ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+        pos = {prev.pos, m.pos}
+        if (sent := _carried_out(ctx, m)) is not None:  # the send that carried it out is cited too
+            pos.add(sent[0])
+            text = text if sent[1] in text else f"{text} ({sent[1]})"
+        ctx.add("decision", text, pos, must_keep=True)
     elif agreed and (done := _carried_out(ctx, m)) is not None:
         # "shall I write to them?" - "go on" - the mail sent: the offer taken, and what showed it done
         done_at, to = done

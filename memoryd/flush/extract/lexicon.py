@@ -223,7 +223,7 @@ THANKS: Final = Words("thanks|thank you|thx|cheers|danke|vielen dank|gracias|mer
 
 #: A request to keep something.
 REMEMBER: Final = Words(
-    "remember|keep in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
+    "remember|keep in mind|bear in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
     "write this down|write that down|memorize|memorise|for future reference|for later|so you know|fyi|"
     "note down|jot down|keep a note|keep in your notes",
     "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken|für später|zur info|halt fest|"
