@@ -324,3 +324,34 @@ def test_an_accepted_suggestion_sent_at_once_cites_the_send_and_its_address() ->
     t.assistant("Sent.")
     (decision,) = accepted(t.items())
     assert "ravi@studio-north.example" in decision.text and set(decision.entry_ids) == {offer, yes, sent}
+
+
+def test_two_ways_told_as_one_and_the_other_then_a_pick_after_a_side_question() -> None:
+    t = Transcript()
+    t.user("the garden party: where do we put the grill?")
+    offer = t.assistant(
+        "I see two workable spots. One puts it on the patio next to the kitchen door, close to the fridge "
+        "but the smoke drifts into the living room. The other puts it at the far end of the lawn by the "
+        "shed, which needs an extension cable for the lights."
+    )
+    t.user("hm, is the extension cable long enough for that?")
+    t.assistant("Yes, the 25 m reel in the garage reaches the shed.")
+    pick = t.user("ok great. then the second one.")
+    (decision,) = accepted(t.items())
+    assert decision.text.lower().startswith("puts it at the far end of the lawn")
+    assert "second one" not in decision.text
+    assert set(decision.entry_ids) >= {offer, pick}
+
+
+def test_una_y_otra_are_the_two_options_of_a_turn() -> None:
+    t = Transcript()
+    offer = t.assistant(
+        "Hay dos salidas. Una: alquilar la carpa del ayuntamiento por 300 €. Otra: montar la fiesta en el "
+        "polideportivo cubierto, gratis pero sin cocina."
+    )
+    pick = t.user("vale, la segunda")
+    (decision,) = accepted(t.items())
+    assert "polideportivo" in decision.text and decision.text.index("polideportivo") < decision.text.index(
+        "carpa"
+    )
+    assert set(decision.entry_ids) >= {offer, pick}

@@ -785,7 +785,7 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
                 continue
         if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
             continue  # "sounds right" adds nothing
-        if i == 0 and _size(core) <= 4 and _picks_by_rank(core):
+        if i <= 1 and _size(core) <= 4 and _picks_by_rank(core):
             continue  # "le moins cher", "the middle one": how it was picked, not what was added
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
             continue  # about another option (a rejection or a comparison)
@@ -1422,6 +1422,13 @@ def _settles(m: Msg, offer: Offer, strong: bool = False) -> bool:
         return False
     if named_option(LEAD_FILLER.sub("", first), offer.options, strong=True) is not None:
         return _short(first) or not strong
+    if len(m.sentences) > 1 and _agrees(first) and _size(first) <= 3:  # "ok good. then the second one."
+        then = _first(m.sentences[1:])
+        if (
+            not is_question(then)
+            and named_option(LEAD_FILLER.sub("", then), offer.options, strong=True) is not None
+        ):
+            return _short(then) or not strong
     return not strong and (_agrees(first) or _refuses(first) or DELEGATE.hit(m.prose))
 
 

@@ -162,6 +162,7 @@ def offer_of(m: Msg) -> Offer:
         and not BEST.hit(prose)
         and not labelled_lines(prose)
         and EITHER.singles.isdisjoint(token_set(prose))
+        and not _OTHER_AT.search(prose)
     ):
         return Offer()  # nothing asked, listed or recommended: most reports end here
     paras = paragraphs(prose)
@@ -192,6 +193,10 @@ def offer_of(m: Msg) -> Offer:
         return Offer(
             listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks, "", favoured
         )
+    if (pair := _one_and_other(m)) is not None:  # "One keeps ... The other groups ..."
+        lead, opts = pair
+        rec = _recommended(opts, recommend)
+        return Offer(opts, True, rec, "", question, plain(lead).rstrip(":： ."), True, (), "", rec)
     prose_opts = _prose_options(m)
     segments = None
     if (question or recommend) and (
@@ -562,6 +567,39 @@ def choice_laid_out(m: Msg) -> tuple[str, tuple[Option, ...]] | None:
             sides = (plain(pair["a"]).strip(), plain(pair["b"]).strip())
             if all(0 < len(tokens(x)) <= 6 for x in sides):
                 return s, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+    return None
+
+
+_ONE: Final = re.compile(r"^(?:one|una|uno|eine|einer|die eine|der eine|l'une|l'un)\b\s*[:：,]?\s*", re.I)
+_OTHER: Final = re.compile(
+    r"^(?:the other(?: one)?|another|otra|la otra|el otro|otro|die andere|der andere|andere|l'autre)\b\s*[:：,]?\s*",
+    re.I,
+)
+
+
+_OTHER_AT: Final = re.compile(
+    r"(?<=[.!?]\s)(?:the other|another|otra|la otra|el otro|otro|die andere|der andere|l'autre)\b", re.I
+)
+
+
+def _one_and_other(m: Msg) -> tuple[str, tuple[Option, ...]] | None:
+    """Two alternatives told as "One ... The other ..." ("Una: ... Otra: ...", "Die eine ... die
+    andere ...", "L'une ... l'autre ..."): each sentence that opens so is an option, the sentence
+    before the first is their introduction."""
+    sentences = m.sentences
+    for i, s in enumerate(sentences[:-1]):
+        if not (one := _ONE.match(s)) or not one.group(0).strip():
+            continue
+        for k in range(i + 1, min(i + 3, len(sentences))):
+            if other := _OTHER.match(sentences[k]):
+                sides = (
+                    plain(s[one.end() :]).rstrip(".!。 "),
+                    plain(sentences[k][other.end() :]).rstrip(".!。 "),
+                )
+                if all(3 <= len(tokens(x)) <= 40 for x in sides):
+                    lead = sentences[i - 1] if i else ""
+                    return lead, tuple(Option(str(n + 1), x) for n, x in enumerate(sides))
+        return None
     return None
 
 
