@@ -376,9 +376,11 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
         return None  # "Mostly admin, nothing pending from it." files nothing
     point = ""
     for s in m.sentences:
-        if has_secret(s) or (not is_question(s) and task_sentence(s)):
-            continue  # "and I'll ask them by the 20th whether ...": a to-do, not a point raised
+        if has_secret(s):
+            continue
         if (is_question(s) and _size(s) >= 4) or (DOUBT.hit(s) and _size(s) >= 5) or _point(s):
+            if not is_question(s) and task_sentence(s):
+                continue  # "and I'll ask them by the 20th whether ...": a to-do, not a point raised
             point = _point(s) or plain(_FILLER.sub("", s))
             break
     if not point:

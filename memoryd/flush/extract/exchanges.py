@@ -161,8 +161,8 @@ def offer_of(m: Msg) -> Offer:
         and not OR.hit(prose)
         and not BEST.hit(prose)
         and not labelled_lines(prose)
-        and EITHER.singles.isdisjoint(token_set(prose))
-        and not _OTHER_AT.search(prose)
+        and not (m.mentions(*_CORRELATIVE_NEEDLES) and not EITHER.singles.isdisjoint(token_set(prose)))
+        and not (m.mentions(*_OTHER_NEEDLES) and _OTHER_AT.search(prose))
     ):
         return Offer()  # nothing asked, listed or recommended: most reports end here
     paras = paragraphs(prose)
@@ -577,6 +577,8 @@ _OTHER: Final = re.compile(
 )
 
 
+_CORRELATIVE_NEEDLES: Final = ("either", "whether", "entweder", "ob", "o bien", "soit")
+_OTHER_NEEDLES: Final = ("other", "otr", "ander", "autre")
 _OTHER_AT: Final = re.compile(
     r"(?<=[.!?]\s)(?:the other|another|otra|la otra|el otro|otro|die andere|der andere|l'autre)\b", re.I
 )
