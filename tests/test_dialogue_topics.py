@@ -355,3 +355,13 @@ def test_una_y_otra_are_the_two_options_of_a_turn() -> None:
         "carpa"
     )
     assert set(decision.entry_ids) >= {offer, pick}
+
+
+def test_a_no_that_only_says_why_to_leave_a_failure_is_no_rejection() -> None:
+    t = Transcript()
+    t.user("the nightly import failed again")
+    t.bash("python import_orders.py", 'POST /v2/orders -> {"status": 503, "error": "Service Unavailable"}')
+    t.assistant("The partner API answers 503. Want me to add a retry with backoff to the importer?")
+    t.user("no, Marta is replacing that importer next week anyway")
+    t.assistant("Understood.")
+    assert not [d for d in of_kind(t.items(), "decision") if d.text.startswith("Rejected")]

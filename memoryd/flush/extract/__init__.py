@@ -62,7 +62,7 @@ from memoryd.flush.extract.dialogue import (
     user_tasks,
 )
 from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
-from memoryd.flush.extract.lexicon import NO, YES, tokens
+from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
@@ -111,11 +111,12 @@ def _user_rules(ctx: Ctx) -> None:
 
 
 def _answers_offer(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
-    """A yes or no to the one thing the assistant offered about a failure ("want me to write to their
-    support?" - "no, I'll write to them"): a reply to that offer, whatever the failure's outcome quotes."""
+    """A yes to the one thing the assistant offered about a failure, or a no by which the user takes it
+    on (“want me to write to their support?” - “no, I'll write to them”): a reply to that offer,
+    whatever the failure's outcome quotes. A no that only says why to leave it is the outcome's note."""
     if prev is None or not ctx.offer(prev).single:
         return False
-    return YES.starts(m.prose) or NO.starts(m.prose)
+    return YES.starts(m.prose) or (NO.starts(m.prose) and FIRST.hit(m.prose))
 
 
 def _plain_yes(m: Msg) -> bool:
