@@ -49,10 +49,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
-from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.dialogue import (
     explicit_lines,
     kept_open,
+    own_choice_delegated,
     pending_picks,
     read_reply,
     reversals,
@@ -61,7 +62,8 @@ from memoryd.flush.extract.dialogue import (
     user_tasks,
 )
 from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
-from memoryd.flush.extract.messages import language_of, visible_messages
+from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
+from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
@@ -76,11 +78,14 @@ def _user_rules(ctx: Ctx) -> None:
     reply to the assistant's offer, steps, to-dos, facts."""
     side, picks = pending_picks(ctx)  # side questions about pending options, and the picks after them
     filed: set[int] = set()  # assistant answers that filed the user's point as open
+    chose: dict[int, Draft] = {}  # assistant turns that chose for the user, and the decision
     for m in ctx.msgs:
         if m.role != "user" or not m.prose:
             continue
         used: set[int] = set()
-        prev = None if m.pos in ctx.answered else picks.get(m.pos) or ctx.prev_assistant(m.pos)
+        prev = picks.get(m.pos) or ctx.prev_assistant(m.pos)
+        if m.pos in ctx.answered and not _answers_offer(ctx, m, prev):
+            prev = None  # the user's word on a failure, quoted by its outcome
         if prev is not None and prev.pos in filed:
             prev = None  # "Noted as open." asks nothing: the next turn is no reply to it
         if (ack := kept_open(ctx, m)) is not None:
@@ -91,12 +96,32 @@ def _user_rules(ctx: Ctx) -> None:
         if m.pos not in side and user_correction(ctx, m, prev):
             continue
         remember_requests(ctx, m, used)
+        if prev is not None and prev.pos in chose and _plain_yes(m):
+            chose[prev.pos].pos.add(m.pos)  # "ok fine, laminate it is": the choice confirmed
+            prev = None
+        if (own := own_choice_delegated(ctx, m)) is not None:
+            chose[max(own.pos)] = own
+            prev = None  # the turn handed over its own choice: it answers nothing before it
         if prev is not None and m.pos not in side:
             read_reply(ctx, m, prev, used)
         procedure_prose(ctx, m)
         user_tasks(ctx, m, used)
         stated_facts(ctx, m, used)
         explicit_lines(ctx, m, decisions=not used)
+
+
+def _answers_offer(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
+    """A yes to the one thing the assistant offered about a failure, or a no by which the user takes it
+    on (“want me to write to their support?” - “no, I'll write to them”): a reply to that offer,
+    whatever the failure's outcome quotes. A no that only says why to leave it is the outcome's note."""
+    if prev is None or not ctx.offer(prev).single:
+        return False
+    return YES.starts(m.prose) or (NO.starts(m.prose) and FIRST.hit(m.prose))
+
+
+def _plain_yes(m: Msg) -> bool:
+    """A short reply that only agrees ("ok fine, laminate it is"), no new point of its own."""
+    return len(m.sentences) <= 2 and len(tokens(m.prose)) <= 8 and YES.starts(m.prose) and not NO.hit(m.prose)
 
 
 def _assistant_rules(ctx: Ctx) -> None:

@@ -34,6 +34,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
+    choice_laid_out,
     distinct_values,
     exchanges,
     named_option,
@@ -110,7 +111,8 @@ _LABEL: Final = re.compile(r"^\W*(?:option\s+|plan\s+)?[A-Da-d1-9](?:\W|$)", re.
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,20}[:：]\s*")
 _OFFER_LEAD: Final = re.compile(
     r"^(?:(?:shall|should|can|may) (?:i|we)|(?:do you )?want me to|would you like me to|i could|we could|i can|"
-    r"soll ich|ich könnte|wir könnten|quieres que|podría|podríamos|veux-tu que|je pourrais|on pourrait)\s+",
+    r"soll ich|ich könnte|wir könnten|(?:quieres|queréis) que(?: (?:te|le|les|os))?|podría|podríamos|"
+    r"(?:veux-tu|voulez-vous|tu veux) que (?:je|j')(?: (?:te|leur|lui|vous))?|je pourrais|on pourrait)\s+",
     re.I,
 )
 _OFFER_TAIL: Final = re.compile(
@@ -153,7 +155,8 @@ _DUE_BY: Final = re.compile(
 )
 _PLAN_INSIDE: Final = re.compile(
     r"\b(?:i'?ll|i will|we'?ll|we will|i need to|we need to|i have to|we have to|we must|ich muss|wir müssen|"
-    r"tengo que|tenemos que|je dois|nous devons|il faut)\b",
+    r"tengo que|tenemos que|je dois|nous devons|il faut|he'?ll|she'?ll|they'?ll|he will|she will|they will|"
+    r"er wird|sie wird|sie werden|il va|elle va|ils vont|va a|van a)\b",
     re.I,
 )
 _THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
@@ -211,7 +214,16 @@ def _defers(s: str) -> bool:
         return True
     if not ASK.hit(s) or is_question(s) or _ASK_FOR.search(s):
         return False  # "ask for Dublin" is a request, not a deferral
-    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s))
+    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s) or _MUST_FIRST.search(s))
+
+
+#: A first person who has to do something, anywhere in the sentence ("das muss ich erst ...",
+#: "eso lo tengo que ..."): with an asking verb, the speaker has to consult before deciding.
+_MUST_FIRST: Final = re.compile(
+    r"\b(?:i need to|i have to|i must|we need to|we have to|muss ich|ich muss|müssen wir|wir müssen|"
+    r"tengo que|tenemos que|je dois|il faut que je|nous devons|on doit)\b",
+    re.I,
+)
 
 
 def _asks_self(s: str) -> bool:
@@ -367,6 +379,8 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
         if has_secret(s):
             continue
         if (is_question(s) and _size(s) >= 4) or (DOUBT.hit(s) and _size(s) >= 5) or _point(s):
+            if not is_question(s) and task_sentence(s):
+                continue  # "and I'll ask them by the 20th whether ...": a to-do, not a point raised
             point = _point(s) or plain(_FILLER.sub("", s))
             break
     if not point:
@@ -640,6 +654,31 @@ def _choice(
         _reject_option(ctx, m, prev, offer, rec, "")
 
 
+def own_choice_delegated(ctx: Ctx, m: Msg) -> Draft | None:
+    """A user turn that lays out its own alternatives and hands the choice over ("oak or laminate,
+    honestly I can't decide, your call"): the assistant's next words that name one are the decision,
+    with the turn's sentence as its topic. Both turns are cited."""
+    if not DELEGATE.hit(m.prose):
+        return None
+    laid = choice_laid_out(m)
+    nxt = ctx.prose_after(m.pos, text_only=False)
+    if laid is None or nxt is None or ctx.offer(nxt).options:
+        return None  # an answer that lists options of its own asks back, it does not choose
+    sentence, options = laid
+    for said in nxt.sentences[:3]:
+        idx = named_option(said, options, first=False)
+        if idx is None or is_question(said):
+            continue
+        topic = plain(_FILLER.sub("", sentence)).replace("¿", "").replace("¡", "").rstrip("?？.!。 ")
+        text = f"{_sentence(topic)}: {clip(plain(said), 160).rstrip('.')}"
+        offer = Offer(options, True, idx, "", sentence, sentence, True)
+        _record(
+            ctx, offer, _over(ctx, text, [o for i, o in enumerate(options) if i != idx]), {m.pos, nxt.pos}
+        )
+        return ctx.slot_options[-1][1] if ctx.slot_options else None
+    return None
+
+
 def _values_of(offer: Offer, idx: int | None) -> frozenset[str]:
     return distinct_values(offer.options[idx].text) if idx is not None else frozenset()
 
@@ -748,7 +787,7 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
                 continue
         if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
             continue  # "sounds right" adds nothing
-        if i == 0 and _size(core) <= 4 and _picks_by_rank(core):
+        if i <= 1 and _size(core) <= 4 and _picks_by_rank(core):
             continue  # "le moins cher", "the middle one": how it was picked, not what was added
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
             continue  # about another option (a rejection or a comparison)
@@ -772,6 +811,19 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
     text = option_text(offer, idx)
     if extra:
         text = f"{text.rstrip('.')}; {clip('; '.join(extra), 140).rstrip('.')}"
+    if (d := ctx.delegated.get(m.pos)) is not None and DELEGATE.hit(m.prose):
+        said = next(
+            (x for x in ctx.msgs[d].sentences[:3] if named_option(x, offer.options, first=False) == idx), ""
+        )  # "your call" - "Then WebP at quality 80: ...": how the assistant chose is what was decided
+        said = clip(plain(said), 140).rstrip(".")
+        if said and len(word_set(said) - word_set(text)) >= 2:
+            bare = chosen.text.strip()
+            head = text.rstrip(".")
+            if bare and head.endswith(bare) and bare in said:  # "...: WebP" -> "...: Then WebP at 80 ..."
+                text = f"{head[: -len(bare)]}{said}"
+            else:
+                text = f"{head}; {said}"
+    text = _over(ctx, text, others)
     pos = {prev.pos, m.pos}
     if (d := ctx.delegated.get(m.pos)) is not None:
         pos.add(d)
@@ -787,6 +839,8 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             continue
         if _keeps_fact(s):
             continue  # a standing rule ("under no circumstances forward ports") is the fact that says it
+        if _VALUE_FIX.search(s) and not any(distinct_values(s) & distinct_values(o.text) for o in others):
+            continue  # "23 km, not 32": a value corrected, not another option turned down
         other = named_option(s, offer.options, first=False)
         if other is None or other == idx:
             if len(others) == 1 and REJECT.hit(s) and not (word_set(s) & chosen.words):
@@ -794,6 +848,37 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             else:
                 continue
         _reject_option(ctx, m, prev, offer, other, s)
+
+
+#: what a choice between two was made over, in the language of the range
+_INSTEAD: Final = {
+    "en": "instead of",
+    "de": "statt",
+    "es": "en lugar de",
+    "fr": "plutôt que",
+    "ja": "ではなく",
+}
+
+
+def _over(ctx: Ctx, text: str, others: Sequence[Option]) -> str:
+    """A pick between two says what it was picked over, unless it says so already:
+    "Shipton Mill for the extra volume (instead of: stay with Marriage's ...)"."""
+    if len(others) != 1:
+        return text
+    other = plain(others[0].text).strip(" ,;.")
+    own = {w for w in word_set(other) if len(w) > 2}
+    if not own or len(own & word_set(text)) >= 0.5 * len(own):
+        return text
+    return f"{text.rstrip(' .')} ({_INSTEAD.get(ctx.lang, _INSTEAD['en'])}: {clip(other, 80)})"
+
+
+def _picked_part(ctx: Ctx, text: str) -> str:
+    """A decision's text without what it was picked over (``_over``)."""
+    return text.split(f" ({_INSTEAD.get(ctx.lang, _INSTEAD['en'])}: ", 1)[0]
+
+
+#: "23 km, not 32", "60 €, no 50": a number said, then the one it replaces
+_VALUE_FIX: Final = re.compile(r"\d\S*(?:\s+\S+)?,?\s+(?:not|nicht|no|pas|non)\s+\d", re.I)
 
 
 def _record(ctx: Ctx, offer: Offer, text: str, pos: set[int]) -> None:
@@ -973,7 +1058,35 @@ def _single(
     ):
         extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
-        ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+        pos = {prev.pos, m.pos}
+        if (sent := _carried_out(ctx, m)) is not None:  # the send that carried it out is cited too
+            pos.add(sent[0])
+            text = text if sent[1] in text else f"{text} ({sent[1]})"
+        ctx.add("decision", text, pos, must_keep=True)
+    elif agreed and (done := _carried_out(ctx, m)) is not None:
+        # "shall I write to them?" - "go on" - the mail sent: the offer taken, and what showed it done
+        done_at, to = done
+        text = _action(action).rstrip(".")
+        ctx.add(
+            "decision", text if to in text else f"{text} ({to})", {prev.pos, m.pos, done_at}, must_keep=True
+        )
+
+
+_ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _carried_out(ctx: Ctx, m: Msg) -> tuple[int, str] | None:
+    """The tool result that shows an offer to write to someone carried out: the assistant's next move
+    after the reply is a tool call, and its result names the address written to. (Work the offer
+    continues, "add a test?" - "yes" - tests run, is the outcome rules' business.)"""
+    for x in ctx.after(m.pos):
+        if x.role == "user" or (x.role == "assistant" and x.prose and not x.has_calls):
+            return None
+        if x.role == "tool":
+            said = f"{x.step.command} {x.step.output}" if x.step is not None else x.prose
+            to = _ADDRESS.search(said)
+            return (x.pos, to.group(0)) if to else None
+    return None
 
 
 def _change_verdict(ctx: Ctx, m: Msg, offer: Offer) -> bool | None:
@@ -1030,7 +1143,7 @@ def _action(offer: str) -> str:
         core = core[lead.end() :]
     if (tail := _SHORT_TAIL.search(core)) and len(tokens(core[: tail.start()])) >= 4:
         core = core[: tail.start()]
-    core = _OFFER_LEAD.sub("", core).strip(" ,")
+    core = _OFFER_LEAD.sub("", core.lstrip("¿¡ ")).strip(" ,")
     core = _OFFER_TAIL.sub("", core).strip(" ,")
     return _sentence(core) or offer
 
@@ -1128,7 +1241,8 @@ def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | 
         ctx.reported.add(prev.pos)
     reason = clip(plain(" ".join(said)), 120)
     topic = _sentence(topic) if topic[:1].islower() else topic
-    text = f"{clip(topic, 170)} — {ctx.labels['user']}{reason}" if reason else topic
+    # why it waits, in brackets: never glued on as a second speaker ("— user: ...")
+    text = f"{clip(topic, 170).rstrip(' —-')} ({reason.rstrip('.')})" if reason else topic
     return ctx.add("open_question", text, pos)
 
 
@@ -1167,7 +1281,7 @@ def _stated_decision(ctx: Ctx, m: Msg, text: str) -> None:
     for d in ctx.drafts:
         if d.kind != "decision":
             continue
-        theirs = word_set(d.text)
+        theirs = word_set(_picked_part(ctx, d.text))  # what it was picked over is no restatement
         small = min(len(words), len(theirs))
         shared = len(words & theirs)
         if small and (shared == small or (shared >= 2 and shared >= 0.5 * small)):
@@ -1227,7 +1341,37 @@ def task_sentence(s: str) -> bool:
         return False  # two of owner, due and plan are needed: the owner test (the costly one) is moot
     if due and plan:
         return True
+    if _deadline(core) and (_SELF_SUBJECT.search(core) or _lead_name(core)) and not _PAST.search(core):
+        return True  # "bis 20. Dezember kläre ich ...", "Álvaro llama ... antes del 30": who, and by when
     return bool(OWNER.hit(core) or _NAMED_SUBJECT.search(core))
+
+
+#: A first person in a language whose present tense says what one is going to do ("schicke ich").
+_SELF_SUBJECT: Final = re.compile(r"(?<![\w'])(?:ich|wir|je|j'|nous|yo)(?![\w'])", re.I)
+_LEAD_NAME: Final = re.compile(r"^(?:(?i:and|und|y|et|also|so)\s+)?([A-ZÀ-Þ][a-zß-ÿ]+)\s+[a-zß-ÿ]{3,}\b")
+
+
+_BY_WHEN: Final = re.compile(
+    r"\b(?:by|before|until|bis|vor|antes del?|hasta|avant|d'ici)\s+(?:(?:the|el|le|la|dem|den)\s+)?([\w.]+)",
+    re.I,
+)
+
+
+#: the past of "be" and "have": what happened by a time is no task ("ich war bis 12 beim Arzt")
+_PAST: Final = re.compile(
+    r"\b(?:was|were|had|war|waren|hatte|hatten|fue|fui|era|estaba|estuve|était|étais|étions|avait)\b", re.I
+)
+
+
+def _deadline(s: str) -> bool:
+    """A "by when": by/bis/antes de/avant, then a number or a day ("bis Freitag", "antes del 30")."""
+    return any(w[:1].isdigit() or DUE.hit(w) for w in _BY_WHEN.findall(s))
+
+
+def _lead_name(s: str) -> bool:
+    """A sentence whose subject is a name, then a verb: "Álvaro llama a ...", "Marek rings ..."."""
+    found = _LEAD_NAME.match(s)
+    return found is not None and found.group(1).lower() not in STOPWORDS and not WH.hit(found.group(1))
 
 
 # --- over the whole range -------------------------------------------------------------------------------
@@ -1280,6 +1424,13 @@ def _settles(m: Msg, offer: Offer, strong: bool = False) -> bool:
         return False
     if named_option(LEAD_FILLER.sub("", first), offer.options, strong=True) is not None:
         return _short(first) or not strong
+    if len(m.sentences) > 1 and _agrees(first) and _size(first) <= 3:  # "ok good. then the second one."
+        then = _first(m.sentences[1:])
+        if (
+            not is_question(then)
+            and named_option(LEAD_FILLER.sub("", then), offer.options, strong=True) is not None
+        ):
+            return _short(then) or not strong
     return not strong and (_agrees(first) or _refuses(first) or DELEGATE.hit(m.prose))
 
 
@@ -1305,6 +1456,13 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             core = LEAD_FILLER.sub("", s)
             if REVERSAL.hit(s):
                 idx = named_option(core, options, first=False)
+                if (
+                    idx is not None
+                    and _size(core) > 8
+                    and _picks_by_rank(core)
+                    and option_by_name(core, options) is None
+                ):
+                    continue  # "I'd rather ... instead, way less paperwork": a comparative, no pick
             elif said and _size(s) <= 16:
                 idx = option_by_name(core, options)
                 if idx is None or option_by_name(said, options) != idx:
@@ -1313,9 +1471,10 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 continue
             if idx is None:
                 continue
-            if options[idx].text[:40] in draft.text:
+            if options[idx].text[:40].lower() in _picked_part(ctx, draft.text).lower():
                 return False  # the same choice again
-            draft.text = clip(option_text(offer, idx))
+            others = [o for i, o in enumerate(options) if i != idx]
+            draft.text = clip(_over(ctx, option_text(offer, idx), others))
             draft.pos.add(m.pos)
             if ack is not None and named_option(ack.prose, options, first=False) == idx:
                 draft.pos.add(ack.pos)  # "Sure, switching to TOML"
@@ -1344,7 +1503,25 @@ def unanswered_at_end(ctx: Ctx) -> None:
         q = plain(offer.question)
         if _size(q) < 6 and not offer.groups:  # "Was ist dir lieber?": the options say what is open
             q = f"{q.rstrip('?？ ')}: {' / '.join(clip(o.text, 60) for o in offer.options[:4])}?"
+        elif (setup := _announced(last, offer.question)) is not None:
+            q = f"{_sentence(setup)}: {q}"  # "One thing left: the A1 course has no teacher yet. Open now or wait?"
         ctx.add("open_question", q, {last.pos})
+
+
+def _announced(m: Msg, question: str) -> str | None:
+    """The sentence right before a closing question that announces the point with a short label
+    and a colon ("Queda una cosa: el A1 ... no tiene profesora."): what the question is about."""
+    if question not in m.sentences:
+        return None
+    at = m.sentences.index(question)
+    if at == 0:
+        return None
+    before = m.sentences[at - 1]
+    label = _LEAD_LABEL.match(before)
+    if label is None or is_question(before) or len(tokens(label.group(0))) > 4:
+        return None
+    rest = plain(before[label.end() :]).rstrip(".!。 ")
+    return rest if len(tokens(rest)) >= 4 else None
 
 
 def settle(ctx: Ctx) -> None:
@@ -1360,8 +1537,11 @@ def settle(ctx: Ctx) -> None:
     ctx.drafts[:] = keep
 
 
+_WHY_WAITS: Final = re.compile(r"\s\([^()]*\)$")  # the reason an open point waits (``_open``)
+
+
 def _answered(q: Draft, answers: Sequence[Draft]) -> bool:
-    topic = q.text.split(" — ", 1)[0]
+    topic = _WHY_WAITS.sub("", q.text.split(" — ", 1)[0])
     if OPEN.hit(q.text) and not is_question(topic):
         return False
     words = {w for w in word_set(topic) if len(w) > 2}
@@ -1386,6 +1566,7 @@ __all__ = [
     "is_task",
     "kept_open",
     "option_text",
+    "own_choice_delegated",
     "pending_picks",
     "read_reply",
     "reversals",

@@ -17,6 +17,7 @@ means the option the assistant recommended.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from memoryd.flush.extract.lexicon import (
     TARGET,
     WH,
     WHICH,
+    token_set,
     tokens,
 )
 from memoryd.flush.extract.markers import STOPWORDS
@@ -108,7 +110,11 @@ _INLINE_ENUM: Final = re.compile(
 )
 _LABEL_PAREN: Final = re.compile(r"[1-9a-dA-D]\)")
 _LABEL_WORD: Final = re.compile(r"(?i:option|plan|variante|opción|opcion|choix)\s+[1-9A-Da-d]\s*[:.)]")
-_SIDE_SPLIT: Final = re.compile(r"\s*,?\s+(?:or|oder|o|u|ou)\s+|\s*(?:または|それとも)\s*", re.I)
+_SIDE_SPLIT: Final = re.compile(
+    r"\s*,?\s+(?:or|oder|o|u|ou)\s+(?!(?:so|more|less|two|three|así|más|menos|plus|moins|mehr|weniger)\b)"
+    r"|\s*(?:または|それとも)\s*",
+    re.I,
+)  # "200 kg or so", "10 o más": an "or" that rounds a number joins no sides
 _LIST_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,60}[:：]\s+")
 _QUOTED: Final = re.compile(r"`([^`]+)`|\"([^\"]+)\"|“([^”]+)”|'([^'\s][^']*[^'\s])'|«\s*([^»]+?)\s*»")
@@ -150,7 +156,14 @@ def offer_of(m: Msg) -> Offer:
     """Read one assistant message: its options, the recommended one, a single offer, its question."""
     prose = m.prose
     quiet = "?" not in prose and "？" not in prose and not m.blocks and not RECOMMEND.hit(prose)
-    if not prose or (quiet and not OR.hit(prose) and not BEST.hit(prose) and not labelled_lines(prose)):
+    if not prose or (
+        quiet
+        and not OR.hit(prose)
+        and not BEST.hit(prose)
+        and not labelled_lines(prose)
+        and not (m.mentions(*_CORRELATIVE_NEEDLES) and not EITHER.singles.isdisjoint(token_set(prose)))
+        and not (m.mentions(*_OTHER_NEEDLES) and _OTHER_AT.search(prose))
+    ):
         return Offer()  # nothing asked, listed or recommended: most reports end here
     paras = paragraphs(prose)
     if not paras:
@@ -180,9 +193,16 @@ def offer_of(m: Msg) -> Offer:
         return Offer(
             listed, bool(choice), rec, "", question, plain(header).rstrip(":："), asked, picks, "", favoured
         )
+    if (pair := _one_and_other(m)) is not None:  # "One keeps ... The other groups ..."
+        lead, opts = pair
+        rec = _recommended(opts, recommend)
+        return Offer(opts, True, rec, "", question, plain(lead).rstrip(":： ."), True, (), "", rec)
     prose_opts = _prose_options(m)
     segments = None
-    if (question or recommend) and (prose_opts is None or len(prose_opts[2]) < 3):
+    if (question or recommend) and (
+        prose_opts is None
+        or (len(prose_opts[2]) < 3 and not _paired(prose_opts[0]) and not _bare(*prose_opts))
+    ):
         segments = _segment_options(m)
     if segments is not None:
         lead, _, opts, rec = segments
@@ -194,6 +214,8 @@ def offer_of(m: Msg) -> Offer:
         rec = _recommended(opts, recommend)
         if is_question(sentence) or rec is not None or CHOICE.hit(lead) or WHICH.hit(question):
             context = lead.rstrip(":： ") if lead and len(opts) > 2 else sentence
+            if _bare(sentence, lead, opts):
+                context = _bare_topic(m, sentence, opts) or context
             return Offer(opts, True, rec, "", question or sentence, context, True)
     single = _single_offer(tail, question)
     change = None
@@ -258,10 +280,15 @@ def _change(sentences: Sequence[str], offer: str) -> tuple[str, str, str] | None
                 continue  # the shared word is the slot ("Rebalancing") or a preposition ("to", "auf")
             j = flat.index(t)
             was, now = _run(old, j + 1), _run(new, i + 1)
+            if now and (now[0] in _AND or OR.hit(now[0])):
+                continue  # "with the request_id and a sample": the word is listed, no value put on it
             if was and now and now[0] != was[0] and now[0] not in flat and was[0] not in {w for w, _ in new}:
                 clause = next((c for c in re.split(r"\s*[:;,]\s+", plain(s)) if was[0] in c.lower()), s)
                 found = clause.strip(" .!"), " ".join(was), " ".join(now)  # the last such word wins
     return found
+
+
+_AND: Final = frozenset(("and", "und", "y", "e", "et", "plus", "sowie"))
 
 
 def _clause_words(text: str) -> list[tuple[str, bool]]:
@@ -474,7 +501,11 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
     if (inline := _inline_options(m)) is not None:
         return inline
     for s in m.sentences[:-9:-1]:  # the closing sentences: an offer ends the turn, not its report
-        if LIST_ITEM.match(s) or not OR.hit(s):
+        if LIST_ITEM.match(s):
+            continue
+        if (paired := _correlative(s)) is not None:
+            return s, "", paired
+        if not OR.hit(s):
             continue
         body = s.rstrip("?？.!。 ")
         lead = ""
@@ -485,6 +516,8 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
             body = " ".join(words[lead_at + 1 :]) or body
         sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+        if len(sides) >= 2 and ";" in sides[-1]:  # "..., or hand it over; that costs ...": a remark on it
+            sides[-1] = sides[-1].split(";", 1)[0]
         if (
             len(sides) == 2
             and "," in sides[0]
@@ -494,11 +527,121 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             first = _LIST_SPLIT.split(sides[0])
             if all(0 < len(tokens(x)) <= 6 for x in first):
                 sides = [*first, sides[1]]
+        if len(sides) == 2 and s is not m.sentences[-1] and is_question(m.sentences[-1]):
+            sides = [_head_clause(x) for x in sides]  # long sides, then "Which way?": each side's lead
         sides = [plain(x.strip(" ,;")) for x in sides]
         if not 2 <= len(sides) <= 4 or any(not tokens(x) or len(tokens(x)) > 22 for x in sides):
             continue
         return s, lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
     return None
+
+
+def _head_clause(side: str) -> str:
+    """A side over 22 words, cut at its first comma after four words: "switch the extra volume to
+    Shipton Mill, whose sacks ..., though ..." -> "switch the extra volume to Shipton Mill"."""
+    if len(tokens(side)) <= 22:
+        return side
+    for at in (i for i, c in enumerate(side) if c == ","):
+        if len(tokens(side[:at])) >= 4:
+            return side[:at]
+    return side
+
+
+def _paired(sentence: str) -> bool:
+    """A sentence that opens its sides with a correlative word ("either", "entweder", "soit"): it
+    says itself where the alternatives are, and clause-by-clause reading gives way to it."""
+    return any(EITHER.hit(w.strip(",;:")) for w in sentence.split())
+
+
+_BETWEEN: Final = re.compile(
+    r"\b(?:between|zwischen|entre)\s+(?P<a>[^,;:.!?]{2,60}?)\s+(?:and|und|y|et)\s+(?P<b>[^,;:.!?]{2,60})",
+    re.I,
+)
+
+
+def choice_laid_out(m: Msg) -> tuple[str, tuple[Option, ...]] | None:
+    """Alternatives a turn lays out itself ("do we put it at 10:00 or at 11:30?", "we have to pick
+    between solid oak and a laminate"): the sentence that holds them, and the options."""
+    if (found := _prose_options(m)) is not None:
+        return found[0], found[2]
+    for s in m.sentences:
+        if (pair := _BETWEEN.search(s)) is not None:
+            sides = (plain(pair["a"]).strip(), plain(pair["b"]).strip())
+            if all(0 < len(tokens(x)) <= 6 for x in sides):
+                return s, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+    return None
+
+
+_ONE: Final = re.compile(r"^(?:one|una|uno|eine|einer|die eine|der eine|l'une|l'un)\b\s*[:：,]?\s*", re.I)
+_OTHER: Final = re.compile(
+    r"^(?:the other(?: one)?|another|otra|la otra|el otro|otro|die andere|der andere|andere|l'autre)\b\s*[:：,]?\s*",
+    re.I,
+)
+
+
+_CORRELATIVE_NEEDLES: Final = ("either", "whether", "entweder", "ob", "o bien", "soit")
+_OTHER_NEEDLES: Final = ("other", "otr", "ander", "autre")
+_OTHER_AT: Final = re.compile(
+    r"(?<=[.!?]\s)(?:the other|another|otra|la otra|el otro|otro|die andere|der andere|l'autre)\b", re.I
+)
+
+
+def _one_and_other(m: Msg) -> tuple[str, tuple[Option, ...]] | None:
+    """Two alternatives told as "One ... The other ..." ("Una: ... Otra: ...", "Die eine ... die
+    andere ...", "L'une ... l'autre ..."): each sentence that opens so is an option, the sentence
+    before the first is their introduction."""
+    sentences = m.sentences
+    for i, s in enumerate(sentences[:-1]):
+        if not (one := _ONE.match(s)) or not one.group(0).strip():
+            continue
+        for k in range(i + 1, min(i + 3, len(sentences))):
+            if other := _OTHER.match(sentences[k]):
+                sides = (
+                    plain(s[one.end() :]).rstrip(".!。 "),
+                    plain(sentences[k][other.end() :]).rstrip(".!。 "),
+                )
+                if all(3 <= len(tokens(x)) <= 40 for x in sides):
+                    lead = sentences[i - 1] if i else ""
+                    return lead, tuple(Option(str(n + 1), x) for n, x in enumerate(sides))
+        return None
+    return None
+
+
+def _bare(sentence: str, lead: str, options: Sequence[Option]) -> bool:
+    """A closing question that is only its options ("WebP oder AVIF?"): the names are the choice,
+    whatever the sentences before it tell about each."""
+    return is_question(sentence) and not lead and all(len(tokens(o.text)) <= 3 for o in options)
+
+
+def _bare_topic(m: Msg, question: str, options: Sequence[Option]) -> str:
+    """What a bare "X or Y?" is about: the last sentence before it that names none of the options
+    ("The 14 new photos weigh 38 MB." before "WebP or AVIF?")."""
+    names = {w.lower() for o in options for w in tokens(o.text)}
+    at = m.sentences.index(question) if question in m.sentences else len(m.sentences)
+    for s in reversed(m.sentences[:at]):
+        if LIST_ITEM.match(s) or is_question(s):
+            continue
+        if not names & {w.lower() for w in tokens(s)}:
+            return plain(s).rstrip(".!。 ") if len(tokens(s)) >= 4 else ""
+    return ""
+
+
+def _correlative(s: str) -> tuple[Option, ...] | None:
+    """Sides opened by one correlative word said again ("soit A, soit B"; "either A, either B"):
+    each side runs from its word to the next; two to four sides, none over 22 words."""
+    if EITHER.singles.isdisjoint(token_set(s)):
+        return None  # the cheap test first: no correlative word at all
+    words = s.rstrip("?？.!。 ").split()
+    at = [i for i, w in enumerate(words) if w.strip(",;:").lower() in EITHER.singles]
+    if not 2 <= len(at) <= 4 or len({words[i].lower().strip(",;:") for i in at}) != 1:
+        return None
+    if words[at[0]].lower().strip(",;:") in ("whether", "ob"):
+        return None  # "whether ... whether" asks, it lists nothing
+    bounds = [*at, len(words)]
+    sides = [plain(" ".join(words[a + 1 : b]).strip(" ,;")) for a, b in itertools.pairwise(bounds)]
+    if any(not 0 < len(tokens(x)) <= 22 for x in sides):
+        return None
+    return tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
 
 
 def resolve_question(question: str, options: Sequence[Option], idx: int) -> str:

@@ -161,12 +161,12 @@ LATER: Final = Words(
     "at some point|down the line",
     "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
     "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen|ein andermal|"
-    "nicht jetzt|melde mich|komme darauf zurück",
+    "nicht jetzt|melde mich|komme darauf zurück|keine ahnung",
     "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
     "pensármelo|pensarlo bien|consultarlo con la almohada|otro día|ahora no|más adelante|ya te digo|"
-    "te digo algo|lo vemos",
+    "te digo algo|lo vemos|ni idea",
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
-    "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle",
+    "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
 )
 
@@ -178,10 +178,10 @@ DOUBT: Final = Words(
 
 #: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
 ASK: Final = Words(
-    "ask|check with|run it by|talk to|confirm with|clarify with",
-    "frage|frag|fragen|kläre|klären|abklären|rückfrage",
-    "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con",
-    "demande|demanderai|demander|vérifie avec|voir avec",
+    "ask|check with|run it by|talk to|confirm with|clarify with|discuss",
+    "frage|frag|fragen|kläre|klären|abklären|rückfrage|besprechen|bespreche",
+    "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con|hablar con|hablarlo",
+    "demande|demanderai|demander|vérifie avec|voir avec|en parler|discuter",
     "聞いて|聞く|確認して|相談",
 )
 
@@ -242,7 +242,7 @@ THANKS: Final = Words("thanks|thank you|thx|cheers|danke|vielen dank|gracias|mer
 
 #: A request to keep something.
 REMEMBER: Final = Words(
-    "remember|keep in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
+    "remember|keep in mind|bear in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
     "write this down|write that down|memorize|memorise|for future reference|for later|so you know|fyi|"
     "note down|jot down|keep a note|keep in your notes",
     "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken|für später|zur info|halt fest|"
@@ -272,8 +272,8 @@ RECOMMEND: Final = Words(
     "recommend|recommended|recommendation|suggest|propose|proposal|my pick|my picks|my vote|best bet|i lean|"
     "i'd lean|leaning|lean towards",
     "ich würde|empfehle|empfehlung|mein vorschlag|ich tendiere",
-    "recomiendo|recomendación|sugiero|yo haría|yo iría|me quedaría|propongo",
-    "je recommande|recommandation|je suggère|je propose|je prendrais|je ferais",
+    "recomiendo|recomendación|sugiero|yo haría|yo iría|me quedaría|propongo|me inclino|me inclinaría",
+    "je recommande|recommandation|je suggère|je propose|je prendrais|je ferais|je penche|je pencherais",
     "おすすめ|推奨|提案",
 )
 

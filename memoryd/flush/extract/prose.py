@@ -45,6 +45,9 @@ _ALNUM: Final = re.compile(r"[a-z0-9]+")
 
 
 _SENT_SPLIT: Final = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*|\n+")
+#: "bis 20. Dezember": a German day number is no sentence end before its month
+_DAY_NUMBER: Final = re.compile(r"\d\.$")
+_MONTH_START: Final = re.compile(r"(?:Jan|Jän|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\b")
 
 
 _PARA_SPLIT: Final = re.compile(r"\n\s*\n")
@@ -139,7 +142,16 @@ def plain(text: str) -> str:
 
 @lru_cache(maxsize=256)  # keys can be whole messages: keep the cache small in a long-running daemon
 def split_sentences(text: str) -> tuple[str, ...]:
-    return tuple(s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip())
+    parts = [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
+    if len(parts) > 1 and any(p[-1:] == "." and p[-2:-1].isdigit() for p in parts[:-1]):
+        merged = [parts[0]]
+        for p in parts[1:]:
+            if _DAY_NUMBER.search(merged[-1]) and _MONTH_START.match(p):
+                merged[-1] = f"{merged[-1]} {p}"
+            else:
+                merged.append(p)
+        parts = merged
+    return tuple(parts)
 
 
 def paragraphs(text: str) -> list[str]:
