@@ -283,6 +283,24 @@ def states_preference(s: str) -> bool:
 
 
 def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
+    """A reply that contradicts a value the assistant said (see ``_value_correction``), or, when that
+    finds nothing, a value the user sets against another in so many words ("X, not Y").
+
+    "the second one. and submission is on the 14th, not the 4th": the choice is still read as a reply
+    (a decision), and the value set right beside it is a fact of its own (must keep).
+    """
+    before = len(ctx.drafts)
+    if _value_correction(ctx, m, prev):
+        return True
+    if prev is None or len(ctx.drafts) != before or len(m.prose) > 600:
+        return False
+    contrasted = next((c for x in _whole_sentences(m.sentences[:5]) if (c := _contrasted(x))), "")
+    if contrasted:
+        ctx.add("fact", contrasted + ctx.labels["correction"], {m.pos}, must_keep=True)
+    return False  # (what else the turn says is read as usual)
+
+
+def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """A reply that only contradicts a value the assistant said: same slot, another number or name.
 
     "The vendor's rate limit is 100 requests per minute" - "it's 1000 requests per minute": the
@@ -479,6 +497,48 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
     return ""
 
 
+#: A value set against another of the same kind in the user's own sentence: "submission is on the 14th,
+#: not the 4th", "es sind 23 km, nicht 32", "l'arrivée c'est 17 h, pas 16 h", "son 60 €, no 50 €".
+_CONTRASTED: Final = re.compile(
+    r"(?<![\w.,:])(?P<new>\d[\d.:,]*?(?:st|nd|rd|th|\.)?)(?P<unit>\s*[^\W\d_]{1,8}\.?|\s*[€$£%°])?,?\s+\(?"
+    r"(?:not|nicht|no|pas|non)\s+(?:(?:a|à|um|at|on|by|bis|hasta|jusqu'à)\s+)?"
+    r"(?:(?:the|am|den|der|die|el|la|las|los|le|les|de|du)\s+)?"
+    r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
+    re.I,
+)
+
+#: What joins a sentence to the one before ("and", "und", "y", "et") or labels it ("Korrektur:").
+_JOINED: Final = re.compile(r"^(?:and|also|plus|und|auch|y|también|et|aussi)\s+(?:\w+\s*:\s*)?", re.I)
+
+
+def _whole_sentences(sents: Sequence[str]) -> list[str]:
+    """Sentences with a German ordinal put back together ("am 19." + "Mai, nicht am 9." is one)."""
+    out: list[str] = []
+    for s in sents:
+        if out and re.search(r"(?<![\d.])\d{1,2}\.$", out[-1]) and s[:1].isalpha():
+            out[-1] = f"{out[-1]} {s}"
+        else:
+            out.append(s)
+    return out
+
+
+def _contrasted(s: str) -> str:
+    """The user's statement of a value with the one it replaces ("X, not Y"), as a fact; "" if none.
+
+    Only a statement counts ("the deadline is the 14th, not the 4th"); "make it 3, not 4" orders a change.
+    """
+    m = _CONTRASTED.search(s)
+    if m is None or is_question(s) or has_secret(s):
+        return ""
+    if not (_declares(s) or STATE.hit(s[: m.start()]) or not _COPULA.isdisjoint(tokens(s[: m.start()]))):
+        return ""
+    new, old = (re.sub(r"\D", "", v) for v in (m.group("new"), m.group("old")))
+    if not new or new == old:
+        return ""  # ("20 minutes, not 20 seconds": a unit, read elsewhere)
+    said = CORRECTION_LEAD.sub("", re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I))
+    return _sentence_case(plain(_JOINED.sub("", said)).rstrip(" .:"))
+
+
 #: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
 _ADDS: Final = re.compile(r"\b(?:and|also|too|plus|und|auch|sowie|y|también|et|aussi)\b", re.I)
 
@@ -616,7 +676,7 @@ def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(m.prose)):
         return False
     head = LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0]
-    strong = CORRECTION.search(head) or any(
+    strong = (CORRECTION.search(head) and not is_question(head)) or any(
         CORRECTION.search(s) for s in m.sentences[1:] if not is_question(s)
     )
     weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
@@ -661,6 +721,7 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 for i, s in enumerate(sents)
                 if (REMEMBER.search(s) or (REMEMBER_WORDS.hit(s) and not _put_off(s)))
                 and not NOT_REMEMBER.search(s)
+                and not _RECALLS.search(s)
             ),
             None,
         )
@@ -690,6 +751,15 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         used.update(base + i for i in [hit, *idx])
         return True
     return False
+
+
+#: Speaking of what one remembers ("I vaguely remember a limit of 30 pages", "ich erinnere mich an ...",
+#: "recuerdo que ...", "je me souviens de ..."): a recollection, not a request to keep something.
+_RECALLS: Final = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+)?(?:remember|recall)\b(?!\s+(?:to|that you|you))|\b(?:ich|wir)\s+erinnern?\b|"
+    r"\b(?:recuerdo|recordamos|me acuerdo)\b|\b(?:je me souviens|nous nous souvenons)\b",
+    re.I,
+)
 
 
 def _put_off(s: str) -> bool:
