@@ -11,6 +11,7 @@ from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.lexicon import (
     DUE,
+    EITHER,
     EPHEMERAL,
     FORGETFUL,
     LATER,
@@ -154,6 +155,7 @@ def answered_facts(ctx: Ctx) -> None:
     """
     said = _SaidSoFar(ctx)
     corrected = {p for d in ctx.drafts if d.must_keep and d.kind in ("fact", "decision") for p in d.pos}
+    reports = {p for d in ctx.drafts if d.kind == "outcome" for p in d.pos}
     for m in ctx.msgs:
         if m.role != "user" or ("?" not in m.prose and "？" not in m.prose):
             continue
@@ -161,7 +163,7 @@ def answered_facts(ctx: Ctx) -> None:
             s
             for s in m.sentences
             if is_question(s)
-            and _asks_what(s)
+            and (_asks_what(s) or _asks_whether(s))
             and (not REQUEST.match(s) or _embedded_wh(s))  # "do you know how much ...?" asks all the same
             and not OR_WORDS.hit(s)
         ]
@@ -173,6 +175,14 @@ def answered_facts(ctx: Ctx) -> None:
         reply, found = _answer_turn(ctx, m.pos)
         if reply is None or reply.pos in corrected:
             continue  # (an answer the user then put right is kept as the correction)
+        if ctx.offer(reply).options or reply.proposal or _either_or(reply.prose):
+            continue  # "which rate do I offer?" - "two ways: ...": the choice is the user's, no fact
+        if not _asks_what(asked[-1]) and (
+            not _YES_NO_ANSWER.match(reply.prose) or reply.pos in ctx.reported or reply.pos in reports
+        ):
+            # "does the university cap chapter length?" is answered by "not per chapter. ..."; "did the
+            # build finish?" - "yes, at 11:42" reports on a run (an outcome), it states nothing lasting
+            continue
         want = {w for w in word_set(asked[-1]) if len(w) > 2}
         best, score = "", 1
         for s in reply.sentences:
@@ -194,6 +204,10 @@ def answered_facts(ctx: Ctx) -> None:
                 best = f"{topic}: {plain(valued[0])}"
         if best and ": " not in best and len(tokens(best)) < 10:  # "Está en /etc/nginx/...": say what is
             best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
+        if best and not _asks_what(asked[-1]):
+            if not [v for v in _VALUE.findall(best) if not _CLOCK.fullmatch(v)]:
+                continue  # "did the build finish?" - "yes, at 11:42": the moment of a run, nothing lasting
+            best = re.sub(r"^\W*(?:yes|ja|sí|si|oui)\s*[,:;.!—-]\s*", "", best, flags=re.I) or best
         new = bool(found & {v.lower() for v in _VALUE.findall(best)})  # the lookup found it
         if best and not new and said.upto(m.pos).restates(best):
             continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
@@ -240,6 +254,8 @@ def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
     read = False
     for m in ctx.after(pos):
         if m.step is not None:
+            if first is None and not read and m.step.effect != "read" and not m.step.failed:
+                continue  # ("put that in the notes, and do they want PDF/A?": the filing comes first)
             if m.step.effect != "read" or m.step.failed or m.step.quiet:
                 return first, frozenset()  # work, not a lookup: the answer is the first reply
             read = True
@@ -269,6 +285,35 @@ def _asks_what(s: str) -> bool:
     """A question for a property: "what is ...", or one embedded early ("do you know how much ...")."""
     core = _LEADS.sub("", s)
     return WH.starts(core) or WH.hit(" ".join(tokens(core)[1:5]))
+
+
+#: A question put to the agent to do something or to choose ("can you ...", "should we ...",
+#: "kannst du", "sollen wir", "puedes", "deberíamos", "peux-tu", "on prend ..."): no question of fact.
+_ASKS_TO: Final = re.compile(
+    r"\b(?:can|could|would|will|shall|should)\s+(?:you|we|i)\b|\b(?:kannst|könntest|sollen|soll|willst|"
+    r"wollen)\s+(?:du|wir|ich)\b|\b(?:puedes|podrías|podemos|deberíamos|debo|quieres|hacemos)\b|"
+    r"\b(?:peux-tu|pourrais-tu|tu peux|on peut|dois-je|veux-tu|on fait|on prend)\b",
+    re.I,
+)
+
+#: A reply that opens by saying yes or no ("Yes: ...", "Not per chapter.", "Nein, ...", "Sí, ...").
+_YES_NO_ANSWER: Final = re.compile(r"^\W*(?:yes|no|not|nope|ja|nein|nicht|sí|si|no|non|oui|pas)\b", re.I)
+
+
+def _either_or(text: str) -> bool:
+    """Two ways laid out: "either ... or", "entweder ... oder", "o bien ... o bien", "soit ... soit"."""
+    return EITHER.hit(text) and (
+        OR_WORDS.hit(text) or len(re.findall(r"\b(?:soit|o bien)\b", text, re.I)) >= 2
+    )
+
+
+_CLOCK: Final = re.compile(r"\d{1,2}[:.h]\d\d")
+
+
+def _asks_whether(s: str) -> bool:
+    """A yes-or-no question of fact ("does the university cap chapter length?", "gibt es ein Limit?"),
+    not a request, an offer or a choice; its answer counts only when the reply opens with yes or no."""
+    return not _ASKS_TO.search(s) and len(tokens(s)) >= 4
 
 
 def _embedded_wh(s: str) -> bool:
