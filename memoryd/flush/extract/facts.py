@@ -26,6 +26,9 @@ from memoryd.flush.extract.lexicon import (
     Words,
     tokens,
 )
+from memoryd.flush.extract.lexicon import (
+    FIRST as FIRST_PERSON,
+)
 from memoryd.flush.extract.lexicon import OR as OR_WORDS
 from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
 from memoryd.flush.extract.markers import (
@@ -915,6 +918,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     preference.
     """
     _aside_facts(ctx, m, used)
+    _house_rules(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     if not (
         m.has(CONVENTION)
@@ -1026,6 +1030,45 @@ def _aside_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             ctx.add("fact", _sentence_case(plain(", ".join(parts[: j + 1]))), {m.pos}, must_keep=False)
             used.add(i)
             break
+
+
+#: Where things are put, in a present-tense statement: "raw exports go to /data/raw/", "Belege kommen
+#: nach steuer/2025/", "las fotos van en fotos/boda/", "les factures vont dans compta/".
+_GOES: Final = Words(
+    "go to|go in|go into|goes to|goes in|goes into|belong in|belongs in|land in|lands in|are kept in|is kept in|"
+    "are stored in|is stored in|are saved in|is saved in",
+    "kommen nach|kommen in|kommt nach|kommt in|gehen nach|gehen in|geht nach|geht in|gehören nach|gehören in|"
+    "gehört nach|gehört in|landen in|landet in",
+    "van a|van en|va a|va en|se guardan en|se guarda en|van dentro de",
+    "vont dans|va dans|vont sur|va sur|vont en|se rangent dans|se range dans|sont rangés dans|sont stockés dans",
+)
+
+#: How things are done where the user works: "at our place", "bei uns", "en nuestro equipo", "chez nous".
+_AT_OURS: Final = Words(
+    "at our place|in our team|in our shop|in this team|with us",
+    "bei uns|in unserem team|in unserem verein|hier bei uns",
+    "en nuestro equipo|en nuestra empresa|entre nosotros|en casa",
+    "chez nous|dans notre équipe|dans notre association|entre nous",
+)
+
+_PATH: Final = re.compile(r"(?:^|\s)(?:~|\.{1,2})?/?[\w<>.-]+/[\w<>./-]*")
+
+
+def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A standing rule said plainly, in a turn that asks for something else: where things go ("raw
+    exports go to /data/raw/<date>/ and nobody touches them") or how it is done here ("les messages de
+    commit chez nous c'est en anglais"). A statement, not a question or an order: a fact (must keep)."""
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        core = _strip_label(LEAD_FILLER.sub("", s))
+        if not core or REQUEST.match(core) or _PLEASE.search(core) or COMPLETION.search(core):
+            continue
+        placed = _GOES.hit(core) and _PATH.search(core) is not None and not FIRST_PERSON.starts(core)
+        ours = _AT_OURS.hit(core) and (STATE.hit(core) or not _COPULA.isdisjoint(tokens(core)))
+        if placed or ours:
+            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
+            used.add(i)
 
 
 #: A reply that opens with a yes of its own ("great, ..."; not "si puedo elegir", where "si" is "if").
