@@ -919,6 +919,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """
     _aside_facts(ctx, m, used)
     _house_rules(ctx, m, used)
+    _given_to_work_on(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     if not (
         m.has(CONVENTION)
@@ -1068,6 +1069,32 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
         ours = _AT_OURS.hit(core) and (STATE.hit(core) or not _COPULA.isdisjoint(tokens(core)))
         if placed or ours:
             ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
+            used.add(i)
+
+
+#: A word that points at what was just said: "what that means", "was das heißt", "qué supone eso".
+_THAT_BACK: Final = Words(
+    "that|this|those|these|it", "das|dies|dieses|davon|damit|daraus", "eso|esto|ello", "ça|cela|ceci"
+)
+
+
+def _given_to_work_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A fact the user gives to be worked on: a statement of several figures, then a request or
+    question that asks what follows from it ("the café wants 30 loaves every Tue and Fri, plus 4 dozen knots on
+    Fridays. can you work out what that means for flour?"). The statement is a fact."""
+    sents = m.sentences
+    for i in range(len(sents) - 1):
+        s, nxt = sents[i], sents[i + 1]
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        core = _strip_label(LEAD_FILLER.sub("", s))
+        if not core or REQUEST.match(core) or FIRST_PERSON.starts(core) or COMPLETION.search(core):
+            continue
+        numbers = [v for v in _VALUE.findall(core) if v[:1].isdigit() and not _CLOCK.fullmatch(v)]
+        asks = is_question(nxt) or bool(REQUEST.match(LEAD_FILLER.sub("", nxt)))
+        worked = WH.hit(" ".join(tokens(nxt)[1:])) and _THAT_BACK.hit(nxt)  # "work out what that means"
+        if len(numbers) >= 2 and asks and worked and not _VALUE.search(nxt):
+            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
             used.add(i)
 
 
