@@ -156,6 +156,7 @@ def answered_facts(ctx: Ctx) -> None:
     read), the answer is in its words after the lookup, and the sentence that repeats a value the
     lookup returned is the one that answers.
     """
+    _computed(ctx)
     said = _SaidSoFar(ctx)
     corrected = {p for d in ctx.drafts if d.must_keep and d.kind in ("fact", "decision") for p in d.pos}
     reports = {p for d in ctx.drafts if d.kind == "outcome" for p in d.pos}
@@ -217,6 +218,41 @@ def answered_facts(ctx: Ctx) -> None:
         if best and not best.rstrip().endswith((":", "：")):
             ctx.reported.add(reply.pos)
             ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+def _computed(ctx: Ctx) -> None:
+    """A figure the assistant worked out with a tool and then states: a command whose whole output is
+    one number ("1499.4"), and the assistant's next sentence that gives that number in any format
+    ("... bei 210 Tagen 1.499,40 € Entfernungspauschale."). The sentence is a fact."""
+    cited = {p for d in ctx.drafts if d.kind in ("fact", "outcome") for p in d.pos}
+    for m in ctx.msgs:
+        step = m.step
+        if step is None or step.failed or step.quiet or not _BARE_NUMBER.fullmatch(step.output.strip()):
+            continue
+        figure = _digits(step.output)
+        if len(figure) < 3:
+            continue  # ("2", "10": a count too small to tell apart from any other number)
+        reply = next(
+            (x for x in ctx.after(m.pos) if x.role == "assistant" and x.prose and not x.has_calls), None
+        )
+        if reply is None or reply.pos in cited:
+            continue
+        said = next(
+            (x for x in reply.sentences if any(_digits(v) == figure for v in _NUMBER.findall(x))),
+            "",
+        )
+        if said and not is_question(said) and not has_secret(said):
+            ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos, reply.pos})
+            cited.add(reply.pos)
+
+
+_BARE_NUMBER: Final = re.compile(r"-?\d+(?:[.,]\d+)?")
+_NUMBER: Final = re.compile(r"\d[\d.,' ]*\d|\d")
+
+
+def _digits(value: str) -> str:
+    """A number's digits without separators and trailing zeros: "1499.4" and "1.499,40" are one."""
+    return re.sub(r"\D", "", value).rstrip("0")
 
 
 class _SaidSoFar:
