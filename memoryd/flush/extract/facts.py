@@ -786,8 +786,36 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
     asked = (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) and not (
         FORGETFUL.hit(m.prose) and not m.has(REMEMBER)
     )
-    if not (asked and _remember_request(ctx, m, used)):
+    if asked and _remember_request(ctx, m, used):
+        return
+    if not _borne_in_mind(ctx, m, used):
         _kept_by_reply(ctx, m, used)  # no remember word: the assistant's answer may say it was one
+
+
+#: A sentence that opens by asking to bear something in mind: "also bear in mind the stopcock is ...",
+#: "denk daran, dass ...", "ten en cuenta que ...", "garde en tête que ...".
+_MIND: Final = re.compile(
+    r"^(?:(?:and|also|oh|btw|please|so|und|auch|y|et|aussi)[,\s]+)*(?:bear in mind|keep in mind|"
+    r"denk daran|denke daran|behalte im kopf|ten en cuenta|tened en cuenta|ten presente|garde en tête|"
+    r"garde à l'esprit|gardez en tête)\b(?:\s+(?:that|dass|que|qu'))?[\s:,]*",
+    re.I,
+)
+
+
+def _borne_in_mind(ctx: Ctx, m: Msg, used: set[int]) -> bool:
+    """ "also bear in mind the stopcock is under the stairs, not under the sink": what follows the
+    words is kept (must keep), like a remember request."""
+    for i, s in enumerate(m.sentences):
+        head = _MIND.match(s)
+        if i in used or head is None or is_question(s) or has_secret(s):
+            continue
+        said = s[head.end() :].strip()
+        if len(tokens(said)) < 3 or REMEMBER.search(s):
+            continue
+        ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
+        used.add(i)
+        return True
+    return False
 
 
 def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
