@@ -174,7 +174,7 @@ def answered_facts(ctx: Ctx) -> None:
         if not asked or EPHEMERAL.hit(asked[-1]):
             continue  # "how's the weather this weekend?" asks about now, not a durable fact
         prev = ctx.prev_assistant(m.pos)
-        if prev is not None and prev.proposal:
+        if prev is not None and (prev.proposal or (ctx.offer(prev).options and ctx.offer(prev).choice)):
             continue  # "before I pick: what's the catch with A?" asks about an option (the choice)
         reply, found = _answer_turn(ctx, m.pos)
         if reply is None or reply.pos in corrected:
