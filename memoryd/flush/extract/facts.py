@@ -984,6 +984,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _aside_facts(ctx, m, used)
     _house_rules(ctx, m, used)
     _given_to_work_on(ctx, m, used)
+    _kept_from_now(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     if not (
         m.has(CONVENTION)
@@ -1134,6 +1135,27 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if placed or ours:
             ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
             used.add(i)
+
+
+#: A request shaped so that something no longer happens: "plan the drives so that we never drive on
+#: at night", "so, dass wir nicht mehr ...", "de modo que ya no ...", "de façon à ne plus ...".
+_SO_THAT_NEVER: Final = re.compile(
+    r"\b(?:so that|so,? dass|sodass|de (?:modo|manera|forma) que|para que|de (?:façon|sorte|manière) (?:à|que|qu'))"
+    r"\b.{0,80}?\b(?:never|no longer|not any ?more|nie|niemals|nicht mehr|kein\w* \w+ mehr|ya no|nunca|"
+    r"ne plus|n'\w+ plus|jamais)\b",
+    re.I,
+)
+
+
+def _kept_from_now(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A request whose purpose is that something never happens again ("und plan die Fahrten so, dass
+    wir nach einem Gig nicht mehr nachts weiterfahren"): a standing rule to go by (must keep)."""
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s) or not _SO_THAT_NEVER.search(s):
+            continue
+        said = _JOINED.sub("", LEAD_FILLER.sub("", s).strip())
+        ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
+        used.add(i)
 
 
 #: A word that points at what was just said: "what that means", "was das heißt", "qué supone eso".
