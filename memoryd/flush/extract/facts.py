@@ -11,6 +11,7 @@ from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.lexicon import (
     DUE,
+    EITHER,
     EPHEMERAL,
     FORGETFUL,
     LATER,
@@ -24,6 +25,9 @@ from memoryd.flush.extract.lexicon import (
     YES,
     Words,
     tokens,
+)
+from memoryd.flush.extract.lexicon import (
+    FIRST as FIRST_PERSON,
 )
 from memoryd.flush.extract.lexicon import OR as OR_WORDS
 from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
@@ -152,8 +156,10 @@ def answered_facts(ctx: Ctx) -> None:
     read), the answer is in its words after the lookup, and the sentence that repeats a value the
     lookup returned is the one that answers.
     """
+    _computed(ctx)
     said = _SaidSoFar(ctx)
     corrected = {p for d in ctx.drafts if d.must_keep and d.kind in ("fact", "decision") for p in d.pos}
+    reports = {p for d in ctx.drafts if d.kind == "outcome" for p in d.pos}
     for m in ctx.msgs:
         if m.role != "user" or ("?" not in m.prose and "？" not in m.prose):
             continue
@@ -161,18 +167,26 @@ def answered_facts(ctx: Ctx) -> None:
             s
             for s in m.sentences
             if is_question(s)
-            and _asks_what(s)
+            and (_asks_what(s) or _asks_whether(s))
             and (not REQUEST.match(s) or _embedded_wh(s))  # "do you know how much ...?" asks all the same
             and not OR_WORDS.hit(s)
         ]
         if not asked or EPHEMERAL.hit(asked[-1]):
             continue  # "how's the weather this weekend?" asks about now, not a durable fact
         prev = ctx.prev_assistant(m.pos)
-        if prev is not None and prev.proposal:
+        if prev is not None and (prev.proposal or (ctx.offer(prev).options and ctx.offer(prev).choice)):
             continue  # "before I pick: what's the catch with A?" asks about an option (the choice)
         reply, found = _answer_turn(ctx, m.pos)
         if reply is None or reply.pos in corrected:
             continue  # (an answer the user then put right is kept as the correction)
+        if ctx.offer(reply).options or reply.proposal or _either_or(reply.prose):
+            continue  # "which rate do I offer?" - "two ways: ...": the choice is the user's, no fact
+        if not _asks_what(asked[-1]) and (
+            not _YES_NO_ANSWER.match(reply.prose) or reply.pos in ctx.reported or reply.pos in reports
+        ):
+            # "does the university cap chapter length?" is answered by "not per chapter. ..."; "did the
+            # build finish?" - "yes, at 11:42" reports on a run (an outcome), it states nothing lasting
+            continue
         want = {w for w in word_set(asked[-1]) if len(w) > 2}
         best, score = "", 1
         for s in reply.sentences:
@@ -194,12 +208,51 @@ def answered_facts(ctx: Ctx) -> None:
                 best = f"{topic}: {plain(valued[0])}"
         if best and ": " not in best and len(tokens(best)) < 10:  # "Está en /etc/nginx/...": say what is
             best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
+        if best and not _asks_what(asked[-1]):
+            if not [v for v in _VALUE.findall(best) if not _CLOCK.fullmatch(v)]:
+                continue  # "did the build finish?" - "yes, at 11:42": the moment of a run, nothing lasting
+            best = re.sub(r"^\W*(?:yes|ja|sí|si|oui)\s*[,:;.!—-]\s*", "", best, flags=re.I) or best
         new = bool(found & {v.lower() for v in _VALUE.findall(best)})  # the lookup found it
         if best and not new and said.upto(m.pos).restates(best):
             continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
             ctx.reported.add(reply.pos)
             ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+def _computed(ctx: Ctx) -> None:
+    """A figure the assistant worked out with a tool and then states: a command whose whole output is
+    one number ("1499.4"), and the assistant's next sentence that gives that number in any format
+    ("... bei 210 Tagen 1.499,40 € Entfernungspauschale."). The sentence is a fact."""
+    cited = {p for d in ctx.drafts if d.kind in ("fact", "outcome") for p in d.pos}
+    for m in ctx.msgs:
+        step = m.step
+        if step is None or step.failed or step.quiet or not _BARE_NUMBER.fullmatch(step.output.strip()):
+            continue
+        figure = _digits(step.output)
+        if len(figure) < 3:
+            continue  # ("2", "10": a count too small to tell apart from any other number)
+        reply = next(
+            (x for x in ctx.after(m.pos) if x.role == "assistant" and x.prose and not x.has_calls), None
+        )
+        if reply is None or reply.pos in cited:
+            continue
+        said = next(
+            (x for x in reply.sentences if any(_digits(v) == figure for v in _NUMBER.findall(x))),
+            "",
+        )
+        if said and not is_question(said) and not has_secret(said):
+            ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos, reply.pos})
+            cited.add(reply.pos)
+
+
+_BARE_NUMBER: Final = re.compile(r"-?\d+(?:[.,]\d+)?")
+_NUMBER: Final = re.compile(r"\d[\d.,' ]*\d|\d")
+
+
+def _digits(value: str) -> str:
+    """A number's digits without separators and trailing zeros: "1499.4" and "1.499,40" are one."""
+    return re.sub(r"\D", "", value).rstrip("0")
 
 
 class _SaidSoFar:
@@ -240,6 +293,8 @@ def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
     read = False
     for m in ctx.after(pos):
         if m.step is not None:
+            if first is None and not read and m.step.effect != "read" and not m.step.failed:
+                continue  # ("put that in the notes, and do they want PDF/A?": the filing comes first)
             if m.step.effect != "read" or m.step.failed or m.step.quiet:
                 return first, frozenset()  # work, not a lookup: the answer is the first reply
             read = True
@@ -271,6 +326,35 @@ def _asks_what(s: str) -> bool:
     return WH.starts(core) or WH.hit(" ".join(tokens(core)[1:5]))
 
 
+#: A question put to the agent to do something or to choose ("can you ...", "should we ...",
+#: "kannst du", "sollen wir", "puedes", "deberíamos", "peux-tu", "on prend ..."): no question of fact.
+_ASKS_TO: Final = re.compile(
+    r"\b(?:can|could|would|will|shall|should)\s+(?:you|we|i)\b|\b(?:kannst|könntest|sollen|soll|willst|"
+    r"wollen)\s+(?:du|wir|ich)\b|\b(?:puedes|podrías|podemos|deberíamos|debo|quieres|hacemos)\b|"
+    r"\b(?:peux-tu|pourrais-tu|tu peux|on peut|dois-je|veux-tu|on fait|on prend)\b",
+    re.I,
+)
+
+#: A reply that opens by saying yes or no ("Yes: ...", "Not per chapter.", "Nein, ...", "Sí, ...").
+_YES_NO_ANSWER: Final = re.compile(r"^\W*(?:yes|no|not|nope|ja|nein|nicht|sí|si|no|non|oui|pas)\b", re.I)
+
+
+def _either_or(text: str) -> bool:
+    """Two ways laid out: "either ... or", "entweder ... oder", "o bien ... o bien", "soit ... soit"."""
+    return EITHER.hit(text) and (
+        OR_WORDS.hit(text) or len(re.findall(r"\b(?:soit|o bien)\b", text, re.I)) >= 2
+    )
+
+
+_CLOCK: Final = re.compile(r"\d{1,2}[:.h]\d\d")
+
+
+def _asks_whether(s: str) -> bool:
+    """A yes-or-no question of fact ("does the university cap chapter length?", "gibt es ein Limit?"),
+    not a request, an offer or a choice; its answer counts only when the reply opens with yes or no."""
+    return not _ASKS_TO.search(s) and len(tokens(s)) >= 4
+
+
 def _embedded_wh(s: str) -> bool:
     """ "do you know how much ...", "can you tell me what ...": a question word right after the ask."""
     toks = tokens(_LEADS.sub("", s))
@@ -283,6 +367,24 @@ def states_preference(s: str) -> bool:
 
 
 def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
+    """A reply that contradicts a value the assistant said (see ``_value_correction``), or, when that
+    finds nothing, a value the user sets against another in so many words ("X, not Y").
+
+    "the second one. and submission is on the 14th, not the 4th": the choice is still read as a reply
+    (a decision), and the value set right beside it is a fact of its own (must keep).
+    """
+    before = len(ctx.drafts)
+    if _value_correction(ctx, m, prev):
+        return True
+    if prev is None or len(ctx.drafts) != before or len(m.prose) > 600:
+        return False
+    contrasted = next((c for x in _whole_sentences(m.sentences[:5]) if (c := _contrasted(x))), "")
+    if contrasted:
+        ctx.add("fact", contrasted + ctx.labels["correction"], {m.pos}, must_keep=True)
+    return False  # (what else the turn says is read as usual)
+
+
+def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """A reply that only contradicts a value the assistant said: same slot, another number or name.
 
     "The vendor's rate limit is 100 requests per minute" - "it's 1000 requests per minute": the
@@ -479,6 +581,48 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
     return ""
 
 
+#: A value set against another of the same kind in the user's own sentence: "submission is on the 14th,
+#: not the 4th", "es sind 23 km, nicht 32", "l'arrivée c'est 17 h, pas 16 h", "son 60 €, no 50 €".
+_CONTRASTED: Final = re.compile(
+    r"(?<![\w.,:])(?P<new>\d[\d.:,]*?(?:st|nd|rd|th|\.)?)(?P<unit>\s*[^\W\d_]{1,8}\.?|\s*[€$£%°])?,?\s+\(?"
+    r"(?:not|nicht|no|pas|non)\s+(?:(?:a|à|um|at|on|by|bis|hasta|jusqu'à)\s+)?"
+    r"(?:(?:the|am|den|der|die|el|la|las|los|le|les|de|du)\s+)?"
+    r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
+    re.I,
+)
+
+#: What joins a sentence to the one before ("and", "und", "y", "et") or labels it ("Korrektur:").
+_JOINED: Final = re.compile(r"^(?:and|also|plus|und|auch|y|también|et|aussi)\s+(?:\w+\s*:\s*)?", re.I)
+
+
+def _whole_sentences(sents: Sequence[str]) -> list[str]:
+    """Sentences with a German ordinal put back together ("am 19." + "Mai, nicht am 9." is one)."""
+    out: list[str] = []
+    for s in sents:
+        if out and re.search(r"(?<![\d.])\d{1,2}\.$", out[-1]) and s[:1].isalpha():
+            out[-1] = f"{out[-1]} {s}"
+        else:
+            out.append(s)
+    return out
+
+
+def _contrasted(s: str) -> str:
+    """The user's statement of a value with the one it replaces ("X, not Y"), as a fact; "" if none.
+
+    Only a statement counts ("the deadline is the 14th, not the 4th"); "make it 3, not 4" orders a change.
+    """
+    m = _CONTRASTED.search(s)
+    if m is None or is_question(s) or has_secret(s):
+        return ""
+    if not (_declares(s) or STATE.hit(s[: m.start()]) or not _COPULA.isdisjoint(tokens(s[: m.start()]))):
+        return ""
+    new, old = (re.sub(r"\D", "", v) for v in (m.group("new"), m.group("old")))
+    if not new or new == old:
+        return ""  # ("20 minutes, not 20 seconds": a unit, read elsewhere)
+    said = CORRECTION_LEAD.sub("", re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I))
+    return _sentence_case(plain(_JOINED.sub("", said)).rstrip(" .:"))
+
+
 #: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
 _ADDS: Final = re.compile(r"\b(?:and|also|too|plus|und|auch|sowie|y|también|et|aussi)\b", re.I)
 
@@ -616,7 +760,7 @@ def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(m.prose)):
         return False
     head = LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0]
-    strong = CORRECTION.search(head) or any(
+    strong = (CORRECTION.search(head) and not is_question(head)) or any(
         CORRECTION.search(s) for s in m.sentences[1:] if not is_question(s)
     )
     weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
@@ -642,8 +786,36 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
     asked = (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) and not (
         FORGETFUL.hit(m.prose) and not m.has(REMEMBER)
     )
-    if not (asked and _remember_request(ctx, m, used)):
+    if asked and _remember_request(ctx, m, used):
+        return
+    if not _borne_in_mind(ctx, m, used):
         _kept_by_reply(ctx, m, used)  # no remember word: the assistant's answer may say it was one
+
+
+#: A sentence that opens by asking to bear something in mind: "also bear in mind the stopcock is ...",
+#: "denk daran, dass ...", "ten en cuenta que ...", "garde en tête que ...".
+_MIND: Final = re.compile(
+    r"^(?:(?:and|also|oh|btw|please|so|und|auch|y|et|aussi)[,\s]+)*(?:bear in mind|keep in mind|"
+    r"denk daran|denke daran|behalte im kopf|ten en cuenta|tened en cuenta|ten presente|garde en tête|"
+    r"garde à l'esprit|gardez en tête)\b(?:\s+(?:that|dass|que|qu'))?[\s:,]*",
+    re.I,
+)
+
+
+def _borne_in_mind(ctx: Ctx, m: Msg, used: set[int]) -> bool:
+    """ "also bear in mind the stopcock is under the stairs, not under the sink": what follows the
+    words is kept (must keep), like a remember request."""
+    for i, s in enumerate(m.sentences):
+        head = _MIND.match(s)
+        if i in used or head is None or is_question(s) or has_secret(s):
+            continue
+        said = s[head.end() :].strip()
+        if len(tokens(said)) < 3 or REMEMBER.search(s):
+            continue
+        ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
+        used.add(i)
+        return True
+    return False
 
 
 def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
@@ -661,6 +833,7 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 for i, s in enumerate(sents)
                 if (REMEMBER.search(s) or (REMEMBER_WORDS.hit(s) and not _put_off(s)))
                 and not NOT_REMEMBER.search(s)
+                and not _RECALLS.search(s)
             ),
             None,
         )
@@ -690,6 +863,15 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         used.update(base + i for i in [hit, *idx])
         return True
     return False
+
+
+#: Speaking of what one remembers ("I vaguely remember a limit of 30 pages", "ich erinnere mich an ...",
+#: "recuerdo que ...", "je me souviens de ..."): a recollection, not a request to keep something.
+_RECALLS: Final = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+)?(?:remember|recall)\b(?!\s+(?:to|that you|you))|\b(?:ich|wir)\s+erinnern?\b|"
+    r"\b(?:recuerdo|recordamos|me acuerdo)\b|\b(?:je me souviens|nous nous souvenons)\b",
+    re.I,
+)
 
 
 def _put_off(s: str) -> bool:
@@ -800,6 +982,9 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     preference.
     """
     _aside_facts(ctx, m, used)
+    _house_rules(ctx, m, used)
+    _given_to_work_on(ctx, m, used)
+    _kept_from_now(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     if not (
         m.has(CONVENTION)
@@ -911,6 +1096,92 @@ def _aside_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             ctx.add("fact", _sentence_case(plain(", ".join(parts[: j + 1]))), {m.pos}, must_keep=False)
             used.add(i)
             break
+
+
+#: Where things are put, in a present-tense statement: "raw exports go to /data/raw/", "Belege kommen
+#: nach steuer/2025/", "las fotos van en fotos/boda/", "les factures vont dans compta/".
+_GOES: Final = Words(
+    "go to|go in|go into|goes to|goes in|goes into|belong in|belongs in|land in|lands in|are kept in|is kept in|"
+    "are stored in|is stored in|are saved in|is saved in",
+    "kommen nach|kommen in|kommt nach|kommt in|gehen nach|gehen in|geht nach|geht in|gehören nach|gehören in|"
+    "gehört nach|gehört in|landen in|landet in",
+    "van a|van en|va a|va en|se guardan en|se guarda en|van dentro de",
+    "vont dans|va dans|vont sur|va sur|vont en|se rangent dans|se range dans|sont rangés dans|sont stockés dans",
+)
+
+#: How things are done where the user works: "at our place", "bei uns", "en nuestro equipo", "chez nous".
+_AT_OURS: Final = Words(
+    "at our place|in our team|in our shop|in this team|with us",
+    "bei uns|in unserem team|in unserem verein|hier bei uns",
+    "en nuestro equipo|en nuestra empresa|entre nosotros|en casa",
+    "chez nous|dans notre équipe|dans notre association|entre nous",
+)
+
+_PATH: Final = re.compile(r"(?:^|\s)(?:~|\.{1,2})?/?[\w<>.-]+/[\w<>./-]*")
+
+
+def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A standing rule said plainly, in a turn that asks for something else: where things go ("raw
+    exports go to /data/raw/<date>/ and nobody touches them") or how it is done here ("les messages de
+    commit chez nous c'est en anglais"). A statement, not a question or an order: a fact (must keep)."""
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        core = _strip_label(LEAD_FILLER.sub("", s))
+        if not core or REQUEST.match(core) or _PLEASE.search(core) or COMPLETION.search(core):
+            continue
+        placed = _GOES.hit(core) and _PATH.search(core) is not None and not FIRST_PERSON.starts(core)
+        ours = _AT_OURS.hit(core) and (STATE.hit(core) or not _COPULA.isdisjoint(tokens(core)))
+        if placed or ours:
+            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
+            used.add(i)
+
+
+#: A request shaped so that something no longer happens: "plan the drives so that we never drive on
+#: at night", "so, dass wir nicht mehr ...", "de modo que ya no ...", "de façon à ne plus ...".
+_SO_THAT_NEVER: Final = re.compile(
+    r"\b(?:so that|so,? dass|sodass|de (?:modo|manera|forma) que|para que|de (?:façon|sorte|manière) (?:à|que|qu'))"
+    r"\b.{0,80}?\b(?:never|no longer|not any ?more|nie|niemals|nicht mehr|kein\w* \w+ mehr|ya no|nunca|"
+    r"ne plus|n'\w+ plus|jamais)\b",
+    re.I,
+)
+
+
+def _kept_from_now(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A request whose purpose is that something never happens again ("und plan die Fahrten so, dass
+    wir nach einem Gig nicht mehr nachts weiterfahren"): a standing rule to go by (must keep)."""
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s) or not _SO_THAT_NEVER.search(s):
+            continue
+        said = _JOINED.sub("", LEAD_FILLER.sub("", s).strip())
+        ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
+        used.add(i)
+
+
+#: A word that points at what was just said: "what that means", "was das heißt", "qué supone eso".
+_THAT_BACK: Final = Words(
+    "that|this|those|these|it", "das|dies|dieses|davon|damit|daraus", "eso|esto|ello", "ça|cela|ceci"
+)
+
+
+def _given_to_work_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A fact the user gives to be worked on: a statement of several figures, then a request or
+    question that asks what follows from it ("the café wants 30 loaves every Tue and Fri, plus 4 dozen knots on
+    Fridays. can you work out what that means for flour?"). The statement is a fact."""
+    sents = m.sentences
+    for i in range(len(sents) - 1):
+        s, nxt = sents[i], sents[i + 1]
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        core = _strip_label(LEAD_FILLER.sub("", s))
+        if not core or REQUEST.match(core) or FIRST_PERSON.starts(core) or COMPLETION.search(core):
+            continue
+        numbers = [v for v in _VALUE.findall(core) if v[:1].isdigit() and not _CLOCK.fullmatch(v)]
+        asks = is_question(nxt) or bool(REQUEST.match(LEAD_FILLER.sub("", nxt)))
+        worked = WH.hit(" ".join(tokens(nxt)[1:])) and _THAT_BACK.hit(nxt)  # "work out what that means"
+        if len(numbers) >= 2 and asks and worked and not _VALUE.search(nxt):
+            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+            used.add(i)
 
 
 #: A reply that opens with a yes of its own ("great, ..."; not "si puedo elegir", where "si" is "if").
