@@ -786,10 +786,11 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
     asked = (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) and not (
         FORGETFUL.hit(m.prose) and not m.has(REMEMBER)
     )
+    if _borne_in_mind(ctx, m, used):
+        return  # "bear in mind X": X alone is the note, whatever the remember words say of the lead
     if asked and _remember_request(ctx, m, used):
         return
-    if not _borne_in_mind(ctx, m, used):
-        _kept_by_reply(ctx, m, used)  # no remember word: the assistant's answer may say it was one
+    _kept_by_reply(ctx, m, used)  # no remember word: the assistant's answer may say it was one
 
 
 #: A sentence that opens by asking to bear something in mind: "also bear in mind the stopcock is ...",
