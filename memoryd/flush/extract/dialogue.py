@@ -36,6 +36,7 @@ from memoryd.flush.extract.exchanges import (
     Offer,
     choice_laid_out,
     distinct_values,
+    elaborated_offer,
     exchanges,
     named_option,
     option_by_name,
@@ -1386,6 +1387,7 @@ def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
     replies to read) and, per picking turn, the assistant message whose offer it answers. At most
     two side exchanges are bridged.
     """
+    user_offers(ctx)
     side: set[int] = set()
     picks: dict[int, Msg] = {}
     pending: Msg | None = None
@@ -1414,6 +1416,20 @@ def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
         else:
             pending, between = None, []
     return side, picks
+
+
+def user_offers(ctx: Ctx) -> None:
+    """A user's own "A or B?" that the assistant's next turn elaborates option by option: that turn
+    offers the user's options (``elaborated_offer``), unless it offers something of its own."""
+    for pos in ctx.users:
+        reply = ctx.prose_after(pos)
+        if reply is None or ctx.offer(reply).options or ctx.offer(reply).single:
+            continue
+        if DELEGATE.hit(ctx.msgs[pos].prose):
+            continue  # "A or B? you decide": the assistant's pick is the decision (own_choice_delegated)
+        got = elaborated_offer(ctx.msgs[pos], reply)
+        if got is not None:
+            ctx.offers[reply.pos] = got
 
 
 def _settles(m: Msg, offer: Offer, strong: bool = False) -> bool:
