@@ -98,3 +98,28 @@ def test_a_choice_never_picked_decides_nothing() -> None:
     t.user("wie lange dauert eigentlich ein Sprint normalerweise?")
     t.assistant("Meist zwei Wochen.")
     assert not of_kind(t.items(), "decision")
+
+
+def test_es_options_listed_with_figures_then_a_reason_and_a_pick_by_name() -> None:
+    t = Transcript()
+    t.user(
+        "ya tengo los presupuestos del fotógrafo. Estudio Lumen 1.200 € con álbum, Foto Reyes 950 € "
+        "sin álbum, y Clic Norte 1.450 € con vídeo"
+    )
+    offer = t.assistant(
+        "En resumen: Lumen (1.200 €) incluye el álbum impreso; Reyes (950 €) es el más barato pero sin "
+        "álbum; Norte (1.450 €) añade un vídeo de cinco minutos."
+    )
+    t.user("a qué hora empezarían?")
+    t.assistant("Los tres pueden llegar a las 11.")
+    pick = t.user("el vídeo no nos hace falta. lumen, adelante con ese")
+    decisions = [d for d in accepted(t.items()) if "Lumen" in d.text]
+    assert len(decisions) == 1 and "1.200" in decisions[0].text
+    assert set(decisions[0].entry_ids) >= {offer, pick}
+
+
+def test_a_listed_statement_the_assistant_does_not_elaborate_is_no_offer() -> None:
+    user, reply = _pair(
+        "Estudio Lumen 1.200 €, Foto Reyes 950 € y Clic Norte 1.450 €.", "Anotado, tres presupuestos."
+    )
+    assert elaborated_offer(user, reply) is None

@@ -903,7 +903,9 @@ def _disjunct(side: str, first: bool, initial: bool = True, width: int = 1) -> s
 def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
     """The user's own "A or B (or C)?": the lead before the options (the topic) and the options, each
     a short alternative (at most four words); None when the question lays out no such choice."""
-    if not is_question(question) or not OR.hit(question) or WH.starts(question):
+    if not is_question(question):
+        return _listed_options(question)
+    if not OR.hit(question) or WH.starts(question):
         return None
     body = plain(question).strip().rstrip("?？ ")
     lead = ""
@@ -921,6 +923,25 @@ def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
     if len({o.lower() for o in opts}) < len(opts):
         return None
     return lead, tuple(Option(str(i + 1), o) for i, o in enumerate(opts))
+
+
+_LIST_AND: Final = re.compile(r"^(?:and|und|y|e|et)\s+", re.I)
+
+
+def _listed_options(sentence: str) -> tuple[str, tuple[Option, ...]] | None:
+    """A statement that lists two to four named alternatives with their figures ("Kuhn 900 €, Odile
+    1.100 € und Brasserie Pia 1.250 €"): each item opens with a name and carries a number."""
+    body = plain(sentence).strip().rstrip(".!。 ")
+    items = [_LIST_AND.sub("", x.strip()) for x in _LIST_SPLIT.split(body) if x.strip()]
+    if len(items) == 2 and (tail := _SIDE_SPLIT.split(items[1])) and len(tail) == 2:
+        items = [items[0], *tail]
+    if not 3 <= len(items) <= 4:
+        return None
+    for x in items:
+        words = x.split()
+        if not 2 <= len(words) <= 8 or not words[0][:1].isupper() or not _NUMBER.search(x):
+            return None
+    return "", tuple(Option(str(i + 1), x) for i, x in enumerate(items))
 
 
 def _own_words(o: Option, options: Sequence[Option]) -> frozenset[str]:
@@ -950,7 +971,14 @@ def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
         ]
         if not alone:
             return None  # an option the reply does not speak of alone: an answer, not an elaboration
-        details.append(plain(alone[0]).rstrip(" .;,"))
+        said = plain(alone[0]).rstrip(" .;,")
+        if (
+            (label := _LEAD_LABEL.match(said))
+            and len(label.group(0).split()) <= 2
+            and not word_set(label.group(0)) & w
+        ):
+            said = said[label.end() :]  # "In short: Olmo ..." -> "Olmo ..."
+        details.append(said)
     enriched = []
     for i, (o, d) in enumerate(zip(opts, details, strict=True)):
         frame = resolve_question(question, opts, i) if len(opts) == 2 and not lead else ""
