@@ -123,3 +123,17 @@ def test_a_listed_statement_the_assistant_does_not_elaborate_is_no_offer() -> No
         "Estudio Lumen 1.200 €, Foto Reyes 950 € y Clic Norte 1.450 €.", "Anotado, tres presupuestos."
     )
     assert elaborated_offer(user, reply) is None
+
+
+def test_fr_the_assistants_confirmation_names_the_pick() -> None:
+    t = Transcript()
+    t.user("pour la salle du repas : La Guinguette ou Le Relais 21 ?")
+    t.assistant(
+        "La Guinguette accueille 40 couverts à 32 € par personne ; Le Relais 21 monte à 70 couverts "
+        "mais demande 45 €."
+    )
+    t.user("ok vas-y, prends la bonne")
+    confirm = t.assistant("Le Relais 21, 70 couverts, 45 € par personne. Je leur écris ?")
+    decisions = accepted(t.items())
+    assert len(decisions) == 1 and "Relais 21" in decisions[0].text
+    assert confirm in decisions[0].entry_ids
