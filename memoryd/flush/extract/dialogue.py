@@ -591,7 +591,7 @@ def _choice(
         if picked is not None:
             break
     if (later := _later_index(m, offer)) is not None and later != picked:
-        _decide(ctx, m, prev, offer, later, body)  # "we need no storage. Olmo, go with that one"
+        _decide(ctx, m, prev, offer, later, body[1:])  # "we need no storage. Olmo, go with that one"
         return
     if picked is None:  # "Kafka is overkill, batch it is": the clause without a bad word picks
         for s in body[:2]:
