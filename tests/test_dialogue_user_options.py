@@ -29,6 +29,7 @@ def test_user_options_are_the_disjuncts_of_the_question() -> None:
     assert [o.text for o in opts] == ["node-7", "node-9"]
     assert user_laid_options("why did the build fail or was it cancelled?") is None  # a wh-question
     assert user_laid_options("we ship Monday or Tuesday.") is None  # no question
+    assert user_laid_options("should I restart nginx or reload it?") is None  # no named alternative
 
 
 def test_en_pick_by_ordinal_after_a_side_question() -> None:
@@ -83,6 +84,14 @@ def test_a_question_of_fact_answered_is_no_decision() -> None:
     t.user("what was the Q3 print run, 500 or 5000 copies?")
     t.assistant("It was 5000 copies; the 500 was the proof batch in July.")
     t.user("ok thanks")
+    assert not of_kind(t.items(), "decision")
+
+
+def test_a_yes_no_question_of_fact_answered_with_both_values_is_no_decision() -> None:
+    t = Transcript()
+    t.user("is the upload limit 50 MB or 500 MB on the free plan?")
+    t.assistant("The free plan allows 50 MB per file; 500 MB is the team plan.")
+    t.user("ok thanks, good to know")
     assert not of_kind(t.items(), "decision")
 
 

@@ -875,7 +875,7 @@ def _by_words(text: str, options: Sequence[Option]) -> int | None:
 
 
 #: a token that names an option on its own: a number, an identifier, a capitalised name
-_NAMING: Final = re.compile(r"\d|[A-Z]|[\w-]+\.[\w-]+")
+_NAMING: Final = re.compile(r"\d|[A-Z]\w|[\w-]+\.[\w-]+")  # not the pronoun "I"
 _DETAIL_SPLIT: Final = re.compile(
     r"\s*;\s*|\s*,\s+(?:(?:while|whereas|but|aber|während|pero|mientras|mais|tandis)\b)\s*", re.I
 )
