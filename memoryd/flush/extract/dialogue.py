@@ -36,6 +36,7 @@ from memoryd.flush.extract.exchanges import (
     Offer,
     choice_laid_out,
     distinct_values,
+    elaborated_offer,
     exchanges,
     named_option,
     option_by_name,
@@ -589,6 +590,9 @@ def _choice(
         picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0)
         if picked is not None:
             break
+    if (later := _later_index(m, offer)) is not None and later != picked:
+        _decide(ctx, m, prev, offer, later, body[1:])  # "we need no storage. Olmo, go with that one"
+        return
     if picked is None:  # "Kafka is overkill, batch it is": the clause without a bad word picks
         for s in body[:2]:
             clauses = [c for c in _CLAUSE.split(s) if c.strip()]
@@ -1386,6 +1390,7 @@ def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
     replies to read) and, per picking turn, the assistant message whose offer it answers. At most
     two side exchanges are bridged.
     """
+    user_offers(ctx)
     side: set[int] = set()
     picks: dict[int, Msg] = {}
     pending: Msg | None = None
@@ -1416,6 +1421,20 @@ def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
     return side, picks
 
 
+def user_offers(ctx: Ctx) -> None:
+    """A user's own "A or B?" that the assistant's next turn elaborates option by option: that turn
+    offers the user's options (``elaborated_offer``), unless it offers something of its own."""
+    for pos in ctx.users:
+        reply = ctx.prose_after(pos)
+        if reply is None or ctx.offer(reply).options or ctx.offer(reply).single:
+            continue
+        if DELEGATE.hit(ctx.msgs[pos].prose):
+            continue  # "A or B? you decide": the assistant's pick is the decision (own_choice_delegated)
+        got = elaborated_offer(ctx.msgs[pos], reply)
+        if got is not None:
+            ctx.offers[reply.pos] = got
+
+
 def _settles(m: Msg, offer: Offer, strong: bool = False) -> bool:
     """Whether a reply decides the offer: it names one option (by label, ordinal or value when
     ``strong``), or (a direct reply) agrees without asking back."""
@@ -1431,7 +1450,39 @@ def _settles(m: Msg, offer: Offer, strong: bool = False) -> bool:
             and named_option(LEAD_FILLER.sub("", then), offer.options, strong=True) is not None
         ):
             return _short(then) or not strong
+    if strong and _later_pick(m, offer):
+        return True
     return not strong and (_agrees(first) or _refuses(first) or DELEGATE.hit(m.prose))
+
+
+def _later_pick(m: Msg, offer: Offer) -> bool:
+    return _later_index(m, offer) is not None
+
+
+def _later_index(m: Msg, offer: Offer) -> int | None:
+    """A reply that first says why ("we need no storage.") and then names one option by its name, alone,
+    in a short sentence ("Olmo, go with that one"): a pick of the user's own options (``user_offers``)."""
+    if len(m.sentences) < 2 or not offer.options:
+        return None
+    first = _first(m.sentences)
+    if is_question(first) or named_option(first, offer.options, strong=True) is not None:
+        return None
+    if named_option(first, offer.options) is not None and not (NO.hit(first) or NEGATIVE.hit(first)):
+        return None  # "the cron one suits me. the POS one, no way": the first sentence picks
+    then = _first(m.sentences[1:])
+    if is_question(then) or not _short(then) or _refuses(then) or REJECT.hit(then) or NEGATIVE.hit(then):
+        return None
+    said = word_set(then)
+    hits = [i for i, own in enumerate(_option_names(offer)) if said & own]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _option_names(offer: Offer) -> list[frozenset[str]]:
+    """Per option, the capitalised names only it has, lower-cased (a reply may write them lower-case)."""
+    names = [
+        frozenset(w.lower().strip(".,;:()") for w in o.text.split() if w[:1].isupper()) for o in offer.options
+    ]
+    return [n.difference(*(x for j, x in enumerate(names) if j != i)) for i, n in enumerate(names)]
 
 
 def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:

@@ -872,3 +872,119 @@ def _by_words(text: str, options: Sequence[Option]) -> int | None:
     if best[0] < 1 or sum(1 for x in scores if x[0] == best[0]) > 1:
         return None
     return best[1]
+
+
+#: a token that names an option on its own: a number, an identifier, a capitalised name
+_NAMING: Final = re.compile(r"\d|[A-Z]\w|[\w-]+\.[\w-]+")  # not the pronoun "I"
+_DETAIL_SPLIT: Final = re.compile(
+    r"\s*;\s*|\s*,\s+(?:(?:while|whereas|but|aber|während|pero|mientras|mais|tandis)\b)\s*", re.I
+)
+
+
+def _disjunct(side: str, first: bool, initial: bool = True, width: int = 1) -> str:
+    """One side of a user's "A or B?" cut to the alternative itself: the first side keeps its tail from
+    the first naming word (a number, an identifier, a name) among its last four words, the others
+    their whole text; a lead before a colon ("le car : ...") is no part of it."""
+    side = side.strip(" ,;¿¡?？")
+    if ":" in side:
+        side = side.rsplit(":", 1)[1].strip()
+    words = side.split()
+    if not first or len(words) <= width:  # "Saal Nord oder Saal Süd": as wide as the last side
+        return " ".join(words)
+    tail = words[-4:]
+    start = len(words) - len(tail)
+    for i, w in enumerate(tail):
+        capital = initial and start + i == 0 and w[:1].isupper() and not _NAMING.search(w[1:])
+        if _NAMING.search(w) and not capital:  # a sentence's first word is capitalised as any other
+            return " ".join(tail[i:])
+    return ""
+
+
+def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
+    """The user's own "A or B (or C)?": the lead before the options (the topic) and the options, each
+    a short alternative (at most four words); None when the question lays out no such choice."""
+    if not is_question(question):
+        return _listed_options(question)
+    if not OR.hit(question) or WH.starts(question):
+        return None
+    body = plain(question).strip().rstrip("?？ ")
+    lead = ""
+    if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
+        lead, body = head.group(0).rstrip(":： "), body[head.end() :]
+    sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+    if len(sides) == 2 and "," in sides[0]:
+        sides = [*_LIST_SPLIT.split(sides[0]), sides[1]]
+    if not 2 <= len(sides) <= 3:
+        return None
+    width = len(sides[-1].split())
+    opts = [_disjunct(x, i == 0, not lead, width) for i, x in enumerate(sides)]
+    if any(not o or len(o.split()) > 4 for o in opts):
+        return None
+    if len({o.lower() for o in opts}) < len(opts):
+        return None
+    return lead, tuple(Option(str(i + 1), o) for i, o in enumerate(opts))
+
+
+_LIST_AND: Final = re.compile(r"^(?:and|und|y|e|et)\s+", re.I)
+
+
+def _listed_options(sentence: str) -> tuple[str, tuple[Option, ...]] | None:
+    """A statement that lists two to four named alternatives with their figures ("Kuhn 900 €, Odile
+    1.100 € und Brasserie Pia 1.250 €"): each item opens with a name and carries a number."""
+    body = plain(sentence).strip().rstrip(".!。 ")
+    items = [_LIST_AND.sub("", x.strip()) for x in _LIST_SPLIT.split(body) if x.strip()]
+    if len(items) == 2 and (tail := _SIDE_SPLIT.split(items[1])) and len(tail) == 2:
+        items = [items[0], *tail]
+    if not 3 <= len(items) <= 4:
+        return None
+    for x in items:
+        words = x.split()
+        if not 2 <= len(words) <= 8 or not words[0][:1].isupper() or not _NUMBER.search(x):
+            return None
+    return "", tuple(Option(str(i + 1), x) for i, x in enumerate(items))
+
+
+def _own_words(o: Option, options: Sequence[Option]) -> frozenset[str]:
+    return o.words.difference(*(p.words for p in options if p is not o)) - STOPWORDS
+
+
+def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
+    """The user lays out the options ("the bus: Girard or Berthet?") and the assistant's next turn
+    elaborates each of them, each in a clause of its own: an offer of those options, each enriched
+    with what the assistant said of it alone, recommended as the assistant's recommending sentence
+    says. A question of fact ("is it 500 or 5000?") answered with one of them is no offer: every
+    option must have its own clause in the reply."""
+    laid = next(
+        ((s, got) for s in reversed(user.sentences) if (got := user_laid_options(s)) is not None), None
+    )
+    if laid is None:
+        return None
+    question, (lead, opts) = laid
+    own = [_own_words(o, opts) for o in opts]
+    if any(not w for w in own):
+        return None
+    clauses = [c for s in reply.sentences for c in _DETAIL_SPLIT.split(s) if c.strip()]
+    details: list[str] = []
+    for w in own:
+        alone = [
+            c for c in clauses if word_set(c) & w and not any(word_set(c) & v for v in own if v is not w)
+        ]
+        if not alone:
+            return None  # an option the reply does not speak of alone: an answer, not an elaboration
+        said = plain(alone[0]).rstrip(" .;,")
+        if (
+            (label := _LEAD_LABEL.match(said))
+            and len(label.group(0).split()) <= 2
+            and not word_set(label.group(0)) & w
+        ):
+            said = said[label.end() :]  # "In short: Olmo ..." -> "Olmo ..."
+        details.append(said)
+    enriched = []
+    for i, (o, d) in enumerate(zip(opts, details, strict=True)):
+        frame = resolve_question(question, opts, i) if len(opts) == 2 and not lead else ""
+        head = f"{lead}: {o.text}" if lead else (frame or o.text)
+        text = d if word_set(head) <= word_set(d) else f"{head}, {d}"
+        enriched.append(Option(o.label, text))
+    options = tuple(enriched)
+    rec = _recommended(opts, _recommending(reply))
+    return Offer(options, True, rec, "", plain(question), "", True, (), "", rec)
