@@ -1321,14 +1321,15 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
     Sentences already read (a deferral is an open question, not a to-do) are skipped.
     """
-    for i, s in enumerate(m.sentences):
-        if i in used or len(tokens(s)) < 3 or has_secret(s) or _OPEN_LINE.match(s):
+    for i, said in enumerate(m.sentences):
+        if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
+        s = said
         if is_question(s):  # "can you note that Ahmed sends the invoice by Thursday?"
             if not (REMEMBER_WORDS.hit(s) and (that := _THAT.search(s))):
                 continue
             s = s[that.end() :].rstrip("?？ ")
-        if task_sentence(s):
+        if task_sentence(s) and not has_secret(said):  # the costly test last
             ctx.add("todo", _sentence(_after_yes(LEAD_FILLER.sub("", s)).removeprefix("and ")), {m.pos})
             used.add(i)
 
