@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from memoryd.sources.transcript import Entry
 
-__all__ = ["Redaction", "is_secret_path", "redact", "secrets_found", "secrets_in"]
+__all__ = ["Redaction", "is_secret_path", "may_have_secret", "redact", "secrets_found", "secrets_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -949,6 +949,27 @@ def _redact(
         text, n = seen.subn(_marker("seen_secret"), text)
         counts["seen_secret"] += n
     return Redaction(text=text, counts={k: v for k, v in counts.items() if v})
+
+
+#: Lower-cased, every needle that one of the rules of :func:`_redact` needs (without ``known``
+#: secrets, the rules that need no needle need a digit: card numbers, opaque tokens).
+_ANY_NEEDLES: Final = tuple(
+    sorted(
+        {n.lower() for _, _, needles in _SHAPE_RULES for n in needles}
+        | {"://", "--", "bearer", "basic", "token", "mysql", "mariadb", "sshpass", "redis-cli", "secret"}
+        | {n.lower() for n in (*_AWS_NEEDLES, *_LABEL_NEEDLES, *_PROSE_NEEDLES)}
+    )
+)
+_ANY_DIGIT: Final = re.compile(r"\d")
+
+
+def may_have_secret(text: str) -> bool:
+    """False only when :func:`redact` (without ``known``) surely finds nothing: no rule's needle and
+    no digit. A cheap test before a redaction whose only question is yes or no."""
+    if _ANY_DIGIT.search(text):
+        return True
+    low = text.lower()
+    return any(n in low for n in _ANY_NEEDLES)
 
 
 def redact(text: str, *, known: frozenset[str] = frozenset()) -> Redaction:

@@ -46,6 +46,7 @@ The package, one concern per module:
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
@@ -139,7 +140,22 @@ def extract_items(entries: Sequence[Entry], *, max_items: int = 30, max_bytes: i
     Output is bounded: at most ``max_items`` items and about ``max_bytes`` of text. Must-keep items
     are chosen first and are never dropped for bytes (only the item count can cut them), then the
     other kinds in ``KINDS`` order.
+
+    The cyclic garbage collector is paused meanwhile: the rules leave no cycles behind, and with a
+    long session's entries alive every collection of the oldest generation walks all of them (a
+    quarter of the time on a 4 MB session).
     """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _extract(entries, max_items, max_bytes)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[Item]:
     msgs = visible_messages(entries)
     ctx = Ctx(msgs, language_of(msgs))
     chain_rules(ctx)

@@ -39,6 +39,9 @@ class Ctx:
     slot_options: list[tuple[Offer, Draft]] = field(default_factory=list)  # decided offers, to reverse
     delegated: dict[int, int] = field(default_factory=dict)  # user pos -> the assistant turn that chose
     offers: dict[int, Offer] = field(default_factory=dict)
+    # memos of the pure look-ups below (the messages never change while the rules run)
+    _prev: dict[int, Msg | None] = field(default_factory=dict)
+    _next: dict[tuple[int, bool], Msg | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.users = [m.pos for m in self.msgs if m.role == "user"]
@@ -81,11 +84,17 @@ class Ctx:
 
     def prev_assistant(self, pos: int) -> Msg | None:
         """The assistant prose the user at ``pos`` is answering (no user turn in between)."""
-        return next((m for m in self.before(pos) if m.role == "assistant" and m.prose), None)
+        if pos in self._prev:
+            return self._prev[pos]
+        got = self._prev[pos] = next((m for m in self.before(pos) if m.role == "assistant" and m.prose), None)
+        return got
 
     def prose_after(self, pos: int, text_only: bool = True) -> Msg | None:
         """The assistant's first words after ``pos``, before the user speaks again."""
-        return next(
+        key = (pos, text_only)
+        if key in self._next:
+            return self._next[key]
+        got = self._next[key] = next(
             (
                 m
                 for m in self.after(pos)
@@ -93,3 +102,4 @@ class Ctx:
             ),
             None,
         )
+        return got

@@ -34,6 +34,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
+    _names,
     choice_laid_out,
     distinct_values,
     elaborated_offer,
@@ -1324,14 +1325,15 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
     Sentences already read (a deferral is an open question, not a to-do) are skipped.
     """
-    for i, s in enumerate(m.sentences):
-        if i in used or len(tokens(s)) < 3 or has_secret(s) or _OPEN_LINE.match(s):
+    for i, said in enumerate(m.sentences):
+        if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
+        s = said
         if is_question(s):  # "can you note that Ahmed sends the invoice by Thursday?"
             if not (REMEMBER_WORDS.hit(s) and (that := _THAT.search(s))):
                 continue
             s = s[that.end() :].rstrip("?？ ")
-        if task_sentence(s):
+        if task_sentence(s) and not has_secret(said):  # the costly test last
             ctx.add("todo", _sentence(_after_yes(LEAD_FILLER.sub("", s)).removeprefix("and ")), {m.pos})
             used.add(i)
 
@@ -1499,13 +1501,25 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     said = ack.sentences[0] if ack is not None and ack.sentences and _size(ack.sentences[0]) <= 12 else ""
     if not worded and not said:
         return False
+    # Pure pre-checks (same result, less work): a sentence takes part only when it is no question
+    # and either carries a reversal word or repeats a name; an option picked by name needs ``said``
+    # to name one too, so without names in ``said`` only the worded sentences can reverse.
+    said_named = bool(said) and bool(_names(said, initial=False))
+    cand = [
+        (core, rev)
+        for s in m.sentences
+        if not is_question(s)
+        for core in (LEAD_FILLER.sub("", s),)
+        for rev in (REVERSAL.hit(s),)
+        if rev or (said_named and _size(s) <= 16 and _names(core, initial=False))
+    ]
+    if not cand:
+        return False
     for offer, draft in reversed(ctx.slot_options):
         options = offer.options
-        for s in m.sentences:
-            if is_question(s):
-                continue
-            core = LEAD_FILLER.sub("", s)
-            if REVERSAL.hit(s):
+        said_idx: int | None = -1  # -1: not looked up yet
+        for core, rev in cand:
+            if rev:
                 idx = named_option(core, options, first=False)
                 if (
                     idx is not None
@@ -1514,12 +1528,14 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                     and option_by_name(core, options) is None
                 ):
                     continue  # "I'd rather ... instead, way less paperwork": a comparative, no pick
-            elif said and _size(s) <= 16:
-                idx = option_by_name(core, options)
-                if idx is None or option_by_name(said, options) != idx:
+            else:  # said names something and the sentence is short (``cand``)
+                if said_idx == -1:
+                    said_idx = option_by_name(said, options)
+                if said_idx is None:
                     continue
-            else:
-                continue
+                idx = option_by_name(core, options)
+                if idx is None or said_idx != idx:
+                    continue
             if idx is None:
                 continue
             if options[idx].text[:40].lower() in _picked_part(ctx, draft.text).lower():

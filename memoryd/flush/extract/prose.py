@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.markers import LEAD_FILLER, PLEASANTRY, STOPWORDS
-from memoryd.flush.redact import redact
+from memoryd.flush.redact import may_have_secret, redact
 
 #: Longest item text, in characters.
 MAX_TEXT: Final = 300
@@ -174,7 +174,7 @@ def word_set(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=2048)
 def has_secret(text: str) -> bool:
-    return redact(text).total > 0
+    return may_have_secret(text) and redact(text).total > 0
 
 
 def quote_user(sentences: Iterable[str], limit: int = 160) -> str:
