@@ -1,7 +1,8 @@
-"""The fresh3 split is well-formed: transcripts parse, gold files follow the schema and point at real entries.
+"""The hand-written eval splits are well-formed: transcripts parse, gold files follow the schema and
+point at real entries, and each split's build script reproduces its files.
 
-This test never runs the extractor and never scores anything: fresh3 is held out (report only), and
-its labels are checked for shape, not for what any extractor makes of them.
+This test never runs the extractor and never scores anything: a split is scored once, by hand, before
+anyone reads its misses (docs/evaluation.md); here its labels are checked for shape only.
 """
 
 from __future__ import annotations
@@ -20,8 +21,13 @@ from memoryd.evaluation import EVAL_KINDS, GoldItem, match_items
 from memoryd.flush.items import Item
 from memoryd.sources.transcript import parse_lines
 
-FRESH3 = Path(__file__).parent / "data" / "eval" / "fresh3"
-GOLD_FILES = sorted(FRESH3.glob("*.gold.json"))
+EVAL = Path(__file__).parent / "data" / "eval"
+#: split -> (how many labelled transcripts, its build script, its chat with nothing durable)
+SPLITS = {
+    "fresh2": (14, "make.py", "06-smalltalk-train"),
+    "fresh3": (12, "build.py", "05-novel-lie-or-lay"),
+}
+GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
 
 
@@ -39,22 +45,23 @@ def _strings(value: Any) -> Iterator[str]:
 
 def _load(gold_path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    transcript = FRESH3 / gold["transcript"]
+    transcript = gold_path.parent / gold["transcript"]
     lines = [json.loads(line) for line in transcript.read_text(encoding="utf-8").splitlines() if line.strip()]
     return gold, lines
 
 
-def test_the_split_has_twelve_labelled_transcripts() -> None:
-    assert len(GOLD_FILES) == 12
-    assert {p.name.replace(".gold.json", ".jsonl") for p in GOLD_FILES} == {
-        p.name for p in FRESH3.glob("*.jsonl")
-    }
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_split_has_its_labelled_transcripts(split: str) -> None:
+    folder = EVAL / split
+    golds = sorted(folder.glob("*.gold.json"))
+    assert len(golds) == SPLITS[split][0]
+    assert {p.name.replace(".gold.json", ".jsonl") for p in golds} == {p.name for p in folder.glob("*.jsonl")}
 
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
 def test_transcript_parses_as_an_openclaw_session(gold_path: Path) -> None:
     gold, lines = _load(gold_path)
-    data = (FRESH3 / gold["transcript"]).read_bytes()
+    data = (gold_path.parent / gold["transcript"]).read_bytes()
     header, entries, errors = parse_lines(data)
     assert errors == []
     assert header is not None and header.version == 3
@@ -109,17 +116,20 @@ def test_canaries_and_noise_occur_in_the_transcript_and_no_gold_text_holds_a_sec
         assert phrase.lower() in corpus.lower(), phrase
 
 
-def test_small_talk_chat_has_no_items_but_noise() -> None:
-    gold = json.loads((FRESH3 / "05-novel-lie-or-lay.gold.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("split", SPLITS)
+def test_small_talk_chat_has_no_items_but_noise(split: str) -> None:
+    gold = json.loads((EVAL / split / f"{SPLITS[split][2]}.gold.json").read_text(encoding="utf-8"))
     assert gold["items"] == [] and gold["noise"]
 
 
-def test_build_py_reproduces_the_committed_files(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(FRESH3 / "build.py"), "--out", str(tmp_path)], check=True)
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_build_script_reproduces_the_committed_files(split: str, tmp_path: Path) -> None:
+    folder = EVAL / split
+    subprocess.run([sys.executable, str(folder / SPLITS[split][1]), "--out", str(tmp_path)], check=True)
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == sorted(p.name for p in FRESH3.iterdir() if p.suffix in {".jsonl", ".json"})
+    assert written == sorted(p.name for p in folder.iterdir() if p.suffix in {".jsonl", ".json"})
     for name in written:
-        assert (tmp_path / name).read_bytes() == (FRESH3 / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (folder / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
