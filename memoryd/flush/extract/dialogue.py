@@ -828,8 +828,12 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
                 text = f"{head[: -len(bare)]}{said}"
             else:
                 text = f"{head}; {said}"
-    text = _over(ctx, text, others)
     pos = {prev.pos, m.pos}
+    if (mine := _user_pick(ctx, m, offer, idx, extra)) is not None:
+        text, said_at = mine  # "Le car: Autocars Girard, 59 places, 780 € (plutôt que: Voyages Berthet)"
+        pos |= said_at
+    else:
+        text = _over(ctx, text, others)
     if (d := ctx.delegated.get(m.pos)) is not None:
         pos.add(d)
     _record(ctx, offer, text, pos)
@@ -853,6 +857,80 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             else:
                 continue
         _reject_option(ctx, m, prev, offer, other, s)
+
+
+def _short_name(option: str) -> str:
+    """A user's option by its name: the capitalised words it opens with ("Autocars Girard" of
+    "Autocars Girard" or "Transportes Olmo" of "Transportes Olmo 4.800€ con embalaje"), else all of it."""
+    words = plain(option).strip(" ,;.").split()
+    lead = []
+    for w in words:
+        if not w[:1].isupper():
+            break
+        lead.append(w.strip(",;:"))
+    return " ".join(lead) if lead else " ".join(words)
+
+
+def _user_pick(ctx: Ctx, m: Msg, offer: Offer, idx: int, extra: Sequence[str]) -> tuple[str, set[int]] | None:
+    """A pick among the user's own options (``elaborated_offer``) reads "Topic: chosen option with
+    its key details (instead of: the other option's name)". The details are those of the assistant's
+    short confirmation right after the pick when it names the chosen option with figures (that entry
+    is cited), else the assistant's elaboration of it, the name said once."""
+    from memoryd.flush.extract.exchanges import user_laid_options
+
+    if offer.context or not offer.question:
+        return None
+    laid = user_laid_options(offer.question)
+    if laid is None or len(laid[1]) != len(offer.options):
+        return None
+    lead, opts = laid
+    names = [_short_name(o.text) for o in opts]
+    name = names[idx]
+    own = word_set(name).difference(*(word_set(n) for j, n in enumerate(names) if j != idx))
+    if not own:
+        return None
+    topic = lead.strip(" :,;")
+    body, pos = "", set()
+    reply = ctx.prose_after(m.pos)
+    if reply is not None and reply.sentences:
+        first = _after_yes(reply.sentences[0])
+        others = [word_set(n) - word_set(name) for j, n in enumerate(names) if j != idx]
+        if (
+            first
+            and not is_question(first)
+            and word_set(first) & own
+            and not any(word_set(first) & w for w in others if w)
+            and re.search(r"\d", first)
+            and _size(first) <= 14
+        ):
+            body, pos = plain(first).strip(" ,;."), {reply.pos}
+            if not word_set(first) >= word_set(name) - STOPWORDS:
+                body = f"{name}, {body}"
+    if not body:
+        text = plain(offer.options[idx].text).strip(" ,;.")
+        head = f"{lead}: {opts[idx].text}" if lead else opts[idx].text
+        head = plain(head).strip(" ,;.")
+        detail = text[len(head) :].lstrip(" ,;") if text.startswith(head) else text
+        if word_set(detail) >= word_set(name) - STOPWORDS:
+            body = detail
+        elif detail and detail.split()[0].strip(",;:()").lower() in {w.lower() for w in name.split()}:
+            body = f"{name}{detail[len(detail.split()[0]) :]}"  # "Girard propose ..." -> "Autocars Girard propose ..."
+        elif detail and detail != text:
+            body = f"{name}, {detail}"
+        else:
+            body = text
+        said = [
+            x.strip(" ,;.") for x in extra if not word_set(x) & own
+        ]  # not the pick itself ("Lafitte alors")
+        if said:
+            body = f"{body}; {clip('; '.join(said), 140).rstrip('.')}"
+    if topic and not word_set(body) >= word_set(topic):
+        body = f"{topic[:1].upper()}{topic[1:]}: {body}"
+    text = clip(_sentence(body[:1].upper() + body[1:]), 220).rstrip(" .")
+    if len(opts) == 2:
+        other = names[1 - idx]
+        text = f"{text} ({_INSTEAD.get(ctx.lang, _INSTEAD['en'])}: {other})"
+    return _sentence(text), pos
 
 
 #: what a choice between two was made over, in the language of the range
