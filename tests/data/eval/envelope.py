@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -245,3 +247,12 @@ class Conv:
         (out / f"{self.name}.gold.json").write_text(
             json.dumps(gold, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+
+
+def main(convs: Sequence[Callable[[], Conv]], default_out: Path, argv: list[str] | None = None) -> None:
+    """Write every transcript and gold file of a split (to ``--out DIR``, default: its folder)."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[args.index("--out") + 1]) if "--out" in args else default_out
+    out.mkdir(parents=True, exist_ok=True)
+    for make in convs:
+        make().write(out)

@@ -18,7 +18,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent
 
 sys.path.insert(0, str(OUT.parent))  # the shared envelope: ../envelope.py
-from envelope import Conv  # noqa: E402
+from envelope import Conv, main  # noqa: E402
 
 # ==================================================================================================
 # The conversations. Each function is one transcript, written by hand.
@@ -1496,14 +1496,5 @@ ALL = (
 )
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Write every transcript and gold file (to ``--out DIR``, default: this folder)."""
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[args.index("--out") + 1]) if "--out" in args else OUT
-    out.mkdir(parents=True, exist_ok=True)
-    for make in ALL:
-        make().write(out)
-
-
 if __name__ == "__main__":
-    main()
+    main(ALL, OUT)
