@@ -6,14 +6,12 @@ distills their candidates; the rules' result stands whenever the model fails.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from memoryd.flush.dedupe import dedupe
-from memoryd.flush.extract import extract_items
+from memoryd.flush.extract import collector_paused, extract_items
 from memoryd.flush.items import Item
 from memoryd.flush.llm import LLMSettings, ask_model
 from memoryd.flush.redact import redact, secrets_in
@@ -63,21 +61,6 @@ def redact_items(
     return out, dict(total)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while the rules run: they allocate many small objects, and
-    each of its passes walks every live one (a range's entries), which cost 5-15 % of extraction.
-    Nothing here makes reference cycles worth collecting mid-way; the collector is turned back on
-    (if it was on) at once after, whatever happens."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def content_of(
     entries: Sequence[Entry],
     existing_lines: Sequence[str],
@@ -92,7 +75,7 @@ def content_of(
     the model fails or answers something that does not validate. ``deadline`` (``time.monotonic()``)
     bounds the model's exchange, retries included.
     """
-    with _collector_paused():
+    with collector_paused():  # finding the range's secrets allocates as much as the rules
         known = secrets_in(entries)
         found = extract_items(entries, max_items=MAX_ITEMS, max_bytes=MAX_BLOCK_BYTES)
     extractor, tokens_in, tokens_out, why = "rules", 0, 0, None
