@@ -178,7 +178,8 @@ def c02() -> Conv:
         "1. a cron job every 5 minutes\n"
         "2. a systemd timer (brewlog-alerts.timer, every 5 min), output in journald\n"
         "3. a background thread inside the web app\n\n"
-        "I'd take the timer: it survives app restarts and you get the logs with journalctl."
+        "I'd take the timer: it survives app restarts and you get the logs with journalctl.",
+        think="Tests green. Before deploying, settle how the alert check is scheduled on the box.",
     )
     ok_run = c.u("timer. cron mails me garbage every time", gap=70)
     c.a(
@@ -659,7 +660,7 @@ def c06() -> Conv:
         "[sumup]\napi_key = sup_sk_7Hq2LmX9vRt4WcN8pZ3eKd1Y\nterminal = KASSE-1\n\n[printer]\nmodel = Epson TM-T20III\n"
         "paper = 80mm\ncut = partial\n"
     )
-    adv = c.a(
+    c.a(
         "Laut Konfiguration: Terminal KASSE-1, Drucker Epson TM-T20III mit 80mm-Papier. Leere Bons heißen fast "
         "immer: Thermorolle falsch herum eingelegt, oder Papier ohne Thermobeschichtung. Habt ihr neue Rollen drin?"
     )
@@ -681,7 +682,7 @@ def c06() -> Conv:
         ],
     )
     c.r("Successfully replaced text in /home/jana/.openclaw/workspace/laden/kasse/config.ini.")
-    c.a(
+    adv = c.a(
         "Steht jetzt auf KASSE-2. Zum Drucker: dreh die Rolle mal um, die glänzende Seite muss zum Druckkopf, dann Feed drücken."
     )
     fixed = c.u("tatsächlich, falsch rum drin. peinlich", gap=120)
@@ -983,6 +984,7 @@ def c09() -> Conv:
     c.a(tools=[("bash", {"command": "python -m pytest -q"})])
     passed = c.r("......\n6 passed in 0.38s")
     c.a("Listo: importa 37 filas del CSV nuevo y los 6 tests pasan, también el del formato antiguo.")
+    c.model_change("openai-codex")
     c.u("genial. ¿los precios del proveedor van con iva o sin?", gap=60)
     c.a(tools=[("bash", {"command": "grep -i -n iva data/LEEME-proveedor.txt"})])
     iva = c.r("7:Todos los precios son netos, IVA (21 %) no incluido.")
@@ -1063,7 +1065,8 @@ def c10() -> Conv:
     )
     tva = c.a(
         "Tes ateliers du samedi sont des ateliers de loisir, pas de la formation professionnelle : TVA au taux "
-        "normal de 20 %. L'exonération ne vaut qu'avec une attestation de la DREETS, que tu n'as pas."
+        "normal de 20 %. L'exonération ne vaut qu'avec une attestation de la DREETS, que tu n'as pas.",
+        think="Ateliers loisir vs formation: the search says 20 % unless DREETS attestation.",
     )
     c.u(
         "ok 20 % alors. tu peux me faire la facture pour l'atelier de mme garnier ? 4 personnes à 65 € ttc",
@@ -1405,6 +1408,14 @@ def c12() -> Conv:
         "Retention: keep-daily 7, weekly 4, monthly 12. And prune only at night: I'll put forget+prune in its own "
         "timer at 04:30 on Sundays, after the 03:00 backup."
     )
+    c.compaction(
+        "Robin asked why the NAS backup (nas.home.arpa, restic to /mnt/usb-backup and b2:hale-photos:/restic) "
+        "stopped. The wrong USB disk was plugged in; the backup disk (green sticker) is back and mounted, fstab "
+        "got nofail,x-systemd.device-timeout=10s, a stale restic lock was removed and restic-backup.service is "
+        "running again. Retention agreed: --keep-daily 7 --keep-weekly 4 --keep-monthly 12; prune only at night.",
+        p_ret,
+        171408,
+    )
     c.a(
         tools=[
             (
@@ -1668,7 +1679,11 @@ def c13() -> Conv:
         [price, corr, fixed],
         True,
     )
-    c.item("todo", "Kit pays the £8 aquarium trip contribution on ParentPay tomorrow (due Wed 2 Dec)", [kit])
+    c.item(
+        "todo",
+        "Kit pays the £8 aquarium trip contribution on ParentPay tomorrow, Tue 1 Dec (due Wed 2 Dec)",
+        [kit],
+    )
     c.item(
         "decision", "Calathea offer: 3 for £30 (not 15 % off each), on the sign template", [ask, p, ok], True
     )
