@@ -395,7 +395,7 @@ def c02() -> Conv:
     )
     c.item(
         "decision",
-        "brewlog alerts run as a systemd timer (brewlog-alerts.timer, every 5 min), not cron",
+        "brewlog alerts run as a systemd timer (brewlog-alerts.timer, every 5 min)",
         [p_run, ok_run],
         True,
     )
@@ -1012,7 +1012,7 @@ def c09() -> Conv:
     c.a("Bien visto: TZ-014 aparece dos veces (la normal y la de segunda). Queda para mañana con Pau.")
     c.item(
         "decision",
-        "Importar el CSV nuevo del proveedor adaptando import_stock.py (csv.Sniffer, columna ref, coma decimal), no pedir el formato antiguo",
+        "Importar el CSV nuevo del proveedor adaptando import_stock.py (csv.Sniffer, columna ref, coma decimal)",
         [p, ok],
         True,
     )
@@ -1058,7 +1058,7 @@ def c10() -> Conv:
             ("web_search", {"query": "TVA atelier loisir créatif formation exonération article 261-4-4 CGI"})
         ],
     )
-    c.r(
+    found = c.r(
         "1. impots.gouv.fr – Formation professionnelle continue : exonération de TVA (art. 261-4-4° a du CGI) "
         "si l'organisme dispose d'une attestation de la DREETS.\n"
         "2. service-public.fr – Cours et ateliers de loisirs : taux normal de 20 %."
@@ -1118,7 +1118,7 @@ def c10() -> Conv:
     c.item(
         "fact",
         "Ateliers de reliure du samedi (loisir): TVA au taux normal de 20 %, pas d'exonération sans attestation DREETS",
-        [tva],
+        [found, tva],
     )
     c.item(
         "fact",
@@ -1684,9 +1684,7 @@ def c13() -> Conv:
         "Kit pays the £8 aquarium trip contribution on ParentPay tomorrow, Tue 1 Dec (due Wed 2 Dec)",
         [kit],
     )
-    c.item(
-        "decision", "Calathea offer: 3 for £30 (not 15 % off each), on the sign template", [ask, p, ok], True
-    )
+    c.item("decision", "Calathea offer: 3 for £30, on the sign template", [ask, p, ok], True)
     c.item("fact", "Always round prices on the winter list to whole pounds, no .99", [rule], True)
     c.item(
         "open_question",
