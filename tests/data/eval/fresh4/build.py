@@ -999,13 +999,13 @@ def c09() -> Conv:
             (
                 "bash",
                 {
-                    "command": "git add import_stock.py tests/test_import.py && git commit -m 'Importación: separador ; y coma decimal del CSV nuevo del proveedor'"
+                    "command": "git add import_stock.py && git commit -m 'Importación: separador ; y coma decimal del CSV nuevo del proveedor'"
                 },
             )
         ],
     )
     commit = c.r(
-        "[main 4c2e9b1] Importación: separador ; y coma decimal del CSV nuevo del proveedor\n 2 files changed, 6 insertions(+), 3 deletions(-)"
+        "[main 4c2e9b1] Importación: separador ; y coma decimal del CSV nuevo del proveedor\n 1 file changed, 8 insertions(+), 3 deletions(-)"
     )
     c.a("Commit 4c2e9b1 hecho.")
     todo = c.u("mañana le pido a pau que revise las referencias duplicadas, la TZ-014 sale dos veces", gap=50)
