@@ -1,0 +1,827 @@
+"""Build the fresh5 split: 14 hand-written conversations of a software and operations engineer
+(coding, reviews, deploys, data jobs, a homelab), in the terminal (pi), the control UI and Telegram.
+
+Written turn by turn below; ``tests/data/eval/envelope.py`` adds the envelope. Run
+``python tests/data/eval/fresh5/build.py`` to rewrite this folder, or ``--out DIR`` to write elsewhere.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from envelope import Conv, main
+
+NIKO = ("Niko Varga", "nvarga", "55190342")
+HOME = "/home/niko/.openclaw/workspace"
+
+
+def c01() -> Conv:
+    c = Conv("01-flaky-settlement-test", "2026-11-30T08:12:00", 1, "pi", cwd="/home/niko/src/ledgerline")
+    c.u(
+        "morning. test_settlement_batch in tests/integration keeps failing on CI but passes for me locally. "
+        "can you dig in? run it with -p no:randomly first so we see if it's ordering"
+    )
+    c.a(
+        "Let me run it in fixed order first.",
+        tools=[
+            ("bash", {"command": ".venv/bin/pytest tests/integration/test_settlement.py -p no:randomly -q"})
+        ],
+    )
+    c.r("....                                                                     [100%]\n4 passed in 3.21s")
+    c.a(
+        "Passes in file order. CI runs with pytest-randomly, so let me get the seed from the failed run.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "gh run list --workflow ci.yml --status failure -L 1 --json databaseId -q '.[0].databaseId' | xargs -I{} gh run view {} --log-failed | grep -E 'randomly-seed|FAILED|assert'"
+                },
+            )
+        ],
+    )
+    c.r(
+        "integration\tUsing --randomly-seed=2291734\n"
+        "integration\tFAILED tests/integration/test_settlement.py::test_settlement_batch - AssertionError: assert 5 == 4\n"
+        "integration\t E       assert len(batch.lines) == 4"
+    )
+    c.a(
+        "Seed 2291734. Reproducing with it.",
+        tools=[
+            ("bash", {"command": ".venv/bin/pytest tests/integration -q -p randomly --randomly-seed=2291734"})
+        ],
+    )
+    r_seed = c.r(
+        "..F..................................\n"
+        "FAILED tests/integration/test_settlement.py::test_settlement_batch - AssertionError: assert 5 == 4\n"
+        "1 failed, 37 passed in 40.88s",
+        exit_code=1,
+    )
+    a_opts = c.a(
+        "Reproduced. With this seed `test_refund_reversal` runs just before it and leaves a settlement row "
+        "behind: the `db` fixture in `tests/conftest.py` is module-scoped, so rows leak from one test to the next.\n\n"
+        "Three ways to fix it:\n"
+        "1. Make `db` function-scoped: each test recreates the schema, roughly +40 s on the suite.\n"
+        "2. Wrap each test in a transaction with a SAVEPOINT and roll back. Fast, but `batch.run()` opens its "
+        "own connection, so it would not see the test's uncommitted rows.\n"
+        "3. Keep the scope and truncate the settlement tables in the fixture's teardown.\n\n"
+        "Which one do you want?",
+        think="Seed-dependent, 5 rows instead of 4. The extra row must come from a test that ran earlier in the same module. "
+        "conftest: db fixture scope='module'. That is it.",
+    )
+    u_pick = c.u("third. the first is too slow and 2 won't work with batch.run, you said it yourself")
+    c.a(
+        "Truncate at teardown it is.",
+        tools=[
+            (
+                "edit",
+                {
+                    "path": "tests/conftest.py",
+                    "oldText": "    yield conn\n    conn.close()",
+                    "newText": "    yield conn\n    conn.execute('TRUNCATE settlements RESTART IDENTITY')\n    conn.close()",
+                },
+            )
+        ],
+    )
+    c.r("Successfully replaced text in tests/conftest.py.")
+    c.a(
+        "",
+        tools=[
+            ("bash", {"command": ".venv/bin/pytest tests/integration -q -p randomly --randomly-seed=2291734"})
+        ],
+    )
+    r_fk = c.r(
+        "E   psycopg.errors.FeatureNotSupported: cannot truncate a table referenced in a foreign key constraint\n"
+        'DETAIL:  Table "payout_lines" references "settlements".\n'
+        'HINT:  Truncate table "payout_lines" at the same time, or use TRUNCATE ... CASCADE.\n'
+        "ERROR tests/integration/test_settlement.py::test_settlement_batch - psycopg.errors.FeatureNotSupported\n"
+        "1 error, 36 passed, 1 failed in 39.12s",
+        exit_code=1,
+    )
+    a_fix = c.a(
+        "`payout_lines` references `settlements`. I'd rather name both tables than use CASCADE, so nothing else gets wiped by surprise.",
+        tools=[
+            (
+                "edit",
+                {
+                    "path": "tests/conftest.py",
+                    "oldText": "TRUNCATE settlements RESTART IDENTITY",
+                    "newText": "TRUNCATE payout_lines, settlements RESTART IDENTITY",
+                },
+            )
+        ],
+    )
+    c.r("Successfully replaced text in tests/conftest.py.")
+    c.a(
+        "",
+        tools=[
+            ("bash", {"command": ".venv/bin/pytest tests/integration -q -p randomly --randomly-seed=2291734"})
+        ],
+    )
+    r_pass = c.r("......................................\n38 passed in 41.47s")
+    c.a(
+        "Green with the CI seed. Let me try a few more seeds to be sure it's not just this one.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "for s in 1 2 3 4 5; do .venv/bin/pytest tests/integration -q -p randomly --randomly-seed=$s | tail -1; done"
+                },
+            )
+        ],
+    )
+    r_loop = c.r(
+        "38 passed in 40.93s\n38 passed in 41.20s\n38 passed in 41.05s\n"
+        "1 failed, 37 passed in 46.71s\n38 passed in 40.66s"
+    )
+    c.a(
+        "Seed 4 had a failure, and the loop still exited 0 because of the `tail`. Looking at seed 4 alone.",
+        tools=[
+            ("bash", {"command": ".venv/bin/pytest tests/integration -q -p randomly --randomly-seed=4 -x"})
+        ],
+    )
+    r_wh = c.r(
+        "FAILED tests/integration/test_webhooks.py::test_webhook_retry - httpx.ConnectTimeout: timed out "
+        "connecting to hooks.sandbox.payrail.io:443\n1 failed, 21 passed in 26.02s",
+        exit_code=1,
+    )
+    a_wh = c.a(
+        "That one is unrelated: `test_webhook_retry` opens a real connection to hooks.sandbox.payrail.io and "
+        "timed out. Not an ordering problem. I could mock the sandbox, or add a retry around it?"
+    )
+    u_rule = c.u(
+        "yeah that one talks to the payrail sandbox, it's been flaky forever. don't touch it now.\n\n"
+        "and btw, never add pytest-rerunfailures to this repo, I know it's tempting. we fix flakes, we don't retry them"
+    )
+    c.a("Understood, no rerunfailures, and I'll leave the webhook test alone. Commit the conftest change?")
+    c.u("run ruff and mypy first")
+    c.a("", tools=[("bash", {"command": ".venv/bin/ruff check . && .venv/bin/mypy src tests"})])
+    c.r(
+        "All checks passed!\n"
+        "tests/conftest.py:48: error: Function is missing a return type annotation  [no-untyped-def]\n"
+        "Found 1 error in 1 file (checked 112 source files)",
+        exit_code=1,
+    )
+    c.a(
+        "The fixture never had a return annotation; mypy only looks now because the file changed. Adding it.",
+        tools=[
+            (
+                "edit",
+                {
+                    "path": "tests/conftest.py",
+                    "oldText": "def db(pg_url):",
+                    "newText": "def db(pg_url: str) -> Iterator[psycopg.Connection]:",
+                },
+            )
+        ],
+    )
+    c.r("Successfully replaced text in tests/conftest.py.")
+    c.a("", tools=[("bash", {"command": ".venv/bin/ruff check . && .venv/bin/mypy src tests"})])
+    c.r("All checks passed!\nSuccess: no issues found in 112 source files")
+    c.a(
+        "Both clean.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "git checkout -b fix/settlement-test-isolation && git commit -qam 'tests: truncate payout_lines and settlements after each integration test' && git push -u origin fix/settlement-test-isolation"
+                },
+            )
+        ],
+    )
+    r_push = c.r(
+        "Switched to a new branch 'fix/settlement-test-isolation'\n"
+        "[fix/settlement-test-isolation 4e1c9d2] tests: truncate payout_lines and settlements after each integration test\n"
+        " 1 file changed, 3 insertions(+), 2 deletions(-)\n"
+        "remote: Create a pull request for 'fix/settlement-test-isolation' on GitHub by visiting:\n"
+        "remote:      https://github.com/ledgerline/ledgerline/pull/new/fix/settlement-test-isolation\n"
+        "branch 'fix/settlement-test-isolation' set up to track 'origin/fix/settlement-test-isolation'."
+    )
+    c.a("Pushed as 4e1c9d2 on fix/settlement-test-isolation. Shall I open the PR?")
+    c.u("yes, against main, and put Priya as reviewer")
+    c.a(
+        "",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "gh pr create --base main --reviewer priya-n --title 'Integration tests: stop settlement rows leaking between tests' --body 'db fixture truncates payout_lines and settlements at teardown. Reproduced with --randomly-seed=2291734.'"
+                },
+            )
+        ],
+    )
+    r_pr = c.r("https://github.com/ledgerline/ledgerline/pull/1187")
+    c.a("PR #1187 is open against main, Priya requested as reviewer.")
+    c.u("thanks. quick one: the integration job on CI, what postgres does it run against?")
+    c.a("", tools=[("read", {"path": ".github/workflows/ci.yml"})])
+    r_ci = c.r(
+        "name: ci\non: [push, pull_request]\njobs:\n  integration:\n    runs-on: ubuntu-24.04\n    services:\n"
+        "      postgres:\n        image: postgres:15\n        ports: ['5432:5432']\n        env:\n"
+        "          POSTGRES_DB: ledger_test\n          POSTGRES_PASSWORD: ${{ secrets.CI_DB_PASSWORD }}\n"
+        "    steps:\n      - uses: actions/checkout@v4\n      - run: make integration\n"
+    )
+    a_ci = c.a(
+        "A `postgres:15` service container on localhost:5432, database `ledger_test`, password from the "
+        "`CI_DB_PASSWORD` repo secret."
+    )
+    u_todo = c.u(
+        "hm, locally we're on 16. that mismatch should go at some point, not today though. put it on my list for next week"
+    )
+    c.a("Noted for next week: align the CI Postgres (15) with local (16).")
+    c.u("cheers")
+
+    c.item(
+        "decision",
+        "Integration test isolation: keep the module-scoped db fixture and truncate the settlement tables at teardown (option 3)",
+        [a_opts, u_pick],
+        True,
+    )
+    c.item(
+        "outcome",
+        "test_settlement_batch fixed: failed with --randomly-seed=2291734, TRUNCATE then hit the payout_lines foreign key, passes after truncating payout_lines and settlements together",
+        [r_seed, r_fk, a_fix, r_pass],
+    )
+    c.item(
+        "outcome",
+        "Still failing, left alone: test_webhook_retry times out against hooks.sandbox.payrail.io (seed 4), flaky for a long time",
+        [r_loop, r_wh, a_wh, u_rule],
+        True,
+    )
+    c.item(
+        "fact",
+        "Never add pytest-rerunfailures to ledgerline: flaky tests get fixed, not retried",
+        [u_rule],
+        True,
+    )
+    c.item(
+        "outcome",
+        "Commit 4e1c9d2 pushed on fix/settlement-test-isolation; PR #1187 opened against main with priya-n as reviewer",
+        [r_push, r_pr],
+    )
+    c.item(
+        "fact",
+        "CI integration job runs against a postgres:15 service container (localhost:5432, database ledger_test); local development uses Postgres 16",
+        [r_ci, a_ci, u_todo],
+    )
+    c.item("todo", "Next week: align the CI Postgres version (15) with local (16)", [u_todo])
+    c.noise += ["Let me run it in fixed order first", "Both clean", "cheers", "Shall I open the PR?"]
+    return c
+
+
+def c02() -> Conv:
+    c = Conv("02-billing-api-staging-deploy", "2026-12-01T13:05:00", 1, "control-ui", cwd=HOME)
+    tok = "eyJhbGciOiJSUzI1NiIsImtpZCI6InN0Zy1mcmEtMDEifQ.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6ZGVwbG95ZXIifQ.kF3q9XwLrT2mZpV8sBn4HcQe7yUu1D"
+    k = f"kubectl --server https://stg-fra.k8s.niko.dev:6443 --token={tok} -n billing"
+    c.canaries.append(tok)
+    c.u(
+        "Hi. Time to get billing-api 2.14.0 onto staging. Image is built and pushed: "
+        "registry.niko.dev/billing-api:2.14.0. Plan is a 10% canary with argo rollouts like last time. "
+        f"The kubeconfig on this box is stale, so use the deployer token: {tok}"
+    )
+    c.a(
+        "I'll look at the current rollout first.",
+        tools=[("exec", {"command": f"{k} get rollout billing-api -o wide"})],
+    )
+    r_norollout = c.r('error: the server doesn\'t have a resource type "rollout"', exit_code=1)
+    c.a("", tools=[("exec", {"command": f"{k} get deploy,svc -l app=billing-api"})])
+    r_deploy = c.r(
+        "NAME                          READY   UP-TO-DATE   AVAILABLE   AGE\n"
+        "deployment.apps/billing-api   3/3     3            3           41d\n\n"
+        "NAME                  TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)    AGE\n"
+        "service/billing-api   ClusterIP   10.43.18.207   <none>        8080/TCP   41d"
+    )
+    a_opts = c.a(
+        "There is no Rollout resource on stg-fra any more: billing-api is a plain Deployment with 3 replicas, "
+        "so Argo Rollouts is gone from this cluster and a 10% canary isn't possible as it was.\n\n"
+        "What we can do instead:\n"
+        "- (a) reinstall Argo Rollouts on stg-fra just for this;\n"
+        "- (b) a normal RollingUpdate of the Deployment with maxSurge 1 / maxUnavailable 0, watching the error rate;\n"
+        "- (c) a manual canary: a second Deployment `billing-api-canary` with 1 replica and the same `app` label, "
+        "so the Service sends it about a quarter of the traffic.\n\n"
+        "(c) is the closest to what you planned."
+    )
+    u_c = c.u("ugh, right, Tomasz dropped argo when he rebuilt the cluster in October. do c")
+    manifest = (
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing-api-canary\n  namespace: billing\n"
+        "spec:\n  replicas: 1\n  selector:\n    matchLabels: {app: billing-api, track: canary}\n  template:\n"
+        "    metadata:\n      labels: {app: billing-api, track: canary}\n    spec:\n      serviceAccountName: billing-api\n"
+        "      containers:\n        - name: api\n          image: registry.niko.dev/billing-api:2.14.0\n"
+        "          envFrom: [{configMapRef: {name: billing-api-env}}]\n"
+    )
+    c.a(
+        "Writing the canary manifest and applying it.",
+        tools=[("write", {"path": "k8s/staging/billing-api-canary.yaml", "content": manifest})],
+    )
+    c.r("Successfully wrote 512 bytes to k8s/staging/billing-api-canary.yaml")
+    c.a("", tools=[("exec", {"command": f"{k} apply -f k8s/staging/billing-api-canary.yaml"})])
+    c.r("deployment.apps/billing-api-canary created")
+    c.a("", tools=[("exec", {"command": f"{k} rollout status deploy/billing-api-canary --timeout=120s"})])
+    r_to = c.r(
+        'Waiting for deployment "billing-api-canary" rollout to finish: 0 of 1 updated replicas are available...\n'
+        "error: timed out waiting for the condition",
+        exit_code=1,
+    )
+    c.a("Not coming up. Checking the pod.", tools=[("exec", {"command": f"{k} get pods -l track=canary"})])
+    c.r(
+        "NAME                                  READY   STATUS             RESTARTS      AGE\n"
+        "billing-api-canary-7f9c6d5b8-x2k4q    0/1     CrashLoopBackOff   4 (31s ago)   2m14s"
+    )
+    c.a("", tools=[("exec", {"command": f"{k} logs deploy/billing-api-canary --tail=8"})])
+    r_key = c.r(
+        "Traceback (most recent call last):\n"
+        '  File "/app/billing/config.py", line 41, in load\n'
+        "    refund_queue = os.environ['REFUND_QUEUE_URL']\n"
+        "KeyError: 'REFUND_QUEUE_URL'"
+    )
+    c.a(
+        "2.14.0 reads a new variable, REFUND_QUEUE_URL, and the billing-api-env ConfigMap doesn't have it. "
+        "Do you have the staging value?"
+    )
+    u_sqs = c.u(
+        "yes, new refunds queue. staging is https://sqs.eu-central-1.amazonaws.com/418233907112/billing-refunds-stg"
+    )
+    a_env = c.a(
+        "",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": f'{k} patch configmap billing-api-env --type merge -p \'{{"data":{{"REFUND_QUEUE_URL":"https://sqs.eu-central-1.amazonaws.com/418233907112/billing-refunds-stg"}}}}\' && {k} rollout restart deploy/billing-api-canary'
+                },
+            )
+        ],
+    )
+    c.r("configmap/billing-api-env patched\ndeployment.apps/billing-api-canary restarted")
+    c.a("", tools=[("exec", {"command": f"{k} rollout status deploy/billing-api-canary --timeout=180s"})])
+    r_up = c.r(
+        'Waiting for deployment "billing-api-canary" rollout to finish: 0 of 1 updated replicas are available...\n'
+        'deployment "billing-api-canary" successfully rolled out'
+    )
+    q = (
+        "curl -s http://prometheus.stg-fra.internal:9090/api/v1/query --data-urlencode "
+        '\'query=sum(rate(http_requests_total{app="billing-api",track="canary",code=~"5.."}[2m]))\' '
+        "| jq -r '.data.result[0].value[1] // \"0\"'"
+    )
+    c.a(
+        "Canary is up. Watching its 5xx rate for a few minutes.",
+        tools=[("exec", {"command": f"for i in $(seq 1 6); do {q}; sleep 30; done"})],
+    )
+    r_prom = c.r("0\n0\n0.0166\n0.05\n0.0833\n0.1")
+    c.a(
+        "The 5xx rate is climbing: 0 to 0.1 req/s in three minutes. Which route?",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": f"{k} logs deploy/billing-api-canary --since=5m | grep -E ' 5[0-9]{{2}} ' | tail -4"
+                },
+            )
+        ],
+    )
+    r_403 = c.r(
+        "2026-12-01T12:19:02Z POST /v1/refunds 500 41ms err=botocore.exceptions.ClientError: An error occurred "
+        "(AccessDenied) when calling the SendMessage operation: User: arn:aws:sts::418233907112:assumed-role/"
+        "billing-api-stg/botocore-session is not authorized to perform: sqs:SendMessage\n"
+        "2026-12-01T12:19:33Z POST /v1/refunds 500 38ms err=botocore.exceptions.ClientError: An error occurred (AccessDenied) ..."
+    )
+    c.a(
+        "Every 500 is POST /v1/refunds: the pod's IAM role `billing-api-stg` may not call sqs:SendMessage on the "
+        "new queue. That's an IAM policy change, not something the canary can fix."
+    )
+    u_rev = c.u(
+        "ok then forget the canary. we need the IAM change anyway, and once it's in I'd rather just roll the main "
+        "deployment and be done. scale the canary to 0"
+    )
+    c.a(
+        "Scaling it down.", tools=[("exec", {"command": f"{k} scale deploy/billing-api-canary --replicas=0"})]
+    )
+    c.r("deployment.apps/billing-api-canary scaled")
+    a_plan = c.a(
+        "Canary at 0, so staging traffic is back on 2.13 only. When the policy is in, I'll set "
+        "`billing-api` to 2.14.0 as a RollingUpdate with maxSurge 1 and maxUnavailable 0 (REFUND_QUEUE_URL "
+        "is already in the ConfigMap), and watch the same 5xx query. OK?"
+    )
+    u_yes = c.u("yes")
+    u_tom = c.u(
+        "Tomasz owns the iam repo, I'll ping him today to add sqs:SendMessage on billing-refunds-stg to that role. "
+        "remind me tomorrow at 9 to check if it's merged",
+        gap=20,
+    )
+    c.a(
+        "",
+        tools=[
+            (
+                "cron",
+                {
+                    "action": "add",
+                    "at": "2026-12-02T09:00:00+01:00",
+                    "text": "Check whether Tomasz merged sqs:SendMessage for billing-api-stg; then roll billing-api 2.14.0 on stg-fra",
+                },
+            )
+        ],
+    )
+    r_cron = c.r('{"ok": true, "id": "rem_5521", "at": "2026-12-02T08:00:00Z"}')
+    c.a("Reminder set for tomorrow, 09:00.")
+    c.u(
+        "also write down what we learned today in docs/runbooks/staging-deploy.md, so the next person doesn't "
+        "assume argo is there"
+    )
+    runbook = (
+        "# Staging deploy (stg-fra)\n\n"
+        "1. `kubectl -n billing get deploy,svc -l app=<service>`: stg-fra has no Argo Rollouts, services are plain Deployments.\n"
+        "2. Diff the new version's required env against the ConfigMap (`kubectl -n billing get cm <service>-env -o yaml`) before rolling.\n"
+        "3. Check the service role's IAM permissions for any new AWS resource (queues, buckets).\n"
+        "4. `kubectl -n billing set image deploy/<service> api=registry.niko.dev/<service>:<version>` (RollingUpdate, maxSurge 1, maxUnavailable 0).\n"
+        "5. `kubectl -n billing rollout status deploy/<service> --timeout=180s`, then watch the 5xx rate in Prometheus for 5 minutes.\n"
+        "6. Roll back with `kubectl -n billing rollout undo deploy/<service>` if 5xx rises.\n"
+    )
+    a_rb = c.a("", tools=[("write", {"path": "docs/runbooks/staging-deploy.md", "content": runbook})])
+    r_rb = c.r("Successfully wrote 742 bytes to docs/runbooks/staging-deploy.md")
+    c.a(
+        "Written: six steps, from checking that it's a plain Deployment to the rollback command. "
+        "The token isn't in it."
+    )
+    u_ams = c.u(
+        "good. and something to keep in mind for prod: staging is stg-fra, prod is prd-fra and prd-ams. "
+        "always deploy prd-ams last, it has the big customers"
+    )
+    c.a("Got it: prd-fra first, prd-ams always last.")
+    c.u("thanks, that's it for today")
+    c.a("Have a good evening.")
+
+    c.item(
+        "fact",
+        "Argo Rollouts is no longer on stg-fra (removed when Tomasz rebuilt the cluster in October); billing-api there is a plain Deployment with 3 replicas",
+        [r_norollout, r_deploy, u_c],
+    )
+    c.item(
+        "outcome",
+        "billing-api-canary (2.14.0) crash-looped on KeyError: 'REFUND_QUEUE_URL'; rolled out after adding REFUND_QUEUE_URL (https://sqs.eu-central-1.amazonaws.com/418233907112/billing-refunds-stg) to the billing-api-env ConfigMap",
+        [r_to, r_key, u_sqs, a_env, r_up],
+    )
+    c.item(
+        "outcome",
+        "Unresolved: POST /v1/refunds returns 500 on 2.14.0 because role billing-api-stg lacks sqs:SendMessage (AccessDenied); canary scaled to 0",
+        [r_prom, r_403],
+        True,
+    )
+    c.item(
+        "decision",
+        "billing-api 2.14.0 on staging: roll the main Deployment (RollingUpdate, maxSurge 1, maxUnavailable 0) once the IAM change is in",
+        [a_opts, u_rev, a_plan, u_yes],
+        True,
+    )
+    c.item(
+        "todo",
+        "Niko asks Tomasz today to add sqs:SendMessage on billing-refunds-stg to billing-api-stg; reminder on 2026-12-02 09:00 to check it is merged",
+        [u_tom, r_cron],
+    )
+    c.item(
+        "procedure",
+        "Staging deploy runbook written to docs/runbooks/staging-deploy.md: check plain Deployment, diff env against the ConfigMap, check IAM, set image, rollout status and watch 5xx, rollout undo",
+        [a_rb, r_rb],
+    )
+    c.item(
+        "fact",
+        "Clusters: staging stg-fra, prod prd-fra and prd-ams; always deploy prd-ams last",
+        [u_ams],
+        True,
+    )
+    c.noise += [
+        "I'll look at the current rollout first",
+        "Not coming up. Checking the pod",
+        "Have a good evening",
+        "Scaling it down",
+    ]
+    return c
+
+
+def c03() -> Conv:
+    c = Conv("03-nas-restic-aufraeumen", "2026-12-02T18:40:00", 1, "control-ui", cwd=HOME)
+    key = "K005xQ7mWv2LrT9sYpZbN4cHdJfG8aE"
+    c.canaries.append(key)
+    c.u(
+        "Hallo! Ich will endlich die Backups vom NAS ordentlich machen. restic läuft schon drauf, das Repo liegt "
+        "bei Backblaze B2. Schau dir mal die Config an, die liegt auf dem NAS unter /etc/restic/b2.env"
+    )
+    c.a("Ich schaue nach.", tools=[("exec", {"command": "ssh root@192.168.1.20 cat /etc/restic/b2.env"})])
+    c.r("ssh: connect to host 192.168.1.20 port 22: No route to host", exit_code=255)
+    a_ask = c.a(
+        "Unter 192.168.1.20 ist nichts erreichbar. Ich war davon ausgegangen, dass das NAS diese Adresse hat. "
+        "Welche ist es?"
+    )
+    u_ip = c.u(
+        "Nee, das war noch die vom alten Speedport. Seit der Fritzbox ist alles 192.168.178.x, das NAS ist "
+        "192.168.178.20. Merk dir das bitte."
+    )
+    c.a(
+        "Gemerkt: NAS = 192.168.178.20.",
+        tools=[("exec", {"command": "ssh root@192.168.178.20 cat /etc/restic/b2.env"})],
+    )
+    r_env = c.r(
+        f"B2_ACCOUNT_ID=0051a2b3c4d5e6f0000000007\nB2_ACCOUNT_KEY={key}\n"
+        "RESTIC_REPOSITORY=b2:niko-nas-backup:/restic\nRESTIC_PASSWORD_FILE=/etc/restic/pw\n"
+    )
+    c.a(
+        "Die Config ist vollständig, das Passwort liegt separat in /etc/restic/pw. Was fehlt, ist eine "
+        "Aufbewahrungsregel. Ich schaue mir die Snapshots an.",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "ssh root@192.168.178.20 'set -a; . /etc/restic/b2.env; restic snapshots --compact | tail -3; restic stats --mode raw-data | tail -2'"
+                },
+            )
+        ],
+    )
+    c.r(
+        "a81f3c2e  2026-12-02 02:00:11  nas  /volume1/data\n----------------------------------------\n"
+        "214 snapshots\nStats in raw-data mode:\n  Total Size: 1.812 TiB"
+    )
+    a_prop = c.a(
+        "214 Snapshots seit dem Start, nie aufgeräumt, 1,8 TiB im Repo. Mein Vorschlag für die Aufbewahrung:\n\n"
+        "`restic forget --keep-daily 7 --keep-weekly 4 --keep-monthly 6`\n\n"
+        "Also eine Woche täglich, einen Monat wöchentlich, ein halbes Jahr monatlich."
+    )
+    u_counter = c.u("Monatlich lieber 12, ich will ein Jahr zurückgehen können. Der Rest passt so.")
+    a_ack = c.a(
+        "Gut, dann `--keep-daily 7 --keep-weekly 4 --keep-monthly 12`. Ich lasse es erst mit --dry-run laufen.",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "ssh root@192.168.178.20 'set -a; . /etc/restic/b2.env; restic forget --dry-run --keep-daily 7 --keep-weekly 4 --keep-monthly 12 | tail -2'"
+                },
+            )
+        ],
+    )
+    c.r("Applying Policy: keep 7 daily, 4 weekly, 12 monthly snapshots\nwould remove 183 snapshots")
+    a_prune = c.a(
+        "183 von 214 Snapshots würden wegfallen. Soll ich es jetzt echt laufen lassen, mit --prune?"
+    )
+    u_night = c.u(
+        "Forget ja, aber prune nicht jetzt, das zieht mir die Leitung dicht. Prune soll jede Nacht um 3 laufen."
+    )
+    c.a(
+        "",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "ssh root@192.168.178.20 'set -a; . /etc/restic/b2.env; restic forget --keep-daily 7 --keep-weekly 4 --keep-monthly 12 | tail -1'"
+                },
+            )
+        ],
+    )
+    r_forget = c.r("removed 183 snapshots")
+    timer = "[Unit]\nDescription=restic prune\n\n[Timer]\nOnCalendar=*-*-* 03:00\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n"
+    c.a(
+        "Forget ist durch. Jetzt der Timer für prune.",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": f"ssh root@192.168.178.20 'cat > /etc/systemd/system/restic-prune.timer <<EOF\n{timer}EOF\nsystemctl daemon-reload && systemctl enable --now restic-prune.timer'"
+                },
+            )
+        ],
+    )
+    r_fail = c.r("Failed to enable unit: Unit restic-prune.service not found.", exit_code=1)
+    service = (
+        "[Unit]\nDescription=restic prune\n\n[Service]\nType=oneshot\nEnvironmentFile=/etc/restic/b2.env\n"
+        "ExecStart=/usr/bin/restic prune --max-unused 5%%\n"
+    )
+    a_svc = c.a(
+        "Zum Timer gehört eine gleichnamige Service-Unit, die fehlt noch. Lege ich an.",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": f"ssh root@192.168.178.20 'cat > /etc/systemd/system/restic-prune.service <<EOF\n{service}EOF\nsystemctl daemon-reload && systemctl enable --now restic-prune.timer && systemctl list-timers restic-prune.timer --no-pager | head -2'"
+                },
+            )
+        ],
+    )
+    r_ok = c.r(
+        "Created symlink /etc/systemd/system/timers.target.wants/restic-prune.timer → /etc/systemd/system/restic-prune.timer.\n"
+        "NEXT                        LEFT     LAST PASSED UNIT                ACTIVATES\n"
+        "Thu 2026-12-03 03:00:00 CET 7h left  -    -      restic-prune.timer  restic-prune.service"
+    )
+    c.a("Läuft: restic-prune.timer startet heute Nacht um 03:00 zum ersten Mal.")
+    u_disk = c.u(
+        "Super. Noch was anderes: die zweite Platte im NAS, sdb, meldet seit gestern SMART-Warnungen. Die tausche "
+        "ich am Samstag, die Ersatzplatte ist bestellt. Kannst du mal schauen, wie schlimm es ist?",
+        gap=90,
+    )
+    c.a(
+        "",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "ssh root@192.168.178.20 'smartctl -H -A /dev/sdb | grep -E \"result|Reallocated_Sector|Current_Pending\"'"
+                },
+            )
+        ],
+    )
+    r_smart = c.r(
+        "SMART overall-health self-assessment test result: PASSED\n"
+        "  5 Reallocated_Sector_Ct   0x0033   100   100   010    Pre-fail  Always       -       48\n"
+        "197 Current_Pending_Sector  0x0012   100   100   000    Old_age   Always       -       8"
+    )
+    a_offer = c.a(
+        "Der Gesamtstatus sagt PASSED, aber 48 reallozierte und 8 ausstehende Sektoren: der Tausch ist richtig. "
+        "Soll ich die Backups bis Samstag auf zweimal täglich stellen?"
+    )
+    u_no = c.u("Nein, lass mal. Einmal am Tag reicht völlig.")
+    c.a("Okay, bleibt bei einmal täglich um 02:00.")
+    c.u("Danke dir!")
+
+    c.item(
+        "fact",
+        "Das NAS hat die IP 192.168.178.20 (nicht 192.168.1.20); seit der Fritzbox ist das Heimnetz 192.168.178.x",
+        [a_ask, u_ip],
+        True,
+    )
+    c.item(
+        "fact",
+        "restic auf dem NAS sichert nach Backblaze B2, Repository b2:niko-nas-backup:/restic, Konfiguration in /etc/restic/b2.env, Passwort in /etc/restic/pw",
+        [r_env],
+    )
+    c.item(
+        "decision",
+        "Aufbewahrung der restic-Snapshots: --keep-daily 7 --keep-weekly 4 --keep-monthly 12",
+        [a_prop, u_counter, a_ack],
+        True,
+    )
+    c.item(
+        "decision",
+        "restic prune läuft nicht sofort, sondern jede Nacht um 03:00 (Leitung)",
+        [a_prune, u_night],
+        True,
+    )
+    c.item(
+        "outcome",
+        "restic forget entfernte 183 von 214 Snapshots; restic-prune.timer (täglich 03:00) aktiv, nachdem die fehlende restic-prune.service angelegt wurde",
+        [r_forget, r_fail, a_svc, r_ok],
+    )
+    c.item(
+        "todo", "Niko tauscht am Samstag (5. Dezember) die Platte sdb im NAS; Ersatz ist bestellt", [u_disk]
+    )
+    c.item(
+        "fact",
+        "sdb im NAS: SMART PASSED, aber 48 reallozierte und 8 ausstehende Sektoren",
+        [r_smart, a_offer],
+    )
+    c.item(
+        "decision",
+        "Abgelehnt: Backups bis Samstag zweimal täglich; es bleibt bei einmal täglich",
+        [a_offer, u_no],
+        True,
+    )
+    c.noise += ["Ich schaue nach", "Danke dir", "Lege ich an"]
+    return c
+
+
+def c04() -> Conv:
+    c = Conv("04-review-fx-cache-pr", "2026-12-03T09:31:00", 1, "pi", cwd="/home/niko/src/ledgerline")
+    pw = "Hq7vZ2pLx9mKd4Rt"
+    c.canaries.append(pw)
+    c.u("can you review PR #1179? Marek's caching change for the fx rate lookup")
+    c.a("", tools=[("bash", {"command": "gh pr diff 1179"})])
+    r_diff = c.r(
+        "diff --git a/src/ledgerline/fx/cache.py b/src/ledgerline/fx/cache.py\nnew file mode 100644\n"
+        "+import redis\n+from ledgerline.settings import REDIS_URL, FX_CACHE_TTL\n+\n"
+        "+_client = redis.Redis.from_url(REDIS_URL)\n+\n+def cached_rate(base: str, quote: str) -> Decimal:\n"
+        "+    key = f'fx:{base}:{quote}'\n+    if (hit := _client.get(key)) is not None:\n+        return Decimal(hit.decode())\n"
+        "+    rate = fetch_rate(base, quote)\n+    _client.setex(key, FX_CACHE_TTL, str(rate))\n+    return rate\n"
+        "diff --git a/src/ledgerline/settings.py b/src/ledgerline/settings.py\n"
+        f"+REDIS_URL = os.environ.get('REDIS_URL', 'redis://:{pw}@cache-01.ledger.internal:6379/2')\n"
+        "+FX_CACHE_TTL = int(os.environ.get('FX_CACHE_TTL', '3600'))\n"
+    )
+    a_rev = c.a(
+        "Three things in the diff:\n\n"
+        "1. `settings.py` has a real-looking Redis password as the default for `REDIS_URL`. That has to go; the "
+        "default should be empty and the app should fail at start without it.\n"
+        "2. There is no fallback when Redis is down: `cached_rate` raises on every lookup.\n"
+        "3. TTL 3600 s: upstream updates rates every 15 minutes, so we'd serve rates up to an hour old.\n\n"
+        "And a broader question: does this need Redis at all? It's about 170 currency pairs. An in-process "
+        "`cachetools.TTLCache` per worker would do, at the price of one upstream call per worker per TTL: with "
+        "12 workers and a 900 s TTL that's 1152 calls a day, comfortably inside the 10,000/day limit of the rates API."
+    )
+    u_lim = c.u(
+        "the limit is 1000 a day, not 10k. we're on the small openexchangerates plan since the summer. so 1152 doesn't fit"
+    )
+    a_opts = c.a(
+        "Sorry, I had the old plan in mind. With 1000 calls a day the two options that fit are:\n\n"
+        "- per-worker TTLCache with a 1800 s TTL: 12 × 48 = 576 calls a day, rates at most 30 minutes old, no new "
+        "infrastructure;\n"
+        "- shared Redis as Marek wrote it (TTL 900 s, 96 calls a day), but a managed Redis for it is about $38 a month "
+        "and another thing that can be down."
+    )
+    u_pick = c.u("the cheaper one. 30 min staleness is fine for fx, nobody settles on spot rates")
+    c.a(
+        "TTLCache with 1800 s then. Posting the review.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "gh pr review 1179 --request-changes --body 'Thanks Marek! (1) Please drop the default REDIS_URL from settings.py. (2) We would rather not add Redis for ~170 pairs: use a per-worker cachetools.TTLCache with ttl=1800 (576 upstream calls/day; our openexchangerates plan allows 1000). (3) Keep FX_CACHE_TTL configurable.'"
+                },
+            )
+        ],
+    )
+    r_pr = c.r("- Requested changes on pull request #1179")
+    c.a("Review posted on #1179 with changes requested.")
+    u_sq = c.u(
+        "thanks. when it gets merged later: we always squash-merge in this repo. Marek likes merge commits, so watch out if he asks you to merge"
+    )
+    c.a("Noted: squash-merge only in ledgerline.")
+    c.u("and do we have to rotate that redis password now that it was in a PR?")
+    a_rot = c.a(
+        "Yes. Even after Marek removes it, it stays in the PR's commit history on GitHub, and the repo has 30-odd "
+        "people with read access. It's the password of cache-01.ledger.internal, db 2. I can't rotate it from "
+        "here; who does cache-01?"
+    )
+    u_jana = c.u("Jana has the ops rotation this week. I'll tell her tomorrow morning")
+    c.a("Okay.")
+    u_q = c.u(
+        "one more thought, not for now: maybe the TTL should differ per currency pair, the exotic ones barely move. "
+        "let's leave that to Marek to think about"
+    )
+    c.a("Fine, I'll leave it out of the review; it's his call when he reworks it.")
+    c.u("👍")
+
+    c.item(
+        "fact",
+        "The openexchangerates plan allows 1000 calls a day (not 10,000), since the summer",
+        [a_rev, u_lim],
+        True,
+    )
+    c.item(
+        "decision",
+        "FX rate cache in PR #1179: per-worker cachetools.TTLCache with ttl 1800 s instead of Redis (the cheaper option, 576 calls a day)",
+        [a_opts, u_pick],
+        True,
+    )
+    c.item(
+        "outcome",
+        "Review posted on PR #1179 requesting changes: drop the default REDIS_URL from settings.py, no Redis, TTLCache ttl=1800, FX_CACHE_TTL configurable",
+        [r_diff, r_pr],
+    )
+    c.item("fact", "ledgerline PRs are always squash-merged (Marek tends to use merge commits)", [u_sq], True)
+    c.item(
+        "todo",
+        "Niko tells Jana (ops rotation) tomorrow morning to rotate the cache-01.ledger.internal Redis password exposed in PR #1179",
+        [a_rot, u_jana],
+    )
+    c.item(
+        "open_question",
+        "Should the FX cache TTL differ per currency pair? Left to Marek",
+        [u_q],
+    )
+    c.noise += ["Posting the review", "Three things in the diff", "Okay."]
+    return c
+
+
+def c05() -> Conv:
+    c = Conv("05-train-delay-chat", "2026-12-02T07:48:00", 1, "telegram", sender=NIKO, cwd=HOME)
+    c.u("morning. train's stuck outside Spandau again, 20 min at least")
+    c.a("Morning! That's annoying. Anything I can do for you while you wait?")
+    c.u(
+        "entertain me. what's actually the difference between idempotent and pure? I always mix them up when I explain it"
+    )
+    c.a(
+        "A pure function has no side effects and its result depends only on its inputs: `add(2, 3)` is always 5 and "
+        "touches nothing. An idempotent operation may well have side effects, but doing it twice leaves the world the "
+        "same as doing it once: `PUT /users/7 {name: 'Ana'}` or `mkdir -p`. So `rm -f file` is idempotent and "
+        "not pure; `random()` is neither."
+    )
+    c.u("ok the mkdir -p one is good, I'll steal that")
+    c.a("It's yours.")
+    c.u("is there a word for 'safe to retry' that isn't idempotent")
+    c.a(
+        'People say "retry-safe" or "at-least-once safe". Idempotent is the precise one; '
+        '"safe" in HTTP means something else again (no state change at all, like GET).'
+    )
+    c.u("huh. ok. we're moving again")
+    c.a("Good. Hope the rest of the ride is quick.")
+    c.u("what time is it in Tokyo right now btw")
+    c.a("It's 16:50 in Tokyo, Wednesday afternoon: eight hours ahead of Berlin.")
+    c.u("too late to bother anyone there then. thanks, ttyl")
+    c.a("Bye!")
+    c.noise += [
+        "train's stuck outside Spandau again",
+        "what's actually the difference between idempotent and pure",
+        "the mkdir -p one is good",
+        "we're moving again",
+        "what time is it in Tokyo",
+        "It's 16:50 in Tokyo",
+    ]
+    return c
+
+
+if __name__ == "__main__":
+    main([c01, c02, c03, c04, c05], Path(__file__).parent)
