@@ -26,6 +26,7 @@ EVAL = Path(__file__).parent / "data" / "eval"
 SPLITS = {
     "fresh2": (14, "make.py", "06-smalltalk-train"),
     "fresh3": (12, "build.py", "05-novel-lie-or-lay"),
+    "fresh5": (14, "build.py", "05-train-delay-chat"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")

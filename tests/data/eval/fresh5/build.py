@@ -774,7 +774,7 @@ def c04() -> Conv:
     c.item("fact", "ledgerline PRs are always squash-merged (Marek tends to use merge commits)", [u_sq], True)
     c.item(
         "todo",
-        "Niko tells Jana (ops rotation) tomorrow morning to rotate the cache-01.ledger.internal Redis password exposed in PR #1179",
+        "Niko tells Jana (ops rotation) on the morning of 4 December to rotate the cache-01.ledger.internal Redis password exposed in PR #1179",
         [a_rot, u_jana],
     )
     c.item(
@@ -1978,5 +1978,378 @@ def c12() -> Conv:
     return c
 
 
+def c13() -> Conv:
+    c = Conv("13-gw01-tls-renewal", "2026-11-26T16:30:00", 1, "pi", cwd="/home/niko/ops", provider="google")
+    tok = "hdns_9Qm2Xv7LpT4rZs8KcW1nB6yD3fH5jA0e"
+    c.canaries.append(tok)
+    c.u(
+        "the cert for git.niko.io runs out in 6 days and the renewal has been failing every night. it's on gw-01, have a look"
+    )
+    c.a("", tools=[("bash", {"command": "ssh gw-01 'sudo certbot renew --dry-run 2>&1 | tail -6'"})])
+    r_cb = c.r(
+        "Processing /etc/letsencrypt/renewal/git.niko.io.conf\n"
+        "Certbot failed to authenticate some domains (authenticator: nginx). The Certificate Authority reported these problems:\n"
+        "  Domain: git.niko.io\n  Type:   connection\n  Detail: 203.0.113.41: Fetching http://git.niko.io/.well-known/acme-challenge/x1Yt: Timeout during connect (likely firewall problem)\n"
+        "Failed to renew certificate git.niko.io with error: Some challenges have failed.",
+        exit_code=1,
+    )
+    c.a(
+        "The HTTP-01 challenge times out: Let's Encrypt can't reach port 80. Checking the firewall.",
+        tools=[("bash", {"command": "ssh gw-01 'sudo nft list ruleset | grep -n \"dport 80\"'"})],
+    )
+    c.r("", exit_code=1)
+    c.a("No rule lets port 80 in on gw-01 any more. Was that closed on purpose?")
+    u_80 = c.u("yes, we closed 80 in november after the audit. it stays closed")
+    a_acme = c.a(
+        "Then HTTP-01 is out and it has to be DNS-01. niko.io is on Hetzner DNS, so I'd switch to acme.sh with its "
+        "`dns_hetzner` hook: one shell script, no dependencies, and it installs its own cron."
+    )
+    u_lego = c.u(
+        "what about lego instead? single static binary, and Sven already runs it on edge-01, same setup on both boxes"
+    )
+    a_ok = c.a(
+        "lego is just as good here, it has a `hetzner` DNS provider, and having the same tool on both boxes is a real plus. "
+        "lego it is. Is there a Hetzner API token on gw-01 already?"
+    )
+    c.u("there should be one from when I tried the certbot plugin, /etc/letsencrypt/hetzner.ini")
+    c.a("", tools=[("bash", {"command": "ssh gw-01 'sudo cat /etc/letsencrypt/hetzner.ini'"})])
+    c.r(f"# certbot-dns-hetzner\ndns_hetzner_api_token = {tok}\ndns_hetzner_propagation_seconds = 60\n")
+    c.a(
+        "Token is there. Installing lego and requesting the certificate; the token is read on gw-01 itself so it "
+        "doesn't show up in the command line.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": 'ssh gw-01 \'sudo apt-get install -y -q lego >/dev/null && sudo env HETZNER_API_KEY=$(sudo awk -F" = " "/api_token/{print \\$2}" /etc/letsencrypt/hetzner.ini) lego --email ops@niko.io --dns hetzner --domains git.niko.io --path /etc/lego --accept-tos run 2>&1 | tail -4\''
+                },
+            )
+        ],
+    )
+    r_lego = c.r(
+        "2026/11/26 16:41:02 [INFO] [git.niko.io] acme: Waiting for DNS record propagation.\n"
+        "2026/11/26 16:41:39 [INFO] [git.niko.io] The server validated our request\n"
+        "2026/11/26 16:41:40 [INFO] [git.niko.io] acme: Validations succeeded; requesting certificates\n"
+        "2026/11/26 16:41:42 [INFO] [git.niko.io] Server responded with a certificate.",
+        gap=40,
+    )
+    c.a(
+        "Certificate issued. Pointing nginx at it.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "ssh gw-01 'sudo sed -i \"s#/etc/letsencrypt/live/git.niko.io/fullchain.pem#/etc/lego/certificates/git.niko.io.pem#; s#/etc/letsencrypt/live/git.niko.io/privkey.pem#/etc/lego/certificates/git.niko.io.key#\" /etc/nginx/sites-enabled/git.conf && sudo nginx -t'"
+                },
+            )
+        ],
+    )
+    r_ng = c.r(
+        'nginx: [emerg] cannot load certificate "/etc/lego/certificates/git.niko.io.pem": BIO_new_file() failed (SSL: error:80000002:system library::No such file or directory)\n'
+        "nginx: configuration file /etc/nginx/nginx.conf test failed",
+        exit_code=1,
+    )
+    a_crt = c.a(
+        "My mistake: lego names the chain `.crt`, not `.pem`.",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "ssh gw-01 'sudo sed -i \"s#git.niko.io.pem#git.niko.io.crt#\" /etc/nginx/sites-enabled/git.conf && sudo nginx -t && sudo systemctl reload nginx'"
+                },
+            )
+        ],
+    )
+    c.r(
+        "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful"
+    )
+    c.a(
+        "",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "echo | openssl s_client -connect git.niko.io:443 -servername git.niko.io 2>/dev/null | openssl x509 -noout -enddate -issuer"
+                },
+            )
+        ],
+    )
+    r_end = c.r("notAfter=Feb 24 15:41:41 2027 GMT\nissuer=C = US, O = Let's Encrypt, CN = R11")
+    c.a(
+        "git.niko.io now serves the new certificate, valid until 24 February 2027. For renewal I'll add a systemd "
+        "timer that runs `lego renew --days 30` daily and reloads nginx, and disable certbot's timer so it stops failing."
+    )
+    c.u("ok")
+    unit = (
+        "[Unit]\nDescription=lego renew\n\n[Service]\nType=oneshot\nEnvironmentFile=/etc/lego/hetzner.env\n"
+        "ExecStart=/usr/bin/lego --email ops@niko.io --dns hetzner --domains git.niko.io --path /etc/lego renew --days 30 --renew-hook 'systemctl reload nginx'\n"
+    )
+    c.a(
+        "",
+        tools=[
+            (
+                "bash",
+                {
+                    "command": f"ssh gw-01 'sudo tee /etc/systemd/system/lego-renew.service >/dev/null <<EOF\n{unit}EOF\nprintf \"[Timer]\\nOnCalendar=daily\\nRandomizedDelaySec=1h\\nPersistent=true\\n\\n[Install]\\nWantedBy=timers.target\\n\" | sudo tee /etc/systemd/system/lego-renew.timer >/dev/null && sudo systemctl daemon-reload && sudo systemctl enable --now lego-renew.timer && sudo systemctl disable --now certbot.timer && systemctl list-timers lego-renew.timer --no-pager | sed -n 2p'"
+                },
+            )
+        ],
+    )
+    r_tm = c.r(
+        "Created symlink /etc/systemd/system/timers.target.wants/lego-renew.timer → /etc/systemd/system/lego-renew.timer.\n"
+        'Removed "/etc/systemd/system/timers.target.wants/certbot.timer".\n'
+        "Fri 2026-11-27 00:31:17 CET 7h left - - lego-renew.timer lego-renew.service"
+    )
+    c.a("lego-renew.timer is active, first run tonight; certbot.timer is disabled.")
+    u_own = c.u(
+        "put the whole thing in runbooks/tls-gw-01.md please. oh and fyi, edge-01 and its certs are Sven's, gw-01 is mine"
+    )
+    rb = (
+        "# TLS on gw-01 (git.niko.io)\n\nPort 80 is closed on gw-01: HTTP-01 does not work, use DNS-01 (Hetzner DNS).\n\n"
+        "1. Token: `/etc/lego/hetzner.env` (HETZNER_API_KEY), never in a command line.\n"
+        "2. Issue: `lego --email ops@niko.io --dns hetzner --domains <name> --path /etc/lego run`\n"
+        "3. nginx: `ssl_certificate /etc/lego/certificates/<name>.crt; ssl_certificate_key /etc/lego/certificates/<name>.key;` then `nginx -t` and reload.\n"
+        "4. Renewal: `lego-renew.timer` (daily, `renew --days 30`, reloads nginx).\n"
+        "5. Check: `openssl s_client -connect <name>:443 | openssl x509 -noout -enddate`\n"
+    )
+    a_rb = c.a("", tools=[("write", {"path": "runbooks/tls-gw-01.md", "content": rb})])
+    r_rb = c.r("Successfully wrote 563 bytes to runbooks/tls-gw-01.md")
+    c.a("Written. Noted that edge-01 is Sven's and gw-01 yours.")
+    u_q = c.u(
+        "one thing I keep wondering: git.niko.io could just sit behind the cloudflare tunnel and we'd need no public "
+        "cert on gw-01 at all. but that's a bigger change, not now"
+    )
+    c.a("Makes sense to look at separately. I'll leave it as an open idea.")
+
+    c.item(
+        "fact",
+        "Port 80 on gw-01 stays closed (closed in November after the audit), so HTTP-01 challenges cannot work there",
+        [u_80],
+        True,
+    )
+    c.item(
+        "decision",
+        "Certificates for git.niko.io on gw-01: DNS-01 via Hetzner DNS with lego (as Sven runs on edge-01), replacing certbot",
+        [a_acme, u_lego, a_ok],
+        True,
+    )
+    c.item(
+        "outcome",
+        "New Let's Encrypt certificate for git.niko.io issued with lego; nginx -t first failed on the .pem path, fixed to git.niko.io.crt; valid until 24 February 2027",
+        [r_cb, r_lego, r_ng, a_crt, r_end],
+    )
+    c.item(
+        "outcome",
+        "lego-renew.timer (daily, renew --days 30, reloads nginx) enabled on gw-01; certbot.timer disabled",
+        [r_tm],
+    )
+    c.item(
+        "procedure",
+        "TLS runbook for gw-01 written to runbooks/tls-gw-01.md: token in /etc/lego/hetzner.env, lego run with --dns hetzner, nginx .crt/.key paths and nginx -t, lego-renew.timer, openssl check",
+        [a_rb, r_rb],
+    )
+    c.item("fact", "edge-01 and its certificates belong to Sven; gw-01 is Niko's", [u_own])
+    c.item(
+        "open_question",
+        "Put git.niko.io behind the Cloudflare tunnel so gw-01 needs no public certificate? Not now",
+        [u_q],
+    )
+    c.noise += ["Checking the firewall", "Pointing nginx at it", "My mistake: lego names the chain"]
+    return c
+
+
+def c14() -> Conv:
+    c = Conv("14-aws-bill-november", "2026-12-03T12:10:00", 1, "control-ui", cwd=HOME)
+    sk = "q8Hn3VbT0xLr/2KmZp9sWd4YcGf7Ej1UaRiO6tNe"
+    c.canaries += [sk, "AKIA5QX7EXMPL3NIKO22"]
+    c.u(
+        "can you go through last month's AWS bill with me? the export is at ~/Downloads/aws-costs-2026-11.csv"
+    )
+    c.a("", tools=[("read", {"path": "/home/niko/Downloads/aws-costs-2026-11.csv"})])
+    r_csv = c.r(
+        "service,usage_type,cost_usd\nAmazonEC2,BoxUsage:m6i.xlarge,421.20\nAmazonEC2,NatGateway-Bytes,371.80\n"
+        "AmazonEC2,NatGateway-Hours,40.50\nAmazonRDS,InstanceUsage:db.r6g.large,356.10\nAmazonEC2,EBS:VolumeUsage.gp2,188.40\n"
+        "AmazonS3,TimedStorage-ByteHrs,94.22\nAWSDataTransfer,DataTransfer-Out-Bytes,73.15\nAmazonCloudWatch,CW:MetricMonitorUsage,61.80\n"
+    )
+    a_sum = c.a(
+        "November comes to **$1,607.17**. The big lines:\n\n"
+        "- EC2 instances (m6i.xlarge): $421.20\n"
+        "- NAT gateway: $412.30, of which $371.80 is data processed (about 8.3 TB at $0.045/GB)\n"
+        "- RDS db.r6g.large: $356.10\n"
+        "- EBS gp2: $188.40\n\n"
+        "The NAT line stands out. That much processed data usually means the workers reach S3 through the NAT. "
+        "EBS is also high for three instances, so let me look for unattached volumes.",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "aws ec2 describe-volumes --region us-east-1 --filters Name=status,Values=available --query 'Volumes[].[VolumeId,Size]' --output text"
+                },
+            )
+        ],
+    )
+    c.r("")
+    a_use1 = c.a("No unattached volumes in us-east-1.")
+    u_reg = c.u("we're not in us-east-1, everything is in eu-central-1. has been since 2024")
+    c.a(
+        "Sorry, wrong default. Again in eu-central-1.",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "aws ec2 describe-volumes --region eu-central-1 --filters Name=status,Values=available --query 'Volumes[].[VolumeId,Size]' --output text"
+                },
+            )
+        ],
+    )
+    c.r(
+        'Unable to locate credentials. You can configure credentials by running "aws configure".',
+        exit_code=253,
+    )
+    c.a("There are no AWS credentials in this environment. Which profile or keys should I use?")
+    c.u(f"use the billing-ro keys for now: AWS_ACCESS_KEY_ID=AKIA5QX7EXMPL3NIKO22 AWS_SECRET_ACCESS_KEY={sk}")
+    c.a(
+        "",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": f"AWS_ACCESS_KEY_ID=AKIA5QX7EXMPL3NIKO22 AWS_SECRET_ACCESS_KEY={sk} aws ec2 describe-volumes --region eu-central-1 --filters Name=status,Values=available --query 'Volumes[].[VolumeId,Size]' --output text"
+                },
+            )
+        ],
+    )
+    r_ro = c.r(
+        "An error occurred (UnauthorizedOperation) when calling the DescribeVolumes operation: You are not authorized to perform this operation. "
+        "User: arn:aws:iam::418233907112:user/billing-ro is not authorized to perform: ec2:DescribeVolumes",
+        exit_code=254,
+    )
+    c.a("billing-ro may not call ec2:DescribeVolumes.")
+    u_ops = c.u(
+        "ah right, billing-ro only sees cost explorer. there's an ops profile in ~/.aws/config, use that one"
+    )
+    c.a(
+        "",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "aws --profile ops ec2 describe-volumes --region eu-central-1 --filters Name=status,Values=available --query 'Volumes[].[VolumeId,Size,SnapshotId,CreateTime]' --output text"
+                },
+            )
+        ],
+    )
+    c.r(
+        "vol-0a41c9e2f7b3d1a01\t200\tsnap-0c1e\t2025-06-02T09:14:00Z\nvol-0b77d3e1a2c4f5b02\t200\tsnap-0d2f\t2025-06-02T09:14:05Z\n"
+        "vol-0c19e8f2b3a4d6c03\t100\tsnap-0e3a\t2025-09-18T15:40:11Z\nvol-0d52a1b9c8e7f3d04\t250\tsnap-0f4b\t2025-11-03T10:02:45Z\n"
+        "vol-0e83b2c7d6f5a4e05\t100\tsnap-1a5c\t2026-01-21T08:30:19Z\nvol-0f94c3d8e7a6b5f06\t150\t\t2026-04-09T13:12:52Z\n"
+        "vol-01a5d4e9f8b7c6a07\t150\t\t2026-07-30T17:45:03Z"
+    )
+    a_off = c.a(
+        "Seven volumes in state `available`, 1150 GiB together: about $126 a month at gp2 prices. Five have a "
+        "source snapshot, the last two (vol-0f94c3d8e7a6b5f06 and vol-01a5d4e9f8b7c6a07) don't. I can snapshot those "
+        "two and then delete all seven, if you want."
+    )
+    u_done = c.u(
+        "did it myself in the console just now, snapshotted the two first. all seven are gone", gap=300
+    )
+    c.a(
+        "",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "aws --profile ops ec2 describe-volumes --region eu-central-1 --filters Name=status,Values=available --query 'length(Volumes)'"
+                },
+            )
+        ],
+    )
+    r_zero = c.r("0")
+    a_s3 = c.a(
+        "Confirmed, none left. About the NAT: an S3 gateway endpoint in the VPC would route the workers' S3 traffic "
+        "around the NAT gateway. Gateway endpoints cost nothing, so most of the $371.80 of processed data should go. "
+        "It's a small Terraform change in the vpc module."
+    )
+    u_yes = c.u("yes, do that one. the tf is in ~/src/infra/vpc")
+    c.a(
+        "",
+        tools=[
+            (
+                "edit",
+                {
+                    "path": "/home/niko/src/infra/vpc/endpoints.tf",
+                    "oldText": "# endpoints\n",
+                    "newText": '# endpoints\nresource "aws_vpc_endpoint" "s3" {\n  vpc_id            = aws_vpc.main.id\n  service_name      = "com.amazonaws.eu-central-1.s3"\n  vpc_endpoint_type = "Gateway"\n  route_table_ids   = aws_route_table.private[*].id\n}\n',
+                },
+            )
+        ],
+    )
+    c.r("Successfully replaced text in /home/niko/src/infra/vpc/endpoints.tf.")
+    c.a(
+        "",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "cd ~/src/infra/vpc && AWS_PROFILE=ops terraform plan -out s3-endpoint.plan | tail -3"
+                },
+            )
+        ],
+    )
+    r_plan = c.r("  # aws_vpc_endpoint.s3 will be created\n\nPlan: 1 to add, 0 to change, 0 to destroy.")
+    c.a("The plan adds exactly one resource, aws_vpc_endpoint.s3, saved as s3-endpoint.plan. Apply it?")
+    u_tom = c.u("I'll apply it myself tomorrow morning, want to watch the workers while it goes in")
+    c.a("Okay, the plan file is ready in ~/src/infra/vpc.")
+    u_cap = c.u(
+        "also, remember this: our monthly AWS budget cap is $2,000. anything above needs Ines's sign-off",
+        gap=60,
+    )
+    c.a("Remembered: $2,000 a month, above that Ines signs off. November was $1,607.17, so under it.")
+    u_q = c.u("and the EC2 and RDS: reserved instances or a savings plan?")
+    a_q = c.a(
+        "I can't tell from one month. A savings plan is the safer bet if you might move off m6i within a year; "
+        "RIs save a bit more if the fleet stays as it is. I'd want three months of usage from Cost Explorer before "
+        "saying which, so let's leave that open for now."
+    )
+    c.u("fair, let's leave it")
+
+    c.item(
+        "fact",
+        "AWS bill November 2026: $1,607.17; biggest lines EC2 m6i.xlarge $421.20, NAT gateway $412.30 ($371.80 data processed), RDS db.r6g.large $356.10, EBS gp2 $188.40",
+        [r_csv, a_sum],
+    )
+    c.item("fact", "All AWS resources are in eu-central-1 (since 2024), not us-east-1", [a_use1, u_reg], True)
+    c.item(
+        "fact",
+        "The billing-ro AWS user only sees Cost Explorer (no ec2:DescribeVolumes); use the ops profile from ~/.aws/config for EC2",
+        [r_ro, u_ops],
+    )
+    c.item(
+        "decision",
+        "Delete the 7 unattached gp2 volumes in eu-central-1 (1150 GiB, about $126 a month) after snapshotting the two without a snapshot: done by Niko in the console",
+        [a_off, u_done, r_zero],
+        True,
+    )
+    c.item(
+        "decision",
+        "Add an S3 gateway endpoint (aws_vpc_endpoint.s3) in ~/src/infra/vpc so S3 traffic bypasses the NAT gateway",
+        [a_s3, u_yes],
+        True,
+    )
+    c.item(
+        "todo",
+        "Niko applies s3-endpoint.plan in ~/src/infra/vpc himself on the morning of 4 December, watching the workers",
+        [r_plan, u_tom],
+    )
+    c.item("fact", "Monthly AWS budget cap is $2,000; anything above needs Ines's sign-off", [u_cap], True)
+    c.item(
+        "open_question",
+        "Reserved instances or a savings plan for EC2 and RDS? Left open until three months of Cost Explorer usage are reviewed",
+        [u_q, a_q],
+    )
+    c.noise += ["No unattached volumes in us-east-1", "fair, let's leave it", "Confirmed, none left"]
+    return c
+
+
 if __name__ == "__main__":
-    main([c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12], Path(__file__).parent)
+    main([c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12, c13, c14], Path(__file__).parent)
