@@ -658,7 +658,7 @@ def c03() -> Conv:
     )
     c.item(
         "decision",
-        "restic prune läuft nicht sofort, sondern jede Nacht um 03:00 (Leitung)",
+        "restic prune läuft nicht sofort, sondern jede Nacht um 03:00, damit die Leitung tagsüber frei bleibt",
         [a_prune, u_night],
         True,
     )
@@ -1803,11 +1803,8 @@ def c12() -> Conv:
         ],
     )
     r_200 = c.r("200 200 200 200 200 ", gap=50)
-    c.a(
-        "La API de sesiones responde 200 de nuevo. Ahora el TTL en el código: 24 h, como dice el README del servicio."
-    )
     a_ttl = c.a(
-        "",
+        "La API de sesiones responde 200 de nuevo. Ahora el TTL en el código: 24 h, como dice el README del servicio.",
         tools=[
             (
                 "edit",
