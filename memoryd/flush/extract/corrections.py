@@ -35,10 +35,10 @@ from memoryd.flush.extract.prose import (
 )
 
 _NOT_BUT: Final = re.compile(
-    r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+|"
+    r"\b(?:not|nicht|no|pas|non)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais|ma)\s+|"
     r"(?:\s+\S+){0,2}?[!.;]+\s*)"
     r"(?P<new>\S+)"
-    r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas)\s+(?P<old2>\S+)\s*$",
+    r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas|non)\s+(?P<old2>\S+)\s*$",
     re.I,
 )
 
@@ -114,7 +114,7 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
 
 #: A question that asks what is so ("is the limit 100 or 1000?"), not what to do ("should it be ...?").
 _IS_Q: Final = re.compile(
-    r"^(?:[\w ]{1,20}:\s*)?(?:is|are|was|were|ist|sind|war|es|son|est|sont|c'est)\b", re.I
+    r"^(?:[\w ]{1,20}:\s*)?(?:is|are|was|were|ist|sind|war|es|son|est|sont|c'est|è|sono)(?!\w)", re.I
 )
 
 
@@ -175,7 +175,9 @@ def _restates(s: str, prev: Msg) -> bool:
 
 
 #: "it is" in a word, per language: a reply built on it states a value, it does not order a change.
-_COPULA: Final = frozenset(["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are"])
+_COPULA: Final = frozenset(
+    ["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are", "è", "sono"]
+)
 
 
 _STATE_LEAD: Final = frozenset(
@@ -275,7 +277,9 @@ _CONTRASTED: Final = re.compile(
 
 
 #: What joins a sentence to the one before ("and", "und", "y", "et") or labels it ("Korrektur:").
-_JOINED: Final = re.compile(r"^(?:and|also|plus|und|auch|y|también|et|aussi)\s+(?:\w+\s*:\s*)?", re.I)
+_JOINED: Final = re.compile(
+    r"^(?:and|also|plus|und|auch|y|también|et|aussi|e|anche|pure)\s+(?:\w+\s*:\s*)?", re.I
+)
 
 
 def _whole_sentences(sents: Sequence[str]) -> list[str]:
@@ -307,7 +311,7 @@ def _contrasted(s: str) -> str:
 
 
 #: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
-_ADDS: Final = re.compile(r"\b(?:and|also|too|plus|und|auch|sowie|y|también|et|aussi)\b", re.I)
+_ADDS: Final = re.compile(r"\b(?:and|also|too|plus|und|auch|sowie|y|también|et|aussi|anche|pure)\b", re.I)
 
 
 def _respelled(s: str, prev: Msg) -> str:
@@ -432,7 +436,8 @@ def _clauses(prose: str) -> list[str]:
 
 #: "Wait": a pause before going on, which is no correction by itself.
 _HOLD_ON: Final = re.compile(
-    r"^(?:wait|hold on|one sec|moment|warte|moment mal|espera|un momento|attends|une seconde)\b", re.I
+    r"^(?:wait|hold on|one sec|moment|warte|moment mal|espera|un momento|attends|une seconde|aspetta|un attimo)\b",
+    re.I,
 )
 
 

@@ -25,7 +25,9 @@ _VALUE: Final = re.compile(
 )
 
 
-_PLEASE: Final = re.compile(r"\b(?:please|pls|bitte|por favor|s'il te plaît|s'il vous plaît|stp|svp)\b", re.I)
+_PLEASE: Final = re.compile(
+    r"\b(?:please|pls|bitte|por favor|s'il te plaît|s'il vous plaît|stp|svp|per favore|per piacere)\b", re.I
+)
 
 
 def _unprompted(ctx: Ctx, m: Msg) -> bool:

@@ -77,6 +77,8 @@ _FORWARD: Final = Words(
     "por defecto|siempre que|cada vez que|a partir de hoy|desde hoy|de aquí en adelante",
     "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale|par défaut|chaque fois que|à chaque fois|"
     "à partir d'aujourd'hui|dès aujourd'hui|dès maintenant",
+    "d'ora in poi|d'ora in avanti|da ora in poi|da adesso in poi|in futuro|nuova regola|di regola|di default|"
+    "ogni volta che|a partire da oggi|da oggi in poi",
 )
 
 
@@ -86,6 +88,7 @@ _CONTRAST: Final = Words(
     "statt|anstatt|anstelle|anstelle von",
     "en vez de|en lugar de",
     "au lieu de|plutôt que|à la place de",
+    "invece di|al posto di|anziché|piuttosto che",
 )
 
 
@@ -95,6 +98,7 @@ _COMPARE: Final = Words(
     "als|statt|anstatt|lieber als|mehr als|besser als|eher als",
     "mejor que|más que|antes que|en vez de|en lugar de",
     "mieux que|plus que|plutôt que|davantage que|au lieu de",
+    "meglio di|meglio che|più di|piuttosto che|invece di|anziché",
 )
 
 
@@ -104,6 +108,7 @@ _DISMISS: Final = Words(
     "vergiss es|vergiss das|schon gut|egal",
     "olvídalo|olvida lo|olvida eso|da igual|no importa",
     "laisse tomber|oublie ça|oublie|peu importe",
+    "lascia perdere|lascia stare|non importa|fa niente|lascia correre",
 )
 
 
@@ -113,6 +118,7 @@ _SELF_FORGET: Final = Words(
     "ich vergesse|vergesse ich|ich vergess",
     "se me olvida|me olvido|olvido siempre",
     "j'oublie|j'oublie toujours",
+    "dimentico|mi dimentico|me ne dimentico|mi scordo",
 )
 
 
@@ -181,7 +187,7 @@ def answered_facts(ctx: Ctx) -> None:
         if best and not _asks_what(asked[-1]):
             if not [v for v in _VALUE.findall(best) if not _CLOCK.fullmatch(v)]:
                 continue  # "did the build finish?" - "yes, at 11:42": the moment of a run, nothing lasting
-            best = re.sub(r"^\W*(?:yes|ja|sí|si|oui)\s*[,:;.!—-]\s*", "", best, flags=re.I) or best
+            best = re.sub(r"^\W*(?:yes|ja|sí|si|sì|oui)\s*[,:;.!—-]\s*", "", best, flags=re.I) or best
         new = bool(found & {v.lower() for v in _VALUE.findall(best)})  # the lookup found it
         if best and not new and said.upto(m.pos).restates(best):
             continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
@@ -283,7 +289,7 @@ def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
     return first, frozenset()
 
 
-_LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
+_LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et|e)\b[,\s]*)*", re.I)
 
 
 def _asks_what(s: str) -> bool:
@@ -297,13 +303,16 @@ def _asks_what(s: str) -> bool:
 _ASKS_TO: Final = re.compile(
     r"\b(?:can|could|would|will|shall|should)\s+(?:you|we|i)\b|\b(?:kannst|könntest|sollen|soll|willst|"
     r"wollen)\s+(?:du|wir|ich)\b|\b(?:puedes|podrías|podemos|deberíamos|debo|quieres|hacemos)\b|"
-    r"\b(?:peux-tu|pourrais-tu|tu peux|on peut|dois-je|veux-tu|on fait|on prend)\b",
+    r"\b(?:peux-tu|pourrais-tu|tu peux|on peut|dois-je|veux-tu|on fait|on prend)\b|"
+    r"\b(?:puoi|potresti|possiamo|dovremmo|vuoi|facciamo|prendiamo)\b",
     re.I,
 )
 
 
 #: A reply that opens by saying yes or no ("Yes: ...", "Not per chapter.", "Nein, ...", "Sí, ...").
-_YES_NO_ANSWER: Final = re.compile(r"^\W*(?:yes|no|not|nope|ja|nein|nicht|sí|si|no|non|oui|pas)\b", re.I)
+_YES_NO_ANSWER: Final = re.compile(
+    r"^\W*(?:yes|no|not|nope|ja|nein|nicht|sí|si|sì|no|non|oui|pas)(?!\w)", re.I
+)
 
 
 def _either_or(text: str) -> bool:
@@ -424,14 +433,15 @@ def _after_yes(s: str) -> str:
 #: "that's ...", "das ist ...", "es el ...", "c'est ...": a clause saying what the thing just named is.
 _ASIDE: Final = re.compile(
     r"^(?:that'?s|that is|it'?s|it is|this is|which is|das ist|das wird|der ist|die ist|es el|es la|es ahora|"
-    r"ese es|esa es|c'est|ce sera|qui est)\s+(?P<what>.+)$",
+    r"ese es|esa es|c'est|ce sera|qui est|è il|è la|è lo|questo è|quello è|che è)\s+(?P<what>.+)$",
     re.I,
 )
 
 
 #: Where an aside can start: a comma, semicolon or dash, then one of ``_ASIDE``'s first words.
 _ASIDE_CUE: Final = re.compile(
-    r"(?:,|;|—|–| - )\s*(?:that|it|this|which|das|der|die|es|ese|esa|c'est|ce|qui)\b", re.I
+    r"(?:,|;|—|–| - )\s*(?:that|it|this|which|das|der|die|es|ese|esa|c'est|ce|qui|è|questo|quello|che)(?!\w)",
+    re.I,
 )
 
 
@@ -470,6 +480,7 @@ _GOES: Final = Words(
     "gehört nach|gehört in|landen in|landet in",
     "van a|van en|va a|va en|se guardan en|se guarda en|van dentro de",
     "vont dans|va dans|vont sur|va sur|vont en|se rangent dans|se range dans|sont rangés dans|sont stockés dans",
+    "vanno in|vanno nella|vanno nel|va in|va nella|va nel|si salvano in|si salva in|stanno in|finiscono in",
 )
 
 
@@ -479,6 +490,7 @@ _AT_OURS: Final = Words(
     "bei uns|in unserem team|in unserem verein|hier bei uns",
     "en nuestro equipo|en nuestra empresa|entre nosotros|en casa",
     "chez nous|dans notre équipe|dans notre association|entre nous",
+    "da noi|nel nostro team|nella nostra associazione|qui da noi|tra noi",
 )
 
 
@@ -505,9 +517,10 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
 #: A request shaped so that something no longer happens: "plan the drives so that we never drive on
 #: at night", "so, dass wir nicht mehr ...", "de modo que ya no ...", "de façon à ne plus ...".
 _SO_THAT_NEVER: Final = re.compile(
-    r"\b(?:so that|so,? dass|sodass|de (?:modo|manera|forma) que|para que|de (?:façon|sorte|manière) (?:à|que|qu'))"
+    r"\b(?:so that|so,? dass|sodass|de (?:modo|manera|forma) que|para que|de (?:façon|sorte|manière) (?:à|que|qu')|"
+    r"in modo (?:che|da)|così che|affinché)"
     r"\b.{0,80}?\b(?:never|no longer|not any ?more|nie|niemals|nicht mehr|kein\w* \w+ mehr|ya no|nunca|"
-    r"ne plus|n'\w+ plus|jamais)\b",
+    r"ne plus|n'\w+ plus|jamais|non più|mai più)\b",
     re.I,
 )
 
@@ -525,7 +538,11 @@ def _kept_from_now(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
 #: A word that points at what was just said: "what that means", "was das heißt", "qué supone eso".
 _THAT_BACK: Final = Words(
-    "that|this|those|these|it", "das|dies|dieses|davon|damit|daraus", "eso|esto|ello", "ça|cela|ceci"
+    "that|this|those|these|it",
+    "das|dies|dieses|davon|damit|daraus",
+    "eso|esto|ello",
+    "ça|cela|ceci",
+    "questo|ciò",
 )
 
 
@@ -552,7 +569,7 @@ def _given_to_work_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
 #: A reply that opens with a yes of its own ("great, ..."; not "si puedo elegir", where "si" is "if").
 _AGREED: Final = re.compile(
     r"^\W*(?:yes|yeah|yep|sure|ok|okay|great|perfect|good|nice|cool|ja|gut|super|sí|vale|genial|oui|parfait|"
-    r"super|d'accord)\s*[,.!]",
+    r"super|d'accord|sì|certo|perfetto|ottimo|va bene)\s*[,.!]",
     re.I,
 )
 

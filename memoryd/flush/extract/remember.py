@@ -51,7 +51,8 @@ from memoryd.flush.items import Kind
 #: Only as a label (a colon after it): "let's leave it for later" puts a question off.
 _FOR_LATER: Final = re.compile(
     r"^\W*(?:note |notiz |nota )?(?:for later|für später|fürs nächste mal|para más adelante|para después|"
-    r"para la próxima|à retenir|pour plus tard|pour la suite|pour la prochaine fois)\s*:",
+    r"para la próxima|à retenir|pour plus tard|pour la suite|pour la prochaine fois|per dopo|per la prossima volta|"
+    r"da ricordare)\s*:",
     re.I,
 )
 
@@ -62,13 +63,14 @@ _KEPT: Final = Words(
     "merke|gemerkt|notiert|notiere|vermerkt|behalte ich",
     "recordaré|recordare|anotado|apuntado|lo anoto|lo apunto|lo tengo en cuenta|tomo nota",
     "souviendrai|noté|je retiens|retenu|je note|c'est noté",
+    "ricorderò|annotato|segnato|preso nota|me lo segno|lo segno|terrò presente|lo terrò a mente|memorizzato",
 )
 
 
-_COURTESY: Final = re.compile(r"^(?:please|pls|bitte|por favor|s'il te plaît|stp)\b[,:]?\s*", re.I)
+_COURTESY: Final = re.compile(r"^(?:please|pls|bitte|por favor|s'il te plaît|stp|per favore)\b[,:]?\s*", re.I)
 
 
-_THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
+_THAT: Final = re.compile(r"\b(?:that|dass|que|che)\s+", re.I)
 
 
 def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
@@ -89,9 +91,10 @@ def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
 #: A sentence that opens by asking to bear something in mind: "also bear in mind the stopcock is ...",
 #: "denk daran, dass ...", "ten en cuenta que ...", "garde en tête que ...".
 _MIND: Final = re.compile(
-    r"^(?:(?:and|also|oh|btw|please|so|und|auch|y|et|aussi)[,\s]+)*(?:bear in mind|keep in mind|"
+    r"^(?:(?:and|also|oh|btw|please|so|und|auch|y|et|aussi|e|anche)[,\s]+)*(?:bear in mind|keep in mind|"
     r"denk daran|denke daran|behalte im kopf|ten en cuenta|tened en cuenta|ten presente|garde en tête|"
-    r"garde à l'esprit|gardez en tête)\b(?:\s+(?:that|dass|que|qu'))?[\s:,]*",
+    r"garde à l'esprit|gardez en tête|tieni a mente|tieni presente|tenete presente)\b"
+    r"(?:\s+(?:that|dass|que|qu'|che))?[\s:,]*",
     re.I,
 )
 
@@ -163,7 +166,8 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
 #: "recuerdo que ...", "je me souviens de ..."): a recollection, not a request to keep something.
 _RECALLS: Final = re.compile(
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:remember|recall)\b(?!\s+(?:to|that you|you))|\b(?:ich|wir)\s+erinnern?\b|"
-    r"\b(?:recuerdo|recordamos|me acuerdo)\b|\b(?:je me souviens|nous nous souvenons)\b",
+    r"\b(?:recuerdo|recordamos|me acuerdo)\b|\b(?:je me souviens|nous nous souvenons)\b|"
+    r"\b(?:mi ricordo|ricordo che|ci ricordiamo)\b",
     re.I,
 )
 
