@@ -10,6 +10,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.fact_common import _PLEASE, _VALUE, _sentence_case
 from memoryd.flush.extract.lexicon import (
+    FIRST,
     NO,
     STATE,
     tokens,
@@ -268,9 +269,10 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
 #: A value set against another of the same kind in the user's own sentence: "submission is on the 14th,
 #: not the 4th", "es sind 23 km, nicht 32", "l'arrivée c'est 17 h, pas 16 h", "son 60 €, no 50 €".
 _CONTRASTED: Final = re.compile(
-    r"(?<![\w.,:])(?P<new>\d[\d.:,]*?(?:st|nd|rd|th|\.)?)(?P<unit>\s*[^\W\d_]{1,8}\.?|\s*[€$£%°])?,?\s+\(?"
-    r"(?:not|nicht|no|pas|non)\s+(?:(?:a|à|um|at|on|by|bis|hasta|jusqu'à)\s+)?"
-    r"(?:(?:the|am|den|der|die|el|la|las|los|le|les|de|du)\s+)?"
+    r"(?<![\w.,:])(?P<new>\d[\d.:,]*?(?:st|nd|rd|th|\.)?)"
+    r"(?P<unit>(?:\s*[^\W\d_]{1,8}\.?){1,2}|\s*[€$£%°](?:\s?/\s?[^\W\d_]{1,6})?)?,?\s+\(?"
+    r"(?:not|nicht|no|pas|non)\s+(?:(?:a|à|um|at|on|by|bis|hasta|jusqu'à|entro)\s+)?"
+    r"(?:(?:the|am|den|der|die|el|la|las|los|le|les|de|du|il|al|alle|i)\s+)?"
     r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
     re.I,
 )
@@ -307,7 +309,11 @@ def _contrasted(s: str) -> str:
     if not new or new == old:
         return ""  # ("20 minutes, not 20 seconds": a unit, read elsewhere)
     said = CORRECTION_LEAD.sub("", re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I))
-    return _sentence_case(plain(_JOINED.sub("", said)).rstrip(" .:"))
+    said = _JOINED.sub("", said)
+    head, sep, rest = said.partition(":")
+    if sep and rest.strip() and FIRST.hit(head) and not any(c.isdigit() for c in head):
+        said = rest.strip()  # "I mixed it up: the fee is 40, not 30": the head is about the speaker
+    return _sentence_case(plain(said).rstrip(" .:"))
 
 
 #: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
