@@ -82,6 +82,17 @@ _FORWARD: Final = Words(
 )
 
 
+#: A rule named as the head of what follows: "general rule: ...", "Grundsatz bei uns: ...", "norma de la casa:
+#: ...", "règle de la maison : ...", "regola nostra: ..." (a short head with the noun, then a colon).
+_RULE_NOUN: Final = re.compile(
+    r"\b(?:rule|policy|principle|regel|grundsatz|norma|regla|règle|principe|regola|principio)\b", re.I
+)
+_RULE_HEAD: Final = re.compile(
+    r"^\W*(?:[^\W\d_]+[\s,]+){0,3}?(?:rule|policy|principle|regel|grundsatz|norma|regla|règle|principe|regola|"
+    r"principio)(?:\s+[^\W\d_']+(?:'[^\W\d_]+)?){0,3}\s*:\s*\S",
+    re.I,
+)
+
 #: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
 _CONTRAST: Final = Words(
     "instead of|rather than|in place of",
@@ -356,8 +367,10 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _given_to_work_on(ctx, m, used)
     _kept_from_now(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
+    headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
     if not (
-        m.has(CONVENTION)
+        headed
+        or m.has(CONVENTION)
         or m.has(PERSONAL)
         or m.has(ENV_ID)
         or RULE.hit(m.prose)
@@ -375,7 +388,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if not s or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
-        core = _strip_label(lead)
+        named = headed and _RULE_HEAD.match(lead) is not None
+        core = lead.partition(":")[2].strip() if named else _strip_label(lead)
         ahead = _FORWARD.hit(lead)  # ("whenever you open a PR, ...": "open" is no open point there)
         later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or ahead)
         # ("mañana" is also "morning"; "by default, the 7:10 train, not the later one" is a rule)
@@ -390,7 +404,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if _SELF_FORGET.hit(core):
             continue  # "I always forget what can be done ahead": why they ask, not a rule
         forward = ahead or (acked and _CONTRAST.hit(core))
-        rule = RULE.hit(lead) or PREFER.hit(core) or forward
+        rule = RULE.hit(lead) or PREFER.hit(core) or forward or named
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")
         if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and _names_option(ctx, m.pos, core):
