@@ -23,6 +23,8 @@ from memoryd.flush.extract.markers import (
     LEAD_FILLER,
     NO_START,
     PLEASANTRY,
+    REMEMBER,
+    REMEMBER_HEAD,
     STATE_VERB,
 )
 from memoryd.flush.extract.messages import Msg
@@ -76,6 +78,8 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """
     if prev is None or not m.sentences or len(m.prose) > 600:
         return False
+    if m.has(REMEMBER) and REMEMBER_HEAD.match(m.sentences[0]):
+        return False  # "before I forget: the cat needs its papers 10 days ahead" asks to keep, it corrects nothing
     short = len(tokens(m.prose)) <= 6
     valued = bool(_VALUE.search(m.prose))
     if valued and "?" in prev.prose and _answers_which_value(ctx, m, prev):

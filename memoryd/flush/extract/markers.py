@@ -63,16 +63,29 @@ ACK: Final = re.compile(
 )
 
 
+#: "Before I forget", "damit ich's nicht vergesse", "que no se me olvide", "pour ne pas oublier", "prima che me
+#: ne dimentichi": the speaker asks to keep what follows, in other words.
+_LEST_I_FORGET: Final = (
+    r"before i forget|so i don'?t forget|lest i forget|in case i forget|bevor ich'?s vergesse|"
+    r"bevor ich es vergesse|damit ich'?s nicht vergesse|damit ich es nicht vergesse|que no se me olvide|"
+    r"antes de que se me olvide|para que no se me olvide|avant que j'oublie|pour ne pas oublier|pour pas oublier|"
+    r"prima che me ne dimentichi|prima che mi dimentichi|per non dimenticare|per non dimenticarlo"
+)
+
+
 REMEMBER: Final = make_cue(
     r"\b(?:remember|keep in mind|don'?t forget|do not forget|for the record|make a note|take note|memori[sz]e|"
     r"note (?:this|that) down|write (?:this|that) down|for (?:future reference|the future)|merk dir|denk dran|"
     r"vergiss nicht|fürs protokoll|zur erinnerung|para que conste|"
     r"retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|recuerda|no olvides|acuérdate|ricorda|ricordati|"
-    r"non dimenticare|tieni a mente|tieni presente|prendi nota|per la cronaca)\b|覚えて|覚えと|記憶して|メモして|"
+    r"non dimenticare|tieni a mente|tieni presente|prendi nota|per la cronaca|"
+    + _LEST_I_FORGET
+    + r")\b|覚えて|覚えと|記憶して|メモして|"
     r"忘れないで|記録して",
     "remember|keep in mind|forget|record|note|memori|write|future|merk dir|denk dran|vergiss|protokoll|"
     "erinnerung|conste|retiens|souviens|oublie|mémoire|rappel|recuerda|olvides|acuérdate|ricorda|dimenticare|"
-    "tieni a mente|tieni presente|prendi nota|cronaca|覚え|記憶|メモ|忘れ|記録",
+    "tieni a mente|tieni presente|prendi nota|cronaca|vergesse|se me olvide|dimentichi|dimenticar|"
+    "覚え|記憶|メモ|忘れ|記録",
 )
 
 
@@ -80,7 +93,9 @@ REMEMBER_HEAD: Final = re.compile(
     r"^(?:(?:and|also|oh|btw|please|pls|so|und|et|y|e)[,\s]+)*(?:please\s+)?(?:remember|keep in mind|don'?t forget|"
     r"do not forget|for the record|for the future|note|merk dir|denk dran|vergiss nicht|fürs protokoll|"
     r"zur erinnerung|para que conste|retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|"
-    r"recuerda|no olvides|acuérdate|ricorda|ricordati|non dimenticare|tieni a mente|tieni presente|prendi nota)\b"
+    r"recuerda|no olvides|acuérdate|ricorda|ricordati|non dimenticare|tieni a mente|tieni presente|prendi nota|"
+    + _LEST_I_FORGET
+    + r")\b"
     r"(?:\s+(?:this|that|das|ça|esto|questo))?(?:\s+for the future)?\s*[:,]?\s*"
     r"(?:that\s+|dass\s+|que\s+|che\s+)?",
     re.I,
