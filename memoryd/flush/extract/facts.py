@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.corrections import _COPULA, _JOINED, user_correction
+from memoryd.flush.extract.corrections import _COPULA, _JOINED, _NO_ALONE, user_correction
 from memoryd.flush.extract.fact_common import (
     _PLEASE,
     _VALUE,
@@ -18,9 +18,11 @@ from memoryd.flush.extract.fact_common import (
     _unprompted,
 )
 from memoryd.flush.extract.lexicon import (
+    ASK,
     EITHER,
     EPHEMERAL,
     LATER,
+    NO,
     OPEN,
     PREFER,
     RULE,
@@ -144,6 +146,7 @@ def answered_facts(ctx: Ctx) -> None:
     lookup returned is the one that answers.
     """
     _computed(ctx)
+    _answered_by_user(ctx)
     said = _SaidSoFar(ctx)
     corrected = {p for d in ctx.drafts if d.must_keep and d.kind in ("fact", "decision") for p in d.pos}
     reports = {p for d in ctx.drafts if d.kind == "outcome" for p in d.pos}
@@ -205,6 +208,69 @@ def answered_facts(ctx: Ctx) -> None:
         if best and not best.rstrip().endswith((":", "：")):
             ctx.reported.add(reply.pos)
             ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+#: An acronym or code ("NIF", "TÜV", "C1"): a key that ties a later answer to its question.
+_CODE: Final = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}\b")
+
+
+def _keys(s: str) -> frozenset[str]:
+    """What names the thing a sentence asks about: values, codes and capitalised names (lower-cased)."""
+    found = {v.lower() for v in _VALUE.findall(s)} | {c.lower() for c in _CODE.findall(s)}
+    words = s.split()
+    first = words[0].strip("¿¡\"'(") if words else ""
+    return frozenset(found | {n.lower() for n in capitalised_names(s) if n != first})
+
+
+def _answered_by_user(ctx: Ctx) -> None:
+    """A question of the user's left open ("do we need the NIF before signing?" - "usually, but it depends
+    on the agency" - "I'll ask them tomorrow"), answered by the user later in so many words: a turn that
+    names the same thing (a code, a name or a value, and one more word of the question) and gives a
+    yes or no ("the agency confirmed re the NIF: yes, needed before signing"). A fact citing both turns;
+    the question is no longer open.
+
+    One pass: the open questions so far are kept (at most eight), each turn is compared with those.
+    """
+    facts = {p for d in ctx.drafts if d.kind == "fact" for p in d.pos}
+    opened = {p for d in ctx.drafts if d.kind == "open_question" for p in d.pos}
+    asked: list[tuple[Msg, str, frozenset[str], frozenset[str]]] = []
+    deferred: set[int] = set()  # questions whose next user turn put them off ("I'll ask them")
+    for m in ctx.msgs:
+        if m.role != "user" or not m.prose:
+            continue
+        if asked and asked[-1][0].pos not in deferred and (LATER.hit(m.prose) or ASK.hit(m.prose)):
+            deferred.add(asked[-1][0].pos)
+        questions = [x for x in m.sentences if is_question(x)]
+        if questions:
+            q = questions[-1]
+            keys = _keys(q)
+            if keys and m.pos not in facts:
+                asked = [*asked[-7:], (m, q, keys, frozenset(w for w in word_set(q) if len(w) > 3))]
+            continue
+        prev = ctx.prev_assistant(m.pos)
+        if not asked or (prev is not None and prev.sentences and is_question(prev.sentences[-1])):
+            continue  # (the reply to the assistant's own question answers that)
+        for i, (q_msg, q, keys, words) in enumerate(asked):
+            if q_msg.pos not in deferred and q_msg.pos not in opened:
+                continue
+            said = next(
+                (
+                    x
+                    for x in m.sentences
+                    if not has_secret(x)
+                    and (shared := keys & _keys(x))
+                    and len(shared) + len((words - keys) & word_set(x)) >= 2
+                ),
+                "",
+            )
+            answer = said.partition(":")[2].strip() if ":" in said else LEAD_FILLER.sub("", said)
+            if not said or not (YES.starts(answer) or _NO_ALONE.match(answer) or NO.starts(answer)):
+                continue
+            topic = plain(_LEADS.sub("", LEAD_FILLER.sub("", q))).rstrip("?？ ")
+            ctx.add("fact", _sentence_case(f"{topic}: {plain(answer).rstrip(' .')}"), {q_msg.pos, m.pos})
+            ctx.drafts[:] = [d for d in ctx.drafts if not (d.kind == "open_question" and q_msg.pos in d.pos)]
+            del asked[i]
+            break
 
 
 def _computed(ctx: Ctx) -> None:
