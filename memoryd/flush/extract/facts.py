@@ -432,6 +432,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _house_rules(ctx, m, used)
     _given_to_work_on(ctx, m, used)
     _kept_from_now(ctx, m, used)
+    _from_then_on(ctx, m, used)
+    _where_it_is(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
     if not (
@@ -592,6 +594,118 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if placed or ours:
             ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
             used.add(i)
+
+
+_MONTH: Final = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
+)
+
+#: A state that holds from a moment on, narrowed to "only": "works only Mon-Wed from January", "ab Januar nur
+#: noch Mo-Mi", "a partir de marzo solo por las mañanas", "à partir de mars que le matin", "da gennaio solo".
+_FROM_THEN: Final = re.compile(
+    r"\b(?:from|starting|as of|ab|seit|a partir de|desde|à partir de|dès|da|dal|dalla|a partire da)\s+"
+    r"(?:(?:the|dem|el|le|il)\s+)?(?:next\s+\w+|nächste[mnr]?\s+\w+|"
+    + _MONTH
+    + r"|\d{1,2}\.\s*"
+    + _MONTH
+    + r")\b",
+    re.I,
+)
+_BUT: Final = re.compile(r"^(?:but|aber|doch|pero|mais|ma|però)\s+", re.I)
+_ONLY: Final = Words(
+    "only|just|no longer|not anymore",
+    "nur|nur noch|nicht mehr|kein|keine",
+    "solo|sólo|solamente|únicamente|ya no",
+    "seulement|uniquement|ne plus|plus que|n'est plus",
+    "solo|soltanto|solamente|non più",
+)
+
+
+def _from_then_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A person's or a thing's standing state that changes from a date on, narrowed to "only" or "no longer"
+    ("Frau Brandl arbeitet ab Januar nur noch Mo-Mi", "from March the gym opens only at weekends"), said
+    in the user's statement: a fact (the clause that says it)."""
+    if not _FROM_THEN.search(m.prose):
+        return
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        for clause in re.split(r"[,;]\s+|\s+(?:—|–|-)\s+", s.strip()):
+            core = _BUT.sub("", _strip_label(LEAD_FILLER.sub("", clause)))
+            if (
+                not _FROM_THEN.search(core)
+                or not _ONLY.hit(core)
+                or REQUEST.match(core)
+                or _PLEASE.search(core)
+            ):
+                continue
+            if FIRST_PERSON.starts(core) or COMPLETION.search(core) or len(tokens(core)) < 4:
+                continue  # ("I'm only in from March": the speaker's own plans are read as tasks)
+            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+            used.add(i)
+            break
+
+
+#: Where a thing is: "the compose file is in ~/srv/app", "die Belege liegen in steuer/", "está en /etc/x",
+#: "le dossier est dans docs/", "il file è in ~/conti/": a statement that a thing sits at a path.
+_LIVES_IN: Final = re.compile(
+    r"\b(?:is|are|lives?|sits?|is kept|are kept)\s+(?:in|at|under)\s+(?=[~./\w-]*/)|"
+    r"\b(?:ist|sind|liegt|liegen|steht|stehen)\s+(?:in|unter)\s+(?=[~./\w-]*/)|"
+    r"\b(?:está|están|se encuentra|se encuentran)\s+en\s+(?=[~./\w-]*/)|"
+    r"\b(?:est|sont|se trouve|se trouvent)\s+(?:dans|sous)\s+(?=[~./\w-]*/)|"
+    r"\b(?:è|sono|si trova|si trovano|sta|stanno)\s+(?:in|sotto)\s+(?=[~./\w-]*/)",
+    re.I,
+)
+
+#: A machine named with its address in brackets: "the new box (atlas, 192.168.1.40)", "(db2, 10.0.0.12)".
+_NAMED_HOST: Final = re.compile(
+    r"(?P<what>(?:[^\W\d_][\w-]*\s+){1,3})\((?P<name>[\w.-]+),\s*(?P<addr>\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)\)"
+)
+_ARTICLE: Final = re.compile(
+    r"^(?:(?:to|on|onto|at|in|into|from|auf|an|nach|zu|a|al|en|sur|vers|su)\s+)+", re.I
+)
+
+
+def _where_it_is(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """Where things are, said by the user while asking for something else: a machine named with its
+    address ("moved it to the new box (atlas, 192.168.1.40)"), and with it a thing at a path on it
+    ("compose file is in ~/srv/nextcloud, can you look"). One environment fact for the turn, in the
+    user's words; a path alone is only what to work on."""
+    if "/" not in m.prose and "(" not in m.prose:
+        return
+    said: list[str] = []
+    idx: list[int] = []
+    named = False
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or has_secret(s):
+            continue
+        host = _NAMED_HOST.search(
+            s
+        )  # (in a question too: "it's on the router (fritz, 192.168.178.1), can you?")
+        if host is None and is_question(s):
+            continue
+        if host is not None:
+            what = _ARTICLE.sub("", host.group("what").strip())
+            said.append(f"{what}: {host.group('name')}, {host.group('addr')}")
+            idx.append(i)
+            named = True
+            continue
+        where = _LIVES_IN.search(s)
+        if where is None:
+            continue
+        head = re.split(r"[,;:]\s+", s[: where.start()])[-1]
+        tail = re.split(r"[,;]\s+|\s+(?=(?:and|und|y|et|e)\s)|[.!]\s*$", s[where.start() :])[0]
+        clause = _strip_label(LEAD_FILLER.sub("", f"{head}{tail}".strip()))
+        if len(tokens(head)) < 1 or REQUEST.match(clause) or FIRST_PERSON.starts(clause):
+            continue
+        said.append(clause.rstrip(" ."))
+        idx.append(i)
+    if named:  # (a file's place alone is what to work on, not a fact: "the outline is in notes/outline.md")
+        ctx.add("fact", _sentence_case(plain("; ".join(said))), {m.pos})
+        used.update(idx)
 
 
 #: A request shaped so that something no longer happens: "plan the drives so that we never drive on
