@@ -5,6 +5,7 @@ ports, versions), and answers the assistant gives after a lookup. Corrections ar
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
@@ -229,29 +230,34 @@ def _answered_by_user(ctx: Ctx) -> None:
     yes or no ("the agency confirmed re the NIF: yes, needed before signing"). A fact citing both turns;
     the question is no longer open.
 
-    One pass: the open questions so far are kept (at most eight), each turn is compared with those.
+    One pass: the questions left open so far are kept (at most eight); a later statement with a yes or no
+    is compared with those that share one of its names.
     """
     facts = {p for d in ctx.drafts if d.kind == "fact" for p in d.pos}
     opened = {p for d in ctx.drafts if d.kind == "open_question" for p in d.pos}
-    asked: list[tuple[Msg, str, frozenset[str], frozenset[str]]] = []
-    deferred: set[int] = set()  # questions whose next user turn put them off ("I'll ask them")
+    asked: list[tuple[Msg, str, frozenset[str], frozenset[str]]] = []  # questions left open, newest last
+    last: tuple[Msg, str, frozenset[str], frozenset[str]] | None = None  # the user's last question
     for m in ctx.msgs:
         if m.role != "user" or not m.prose:
             continue
-        if asked and asked[-1][0].pos not in deferred and (LATER.hit(m.prose) or ASK.hit(m.prose)):
-            deferred.add(asked[-1][0].pos)
+        if last is not None and (last[0].pos in opened or LATER.hit(m.prose) or ASK.hit(m.prose)):
+            asked = [*asked[-7:], last]  # put off by the next turn ("I'll ask them"), or filed as open
+        last = None
         questions = [x for x in m.sentences if is_question(x)]
         if questions:
             q = questions[-1]
             keys = _keys(q)
             if keys and m.pos not in facts:
-                asked = [*asked[-7:], (m, q, keys, frozenset(w for w in word_set(q) if len(w) > 3))]
+                last = (m, q, keys, frozenset(w for w in word_set(q) if len(w) > 3))
+            continue
+        if not asked or not (YES.hit(m.prose) or NO.hit(m.prose)):
             continue
         prev = ctx.prev_assistant(m.pos)
-        if not asked or (prev is not None and prev.sentences and is_question(prev.sentences[-1])):
+        if prev is not None and prev.sentences and is_question(prev.sentences[-1]):
             continue  # (the reply to the assistant's own question answers that)
+        named = _keys(m.prose)
         for i, (q_msg, q, keys, words) in enumerate(asked):
-            if q_msg.pos not in deferred and q_msg.pos not in opened:
+            if keys.isdisjoint(named):
                 continue
             said = next(
                 (
@@ -781,14 +787,35 @@ def _acked_only(ctx: Ctx, m: Msg) -> bool:
     )
 
 
+#: The options the assistant laid out in one range, read once: (first message, count, options by position).
+_LAID_OUT: list[tuple[weakref.ref[Msg], int, list[tuple[int, frozenset[str], frozenset[str]]]]] = []
+
+
+def _laid_out(ctx: Ctx) -> list[tuple[int, frozenset[str], frozenset[str]]]:
+    """Every option the assistant proposed in the range, with its values and words, in order (one pass
+    per range, not one per turn that asks: a long session would read its earlier turns again and again)."""
+    if ctx.msgs and _LAID_OUT:
+        first, n, got = _LAID_OUT[0]
+        if first() is ctx.msgs[0] and n == len(ctx.msgs):
+            return got
+    got = [
+        (x.pos, frozenset(v.lower() for v in _VALUE.findall(o.text)), o.words)
+        for x in ctx.msgs
+        if x.role == "assistant" and x.prose and x.proposal
+        for o in x.options
+    ]
+    if ctx.msgs:
+        _LAID_OUT[:] = [(weakref.ref(ctx.msgs[0]), len(ctx.msgs), got)]
+    return got
+
+
 def _names_option(ctx: Ctx, pos: int, text: str) -> bool:
     """Whether ``text`` names an option the assistant laid out earlier (by a value or two words)."""
     words = word_set(text)
     values = {v.lower() for v in _VALUE.findall(text)}
-    for x in ctx.msgs[:pos]:
-        if x.role != "assistant" or not x.prose or not x.proposal:
-            continue
-        for o in x.options:
-            if values & {v.lower() for v in _VALUE.findall(o.text)} or len(words & o.words) >= 2:
-                return True
+    for at, theirs, said in _laid_out(ctx):
+        if at >= pos:
+            break
+        if values & theirs or len(words & said) >= 2:
+            return True
     return False
