@@ -96,6 +96,26 @@ _RULE_HEAD: Final = re.compile(
     re.I,
 )
 
+#: A time that comes round again: "on Sundays", "sonntags", "los domingos", "le dimanche", "la domenica",
+#: "at night", "nachts", "por las noches", "le soir", "di sera" (not one date: "le dimanche 14").
+_HABIT: Final = re.compile(
+    r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)days|on weekends|at weekends|at night|in the evenings|"
+    r"(?:mon|diens|mittwoch|donners|frei|sams|sonn|feier)tags|wochenends|am wochenende|nachts|abends|"
+    r"los (?:lunes|martes|miércoles|jueves|viernes|sábados|domingos|fines de semana|festivos)|"
+    r"por las (?:noches|tardes|mañanas)|de noche|"
+    r"(?:le|les) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end|soir|matin)s?|la nuit|"
+    r"(?:il|la) (?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)|nel fine settimana|di notte|"
+    r"di sera|la sera)\b(?!\s*\d)",
+    re.I,
+)
+
+#: A negation, in any of the languages: with ``_HABIT``, a standing "not then" ("sonntags liefern wir nicht").
+_NOT: Final = re.compile(
+    r"\b(?:not|never|no|don'?t|doesn'?t|won'?t|nicht|kein\w*|nie|niemals|nunca|jamás|pas|jamais|plus|non|mai)\b"
+    r"|\bn'",
+    re.I,
+)
+
 #: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
 _CONTRAST: Final = Words(
     "instead of|rather than|in place of",
@@ -442,8 +462,10 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _where_it_is(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
+    habitual = _HABIT.search(m.prose) is not None
     if not (
         headed
+        or habitual
         or m.has(CONVENTION)
         or m.has(PERSONAL)
         or m.has(ENV_ID)
@@ -479,6 +501,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # "I always forget what can be done ahead": why they ask, not a rule
         forward = ahead or (acked and _CONTRAST.hit(core))
         rule = RULE.hit(lead) or PREFER.hit(core) or forward or named
+        rule = rule or (habitual and _HABIT.search(core) is not None and _NOT.search(core) is not None)
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")
         if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and _names_option(ctx, m.pos, core):
