@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import count
+from itertools import count, pairwise
 from typing import Final
 
 _TOKEN: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -29,6 +29,13 @@ def token_set(text: str) -> frozenset[str]:
     return frozenset(tokens(text))
 
 
+@lru_cache(maxsize=4096)
+def token_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Each two tokens that follow each other: where a multi-word entry can start."""
+    toks = tokens(text)
+    return frozenset(pairwise(toks))
+
+
 #: ``Words.hit`` answers by (word class serial, text): bounded, cleared when full.
 _HITS: dict[tuple[int, str], bool] = {}
 _HITS_MAX: Final = 16384
@@ -39,7 +46,7 @@ class Words:
     """A closed word class: single words matched as tokens, multi-word entries as token runs, CJK as
     substrings. ``hit`` costs one set intersection plus a look at the phrases whose first word occurs."""
 
-    __slots__ = ("cjk", "firsts", "phrases", "serial", "singles")
+    __slots__ = ("cjk", "firsts", "pairs", "phrases", "serial", "singles")
 
     def __init__(self, *groups: str) -> None:
         entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
@@ -49,11 +56,14 @@ class Words:
         self.phrases = tuple(e for e in entries if e not in self.singles)
         self.cjk = tuple(e for e in self.phrases if not _latin(e))
         firsts: dict[str, list[tuple[str, ...]]] = {}
+        pairs: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         for e in self.phrases:
             if _latin(e):
                 words = tuple(e.split())
                 firsts.setdefault(words[0], []).append(words)
+                pairs.setdefault((words[0], words[1]), []).append(words)
         self.firsts = firsts
+        self.pairs = pairs  # by their first two words: a set test in C before any token is walked
         self.serial = next(_SERIAL)
 
     def hit(self, text: str) -> bool:
@@ -72,10 +82,10 @@ class Words:
         present = token_set(text)
         if not self.singles.isdisjoint(present):
             return True
-        if self.firsts and not self.firsts.keys().isdisjoint(present):
+        if self.pairs and not self.pairs.keys().isdisjoint(token_pairs(text)):
             toks = tokens(text)
-            for i, t in enumerate(toks):
-                for words in self.firsts.get(t, ()):
+            for i in range(len(toks) - 1):
+                for words in self.pairs.get((toks[i], toks[i + 1]), ()):
                     if toks[i : i + len(words)] == words:
                         return True
         return bool(self.cjk) and not text.isascii() and any(p in text for p in self.cjk)
