@@ -21,7 +21,8 @@ from memoryd.flush.extract.prose import (
 )
 
 _VALUE: Final = re.compile(
-    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*(?:st|nd|rd|th)?|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
+    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*(?:st|nd|rd|th|[kmgtKMGT]i?[bB]?|ms|s|h|m)?|#[\w-]+|"
+    r"[\w-]+\.[\w.-]*\w)(?![\w])"
 )
 
 
