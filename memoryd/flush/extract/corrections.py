@@ -66,7 +66,50 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     contrasted = next((c for x in _whole_sentences(m.sentences[:5]) if (c := _contrasted(x))), "")
     if contrasted:
         ctx.add("fact", contrasted + ctx.labels["correction"], {m.pos}, must_keep=True)
+    elif _ACTUALLY.match(m.prose):
+        _earlier_value(ctx, m, prev)
     return False  # (what else the turn says is read as usual)
+
+
+#: "Actually", per language: the user puts right what was said a while ago ("actually the hall holds 150").
+_ACTUALLY: Final = re.compile(
+    r"^\W*(?:(?:oh|ah|and|also|und|y|et|e|btw)[,\s]+)*(?:actually|in fact|eigentlich|übrigens|tatsächlich|"
+    r"en realidad|de hecho|en fait|en réalité|in realtà|a dire il vero)\b",
+    re.I,
+)
+
+
+def _earlier_value(ctx: Ctx, m: Msg, prev: Msg) -> None:
+    """ "Actually the Kesselhaus holds 150 seated": a value the assistant gave a few turns back ("The
+    Kesselhaus holds 120 people seated and costs €2,400 a day"), put right later, after other business.
+    The assistant's clause with one value of the same kind and two more of the user's words, in the
+    three assistant turns before the last one, gets the user's value (a fact, must keep)."""
+    said = next((x for x in m.sentences[:2] if not is_question(x) and not has_secret(x)), "")
+    if not said or not (_declares(said) or STATE_VERB.search(said)):
+        return
+    new = [v for v in _VALUE.findall(said) if v[:1].isdigit()]
+    if len(new) != 1:
+        return
+    words = {w for w in word_set(said) if len(w) > 3} - {new[0]}
+    at = prev.pos
+    for _ in range(3):
+        user = ctx.last_user(at)  # (the assistant's turn before the user's turn before ``at``)
+        older = ctx.prev_assistant(user) if user is not None else None
+        if user is None or older is None:
+            return
+        at = older.pos
+        if not older.prose or not _VALUE.search(older.prose):
+            continue
+        for clause in (c for x in _clauses(older.prose[-1500:]) for c in _AND.split(x)):
+            theirs = [v for v in _VALUE.findall(clause) if v[:1].isdigit()]
+            if len(theirs) != 1 or theirs[0] == new[0] or len(words & word_set(clause)) < 2:
+                continue
+            fixed = plain(clause.replace(theirs[0], new[0], 1)).rstrip(" .")
+            ctx.add("fact", fixed + ctx.labels["correction"], {older.pos, m.pos}, must_keep=True)
+            return
+
+
+_AND: Final = re.compile(r"\s+(?:and|und|y|et|e)\s+", re.I)
 
 
 def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
