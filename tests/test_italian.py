@@ -69,3 +69,19 @@ def test_an_italian_remember_request_the_assistant_declines_leaves_no_trace() ->
     items = c.items()
     assert not of(items, "fact")
     assert all("48213" not in i.text for i in items)
+
+
+def test_an_italian_failure_then_fix_is_written_with_italian_labels() -> None:
+    c = Conv()
+    c.user("mi fai il backup della cartella foto sul disco esterno?")
+    c.run(
+        "rsync -a ~/foto /mnt/esterno/",
+        "rsync: mkdir '/mnt/esterno/foto' failed: Read-only file system",
+        code=23,
+    )
+    c.run(
+        "sudo mount -o remount,rw /mnt/esterno && rsync -a ~/foto /mnt/esterno/", "", text="Rimonto il disco."
+    )
+    c.say("Fatto: il disco era montato in sola lettura, ora il backup delle foto è sul disco esterno.")
+    (outcome,) = of(c.items(), "outcome")
+    assert "non è riuscito" in outcome.text and "failed:" not in outcome.text.split("rsync:")[0]
