@@ -689,12 +689,16 @@ _LIVES_IN: Final = re.compile(
     re.I,
 )
 
-#: A machine named with its address in brackets: "the new box (atlas, 192.168.1.40)", "(db2, 10.0.0.12)".
+#: A machine named with its address or system in brackets: "the new box (atlas, 192.168.1.40)", "(db2,
+#: db2.lan)", "den Homeserver (nuc, Debian 12)".
 _NAMED_HOST: Final = re.compile(
-    r"(?P<what>(?:[^\W\d_][\w-]*\s+){1,3})\((?P<name>[\w.-]+),\s*(?P<addr>\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)\)"
+    r"(?P<what>(?:[^\W\d_][\w-]*\s+){1,3})\((?P<name>[\w.-]+),\s*"
+    r"(?P<addr>\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+|[A-Z][\w+-]*\s+v?\d+(?:\.\d+)*)\)"
 )
 _ARTICLE: Final = re.compile(
-    r"^(?:(?:to|on|onto|at|in|into|from|auf|an|nach|zu|a|al|en|sur|vers|su)\s+)+", re.I
+    r"^(?:(?:to|on|onto|at|in|into|from|for|auf|an|nach|zu|für|a|al|en|para|sur|vers|pour|su|per|"
+    r"den|dem|der|die|das|einen|einem|el|los|las|le|les|il|lo)\s+)+",
+    re.I,
 )
 
 

@@ -158,9 +158,13 @@ PERSONAL: Final = make_cue(
     r"'s birthday|\bbirthday is\b|\banniversary\b|\bexpires?\b|\bmy (?:\w+ )?(?:number|address|email) is\b"
     r"|\bour (?:daughter|son|kids?|children)\b"
     r"|\bwe(?:'re| are) (?:\d|a (?:family|household|couple|team) of)|\bfamily of \d|\bhousehold of\b"
+    r"|\b(?:vegetarian|vegan|coeliac|celiac|pescatarian|lactose[- ]intolerant|vegetarier(?:in)?|veganer(?:in)?|"
+    r"zöliakie|laktoseintolerant|vegetarian[oa]|vegan[oa]|cel[ií]ac[oa]|intolerante a la lactosa|"
+    r"végétarien(?:ne)?|végane|cœliaque|coeliaque|intolérant(?:e)? au lactose|intollerante al lattosio)\b"
     r"|誕生日|期限",
     "birthday|anniversary|expire|my |our daughter|our son|our kid|our children|we're|we are|family of|"
-    "household of|誕生日|期限",
+    "household of|vegeta|vegan|coeliac|celiac|pescatarian|lactos|zöliakie|laktose|celíac|celiac|végéta|végane|"
+    "cœliaque|coeliaque|lattosio|誕生日|期限",
 )
 
 

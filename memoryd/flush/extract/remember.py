@@ -261,7 +261,8 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
 def _request_stripped(s: str) -> str:
     """ "Just so you know for later, the docs are in X" -> "the docs are in X" (the request clause goes)."""
     s = _COURTESY.sub("", s)
-    head, sep, rest = s.partition(",") if "," in s[:60] else s.partition(":")
+    marks = [i for i in (s.find(","), s.find(":")) if 0 <= i < 60]
+    head, sep, rest = s.partition(s[min(marks)]) if marks else s.partition(":")  # (the first of the two)
     if sep and rest.strip() and len(tokens(head)) <= 8 and REMEMBER_WORDS.hit(head):
         return rest.strip()
     that = _THAT.search(s)  # "can you note that Ahmed sends it by Thursday?"
