@@ -605,6 +605,13 @@ _AT_OURS: Final = Words(
 )
 
 
+#: "For us it is ...", at the head of a statement: how it is done where the user works.
+_FOR_US: Final = re.compile(
+    r"^(?:for us|with us|für uns|bei uns|para nosotros|para nosotras|con nosotros|pour nous|chez nous|per noi|"
+    r"da noi)[,\s]+(?:it'?s|it is|that'?s|ist|es|c'est|è|sind|son|sont|sono)\s",
+    re.I,
+)
+
 _PATH: Final = re.compile(r"(?:^|\s)(?:~|\.{1,2})?/?[\w<>.-]+/[\w<>./-]*")
 
 
@@ -620,6 +627,8 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         placed = _GOES.hit(core) and _PATH.search(core) is not None and not FIRST_PERSON.starts(core)
         ours = _AT_OURS.hit(core) and (STATE.hit(core) or not _COPULA.isdisjoint(tokens(core)))
+        for_us = _FOR_US.match(core)  # "for us it's invoices in English only", "per noi è solo bonifico"
+        ours = ours or (for_us is not None and len(tokens(core[for_us.end() :])) >= 3)
         if placed or ours:
             ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
             used.add(i)
