@@ -68,3 +68,19 @@ def test_a_declined_lest_i_forget_leaves_no_fact_and_no_secret() -> None:
     items = c.items()
     assert not facts(items)
     assert all("7730" not in i.text for i in items)
+
+
+def test_remember_well_keeps_what_follows_without_the_adverb() -> None:
+    for said, needle in [
+        ("et retiens bien : le client Vasseur paie toujours à 45 jours", "Vasseur"),
+        ("ricorda bene: la signora Conti riceve solo il martedì", "Conti"),
+        ("merk dir gut: Herr Falk bekommt die Post immer per Einschreiben", "Falk"),
+    ]:
+        c = Conv()
+        c.user("on prépare les relances / prepariamo i solleciti / wir bereiten die Mahnungen vor")
+        c.say("D'accord / Va bene / Gut.")
+        pos = c.user(said)
+        c.say("Ok.")
+        (fact,) = [f for f in facts(c.items()) if needle in f.text]
+        assert pos in fact.entry_ids and fact.must_keep
+        assert not fact.text.lower().startswith(("bien", "bene", "gut"))

@@ -96,7 +96,7 @@ REMEMBER_HEAD: Final = re.compile(
     r"recuerda|no olvides|acuérdate|ricorda|ricordati|non dimenticare|tieni a mente|tieni presente|prendi nota|"
     + _LEST_I_FORGET
     + r")\b"
-    r"(?:\s+(?:this|that|das|ça|esto|questo))?(?:\s+for the future)?\s*[:,]?\s*"
+    r"(?:\s+(?:well|gut|bien|bene))?(?:\s+(?:this|that|das|ça|esto|questo))?(?:\s+for the future)?\s*[:,]?\s*"
     r"(?:that\s+|dass\s+|que\s+|che\s+)?",
     re.I,
 )
