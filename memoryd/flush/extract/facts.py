@@ -10,6 +10,7 @@ from typing import Final
 
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.corrections import _COPULA, _JOINED, _NO_ALONE, user_correction
+from memoryd.flush.extract.cues import make_cue
 from memoryd.flush.extract.fact_common import (
     _PLEASE,
     _VALUE,
@@ -98,7 +99,7 @@ _RULE_HEAD: Final = re.compile(
 
 #: A time that comes round again: "on Sundays", "sonntags", "los domingos", "le dimanche", "la domenica",
 #: "at night", "nachts", "por las noches", "le soir", "di sera" (not one date: "le dimanche 14").
-_HABIT: Final = re.compile(
+_HABIT: Final = make_cue(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)days|on weekends|at weekends|at night|in the evenings|"
     r"(?:mon|diens|mittwoch|donners|frei|sams|sonn|feier)tags|wochenends|am wochenende|nachts|abends|"
     r"los (?:lunes|martes|miércoles|jueves|viernes|sábados|domingos|fines de semana|festivos)|"
@@ -106,7 +107,9 @@ _HABIT: Final = re.compile(
     r"(?:le|les) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end|soir|matin)s?|la nuit|"
     r"(?:il|la) (?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)|nel fine settimana|di notte|"
     r"di sera|la sera)\b(?!\s*\d)",
-    re.I,
+    "days|weekend|night|evening|tags|nachts|abends|lunes|martes|miércoles|jueves|viernes|sábados|domingos|"
+    "fines de|festivos|por las|noche|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end|soir|matin|"
+    "nuit|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|settimana|notte|sera",
 )
 
 #: A negation, in any of the languages: with ``_HABIT``, a standing "not then" ("sonntags liefern wir nicht").
@@ -643,14 +646,14 @@ _MONTH: Final = (
 
 #: A state that holds from a moment on, narrowed to "only": "works only Mon-Wed from January", "ab Januar nur
 #: noch Mo-Mi", "a partir de marzo solo por las mañanas", "à partir de mars que le matin", "da gennaio solo".
-_FROM_THEN: Final = re.compile(
+_FROM_THEN: Final = make_cue(
     r"\b(?:from|starting|as of|ab|seit|a partir de|desde|à partir de|dès|da|dal|dalla|a partire da)\s+"
     r"(?:(?:the|dem|el|le|il)\s+)?(?:next\s+\w+|nächste[mnr]?\s+\w+|"
     + _MONTH
     + r"|\d{1,2}\.\s*"
     + _MONTH
     + r")\b",
-    re.I,
+    "next|nächste|" + _MONTH.strip("(?:)"),
 )
 _BUT: Final = re.compile(r"^(?:but|aber|doch|pero|mais|ma|però)\s+", re.I)
 _ONLY: Final = Words(
@@ -722,12 +725,11 @@ def _where_it_is(ctx: Ctx, m: Msg, used: set[int]) -> None:
     idx: list[int] = []
     named = False
     for i, s in enumerate(m.sentences):
-        if i in used or len(s) > 300 or has_secret(s):
+        if i in used or len(s) > 300:
             continue
-        host = _NAMED_HOST.search(
-            s
-        )  # (in a question too: "it's on the router (fritz, 192.168.178.1), can you?")
-        if host is None and is_question(s):
+        # (in a question too: "it's on the router (fritz, 192.168.178.1), can you set it up?")
+        host = _NAMED_HOST.search(s) if "(" in s and "," in s else None
+        if (host is None and is_question(s)) or has_secret(s):
             continue
         if host is not None:
             what = _ARTICLE.sub("", host.group("what").strip())
@@ -735,7 +737,7 @@ def _where_it_is(ctx: Ctx, m: Msg, used: set[int]) -> None:
             idx.append(i)
             named = True
             continue
-        where = _LIVES_IN.search(s)
+        where = _LIVES_IN.search(s) if "/" in s else None
         if where is None:
             continue
         head = re.split(r"[,;:]\s+", s[: where.start()])[-1]
