@@ -521,6 +521,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
+        if rule and REQUEST.match(core) and not forward:
+            core = _rule_clause(core)  # "can you draft the email, and we always sign off as X": the rule
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
             core, lead, i = (
                 f"{core} {sentences[i]}",
@@ -529,6 +531,29 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             )  # (the lead keeps it too)
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
         ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+#: Where a request's sentence goes on with something else: ", and ...", "; ...", ", aber ...".
+_CLAUSE_BREAK: Final = re.compile(r"(?:,|;)\s+(?:(?:and|but|also|und|aber|auch|y|pero|et|mais|e|ma)\s+)?")
+
+
+def _rule_clause(core: str) -> str:
+    """A rule said inside a request ("can you draft the welcome email, and we always sign off as the
+    team, never with names"): the sentence from the clause with a subject of its own that holds the
+    rule word on."""
+    for brk in _CLAUSE_BREAK.finditer(core):
+        rest = core[brk.end() :]
+        head = rest.split(",")[0]
+        if _SUBJECT.match(rest) and (RULE.hit(head) or PREFER.hit(head) or _PERSON_NOT.search(head)):
+            return _sentence_case(rest)
+    return core  # ("run them through `uv run pytest`, never bare pytest": the order is the rule)
+
+
+#: A clause with a subject of its own: "we always ...", "ich ... nie", "Tom never ...".
+_SUBJECT: Final = re.compile(
+    r"^(?i:i|we|our|my|ich|wir|unser\w*|mein\w*|je|j'|nous|on|notre|nos|yo|nosotros|nuestr\w*|mi|io|noi|"
+    r"nostr\w*)\b|^[A-Z][a-zäöüéèáíóú]+\s"
+)
 
 
 #: A yes, its courtesy word, and a dash or colon: what follows is said besides the answer.
