@@ -84,3 +84,20 @@ def test_remember_well_keeps_what_follows_without_the_adverb() -> None:
         (fact,) = [f for f in facts(c.items()) if needle in f.text]
         assert pos in fact.entry_ids and fact.must_keep
         assert not fact.text.lower().startswith(("bien", "bene", "gut"))
+
+
+def test_just_so_you_know_in_every_language_keeps_what_follows() -> None:
+    for said, needle in [
+        ("nur damit du's weißt: der Ersatzschlüssel hängt im Kasten neben der Garage", "Ersatzschlüssel"),
+        ("para que lo sepas, la llave de repuesto está en la caja junto al garaje", "llave"),
+        ("pour que tu saches, la clé de secours est dans la boîte à côté du garage", "clé"),
+        ("per tua informazione, la chiave di riserva è nella scatola vicino al garage", "chiave"),
+        ("worth knowing: the spare key hangs in the box next to the garage", "spare key"),
+    ]:
+        c = Conv()
+        c.user("we're away from Friday, can you draft the note for the house sitter?")
+        c.say("Sure, what should be in it?")
+        pos = c.user(said)
+        c.say("I'll put that in the note for the sitter, right at the top, with your phone numbers below it.")
+        (fact,) = [f for f in facts(c.items()) if needle in f.text]
+        assert pos in fact.entry_ids and fact.must_keep

@@ -275,16 +275,17 @@ THANKS: Final = Words(
 REMEMBER: Final = Words(
     "remember|keep in mind|bear in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
     "write this down|write that down|memorize|memorise|for future reference|for later|so you know|fyi|"
-    "note down|jot down|keep a note|keep in your notes",
+    "note down|jot down|keep a note|keep in your notes|for your information|worth knowing",
     "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken|für später|zur info|halt fest|"
-    "schreib dir auf",
-    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta|para después|para más tarde|toma nota|apúntate",
+    "schreib dir auf|damit du's weißt|damit du es weißt|nur zur info",
+    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta|para después|para más tarde|toma nota|apúntate|"
+    "para que lo sepas|para tu información",
     "retiens|souviens-toi|n'oublie pas|note bien|garde en tête|pour plus tard|pour info|prends note|"
-    "note que|mémorise",
+    "note que|mémorise|pour que tu saches|pour ton information|pour ta gouverne",
     "覚えて|覚えと|メモして|忘れないで|記録して|記憶して",
     "ricorda|ricordati|ricordatelo|ricordatevi|tieni a mente|tieni presente|non dimenticare|"
     "non dimenticarti|annota|annotati|segnati|prendi nota|memorizza|per dopo|"
-    "per la prossima volta|per info|tienilo a mente",
+    "per la prossima volta|per info|tienilo a mente|per tua informazione|perché tu lo sappia",
 )
 
 #: "I won't remember": the word without the request.
