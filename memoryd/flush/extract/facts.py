@@ -190,10 +190,17 @@ def answered_facts(ctx: Ctx) -> None:
         prev = ctx.prev_assistant(m.pos)
         if prev is not None and (prev.proposal or (ctx.offer(prev).options and ctx.offer(prev).choice)):
             continue  # "before I pick: what's the catch with A?" asks about an option (the choice)
+        if prev is not None and _BETWEEN.search(prev.prose[-1500:]):
+            continue  # "you can choose between the dry X and the liquid Y" - "does the dry one need a starter?"
         reply, found = _answer_turn(ctx, m.pos)
         if reply is None or reply.pos in corrected:
             continue  # (an answer the user then put right is kept as the correction)
-        if ctx.offer(reply).options or reply.proposal or _either_or(reply.prose):
+        if (
+            ctx.offer(reply).options
+            or reply.proposal
+            or _either_or(reply.prose)
+            or _BETWEEN.search(reply.prose)
+        ):
             continue  # "which rate do I offer?" - "two ways: ...": the choice is the user's, no fact
         if not _asks_what(asked[-1]) and (
             not _YES_NO_ANSWER.match(reply.prose) or reply.pos in ctx.reported or reply.pos in reports
@@ -427,6 +434,14 @@ def _either_or(text: str) -> bool:
         OR_WORDS.hit(text) or len(re.findall(r"\b(?:soit|o bien)\b", text, re.I)) >= 2
     )
 
+
+#: Two things to choose from, laid out in prose: "the choice between A and B", "zwischen A und B", "entre A
+#: y B", "entre A et B", "tra A e B".
+_BETWEEN: Final = make_cue(
+    r"\b(?:choice between|choose between|pick between|wahl zwischen|entscheiden zwischen|elegir entre|"
+    r"choisir entre|le choix entre|scegliere tra|scegliere fra|la scelta tra)\b",
+    "between|zwischen|entre|tra|fra",
+)
 
 _CLOCK: Final = re.compile(r"\d{1,2}[:.h]\d\d")
 
