@@ -85,3 +85,10 @@ def test_the_italian_and_spanish_kin_and_the_speaker_s_own_plan() -> None:
     c.user("yo a partir de marzo solo puedo por las tardes, apúntalo como tarea")
     c.say("Hecho.")
     assert not [f for f in facts(c.items()) if "marzo" in f.text]
+
+
+def test_a_day_and_a_room_in_brackets_name_no_machine() -> None:
+    c = Conv()
+    c.user("move the review meeting (Monday, Room 4) to the afternoon, and the retro (Friday, Room 2) too")
+    c.say("Both moved to 14:00.")
+    assert not [f for f in facts(c.items()) if "Room" in f.text]

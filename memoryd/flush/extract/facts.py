@@ -769,6 +769,8 @@ def _where_it_is(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         # (in a question too: "it's on the router (fritz, 192.168.178.1), can you set it up?")
         host = _NAMED_HOST.search(s) if "(" in s and "," in s else None
+        if host is not None and " " in host.group("addr") and not host.group("name").islower():
+            host = None  # a system ("Debian 12") names a machine only after a host name ("nuc"), not "(Monday, Room 4)"
         if (host is None and is_question(s)) or has_secret(s):
             continue
         if host is not None:
