@@ -68,3 +68,14 @@ def test_a_yes_to_the_assistant_s_own_question_is_no_later_answer() -> None:
     c.say("Should I book the Tuesday slot with Dr Brandt if it's free?")
     c.user("yes, book the Tuesday slot with Dr Brandt")
     assert not [f for f in of(c.items(), "fact") if "Tuesday" in f.text]
+
+
+def test_a_question_of_what_to_do_answered_later_is_no_fact() -> None:
+    c = Conv()
+    c.user("should we invite Jana Roth to the kickoff?")
+    c.say("Up to you; she knows the client well.")
+    c.user("I'll ask the team first")
+    c.say("Okay.")
+    c.user("the team on Jana Roth for the kickoff: yes, she's in")
+    c.say("Great.")
+    assert not [f for f in of(c.items(), "fact") if "Jana" in f.text]

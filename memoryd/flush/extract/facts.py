@@ -277,7 +277,9 @@ def _answered_by_user(ctx: Ctx) -> None:
         if questions:
             q = questions[-1]
             keys = _keys(q)
-            if keys and m.pos not in facts:
+            if (
+                keys and m.pos not in facts and not _ASKS_TO.search(q)
+            ):  # ("should we invite Jana?" is a choice)
                 last = (m, q, keys, frozenset(w for w in word_set(q) if len(w) > 3))
             continue
         if not asked or not (YES.hit(m.prose) or NO.hit(m.prose)):
