@@ -11,6 +11,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.corrections import _COPULA, _JOINED, _NO_ALONE, user_correction
 from memoryd.flush.extract.cues import make_cue
+from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.fact_common import (
     _PLEASE,
     _VALUE,
@@ -57,6 +58,7 @@ from memoryd.flush.extract.prose import (
     has_secret,
     is_question,
     plain,
+    split_sentences,
     word_set,
 )
 from memoryd.flush.extract.remember import remember_requests
@@ -306,7 +308,12 @@ def _answered_by_user(ctx: Ctx) -> None:
                 continue
             topic = plain(_LEADS.sub("", LEAD_FILLER.sub("", q))).rstrip("?？ ")
             ctx.add("fact", _sentence_case(f"{topic}: {plain(answer).rstrip(' .')}"), {q_msg.pos, m.pos})
-            ctx.drafts[:] = [d for d in ctx.drafts if not (d.kind == "open_question" and q_msg.pos in d.pos)]
+            ctx.drafts[:] = [
+                d
+                for d in ctx.drafts
+                if not (d.kind == "open_question" and q_msg.pos in d.pos)
+                and not (d.kind == "fact" and d.pos == {m.pos} and not d.must_keep)  # (the answer read alone)
+            ]
             del asked[i]
             break
 
@@ -480,6 +487,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _kept_from_now(ctx, m, used)
     _from_then_on(ctx, m, used)
     _where_it_is(ctx, m, used)
+    _said_in_passing(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
     habitual = _HABIT.search(m.prose) is not None
@@ -705,6 +713,43 @@ _ONLY: Final = Words(
     "seulement|uniquement|ne plus|plus que|n'est plus",
     "solo|soltanto|solamente|non più",
 )
+
+
+#: A word that puts a remark aside: "heads up", "by the way", "übrigens", "por cierto", "au fait", "comunque".
+_BY_THE_WAY: Final = re.compile(
+    r"^\W*(?:heads up|by the way|side note|übrigens|nebenbei bemerkt|info am rande|am rande|por cierto|"
+    r"a todo esto|ojo|au fait|à noter|d'ailleurs|comunque|nota bene|tra l'altro|a proposito)\b[,:;!.\s—–-]*",
+    re.I,
+)
+
+
+def _said_in_passing(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A fact put aside in so many words ("heads up: the office wifi is GuestNet-5G now", "übrigens:
+    Lena ist bis April in Elternzeit, Tom vertritt sie", "por cierto, ..."): a statement that names
+    someone or something (a name, a value, an identifier), not a question, an order or a task."""
+    lead = _BY_THE_WAY.match(m.prose)
+    if lead is None or not m.sentences or any(m.pos in d.pos for d in ctx.drafts[-8:]):
+        return  # (a rule that read this turn into an item already said it)
+    parts = list(split_sentences(m.prose[lead.end() :].strip()))
+    while len(parts) > 1 and re.search(r"(?:^|\s)[A-Z][a-z]{0,3}\.$", parts[0]):
+        parts[:2] = [f"{parts[0]} {parts[1]}"]  # "Dr." / "Kessler, ...": a title, not a sentence's end
+    first = parts[0] if parts else ""
+    if not first or len(first) > 300 or is_question(first) or has_secret(first) or not first.strip(" .!"):
+        return
+    core = LEAD_FILLER.sub("", first)
+    if REQUEST.match(core) or _PLEASE.search(core) or _ASKS_TO.search(core) or COMPLETION.search(core):
+        return  # ("btw can you also ...", "übrigens, mach bitte ...", "by the way, all paid")
+    if task_sentence(core) or LATER.hit(core) or OPEN.hit(core) or len(tokens(core)) < 4:
+        return  # a task or a point put off is read by the to-do and open-question rules
+    named = (
+        re.search(r"\d", core)
+        or _CODE.search(core)
+        or {n for n in capitalised_names(core) if n != core.split()[0]}
+    )
+    if not named:
+        return  # ("by the way, I loved the last draft"): nothing named, small talk
+    ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+    used.add(0)
 
 
 def _from_then_on(ctx: Ctx, m: Msg, used: set[int]) -> None:

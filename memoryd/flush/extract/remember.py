@@ -258,9 +258,22 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
     return idx, [b for b in body if b.strip() and not has_secret(b) and not REMEMBER_ONLY.search(b)]
 
 
+#: A note word at the head of a sentence: "FYI", "just so you know", "zur Info", "pour info", "per info".
+_NOTE_LEAD: Final = re.compile(
+    r"^\W*(?:just\s+)?(?:fyi|so you know|for the record|for your information|zur info|nur zur info|pour info|"
+    r"per info|para tu información|per tua informazione)\b[,:;!.\s—–-]*",
+    re.I,
+)
+
+
 def _request_stripped(s: str) -> str:
     """ "Just so you know for later, the docs are in X" -> "the docs are in X" (the request clause goes)."""
     s = _COURTESY.sub("", s)
+    note = _NOTE_LEAD.match(s)
+    if note is not None and len(tokens(re.split(r"[,:]", s[note.end() :], maxsplit=1)[0])) >= 4:
+        return s[
+            note.end() :
+        ]  # "FYI Lena is on leave until April, Tom covers": the note word goes, not the fact
     marks = [i for i in (s.find(","), s.find(":")) if 0 <= i < 60]
     head, sep, rest = s.partition(s[min(marks)]) if marks else s.partition(":")  # (the first of the two)
     if sep and rest.strip() and len(tokens(head)) <= 8 and REMEMBER_WORDS.hit(head):
