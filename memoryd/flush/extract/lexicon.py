@@ -30,10 +30,10 @@ def token_set(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def token_pairs(text: str) -> frozenset[tuple[str, str]]:
-    """Each two tokens that follow each other: where a multi-word entry can start."""
-    toks = tokens(text)
-    return frozenset(pairwise(toks))
+def token_pairs(text: str) -> frozenset[str]:
+    """Each two tokens that follow each other ("a b"): where a multi-word entry can start. Strings, not
+    tuples: the cache holds no containers for the collector to walk."""
+    return frozenset(f"{a} {b}" for a, b in pairwise(tokens(text)))
 
 
 #: ``Words.hit`` answers by (word class serial, text): bounded, cleared when full.
@@ -56,12 +56,12 @@ class Words:
         self.phrases = tuple(e for e in entries if e not in self.singles)
         self.cjk = tuple(e for e in self.phrases if not _latin(e))
         firsts: dict[str, list[tuple[str, ...]]] = {}
-        pairs: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        pairs: dict[str, list[tuple[str, ...]]] = {}
         for e in self.phrases:
             if _latin(e):
                 words = tuple(e.split())
                 firsts.setdefault(words[0], []).append(words)
-                pairs.setdefault((words[0], words[1]), []).append(words)
+                pairs.setdefault(f"{words[0]} {words[1]}", []).append(words)
         self.firsts = firsts
         self.pairs = pairs  # by their first two words: a set test in C before any token is walked
         self.serial = next(_SERIAL)
@@ -82,10 +82,14 @@ class Words:
         present = token_set(text)
         if not self.singles.isdisjoint(present):
             return True
-        if self.pairs and not self.pairs.keys().isdisjoint(token_pairs(text)):
+        if (
+            self.firsts
+            and not self.firsts.keys().isdisjoint(present)
+            and not self.pairs.keys().isdisjoint(token_pairs(text))
+        ):
             toks = tokens(text)
             for i in range(len(toks) - 1):
-                for words in self.pairs.get((toks[i], toks[i + 1]), ()):
+                for words in self.pairs.get(f"{toks[i]} {toks[i + 1]}", ()):
                     if toks[i : i + len(words)] == words:
                         return True
         return bool(self.cjk) and not text.isascii() and any(p in text for p in self.cjk)
