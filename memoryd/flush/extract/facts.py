@@ -72,6 +72,26 @@ _PERSON_NOT: Final = re.compile(
 )
 
 
+#: The same standing "doesn't" in German, Spanish, French and Italian: a name or "ich/wir/je/nous/on/io/noi",
+#: and the negation where each language puts it ("Tom isst keinen Fisch", "Mia no toma lácteos", "Tom ne
+#: mange pas de poisson", "Mia non mangia noci"); not a verb of knowing or wanting ("Tom weiß nicht ..."), nor
+#: a one-off coming, going or answering ("Tom kommt nicht", "Ana no contestó", "Paul ne vient pas").
+_PERSON_NOT_KIN: Final = re.compile(
+    r"(?:^|[,;]\s*|\b(?:und|y|et|e)\s+)(?P<who>[A-ZÄÖÜÉÁÍÓÚÑÈ][a-zäöüßéèáíóúñ]{2,}|ich|wir|je|nous|on|io|noi)\s+(?:"
+    r"(?!(?:weiß|weiss|denkt|will|versteht|sieht|kann|kommt|geht|ist|war|hat|hatte|wird|antwortet|meldet)\b)"
+    r"[a-zäöüß]+\s+(?:kein\w*|nicht|nie|niemals)\b"
+    r"|(?:no|nunca|non|mai)\s+(?!(?:sabe|sé|cree|quiere|necesita|entiende|recuerda|ha|han|está|viene|va|fue|era|"
+    r"sa|so|pensa|vuole|capisce|ricorda|hanno|sta|viene|è|era)\b)(?![a-záéíóúñàèìòù]*[óò]\b)[a-záéíóúñàèìòù]+"
+    r"|(?:ne\s+|n')(?!(?:sait|pense|veut|comprend|voit|vient|va|est|était|a|répond)\b)[a-zéèêàç]+\s+"
+    r"(?:pas|jamais|plus)\b)"
+)
+
+
+def _person_not(s: str) -> re.Match[str] | None:
+    """A person's standing "doesn't" (``_PERSON_NOT``, or its kin in the other languages)."""
+    return _PERSON_NOT.search(s) or _PERSON_NOT_KIN.search(s)
+
+
 #: Saying how things go from now on, in so many words (function words and the word "rule").
 _FORWARD: Final = Words(
     "from here on|from now|going forward|in future|in the future|henceforth|from today on|new rule|house rule|"
@@ -487,7 +507,7 @@ def _embedded_wh(s: str) -> bool:
 
 def states_preference(s: str) -> bool:
     """A person's standing "doesn't" ("Tom doesn't eat fish") inside any sentence."""
-    return bool(_PERSON_NOT.search(s))
+    return bool(_person_not(s))
 
 
 def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
@@ -518,7 +538,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         or RULE.hit(m.prose)
         or PREFER.hit(m.prose)
         or contrast
-    ) and not _PERSON_NOT.search(m.prose):
+    ) and not _person_not(m.prose):
         return
     acked = contrast and _acked_only(ctx, m) and _unprompted(ctx, m)
     sentences = m.sentences
@@ -554,7 +574,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # "on second thought, rather B": a choice among options offered (a decision)
         if (
             not rule
-            and (person := _PERSON_NOT.search(core))
+            and (person := _person_not(core))
             and not (CONVENTION.search(core) or PERSONAL.search(core))
         ):
             core = _sentence_case(core[person.start("who") :])
@@ -587,7 +607,7 @@ def _rule_clause(core: str) -> str:
     for brk in _CLAUSE_BREAK.finditer(core):
         rest = core[brk.end() :]
         head = rest.split(",")[0]
-        if _SUBJECT.match(rest) and (RULE.hit(head) or PREFER.hit(head) or _PERSON_NOT.search(head)):
+        if _SUBJECT.match(rest) and (RULE.hit(head) or PREFER.hit(head) or _person_not(head)):
             return _sentence_case(rest)
     return core  # ("run them through `uv run pytest`, never bare pytest": the order is the rule)
 
