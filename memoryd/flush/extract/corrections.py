@@ -342,11 +342,17 @@ def _whole_sentences(sents: Sequence[str]) -> list[str]:
     return out
 
 
+#: The negations ``_CONTRASTED`` sets a value against the other with.
+_NEGATIONS: Final = frozenset(["not", "nicht", "no", "pas", "non"])
+
+
 def _contrasted(s: str) -> str:
     """The user's statement of a value with the one it replaces ("X, not Y"), as a fact; "" if none.
 
     Only a statement counts ("the deadline is the 14th, not the 4th"); "make it 3, not 4" orders a change.
     """
+    if _NEGATIONS.isdisjoint(tokens(s)):
+        return ""  # (no "not" of any language: the pattern cannot match)
     m = _CONTRASTED.search(s)
     if m is None or is_question(s) or has_secret(s):
         return ""

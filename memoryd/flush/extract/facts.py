@@ -129,8 +129,9 @@ class _Gated:
         self.pattern = re.compile(pattern, re.I)
         self.gate = re.compile("|".join(re.escape(n) for n in needles.split("|")))
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.gate.search(text.lower()) else None
+    def search(self, text: str, low: str = "") -> re.Match[str] | None:
+        """``low``: the text lower-cased already (a message's ``low``)."""
+        return self.pattern.search(text) if self.gate.search(low or text.lower()) else None
 
 
 def _gated(pattern: str, needles: str) -> _Gated:
@@ -313,7 +314,7 @@ def _answered_by_user(ctx: Ctx) -> None:
         if last is not None and (last[0].pos in opened or LATER.hit(m.prose) or ASK.hit(m.prose)):
             asked = [*asked[-7:], last]  # put off by the next turn ("I'll ask them"), or filed as open
         last = None
-        questions = [x for x in m.sentences if is_question(x)]
+        questions = [x for x in m.sentences if is_question(x)] if "?" in m.prose or "？" in m.prose else []
         if questions:
             q = questions[-1]
             keys = _keys(q)
@@ -528,7 +529,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _said_in_passing(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
-    habitual = _HABIT.search(m.prose) is not None
+    habitual = _HABIT.search(m.prose, m.low) is not None
     if not (
         headed
         or habitual
@@ -794,7 +795,7 @@ def _from_then_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """A person's or a thing's standing state that changes from a date on, narrowed to "only" or "no longer"
     ("Frau Brandl arbeitet ab Januar nur noch Mo-Mi", "from March the gym opens only at weekends"), said
     in the user's statement: a fact (the clause that says it)."""
-    if not _FROM_THEN.search(m.prose):
+    if not _FROM_THEN.search(m.prose, m.low):
         return
     for i, s in enumerate(m.sentences):
         if i in used or len(s) > 300 or is_question(s) or has_secret(s):
