@@ -939,6 +939,7 @@ _INSTEAD: Final = {
     "de": "statt",
     "es": "en lugar de",
     "fr": "plutôt que",
+    "it": "invece di",
     "ja": "ではなく",
 }
 

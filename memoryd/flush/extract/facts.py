@@ -1,24 +1,32 @@
-"""Facts the user states: corrections of the agent, "remember" requests, conventions, preferences,
-personal and environment facts (hosts, ports, versions)."""
+"""Facts the user states: conventions, preferences, house rules, personal and environment facts (hosts,
+ports, versions), and answers the assistant gives after a lookup. Corrections are read in ``corrections``,
+"remember" requests in ``remember`` (both re-exported here)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import weakref
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.corrections import _COPULA, _JOINED, _NO_ALONE, user_correction
 from memoryd.flush.extract.dialogue import task_sentence
+from memoryd.flush.extract.fact_common import (
+    _PLEASE,
+    _VALUE,
+    _continues,
+    _sentence_case,
+    _strip_label,
+    _unprompted,
+)
 from memoryd.flush.extract.lexicon import (
-    DUE,
+    ASK,
     EITHER,
     EPHEMERAL,
-    FORGETFUL,
     LATER,
     NO,
     OPEN,
     PREFER,
-    REFUSE,
     RULE,
     STATE,
     WH,
@@ -30,59 +38,58 @@ from memoryd.flush.extract.lexicon import (
     FIRST as FIRST_PERSON,
 )
 from memoryd.flush.extract.lexicon import OR as OR_WORDS
-from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
 from memoryd.flush.extract.markers import (
-    ACK,
     AGREE_START,
     COMPLETION,
     CONVENTION,
-    CORRECTION,
-    CORRECTION_LEAD,
     ENV_ID,
     HARD_RULE,
     LEAD_FILLER,
     NARRATION,
-    NO_START,
-    NOT_REMEMBER,
     PERSONAL,
-    PLEASANTRY,
-    PROCEDURE_WORD,
     REMEMBER,
-    REMEMBER_HEAD,
-    REMEMBER_ONLY,
     REQUEST,
-    SEQUENCE,
     STATE_VERB,
 )
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.procedures import attach_procedure, sequence_like
 from memoryd.flush.extract.prose import (
-    QUESTION_END,
     capitalised_names,
     has_secret,
     is_question,
-    paragraphs,
     plain,
     split_sentences,
     word_set,
 )
-from memoryd.flush.items import Kind
+from memoryd.flush.extract.remember import remember_requests
+
+__all__ = ["answered_facts", "remember_requests", "stated_facts", "states_preference", "user_correction"]
+
 
 #: A person's standing "doesn't": "Tom doesn't eat fish", "Mia can't have dairy" (a name, a negation).
 _PERSON_NOT: Final = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|also|plus)\s+(?:[a-z]+\s+)?)(?P<who>[A-Z][a-z]{2,}|I|we|my \w+|our \w+)\s+(?:doesn'?t|does not|don'?t|do not|can'?t|"
     r"cannot|won'?t|never)\s+(?!know|think|want|need|care|mind|have to|see|get|remember|understand)\w+"
 )
-_VALUE: Final = re.compile(
-    r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*(?:st|nd|rd|th)?|#[\w-]+|[\w-]+\.[\w.-]*\w)(?![\w])"
+
+
+#: The same standing "doesn't" in German, Spanish, French and Italian: a name or "ich/wir/je/nous/on/io/noi",
+#: and the negation where each language puts it ("Tom isst keinen Fisch", "Mia no toma lácteos", "Tom ne
+#: mange pas de poisson", "Mia non mangia noci"); not a verb of knowing or wanting ("Tom weiß nicht ..."), nor
+#: a one-off coming, going or answering ("Tom kommt nicht", "Ana no contestó", "Paul ne vient pas").
+_PERSON_NOT_KIN: Final = re.compile(
+    r"(?:^|[,;]\s*|\b(?:und|y|et|e)\s+)(?P<who>[A-ZÄÖÜÉÁÍÓÚÑÈ][a-zäöüßéèáíóúñ]{2,}|ich|wir|je|nous|on|io|noi)\s+(?:"
+    r"(?!(?:weiß|weiss|denkt|will|versteht|sieht|kann|kommt|geht|ist|war|hat|hatte|wird|antwortet|meldet)\b)"
+    r"[a-zäöüß]+\s+(?:kein\w*|nicht|nie|niemals)\b"
+    r"|(?:no|nunca|non|mai)\s+(?!(?:sabe|sé|cree|quiere|necesita|entiende|recuerda|ha|han|está|viene|va|fue|era|"
+    r"sa|so|pensa|vuole|capisce|ricorda|hanno|sta|viene|è|era)\b)(?![a-záéíóúñàèìòù]*[óò]\b)[a-záéíóúñàèìòù]+"
+    r"|(?:ne\s+|n')(?!(?:sait|pense|veut|comprend|voit|vient|va|est|était|a|répond)\b)[a-zéèêàç]+\s+"
+    r"(?:pas|jamais|plus)\b)"
 )
-_NOT_BUT: Final = re.compile(
-    r"\b(?:not|nicht|no|pas)\s+(?P<old>\S+?)(?:(?:\s+\S+){0,3}?,?\s+(?:but|sondern|sino|mais)\s+|"
-    r"(?:\s+\S+){0,2}?[!.;]+\s*)"
-    r"(?P<new>\S+)"
-    r"|(?P<new2>\S+),?\s+(?:not|nicht|no|pas)\s+(?P<old2>\S+)\s*$",
-    re.I,
-)
+
+
+def _person_not(s: str) -> re.Match[str] | None:
+    """A person's standing "doesn't" (``_PERSON_NOT``, or its kin in the other languages)."""
+    return _PERSON_NOT.search(s) or _PERSON_NOT_KIN.search(s)
 
 
 #: Saying how things go from now on, in so many words (function words and the word "rule").
@@ -95,6 +102,62 @@ _FORWARD: Final = Words(
     "por defecto|siempre que|cada vez que|a partir de hoy|desde hoy|de aquí en adelante",
     "à l'avenir|désormais|dorénavant|à partir de maintenant|nouvelle règle|en règle générale|par défaut|chaque fois que|à chaque fois|"
     "à partir d'aujourd'hui|dès aujourd'hui|dès maintenant",
+    "d'ora in poi|d'ora in avanti|da ora in poi|da adesso in poi|in futuro|nuova regola|di regola|di default|"
+    "ogni volta che|a partire da oggi|da oggi in poi",
+)
+
+
+#: A rule named as the head of what follows: "general rule: ...", "Grundsatz bei uns: ...", "norma de la casa:
+#: ...", "règle de la maison : ...", "regola nostra: ..." (a short head with the noun, then a colon).
+_RULE_NOUN: Final = re.compile(
+    r"\b(?:rule|policy|principle|regel|grundsatz|norma|regla|règle|principe|regola|principio)\b", re.I
+)
+_RULE_HEAD: Final = re.compile(
+    r"^\W*(?:[^\W\d_]+[\s,]+){0,3}?(?:rule|policy|principle|regel|grundsatz|norma|regla|règle|principe|regola|"
+    r"principio)(?:\s+[^\W\d_']+(?:'[^\W\d_]+)?){0,3}\s*:\s*\S",
+    re.I,
+)
+
+
+class _Gated:
+    """A pattern behind a test for any of its needles, one alternation run in C on the lower-cased text
+    (a text without any of them is skipped before the case-insensitive pattern runs)."""
+
+    __slots__ = ("gate", "pattern")
+
+    def __init__(self, pattern: str, needles: str) -> None:
+        self.pattern = re.compile(pattern, re.I)
+        self.gate = re.compile("|".join(re.escape(n) for n in needles.split("|")))
+
+    def search(self, text: str, low: str = "") -> re.Match[str] | None:
+        """``low``: the text lower-cased already (a message's ``low``)."""
+        return self.pattern.search(text) if self.gate.search(low or text.lower()) else None
+
+
+def _gated(pattern: str, needles: str) -> _Gated:
+    return _Gated(pattern, needles)
+
+
+#: A time that comes round again: "on Sundays", "sonntags", "los domingos", "le dimanche", "la domenica",
+#: "at night", "nachts", "por las noches", "le soir", "di sera" (not one date: "le dimanche 14").
+_HABIT: Final = _gated(
+    r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)days|on weekends|at weekends|at night|in the evenings|"
+    r"(?:mon|diens|mittwoch|donners|frei|sams|sonn|feier)tags|wochenends|am wochenende|nachts|abends|"
+    r"los (?:lunes|martes|miércoles|jueves|viernes|sábados|domingos|fines de semana|festivos)|"
+    r"por las (?:noches|tardes|mañanas)|de noche|"
+    r"(?:le|les) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end|soir|matin)s?|la nuit|"
+    r"(?:il|la) (?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)|nel fine settimana|di notte|"
+    r"di sera|la sera)\b(?!\s*\d)",
+    "days|weekend|night|evening|tags|nachts|abends|lunes|martes|miércoles|jueves|viernes|sábados|domingos|"
+    "fines de|festivos|por las|noche|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end|soir|matin|"
+    "nuit|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|settimana|notte|sera",
+)
+
+#: A negation, in any of the languages: with ``_HABIT``, a standing "not then" ("sonntags liefern wir nicht").
+_NOT: Final = re.compile(
+    r"\b(?:not|never|no|don'?t|doesn'?t|won'?t|nicht|kein\w*|nie|niemals|nunca|jamás|pas|jamais|plus|non|mai)\b"
+    r"|\bn'",
+    re.I,
 )
 
 #: One way instead of another: "X instead of Y", "X statt Y", "X en vez de Y", "X au lieu de Y".
@@ -103,7 +166,9 @@ _CONTRAST: Final = Words(
     "statt|anstatt|anstelle|anstelle von",
     "en vez de|en lugar de",
     "au lieu de|plutôt que|à la place de",
+    "invece di|al posto di|anziché|piuttosto che",
 )
+
 
 #: One thing over another: "X over Y", "more of an X person than Y", "X me va mejor que Y".
 _COMPARE: Final = Words(
@@ -111,7 +176,9 @@ _COMPARE: Final = Words(
     "als|statt|anstatt|lieber als|mehr als|besser als|eher als",
     "mejor que|más que|antes que|en vez de|en lugar de",
     "mieux que|plus que|plutôt que|davantage que|au lieu de",
+    "meglio di|meglio che|più di|piuttosto che|invece di|anziché",
 )
+
 
 #: Waving a point away: "never mind", "vergiss es", "olvídalo", "laisse tomber" (not a rule).
 _DISMISS: Final = Words(
@@ -119,7 +186,9 @@ _DISMISS: Final = Words(
     "vergiss es|vergiss das|schon gut|egal",
     "olvídalo|olvida lo|olvida eso|da igual|no importa",
     "laisse tomber|oublie ça|oublie|peu importe",
+    "lascia perdere|lascia stare|non importa|fa niente|lascia correre",
 )
+
 
 #: Speaking of one's own memory: "I always forget", "ich vergesse immer", "siempre se me olvida".
 _SELF_FORGET: Final = Words(
@@ -127,22 +196,7 @@ _SELF_FORGET: Final = Words(
     "ich vergesse|vergesse ich|ich vergess",
     "se me olvida|me olvido|olvido siempre",
     "j'oublie|j'oublie toujours",
-)
-
-#: A label that files what follows for later: "for later: ...", "à retenir : ...", "para más adelante: ...".
-#: Only as a label (a colon after it): "let's leave it for later" puts a question off.
-_FOR_LATER: Final = re.compile(
-    r"^\W*(?:note |notiz |nota )?(?:for later|für später|fürs nächste mal|para más adelante|para después|"
-    r"para la próxima|à retenir|pour plus tard|pour la suite|pour la prochaine fois)\s*:",
-    re.I,
-)
-
-#: The assistant saying it will keep what it was told: "I'll remember that", "Merke ich mir".
-_KEPT: Final = Words(
-    "remember|noted|i'll keep|keep that in mind|for the future|got it for later|i'll note|making a note",
-    "merke|gemerkt|notiert|notiere|vermerkt|behalte ich",
-    "recordaré|recordare|anotado|apuntado|lo anoto|lo apunto|lo tengo en cuenta|tomo nota",
-    "souviendrai|noté|je retiens|retenu|je note|c'est noté",
+    "dimentico|mi dimentico|me ne dimentico|mi scordo",
 )
 
 
@@ -157,6 +211,7 @@ def answered_facts(ctx: Ctx) -> None:
     lookup returned is the one that answers.
     """
     _computed(ctx)
+    _answered_by_user(ctx)
     said = _SaidSoFar(ctx)
     corrected = {p for d in ctx.drafts if d.must_keep and d.kind in ("fact", "decision") for p in d.pos}
     reports = {p for d in ctx.drafts if d.kind == "outcome" for p in d.pos}
@@ -176,10 +231,17 @@ def answered_facts(ctx: Ctx) -> None:
         prev = ctx.prev_assistant(m.pos)
         if prev is not None and (prev.proposal or (ctx.offer(prev).options and ctx.offer(prev).choice)):
             continue  # "before I pick: what's the catch with A?" asks about an option (the choice)
+        if prev is not None and _BETWEEN.search(prev.prose[-1500:]):
+            continue  # "you can choose between the dry X and the liquid Y" - "does the dry one need a starter?"
         reply, found = _answer_turn(ctx, m.pos)
         if reply is None or reply.pos in corrected:
             continue  # (an answer the user then put right is kept as the correction)
-        if ctx.offer(reply).options or reply.proposal or _either_or(reply.prose):
+        if (
+            ctx.offer(reply).options
+            or reply.proposal
+            or _either_or(reply.prose)
+            or _BETWEEN.search(reply.prose)
+        ):
             continue  # "which rate do I offer?" - "two ways: ...": the choice is the user's, no fact
         if not _asks_what(asked[-1]) and (
             not _YES_NO_ANSWER.match(reply.prose) or reply.pos in ctx.reported or reply.pos in reports
@@ -211,13 +273,88 @@ def answered_facts(ctx: Ctx) -> None:
         if best and not _asks_what(asked[-1]):
             if not [v for v in _VALUE.findall(best) if not _CLOCK.fullmatch(v)]:
                 continue  # "did the build finish?" - "yes, at 11:42": the moment of a run, nothing lasting
-            best = re.sub(r"^\W*(?:yes|ja|sí|si|oui)\s*[,:;.!—-]\s*", "", best, flags=re.I) or best
+            best = re.sub(r"^\W*(?:yes|ja|sí|si|sì|oui)\s*[,:;.!—-]\s*", "", best, flags=re.I) or best
         new = bool(found & {v.lower() for v in _VALUE.findall(best)})  # the lookup found it
         if best and not new and said.upto(m.pos).restates(best):
             continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
             ctx.reported.add(reply.pos)
             ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+
+
+#: An acronym or code ("NIF", "TÜV", "C1"): a key that ties a later answer to its question.
+_CODE: Final = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}\b")
+
+
+def _keys(s: str) -> frozenset[str]:
+    """What names the thing a sentence asks about: values, codes and capitalised names (lower-cased)."""
+    found = {v.lower() for v in _VALUE.findall(s)} | {c.lower() for c in _CODE.findall(s)}
+    words = s.split()
+    first = words[0].strip("¿¡\"'(") if words else ""
+    return frozenset(found | {n.lower() for n in capitalised_names(s) if n != first})
+
+
+def _answered_by_user(ctx: Ctx) -> None:
+    """A question of the user's left open ("do we need the NIF before signing?" - "usually, but it depends
+    on the agency" - "I'll ask them tomorrow"), answered by the user later in so many words: a turn that
+    names the same thing (a code, a name or a value, and one more word of the question) and gives a
+    yes or no ("the agency confirmed re the NIF: yes, needed before signing"). A fact citing both turns;
+    the question is no longer open.
+
+    One pass: the questions left open so far are kept (at most eight); a later statement with a yes or no
+    is compared with those that share one of its names.
+    """
+    facts = {p for d in ctx.drafts if d.kind == "fact" for p in d.pos}
+    opened = {p for d in ctx.drafts if d.kind == "open_question" for p in d.pos}
+    asked: list[tuple[Msg, str, frozenset[str], frozenset[str]]] = []  # questions left open, newest last
+    last: tuple[Msg, str, frozenset[str], frozenset[str]] | None = None  # the user's last question
+    for m in ctx.msgs:
+        if m.role != "user" or not m.prose:
+            continue
+        if last is not None and (last[0].pos in opened or LATER.hit(m.prose) or ASK.hit(m.prose)):
+            asked = [*asked[-7:], last]  # put off by the next turn ("I'll ask them"), or filed as open
+        last = None
+        questions = [x for x in m.sentences if is_question(x)] if "?" in m.prose or "？" in m.prose else []
+        if questions:
+            q = questions[-1]
+            keys = _keys(q)
+            if (
+                keys and m.pos not in facts and not _ASKS_TO.search(q)
+            ):  # ("should we invite Jana?" is a choice)
+                last = (m, q, keys, frozenset(w for w in word_set(q) if len(w) > 3))
+            continue
+        if not asked or not (YES.hit(m.prose) or NO.hit(m.prose)):
+            continue
+        prev = ctx.prev_assistant(m.pos)
+        if prev is not None and prev.sentences and is_question(prev.sentences[-1]):
+            continue  # (the reply to the assistant's own question answers that)
+        named = _keys(m.prose)
+        for i, (q_msg, q, keys, words) in enumerate(asked):
+            if keys.isdisjoint(named):
+                continue
+            said = next(
+                (
+                    x
+                    for x in m.sentences
+                    if not has_secret(x)
+                    and (shared := keys & _keys(x))
+                    and len(shared) + len((words - keys) & word_set(x)) >= 2
+                ),
+                "",
+            )
+            answer = said.partition(":")[2].strip() if ":" in said else LEAD_FILLER.sub("", said)
+            if not said or not (YES.starts(answer) or _NO_ALONE.match(answer) or NO.starts(answer)):
+                continue
+            topic = plain(_LEADS.sub("", LEAD_FILLER.sub("", q))).rstrip("?？ ")
+            ctx.add("fact", _sentence_case(f"{topic}: {plain(answer).rstrip(' .')}"), {q_msg.pos, m.pos})
+            ctx.drafts[:] = [
+                d
+                for d in ctx.drafts
+                if not (d.kind == "open_question" and q_msg.pos in d.pos)
+                and not (d.kind == "fact" and d.pos == {m.pos} and not d.must_keep)  # (the answer read alone)
+            ]
+            del asked[i]
+            break
 
 
 def _computed(ctx: Ctx) -> None:
@@ -247,6 +384,8 @@ def _computed(ctx: Ctx) -> None:
 
 
 _BARE_NUMBER: Final = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
 _NUMBER: Final = re.compile(r"\d[\d.,' ]*\d|\d")
 
 
@@ -311,13 +450,7 @@ def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
     return first, frozenset()
 
 
-_LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et)\b[,\s]*)*", re.I)
-_PLEASE: Final = re.compile(r"\b(?:please|pls|bitte|por favor|s'il te plaît|s'il vous plaît|stp|svp)\b", re.I)
-_COURTESY: Final = re.compile(r"^(?:please|pls|bitte|por favor|s'il te plaît|stp)\b[,:]?\s*", re.I)
-_THAT: Final = re.compile(r"\b(?:that|dass|que)\s+", re.I)
-_NO_ALONE: Final = re.compile(
-    r"^(?:no|nope|nah|nein|non|いいえ|いや)\s*[,.!、。]", re.I
-)  # "no, ..." not "no tengo"
+_LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et|e)\b[,\s]*)*", re.I)
 
 
 def _asks_what(s: str) -> bool:
@@ -331,12 +464,16 @@ def _asks_what(s: str) -> bool:
 _ASKS_TO: Final = re.compile(
     r"\b(?:can|could|would|will|shall|should)\s+(?:you|we|i)\b|\b(?:kannst|könntest|sollen|soll|willst|"
     r"wollen)\s+(?:du|wir|ich)\b|\b(?:puedes|podrías|podemos|deberíamos|debo|quieres|hacemos)\b|"
-    r"\b(?:peux-tu|pourrais-tu|tu peux|on peut|dois-je|veux-tu|on fait|on prend)\b",
+    r"\b(?:peux-tu|pourrais-tu|tu peux|on peut|dois-je|veux-tu|on fait|on prend)\b|"
+    r"\b(?:puoi|potresti|possiamo|dovremmo|vuoi|facciamo|prendiamo)\b",
     re.I,
 )
 
+
 #: A reply that opens by saying yes or no ("Yes: ...", "Not per chapter.", "Nein, ...", "Sí, ...").
-_YES_NO_ANSWER: Final = re.compile(r"^\W*(?:yes|no|not|nope|ja|nein|nicht|sí|si|no|non|oui|pas)\b", re.I)
+_YES_NO_ANSWER: Final = re.compile(
+    r"^\W*(?:yes|no|not|nope|ja|nein|nicht|sí|si|sì|no|non|oui|pas)(?!\w)", re.I
+)
 
 
 def _either_or(text: str) -> bool:
@@ -345,6 +482,14 @@ def _either_or(text: str) -> bool:
         OR_WORDS.hit(text) or len(re.findall(r"\b(?:soit|o bien)\b", text, re.I)) >= 2
     )
 
+
+#: Two things to choose from, laid out in prose: "the choice between A and B", "zwischen A und B", "entre A
+#: y B", "entre A et B", "tra A e B".
+_BETWEEN: Final = _gated(
+    r"\b(?:choice between|choose between|pick between|wahl zwischen|entscheiden zwischen|elegir entre|"
+    r"choisir entre|le choix entre|scegliere tra|scegliere fra|la scelta tra)\b",
+    "between|zwischen|entre|tra|fra",
+)
 
 _CLOCK: Final = re.compile(r"\d{1,2}[:.h]\d\d")
 
@@ -363,614 +508,7 @@ def _embedded_wh(s: str) -> bool:
 
 def states_preference(s: str) -> bool:
     """A person's standing "doesn't" ("Tom doesn't eat fish") inside any sentence."""
-    return bool(_PERSON_NOT.search(s))
-
-
-def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
-    """A reply that contradicts a value the assistant said (see ``_value_correction``), or, when that
-    finds nothing, a value the user sets against another in so many words ("X, not Y").
-
-    "the second one. and submission is on the 14th, not the 4th": the choice is still read as a reply
-    (a decision), and the value set right beside it is a fact of its own (must keep).
-    """
-    before = len(ctx.drafts)
-    if _value_correction(ctx, m, prev):
-        return True
-    if prev is None or len(ctx.drafts) != before or len(m.prose) > 600:
-        return False
-    contrasted = next((c for x in _whole_sentences(m.sentences[:5]) if (c := _contrasted(x))), "")
-    if contrasted:
-        ctx.add("fact", contrasted + ctx.labels["correction"], {m.pos}, must_keep=True)
-    return False  # (what else the turn says is read as usual)
-
-
-def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
-    """A reply that only contradicts a value the assistant said: same slot, another number or name.
-
-    "The vendor's rate limit is 100 requests per minute" - "it's 1000 requests per minute": the
-    assistant's clause with the user's value put in is the fact (must keep). "not #general but
-    #release-notes" and "X, not Y" (Y said by the assistant) count the same way.
-    """
-    if prev is None or not m.sentences or len(m.prose) > 600:
-        return False
-    short = len(tokens(m.prose)) <= 6
-    valued = bool(_VALUE.search(m.prose))
-    if valued and "?" in prev.prose and _answers_which_value(ctx, m, prev):
-        return True
-    if not (valued or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
-        if not _NAME_VALUE.search(m.prose):
-            return False  # no value
-        respelled = next(
-            (r for x in m.sentences[:2] if not is_question(x) and (r := _respelled(x, prev))), ""
-        )
-        if respelled and ctx.offer(prev).asked:
-            return False  # ("Brand or Brandt?" - "Brandt, I think": an answer)
-        if respelled:  # "Lea Brand" - "her surname is Brandt, with a t"
-            ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
-        return bool(respelled)  # (else: no value)
-    if ctx.offer(prev).asked:
-        return False  # one given in reply to a question or proposal is an answer
-    nxt = ctx.prose_after(m.pos, text_only=False)
-    echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
-    whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
-    for s in [whole, *m.sentences[:2]] if whole else m.sentences[:2]:
-        if is_question(s) or has_secret(s):
-            continue
-        fixed = _not_but(s, prev) or _swapped_value(s, prev, echoed)
-        if fixed and not (_declares(s) or _restates(s, prev)):
-            # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
-            ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
-            return True
-        if fixed:
-            ctx.add("fact", fixed + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
-            return True
-    respelled = next((r for x in m.sentences[:1] if not is_question(x) and (r := _respelled(x, prev))), "")
-    if respelled:  # "Ich schicke es an Herrn Maier." - "Meier, mit e-i"
-        ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
-    return bool(respelled)
-
-
-#: A question that asks what is so ("is the limit 100 or 1000?"), not what to do ("should it be ...?").
-_IS_Q: Final = re.compile(
-    r"^(?:[\w ]{1,20}:\s*)?(?:is|are|was|were|ist|sind|war|es|son|est|sont|c'est)\b", re.I
-)
-
-
-def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
-    """The answer to a question of fact between values ("Open question: is the vendor's rate limit 100
-    or 1000 requests per minute?" - "the rate limit is 1000 requests per minute"): the user states one
-    of the values with the question's own words. A fact (must keep), in the user's words; a choice of
-    what to do ("should retention be 90 or 180 days?") stays a decision."""
-    if not m.sentences or len(m.prose) > 300:
-        return False
-    asked = [q for q in reversed(prev.sentences) if _IS_Q.match(q) and is_question(q)]
-    said = m.sentences[0]
-    if not asked or is_question(said) or not STATE_VERB.search(said) or has_secret(said):
-        return False
-    for q in asked:
-        values = {v.lower() for v in _VALUE.findall(q)}
-        if len(values) < 2 or not OR_WORDS.hit(q):
-            continue
-        picked = {v.lower() for v in _VALUE.findall(said)} & values
-        shared = word_set(said) & word_set(q) - values - _COPULA
-        if len(values) >= 2 and len(picked) == 1 and len([w for w in shared if len(w) > 3]) >= 1:
-            ctx.add("fact", _sentence_case(plain(said).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
-            return True
-    return False
-
-
-def _declares(s: str) -> bool:
-    """A statement ("it's 1000", "no, 5433", "1000, not 100"), as opposed to an instruction."""
-    toks = tokens(s)
-    return (
-        len(toks) <= 4
-        or STATE.hit(s)
-        or NO.starts(s)
-        or bool(_NOT_BUT.search(s))
-        or toks[0] in _STATE_LEAD
-        or not _COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
-        or any(t.endswith("'s") and t != "let's" for t in toks[:3])  # "that one's 2026-09-30"
-    )
-
-
-def _restates(s: str, prev: Msg) -> bool:
-    """The assistant's own statement said again with another value: the reply opens with the
-    assistant's verb ("La oficina abre a las 8:00" - "abre a las 8:30 desde enero"), or its first
-    clause is the value and a word or two ("eher 4 Stunden, mit Stau"). A fact, not an order."""
-    toks = tokens(s)
-    if not toks or not _VALUE.search(s):
-        return False
-    head = tokens(re.split(r"[,;—–]", s, maxsplit=1)[0])
-    if len(head) <= 3 and _VALUE.search(" ".join(head)):
-        return True
-    first = toks[0]
-    if any(first.endswith(x) for x in ("'re", "'m")):  # "we're on 20 since last week"
-        return True
-    if _VALUE.match(s.lstrip()) and not _PLEASE.search(s):
-        return True  # "3.12 since the upgrade" opens with the value; "02:00 please" asks for it
-    said = word_set(prev.prose[-1500:])
-    return not first[:1].isdigit() and len(first) > 2 and first in said
-
-
-#: "it is" in a word, per language: a reply built on it states a value, it does not order a change.
-_COPULA: Final = frozenset(["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are"])
-
-
-_STATE_LEAD: Final = frozenset(
-    [
-        "it",
-        "it's",
-        "its",
-        "that's",
-        "thats",
-        "the",
-        "our",
-        "my",
-        "this",
-        "they",
-        "we",
-        "es",
-        "das",
-        "c'est",
-        "está",
-    ]
-)
-
-
-def _not_but(s: str, prev: Msg) -> str:
-    m = _NOT_BUT.search(s)
-    if m is None:
-        return ""
-    old = (m.group("old") or m.group("old2") or "").strip(".,;:!")
-    new = (m.group("new") or m.group("new2") or "").strip(".,;:!")
-    if old.lower() == new.lower() and m.group("old"):  # "nicht am 3., sondern am 1.": the values differ
-        olds, news = _VALUE.findall(m.group(0)), _VALUE.findall(s[m.end() - len(new) :])
-        old, new = (olds[0], news[0]) if olds and news else (old, new)
-    if not old or not new or old.lower() == new.lower() or old.lower() not in prev.low:
-        return ""
-    if m.group("old2"):
-        return plain(CORRECTION_LEAD.sub("", s))  # "X, not Y": the user's own words say it
-    clause = next((c for c in _clauses(prev.prose) if old.lower() in c.lower()), "")
-    if not clause:
-        return plain(s)
-    fixed = plain(re.sub(re.escape(old), new, clause, count=1, flags=re.I))
-    return fixed if STATE.hit(clause) else f"{fixed.rstrip('.')} (not {old})"
-
-
-def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
-    """The assistant's clause with the user's value put in, when ``s`` gives the one value of the same
-    slot: a number, date, host or version of the same form, in the same unit; or, in a short reply,
-    a name ("Hamburg" for "Munich"). ``echoed`` is the assistant's next turn: repeating the user's
-    value there confirms the slot."""
-    said_text = prev.prose[-1500:]  # what the user answers is at the end of a long turn
-    said = [v for v in _VALUE.findall(s) if v.lower() not in {x.lower() for x in _VALUE.findall(said_text)}]
-    names = not _VALUE.search(s) and len(tokens(s)) <= 6  # a name counts only as a short reply of its own
-    before = {v.lower() for v in _slot_values(said_text, names)}
-    mine = {v.lower() for v in _slot_values(s, names, reply=True)}
-    if names:
-        said = [v for v in _slot_values(s, names, reply=True) if v.lower() not in before]
-    if not said and not names:
-        return _unit_swapped(s, said_text)
-    if len(said) != 1:
-        return ""
-    words = word_set(s)
-    echo = bool(echoed) and said[0] in echoed and len(tokens(echoed)) <= 8
-    if names and not (echo and _declares(s)):
-        return ""  # a name alone is a value only when stated and taken up ("Hamburg" - "Using Hamburg.")
-    for clause in _clauses(said_text):
-        theirs = [v for v in _slot_values(clause, names) if v.lower() not in mine]
-        if names:  # a name replaces a name: "clause 11 ... Munich" - "Hamburg"
-            theirs = [v for v in theirs if _kind(v) == "name"]
-        if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
-            continue
-        shared = words & word_set(clause) - word_set(theirs[0]) - word_set(said[0])
-        form = _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12
-        alike = form and (any(c.isalpha() for c in said[0]) or bool(_STRUCTURED.search(said[0])))
-        # (staging-1.internal / staging-2.internal, 2026-12-31 / 2027-03-31: not bare numbers)
-        unit = _affix(s, said[0])  # "2.75%" for "2.5%", "€1,310" for "€1,240", "n=128" for "n=120"
-        alike = alike or (bool(unit) and len(words) <= 6 and unit == _affix(clause, theirs[0]))
-        alike = alike or (echo and len(words) <= 6)  # "Hamburg" - "Thanks, using Hamburg."
-        alike = alike or (form and not names and bool(_VALUE.match(s.lstrip())))  # "3.12 since October"
-        if len(shared) >= 2 or (shared and len(words) <= 6) or alike:
-            # "I'll deploy to staging-1": the user's words say it better (unless they only give the value)
-            if not STATE.hit(clause) and len(tokens(s)) > 3 and shared:
-                return plain(
-                    CORRECTION_LEAD.sub("", s)
-                )  # (their words name the slot: "sample size is n=128")
-            return plain(clause.replace(theirs[0], said[0], 1))
-    return ""
-
-
-#: A value set against another of the same kind in the user's own sentence: "submission is on the 14th,
-#: not the 4th", "es sind 23 km, nicht 32", "l'arrivée c'est 17 h, pas 16 h", "son 60 €, no 50 €".
-_CONTRASTED: Final = re.compile(
-    r"(?<![\w.,:])(?P<new>\d[\d.:,]*?(?:st|nd|rd|th|\.)?)(?P<unit>\s*[^\W\d_]{1,8}\.?|\s*[€$£%°])?,?\s+\(?"
-    r"(?:not|nicht|no|pas|non)\s+(?:(?:a|à|um|at|on|by|bis|hasta|jusqu'à)\s+)?"
-    r"(?:(?:the|am|den|der|die|el|la|las|los|le|les|de|du)\s+)?"
-    r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
-    re.I,
-)
-
-#: What joins a sentence to the one before ("and", "und", "y", "et") or labels it ("Korrektur:").
-_JOINED: Final = re.compile(r"^(?:and|also|plus|und|auch|y|también|et|aussi)\s+(?:\w+\s*:\s*)?", re.I)
-
-
-def _whole_sentences(sents: Sequence[str]) -> list[str]:
-    """Sentences with a German ordinal put back together ("am 19." + "Mai, nicht am 9." is one)."""
-    out: list[str] = []
-    for s in sents:
-        if out and re.search(r"(?<![\d.])\d{1,2}\.$", out[-1]) and s[:1].isalpha():
-            out[-1] = f"{out[-1]} {s}"
-        else:
-            out.append(s)
-    return out
-
-
-def _contrasted(s: str) -> str:
-    """The user's statement of a value with the one it replaces ("X, not Y"), as a fact; "" if none.
-
-    Only a statement counts ("the deadline is the 14th, not the 4th"); "make it 3, not 4" orders a change.
-    """
-    m = _CONTRASTED.search(s)
-    if m is None or is_question(s) or has_secret(s):
-        return ""
-    if not (_declares(s) or STATE.hit(s[: m.start()]) or not _COPULA.isdisjoint(tokens(s[: m.start()]))):
-        return ""
-    new, old = (re.sub(r"\D", "", v) for v in (m.group("new"), m.group("old")))
-    if not new or new == old:
-        return ""  # ("20 minutes, not 20 seconds": a unit, read elsewhere)
-    said = CORRECTION_LEAD.sub("", re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I))
-    return _sentence_case(plain(_JOINED.sub("", said)).rstrip(" .:"))
-
-
-#: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
-_ADDS: Final = re.compile(r"\b(?:and|also|too|plus|und|auch|sowie|y|también|et|aussi)\b", re.I)
-
-
-def _respelled(s: str, prev: Msg) -> str:
-    """A name the assistant wrote, spelled right by the user: another name that differs from it by a
-    letter or two ("Brand" / "Brandt", "Henrik" / "Henrike"). The assistant's clause with the name put right."""
-    said = prev.prose[-1500:]
-    if _ADDS.search(s):
-        return ""  # "and Anne too" after "Anna": another person, not a spelling
-    new = [n for n in _NAME_VALUE.findall(s) if len(n) >= 4 and n not in said and n[0] in said]
-    if not new:
-        return ""  # (cheap: no name of the user's that the assistant nearly wrote)
-    theirs = set(_NAME_VALUE.findall(said))
-    for name in new:
-        for old in theirs:
-            near = 1 if min(len(old), len(name)) < 7 else 2  # ("Maier" / "Meier", "Henrik" / "Henrike")
-            if (
-                len(old) >= 4
-                and old[0] == name[0]
-                and old.lower() != name.lower()
-                and _edits(old, name) <= near
-            ):
-                clause = next((c for c in _clauses(said) if re.search(rf"\b{re.escape(old)}\b", c)), "")
-                fixed = re.sub(rf"\b{re.escape(old)}\b", name, clause, count=1)
-                whole = re.search(rf"(?:[A-Z]\w+\s+)*{re.escape(old)}(?:\s+[A-Z]\w+)*", said)
-                full = whole.group(0) if whole else old
-                if clause and (STATE_VERB.search(clause) or clause.startswith(full)):
-                    return plain(fixed).rstrip(" .:")  # "Henrike signs off the budget each quarter"
-                return f"{full.replace(old, name, 1)} (not {full})"  # "Lea Brandt (not Lea Brand)"
-    return ""
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance of two short words."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
-
-
-def _unit_swapped(s: str, said_text: str) -> str:
-    """The same number in another unit, in a short reply: "It weighs 12 lb" - "12 kg, not pounds"
-    gives "It weighs 12 kg"."""
-    if len(s.split()) > 6 or len(tokens(s)) > 6:
-        return ""
-    for v in dict.fromkeys(_VALUE.findall(s)):
-        mine = _SHORT_UNIT.match(s, s.find(v) + len(v))
-        if mine is None:
-            continue
-        for clause in _clauses(said_text):
-            at = clause.find(v)
-            theirs = _SHORT_UNIT.match(clause, at + len(v)) if at >= 0 else None
-            if theirs is None or theirs.group(1).lower() == mine.group(1).lower():
-                continue
-            return plain(clause[:at] + v + mine.group(0) + clause[theirs.end() :])
-    return ""
-
-
-#: A unit right after a number, any case: "12 kg", "12 lb", "30 min", "5%".
-_SHORT_UNIT: Final = re.compile(r"\s?([%‰]|[A-Za-zµ°]{1,3}\b)")
-
-
-#: A value written in parts: a date, a time, a version, an address ("2027-03-31", "10:30", "1.4.2").
-_STRUCTURED: Final = re.compile(r"\d[-:./]\d+[-:./]\d|\d:\d\d")
-
-
-def _slot_values(text: str, names: bool, reply: bool = False) -> list[str]:
-    """The values a slot can hold: numbers, dates, ids, hosts; and capitalised names if ``names``
-    (in the user's ``reply``, a name standing alone counts too)."""
-    values = _VALUE.findall(text)
-    if names:
-        lead = len(text) - len(text.lstrip(" \"'([*¿¡"))
-        alone = reply and len(text.split()) <= 2
-        values += [
-            m.group(0)
-            for m in _NAME_VALUE.finditer(text)
-            if m.group(0) not in values and (m.start() != lead or alone)
-        ]  # (a sentence's first word is capitalised anyway: "Sure.", "Since ...")
-    return values
-
-
-#: A capitalised name written as a value (not a sentence's first word, unless it stands alone).
-_NAME_VALUE: Final = re.compile(r"(?<![\w.-])[A-ZÄÖÜÉÈÁÍÓÚÑ][a-zäöüßéèêàáíóúñç]{2,}(?![\w-])")
-
-
-def _affix(text: str, value: str) -> str:
-    """The unit a value is written with: the sign before it ("€", "n=") and the symbol or short word
-    after it ("%", "°C", "GHz"), lower-cased; empty when it stands bare."""
-    at = text.find(value)
-    if at < 0:
-        return ""
-    before = text[max(0, at - 2) : at].lstrip()
-    if not before.endswith("="):  # "n=128" keeps its letter; "€1,310" its sign, not the word before
-        before = "".join(c for c in before if not (c.isspace() or c.isalnum()))
-    after = _UNIT.match(text, at + len(value))
-    unit = next((g for g in after.groups() if g), "").lower() if after else ""
-    return f"{before}|{unit}" if before or unit else ""
-
-
-#: A unit right after a number: a symbol, letters written on to it ("10GB"), or a short word with a
-#: capital ("°C", " GHz", " K"); a lower-case word after a space is the sentence going on.
-_UNIT: Final = re.compile(r"\s?([%‰°][A-Za-z]?)|([A-Za-zµ]{1,3})\b|\s((?=[a-zµ]{0,2}[A-Z])[A-Za-zµ]{1,3})\b")
-
-
-def _shape(value: str) -> str:
-    """A value with its digits blanked: hosts, versions and times of the same form compare equal."""
-    if not any(c.isdigit() for c in value):
-        return value.lower()
-    return re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "th", re.sub(r"\d", "0", value.lower()))  # "21st" / "12th"
-
-
-def _kind(value: str) -> str:
-    if value[:1].isdigit():
-        return "num"
-    return "name" if value.isalpha() and value[:1].isupper() else value[:1]
-
-
-def _clauses(prose: str) -> list[str]:
-    return [c.strip() for s in split_sentences(prose) for c in re.split(r"[,;:]\s+(?=\w)", s) if c.strip()]
-
-
-#: "Wait": a pause before going on, which is no correction by itself.
-_HOLD_ON: Final = re.compile(
-    r"^(?:wait|hold on|one sec|moment|warte|moment mal|espera|un momento|attends|une seconde)\b", re.I
-)
-
-
-def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
-    """The user telling the agent it got something wrong: a fact that must be kept."""
-    if value_correction(ctx, m, prev):
-        return True
-    if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(m.prose)):
-        return False
-    head = LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0]
-    strong = (CORRECTION.search(head) and not is_question(head)) or any(
-        CORRECTION.search(s) for s in m.sentences[1:] if not is_question(s)
-    )
-    weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
-    if not strong and not weak:
-        return False
-    if _HOLD_ON.match(head) and ctx.offer(prev).options and not _NOT_BUT.search(m.prose):
-        return False  # options laid out - "wait, tell me more about C": a question before choosing
-    said = [CORRECTION_LEAD.sub("", s) for s in m.sentences if not is_question(s) and not PLEASANTRY.match(s)]
-    said = [s for s in said if s.strip() and not has_secret(s)]
-    if not said:
-        return False
-    ack = ctx.prose_after(m.pos, text_only=False)
-    pos = {m.pos, ack.pos if ack is not None and ACK.search(ack.prose) else prev.pos}
-    ctx.add("fact", plain(" ".join(said)) + ctx.labels["correction"], pos, must_keep=True)
-    return True
-
-
-def remember_requests(ctx: Ctx, m: Msg, used: set[int]) -> None:
-    """Explicit "remember this" requests: a fact, or a procedure when the content is a sequence.
-
-    The sentences read here are marked in ``used`` (indices into the message's sentences).
-    """
-    asked = (m.has(REMEMBER) or REMEMBER_WORDS.hit(m.prose)) and not (
-        FORGETFUL.hit(m.prose) and not m.has(REMEMBER)
-    )
-    if _borne_in_mind(ctx, m, used):
-        return  # "bear in mind X": X alone is the note, whatever the remember words say of the lead
-    if asked and _remember_request(ctx, m, used):
-        return
-    _kept_by_reply(ctx, m, used)  # no remember word: the assistant's answer may say it was one
-
-
-#: A sentence that opens by asking to bear something in mind: "also bear in mind the stopcock is ...",
-#: "denk daran, dass ...", "ten en cuenta que ...", "garde en tête que ...".
-_MIND: Final = re.compile(
-    r"^(?:(?:and|also|oh|btw|please|so|und|auch|y|et|aussi)[,\s]+)*(?:bear in mind|keep in mind|"
-    r"denk daran|denke daran|behalte im kopf|ten en cuenta|tened en cuenta|ten presente|garde en tête|"
-    r"garde à l'esprit|gardez en tête)\b(?:\s+(?:that|dass|que|qu'))?[\s:,]*",
-    re.I,
-)
-
-
-def _borne_in_mind(ctx: Ctx, m: Msg, used: set[int]) -> bool:
-    """ "also bear in mind the stopcock is under the stairs, not under the sink": what follows the
-    words is kept (must keep), like a remember request."""
-    for i, s in enumerate(m.sentences):
-        head = _MIND.match(s)
-        if i in used or head is None or is_question(s) or has_secret(s):
-            continue
-        said = s[head.end() :].strip()
-        if len(tokens(said)) < 3 or REMEMBER.search(s):
-            continue
-        ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
-        used.add(i)
-        return True
-    return False
-
-
-def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
-    """``remember_requests`` for a turn that has a remember word: whether it kept something."""
-    reply = ctx.prose_after(m.pos, text_only=False)
-    if reply is not None and reply.sentences and REFUSE.hit(" ".join(reply.sentences[:2])):
-        return True  # the assistant declined to keep it
-    offset = 0
-    for para in paragraphs(m.prose):
-        sents = split_sentences(para)
-        base, offset = offset, offset + len(sents)
-        hit = next(
-            (
-                i
-                for i, s in enumerate(sents)
-                if (REMEMBER.search(s) or (REMEMBER_WORDS.hit(s) and not _put_off(s)))
-                and not NOT_REMEMBER.search(s)
-                and not _RECALLS.search(s)
-            ),
-            None,
-        )
-        if hit is None:
-            continue
-        idx, body = _remembered(sents, hit)
-        said = " ".join(body)
-        if (
-            PROCEDURE_WORD.search(sents[hit])
-            and len(SEQUENCE.findall(said)) < 2
-            and not (STATE_VERB.search(said) and (_VALUE.search(said) or "/" in said))
-        ):  # ("remember that the runbook lives in ops/RUNBOOK.md" says where it is: a fact)
-            attach_procedure(ctx, m)  # "remember this runbook": the steps are written elsewhere
-            used.add(base + hit)
-            return True
-        if not body:
-            continue
-        text = LEAD_FILLER.sub("", plain(" ".join(body)))
-        asked = REMEMBER.search(text)
-        if _points_back(text[asked.end() :] if asked else text):
-            # "remember how we did that": the how is the work just done, if any
-            attach_procedure(ctx, m)
-            used.add(base + hit)
-            return True
-        kind: Kind = "procedure" if sequence_like(text) else "todo" if task_sentence(text) else "fact"
-        ctx.add(kind, text, {m.pos}, must_keep=True)
-        used.update(base + i for i in [hit, *idx])
-        return True
-    return False
-
-
-#: Speaking of what one remembers ("I vaguely remember a limit of 30 pages", "ich erinnere mich an ...",
-#: "recuerdo que ...", "je me souviens de ..."): a recollection, not a request to keep something.
-_RECALLS: Final = re.compile(
-    r"\b(?:i|we)\s+(?:\w+\s+)?(?:remember|recall)\b(?!\s+(?:to|that you|you))|\b(?:ich|wir)\s+erinnern?\b|"
-    r"\b(?:recuerdo|recordamos|me acuerdo)\b|\b(?:je me souviens|nous nous souvenons)\b",
-    re.I,
-)
-
-
-def _put_off(s: str) -> bool:
-    """ "let's leave the invoice template for later": an order to put something off, not to keep it."""
-    return bool(REQUEST.match(LEAD_FILLER.sub("", s))) and LATER.hit(s)
-
-
-def _points_back(text: str) -> bool:
-    """A remembered "how we did that" / "wie wir das gemacht haben": a question word and a few
-    function words, no value, name or identifier. It points at what was done; it states nothing."""
-    text = text.strip(" ,:;.!")
-    toks = tokens(text)
-    return (
-        bool(toks)
-        and len(toks) <= 6
-        and WH.starts(text)
-        and not _VALUE.search(text)
-        and not any(n for n in capitalised_names(text) if n != text.split()[0])
-    )
-
-
-def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
-    """A statement the assistant answers only by saying it will keep it ("I'll remember that.",
-    "Merke ich mir.", "Lo recordaré."): however the user put it ("worth knowing: ...", "pour la
-    suite : ..."), it was a remember request (must keep). Not when it answers options or an offer
-    (that reply is a choice), nor a turn that asks (kept as open), nor a task with a who or a when.
-    """
-    nxt = ctx.msgs[m.pos + 1] if m.pos + 1 < len(ctx.msgs) else None
-    if (
-        nxt is None
-        or nxt.role != "assistant"
-        or nxt.has_calls
-        or not nxt.prose
-        or len(tokens(nxt.prose)) > 10
-        or not (_KEPT.hit(nxt.prose) or (_FOR_LATER.match(m.prose) and len(tokens(nxt.prose)) <= 4))
-        or REFUSE.hit(nxt.prose)
-        or OPEN.hit(nxt.prose)
-        or any(is_question(x) for x in m.sentences)
-        or not _unprompted(ctx, m)
-    ):
-        return  # ("should it run on Sundays? I'll ask" - "Noted as open": a question kept open)
-    prev = ctx.prev_assistant(m.pos)
-    if prev is not None and prev.sentences and is_question(prev.sentences[-1]):
-        before = ctx.last_user(prev.pos)
-        if before is not None and len(tokens(ctx.msgs[before].prose)) > 3:
-            return  # "X has to be done" - "who takes it, and by when?" - "me, by the 10th": an answer
-    said = [
-        (i, _strip_label(LEAD_FILLER.sub("", x), words=5))
-        for i, x in enumerate(m.sentences)
-        if i not in used and not is_question(x) and not has_secret(x) and not PLEASANTRY.match(x)
-    ]
-    said = [(i, x) for i, x in said if tokens(x)]
-    if not said or len(said) > 3 or sum(len(tokens(x)) for _, x in said) < 3:
-        return
-    text = plain(" ".join(x for _, x in said))
-    if task_sentence(text) or sequence_like(text) or DUE.hit(text):
-        return  # a deadline makes it a task (the to-do rules read it)
-    named = capitalised_names(text) or _slot_values(text, names=True) or re.search(r"\b[A-Z]{2,}\b", text)
-    if not (_VALUE.search(text) or named or "`" in text or "/" in text or _FOR_LATER.match(m.prose)):
-        return  # "I'm off to lunch" - "Noted.": nothing named, nothing to keep
-    ctx.add("fact", _sentence_case(text), {m.pos}, must_keep=True)
-    used.update(i for i, _ in said)
-
-
-def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
-    """What a remember request at ``sents[hit]`` refers to: (indices used, sentences to keep).
-
-    "Remember that X." keeps X and what only explains it; a bare "Remember that." keeps the
-    sentences before it (or, if there are none, after it).
-    """
-    s = sents[hit]
-    head, _, tail = s.rpartition(",")
-    if head and REMEMBER_WORDS.hit(tail) and not REMEMBER_WORDS.hit(head) and len(tokens(head)) <= 6 and hit:
-        s = "remember that."  # "..., just so you know" at the end points back at what was said before
-    if REMEMBER_ONLY.search(s) or not REMEMBER_HEAD.sub("", s).strip(" .,:"):
-        idx = [i for i in range(hit) if not AGREE_START.match(sents[i]) and not PLEASANTRY.match(sents[i])]
-        idx = idx or [i for i in range(hit + 1, len(sents)) if not PLEASANTRY.match(sents[i])]
-        body = [sents[i] for i in idx]
-    else:
-        idx = []
-        for i in range(hit + 1, len(sents)):
-            if not _explains(sents[i]):
-                break
-            idx.append(i)
-        body = [_request_stripped(REMEMBER_HEAD.sub("", s)), *(sents[i] for i in idx)]
-    return idx, [b for b in body if b.strip() and not has_secret(b) and not REMEMBER_ONLY.search(b)]
-
-
-def _request_stripped(s: str) -> str:
-    """ "Just so you know for later, the docs are in X" -> "the docs are in X" (the request clause goes)."""
-    s = _COURTESY.sub("", s)
-    head, sep, rest = s.partition(",") if "," in s[:60] else s.partition(":")
-    if sep and rest.strip() and len(tokens(head)) <= 8 and REMEMBER_WORDS.hit(head):
-        return rest.strip()
-    that = _THAT.search(s)  # "can you note that Ahmed sends it by Thursday?"
-    if that and len(tokens(s[: that.start()])) <= 6 and REMEMBER_WORDS.hit(s[: that.end()]):
-        return s[that.end() :].rstrip("?？ ")
-    return s
+    return bool(_person_not(s))
 
 
 def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
@@ -986,15 +524,22 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _house_rules(ctx, m, used)
     _given_to_work_on(ctx, m, used)
     _kept_from_now(ctx, m, used)
+    _from_then_on(ctx, m, used)
+    _where_it_is(ctx, m, used)
+    _said_in_passing(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
+    headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
+    habitual = _HABIT.search(m.prose, m.low) is not None
     if not (
-        m.has(CONVENTION)
+        headed
+        or habitual
+        or m.has(CONVENTION)
         or m.has(PERSONAL)
         or m.has(ENV_ID)
         or RULE.hit(m.prose)
         or PREFER.hit(m.prose)
         or contrast
-    ) and not _PERSON_NOT.search(m.prose):
+    ) and not _person_not(m.prose):
         return
     acked = contrast and _acked_only(ctx, m) and _unprompted(ctx, m)
     sentences = m.sentences
@@ -1006,7 +551,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if not s or len(s) > 400 or is_question(s) or REMEMBER.search(s):
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
-        core = _strip_label(lead)
+        named = headed and _RULE_HEAD.match(lead) is not None
+        core = lead.partition(":")[2].strip() if named else _strip_label(lead)
         ahead = _FORWARD.hit(lead)  # ("whenever you open a PR, ...": "open" is no open point there)
         later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or ahead)
         # ("mañana" is also "morning"; "by default, the 7:10 train, not the later one" is a rule)
@@ -1021,14 +567,15 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if _SELF_FORGET.hit(core):
             continue  # "I always forget what can be done ahead": why they ask, not a rule
         forward = ahead or (acked and _CONTRAST.hit(core))
-        rule = RULE.hit(lead) or PREFER.hit(core) or forward
+        rule = RULE.hit(lead) or PREFER.hit(core) or forward or named
+        rule = rule or (habitual and _HABIT.search(core) is not None and _NOT.search(core) is not None)
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")
         if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and _names_option(ctx, m.pos, core):
             continue  # "on second thought, rather B": a choice among options offered (a decision)
         if (
             not rule
-            and (person := _PERSON_NOT.search(core))
+            and (person := _person_not(core))
             and not (CONVENTION.search(core) or PERSONAL.search(core))
         ):
             core = _sentence_case(core[person.start("who") :])
@@ -1038,6 +585,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
+        if rule and REQUEST.match(core) and not forward:
+            core = _rule_clause(core)  # "can you draft the email, and we always sign off as X": the rule
         if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
             core, lead, i = (
                 f"{core} {sentences[i]}",
@@ -1046,6 +595,29 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             )  # (the lead keeps it too)
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
         ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+
+
+#: Where a request's sentence goes on with something else: ", and ...", "; ...", ", aber ...".
+_CLAUSE_BREAK: Final = re.compile(r"(?:,|;)\s+(?:(?:and|but|also|und|aber|auch|y|pero|et|mais|e|ma)\s+)?")
+
+
+def _rule_clause(core: str) -> str:
+    """A rule said inside a request ("can you draft the welcome email, and we always sign off as the
+    team, never with names"): the sentence from the clause with a subject of its own that holds the
+    rule word on."""
+    for brk in _CLAUSE_BREAK.finditer(core):
+        rest = core[brk.end() :]
+        head = rest.split(",")[0]
+        if _SUBJECT.match(rest) and (RULE.hit(head) or PREFER.hit(head) or _person_not(head)):
+            return _sentence_case(rest)
+    return core  # ("run them through `uv run pytest`, never bare pytest": the order is the rule)
+
+
+#: A clause with a subject of its own: "we always ...", "ich ... nie", "Tom never ...".
+_SUBJECT: Final = re.compile(
+    r"^(?i:i|we|our|my|ich|wir|unser\w*|mein\w*|je|j'|nous|on|notre|nos|yo|nosotros|nuestr\w*|mi|io|noi|"
+    r"nostr\w*)\b|^[A-Z][a-zäöüéèáíóú]+\s"
+)
 
 
 #: A yes, its courtesy word, and a dash or colon: what follows is said besides the answer.
@@ -1064,14 +636,17 @@ def _after_yes(s: str) -> str:
 #: "that's ...", "das ist ...", "es el ...", "c'est ...": a clause saying what the thing just named is.
 _ASIDE: Final = re.compile(
     r"^(?:that'?s|that is|it'?s|it is|this is|which is|das ist|das wird|der ist|die ist|es el|es la|es ahora|"
-    r"ese es|esa es|c'est|ce sera|qui est)\s+(?P<what>.+)$",
+    r"ese es|esa es|c'est|ce sera|qui est|è il|è la|è lo|questo è|quello è|che è)\s+(?P<what>.+)$",
     re.I,
 )
 
+
 #: Where an aside can start: a comma, semicolon or dash, then one of ``_ASIDE``'s first words.
 _ASIDE_CUE: Final = re.compile(
-    r"(?:,|;|—|–| - )\s*(?:that|it|this|which|das|der|die|es|ese|esa|c'est|ce|qui)\b", re.I
+    r"(?:,|;|—|–| - )\s*(?:that|it|this|which|das|der|die|es|ese|esa|c'est|ce|qui|è|questo|quello|che)(?!\w)",
+    re.I,
 )
+
 
 #: An identifier: a name with a digit or a dot in it ("db-07", "app-03", "eu-west-1", "vpn2.corp").
 _IDENT: Final = re.compile(
@@ -1108,7 +683,9 @@ _GOES: Final = Words(
     "gehört nach|gehört in|landen in|landet in",
     "van a|van en|va a|va en|se guardan en|se guarda en|van dentro de",
     "vont dans|va dans|vont sur|va sur|vont en|se rangent dans|se range dans|sont rangés dans|sont stockés dans",
+    "vanno in|vanno nella|vanno nel|va in|va nella|va nel|si salvano in|si salva in|stanno in|finiscono in",
 )
+
 
 #: How things are done where the user works: "at our place", "bei uns", "en nuestro equipo", "chez nous".
 _AT_OURS: Final = Words(
@@ -1116,6 +693,15 @@ _AT_OURS: Final = Words(
     "bei uns|in unserem team|in unserem verein|hier bei uns",
     "en nuestro equipo|en nuestra empresa|entre nosotros|en casa",
     "chez nous|dans notre équipe|dans notre association|entre nous",
+    "da noi|nel nostro team|nella nostra associazione|qui da noi|tra noi",
+)
+
+
+#: "For us it is ...", at the head of a statement: how it is done where the user works.
+_FOR_US: Final = re.compile(
+    r"^(?:for us|with us|für uns|bei uns|para nosotros|para nosotras|con nosotros|pour nous|chez nous|per noi|"
+    r"da noi)[,\s]+(?:it'?s|it is|that'?s|ist|es|c'est|è|sind|son|sont|sono)\s",
+    re.I,
 )
 
 _PATH: Final = re.compile(r"(?:^|\s)(?:~|\.{1,2})?/?[\w<>.-]+/[\w<>./-]*")
@@ -1133,17 +719,174 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         placed = _GOES.hit(core) and _PATH.search(core) is not None and not FIRST_PERSON.starts(core)
         ours = _AT_OURS.hit(core) and (STATE.hit(core) or not _COPULA.isdisjoint(tokens(core)))
+        for_us = _FOR_US.match(core)  # "for us it's invoices in English only", "per noi è solo bonifico"
+        ours = ours or (for_us is not None and len(tokens(core[for_us.end() :])) >= 3)
         if placed or ours:
             ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
             used.add(i)
 
 
+_MONTH: Final = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
+)
+
+#: A state that holds from a moment on, narrowed to "only": "works only Mon-Wed from January", "ab Januar nur
+#: noch Mo-Mi", "a partir de marzo solo por las mañanas", "à partir de mars que le matin", "da gennaio solo".
+_FROM_THEN: Final = _gated(
+    r"\b(?:from|starting|as of|ab|seit|a partir de|desde|à partir de|dès|da|dal|dalla|a partire da)\s+"
+    r"(?:(?:the|dem|el|le|il)\s+)?(?:next\s+\w+|nächste[mnr]?\s+\w+|"
+    + _MONTH
+    + r"|\d{1,2}\.\s*"
+    + _MONTH
+    + r")\b",
+    "next|nächste|" + _MONTH.strip("(?:)"),
+)
+_BUT: Final = re.compile(r"^(?:but|aber|doch|pero|mais|ma|però)\s+", re.I)
+_ONLY: Final = Words(
+    "only|just|no longer|not anymore",
+    "nur|nur noch|nicht mehr|kein|keine",
+    "solo|sólo|solamente|únicamente|ya no",
+    "seulement|uniquement|ne plus|plus que|n'est plus",
+    "solo|soltanto|solamente|non più",
+)
+
+
+#: A word that puts a remark aside: "heads up", "by the way", "übrigens", "por cierto", "au fait", "comunque".
+_BY_THE_WAY: Final = re.compile(
+    r"^\W*(?:heads up|by the way|side note|übrigens|nebenbei bemerkt|info am rande|am rande|por cierto|"
+    r"a todo esto|ojo|au fait|à noter|d'ailleurs|comunque|nota bene|tra l'altro|a proposito)\b[,:;!.\s—–-]*",
+    re.I,
+)
+
+
+def _said_in_passing(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A fact put aside in so many words ("heads up: the office wifi is GuestNet-5G now", "übrigens:
+    Lena ist bis April in Elternzeit, Tom vertritt sie", "por cierto, ..."): a statement that names
+    someone or something (a name, a value, an identifier), not a question, an order or a task."""
+    lead = _BY_THE_WAY.match(m.prose)
+    if lead is None or not m.sentences or any(m.pos in d.pos for d in ctx.drafts[-8:]):
+        return  # (a rule that read this turn into an item already said it)
+    parts = list(split_sentences(m.prose[lead.end() :].strip()))
+    while len(parts) > 1 and re.search(r"(?:^|\s)[A-Z][a-z]{0,3}\.$", parts[0]):
+        parts[:2] = [f"{parts[0]} {parts[1]}"]  # "Dr." / "Kessler, ...": a title, not a sentence's end
+    first = parts[0] if parts else ""
+    if not first or len(first) > 300 or is_question(first) or has_secret(first) or not first.strip(" .!"):
+        return
+    core = LEAD_FILLER.sub("", first)
+    if REQUEST.match(core) or _PLEASE.search(core) or _ASKS_TO.search(core) or COMPLETION.search(core):
+        return  # ("btw can you also ...", "übrigens, mach bitte ...", "by the way, all paid")
+    if task_sentence(core) or LATER.hit(core) or OPEN.hit(core) or len(tokens(core)) < 4:
+        return  # a task or a point put off is read by the to-do and open-question rules
+    named = (
+        re.search(r"\d", core)
+        or _CODE.search(core)
+        or {n for n in capitalised_names(core) if n != core.split()[0]}
+    )
+    if not named:
+        return  # ("by the way, I loved the last draft"): nothing named, small talk
+    ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+    used.add(0)
+
+
+def _from_then_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A person's or a thing's standing state that changes from a date on, narrowed to "only" or "no longer"
+    ("Frau Brandl arbeitet ab Januar nur noch Mo-Mi", "from March the gym opens only at weekends"), said
+    in the user's statement: a fact (the clause that says it)."""
+    if not _FROM_THEN.search(m.prose, m.low):
+        return
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        for clause in re.split(r"[,;]\s+|\s+(?:—|–|-)\s+", s.strip()):
+            core = _BUT.sub("", _strip_label(LEAD_FILLER.sub("", clause)))
+            if (
+                not _FROM_THEN.search(core)
+                or not _ONLY.hit(core)
+                or REQUEST.match(core)
+                or _PLEASE.search(core)
+            ):
+                continue
+            if FIRST_PERSON.starts(core) or COMPLETION.search(core) or len(tokens(core)) < 4:
+                continue  # ("I'm only in from March": the speaker's own plans are read as tasks)
+            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+            used.add(i)
+            break
+
+
+#: Where a thing is: "the compose file is in ~/srv/app", "die Belege liegen in steuer/", "está en /etc/x",
+#: "le dossier est dans docs/", "il file è in ~/conti/": a statement that a thing sits at a path.
+_LIVES_IN: Final = re.compile(
+    r"\b(?:is|are|lives?|sits?|is kept|are kept)\s+(?:in|at|under)\s+(?=[~./\w-]*/)|"
+    r"\b(?:ist|sind|liegt|liegen|steht|stehen)\s+(?:in|unter)\s+(?=[~./\w-]*/)|"
+    r"\b(?:está|están|se encuentra|se encuentran)\s+en\s+(?=[~./\w-]*/)|"
+    r"\b(?:est|sont|se trouve|se trouvent)\s+(?:dans|sous)\s+(?=[~./\w-]*/)|"
+    r"\b(?:è|sono|si trova|si trovano|sta|stanno)\s+(?:in|sotto)\s+(?=[~./\w-]*/)",
+    re.I,
+)
+
+#: A machine named with its address or system in brackets: "the new box (atlas, 192.168.1.40)", "(db2,
+#: db2.lan)", "den Homeserver (nuc, Debian 12)".
+_NAMED_HOST: Final = re.compile(
+    r"(?P<what>(?:[^\W\d_][\w-]*\s+){1,3})\((?P<name>[\w.-]+),\s*"
+    r"(?P<addr>\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+|[A-Z][\w+-]*\s+v?\d+(?:\.\d+)*)\)"
+)
+_ARTICLE: Final = re.compile(
+    r"^(?:(?:to|on|onto|at|in|into|from|for|auf|an|nach|zu|für|a|al|en|para|sur|vers|pour|su|per|"
+    r"den|dem|der|die|das|einen|einem|el|los|las|le|les|il|lo)\s+)+",
+    re.I,
+)
+
+
+def _where_it_is(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """Where things are, said by the user while asking for something else: a machine named with its
+    address ("moved it to the new box (atlas, 192.168.1.40)"), and with it a thing at a path on it
+    ("compose file is in ~/srv/nextcloud, can you look"). One environment fact for the turn, in the
+    user's words; a path alone is only what to work on."""
+    if "/" not in m.prose and "(" not in m.prose:
+        return
+    said: list[str] = []
+    idx: list[int] = []
+    named = False
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300:
+            continue
+        # (in a question too: "it's on the router (fritz, 192.168.178.1), can you set it up?")
+        host = _NAMED_HOST.search(s) if "(" in s and "," in s else None
+        if host is not None and " " in host.group("addr") and not host.group("name").islower():
+            host = None  # a system ("Debian 12") names a machine only after a host name ("nuc"), not "(Monday, Room 4)"
+        if (host is None and is_question(s)) or has_secret(s):
+            continue
+        if host is not None:
+            what = _ARTICLE.sub("", host.group("what").strip())
+            said.append(f"{what}: {host.group('name')}, {host.group('addr')}")
+            idx.append(i)
+            named = True
+            continue
+        where = _LIVES_IN.search(s) if "/" in s else None
+        if where is None:
+            continue
+        head = re.split(r"[,;:]\s+", s[: where.start()])[-1]
+        tail = re.split(r"[,;]\s+|\s+(?=(?:and|und|y|et|e)\s)|[.!]\s*$", s[where.start() :])[0]
+        clause = _strip_label(LEAD_FILLER.sub("", f"{head}{tail}".strip()))
+        if len(tokens(head)) < 1 or REQUEST.match(clause) or FIRST_PERSON.starts(clause):
+            continue
+        said.append(clause.rstrip(" ."))
+        idx.append(i)
+    if named:  # (a file's place alone is what to work on, not a fact: "the outline is in notes/outline.md")
+        ctx.add("fact", _sentence_case(plain("; ".join(said))), {m.pos})
+        used.update(idx)
+
+
 #: A request shaped so that something no longer happens: "plan the drives so that we never drive on
 #: at night", "so, dass wir nicht mehr ...", "de modo que ya no ...", "de façon à ne plus ...".
 _SO_THAT_NEVER: Final = re.compile(
-    r"\b(?:so that|so,? dass|sodass|de (?:modo|manera|forma) que|para que|de (?:façon|sorte|manière) (?:à|que|qu'))"
+    r"\b(?:so that|so,? dass|sodass|de (?:modo|manera|forma) que|para que|de (?:façon|sorte|manière) (?:à|que|qu')|"
+    r"in modo (?:che|da)|così che|affinché)"
     r"\b.{0,80}?\b(?:never|no longer|not any ?more|nie|niemals|nicht mehr|kein\w* \w+ mehr|ya no|nunca|"
-    r"ne plus|n'\w+ plus|jamais)\b",
+    r"ne plus|n'\w+ plus|jamais|non più|mai più)\b",
     re.I,
 )
 
@@ -1161,7 +904,11 @@ def _kept_from_now(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
 #: A word that points at what was just said: "what that means", "was das heißt", "qué supone eso".
 _THAT_BACK: Final = Words(
-    "that|this|those|these|it", "das|dies|dieses|davon|damit|daraus", "eso|esto|ello", "ça|cela|ceci"
+    "that|this|those|these|it",
+    "das|dies|dieses|davon|damit|daraus",
+    "eso|esto|ello",
+    "ça|cela|ceci",
+    "questo|ciò",
 )
 
 
@@ -1188,7 +935,7 @@ def _given_to_work_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
 #: A reply that opens with a yes of its own ("great, ..."; not "si puedo elegir", where "si" is "if").
 _AGREED: Final = re.compile(
     r"^\W*(?:yes|yeah|yep|sure|ok|okay|great|perfect|good|nice|cool|ja|gut|super|sí|vale|genial|oui|parfait|"
-    r"super|d'accord)\s*[,.!]",
+    r"super|d'accord|sì|certo|perfetto|ottimo|va bene)\s*[,.!]",
     re.I,
 )
 
@@ -1206,50 +953,35 @@ def _acked_only(ctx: Ctx, m: Msg) -> bool:
     )
 
 
-def _unprompted(ctx: Ctx, m: Msg) -> bool:
-    """Whether ``m`` says something of its own, not the answer to options or an offer just put
-    ("What's up?" offers nothing: what follows it is the user's own)."""
-    prev = ctx.prev_assistant(m.pos)
-    if prev is None:
-        return True
-    offer = ctx.offer(prev)
-    return not (offer.options or offer.single or offer.recommendation)
+#: The options the assistant laid out in one range, read once: (first message, count, options by position).
+_LAID_OUT: list[tuple[weakref.ref[Msg], int, list[tuple[int, frozenset[str], frozenset[str]]]]] = []
+
+
+def _laid_out(ctx: Ctx) -> list[tuple[int, frozenset[str], frozenset[str]]]:
+    """Every option the assistant proposed in the range, with its values and words, in order (one pass
+    per range, not one per turn that asks: a long session would read its earlier turns again and again)."""
+    if ctx.msgs and _LAID_OUT:
+        first, n, got = _LAID_OUT[0]
+        if first() is ctx.msgs[0] and n == len(ctx.msgs):
+            return got
+    got = [
+        (x.pos, frozenset(v.lower() for v in _VALUE.findall(o.text)), o.words)
+        for x in ctx.msgs
+        if x.role == "assistant" and x.prose and x.proposal
+        for o in x.options
+    ]
+    if ctx.msgs:
+        _LAID_OUT[:] = [(weakref.ref(ctx.msgs[0]), len(ctx.msgs), got)]
+    return got
 
 
 def _names_option(ctx: Ctx, pos: int, text: str) -> bool:
     """Whether ``text`` names an option the assistant laid out earlier (by a value or two words)."""
     words = word_set(text)
     values = {v.lower() for v in _VALUE.findall(text)}
-    for x in ctx.msgs[:pos]:
-        if x.role != "assistant" or not x.prose or not x.proposal:
-            continue
-        for o in x.options:
-            if values & {v.lower() for v in _VALUE.findall(o.text)} or len(words & o.words) >= 2:
-                return True
+    for at, theirs, said in _laid_out(ctx):
+        if at >= pos:
+            break
+        if values & theirs or len(words & said) >= 2:
+            return True
     return False
-
-
-def _sentence_case(s: str) -> str:
-    return s[:1].upper() + s[1:] if s else s
-
-
-def _strip_label(s: str, words: int = 3) -> str:
-    """``A few things: I'm vegetarian`` -> ``I'm vegetarian`` (a head of at most ``words`` words)."""
-    head, sep, rest = s.partition(":")
-    short = len(head.split()) <= words and "`" not in head and not any(c.isdigit() for c in head)
-    return rest.strip() if sep and rest.strip() and short else s
-
-
-def _continues(sentence: str) -> bool:
-    """A follow-up sentence that only explains the one before it."""
-    markers = (CONVENTION, PERSONAL, REMEMBER, REQUEST, PLEASANTRY)
-    if is_question(sentence) or has_secret(sentence) or task_sentence(sentence):
-        return False
-    return not any(p.search(sentence) for p in markers)
-
-
-def _explains(sentence: str) -> bool:
-    """A sentence that belongs to the remembered one: an explanation or a short emphasis ("No exceptions.")."""
-    if is_question(sentence) or ENV_ID.search(sentence) or has_secret(sentence):
-        return False
-    return len(sentence.split()) <= 6 or _continues(sentence)

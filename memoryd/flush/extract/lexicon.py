@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import count
+from itertools import count, pairwise
 from typing import Final
 
 _TOKEN: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -29,6 +29,13 @@ def token_set(text: str) -> frozenset[str]:
     return frozenset(tokens(text))
 
 
+@lru_cache(maxsize=4096)
+def token_pairs(text: str) -> frozenset[str]:
+    """Each two tokens that follow each other ("a b"): where a multi-word entry can start. Strings, not
+    tuples: the cache holds no containers for the collector to walk."""
+    return frozenset(f"{a} {b}" for a, b in pairwise(tokens(text)))
+
+
 #: ``Words.hit`` answers by (word class serial, text): bounded, cleared when full.
 _HITS: dict[tuple[int, str], bool] = {}
 _HITS_MAX: Final = 16384
@@ -39,7 +46,7 @@ class Words:
     """A closed word class: single words matched as tokens, multi-word entries as token runs, CJK as
     substrings. ``hit`` costs one set intersection plus a look at the phrases whose first word occurs."""
 
-    __slots__ = ("cjk", "firsts", "phrases", "serial", "singles")
+    __slots__ = ("cjk", "firsts", "pairs", "phrases", "serial", "singles")
 
     def __init__(self, *groups: str) -> None:
         entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
@@ -49,11 +56,14 @@ class Words:
         self.phrases = tuple(e for e in entries if e not in self.singles)
         self.cjk = tuple(e for e in self.phrases if not _latin(e))
         firsts: dict[str, list[tuple[str, ...]]] = {}
+        pairs: dict[str, list[tuple[str, ...]]] = {}
         for e in self.phrases:
             if _latin(e):
                 words = tuple(e.split())
                 firsts.setdefault(words[0], []).append(words)
+                pairs.setdefault(f"{words[0]} {words[1]}", []).append(words)
         self.firsts = firsts
+        self.pairs = pairs  # by their first two words: a set test in C before any token is walked
         self.serial = next(_SERIAL)
 
     def hit(self, text: str) -> bool:
@@ -72,10 +82,14 @@ class Words:
         present = token_set(text)
         if not self.singles.isdisjoint(present):
             return True
-        if self.firsts and not self.firsts.keys().isdisjoint(present):
+        if (
+            self.firsts
+            and not self.firsts.keys().isdisjoint(present)
+            and not self.pairs.keys().isdisjoint(token_pairs(text))
+        ):
             toks = tokens(text)
-            for i, t in enumerate(toks):
-                for words in self.firsts.get(t, ()):
+            for i in range(len(toks) - 1):
+                for words in self.pairs.get(f"{toks[i]} {toks[i + 1]}", ()):
                     if toks[i : i + len(words)] == words:
                         return True
         return bool(self.cjk) and not text.isascii() and any(p in text for p in self.cjk)
@@ -113,6 +127,9 @@ YES: Final = Words(
     "oui|parfait|d'accord|entendu|ça marche|vas-y|allez|va pour|on part sur|je prends|ça me va|bonne idée|"
     "volontiers|ouais|bien sûr|carrément|ça roule|c'est bon|allons-y|d'acc",
     "はい|うん|ええ|了解|お願い|いいよ|いいね|オッケー|それで|大丈夫|承知",
+    "sì|certo|certamente|va bene|d'accordo|perfetto|esatto|giusto|volentieri|fallo|procedi|"
+    "vai pure|andiamo con|prendo|mi va bene|ottimo|benissimo|senz'altro|senza dubbio|"
+    "ottima idea|buona idea|ci sta|facciamo così|vada per",
 )
 
 #: "Yes" in many languages, trusted only as a whole reply ("da", "tak", "hai"): inside a sentence
@@ -124,6 +141,7 @@ LONE_YES: Final = frozenset(
         "ja",
         "sí",
         "si",
+        "sì",
         "oui",
         "hai",
         "tak",
@@ -147,10 +165,11 @@ NO: Final = Words(
     "no|nada|tampoco|sin|mejor no|para nada",
     "non|pas|jamais|sans|plutôt pas|surtout pas",
     "いいえ|いや|やめ|いらない|不要|しない|なしで",
+    "no|non|niente|nessuno|nessuna|senza|meglio di no|neanche|nemmeno|per niente",
 )
 
 #: "Nothing": a statement that something is *not* pending ("nothing pending from it").
-NOTHING: Final = Words("nothing|nichts|nada|rien|何も")
+NOTHING: Final = Words("nothing|nichts|nada|rien|何も", "niente|nulla")
 
 #: Putting a question off: the answer comes later, from someone else, or after thinking.
 LATER: Final = Words(
@@ -168,12 +187,16 @@ LATER: Final = Words(
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
     "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
+    "più tardi|domani|la prossima settimana|non ancora|forse|non so|ci penso|ci devo pensare|"
+    "vedremo|per ora|per adesso|un'altra volta|non adesso|ti faccio sapere|ti dico poi|"
+    "più avanti|boh|nessuna idea|non lo so|ci dormo su|da decidere",
 )
 
 #: Doubt about a point the speaker raises: "I'm wondering whether ...", "ich frage mich, ob ...".
 DOUBT: Final = Words(
     "wonder|wondering|whether|unsure|not sure|can't decide|ob|frage mich|weiß nicht|unsicher|me pregunto|no sé si|"
-    "no estoy seguro|no estoy segura|no tengo claro|tengo dudas|je me demande|pas sûr|pas sûre|hésite|かどうか"
+    "no estoy seguro|no estoy segura|no tengo claro|tengo dudas|je me demande|pas sûr|pas sûre|hésite|かどうか",
+    "mi chiedo|non so se|non sono sicuro|non sono sicura|chissà se|ho dei dubbi|indeciso|indecisa",
 )
 
 #: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
@@ -183,15 +206,18 @@ ASK: Final = Words(
     "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con|hablar con|hablarlo",
     "demande|demanderai|demander|vérifie avec|voir avec|en parler|discuter",
     "聞いて|聞く|確認して|相談",
+    "chiedo|chiederò|chiedere|chiedi|domando|domanderò|domandare|verifico con|parlo con|"
+    "parlarne|sentire con|discutere",
 )
 
 #: The speaker themself: "I'll ask", "frag ich", "je demande", "私が".
-FIRST: Final = Words("i|i'll|i'm|i've|let me|we'll|ich|wir|je|nous|yo|私|僕|俺")
+FIRST: Final = Words("i|i'll|i'm|i've|let me|we'll|ich|wir|je|nous|yo|私|僕|俺", "io|noi")
 
 #: Asking someone else, in a verb form that already says "I": "frag ich", "se lo pregunto", "je demande".
 ASK_SELF: Final = Words(
     "frag ich|frage ich|kläre ich|ich frage|ich kläre|pregunto|preguntaré|consulto|consultaré|lo hablo|"
-    "je demande|je demanderai|je vais demander|聞いてみる|聞いておく|確認しておく"
+    "je demande|je demanderai|je vais demander|聞いてみる|聞いておく|確認しておく",
+    "chiedo io|lo chiedo|domando io|chiederò|ne parlo|lo sento io",
 )
 
 #: Leaving the choice to the assistant.
@@ -206,6 +232,8 @@ DELEGATE: Final = Words(
     "à toi de voir|comme tu veux|tu choisis|choisis|je te laisse choisir|peu importe|comme tu préfères|"
     "ça m'est égal|je te laisse décider",
     "任せ|お任せ|どちらでも|どっちでも",
+    "decidi tu|scegli tu|fai tu|come vuoi|vedi tu|a te la scelta|per me è uguale|è uguale|"
+    "fai come preferisci|mi fido|come preferisci|lascio a te|decidete voi",
 )
 
 #: Turning the earlier choice around.
@@ -215,6 +243,7 @@ REVERSAL: Final = Words(
     "mejor|en vez|en lugar de|en cambio|pensándolo bien|cambio de idea",
     "plutôt|finalement|en fait|au lieu",
     "やっぱり|やはり|代わりに|変更",
+    "anzi|invece|piuttosto|al posto di|ripensandoci|ho cambiato idea|alla fine|in realtà",
 )
 
 #: A standing rule, in so many words.
@@ -225,6 +254,8 @@ RULE: Final = Words(
     "siempre|nunca|jamás|a partir de ahora|de ahora en adelante|cada vez",
     "toujours|jamais|désormais|à partir de maintenant|chaque fois",
     "必ず|いつも|常に|絶対|今後|毎回|禁止",
+    "sempre|mai più|d'ora in poi|d'ora in avanti|da ora in poi|da adesso in poi|ogni volta|"
+    "in nessun caso|senza eccezioni|per nessun motivo",
 )
 
 #: A preference: "I'd rather", "I prefer", "I can't stand".
@@ -235,26 +266,37 @@ PREFER: Final = Words(
     "prefiero|me gusta|odio|no soporto|alérgico|alérgica|mejor para mí",
     "préfère|plutôt|j'aime|déteste|allergique|mieux pour moi",
     "好き|嫌い|苦手|アレルギー|ほうがいい|方がいい",
+    "preferisco|preferiamo|mi piace|mi piacciono|odio|detesto|non sopporto|allergico|allergica|meglio per me",
 )
 
 #: Thanks and greetings: a reply sentence made of these adds nothing to a decision.
-THANKS: Final = Words("thanks|thank you|thx|cheers|danke|vielen dank|gracias|merci|ありがとう|どうも")
+THANKS: Final = Words(
+    "thanks|thank you|thx|cheers|danke|vielen dank|gracias|merci|ありがとう|どうも",
+    "grazie|grazie mille|ti ringrazio",
+)
 
 #: A request to keep something.
 REMEMBER: Final = Words(
     "remember|keep in mind|bear in mind|don't forget|do not forget|for the record|make a note|note that|note this|"
     "write this down|write that down|memorize|memorise|for future reference|for later|so you know|fyi|"
-    "note down|jot down|keep a note|keep in your notes",
+    "note down|jot down|keep a note|keep in your notes|for your information|worth knowing",
     "merk dir|merke dir|denk dran|vergiss nicht|notier|notiere|merken|für später|zur info|halt fest|"
-    "schreib dir auf",
-    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta|para después|para más tarde|toma nota|apúntate",
+    "schreib dir auf|damit du's weißt|damit du es weißt|nur zur info",
+    "recuerda|acuérdate|no olvides|apunta|anota|ten en cuenta|para después|para más tarde|toma nota|apúntate|"
+    "para que lo sepas|para tu información",
     "retiens|souviens-toi|n'oublie pas|note bien|garde en tête|pour plus tard|pour info|prends note|"
-    "note que|mémorise",
+    "note que|mémorise|pour que tu saches|pour ton information|pour ta gouverne",
     "覚えて|覚えと|メモして|忘れないで|記録して|記憶して",
+    "ricorda|ricordati|ricordatelo|ricordatevi|tieni a mente|tieni presente|non dimenticare|"
+    "non dimenticarti|annota|annotati|segnati|prendi nota|memorizza|per dopo|"
+    "per la prossima volta|per info|tienilo a mente|per tua informazione|perché tu lo sappia",
 )
 
 #: "I won't remember": the word without the request.
-FORGETFUL: Final = Words("won't remember|can't remember|don't remember|never remember|not remember")
+FORGETFUL: Final = Words(
+    "won't remember|can't remember|don't remember|never remember|not remember",
+    "non ricordo|non mi ricordo|non ricorderò",
+)
 
 #: The assistant declining a request (its next turn).
 REFUSE: Final = Words(
@@ -264,6 +306,8 @@ REFUSE: Final = Words(
     "no puedo|no debo|prefiero no|no voy a|no guardo|no guardaré",
     "je ne peux pas|je ne vais pas|je préfère ne pas|je ne garde pas",
     "できません|しません|控えます|保存しません",
+    "non posso|non dovrei|preferisco di no|non vado a|non salvo|non conservo|non memorizzo|"
+    "non tengo|meglio di no|non è il caso",
 )
 
 #: The assistant recommending one option.
@@ -275,12 +319,15 @@ RECOMMEND: Final = Words(
     "recomiendo|recomendación|sugiero|yo haría|yo iría|me quedaría|propongo|me inclino|me inclinaría",
     "je recommande|recommandation|je suggère|je propose|je prendrais|je ferais|je penche|je pencherais",
     "おすすめ|推奨|提案",
+    "consiglio|consiglierei|suggerisco|suggerirei|propongo|io sceglierei|io prenderei|"
+    "io andrei|io farei|raccomando|la mia proposta|il mio consiglio|tenderei",
 )
 
 #: Comparatives of "good": a sentence that calls one option the better one recommends it.
 BEST: Final = Words(
     "better|best|preferable|safest|simplest|besser|beste|besten|am besten|mejor|meilleur|meilleure|"
-    "一番|ベスト|おすすめ"
+    "一番|ベスト|おすすめ",
+    "meglio|migliore|il migliore|la migliore|la cosa migliore",
 )
 
 #: An offer of one thing to do: "I could switch this to Z, want that?".
@@ -291,36 +338,41 @@ OFFER: Final = Words(
     "quieres que|lo hago|podría|puedo|te parece si|te parece que",
     "veux-tu|voulez-vous|je peux|je pourrais|tu veux que",
     "しましょうか|しますか|しておきますか|いいですか",
+    "vuoi che|posso|potrei|ti va se|preferisci che|desideri che|ti preparo",
 )
 
 #: A suggestion (an alternative to what is there), as opposed to asking leave for the next step.
 SUGGEST: Final = Words(
     "i could|we could|could switch|how about|what about|alternatively|want that|"
     "ich könnte|wir könnten|wie wäre es|alternativ|podría|podríamos|qué tal|je pourrais|on pourrait|et si|"
-    "どうでしょう|どうですか"
+    "どうでしょう|どうですか",
+    "potrei|potremmo|che ne dici|e se|in alternativa|oppure",
 )
 
 #: Words that join alternatives, and open a pair of them.
-OR: Final = Words("or|oder|o|u|ou|または|それとも")
+OR: Final = Words("or|oder|o|u|ou|または|それとも", "oppure")
 EITHER: Final = Words("either|whether|entweder|ob|o bien|soit")
 
 #: Question words that ask for a property ("what is the limit", "wo liegt", "cuál es").
 WH: Final = Words(
     "what|what's|whats|which|how|how's|where|where's|when|who|whose|wie|was|welche|welcher|welches|wo|wann|wer|"
     "qué|que|cuál|cuáles|cómo|dónde|cuándo|quién|cuánto|cuánta|cuántos|quel|quelle|quels|comment|où|quand|qui|"
-    "combien|何|どこ|いつ|誰|どの|いくつ"
+    "combien|何|どこ|いつ|誰|どの|いくつ",
+    "cosa|che cosa|quale|quali|come|dove|quando|chi|quanto|quanta|quanti|quante",
 )
 
 #: Time-bound words: a question about today or this weekend asks about a passing state.
 EPHEMERAL: Final = Words(
     "today|tonight|tomorrow|this weekend|this week|right now|now|currently|heute|morgen|jetzt|gerade|"
     "dieses wochenende|hoy|mañana|ahora|este fin de semana|aujourd'hui|demain|maintenant|ce week-end|"
-    "今日|明日|今"
+    "今日|明日|今",
+    "oggi|stasera|domani|questo weekend|questo fine settimana|questa settimana|adesso|in questo momento",
 )
 
 #: Asking which: "which one", "welche", "cuál", "lequel", "どちら".
 WHICH: Final = Words(
-    "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|どちら|どれ"
+    "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|どちら|どれ",
+    "quale|quali|quale preferisci|preferenza",
 )
 
 #: A task's owner or due date: weekdays, "by", "due", "owner", "until".
@@ -331,8 +383,13 @@ DUE: Final = Words(
     "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|plazo|como tarde|a más tardar",
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance|au plus tard",
     "月曜|火曜|水曜|木曜|金曜|土曜|日曜|明日|までに|期限",
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|domani|entro|scadenza|"
+    "al più tardi|la prossima settimana|fine settimana",
 )
-OWNER: Final = Words("owner|owned by|assigned to|assignee|on it|verantwortlich|responsable|担当")
+OWNER: Final = Words(
+    "owner|owned by|assigned to|assignee|on it|verantwortlich|responsable|担当",
+    "incaricato|incaricata|se ne occupa",
+)
 
 #: Ordinals, per language, to their index (-1 is the last).
 ORDINALS: Final = {
@@ -344,6 +401,8 @@ ORDINALS: Final = {
     "tercer": 2, "cuarto": 3, "cuarta": 3, "último": -1, "última": -1,
     "premier": 0, "première": 0, "deuxième": 1, "seconde": 1, "troisième": 2, "dernier": -1,
     "dernière": -1,
+    "primo": 0, "prima": 0, "secondo": 1, "seconda": 1, "terzo": 2, "terza": 2, "quarto": 3, "quarta": 3,
+    "ultimo": -1, "ultima": -1,
     "一つ目": 0, "1つ目": 0, "最初": 0, "前者": 0, "二つ目": 1, "2つ目": 1, "後者": -1, "三つ目": 2, "3つ目": 2,
 }  # fmt: skip
 
@@ -354,24 +413,35 @@ SMALLER: Final = Words(
     "günstigere|günstigste|billigere|billigste|kleinere|kleinste|kürzere|schnellere|einfachere|"
     "barata|barato|pequeña|pequeño|menor|corta|corto|rápida|rápido|sencilla|"
     "moins chère|moins cher|petite|petit|courte|court|rapide|simple|安い|小さい|短い|速い|"
-    "weniger|wenigsten|menos|moins"
+    "weniger|wenigsten|menos|moins",
+    "economica|economico|più economica|più economico|più piccola|più piccolo|meno|più corta|"
+    "più corto|più veloce|più semplice|minore",
 )
 
 #: Prepositions that put a value on a slot ("set *to* 22:00", "steht *auf* Word", "passe *à* annuel").
-TARGET: Final = Words("to|into|auf|zu|nach|a|al|à|au|aux|vers|に|へ")
+TARGET: Final = Words("to|into|auf|zu|nach|a|al|à|au|aux|vers|に|へ", "a|al|alla|allo|ai")
 
 #: The option in the middle of an odd-length list: "the one in between", "die mittlere", "la del medio".
 MIDDLE: Final = Words(
     "middle|in between|in the middle|mittlere|mittleren|mittleres|dazwischen|in der mitte|"
-    "del medio|de en medio|intermedia|intermedio|du milieu|intermédiaire|entre les deux|真ん中|中間"
+    "del medio|de en medio|intermedia|intermedio|du milieu|intermédiaire|entre les deux|真ん中|中間",
+    "quella di mezzo|quello di mezzo|in mezzo|a metà",
 )
 LARGER: Final = Words(
     "bigger|biggest|larger|largest|more|higher|highest|longer|longest|größere|längere|mehr|höhere|"
-    "grande|mayor|larga|largo|más|plus grand|plus grande|longue|plus long|大きい|長い|多い"
+    "grande|mayor|larga|largo|más|plus grand|plus grande|longue|plus long|大きい|長い|多い",
+    "più grande|maggiore|più lunga|più lungo|più|di più",
 )
 
 #: What memoryd itself writes, per output language.
-TASK_LABEL: Final = {"en": "To-do", "de": "Aufgabe", "es": "Tarea", "fr": "À faire", "ja": "TODO"}
+TASK_LABEL: Final = {
+    "en": "To-do",
+    "de": "Aufgabe",
+    "es": "Tarea",
+    "fr": "À faire",
+    "it": "Da fare",
+    "ja": "TODO",
+}
 
 #: Turning an option down: "drop", "strike", "skip", "no-go", "ni hablar", "kommt nicht in Frage".
 REJECT: Final = Words(
@@ -381,26 +451,31 @@ REJECT: Final = Words(
     "quita|quitar|descarta|descartar|ni hablar|de ninguna manera",
     "supprime|supprimer|écarte|pas question|hors de question",
     "却下|なしで|抜きで|外して|やめ|いらない",
+    "togli|togliere|scarta|scartare|escludi|escludere|elimina|eliminare|non se ne parla|"
+    "fuori discussione|assolutamente no",
 )
 
 #: Saying a point is still open.
 OPEN: Final = Words(
     "open|unclear|unknown|undecided|unresolved|tbd|pending|offen|unklar|ungeklärt|abierta|abierto|pendiente|"
     "not known|no idea|don't know|weiß nicht|no se sabe|on ne sait pas|分かっていません|わかっていません|分からない|"
-    "ouverte|ouvert|en suspens|未定|未解決|未決|不明"
+    "ouverte|ouvert|en suspens|未定|未解決|未決|不明",
+    "aperta|aperto|in sospeso|da decidere|da chiarire|non si sa|non è chiaro|poco chiaro",
 )
 
 #: A condition on the choice: "only if", "as long as", "unless".
 CONDITION: Final = Words(
     "only if|as long as|provided|unless|depends on|nur wenn|solange|falls|sólo si|solo si|siempre que|"
-    "seulement si|à condition|なら|次第|場合のみ"
+    "seulement si|à condition|なら|次第|場合のみ",
+    "solo se|purché|a patto che|a meno che|dipende da|sempre che",
 )
 
 #: A subject that makes a sentence a statement of fact, not an instruction.
 STATE: Final = Words(
     "is|are|was|were|isn't|aren't|wasn't|has|have|lives|sits|ist|sind|war|hat|haben|liegt|liegen|steht|"
     "es|son|era|está|están|tiene|tienen|queda|ont|"
-    "est|sont|était|se trouve|です|でした|である|にある"
+    "est|sont|était|se trouve|です|でした|である|にある",
+    "è|sono|era|erano|ha|hanno|sta|stanno|si trova|c'è|ci sono",
 )
 
 #: Judging an option badly: "would be wrong", "too risky", "hides the problem".
@@ -411,6 +486,8 @@ NEGATIVE: Final = Words(
     "mal|peor|arriesgado|demasiado|caro|lento|problema",
     "mauvais|pire|risqué|trop|cher|lent|problème",
     "悪い|だめ|ダメ|危ない|高い|遅い|問題",
+    "sbagliato|sbagliata|male|peggio|peggiore|rischioso|rischiosa|troppo|caro|cara|costoso|"
+    "lento|lenta|problema|scomodo|scomoda",
 )
 
 #: Words that introduce alternatives: "options", "two ways", "zwei Varianten", "dos maneras".
@@ -420,5 +497,6 @@ CHOICE: Final = Words(
     "optionen|möglichkeiten|varianten|vorschläge|wege|"
     "opciones|alternativas|maneras|formas|"
     "possibilités|façons|solutions|"
-    "選択肢|候補|どちら"
+    "選択肢|候補|どちら",
+    "opzioni|opzione|alternativa|possibilità|modi|strade|varianti|soluzioni|proposte",
 )

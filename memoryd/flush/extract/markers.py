@@ -25,7 +25,7 @@ AGREE_START: Final = re.compile(
     r"^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|alright|fine|agreed|great|perfect|good|nice|cool|correct|right|"
     r"sounds (?:good|great|fine)|looks (?:good|great|fine)|lgtm|go ahead|go for it|do it|ship it|please do|"
     r"let'?s (?:do|go)|go with|approved?|ja|jawohl|genau|gerne|passt|einverstanden|nimm|nehmen wir|oui|d'accord|"
-    r"parfait|va pour|vale|sí|si|sim|claro|perfecto|de acuerdo|"
+    r"parfait|va pour|vale|sí|si|sim|claro|perfecto|de acuerdo|sì|certo|va bene|perfetto|esatto|vada per|"
     r"はい|うん|ええ|了解|承知|オッケー|いいよ|いいね|いいです|大丈夫|お願い|それで|好的|可以|行|好|네|좋아)\b",
     re.I,
 )
@@ -41,12 +41,13 @@ CORRECTION: Final = make_cue(
     r"^actually,?\s[^.?!]*\bnot\b|\b(?:isn'?t|is not|wasn'?t|aren'?t|doesn'?t)\b[^.?!]{0,60}\b(?:like|as) "
     r"(?:you|your)\b|\bcorrection\b|\b(?:we|they) (?:moved|switched|migrated) (?:to|away from|off)\b|"
     r"\b(?:das ist falsch|stimmt nicht|nicht richtig|du hast dich geirrt|c'est faux|ce n'est pas ça|"
-    r"ce n'est pas correct|tu te trompes|eso (?:está mal|no es así)|estaba mal|no es correcto|te equivocas)\b"
-    r"|^(?:falsch|faux|incorrecto)\b",
+    r"ce n'est pas correct|tu te trompes|eso (?:está mal|no es así)|estaba mal|no es correcto|te equivocas|"
+    r"è sbagliato|non è giusto|non è corretto|ti sbagli|hai sbagliato|correzione)\b"
+    r"|^(?:falsch|faux|incorrecto|sbagliato)\b",
     "wait|hold on|wrong|not right|incorrect|not true|not it|not quite|dropped|stopped using|no longer use|"
     "reintroduce|not what i|actually|like you|as you|correction|we moved|they moved|we switched|they switched|"
     "we migrated|they migrated|falsch|stimmt nicht|nicht richtig|geirrt|faux|pas ça|pas correct|trompes|"
-    "está mal|estaba mal|no es así|correcto|incorrecto|equivocas|"
+    "está mal|estaba mal|no es así|correcto|incorrecto|equivocas|sbagli|non è giusto|non è corretto|correzione|"
     "違|ちがう|そうじゃな|間違",
 )
 
@@ -62,23 +63,41 @@ ACK: Final = re.compile(
 )
 
 
+#: "Before I forget", "damit ich's nicht vergesse", "que no se me olvide", "pour ne pas oublier", "prima che me
+#: ne dimentichi": the speaker asks to keep what follows, in other words.
+_LEST_I_FORGET: Final = (
+    r"before i forget|so i don'?t forget|lest i forget|in case i forget|bevor ich'?s vergesse|"
+    r"bevor ich es vergesse|damit ich'?s nicht vergesse|damit ich es nicht vergesse|que no se me olvide|"
+    r"antes de que se me olvide|para que no se me olvide|avant que j'oublie|pour ne pas oublier|pour pas oublier|"
+    r"prima che me ne dimentichi|prima che mi dimentichi|per non dimenticare|per non dimenticarlo"
+)
+
+
 REMEMBER: Final = make_cue(
     r"\b(?:remember|keep in mind|don'?t forget|do not forget|for the record|make a note|take note|memori[sz]e|"
     r"note (?:this|that) down|write (?:this|that) down|for (?:future reference|the future)|merk dir|denk dran|"
     r"vergiss nicht|fürs protokoll|zur erinnerung|para que conste|"
-    r"retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|recuerda|no olvides|acuérdate)\b|覚えて|覚えと|記憶して|メモして|"
+    r"retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|recuerda|no olvides|acuérdate|ricorda|ricordati|"
+    r"non dimenticare|tieni a mente|tieni presente|prendi nota|per la cronaca|"
+    + _LEST_I_FORGET
+    + r")\b|覚えて|覚えと|記憶して|メモして|"
     r"忘れないで|記録して",
     "remember|keep in mind|forget|record|note|memori|write|future|merk dir|denk dran|vergiss|protokoll|"
-    "erinnerung|conste|retiens|souviens|oublie|mémoire|rappel|recuerda|olvides|acuérdate|覚え|記憶|メモ|忘れ|記録",
+    "erinnerung|conste|retiens|souviens|oublie|mémoire|rappel|recuerda|olvides|acuérdate|ricorda|dimenticare|"
+    "tieni a mente|tieni presente|prendi nota|cronaca|vergesse|se me olvide|dimentichi|dimenticar|"
+    "覚え|記憶|メモ|忘れ|記録",
 )
 
 
 REMEMBER_HEAD: Final = re.compile(
-    r"^(?:(?:and|also|oh|btw|please|pls|so|und|et|y)[,\s]+)*(?:please\s+)?(?:remember|keep in mind|don'?t forget|"
+    r"^(?:(?:and|also|oh|btw|please|pls|so|und|et|y|e)[,\s]+)*(?:please\s+)?(?:remember|keep in mind|don'?t forget|"
     r"do not forget|for the record|for the future|note|merk dir|denk dran|vergiss nicht|fürs protokoll|"
     r"zur erinnerung|para que conste|retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|"
-    r"recuerda|no olvides|acuérdate)\b(?:\s+(?:this|that|das|ça|esto))?(?:\s+for the future)?\s*[:,]?\s*"
-    r"(?:that\s+|dass\s+|que\s+)?",
+    r"recuerda|no olvides|acuérdate|ricorda|ricordati|non dimenticare|tieni a mente|tieni presente|prendi nota|"
+    + _LEST_I_FORGET
+    + r")\b"
+    r"(?:\s+(?:well|gut|bien|bene))?(?:\s+(?:this|that|das|ça|esto|questo))?(?:\s+for the future)?\s*[:,]?\s*"
+    r"(?:that\s+|dass\s+|que\s+|che\s+)?",
     re.I,
 )
 
@@ -116,11 +135,12 @@ CONVENTION: Final = make_cue(
     r"(?:we|i) (?:use|don'?t use|prefer)|(?:don'?t|do not) (?:ever )?use|owns|owner of|is responsible for|"
     r"in charge of|maintainer|owned by|i prefer|i'?d prefer|i like|i love|i hate|i don'?t like|favou?rite|"
     r"allergic|can'?t stand|cannot stand|from now on|"
-    r"immer|niemals|nie|ab sofort|ab jetzt|toujours|jamais|désormais|siempre|nunca|de ahora en adelante)\b"
+    r"immer|niemals|nie|ab sofort|ab jetzt|toujours|jamais|désormais|siempre|nunca|de ahora en adelante|"
+    r"sempre|mai più|d'ora in poi)\b"
     r"|必ず|常に|いつも|絶対に?|禁止|してはいけない|しないこと|ルール|担当|好き|嫌い|苦手|アレルギー",
     "always|never|must|hard rule|exception|convention|policy|only ever|use|prefer|owns|owner|owned|"
     "responsible|in charge|maintainer|like|love|hate|favo|allergic|t stand|not stand|from now on|immer|nie|"
-    "ab sofort|ab jetzt|toujours|jamais|désormais|siempre|nunca|adelante|"
+    "ab sofort|ab jetzt|toujours|jamais|désormais|siempre|nunca|adelante|sempre|mai più|d'ora in poi|"
     "必ず|常に|いつも|絶対|禁止|いけない|しないこと|ルール|担当|好き|嫌い|苦手|アレルギー",
 )
 
@@ -128,7 +148,8 @@ CONVENTION: Final = make_cue(
 #: A standing rule the user sets, kept like a "remember" request ("never ...", "from now on ...").
 HARD_RULE: Final = re.compile(
     r"\b(?:never|must(?:n'?t| not)?|under no circumstances|hard rule|no exceptions|from now on|only ever|"
-    r"niemals|ab sofort|jamais|désormais|nunca|de ahora en adelante)\b|必ず|絶対|禁止",
+    r"niemals|ab sofort|jamais|désormais|nunca|de ahora en adelante|mai più|d'ora in poi|in nessun caso)\b|"
+    r"必ず|絶対|禁止",
     re.I,
 )
 
@@ -137,9 +158,13 @@ PERSONAL: Final = make_cue(
     r"'s birthday|\bbirthday is\b|\banniversary\b|\bexpires?\b|\bmy (?:\w+ )?(?:number|address|email) is\b"
     r"|\bour (?:daughter|son|kids?|children)\b"
     r"|\bwe(?:'re| are) (?:\d|a (?:family|household|couple|team) of)|\bfamily of \d|\bhousehold of\b"
+    r"|\b(?:vegetarian|vegan|coeliac|celiac|pescatarian|lactose[- ]intolerant|vegetarier(?:in)?|veganer(?:in)?|"
+    r"zöliakie|laktoseintolerant|vegetarian[oa]|vegan[oa]|cel[ií]ac[oa]|intolerante a la lactosa|"
+    r"végétarien(?:ne)?|végane|cœliaque|coeliaque|intolérant(?:e)? au lactose|intollerante al lattosio)\b"
     r"|誕生日|期限",
     "birthday|anniversary|expire|my |our daughter|our son|our kid|our children|we're|we are|family of|"
-    "household of|誕生日|期限",
+    "household of|vegeta|vegan|coeliac|celiac|pescatarian|lactos|zöliakie|laktose|celíac|celiac|végéta|végane|"
+    "cœliaque|coeliaque|lattosio|誕生日|期限",
 )
 
 
@@ -157,7 +182,7 @@ ENV_ID: Final = make_cue(
 
 STATE_VERB: Final = re.compile(
     r"\b(?:is|are|was|were|runs?|running|uses?|lives?|sits?|listens?|hosted|located|booked|has|have|holds?|"
-    r"points? to|moved to|ist|sind|läuft|liegt|est|sont|es|son|está|están)\b"
+    r"points? to|moved to|ist|sind|läuft|liegt|est|sont|es|son|está|están|è|sono|si trova)(?!\w)"
     r"|\bat\s+(?=\d{1,3}(?:\.\d{1,3}){3}\b)|は|で入れる|にある|で動いて|を使って|済み|です|でした",
     re.I,
 )
@@ -306,6 +331,18 @@ LABELS: Final = {
         "committed_msg": 'commit "{msg}"',
         "pr": "PR #{n} abierto ({url})",
     },
+    "it": {
+        "rejected": "Rifiutato: ",
+        "user": "utente: ",
+        "correction": " (correzione dell'utente)",
+        "failed": "{cmd} non è riuscito: {err}",
+        "fixed": "; soluzione: {fix}",
+        "still": "Ancora in errore: {cmd}: {err}",
+        "wrote": "scritto {path}",
+        "committed": 'commit {hash} "{msg}" su {branch}',
+        "committed_msg": 'commit "{msg}"',
+        "pr": "PR #{n} aperta ({url})",
+    },
     "fr": {
         "rejected": "Rejeté : ",
         "user": "utilisateur : ",
@@ -327,4 +364,7 @@ FUNCTION_WORDS: Final = {
     "de": wordset("der die das und ist nicht ich wir mit für auch bitte ein eine den noch schon"),
     "es": wordset("el la los las que y es por para una con pero del lo se está mi"),
     "fr": wordset("le la les et est pas pour une avec je que des nous vous du ce il"),
+    "it": wordset(
+        "il di che è non per una con gli della delle sono anche ma ci questo questa mi ho nel nella io e i al alla"
+    ),
 }

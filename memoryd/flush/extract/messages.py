@@ -243,7 +243,7 @@ _LATIN_WORD: Final = re.compile(r"[a-zà-öø-ÿ']+")
 
 
 def language_of(msgs: Sequence[Msg]) -> str:
-    """The language the user writes in: ``ja``, ``de``, ``es``, ``fr`` or (by default) ``en``."""
+    """The language the user writes in: ``ja``, ``de``, ``es``, ``fr``, ``it`` or (by default) ``en``."""
     prose = "".join(m.prose for m in msgs if m.role == "user")[:5000]
     if prose and len(CJK.findall(prose)) > 0.15 * len(prose):
         return "ja"

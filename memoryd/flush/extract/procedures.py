@@ -51,6 +51,7 @@ _ROUTINE: Final = {
     "de": "Ablauf ({n}-mal ausgeführt)",
     "es": "Rutina (ejecutada {n} veces)",
     "fr": "Routine (lancée {n} fois)",
+    "it": "Procedura (eseguita {n} volte)",
     "ja": "手順（{n}回実行）",
 }
 
@@ -61,6 +62,7 @@ _STAGED: Final = {
     "de": "Schritte der Auslieferung, wie ausgeführt",
     "es": "Pasos de la entrega, tal como se ejecutaron",
     "fr": "Étapes de la livraison, telles qu'exécutées",
+    "it": "Passi del rilascio, come eseguiti",
     "ja": "リリース手順（実行した順）",
 }
 

@@ -656,6 +656,7 @@ _LABELS: Final = {
     "de": ("behoben durch {fix}", "jetzt {ok}"),
     "es": ("corregido con {fix}", "ahora {ok}"),
     "fr": ("corrigé par {fix}", "maintenant {ok}"),
+    "it": ("risolto con {fix}", "ora {ok}"),
     "ja": ("修正: {fix}", "結果: {ok}"),
 }
 
