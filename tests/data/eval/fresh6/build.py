@@ -70,6 +70,46 @@ def grant_budget() -> Conv:
         ],
     )
     c.r("['Overview', 'Staff', 'Travel', 'Equipment', 'Other']")
+    c.a("Checking that the category sheets share the same columns.")
+    c.a(
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "cd ~/grant && .venv/bin/python -c \"import pandas as pd; print(pd.read_excel('budget_v3.xlsx', sheet_name='Travel').head(2))\""
+                },
+            )
+        ]
+    )
+    c.r(
+        "   year          item  amount_eur\n0  2027  CogSci 2027      2400.0\n1  2027  Szeged visit 1    900.0"
+    )
+    c.a(
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "cd ~/grant && .venv/bin/python -c \"import pandas as pd; print(pd.read_excel('budget_v3.xlsx', sheet_name='Equipment').head(2))\""
+                },
+            )
+        ]
+    )
+    c.r(
+        "   year             item  amount_eur\n0  2027  EEG amplifier    16500.0\n1  2027  laptops (2)       1900.0"
+    )
+    c.a(
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "cd ~/grant && .venv/bin/python -c \"import pandas as pd; print(pd.read_excel('budget_v3.xlsx', sheet_name='Staff').head(2))\""
+                },
+            )
+        ]
+    )
+    c.r(
+        "   year                role  amount_eur\n0  2027  postdoc (E13, 100%)   72000.0\n1  2027  student assistant    24000.0"
+    )
     c.a(
         "I'll write the script.",
         tools=[
@@ -539,7 +579,51 @@ def receipts() -> Conv:
             )
         ]
     )
+    c.r('{"job_id":"job_a81f","status":"running","progress":0.5}')
+    c.a(
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "sleep 10; curl -s https://api.parsewell.io/v2/jobs/job_a81f -H 'Authorization: Bearer PW-live-7c1e0b93f4aa2d8e'"
+                },
+            )
+        ]
+    )
+    c.r('{"job_id":"job_a81f","status":"running","progress":0.6}')
+    c.a(
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "sleep 10; curl -s https://api.parsewell.io/v2/jobs/job_a81f -H 'Authorization: Bearer PW-live-7c1e0b93f4aa2d8e'"
+                },
+            )
+        ]
+    )
+    c.r('{"job_id":"job_a81f","status":"running","progress":0.6}')
+    c.a(
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "sleep 10; curl -s https://api.parsewell.io/v2/jobs/job_a81f -H 'Authorization: Bearer PW-live-7c1e0b93f4aa2d8e'"
+                },
+            )
+        ]
+    )
     c.r('{"job_id":"job_a81f","status":"running","progress":0.8}')
+    c.a(
+        tools=[
+            (
+                "bash",
+                {
+                    "command": "sleep 10; curl -s https://api.parsewell.io/v2/jobs/job_a81f -H 'Authorization: Bearer PW-live-7c1e0b93f4aa2d8e'"
+                },
+            )
+        ]
+    )
+    c.r('{"job_id":"job_a81f","status":"running","progress":0.9}')
     c.a(
         tools=[
             (
