@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from memoryd.flush.extract import todos
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
@@ -1407,12 +1408,26 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
         s = said
+        if remind := todos.remind_request(s):  # "can you remind me to call the vet on Friday?"
+            if not has_secret(said):
+                ctx.add("todo", _sentence(remind), {m.pos})
+                used.add(i)
+            continue
         if is_question(s):  # "can you note that Ahmed sends the invoice by Thursday?"
             if not (REMEMBER_WORDS.hit(s) and (that := _THAT.search(s))):
                 continue
             s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s) and not has_secret(said):  # the costly test last
-            ctx.add("todo", _sentence(_after_yes(LEAD_FILLER.sub("", s)).removeprefix("and ")), {m.pos})
+            for part in todos.clauses(s):  # "I bring the van on Sunday, and Pili buys the gels by Friday"
+                ctx.add(
+                    "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
+                )
+            used.add(i)
+            continue
+        found, ack = todos.confirmed(ctx, m, s)  # the assistant takes it in: "Noted: Kai, Saturday."
+        for part in found:
+            ctx.add("todo", _sentence(LEAD_FILLER.sub("", part)), {m.pos} | ({ack.pos} if ack else set()))
+        if found:
             used.add(i)
 
 

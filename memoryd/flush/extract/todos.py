@@ -1,0 +1,327 @@
+"""To-dos the dialogue rules read from the shape of a turn, not from a ``TODO:`` label.
+
+* **A task the assistant confirms.** A user clause with an owner (the speaker: "ich hol ...",
+  "la prenoto io", "je livre ..."; or a name as its subject: "Marta is ordering ...", "Frau Okafor
+  schickt ...") and a when (a weekday, a date, "by Friday", "entro venerdì 11"), which the
+  assistant's next words acknowledge ("Noted.", "Apuntado: ...") or restate (the same number, day
+  or name): a to-do. Not the past ("ich war bis 12 beim Arzt", "already booked it for Friday").
+* **Two tasks in one sentence** ("I bring the van on Sunday, and Pili buys the gels before Friday
+  the 11th"): one to-do per clause, when each clause has its own owner and when.
+* **A reminder set only with a tool** (``cron``, ``reminder``, a calendar tool): its arguments say
+  what and when; a to-do of the user's, due at the tool's time, citing the request and the result.
+* **"Remind me to X on Friday"**, asked as a question or not, is a to-do whether or not a tool runs.
+
+Only closed classes of function words per language (en, de, es, fr, it) and the shapes of dates,
+numbers and names are read. No import of ``dialogue`` (it calls in here).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.lexicon import ASK, tokens
+from memoryd.flush.extract.markers import STOPWORDS
+from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.prose import has_secret, is_question, plain
+from memoryd.sources.transcript import Entry
+
+_WEEKDAY: Final = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica"
+)
+_MONTH: Final = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+)
+#: A when: a weekday (also "fri 12"), a date, a day and month, "tomorrow", "next week" (en/de/es/fr/it).
+_WHEN: Final = re.compile(
+    rf"(?<![\w-])(?:{_WEEKDAY})(?![\w-])"
+    r"|(?<![\w-])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+\d"
+    r"|\b\d{4}-\d{2}-\d{2}\b|(?<![\d.])\d{1,2}\.\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"
+    rf"|(?<![\d.])\d{{1,2}}(?:st|nd|rd|th|er|ᵉʳ)?\.?\s+(?:de\s+)?(?:{_MONTH})(?![\w])"
+    rf"|(?<![\w])(?:{_MONTH})\.?\s+\d{{1,2}}(?!\d)"
+    r"|\b(?:the|el|le|il|am|den|dem|al|au)\s+\d{1,2}(?:st|nd|rd|th|\.)?(?![\d.,:/])"
+    r"|(?<![\w])(?:tomorrow|tonight|next week|next month|end of (?:the )?(?:day|week|month)|eod|eow|"
+    r"morgen|übermorgen|nächste woche|nächsten monat|ende der woche|"
+    r"(?<!de )(?<!la )(?<!por )mañana|la semana que viene|la próxima semana|fin de mes|"
+    r"demain|après-demain|la semaine prochaine|fin du mois|"
+    r"domani|dopodomani|la prossima settimana|settimana prossima|fine mese)(?![\w])",
+    re.I,
+)
+#: The speaker as the subject: "I", "we", "ich", "yo", "je"/"j'", "io" (a present tense that plans).
+_SELF: Final = re.compile(
+    r"(?<![\w'’])(?:i|i'm|i’m|i'll|i’ll|we|we're|we'll|ich|wir|yo|nosotros|nosotras|je|nous|io|noi)(?![\w'’])"
+    r"|(?<![\w'’])j['’](?=\w)",
+    re.I,
+)
+_TITLE: Final = r"(?:(?:Frau|Herr|Dr|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?\s+)"
+#: A name opening the clause, then a lower-case word: "Marta is ordering", "Frau Okafor schickt".
+_NAME_LEAD: Final = re.compile(
+    rf"^(?:{_TITLE}?([A-ZÀ-Þ][a-zß-ÿ'’-]+)|{_TITLE}([A-ZÀ-Þ][\w'’-]+))\s+(?=[a-zß-ÿ])"
+)
+#: A modal after the subject: someone has to do it ("la mairie doit confirmer avant vendredi").
+_MODAL: Final = re.compile(
+    r"\b(?:has to|have to|needs to|need to|must|muss|müssen|soll|sollen|tiene que|tienen que|debe|deben|"
+    r"doit|doivent|deve|devono)\s+\w",
+    re.I,
+)
+#: An English progressive that plans: "Marta is ordering ...", "they're sending ...".
+_PROGRESSIVE: Final = re.compile(r"\b(?:is|are|'s|’s|'re|’re)\s+(?:\w+ly\s+)?\w{3,}ing\b", re.I)
+#: Done already, or in the past: no task ("had it delivered on Friday", "ya lo reservé el lunes").
+_DONE: Final = re.compile(
+    r"\b(?:already|yesterday|last week|ago|was|were|had|did|schon|bereits|gestern|letzte woche|war|waren|"
+    r"hatte|hatten|hab|habe|hat|ya|ayer|hace|fue|fui|era|estaba|he|hemos|déjà|hier|était|étais|avait|"
+    r"j'ai|j’ai|avons|ont|già|ieri|fa|ho|abbiamo|hanno|ero)\b"
+    r"|^(?:i|we|they|he|she|[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?!need|feed|proceed|succeed)\w{2,}ed\b",
+    re.I,
+)
+#: An acknowledgement opening the assistant's answer ("Noted.", "Apuntado:", "C'est noté").
+_ACK: Final = re.compile(
+    r"^\W*(?:noted|got it|ok(?:ay)?|sure|will do|done|added|great|perfect|on the list|"
+    r"notiert|vermerkt|alles klar|gut|passt|geht klar|"
+    r"apuntado|anotado|vale|hecho|perfecto|de acuerdo|entendido|"
+    r"noté|c'est noté|d'accord|entendu|parfait|"
+    r"annotato|segnato|perfetto|d'accordo|va bene|capito)(?![\w'’])",
+    re.I,
+)
+#: Where a sentence holds two tasks: ", and", "; ", ", y", ", und", ", et", ", e", or ", Name ...".
+_SPLIT: Final = re.compile(
+    r"\s*;\s*|,\s*(?:(?:and|und|y|et|e|plus)\s+)?(?=(?:(?:and|und|y|et|e)\s+)?[A-ZÀ-Þ][a-zß-ÿ]+\s+[a-zß-ÿ])"
+    r"|,?\s+(?:and|und|y|et|e)\s+(?=[A-ZÀ-Þ][a-zß-ÿ]+\s+[a-zß-ÿ])",
+)
+_CONJ: Final = re.compile(r"^(?:(?:and|also|so|und|auch|y|et|e|plus|then)\b[,\s]*)+", re.I)
+#: "Remind me to X", in a question or not (en/de/es/fr/it).
+_REMIND: Final = re.compile(
+    r"\b(?:remind me|erinnere? mich|erinner mich|recuérdame|recordarme|rappelle-moi|rappelez-moi|ricordami)\b"
+    r"(?:\s+(?:to|an|daran|de|que|di))?\s*",
+    re.I,
+)
+
+
+def owner(clause: str, initial: bool = False, ack: str = "") -> bool:
+    """The clause has someone who does it: the speaker, or a name as its subject. A capitalised word
+    that opens the sentence is only a name when a title comes first or the answer says it too
+    ("Prefiero ..." opens a sentence; "Marta's order is on the list" names Marta)."""
+    stripped = _CONJ.sub("", clause.strip())
+    if _SELF.search(stripped):
+        return True
+    lead = _NAME_LEAD.match(stripped)
+    if lead is None:
+        return False
+    name = lead.group(1) or lead.group(2) or ""
+    if name.lower() in STOPWORDS or _WHEN.fullmatch(name):
+        return False
+    first = initial and stripped == clause.strip()  # nothing before the word in its sentence
+    return bool(lead.group(2)) or not first or re.search(rf"\b{re.escape(name)}\b", ack) is not None
+
+
+def when(clause: str) -> bool:
+    return bool(_WHEN.search(clause))
+
+
+def _done(clause: str) -> bool:
+    return bool(_DONE.search(_CONJ.sub("", clause.strip())))
+
+
+def owned_task(clause: str, initial: bool = False) -> bool:
+    """A task that needs no acknowledgement: a named subject (or a noun phrase before a modal) that
+    is doing it ("Marta is ordering ... by Friday", "la mairie doit confirmer avant vendredi")."""
+    core = _CONJ.sub("", clause.strip())
+    if not when(core) or _done(core) or is_question(core):
+        return False
+    lead = _NAME_LEAD.match(core)
+    named = lead is not None and owner(clause, initial) and not _SELF.match(core)
+    if named and _PROGRESSIVE.search(core):
+        return True
+    modal = _MODAL.search(core)
+    return (
+        modal is not None
+        and len(tokens(core[: modal.start()])) >= 1
+        and not _SELF.search(core[: modal.start()])
+    )
+
+
+def clauses(sentence: str) -> list[str]:
+    """The tasks of one sentence: two clauses when each has its own owner and when, else the whole."""
+    parts = [p.strip(" ,;.") for p in _SPLIT.split(sentence) if p and p.strip(" ,;.")]
+    if len(parts) < 2:
+        return [sentence]
+    tasks = [p for i, p in enumerate(parts) if owner(p, i == 0) and when(p) and len(tokens(p)) >= 3]
+    return tasks if len(tasks) >= 2 else [sentence]
+
+
+def _values(text: str) -> set[str]:
+    """Numbers, capitalised words and weekdays of a text, to see whether an answer restates it."""
+    found = set(re.findall(r"\d+", text))
+    found.update(w.lower() for w in re.findall(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}", text) if w.lower() not in STOPWORDS)
+    found.update(w.lower() for w in re.findall(rf"(?i)(?<![\w-])(?:{_WEEKDAY})(?![\w-])", text))
+    return found
+
+
+def acknowledged(ctx: Ctx, m: Msg, clause: str) -> Msg | None:
+    """The assistant's next words take the task in: a short acknowledgement, or they restate its
+    number, day or name (and ask nothing first)."""
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences or ctx.offer(ack).options:
+        return None
+    head = ack.sentences[:2]
+    if is_question(head[0]):
+        return None
+    if _ACK.match(head[0]) and len(ack.sentences) <= 3:
+        return ack
+    said = _values(clause)
+    return ack if said and said & _values(" ".join(head)) else None
+
+
+def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
+    """The tasks of a user sentence that the assistant confirms, or that name an owner doing it."""
+    if is_question(sentence) or has_secret(sentence) or not when(sentence):
+        return [], None
+    found: list[str] = []
+    ack: Msg | None = None
+    asks = any(is_question(x) for x in m.sentences)
+    for clause in clauses(sentence):
+        initial = sentence.startswith(clause)
+        if len(tokens(clause)) < 3 or _done(clause) or not when(clause) or (asks and ASK.hit(clause)):
+            continue  # "boh, chiedo io lunedì": why the question in the same turn waits, not a task
+        if owned_task(clause, initial):
+            found.append(clause)
+            continue
+        got = acknowledged(ctx, m, clause)
+        if got is not None and owner(clause, initial, " ".join(got.sentences[:2])):
+            found.append(clause)
+            ack = got
+    return found, ack
+
+
+def remind_request(sentence: str) -> str:
+    """The task of "remind me to X on Friday" (question or not), with its when; else ''."""
+    got = _REMIND.search(sentence)
+    if got is None:
+        return ""
+    rest = sentence[got.end() :].strip().rstrip("?？!. ")
+    if len(tokens(rest)) < 2 or not when(rest):
+        return ""
+    return plain(rest)
+
+
+# --- reminders set with a tool -------------------------------------------------------------------------
+
+_REMINDER_TOOLS: Final = (
+    "cron",
+    "remind",
+    "reminder",
+    "schedule",
+    "calendar",
+    "alarm",
+    "todo",
+    "task",
+    "event",
+)
+_TIME_KEYS: Final = (
+    "schedule",
+    "at",
+    "atms",
+    "when",
+    "time",
+    "datetime",
+    "date",
+    "start",
+    "due",
+    "due_date",
+    "expr",
+)
+_TEXT_KEYS: Final = ("text", "message", "title", "summary", "name", "task", "note", "description", "content")
+_NOT_ADDING: Final = frozenset(
+    ["list", "remove", "delete", "cancel", "get", "status", "runs", "run", "wake", "update", "disable"]
+)
+
+
+def _walk(args: Mapping[str, Any], depth: int = 0) -> Iterator[tuple[str, Any]]:
+    for k, v in args.items():
+        if isinstance(v, Mapping) and depth < 3:
+            yield from _walk(v, depth + 1)
+        else:
+            yield k.lower(), v
+
+
+def _moment(value: Any, key: str) -> str:
+    """A tool's time, readable: "2026-11-23T19:00:00Z" -> "2026-11-23 19:00"."""
+    if isinstance(value, (int, float)) and key == "atms" and value > 1e11:
+        return datetime.fromtimestamp(value / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M")
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    text = value.strip()
+    iso = re.match(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})", text)
+    return f"{iso.group(1)} {iso.group(2)}" if iso else text[:40]
+
+
+def reminder_of(name: str, args: Mapping[str, Any]) -> tuple[str, str] | None:
+    """What a reminder tool call sets: (when, what), or None for another tool or another action."""
+    low = name.lower()
+    if not any(t in low for t in _REMINDER_TOOLS):
+        return None
+    action = args.get("action") or args.get("op") or ""
+    if isinstance(action, str) and action.lower() in _NOT_ADDING:
+        return None
+    moment = what = ""
+    for key, value in _walk(args):
+        if not moment and key in _TIME_KEYS:
+            moment = _moment(value, key)
+        elif not what and key in _TEXT_KEYS and isinstance(value, str) and len(tokens(value)) >= 2:
+            what = plain(value)
+    return (moment, what) if moment and what else None
+
+
+def tool_reminders(ctx: Ctx, entries: Sequence[Entry]) -> None:
+    """A reminder set only with a tool: a to-do of the user's, due at the tool's time, citing the user
+    turn that asked and the tool's result ("2026-11-23 19:00: Text the plumber ... (reminder set)")."""
+    at_result: dict[str, int] | None = None  # tool call id -> position of its result
+    for e in entries:
+        if e.role != "assistant" or not e.tool_calls:
+            continue
+        for call in e.tool_calls:
+            got = reminder_of(call.name, call.arguments)
+            if got is None:
+                continue
+            if at_result is None:  # built once, only when a reminder tool ran at all
+                by_id = {x.step.id: x.pos for x in ctx.msgs if x.role == "tool" and x.step is not None}
+                at_result = {r.tool_call_id: by_id[r.id] for r in entries if r.tool_call_id and r.id in by_id}
+            at = at_result.get(call.id)
+            step = ctx.msgs[at].step if at is not None else None
+            if at is None or step is None or step.failed:
+                continue
+            moment, what = got
+            if has_secret(what):
+                continue
+            pos = {at}
+            asker = ctx.last_user(at)
+            if asker is not None:
+                asked = next((d for d in ctx.drafts if d.kind == "todo" and asker in d.pos), None)
+                if asked is not None:  # "remind me to call the vet on Friday": that to-do, now set
+                    asked.pos.add(at)
+                    continue
+                pos.add(asker)
+            ctx.add("todo", f"{moment}: {what.rstrip('. ')} ({_SET[ctx.lang]})", pos)
+
+
+_SET: Final = {
+    "en": "reminder set",
+    "de": "Erinnerung gesetzt",
+    "es": "recordatorio puesto",
+    "fr": "rappel programmé",
+    "ja": "リマインダー設定済み",
+}
+
+__all__ = ["clauses", "confirmed", "owned_task", "remind_request", "reminder_of", "tool_reminders"]
