@@ -167,6 +167,8 @@ LATER: Final = Words(
     "te digo algo|lo vemos|ni idea",
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
     "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée",
+    "più tardi|domani|non ancora|forse|non so|ci penso|vediamo|per ora|un'altra volta|non adesso|boh|"
+    "nessuna idea|ti faccio sapere",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
 )
 
@@ -182,16 +184,17 @@ ASK: Final = Words(
     "frage|frag|fragen|kläre|klären|abklären|rückfrage|besprechen|bespreche",
     "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con|hablar con|hablarlo",
     "demande|demanderai|demander|vérifie avec|voir avec|en parler|discuter",
+    "chiedo|chiederò|chiedere|parlo con|parlarne|ne parlo|sentire|verifico con",
     "聞いて|聞く|確認して|相談",
 )
 
 #: The speaker themself: "I'll ask", "frag ich", "je demande", "私が".
-FIRST: Final = Words("i|i'll|i'm|i've|let me|we'll|ich|wir|je|nous|yo|私|僕|俺")
+FIRST: Final = Words("i|i'll|i'm|i've|let me|we'll|ich|wir|je|nous|yo|io|noi|私|僕|俺")
 
 #: Asking someone else, in a verb form that already says "I": "frag ich", "se lo pregunto", "je demande".
 ASK_SELF: Final = Words(
     "frag ich|frage ich|kläre ich|ich frage|ich kläre|pregunto|preguntaré|consulto|consultaré|lo hablo|"
-    "je demande|je demanderai|je vais demander|聞いてみる|聞いておく|確認しておく"
+    "je demande|je demanderai|je vais demander|chiedo io|lo chiedo|glielo chiedo|ne parlo|聞いてみる|聞いておく|確認しておく"
 )
 
 #: Leaving the choice to the assistant.
@@ -330,6 +333,7 @@ DUE: Final = Words(
     "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist|spätestens",
     "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|plazo|como tarde|a más tardar",
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance|au plus tard",
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|domani|entro|scadenza|al più tardi",
     "月曜|火曜|水曜|木曜|金曜|土曜|日曜|明日|までに|期限",
 )
 OWNER: Final = Words("owner|owned by|assigned to|assignee|on it|verantwortlich|responsable|担当")
@@ -387,7 +391,12 @@ REJECT: Final = Words(
 OPEN: Final = Words(
     "open|unclear|unknown|undecided|unresolved|tbd|pending|offen|unklar|ungeklärt|abierta|abierto|pendiente|"
     "not known|no idea|don't know|weiß nicht|no se sabe|on ne sait pas|分かっていません|わかっていません|分からない|"
-    "ouverte|ouvert|en suspens|未定|未解決|未決|不明"
+    "ouverte|ouvert|en suspens|in sospeso|aperto|aperta|da decidere|irrisolto|non si sa|未定|未解決|未決|不明"
+)
+
+#: "Until": a point stays open until something happens ("bleibt offen bis nach der Verkostung").
+UNTIL: Final = Words(
+    "until|till|bis|hasta|hasta que|jusqu'à|jusqu'au|jusqu'a|tant que|finché|fino a|fino al|まで"
 )
 
 #: A condition on the choice: "only if", "as long as", "unless".
