@@ -61,7 +61,6 @@ from memoryd.flush.extract.lexicon import (
     MIDDLE,
     NEGATIVE,
     NO,
-    NOTHING,
     OPEN,
     OR,
     ORDINALS,
@@ -370,13 +369,12 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
     ack = ctx.prose_after(m.pos, text_only=False)
     if ack is None or len(ack.sentences) > 3 or not OPEN.hit(ack.prose) or ctx.offer(ack).options:
         return None
-    if any(YES.starts(s) for s in ack.sentences[:1]):
-        return None  # "Yes, it's open.": an answer, not a point left open
-    if not any(
-        not is_question(s) and not NO.hit(s) and not NOTHING.hit(s) and OPEN.hit(" ".join(tokens(s)[-3:]))
-        for s in ack.sentences
+    if any(is_question(s) for s in m.sentences) and any(
+        not is_question(s) and (ASK.hit(s) or ASK_SELF.hit(s)) and _defers(s) for s in m.sentences
     ):
-        return None  # "Mostly admin, nothing pending from it." files nothing
+        return None  # "can Lukas work Saturdays? I have to ask the school first": the reply rules park it
+    if not todos.files_open(ack.sentences):
+        return None  # "Yes, it's open." answers; "Mostly admin, nothing pending from it." files nothing
     point = ""
     for s in m.sentences:
         if has_secret(s):

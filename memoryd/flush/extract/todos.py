@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.lexicon import ASK, tokens
+from memoryd.flush.extract.lexicon import ASK, NO, NOTHING, OPEN, UNTIL, tokens
 from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain
@@ -324,4 +324,46 @@ _SET: Final = {
     "ja": "リマインダー設定済み",
 }
 
-__all__ = ["clauses", "confirmed", "owned_task", "remind_request", "reminder_of", "tool_reminders"]
+__all__ = [
+    "clauses",
+    "confirmed",
+    "files_open",
+    "owned_task",
+    "remind_request",
+    "reminder_of",
+    "tool_reminders",
+]
+
+
+# --- a point the assistant files as open ----------------------------------------------------------------
+
+#: A real "yes" answering a yes/no question ("Yes, it's open."), unlike an acknowledgement ("Ok, ...").
+_ANSWER_YES: Final = frozenset(["yes", "yeah", "yep", "yup", "ja", "jo", "sí", "si", "oui", "ouais", "はい"])
+_CLAUSES: Final = re.compile(r"\s*[,;:]\s*|\s+(?:but|aber|pero|mais|ma)\s+", re.I)
+
+
+def files_open(sentences: Sequence[str]) -> bool:
+    """The assistant's answer files the point as open: an open word that closes a clause ("lo dejo
+    como pendiente", "je le laisse en suspens, ...") or is followed by "until" ("bleibt offen bis nach
+    der Verkostung", "resta in sospeso finché ..."), with no "no"/"nothing" before it in its clause
+    ("nothing pending from it" files nothing), in a statement that is not a plain "yes" answer."""
+    if sentences and (toks := tokens(sentences[0])) and toks[0] in _ANSWER_YES:
+        return False  # "Yes, it's open.": an answer, not a point left open
+    for s in sentences:
+        if is_question(s) or not OPEN.hit(s):
+            continue
+        for clause in _CLAUSES.split(s):
+            toks = tokens(clause)
+            for k in range(len(toks)):
+                if not OPEN.starts(" ".join(toks[k : k + 3])):
+                    continue
+                before = " ".join(toks[:k])
+                if before and (NO.hit(before) or NOTHING.hit(before)):
+                    break
+                if (
+                    len(toks) - k <= 3
+                    or UNTIL.starts(" ".join(toks[k + 1 :]))
+                    or UNTIL.hit(" ".join(toks[k + 1 : k + 4]))
+                ):
+                    return True
+    return False
