@@ -175,7 +175,9 @@ LATER: Final = Words(
 #: Doubt about a point the speaker raises: "I'm wondering whether ...", "ich frage mich, ob ...".
 DOUBT: Final = Words(
     "wonder|wondering|whether|unsure|not sure|can't decide|ob|frage mich|weiß nicht|unsicher|me pregunto|no sé si|"
-    "no estoy seguro|no estoy segura|no tengo claro|tengo dudas|je me demande|pas sûr|pas sûre|hésite|かどうか"
+    "no estoy seguro|no estoy segura|no tengo claro|tengo dudas|je me demande|pas sûr|pas sûre|hésite|かどうか",
+    "dunno|no idea|keine ahnung|no sé|ni idea|je ne sais pas|je sais pas|aucune idée|non so|non lo so|boh|"
+    "non sono sicuro|non sono sicura|mi chiedo|分からない|わからない",
 )
 
 #: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
