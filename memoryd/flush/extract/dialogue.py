@@ -1252,6 +1252,8 @@ def raised(ctx: Ctx, prev: Msg) -> str:
     for s in ctx.msgs[asker].sentences:
         if has_secret(s) or (REQUEST.match(s) and not _point(s)):
             continue
+        if not is_question(s) and _defers(s) and (ASK.hit(s) or ASK_SELF.hit(s) or _plan(s)):
+            continue  # "se lo pregunto yo mañana" puts a point off; it is not the point
         labelled = _LABELLED_POINT.search(s)  # "one thing I can't decide: whether X"
         if (
             (is_question(s) and _size(s) >= 4)
@@ -1262,7 +1264,7 @@ def raised(ctx: Ctx, prev: Msg) -> str:
                 return point  # "do you know whether X?" -> "whether X"
             core = _FILLER.sub("", _LEAD_LABEL.sub("", s))
             return plain(core) if _size(core) >= 4 else plain(s)
-    return ""
+    return todos.laid_out_then_doubt(ctx.msgs[asker].sentences)
 
 
 _EMBEDDED: Final = re.compile(r"(?:^|[\s:,;])(?P<w>whether|ob|si|s'il|s'ils)\s+\S", re.I)
@@ -1321,6 +1323,8 @@ def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | 
         if _RESULT_NUM.search(prev.prose) and (results := result_sentences(prev.prose)):
             pos.update(supporting_steps(ctx, prev, results))  # the measurements that led to the question
         ctx.reported.add(prev.pos)
+    if sum(1 for w in word_set(topic) if len(w) > 2 or CJK.search(w)) < (1 if is_question(topic) else 2):
+        return None  # "Vale." asks nothing: no point to keep open
     reason = clip(plain(" ".join(said)), 120)
     topic = _sentence(topic) if topic[:1].islower() else topic
     # why it waits, in brackets: never glued on as a second speaker ("— user: ...")
@@ -1683,14 +1687,12 @@ def _announced(m: Msg, question: str) -> str | None:
 
 
 def settle(ctx: Ctx) -> None:
-    """Drop open questions that a later decision (or fact) in the same range answers."""
+    """Drop open questions that a later decision (or fact, or user turn) in the same range answers."""
     answers = [d for d in ctx.drafts if d.kind in ("decision", "fact") and d.pos]
-    if not answers:
-        return
     keep: list[Draft] = []
     for d in ctx.drafts:
-        if d.kind == "open_question" and _answered(d, answers):
-            continue
+        if d.kind == "open_question" and (_answered(d, answers) or todos.answered_later(ctx, d)):
+            continue  # a later decision, fact or user turn says how it came out
         keep.append(d)
     ctx.drafts[:] = keep
 

@@ -22,11 +22,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.lexicon import ASK, NO, NOTHING, OPEN, UNTIL, tokens
+from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.lexicon import ASK, DOUBT, LATER, NO, NOTHING, OPEN, UNTIL, YES, tokens
 from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.prose import has_secret, is_question, plain
+from memoryd.flush.extract.prose import has_secret, is_question, plain, word_set
 from memoryd.sources.transcript import Entry
 
 _WEEKDAY: Final = (
@@ -366,4 +366,54 @@ def files_open(sentences: Sequence[str]) -> bool:
                     or UNTIL.hit(" ".join(toks[k + 1 : k + 4]))
                 ):
                     return True
+    return False
+
+
+def laid_out_then_doubt(sentences: Sequence[str]) -> str:
+    """A point the user lays out and then shrugs at: statements (the alternatives, their figures),
+    then a bare "not sure" / "no sé" / "keine Ahnung" of its own -> the statements, with the shrug
+    ("lo del cole: A está a 10 min y cuesta 900 €/mes, B es 1.200 €. no sé"). Else ''."""
+    said = [s for s in sentences if s.strip(" .!")]
+    if len(said) < 2:
+        return ""
+    last = said[-1]
+    if is_question(last) or len(tokens(last)) > 4 or not (DOUBT.hit(last) or LATER.hit(last)):
+        return ""
+    before = [s for s in said[:-1] if not is_question(s)]
+    if not before or len(tokens(" ".join(before))) < 6 or any(has_secret(s) for s in before):
+        return ""
+    return plain(" ".join([*before, last]))
+
+
+# --- an open question the user answers later -------------------------------------------------------------
+
+_BRACKET: Final = re.compile(r"\s\([^()]*\)$")  # why the point waits, in brackets
+_ANSWER_SPLIT: Final = re.compile(r"\s*[,:;—]\s*")
+_AFTER_TURNS: Final = 40  # later user turns looked at (an answer comes soon, and the scan stays linear)
+
+
+def answered_later(ctx: Ctx, q: Draft) -> bool:
+    """A later user turn answers the open question: it names the point (two of its content words,
+    one of them a name or an identifier, or three) and says how it came out: a clause that opens
+    with a yes or a no, or "already" / a past tense ("ya me confirmó la agencia lo del NIF: sí, hace
+    falta antes de firmar"). A turn that says it is still open answers nothing."""
+    topic = _BRACKET.sub("", q.text)
+    words = {w for w in word_set(topic) if len(w) > 2}
+    if len(words) < 2 or not q.pos:
+        return False
+    names = {
+        w.lower() for w in re.findall(r"\b(?:[A-ZÀ-Þ]{2,}\w*|[A-ZÀ-Þ][a-zß-ÿ]+[A-Z]\w*|\w*\d\w*)\b", topic)
+    }
+    start = max(q.pos)
+    later = [p for p in ctx.users if p > start][:_AFTER_TURNS]
+    for p in later:
+        for s in ctx.msgs[p].sentences:
+            if is_question(s) or OPEN.hit(s) or LATER.hit(s) or DOUBT.hit(s) or has_secret(s):
+                continue
+            shared = words & word_set(s)
+            if len(shared) < 3 and not (len(shared) >= 2 and shared & names):
+                continue
+            parts = _ANSWER_SPLIT.split(s)
+            if any(YES.starts(c) or NO.starts(c) for c in parts[1:]) or _done(s):
+                return True
     return False
