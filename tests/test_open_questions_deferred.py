@@ -82,3 +82,36 @@ def test_laid_out_then_doubt_shape() -> None:
     )
     assert laid_out_then_doubt(["Plan A costs 40 a month.", "ok thanks"]) == ""  # no shrug
     assert laid_out_then_doubt(["no sé"]) == ""  # nothing laid out
+
+
+def test_a_later_that_says_goodbye_puts_nothing_off() -> None:
+    from memoryd.flush.extract.todos import signs_off
+
+    t = Transcript()
+    t.user("thanks for the chapter notes. the ending still drags")
+    t.assistant("Endings often do. Want to go through the last scene together?")
+    t.user("nah, just grumbling. off to make dinner, later")
+    t.assistant("Enjoy dinner!")
+    assert _open(t.items()) == []
+    assert signs_off("ok das wars, bis später")
+    assert signs_off("me voy a cenar, hasta luego")
+    assert not signs_off("I'll look at it later")
+    assert not signs_off("later.")
+    assert not signs_off("hmm, maybe later")
+
+
+def test_the_question_about_a_failure_still_open_stays_with_that_failure() -> None:
+    t = Transcript()
+    t.user("run the sync to the backup box")
+    t.bash(
+        "rsync -a /srv/photos/ vault.lan:/backup/photos/",
+        "ssh: connect to host vault.lan port 22: No route to host\nrsync: connection unexpectedly closed",
+        code=255,
+    )
+    ask = t.assistant("The sync failed: vault.lan is unreachable on port 22. Did the box get a new address?")
+    reply = t.user("no idea, it's at the office until monday. leave it")
+    t.assistant("Okay, leaving it.")
+    items = t.items()
+    assert _open(items) == []
+    failure = next(i for i in items if i.kind == "outcome" and i.must_keep)
+    assert {ask, reply} <= set(failure.entry_ids)

@@ -205,8 +205,8 @@ def _defers(s: str) -> bool:
     """Putting a question off: a "later" word, or asking someone else ("I'll ask Priya")."""
     if not (LATER.hit(s) or ASK.hit(s) or ASK_SELF.hit(s)):
         return False  # every way of putting off needs one of these (the cheap test first)
-    if SIGN_OFF.search(s):
-        return False
+    if SIGN_OFF.search(s) or todos.signs_off(s):
+        return False  # "thanks, that's it", "going for a walk, later": a goodbye, nothing put off
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
         return False  # "for later: the profiles file is at ~/.dbt/profiles.yml" states a fact
     asks = FIRST.hit(s) and ASK.hit(_WONDER.sub("", s))  # "I need to check with Marco whether ..."

@@ -324,16 +324,6 @@ _SET: Final = {
     "ja": "リマインダー設定済み",
 }
 
-__all__ = [
-    "clauses",
-    "confirmed",
-    "files_open",
-    "owned_task",
-    "remind_request",
-    "reminder_of",
-    "tool_reminders",
-]
-
 
 # --- a point the assistant files as open ----------------------------------------------------------------
 
@@ -417,3 +407,43 @@ def answered_later(ctx: Ctx, q: Draft) -> bool:
             if any(YES.starts(c) or NO.starts(c) for c in parts[1:]) or _done(s):
                 return True
     return False
+
+
+_SIGN_OFF: Final = re.compile(
+    r"(?:[,;.!]\s*|^|\s)(?:(?:(?:see you|see ya|talk|catch you|speak)\s+)?(?:later|laters)|bis (?:später|dann|bald)|"
+    r"hasta (?:luego|pronto)|nos vemos|à plus(?: tard)?|a plus|a dopo|a più tardi|ci sentiamo|später|luego)\W*$",
+    re.I,
+)
+
+
+def signs_off(s: str) -> bool:
+    """A "later" that only says goodbye: "going for a walk, later", "ok that's me, see you later",
+    "bis später", "hasta luego", "à plus". The words before it (if any) put nothing off, and a bare
+    word needs its comma or its "see you" ("I'll look at it later" defers)."""
+    got = _SIGN_OFF.search(s)
+    if got is None:
+        return False
+    before = s[: got.start()].strip(" ,;.!")
+    tail = got.group(0).strip(" ,;.!").lower()
+    if before and (LATER.hit(before) or ASK.hit(before)):
+        return False
+    bare = tail.split()[0] in ("later", "laters", "später", "luego", "plus", "dopo")
+    if bare and not before:
+        return False  # "later." alone answers an offer: put off
+    if bare and not re.search(r"[,;.!]\s*\S+\W*$", s):
+        return False  # "I'll look at it later": no comma, a deferral
+    return len(tokens(before)) >= 3 or not bare
+
+
+__all__ = [
+    "answered_later",
+    "clauses",
+    "confirmed",
+    "files_open",
+    "laid_out_then_doubt",
+    "owned_task",
+    "remind_request",
+    "reminder_of",
+    "signs_off",
+    "tool_reminders",
+]
