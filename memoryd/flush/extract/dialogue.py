@@ -1404,16 +1404,26 @@ def _open_line(ctx: Ctx, m: Msg, text: str, tag: str) -> None:
 def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """A user sentence that gives a task an owner or a date: "Dana writes the migration by Friday".
 
-    Sentences already read (a deferral is an open question, not a to-do) are skipped.
+    Sentences already read (a deferral is an open question, not a to-do) are skipped. A point said
+    to be still open ("the DJ still needs confirming") or put off in the same breath ("the seating
+    plan we'll figure out later") is an open question; so is a question the user asks and parks in
+    a turn that answers nothing ("should the menu be vegetarian? I'll ask my wife").
     """
+    fresh = not any(m.pos in d.pos for d in ctx.drafts[-8:])  # nothing read from this turn yet
     for i, said in enumerate(m.sentences):
         if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
-        s = said
+        s = LIST_ITEM.sub("", said)  # "- Jana sends the contract by Friday"
         if remind := todos.remind_request(s):  # "can you remind me to call the vet on Friday?"
             if not has_secret(said):
                 ctx.add("todo", _sentence(remind), {m.pos})
                 used.add(i)
+            continue
+        points, s = todos.still_open(s)  # "... and the DJ still needs confirming": a point of its own
+        for point in points:
+            if not has_secret(point) and _open(ctx, point, [], {m.pos}) is not None:
+                used.add(i)
+        if not s:
             continue
         if is_question(s):  # "can you note that Ahmed sends the invoice by Thursday?"
             if not (REMEMBER_WORDS.hit(s) and (that := _THAT.search(s))):
@@ -1429,8 +1439,22 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         found, ack = todos.confirmed(ctx, m, s)  # the assistant takes it in: "Noted: Kai, Saturday."
         for part in found:
             ctx.add("todo", _sentence(LEAD_FILLER.sub("", part)), {m.pos} | ({ack.pos} if ack else set()))
-        if found:
+        if found or (
+            fresh
+            and todos.puts_off_itself(s)
+            and not has_secret(s)
+            and _open(ctx, plain(LEAD_FILLER.sub("", s)), [], {m.pos}) is not None
+        ):
             used.add(i)
+    if fresh and not used:
+        own = [s for s in m.sentences if is_question(s) and not todos.rhetorical(s) and not has_secret(s)]
+        deferred = [
+            s
+            for s in m.sentences
+            if not is_question(s) and _defers(s) and (ASK.hit(s) or ASK_SELF.hit(s) or _plan(s))
+        ]
+        if own and deferred:
+            _parked(ctx, m, list(m.sentences), own[0], deferred)
 
 
 def task_sentence(s: str) -> bool:
@@ -1657,7 +1681,7 @@ def unanswered_at_end(ctx: Ctx) -> None:
             asked = [
                 s for s in u.sentences if is_question(s) and len(tokens(s)) >= 4 and not REQUEST.match(s)
             ]
-            if asked and not has_secret(asked[-1]):
+            if asked and not has_secret(asked[-1]) and not todos.rhetorical(asked[-1]):
                 ctx.add("open_question", plain(asked[-1]), {u.pos})
         return
     offer = ctx.offer(last)

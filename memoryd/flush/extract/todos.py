@@ -77,7 +77,7 @@ _MODAL: Final = re.compile(
     re.I,
 )
 #: An English progressive that plans: "Marta is ordering ...", "they're sending ...".
-_PROGRESSIVE: Final = re.compile(r"\b(?:is|are|'s|’s|'re|’re)\s+(?:\w+ly\s+)?\w{3,}ing\b", re.I)
+_PROGRESSIVE: Final = re.compile(r"(?:is|are|'s|’s|'re|’re)\s+(?:\w+ly\s+)?\w{3,}ing\b", re.I)
 #: Done already, or in the past: no task ("had it delivered on Friday", "ya lo reservé el lunes").
 _DONE: Final = re.compile(
     r"\b(?:already|yesterday|last week|ago|was|were|had|did|schon|bereits|gestern|letzte woche|war|waren|"
@@ -88,7 +88,7 @@ _DONE: Final = re.compile(
 )
 #: An acknowledgement opening the assistant's answer ("Noted.", "Apuntado:", "C'est noté").
 _ACK: Final = re.compile(
-    r"^\W*(?:noted|got it|ok(?:ay)?|sure|will do|done|added|great|perfect|on the list|"
+    r"^\W*(?:(?:thanks|thank you|danke|gracias|merci|grazie)\W+)?(?:noted|got it|ok(?:ay)?|sure|will do|done|added|great|perfect|on the list|"
     r"notiert|vermerkt|alles klar|gut|passt|geht klar|"
     r"apuntado|anotado|vale|hecho|perfecto|de acuerdo|entendido|"
     r"noté|c'est noté|d'accord|entendu|parfait|"
@@ -98,18 +98,31 @@ _ACK: Final = re.compile(
 #: Where a sentence holds two tasks: ", and", "; ", ", y", ", und", ", et", ", e", or ", Name ...".
 _SPLIT: Final = re.compile(
     r"\s*;\s*|,\s*(?:(?:and|und|y|et|e|plus)\s+)?(?=(?:(?:and|und|y|et|e)\s+)?[A-ZÀ-Þ][a-zß-ÿ]+\s+[a-zß-ÿ])"
-    r"|,?\s+(?:and|und|y|et|e)\s+(?=[A-ZÀ-Þ][a-zß-ÿ]+\s+[a-zß-ÿ])",
+    r"|,?\s+(?:and|und|y|et|e)\s+(?=[A-ZÀ-Þ][a-zß-ÿ]+\s+[a-zß-ÿ])"
+    r"|,?\s+(?:and|und|y|et|e)\s+(?=(?:I|ich|yo|je|j['’]|io|we|wir|nous|noi)\b)",
 )
-_CONJ: Final = re.compile(r"^(?:(?:and|also|so|und|auch|y|et|e|plus|then)\b[,\s]*)+", re.I)
+_CONJ: Final = re.compile(
+    r"^(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:(?:and|also|so|und|auch|y|et|e|plus|then)\b[,\s]*)*", re.I
+)
+#: Articles and prepositions: after a capitalised first word they make it a noun ("Cambio de planes").
+_ARTICLE: Final = re.compile(
+    r"(?i)(?:of|the|a|an|for|de|del|la|el|los|las|le|les|des|du|der|die|das|dem|den|des|von|für|di|il|lo|gli|per)\s"
+)
+#: Words that open a sentence capitalised and are no names ("Everything is going ...").
+_NOT_NAMES: Final = re.compile(
+    r"(?i)^(?:every|some|any|no)(?:thing|one|body)$|^(?:nothing|none|this|that|it)$"
+)
 #: "Remind me to X", in a question or not (en/de/es/fr/it).
 _REMIND: Final = re.compile(
-    r"\b(?:remind me|erinnere? mich|erinner mich|recuérdame|recordarme|rappelle-moi|rappelez-moi|ricordami)\b"
-    r"(?:\s+(?:to|an|daran|de|que|di))?\s*",
+    r"\b(?:remind me|erinnere? mich|erinner mich|recuérdame|recordarme|rappelle-moi|rappelez-moi|ricordami|"
+    r"(?:set|add|create|put in)(?: me)? a reminder|(?:eine )?erinnerung (?:setzen|stellen|eintragen)|"
+    r"(?:pon|ponme|crea) un recordatorio|(?:mets|mettre|programme)(?:-moi)? un rappel|(?:metti|imposta) un promemoria)\b"
+    r"(?:\s+(?:to|for|about|an|daran|für|de|que|para|pour|di|per))?\s*",
     re.I,
 )
 
 
-def owner(clause: str, initial: bool = False, ack: str = "") -> bool:
+def owner(clause: str, initial: bool = False, ack: str = "", restated: bool = False) -> bool:
     """The clause has someone who does it: the speaker, or a name as its subject. A capitalised word
     that opens the sentence is only a name when a title comes first or the answer says it too
     ("Prefiero ..." opens a sentence; "Marta's order is on the list" names Marta)."""
@@ -120,10 +133,14 @@ def owner(clause: str, initial: bool = False, ack: str = "") -> bool:
     if lead is None:
         return False
     name = lead.group(1) or lead.group(2) or ""
-    if name.lower() in STOPWORDS or _WHEN.fullmatch(name):
+    if name.lower() in STOPWORDS or _WHEN.fullmatch(name) or _NOT_NAMES.match(name):
         return False
     first = initial and stripped == clause.strip()  # nothing before the word in its sentence
-    return bool(lead.group(2)) or not first or re.search(rf"\b{re.escape(name)}\b", ack) is not None
+    if first and not lead.group(2) and _ARTICLE.match(stripped, lead.end()):
+        return False  # "Cambio de planes ...": a noun opening the sentence, then its article
+    if not first or lead.group(2) or restated:  # a title, mid-sentence, or the answer took the task in
+        return True
+    return re.search(rf"\b{re.escape(name)}\b", ack) is not None
 
 
 def when(clause: str) -> bool:
@@ -141,9 +158,9 @@ def owned_task(clause: str, initial: bool = False) -> bool:
     if not when(core) or _done(core) or is_question(core):
         return False
     lead = _NAME_LEAD.match(core)
-    named = lead is not None and owner(clause, initial) and not _SELF.match(core)
-    if named and _PROGRESSIVE.search(core):
-        return True
+    if lead is not None and not _SELF.match(core) and _PROGRESSIVE.match(core, lead.end()):
+        # "Priya is calling the caterer on Tuesday": a name, then a progressive that plans
+        return owner(clause, initial, restated=True)
     modal = _MODAL.search(core)
     return (
         modal is not None
@@ -157,8 +174,66 @@ def clauses(sentence: str) -> list[str]:
     parts = [p.strip(" ,;.") for p in _SPLIT.split(sentence) if p and p.strip(" ,;.")]
     if len(parts) < 2:
         return [sentence]
-    tasks = [p for i, p in enumerate(parts) if owner(p, i == 0) and when(p) and len(tokens(p)) >= 3]
+    tasks = [p for p in parts if owner(p, restated=True) and when(p) and len(tokens(p)) >= 3]
     return tasks if len(tasks) >= 2 else [sentence]
+
+
+#: A point said to be still open: "the DJ still needs confirming", "fehlt noch", "sigue sin", "reste à
+#: savoir", "manca ancora".
+_STILL: Final = re.compile(
+    r"\bstill (?:needs?|has no|have no|missing|waiting|open|unclear|undecided|tbd|to be \w+ed)\b|\bnot (?:yet )?decided\b"
+    r"|\bnoch (?:offen|unklar|ungeklärt|nicht (?:geklärt|entschieden|bestätigt))\b|\bfehlt noch\b|\bsteht noch aus\b"
+    r"|\b(?:falta|faltan) (?:todavía|aún|por)\b|\b(?:todavía|aún) (?:falta|faltan|sin|por)\b|\bsigue (?:sin|pendiente)\b"
+    r"|\b(?:il )?(?:manque|reste) encore\b|\breste à (?:savoir|voir|décider|trouver|confirmer)\b|\btoujours pas\b"
+    r"|\bmanca(?:no)? ancora\b|\bancora da \w+|\bresta da \w+|\bnon (?:ancora )?deciso\b",
+    re.I,
+)
+_PARTS: Final = re.compile(r"\s*;\s*|,?\s+(?:and|but|und|aber|y|pero|et|mais|ma)\s+", re.I)
+
+
+def still_open(sentence: str) -> tuple[list[str], str]:
+    """The parts of a statement that say a point is still open, and the rest of it (a task, say):
+    "Priya is calling the caterer on Tuesday and the DJ still needs confirming" ->
+    (["the DJ still needs confirming"], "Priya is calling the caterer on Tuesday")."""
+    if is_question(sentence) or not _STILL.search(sentence):
+        return [], sentence
+    parts = [p.strip(" ,.") for p in _PARTS.split(_CONJ.sub("", sentence.strip())) if p.strip(" ,.")]
+    points = [p for p in parts if _STILL.search(p) and len(tokens(p)) >= 3 and not _done(p)]
+    rest = [p for p in parts if p not in points]
+    return points, " and ".join(rest) if points and rest else ("" if points else sentence)
+
+
+#: Deciding, settling, thinking over: what "we'll figure out X later" puts off.
+_SETTLE: Final = re.compile(
+    r"\b(?:figure (?:it |that )?out|sort (?:it |that )?out|decide|think about|work out|discuss|see about|"
+    r"klären|entscheiden|überlegen|besprechen|schauen|sehen wir|ver(?:emos|lo|mos)?|decidir|pensar|hablar|"
+    r"voir|verra|décider|réfléchir|discuter|decidere|vedere|vediamo|pensarci|parlarne)\b",
+    re.I,
+)
+
+
+def puts_off_itself(sentence: str) -> bool:
+    """A statement that names a point and puts its decision off in one go: "the seating plan we'll
+    figure out later", "das mit dem Grill klären wir später", "lo de las mesas lo vemos luego"."""
+    return (
+        not is_question(sentence)
+        and bool(_SETTLE.search(sentence))
+        and LATER.hit(sentence)
+        and len(tokens(sentence)) >= 5
+        and not signs_off(sentence)
+    )
+
+
+_RHETORIC: Final = re.compile(
+    r"^\W*(?:why|warum|wieso|por qué|pourquoi|perché)\b.*\b(?:always|ever|never|every time|immer|nie|jedes mal|"
+    r"siempre|nunca|toujours|jamais|sempre|mai)\b|[?？]\s*!|!\s*[?？]\s*$",
+    re.I,
+)
+
+
+def rhetorical(question: str) -> bool:
+    """A question that wants no answer: "why does this always happen?", "seriously?!"."""
+    return bool(_RHETORIC.search(question))
 
 
 def _values(text: str) -> set[str]:
@@ -199,7 +274,8 @@ def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
             found.append(clause)
             continue
         got = acknowledged(ctx, m, clause)
-        if got is not None and owner(clause, initial, " ".join(got.sentences[:2])):
+        said = " ".join(got.sentences[:2]) if got is not None else ""
+        if got is not None and owner(clause, initial, said, restated=bool(_values(clause) & _values(said))):
             found.append(clause)
             ack = got
     return found, ack
@@ -442,8 +518,11 @@ __all__ = [
     "files_open",
     "laid_out_then_doubt",
     "owned_task",
+    "puts_off_itself",
     "remind_request",
     "reminder_of",
+    "rhetorical",
     "signs_off",
+    "still_open",
     "tool_reminders",
 ]
