@@ -1446,14 +1446,21 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             and _open(ctx, plain(LEAD_FILLER.sub("", s)), [], {m.pos}) is not None
         ):
             used.add(i)
-    if fresh and not used:
-        own = [s for s in m.sentences if is_question(s) and not todos.rhetorical(s) and not has_secret(s)]
+    if (
+        fresh
+        and not used
+        and (
+            own := [
+                s for s in m.sentences if is_question(s) and not todos.rhetorical(s) and not has_secret(s)
+            ]
+        )
+    ):
         deferred = [
             s
             for s in m.sentences
             if not is_question(s) and _defers(s) and (ASK.hit(s) or ASK_SELF.hit(s) or _plan(s))
         ]
-        if own and deferred:
+        if deferred:
             _parked(ctx, m, list(m.sentences), own[0], deferred)
 
 

@@ -143,7 +143,29 @@ def owner(clause: str, initial: bool = False, ack: str = "", restated: bool = Fa
     return re.search(rf"\b{re.escape(name)}\b", ack) is not None
 
 
+#: Single words one of ``_WHEN``'s alternatives needs when the text has no digit (a cheap test first).
+_WHEN_WORDS: Final = frozenset(
+    w
+    for w in re.split(
+        r"[|()?\\\s]+",
+        _WEEKDAY + "|tomorrow|tonight|next|end|eod|eow|morgen|übermorgen|nächste|"
+        "nächsten|ende|mañana|semana|próxima|fin|demain|après-demain|semaine|domani|dopodomani|"
+        "prossima|settimana|fine",
+    )
+    if w.isalpha() or "-" in w
+)
+_DIGIT: Final = re.compile(r"\d")
+#: A task or an open point is said in a sentence of ordinary length (a long paragraph is neither).
+_MAX_TASK: Final = 320
+
+
+_WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
 def when(clause: str) -> bool:
+    """A weekday, a date, "by the 20th", "tomorrow", "next week" in the clause (the words first)."""
+    if not _DIGIT.search(clause) and _WHEN_WORDS.isdisjoint(_WORD.findall(clause.lower())):
+        return False
     return bool(_WHEN.search(clause))
 
 
@@ -188,6 +210,10 @@ _STILL: Final = re.compile(
     r"|\bmanca(?:no)? ancora\b|\bancora da \w+|\bresta da \w+|\bnon (?:ancora )?deciso\b",
     re.I,
 )
+_STILL_NEEDLES: Final = (
+    "still", "decided", "noch", "fehlt", "falta", "todavía", "aún", "sigue", "manque", "reste", "toujours",
+    "manca", "ancora", "resta", "deciso",
+)  # fmt: skip
 _PARTS: Final = re.compile(r"\s*;\s*|,?\s+(?:and|but|und|aber|y|pero|et|mais|ma)\s+", re.I)
 
 
@@ -195,7 +221,10 @@ def still_open(sentence: str) -> tuple[list[str], str]:
     """The parts of a statement that say a point is still open, and the rest of it (a task, say):
     "Priya is calling the caterer on Tuesday and the DJ still needs confirming" ->
     (["the DJ still needs confirming"], "Priya is calling the caterer on Tuesday")."""
-    if is_question(sentence) or not _STILL.search(sentence):
+    if len(sentence) > _MAX_TASK:
+        return [], sentence  # a long paragraph is no statement of one open point
+    low = sentence.lower()
+    if not any(n in low for n in _STILL_NEEDLES) or is_question(sentence) or not _STILL.search(sentence):
         return [], sentence
     parts = [p.strip(" ,.") for p in _PARTS.split(_CONJ.sub("", sentence.strip())) if p.strip(" ,.")]
     points = [p for p in parts if _STILL.search(p) and len(tokens(p)) >= 3 and not _done(p)]
@@ -216,9 +245,9 @@ def puts_off_itself(sentence: str) -> bool:
     """A statement that names a point and puts its decision off in one go: "the seating plan we'll
     figure out later", "das mit dem Grill klären wir später", "lo de las mesas lo vemos luego"."""
     return (
-        not is_question(sentence)
+        LATER.hit(sentence)
+        and not is_question(sentence)
         and bool(_SETTLE.search(sentence))
-        and LATER.hit(sentence)
         and len(tokens(sentence)) >= 5
         and not signs_off(sentence)
     )
@@ -244,28 +273,34 @@ def _values(text: str) -> set[str]:
     return found
 
 
+def _answer(ctx: Ctx, m: Msg) -> tuple[Msg, bool, set[str]] | None:
+    """The assistant's next words after ``m``, if they could take a task in: the message, whether it
+    opens with a short acknowledgement, and the values its first two sentences say."""
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences or is_question(ack.sentences[0]) or ctx.offer(ack).options:
+        return None
+    head = ack.sentences[:2]
+    return ack, bool(_ACK.match(head[0])) and len(ack.sentences) <= 3, _values(" ".join(head))
+
+
 def acknowledged(ctx: Ctx, m: Msg, clause: str) -> Msg | None:
     """The assistant's next words take the task in: a short acknowledgement, or they restate its
     number, day or name (and ask nothing first)."""
-    ack = ctx.prose_after(m.pos, text_only=False)
-    if ack is None or not ack.sentences or ctx.offer(ack).options:
+    got = _answer(ctx, m)
+    if got is None:
         return None
-    head = ack.sentences[:2]
-    if is_question(head[0]):
-        return None
-    if _ACK.match(head[0]) and len(ack.sentences) <= 3:
-        return ack
-    said = _values(clause)
-    return ack if said and said & _values(" ".join(head)) else None
+    ack, short, values = got
+    return ack if short or _values(clause) & values else None
 
 
 def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
     """The tasks of a user sentence that the assistant confirms, or that name an owner doing it."""
-    if is_question(sentence) or has_secret(sentence) or not when(sentence):
+    if len(sentence) > _MAX_TASK or not when(sentence) or is_question(sentence) or has_secret(sentence):
         return [], None
     found: list[str] = []
     ack: Msg | None = None
     asks = any(is_question(x) for x in m.sentences)
+    answer: tuple[Msg, bool, set[str]] | bool | None = False  # read once, when a clause needs it
     for clause in clauses(sentence):
         initial = sentence.startswith(clause)
         if len(tokens(clause)) < 3 or _done(clause) or not when(clause) or (asks and ASK.hit(clause)):
@@ -273,16 +308,26 @@ def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
         if owned_task(clause, initial):
             found.append(clause)
             continue
-        got = acknowledged(ctx, m, clause)
-        said = " ".join(got.sentences[:2]) if got is not None else ""
-        if got is not None and owner(clause, initial, said, restated=bool(_values(clause) & _values(said))):
+        if answer is False:
+            answer = _answer(ctx, m)
+        if not isinstance(answer, tuple):
+            continue
+        got, short, values = answer
+        restated = bool(_values(clause) & values)
+        if (short or restated) and owner(clause, initial, " ".join(got.sentences[:2]), restated=restated):
             found.append(clause)
             ack = got
     return found, ack
 
 
+_REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
+
+
 def remind_request(sentence: str) -> str:
     """The task of "remind me to X on Friday" (question or not), with its when; else ''."""
+    low = sentence.lower()
+    if not any(n in low for n in _REMIND_NEEDLES):
+        return ""
     got = _REMIND.search(sentence)
     if got is None:
         return ""
@@ -496,10 +541,12 @@ def signs_off(s: str) -> bool:
     """A "later" that only says goodbye: "going for a walk, later", "ok that's me, see you later",
     "bis später", "hasta luego", "à plus". The words before it (if any) put nothing off, and a bare
     word needs its comma or its "see you" ("I'll look at it later" defers)."""
-    got = _SIGN_OFF.search(s)
-    if got is None:
+    tail_text = s[-60:]  # a goodbye ends the sentence: only its tail is searched
+    got = _SIGN_OFF.search(tail_text)
+    offset = len(s) - len(tail_text)
+    if got is None or (got.start() == 0 and offset and s[offset - 1].isalnum()):
         return False
-    before = s[: got.start()].strip(" ,;.!")
+    before = s[: offset + got.start()].strip(" ,;.!")
     tail = got.group(0).strip(" ,;.!").lower()
     if before and (LATER.hit(before) or ASK.hit(before)):
         return False
