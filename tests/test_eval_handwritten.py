@@ -26,6 +26,10 @@ EVAL = Path(__file__).parent / "data" / "eval"
 SPLITS = {
     "fresh2": (14, "make.py", "06-smalltalk-train"),
     "fresh3": (12, "build.py", "05-novel-lie-or-lay"),
+    "fresh4": (14, "build.py", "04-sunday-chitchat"),
+    "fresh5": (14, "build.py", "05-train-delay-chat"),
+    "fresh6": (14, "build.py", "04-rainy-sunday-chat"),
+    "fresh7": (11, "build.py", "08-friday-offsite-chat"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")

@@ -1,0 +1,1 @@
+"""The fresh5 split is a package only so that mypy tells its build.py from fresh3/build.py."""

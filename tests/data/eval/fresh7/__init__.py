@@ -1,0 +1,1 @@
+"""The fresh7 split is a package only so that mypy tells its build.py from the other splits' build.py."""
