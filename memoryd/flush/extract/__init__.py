@@ -68,6 +68,7 @@ from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
+from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
 from memoryd.flush.items import Item
 from memoryd.sources.transcript import Entry
@@ -169,6 +170,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     ctx = Ctx(msgs, language_of(msgs))
     chain_rules(ctx)
     _user_rules(ctx)
+    tool_reminders(ctx, entries)
     group_rules(ctx)
     report_rules(ctx)
     _assistant_rules(ctx)

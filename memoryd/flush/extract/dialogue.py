@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from memoryd.flush.extract import todos
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
@@ -60,7 +61,6 @@ from memoryd.flush.extract.lexicon import (
     MIDDLE,
     NEGATIVE,
     NO,
-    NOTHING,
     OPEN,
     OR,
     ORDINALS,
@@ -205,8 +205,8 @@ def _defers(s: str) -> bool:
     """Putting a question off: a "later" word, or asking someone else ("I'll ask Priya")."""
     if not (LATER.hit(s) or ASK.hit(s) or ASK_SELF.hit(s)):
         return False  # every way of putting off needs one of these (the cheap test first)
-    if SIGN_OFF.search(s):
-        return False
+    if SIGN_OFF.search(s) or todos.signs_off(s):
+        return False  # "thanks, that's it", "going for a walk, later": a goodbye, nothing put off
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
         return False  # "for later: the profiles file is at ~/.dbt/profiles.yml" states a fact
     asks = FIRST.hit(s) and ASK.hit(_WONDER.sub("", s))  # "I need to check with Marco whether ..."
@@ -369,13 +369,12 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
     ack = ctx.prose_after(m.pos, text_only=False)
     if ack is None or len(ack.sentences) > 3 or not OPEN.hit(ack.prose) or ctx.offer(ack).options:
         return None
-    if any(YES.starts(s) for s in ack.sentences[:1]):
-        return None  # "Yes, it's open.": an answer, not a point left open
-    if not any(
-        not is_question(s) and not NO.hit(s) and not NOTHING.hit(s) and OPEN.hit(" ".join(tokens(s)[-3:]))
-        for s in ack.sentences
+    if any(is_question(s) for s in m.sentences) and any(
+        not is_question(s) and (ASK.hit(s) or ASK_SELF.hit(s)) and _defers(s) for s in m.sentences
     ):
-        return None  # "Mostly admin, nothing pending from it." files nothing
+        return None  # "can Lukas work Saturdays? I have to ask the school first": the reply rules park it
+    if not todos.files_open(ack.sentences):
+        return None  # "Yes, it's open." answers; "Mostly admin, nothing pending from it." files nothing
     point = ""
     for s in m.sentences:
         if has_secret(s):
@@ -1254,6 +1253,8 @@ def raised(ctx: Ctx, prev: Msg) -> str:
     for s in ctx.msgs[asker].sentences:
         if has_secret(s) or (REQUEST.match(s) and not _point(s)):
             continue
+        if not is_question(s) and _defers(s) and (ASK.hit(s) or ASK_SELF.hit(s) or _plan(s)):
+            continue  # "se lo pregunto yo mañana" puts a point off; it is not the point
         labelled = _LABELLED_POINT.search(s)  # "one thing I can't decide: whether X"
         if (
             (is_question(s) and _size(s) >= 4)
@@ -1264,7 +1265,7 @@ def raised(ctx: Ctx, prev: Msg) -> str:
                 return point  # "do you know whether X?" -> "whether X"
             core = _FILLER.sub("", _LEAD_LABEL.sub("", s))
             return plain(core) if _size(core) >= 4 else plain(s)
-    return ""
+    return todos.laid_out_then_doubt(ctx.msgs[asker].sentences)
 
 
 _EMBEDDED: Final = re.compile(r"(?:^|[\s:,;])(?P<w>whether|ob|si|s'il|s'ils)\s+\S", re.I)
@@ -1323,6 +1324,8 @@ def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | 
         if _RESULT_NUM.search(prev.prose) and (results := result_sentences(prev.prose)):
             pos.update(supporting_steps(ctx, prev, results))  # the measurements that led to the question
         ctx.reported.add(prev.pos)
+    if sum(1 for w in word_set(topic) if len(w) > 2 or CJK.search(w)) < (1 if is_question(topic) else 2):
+        return None  # "Vale." asks nothing: no point to keep open
     reason = clip(plain(" ".join(said)), 120)
     topic = _sentence(topic) if topic[:1].islower() else topic
     # why it waits, in brackets: never glued on as a second speaker ("— user: ...")
@@ -1402,19 +1405,64 @@ def _open_line(ctx: Ctx, m: Msg, text: str, tag: str) -> None:
 def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """A user sentence that gives a task an owner or a date: "Dana writes the migration by Friday".
 
-    Sentences already read (a deferral is an open question, not a to-do) are skipped.
+    Sentences already read (a deferral is an open question, not a to-do) are skipped. A point said
+    to be still open ("the DJ still needs confirming") or put off in the same breath ("the seating
+    plan we'll figure out later") is an open question; so is a question the user asks and parks in
+    a turn that answers nothing ("should the menu be vegetarian? I'll ask my wife").
     """
+    fresh = not any(m.pos in d.pos for d in ctx.drafts[-8:])  # nothing read from this turn yet
     for i, said in enumerate(m.sentences):
         if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
-        s = said
+        s = LIST_ITEM.sub("", said)  # "- Jana sends the contract by Friday"
+        if remind := todos.remind_request(s):  # "can you remind me to call the vet on Friday?"
+            if not has_secret(said):
+                ctx.add("todo", _sentence(remind), {m.pos})
+                used.add(i)
+            continue
+        points, s = todos.still_open(s)  # "... and the DJ still needs confirming": a point of its own
+        for point in points:
+            if not has_secret(point) and _open(ctx, point, [], {m.pos}) is not None:
+                used.add(i)
+        if not s:
+            continue
         if is_question(s):  # "can you note that Ahmed sends the invoice by Thursday?"
             if not (REMEMBER_WORDS.hit(s) and (that := _THAT.search(s))):
                 continue
             s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s) and not has_secret(said):  # the costly test last
-            ctx.add("todo", _sentence(_after_yes(LEAD_FILLER.sub("", s)).removeprefix("and ")), {m.pos})
+            for part in todos.clauses(s):  # "I bring the van on Sunday, and Pili buys the gels by Friday"
+                ctx.add(
+                    "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
+                )
             used.add(i)
+            continue
+        found, ack = todos.confirmed(ctx, m, s)  # the assistant takes it in: "Noted: Kai, Saturday."
+        for part in found:
+            ctx.add("todo", _sentence(LEAD_FILLER.sub("", part)), {m.pos} | ({ack.pos} if ack else set()))
+        if found or (
+            fresh
+            and todos.puts_off_itself(s)
+            and not has_secret(s)
+            and _open(ctx, plain(LEAD_FILLER.sub("", s)), [], {m.pos}) is not None
+        ):
+            used.add(i)
+    if (
+        fresh
+        and not used
+        and (
+            own := [
+                s for s in m.sentences if is_question(s) and not todos.rhetorical(s) and not has_secret(s)
+            ]
+        )
+    ):
+        deferred = [
+            s
+            for s in m.sentences
+            if not is_question(s) and _defers(s) and (ASK.hit(s) or ASK_SELF.hit(s) or _plan(s))
+        ]
+        if deferred:
+            _parked(ctx, m, list(m.sentences), own[0], deferred)
 
 
 def task_sentence(s: str) -> bool:
@@ -1641,7 +1689,7 @@ def unanswered_at_end(ctx: Ctx) -> None:
             asked = [
                 s for s in u.sentences if is_question(s) and len(tokens(s)) >= 4 and not REQUEST.match(s)
             ]
-            if asked and not has_secret(asked[-1]):
+            if asked and not has_secret(asked[-1]) and not todos.rhetorical(asked[-1]):
                 ctx.add("open_question", plain(asked[-1]), {u.pos})
         return
     offer = ctx.offer(last)
@@ -1671,14 +1719,12 @@ def _announced(m: Msg, question: str) -> str | None:
 
 
 def settle(ctx: Ctx) -> None:
-    """Drop open questions that a later decision (or fact) in the same range answers."""
+    """Drop open questions that a later decision (or fact, or user turn) in the same range answers."""
     answers = [d for d in ctx.drafts if d.kind in ("decision", "fact") and d.pos]
-    if not answers:
-        return
     keep: list[Draft] = []
     for d in ctx.drafts:
-        if d.kind == "open_question" and _answered(d, answers):
-            continue
+        if d.kind == "open_question" and (_answered(d, answers) or todos.answered_later(ctx, d)):
+            continue  # a later decision, fact or user turn says how it came out
         keep.append(d)
     ctx.drafts[:] = keep
 

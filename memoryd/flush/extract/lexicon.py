@@ -51,7 +51,7 @@ class Words:
     def __init__(self, *groups: str) -> None:
         entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
         entries = [" ".join(tokens(e)) if _latin(e) else e for e in entries]  # "no-go" -> "no go"
-        entries = [e for e in entries if e]
+        entries = list(dict.fromkeys(e for e in entries if e))  # kin added twice count once
         self.singles = frozenset(e for e in entries if _latin(e) and " " not in e)
         self.phrases = tuple(e for e in entries if e not in self.singles)
         self.cjk = tuple(e for e in self.phrases if not _latin(e))
@@ -186,6 +186,8 @@ LATER: Final = Words(
     "te digo algo|lo vemos|ni idea",
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
     "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée",
+    "più tardi|domani|non ancora|forse|non so|ci penso|vediamo|per ora|un'altra volta|non adesso|boh|"
+    "nessuna idea|ti faccio sapere",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
     "più tardi|domani|la prossima settimana|non ancora|forse|non so|ci penso|ci devo pensare|"
     "vedremo|per ora|per adesso|un'altra volta|non adesso|ti faccio sapere|ti dico poi|"
@@ -197,6 +199,8 @@ DOUBT: Final = Words(
     "wonder|wondering|whether|unsure|not sure|can't decide|ob|frage mich|weiß nicht|unsicher|me pregunto|no sé si|"
     "no estoy seguro|no estoy segura|no tengo claro|tengo dudas|je me demande|pas sûr|pas sûre|hésite|かどうか",
     "mi chiedo|non so se|non sono sicuro|non sono sicura|chissà se|ho dei dubbi|indeciso|indecisa",
+    "dunno|no idea|keine ahnung|no sé|ni idea|je ne sais pas|je sais pas|aucune idée|non so|non lo so|boh|"
+    "non sono sicuro|non sono sicura|mi chiedo|分からない|わからない",
 )
 
 #: Asking someone else: "I'll ask Priya", "frag ich Jana", "se lo pregunto a mi gestora".
@@ -205,6 +209,7 @@ ASK: Final = Words(
     "frage|frag|fragen|kläre|klären|abklären|rückfrage|besprechen|bespreche",
     "pregunto|preguntaré|preguntar|pregunta|consulto|consultaré|consultar|hablo con|hablar con|hablarlo",
     "demande|demanderai|demander|vérifie avec|voir avec|en parler|discuter",
+    "chiedo|chiederò|chiedere|parlo con|parlarne|ne parlo|sentire|verifico con",
     "聞いて|聞く|確認して|相談",
     "chiedo|chiederò|chiedere|chiedi|domando|domanderò|domandare|verifico con|parlo con|"
     "parlarne|sentire con|discutere",
@@ -218,6 +223,7 @@ ASK_SELF: Final = Words(
     "frag ich|frage ich|kläre ich|ich frage|ich kläre|pregunto|preguntaré|consulto|consultaré|lo hablo|"
     "je demande|je demanderai|je vais demander|聞いてみる|聞いておく|確認しておく",
     "chiedo io|lo chiedo|domando io|chiederò|ne parlo|lo sento io",
+    "glielo chiedo",
 )
 
 #: Leaving the choice to the assistant.
@@ -382,6 +388,7 @@ DUE: Final = Words(
     "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist|spätestens",
     "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|plazo|como tarde|a más tardar",
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance|au plus tard",
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|domani|entro|scadenza|al più tardi",
     "月曜|火曜|水曜|木曜|金曜|土曜|日曜|明日|までに|期限",
     "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|domani|entro|scadenza|"
     "al più tardi|la prossima settimana|fine settimana",
@@ -461,6 +468,12 @@ OPEN: Final = Words(
     "not known|no idea|don't know|weiß nicht|no se sabe|on ne sait pas|分かっていません|わかっていません|分からない|"
     "ouverte|ouvert|en suspens|未定|未解決|未決|不明",
     "aperta|aperto|in sospeso|da decidere|da chiarire|non si sa|non è chiaro|poco chiaro",
+    "irrisolto",
+)
+
+#: "Until": a point stays open until something happens ("bleibt offen bis nach der Verkostung").
+UNTIL: Final = Words(
+    "until|till|bis|hasta|hasta que|jusqu'à|jusqu'au|jusqu'a|tant que|finché|fino a|fino al|まで"
 )
 
 #: A condition on the choice: "only if", "as long as", "unless".

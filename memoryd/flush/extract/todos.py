@@ -1,0 +1,575 @@
+"""To-dos the dialogue rules read from the shape of a turn, not from a ``TODO:`` label.
+
+* **A task the assistant confirms.** A user clause with an owner (the speaker: "ich hol ...",
+  "la prenoto io", "je livre ..."; or a name as its subject: "Marta is ordering ...", "Frau Okafor
+  schickt ...") and a when (a weekday, a date, "by Friday", "entro venerdì 11"), which the
+  assistant's next words acknowledge ("Noted.", "Apuntado: ...") or restate (the same number, day
+  or name): a to-do. Not the past ("ich war bis 12 beim Arzt", "already booked it for Friday").
+* **Two tasks in one sentence** ("I bring the van on Sunday, and Pili buys the gels before Friday
+  the 11th"): one to-do per clause, when each clause has its own owner and when.
+* **A reminder set only with a tool** (``cron``, ``reminder``, a calendar tool): its arguments say
+  what and when; a to-do of the user's, due at the tool's time, citing the request and the result.
+* **"Remind me to X on Friday"**, asked as a question or not, is a to-do whether or not a tool runs.
+
+Only closed classes of function words per language (en, de, es, fr, it) and the shapes of dates,
+numbers and names are read. No import of ``dialogue`` (it calls in here).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.lexicon import ASK, DOUBT, LATER, NO, NOTHING, OPEN, UNTIL, YES, tokens
+from memoryd.flush.extract.markers import STOPWORDS
+from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.prose import has_secret, is_question, plain, word_set
+from memoryd.sources.transcript import Entry
+
+_WEEKDAY: Final = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica"
+)
+_MONTH: Final = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+)
+#: A when: a weekday (also "fri 12"), a date, a day and month, "tomorrow", "next week" (en/de/es/fr/it).
+_WHEN: Final = re.compile(
+    rf"(?<![\w-])(?:{_WEEKDAY})(?![\w-])"
+    r"|(?<![\w-])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+\d"
+    r"|\b\d{4}-\d{2}-\d{2}\b|(?<![\d.])\d{1,2}\.\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"
+    rf"|(?<![\d.])\d{{1,2}}(?:st|nd|rd|th|er|ᵉʳ)?\.?\s+(?:de\s+)?(?:{_MONTH})(?![\w])"
+    rf"|(?<![\w])(?:{_MONTH})\.?\s+\d{{1,2}}(?!\d)"
+    r"|\b(?:the|el|le|il|am|den|dem|al|au)\s+\d{1,2}(?:st|nd|rd|th|\.)?(?![\d.,:/])"
+    r"|(?<![\w])(?:tomorrow|tonight|next week|next month|end of (?:the )?(?:day|week|month)|eod|eow|"
+    r"morgen|übermorgen|nächste woche|nächsten monat|ende der woche|"
+    r"(?<!de )(?<!la )(?<!por )mañana|la semana que viene|la próxima semana|fin de mes|"
+    r"demain|après-demain|la semaine prochaine|fin du mois|"
+    r"domani|dopodomani|la prossima settimana|settimana prossima|fine mese)(?![\w])",
+    re.I,
+)
+#: The speaker as the subject: "I", "we", "ich", "yo", "je"/"j'", "io" (a present tense that plans).
+_SELF: Final = re.compile(
+    r"(?<![\w'’])(?:i|i'm|i’m|i'll|i’ll|we|we're|we'll|ich|wir|yo|nosotros|nosotras|je|nous|io|noi)(?![\w'’])"
+    r"|(?<![\w'’])j['’](?=\w)",
+    re.I,
+)
+_TITLE: Final = r"(?:(?:Frau|Herr|Dr|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?\s+)"
+#: A name opening the clause, then a lower-case word: "Marta is ordering", "Frau Okafor schickt".
+_NAME_LEAD: Final = re.compile(
+    rf"^(?:{_TITLE}?([A-ZÀ-Þ][a-zß-ÿ'’-]+)|{_TITLE}([A-ZÀ-Þ][\w'’-]+))\s+(?=[a-zß-ÿ])"
+)
+#: A modal after the subject: someone has to do it ("la mairie doit confirmer avant vendredi").
+_MODAL: Final = re.compile(
+    r"\b(?:has to|have to|needs to|need to|must|muss|müssen|soll|sollen|tiene que|tienen que|debe|deben|"
+    r"doit|doivent|deve|devono)\s+\w",
+    re.I,
+)
+#: An English progressive that plans: "Marta is ordering ...", "they're sending ...".
+_PROGRESSIVE: Final = re.compile(r"(?:is|are|'s|’s|'re|’re)\s+(?:\w+ly\s+)?\w{3,}ing\b", re.I)
+#: Done already, or in the past: no task ("had it delivered on Friday", "ya lo reservé el lunes").
+_DONE: Final = re.compile(
+    r"\b(?:already|yesterday|last week|ago|was|were|had|did|schon|bereits|gestern|letzte woche|war|waren|"
+    r"hatte|hatten|hab|habe|hat|ya|ayer|hace|fue|fui|era|estaba|he|hemos|déjà|hier|était|étais|avait|"
+    r"j'ai|j’ai|avons|ont|già|ieri|fa|ho|abbiamo|hanno|ero)\b"
+    r"|^(?:i|we|they|he|she|[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?!need|feed|proceed|succeed)\w{2,}ed\b",
+    re.I,
+)
+#: An acknowledgement opening the assistant's answer ("Noted.", "Apuntado:", "C'est noté").
+_ACK: Final = re.compile(
+    r"^\W*(?:(?:thanks|thank you|danke|gracias|merci|grazie)\W+)?(?:noted|got it|ok(?:ay)?|sure|will do|done|added|great|perfect|on the list|"
+    r"notiert|vermerkt|alles klar|gut|passt|geht klar|"
+    r"apuntado|anotado|vale|hecho|perfecto|de acuerdo|entendido|"
+    r"noté|c'est noté|d'accord|entendu|parfait|"
+    r"annotato|segnato|perfetto|d'accordo|va bene|capito)(?![\w'’])",
+    re.I,
+)
+#: Where a sentence holds two tasks: ", and", "; ", ", y", ", und", ", et", ", e", or ", Name ...".
+_SPLIT: Final = re.compile(
+    r"\s*;\s*|,\s*(?:(?:and|und|y|et|e|plus)\s+)?(?=(?:(?:and|und|y|et|e)\s+)?[A-ZÀ-Þ][a-zß-ÿ]+\s+[a-zß-ÿ])"
+    r"|,?\s+(?:and|und|y|et|e)\s+(?=[A-ZÀ-Þ][a-zß-ÿ]+\s+[a-zß-ÿ])"
+    r"|,?\s+(?:and|und|y|et|e)\s+(?=(?:I|ich|yo|je|j['’]|io|we|wir|nous|noi)\b)",
+)
+_CONJ: Final = re.compile(
+    r"^(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:(?:and|also|so|und|auch|y|et|e|plus|then)\b[,\s]*)*", re.I
+)
+#: Articles and prepositions: after a capitalised first word they make it a noun ("Cambio de planes").
+_ARTICLE: Final = re.compile(
+    r"(?i)(?:of|the|a|an|for|de|del|la|el|los|las|le|les|des|du|der|die|das|dem|den|des|von|für|di|il|lo|gli|per)\s"
+)
+#: Words that open a sentence capitalised and are no names ("Everything is going ...").
+_NOT_NAMES: Final = re.compile(
+    r"(?i)^(?:every|some|any|no)(?:thing|one|body)$|^(?:nothing|none|this|that|it)$"
+)
+#: "Remind me to X", in a question or not (en/de/es/fr/it).
+_REMIND: Final = re.compile(
+    r"\b(?:remind me|erinnere? mich|erinner mich|recuérdame|recordarme|rappelle-moi|rappelez-moi|ricordami|"
+    r"(?:set|add|create|put in)(?: me)? a reminder|(?:eine )?erinnerung (?:setzen|stellen|eintragen)|"
+    r"(?:pon|ponme|crea) un recordatorio|(?:mets|mettre|programme)(?:-moi)? un rappel|(?:metti|imposta) un promemoria)\b"
+    r"(?:\s+(?:to|for|about|an|daran|für|de|que|para|pour|di|per))?\s*",
+    re.I,
+)
+
+
+def owner(clause: str, initial: bool = False, ack: str = "", restated: bool = False) -> bool:
+    """The clause has someone who does it: the speaker, or a name as its subject. A capitalised word
+    that opens the sentence is only a name when a title comes first or the answer says it too
+    ("Prefiero ..." opens a sentence; "Marta's order is on the list" names Marta)."""
+    stripped = _CONJ.sub("", clause.strip())
+    if _SELF.search(stripped):
+        return True
+    lead = _NAME_LEAD.match(stripped)
+    if lead is None:
+        return False
+    name = lead.group(1) or lead.group(2) or ""
+    if name.lower() in STOPWORDS or _WHEN.fullmatch(name) or _NOT_NAMES.match(name):
+        return False
+    first = initial and stripped == clause.strip()  # nothing before the word in its sentence
+    if first and not lead.group(2) and _ARTICLE.match(stripped, lead.end()):
+        return False  # "Cambio de planes ...": a noun opening the sentence, then its article
+    if not first or lead.group(2) or restated:  # a title, mid-sentence, or the answer took the task in
+        return True
+    return re.search(rf"\b{re.escape(name)}\b", ack) is not None
+
+
+#: Single words one of ``_WHEN``'s alternatives needs when the text has no digit (a cheap test first).
+_WHEN_WORDS: Final = frozenset(
+    w
+    for w in re.split(
+        r"[|()?\\\s]+",
+        _WEEKDAY + "|tomorrow|tonight|next|end|eod|eow|morgen|übermorgen|nächste|"
+        "nächsten|ende|mañana|semana|próxima|fin|demain|après-demain|semaine|domani|dopodomani|"
+        "prossima|settimana|fine",
+    )
+    if w.isalpha() or "-" in w
+)
+_DIGIT: Final = re.compile(r"\d")
+#: A task or an open point is said in a sentence of ordinary length (a long paragraph is neither).
+_MAX_TASK: Final = 320
+
+
+_WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+def when(clause: str) -> bool:
+    """A weekday, a date, "by the 20th", "tomorrow", "next week" in the clause (the words first)."""
+    if not _DIGIT.search(clause) and _WHEN_WORDS.isdisjoint(_WORD.findall(clause.lower())):
+        return False
+    return bool(_WHEN.search(clause))
+
+
+def _done(clause: str) -> bool:
+    return bool(_DONE.search(_CONJ.sub("", clause.strip())))
+
+
+def owned_task(clause: str, initial: bool = False) -> bool:
+    """A task that needs no acknowledgement: a named subject (or a noun phrase before a modal) that
+    is doing it ("Marta is ordering ... by Friday", "la mairie doit confirmer avant vendredi")."""
+    core = _CONJ.sub("", clause.strip())
+    if not when(core) or _done(core) or is_question(core):
+        return False
+    lead = _NAME_LEAD.match(core)
+    if lead is not None and not _SELF.match(core) and _PROGRESSIVE.match(core, lead.end()):
+        # "Priya is calling the caterer on Tuesday": a name, then a progressive that plans
+        return owner(clause, initial, restated=True)
+    modal = _MODAL.search(core)
+    return (
+        modal is not None
+        and len(tokens(core[: modal.start()])) >= 1
+        and not _SELF.search(core[: modal.start()])
+    )
+
+
+def clauses(sentence: str) -> list[str]:
+    """The tasks of one sentence: two clauses when each has its own owner and when, else the whole."""
+    parts = [p.strip(" ,;.") for p in _SPLIT.split(sentence) if p and p.strip(" ,;.")]
+    if len(parts) < 2:
+        return [sentence]
+    tasks = [p for p in parts if owner(p, restated=True) and when(p) and len(tokens(p)) >= 3]
+    return tasks if len(tasks) >= 2 else [sentence]
+
+
+#: A point said to be still open: "the DJ still needs confirming", "fehlt noch", "sigue sin", "reste à
+#: savoir", "manca ancora".
+_STILL: Final = re.compile(
+    r"\bstill (?:needs?|has no|have no|missing|waiting|open|unclear|undecided|tbd|to be \w+ed)\b|\bnot (?:yet )?decided\b"
+    r"|\bnoch (?:offen|unklar|ungeklärt|nicht (?:geklärt|entschieden|bestätigt))\b|\bfehlt noch\b|\bsteht noch aus\b"
+    r"|\b(?:falta|faltan) (?:todavía|aún|por)\b|\b(?:todavía|aún) (?:falta|faltan|sin|por)\b|\bsigue (?:sin|pendiente)\b"
+    r"|\b(?:il )?(?:manque|reste) encore\b|\breste à (?:savoir|voir|décider|trouver|confirmer)\b|\btoujours pas\b"
+    r"|\bmanca(?:no)? ancora\b|\bancora da \w+|\bresta da \w+|\bnon (?:ancora )?deciso\b",
+    re.I,
+)
+_STILL_NEEDLES: Final = (
+    "still", "decided", "noch", "fehlt", "falta", "todavía", "aún", "sigue", "manque", "reste", "toujours",
+    "manca", "ancora", "resta", "deciso",
+)  # fmt: skip
+_PARTS: Final = re.compile(r"\s*;\s*|,?\s+(?:and|but|und|aber|y|pero|et|mais|ma)\s+", re.I)
+
+
+def still_open(sentence: str) -> tuple[list[str], str]:
+    """The parts of a statement that say a point is still open, and the rest of it (a task, say):
+    "Priya is calling the caterer on Tuesday and the DJ still needs confirming" ->
+    (["the DJ still needs confirming"], "Priya is calling the caterer on Tuesday")."""
+    if len(sentence) > _MAX_TASK:
+        return [], sentence  # a long paragraph is no statement of one open point
+    low = sentence.lower()
+    if not any(n in low for n in _STILL_NEEDLES) or is_question(sentence) or not _STILL.search(sentence):
+        return [], sentence
+    parts = [p.strip(" ,.") for p in _PARTS.split(_CONJ.sub("", sentence.strip())) if p.strip(" ,.")]
+    points = [p for p in parts if _STILL.search(p) and len(tokens(p)) >= 3 and not _done(p)]
+    rest = [p for p in parts if p not in points]
+    return points, " and ".join(rest) if points and rest else ("" if points else sentence)
+
+
+#: Deciding, settling, thinking over: what "we'll figure out X later" puts off.
+_SETTLE: Final = re.compile(
+    r"\b(?:figure (?:it |that )?out|sort (?:it |that )?out|decide|think about|work out|discuss|see about|"
+    r"klären|entscheiden|überlegen|besprechen|schauen|sehen wir|ver(?:emos|lo|mos)?|decidir|pensar|hablar|"
+    r"voir|verra|décider|réfléchir|discuter|decidere|vedere|vediamo|pensarci|parlarne)\b",
+    re.I,
+)
+
+
+def puts_off_itself(sentence: str) -> bool:
+    """A statement that names a point and puts its decision off in one go: "the seating plan we'll
+    figure out later", "das mit dem Grill klären wir später", "lo de las mesas lo vemos luego"."""
+    return (
+        LATER.hit(sentence)
+        and not is_question(sentence)
+        and bool(_SETTLE.search(sentence))
+        and len(tokens(sentence)) >= 5
+        and not signs_off(sentence)
+    )
+
+
+_RHETORIC: Final = re.compile(
+    r"^\W*(?:why|warum|wieso|por qué|pourquoi|perché)\b.*\b(?:always|ever|never|every time|immer|nie|jedes mal|"
+    r"siempre|nunca|toujours|jamais|sempre|mai)\b|[?？]\s*!|!\s*[?？]\s*$",
+    re.I,
+)
+
+
+def rhetorical(question: str) -> bool:
+    """A question that wants no answer: "why does this always happen?", "seriously?!"."""
+    return bool(_RHETORIC.search(question))
+
+
+def _values(text: str) -> set[str]:
+    """Numbers, capitalised words and weekdays of a text, to see whether an answer restates it."""
+    found = set(re.findall(r"\d+", text))
+    found.update(w.lower() for w in re.findall(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}", text) if w.lower() not in STOPWORDS)
+    found.update(w.lower() for w in re.findall(rf"(?i)(?<![\w-])(?:{_WEEKDAY})(?![\w-])", text))
+    return found
+
+
+def _answer(ctx: Ctx, m: Msg) -> tuple[Msg, bool, set[str]] | None:
+    """The assistant's next words after ``m``, if they could take a task in: the message, whether it
+    opens with a short acknowledgement, and the values its first two sentences say."""
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences or is_question(ack.sentences[0]) or ctx.offer(ack).options:
+        return None
+    head = ack.sentences[:2]
+    return ack, bool(_ACK.match(head[0])) and len(ack.sentences) <= 3, _values(" ".join(head))
+
+
+def acknowledged(ctx: Ctx, m: Msg, clause: str) -> Msg | None:
+    """The assistant's next words take the task in: a short acknowledgement, or they restate its
+    number, day or name (and ask nothing first)."""
+    got = _answer(ctx, m)
+    if got is None:
+        return None
+    ack, short, values = got
+    return ack if short or _values(clause) & values else None
+
+
+def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
+    """The tasks of a user sentence that the assistant confirms, or that name an owner doing it."""
+    if len(sentence) > _MAX_TASK or not when(sentence) or is_question(sentence) or has_secret(sentence):
+        return [], None
+    found: list[str] = []
+    ack: Msg | None = None
+    asks = any(is_question(x) for x in m.sentences)
+    answer: tuple[Msg, bool, set[str]] | bool | None = False  # read once, when a clause needs it
+    for clause in clauses(sentence):
+        initial = sentence.startswith(clause)
+        if len(tokens(clause)) < 3 or _done(clause) or not when(clause) or (asks and ASK.hit(clause)):
+            continue  # "boh, chiedo io lunedì": why the question in the same turn waits, not a task
+        if owned_task(clause, initial):
+            found.append(clause)
+            continue
+        if answer is False:
+            answer = _answer(ctx, m)
+        if not isinstance(answer, tuple):
+            continue
+        got, short, values = answer
+        restated = bool(_values(clause) & values)
+        if (short or restated) and owner(clause, initial, " ".join(got.sentences[:2]), restated=restated):
+            found.append(clause)
+            ack = got
+    return found, ack
+
+
+_REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
+
+
+def remind_request(sentence: str) -> str:
+    """The task of "remind me to X on Friday" (question or not), with its when; else ''."""
+    low = sentence.lower()
+    if not any(n in low for n in _REMIND_NEEDLES):
+        return ""
+    got = _REMIND.search(sentence)
+    if got is None:
+        return ""
+    rest = sentence[got.end() :].strip().rstrip("?？!. ")
+    if len(tokens(rest)) < 2 or not when(rest):
+        return ""
+    return plain(rest)
+
+
+# --- reminders set with a tool -------------------------------------------------------------------------
+
+_REMINDER_TOOLS: Final = (
+    "cron",
+    "remind",
+    "reminder",
+    "schedule",
+    "calendar",
+    "alarm",
+    "todo",
+    "task",
+    "event",
+)
+_TIME_KEYS: Final = (
+    "schedule",
+    "at",
+    "atms",
+    "when",
+    "time",
+    "datetime",
+    "date",
+    "start",
+    "due",
+    "due_date",
+    "expr",
+)
+_TEXT_KEYS: Final = ("text", "message", "title", "summary", "name", "task", "note", "description", "content")
+_NOT_ADDING: Final = frozenset(
+    ["list", "remove", "delete", "cancel", "get", "status", "runs", "run", "wake", "update", "disable"]
+)
+
+
+def _walk(args: Mapping[str, Any], depth: int = 0) -> Iterator[tuple[str, Any]]:
+    for k, v in args.items():
+        if isinstance(v, Mapping) and depth < 3:
+            yield from _walk(v, depth + 1)
+        else:
+            yield k.lower(), v
+
+
+def _moment(value: Any, key: str) -> str:
+    """A tool's time, readable: "2026-11-23T19:00:00Z" -> "2026-11-23 19:00"."""
+    if isinstance(value, (int, float)) and key == "atms" and value > 1e11:
+        return datetime.fromtimestamp(value / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M")
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    text = value.strip()
+    iso = re.match(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})", text)
+    return f"{iso.group(1)} {iso.group(2)}" if iso else text[:40]
+
+
+def reminder_of(name: str, args: Mapping[str, Any]) -> tuple[str, str] | None:
+    """What a reminder tool call sets: (when, what), or None for another tool or another action."""
+    low = name.lower()
+    if not any(t in low for t in _REMINDER_TOOLS):
+        return None
+    action = args.get("action") or args.get("op") or ""
+    if isinstance(action, str) and action.lower() in _NOT_ADDING:
+        return None
+    moment = what = ""
+    for key, value in _walk(args):
+        if not moment and key in _TIME_KEYS:
+            moment = _moment(value, key)
+        elif not what and key in _TEXT_KEYS and isinstance(value, str) and len(tokens(value)) >= 2:
+            what = plain(value)
+    return (moment, what) if moment and what else None
+
+
+def tool_reminders(ctx: Ctx, entries: Sequence[Entry]) -> None:
+    """A reminder set only with a tool: a to-do of the user's, due at the tool's time, citing the user
+    turn that asked and the tool's result ("2026-11-23 19:00: Text the plumber ... (reminder set)")."""
+    at_result: dict[str, int] | None = None  # tool call id -> position of its result
+    for e in entries:
+        if e.role != "assistant" or not e.tool_calls:
+            continue
+        for call in e.tool_calls:
+            got = reminder_of(call.name, call.arguments)
+            if got is None:
+                continue
+            if at_result is None:  # built once, only when a reminder tool ran at all
+                by_id = {x.step.id: x.pos for x in ctx.msgs if x.role == "tool" and x.step is not None}
+                at_result = {r.tool_call_id: by_id[r.id] for r in entries if r.tool_call_id and r.id in by_id}
+            at = at_result.get(call.id)
+            step = ctx.msgs[at].step if at is not None else None
+            if at is None or step is None or step.failed:
+                continue
+            moment, what = got
+            if has_secret(what):
+                continue
+            pos = {at}
+            asker = ctx.last_user(at)
+            if asker is not None:
+                asked = next((d for d in ctx.drafts if d.kind == "todo" and asker in d.pos), None)
+                if asked is not None:  # "remind me to call the vet on Friday": that to-do, now set
+                    asked.pos.add(at)
+                    continue
+                pos.add(asker)
+            ctx.add("todo", f"{moment}: {what.rstrip('. ')} ({_SET[ctx.lang]})", pos)
+
+
+_SET: Final = {
+    "en": "reminder set",
+    "de": "Erinnerung gesetzt",
+    "es": "recordatorio puesto",
+    "fr": "rappel programmé",
+    "ja": "リマインダー設定済み",
+}
+
+
+# --- a point the assistant files as open ----------------------------------------------------------------
+
+#: A real "yes" answering a yes/no question ("Yes, it's open."), unlike an acknowledgement ("Ok, ...").
+_ANSWER_YES: Final = frozenset(["yes", "yeah", "yep", "yup", "ja", "jo", "sí", "si", "oui", "ouais", "はい"])
+_CLAUSES: Final = re.compile(r"\s*[,;:]\s*|\s+(?:but|aber|pero|mais|ma)\s+", re.I)
+
+
+def files_open(sentences: Sequence[str]) -> bool:
+    """The assistant's answer files the point as open: an open word that closes a clause ("lo dejo
+    como pendiente", "je le laisse en suspens, ...") or is followed by "until" ("bleibt offen bis nach
+    der Verkostung", "resta in sospeso finché ..."), with no "no"/"nothing" before it in its clause
+    ("nothing pending from it" files nothing), in a statement that is not a plain "yes" answer."""
+    if sentences and (toks := tokens(sentences[0])) and toks[0] in _ANSWER_YES:
+        return False  # "Yes, it's open.": an answer, not a point left open
+    for s in sentences:
+        if is_question(s) or not OPEN.hit(s):
+            continue
+        for clause in _CLAUSES.split(s):
+            toks = tokens(clause)
+            for k in range(len(toks)):
+                if not OPEN.starts(" ".join(toks[k : k + 3])):
+                    continue
+                before = " ".join(toks[:k])
+                if before and (NO.hit(before) or NOTHING.hit(before)):
+                    break
+                if (
+                    len(toks) - k <= 3
+                    or UNTIL.starts(" ".join(toks[k + 1 :]))
+                    or UNTIL.hit(" ".join(toks[k + 1 : k + 4]))
+                ):
+                    return True
+    return False
+
+
+def laid_out_then_doubt(sentences: Sequence[str]) -> str:
+    """A point the user lays out and then shrugs at: statements (the alternatives, their figures),
+    then a bare "not sure" / "no sé" / "keine Ahnung" of its own -> the statements, with the shrug
+    ("lo del cole: A está a 10 min y cuesta 900 €/mes, B es 1.200 €. no sé"). Else ''."""
+    said = [s for s in sentences if s.strip(" .!")]
+    if len(said) < 2:
+        return ""
+    last = said[-1]
+    if is_question(last) or len(tokens(last)) > 4 or not (DOUBT.hit(last) or LATER.hit(last)):
+        return ""
+    before = [s for s in said[:-1] if not is_question(s)]
+    if not before or len(tokens(" ".join(before))) < 6 or any(has_secret(s) for s in before):
+        return ""
+    return plain(" ".join([*before, last]))
+
+
+# --- an open question the user answers later -------------------------------------------------------------
+
+_BRACKET: Final = re.compile(r"\s\([^()]*\)$")  # why the point waits, in brackets
+_ANSWER_SPLIT: Final = re.compile(r"\s*[,:;—]\s*")
+_AFTER_TURNS: Final = 40  # later user turns looked at (an answer comes soon, and the scan stays linear)
+
+
+def answered_later(ctx: Ctx, q: Draft) -> bool:
+    """A later user turn answers the open question: it names the point (two of its content words,
+    one of them a name or an identifier, or three) and says how it came out: a clause that opens
+    with a yes or a no, or "already" / a past tense ("ya me confirmó la agencia lo del NIF: sí, hace
+    falta antes de firmar"). A turn that says it is still open answers nothing."""
+    topic = _BRACKET.sub("", q.text)
+    words = {w for w in word_set(topic) if len(w) > 2}
+    if len(words) < 2 or not q.pos:
+        return False
+    names = {
+        w.lower() for w in re.findall(r"\b(?:[A-ZÀ-Þ]{2,}\w*|[A-ZÀ-Þ][a-zß-ÿ]+[A-Z]\w*|\w*\d\w*)\b", topic)
+    }
+    start = max(q.pos)
+    later = [p for p in ctx.users if p > start][:_AFTER_TURNS]
+    for p in later:
+        for s in ctx.msgs[p].sentences:
+            if is_question(s) or OPEN.hit(s) or LATER.hit(s) or DOUBT.hit(s) or has_secret(s):
+                continue
+            shared = words & word_set(s)
+            if len(shared) < 3 and not (len(shared) >= 2 and shared & names):
+                continue
+            parts = _ANSWER_SPLIT.split(s)
+            if any(YES.starts(c) or NO.starts(c) for c in parts[1:]) or _done(s):
+                return True
+    return False
+
+
+_SIGN_OFF: Final = re.compile(
+    r"(?:[,;.!]\s*|^|\s)(?:(?:(?:see you|see ya|talk|catch you|speak)\s+)?(?:later|laters)|bis (?:später|dann|bald)|"
+    r"hasta (?:luego|pronto)|nos vemos|à plus(?: tard)?|a plus|a dopo|a più tardi|ci sentiamo|später|luego)\W*$",
+    re.I,
+)
+
+
+def signs_off(s: str) -> bool:
+    """A "later" that only says goodbye: "going for a walk, later", "ok that's me, see you later",
+    "bis später", "hasta luego", "à plus". The words before it (if any) put nothing off, and a bare
+    word needs its comma or its "see you" ("I'll look at it later" defers)."""
+    tail_text = s[-60:]  # a goodbye ends the sentence: only its tail is searched
+    got = _SIGN_OFF.search(tail_text)
+    offset = len(s) - len(tail_text)
+    if got is None or (got.start() == 0 and offset and s[offset - 1].isalnum()):
+        return False
+    before = s[: offset + got.start()].strip(" ,;.!")
+    tail = got.group(0).strip(" ,;.!").lower()
+    if before and (LATER.hit(before) or ASK.hit(before)):
+        return False
+    bare = tail.split()[0] in ("later", "laters", "später", "luego", "plus", "dopo")
+    if bare and not before:
+        return False  # "later." alone answers an offer: put off
+    if bare and not re.search(r"[,;.!]\s*\S+\W*$", s):
+        return False  # "I'll look at it later": no comma, a deferral
+    return len(tokens(before)) >= 3 or not bare
+
+
+__all__ = [
+    "answered_later",
+    "clauses",
+    "confirmed",
+    "files_open",
+    "laid_out_then_doubt",
+    "owned_task",
+    "puts_off_itself",
+    "remind_request",
+    "reminder_of",
+    "rhetorical",
+    "signs_off",
+    "still_open",
+    "tool_reminders",
+]
