@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import time
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,8 @@ from memoryd.flush.extract import MAX_TEXT, extract_items
 from memoryd.flush.items import KINDS, Item
 from memoryd.sources.transcript import Entry, parse_lines
 
-DEV = Path(__file__).parent / "data" / "eval" / "dev"
+EVAL = Path(__file__).parent / "data" / "eval"
+DEV = EVAL / "dev"
 
 SENDER = (
     "Sender (untrusted metadata):\n```json\n"
@@ -461,30 +462,50 @@ def test_dev_items_cite_known_entries_in_order_with_short_texts(path: Path) -> N
         assert item.kind in KINDS
 
 
-def _big_range(tokens: int) -> list[Entry]:
-    """The dev transcripts repeated with fresh ids until the range holds ``tokens`` (chars / 4)."""
-    lines: list[bytes] = []
-    size = n = 0
-    while size < tokens * 4:
-        for path in sorted(DEV.glob("*.jsonl")):
-            for raw in path.read_text(encoding="utf-8").splitlines()[1:]:
-                n += 1
-                obj = json.loads(raw) | {"id": f"{n:08x}", "parentId": None}
-                lines.append(orjson.dumps(obj))
-                size += len(raw)
-    _, entries, _ = parse_lines(b"\n".join(lines))
-    return entries
+_COUNT_CALLS = """
+import cProfile, json, pstats, sys
+from pathlib import Path
+import orjson
+from memoryd.flush.extract import extract_items
+from memoryd.sources.transcript import parse_lines
+lines, n = [], 0
+for path in sorted(Path(sys.argv[1]).glob("*.jsonl"))[: int(sys.argv[2])]:
+    for raw in path.read_text(encoding="utf-8").splitlines()[1:]:
+        n += 1
+        lines.append(orjson.dumps(json.loads(raw) | {"id": f"{n:08x}", "parentId": None}))
+entries = parse_lines(b"\\n".join(lines))[1]
+profile = cProfile.Profile()
+profile.enable()
+items = extract_items(entries)
+profile.disable()
+print(len(entries), pstats.Stats(profile).total_calls, len(items))
+"""
 
 
-def test_extraction_of_a_176k_token_range_is_fast() -> None:
-    """A regression guard (quadratic work would take seconds); see the module report for the real numbers."""
-    entries = _big_range(176_000)
-    extract_items(entries[:50])
-    start = time.perf_counter()
-    items = extract_items(entries)
-    elapsed = time.perf_counter() - start
-    assert items
-    assert elapsed < 0.5, f"{elapsed * 1000:.0f} ms"
+def _work(files: int) -> tuple[int, int]:
+    """Entries in a range of ``files`` different generated conversations, and the Python calls one
+    extraction of it makes: counted, not timed (a fresh process each, so no cache carries over)."""
+    out = subprocess.run(
+        [sys.executable, "-c", _COUNT_CALLS, str(EVAL / "gen-tune"), str(files)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert int(out[2]) > 0
+    return int(out[0]), int(out[1])
+
+
+def test_extraction_work_grows_linearly_with_the_range() -> None:
+    """A regression guard against quadratic work (a rule that re-reads every earlier turn per turn),
+    without a clock: four times the conversation may cost at most 1.5 times as many calls per entry
+    (linear today: about 0.85). Speed itself is measured in bench/, not asserted here."""
+    small_entries, small_calls = _work(20)
+    big_entries, big_calls = _work(80)
+    assert big_entries > 3.5 * small_entries
+    per_entry = (big_calls / big_entries) / (small_calls / small_entries)
+    assert per_entry < 1.5, (
+        f"calls per entry grew {per_entry:.2f}x over a {big_entries / small_entries:.1f}x range"
+    )
 
 
 # --- rules that generalise past the dev set -------------------------------------------------------------
