@@ -113,6 +113,7 @@ _LABEL: Final = re.compile(r"^\W*(?:option\s+|plan\s+)?[A-Da-d1-9](?:\W|$)", re.
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,20}[:：]\s*")
 _OFFER_LEAD: Final = re.compile(
     r"^(?:(?:shall|should|can|may) (?:i|we)|(?:do you )?want me to|would you like me to|i could|we could|i can|"
+    r"you could|du könntest|ihr könntet|podrías|tu pourrais|vous pourriez|"
     r"soll ich|ich könnte|wir könnten|(?:quieres|queréis) que(?: (?:te|le|les|os))?|podría|podríamos|"
     r"(?:veux-tu|voulez-vous|tu veux) que (?:je|j')(?: (?:te|leur|lui|vous))?|je pourrais|on pourrait)\s+",
     re.I,
@@ -252,14 +253,22 @@ def _sentence(text: str) -> str:
     return text
 
 
+def _unoffered(text: str) -> str:
+    """An option without the offering lead: "I could publish it on 8081 instead" -> "publish it on 8081
+    instead" (what was chosen is the publishing, not that the assistant could)."""
+    if (lead := _OFFER_LEAD.match(text)) and len(tokens(text[lead.end() :])) >= 3:
+        return text[lead.end() :]
+    return text
+
+
 def option_text(offer: Offer, idx: int) -> str:
     """What was decided, in the option's own words (with what introduced it, when it is short)."""
     o = offer.options[idx]
-    text = o.text
+    text = _unoffered(o.text)
     if not offer.groups and len(offer.options) >= 2 and OR.hit(offer.context):
         resolved = resolve_question(offer.context, offer.options, idx)
         if resolved:
-            return _sentence(resolved)
+            return _sentence(_unoffered(resolved) if text != o.text else resolved)
     if (
         len(tokens(text)) < 5
         and offer.context
