@@ -811,6 +811,20 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
     concrete = bool(before) and (REVERSAL.hit(before) or bool(distinct_values(before)))
     if short and concrete and not is_question(before) and len(tokens(before)) >= 4:
         return before  # "... auf Friday 16:00 statt Sunday 18:00. Machen?"
+    named = distinct_values(question)
+    if (
+        named
+        and len(tokens(question)) <= 6
+        and not (WH.starts(question) or WHICH.hit(question) or OR.hit(question))
+        and concrete
+        and not is_question(before)
+        and len(tokens(before)) >= 4
+        and not named <= distinct_values(before)
+    ):  # "22 h x 65 = 1,430 + 900 = 2,330 net. Draft as 2026-031?": the figures, put under a name of its own
+        stated = (
+            _LEAD_LABEL.sub("", plain(before), count=1) if len(tokens(before.split(":")[0])) <= 3 else before
+        )
+        return f"{plain(question).rstrip('?？ ')}: {plain(stated).rstrip('.。 ')}"
     return ""
 
 
