@@ -112,6 +112,7 @@ YES: Final = Words(
     "venga|me vale|buena idea|por supuesto|desde luego|genial|está bien|hecho|okey",
     "oui|parfait|d'accord|entendu|ça marche|vas-y|allez|va pour|on part sur|je prends|ça me va|bonne idée|"
     "volontiers|ouais|bien sûr|carrément|ça roule|c'est bon|allons-y|d'acc",
+    "va bene|certo|perfetto|esatto|d'accordo|volentieri|procedi|vai pure",
     "はい|うん|ええ|了解|お願い|いいよ|いいね|オッケー|それで|大丈夫|承知",
 )
 
@@ -205,6 +206,7 @@ DELEGATE: Final = Words(
     "como prefieras|a tu criterio",
     "à toi de voir|comme tu veux|tu choisis|choisis|je te laisse choisir|peu importe|comme tu préfères|"
     "ça m'est égal|je te laisse décider",
+    "decidi tu|scegli tu|come vuoi|fai tu|per me è uguale",
     "任せ|お任せ|どちらでも|どっちでも",
 )
 
@@ -290,6 +292,7 @@ OFFER: Final = Words(
     "soll ich|willst du|möchtest du|ich könnte|ich kann|magst du",
     "quieres que|lo hago|podría|puedo|te parece si|te parece que",
     "veux-tu|voulez-vous|je peux|je pourrais|tu veux que",
+    "vuoi che|volete che|posso|potrei|preferisci che",
     "しましょうか|しますか|しておきますか|いいですか",
 )
 
@@ -344,6 +347,8 @@ ORDINALS: Final = {
     "tercer": 2, "cuarto": 3, "cuarta": 3, "último": -1, "última": -1,
     "premier": 0, "première": 0, "deuxième": 1, "seconde": 1, "troisième": 2, "dernier": -1,
     "dernière": -1,
+    "ersteres": 0, "ersterer": 0, "zweiteres": 1, "letzteres": -1, "letzterer": -1,
+    "primo": 0, "seconda": 1, "terzo": 2, "terza": 2, "ultimo": -1, "ultima": -1,
     "一つ目": 0, "1つ目": 0, "最初": 0, "前者": 0, "二つ目": 1, "2つ目": 1, "後者": -1, "三つ目": 2, "3つ目": 2,
 }  # fmt: skip
 
