@@ -304,7 +304,7 @@ SUGGEST: Final = Words(
 )
 
 #: Words that join alternatives, and open a pair of them.
-OR: Final = Words("or|oder|o|u|ou|または|それとも")
+OR: Final = Words("or|oder|o|u|ou|oppure|または|それとも")
 EITHER: Final = Words("either|whether|entweder|ob|o bien|soit")
 
 #: Question words that ask for a property ("what is the limit", "wo liegt", "cuál es").
@@ -323,7 +323,8 @@ EPHEMERAL: Final = Words(
 
 #: Asking which: "which one", "welche", "cuál", "lequel", "どちら".
 WHICH: Final = Words(
-    "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|どちら|どれ"
+    "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|quale|quali|"
+    "どちら|どれ"
 )
 
 #: A task's owner or due date: weekdays, "by", "due", "owner", "until".
@@ -425,5 +426,6 @@ CHOICE: Final = Words(
     "optionen|möglichkeiten|varianten|vorschläge|wege|"
     "opciones|alternativas|maneras|formas|"
     "possibilités|façons|solutions|"
+    "opzioni|alternative|modi|possibilità|strade|"
     "選択肢|候補|どちら"
 )
