@@ -115,7 +115,8 @@ _OFFER_LEAD: Final = re.compile(
     r"^(?:(?:shall|should|can|may) (?:i|we)|(?:do you )?want me to|would you like me to|i could|we could|i can|"
     r"you could|du könntest|ihr könntet|podrías|tu pourrais|vous pourriez|"
     r"soll ich|ich könnte|wir könnten|(?:quieres|queréis) que(?: (?:te|le|les|os))?|podría|podríamos|"
-    r"(?:veux-tu|voulez-vous|tu veux) que (?:je|j')(?: (?:te|leur|lui|vous))?|je pourrais|on pourrait)\s+",
+    r"(?:veux-tu|voulez-vous|tu veux) que (?:je|j')(?: (?:te|leur|lui|vous))?|je pourrais|on pourrait|"
+    r"(?:vuoi|volete) che(?: (?:ti|gli|le|vi))?|posso|potrei|potremmo)\s+",
     re.I,
 )
 _OFFER_TAIL: Final = re.compile(
@@ -265,7 +266,8 @@ def option_text(offer: Offer, idx: int) -> str:
     """What was decided, in the option's own words (with what introduced it, when it is short)."""
     o = offer.options[idx]
     text = _unoffered(o.text)
-    if not offer.groups and len(offer.options) >= 2 and OR.hit(offer.context):
+    clauses = any(_size(x.text) > 8 for x in offer.options[1:])  # whole clauses: nothing to put back in
+    if not offer.groups and len(offer.options) >= 2 and OR.hit(offer.context) and not clauses:
         resolved = resolve_question(offer.context, offer.options, idx)
         if resolved:
             return _sentence(_unoffered(resolved) if text != o.text else resolved)

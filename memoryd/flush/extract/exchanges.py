@@ -114,7 +114,7 @@ _LABEL_AFTER: Final = re.compile(r"[:;：]\s[A-D]\s*[,:：]\s")
 _LABEL_PAREN: Final = re.compile(r"[1-9a-dA-D]\)")
 _LABEL_WORD: Final = re.compile(r"(?i:option|plan|variante|opción|opcion|choix)\s+[1-9A-Da-d]\s*[:.)]")
 _SIDE_SPLIT: Final = re.compile(
-    r"\s*,?\s+(?:or|oder|o|u|ou)\s+(?!(?:so|more|less|two|three|así|más|menos|plus|moins|mehr|weniger)\b)"
+    r"\s*,?\s+(?:or|oder|o|u|ou|oppure)\s+(?!(?:so|more|less|two|three|así|más|menos|plus|moins|mehr|weniger)\b)"
     r"|\s*(?:または|それとも)\s*",
     re.I,
 )  # "200 kg or so", "10 o más": an "or" that rounds a number joins no sides
@@ -447,7 +447,7 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
 
 
 _SEGMENT_SPLIT: Final = re.compile(
-    r"\s*;\s*(?:(?:and|und|y|et)\s+)?|\s*,\s+(?:or|oder|o|u|ou)\s+|\s+(?:or|oder|ou)\s+", re.I
+    r"\s*;\s*(?:(?:and|und|y|et)\s+)?|\s*,\s+(?:or|oder|o|u|ou|oppure)\s+|\s+(?:or|oder|ou|oppure)\s+", re.I
 )
 
 
