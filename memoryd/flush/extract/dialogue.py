@@ -275,6 +275,7 @@ def option_text(offer: Offer, idx: int) -> str:
         len(tokens(text)) < 5
         and offer.context
         and not (CHOICE.hit(offer.context) and _size(offer.context) <= 4)
+        and not (clauses and o.text in offer.context)  # the sentence that offered it says no more
     ):
         context = offer.context.rstrip("?？:： ")
         if not (word_set(text) and word_set(text) <= word_set(context)) or len(tokens(context)) < 25:
