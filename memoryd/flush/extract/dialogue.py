@@ -593,7 +593,9 @@ def _choice(
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
         return  # "not sure we may send them to Azure. I'll check with Jana first."
     picked = None
-    for i, s in enumerate(body[:3]):
+    pick_at = 0
+    for pick_at, s in enumerate(body[:3]):
+        i = pick_at
         if is_question(s) or (i and _refuses(s)):
             continue
         if len(body) > 1 and NEGATIVE.hit(s) and named_option(s, offer.options, strong=True) is None:
@@ -616,6 +618,9 @@ def _choice(
             if len(found) == 1:
                 picked = found.pop()
                 break
+    if picked is not None and pick_at and _refuses(first) and named_option(first, offer.options) is None:
+        body = body[pick_at:]  # "no rush on this. B, let's go with that": the "no" belongs to another clause
+        first = _first(body)
     if picked is not None and _refuses(first) and not _agrees(first) and _short(first):
         _reject_option(ctx, m, prev, offer, picked, first)
         return
@@ -800,7 +805,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
         ):
             core, toks = after.strip(), tokens(after)  # "180, we need half a year": the option says "180"
             if i == 0:
-                out.append(plain(core))
+                if not (_agrees(core) and _size(core) <= 5):  # "B, let's go with that" adds nothing
+                    out.append(plain(core))
                 continue
         if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
             continue  # "sounds right" adds nothing
