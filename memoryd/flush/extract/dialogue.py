@@ -309,6 +309,9 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _choice(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and offer.asked:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
+    elif (offer.single or offer.recommendation) and _counter(ctx, m, prev, body):
+        used.update(range(len(m.sentences)))  # "lieber 5 %" proposes; it states no standing preference
+        return
     elif offer.recommendation and _agrees(first) and not deferred:
         _take_recommendation(ctx, m, prev, offer, body)
     elif offer.single:
@@ -1113,6 +1116,39 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
         prefix = ctx.labels["rejected"] if rejects else ""
         text = f"{prefix}{clip(_sentence(points[idx].text), 140)} — {clip(plain(' '.join(said)), 150)}"
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+    return True
+
+
+_ACK_LEAD: Final = re.compile(r"^(?:[^\s:：,]+(?:\s+[^\s:：,]+)?\s*[:：,—-]\s+)(?=\S)")
+
+
+def _new_names(text: str) -> set[str]:
+    return {n.lower() for n in capitalised_names(text)} | set(distinct_values(text))
+
+
+def _counter(ctx: Ctx, m: Msg, prev: Msg, body: Sequence[str]) -> bool:
+    """A counter-proposal to the one thing offered or recommended: the reply names a value or a name
+    the offer did not ("make it 5%", "no, ask the Mill House instead"), and the assistant's next words
+    take it up (they say it again, no question): the decision is what the assistant then confirms,
+    the three turns cited. A reply that asks back, or an answer that does not repeat the new name,
+    is no counter-proposal."""
+    said = " ".join(body)
+    turned = REVERSAL.hit(said)  # "instead", "make it", "lieber", "mejor", "plutôt"
+    if own_question(body) or _size(said) > 20 or ((_agrees(_first(body)) or NO.starts(said)) and not turned):
+        return False  # "nee, lass mal, das macht Lukas": a no that hands the task on proposes nothing
+    new = _new_names(said) - _new_names(prev.prose)
+    if not new:
+        return False
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences or is_question(ack.sentences[0]) or ctx.offer(ack).options:
+        return False
+    confirm = ack.sentences[0]
+    if not new & _new_names(confirm) or _size(confirm) > 30:
+        return False
+    text = plain(confirm)
+    if (lead := _ACK_LEAD.match(text)) and _size(text[lead.end() :]) >= 3:
+        text = text[lead.end() :]  # "Done: 5% per week ..." -> "5% per week ..."
+    ctx.add("decision", _sentence(text.rstrip(" .")), {prev.pos, m.pos, ack.pos}, must_keep=True)
     return True
 
 
