@@ -303,6 +303,12 @@ SUGGEST: Final = Words(
     "どうでしょう|どうですか"
 )
 
+#: Taking every option offered: "let's do both", "beides", "los dos", "les deux".
+BOTH: Final = Words(
+    "both|both of them|all three|all of them|beide|beides|alle drei|ambos|ambas|los dos|las dos|"
+    "les deux|tous les deux|toutes les deux|entrambi|entrambe|tutti e due|両方|どちらも"
+)
+
 #: Words that join alternatives, and open a pair of them.
 OR: Final = Words("or|oder|o|u|ou|oppure|または|それとも")
 EITHER: Final = Words("either|whether|entweder|ob|o bien|soit")
