@@ -47,6 +47,7 @@ from memoryd.flush.extract.exchanges import (
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
+    BOTH,
     CHOICE,
     CONDITION,
     DELEGATE,
@@ -586,6 +587,8 @@ def _choice(
 ) -> None:
     if offer.groups and _group_picks(ctx, m, prev, offer, body):
         return
+    if _both(ctx, m, prev, offer, body, first):
+        return
     delegated = DELEGATE.hit(m.prose)  # "dunno, you pick" leaves the choice, it defers nothing
     if (
         body[0] in deferred
@@ -677,6 +680,38 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _both(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str], first: str) -> bool:
+    """ "Let's do both": every option is taken, one decision naming them all, with what the reply adds
+    ("both: a monthly issue plus a short weekly digest"); the assistant's confirmation is cited."""
+    if not BOTH.hit(first) or is_question(first) or _size(first) > 14 or len(offer.options) > 3:
+        return False
+    if NO.hit(first) or REJECT.hit(first) or NEGATIVE.hit(first) or DOUBT.hit(first):
+        return False  # "neither", "both are too slow", "not sure about both"
+    head = offer.context.rstrip("?？:： ") if offer.context and _size(offer.context) <= 12 else ""
+    listed = "; ".join(plain(_unoffered(o.text)).strip(" .") for o in offer.options)
+    said = _after_yes(first)
+    added = said.split(":", 1)[1].strip() if ":" in said else ""
+    text = f"{head}: {listed}" if head else listed
+    if added and len(tokens(added)) > 2:
+        text = f"{text}; {clip(added, 120).rstrip('.')}"
+    pos = {prev.pos, m.pos}
+    ack = ctx.prose_after(m.pos, text_only=False)
+    confirms = (
+        ack is not None
+        and bool(ack.sentences)
+        and not is_question(ack.sentences[0])
+        and not ctx.offer(ack).options
+        and (
+            BOTH.hit(ack.sentences[0])
+            or sum(1 for o in offer.options if word_set(o.text) & word_set(ack.prose)) >= 2
+        )
+    )
+    if ack is not None and confirms:
+        pos.add(ack.pos)
+    _record(ctx, offer, _sentence(clip(text, 240)), pos)
+    return True
 
 
 def own_choice_delegated(ctx: Ctx, m: Msg) -> Draft | None:

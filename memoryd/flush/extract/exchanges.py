@@ -437,7 +437,9 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             last = i + 1 == len(marks)
             if last and (cut := re.search(r"[.?!？。](?:\s|$)", text)):
                 text = text[: cut.start()]
-            text = re.sub(r"\s*,?\s*(?:or|oder|o|ou)$", "", text.strip(" ,;"), flags=re.I)
+            text = re.sub(
+                r"(?:\s*,\s*|\s+)(?:or|oder|o|ou)$", "", text.strip(" ,;"), flags=re.I
+            )  # not "video"
             if not tokens(text) or len(tokens(text)) > 22:
                 break
             opts.append(Option(labels[i], plain(text)))
