@@ -599,18 +599,22 @@ def _choice(
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
         return  # "not sure we may send them to Azure. I'll check with Jana first."
     picked = None
-    pick_at = 0
-    for pick_at, s in enumerate(body[:3]):
-        i = pick_at
+    pick_at = 0  # the sentence of ``body`` that picked
+    for i in _pick_candidates(m, body):
+        s = body[i]
         if is_question(s) or (i and _refuses(s)):
             continue
         if len(body) > 1 and NEGATIVE.hit(s) and named_option(s, offer.options, strong=True) is None:
             continue  # "Jenkins is too much maintenance for us" judges an option; it picks none
         if s in deferred and named_option(s, offer.options, first=i == 0, strong=True) is None:
             continue  # "let me ask Priya first" names Priya's option by a word, but picks nothing
-        picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0)
+        picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0 or _opens_paragraph(m, s))
         if picked is not None:
+            pick_at = i
             break
+    if picked is not None and pick_at and _opens_paragraph(m, body[pick_at]):
+        body = body[pick_at:]  # decided in a later paragraph: what comes before it is about other things
+        first = _first(body)
     if (later := _later_index(m, offer)) is not None and later != picked:
         _decide(ctx, m, prev, offer, later, body[1:])  # "we need no storage. Olmo, go with that one"
         return
@@ -680,6 +684,21 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _pick_candidates(m: Msg, body: Sequence[str]) -> list[int]:
+    """The reply sentences a pick is looked for in: in a turn of several paragraphs, first the opening
+    two sentences of each later one (a long turn that tells other things first and decides at the
+    end), then the first three."""
+    head = list(range(min(3, len(body))))
+    if "\n" not in m.prose:
+        return head
+    later = {s for p in paragraphs(m.prose)[1:] for s in split_sentences(p)[:2]}
+    return [i for i, s in enumerate(body) if s in later] + head
+
+
+def _opens_paragraph(m: Msg, s: str) -> bool:
+    return "\n" in m.prose and any(split_sentences(p)[:1] == (s,) for p in paragraphs(m.prose)[1:])
 
 
 def _both(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str], first: str) -> bool:
