@@ -802,17 +802,46 @@ def _ack_pick(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
 def _group_picks(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:
     """Several lists to choose from (hotels per city): one decision naming the pick of each."""
     picks: list[str] = []
+    asked = all(is_question(h) for h, _ in offer.groups)  # several "A or B?" questions in one turn
+    said = [
+        c
+        for s in body
+        if not (asked and DELEGATE.hit(s))  # "launch, you decide" leaves that one to the assistant
+        for c in (_CLAUSE.split(s) if asked else [s])
+        if c.strip()
+    ]
+    pos = {prev.pos, m.pos}
     for header, options in offer.groups:
-        for i, s in enumerate(body):
-            idx = None if is_question(s) else named_option(LEAD_FILLER.sub("", s), options, first=i == 0)
+        idx = None
+        for i, s in enumerate(said):
+            if is_question(s):
+                continue
+            idx = named_option(LEAD_FILLER.sub("", s), options, first=i == 0)
             if idx is not None:
-                head = plain(header).rstrip(":： ")
-                picks.append(f"{head}: {options[idx].text}" if head else options[idx].text)
                 break
+        if idx is None and asked and DELEGATE.hit(m.prose):
+            ack = ctx.prose_after(m.pos, text_only=False)
+            for x in ack.sentences[:2] if ack is not None else ():
+                if not is_question(x) and (idx := named_option(x, options, first=False)) is not None:
+                    pos.add(ack.pos)  # "Then February 3.": the assistant's pick of the one left to it
+                    break
+        if idx is None:
+            continue
+        head = plain(header).rstrip("?？:： ")
+        resolved = resolve_question(header, options, idx) if asked and OR.hit(header) else ""
+        if any(o.text in resolved for j, o in enumerate(options) if j != idx):
+            resolved = ""  # "¿Y en A o en B: en B" still says the other side
+        if resolved or asked:  # a question that does not resolve: its chosen side alone
+            picks.append(_LEAD_CONJ.sub("", resolved or plain(options[idx].text).lstrip("¿¡ ")))
+        else:
+            picks.append(f"{head}: {options[idx].text}" if head else options[idx].text)
     if len(picks) < 2:
         return False
-    _record(ctx, offer, _sentence("; ".join(picks)), {prev.pos, m.pos})
+    _record(ctx, offer, _sentence("; ".join(picks)), pos)
     return True
+
+
+_LEAD_CONJ: Final = re.compile(r"^(?:and|also|und|y|et|e)\s+", re.I)
 
 
 def _conditional(ctx: Ctx, m: Msg, prev: Msg, option: str, said: str) -> None:

@@ -232,7 +232,10 @@ def offer_of(m: Msg) -> Offer:
             context = lead.rstrip(":： ") if lead and (len(opts) > 2 or paired) else sentence
             if _bare(sentence, lead, opts):
                 context = _bare_topic(m, sentence, opts) or context
-            return Offer(opts, True, rec, "", question or sentence, context, True)
+            asked_all = (
+                question_groups(m) if is_question(sentence) else ()
+            )  # "9:00 or 17:00? And email or SMS?"
+            return Offer(opts, True, rec, "", question or sentence, context, True, asked_all)
     single = _single_offer(tail, question)
     change = None
     if question and not single and (proposed := _change_offer(tail, question)):
@@ -527,34 +530,8 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             continue
         if (paired := _correlative(s)) is not None:
             return s, "", paired
-        if not OR.hit(s):
-            continue
-        body = s.rstrip("?？.!。 ")
-        lead = ""
-        if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
-            body, lead = body[head.end() :], head.group(0)
-        words = body.split()
-        lead_at = next((i for i, w in enumerate(words[:8]) if EITHER.hit(w)), None)
-        if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
-            body = " ".join(words[lead_at + 1 :]) or body
-        sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
-        if len(sides) >= 2 and ";" in sides[-1]:  # "..., or hand it over; that costs ...": a remark on it
-            sides[-1] = sides[-1].split(";", 1)[0]
-        if (
-            len(sides) == 2
-            and "," in sides[0]
-            and "(" not in sides[0]
-            and len(_LIST_SPLIT.split(sides[0])) <= 3
-        ):
-            first = _LIST_SPLIT.split(sides[0])
-            if all(0 < len(tokens(x)) <= 6 for x in first):
-                sides = [*first, sides[1]]
-        if (s is not m.sentences[-1] and is_question(m.sentences[-1])) or (lead and CHOICE.hit(lead)):
-            sides = [_head_clause(x) for x in sides]  # long sides, then "Which way?": each side's lead
-        sides = [plain(x.strip(" ,;")) for x in sides]
-        if not 2 <= len(sides) <= 4 or any(not tokens(x) or len(tokens(x)) > 22 for x in sides):
-            continue
-        return s, lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+        if (got := _or_sides(m, s)) is not None:
+            return s, got[0], got[1]
     for s in m.sentences[
         :-3:-1
     ]:  # a choice told as "between A and B" or "A ..., while B ...", closing the turn
@@ -563,6 +540,47 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         if (pair := _between_sides(s) or _contrast_sides(s)) is not None:
             return s, pair[0], pair[1]
     return None
+
+
+def _or_sides(m: Msg, s: str) -> tuple[str, tuple[Option, ...]] | None:
+    """The two to four sides one sentence of ``m`` joins with "or", and the lead label before them."""
+    if not OR.hit(s):
+        return None
+    body = s.rstrip("?？.!。 ")
+    lead = ""
+    if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
+        body, lead = body[head.end() :], head.group(0)
+    words = body.split()
+    lead_at = next((i for i, w in enumerate(words[:8]) if EITHER.hit(w)), None)
+    if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
+        body = " ".join(words[lead_at + 1 :]) or body
+    sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+    if len(sides) >= 2 and ";" in sides[-1]:  # "..., or hand it over; that costs ...": a remark on it
+        sides[-1] = sides[-1].split(";", 1)[0]
+    if len(sides) == 2 and "," in sides[0] and "(" not in sides[0] and len(_LIST_SPLIT.split(sides[0])) <= 3:
+        first = _LIST_SPLIT.split(sides[0])
+        if all(0 < len(tokens(x)) <= 6 for x in first):
+            sides = [*first, sides[1]]
+    if (s is not m.sentences[-1] and is_question(m.sentences[-1])) or (lead and CHOICE.hit(lead)):
+        sides = [_head_clause(x) for x in sides]  # long sides, then "Which way?": each side's lead
+    sides = [plain(x.strip(" ,;")) for x in sides]
+    if not 2 <= len(sides) <= 4 or any(not tokens(x) or len(tokens(x)) > 22 for x in sides):
+        return None
+    return lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+
+
+def question_groups(m: Msg) -> tuple[tuple[str, tuple[Option, ...]], ...]:
+    """Two or more "A or B?" questions closing one turn ("9:00 or 17:00? And by email or by SMS?"):
+    each question with its sides, in order; empty when the turn asks fewer than two."""
+    if "?" not in m.prose and "？" not in m.prose:
+        return ()
+    tail = split_sentences(paragraphs(m.prose)[-1])
+    found = [
+        (s, got[1])
+        for s in tail
+        if is_question(s) and not LIST_ITEM.match(s) and OR.hit(s) and (got := _or_sides(m, s)) is not None
+    ]
+    return tuple(found) if len(found) >= 2 else ()
 
 
 _BETWEEN_AT: Final = re.compile(r"\b(?:between|zwischen|entre|tra|fra)\s+", re.I)
