@@ -823,7 +823,8 @@ def _group_picks(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str])
             ack = ctx.prose_after(m.pos, text_only=False)
             for x in ack.sentences[:2] if ack is not None else ():
                 if not is_question(x) and (idx := named_option(x, options, first=False)) is not None:
-                    pos.add(ack.pos)  # "Then February 3.": the assistant's pick of the one left to it
+                    if ack is not None:
+                        pos.add(ack.pos)  # "Then February 3.": the assistant's pick of the one left to it
                     break
         if idx is None:
             continue
