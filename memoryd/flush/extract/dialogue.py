@@ -48,6 +48,7 @@ from memoryd.flush.extract.exchanges import (
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
+    BOTH,
     CHOICE,
     CONDITION,
     DELEGATE,
@@ -113,8 +114,10 @@ _LABEL: Final = re.compile(r"^\W*(?:option\s+|plan\s+)?[A-Da-d1-9](?:\W|$)", re.
 _LEAD_LABEL: Final = re.compile(r"^[^:：]{0,20}[:：]\s*")
 _OFFER_LEAD: Final = re.compile(
     r"^(?:(?:shall|should|can|may) (?:i|we)|(?:do you )?want me to|would you like me to|i could|we could|i can|"
+    r"you could|du könntest|ihr könntet|podrías|tu pourrais|vous pourriez|"
     r"soll ich|ich könnte|wir könnten|(?:quieres|queréis) que(?: (?:te|le|les|os))?|podría|podríamos|"
-    r"(?:veux-tu|voulez-vous|tu veux) que (?:je|j')(?: (?:te|leur|lui|vous))?|je pourrais|on pourrait)\s+",
+    r"(?:veux-tu|voulez-vous|tu veux) que (?:je|j')(?: (?:te|leur|lui|vous))?|je pourrais|on pourrait|"
+    r"(?:vuoi|volete) che(?: (?:ti|gli|le|vi))?|posso|potrei|potremmo)\s+",
     re.I,
 )
 _OFFER_TAIL: Final = re.compile(
@@ -252,18 +255,28 @@ def _sentence(text: str) -> str:
     return text
 
 
+def _unoffered(text: str) -> str:
+    """An option without the offering lead: "I could publish it on 8081 instead" -> "publish it on 8081
+    instead" (what was chosen is the publishing, not that the assistant could)."""
+    if (lead := _OFFER_LEAD.match(text)) and len(tokens(text[lead.end() :])) >= 3:
+        return text[lead.end() :]
+    return text
+
+
 def option_text(offer: Offer, idx: int) -> str:
     """What was decided, in the option's own words (with what introduced it, when it is short)."""
     o = offer.options[idx]
-    text = o.text
-    if not offer.groups and len(offer.options) >= 2 and OR.hit(offer.context):
+    text = _unoffered(o.text)
+    clauses = any(_size(x.text) > 8 for x in offer.options[1:])  # whole clauses: nothing to put back in
+    if not offer.groups and len(offer.options) >= 2 and OR.hit(offer.context) and not clauses:
         resolved = resolve_question(offer.context, offer.options, idx)
         if resolved:
-            return _sentence(resolved)
+            return _sentence(_unoffered(resolved) if text != o.text else resolved)
     if (
         len(tokens(text)) < 5
         and offer.context
         and not (CHOICE.hit(offer.context) and _size(offer.context) <= 4)
+        and not (clauses and o.text in offer.context)  # the sentence that offered it says no more
     ):
         context = offer.context.rstrip("?？:： ")
         if not (word_set(text) and word_set(text) <= word_set(context)) or len(tokens(context)) < 25:
@@ -297,6 +310,9 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _choice(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and offer.asked:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
+    elif (offer.single or offer.recommendation) and _counter(ctx, m, prev, body):
+        used.update(range(len(m.sentences)))  # "lieber 5 %" proposes; it states no standing preference
+        return
     elif offer.recommendation and _agrees(first) and not deferred:
         _take_recommendation(ctx, m, prev, offer, body)
     elif offer.single:
@@ -570,6 +586,8 @@ def _choice(
 ) -> None:
     if offer.groups and _group_picks(ctx, m, prev, offer, body):
         return
+    if _both(ctx, m, prev, offer, body, first):
+        return
     delegated = DELEGATE.hit(m.prose)  # "dunno, you pick" leaves the choice, it defers nothing
     if (
         body[0] in deferred
@@ -580,16 +598,22 @@ def _choice(
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
         return  # "not sure we may send them to Azure. I'll check with Jana first."
     picked = None
-    for i, s in enumerate(body[:3]):
+    pick_at = 0  # the sentence of ``body`` that picked
+    for i in _pick_candidates(m, body):
+        s = body[i]
         if is_question(s) or (i and _refuses(s)):
             continue
         if len(body) > 1 and NEGATIVE.hit(s) and named_option(s, offer.options, strong=True) is None:
             continue  # "Jenkins is too much maintenance for us" judges an option; it picks none
         if s in deferred and named_option(s, offer.options, first=i == 0, strong=True) is None:
             continue  # "let me ask Priya first" names Priya's option by a word, but picks nothing
-        picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0)
+        picked = named_option(LEAD_FILLER.sub("", s), offer.options, first=i == 0 or _opens_paragraph(m, s))
         if picked is not None:
+            pick_at = i
             break
+    if picked is not None and pick_at and _opens_paragraph(m, body[pick_at]):
+        body = body[pick_at:]  # decided in a later paragraph: what comes before it is about other things
+        first = _first(body)
     if (later := _later_index(m, offer)) is not None and later != picked:
         _decide(ctx, m, prev, offer, later, body[1:])  # "we need no storage. Olmo, go with that one"
         return
@@ -603,6 +627,9 @@ def _choice(
             if len(found) == 1:
                 picked = found.pop()
                 break
+    if picked is not None and pick_at and _refuses(first) and named_option(first, offer.options) is None:
+        body = body[pick_at:]  # "no rush on this. B, let's go with that": the "no" belongs to another clause
+        first = _first(body)
     if picked is not None and _refuses(first) and not _agrees(first) and _short(first):
         _reject_option(ctx, m, prev, offer, picked, first)
         return
@@ -656,6 +683,53 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _pick_candidates(m: Msg, body: Sequence[str]) -> list[int]:
+    """The reply sentences a pick is looked for in: in a turn of several paragraphs, first the opening
+    two sentences of each later one (a long turn that tells other things first and decides at the
+    end), then the first three."""
+    head = list(range(min(3, len(body))))
+    if "\n" not in m.prose:
+        return head
+    later = {s for p in paragraphs(m.prose)[1:] for s in split_sentences(p)[:2]}
+    return [i for i, s in enumerate(body) if s in later] + head
+
+
+def _opens_paragraph(m: Msg, s: str) -> bool:
+    return "\n" in m.prose and any(split_sentences(p)[:1] == (s,) for p in paragraphs(m.prose)[1:])
+
+
+def _both(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str], first: str) -> bool:
+    """ "Let's do both": every option is taken, one decision naming them all, with what the reply adds
+    ("both: a monthly issue plus a short weekly digest"); the assistant's confirmation is cited."""
+    if not BOTH.hit(first) or is_question(first) or _size(first) > 14 or len(offer.options) > 3:
+        return False
+    if NO.hit(first) or REJECT.hit(first) or NEGATIVE.hit(first) or DOUBT.hit(first):
+        return False  # "neither", "both are too slow", "not sure about both"
+    head = offer.context.rstrip("?？:： ") if offer.context and _size(offer.context) <= 12 else ""
+    listed = "; ".join(plain(_unoffered(o.text)).strip(" .") for o in offer.options)
+    said = _after_yes(first)
+    added = said.split(":", 1)[1].strip() if ":" in said else ""
+    text = f"{head}: {listed}" if head else listed
+    if added and len(tokens(added)) > 2:
+        text = f"{text}; {clip(added, 120).rstrip('.')}"
+    pos = {prev.pos, m.pos}
+    ack = ctx.prose_after(m.pos, text_only=False)
+    confirms = (
+        ack is not None
+        and bool(ack.sentences)
+        and not is_question(ack.sentences[0])
+        and not ctx.offer(ack).options
+        and (
+            BOTH.hit(ack.sentences[0])
+            or sum(1 for o in offer.options if word_set(o.text) & word_set(ack.prose)) >= 2
+        )
+    )
+    if ack is not None and confirms:
+        pos.add(ack.pos)
+    _record(ctx, offer, _sentence(clip(text, 240)), pos)
+    return True
 
 
 def own_choice_delegated(ctx: Ctx, m: Msg) -> Draft | None:
@@ -727,17 +801,47 @@ def _ack_pick(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
 def _group_picks(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> bool:
     """Several lists to choose from (hotels per city): one decision naming the pick of each."""
     picks: list[str] = []
+    asked = all(is_question(h) for h, _ in offer.groups)  # several "A or B?" questions in one turn
+    said = [
+        c
+        for s in body
+        if not (asked and DELEGATE.hit(s))  # "launch, you decide" leaves that one to the assistant
+        for c in (_CLAUSE.split(s) if asked else [s])
+        if c.strip()
+    ]
+    pos = {prev.pos, m.pos}
     for header, options in offer.groups:
-        for i, s in enumerate(body):
-            idx = None if is_question(s) else named_option(LEAD_FILLER.sub("", s), options, first=i == 0)
+        idx = None
+        for i, s in enumerate(said):
+            if is_question(s):
+                continue
+            idx = named_option(LEAD_FILLER.sub("", s), options, first=i == 0)
             if idx is not None:
-                head = plain(header).rstrip(":： ")
-                picks.append(f"{head}: {options[idx].text}" if head else options[idx].text)
                 break
+        if idx is None and asked and DELEGATE.hit(m.prose):
+            ack = ctx.prose_after(m.pos, text_only=False)
+            for x in ack.sentences[:2] if ack is not None else ():
+                if not is_question(x) and (idx := named_option(x, options, first=False)) is not None:
+                    if ack is not None:
+                        pos.add(ack.pos)  # "Then February 3.": the assistant's pick of the one left to it
+                    break
+        if idx is None:
+            continue
+        head = plain(header).rstrip("?？:： ")
+        resolved = resolve_question(header, options, idx) if asked and OR.hit(header) else ""
+        if any(o.text in resolved for j, o in enumerate(options) if j != idx):
+            resolved = ""  # "¿Y en A o en B: en B" still says the other side
+        if resolved or asked:  # a question that does not resolve: its chosen side alone
+            picks.append(_LEAD_CONJ.sub("", resolved or plain(options[idx].text).lstrip("¿¡ ")))
+        else:
+            picks.append(f"{head}: {options[idx].text}" if head else options[idx].text)
     if len(picks) < 2:
         return False
-    _record(ctx, offer, _sentence("; ".join(picks)), {prev.pos, m.pos})
+    _record(ctx, offer, _sentence("; ".join(picks)), pos)
     return True
+
+
+_LEAD_CONJ: Final = re.compile(r"^(?:and|also|und|y|et|e)\s+", re.I)
 
 
 def _conditional(ctx: Ctx, m: Msg, prev: Msg, option: str, said: str) -> None:
@@ -787,7 +891,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
         ):
             core, toks = after.strip(), tokens(after)  # "180, we need half a year": the option says "180"
             if i == 0:
-                out.append(plain(core))
+                if not (_agrees(core) and _size(core) <= 5):  # "B, let's go with that" adds nothing
+                    out.append(plain(core))
                 continue
         if len(toks) < 2 or (_agrees(core) and _size(core) <= 3):
             continue  # "sounds right" adds nothing
@@ -1095,6 +1200,39 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
         prefix = ctx.labels["rejected"] if rejects else ""
         text = f"{prefix}{clip(_sentence(points[idx].text), 140)} — {clip(plain(' '.join(said)), 150)}"
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+    return True
+
+
+_ACK_LEAD: Final = re.compile(r"^(?:[^\s:：,]+(?:\s+[^\s:：,]+)?\s*[:：,—-]\s+)(?=\S)")
+
+
+def _new_names(text: str) -> set[str]:
+    return {n.lower() for n in capitalised_names(text)} | set(distinct_values(text))
+
+
+def _counter(ctx: Ctx, m: Msg, prev: Msg, body: Sequence[str]) -> bool:
+    """A counter-proposal to the one thing offered or recommended: the reply names a value or a name
+    the offer did not ("make it 5%", "no, ask the Mill House instead"), and the assistant's next words
+    take it up (they say it again, no question): the decision is what the assistant then confirms,
+    the three turns cited. A reply that asks back, or an answer that does not repeat the new name,
+    is no counter-proposal."""
+    said = " ".join(body)
+    turned = REVERSAL.hit(said)  # "instead", "make it", "lieber", "mejor", "plutôt"
+    if own_question(body) or _size(said) > 20 or ((_agrees(_first(body)) or NO.starts(said)) and not turned):
+        return False  # "nee, lass mal, das macht Lukas": a no that hands the task on proposes nothing
+    new = _new_names(said) - _new_names(prev.prose)
+    if not new:
+        return False
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or not ack.sentences or is_question(ack.sentences[0]) or ctx.offer(ack).options:
+        return False
+    confirm = ack.sentences[0]
+    if not new & _new_names(confirm) or _size(confirm) > 30:
+        return False
+    text = plain(confirm)
+    if (lead := _ACK_LEAD.match(text)) and _size(text[lead.end() :]) >= 3:
+        text = text[lead.end() :]  # "Done: 5% per week ..." -> "5% per week ..."
+    ctx.add("decision", _sentence(text.rstrip(" .")), {prev.pos, m.pos, ack.pos}, must_keep=True)
     return True
 
 

@@ -107,11 +107,14 @@ class Offer:
 _INLINE_ENUM: Final = re.compile(
     r"(?:^|(?<=[\s:(,;]))\(?([1-9a-dA-D])\)\s+"
     r"|(?:^|(?<=[\s.;]))(?i:option|plan|variante|opción|opcion|choix)\s+([1-9A-Da-d])\s*[:.)]\s+"
+    r"|(?<=[:;：]\s)([A-D])\s*[,:：]\s+"
 )
+#: "deux formules : A, ... ; B, ...": a capital letter and a comma after a colon or a semicolon
+_LABEL_AFTER: Final = re.compile(r"[:;：]\s[A-D]\s*[,:：]\s")
 _LABEL_PAREN: Final = re.compile(r"[1-9a-dA-D]\)")
 _LABEL_WORD: Final = re.compile(r"(?i:option|plan|variante|opción|opcion|choix)\s+[1-9A-Da-d]\s*[:.)]")
 _SIDE_SPLIT: Final = re.compile(
-    r"\s*,?\s+(?:or|oder|o|u|ou)\s+(?!(?:so|more|less|two|three|así|más|menos|plus|moins|mehr|weniger)\b)"
+    r"\s*,?\s+(?:or|oder|o|u|ou|oppure)\s+(?!(?:so|more|less|two|three|así|más|menos|plus|moins|mehr|weniger)\b)"
     r"|\s*(?:または|それとも)\s*",
     re.I,
 )  # "200 kg or so", "10 o más": an "or" that rounds a number joins no sides
@@ -140,9 +143,11 @@ _RECOMMEND_LEAD: Final = re.compile(
 _LONE_DIGIT: Final = re.compile(r"(?<![\w.,:/#-])([1-9])(?![\w.,:/%°-])")
 _LONE_LABEL: Final = re.compile(r"(?<![\w'’-])([A-D])(?![\w'’-])")
 _LABEL_INLINE: Final = re.compile(
-    r"\b(?:option|plan|choice|number|variante|vorschlag|nummer|opción|opcion|número|numéro)\s+(?:#\s?)?"
+    r"\b(?:option|plan|choice|number|variante|vorschlag|nummer|opción|opcion|número|numéro|formule|fórmula|"
+    r"formula)\s+(?:#\s?)?"
     r"(?P<l>[A-Da-d1-9]|one|two|three|four|eins|zwei|drei|vier|uno|dos|tres|cuatro|une?|deux|trois|quatre)\b"
-    r"|(?:^|\s)#(?P<h>[1-9])\b",
+    r"|(?:^|\s)#(?P<h>[1-9])\b"
+    r"|\b(?:the|die|der|das|la|le|el|lo|l')\s*(?P<d>(?-i:[A-D]))(?![\w'’-])",  # "va pour la B"
     re.I,
 )
 _NUMBER_WORDS: Final = {
@@ -163,6 +168,8 @@ def offer_of(m: Msg) -> Offer:
         and not labelled_lines(prose)
         and not (m.mentions(*_CORRELATIVE_NEEDLES) and not EITHER.singles.isdisjoint(token_set(prose)))
         and not (m.mentions(*_OTHER_NEEDLES) and _OTHER_AT.search(prose))
+        and not (m.mentions(*_PAIR_NEEDLES) and (_BETWEEN_AT.search(prose) or _CONTRAST.search(prose)))
+        and not (":" in prose and _LABEL_AFTER.search(prose))
     ):
         return Offer()  # nothing asked, listed or recommended: most reports end here
     paras = paragraphs(prose)
@@ -198,6 +205,7 @@ def offer_of(m: Msg) -> Offer:
         rec = _recommended(opts, recommend)
         return Offer(opts, True, rec, "", question, plain(lead).rstrip(":： ."), True, (), "", rec)
     prose_opts = _prose_options(m)
+    paired = None
     segments = None
     if (question or recommend) and (
         prose_opts is None
@@ -212,11 +220,22 @@ def offer_of(m: Msg) -> Offer:
     if prose_opts is not None:
         sentence, lead, opts = prose_opts
         rec = _recommended(opts, recommend)
-        if is_question(sentence) or rec is not None or CHOICE.hit(lead) or WHICH.hit(question):
-            context = lead.rstrip(":： ") if lead and len(opts) > 2 else sentence
+        if (
+            is_question(sentence)
+            or rec is not None
+            or CHOICE.hit(lead)
+            or WHICH.hit(question)
+            or SUGGEST.hit(opts[0].text)  # "I could publish it on 8081 instead, or move the other one"
+            or all(o.label.isalpha() for o in opts)  # "A, ...; B, ...": lettered alternatives
+            or (paired := _between_sides(sentence) or _contrast_sides(sentence)) is not None
+        ):  # "between A and B", "A ..., while B ...": the turn's closing sentence lays them out
+            context = lead.rstrip(":： ") if lead and (len(opts) > 2 or paired) else sentence
             if _bare(sentence, lead, opts):
                 context = _bare_topic(m, sentence, opts) or context
-            return Offer(opts, True, rec, "", question or sentence, context, True)
+            asked_all = (
+                question_groups(m) if is_question(sentence) else ()
+            )  # "9:00 or 17:00? And email or SMS?"
+            return Offer(opts, True, rec, "", question or sentence, context, True, asked_all)
     single = _single_offer(tail, question)
     change = None
     if question and not single and (proposed := _change_offer(tail, question)):
@@ -403,13 +422,17 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         worded = any(
             k in low for k in ("option", "plan", "variante", "opci", "choix")
         ) and _LABEL_WORD.search(para)
-        if not (")" in para and _LABEL_PAREN.search(para)) and not worded:
-            continue  # no "1)", "b)", "option 2:" in it: skip the costly enumeration pattern
+        if not (")" in para and _LABEL_PAREN.search(para)) and not worded and not _LABEL_AFTER.search(para):
+            continue  # no "1)", "b)", "option 2:", ": A," in it: skip the costly enumeration pattern
         marks = list(_INLINE_ENUM.finditer(para))
-        labels = [(x.group(1) or x.group(2)).lower() for x in marks]
+        labels = [(x.group(1) or x.group(2) or x.group(3)).lower() for x in marks]
         if len(marks) < 2 or len(set(labels)) < len(marks):
             continue
         lead = para[: marks[0].start()].strip()
+        if (said := split_sentences(lead)) and len(said) > 1:
+            lead = said[
+                -1
+            ]  # "Bonjour Claire. Pour la relecture, deux formules :": the sentence that leads in
         opts = []
         for i, x in enumerate(marks):
             end = marks[i + 1].start() if i + 1 < len(marks) else len(para)
@@ -417,7 +440,9 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             last = i + 1 == len(marks)
             if last and (cut := re.search(r"[.?!？。](?:\s|$)", text)):
                 text = text[: cut.start()]
-            text = re.sub(r"\s*,?\s*(?:or|oder|o|ou)$", "", text.strip(" ,;"), flags=re.I)
+            text = re.sub(
+                r"(?:\s*,\s*|\s+)(?:or|oder|o|ou)$", "", text.strip(" ,;"), flags=re.I
+            )  # not "video"
             if not tokens(text) or len(tokens(text)) > 22:
                 break
             opts.append(Option(labels[i], plain(text)))
@@ -427,7 +452,7 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
 
 
 _SEGMENT_SPLIT: Final = re.compile(
-    r"\s*;\s*(?:(?:and|und|y|et)\s+)?|\s*,\s+(?:or|oder|o|u|ou)\s+|\s+(?:or|oder|ou)\s+", re.I
+    r"\s*;\s*(?:(?:and|und|y|et)\s+)?|\s*,\s+(?:or|oder|o|u|ou|oppure)\s+|\s+(?:or|oder|ou|oppure)\s+", re.I
 )
 
 
@@ -505,35 +530,104 @@ def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             continue
         if (paired := _correlative(s)) is not None:
             return s, "", paired
-        if not OR.hit(s):
+        if (got := _or_sides(m, s)) is not None:
+            return s, got[0], got[1]
+    for s in m.sentences[
+        :-3:-1
+    ]:  # a choice told as "between A and B" or "A ..., while B ...", closing the turn
+        if is_question(s) or LIST_ITEM.match(s):
             continue
-        body = s.rstrip("?？.!。 ")
-        lead = ""
-        if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
-            body, lead = body[head.end() :], head.group(0)
-        words = body.split()
-        lead_at = next((i for i, w in enumerate(words[:8]) if EITHER.hit(w)), None)
-        if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
-            body = " ".join(words[lead_at + 1 :]) or body
-        sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
-        if len(sides) >= 2 and ";" in sides[-1]:  # "..., or hand it over; that costs ...": a remark on it
-            sides[-1] = sides[-1].split(";", 1)[0]
-        if (
-            len(sides) == 2
-            and "," in sides[0]
-            and "(" not in sides[0]
-            and len(_LIST_SPLIT.split(sides[0])) <= 3
-        ):
-            first = _LIST_SPLIT.split(sides[0])
-            if all(0 < len(tokens(x)) <= 6 for x in first):
-                sides = [*first, sides[1]]
-        if len(sides) == 2 and s is not m.sentences[-1] and is_question(m.sentences[-1]):
-            sides = [_head_clause(x) for x in sides]  # long sides, then "Which way?": each side's lead
-        sides = [plain(x.strip(" ,;")) for x in sides]
-        if not 2 <= len(sides) <= 4 or any(not tokens(x) or len(tokens(x)) > 22 for x in sides):
-            continue
-        return s, lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+        if (pair := _between_sides(s) or _contrast_sides(s)) is not None:
+            return s, pair[0], pair[1]
     return None
+
+
+def _or_sides(m: Msg, s: str) -> tuple[str, tuple[Option, ...]] | None:
+    """The two to four sides one sentence of ``m`` joins with "or", and the lead label before them."""
+    if not OR.hit(s):
+        return None
+    body = s.rstrip("?？.!。 ")
+    lead = ""
+    if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
+        body, lead = body[head.end() :], head.group(0)
+    words = body.split()
+    lead_at = next((i for i, w in enumerate(words[:8]) if EITHER.hit(w)), None)
+    if lead_at is not None:  # "We can either pin it or vendor it": the sides start after "either"
+        body = " ".join(words[lead_at + 1 :]) or body
+    sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+    if len(sides) >= 2 and ";" in sides[-1]:  # "..., or hand it over; that costs ...": a remark on it
+        sides[-1] = sides[-1].split(";", 1)[0]
+    if len(sides) == 2 and "," in sides[0] and "(" not in sides[0] and len(_LIST_SPLIT.split(sides[0])) <= 3:
+        first = _LIST_SPLIT.split(sides[0])
+        if all(0 < len(tokens(x)) <= 6 for x in first):
+            sides = [*first, sides[1]]
+    if (s is not m.sentences[-1] and is_question(m.sentences[-1])) or (lead and CHOICE.hit(lead)):
+        sides = [_head_clause(x) for x in sides]  # long sides, then "Which way?": each side's lead
+    sides = [plain(x.strip(" ,;")) for x in sides]
+    if not 2 <= len(sides) <= 4 or any(not tokens(x) or len(tokens(x)) > 22 for x in sides):
+        return None
+    return lead, tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+
+
+def question_groups(m: Msg) -> tuple[tuple[str, tuple[Option, ...]], ...]:
+    """Two or more "A or B?" questions closing one turn ("9:00 or 17:00? And by email or by SMS?"):
+    each question with its sides, in order; empty when the turn asks fewer than two."""
+    if "?" not in m.prose and "？" not in m.prose:
+        return ()
+    tail = split_sentences(paragraphs(m.prose)[-1])
+    found = [
+        (s, got[1])
+        for s in tail
+        if is_question(s) and not LIST_ITEM.match(s) and OR.hit(s) and (got := _or_sides(m, s)) is not None
+    ]
+    return tuple(found) if len(found) >= 2 else ()
+
+
+_BETWEEN_AT: Final = re.compile(r"\b(?:between|zwischen|entre|tra|fra)\s+", re.I)
+_BETWEEN_AND: Final = re.compile(r",\s+(?:and|und|y|et|e)\s+|\s+(?:and|und|y|et|e)\s+", re.I)
+_CONTRAST: Final = re.compile(
+    r",\s+(?:while|whereas|während|wohingegen|mientras que|mientras|tandis que|alors que|mentre)\s+", re.I
+)
+
+
+def _named_sides(sides: Sequence[str]) -> bool:
+    """Each side names something the other does not (a name, a value, or a word of its own)."""
+    own = [word_set(x).difference(*(word_set(y) for y in sides if y is not x)) for x in sides]
+    return all(own) and all(3 <= len(tokens(x)) <= 30 for x in sides[1:]) and 1 <= len(tokens(sides[0])) <= 30
+
+
+def _between_sides(s: str) -> tuple[str, tuple[Option, ...]] | None:
+    """ "You can choose between the dry WB-06, which ..., and the liquid 3068, which ...": the two
+    sides after "between", split at the "and" after a comma (relative clauses may carry "and"s of
+    their own), else at the first "and"; each side must name something of its own (a name or value)."""
+    at = _BETWEEN_AT.search(s)
+    if at is None:
+        return None
+    rest = plain(s[at.end() :]).rstrip(".!。 ")
+    joins = list(_BETWEEN_AND.finditer(rest))
+    join = next((j for j in joins if j.group(0).lstrip()[:1] == ","), joins[0] if joins else None)
+    if join is None:
+        return None
+    sides = [rest[: join.start()].strip(" ,;"), rest[join.end() :].strip(" ,;")]
+    if not all(distinct_values(x) or _names(x, initial=False) for x in sides) or not _named_sides(sides):
+        return None
+    return plain(s[: at.start()]).strip(" ,:"), tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
+
+
+def _contrast_sides(s: str) -> tuple[str, tuple[Option, ...]] | None:
+    """ "For the event: a dinner costs about 600 € and brings in 2,000, while a raffle costs next to
+    nothing but ...": two alternatives set against each other in one sentence, after a lead that
+    names the topic (a colon); each side says something the other does not."""
+    head = _LEAD_LABEL.match(plain(s))
+    if head is None:
+        return None
+    body = plain(s)[head.end() :].rstrip(".!。 ")
+    parts = _CONTRAST.split(body)
+    if len(parts) != 2 or not _named_sides(parts) or len(tokens(parts[0])) < 3:
+        return None
+    return head.group(0).rstrip(":： "), tuple(
+        Option(str(i + 1), x.strip(" ,;")) for i, x in enumerate(parts)
+    )
 
 
 def _head_clause(side: str) -> str:
@@ -579,6 +673,21 @@ _OTHER: Final = re.compile(
 )
 
 
+_PAIR_NEEDLES: Final = (
+    "between",
+    "zwischen",
+    "entre",
+    "tra ",
+    "fra ",
+    "while",
+    "whereas",
+    "während",
+    "wohingegen",
+    "mientras",
+    "tandis",
+    "alors que",
+    "mentre",
+)
 _CORRELATIVE_NEEDLES: Final = ("either", "whether", "entweder", "ob", "o bien", "soit")
 _OTHER_NEEDLES: Final = ("other", "otr", "ander", "autre")
 _OTHER_AT: Final = re.compile(
@@ -722,6 +831,20 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
     concrete = bool(before) and (REVERSAL.hit(before) or bool(distinct_values(before)))
     if short and concrete and not is_question(before) and len(tokens(before)) >= 4:
         return before  # "... auf Friday 16:00 statt Sunday 18:00. Machen?"
+    named = distinct_values(question)
+    if (
+        named
+        and len(tokens(question)) <= 6
+        and not (WH.starts(question) or WHICH.hit(question) or OR.hit(question))
+        and concrete
+        and not is_question(before)
+        and len(tokens(before)) >= 4
+        and not named <= distinct_values(before)
+    ):  # "22 h x 65 = 1,430 + 900 = 2,330 net. Draft as 2026-031?": the figures, put under a name of its own
+        stated = (
+            _LEAD_LABEL.sub("", plain(before), count=1) if len(tokens(before.split(":")[0])) <= 3 else before
+        )
+        return f"{plain(question).rstrip('?？ ')}: {plain(stated).rstrip('.。 ')}"
     return ""
 
 
@@ -763,7 +886,7 @@ def named_option(
     labels = [o.label for o in options]
     m = (_LABEL_PICK.match(text) if first else _LABEL_LEAD.match(text)) or _LABEL_INLINE.search(text)
     if m:
-        lab = (m.groupdict().get("l") or m.groupdict().get("h") or "").lower()
+        lab = (m.groupdict().get("l") or m.groupdict().get("h") or m.groupdict().get("d") or "").lower()
         lab = _NUMBER_WORDS.get(lab, lab)
         if lab in labels:
             return labels.index(lab)

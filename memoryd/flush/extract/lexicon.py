@@ -126,6 +126,7 @@ YES: Final = Words(
     "venga|me vale|buena idea|por supuesto|desde luego|genial|está bien|hecho|okey",
     "oui|parfait|d'accord|entendu|ça marche|vas-y|allez|va pour|on part sur|je prends|ça me va|bonne idée|"
     "volontiers|ouais|bien sûr|carrément|ça roule|c'est bon|allons-y|d'acc",
+    "va bene|certo|perfetto|esatto|d'accordo|volentieri|procedi|vai pure",
     "はい|うん|ええ|了解|お願い|いいよ|いいね|オッケー|それで|大丈夫|承知",
     "sì|certo|certamente|va bene|d'accordo|perfetto|esatto|giusto|volentieri|fallo|procedi|"
     "vai pure|andiamo con|prendo|mi va bene|ottimo|benissimo|senz'altro|senza dubbio|"
@@ -237,6 +238,7 @@ DELEGATE: Final = Words(
     "como prefieras|a tu criterio",
     "à toi de voir|comme tu veux|tu choisis|choisis|je te laisse choisir|peu importe|comme tu préfères|"
     "ça m'est égal|je te laisse décider",
+    "decidi tu|scegli tu|come vuoi|fai tu|per me è uguale",
     "任せ|お任せ|どちらでも|どっちでも",
     "decidi tu|scegli tu|fai tu|come vuoi|vedi tu|a te la scelta|per me è uguale|è uguale|"
     "fai come preferisci|mi fido|come preferisci|lascio a te|decidete voi",
@@ -343,6 +345,7 @@ OFFER: Final = Words(
     "soll ich|willst du|möchtest du|ich könnte|ich kann|magst du",
     "quieres que|lo hago|podría|puedo|te parece si|te parece que",
     "veux-tu|voulez-vous|je peux|je pourrais|tu veux que",
+    "vuoi che|volete che|posso|potrei|preferisci che",
     "しましょうか|しますか|しておきますか|いいですか",
     "vuoi che|posso|potrei|ti va se|preferisci che|desideri che|ti preparo",
 )
@@ -353,6 +356,12 @@ SUGGEST: Final = Words(
     "ich könnte|wir könnten|wie wäre es|alternativ|podría|podríamos|qué tal|je pourrais|on pourrait|et si|"
     "どうでしょう|どうですか",
     "potrei|potremmo|che ne dici|e se|in alternativa|oppure",
+)
+
+#: Taking every option offered: "let's do both", "beides", "los dos", "les deux".
+BOTH: Final = Words(
+    "both|both of them|all three|all of them|beide|beides|alle drei|ambos|ambas|los dos|las dos|"
+    "les deux|tous les deux|toutes les deux|entrambi|entrambe|tutti e due|両方|どちらも"
 )
 
 #: Words that join alternatives, and open a pair of them.
@@ -408,8 +417,8 @@ ORDINALS: Final = {
     "tercer": 2, "cuarto": 3, "cuarta": 3, "último": -1, "última": -1,
     "premier": 0, "première": 0, "deuxième": 1, "seconde": 1, "troisième": 2, "dernier": -1,
     "dernière": -1,
-    "primo": 0, "prima": 0, "secondo": 1, "seconda": 1, "terzo": 2, "terza": 2, "quarto": 3, "quarta": 3,
-    "ultimo": -1, "ultima": -1,
+    "ersteres": 0, "ersterer": 0, "zweiteres": 1, "letzteres": -1, "letzterer": -1,
+    "primo": 0, "seconda": 1, "terzo": 2, "terza": 2, "ultimo": -1, "ultima": -1,
     "一つ目": 0, "1つ目": 0, "最初": 0, "前者": 0, "二つ目": 1, "2つ目": 1, "後者": -1, "三つ目": 2, "3つ目": 2,
 }  # fmt: skip
 
@@ -511,5 +520,5 @@ CHOICE: Final = Words(
     "opciones|alternativas|maneras|formas|"
     "possibilités|façons|solutions|"
     "選択肢|候補|どちら",
-    "opzioni|opzione|alternativa|possibilità|modi|strade|varianti|soluzioni|proposte",
+    "opzioni|opzione|alternativa|alternative|possibilità|modi|strade|varianti|soluzioni|proposte",
 )

@@ -48,6 +48,10 @@ _SENT_SPLIT: Final = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*|\n+")
 #: "bis 20. Dezember": a German day number is no sentence end before its month
 _DAY_NUMBER: Final = re.compile(r"\d\.$")
 _MONTH_START: Final = re.compile(r"(?:Jan|Jän|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\b")
+#: "am 2., 9. und 16.": a list of day numbers goes on after its "and"
+_NEXT_NUMBER: Final = re.compile(r"(?:und|oder|bis|and|or|to|y|o|et|ou|e)\s+\d")
+#: "Dr. Hartmann": a title before a name ends no sentence
+_TITLE: Final = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Dra|Sr|Sra|Hr|Fr)\.$")
 
 
 _PARA_SPLIT: Final = re.compile(r"\n\s*\n")
@@ -143,10 +147,13 @@ def plain(text: str) -> str:
 @lru_cache(maxsize=256)  # keys can be whole messages: keep the cache small in a long-running daemon
 def split_sentences(text: str) -> tuple[str, ...]:
     parts = [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
-    if len(parts) > 1 and any(p[-1:] == "." and p[-2:-1].isdigit() for p in parts[:-1]):
+    if len(parts) > 1 and any(p[-1:] == "." and (p[-2:-1].isdigit() or _TITLE.search(p)) for p in parts[:-1]):
         merged = [parts[0]]
         for p in parts[1:]:
-            if _DAY_NUMBER.search(merged[-1]) and _MONTH_START.match(p):
+            last = merged[-1]
+            if (
+                _DAY_NUMBER.search(last) and (_MONTH_START.match(p) or _NEXT_NUMBER.match(p))
+            ) or _TITLE.search(last):
                 merged[-1] = f"{merged[-1]} {p}"
             else:
                 merged.append(p)
