@@ -1606,6 +1606,8 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
 def task_sentence(s: str) -> bool:
     """A task with a who and a when: a named owner or "I'll ...", and a day, date or "owner:"."""
     core = LEAD_FILLER.sub("", s)
+    if todos.standing(core):
+        return False  # "keys always go back to the office by 6": a standing rule (a fact), not a task
     due = DUE.hit(core) or _DATE.search(core) or _DUE_BY.search(core)
     plan = _plan(core) or bool(_PLAN_INSIDE.search(core))
     if not due and not plan:

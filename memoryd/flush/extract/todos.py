@@ -293,9 +293,26 @@ def acknowledged(ctx: Ctx, m: Msg, clause: str) -> Msg | None:
     return ack if short or _values(clause) & values else None
 
 
+#: "always" / "never" and their kin: what holds every time is a rule, whatever day it names.
+_STANDING: Final = re.compile(
+    r"\b(?:always|never|immer|nie|niemals|siempre|nunca|jamás|toujours|jamais|sempre|mai più)\b", re.I
+)
+
+
+def standing(sentence: str) -> bool:
+    """A standing rule ("keys always go back to the office by 6"): a fact, not a task."""
+    return bool(_STANDING.search(sentence))
+
+
 def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
     """The tasks of a user sentence that the assistant confirms, or that name an owner doing it."""
-    if len(sentence) > _MAX_TASK or not when(sentence) or is_question(sentence) or has_secret(sentence):
+    if (
+        len(sentence) > _MAX_TASK
+        or not when(sentence)
+        or is_question(sentence)
+        or standing(sentence)
+        or has_secret(sentence)
+    ):
         return [], None
     found: list[str] = []
     ack: Msg | None = None
@@ -434,7 +451,7 @@ def tool_reminders(ctx: Ctx, entries: Sequence[Entry]) -> None:
                     asked.pos.add(at)
                     continue
                 pos.add(asker)
-            ctx.add("todo", f"{moment}: {what.rstrip('. ')} ({_SET[ctx.lang]})", pos)
+            ctx.add("todo", f"{moment}: {what.rstrip('. ')} ({_SET.get(ctx.lang, _SET['en'])})", pos)
 
 
 _SET: Final = {
@@ -442,6 +459,7 @@ _SET: Final = {
     "de": "Erinnerung gesetzt",
     "es": "recordatorio puesto",
     "fr": "rappel programmé",
+    "it": "promemoria impostato",
     "ja": "リマインダー設定済み",
 }
 
