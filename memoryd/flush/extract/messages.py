@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Final, Generic, TypeVar, overload
 
 from memoryd.flush.extract.cues import Cue
@@ -87,21 +88,38 @@ def _make_step(entry: Entry, call: ToolCall | None) -> Step:
     if code is None and "exit" in tail.lower() and (m := EXIT_CODE.search(tail)):
         code = int(m.group(1))
     failed = entry.is_error or (code is not None and code != 0)
-    segments = tuple((raw, tuple(words)) for raw, words in raw_segments(command)) if command else ()
     if command:
-        effect = command_effect(command, segments)
-        low = command.lower()
-        quiet = any(h in low for h in SECRET_HINTS) and any(
-            is_secret_path(w) for _, words in segments for w in words[1:] if not w.startswith("-")
-        )
-    elif tool in WRITE_TOOLS or tool in EDIT_TOOLS:
-        effect, quiet = file_effect(tool, path, content), is_secret_path(path)
+        segments, effect, quiet, sigs = _command_facts(command)
     else:
-        writer = any(w in tool for w in ("send", "post", "publish", "deploy", "schedule", "message"))
-        effect, quiet = ("change" if writer else "read"), bool(path) and is_secret_path(path)
-    return Step(
-        entry.id, tool, command, path, content, entry.text, failed, effect, quiet, segments, _sigs(segments)
+        segments, sigs = (), _NO_SIGS
+        if tool in WRITE_TOOLS or tool in EDIT_TOOLS:
+            effect, quiet = file_effect(tool, path, content), is_secret_path(path)
+        else:
+            effect, quiet = ("change" if _writer(tool) else "read"), bool(path) and is_secret_path(path)
+    return Step(entry.id, tool, command, path, content, entry.text, failed, effect, quiet, segments, sigs)
+
+
+_Segments = tuple[tuple[str, tuple[str, ...]], ...]
+_NO_SIGS: Final[frozenset[str]] = frozenset()
+
+
+@lru_cache(maxsize=1024)
+def _command_facts(command: str) -> tuple[_Segments, str, bool, frozenset[str]]:
+    """A shell line's simple commands, effect, secrecy and program signatures: pure in the line, and
+    agents run the same lines again and again (polls, re-runs), so each is read once."""
+    segments = tuple((raw, tuple(words)) for raw, words in raw_segments(command))
+    effect = command_effect(command, segments)
+    low = command.lower()
+    quiet = any(h in low for h in SECRET_HINTS) and any(
+        is_secret_path(w) for _, words in segments for w in words[1:] if not w.startswith("-")
     )
+    return segments, effect, quiet, _sigs(segments)
+
+
+@lru_cache(maxsize=256)
+def _writer(tool: str) -> bool:
+    """A tool of its own whose name says it changes something outside (sends, posts, deploys)."""
+    return any(w in tool for w in ("send", "post", "publish", "deploy", "schedule", "message"))
 
 
 def _sigs(segments: Sequence[tuple[str, Sequence[str]]]) -> frozenset[str]:

@@ -282,9 +282,21 @@ _COMMON_TARGETS: Final = frozenset(
 
 
 def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
+    if step.command:
+        return _segment_keys(step.segments)
+    full, loose = _segment_keys(step.segments)
+    if step.effect == "change" and step.tool not in WRITE_TOOLS | EDIT_TOOLS:
+        full = full | {f"{step.tool} {step.path}".strip()}  # a tool of its own that changes something
+    return full, loose
+
+
+@lru_cache(maxsize=1024)
+def _segment_keys(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The full and loose identities of a shell line's simple commands: pure in the segments, which
+    repeat (polls, re-runs), so each line is read once."""
     full: set[str] = set()
     loose: set[str] = set()
-    for _, words in step.segments:
+    for _, words in segments:
         prog = program(words)
         if prog in TRIVIAL:
             continue
@@ -299,8 +311,6 @@ def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
                 loose.add(
                     f"*|{target}"
                 )  # another program on the same thing: ``snap install`` for ``apt install``
-    if not step.command and step.effect == "change" and step.tool not in WRITE_TOOLS | EDIT_TOOLS:
-        full.add(f"{step.tool} {step.path}".strip())  # a tool of its own that changes something
     return frozenset(full), frozenset(loose)
 
 
