@@ -42,6 +42,8 @@ class Ctx:
     # the pure look-ups below, tabled once per range (the messages never change while the rules run)
     _prev: list[Msg | None] = field(default_factory=list)
     _next: list[tuple[Msg | None, Msg | None]] = field(default_factory=list)
+    _proposals: list[Msg] | None = None
+    _proposal_at: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.users = [m.pos for m in self.msgs if m.role == "user"]
@@ -112,6 +114,15 @@ class Ctx:
     def last_user(self, pos: int) -> int | None:
         i = bisect_left(self.users, pos)
         return self.users[i - 1] if i > 0 else None
+
+    def proposals_before(self, pos: int) -> list[Msg]:
+        """The assistant turns before ``pos`` that lay out options to take (``Msg.proposal``), in order:
+        what a loop over ``msgs[:pos]`` keeping ``role == "assistant" and prose and proposal`` finds,
+        without walking the whole range again for each turn that asks."""
+        if self._proposals is None:
+            self._proposals = [m for m in self.msgs if m.role == "assistant" and m.prose and m.proposal]
+            self._proposal_at = [m.pos for m in self._proposals]
+        return self._proposals[: bisect_left(self._proposal_at, pos)]
 
     def prev_assistant(self, pos: int) -> Msg | None:
         """The assistant prose the user at ``pos`` is answering (no user turn in between)."""

@@ -15,7 +15,7 @@ from typing import Any, Final, Generic, TypeVar, overload
 
 from memoryd.flush.extract.cues import Cue
 from memoryd.flush.extract.lexicon import OR, RECOMMEND, WHICH
-from memoryd.flush.extract.markers import FUNCTION_WORDS
+from memoryd.flush.extract.markers import FUNCTION_WORDS, LEAD_FILLER
 from memoryd.flush.extract.prose import (
     CJK,
     QUESTION_END,
@@ -171,6 +171,26 @@ class Msg:
         return split_sentences(self.prose)
 
     @_once
+    def paragraphs(self) -> tuple[str, ...]:
+        """``paragraphs(prose)``, once."""
+        return tuple(paragraphs(self.prose))
+
+    @_once
+    def tail(self) -> tuple[str, ...]:
+        """The sentences of the last paragraph (where a turn asks its question), once; () without prose."""
+        return split_sentences(self.paragraphs[-1]) if self.paragraphs else ()
+
+    @_once
+    def cores(self) -> tuple[str, ...]:
+        """Each of ``sentences`` without its lead filler ("ok so", "well,"): ``LEAD_FILLER.sub("", s)``."""
+        return tuple(LEAD_FILLER.sub("", s) for s in self.sentences)
+
+    @_once
+    def asks(self) -> bool:
+        """Some sentence of the message is a question: ``any(is_question(s) for s in sentences)``."""
+        return any(QUESTION_END.search(s) for s in self.sentences)
+
+    @_once
     def low(self) -> str:
         """Lower-cased prose, for cheap substring tests before a costly regex."""
         return self.prose.lower()
@@ -199,16 +219,14 @@ class Msg:
         """The message closes by asking "X or Y?"."""
         if "?" not in self.prose and "？" not in self.prose:
             return False
-        last = paragraphs(self.prose)[-1]
-        return any(QUESTION_END.search(s) and OR.hit(s) for s in split_sentences(last))
+        return any(QUESTION_END.search(s) and OR.hit(s) for s in self.tail)
 
     @_once
     def proposal(self) -> bool:
         """Listed alternatives or a multi-part plan that the user is asked (or advised) to take."""
         if len(self.options) < 2:
             return False
-        last = paragraphs(self.prose)[-1]
-        return bool(QUESTION_END.search(last) or self.choice or self.recommends)
+        return bool(QUESTION_END.search(self.paragraphs[-1]) or self.choice or self.recommends)
 
     @_once
     def recommends(self) -> bool:

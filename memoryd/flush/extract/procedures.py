@@ -24,7 +24,6 @@ from memoryd.flush.extract.prose import (
     has_steps,
     is_question,
     numbered_steps,
-    paragraphs,
     plain,
     split_sentences,
 )
@@ -186,7 +185,7 @@ def procedure_prose(ctx: Ctx, m: Msg) -> None:
     sequence, numbered = m.has(SEQUENCE), bool(STEP_START.search(m.prose))
     if not (sequence or numbered):
         return
-    for para in paragraphs(m.prose):
+    for para in m.paragraphs:
         if (m.has(REMEMBER) and REMEMBER.search(para)) or is_question(para):
             continue
         ordered = sequence and sequence_like(para) and (para.count("`") >= 4 or PROCEDURE_WORD.search(para))
@@ -246,7 +245,7 @@ def offered_steps(ctx: Ctx, m: Msg) -> None:
     reply does not say no. The offer is then a procedure, not a decision: a decision or open
     question drafted from the same offer and reply gives way to it.
     """
-    if not STEP_START.search(m.prose) or not any(is_question(s) for s in m.sentences):
+    if not STEP_START.search(m.prose) or not m.asks:
         return
     asker = ctx.last_user(m.pos)
     reply = ctx.next_user(m.pos)

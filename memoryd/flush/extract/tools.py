@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Final
 from weakref import WeakKeyDictionary
 
@@ -62,7 +63,6 @@ from memoryd.flush.extract.prose import (
     has_secret,
     is_question,
     numbered_steps,
-    paragraphs,
     plain,
     quote_user,
     split_sentences,
@@ -516,7 +516,7 @@ def _sentences(m: Msg) -> tuple[_Said, ...]:
         return cached
     out = []
     # of a proposal, only what comes before the options is the agent's account
-    lead = len(split_sentences(paragraphs(m.prose)[0])) if m.proposal else len(m.sentences)
+    lead = len(split_sentences(m.paragraphs[0])) if m.proposal else len(m.sentences)
     for n, s in enumerate(m.sentences[:12]):
         s = LIST_ITEM.sub("", plain(s))
         if len(s) < 12 and not CJK.search(s):
@@ -1075,7 +1075,7 @@ def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
     if not commands or len(commands) < len(group):
         return False
     turns = 0
-    for m in ctx.msgs[group[-1] + 1 :]:
+    for m in islice(ctx.msgs, group[-1] + 1, None):  # no copy of the rest of the range per group
         if m.role == "user":
             turns += 1
             if turns > 2:

@@ -1,0 +1,76 @@
+"""The range's look-ups tabled once (``Ctx``) and the per-message analyses read once (``Msg``) answer
+exactly what the plain scans they replace answer, on a conversation with tool turns in between."""
+
+from __future__ import annotations
+
+from test_extract import Transcript
+
+from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.markers import LEAD_FILLER
+from memoryd.flush.extract.messages import Msg, visible_messages
+from memoryd.flush.extract.prose import is_question, paragraphs, split_sentences
+
+
+def _ctx() -> Ctx:
+    t = Transcript()
+    t.assistant("Morning. Shall I look at the nightly export first?")
+    t.user("yes please, the export to the archive bucket failed twice this week")
+    t.bash("ls exports/", "2026-11-19.csv\n2026-11-20.csv", text="Looking at the folder.")
+    t.assistant(
+        "Two ways to fix it:\n\n1. Retry with a longer timeout\n2. Split the export by day\n\nWhich one?"
+    )
+    t.bash("df -h /srv", "/dev/sda1  40G  39G  1G  98% /srv")
+    t.user("well, split it by day. And keep the old files for a month.")
+    t.assistant("", [{"type": "toolCall", "id": "c9", "name": "read", "arguments": {"path": "export.py"}}])
+    t.tool("read", {"path": "export.py"}, "def export(day): ...")
+    t.assistant("Done: the export now writes one file a day.\n\nI kept the old files. Anything else?")
+    t.user("no, thanks")
+    t.user("oh, one more: ping me when the first daily file lands")
+    t.assistant("Will do.")
+    return Ctx(visible_messages(t.entries()), "en")
+
+
+def _prev_scan(ctx: Ctx, pos: int) -> Msg | None:
+    return next((m for m in ctx.before(pos) if m.role == "assistant" and m.prose), None)
+
+
+def _after_scan(ctx: Ctx, pos: int, text_only: bool) -> Msg | None:
+    return next(
+        (m for m in ctx.after(pos) if m.role == "assistant" and m.prose and not (text_only and m.has_calls)),
+        None,
+    )
+
+
+def test_tabled_lookups_answer_what_the_scans_answer() -> None:
+    ctx = _ctx()
+    assert len(ctx.msgs) >= 12
+    for pos in range(len(ctx.msgs)):
+        assert ctx.prev_assistant(pos) is _prev_scan(ctx, pos), pos
+        for text_only in (True, False):
+            assert ctx.prose_after(pos, text_only) is _after_scan(ctx, pos, text_only), (pos, text_only)
+        scanned = [x for x in ctx.msgs[:pos] if x.role == "assistant" and x.prose and x.proposal]
+        assert ctx.proposals_before(pos) == scanned, pos
+
+
+def test_tabled_lookups_see_through_tool_turns_and_stop_at_the_user() -> None:
+    ctx = _ctx()
+    split = next(m for m in ctx.msgs if m.role == "user" and "split it" in m.prose)
+    offer = ctx.prev_assistant(split.pos)
+    assert offer is not None and offer.proposal  # the options, with a tool run after them
+    assert [m.pos for m in ctx.proposals_before(split.pos)] == [offer.pos]
+    done = ctx.prose_after(split.pos)
+    assert done is not None and done.prose.startswith("Done")
+    thanks = next(m for m in ctx.msgs if m.prose == "no, thanks")
+    assert ctx.prev_assistant(thanks.pos + 1) is None  # a user turn right after a user turn
+    assert ctx.prose_after(len(ctx.msgs) - 1) is None
+    assert ctx.prev_assistant(len(ctx.msgs)) is _prev_scan(ctx, len(ctx.msgs))  # past the end: scanned
+
+
+def test_message_analyses_are_the_functions_they_cache() -> None:
+    for m in _ctx().msgs:
+        assert m.paragraphs == tuple(paragraphs(m.prose))
+        assert m.tail == (split_sentences(paragraphs(m.prose)[-1]) if m.prose else ())
+        assert m.cores == tuple(LEAD_FILLER.sub("", s) for s in m.sentences)
+        assert m.asks == any(is_question(s) for s in m.sentences)
+    split = next(m for m in _ctx().msgs if "split it" in m.prose)
+    assert split.cores[0].startswith("split")  # "well," is lead filler
