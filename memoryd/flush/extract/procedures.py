@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
@@ -298,19 +299,30 @@ def _passing_commands(ctx: Ctx, span: Sequence[int] | range) -> list[tuple[int, 
         step = ctx.msgs[p].step
         if step is None or not step.command:
             continue
-        for raw, words in step.segments:
-            prog = program(words)
-            if (prog in TRIVIAL and not _acts(prog, words)) or (
-                prog == "git" and segment_effect(words, raw) == "read"
-            ):
-                continue
-            key = identity(words)
+        for key, raw in _step_ids(step.segments):
             first = seen[key][0] if key in seen else p
             seen[key] = (first, p, raw, step.failed)
     if any(failed for *_, failed in seen.values()):
         return []
     ordered = sorted((v, k) for k, v in seen.items())
     return [(last, f"`{clip(raw, 90)}`", f"{k[0]} {k[1]}") for (_, last, raw, _), k in ordered]
+
+
+@lru_cache(maxsize=1024)
+def _step_ids(
+    segments: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[tuple[str, str, str], str], ...]:
+    """The identity and text of each simple command of a shell line that can be a step (reads and
+    listings left out): pure in the line, and each stretch of work asks again, so read once."""
+    out = []
+    for raw, words in segments:
+        prog = program(words)
+        if (prog in TRIVIAL and not _acts(prog, words)) or (
+            prog == "git" and segment_effect(words, raw) == "read"
+        ):
+            continue
+        out.append((identity(words), raw))
+    return tuple(out)
 
 
 def _stretches(ctx: Ctx) -> list[tuple[int, range]]:
