@@ -42,7 +42,6 @@ from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
-    LEAD_FILLER,
     NARRATION,
     NO_START,
     OFFER,
@@ -980,9 +979,7 @@ def _summary_line(output: str) -> str:
 
 def _is_ack(m: Msg) -> bool:
     """A user turn that only says yes, so the work before and after it is one stretch."""
-    return bool(m.sentences) and bool(
-        AGREE_START.match(LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0])
-    )
+    return bool(m.sentences) and bool(AGREE_START.match(m.cores[0] or m.sentences[0]))
 
 
 #: Subcommands that only look (``kubectl get``, ``readerctl status``): a run of them does no work.
