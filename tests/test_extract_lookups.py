@@ -1,7 +1,10 @@
-"""The range's look-ups tabled once (``Ctx``) and the per-message analyses read once (``Msg``) answer
-exactly what the plain scans they replace answer, on a conversation with tool turns in between."""
+"""What was made faster answers exactly what it replaced: the range's look-ups tabled once (``Ctx``),
+the per-message analyses read once (``Msg``), on a conversation with tool turns in between; and a
+failure pattern searched one alternative at a time (``tools._AnyOf``), on lines of tool output."""
 
 from __future__ import annotations
+
+import re
 
 from test_extract import Transcript
 
@@ -9,6 +12,7 @@ from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.markers import LEAD_FILLER
 from memoryd.flush.extract.messages import Msg, visible_messages
 from memoryd.flush.extract.prose import is_question, paragraphs, split_sentences
+from memoryd.flush.extract.tools import _TEXT_FAILURE, _AnyOf
 
 
 def _ctx() -> Ctx:
@@ -74,3 +78,48 @@ def test_message_analyses_are_the_functions_they_cache() -> None:
         assert m.asks == any(is_question(s) for s in m.sentences)
     split = next(m for m in _ctx().msgs if "split it" in m.prose)
     assert split.cores[0].startswith("split")  # "well," is lead filler
+
+
+_OUTPUT_LINES = (
+    "==== 2 failed, 40 passed in 3.20s ====",
+    "==== 12 passed, 0 failed in 1.2s ====",
+    "FAILED tests/test_orders.py::test_total - AssertionError",
+    "--- FAIL: TestPut (0.00s)",
+    "test result: FAILED. 3 passed; 1 failed",
+    "test result: ok. 9 passed; 0 failed",
+    "  [ERROR] could not resolve host",
+    "error: failed to push some refs",
+    "Error - the deploy key is missing",
+    'ERROR: relation "orders" does not exist',
+    "npm ERR! code ELIFECYCLE",
+    "FAILURES!",
+    "Tests: 5, Assertions: 9, Failures: 0.",
+    "FAILED (failures=2, errors=1)",
+    "errors=0 warnings=3",
+    "job 7 errored after 3 retries",
+    "login ...... FAILED",
+    "migrate: ERROR",
+    "health check - FAIL",
+    "Failed to connect to db-1:5432",
+    "    return Response(body, status=404)",
+    "| orders_daily | dbt_run | failed",
+    "the pipeline has no error handling for 3 errors in a row",
+    "PREFAILED: not a failure word",
+    "ERRORS: 4",
+    "3 broken links",
+    "x.errored",
+    "",
+)
+
+
+def test_a_pattern_searched_by_alternative_says_what_the_alternation_says() -> None:
+    shapes = [shape for _, shape in _TEXT_FAILURE if isinstance(shape, _AnyOf)]
+    assert shapes
+    lines = [*_OUTPUT_LINES, *(ln.lower() for ln in _OUTPUT_LINES), *(ln.upper() for ln in _OUTPUT_LINES)]
+    lines += [" " * 3 + ln for ln in _OUTPUT_LINES] + [ln[: len(ln) // 2] for ln in _OUTPUT_LINES]
+    for shape in shapes:
+        whole = re.compile(shape.pattern)
+        hits = [ln for ln in lines if whole.search(ln)]
+        assert 10 < len(hits) < len(lines)  # the lines tell yes from no
+        for ln in lines:
+            assert shape.search(ln) == bool(whole.search(ln)), ln

@@ -120,6 +120,25 @@ _LOG_PREFIX: Final = re.compile(
 #: count, a traceback, a line that opens with an error level. Language-independent: these are
 #: what the tools print, not what people say. Each shape is tried only on the lines holding its
 #: needle (lower-cased), found at C speed.
+class _AnyOf:
+    """A regex alternation ``a|b|...`` searched one alternative at a time, each behind literals one of
+    which it must contain: the same yes or no (a match of the whole is a match of one alternative),
+    without ``re`` trying every alternative at every position of a long line. ``pattern`` is the
+    whole alternation."""
+
+    __slots__ = ("parts", "pattern")
+
+    def __init__(self, *parts: tuple[tuple[str, ...], str]) -> None:
+        self.parts = tuple((needles, re.compile(p)) for needles, p in parts)
+        self.pattern = "|".join(p for _, p in parts)
+
+    def search(self, line: str) -> bool:
+        for needles, pattern in self.parts:
+            if (not needles or any(n in line for n in needles)) and pattern.search(line):
+                return True
+        return False
+
+
 _TEXT_FAILURE: Final = (
     (("http",), re.compile(r"\bHTTP(?:/[\d.]+)?\s+[45]\d\d\b")),
     (
@@ -136,12 +155,24 @@ _TEXT_FAILURE: Final = (
     ),
     (
         ("fail", "error", "broken"),
-        re.compile(
-            r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
-            r"|\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
-            r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
-            r"|^\s*(?:Failed|FAILED)\b|^FAILURES!"
-            r"|(?:\.{2,}|:|\s-)\s*(?:FAILED|FAIL|ERROR)\b"  # a step's status word: "login ... FAILED"
+        _AnyOf(
+            (
+                (" fail", " error", " broken"),
+                r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b",
+            ),
+            (("=", ":"), r"\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]"),
+            (("test result: FAILED",), r"\btest result: FAILED\b"),
+            (
+                (),
+                r"^(?:--- )?FAIL\b|^FAILED\b|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|^npm ERR!"
+                r"|^\s*(?:Failed|FAILED)\b|^FAILURES!",
+            ),
+            (("errored",), r"\berrored\b"),
+            (("ERROR:",), r"\bERROR:\s"),
+            (
+                ("FAIL", "ERROR"),
+                r"(?:\.{2,}|:|\s-)\s*(?:FAILED|FAIL|ERROR)\b",
+            ),  # a step's status word: "login ... FAILED"
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
