@@ -8,7 +8,9 @@ import re
 
 from test_extract import Transcript
 
+from memoryd.flush.extract import dialogue, facts, markers, procedures, tools
 from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.cues import Cue
 from memoryd.flush.extract.markers import LEAD_FILLER
 from memoryd.flush.extract.messages import Msg, visible_messages
 from memoryd.flush.extract.prose import is_question, paragraphs, split_sentences
@@ -123,3 +125,29 @@ def test_a_pattern_searched_by_alternative_says_what_the_alternation_says() -> N
         assert 10 < len(hits) < len(lines)  # the lines tell yes from no
         for ln in lines:
             assert shape.search(ln) == bool(whole.search(ln)), ln
+
+
+def test_a_cue_pre_check_says_what_a_scan_of_its_needles_says() -> None:
+    cues = {
+        id(v): v
+        for mod in (markers, facts, dialogue, tools, procedures)
+        for v in vars(mod).values()
+        if isinstance(v, Cue)
+    }
+    assert len(cues) >= 10
+    texts = [ln.lower() for ln in _OUTPUT_LINES] + [
+        "wait, that's not right: it was 3 → 4",
+        "違います、ポートは5432です",
+        "then run make, after that make test",
+        "i'd recommend plan b",
+        "mail me at a@b.example",
+        "50% of /srv is used",
+        "nothing to see here",
+    ]
+    matched = 0
+    for cue in cues.values():
+        for text in texts:
+            expected = any(n in text for n in cue.needles)
+            assert cue.may_match(text) == expected, (cue.needles[:3], text)
+            matched += expected
+    assert matched >= 10
