@@ -8,12 +8,20 @@ import re
 
 from test_extract import Transcript
 
-from memoryd.flush.extract import dialogue, facts, markers, procedures, tools
+from memoryd.flush.extract import dialogue, facts, markers, procedures, prose, tools
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.cues import Cue
 from memoryd.flush.extract.markers import LEAD_FILLER
 from memoryd.flush.extract.messages import Msg, visible_messages
-from memoryd.flush.extract.prose import is_question, paragraphs, split_sentences
+from memoryd.flush.extract.prose import (
+    Block,
+    Option,
+    is_question,
+    list_blocks,
+    paragraphs,
+    plain,
+    split_sentences,
+)
 from memoryd.flush.extract.tools import _TEXT_FAILURE, _AnyOf
 
 
@@ -151,3 +159,37 @@ def test_a_cue_pre_check_says_what_a_scan_of_its_needles_says() -> None:
             assert cue.may_match(text) == expected, (cue.needles[:3], text)
             matched += expected
     assert matched >= 10
+
+
+def _list_blocks_every_line(text: str) -> tuple[Block, ...]:
+    """``list_blocks`` as it was, every line through the regexes."""
+    blocks: list[tuple[str, list[tuple[str, str]]]] = []
+    header, current = "", None
+    for line in text.splitlines():
+        if not line.strip() or prose.TABLE_RULE.match(line):
+            continue
+        m = prose._NUMBERED.match(line) or prose._BULLET.match(line) or prose.TABLE_ROW.match(line)
+        if m and not prose._INDENTED.match(line):
+            if current is None:
+                current = []
+                blocks.append((header, current))
+            label = m.group(1) if m.re is prose._NUMBERED else str(len(current) + 1)
+            current.append((label, m.group(m.lastindex or 1).replace("|", " ")))
+        elif not m:
+            header, current = line.strip(), None
+    return tuple(Block(h, tuple(Option(lb, plain(t)) for lb, t in items)) for h, items in blocks)
+
+
+def test_list_blocks_skipping_prose_lines_finds_the_same_lists() -> None:
+    texts = [
+        "Two ways:\n\n1. Retry with a longer timeout\n2) Split the export by day\n\nWhich one?",
+        "Plan:\n- build\n  - nested item\n* test\n+ ship\n• tell the team\nDone.",
+        "| host | port |\n| --- | --- |\n| db-1 | 5432 |\n|:---|\nAfter the table.",
+        " 12. twelfth\n  3. indented three\n-not a bullet\n--- a rule\n:-- half a rule\n١. arabic digit",
+        "Just prose.\nNo list here, 3 things only in words.\n\n\u00a0- a bullet after a no-break space",
+    ]
+    found = 0
+    for text in texts:
+        assert list_blocks(text) == _list_blocks_every_line(text), text
+        found += len(list_blocks(text))
+    assert found >= 5
