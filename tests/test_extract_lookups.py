@@ -164,7 +164,8 @@ def test_a_cue_pre_check_says_what_a_scan_of_its_needles_says() -> None:
 def _list_blocks_every_line(text: str) -> tuple[Block, ...]:
     """``list_blocks`` as it was, every line through the regexes."""
     blocks: list[tuple[str, list[tuple[str, str]]]] = []
-    header, current = "", None
+    header = ""
+    current: list[tuple[str, str]] | None = None
     for line in text.splitlines():
         if not line.strip() or prose.TABLE_RULE.match(line):
             continue
