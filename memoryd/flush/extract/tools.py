@@ -609,7 +609,7 @@ def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
         if step.path and (step.tool in WRITE_TOOLS or step.tool in EDIT_TOOLS):
             name = f"`{step.path}`"
         elif step.command:
-            changing = [raw for raw, w in step.segments if segment_effect(w, raw) in ("change", "edit")]
+            changing = _changing(step.segments)
             name = f"`{clip(changing[0], 60)}`" if changing else ""
         else:
             name = ""
@@ -617,6 +617,12 @@ def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
             names.append(name)
             where.append(m.pos)
     return names, where
+
+
+@lru_cache(maxsize=1024)
+def _changing(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """The simple commands of a shell line that change or edit something, as written (read once a line)."""
+    return tuple(raw for raw, w in segments if segment_effect(w, raw) in ("change", "edit"))
 
 
 def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
