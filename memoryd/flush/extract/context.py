@@ -39,12 +39,45 @@ class Ctx:
     slot_options: list[tuple[Offer, Draft]] = field(default_factory=list)  # decided offers, to reverse
     delegated: dict[int, int] = field(default_factory=dict)  # user pos -> the assistant turn that chose
     offers: dict[int, Offer] = field(default_factory=dict)
-    # memos of the pure look-ups below (the messages never change while the rules run)
-    _prev: dict[int, Msg | None] = field(default_factory=dict)
-    _next: dict[tuple[int, bool], Msg | None] = field(default_factory=dict)
+    # the pure look-ups below, tabled once per range (the messages never change while the rules run)
+    _prev: list[Msg | None] = field(default_factory=list)
+    _next: list[tuple[Msg | None, Msg | None]] = field(default_factory=list)
+    _proposals: list[Msg] | None = None
+    _proposal_at: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.users = [m.pos for m in self.msgs if m.role == "user"]
+
+    def _table_prev(self) -> list[Msg | None]:
+        """For each position, the nearest assistant prose before it since the last user turn: one pass."""
+        table: list[Msg | None] = []
+        cur: Msg | None = None
+        for m in self.msgs:
+            table.append(cur)
+            if m.role == "user":
+                cur = None
+            elif m.role == "assistant" and m.prose:
+                cur = m
+        self._prev = table
+        return table
+
+    def _table_next(self) -> list[tuple[Msg | None, Msg | None]]:
+        """For each position, the first assistant prose after it before the next user turn (without
+        tool calls, and with or without): one pass from the end."""
+        table: list[tuple[Msg | None, Msg | None]] = [(None, None)] * len(self.msgs)
+        text: Msg | None = None
+        any_: Msg | None = None
+        for i in range(len(self.msgs) - 1, -1, -1):
+            table[i] = (text, any_)
+            m = self.msgs[i]
+            if m.role == "user":
+                text = any_ = None
+            elif m.role == "assistant" and m.prose:
+                any_ = m
+                if not m.has_calls:
+                    text = m
+        self._next = table
+        return table
 
     def offer(self, m: Msg) -> Offer:
         """What the assistant message ``m`` puts to the user (read once)."""
@@ -82,19 +115,28 @@ class Ctx:
         i = bisect_left(self.users, pos)
         return self.users[i - 1] if i > 0 else None
 
+    def proposals_before(self, pos: int) -> list[Msg]:
+        """The assistant turns before ``pos`` that lay out options to take (``Msg.proposal``), in order:
+        what a loop over ``msgs[:pos]`` keeping ``role == "assistant" and prose and proposal`` finds,
+        without walking the whole range again for each turn that asks."""
+        if self._proposals is None:
+            self._proposals = [m for m in self.msgs if m.role == "assistant" and m.prose and m.proposal]
+            self._proposal_at = [m.pos for m in self._proposals]
+        return self._proposals[: bisect_left(self._proposal_at, pos)]
+
     def prev_assistant(self, pos: int) -> Msg | None:
         """The assistant prose the user at ``pos`` is answering (no user turn in between)."""
-        if pos in self._prev:
-            return self._prev[pos]
-        got = self._prev[pos] = next((m for m in self.before(pos) if m.role == "assistant" and m.prose), None)
-        return got
+        table = self._prev or self._table_prev()
+        if 0 <= pos < len(table):
+            return table[pos]
+        return next((m for m in self.before(pos) if m.role == "assistant" and m.prose), None)
 
     def prose_after(self, pos: int, text_only: bool = True) -> Msg | None:
         """The assistant's first words after ``pos``, before the user speaks again."""
-        key = (pos, text_only)
-        if key in self._next:
-            return self._next[key]
-        got = self._next[key] = next(
+        table = self._next or self._table_next()
+        if 0 <= pos < len(table):
+            return table[pos][0 if text_only else 1]
+        return next(
             (
                 m
                 for m in self.after(pos)
@@ -102,4 +144,3 @@ class Ctx:
             ),
             None,
         )
-        return got

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,12 +28,14 @@ class Cue:
     fast: re.Pattern[str] | None
     needles: tuple[str, ...]
     chars: re.Pattern[str] | None  # one-character needles are faster as a character class
+    words: tuple[str, ...]  # the longer needles, tested as substrings
+    ascii_chars: re.Pattern[str] | None  # the same, ASCII only: ASCII text holds no other needle
+    ascii_words: tuple[str, ...]
 
     def may_match(self, low: str) -> bool:
         """Whether lower-cased text contains a needle (a match is impossible otherwise)."""
-        if self.chars is not None:
-            return bool(self.chars.search(low))
-        return any(n in low for n in self.needles)
+        chars, words = (self.ascii_chars, self.ascii_words) if low.isascii() else (self.chars, self.words)
+        return (chars is not None and chars.search(low) is not None) or any(n in low for n in words)
 
     def search(self, text: str) -> re.Match[str] | None:
         low = text.lower()
@@ -48,6 +51,19 @@ class Cue:
 
 def make_cue(pattern: str, needles: str, flags: int = re.I) -> Cue:
     words = tuple(needles.split("|"))
-    chars = re.compile("|".join(map(re.escape, words))) if any(len(w) == 1 for w in words) else None
     fast = re.compile(pattern, flags & ~re.I) if flags & re.I else None
-    return Cue(re.compile(pattern, flags), fast, words, chars)
+    longer = tuple(w for w in words if len(w) != 1)
+    return Cue(
+        re.compile(pattern, flags),
+        fast,
+        words,
+        _char_class(w for w in words if len(w) == 1),
+        longer,
+        _char_class(w for w in words if len(w) == 1 and w.isascii()),
+        tuple(w for w in longer if w.isascii()),
+    )
+
+
+def _char_class(chars: Iterable[str]) -> re.Pattern[str] | None:
+    found = sorted(set(chars))
+    return re.compile("[" + "".join(map(re.escape, found)) + "]") if found else None

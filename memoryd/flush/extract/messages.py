@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Final, Generic, TypeVar, overload
 
 from memoryd.flush.extract.cues import Cue
 from memoryd.flush.extract.lexicon import OR, RECOMMEND, WHICH
-from memoryd.flush.extract.markers import FUNCTION_WORDS
+from memoryd.flush.extract.markers import FUNCTION_WORDS, LEAD_FILLER
 from memoryd.flush.extract.prose import (
     CJK,
     QUESTION_END,
@@ -87,21 +88,38 @@ def _make_step(entry: Entry, call: ToolCall | None) -> Step:
     if code is None and "exit" in tail.lower() and (m := EXIT_CODE.search(tail)):
         code = int(m.group(1))
     failed = entry.is_error or (code is not None and code != 0)
-    segments = tuple((raw, tuple(words)) for raw, words in raw_segments(command)) if command else ()
     if command:
-        effect = command_effect(command, segments)
-        low = command.lower()
-        quiet = any(h in low for h in SECRET_HINTS) and any(
-            is_secret_path(w) for _, words in segments for w in words[1:] if not w.startswith("-")
-        )
-    elif tool in WRITE_TOOLS or tool in EDIT_TOOLS:
-        effect, quiet = file_effect(tool, path, content), is_secret_path(path)
+        segments, effect, quiet, sigs = _command_facts(command)
     else:
-        writer = any(w in tool for w in ("send", "post", "publish", "deploy", "schedule", "message"))
-        effect, quiet = ("change" if writer else "read"), bool(path) and is_secret_path(path)
-    return Step(
-        entry.id, tool, command, path, content, entry.text, failed, effect, quiet, segments, _sigs(segments)
+        segments, sigs = (), _NO_SIGS
+        if tool in WRITE_TOOLS or tool in EDIT_TOOLS:
+            effect, quiet = file_effect(tool, path, content), is_secret_path(path)
+        else:
+            effect, quiet = ("change" if _writer(tool) else "read"), bool(path) and is_secret_path(path)
+    return Step(entry.id, tool, command, path, content, entry.text, failed, effect, quiet, segments, sigs)
+
+
+_Segments = tuple[tuple[str, tuple[str, ...]], ...]
+_NO_SIGS: Final[frozenset[str]] = frozenset()
+
+
+@lru_cache(maxsize=1024)
+def _command_facts(command: str) -> tuple[_Segments, str, bool, frozenset[str]]:
+    """A shell line's simple commands, effect, secrecy and program signatures: pure in the line, and
+    agents run the same lines again and again (polls, re-runs), so each is read once."""
+    segments = tuple((raw, tuple(words)) for raw, words in raw_segments(command))
+    effect = command_effect(command, segments)
+    low = command.lower()
+    quiet = any(h in low for h in SECRET_HINTS) and any(
+        is_secret_path(w) for _, words in segments for w in words[1:] if not w.startswith("-")
     )
+    return segments, effect, quiet, _sigs(segments)
+
+
+@lru_cache(maxsize=256)
+def _writer(tool: str) -> bool:
+    """A tool of its own whose name says it changes something outside (sends, posts, deploys)."""
+    return any(w in tool for w in ("send", "post", "publish", "deploy", "schedule", "message"))
 
 
 def _sigs(segments: Sequence[tuple[str, Sequence[str]]]) -> frozenset[str]:
@@ -153,6 +171,26 @@ class Msg:
         return split_sentences(self.prose)
 
     @_once
+    def paragraphs(self) -> tuple[str, ...]:
+        """``paragraphs(prose)``, once."""
+        return tuple(paragraphs(self.prose))
+
+    @_once
+    def tail(self) -> tuple[str, ...]:
+        """The sentences of the last paragraph (where a turn asks its question), once; () without prose."""
+        return split_sentences(self.paragraphs[-1]) if self.paragraphs else ()
+
+    @_once
+    def cores(self) -> tuple[str, ...]:
+        """Each of ``sentences`` without its lead filler ("ok so", "well,"): ``LEAD_FILLER.sub("", s)``."""
+        return tuple(LEAD_FILLER.sub("", s) for s in self.sentences)
+
+    @_once
+    def asks(self) -> bool:
+        """Some sentence of the message is a question: ``any(is_question(s) for s in sentences)``."""
+        return any(QUESTION_END.search(s) for s in self.sentences)
+
+    @_once
     def low(self) -> str:
         """Lower-cased prose, for cheap substring tests before a costly regex."""
         return self.prose.lower()
@@ -181,16 +219,14 @@ class Msg:
         """The message closes by asking "X or Y?"."""
         if "?" not in self.prose and "？" not in self.prose:
             return False
-        last = paragraphs(self.prose)[-1]
-        return any(QUESTION_END.search(s) and OR.hit(s) for s in split_sentences(last))
+        return any(QUESTION_END.search(s) and OR.hit(s) for s in self.tail)
 
     @_once
     def proposal(self) -> bool:
         """Listed alternatives or a multi-part plan that the user is asked (or advised) to take."""
         if len(self.options) < 2:
             return False
-        last = paragraphs(self.prose)[-1]
-        return bool(QUESTION_END.search(last) or self.choice or self.recommends)
+        return bool(QUESTION_END.search(self.paragraphs[-1]) or self.choice or self.recommends)
 
     @_once
     def recommends(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
@@ -24,7 +25,6 @@ from memoryd.flush.extract.prose import (
     has_steps,
     is_question,
     numbered_steps,
-    paragraphs,
     plain,
     split_sentences,
 )
@@ -188,7 +188,7 @@ def procedure_prose(ctx: Ctx, m: Msg) -> None:
     sequence, numbered = m.has(SEQUENCE), bool(STEP_START.search(m.prose))
     if not (sequence or numbered):
         return
-    for para in paragraphs(m.prose):
+    for para in m.paragraphs:
         if (m.has(REMEMBER) and REMEMBER.search(para)) or is_question(para):
             continue
         ordered = sequence and sequence_like(para) and (para.count("`") >= 4 or PROCEDURE_WORD.search(para))
@@ -248,7 +248,7 @@ def offered_steps(ctx: Ctx, m: Msg) -> None:
     reply does not say no. The offer is then a procedure, not a decision: a decision or open
     question drafted from the same offer and reply gives way to it.
     """
-    if not STEP_START.search(m.prose) or not any(is_question(s) for s in m.sentences):
+    if not STEP_START.search(m.prose) or not m.asks:
         return
     asker = ctx.last_user(m.pos)
     reply = ctx.next_user(m.pos)
@@ -301,19 +301,30 @@ def _passing_commands(ctx: Ctx, span: Sequence[int] | range) -> list[tuple[int, 
         step = ctx.msgs[p].step
         if step is None or not step.command:
             continue
-        for raw, words in step.segments:
-            prog = program(words)
-            if (prog in TRIVIAL and not _acts(prog, words)) or (
-                prog == "git" and segment_effect(words, raw) == "read"
-            ):
-                continue
-            key = identity(words)
+        for key, raw in _step_ids(step.segments):
             first = seen[key][0] if key in seen else p
             seen[key] = (first, p, raw, step.failed)
     if any(failed for *_, failed in seen.values()):
         return []
     ordered = sorted((v, k) for k, v in seen.items())
     return [(last, f"`{clip(raw, 90)}`", f"{k[0]} {k[1]}") for (_, last, raw, _), k in ordered]
+
+
+@lru_cache(maxsize=1024)
+def _step_ids(
+    segments: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[tuple[str, str, str], str], ...]:
+    """The identity and text of each simple command of a shell line that can be a step (reads and
+    listings left out): pure in the line, and each stretch of work asks again, so read once."""
+    out = []
+    for raw, words in segments:
+        prog = program(words)
+        if (prog in TRIVIAL and not _acts(prog, words)) or (
+            prog == "git" and segment_effect(words, raw) == "read"
+        ):
+            continue
+        out.append((identity(words), raw))
+    return tuple(out)
 
 
 def _stretches(ctx: Ctx) -> list[tuple[int, range]]:

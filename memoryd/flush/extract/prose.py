@@ -225,15 +225,26 @@ class Block:
     items: tuple[Option, ...]
 
 
+#: The first character (after spaces) of any ``TABLE_RULE``, ``_BULLET`` or ``TABLE_ROW`` match (``_NUMBERED``: a digit).
+_LIST_OPENERS: Final = frozenset("|:-*+•")
+
+
 def list_blocks(prose: str) -> tuple[Block, ...]:
     """Top-level lists in ``prose`` (nested items belong to the item above them)."""
     blocks: list[tuple[str, list[tuple[str, str]]]] = []
     header: str = ""
     current: list[tuple[str, str]] | None = None
     for line in prose.splitlines():
-        if not line.strip() or TABLE_RULE.match(line):
+        head = line.lstrip()[:1]
+        if not head:
             continue
-        m = _NUMBERED.match(line) or _BULLET.match(line) or TABLE_ROW.match(line)
+        # a list item, a table row or rule opens (after spaces) with one of these: prose lines skip the regexes
+        if head in _LIST_OPENERS or head.isdigit():
+            if TABLE_RULE.match(line):
+                continue
+            m = _NUMBERED.match(line) or _BULLET.match(line) or TABLE_ROW.match(line)
+        else:
+            m = None
         if m and not _INDENTED.match(line):
             if current is None:
                 current = []

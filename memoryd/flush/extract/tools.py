@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Final
 from weakref import WeakKeyDictionary
 
@@ -41,7 +42,6 @@ from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
-    LEAD_FILLER,
     NARRATION,
     NO_START,
     OFFER,
@@ -62,7 +62,6 @@ from memoryd.flush.extract.prose import (
     has_secret,
     is_question,
     numbered_steps,
-    paragraphs,
     plain,
     quote_user,
     split_sentences,
@@ -121,6 +120,25 @@ _LOG_PREFIX: Final = re.compile(
 #: count, a traceback, a line that opens with an error level. Language-independent: these are
 #: what the tools print, not what people say. Each shape is tried only on the lines holding its
 #: needle (lower-cased), found at C speed.
+class _AnyOf:
+    """A regex alternation ``a|b|...`` searched one alternative at a time, each behind literals one of
+    which it must contain: the same yes or no (a match of the whole is a match of one alternative),
+    without ``re`` trying every alternative at every position of a long line. ``pattern`` is the
+    whole alternation."""
+
+    __slots__ = ("parts", "pattern")
+
+    def __init__(self, *parts: tuple[tuple[str, ...], str]) -> None:
+        self.parts = tuple((needles, re.compile(p)) for needles, p in parts)
+        self.pattern = "|".join(p for _, p in parts)
+
+    def search(self, line: str) -> bool:
+        for needles, pattern in self.parts:
+            if (not needles or any(n in line for n in needles)) and pattern.search(line):
+                return True
+        return False
+
+
 _TEXT_FAILURE: Final = (
     (("http",), re.compile(r"\bHTTP(?:/[\d.]+)?\s+[45]\d\d\b")),
     (
@@ -137,12 +155,24 @@ _TEXT_FAILURE: Final = (
     ),
     (
         ("fail", "error", "broken"),
-        re.compile(
-            r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b"
-            r"|\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]|\btest result: FAILED\b|^(?:--- )?FAIL\b|^FAILED\b"
-            r"|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|\berrored\b|\bERROR:\s|^npm ERR!"
-            r"|^\s*(?:Failed|FAILED)\b|^FAILURES!"
-            r"|(?:\.{2,}|:|\s-)\s*(?:FAILED|FAIL|ERROR)\b"  # a step's status word: "login ... FAILED"
+        _AnyOf(
+            (
+                (" fail", " error", " broken"),
+                r"(?<![\w.,])[1-9]\d* (?:failed|failing|failures?|errors?|errored|broken)\b",
+            ),
+            (("=", ":"), r"\b(?i:failed|failures|errors|errored)[=:]\s*[1-9]"),
+            (("test result: FAILED",), r"\btest result: FAILED\b"),
+            (
+                (),
+                r"^(?:--- )?FAIL\b|^FAILED\b|^\s*\[?(?:error|ERROR|Error)\]?(?::|!| -|\s\[)|^npm ERR!"
+                r"|^\s*(?:Failed|FAILED)\b|^FAILURES!",
+            ),
+            (("errored",), r"\berrored\b"),
+            (("ERROR:",), r"\bERROR:\s"),
+            (
+                ("FAIL", "ERROR"),
+                r"(?:\.{2,}|:|\s-)\s*(?:FAILED|FAIL|ERROR)\b",
+            ),  # a step's status word: "login ... FAILED"
         ),
     ),
     (("traceback",), re.compile(r"^Traceback \(most recent call last\)")),
@@ -282,9 +312,21 @@ _COMMON_TARGETS: Final = frozenset(
 
 
 def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
+    if step.command:
+        return _segment_keys(step.segments)
+    full, loose = _segment_keys(step.segments)
+    if step.effect == "change" and step.tool not in WRITE_TOOLS | EDIT_TOOLS:
+        full = full | {f"{step.tool} {step.path}".strip()}  # a tool of its own that changes something
+    return full, loose
+
+
+@lru_cache(maxsize=1024)
+def _segment_keys(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The full and loose identities of a shell line's simple commands: pure in the segments, which
+    repeat (polls, re-runs), so each line is read once."""
     full: set[str] = set()
     loose: set[str] = set()
-    for _, words in step.segments:
+    for _, words in segments:
         prog = program(words)
         if prog in TRIVIAL:
             continue
@@ -299,8 +341,6 @@ def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
                 loose.add(
                     f"*|{target}"
                 )  # another program on the same thing: ``snap install`` for ``apt install``
-    if not step.command and step.effect == "change" and step.tool not in WRITE_TOOLS | EDIT_TOOLS:
-        full.add(f"{step.tool} {step.path}".strip())  # a tool of its own that changes something
     return frozenset(full), frozenset(loose)
 
 
@@ -506,7 +546,7 @@ def _sentences(m: Msg) -> tuple[_Said, ...]:
         return cached
     out = []
     # of a proposal, only what comes before the options is the agent's account
-    lead = len(split_sentences(paragraphs(m.prose)[0])) if m.proposal else len(m.sentences)
+    lead = len(split_sentences(m.paragraphs[0])) if m.proposal else len(m.sentences)
     for n, s in enumerate(m.sentences[:12]):
         s = LIST_ITEM.sub("", plain(s))
         if len(s) < 12 and not CJK.search(s):
@@ -569,7 +609,7 @@ def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
         if step.path and (step.tool in WRITE_TOOLS or step.tool in EDIT_TOOLS):
             name = f"`{step.path}`"
         elif step.command:
-            changing = [raw for raw, w in step.segments if segment_effect(w, raw) in ("change", "edit")]
+            changing = _changing(step.segments)
             name = f"`{clip(changing[0], 60)}`" if changing else ""
         else:
             name = ""
@@ -577,6 +617,12 @@ def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
             names.append(name)
             where.append(m.pos)
     return names, where
+
+
+@lru_cache(maxsize=1024)
+def _changing(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """The simple commands of a shell line that change or edit something, as written (read once a line)."""
+    return tuple(raw for raw, w in segments if segment_effect(w, raw) in ("change", "edit"))
 
 
 def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
@@ -971,9 +1017,7 @@ def _summary_line(output: str) -> str:
 
 def _is_ack(m: Msg) -> bool:
     """A user turn that only says yes, so the work before and after it is one stretch."""
-    return bool(m.sentences) and bool(
-        AGREE_START.match(LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0])
-    )
+    return bool(m.sentences) and bool(AGREE_START.match(m.cores[0] or m.sentences[0]))
 
 
 #: Subcommands that only look (``kubectl get``, ``readerctl status``): a run of them does no work.
@@ -1066,7 +1110,7 @@ def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
     if not commands or len(commands) < len(group):
         return False
     turns = 0
-    for m in ctx.msgs[group[-1] + 1 :]:
+    for m in islice(ctx.msgs, group[-1] + 1, None):  # no copy of the rest of the range per group
         if m.role == "user":
             turns += 1
             if turns > 2:
