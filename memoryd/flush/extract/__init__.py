@@ -47,8 +47,11 @@ The package, one concern per module:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
+
+import structlog
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
 from memoryd.flush.extract.context import Ctx, Draft
@@ -75,6 +78,22 @@ from memoryd.sources.transcript import Entry
 
 __all__ = ["MAX_TEXT", "collector_paused", "extract_items"]
 
+log = structlog.get_logger("memoryd.extract")
+
+
+def _guarded(rule: Callable[..., Any], *args: Any) -> None:
+    """Run one rule; if it raises, log it and go on. A bug in one rule, met on a conversation
+    nobody foresaw, must cost that rule's items on that turn, never the whole flush: the other
+    rules' items are still written, and the flush still completes exactly once."""
+    try:
+        rule(*args)
+    except Exception as exc:  # any bug of any rule, by design
+        log.warning(
+            "extract.rule_failed",
+            rule=getattr(rule, "__name__", repr(rule)),
+            error=f"{type(exc).__name__}: {exc}"[:300],
+        )
+
 
 def _user_rules(ctx: Ctx) -> None:
     """Every user turn: a correction says it all; otherwise remember requests, a reversal or the
@@ -83,34 +102,40 @@ def _user_rules(ctx: Ctx) -> None:
     filed: set[int] = set()  # assistant answers that filed the user's point as open
     chose: dict[int, Draft] = {}  # assistant turns that chose for the user, and the decision
     for m in ctx.msgs:
-        if m.role != "user" or not m.prose:
-            continue
-        used: set[int] = set()
-        prev = picks.get(m.pos) or ctx.prev_assistant(m.pos)
-        if m.pos in ctx.answered and not _answers_offer(ctx, m, prev):
-            prev = None  # the user's word on a failure, quoted by its outcome
-        if prev is not None and prev.pos in filed:
-            prev = None  # "Noted as open." asks nothing: the next turn is no reply to it
-        if (ack := kept_open(ctx, m)) is not None:
-            filed.add(ack.pos)
-            used.update(range(len(m.sentences)))
-        if reversals(ctx, m, used):  # "wait, make it TOML": turns a decision around, not a correction
-            continue
-        if m.pos not in side and user_correction(ctx, m, prev):
-            continue
-        remember_requests(ctx, m, used)
-        if prev is not None and prev.pos in chose and _plain_yes(m):
-            chose[prev.pos].pos.add(m.pos)  # "ok fine, laminate it is": the choice confirmed
-            prev = None
-        if (own := own_choice_delegated(ctx, m)) is not None:
-            chose[max(own.pos)] = own
-            prev = None  # the turn handed over its own choice: it answers nothing before it
-        if prev is not None and m.pos not in side:
-            read_reply(ctx, m, prev, used)
-        procedure_prose(ctx, m)
-        user_tasks(ctx, m, used)
-        stated_facts(ctx, m, used)
-        explicit_lines(ctx, m, decisions=not used)
+        if m.role == "user" and m.prose:
+            _guarded(_user_turn, ctx, m, side, picks, filed, chose)
+
+
+def _user_turn(
+    ctx: Ctx, m: Msg, side: set[int], picks: dict[int, Msg], filed: set[int], chose: dict[int, Draft]
+) -> None:
+    """One user turn through the rules, in order (see ``_user_rules``)."""
+    used: set[int] = set()
+    prev = picks.get(m.pos) or ctx.prev_assistant(m.pos)
+    if m.pos in ctx.answered and not _answers_offer(ctx, m, prev):
+        prev = None  # the user's word on a failure, quoted by its outcome
+    if prev is not None and prev.pos in filed:
+        prev = None  # "Noted as open." asks nothing: the next turn is no reply to it
+    if (ack := kept_open(ctx, m)) is not None:
+        filed.add(ack.pos)
+        used.update(range(len(m.sentences)))
+    if reversals(ctx, m, used):  # "wait, make it TOML": turns a decision around, not a correction
+        return
+    if m.pos not in side and user_correction(ctx, m, prev):
+        return
+    remember_requests(ctx, m, used)
+    if prev is not None and prev.pos in chose and _plain_yes(m):
+        chose[prev.pos].pos.add(m.pos)  # "ok fine, laminate it is": the choice confirmed
+        prev = None
+    if (own := own_choice_delegated(ctx, m)) is not None:
+        chose[max(own.pos)] = own
+        prev = None  # the turn handed over its own choice: it answers nothing before it
+    if prev is not None and m.pos not in side:
+        read_reply(ctx, m, prev, used)
+    procedure_prose(ctx, m)
+    user_tasks(ctx, m, used)
+    stated_facts(ctx, m, used)
+    explicit_lines(ctx, m, decisions=not used)
 
 
 def _answers_offer(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
@@ -130,10 +155,9 @@ def _plain_yes(m: Msg) -> bool:
 def _assistant_rules(ctx: Ctx) -> None:
     """Assistant prose: numbered how-tos, explicit open points and decisions stated outright."""
     for m in ctx.msgs:
-        if m.role != "assistant" or not m.prose:
-            continue
-        explicit_lines(ctx, m)
-        assistant_how_to(ctx, m)
+        if m.role == "assistant" and m.prose:
+            _guarded(explicit_lines, ctx, m)
+            _guarded(assistant_how_to, ctx, m)
 
 
 def extract_items(entries: Sequence[Entry], *, max_items: int = 30, max_bytes: int = 4096) -> list[Item]:
@@ -168,16 +192,16 @@ def collector_paused() -> Iterator[None]:
 def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[Item]:
     msgs = visible_messages(entries)
     ctx = Ctx(msgs, language_of(msgs))
-    chain_rules(ctx)
-    _user_rules(ctx)
-    tool_reminders(ctx, entries)
-    group_rules(ctx)
-    report_rules(ctx)
-    _assistant_rules(ctx)
-    doc_procedures(ctx)
-    answered_facts(ctx)
-    unanswered_at_end(ctx)
-    settle(ctx)
+    _guarded(chain_rules, ctx)
+    _guarded(_user_rules, ctx)
+    _guarded(tool_reminders, ctx, entries)
+    _guarded(group_rules, ctx)
+    _guarded(report_rules, ctx)
+    _guarded(_assistant_rules, ctx)
+    _guarded(doc_procedures, ctx)
+    _guarded(answered_facts, ctx)
+    _guarded(unanswered_at_end, ctx)
+    _guarded(settle, ctx)
     return [
         Item(
             kind=d.kind,
