@@ -325,6 +325,25 @@ _CONTRASTED: Final = re.compile(
 )
 
 
+#: The negation first, then the value put in its place: "it's not 240, it's 185", "no son 240 de cuota,
+#: son 185", "es sind nicht 240, sondern 185", "ce n'est pas 240, c'est 185", "non sono 240, sono 185".
+_NEGATED_FIRST: Final = re.compile(
+    r"(?<!\w)(?:not|nicht|no|pas|non)\s+(?:(?:is|are|son|es|sind|ist|sono|è)\s+)?"
+    r"(?:(?:the|der|die|das|el|la|los|las|le|les|il|lo|i)\s+)?"
+    r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?:\s*[€$£%°]|(?:\s+[^\W\d_]{1,10}){1,3})?\s*[,;—–]\s*"
+    r"(?:(?:but|sondern|sino|mais|ma)\s+)?"
+    r"(?:(?:it'?s|it is|they'?re|es sind|es ist|das sind|son|es|sind|ist|c'est|ce sont|sono|è)\s+)?"
+    r"(?:(?:the|der|die|das|el|la|los|las|le|les|il|lo|i)\s+)?"
+    r"(?P<new>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
+    re.I,
+)
+
+_SONDERN: Final = re.compile(r"\b(?:but|sondern|sino|mais|ma)\b", re.I)
+
+#: "But", per language, at a sentence's head: the contrast is with what came before, not part of the fact.
+_BUT_HEAD: Final = re.compile(r"^(?:but|aber|doch|pero|mais|ma|però)\s+", re.I)
+
+
 #: What joins a sentence to the one before ("and", "und", "y", "et") or labels it ("Korrektur:").
 _JOINED: Final = re.compile(
     r"^(?:and|also|plus|und|auch|y|también|et|aussi|e|anche|pure)\s+(?:\w+\s*:\s*)?", re.I
@@ -353,16 +372,24 @@ def _contrasted(s: str) -> str:
     """
     if _NEGATIONS.isdisjoint(tokens(s)):
         return ""  # (no "not" of any language: the pattern cannot match)
-    m = _CONTRASTED.search(s)
+    after = _CONTRASTED.search(s)
+    first = _NEGATED_FIRST.search(s) if after is None else None
+    m = after or first
     if m is None or is_question(s) or has_secret(s):
         return ""
-    if not (_declares(s) or STATE.hit(s[: m.start()]) or not _COPULA.isdisjoint(tokens(s[: m.start()]))):
+    if first is not None:  # "not 240, it's 185": a statement when a copula or "but" says so
+        if _COPULA.isdisjoint(tokens(s[: first.end()])) and not _SONDERN.search(first.group(0)):
+            return ""
+    elif not (_declares(s) or STATE.hit(s[: m.start()]) or not _COPULA.isdisjoint(tokens(s[: m.start()]))):
         return ""
     new, old = (re.sub(r"\D", "", v) for v in (m.group("new"), m.group("old")))
     if not new or new == old:
         return ""  # ("20 minutes, not 20 seconds": a unit, read elsewhere)
-    said = CORRECTION_LEAD.sub("", re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I))
-    said = _JOINED.sub("", said)
+    bare = re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I)
+    said = CORRECTION_LEAD.sub("", bare)
+    if first is not None and len(bare) - len(said) > bare.lower().find(first.group(0).lower()):
+        said = bare  # ("Non sono 12, sono 14": the "non" is the statement's own, no lead to drop)
+    said = _BUT_HEAD.sub("", _JOINED.sub("", said))
     head, sep, rest = said.partition(":")
     if sep and rest.strip() and FIRST.hit(head) and not any(c.isdigit() for c in head):
         said = rest.strip()  # "I mixed it up: the fee is 40, not 30": the head is about the speaker

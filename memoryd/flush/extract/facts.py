@@ -8,7 +8,7 @@ import re
 import weakref
 from typing import Final
 
-from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.corrections import _COPULA, _JOINED, _NO_ALONE, user_correction
 from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.fact_common import (
@@ -21,6 +21,7 @@ from memoryd.flush.extract.fact_common import (
 )
 from memoryd.flush.extract.lexicon import (
     ASK,
+    BACK_MANNER,
     EITHER,
     EPHEMERAL,
     LATER,
@@ -54,6 +55,7 @@ from memoryd.flush.extract.markers import (
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
     capitalised_names,
+    clip,
     has_secret,
     is_question,
     plain,
@@ -114,7 +116,7 @@ _RULE_NOUN: Final = re.compile(
 )
 _RULE_HEAD: Final = re.compile(
     r"^\W*(?:[^\W\d_]+[\s,]+){0,3}?(?:rule|policy|principle|regel|grundsatz|norma|regla|règle|principe|regola|"
-    r"principio)(?:\s+[^\W\d_']+(?:'[^\W\d_]+)?){0,3}\s*:\s*\S",
+    r"principio)(?:\s+[^\W\d_']+(?:'[^\W\d_]+)?){0,5}\s*:\s*\S",
     re.I,
 )
 
@@ -543,6 +545,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         return
     acked = contrast and _acked_only(ctx, m) and _unprompted(ctx, m)
     sentences = m.sentences
+    last: tuple[int, Draft] | None = None  # the sentence index the last fact of this turn ends at
     i = 0
     while i < len(sentences):
         s, i = sentences[i], i + 1
@@ -594,7 +597,21 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 i + 1,
             )  # (the lead keeps it too)
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
-        ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+        keep = bool(rule or HARD_RULE.search(core))
+        if rule and _points_back(core):  # "Always do it that way for her.": the how is the sentence before
+            if last is not None and last[0] == i - 2:
+                last[1].text, last[1].must_keep = clip(f"{last[1].text} {text}"), True
+                continue
+            before = sentences[i - 2] if i >= 2 else ""
+            if before and i - 2 not in used and not is_question(before) and not has_secret(before):
+                text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
+        if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
+            last = (i - 1, draft)
+
+
+def _points_back(core: str) -> bool:
+    """A short rule that names its manner only by pointing back ("always do it that way")."""
+    return len(tokens(core)) <= 8 and BACK_MANNER.hit(core)
 
 
 #: Where a request's sentence goes on with something else: ", and ...", "; ...", ", aber ...".
