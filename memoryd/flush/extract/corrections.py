@@ -192,12 +192,16 @@ def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
 def _declares(s: str) -> bool:
     """A statement ("it's 1000", "no, 5433", "1000, not 100"), as opposed to an instruction."""
     toks = tokens(s)
+    lead = toks[1:2] if toks[:1] and toks[0] in _THEN else toks[:1]  # ("donc la séance tombe le 2")
     return (
         len(toks) <= 4
         or STATE.hit(s)
         or NO.starts(s)
         or bool(_NOT_BUT.search(s))
         or toks[0] in _STATE_LEAD
+        or (
+            bool(lead) and (lead[0] in _ARTICLE or lead[0].startswith("l'"))
+        )  # a subject first, no verb: "la dixième séance tombe ..."
         or not _COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
         or any(t.endswith("'s") and t != "let's" for t in toks[:3])  # "that one's 2026-09-30"
     )
@@ -226,6 +230,29 @@ def _restates(s: str, prev: Msg) -> bool:
 _COPULA: Final = frozenset(
     ["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are", "è", "sono"]
 )
+
+
+#: "So", "then" at a sentence's head, per language: what follows is drawn from what came before.
+_THEN: Final = frozenset(
+    [
+        "so",
+        "then",
+        "thus",
+        "also",
+        "dann",
+        "daher",
+        "entonces",
+        "pues",
+        "donc",
+        "alors",
+        "quindi",
+        "allora",
+        "dunque",
+    ]
+)
+
+#: A definite article, per language: a sentence that opens with one opens with its subject, not a verb.
+_ARTICLE: Final = frozenset(["der", "die", "el", "los", "las", "la", "le", "les", "il", "lo", "gli"])
 
 
 _STATE_LEAD: Final = frozenset(
@@ -289,7 +316,8 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
     echo = bool(echoed) and said[0] in echoed and len(tokens(echoed)) <= 8
     if names and not (echo and _declares(s)):
         return ""  # a name alone is a value only when stated and taken up ("Hamburg" - "Using Hamburg.")
-    for clause in _clauses(said_text):
+    clauses = _clauses(said_text)
+    for at, clause in enumerate(clauses):
         theirs = [v for v in _slot_values(clause, names) if v.lower() not in mine]
         if names:  # a name replaces a name: "clause 11 ... Munich" - "Hamburg"
             theirs = [v for v in theirs if _kind(v) == "name"]
@@ -309,7 +337,12 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
                 return plain(
                     CORRECTION_LEAD.sub("", s)
                 )  # (their words name the slot: "sample size is n=128")
-            return plain(clause.replace(theirs[0], said[0], 1))
+            fixed = clause.replace(theirs[0], said[0], 1)
+            if (
+                at and len(tokens(clause)) <= 2
+            ):  # "Thursday 10 December, 10:30": the value says when with the clause before
+                fixed = f"{clauses[at - 1]}, {fixed}"
+            return plain(fixed)
     return ""
 
 
@@ -511,9 +544,15 @@ def _shape(value: str) -> str:
 
 
 def _kind(value: str) -> str:
+    if _CLOCK.match(value):
+        return "time"  # ("at 21h" sets no day: "le 29 décembre" is another slot)
     if value[:1].isdigit():
         return "num"
     return "name" if value.isalpha() and value[:1].isupper() else value[:1]
+
+
+#: A time of day as a value: "21h", "8h30", "10:30".
+_CLOCK: Final = re.compile(r"^\d{1,2}(?:h\d{0,2}|:\d\d)$", re.I)
 
 
 def _clauses(prose: str) -> list[str]:
