@@ -544,15 +544,9 @@ def _shape(value: str) -> str:
 
 
 def _kind(value: str) -> str:
-    if _CLOCK.match(value):
-        return "time"  # ("at 21h" sets no day: "le 29 décembre" is another slot)
     if value[:1].isdigit():
         return "num"
     return "name" if value.isalpha() and value[:1].isupper() else value[:1]
-
-
-#: A time of day as a value: "21h", "8h30", "10:30".
-_CLOCK: Final = re.compile(r"^\d{1,2}(?:h\d{0,2}|:\d\d)$", re.I)
 
 
 def _clauses(prose: str) -> list[str]:
