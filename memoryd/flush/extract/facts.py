@@ -529,6 +529,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _from_then_on(ctx, m, used)
     _where_it_is(ctx, m, used)
     _said_in_passing(ctx, m, used)
+    _dated(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
     habitual = _HABIT.search(m.prose, m.low) is not None
@@ -806,6 +807,45 @@ def _said_in_passing(ctx: Ctx, m: Msg, used: set[int]) -> None:
         return  # ("by the way, I loved the last draft"): nothing named, small talk
     ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
     used.add(0)
+
+
+#: A thing named by its article and a few words, then "is", then a date: "the internal deadline is 9
+#: December", "der Abgabetermin ist am 3. März", "la fecha límite es el 9 de diciembre", "la date limite
+#: est le 9 décembre", "la scadenza è il 9 dicembre".
+_IS_DATED: Final = _gated(
+    r"^(?:the|our|der|die|das|unser\w*|el|la|los|las|nuestr[ao]s?|le|les|notre|nos|il|lo|l'|i|gli|le|nostr[aoie])"
+    r"\s*(?:[^\W\d_][\w'’-]*\s+){1,6}?(?:is|ist|es|est|è|sind|son|sont|sono)\s+"
+    r"(?:(?:on|am|el|le|il|the|der)\s+)?(?:\d{1,2}(?:st|nd|rd|th|\.|er)?\s+(?:de\s+|of\s+)?"
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d\d-\d\d)\b",
+    _MONTH.strip("(?:)") + "|-",
+)
+
+
+def _dated(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A date the user gives as a thing's own ("the internal deadline is 9 December, the ministry's the
+    16th"), in a turn that goes on to ask for something: a fact, the sentence that says it. Not a
+    question, an order, a task or a point still open."""
+    if not _IS_DATED.gate.search(m.low):
+        return  # (no month named: cheap)
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        core = _strip_label(LEAD_FILLER.sub("", s))
+        if not _IS_DATED.search(core, core.lower()):
+            continue
+        if (
+            REQUEST.match(core)
+            or _PLEASE.search(core)
+            or LATER.hit(core)
+            or OPEN.hit(core)
+            or task_sentence(core)
+        ):
+            continue
+        ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+        used.add(i)
 
 
 def _from_then_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
