@@ -20,6 +20,7 @@ from memoryd.flush.extract.fact_common import (
     _unprompted,
 )
 from memoryd.flush.extract.lexicon import (
+    AGAIN,
     ASK,
     BACK_MANNER,
     EITHER,
@@ -508,6 +509,17 @@ def _embedded_wh(s: str) -> bool:
     return len(toks) > 3 and WH.hit(" ".join(toks[2:5])) and not WH.starts(s)
 
 
+#: A verb's object that points at something in this conversation: "I can't face them", "can't do it".
+_THING_HERE: Final = re.compile(r"^\S+\s+\S+\s+\S+\s+(?:it|them|this|that|those|these)\b", re.I)
+
+
+def _one_off(clause: str) -> bool:
+    """ "I can't do Monopoly again", "I can't face them today": a reaction to this time or to the thing
+    just named (once more, today, a pronoun for its object), not a person's standing "doesn't"."""
+    head = " ".join(clause.split()[:8])
+    return AGAIN.hit(head) or EPHEMERAL.hit(head) or _THING_HERE.match(clause) is not None
+
+
 def states_preference(s: str) -> bool:
     """A person's standing "doesn't" ("Tom doesn't eat fish") inside any sentence."""
     return bool(_person_not(s))
@@ -581,6 +593,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             not rule
             and (person := _person_not(core))
             and not (CONVENTION.search(core) or PERSONAL.search(core))
+            and not _one_off(core[person.start("who") :])
         ):
             core = _sentence_case(core[person.start("who") :])
             rule = True  # only the clause that states it: "Tom doesn't eat fish"

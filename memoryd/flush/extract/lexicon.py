@@ -381,6 +381,13 @@ EPHEMERAL: Final = Words(
     "oggi|stasera|domani|questo weekend|questo fine settimana|questa settimana|adesso|in questo momento",
 )
 
+#: Once more: "again", "wieder", "otra vez", "encore", "di nuovo" (a reaction to this time, not a standing state).
+AGAIN: Final = Words(
+    "again|once more|one more time|wieder|nochmal|noch einmal|schon wieder|otra vez|de nuevo|una vez más|"
+    "encore|à nouveau|de nouveau|encore une fois|また|もう一度",
+    "ancora|di nuovo|un'altra volta|ancora una volta",
+)
+
 #: Asking which: "which one", "welche", "cuál", "lequel", "どちら".
 WHICH: Final = Words(
     "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|どちら|どれ",
