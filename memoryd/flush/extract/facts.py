@@ -32,6 +32,7 @@ from memoryd.flush.extract.lexicon import (
     RULE,
     STATE,
     WH,
+    WHICH,
     YES,
     Words,
     tokens,
@@ -600,6 +601,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
         verb = STATE_VERB.search(core) if not stated else None
         env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
+        if env and not stated and _asks_which(m):
+            continue  # "the block at the Bonaventure, CAD 289. Or McGill for CAD 110. Which one?": options
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
         if rule and REQUEST.match(core) and not forward:
@@ -621,6 +624,13 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
         if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
             last = (i - 1, draft)
+
+
+def _asks_which(m: Msg) -> bool:
+    """A turn that ends by asking which ("Which one would you do?", "Lequel tu me conseilles ?"): what
+    it lays out before are options to choose from, not facts."""
+    last = m.sentences[-1] if m.sentences else ""
+    return is_question(last) and WHICH.hit(last)
 
 
 def _points_back(core: str) -> bool:
