@@ -192,12 +192,16 @@ def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
 def _declares(s: str) -> bool:
     """A statement ("it's 1000", "no, 5433", "1000, not 100"), as opposed to an instruction."""
     toks = tokens(s)
+    lead = toks[1:2] if toks[:1] and toks[0] in _THEN else toks[:1]  # ("donc la séance tombe le 2")
     return (
         len(toks) <= 4
         or STATE.hit(s)
         or NO.starts(s)
         or bool(_NOT_BUT.search(s))
         or toks[0] in _STATE_LEAD
+        or (
+            bool(lead) and (lead[0] in _ARTICLE or lead[0].startswith("l'"))
+        )  # a subject first, no verb: "la dixième séance tombe ..."
         or not _COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
         or any(t.endswith("'s") and t != "let's" for t in toks[:3])  # "that one's 2026-09-30"
     )
@@ -226,6 +230,29 @@ def _restates(s: str, prev: Msg) -> bool:
 _COPULA: Final = frozenset(
     ["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are", "è", "sono"]
 )
+
+
+#: "So", "then" at a sentence's head, per language: what follows is drawn from what came before.
+_THEN: Final = frozenset(
+    [
+        "so",
+        "then",
+        "thus",
+        "also",
+        "dann",
+        "daher",
+        "entonces",
+        "pues",
+        "donc",
+        "alors",
+        "quindi",
+        "allora",
+        "dunque",
+    ]
+)
+
+#: A definite article, per language: a sentence that opens with one opens with its subject, not a verb.
+_ARTICLE: Final = frozenset(["der", "die", "el", "los", "las", "la", "le", "les", "il", "lo", "gli"])
 
 
 _STATE_LEAD: Final = frozenset(
@@ -289,7 +316,8 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
     echo = bool(echoed) and said[0] in echoed and len(tokens(echoed)) <= 8
     if names and not (echo and _declares(s)):
         return ""  # a name alone is a value only when stated and taken up ("Hamburg" - "Using Hamburg.")
-    for clause in _clauses(said_text):
+    clauses = _clauses(said_text)
+    for at, clause in enumerate(clauses):
         theirs = [v for v in _slot_values(clause, names) if v.lower() not in mine]
         if names:  # a name replaces a name: "clause 11 ... Munich" - "Hamburg"
             theirs = [v for v in theirs if _kind(v) == "name"]
@@ -309,7 +337,12 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
                 return plain(
                     CORRECTION_LEAD.sub("", s)
                 )  # (their words name the slot: "sample size is n=128")
-            return plain(clause.replace(theirs[0], said[0], 1))
+            fixed = clause.replace(theirs[0], said[0], 1)
+            if (
+                at and len(tokens(clause)) <= 2
+            ):  # "Thursday 10 December, 10:30": the value says when with the clause before
+                fixed = f"{clauses[at - 1]}, {fixed}"
+            return plain(fixed)
     return ""
 
 
@@ -323,6 +356,25 @@ _CONTRASTED: Final = re.compile(
     r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
     re.I,
 )
+
+
+#: The negation first, then the value put in its place: "it's not 240, it's 185", "no son 240 de cuota,
+#: son 185", "es sind nicht 240, sondern 185", "ce n'est pas 240, c'est 185", "non sono 240, sono 185".
+_NEGATED_FIRST: Final = re.compile(
+    r"(?<!\w)(?:not|nicht|no|pas|non)\s+(?:(?:is|are|son|es|sind|ist|sono|è)\s+)?"
+    r"(?:(?:the|der|die|das|el|la|los|las|le|les|il|lo|i)\s+)?"
+    r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?:\s*[€$£%°]|(?:\s+[^\W\d_]{1,10}){1,3})?\s*[,;—–]\s*"
+    r"(?:(?:but|sondern|sino|mais|ma)\s+)?"
+    r"(?:(?:it'?s|it is|they'?re|es sind|es ist|das sind|son|es|sind|ist|c'est|ce sont|sono|è)\s+)?"
+    r"(?:(?:the|der|die|das|el|la|los|las|le|les|il|lo|i)\s+)?"
+    r"(?P<new>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
+    re.I,
+)
+
+_SONDERN: Final = re.compile(r"\b(?:but|sondern|sino|mais|ma)\b", re.I)
+
+#: "But", per language, at a sentence's head: the contrast is with what came before, not part of the fact.
+_BUT_HEAD: Final = re.compile(r"^(?:but|aber|doch|pero|mais|ma|però)\s+", re.I)
 
 
 #: What joins a sentence to the one before ("and", "und", "y", "et") or labels it ("Korrektur:").
@@ -353,16 +405,24 @@ def _contrasted(s: str) -> str:
     """
     if _NEGATIONS.isdisjoint(tokens(s)):
         return ""  # (no "not" of any language: the pattern cannot match)
-    m = _CONTRASTED.search(s)
+    after = _CONTRASTED.search(s)
+    first = _NEGATED_FIRST.search(s) if after is None else None
+    m = after or first
     if m is None or is_question(s) or has_secret(s):
         return ""
-    if not (_declares(s) or STATE.hit(s[: m.start()]) or not _COPULA.isdisjoint(tokens(s[: m.start()]))):
+    if first is not None:  # "not 240, it's 185": a statement when a copula or "but" says so
+        if _COPULA.isdisjoint(tokens(s[: first.end()])) and not _SONDERN.search(first.group(0)):
+            return ""
+    elif not (_declares(s) or STATE.hit(s[: m.start()]) or not _COPULA.isdisjoint(tokens(s[: m.start()]))):
         return ""
     new, old = (re.sub(r"\D", "", v) for v in (m.group("new"), m.group("old")))
     if not new or new == old:
         return ""  # ("20 minutes, not 20 seconds": a unit, read elsewhere)
-    said = CORRECTION_LEAD.sub("", re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I))
-    said = _JOINED.sub("", said)
+    bare = re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I)
+    said = CORRECTION_LEAD.sub("", bare)
+    if first is not None and len(bare) - len(said) > bare.lower().find(first.group(0).lower()):
+        said = bare  # ("Non sono 12, sono 14": the "non" is the statement's own, no lead to drop)
+    said = _BUT_HEAD.sub("", _JOINED.sub("", said))
     head, sep, rest = said.partition(":")
     if sep and rest.strip() and FIRST.hit(head) and not any(c.isdigit() for c in head):
         said = rest.strip()  # "I mixed it up: the fee is 40, not 30": the head is about the speaker

@@ -8,7 +8,7 @@ import re
 import weakref
 from typing import Final
 
-from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.corrections import _COPULA, _JOINED, _NO_ALONE, user_correction
 from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.fact_common import (
@@ -20,7 +20,9 @@ from memoryd.flush.extract.fact_common import (
     _unprompted,
 )
 from memoryd.flush.extract.lexicon import (
+    AGAIN,
     ASK,
+    BACK_MANNER,
     EITHER,
     EPHEMERAL,
     LATER,
@@ -30,6 +32,7 @@ from memoryd.flush.extract.lexicon import (
     RULE,
     STATE,
     WH,
+    WHICH,
     YES,
     Words,
     tokens,
@@ -54,6 +57,7 @@ from memoryd.flush.extract.markers import (
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
     capitalised_names,
+    clip,
     has_secret,
     is_question,
     plain,
@@ -114,7 +118,7 @@ _RULE_NOUN: Final = re.compile(
 )
 _RULE_HEAD: Final = re.compile(
     r"^\W*(?:[^\W\d_]+[\s,]+){0,3}?(?:rule|policy|principle|regel|grundsatz|norma|regla|règle|principe|regola|"
-    r"principio)(?:\s+[^\W\d_']+(?:'[^\W\d_]+)?){0,3}\s*:\s*\S",
+    r"principio)(?:\s+[^\W\d_']+(?:'[^\W\d_]+)?){0,5}\s*:\s*\S",
     re.I,
 )
 
@@ -506,6 +510,17 @@ def _embedded_wh(s: str) -> bool:
     return len(toks) > 3 and WH.hit(" ".join(toks[2:5])) and not WH.starts(s)
 
 
+#: A verb's object that points at something in this conversation: "I can't face them", "can't do it".
+_THING_HERE: Final = re.compile(r"^\S+\s+\S+\s+\S+\s+(?:it|them|this|that|those|these)\b", re.I)
+
+
+def _one_off(clause: str) -> bool:
+    """ "I can't do Monopoly again", "I can't face them today": a reaction to this time or to the thing
+    just named (once more, today, a pronoun for its object), not a person's standing "doesn't"."""
+    head = " ".join(clause.split()[:8])
+    return AGAIN.hit(head) or EPHEMERAL.hit(head) or _THING_HERE.match(clause) is not None
+
+
 def states_preference(s: str) -> bool:
     """A person's standing "doesn't" ("Tom doesn't eat fish") inside any sentence."""
     return bool(_person_not(s))
@@ -527,6 +542,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _from_then_on(ctx, m, used)
     _where_it_is(ctx, m, used)
     _said_in_passing(ctx, m, used)
+    _dated(ctx, m, used)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
     habitual = _HABIT.search(m.prose, m.low) is not None
@@ -543,6 +559,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         return
     acked = contrast and _acked_only(ctx, m) and _unprompted(ctx, m)
     sentences = m.sentences
+    last: tuple[int, Draft] | None = None  # the sentence index the last fact of this turn ends at
     i = 0
     while i < len(sentences):
         s, i = sentences[i], i + 1
@@ -577,12 +594,15 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             not rule
             and (person := _person_not(core))
             and not (CONVENTION.search(core) or PERSONAL.search(core))
+            and not _one_off(core[person.start("who") :])
         ):
             core = _sentence_case(core[person.start("who") :])
             rule = True  # only the clause that states it: "Tom doesn't eat fish"
         stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
         verb = STATE_VERB.search(core) if not stated else None
         env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
+        if env and not stated and _asks_which(m):
+            continue  # "the block at the Bonaventure, CAD 289. Or McGill for CAD 110. Which one?": options
         if not (stated or env) or (REQUEST.search(core) and not stated) or has_secret(s):
             continue
         if rule and REQUEST.match(core) and not forward:
@@ -594,7 +614,28 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 i + 1,
             )  # (the lead keeps it too)
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
-        ctx.add("fact", text, {m.pos}, must_keep=bool(rule or HARD_RULE.search(core)))
+        keep = bool(rule or HARD_RULE.search(core))
+        if rule and _points_back(core):  # "Always do it that way for her.": the how is the sentence before
+            if last is not None and last[0] == i - 2:
+                last[1].text, last[1].must_keep = clip(f"{last[1].text} {text}"), True
+                continue
+            before = sentences[i - 2] if i >= 2 else ""
+            if before and i - 2 not in used and not is_question(before) and not has_secret(before):
+                text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
+        if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
+            last = (i - 1, draft)
+
+
+def _asks_which(m: Msg) -> bool:
+    """A turn that ends by asking which ("Which one would you do?", "Lequel tu me conseilles ?"): what
+    it lays out before are options to choose from, not facts."""
+    last = m.sentences[-1] if m.sentences else ""
+    return is_question(last) and WHICH.hit(last)
+
+
+def _points_back(core: str) -> bool:
+    """A short rule that names its manner only by pointing back ("always do it that way")."""
+    return len(tokens(core)) <= 8 and BACK_MANNER.hit(core)
 
 
 #: Where a request's sentence goes on with something else: ", and ...", "; ...", ", aber ...".
@@ -789,6 +830,45 @@ def _said_in_passing(ctx: Ctx, m: Msg, used: set[int]) -> None:
         return  # ("by the way, I loved the last draft"): nothing named, small talk
     ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
     used.add(0)
+
+
+#: A thing named by its article and a few words, then "is", then a date: "the internal deadline is 9
+#: December", "der Abgabetermin ist am 3. März", "la fecha límite es el 9 de diciembre", "la date limite
+#: est le 9 décembre", "la scadenza è il 9 dicembre".
+_IS_DATED: Final = _gated(
+    r"^(?:the|our|der|die|das|unser\w*|el|la|los|las|nuestr[ao]s?|le|les|notre|nos|il|lo|l'|i|gli|le|nostr[aoie])"
+    r"\s*(?:[^\W\d_][\w'’-]*\s+){1,6}?(?:is|ist|es|est|è|sind|son|sont|sono)\s+"
+    r"(?:(?:on|am|el|le|il|the|der)\s+)?(?:\d{1,2}(?:st|nd|rd|th|\.|er)?\s+(?:de\s+|of\s+)?"
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d\d-\d\d)\b",
+    _MONTH.strip("(?:)") + "|-",
+)
+
+
+def _dated(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """A date the user gives as a thing's own ("the internal deadline is 9 December, the ministry's the
+    16th"), in a turn that goes on to ask for something: a fact, the sentence that says it. Not a
+    question, an order, a task or a point still open."""
+    if not _IS_DATED.gate.search(m.low):
+        return  # (no month named: cheap)
+    for i, s in enumerate(m.sentences):
+        if i in used or len(s) > 300 or is_question(s) or has_secret(s):
+            continue
+        core = _strip_label(LEAD_FILLER.sub("", s))
+        if not _IS_DATED.search(core, core.lower()):
+            continue
+        if (
+            REQUEST.match(core)
+            or _PLEASE.search(core)
+            or LATER.hit(core)
+            or OPEN.hit(core)
+            or task_sentence(core)
+        ):
+            continue
+        ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+        used.add(i)
 
 
 def _from_then_on(ctx: Ctx, m: Msg, used: set[int]) -> None:

@@ -266,6 +266,18 @@ RULE: Final = Words(
     "in nessun caso|senza eccezioni|per nessun motivo",
 )
 
+#: A manner said by pointing back ("do it that way", "mach das so", "hazlo así", "fais comme ça",
+#: "fallo così"): a rule worded so says its how in the sentence before.
+BACK_MANNER: Final = Words(
+    "that way|this way|like that|like this|the same way|do it|do that|do so",
+    "so|genauso|auf diese weise|auf die art|das so",
+    "así|de esa manera|de esta manera|de ese modo|del mismo modo|igual",
+    "comme ça|comme cela|ainsi|de cette façon|de cette manière|de la même façon|pareil",
+    "そのように|そうして|同じように",
+    "così|allo stesso modo|in questo modo|in quel modo",
+)
+
+
 #: A preference: "I'd rather", "I prefer", "I can't stand".
 PREFER: Final = Words(
     "prefer|rather|i like|i love|i hate|i dislike|can't stand|favourite|favorite|allergic|don't like|"
@@ -382,6 +394,13 @@ EPHEMERAL: Final = Words(
     "dieses wochenende|hoy|mañana|ahora|este fin de semana|aujourd'hui|demain|maintenant|ce week-end|"
     "今日|明日|今",
     "oggi|stasera|domani|questo weekend|questo fine settimana|questa settimana|adesso|in questo momento",
+)
+
+#: Once more: "again", "wieder", "otra vez", "encore", "di nuovo" (a reaction to this time, not a standing state).
+AGAIN: Final = Words(
+    "again|once more|one more time|wieder|nochmal|noch einmal|schon wieder|otra vez|de nuevo|una vez más|"
+    "encore|à nouveau|de nouveau|encore une fois|また|もう一度",
+    "ancora|di nuovo|un'altra volta|ancora una volta",
 )
 
 #: Asking which: "which one", "welche", "cuál", "lequel", "どちら".

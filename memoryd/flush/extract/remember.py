@@ -209,8 +209,10 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         or OPEN.hit(nxt.prose)
         or any(is_question(x) for x in m.sentences)
         or not _unprompted(ctx, m)
+        or any(d.kind == "fact" and d.must_keep and m.pos in d.pos for d in ctx.drafts[-4:])
     ):
-        return  # ("should it run on Sundays? I'll ask" - "Noted as open": a question kept open)
+        return  # ("should it run on Sundays? I'll ask" - "Noted as open": a question kept open; a
+        # correction read from this turn already is what "Noted." took in)
     prev = ctx.prev_assistant(m.pos)
     if prev is not None and prev.sentences and is_question(prev.sentences[-1]):
         before = ctx.last_user(prev.pos)
