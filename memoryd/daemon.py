@@ -20,6 +20,7 @@ import errno
 import gc
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable
@@ -75,6 +76,11 @@ DRAIN_PAUSE_SECONDS = 0.01
 # Before each due flush the drain lets a flush decided by a watched change go first (it runs after
 # its step, once its events are on the socket): it waits for that at most this many pauses.
 DRAIN_YIELD_ROUNDS = 50
+# The extraction worker holds the GIL while it computes; a thread that wants it (the loop, woken by
+# the socket) gets it after at most this long (CPython's default: 5 ms). A status on the socket
+# takes the GIL back several times (accept, read, answer), each a wait.
+# Measured (bench due_start): status p50 while draining 17.7 ms at 5 ms, 5.5 ms at 1 ms.
+SWITCH_INTERVAL_SECONDS = 0.001
 
 
 class Doorbell:
@@ -580,6 +586,7 @@ class Daemon:
         if self._stop_requested:
             self._stop.set()
         self._bell = bell = Doorbell()
+        sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
         self._written = anyio.Event()
         self.journal.open()
         server = SocketServer(
