@@ -313,10 +313,9 @@ class Daemon:
             fid = answer.get("flush_id")
             if not answer.get("pending") or fid is None:
                 return answer
-            while eng.flushes.awaits_worker(fid) and not self._stop_requested:
-                if self._written is None:
-                    break
-                await self._written.wait()
+            while eng.flushes.awaits_worker(fid) and not self._stop_requested and self._written is not None:
+                with anyio.move_on_after(TICK_SECONDS):  # looks again now and then: an editor may hold it
+                    await self._written.wait()
             return eng.flush_answer(fid)
         finally:
             self._nudge_ticker()

@@ -522,6 +522,7 @@ class FlushExecutor:
                 if pend.busy_since is None:
                     pend.busy_since = now
                 pend.not_before = now + 0.5
+                self.waiting.discard(pend.flush_id)  # it waits for the editor now, not for the worker
                 return
             if busy:
                 host.emit(
