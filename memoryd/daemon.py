@@ -491,8 +491,12 @@ class Daemon:
                 self.notifier.status(self._status_line())
                 self._nudge_ticker()
                 continue
+            elif eng.flushes.extracting is not None:
+                with anyio.move_on_after(TICK_SECONDS):  # rung when done; looks anyway now and then
+                    await bell.wait()
+                continue
             else:
-                await bell.wait()  # the worker is at work, or there is nothing to do
+                await bell.wait()  # nothing to do: queue_due or a finished extraction rings
                 continue
             now = time.monotonic()
             if draining and now - last_status >= DRAIN_STATUS_SECONDS:

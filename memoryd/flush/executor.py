@@ -212,14 +212,11 @@ class ExtractJob:
     done: threading.Event = field(default_factory=threading.Event)
     result: FlushContent | None = None
     error: str | None = None
-    #: Wall time of the extraction itself (seconds), for the log.
-    seconds: float = 0.0
 
     def compute(self) -> None:
         """Run the extraction (in whichever thread calls it); never raises: a failure is ``error``."""
         from memoryd.flush.pipeline import content_of  # ~0.3 s to import; most starts flush nothing
 
-        t0 = time.perf_counter()
         try:
             with collector_pause():
                 self.result = content_of(self.entries, self.existing, self.errors)
@@ -227,7 +224,6 @@ class ExtractJob:
             self.error = f"{type(exc).__name__}: {exc}"[:300]
             log.error("flush.extract_failed", flush_id=self.flush_id, error=self.error)
         finally:
-            self.seconds = time.perf_counter() - t0
             self.done.set()
 
 
@@ -258,7 +254,7 @@ class ExtractWorker:
             if notify is not None:
                 try:
                     notify()
-                except Exception as exc:  # the thread lives on; the drain also looks after its pause
+                except Exception as exc:  # the thread lives on; the drain also looks every half second
                     log.warning("flush.extract_notify_failed", error=type(exc).__name__)
 
 
