@@ -486,11 +486,12 @@ class FlushExecutor:
         return job
 
     def awaits_worker(self, fid: str) -> bool:
-        """Whether a pending flush waits for its extraction (in progress, or for the worker to be free)."""
+        """Whether a pending flush waits for its extraction: for the worker to be free, in the worker,
+        or done there and not yet taken back by the drain (which writes it then)."""
         if fid not in self.pending:
             return False
         job = self.extracts.get(fid)
-        return fid in self.waiting or (job is not None and not job.done.is_set())
+        return fid in self.waiting or (job is not None and (not job.done.is_set() or job is self.extracting))
 
     def _write(self, pend: PendingFlush) -> None:
         host = self.host
