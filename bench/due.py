@@ -9,7 +9,8 @@ starts under a fake systemd (``NOTIFY_SOCKET``). Figures:
   interpreter, imports, the catch-up of a read install);
 * spawn -> the last due ``memory.flush.completed``; baseline: the sum of those flushes' own
   ``duration_ms`` (the extraction and the writes; what the drain adds is the ratio);
-* while the queue drains: ``status`` round trips on the socket (p50 / max), and a reply that crosses
+* while the queue drains: ``status`` round trips on the socket (p50 / p99 / max; the ratio is to the
+  same figure once the queue is empty, 20 answers), and a reply that crosses
   the flush point in one more session, one that was not due (append -> its ``flush.completed``:
   it must not wait for the queue); baselines: the same, once the queue is empty;
 * systemd's ``STATUS=`` lines, in the parameters;
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 from bench import corpus
-from bench.common import Daemon, Figure, NotifySocket, Opts, Result, median, run_once
+from bench.common import Daemon, Figure, NotifySocket, Opts, Result, median, quantile, run_once
 from bench.latency import OpenClaw, Subscriber
 from memoryd import client
 
@@ -225,6 +226,15 @@ def run(opts: Opts) -> Result:
             median(idle) if idle else None,
             "the same once drained",
             samples=during,
+        ),
+        Figure(
+            "status round trip while draining, p99",
+            quantile(during, 0.99) if during else 0.0,
+            "ms",
+            quantile(idle, 0.99) if idle else None,
+            "the same once drained",
+            samples=during,
+            note=f"{len(during)} answers while draining, {len(idle)} once drained",
         ),
         Figure(
             "status round trip while draining, max",

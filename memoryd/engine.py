@@ -2,7 +2,9 @@
 
 Everything here runs on one thread (the daemon's event loop, or ``--once``): reading, deciding,
 journaling and flushing happen in order, so the event log's ``seq`` order *is* the order of
-decisions. The engine does not know any layout: source adapters (``memoryd.sources.files``,
+decisions. The one exception is the rules' extraction of a flush in the daemon: it runs in the
+executor's worker thread on plain data, and its result is written back here, on the loop
+(``write_extracted``). The engine does not know any layout: source adapters (``memoryd.sources.files``,
 ``memoryd.sources.sqlite_source``, found by ``memoryd.sources.registry``) read sessions into the
 one model of ``memoryd.sources.model`` and call the pure tracker; the engine emits the tracker's
 events, hands its flushes to the executor (``memoryd.flush.executor``), and keeps the checkpoint.
@@ -419,6 +421,18 @@ class Engine:
         self.save_checkpoint()
         return fid
 
+    def write_extracted(self, fid: str) -> None:
+        """The daemon's drain, when the worker finished ``fid``'s extraction: write it, then hand the
+        worker what waited for it (a flush decided by a watched change, a manual one, a retry),
+        ahead of the due queue."""
+        pend = self.flushes.pending.get(fid)
+        self.journal.sync()
+        if pend is not None:  # else: written meanwhile (a tick came first)
+            self.flushes.run(pend)
+        self.retry_pending()
+        self.journal.sync()
+        self.save_checkpoint()
+
     def drain_due(self) -> int:
         """Write every queued flush now, most at risk first (``--once``); how many were written."""
         n = 0
@@ -494,10 +508,15 @@ class Engine:
         self.journal.sync()
         if not new:
             return {"ok": True, "flushed": False, "reason": "nothing_new"}
-        if new[-1] in self.flushes.empty:  # completed without a block: nothing durable was new
-            self.flushes.empty.discard(new[-1])
-            return {"ok": True, "flushed": False, "reason": "nothing_durable", "flush_id": new[-1]}
-        return {"ok": True, "flushed": True, "flush_id": new[-1], "pending": new[-1] in pending}
+        return self.flush_answer(new[-1])
+
+    def flush_answer(self, fid: str) -> dict[str, Any]:
+        """What ``memoryd flush`` answers about its flush ``fid`` (the daemon asks again once the
+        extraction worker is done with it: ``pending`` is true meanwhile)."""
+        if fid in self.flushes.empty:  # completed without a block: nothing durable was new
+            self.flushes.empty.discard(fid)
+            return {"ok": True, "flushed": False, "reason": "nothing_durable", "flush_id": fid}
+        return {"ok": True, "flushed": True, "flush_id": fid, "pending": fid in self.flushes.pending}
 
     def status(self) -> dict[str, Any]:
         sessions = []

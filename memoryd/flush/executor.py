@@ -4,28 +4,42 @@ Order of writes (``docs/exactly-once.md``): ``memory.flush.started`` (fsync) →
 → ``memory.flush.completed`` (fsync) → checkpoint. The entries come from the session's adapter by
 position range (``SourceAdapter.read_range``), so this module does not know any layout.
 
-The optional LLM mode never makes the engine wait: the rules' result is computed at once and the
-model's distillation is handed to one worker thread with a deadline (``[llm] deadline``). The
-flush stays pending meanwhile; each tick looks whether the answer is in. When it is, or the
-deadline passes first, the block is written: the model's items, or the rules' (``extractor:
-rules-fallback`` and the reason in ``memory.flush.completed``).
+In the daemon (``offload``) the rules' extraction (``pipeline.content_of``: pure CPU, up to seconds
+on a long range) runs in one worker thread, so the event loop goes on answering the socket and
+reading the watcher meanwhile. The range is read on the loop (the adapter may report a source error
+and reads the engine's state); the worker gets plain data (entries, the daily logs' recent lines)
+and gives back plain data (a ``FlushContent``). One extraction at a time: a flush that wants the
+worker while it is busy waits, pending, and goes when the daemon's drain has written the one in
+progress. Everything that writes (journal, Markdown, checkpoint) stays on the loop, in the order of
+``docs/exactly-once.md``; a stop does not wait for the worker: the flush stays started, not completed,
+and is done again at the next start. Without ``offload`` (``--once``, tests) it runs inline.
+
+The optional LLM mode never makes the engine wait: the rules' result is computed first (in the
+extraction worker, or inline) and the model's distillation is handed to one more worker thread
+with a deadline (``[llm] deadline``). The flush stays pending meanwhile; each tick looks whether
+the answer is in. When it is, or the deadline passes first, the block is written: the model's
+items, or the rules' (``extractor: rules-fallback`` and the reason in ``memory.flush.completed``).
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import queue
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import structlog
 
 from memoryd.config import Settings
+from memoryd.flush.dedupe import dedupe
 from memoryd.flush.render import BlockMeta, render_block
 from memoryd.sessions.tracker import FlushDue
 from memoryd.sinks.daily_log import (
@@ -132,6 +146,118 @@ class FlushHost(Protocol):
     def save_checkpoint(self, force: bool = False) -> None: ...
 
 
+class CollectorPause:
+    """The cyclic garbage collector off while any thread extracts, back on (if it was) when the last one is done.
+
+    ``gc.disable()`` is process-wide, and the extractor's own pause (``extract.collector_paused``:
+    remember whether it was on, turn it back on after) is right for one thread only: with the
+    extraction worker and the model's worker both in it, one can read "off" while the other holds
+    it, then switch it off for good once the other has left. Counted under a lock here, the first
+    to enter decides and the last to leave restores, whatever was raised; the extractor's pause
+    nested inside then finds it off and leaves it so.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._was_on = False
+
+    @property
+    def holders(self) -> int:
+        return self._holders
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._holders == 0:
+                self._was_on = gc.isenabled()
+                gc.disable()
+            self._holders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holders -= 1
+                if self._holders == 0 and self._was_on:
+                    gc.enable()
+
+
+#: The one pause of the process (both workers and the inline path use it).
+collector_pause = CollectorPause()
+
+
+class ExtractionFailed(Exception):
+    """The extractor raised on a flush's range: the flush fails like a write and is retried later."""
+
+
+def _log_states(workspace: Path, day: date) -> tuple[tuple[int, int] | None, ...]:
+    """(size, mtime_ns) of the daily logs ``recent_lines`` reads: a change means new lines to dedupe against."""
+    return tuple(file_state(workspace / daily_log_rel(day - timedelta(days=back))) for back in range(3))
+
+
+@dataclass(slots=True)
+class ExtractJob:
+    """One flush's rules extraction, from plain data, giving back plain data (``result`` or ``error``, then ``done``).
+
+    Nothing in it belongs to the engine: the worker thread may read it while the loop goes on.
+    """
+
+    flush_id: str
+    entries: Sequence[Entry]
+    existing: Sequence[str]
+    errors: Sequence[LineError]
+    #: ``_log_states`` when ``existing`` was read: a block appended since is deduped against at write time.
+    logs: tuple[tuple[int, int] | None, ...]
+    started: float = field(default_factory=time.perf_counter)
+    done: threading.Event = field(default_factory=threading.Event)
+    result: FlushContent | None = None
+    error: str | None = None
+
+    def compute(self) -> None:
+        """Run the extraction (in whichever thread calls it); never raises: a failure is ``error``."""
+        from memoryd.flush.pipeline import content_of  # ~0.3 s to import; most starts flush nothing
+
+        try:
+            with collector_pause():
+                self.result = content_of(self.entries, self.existing, self.errors)
+        except Exception as exc:
+            self.error = f"{type(exc).__name__}: {exc}"[:300]
+            log.error("flush.extract_failed", flush_id=self.flush_id, error=self.error)
+        finally:
+            self.done.set()
+
+
+class ExtractWorker:
+    """One daemon thread that extracts, one flush after another; ``notify`` is called (from it) after each.
+
+    A daemon thread: a stop never waits for it. What it was extracting is a flush started and not
+    completed in the journal, done again at the next start.
+    """
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[ExtractJob] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        #: Called from the worker thread once a job is done (the daemon rings its drain's doorbell).
+        self.notify: Callable[[], None] | None = None
+
+    def submit(self, job: ExtractJob) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._loop, name="memoryd-extract", daemon=True)
+            self._thread.start()
+        self._queue.put(job)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._queue.get()
+            job.compute()
+            notify = self.notify
+            if notify is not None:
+                try:
+                    notify()
+                except Exception as exc:  # the thread lives on; the drain also looks every half second
+                    log.warning("flush.extract_notify_failed", error=type(exc).__name__)
+
+
 @dataclass(slots=True)
 class ModelJob:
     """One flush's question to the model, answered by the worker thread (``result``, then ``done``)."""
@@ -178,9 +304,12 @@ class ModelWorker:
             job = self._queue.get()
             try:
                 if time.monotonic() < job.deadline:
-                    job.result = content_of(
-                        job.entries, job.existing, job.errors, job.llm, deadline=job.deadline
-                    )
+                    # content_of runs the rules again (their own pause inside would race with the
+                    # extraction worker's): counted, held for the exchange, restored by the last one out.
+                    with collector_pause():
+                        job.result = content_of(
+                            job.entries, job.existing, job.errors, job.llm, deadline=job.deadline
+                        )
                 else:
                     job.failure = "deadline"  # queued behind a slow one: not sent
             except Exception as exc:  # the rules' result is written; the thread lives on
@@ -209,6 +338,17 @@ class FlushExecutor:
         #: The LLM mode's questions in flight (or answered, not written yet), by flush id.
         self.jobs: dict[str, ModelJob] = {}
         self.worker = ModelWorker()
+        #: The daemon sets this: extractions run in ``extractor`` (one thread), not inline.
+        self.offload = False
+        #: Set when the daemon stops: no new extraction is handed to the worker.
+        self.closing = False
+        self.extractor = ExtractWorker()
+        #: The extraction handed to the worker and not yet taken back by ``take_extraction`` (one at most).
+        self.extracting: ExtractJob | None = None
+        #: Rules' results (being) computed for pending flushes, by flush id, until the flush is written.
+        self.extracts: dict[str, ExtractJob] = {}
+        #: Flushes that want the worker while it is busy with another (they go once it is free).
+        self.waiting: set[str] = set()
 
     def remember_done(self, fid: str) -> None:
         self.done[fid] = None
@@ -332,6 +472,27 @@ class FlushExecutor:
         for pend in list(self.pending.values()):
             self.run(pend)
 
+    # ------------------------------------------------------------------ the extraction worker
+    def take_extraction(self) -> ExtractJob | None:
+        """The drain, once the worker is done: the finished job, and the worker free for the next one.
+
+        ``None`` while it is still at work (or has nothing). The finished job's flush is written by
+        the next ``run`` of it (the drain calls it at once).
+        """
+        job = self.extracting
+        if job is None or not job.done.is_set():
+            return None
+        self.extracting = None
+        return job
+
+    def awaits_worker(self, fid: str) -> bool:
+        """Whether a pending flush waits for its extraction: for the worker to be free, in the worker,
+        or done there and not yet taken back by the drain (which writes it then)."""
+        if fid not in self.pending:
+            return False
+        job = self.extracts.get(fid)
+        return fid in self.waiting or (job is not None and (not job.done.is_set() or job is self.extracting))
+
     def _write(self, pend: PendingFlush) -> None:
         host = self.host
         agent = host.agents.get(pend.agent_id)
@@ -340,6 +501,12 @@ class FlushExecutor:
             return
         now = host.clock()
         if now < pend.not_before:
+            return
+        ext = self.extracts.get(pend.flush_id)
+        if ext is not None and not ext.done.is_set():
+            return  # in the worker: the drain runs it again once it is done
+        if ext is None and self.offload and self.extracting is not None:
+            self.waiting.add(pend.flush_id)  # the worker is busy with another: after it
             return
         t0 = time.perf_counter()
         day = date.fromisoformat(pend.day)
@@ -352,6 +519,7 @@ class FlushExecutor:
                 if pend.busy_since is None:
                     pend.busy_since = now
                 pend.not_before = now + 0.5
+                self.waiting.discard(pend.flush_id)  # it waits for the editor now, not for the worker
                 return
             if busy:
                 host.emit(
@@ -368,10 +536,18 @@ class FlushExecutor:
                 )
             content = self._content(pend, tr, agent, day)
             if content is None:
-                return  # the model is still at work: a later tick looks again (the daemon ticks while pending)
+                return  # the extractor or the model is still at work: looked at again when it is done
+            ext = self.extracts.get(pend.flush_id)
+            if ext is not None:
+                t0 = ext.started  # the flush's time includes the extraction's
+                if ext.logs != _log_states(agent.workspace, day):
+                    # A block was appended while the worker extracted (or the model answered): its
+                    # lines count as already said, as they would have inline.
+                    fresh = recent_lines(agent.workspace, day)
+                    content = replace(content, items=tuple(dedupe(content.items, fresh)))
             job = self.jobs.get(pend.flush_id)
             if job is not None:
-                t0 = job.started  # the flush's time includes the model's
+                t0 = min(t0, job.started)  # the flush's time includes the model's
             meta = BlockMeta(
                 flush_id=pend.flush_id,
                 session_key=pend.session_key,
@@ -392,7 +568,8 @@ class FlushExecutor:
                 state = file_state(target)
                 if state is not None:
                     self.own_writes[str(target)] = state
-        except (OSError, OutsideWorkspace) as exc:
+        except (OSError, OutsideWorkspace, ExtractionFailed) as exc:
+            self.extracts.pop(pend.flush_id, None)  # a retry reads and extracts again, as inline
             pend.attempts += 1
             pend.last_error = f"{type(exc).__name__}: {exc}"[:300]
             retry = not isinstance(exc, OutsideWorkspace)
@@ -421,6 +598,7 @@ class FlushExecutor:
             if not retry:
                 self.pending.pop(pend.flush_id, None)
                 self.jobs.pop(pend.flush_id, None)
+                self.waiting.discard(pend.flush_id)
             return
         self._complete(
             pend,
@@ -438,24 +616,23 @@ class FlushExecutor:
         job = self.jobs.get(pend.flush_id)
         if job is not None:
             return self._resolve(pend, job)
-        # Imported here: the extractor's vocabulary costs ~0.3 s to import, and most starts flush nothing.
-        from memoryd.flush.pipeline import content_of
-
-        rng = FlushRange(pend.agent_id, pend.session_id, pend.start, pend.end, pend.path)
-        got = self.host.read_range(pend.source, rng, tr)
-        existing = recent_lines(agent.workspace, day)
+        ext = self._extract(pend, tr, agent, day)
+        if ext is None:
+            return None
+        rules = ext.result
+        assert rules is not None
         llm = self.host.settings.llm
+        entries, ext.entries = ext.entries, ()  # not needed any more here: let them go once written
         if llm is None:
-            return content_of(got.entries, existing, got.errors)
+            return rules
         # Also outside the daemon's steps (its first catch-up, --once, an offline flush): the
         # flush stays pending, and Engine.settle waits for it like for an editor's lock.
-        rules = content_of(got.entries, existing, got.errors)
         if not rules.items:
             return rules  # nothing to distill: no request
         job = ModelJob(
-            entries=got.entries,
-            existing=existing,
-            errors=got.errors,
+            entries=entries,
+            existing=ext.existing,
+            errors=ext.errors,
             llm=llm,
             deadline=time.monotonic() + llm.deadline,
             rules=rules,
@@ -463,6 +640,45 @@ class FlushExecutor:
         self.jobs[pend.flush_id] = job
         self.worker.submit(job)
         return None
+
+    def _extract(
+        self, pend: PendingFlush, tr: Tracked | None, agent: AgentSource, day: date
+    ) -> ExtractJob | None:
+        """The rules' result for a flush (an ``ExtractJob`` with ``result``); ``None`` while the worker has it.
+
+        Read on the loop: the range (the adapter may report a source error, and reads the tracked
+        session) and the recent lines of the daily logs. Then extracted inline, or handed to the
+        worker (``offload``). Raises ``ExtractionFailed`` when the extractor raised.
+        """
+        fid = pend.flush_id
+        ext = self.extracts.get(fid)
+        if ext is None:
+            if self.offload and (self.closing or self.extracting is not None):
+                self.waiting.add(fid)
+                return None
+            t0 = time.perf_counter()
+            rng = FlushRange(pend.agent_id, pend.session_id, pend.start, pend.end, pend.path)
+            got = self.host.read_range(pend.source, rng, tr)
+            ext = ExtractJob(
+                flush_id=fid,
+                entries=got.entries,
+                existing=recent_lines(agent.workspace, day),
+                errors=got.errors,
+                logs=_log_states(agent.workspace, day),
+                started=t0,
+            )
+            self.extracts[fid] = ext
+            self.waiting.discard(fid)
+            if self.offload:
+                self.extracting = ext
+                self.extractor.submit(ext)
+                return None
+            ext.compute()
+        if not ext.done.is_set():
+            return None
+        if ext.error is not None:
+            raise ExtractionFailed(ext.error)
+        return ext
 
     def _resolve(self, pend: PendingFlush, job: ModelJob) -> FlushContent | None:
         """The job's answer once it is in; the rules' result when it failed or the deadline passed."""
@@ -523,6 +739,8 @@ class FlushExecutor:
         host.sync()
         self.pending.pop(pend.flush_id, None)
         self.jobs.pop(pend.flush_id, None)
+        self.extracts.pop(pend.flush_id, None)
+        self.waiting.discard(pend.flush_id)
         self.remember_done(pend.flush_id)
         self.flushes_done += 1
         if tr is not None:
