@@ -26,7 +26,9 @@ Only prose is read for words: code blocks, tool output, ``thinking`` and OpenCla
 first. OpenClaw's own memory-flush turns, compaction summaries, custom and model-change entries,
 gateway-injected messages and writes to memory files are never evidence. The words the dialogue
 rules look at are closed classes of function words per language (``lexicon``: en, de, es, fr,
-ja); everything else is structural.
+it, ja); everything else is structural. Each pass, and each user turn, runs guarded: a rule that
+raises on a conversation nobody foresaw costs its own items there (logged as
+``extract.rule_failed``), never the flush.
 
 The package, one concern per module:
 
@@ -39,7 +41,11 @@ The package, one concern per module:
 * ``tools`` — failure chains (failed, fixed, still failing), actions, reports of results;
 * ``exchanges`` — the exchange unit; what an assistant turn offers, and which option a reply names;
 * ``dialogue`` — the reply to an offer: decisions, rejections, open questions, reversals, to-dos;
-* ``facts`` — corrections, "remember" requests, conventions, preferences, environment facts;
+* ``todos`` — tasks with an owner or a when (also confirmed by the assistant, or set with a
+  reminder tool), points said to be still open, questions answered later;
+* ``facts`` — conventions, preferences, environment facts, answers found by a lookup;
+* ``corrections`` — the user putting a value right; ``remember`` — "remember ..." requests and
+  their kin; ``fact_common`` — what those three share;
 * ``procedures`` — dictated sequences and numbered how-tos (in prose or written to a document);
 * ``budget`` — merging near-duplicate drafts, and bounding the block (recall first).
 """
