@@ -73,6 +73,7 @@ from memoryd.flush.extract.dialogue import (
     user_tasks,
 )
 from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
+from memoryd.flush.extract.failures import tool_chain_rules
 from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
@@ -199,6 +200,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     msgs = visible_messages(entries)
     ctx = Ctx(msgs, language_of(msgs))
     _guarded(chain_rules, ctx)
+    _guarded(tool_chain_rules, ctx)
     _guarded(_user_rules, ctx)
     _guarded(tool_reminders, ctx, entries)
     _guarded(group_rules, ctx)

@@ -38,6 +38,7 @@ from weakref import WeakKeyDictionary
 
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.cues import make_cue
+from memoryd.flush.extract.failures import json_failure
 from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
@@ -295,6 +296,8 @@ def text_failure(output: str, command: str = "") -> bool:
     text = _window(output, 8000)
     if "http_code" in command and (m := _HTTP_CODE_ONLY.search(text)):
         return m.group(1)[0] in "45"
+    if json_failure(text):  # an API's JSON envelope says it failed
+        return True
     low = _lower(text)
     for needles, shape in _TEXT_FAILURE:
         if not any(n in low for n in needles):
