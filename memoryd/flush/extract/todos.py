@@ -101,8 +101,14 @@ _SPLIT: Final = re.compile(
     r"|,?\s+(?:and|und|y|et|e)\s+(?=[A-ZÀ-Þ][a-zß-ÿ]+\s+[a-zß-ÿ])"
     r"|,?\s+(?:and|und|y|et|e)\s+(?=(?:I|ich|yo|je|j['’]|io|we|wir|nous|noi)\b)",
 )
+#: What may come before a task's owner: a bullet, a conjunction, an ordinal ("third, Jonas adds ..."),
+#: a short label with its colon ("owners: Jonas does ...", "and the forward fix: Mei renames ...").
 _CONJ: Final = re.compile(
-    r"^(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:(?:and|also|so|und|auch|y|et|e|plus|then)\b[,\s]*)*", re.I
+    r"^(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:(?:and|also|so|und|auch|y|et|e|plus|then)\b[,\s]*"
+    r"|(?:first|second|third|fourth|next|finally|lastly|erstens|zweitens|drittens|dann|primero|segundo|tercero"
+    r"|luego|premièrement|deuxièmement|troisièmement|ensuite|enfin|primo|secondo|terzo|poi)\b,\s*"
+    r"|[^\W\d_][\w'’ -]{0,30}?:\s+)*",
+    re.I,
 )
 #: Articles and prepositions: after a capitalised first word they make it a noun ("Cambio de planes").
 _ARTICLE: Final = re.compile(
