@@ -59,3 +59,12 @@ def test_es_and_fr_label_before_the_owner() -> None:
     (todo,) = _todos(t.items())
     assert "Amélie" in todo.text and "amphi B" in todo.text
     assert said in todo.entry_ids
+
+
+def test_a_long_lead_before_a_colon_is_a_report_not_a_label() -> None:
+    """At most three words make a label: "Novedades del torneo de otoño: Inés dice que ..." reports
+    what someone said; it gives no task to Inés (found when merging: fresh2's schedule change)."""
+    t = Transcript()
+    t.user("Novedades del torneo de otoño en el club: Inés dice que la final se juega el sábado a las 11.")
+    t.assistant("Entendido, la final el sábado a las 11.")
+    assert not _todos(t.items())

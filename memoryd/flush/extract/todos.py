@@ -102,12 +102,13 @@ _SPLIT: Final = re.compile(
     r"|,?\s+(?:and|und|y|et|e)\s+(?=(?:I|ich|yo|je|j['’]|io|we|wir|nous|noi)\b)",
 )
 #: What may come before a task's owner: a bullet, a conjunction, an ordinal ("third, Jonas adds ..."),
-#: a short label with its colon ("owners: Jonas does ...", "and the forward fix: Mei renames ...").
+#: a short label with its colon ("owners: Jonas does ...", "and the forward fix: Mei renames ..."; at most
+#: three words: "Cambio de planes con el B2: Marta dice ..." is a report, not a label).
 _CONJ: Final = re.compile(
     r"^(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:(?:and|also|so|und|auch|y|et|e|plus|then)\b[,\s]*"
     r"|(?:first|second|third|fourth|next|finally|lastly|erstens|zweitens|drittens|dann|primero|segundo|tercero"
     r"|luego|premièrement|deuxièmement|troisièmement|ensuite|enfin|primo|secondo|terzo|poi)\b,\s*"
-    r"|[^\W\d_][\w'’ -]{0,30}?:\s+)*",
+    r"|[^\W\d_][\w'’-]{0,20}(?:\s[\w'’-]{1,20}){0,2}\s?:\s+)*",  # a label of at most three words
     re.I,
 )
 #: Articles and prepositions: after a capitalised first word they make it a noun ("Cambio de planes").
