@@ -611,6 +611,8 @@ def _choice(
         if picked is not None:
             pick_at = i
             break
+    if picked is not None and _by_comparative(body[pick_at], offer):
+        picked = _named_after(body[pick_at + 1 : pick_at + 2], offer, picked)
     if picked is not None and pick_at and _opens_paragraph(m, body[pick_at]):
         body = body[pick_at:]  # decided in a later paragraph: what comes before it is about other things
         first = _first(body)
@@ -683,6 +685,24 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _by_comparative(s: str, offer: Offer) -> bool:
+    """A pick read only from a comparative ("the faster one"): no label, ordinal or value of its own."""
+    return bool(SMALLER.hit(s) or LARGER.hit(s)) and not _explicit_pick(s, offer) and not distinct_values(s)
+
+
+def _named_after(rest: Sequence[str], offer: Offer, picked: int) -> int:
+    """The option the next sentence names by its words wins over a comparative read against numbers
+    that may not compare ("the quicker one. the call it is"): 3 h and 90 min are not 3 < 90."""
+    for s in rest:
+        head = next((c for c in _CLAUSE.split(s) if c.strip()), "")  # "X it is, not a Y thing"
+        if is_question(s) or NEGATIVE.hit(head) or _judged(head):
+            continue
+        named = named_option(LEAD_FILLER.sub("", head), offer.options, first=False)
+        if named is not None:
+            return named
+    return picked
 
 
 def _pick_candidates(m: Msg, body: Sequence[str]) -> list[int]:
