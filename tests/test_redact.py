@@ -599,11 +599,19 @@ CALLED_A_SECRET = [
     ("Mein WLAN-Schlüssel lautet Hund-Katze-42", "Hund-Katze-42"),
     ("Le code de la porte c'est 7391", "7391"),
     ("el código de la puerta es 4455", "4455"),
+    # Italian (2026-12-03: Italian became a language the rules read, and a key-box code was kept)
+    ("allora il codice del portone è 3816, non dirlo in giro", "3816"),
+    ("la combinazione dell'armadietto è 2-19-33", "2-19-33"),
+    ("la password delle email è Mirtillo_82!", "Mirtillo_82!"),
     ("The shared secret for the webhook is purple-monkey-dishwasher", "purple-monkey-dishwasher"),
     ("el secreto es gato-perro-raton", "gato-perro-raton"),
     ("my key for the lab is Blue-Whale-7", "Blue-Whale-7"),
     ("the mail app password is wxyq zvtr mkpl bnsd, from Google", "wxyq zvtr mkpl bnsd"),
 ]
+
+
+def test_italian_words_for_a_code_leave_other_codes_alone() -> None:
+    assert redact("il codice fiscale è nel modulo, il codice del cancello non funziona").total == 0
 
 
 @pytest.mark.parametrize(("text", "secret"), CALLED_A_SECRET, ids=[t for t, _ in CALLED_A_SECRET])

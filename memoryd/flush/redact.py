@@ -362,6 +362,8 @@ _PW_LABEL = (
     r"|frase (?:de contrase[ñn]a|secreta)|mots? de passe|mdp|code (?:d'acc[eè]s|pin)|phrase secr[eè]te"
     r"|(?:code|c[óo]digo) d(?:e|u|el)(?: la| l'|l')? ?(?:porte|portail|alarme|coffre|casier|garage|puerta|portal"
     r"|alarma|caja fuerte|taquilla|candado|cadenas)"
+    r"|(?:codice|combinazione) (?:d(?:i|el|ella|ello|elle|ei|egli)|dell')? ?(?:porta|portone|cancello|allarme"
+    r"|cassaforte|armadietto|lucchetto|garage|cassetta|citofono|accesso|sblocco)|codice pin"
     r"|senhas?|palavras?[ -]passe|parola d'ordine|wachtwoord|l[öo]senord|passord|adgangskode|has[łl]o"
     r"|şifre|парол[ьяеи]|пин-код|passw[oö]rt(?:e|er)?|kennw[oö]rt(?:e|er)?)"
     + _R
@@ -382,7 +384,7 @@ _KEY_AT: Final = re.compile(_KEY_LABEL, re.I)
 #: after one ("door code", "mot de passe").
 _PROSE_NEEDLES: Final = (
     "pass", "pw", "pin", "code", "phrase", "mnemonic", "combination", "zugang", "geheimzahl", "contrase",
-    "clave", "código", "codigo", "frase", "mdp", "senha", "parola", "wachtw", "lösen", "losen", "adgang",
+    "clave", "código", "codigo", "frase", "mdp", "senha", "parola", "codice", "combinazione", "wachtw", "lösen", "losen", "adgang",
     "hasł", "hasl", "şifre", "парол", "пин", "kennw", "パスワード", "暗証", "合言葉", "パスコード", "密码",
     "口令", "비밀번호", "암호", "key", "token", "secret", "credential", "credenc", "identifiants", "llave",
     "clé", "clef", "jeton", "chave", "segredo", "chiav", "ключ", "токен", "schlüssel", "schlussel", "キー",
@@ -445,7 +447,7 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
 
 #: Between the label and its value: "for the wifi", "del router", "für das WLAN" (at most three words).
 _QUALIFIER = (
-    r"(?:\s+(?:for|of|on|to|at|in|from|für|fürs|vom|von|zum|zur|de|del|da|do|du|des|di|della|pour|para|van"
+    r"(?:\s+(?:for|of|on|to|at|in|from|für|fürs|vom|von|zum|zur|de|del|da|do|du|des|di|della|delle|dello|dei|degli|pour|para|van"
     r"|voor|för|til)(?:\s+[\w.@'!&+#\-]+){1,3}?"
     # a name before a colon: "mot de passe Jira : X", "Passwort GitHub: X"
     r"|\s+[A-Z][A-Za-z.@!&+#\-]*(?=\s*[:=：])"
@@ -695,10 +697,12 @@ def _after_label(
 
 
 #: Labels of numeric codes, and what such a code looks like.
-_PIN_LABEL: Final = re.compile(r"pin|code|暗証|パスコード|пин", re.I)
+_PIN_LABEL: Final = re.compile(r"pin|code|codice|combinazione|暗証|パスコード|пин", re.I)
 _PIN_VALUE: Final = re.compile(r"\d{4,8}[#*]?|\d{1,3}(?:-\d{1,3}){2,5}")
 #: Labels of a code (a PIN, a door code), not of a password or passphrase.
-_CODE_LABEL: Final = re.compile(r"^(?!pass)(?:.*\b)?(?:pin|codes?|c[óo]digo|combination)\b", re.I)
+_CODE_LABEL: Final = re.compile(
+    r"^(?!pass)(?:.*\b)?(?:pin|codes?|c[óo]digo|codice|combination|combinazione)\b", re.I
+)
 _CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "identifiants", "credenciais")
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
