@@ -22,7 +22,8 @@ from daemon_helpers import DaemonProc, assert_each_flush_once, memoryd, wait_for
 from openclaw_fixture import OpenClawFixture
 
 from memoryd import client
-from memoryd.flush.executor import CollectorPause, ExtractJob, ExtractWorker
+from memoryd.flush.executor import ExtractJob, ExtractWorker
+from memoryd.flush.extract import CollectorPause
 
 GUARD = 120.0  # hang guards only: nothing here is timed
 

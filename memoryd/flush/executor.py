@@ -23,14 +23,12 @@ items, or the rules' (``extractor: rules-fallback`` and the reason in ``memory.f
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import queue
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -146,46 +144,6 @@ class FlushHost(Protocol):
     def save_checkpoint(self, force: bool = False) -> None: ...
 
 
-class CollectorPause:
-    """The cyclic garbage collector off while any thread extracts, back on (if it was) when the last one is done.
-
-    ``gc.disable()`` is process-wide, and the extractor's own pause (``extract.collector_paused``:
-    remember whether it was on, turn it back on after) is right for one thread only: with the
-    extraction worker and the model's worker both in it, one can read "off" while the other holds
-    it, then switch it off for good once the other has left. Counted under a lock here, the first
-    to enter decides and the last to leave restores, whatever was raised; the extractor's pause
-    nested inside then finds it off and leaves it so.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._holders = 0
-        self._was_on = False
-
-    @property
-    def holders(self) -> int:
-        return self._holders
-
-    @contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self._lock:
-            if self._holders == 0:
-                self._was_on = gc.isenabled()
-                gc.disable()
-            self._holders += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._holders -= 1
-                if self._holders == 0 and self._was_on:
-                    gc.enable()
-
-
-#: The one pause of the process (both workers and the inline path use it).
-collector_pause = CollectorPause()
-
-
 class ExtractionFailed(Exception):
     """The extractor raised on a flush's range: the flush fails like a write and is retried later."""
 
@@ -215,10 +173,11 @@ class ExtractJob:
 
     def compute(self) -> None:
         """Run the extraction (in whichever thread calls it); never raises: a failure is ``error``."""
+        from memoryd.flush.extract import collector_paused  # lazily, as content_of: ~0.3 s to import
         from memoryd.flush.pipeline import content_of  # ~0.3 s to import; most starts flush nothing
 
         try:
-            with collector_pause():
+            with collector_paused():
                 self.result = content_of(self.entries, self.existing, self.errors)
         except Exception as exc:
             self.error = f"{type(exc).__name__}: {exc}"[:300]
@@ -298,15 +257,16 @@ class ModelWorker:
         self._queue.put(job)
 
     def _loop(self) -> None:
+        from memoryd.flush.extract import collector_paused
         from memoryd.flush.pipeline import content_of
 
         while True:
             job = self._queue.get()
             try:
                 if time.monotonic() < job.deadline:
-                    # content_of runs the rules again (their own pause inside would race with the
-                    # extraction worker's): counted, held for the exchange, restored by the last one out.
-                    with collector_pause():
+                    # held for the whole exchange (content_of runs the rules again); the pause is counted,
+                    # so the extraction worker's and this one's overlap safely.
+                    with collector_paused():
                         job.result = content_of(
                             job.entries, job.existing, job.errors, job.llm, deadline=job.deadline
                         )

@@ -53,6 +53,7 @@ The package, one concern per module:
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -83,7 +84,7 @@ from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
 from memoryd.flush.items import Item
 from memoryd.sources.transcript import Entry
 
-__all__ = ["MAX_TEXT", "collector_paused", "extract_items"]
+__all__ = ["MAX_TEXT", "CollectorPause", "collector_paused", "extract_items"]
 
 log = structlog.get_logger("memoryd.extract")
 
@@ -182,18 +183,44 @@ def extract_items(entries: Sequence[Entry], *, max_items: int = 30, max_bytes: i
         return _extract(entries, max_items, max_bytes)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off meanwhile, turned back on (if it was on) whatever happens.
+class CollectorPause:
+    """The cyclic garbage collector off while anyone extracts, back on (if it was) when the last
+    one is done, whatever was raised.
+
     The rules allocate many small objects and make no cycles worth collecting mid-way, while each
-    pass walks every live object (a long range's entries). Nesting is harmless."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+    pass walks every live object (a long range's entries). ``gc.disable()`` is process-wide: with
+    the daemon's extraction worker and the model's worker both in it, a per-call "was it on?"
+    could read "off" while the other holds it and then leave it off for good. Counted under a
+    lock, the first to enter decides and the last to leave restores; nesting is harmless.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._was_on = False
+
+    @property
+    def holders(self) -> int:
+        return self._holders
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._holders == 0:
+                self._was_on = gc.isenabled()
+                gc.disable()
+            self._holders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holders -= 1
+                if self._holders == 0 and self._was_on:
+                    gc.enable()
+
+
+#: The one pause of the process: the rules, ``pipeline.content_of`` and both daemon workers use it.
+collector_paused = CollectorPause()
 
 
 def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[Item]:
