@@ -32,7 +32,7 @@ from memoryd.sessions.due import DueProgress, DueQueue, Risk, compaction_risk
 from memoryd.sessions.gate import GateSettings
 from memoryd.sessions.tracker import Effect, Emit, SessionState, end_session, on_tick
 from memoryd.sinks.journal import Journal
-from memoryd.sources.model import FlushRange, RangeRead, SourceAdapter, Tracked
+from memoryd.sources.model import FlushRange, RangeRead, SourceAdapter, SplitRead, Tracked
 from memoryd.sources.openclaw_config import AgentSource
 from memoryd.sources.registry import adapter_classes
 from memoryd.status import pending_view, session_row
@@ -128,6 +128,12 @@ class Engine:
         if adapter is None:
             raise OSError(f"no source adapter {source!r} for {rng.location}")
         return adapter.read_range(rng, tr if tr is not None and tr.source == source else None)
+
+    def split_read(self, source: str, rng: FlushRange, tr: Tracked | None) -> SplitRead | None:
+        adapter = self.by_name.get(source)
+        if adapter is None:
+            return None  # read_range says why
+        return adapter.split_read(rng, tr if tr is not None and tr.source == source else None)
 
     # ------------------------------------------------------------------ compatibility
     @property

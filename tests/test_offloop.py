@@ -328,3 +328,94 @@ def test_a_block_appended_while_the_worker_extracted_counts_as_already_said(oc: 
     (log,) = oc.daily_logs().values()
     assert log.count("02:30") == 1, log
     assert log.index(f"memoryd:flush id={second} ") < log.index(f"memoryd:flush id={first} ")
+
+
+def test_a_range_unreadable_in_the_worker_fails_the_flush_and_its_retry_writes_it_once(
+    oc: OpenClawFixture,
+) -> None:
+    """In-process: offloaded, the worker reads the flush's range too. When the transcript cannot be
+    read there (a directory stands at its path), the flush fails as a read on the loop would have
+    (``memory.flush.failed``, will retry, nothing written); once it is readable, the retry reads and
+    extracts again and writes the block once."""
+    from memoryd import logs
+    from memoryd.config import load_settings
+    from memoryd.daemon import Daemon
+
+    keys = ["agent:main:one"]
+    _install(oc, keys, turns=300)
+    s = oc.sessions[("main", keys[0])]
+    s.user("And the nightly export: shall it move to 02:30?")
+    s.assistant("Agreed, we decided the nightly export moves to 02:30.", 3_500)
+    logs.configure("warning")
+    d = Daemon(load_settings(str(oc.config_path)))
+    d.journal.open()
+    eng, flushes = d.engine, d.engine.flushes
+    kept = s.path.with_name(s.path.name + ".aside")
+    try:
+        eng.start()
+        eng.defer_flushes = True
+        eng.scan_all()
+        assert eng.queue_due(recovered=True) == 1
+        s.path.rename(kept)
+        s.path.mkdir()  # exists, and open() of it raises IsADirectoryError: in the worker
+        flushes.offload = True
+        fid = eng.run_next_due()
+        job = flushes.extracting
+        assert fid is not None and job is not None and job.flush_id == fid
+        assert job.done.wait(GUARD)
+        assert isinstance(job.read_error, IsADirectoryError) and job.result is None
+        assert flushes.take_extraction() is job
+        eng.write_extracted(fid)
+        (failed,) = [e for e in oc.events() if e["type"] == "memory.flush.failed"]
+        assert failed["data"]["flush_id"] == fid and failed["data"]["will_retry"] is True
+        assert "IsADirectoryError" in failed["data"]["error"]
+        assert fid in flushes.pending and not oc.daily_logs()
+
+        s.path.rmdir()
+        kept.rename(s.path)
+        flushes.pending[fid].not_before = 0.0  # the retry's back-off, skipped
+        flushes.offload = False  # the retry inline: read and extracted again from the file
+        eng.retry_pending()
+        assert fid not in flushes.pending
+    finally:
+        eng.close()
+        d.journal.close()
+    (log,) = oc.daily_logs().values()
+    assert log.count(f"memoryd:flush id={fid} ") == 1 and log.count("02:30") == 1, log
+    assert _types(oc, fid) == ["memory.flush.started", "memory.flush.failed", "memory.flush.completed"]
+
+
+def test_a_bad_history_line_is_reported_once_by_a_flush_read_in_the_worker(oc: OpenClawFixture) -> None:
+    """A first read passes history undecoded; the daemon's offloaded flush decodes the range in its
+    worker, and the bad line is still reported (on the loop) as one ``source.error``."""
+    oc.small_config()
+    s = oc.session("agent:main:main", "88888888-bbbb-4bbb-8bbb-000000000001")
+    s.user("Should we pin the Redis version?")
+    s.assistant("Yes: we decided to pin Redis 7.2.", 9_000)
+    bad_at = s.path.stat().st_size
+    with s.path.open("ab") as fh:  # OpenClaw's head, a body that is not UTF-8
+        fh.write(
+            b'{"type":"message","id":"badbody2","parentId":null,"timestamp":"2026-11-21T10:00:09.000Z",'
+            b'"message":{"role":"toolResult","content":"caf\xe9"}}\n'
+        )
+    s.assistant("Pinned in compose.yaml.", 9_500)
+    oc.store("main", "agent:main:main", sessionId=s.session_id, contextTokens=32768, totalTokens=9_500)
+    assert memoryd("run", "--once", "--config", str(oc.config_path)).returncode == 0
+    assert not [e for e in oc.events() if e["type"] == "source.error"]  # passed undecoded
+
+    daemon = DaemonProc(oc.config_path)
+    try:
+        wait_for(lambda: any(e["type"] == "daemon.started" for e in oc.events()[-5:]), "the daemon", GUARD)
+        s.user("We decided to keep the nightly export at 02:00.")
+        s.assistant("Agreed: the export stays at 02:00.", 20_000)  # past the flush point of 32k
+        oc.store("main", "agent:main:main", totalTokens=20_000)
+        wait_for(
+            lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "the flush", GUARD
+        )
+    finally:
+        code, err = daemon.stop(signal.SIGTERM)
+    assert code == 0, err
+    events = oc.events()
+    errors = [e["data"] for e in events if e["type"] == "source.error"]
+    assert [(e["reason"], e["offset"], e["path"]) for e in errors] == [("invalid_utf8", bad_at, str(s.path))]
+    assert "Redis 7.2" in "".join(oc.daily_logs().values())

@@ -50,7 +50,7 @@ from memoryd.sinks.daily_log import (
     has_marker,
     recent_lines,
 )
-from memoryd.sources.model import FlushRange, RangeRead, Tracked
+from memoryd.sources.model import FlushRange, RangeRead, SplitRead, Tracked
 from memoryd.sources.openclaw_config import AgentSource
 
 if TYPE_CHECKING:
@@ -141,6 +141,8 @@ class FlushHost(Protocol):
 
     def read_range(self, source: str, rng: FlushRange, tr: Tracked | None) -> RangeRead: ...
 
+    def split_read(self, source: str, rng: FlushRange, tr: Tracked | None) -> SplitRead | None: ...
+
     def save_checkpoint(self, force: bool = False) -> None: ...
 
 
@@ -170,12 +172,27 @@ class ExtractJob:
     done: threading.Event = field(default_factory=threading.Event)
     result: FlushContent | None = None
     error: str | None = None
+    #: The range still to read (in the worker, before extracting): then ``entries`` and ``errors``
+    #: are filled by ``compute``, and the loop calls ``split.report`` once it takes the job back.
+    split: SplitRead | None = None
+    read_error: OSError | None = None
 
     def compute(self) -> None:
-        """Run the extraction (in whichever thread calls it); never raises: a failure is ``error``."""
+        """Read the range if still unread, then extract (in whichever thread calls it).
+
+        Never raises: an unreadable range is ``read_error``, an extractor failure ``error``.
+        """
         from memoryd.flush.extract import collector_paused  # lazily, as content_of: ~0.3 s to import
         from memoryd.flush.pipeline import content_of  # ~0.3 s to import; most starts flush nothing
 
+        if self.split is not None:
+            try:
+                got = self.split.read()
+            except OSError as exc:
+                self.read_error = exc
+                self.done.set()
+                return
+            self.entries, self.errors = got.entries, got.errors
         try:
             with collector_paused():
                 self.result = content_of(self.entries, self.existing, self.errors)
@@ -618,7 +635,9 @@ class FlushExecutor:
                 return None
             t0 = time.perf_counter()
             rng = FlushRange(pend.agent_id, pend.session_id, pend.start, pend.end, pend.path)
-            got = self.host.read_range(pend.source, rng, tr)
+            # Offloaded, a file range is read and parsed in the worker too (a big one costs tens of ms).
+            split = self.host.split_read(pend.source, rng, tr) if self.offload else None
+            got = self.host.read_range(pend.source, rng, tr) if split is None else RangeRead(())
             ext = ExtractJob(
                 flush_id=fid,
                 entries=got.entries,
@@ -626,6 +645,7 @@ class FlushExecutor:
                 errors=got.errors,
                 logs=_log_states(agent.workspace, day),
                 started=t0,
+                split=split,
             )
             self.extracts[fid] = ext
             self.waiting.discard(fid)
@@ -636,6 +656,11 @@ class FlushExecutor:
             ext.compute()
         if not ext.done.is_set():
             return None
+        if ext.split is not None:  # read in the worker: its loop half, once
+            split, ext.split = ext.split, None
+            if ext.read_error is not None:
+                raise ext.read_error  # as read_range on the loop would have: failed, retried
+            split.report(RangeRead(ext.entries, ext.errors))
         if ext.error is not None:
             raise ExtractionFailed(ext.error)
         return ext

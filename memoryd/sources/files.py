@@ -26,7 +26,7 @@ from memoryd.sessions.tracker import (
     on_store,
     on_tick,
 )
-from memoryd.sources.model import FlushRange, RangeRead, SessionCursor, SourceHost, Tracked
+from memoryd.sources.model import FlushRange, RangeRead, SessionCursor, SourceHost, SplitRead, Tracked
 from memoryd.sources.openclaw_config import AgentSource
 from memoryd.sources.reader import READ_SLICE, ParsedLine, TranscriptReader
 from memoryd.sources.store import StoreEntry, StoreUnreadable, read_store, resolve_session_file
@@ -157,29 +157,40 @@ class FileSource:
         return bool(stores or transcripts)
 
     def read_range(self, rng: FlushRange, tr: Tracked | None) -> RangeRead:
+        split = self.split_read(rng, tr)
+        got = split.read()
+        split.report(got)
+        return got
+
+    def split_read(self, rng: FlushRange, tr: Tracked | None) -> SplitRead:
+        """Reading and parsing touch only the file; what the tracked session says is taken now, on the loop."""
         path = rng.location
         if not os.path.exists(path) and tr is not None:
             path = _fc(tr).cursor.path
-        with open(path, "rb") as fh:
-            fh.seek(rng.start)
-            data = fh.read(max(0, rng.end - rng.start))
-            first_line = 1
-            if data and rng.start > 0:
-                fh.seek(0)
-                first_line = 1 + fh.read(rng.start).count(b"\n")
-        _, entries, errors = parse_lines(data, first_line)
-        if tr is not None and rng.start < tr.state.undecoded_until:
+        undecoded_until = tr.state.undecoded_until if tr is not None else 0
+
+        def read() -> RangeRead:
+            with open(path, "rb") as fh:
+                fh.seek(rng.start)
+                data = fh.read(max(0, rng.end - rng.start))
+                first_line = 1
+                if data and rng.start > 0:
+                    fh.seek(0)
+                    first_line = 1 + fh.read(rng.start).count(b"\n")
+            _, entries, errors = parse_lines(data, first_line)
+            return RangeRead(entries, errors)
+
+        def report(got: RangeRead) -> None:
+            if rng.start >= undecoded_until:
+                return
             # Bad lines of history that the first read passed undecoded: reported when a flush decodes them.
-            for err in errors:
-                if (
-                    err.offset is not None
-                    and err.head_readable
-                    and rng.start + err.offset < tr.state.undecoded_until
-                ):
+            for err in got.errors:
+                if err.offset is not None and err.head_readable and rng.start + err.offset < undecoded_until:
                     self.host.source_error(
                         rng.location, rng.start + err.offset, err.reason, err.detail, agent=rng.agent_id
                     )
-        return RangeRead(entries, errors)
+
+        return SplitRead(read, report)
 
     # ------------------------------------------------------------------ the store
     def refresh(self, agent: AgentSource, *, only_changed: bool) -> bool:

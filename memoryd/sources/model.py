@@ -15,7 +15,7 @@ new adapter (``docs/sources.md``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -61,6 +61,18 @@ class RangeRead:
 
     entries: Sequence[Entry]
     errors: Sequence[LineError] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SplitRead:
+    """A range read in two halves, so the daemon can read a big range off its event loop.
+
+    ``read`` touches only the file (any thread; raises ``OSError`` when unreadable); ``report``
+    runs on the loop afterwards with what ``read`` returned (source errors are events).
+    """
+
+    read: Callable[[], RangeRead]
+    report: Callable[[RangeRead], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +174,11 @@ class SourceAdapter(Protocol):
 
     def read_range(self, rng: FlushRange, tr: Tracked | None) -> RangeRead:
         """The entries at positions ``[rng.start, rng.end)``; raises ``OSError`` when unreadable."""
+        ...
+
+    def split_read(self, rng: FlushRange, tr: Tracked | None) -> SplitRead | None:
+        """``read_range`` in a thread-safe half and a loop half; ``None`` when the layout cannot
+        (its reader is bound to the loop's thread): then ``read_range`` runs on the loop."""
         ...
 
     def compaction_checkpoints(self, tr: Tracked) -> tuple[Any, ...]:

@@ -246,6 +246,9 @@ class SqliteSource:
         events, errors = self._archive_events(st, archive, rng.start, rng.end)
         return RangeRead([e.entry for e in events if e.entry is not None], errors)
 
+    def split_read(self, rng: FlushRange, tr: Tracked | None) -> None:
+        """The database connection belongs to the loop's thread: ranges are read there."""
+
     # ------------------------------------------------------------------ polling
     def _state(self, agent: AgentSource) -> _AgentState:
         st = self.agents.get(agent.agent_id)
