@@ -457,11 +457,12 @@ class Engine:
                 self.flushes.run(pend)
 
     def due_progress(self) -> DueProgress:
-        return self.due.progress()
+        """The drain's progress; the flush the worker still extracts is not done yet."""
+        return self.due.progress(self.flushes.awaits_worker)
 
     def due_view(self) -> dict[str, Any]:
         """The drain as ``memoryd status --json`` shows it (``next``: the session written next)."""
-        prog = self.due.progress()
+        prog = self.due_progress()
         view: dict[str, Any] = {"queued": prog.queued, "done": prog.done, "total": prog.total}
         nxt = self.due.peek(self.due_risk)
         if nxt is not None:

@@ -122,6 +122,27 @@ def test_progress_counts_since_the_queue_was_last_empty() -> None:
     assert (q.progress().done, q.progress().total) == (0, 1)
 
 
+def test_the_flush_taken_last_is_not_done_while_it_is_still_being_written() -> None:
+    """The last due flush, taken from the queue and still in the extraction worker: the drain is
+    still active (STATUS= keeps saying so) and that flush does not count as done yet."""
+    q = DueQueue()
+    for fid in ("x", "y"):
+        q.add(fid)
+    first = q.pick(lambda f, o: Risk(BYTES_ONLY, 0.0, o))
+    last = q.pick(lambda f, o: Risk(BYTES_ONLY, 0.0, o))
+    assert (first, last) == ("x", "y")
+    in_worker = {"y"}
+    p = q.progress(lambda f: f in in_worker)
+    assert (p.queued, p.done, p.total, p.writing, p.active) == (0, 1, 2, 1, True)
+    assert p.text() == "draining 1/2 due flushes"
+    in_worker.clear()  # written
+    p = q.progress(lambda f: f in in_worker)
+    assert (p.done, p.writing, p.active) == (2, 0, False)
+    q.pick(lambda f, o: Risk(BYTES_ONLY, 0.0, o))  # nothing left: the last taken stays "y"
+    q.add("w")  # a new drain: what the old one took is not its business
+    assert q.progress(lambda f: True).writing == 0
+
+
 def test_status_text_of_a_drain() -> None:
     assert due_text(None) is None
     assert due_text({"queued": 0, "done": 40, "total": 40}) is None

@@ -409,9 +409,7 @@ def test_a_bad_history_line_is_reported_once_by_a_flush_read_in_the_worker(oc: O
         s.user("We decided to keep the nightly export at 02:00.")
         s.assistant("Agreed: the export stays at 02:00.", 20_000)  # past the flush point of 32k
         oc.store("main", "agent:main:main", totalTokens=20_000)
-        wait_for(
-            lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "the flush", GUARD
-        )
+        wait_for(lambda: any(e["type"] == "memory.flush.completed" for e in oc.events()), "the flush", GUARD)
     finally:
         code, err = daemon.stop(signal.SIGTERM)
     assert code == 0, err

@@ -71,12 +71,14 @@ class DueProgress:
     """What ``memoryd status`` and systemd's ``STATUS=`` say about a drain."""
 
     queued: int
+    #: written (a flush taken from the queue and still being extracted is ``writing``, not done)
     done: int
     total: int
+    writing: int = 0
 
     @property
     def active(self) -> bool:
-        return self.queued > 0
+        return self.queued > 0 or self.writing > 0
 
     def text(self) -> str:
         return f"draining {self.done}/{self.total} due flushes"
@@ -90,6 +92,8 @@ class DueQueue:
         self._next = 0
         self.done = 0
         self.total = 0
+        #: the flush ``pick`` took last: still being written while ``progress``'s ``unfinished`` says so
+        self._taken: str | None = None
 
     def __len__(self) -> int:
         return len(self._order)
@@ -106,6 +110,7 @@ class DueQueue:
             return False
         if not self._order:
             self.done = self.total = 0
+            self._taken = None  # a flush still being written belongs to the drain that ended
         self._order[fid] = self._next
         self._next += 1
         self.total += 1
@@ -128,7 +133,11 @@ class DueQueue:
         if fid is not None:
             del self._order[fid]
             self.done += 1
+            self._taken = fid
         return fid
 
-    def progress(self) -> DueProgress:
-        return DueProgress(len(self._order), self.done, self.total)
+    def progress(self, unfinished: Callable[[str], bool] | None = None) -> DueProgress:
+        """Progress; ``unfinished(fid)`` says whether the flush taken last is still being written
+        (its extraction runs in a worker): then the drain is not over, and it does not count as done."""
+        writing = int(self._taken is not None and unfinished is not None and unfinished(self._taken))
+        return DueProgress(len(self._order), self.done - writing, self.total, writing)
