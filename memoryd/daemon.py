@@ -453,8 +453,8 @@ class Daemon:
         write back every extraction the worker finishes.
 
         A due flush's range is read and its rules extracted in the worker thread
-        (``FlushExecutor.offload``; a SQLite range is read here, on the loop); one extraction at a time. Meanwhile the event loop runs: the
-        socket answers, watcher batches are read, and a flush one of them decided (a session that
+        (``FlushExecutor.offload``; a SQLite range is read here, on the loop); one extraction at a
+        time. Meanwhile the event loop runs: the socket answers, watcher batches are read, and a flush one of them decided (a session that
         became urgent) waits for the worker, not for the queue: when the worker is done, the
         finished flush is written and that one goes next. Progress goes to ``memoryd status``
         (``due``) and to systemd's ``STATUS=``.

@@ -6,9 +6,11 @@ position range (``SourceAdapter.read_range``), so this module does not know any 
 
 In the daemon (``offload``) the rules' extraction (``pipeline.content_of``: pure CPU, up to seconds
 on a long range) runs in one worker thread, so the event loop goes on answering the socket and
-reading the watcher meanwhile. The range is read on the loop (the adapter may report a source error
-and reads the engine's state); the worker gets plain data (entries, the daily logs' recent lines)
-and gives back plain data (a ``FlushContent``). One extraction at a time: a flush that wants the
+reading the watcher meanwhile. A file range is read and parsed in the worker too
+(``SourceAdapter.split_read``: what the engine's state says is taken on the loop first, and source
+errors are reported on the loop after); a SQLite range is read on the loop, whose thread owns the
+connection. The worker gets plain data (the range or its entries, the daily logs' recent lines) and
+gives back plain data (a ``FlushContent``). One extraction at a time: a flush that wants the
 worker while it is busy waits, pending, and goes when the daemon's drain has written the one in
 progress. Everything that writes (journal, Markdown, checkpoint) stays on the loop, in the order of
 ``docs/exactly-once.md``; a stop does not wait for the worker: the flush stays started, not completed,
@@ -623,9 +625,10 @@ class FlushExecutor:
     ) -> ExtractJob | None:
         """The rules' result for a flush (an ``ExtractJob`` with ``result``); ``None`` while the worker has it.
 
-        Read on the loop: the range (the adapter may report a source error, and reads the tracked
-        session) and the recent lines of the daily logs. Then extracted inline, or handed to the
-        worker (``offload``). Raises ``ExtractionFailed`` when the extractor raised.
+        Read on the loop: the recent lines of the daily logs, and the range unless the adapter can
+        split its read (then the worker reads it; its source errors are reported here once it is
+        done). Then extracted inline, or handed to the worker (``offload``). Raises
+        ``ExtractionFailed`` when the extractor raised, the adapter's ``OSError`` when unreadable.
         """
         fid = pend.flush_id
         ext = self.extracts.get(fid)
