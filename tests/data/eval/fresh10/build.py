@@ -187,7 +187,7 @@ def c01() -> Conv:
         "- The nightly backup ran 01:00-02:47 and finished OK despite the resilver.\n\n"
         "The IronWolf is still your cold spare. I'd run a scrub on Sunday to be sure everything reads back clean."
     )
-    c.u("scrub is on sunday anyway via cron. ok thanks")
+    scrub = c.u("scrub is on sunday anyway via cron. ok thanks")
     c.u("oh and order another spare, i'll do that myself this week", gap=30)
     td = c.lines[-1]["id"]
     c.a("👍 Noted that you're ordering a replacement spare this week.")
@@ -209,6 +209,7 @@ def c01() -> Conv:
         "zpool replace failed because the spare had an old NTFS filesystem; after wipefs -a /dev/sdb the replace worked and the resilver finished, pool tank is healthy.",
         [rep, fix, done],
     )
+    c.item("fact", "The scrub of the NAS pool runs every Sunday via cron.", [scrub])
     c.item("todo", "The user orders another spare disk this week.", [td])
     c.noise = [
         "Checking the resilver",
@@ -303,14 +304,9 @@ def c02() -> Conv:
     c.item("decision", "Pi-hole upstream DNS: Cloudflare (1.1.1.1 / 1.0.0.1).", [prop, pick], must_keep=True)
     c.item(
         "outcome",
-        "pihole -g exited 0 but both blocklist downloads failed (Connection Refused); gravity has 0 domains, nothing is blocked.",
+        "pihole -g exited 0 but both blocklist downloads failed (Connection Refused); gravity has 0 domains, nothing is blocked; left for tomorrow.",
         [grav, defer],
         must_keep=True,
-    )
-    c.item(
-        "open_question",
-        "Why the Pi-hole cannot download its blocklists (maybe its resolv.conf points at .254) is left for tomorrow.",
-        [grav, defer],
     )
     c.canaries = ["Kr4ken!Tide77"]
     c.noise = ["yo. pihole is slow again", "Timing a lookup", "dinner"]
@@ -649,7 +645,7 @@ def c05() -> Conv:
     )
     prop = c.lines[-1]["id"]
     c.u("zfs export + docker stop takes a while on that box, more like 3 min. make it 40")
-    c.a(
+    counter = c.a(
         "40 % means it shuts down after ~12 minutes on battery, so short blips still won't trigger it, but a longer outage will. "
         "How about 35 %? Same safety, a bit more ride-through."
     )
@@ -678,7 +674,21 @@ def c05() -> Conv:
         "(which you wanted as a NUT client later) would lose its link to the NAS on a power cut."
     )
     d = c.u("ill check behind the rack tmrw")
-    c.a("OK, open until you've checked.")
+    bios = c.a(
+        "OK, open until you've checked. One more thing worth doing while you're at it: set the NAS BIOS option "
+        "'Restore on AC Power Loss' to 'Power On', so after an outage the NAS comes back by itself once power returns. "
+        "That needs a reboot into the BIOS, so not during the backup window."
+    )
+    act = c.u("rebooting it into the bios now", gap=30)
+    c.u("set to power on. its booting back up", gap=400)
+    sh(
+        c,
+        "Checking it's back.",
+        "ssh nas 'uptime -p; zpool status -x'",
+        "up 2 minutes\nall pools are healthy",
+        tool="bash",
+    )
+    c.a("NAS is back, pools healthy. NUT driver starts at boot too (it's enabled).")
     c.item("fact", "The UPS is an APC Back-UPS BX950MI on USB to the NAS, driver usbhid-ups.", [look])
     c.item(
         "outcome",
@@ -688,7 +698,13 @@ def c05() -> Conv:
     c.item(
         "decision",
         "NUT shuts the NAS down at 35 % battery (override.battery.charge.low = 35).",
-        [prop, agree],
+        [prop, counter, agree],
+        must_keep=True,
+    )
+    c.item(
+        "decision",
+        "The NAS BIOS restores power after AC loss (Restore on AC Power Loss = Power On).",
+        [bios, act],
         must_keep=True,
     )
     c.item(
@@ -1014,7 +1030,7 @@ def c07() -> Conv:
     )
     prop = c.lines[-1]["id"]
     si = c.u("venga")
-    gid = sh(c, "", "getent group render | cut -d: -f3", "105")
+    sh(c, "", "getent group render | cut -d: -f3", "105")
     c.a(
         "",
         tools=[
@@ -1028,7 +1044,7 @@ def c07() -> Conv:
             )
         ],
     )
-    c.r("Successfully replaced text in /home/lucia/media/docker-compose.yml.")
+    ed = c.r("Successfully replaced text in /home/lucia/media/docker-compose.yml.")
     sh(
         c,
         "",
@@ -1049,7 +1065,21 @@ def c07() -> Conv:
     )
     rule = c.lines[-1]["id"]
     c.a(
-        'Hecho en los ajustes de cada usuario: idioma de subtítulos preferido español, modo "Predeterminado". Lo anoto como regla para la biblioteca.'
+        "Lo cambio para los tres usuarios por la API.",
+        tools=[
+            (
+                "exec",
+                {
+                    "command": "for u in $(curl -s -H 'X-Emby-Token: 4f9c2e71b8a04d6e93c15f7a2b80d6e4' http://192.168.1.40:8096/Users | jq -r '.[].Id'); do "
+                    "curl -s -o /dev/null -w '%{http_code} ' -X POST -H 'X-Emby-Token: 4f9c2e71b8a04d6e93c15f7a2b80d6e4' -H 'Content-Type: application/json' "
+                    '-d \'{"SubtitleLanguagePreference":"spa","SubtitleMode":"Default"}\' http://192.168.1.40:8096/Users/$u/Configuration; done'
+                },
+            )
+        ],
+    )
+    c.r("204 204 204 ")
+    c.a(
+        'Hecho para los tres usuarios: subtítulos preferidos en español, modo "Predeterminado". Lo anoto como regla para la biblioteca.'
     )
     c.u("y acuérdate de que la tele del salón es una LG con webOS 6, por si da guerra otra vez")
     rem = c.lines[-1]["id"]
@@ -1062,7 +1092,7 @@ def c07() -> Conv:
     c.item(
         "outcome",
         "La transcodificación por hardware fallaba sin error visible (VAAPI no se inicializaba, caía a software); con /dev/dri y el grupo render (105) en el compose, VAAPI funciona en el contenedor jellyfin.",
-        [lg, gid, ok],
+        [lg, ed, ok],
     )
     c.item(
         "decision",
