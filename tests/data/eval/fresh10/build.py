@@ -73,7 +73,7 @@ def c01() -> Conv:
     )
     c.u("i have 2 spares in the drawer. a wd red plus 4tb and a seagate ironwolf 4tb. which one")
     ask = c.lines[-1]["id"]
-    c.a(
+    opts = c.a(
         "Both are CMR and 4 TB, so either works in the vdev. Options:\n\n"
         "1. WD Red Plus 4TB (WD40EFZX): same vendor as the two WDs, 5400 rpm, runs cooler\n"
         "2. Seagate IronWolf 4TB (ST4000VN006): 5900 rpm, matches the existing Seagate\n\n"
@@ -200,7 +200,7 @@ def c01() -> Conv:
     c.item(
         "decision",
         "Replacement for the faulted disk WD-WCC7K3LL0925 in tank: the WD Red Plus 4TB; the Seagate IronWolf 4TB stays as cold spare.",
-        [ask, pick],
+        [ask, opts, pick],
         must_keep=True,
     )
     c.item("decision", "The nightly backup runs as usual during the resilver.", [q, ok], must_keep=True)
@@ -1379,7 +1379,7 @@ def c11() -> Conv:
         tool="bash",
     )
     c.a(
-        "Immer noch: eine alte Gruppe in groups.yaml erzeugt group.fenster_wohnzimmer, kein binary_sensor. Ich stelle die Automation auf die beiden Kontakte direkt um.",
+        "Immer noch: eine Gruppe in groups.yaml heißt group.fenster_wohnzimmer, kein binary_sensor. Ich stelle die Automation auf die beiden Kontakte direkt um.",
         tools=[
             (
                 "edit",
@@ -1656,7 +1656,7 @@ def c12() -> Conv:
         "Fair. Status for tomorrow: credentials and bucket are fixed, 41.0 of 41.2 GiB synced, 38 files still fail with 500 internal_error from B2 (last incident id 1d77-e0)."
     )
     q = c.u("and honestly maybe move offsite to a hetzner storage box. cheaper? think about it later")
-    c.a(
+    later = c.a(
         "Could be: a 5 TB Storage Box is a flat monthly price, B2 is per TB used. Happy to compare when you get to it."
     )
     c.u("k. night")
@@ -1686,7 +1686,7 @@ def c12() -> Conv:
     c.item(
         "open_question",
         "Whether to move offsite backup to a Hetzner Storage Box (cheaper?) is put off for later.",
-        [q],
+        [q, later],
     )
     c.canaries = ["K003vR7nQ2xL9mZp4TbW1sY8cJ6dHa0E5gF3uK"]
     c.noise = ["Checking progress", "i ran it on my laptop lol", "k. night", "Good night"]
