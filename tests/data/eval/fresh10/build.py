@@ -855,6 +855,7 @@ def c06() -> Conv:
     c.a(
         "SSD boot it is. Steps:\n1. Flash Raspberry Pi OS Lite (64-bit) to the SSD from the NAS\n2. The Pi's EEPROM needs BOOT_ORDER with USB first; fresh Pi 4s from 2021 already have it\n3. Restore /srv/rescue/z2m-data to /opt/zigbee2mqtt/data\n\nPlug the SSD into the NAS when you've found it."
     )
+    c.model_change("openai-codex")
     c.u("plugged", gap=900)
     sh(c, "", "ssh nas 'lsblk -o NAME,SIZE,MODEL | grep -i kingston'", "sde    111.8G KINGSTON SA400S37120G")
     fl = sh(
@@ -1410,6 +1411,11 @@ def c11() -> Conv:
     )
     c.u("wie lange dauert es bis die heizung wieder warm ist?")
     c.a("Das hängt vom Thermostat ab; bei deinen Tado-Köpfen meist 15-20 Minuten bis zur Solltemperatur.")
+    alone = c.u(
+        "hm ok. die nachtabsenkung (ab 22 uhr 17 grad) lass ich übrigens in der tado app, nicht in HA. "
+        "hatte das mal doppelt und die haben sich gegenseitig überschrieben"
+    )
+    ack = c.a("Alles klar, die Nachtabsenkung bleibt in der Tado-App; ich baue in HA keinen Zeitplan dafür.")
     c.u("ok. und der batterie vom fensterkontakt rechts ist bei 8%. erinner mich samstag das ich die tausche")
     td = c.lines[-1]["id"]
     c.a(
@@ -1437,6 +1443,12 @@ def c11() -> Conv:
         "fact",
         "Benachrichtigungen immer nur aufs Handy, nie auf den Fernseher, für alle Automationen.",
         [rule],
+        must_keep=True,
+    )
+    c.item(
+        "decision",
+        "Die Nachtabsenkung (ab 22 Uhr 17 Grad) bleibt in der Tado-App, nicht in Home Assistant.",
+        [alone, ack],
         must_keep=True,
     )
     c.item(
@@ -1557,7 +1569,16 @@ def c12() -> Conv:
         ],
     )
     c.r("account = 0034f9a1c2e7d5b0000000007\naccount = 0034f9a1c2e7d5b0000000007")
-    c.u("hm it still says the old id? i typed rclone config update b2 ...")
+    keep_from = c.u("hm it still says the old id? i typed rclone config update b2 ...")
+    c.compaction(
+        "The user reported that the offsite sync looks green but the B2 bucket has not grown in a week. "
+        "offsite-sync.sh swallowed rclone's exit code with `|| true`; rclone gets 401 bad_auth_token every night. "
+        "The bucket is tobi-offsite-2026 (tobi-backup was deleted in November); the script was fixed to "
+        "b2:tobi-offsite-2026/restic without `|| true`. The old application key was restricted to the old bucket; "
+        "the user created a new key, but rclone still reports 401 and both rclone configs show the old keyID.",
+        keep_from,
+        148230,
+    )
     c.u("ah wait i ran it on my laptop lol", gap=15)
     c.a(
         "That explains it 😄. Run it on the NAS, once as you and once with sudo so root's config gets it too."
