@@ -139,8 +139,10 @@ def c01() -> Conv:
                 "edit",
                 {
                     "file_path": f"{HOME}/larder/rota-dec-jan.md",
-                    "oldText": "| 12 Dec | Amir | Kwame + Lou | Jo |",
-                    "newText": "| 12 Dec | Jo | Kwame + Lou | Amir |",
+                    "oldText": "| 12 Dec | Amir | Kwame + Lou | Jo |\n| 19 Dec | Bettina | Jo + Lou | Kwame |\n"
+                    "| 26 Dec | Amir | Kwame | Jo |",
+                    "newText": "| 12 Dec | Jo | Kwame + Lou | Amir |\n| 19 Dec | Jo | Bettina + Lou | Kwame |\n"
+                    "| 26 Dec | Jo | Kwame | Amir |",
                 },
             )
         ],
@@ -1194,7 +1196,7 @@ def c07() -> Conv:
             (
                 "write",
                 {
-                    "file_path": f"{CAMILLE}/larder/politique-securite.md",
+                    "file_path": f"{CAMILLE}/entrepot/politique-securite.md",
                     "content": (
                         "# Politique de sécurité : entrepôt et festival\n\n"
                         "1. Accueil : chaque nouveau bénévole fait sa première permanence en binôme.\n"
@@ -1208,8 +1210,10 @@ def c07() -> Conv:
             )
         ],
     )
-    w = c.r("Successfully wrote 561 bytes to /home/camille/.openclaw/workspace/larder/politique-securite.md")
-    c.a("Voilà, larder/politique-securite.md est écrit : six points, ça tient sur une page et demie.")
+    w = c.r(
+        "Successfully wrote 561 bytes to /home/camille/.openclaw/workspace/entrepot/politique-securite.md"
+    )
+    c.a("Voilà, entrepot/politique-securite.md est écrit : six points, ça tient sur une page et demie.")
     corr = c.u(
         "Super, merci ! Une correction : pour l'urgence, mets le 112 et pas le 15. La moitié de nos "
         "bénévoles ne sont pas français et le 112 marche partout, avec des opérateurs qui parlent anglais."
@@ -1220,14 +1224,14 @@ def c07() -> Conv:
             (
                 "edit",
                 {
-                    "file_path": f"{CAMILLE}/larder/politique-securite.md",
+                    "file_path": f"{CAMILLE}/entrepot/politique-securite.md",
                     "oldText": "appeler le 15 (SAMU)",
                     "newText": "appeler le 112",
                 },
             )
         ],
     )
-    c.r("Successfully replaced text in /home/camille/.openclaw/workspace/larder/politique-securite.md.")
+    c.r("Successfully replaced text in /home/camille/.openclaw/workspace/entrepot/politique-securite.md.")
     c.a("C'est fait, le point 6 dit maintenant d'appeler le 112.")
     q = c.u(
         "Il reste une question qui me trotte dans la tête : est-ce qu'on exige une formation aux premiers "
@@ -1252,7 +1256,7 @@ def c07() -> Conv:
         [ok],
         True,
     )
-    c.item("outcome", "Politique de sécurité écrite dans larder/politique-securite.md", [w])
+    c.item("outcome", "Politique de sécurité écrite dans entrepot/politique-securite.md", [w])
     c.item(
         "fact", "Correction : numéro d'urgence 112 et non le 15 dans la politique de sécurité", [corr], True
     )
