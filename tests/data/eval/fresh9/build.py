@@ -365,7 +365,405 @@ def nan_loss() -> Conv:
     return c
 
 
-SPLIT = [oom_finetune, nan_loss]
+# --- 03 -------------------------------------------------------------------------------------------
+
+
+def dataloader_hang() -> Conv:
+    c = Conv("03-dataloader-hang-shm", "2026-12-01T12:10:00", 1, "pi", cwd=CWD)
+    c.u(
+        "the test-set eval for r0413 has been sitting at 'Loading batches' for 40 minutes. no errors, nothing. "
+        "py-spy is installed if that helps"
+    )
+    c.a(
+        "Let me see what the processes are doing.",
+        bash("ps -o pid,stat,pcpu,etime,cmd -u noor | grep -E 'eval.py' | grep -v grep | head -n 6"),
+    )
+    c.r(
+        "  70311 Sl    0.0    41:52 python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 16\n"
+        "  70322 S     0.0    41:50 python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 16\n"
+        "  70323 S     0.0    41:50 python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 16\n"
+        "  70324 S     0.0    41:50 python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 16\n"
+        "  70325 S     0.0    41:50 python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 16\n"
+        "  70326 S     0.0    41:50 python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 16"
+    )
+    c.a(
+        "All idle at 0% CPU. Dumping the main process and one worker.",
+        bash("py-spy dump --pid 70311 | head -n 12"),
+    )
+    c.r(
+        "Process 70311: python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 16\n"
+        "Python v3.11.9 (/opt/conda/envs/sumtune/bin/python3.11)\n\n"
+        'Thread 70311 (idle): "MainThread"\n'
+        "    wait (threading.py:331)\n"
+        "    get (queue.py:180)\n"
+        "    _try_get_data (torch/utils/data/dataloader.py:1133)\n"
+        "    _get_data (torch/utils/data/dataloader.py:1294)\n"
+        "    _next_data (torch/utils/data/dataloader.py:1332)\n"
+        "    __next__ (torch/utils/data/dataloader.py:631)\n"
+        "    evaluate (eval.py:88)"
+    )
+    c.a("", bash("py-spy dump --pid 70322 | head -n 8"))
+    c.r(
+        "Process 70322: python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 16\n"
+        'Thread 70322 (idle): "MainThread"\n'
+        "    _new_shared_filename_cpu (torch/storage.py:395)\n"
+        "    _share_filename_cpu_ (torch/storage.py:401)\n"
+        "    reduce_storage (torch/multiprocessing/reductions.py:569)\n"
+        "    dump (multiprocessing/reduction.py:51)\n"
+        "    put (torch/multiprocessing/queue.py:38)"
+    )
+    c.a(
+        "The worker is stuck allocating shared memory. Checking /dev/shm.",
+        bash("df -h /dev/shm; ls -l /dev/shm | awk '{print $3}' | sort | uniq -c"),
+    )
+    shm = c.r(
+        "Filesystem      Size  Used Avail Use% Mounted on\n"
+        "tmpfs            32G   32G     0 100% /dev/shm\n"
+        "      1 \n"
+        "    412 noor\n"
+        "    187 svc-jupyter"
+    )
+    plan = c.a(
+        "Found it: /dev/shm is 100% full (32G). 599 leftover torch_* segments from runs that were killed without "
+        "cleaning up: 412 of yours, 187 owned by svc-jupyter. The 16 workers can't get shared memory for their "
+        "batches, so they wait forever instead of failing.\n\n"
+        "My plan: kill this eval, delete your stale segments, and rerun with --num_workers 8. Sixteen workers "
+        "with prefetch 2 on 4096-token batches want more shared memory than the box has even when it's empty, "
+        "and the GPU is the bottleneck at 8 anyway."
+    )
+    go = c.u("go ahead")
+    c.a("", bash("kill 70311; sleep 3; rm -f /dev/shm/torch_* 2>&1 | tail -n 3; df -h /dev/shm"))
+    rm = c.r(
+        "rm: cannot remove '/dev/shm/torch_3391_2817731952_0': Operation not permitted\n"
+        "rm: cannot remove '/dev/shm/torch_3391_2817731953_1': Operation not permitted\n"
+        "rm: cannot remove '/dev/shm/torch_3391_2817731954_2': Operation not permitted\n"
+        "Filesystem      Size  Used Avail Use% Mounted on\n"
+        "tmpfs            32G   20G   13G  61% /dev/shm"
+    )
+    c.a(
+        "Your 412 segments are gone, /dev/shm is at 61%. The 187 svc-jupyter ones need root. Should I run "
+        "the rm with sudo?"
+    )
+    nosudo = c.u(
+        "no. never sudo on this box without asking me first, and even then: that's Emre's service. I'll ask Emre "
+        "to clean up the svc-jupyter stuff tomorrow. 13G free is plenty for now",
+        gap=70,
+    )
+    c.a(
+        "Understood, no sudo. Rerunning the eval with 8 workers.",
+        bash(
+            "cd ~/work/sumtune && nohup python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --num_workers 8 "
+            "> runs/r0413/eval-test.log 2>&1 & echo $!"
+        ),
+    )
+    c.r("73090")
+    polls = [
+        "Loading batches: 0/1250",
+        "Evaluating:  10%|█         | 121/1250 [01:58<18:22,  1.02it/s]",
+        "Evaluating:  29%|██▉       | 360/1250 [05:52<14:31,  1.02it/s]",
+        "Evaluating:  48%|████▊     | 600/1250 [09:47<10:36,  1.02it/s]",
+        "Evaluating:  67%|██████▋   | 839/1250 [13:41<06:42,  1.02it/s]",
+        "Evaluating:  86%|████████▌ | 1078/1250 [17:35<02:48,  1.02it/s]",
+    ]
+    for i, line in enumerate(polls):
+        c.a(
+            "" if i else "Started. Polling.",
+            bash(
+                "sleep 240; tail -c 200 ~/work/sumtune/runs/r0413/eval-test.log; echo; df -h /dev/shm | tail -n 1"
+            ),
+        )
+        c.r(f"{line}\ntmpfs            32G   {21 + i % 2}G   {12 - i % 2}G  {64 + i % 3}% /dev/shm", gap=240)
+        if i == 2:
+            c.u("how's it looking", gap=400)
+            c.a(
+                "Moving at about 1 batch/s, 29% through, shared memory stable around 65%. About 15 minutes left."
+            )
+    c.a("", bash("sleep 200; tail -n 4 ~/work/sumtune/runs/r0413/eval-test.log"))
+    done = c.r(
+        "Evaluating: 100%|██████████| 1250/1250 [20:24<00:00,  1.02it/s]\n"
+        "split=test n=10000 rouge_1 0.452 rouge_2 0.219 rouge_l 0.366\n"
+        "wrote runs/r0413/eval-test.json",
+        gap=200,
+    )
+    offer = c.a(
+        "Finished: r0413 checkpoint-5000 on the test split (10,000 examples) gets ROUGE-L 0.366 "
+        "(ROUGE-1 0.452, ROUGE-2 0.219), written to runs/r0413/eval-test.json. /dev/shm stayed under 70% "
+        "with 8 workers.\n\n"
+        "One thing I still don't know is why the DataLoader hangs instead of raising when shared memory runs out. "
+        "Passing timeout=600 to the DataLoader would at least turn a hang into an error. And I can write these "
+        "steps down as a runbook if you want."
+    )
+    later = c.u(
+        "runbook yes, put it with the others in docs/runbooks. the timeout thing, let's look at that another day",
+        gap=90,
+    )
+    c.a(
+        "",
+        [
+            (
+                "write",
+                {
+                    "path": "/home/noor/work/sumtune/docs/runbooks/dataloader-hang.md",
+                    "content": (
+                        "# DataLoader hangs at 'Loading batches'\n\n"
+                        "1. `py-spy dump --pid <main pid>`: main thread waiting in `_try_get_data`, workers in `_new_shared_filename_cpu`.\n"
+                        "2. `df -h /dev/shm`: if it is full, kill the job.\n"
+                        "3. `rm -f /dev/shm/torch_*` (your own segments; other users' need their owner, no sudo).\n"
+                        "4. Rerun with `--num_workers 8`.\n"
+                    ),
+                },
+            )
+        ],
+    )
+    wrote = c.r("Successfully wrote 352 bytes to /home/noor/work/sumtune/docs/runbooks/dataloader-hang.md")
+    c.a("Written to docs/runbooks/dataloader-hang.md.")
+    c.u("thx")
+    c.item(
+        "outcome",
+        "r0413 test eval hung because /dev/shm was 100% full of stale torch_* segments; after removing the user's "
+        "segments (61%) and rerunning with --num_workers 8 it finished: test ROUGE-L 0.366 (runs/r0413/eval-test.json)",
+        [shm, rm, done],
+    )
+    c.item(
+        "decision",
+        "Eval DataLoader: --num_workers 8 instead of 16, after deleting the user's stale /dev/shm segments",
+        [plan, go],
+        True,
+    )
+    c.item("fact", "Never use sudo on the GPU box without asking the user first", [nosudo], True)
+    c.item("todo", "User asks Emre on 2 December to clean up the svc-jupyter segments in /dev/shm", [nosudo])
+    c.item(
+        "open_question",
+        "Why the DataLoader hangs instead of raising when /dev/shm is full; passing timeout=600 is put off to another day",
+        [offer, later],
+    )
+    c.item(
+        "procedure",
+        "Runbook docs/runbooks/dataloader-hang.md: py-spy dump the main pid and a worker, df -h /dev/shm, kill the "
+        "job, rm -f /dev/shm/torch_* (own segments only, no sudo), rerun with --num_workers 8",
+        [offer, later, wrote],
+    )
+    c.noise = ["Let me see what the processes are doing", "how's it looking", "Started. Polling.", "thx"]
+    return c
+
+
+# --- 04 -------------------------------------------------------------------------------------------
+
+
+def dataset_regression() -> Conv:
+    c = Conv("04-dataset-v3-regression", "2026-12-02T09:15:00", 1, "control-ui", cwd=CWD)
+    c.u("Morning!")
+    c.a("Good morning, Noor. What's up?")
+    c.u(
+        "so the retrain on cnnsum v3 came back and test ROUGE-L went DOWN, 0.366 -> 0.338. same config otherwise. "
+        "what changed between v2.3 and v3.0?",
+        gap=30,
+    )
+    c.a(
+        "I'll diff the dataset repo between the two tags.",
+        exe("git -C ~/work/datasets/cnnsum log --oneline v2.3..v3.0"),
+    )
+    c.r(
+        "e93b0d7 (tag: v3.0) bump version, regenerate manifest\n"
+        "a41c9e2 dedup: switch to MinHash near-dup (threshold 0.8)\n"
+        "7be03d1 add 41k forum threads from scrape-2026-10\n"
+        "c0f55e1 normalize unicode quotes"
+    )
+    c.a("", exe("cd ~/work/datasets/cnnsum && python scripts/stats.py --version v2.3 --version v3.0"))
+    stats = c.r(
+        "version  split  rows     avg_src_tok  avg_sum_tok  forum_share  sha256[:12]\n"
+        "v2.3     train  287113   781.4        56.1         0.0%         5d1e0a7c93b2\n"
+        "v2.3     test   10000    779.9        55.8         0.0%         b07c4f11e2a9\n"
+        "v3.0     train  301442   702.6        41.7         13.6%        e21f88c0d4a5\n"
+        "v3.0     test   10000    779.9        55.8         0.0%         b07c4f11e2a9"
+    )
+    opts = c.a(
+        "Three changes: unicode quote normalisation, a switch to MinHash near-dedup at 0.8, and 41k forum "
+        "threads from scrape-2026-10 (13.6% of train). Those forum summaries are much shorter: the average "
+        "summary in train fell from 56.1 to 41.7 tokens, while the test split is byte-identical (same sha256). "
+        "So the model learned to write shorter summaries than the test references, which costs ROUGE.\n\n"
+        "For the paper you could (a) stay on v2.3, (b) build a v3.0 without the forum threads and retrain, or "
+        "(c) keep v3.0 and downweight the forum rows. I'd try (b), it keeps the better dedup."
+    )
+    q = c.u("which of those is cheaper?")
+    cheap = c.a(
+        "(a), by far: the v2.3 numbers already exist. (b) and (c) each need a full retrain, about 3.5 hours plus eval, and (c) needs a sampler change."
+    )
+    pick = c.u(
+        "then the cheaper one. deadline is too close for experiments. paper numbers stay on v2.3, pin it in the "
+        "config please",
+        gap=60,
+    )
+    c.a("", [("read", {"path": "/home/noor/work/sumtune/configs/sum3b.yaml"})])
+    c.r(
+        "model: sumtune/base-3b\ndataset: cnnsum@latest\nprecision: bf16\nlr: 2.0e-4\nwarmup_steps: 500\n"
+        "per_device_batch: 4\ngrad_accum: 5\nmax_seq_len: 4096\n"
+    )
+    c.a(
+        "The config says cnnsum@latest, which is how the retrain picked up v3.0 without anyone deciding it. Pinning.",
+        [
+            (
+                "edit",
+                {
+                    "path": "/home/noor/work/sumtune/configs/sum3b.yaml",
+                    "oldText": "dataset: cnnsum@latest",
+                    "newText": "dataset: cnnsum@v2.3",
+                },
+            )
+        ],
+    )
+    pinned = c.r("Successfully replaced text in /home/noor/work/sumtune/configs/sum3b.yaml.")
+    c.a("Done: configs/sum3b.yaml now reads dataset: cnnsum@v2.3.")
+    rule = c.u(
+        "ugh, @latest. ok, going forward always pin datasets to a tag in every config, never @latest. "
+        "also please remember that the test split is identical in v2.3 and v3.0, so test numbers across the "
+        "two are comparable",
+        gap=45,
+    )
+    c.a(
+        "Will do: dataset versions pinned to a tag, never @latest. And noted that the cnnsum test split is the "
+        "same in v2.3 and v3.0 (sha256 b07c4f11e2a9), so test scores compare directly."
+    )
+    ask = c.u(
+        "whether it's really the forum threads, idk. Malte built that scrape, I'll ask him what the summaries look like"
+    )
+    c.a(
+        "Good idea. If it turns out to be the forum threads, (b) is a one-line filter for after the deadline."
+    )
+    c.u("yep. that's it for now")
+    c.item(
+        "fact",
+        "cnnsum v3.0 vs v2.3: MinHash near-dedup at 0.8, unicode quote normalisation and 41k forum threads from "
+        "scrape-2026-10 (13.6% of train); average train summary 41.7 tokens instead of 56.1",
+        [stats, opts],
+    )
+    c.item(
+        "decision",
+        "Paper numbers stay on cnnsum v2.3 (the cheaper option, no retrain before the deadline); configs/sum3b.yaml "
+        "pinned to cnnsum@v2.3",
+        [opts, q, cheap, pick, pinned],
+        True,
+    )
+    c.item("fact", "Always pin datasets to a tag in every config, never @latest", [rule], True)
+    c.item(
+        "fact",
+        "The cnnsum test split is identical in v2.3 and v3.0 (sha256 b07c4f11e2a9), so test numbers are comparable",
+        [rule],
+        True,
+    )
+    c.item(
+        "open_question",
+        "Whether the forum threads cause the v3.0 regression (0.366 -> 0.338 ROUGE-L); user asks Malte, who built the scrape",
+        [ask],
+    )
+    c.noise = ["Morning!", "which of those is cheaper?", "that's it for now", "I'll diff the dataset repo"]
+    return c
+
+
+# --- 05 -------------------------------------------------------------------------------------------
+
+
+def pick_checkpoint() -> Conv:
+    c = Conv("05-7b-or-3b-checkpoint", "2026-12-02T14:30:00", 1, "pi", cwd=CWD, provider="openai-codex")
+    q = c.u(
+        "decision time. for the submission, should we go with the 7B or stay on 3B? the demo has a latency "
+        "budget of 60 ms per token, keep that in mind"
+    )
+    c.a(
+        "Let me pull both numbers side by side.",
+        bash(
+            "cd ~/work/sumtune && python scripts/compare.py runs/r0413/checkpoint-5000 runs/p7b-04/checkpoint-6000"
+        ),
+    )
+    c.r(
+        "checkpoint                     test_rouge_l  ms/token(A6000,bs1)  gpus_to_serve  size\n"
+        "runs/r0413/checkpoint-5000     0.366         41                   1              6.1G\n"
+        "runs/p7b-04/checkpoint-6000    0.379         93                   2              14.3G"
+    )
+    rec = c.a(
+        "7B p7b-04 checkpoint-6000: ROUGE-L 0.379, 93 ms/token, needs two GPUs to serve.\n"
+        "3B r0413 checkpoint-5000: ROUGE-L 0.366, 41 ms/token, one GPU.\n\n"
+        "The 7B is 1.3 points better but misses the 60 ms/token demo budget by a lot, and quantising it to fit "
+        "would eat some of the gain. I'd stay on the 3B."
+    )
+    c.u(
+        "hmm. 1.3 points is what reviewers look at though. let's do the 7B, we can sort out the demo separately",
+        gap=120,
+    )
+    c.a(
+        "Okay, 7B it is. Exporting checkpoint-6000 to safetensors.",
+        bash(
+            "cd ~/work/sumtune && python export.py --ckpt runs/p7b-04/checkpoint-6000 --out /data/exports/sub-7b --format safetensors"
+        ),
+    )
+    fail = c.r(
+        "Loading checkpoint shards: 100%|██████████| 4/4 [00:21<00:00,  5.32s/it]\n"
+        "Writing /data/exports/sub-7b/model-00001-of-00003.safetensors\n"
+        "Traceback (most recent call last):\n"
+        '  File "/home/noor/work/sumtune/export.py", line 61, in <module>\n'
+        "    save_file(shard, path)\n"
+        "safetensors_rust.SafetensorError: Error while serializing: IoError(Os { code: 28, kind: StorageFull, "
+        'message: "No space left on device" })',
+        exit_code=1,
+    )
+    c.a("", bash("df -h /data | tail -n 1; du -sh /data/exports/sub-7b"))
+    df = c.r("/dev/nvme1n1p1  3.5T  3.5T  9.8G 100% /data\n4.9G\t/data/exports/sub-7b")
+    c.a(
+        "The export died after the first shard: /data is full (9.8G free) and the 7B needs about 14 GB. I'd have "
+        "to free space on /data first, probably old checkpoints. Want me to look at what's taking it?"
+    )
+    rev = c.u(
+        "you know what, forget it. you were right about latency, and I don't want to fight the disk today. "
+        "3B r0413 it is",
+        gap=200,
+    )
+    ack = c.a(
+        "Back to the 3B then: r0413 checkpoint-5000. I'll remove the partial 7B shard and export the 3B; 6.1 GB fits.",
+        bash(
+            "rm -rf /data/exports/sub-7b && cd ~/work/sumtune && python export.py --ckpt runs/r0413/checkpoint-5000 "
+            "--out /data/exports/sub-3b --format safetensors && ls -la /data/exports/sub-3b && df -h /data | tail -n 1"
+        ),
+    )
+    ok = c.r(
+        "Loading checkpoint shards: 100%|██████████| 2/2 [00:08<00:00,  4.11s/it]\n"
+        "Writing /data/exports/sub-3b/model-00001-of-00002.safetensors\n"
+        "Writing /data/exports/sub-3b/model-00002-of-00002.safetensors\n"
+        "total 6377412\n"
+        "-rw-r--r-- 1 noor noor       1203 Dec  2 15:02 config.json\n"
+        "-rw-r--r-- 1 noor noor 4294967296 Dec  2 15:02 model-00001-of-00002.safetensors\n"
+        "-rw-r--r-- 1 noor noor 2235107328 Dec  2 15:02 model-00002-of-00002.safetensors\n"
+        "-rw-r--r-- 1 noor noor    1842113 Dec  2 15:02 tokenizer.json\n"
+        "/dev/nvme1n1p1  3.5T  3.5T  8.6G 100% /data"
+    )
+    c.a(
+        "Exported to /data/exports/sub-3b (two shards, 6.1 GB). /data is still at 100% with 8.6G free, though, "
+        "so the next big write will fail the same way."
+    )
+    c.u("yeah I know. I'll deal with the disk tomorrow")
+    c.a("Okay.")
+    c.item("fact", "The demo has a latency budget of 60 ms per token", [q])
+    c.item(
+        "decision",
+        "Submission model: sumtune-3b r0413 checkpoint-5000 (41 ms/token, fits the demo budget, one GPU)",
+        [rec, rev, ack],
+        True,
+    )
+    c.item(
+        "outcome",
+        "r0413 checkpoint-5000 exported to /data/exports/sub-3b (safetensors, 2 shards, 6.1 GB)",
+        [ack, ok],
+    )
+    c.item(
+        "outcome",
+        "/data is full (100%, 8.6G free): an export failed with 'No space left on device'; the user deals with the disk tomorrow",
+        [fail, df, ok],
+        True,
+    )
+    c.noise = ["Let me pull both numbers side by side", "decision time"]
+    return c
+
+
+SPLIT = [oom_finetune, nan_loss, dataloader_hang, dataset_regression, pick_checkpoint]
 
 if __name__ == "__main__":
     main(SPLIT, HERE)
