@@ -1002,6 +1002,129 @@ def deadline_de() -> Conv:
     return c
 
 
+# --- 08 -------------------------------------------------------------------------------------------
+
+
+def disk_cleanup_de() -> Conv:
+    c = Conv("08-platte-voll-aufraeumen-de", "2026-12-03T09:40:00", 1, "control-ui", cwd=CWD)
+    c.u("Hi. /data ist voll, gestern ist der Export daran gescheitert. Räum bitte auf, aber vorsichtig")
+    c.a(
+        "Erst mal schauen, was Platz frisst.",
+        exe("df -h /data | tail -n 1; du -sh /data/* 2>/dev/null | sort -h"),
+    )
+    c.r(
+        "/dev/nvme1n1p1  3.5T  3.5T  8.6G 100% /data\n"
+        "6.1G\t/data/exports\n"
+        "118G\t/data/tmp\n"
+        "412G\t/data/datasets\n"
+        "2.9T\t/data/checkpoints"
+    )
+    c.a(
+        "",
+        exe(
+            'cd /data/checkpoints && for d in */; do printf \'%s %s %s\\n\' "$(ls -d $d/checkpoint-* | wc -l)" "$(du -sh $d | cut -f1)" "$d"; done | sort -k2 -h | tail -n 6'
+        ),
+    )
+    c.r(
+        "3 18G r0412/\n"
+        "6 37G r0413/\n"
+        "12 172G p7b-03/\n"
+        "9 129G p7b-04/\n"
+        "44 268G r0377/\n"
+        "41 610G r0398/\n"
+        "... (31 more runs, 1.7T)"
+    )
+    prop = c.a(
+        "Der Platz steckt fast ganz in /data/checkpoints (2.9T, 37 Runs, viele mit 40+ Checkpoints). "
+        "Vorschlag: pro Run nur die letzten 3 Checkpoints plus den besten nach Eval behalten, und /data/tmp "
+        "(118G) leeren. Das sollte etwa 1.7T freimachen. Ich würde zuerst einen Trockenlauf machen."
+    )
+    rule = c.u(
+        "ja, so machen wir das. aber an /data/datasets fasst du nie was an, auch nicht zum Aufräumen. "
+        "und r0398 bleibt komplett, den brauch ich für die Lernkurven in der Ablation",
+        gap=90,
+    )
+    c.a(
+        "Verstanden: /data/datasets ist tabu, r0398 bleibt vollständig. Trockenlauf:",
+        exe(
+            "cd ~/work/sumtune && python scripts/prune_ckpts.py /data/checkpoints --keep-last 3 --keep-best --exclude r0398 --dry-run | tail -n 3"
+        ),
+    )
+    c.r(
+        "r0377: would delete 40 of 44 checkpoints (244G)\n...\nDRY RUN: would delete 212 checkpoints in 35 runs, 1.62T"
+    )
+    c.a(
+        "Der Trockenlauf würde 212 Checkpoints in 35 Runs löschen, 1.62T. r0398 und r0412 (nur 3 Checkpoints) bleiben unberührt. Soll ich?"
+    )
+    c.u("los")
+    c.a(
+        "",
+        exe(
+            "cd ~/work/sumtune && python scripts/prune_ckpts.py /data/checkpoints --keep-last 3 --keep-best --exclude r0398 | tail -n 5"
+        ),
+    )
+    prune = c.r(
+        "deleted 209 checkpoints in 35 runs (1.58T)\n"
+        "ERROR: could not delete /data/checkpoints/r0377/checkpoint-1000: [Errno 13] Permission denied\n"
+        "ERROR: could not delete /data/checkpoints/r0377/checkpoint-2000: [Errno 13] Permission denied\n"
+        "ERROR: could not delete /data/checkpoints/r0377/checkpoint-3000: [Errno 13] Permission denied\n"
+        "done with 3 errors"
+    )
+    c.a(
+        "",
+        exe(
+            "ls -ld /data/checkpoints/r0377/checkpoint-1000 /data/checkpoints/r0377/checkpoint-2000 /data/checkpoints/r0377/checkpoint-3000"
+        ),
+    )
+    c.r(
+        "drwxr-xr-x 2 root root 4096 Sep 14 11:02 /data/checkpoints/r0377/checkpoint-1000\n"
+        "drwxr-xr-x 2 root root 4096 Sep 14 13:40 /data/checkpoints/r0377/checkpoint-2000\n"
+        "drwxr-xr-x 2 root root 4096 Sep 14 16:19 /data/checkpoints/r0377/checkpoint-3000"
+    )
+    c.a(
+        "209 von 212 gelöscht (1.58T). Das Skript meldet trotzdem Exit 0, aber drei Checkpoints von r0377 "
+        "gehören root (vermutlich aus einem Docker-Container geschrieben) und ließen sich nicht löschen, zusammen "
+        "etwa 18G. Ohne sudo komme ich da nicht ran."
+    )
+    c.u("die drei lass stehen, die sind egal. mach noch tmp leer")
+    c.a("", exe("rm -rf /data/tmp/* && df -h /data | tail -n 1"))
+    freed = c.r("/dev/nvme1n1p1  3.5T  1.7T  1.8T  49% /data")
+    offer = c.a(
+        "/data ist jetzt bei 49%, 1.8T frei. Soll ich das Prune-Skript (letzte 3 + bester, r0398 ausgenommen) "
+        "als wöchentlichen Cronjob einrichten, damit das nicht wieder passiert?"
+    )
+    later = c.u("hm, erst mal nicht. vielleicht später, wenn ich weiß, wie viel die Ablationen schreiben")
+    c.a("Alles klar, dann lasse ich es vorerst.")
+    c.u("danke, das war schnell")
+    c.item("fact", "/data/datasets wird nie angefasst, auch nicht zum Aufräumen", [rule], True)
+    c.item(
+        "decision",
+        "Aufräumen von /data/checkpoints: pro Run die letzten 3 Checkpoints plus den besten behalten, /data/tmp leeren",
+        [prop, rule],
+        True,
+    )
+    c.item("decision", "r0398 bleibt vollständig erhalten (für die Lernkurven der Ablation)", [rule], True)
+    c.item(
+        "outcome",
+        "209 Checkpoints in 35 Runs gelöscht (1.58T) und /data/tmp geleert: /data von 100% auf 49% (1.8T frei)",
+        [prune, freed],
+    )
+    c.item(
+        "outcome",
+        "Drei root-eigene Checkpoints von r0377 (checkpoint-1000, -2000, -3000) ließen sich nicht löschen "
+        "(Permission denied, Exit 0) und bleiben stehen",
+        [prune],
+        True,
+    )
+    c.item(
+        "open_question",
+        "Wöchentlicher Cronjob für prune_ckpts.py: aufgeschoben, bis klar ist, wie viel die Ablationen schreiben",
+        [offer, later],
+    )
+    c.noise = ["Erst mal schauen, was Platz frisst", "danke, das war schnell", "Soll ich?"]
+    return c
+
+
 SPLIT = [
     oom_finetune,
     nan_loss,
@@ -1010,6 +1133,7 @@ SPLIT = [
     pick_checkpoint,
     quota_request,
     deadline_de,
+    disk_cleanup_de,
 ]
 
 if __name__ == "__main__":
