@@ -1325,6 +1325,133 @@ def flaky_ci() -> Conv:
     return c
 
 
+# --- 10 -------------------------------------------------------------------------------------------
+
+
+def model_card_fr() -> Conv:
+    c = Conv("10-fiche-modele-fr", "2026-12-03T11:20:00", 1, "pi", cwd=CWD, provider="google")
+    c.u(
+        "Bonjour. Il faut une fiche modèle pour sumtune-3b avant la soumission. Tu peux la rédiger dans "
+        "/data/exports/sub-3b/README.md ? Prends les chiffres de l'éval test de r0413"
+    )
+    c.a(
+        "Je lis les résultats et la config.",
+        [("read", {"path": "/home/noor/work/sumtune/runs/r0413/eval-test.json"})],
+    )
+    c.r(
+        '{"split": "test", "n": 10000, "rouge_1": 0.452, "rouge_2": 0.219, "rouge_l": 0.366, "checkpoint": "runs/r0413/checkpoint-5000"}'
+    )
+    lic_q = c.a(
+        "J'ai les chiffres. Une question avant d'écrire : quelle licence ? Apache-2.0 ou CC-BY-NC-4.0 pour "
+        "rester prudent sur l'usage commercial ?"
+    )
+    c.u("La même que le modèle de base. Tu peux vérifier ?")
+    c.a("", bash("head -n 3 ~/.cache/huggingface/hub/models--sumtune--base-3b/snapshots/*/LICENSE"))
+    lic = c.r(
+        "                                 Apache License\n                           Version 2.0, January 2004\n                        http://www.apache.org/licenses/"
+    )
+    lic_p = c.a("Le modèle de base est sous Apache-2.0. Je mets donc Apache-2.0 ?")
+    lic_ok = c.u("oui")
+    c.a(
+        "",
+        [
+            (
+                "write",
+                {
+                    "path": "/data/exports/sub-3b/README.md",
+                    "content": (
+                        "---\nlicense: apache-2.0\nbase_model: sumtune/base-3b\n---\n\n# sumtune-3b\n\n"
+                        "Résumé abstractif d'articles de presse, affiné depuis sumtune/base-3b.\n\n"
+                        "## Résultats (test, 10 000 exemples)\n\n| ROUGE-1 | ROUGE-2 | ROUGE-L |\n|---|---|---|\n"
+                        "| 0.452 | 0.219 | 0.336 |\n\n## Entraînement\n\n5 000 pas, bf16, lr 2e-4, 3 × RTX A6000.\n"
+                    ),
+                },
+            )
+        ],
+    )
+    c.r("Successfully wrote 388 bytes to /data/exports/sub-3b/README.md")
+    prop = c.a(
+        "Première version écrite : licence, résultats, entraînement. Je propose d'ajouter une section « Données » "
+        "qui liste les sources du corpus avec le nom de chaque éditeur, les reviewers aiment ça."
+    )
+    rej = c.u(
+        "Non, on ne nomme pas les éditeurs, le contrat l'interdit. Et tu as écrit 0.336 pour le ROUGE-L, c'est 0.366",
+        gap=90,
+    )
+    c.a(
+        "Pardon pour la coquille. Je corrige le ROUGE-L, et pas de noms d'éditeurs.",
+        [
+            (
+                "edit",
+                {
+                    "path": "/data/exports/sub-3b/README.md",
+                    "oldText": "| 0.452 | 0.219 | 0.336 |",
+                    "newText": "| 0.452 | 0.219 | 0.366 |",
+                },
+            )
+        ],
+    )
+    fixed = c.r("Successfully replaced text in /data/exports/sub-3b/README.md.")
+    rem = c.u(
+        "Merci. Et retiens ça pour toutes les fiches : la version du dataset doit toujours y figurer, ici cnnsum v2.3",
+        gap=40,
+    )
+    c.a(
+        "C'est noté : chaque fiche modèle mentionne la version du dataset.",
+        [
+            (
+                "edit",
+                {
+                    "path": "/data/exports/sub-3b/README.md",
+                    "oldText": "## Entraînement\n\n",
+                    "newText": "## Entraînement\n\nDonnées : cnnsum v2.3 (version épinglée).\n",
+                },
+            )
+        ],
+    )
+    data = c.r("Successfully replaced text in /data/exports/sub-3b/README.md.")
+    c.a(
+        "La fiche est à jour : ROUGE-L 0.366, licence Apache-2.0, données cnnsum v2.3, aucun éditeur nommé. Il manque seulement un contact."
+    )
+    q = c.u(
+        "Pour le contact, mon adresse ou celle de l'équipe ? Je ne sais pas, je demanderai à Camille lundi"
+    )
+    c.a("D'accord, je laisse le champ contact vide en attendant.")
+    c.u("Parfait, merci !")
+    c.item(
+        "decision",
+        "Licence de la fiche modèle sumtune-3b : Apache-2.0, comme le modèle de base",
+        [lic_q, lic, lic_p, lic_ok],
+        True,
+    )
+    c.item(
+        "decision",
+        "Refusé : nommer les éditeurs des données dans la fiche modèle (interdit par le contrat)",
+        [prop, rej],
+        True,
+    )
+    c.item("fact", "Correction : le ROUGE-L test de r0413 est 0.366, pas 0.336", [rej, fixed], True)
+    c.item(
+        "fact",
+        "Chaque fiche modèle doit toujours mentionner la version du dataset (ici cnnsum v2.3)",
+        [rem],
+        True,
+    )
+    c.item(
+        "outcome",
+        "Fiche modèle écrite dans /data/exports/sub-3b/README.md : ROUGE-1 0.452, ROUGE-2 0.219, ROUGE-L 0.366, "
+        "Apache-2.0, données cnnsum v2.3",
+        [fixed, data],
+    )
+    c.item(
+        "open_question",
+        "Contact de la fiche modèle : adresse de Noor ou de l'équipe ; elle demande à Camille lundi",
+        [q],
+    )
+    c.noise = ["Je lis les résultats et la config", "Parfait, merci !", "Tu peux vérifier ?"]
+    return c
+
+
 SPLIT = [
     oom_finetune,
     nan_loss,
@@ -1335,6 +1462,7 @@ SPLIT = [
     deadline_de,
     disk_cleanup_de,
     flaky_ci,
+    model_card_fr,
 ]
 
 if __name__ == "__main__":
