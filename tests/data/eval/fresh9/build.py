@@ -1452,6 +1452,49 @@ def model_card_fr() -> Conv:
     return c
 
 
+# --- 11 -------------------------------------------------------------------------------------------
+
+
+def coffee_chat() -> Conv:
+    c = Conv("11-coffee-break-chat", "2026-12-03T13:05:00", 1, "control-ui", cwd=CWD)
+    c.u("ok I need a break from the paper. talk to me about something that isn't ROUGE")
+    c.a("Gladly. Coffee, weather, or the state of the field?")
+    c.u(
+        "ha. the field. did you see the thread about state space models beating transformers at summarisation again?"
+    )
+    c.a(
+        "I saw the claims. It's usually long-document benchmarks where attention gets expensive, and the "
+        "comparisons tend to use a smaller transformer baseline. Interesting, but I'd wait for someone to "
+        "reproduce it at matched compute."
+    )
+    c.u(
+        "that's what I thought. btw what's the actual difference between bf16 and fp16 again? I always mix them up"
+    )
+    c.a(
+        "Both are 16 bits. fp16 has 5 exponent bits and 10 mantissa bits: more precision, small range (max about "
+        "65504), so training needs loss scaling. bf16 has 8 exponent bits like fp32 and only 7 mantissa bits: "
+        "less precision, the same range as fp32, so no loss scaling."
+    )
+    c.u("right, range vs precision. got it")
+    c.u("how hot are the GPUs right now, just curious", gap=90)
+    c.a("", exe("nvidia-smi --query-gpu=index,temperature.gpu,utilization.gpu --format=csv,noheader"))
+    c.r("0, 41, 3 %\n1, 38, 0 %\n2, 37, 0 %\n3, 38, 0 %")
+    c.a("Cool and idle: 37 to 41 °C, nothing running on 1-3, a little load on 0.")
+    c.u("nice and quiet for once. it's snowing here btw, first time this year")
+    c.a("Nice! Good weather for staying inside and writing a related-work section.")
+    c.u("don't remind me 😅 ok back to work")
+    c.a("Good luck with it.")
+    c.noise = [
+        "talk to me about something that isn't ROUGE",
+        "what's the actual difference between bf16 and fp16",
+        "range vs precision",
+        "how hot are the GPUs right now",
+        "it's snowing here",
+        "ok back to work",
+    ]
+    return c
+
+
 SPLIT = [
     oom_finetune,
     nan_loss,
@@ -1463,6 +1506,7 @@ SPLIT = [
     disk_cleanup_de,
     flaky_ci,
     model_card_fr,
+    coffee_chat,
 ]
 
 if __name__ == "__main__":
