@@ -34,8 +34,8 @@ def oom_finetune() -> Conv:
     c.u("morning. the sumtune-3b run died overnight, can you look? ~/work/sumtune, run r0412")
     c.a("Let me look at the log.", bash("tail -n 25 ~/work/sumtune/runs/r0412/train.log"))
     oom = c.r(
-        "[rank0] step 2208/5000 loss 1.6931 lr 1.97e-04 tok/s 10412\n"
-        "[rank0] step 2209/5000 loss 1.7010 lr 1.97e-04 tok/s 10388\n"
+        "[rank0] step 2208/5000 loss 1.6931 lr 1.97e-04 tok/s 16604\n"
+        "[rank0] step 2209/5000 loss 1.7010 lr 1.97e-04 tok/s 16571\n"
         "Traceback (most recent call last):\n"
         '  File "/home/noor/work/sumtune/train.py", line 214, in <module>\n'
         "    main()\n"
@@ -115,18 +115,20 @@ def oom_finetune() -> Conv:
         "wandb: Currently logged in as: noor-h (sumtune-team)\n"
         "wandb: ERROR Error while calling W&B API: user is not authorized (<Response [401]>)\n"
         "wandb: Network error, entering retry loop. Run data will be saved locally in runs/r0413/wandb/offline-run-20261201_075603-r0413\n"
-        "[rank0] step 2010/5000 loss 1.6512 lr 1.98e-04 tok/s 7933"
+        "[rank0] step 2010/5000 loss 1.6512 lr 1.98e-04 tok/s 12433",
+        gap=240,
     )
     c.a(
         "Training is running (step 2010), but W&B is rejecting the login with a 401: the shell still had the "
         "old key. The run logs locally to runs/r0413/wandb/offline-run-20261201_075603-r0413, so nothing is "
         "lost. I can't change the environment of a running process; I'd sync that folder with your new key "
-        "when the run ends. Restarting just for W&B would cost the 10 minutes it has done."
+        "when the run ends. Restarting just for W&B would throw away the steps it has done."
     )
     sync_ok = c.u("sync at the end is fine")
     c.a("Okay. Polling.", bash("sleep 600; tail -n 2 ~/work/sumtune/runs/r0413/train.log"))
     c.r(
-        "[rank0] step 2140/5000 loss 1.6420 lr 1.97e-04 tok/s 7951\n[rank0] step 2141/5000 loss 1.6377 lr 1.97e-04 tok/s 7949"
+        "[rank0] step 2140/5000 loss 1.6420 lr 1.97e-04 tok/s 12451\n[rank0] step 2141/5000 loss 1.6377 lr 1.97e-04 tok/s 12449",
+        gap=600,
     )
     c.a(
         "",
@@ -135,50 +137,54 @@ def oom_finetune() -> Conv:
         ),
     )
     c.r(
-        "[rank0] step 2273/5000 loss 1.6288 lr 1.96e-04 tok/s 7940\n[rank0] step 2274/5000 loss 1.6301 lr 1.96e-04 tok/s 7944\n"
-        "0, 14356 MiB\n1, 39820 MiB\n2, 40112 MiB\n3, 39644 MiB"
+        "[rank0] step 2273/5000 loss 1.6288 lr 1.96e-04 tok/s 12440\n[rank0] step 2274/5000 loss 1.6301 lr 1.96e-04 tok/s 12444\n"
+        "0, 14356 MiB\n1, 39820 MiB\n2, 40112 MiB\n3, 39644 MiB",
+        gap=600,
     )
     c.a("Past step 2210, where r0412 died, with ~40 GiB per GPU and GPU 0 untouched.")
     c.u("nice. how long till it's done?")
-    c.a("About 7.9k tok/s, so the remaining ~2700 steps take roughly 3h20. Around 11:40 your time.")
+    c.a("About 4.4 seconds per step, so the remaining ~2700 steps take a bit over 3 hours.")
     todo = c.u("ok. I'll tell Lars tomorrow to stop parking kernels on GPU 0, it's the third time", gap=60)
     c.a("Sounds good. I'll keep polling.", bash("sleep 600; tail -n 1 ~/work/sumtune/runs/r0413/train.log"))
-    c.r("[rank0] step 2410/5000 loss 1.6102 lr 1.94e-04 tok/s 7952")
+    c.r("[rank0] step 2410/5000 loss 1.6102 lr 1.94e-04 tok/s 12452", gap=600)
     c.a("", bash("sleep 600; tail -n 1 ~/work/sumtune/runs/r0413/train.log"))
-    c.r("[rank0] step 2545/5000 loss 1.6033 lr 1.92e-04 tok/s 7931")
+    c.r("[rank0] step 2545/5000 loss 1.6033 lr 1.92e-04 tok/s 12431", gap=600)
     c.a("", bash("sleep 600; tail -n 1 ~/work/sumtune/runs/r0413/train.log"))
-    c.r("[rank0] step 2681/5000 loss 1.5870 lr 1.90e-04 tok/s 7958")
-    c.u("still alive?", gap=1800)
+    c.r("[rank0] step 2681/5000 loss 1.5870 lr 1.90e-04 tok/s 12458", gap=600)
+    c.u("still alive?", gap=400)
     c.a("Yes, step 2681, loss 1.587 and going down. Eval runs every 1000 steps; the next one is at 3000.")
     c.a(
         "", bash("sleep 900; grep -E 'eval|step 30[0-9]{2}/' ~/work/sumtune/runs/r0413/train.log | tail -n 3")
     )
     c.r(
-        "[rank0] step 3000/5000 loss 1.5611 lr 1.85e-04 tok/s 7940\n[rank0] eval step 3000 rouge_l 0.352 loss 1.6014"
+        "[rank0] step 3000/5000 loss 1.5611 lr 1.85e-04 tok/s 12440\n[rank0] eval step 3000 rouge_l 0.352 loss 1.6014",
+        gap=900,
     )
     c.a(
         "Eval at step 3000: ROUGE-L 0.352 (r0412 had 0.341 at step 2000).",
         bash("sleep 900; tail -n 1 ~/work/sumtune/runs/r0413/train.log"),
     )
-    c.r("[rank0] step 3237/5000 loss 1.5480 lr 1.81e-04 tok/s 7949")
+    c.r("[rank0] step 3237/5000 loss 1.5480 lr 1.81e-04 tok/s 12449", gap=900)
     c.a("", bash("sleep 900; tail -n 1 ~/work/sumtune/runs/r0413/train.log"))
-    c.r("[rank0] step 3474/5000 loss 1.5322 lr 1.76e-04 tok/s 7937")
+    c.r("[rank0] step 3474/5000 loss 1.5322 lr 1.76e-04 tok/s 12437", gap=900)
     c.a("", bash("sleep 900; tail -n 1 ~/work/sumtune/runs/r0413/train.log"))
-    c.r("[rank0] step 3711/5000 loss 1.5198 lr 1.70e-04 tok/s 7952")
+    c.r("[rank0] step 3711/5000 loss 1.5198 lr 1.70e-04 tok/s 12452", gap=900)
     c.a("", bash("sleep 1200; tail -n 2 ~/work/sumtune/runs/r0413/train.log"))
     c.r(
-        "[rank0] step 4000/5000 loss 1.4904 lr 1.62e-04 tok/s 7946\n[rank0] eval step 4000 rouge_l 0.364 loss 1.5720"
+        "[rank0] step 4000/5000 loss 1.4904 lr 1.62e-04 tok/s 12446\n[rank0] eval step 4000 rouge_l 0.364 loss 1.5720",
+        gap=1200,
     )
     c.a("", bash("sleep 1200; tail -n 1 ~/work/sumtune/runs/r0413/train.log"))
-    c.r("[rank0] step 4318/5000 loss 1.4711 lr 1.55e-04 tok/s 7950")
+    c.r("[rank0] step 4318/5000 loss 1.4711 lr 1.55e-04 tok/s 12450", gap=1200)
     c.a("", bash("sleep 1200; tail -n 1 ~/work/sumtune/runs/r0413/train.log"))
-    c.r("[rank0] step 4633/5000 loss 1.4523 lr 1.49e-04 tok/s 7944")
+    c.r("[rank0] step 4633/5000 loss 1.4523 lr 1.49e-04 tok/s 12444", gap=1200)
     c.a("", bash("sleep 1500; tail -n 4 ~/work/sumtune/runs/r0413/train.log"))
     done = c.r(
-        "[rank0] step 5000/5000 loss 1.4120 lr 1.40e-04 tok/s 7941\n"
+        "[rank0] step 5000/5000 loss 1.4120 lr 1.40e-04 tok/s 12441\n"
         "[rank0] eval step 5000 rouge_l 0.371 loss 1.5433\n"
         "[rank0] saved checkpoint to runs/r0413/checkpoint-5000\n"
-        "[rank0] training finished in 3:21:07"
+        "[rank0] training finished in 3:21:07",
+        gap=1500,
     )
     c.a(
         "Done. Now syncing the offline W&B run with the new key.",
@@ -317,7 +323,8 @@ def nan_loss() -> Conv:
     relaunch = c.r("60214")
     c.a("", exe("sleep 1800; tail -n 2 ~/work/sumtune/runs/p7b-04/train.log"))
     c.r(
-        "[rank0] step 610/8000 loss 2.2704 grad_norm 1.12 lr 2.00e-04\n[rank0] step 611/8000 loss 2.2651 grad_norm 1.09 lr 2.00e-04"
+        "[rank0] step 610/8000 loss 2.2704 grad_norm 1.12 lr 2.00e-04\n[rank0] step 611/8000 loss 2.2651 grad_norm 1.09 lr 2.00e-04",
+        gap=1800,
     )
     c.a(
         "",
@@ -325,7 +332,7 @@ def nan_loss() -> Conv:
             "sleep 2400; grep -c -E 'nan|overflow' ~/work/sumtune/runs/p7b-04/train.log; tail -n 1 ~/work/sumtune/runs/p7b-04/train.log"
         ),
     )
-    ok = c.r("0\n[rank0] step 1503/8000 loss 1.9410 grad_norm 0.87 lr 1.99e-04")
+    ok = c.r("0\n[rank0] step 1503/8000 loss 1.9410 grad_norm 0.87 lr 1.99e-04", gap=2400)
     c.a(
         "p7b-04 is past step 1500 with no NaN and no overflow lines, loss 1.941 and grad norm under 1. "
         "The step-1180 blow-up is gone."
@@ -438,7 +445,8 @@ def dataloader_hang() -> Conv:
         "rm: cannot remove '/dev/shm/torch_3391_2817731953_1': Operation not permitted\n"
         "rm: cannot remove '/dev/shm/torch_3391_2817731954_2': Operation not permitted\n"
         "Filesystem      Size  Used Avail Use% Mounted on\n"
-        "tmpfs            32G   20G   13G  61% /dev/shm"
+        "tmpfs            32G   20G   13G  61% /dev/shm",
+        gap=3,
     )
     c.a(
         "Your 412 segments are gone, /dev/shm is at 61%. The 187 svc-jupyter ones need root. Should I run "
@@ -982,7 +990,7 @@ def deadline_de() -> Conv:
         "decision",
         "Experimente im ACL-Beitrag: Hauptteil 3B plus Datensatz-Ablation v2.3/v3.0; 7B mit einem Seed im Anhang, "
         "als vorläufig markiert",
-        [q, prop, counter, okc],
+        [q, prop, counter, okc, fmt],
         True,
     )
     c.item("fact", "Tabellen immer mit drei Nachkommastellen, keine Prozentangaben", [fmt], True)
@@ -1022,18 +1030,10 @@ def disk_cleanup_de() -> Conv:
     c.a(
         "",
         exe(
-            'cd /data/checkpoints && for d in */; do printf \'%s %s %s\\n\' "$(ls -d $d/checkpoint-* | wc -l)" "$(du -sh $d | cut -f1)" "$d"; done | sort -k2 -h | tail -n 6'
+            'cd /data/checkpoints && for d in */; do printf \'%s %s %s\\n\' "$(ls -d $d/checkpoint-* | wc -l)" "$(du -sh $d | cut -f1)" "$d"; done | sort -k2 -h | tail -n 6; ls -d */ | wc -l'
         ),
     )
-    c.r(
-        "3 18G r0412/\n"
-        "6 37G r0413/\n"
-        "12 172G p7b-03/\n"
-        "9 129G p7b-04/\n"
-        "44 268G r0377/\n"
-        "41 610G r0398/\n"
-        "... (31 more runs, 1.7T)"
-    )
+    c.r("3 18G r0412/\n6 37G r0413/\n12 172G p7b-03/\n9 129G p7b-04/\n44 268G r0377/\n41 610G r0398/\n37")
     prop = c.a(
         "Der Platz steckt fast ganz in /data/checkpoints (2.9T, 37 Runs, viele mit 40+ Checkpoints). "
         "Vorschlag: pro Run nur die letzten 3 Checkpoints plus den besten nach Eval behalten, und /data/tmp "
@@ -1088,9 +1088,9 @@ def disk_cleanup_de() -> Conv:
     )
     c.u("die drei lass stehen, die sind egal. mach noch tmp leer")
     c.a("", exe("rm -rf /data/tmp/* && df -h /data | tail -n 1"))
-    freed = c.r("/dev/nvme1n1p1  3.5T  1.7T  1.8T  49% /data")
+    freed = c.r("/dev/nvme1n1p1  3.5T  1.8T  1.7T  51% /data")
     offer = c.a(
-        "/data ist jetzt bei 49%, 1.8T frei. Soll ich das Prune-Skript (letzte 3 + bester, r0398 ausgenommen) "
+        "/data ist jetzt bei 51%, 1.7T frei. Soll ich das Prune-Skript (letzte 3 + bester, r0398 ausgenommen) "
         "als wöchentlichen Cronjob einrichten, damit das nicht wieder passiert?"
     )
     later = c.u("hm, erst mal nicht. vielleicht später, wenn ich weiß, wie viel die Ablationen schreiben")
@@ -1106,7 +1106,7 @@ def disk_cleanup_de() -> Conv:
     c.item("decision", "r0398 bleibt vollständig erhalten (für die Lernkurven der Ablation)", [rule], True)
     c.item(
         "outcome",
-        "209 Checkpoints in 35 Runs gelöscht (1.58T) und /data/tmp geleert: /data von 100% auf 49% (1.8T frei)",
+        "209 Checkpoints in 35 Runs gelöscht (1.58T) und /data/tmp geleert: /data von 100% auf 51% (1.7T frei)",
         [prune, freed],
     )
     c.item(
@@ -1156,7 +1156,8 @@ def flaky_ci() -> Conv:
         "1. Vendor the tokenizer into the repo as tests/fixtures/tokenizer.json (1.8 MB) and load it offline\n"
         "2. Cache ~/.cache/huggingface with actions/cache\n"
         "3. Add pytest-rerunfailures and rerun the test up to 3 times\n\n"
-        "I'd go with 1: the test becomes hermetic."
+        "I'd go with 1: the test becomes hermetic.",
+        think="Three of six runs red, all the same test, all a Hub ReadTimeout. Network, not code.",
     )
     rule = c.u(
         "not 3, and not ever: I don't want reruns hiding flaky tests, they rot. what's wrong with 2? "
@@ -1246,7 +1247,8 @@ def flaky_ci() -> Conv:
         "  ✓ Set up job\n  ✓ Install\n  X Run pytest\n\n"
         "ANNOTATIONS\n"
         "X Process completed with exit code 1.\n"
-        "  test: .github#1"
+        "  test: .github#1",
+        gap=260,
     )
     c.a(
         "gh run watch exited 0, but the run failed. Looking at the log.",
@@ -1502,7 +1504,7 @@ def eval_bisect() -> Conv:
     c = Conv("12-eval-regression-bisect", "2026-12-03T14:10:00", 1, "control-ui", cwd=CWD)
     c.u(
         "something's off with the eval harness. I reran r0413 checkpoint-5000 on main and got ROUGE-L 0.341. "
-        "on monday the same checkpoint gave 0.366. the checkpoint didn't change, so it's the code"
+        "on tuesday the same checkpoint gave 0.366. the checkpoint didn't change, so it's the code"
     )
     c.a(
         "Let me confirm on a 500-example slice first.",
@@ -1519,7 +1521,7 @@ def eval_bisect() -> Conv:
     )
     c.r("split=test n=500 rouge_1 0.449 rouge_2 0.218 rouge_l 0.367")
     c.a(
-        "Reproduced on the slice: v0.4.0 (Monday's tag) gives 0.367, main gives 0.342. There are 9 commits "
+        "Reproduced on the slice: v0.4.0 (the tag Tuesday's eval ran on) gives 0.367, main gives 0.342. There are 9 commits "
         "between them. Bisecting, with 0.36 as the line between good and bad.",
         exe(
             "cd ~/work/sumtune && git bisect start main v0.4.0 -- eval.py src/sumtune/metrics.py src/sumtune/data.py"
@@ -1554,7 +1556,8 @@ def eval_bisect() -> Conv:
                 "cd ~/work/sumtune && python eval.py --ckpt runs/r0413/checkpoint-5000 --split test --limit 500 --num_workers 8 2>&1 | tail -n 1"
             ),
         )
-        c.r(f"split=test n=500 rouge_1 0.4{40 + i} rouge_2 0.21{i} rouge_l {score}", gap=180)
+        r1 = "rouge_1 0.449 rouge_2 0.218" if verdict == "good" else "rouge_1 0.431 rouge_2 0.207"
+        c.r(f"split=test n=500 {r1} rouge_l {score}", gap=180)
         c.a(f"{sha}: {score}, {verdict}.", exe(f"cd ~/work/sumtune && git bisect {verdict}"))
         last = c.r(out)
     c.a(
@@ -1573,7 +1576,8 @@ def eval_bisect() -> Conv:
         "ROUGE-Lsum splits on newlines, so every prediction became one long sentence while the references "
         "kept theirs. That costs about 2.5 points; the model is fine.\n\n"
         "Revert a7c3e19, or fix forward by stripping newlines only for the plain ROUGE-L and leaving Lsum "
-        "alone? I'd fix forward, Jonas presumably had a reason."
+        "alone? I'd fix forward, Jonas presumably had a reason.",
+        think="rouge_score's Lsum splits on newlines; joining the predictions into one line penalises LCS-sum.",
     )
     c.u("what was his reason, does the commit say?")
     c.a('Only the subject line, "eval: strip newlines before scoring". No issue linked, no description.')
@@ -1623,9 +1627,7 @@ def eval_bisect() -> Conv:
     c.u("how far?", gap=200)
     c.a(
         "Summaries are done (500/500), the judging step is starting now.",
-        exe(
-            "sleep 180; tail -n 6 ~/work/sumtune/runs/r0413/judge/log.txt; echo exit=$(cat runs/r0413/judge/exit_code 2>/dev/null)"
-        ),
+        exe("sleep 180; tail -n 5 ~/work/sumtune/runs/r0413/judge/log.txt"),
     )
     judge = c.r(
         "[judge] scoring 500 pairs with gpt-4.1-mini\n"
@@ -1633,8 +1635,7 @@ def eval_bisect() -> Conv:
         "please check your plan and billing details.', 'type': 'insufficient_quota'}}\n"
         "[judge] 0/500 scored, 500 failed\n"
         "wrote runs/r0413/judge/results.json\n"
-        "done\n"
-        "exit=0",
+        "judge_eval finished (exit code 0)",
         gap=180,
     )
     c.a(
