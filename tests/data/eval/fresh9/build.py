@@ -1033,7 +1033,7 @@ def disk_cleanup_de() -> Conv:
             'cd /data/checkpoints && for d in */; do printf \'%s %s %s\\n\' "$(ls -d $d/checkpoint-* | wc -l)" "$(du -sh $d | cut -f1)" "$d"; done | sort -k2 -h | tail -n 6; ls -d */ | wc -l'
         ),
     )
-    c.r("3 18G r0412/\n6 37G r0413/\n12 172G p7b-03/\n9 129G p7b-04/\n44 268G r0377/\n41 610G r0398/\n37")
+    c.r("3 18G r0412/\n6 37G r0413/\n9 129G p7b-04/\n12 172G p7b-03/\n44 268G r0377/\n41 610G r0398/\n37")
     prop = c.a(
         "Der Platz steckt fast ganz in /data/checkpoints (2.9T, 37 Runs, viele mit 40+ Checkpoints). "
         "Vorschlag: pro Run nur die letzten 3 Checkpoints plus den besten nach Eval behalten, und /data/tmp "
