@@ -83,17 +83,17 @@ def oom_finetune() -> Conv:
         "To stay close I'd raise accumulation to 5 (effective batch 60) and leave the learning rate alone. "
         "Okay?"
     )
-    yes5 = c.u("yes 5. 60 is fine")
+    yes5 = c.u("did it myself, sum3b.yaml now has per_device_batch: 4 and grad_accum: 5. just launch it")
     c.u(
         "oh and wandb complained yesterday, the team key got rotated. new one is "
         "wk_9c41f07e2ab35d8816c0e4f2a7b9d3c1e6f05a28, use that",
         gap=20,
     )
     c.a(
-        "Thanks. Restarting from checkpoint-2000 as run r0413.",
+        "Thanks. Restarting from checkpoint-2000 as run r0413 with your config.",
         bash(
             "cd ~/work/sumtune && CUDA_VISIBLE_DEVICES=1,2,3 nohup torchrun --nproc_per_node 3 train.py "
-            "--config configs/sum3b.yaml --per_device_batch 4 --grad_accum 5 "
+            "--config configs/sum3b.yaml "
             "--resume runs/r0412/checkpoint-2000 --run_name r0413 > runs/r0413/train.log 2>&1 &"
         ),
     )
@@ -102,7 +102,7 @@ def oom_finetune() -> Conv:
         "The run folder doesn't exist yet, so the redirect failed. Creating it first.",
         bash(
             "cd ~/work/sumtune && mkdir -p runs/r0413 && CUDA_VISIBLE_DEVICES=1,2,3 nohup torchrun "
-            "--nproc_per_node 3 train.py --config configs/sum3b.yaml --per_device_batch 4 --grad_accum 5 "
+            "--nproc_per_node 3 train.py --config configs/sum3b.yaml "
             "--resume runs/r0412/checkpoint-2000 --run_name r0413 > runs/r0413/train.log 2>&1 & echo $!"
         ),
     )
@@ -211,8 +211,8 @@ def oom_finetune() -> Conv:
     )
     c.item(
         "decision",
-        "sumtune-3b restart (r0413): per-device batch 4 with grad accumulation 5 on GPUs 1-3 (effective batch 60), "
-        "resumed from r0412 checkpoint-2000",
+        "sumtune-3b restart (r0413): per-device batch 4 with grad accumulation 5 on GPUs 1-3 (effective batch 60, set by the user in "
+        "configs/sum3b.yaml), resumed from r0412 checkpoint-2000",
         [opts, first, accum, yes5],
         True,
     )
@@ -264,6 +264,7 @@ def nan_loss() -> Conv:
     c.a("", [("read", {"path": "/home/noor/work/sumtune/configs/sum7b.yaml"})])
     c.r(
         "model: sumtune/base-7b\n"
+        "dataset: cnnsum@latest\n"
         "precision: fp16\n"
         "lr: 3.0e-4\n"
         "warmup_steps: 0\n"
@@ -283,7 +284,7 @@ def nan_loss() -> Conv:
     corr = c.u("no, the 3B runs are 2e-4, not 3e-4. check sum3b.yaml", gap=50)
     c.a("", [("read", {"path": "/home/noor/work/sumtune/configs/sum3b.yaml"})])
     c.r(
-        "model: sumtune/base-3b\nprecision: bf16\nlr: 2.0e-4\nwarmup_steps: 500\nper_device_batch: 4\ngrad_accum: 5\nmax_seq_len: 4096\n"
+        "model: sumtune/base-3b\ndataset: cnnsum@latest\nprecision: bf16\nlr: 2.0e-4\nwarmup_steps: 500\nper_device_batch: 4\ngrad_accum: 5\nmax_seq_len: 4096\n"
     )
     ack = c.a(
         "You're right, sum3b.yaml has lr 2.0e-4, with 500 warmup steps and bf16. So the 7B pilot started hotter "
