@@ -30,6 +30,7 @@ SPLITS = {
     "fresh5": (14, "build.py", "05-train-delay-chat"),
     "fresh6": (14, "build.py", "04-rainy-sunday-chat"),
     "fresh7": (11, "build.py", "08-friday-offsite-chat"),
+    "fresh8": (12, "build.py", "08-sunday-flea-market-chat"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
