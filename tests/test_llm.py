@@ -483,3 +483,40 @@ def test_the_worker_does_not_send_a_job_whose_deadline_passed_while_it_waited(st
     assert queued.result is None and queued.failure == "deadline"
     assert len(stub.requests) == 1  # the queued one was never sent
     assert slow.result.items == rules.items
+
+
+def test_the_model_worker_leaves_the_collector_on_while_it_waits_for_the_model(stub: Stub) -> None:
+    """The LLM worker runs the rules again (collector paused, as everywhere) and then waits for the
+    model, seconds on a real one: the collector is on while it waits, and off neither before nor after."""
+    import gc
+
+    from memoryd.flush.executor import ModelJob, ModelWorker
+
+    es = entries()
+    ids = sent_ids()
+    seen: list[bool] = []
+
+    def answer(request: dict[str, Any]) -> Reply:
+        seen.append(gc.isenabled())  # the server's thread, while the worker's request is open
+        return items_answer({"kind": "fact", "text": "The invoice is due in 30 days.", "entry_ids": [ids[0]]})
+
+    stub.replies = [answer]
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        job = ModelJob(
+            entries=es,
+            existing=(),
+            errors=(),
+            llm=settings(stub.url),
+            deadline=time.monotonic() + 30,
+            rules=content_of(es, ()),
+        )
+        ModelWorker().submit(job)
+        assert job.done.wait(30)
+        assert seen == [True]
+        assert job.result is not None and job.result.extractor == "llm"
+        assert gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()

@@ -276,19 +276,18 @@ class ModelWorker:
         self._queue.put(job)
 
     def _loop(self) -> None:
-        from memoryd.flush.extract import collector_paused
         from memoryd.flush.pipeline import content_of
 
         while True:
             job = self._queue.get()
             try:
                 if time.monotonic() < job.deadline:
-                    # held for the whole exchange (content_of runs the rules again); the pause is counted,
-                    # so the extraction worker's and this one's overlap safely.
-                    with collector_paused():
-                        job.result = content_of(
-                            job.entries, job.existing, job.errors, job.llm, deadline=job.deadline
-                        )
+                    # content_of pauses the collector for the rules it runs again, not while it waits
+                    # for the model (seconds, during which the loop's own garbage would pile up); the
+                    # pause is counted, so the extraction worker's and this one's overlap safely.
+                    job.result = content_of(
+                        job.entries, job.existing, job.errors, job.llm, deadline=job.deadline
+                    )
                 else:
                     job.failure = "deadline"  # queued behind a slow one: not sent
             except Exception as exc:  # the rules' result is written; the thread lives on
