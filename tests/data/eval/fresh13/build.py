@@ -246,7 +246,7 @@ def c02() -> Conv:
             )
         ],
     )
-    c.r("Wrote 2214 bytes to /home/henrike/Vermietung/NK-2025/verteilung.py")
+    r14 = c.r("Wrote 2214 bytes to /home/henrike/Vermietung/NK-2025/verteilung.py")
     c.a(
         tools=[
             (
@@ -404,6 +404,11 @@ def c02() -> Conv:
         True,
     )
     c.item(
+        "outcome",
+        "Verteilungsskript /home/henrike/Vermietung/NK-2025/verteilung.py angelegt (fehlte zuerst, python3 brach mit Exit 2 ab); es rechnet nach Fläche, Zählern und Personen.",
+        [r12, a13, r14],
+    )
+    c.item(
         "fact",
         "Ergebnis NK 2025: WE 1 Guthaben 114,63 €, WE 2 Guthaben 11,88 €, WE 3 Guthaben 342,55 €, WE 4 Guthaben 257,34 €; Leerstandsanteil Vermieterin 404,10 €.",
         [r25, a26],
@@ -425,7 +430,7 @@ def c02() -> Conv:
         "Gute Idee mit dem Zeugen",
         "bis 31.12.2026",
     ]
-    _ = (r6, r12, a13, u17)
+    _ = (r6, u17)
     return c
 
 
