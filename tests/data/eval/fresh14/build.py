@@ -807,7 +807,7 @@ def deprecate_de() -> Conv:
         "Alle 417 Tests laufen grün, auch mit `-W error::DeprecationWarning`, also ruft intern nichts mehr "
         "`parse_inline()` auf. Soll ich einen Changelog-Eintrag unter `changelog.d/` anlegen?"
     )
-    c.u("ja, als deprecation-Fragment. Und dann committen, PR mach ich selbst heute Abend.")
+    pr_me = c.u("ja, als deprecation-Fragment. Und dann committen, PR mach ich selbst heute Abend.")
     c.a(
         tools=[
             (
@@ -845,7 +845,7 @@ def deprecate_de() -> Conv:
         [ok, commit],
     )
     c.item(
-        "todo", "Jonas öffnet heute Abend den PR für den Branch deprecate-parse-inline.", [c.lines[-4]["id"]]
+        "todo", "Jonas öffnet heute Abend den PR für den Branch deprecate-parse-inline.", [pr_me]
     )
     c.noise = ["Danke dir!", "Gern!", "Ich schaue zuerst, wo es im Repo selbst noch vorkommt."]
     return c
