@@ -844,14 +844,234 @@ def deprecate_de() -> Conv:
         "parse_inline() warnt jetzt; die 23 internen Aufrufe nutzen render_inline(), alle 417 Tests grün, Commit b72c4e0 auf dem Branch deprecate-parse-inline.",
         [ok, commit],
     )
-    c.item(
-        "todo", "Jonas öffnet heute Abend den PR für den Branch deprecate-parse-inline.", [pr_me]
-    )
+    c.item("todo", "Jonas öffnet heute Abend den PR für den Branch deprecate-parse-inline.", [pr_me])
     c.noise = ["Danke dir!", "Gern!", "Ich schaue zuerst, wo es im Repo selbst noch vorkommt."]
     return c
 
 
-CONVS = [ci_py313, release_240, breaking_change, security_report, deprecate_de]
+def flaky_test() -> Conv:
+    c = C("06-flaky-watch-reload-test", "2026-12-02T13:30:00", 1, "pi", cwd=REPO)
+    c.u(
+        "test_watch_reload failed on CI again, third time this week, then passes on rerun. can you hunt it down?"
+    )
+    c.a(
+        "Let me see how often it fails locally.",
+        tools=[
+            sh("pytest -q tests/test_watch.py::test_watch_reload --count 50 -p no:randomly 2>&1 | tail -3")
+        ],
+    )
+    c.r(
+        "ERROR: usage: pytest [options] [file_or_dir] [file_or_dir] [...]\npytest: error: unrecognized arguments: --count",
+        exit_code=4,
+    )
+    c.a(
+        "pytest-repeat isn't installed in this venv. Adding it.",
+        tools=[
+            sh(
+                "pip install -q pytest-repeat && pytest -q tests/test_watch.py::test_watch_reload --count 50 -p no:randomly 2>&1 | tail -3"
+            )
+        ],
+    )
+    first = c.r(
+        "FAILED tests/test_watch.py::test_watch_reload[17-50] - AssertionError: assert 1 == 2\n"
+        "FAILED tests/test_watch.py::test_watch_reload[38-50] - AssertionError: assert 1 == 2\n"
+        "2 failed, 48 passed in 31.20s",
+        exit_code=1,
+    )
+    c.a("2 of 50 locally. Reading the test.", tools=[rd(f"{REPO}/tests/test_watch.py")])
+    c.r(
+        "def test_watch_reload(tmp_path):\n    src = tmp_path / 'a.md'\n    src.write_text('# one')\n"
+        "    seen = []\n    w = Watcher(tmp_path, on_change=seen.append)\n    w.start()\n"
+        "    src.write_text('# two')\n    time.sleep(0.2)\n    assert len(seen) == 2\n    w.stop()\n"
+    )
+    c.a(
+        "The test writes the second version right after `w.start()`, before the watcher has taken its first "
+        "snapshot. When the snapshot already sees `# two`, only one change is reported. Plus a fixed 0.2 s sleep. "
+        "Let me check whether `Watcher` has a ready signal.",
+        tools=[sh("grep -n 'def \\|ready' quillmark/watch.py")],
+    )
+    c.r(
+        "12:class Watcher:\n18:    def __init__(self, root, on_change, interval=0.05):\n31:    def start(self):\n44:    def stop(self):\n52:    def _loop(self):"
+    )
+    offer = c.a(
+        "No ready event. Two ways: a proper fix (add a `ready` `threading.Event` set after the first snapshot, "
+        "wait on it in the test, and poll for the change instead of sleeping), or as a quick stopgap mark the test "
+        "`@pytest.mark.flaky(reruns=3)` so CI stops going red. I can do the stopgap now and the fix later, if you like."
+    )
+    no = c.u("no reruns. a rerun marker just hides the next real bug in that code. fix it properly")
+    c.a(
+        "Okay, the real fix.",
+        tools=[
+            (
+                "edit",
+                {
+                    "file_path": f"{REPO}/quillmark/watch.py",
+                    "old_string": "        self._snapshot = self._scan()\n",
+                    "new_string": "        self._snapshot = self._scan()\n        self.ready.set()\n",
+                },
+            ),
+            (
+                "edit",
+                {
+                    "file_path": f"{REPO}/quillmark/watch.py",
+                    "old_string": "        self.interval = interval\n",
+                    "new_string": "        self.interval = interval\n        self.ready = threading.Event()\n",
+                },
+            ),
+            (
+                "edit",
+                {
+                    "file_path": f"{REPO}/tests/test_watch.py",
+                    "old_string": "    w.start()\n    src.write_text('# two')\n    time.sleep(0.2)\n    assert len(seen) == 2\n",
+                    "new_string": "    w.start()\n    assert w.ready.wait(5)\n    src.write_text('# two')\n"
+                    "    deadline = time.monotonic() + 5\n    while len(seen) < 2 and time.monotonic() < deadline:\n"
+                    "        time.sleep(0.01)\n    assert len(seen) == 2\n",
+                },
+            ),
+        ],
+    )
+    c.r("Successfully replaced text in quillmark/watch.py.")
+    c.r("Successfully replaced text in quillmark/watch.py.")
+    c.r("Successfully replaced text in tests/test_watch.py.")
+    c.a(
+        tools=[
+            sh("pytest -q tests/test_watch.py::test_watch_reload --count 50 -p no:randomly 2>&1 | tail -3")
+        ]
+    )
+    c.r(
+        "FAILED tests/test_watch.py::test_watch_reload[9-50] - AssertionError: assert 3 == 2\n"
+        "1 failed, 49 passed in 6.02s",
+        exit_code=1,
+    )
+    c.a(
+        "Now it sometimes sees 3 changes. On ext4 `write_text` truncates and then writes, and with a 50 ms "
+        "interval the watcher can catch the empty file in between. The test should check the final content, "
+        "not count events.",
+        tools=[
+            (
+                "edit",
+                {
+                    "file_path": f"{REPO}/tests/test_watch.py",
+                    "old_string": "    while len(seen) < 2 and time.monotonic() < deadline:\n        time.sleep(0.01)\n    assert len(seen) == 2\n",
+                    "new_string": "    while (not seen or seen[-1].text != '# two') and time.monotonic() < deadline:\n"
+                    "        time.sleep(0.01)\n    assert seen[-1].text == '# two'\n",
+                },
+            )
+        ],
+    )
+    c.r("Successfully replaced text in tests/test_watch.py.")
+    c.a(
+        "Running it 200 times, in batches of 50.",
+        tools=[
+            sh("pytest -q tests/test_watch.py::test_watch_reload --count 50 -p no:randomly 2>&1 | tail -1")
+        ],
+    )
+    batch_ids = []
+    for i, secs in enumerate(("5.81", "5.77", "5.93", "5.70")):
+        batch_ids.append(c.r(f"50 passed in {secs}s"))
+        if i < 3:
+            c.a(
+                f"Batch {i + 1} of 4 clean.",
+                tools=[
+                    sh(
+                        "pytest -q tests/test_watch.py::test_watch_reload --count 50 -p no:randomly 2>&1 | tail -1"
+                    )
+                ],
+            )
+    c.a(
+        "200 of 200. Now the whole suite under xdist, which is how CI runs it.",
+        tools=[sh("pytest -q -n 4 2>&1 | tail -2")],
+    )
+    c.r("bringing up nodes...\n417 passed in 4.10s")
+    c.a(
+        "Green. Pushing a branch so CI can run it on all three OSes.",
+        tools=[
+            sh(
+                "git switch -c fix-flaky-watch && git commit -qam 'Watcher: ready event; deflake test_watch_reload' && git push -qu origin fix-flaky-watch && gh workflow run tests.yml --ref fix-flaky-watch"
+            )
+        ],
+    )
+    c.r("✓ Created workflow_dispatch event for tests.yml at fix-flaky-watch")
+    c.a(
+        tools=[
+            sh(
+                "sleep 45 && gh run list --branch fix-flaky-watch --limit 1 --json status,conclusion,databaseId"
+            )
+        ]
+    )
+    for _ in range(4):
+        c.r('[{"conclusion":"","databaseId":12101554409,"status":"in_progress"}]')
+        c.a(
+            "In progress.",
+            tools=[
+                sh(
+                    "sleep 60 && gh run list --branch fix-flaky-watch --limit 1 --json status,conclusion,databaseId"
+                )
+            ],
+        )
+    c.r('[{"conclusion":"failure","databaseId":12101554409,"status":"completed"}]')
+    c.a(tools=[sh("gh run view 12101554409 --json jobs --jq '.jobs[] | [.name, .conclusion] | @tsv'")])
+    win = c.r(
+        "tests (ubuntu-latest, 3.13)\tsuccess\ntests (macos-latest, 3.13)\tsuccess\n"
+        "tests (windows-latest, 3.13)\tfailure\nlint\tsuccess"
+    )
+    c.a(tools=[sh("gh run view 12101554409 --log-failed | grep -E 'FAILED|Error' | head -3")])
+    win_log = c.r(
+        "tests (windows-latest, 3.13)\tFAILED tests/test_watch.py::test_watch_reload - PermissionError: [WinError 32] "
+        "The process cannot access the file because it is being used by another process: 'a.md'\n"
+        "tests (windows-latest, 3.13)\t1 failed, 416 passed in 14.22s"
+    )
+    c.a(
+        "Linux and macOS pass; Windows fails differently now: `PermissionError: [WinError 32]`, the watcher holds "
+        "`a.md` open while the test writes it. That looks like a real bug in `Watcher._scan` on Windows (it opens "
+        "files without closing them before hashing finishes). I don't have a Windows box here to try a fix. Merge the "
+        "Linux/macOS part now and handle Windows separately?"
+    )
+    thu_ask = c.u(
+        "yes, open the PR, but don't merge, I'll look at the windows thing on my laptop on thursday. leave a note in the PR"
+    )
+    c.a(
+        tools=[
+            sh(
+                "gh pr create --base main --head fix-flaky-watch --title 'Deflake test_watch_reload' --body 'Adds Watcher.ready; test waits for it and checks content. Windows still fails with WinError 32 (see run 12101554409): not for merge yet.'"
+            )
+        ]
+    )
+    pr = c.r("https://github.com/quillmark/quillmark/pull/924")
+    c.a("PR #924 is open with the note; not merged. Windows is on you for Thursday.")
+    c.u("yup")
+    c.item(
+        "decision",
+        "Rejected: marking test_watch_reload with a rerun/flaky marker as a stopgap; the flake gets a proper fix.",
+        [offer, no],
+        True,
+    )
+    c.item(
+        "outcome",
+        "test_watch_reload deflaked on Linux: Watcher got a ready event and the test waits for it and checks the final content; 200 of 200 local runs and the full suite pass.",
+        [first, batch_ids[0], batch_ids[-1]],
+    )
+    c.item(
+        "outcome",
+        "On windows-latest test_watch_reload still fails with PermissionError [WinError 32] (run 12101554409), likely Watcher._scan holding a.md open.",
+        [win, win_log],
+        True,
+    )
+    c.item(
+        "outcome",
+        "PR #924 (fix-flaky-watch) is open and must not be merged until the Windows failure is fixed.",
+        [pr],
+    )
+    c.item(
+        "todo",
+        "Jonas looks at the Windows failure of PR #924 on his laptop on Thursday.",
+        [thu_ask],
+    )
+    c.noise = ["Let me see how often it fails locally.", "In progress.", "Reading the test."]
+    return c
+
+
+CONVS = [ci_py313, release_240, breaking_change, security_report, deprecate_de, flaky_test]
 
 if __name__ == "__main__":
     main(CONVS, Path(__file__).resolve().parent)
