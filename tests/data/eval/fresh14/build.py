@@ -1071,7 +1071,105 @@ def flaky_test() -> Conv:
     return c
 
 
-CONVS = [ci_py313, release_240, breaking_change, security_report, deprecate_de, flaky_test]
+def contributor_es() -> Conv:
+    c = C("07-pregunta-de-contribuidora-plugins", "2026-12-02T16:40:00", 1, "control-ui", cwd=REPO)
+    c.u(
+        "hola! Lucía (lrios) me pregunta en Discussions cómo se registra un plugin de quillmark desde otro paquete. ¿Lo tenemos documentado en algún sitio?"
+    )
+    c.a(
+        "Voy a buscarlo en la documentación y en el código.",
+        tools=[sh("grep -rn 'entry_points\\|entry-points' docs quillmark | head -5")],
+    )
+    c.r(
+        'quillmark/plugins.py:14:    eps = entry_points(group="quillmark.plugins")\nquillmark/plugins.py:22:def load_plugins(names=None):'
+    )
+    c.a(
+        tools=[
+            sh(
+                "curl -s -o /dev/null -w '%{http_code}' https://quillmark.readthedocs.io/en/stable/plugins.html"
+            )
+        ]
+    )
+    c.r("404")
+    found = c.a(
+        "No está documentado: la página `plugins.html` no existe (404). En el código, `quillmark/plugins.py` busca "
+        "los plugins en el grupo de entry points **`quillmark.plugins`**, y `load_plugins(names=None)` carga solo los "
+        "nombres que se le pasan. Un paquete externo declara en su `pyproject.toml`:\n\n"
+        '```toml\n[project.entry-points."quillmark.plugins"]\ntablas = "quillmark_tablas:plugin"\n```'
+    )
+    c.u(
+        "perfecto, eso le contesto. Ella además propone que load_plugins() cargue por defecto todos los plugins instalados, sin lista. ¿Qué opinas?"
+    )
+    c.a(
+        "Cómodo, pero arriesgado: instalar cualquier paquete cambiaría cómo se renderiza el Markdown en todas las "
+        "aplicaciones del entorno, sin que nadie lo active. Para una librería que sanea HTML, yo mantendría la "
+        "activación explícita."
+    )
+    rej = c.u(
+        "estoy de acuerdo. No, los plugins se activan siempre de forma explícita. Se lo digo con cariño, que la idea no es mala."
+    )
+    c.a("¿Quieres que te prepare la respuesta para Discussions?")
+    c.u("sí, en inglés, que la discusión está en inglés")
+    c.a(
+        "Borrador:\n\n> Hi Lucía! Plugins register through the `quillmark.plugins` entry point group (see the snippet). "
+        "`load_plugins()` only loads the names you pass: we'd like to keep activation explicit, because an installed "
+        "package should never change rendering silently. Docs for this are missing, would you like to write them?"
+    )
+    c.u("mándalo tal cual")
+    c.a(
+        tools=[
+            sh(
+                'gh api graphql -f query=\'mutation { addDiscussionComment(input: {discussionId: "D_kwDOJ8m2Ls4AbX7q", body: "$(cat /tmp/reply-lucia.md)"}) { comment { url } } }\''
+            )
+        ]
+    )
+    c.r('{"errors":[{"type":"FORBIDDEN","message":"Resource not accessible by integration"}]}')
+    c.a(
+        "GitHub respondió sin error de salida pero con `FORBIDDEN`: el token de la integración no puede escribir en "
+        "Discussions. Lo intento con tu sesión de `gh`.",
+        tools=[
+            sh(
+                'gh auth switch -u jferreira && gh api graphql -f query=\'mutation { addDiscussionComment(input: {discussionId: "D_kwDOJ8m2Ls4AbX7q", body: "$(cat /tmp/reply-lucia.md)"}) { comment { url } } }\''
+            )
+        ],
+    )
+    sent = c.r(
+        '{"data":{"addDiscussionComment":{"comment":{"url":"https://github.com/quillmark/quillmark/discussions/915#discussioncomment-11482201"}}}}'
+    )
+    c.a("Publicado en la discusión #915.")
+    todo = c.u(
+        "genial. Ya me ha contestado: Lucía escribe la guía de plugins y abre el PR antes del lunes 7 de diciembre. "
+        "Ah, y preguntó si los hooks pueden ser async. Eso no lo sé todavía, lo pensaré con calma otro día."
+    )
+    c.a("Apuntado: la guía es de Lucía, con PR antes del lunes 7. Lo de los hooks async queda pendiente.")
+    c.u("gracias!")
+    c.item(
+        "fact",
+        "Los plugins de quillmark se registran con el grupo de entry points quillmark.plugins (quillmark/plugins.py); load_plugins() solo carga los nombres indicados; no había página de documentación (plugins.html da 404).",
+        [found],
+    )
+    c.item(
+        "decision",
+        "Rechazado: la propuesta de Lucía de que load_plugins() cargue por defecto todos los plugins instalados; los plugins se activan siempre de forma explícita.",
+        [rej],
+        True,
+    )
+    c.item(
+        "outcome",
+        "La respuesta a Lucía se publicó en la discusión #915 tras un FORBIDDEN con el token de la integración.",
+        [sent],
+    )
+    c.item("todo", "Lucía escribe la guía de plugins y abre el PR antes del lunes 7 de diciembre.", [todo])
+    c.item(
+        "open_question",
+        "¿Pueden los hooks de plugins ser async? Pendiente, Jonas lo pensará otro día.",
+        [todo],
+    )
+    c.noise = ["Voy a buscarlo en la documentación y en el código.", "mándalo tal cual", "gracias!"]
+    return c
+
+
+CONVS = [ci_py313, release_240, breaking_change, security_report, deprecate_de, flaky_test, contributor_es]
 
 if __name__ == "__main__":
     main(CONVS, Path(__file__).resolve().parent)
