@@ -1097,7 +1097,7 @@ def contributor_es() -> Conv:
         "nombres que se le pasan. Un paquete externo declara en su `pyproject.toml`:\n\n"
         '```toml\n[project.entry-points."quillmark.plugins"]\ntablas = "quillmark_tablas:plugin"\n```'
     )
-    c.u(
+    relay = c.u(
         "perfecto, eso le contesto. Ella además propone que load_plugins() cargue por defecto todos los plugins instalados, sin lista. ¿Qué opinas?"
     )
     c.a(
@@ -1123,7 +1123,7 @@ def contributor_es() -> Conv:
             )
         ]
     )
-    c.r('{"errors":[{"type":"FORBIDDEN","message":"Resource not accessible by integration"}]}')
+    forb = c.r('{"errors":[{"type":"FORBIDDEN","message":"Resource not accessible by integration"}]}')
     c.a(
         "GitHub respondió sin error de salida pero con `FORBIDDEN`: el token de la integración no puede escribir en "
         "Discussions. Lo intento con tu sesión de `gh`.",
@@ -1151,13 +1151,13 @@ def contributor_es() -> Conv:
     c.item(
         "decision",
         "Rechazado: la propuesta de Lucía de que load_plugins() cargue por defecto todos los plugins instalados; los plugins se activan siempre de forma explícita.",
-        [rej],
+        [relay, rej],
         True,
     )
     c.item(
         "outcome",
         "La respuesta a Lucía se publicó en la discusión #915 tras un FORBIDDEN con el token de la integración.",
-        [sent],
+        [forb, sent],
     )
     c.item("todo", "Lucía escribe la guía de plugins y abre el PR antes del lunes 7 de diciembre.", [todo])
     c.item(
@@ -1169,7 +1169,55 @@ def contributor_es() -> Conv:
     return c
 
 
-CONVS = [ci_py313, release_240, breaking_change, security_report, deprecate_de, flaky_test, contributor_es]
+def smalltalk() -> Conv:
+    c = C("08-pycon-hallway-chat", "2026-12-02T21:10:00", 1, "control-ui", cwd=HOME)
+    c.u("evening! no work tonight, promise. did you see the PyCon DE talk list came out?")
+    c.a("Evening! I haven't seen it unless you show me. Anything good on it?")
+    c.u(
+        "there's one on Markdown parsers with a benchmark where quillmark is 'the slow one' lol. kind of fair tbh"
+    )
+    c.a(
+        "Ha, being the slow one next to the C-backed parsers is almost a compliment for pure Python. Are you going to go watch it?"
+    )
+    c.u(
+        "maybe, if I go at all. Darmstadt in April is nice, but I'm not sure I have the energy for a conference"
+    )
+    c.a(
+        "Understandable. Conferences are fun for two days and then you need a week. Would you go just for the sprints?"
+    )
+    c.u(
+        "the sprints are the best part honestly. last year someone fixed a bug I had open for two years in one afternoon"
+    )
+    c.a("That's the magic of sprints: fresh eyes and no notifications. What was the bug?")
+    c.u(
+        "tables inside blockquotes. don't ask. anyway, what's a good tea for late evening that isn't chamomile? I hate chamomile"
+    )
+    c.a(
+        "Rooibos is caffeine-free and tastes nothing like chamomile. Lemon balm or a peppermint blend would work too."
+    )
+    c.u("rooibos it is. thanks, good night")
+    c.a("Good night, Jonas. Enjoy the tea.")
+    c.noise = [
+        "evening! no work tonight, promise.",
+        "Darmstadt in April is nice",
+        "the sprints are the best part honestly",
+        "what's a good tea for late evening",
+        "Rooibos is caffeine-free",
+        "rooibos it is. thanks, good night",
+    ]
+    return c
+
+
+CONVS = [
+    ci_py313,
+    release_240,
+    breaking_change,
+    security_report,
+    deprecate_de,
+    flaky_test,
+    contributor_es,
+    smalltalk,
+]
 
 if __name__ == "__main__":
     main(CONVS, Path(__file__).resolve().parent)
