@@ -1208,6 +1208,161 @@ def smalltalk() -> Conv:
     return c
 
 
+def docs_host() -> Conv:
+    c = C("09-docs-move-to-new-host", "2026-12-03T08:30:00", 1, "pi", cwd=REPO)
+    c.u(
+        "RTD builds keep timing out on the API pages, and I'm tired of the ads. I want the docs on docs.quillmark.dev. "
+        "Where should they live?"
+    )
+    opts = c.a(
+        "Two realistic options for a static Sphinx site:\n\n"
+        "1. **Cloudflare Pages**: free tier has unlimited bandwidth and 500 builds/month; we'd build in GitHub "
+        "Actions and upload with `wrangler pages deploy`.\n"
+        "2. **Netlify**: free tier caps bandwidth at 100 GB/month and build minutes at 300; paid starts at $19/month "
+        "per member.\n\nBoth do custom domains and redirects."
+    )
+    pick = c.u("the cheaper one, obviously. we have zero budget")
+    c.a("Cloudflare Pages, then. What should happen to the Read the Docs project?")
+    rtd1 = c.u("keep RTD running as a mirror for now, people have bookmarks")
+    c.a("Okay, RTD stays up as a mirror. Building the docs first.", tools=[sh("tox -e docs")])
+    c.r(
+        "docs: commands[0]> sphinx-build -W -b html docs docs/_build/html\nRunning Sphinx v8.1.3\n"
+        "building [html]: targets for 41 source files that are out of date\n"
+        "build succeeded.\n\nThe HTML pages are in docs/_build/html.\n  docs: OK (21.40 seconds)"
+    )
+    c.a(
+        "Deploying a first version to Pages.",
+        tools=[
+            sh(
+                "CLOUDFLARE_API_TOKEN=cf_7HkQ2vZ9pWmX4tRb8LnY1sJe6DaU3oGc0FiV npx wrangler pages deploy docs/_build/html --project-name quillmark-docs"
+            )
+        ],
+    )
+    c.r(
+        "✨ Success! Uploaded 312 files (4.12 sec)\n✨ Deployment complete! Take a peek over at https://8c1f2e7a.quillmark-docs.pages.dev"
+    )
+    c.a(
+        tools=[
+            sh(
+                "curl -s -o /dev/null -w '%{http_code}\\n' https://8c1f2e7a.quillmark-docs.pages.dev/ && curl -s https://8c1f2e7a.quillmark-docs.pages.dev/api/ | head -c 200"
+            )
+        ]
+    )
+    silent = c.r(
+        "200\n<!DOCTYPE html><html><head><title>404: Not Found</title></head><body><h1>Not found</h1><p>The page /api/ does not exist."
+    )
+    c.a(
+        "The home page answers 200, but `/api/` serves a page titled `404: Not Found` with status 200. The API pages "
+        "are under `api/index.html`? Checking the build output.",
+        tools=[sh("ls docs/_build/html | head; ls docs/_build/html/reference | head -3")],
+    )
+    c.r(
+        "_static\ngenindex.html\nindex.html\nreference\nsearch.html\nchangelog.html\n\nindex.html\nrender.html\nplugins.html"
+    )
+    c.a(
+        "The API lives at `/reference/`, not `/api/`: on RTD an old redirect mapped `/api/` there. Pages reads a "
+        "`_redirects` file, so I'll add one.",
+        tools=[
+            (
+                "write",
+                {
+                    "file_path": f"{REPO}/docs/_extra/_redirects",
+                    "content": "/api/* /reference/:splat 301\n/en/stable/* /:splat 301\n/en/latest/* /:splat 301\n",
+                },
+            )
+        ],
+    )
+    c.r("Successfully wrote 79 bytes to docs/_extra/_redirects")
+    c.a(
+        tools=[
+            sh(
+                "tox -e docs -q && CLOUDFLARE_API_TOKEN=cf_7HkQ2vZ9pWmX4tRb8LnY1sJe6DaU3oGc0FiV npx wrangler pages deploy docs/_build/html --project-name quillmark-docs --branch main && curl -sI https://quillmark-docs.pages.dev/api/render.html | head -2"
+            )
+        ]
+    )
+    fixed = c.r(
+        "✨ Deployment complete! Take a peek over at https://quillmark-docs.pages.dev\nHTTP/2 301\nlocation: /reference/render.html"
+    )
+    c.a(
+        "`/api/render.html` now redirects 301 to `/reference/render.html`. Next step is the domain: who manages DNS for quillmark.dev?"
+    )
+    dns = c.u(
+        "Marek does, he's got the Cloudflare account for the domain. I'll ask him for the CNAME to docs.quillmark.dev"
+    )
+    c.a("Okay. Once the CNAME is there, I'd check https and the redirects on the real domain.")
+    rev = c.u(
+        "actually, thinking about it again: don't keep RTD as a mirror. two copies will drift and people will read "
+        "old docs. RTD should only redirect to docs.quillmark.dev"
+    )
+    ack = c.a(
+        "Makes sense, one source of truth. I'll switch the RTD project to redirects only.",
+        tools=[
+            sh(
+                "curl -s -X PATCH -H 'Authorization: Token rtd_5bN8qW2xZkL9mV4cT7yH1pD3' -H 'Content-Type: application/json' -d '{\"default_branch\":null,\"active\":false}' https://readthedocs.org/api/v3/projects/quillmark/ -w '%{http_code}'"
+            )
+        ],
+    )
+    c.r("204")
+    c.a(
+        tools=[
+            sh(
+                'curl -s -X POST -H \'Authorization: Token rtd_5bN8qW2xZkL9mV4cT7yH1pD3\' -H \'Content-Type: application/json\' -d \'{"from_url":"/$rest","to_url":"https://docs.quillmark.dev/:splat","type":"exact"}\' https://readthedocs.org/api/v3/projects/quillmark/redirects/ -w \'\\n%{http_code}\''
+            )
+        ]
+    )
+    c.r('{"pk":88213,"type":"exact","from_url":"/$rest","to_url":"https://docs.quillmark.dev/:splat"}\n201')
+    c.a(
+        "Redirect created. Testing a few old URLs.",
+        tools=[
+            sh(
+                'for u in / /en/stable/ /en/stable/reference/render.html /en/stable/api/; do curl -s -o /dev/null -w "$u %{http_code} %{redirect_url}\\n" https://quillmark.readthedocs.io$u; done'
+            )
+        ],
+    )
+    bad = c.r(
+        "/ 302 https://docs.quillmark.dev/\n/en/stable/ 302 https://docs.quillmark.dev/en/stable/\n"
+        "/en/stable/reference/render.html 302 https://docs.quillmark.dev/en/stable/reference/render.html\n"
+        "/en/stable/api/ 500 "
+    )
+    c.a(
+        "Three of four redirect (302, and our `_redirects` strips `/en/stable/` once the domain is live). But "
+        "`/en/stable/api/` returns **500** from RTD itself, with no redirect. That is on their side; maybe the old "
+        "`/api/` page redirect in the RTD project conflicts with the new rule. I can't see the RTD redirect list "
+        "with this token's scope. Shall I open a ticket with RTD, or will you look in the dashboard?"
+    )
+    c.u("I'll look at the dashboard tonight. not now")
+    c.a(
+        "Okay. Summary: docs deploy to Cloudflare Pages (`quillmark-docs`), `_redirects` maps `/api/` and `/en/*`, RTD is redirect-only, and `/en/stable/api/` still gives 500 on RTD."
+    )
+    c.item(
+        "decision",
+        "Docs hosting: Cloudflare Pages (project quillmark-docs, deployed with wrangler), chosen as the cheaper option.",
+        [opts, pick],
+        True,
+    )
+    c.item(
+        "decision", "Read the Docs: redirect-only to docs.quillmark.dev, no mirror.", [rtd1, rev, ack], True
+    )
+    c.item(
+        "fact", "DNS for quillmark.dev is managed by Marek, who has the domain's Cloudflare account.", [dns]
+    )
+    c.item("todo", "Jonas asks Marek for the CNAME for docs.quillmark.dev.", [dns])
+    c.item(
+        "outcome",
+        "Pages served /api/ as a 200 page titled '404: Not Found'; docs/_extra/_redirects now sends /api/* to /reference/ (301 checked).",
+        [silent, fixed],
+    )
+    c.item(
+        "outcome",
+        "https://quillmark.readthedocs.io/en/stable/api/ returns 500 from RTD instead of redirecting; Jonas will check the RTD dashboard tonight.",
+        [bad],
+        True,
+    )
+    c.canaries = ["cf_7HkQ2vZ9pWmX4tRb8LnY1sJe6DaU3oGc0FiV", "rtd_5bN8qW2xZkL9mV4cT7yH1pD3"]
+    c.noise = ["Building the docs first.", "Testing a few old URLs.", "we have zero budget"]
+    return c
+
+
 CONVS = [
     ci_py313,
     release_240,
@@ -1217,6 +1372,7 @@ CONVS = [
     flaky_test,
     contributor_es,
     smalltalk,
+    docs_host,
 ]
 
 if __name__ == "__main__":
