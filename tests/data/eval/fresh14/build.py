@@ -1363,6 +1363,128 @@ def docs_host() -> Conv:
     return c
 
 
+def triage() -> Conv:
+    c = C("10-issue-triage-morning", "2026-12-03T09:40:00", 1, "control-ui", cwd=REPO)
+    c.u("triage time. what's new and unlabelled?")
+    c.a(tools=[sh("gh issue list --label '' --search 'no:label' --json number,title,author --limit 10")])
+    c.r(
+        '[{"author":{"login":"mhoffmann"},"number":905,"title":"Render admonitions (!!! note) like MkDocs"},'
+        '{"author":{"login":"d-okafor"},"number":904,"title":"Crash on empty table header row"},'
+        '{"author":{"login":"quietfox"},"number":903,"title":"Nested emphasis inside links is lost"},'
+        '{"author":{"login":"rk-dev"},"number":901,"title":"Please add a C extension for speed"}]'
+    )
+    c.a(
+        "Four unlabelled:\n\n- #905 admonitions like MkDocs: looks like a missing feature, but the reporter calls it "
+        "a bug because our docs mention `!!!`. I'd label it `bug`.\n- #904 crash on an empty table header row: `bug`, "
+        "I'll try to reproduce.\n- #903 nested emphasis in links: I think it's a duplicate of #870.\n- #901 C extension for speed."
+    )
+    lbl1 = c.u(
+        "ok label 905 as bug for now. and 903 isn't a dup of 870, 870 is about images. it's a dup of #887"
+    )
+    c.a(
+        "Right, #887. Let me check 904 first.",
+        tools=[sh("python -c \"import quillmark; print(quillmark.render('| |\\n|---|\\n| a |'))\"")],
+    )
+    c.r(
+        'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\n'
+        '  File "/home/jonas/src/quillmark/quillmark/blocks/table.py", line 88, in parse_header\n'
+        "    width = max(len(c) for c in cells)\nValueError: max() arg is an empty sequence",
+        exit_code=1,
+    )
+    c.a(
+        "Reproduced: `ValueError: max() arg is an empty sequence` in `blocks/table.py:88`. Labelling.",
+        tools=[sh("gh issue edit 904 --add-label bug,confirmed && gh issue edit 905 --add-label bug")],
+    )
+    c.r(
+        "https://github.com/quillmark/quillmark/issues/904\nhttps://github.com/quillmark/quillmark/issues/905"
+    )
+    c.a("Closing #903 as a duplicate of #887.", tools=[sh("gh issue close 903 --reason 'not planned'")])
+    c.r("✓ Closed issue quillmark/quillmark#903 (Nested emphasis inside links is lost)")
+    rule = c.u(
+        "hm, you closed it without a word. never close an issue without a comment that says why and links the "
+        "other issue or the doc. people feel ignored otherwise. add one to 903 now"
+    )
+    c.a(
+        "You're right, sorry. Adding the comment.",
+        tools=[
+            sh(
+                "gh issue comment 903 --body 'Thanks for the report! This is the same bug as #887, so let us track it there. Closing as a duplicate.'"
+            )
+        ],
+    )
+    c.r("https://github.com/quillmark/quillmark/issues/903#issuecomment-2511840937")
+    c.a("Done. And #901, the C extension request?")
+    wont = c.u(
+        "wontfix. quillmark stays pure Python, that's the point of it. close it with a friendly comment pointing to "
+        "the FAQ entry on speed"
+    )
+    c.a(
+        tools=[
+            sh(
+                "gh issue comment 901 --body-file /tmp/c901.md && gh issue edit 901 --add-label wontfix && gh issue close 901 --reason 'not planned'"
+            )
+        ]
+    )
+    c.r(
+        "https://github.com/quillmark/quillmark/issues/901#issuecomment-2511843310\n"
+        "could not add label: 'wontfix' not found",
+        exit_code=1,
+    )
+    c.a(
+        "The comment is posted, but the `wontfix` label doesn't exist in this repo. Creating it and retrying.",
+        tools=[
+            sh(
+                "gh label create wontfix --color ffffff --description 'Will not be worked on' && gh issue edit 901 --add-label wontfix && gh issue close 901 --reason 'not planned'"
+            )
+        ],
+    )
+    closed = c.r(
+        '✓ Label "wontfix" created in quillmark/quillmark\nhttps://github.com/quillmark/quillmark/issues/901\n✓ Closed issue quillmark/quillmark#901 (Please add a C extension for speed)'
+    )
+    c.a("#901 is closed with the comment and the new `wontfix` label.")
+    mem = c.u(
+        "good. btw, remember that Priya is the release manager for the 2.x line from now on, so backports go through her"
+    )
+    c.a("Noted: Priya manages 2.x releases, backports go through her.")
+    c.u("how's the weather in your datacenter lol")
+    c.a("Perfectly climate-controlled, as always. Anything else in the queue?")
+    rev = c.u(
+        "yes, 905 again. I read it properly: that's not a bug, it's a feature request. relabel it as enhancement"
+    )
+    c.a(tools=[sh("gh issue edit 905 --remove-label bug --add-label enhancement")])
+    ack = c.r("https://github.com/quillmark/quillmark/issues/905")
+    c.a("#905 is now `enhancement` instead of `bug`.")
+    c.item(
+        "decision", "Issue #905 (admonitions like MkDocs) is labelled enhancement.", [lbl1, rev, ack], True
+    )
+    c.item(
+        "fact",
+        "#903 is a duplicate of #887, not of #870 (#870 is about images); #903 was closed with a comment pointing to #887.",
+        [lbl1],
+        True,
+    )
+    c.item(
+        "fact",
+        "Never close an issue without a comment that says why and links the other issue or doc.",
+        [rule],
+        True,
+    )
+    c.item(
+        "decision",
+        "#901 (C extension for speed) closed as wontfix: quillmark stays pure Python.",
+        [wont, closed],
+        True,
+    )
+    c.item("fact", "Priya is the release manager for the 2.x line; backports go through her.", [mem], True)
+    c.item(
+        "outcome",
+        "#904 reproduced (ValueError: max() arg is an empty sequence in quillmark/blocks/table.py:88) and labelled bug, confirmed.",
+        [c.lines[6]["id"]],
+    )
+    c.noise = ["triage time.", "how's the weather in your datacenter", "Perfectly climate-controlled"]
+    return c
+
+
 CONVS = [
     ci_py313,
     release_240,
@@ -1373,6 +1495,7 @@ CONVS = [
     contributor_es,
     smalltalk,
     docs_host,
+    triage,
 ]
 
 if __name__ == "__main__":
