@@ -1385,7 +1385,7 @@ def triage() -> Conv:
         "Right, #887. Let me check 904 first.",
         tools=[sh("python -c \"import quillmark; print(quillmark.render('| |\\n|---|\\n| a |'))\"")],
     )
-    c.r(
+    repro = c.r(
         'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\n'
         '  File "/home/jonas/src/quillmark/quillmark/blocks/table.py", line 88, in parse_header\n'
         "    width = max(len(c) for c in cells)\nValueError: max() arg is an empty sequence",
@@ -1395,7 +1395,7 @@ def triage() -> Conv:
         "Reproduced: `ValueError: max() arg is an empty sequence` in `blocks/table.py:88`. Labelling.",
         tools=[sh("gh issue edit 904 --add-label bug,confirmed && gh issue edit 905 --add-label bug")],
     )
-    c.r(
+    lab904 = c.r(
         "https://github.com/quillmark/quillmark/issues/904\nhttps://github.com/quillmark/quillmark/issues/905"
     )
     c.a("Closing #903 as a duplicate of #887.", tools=[sh("gh issue close 903 --reason 'not planned'")])
@@ -1479,7 +1479,7 @@ def triage() -> Conv:
     c.item(
         "outcome",
         "#904 reproduced (ValueError: max() arg is an empty sequence in quillmark/blocks/table.py:88) and labelled bug, confirmed.",
-        [c.lines[6]["id"]],
+        [repro, lab904],
     )
     c.noise = ["triage time.", "how's the weather in your datacenter", "Perfectly climate-controlled"]
     return c
