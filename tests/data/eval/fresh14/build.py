@@ -432,7 +432,35 @@ def release_240() -> Conv:
     c.a(
         "RELEASING.md is written (7 steps) and you have a reminder for tomorrow 09:00 to replace the ~/.pypirc token."
     )
-    c.u("perfect, cheers")
+    c.u("perfect. did the docs site pick up 2.4.0 already? the changelog page should show it")
+    c.a(
+        tools=[
+            sh(
+                "curl -s https://quillmark.readthedocs.io/en/stable/changelog.html | grep -o '<h2>2\\.[0-9.]*' | head -2"
+            )
+        ]
+    )
+    c.r("<h2>2.3.2\n<h2>2.3.1")
+    c.a(
+        "Not yet: the stable changelog still starts at 2.3.2. RTD builds `stable` from the newest tag, so it "
+        "should have been triggered by the push. Checking the build list.",
+        tools=[
+            sh(
+                "curl -s https://readthedocs.org/api/v3/projects/quillmark/builds/?limit=1 | jq -r '.results[0] | [.version, .state.code, .success] | @tsv'"
+            )
+        ],
+    )
+    c.r("stable\ttriggered\tnull")
+    c.a(
+        tools=[
+            sh(
+                "sleep 90 && curl -s https://quillmark.readthedocs.io/en/stable/changelog.html | grep -o '<h2>2\\.[0-9.]*' | head -1"
+            )
+        ]
+    )
+    c.r("<h2>2.4.0")
+    c.a("The build was just queued; the stable changelog now shows 2.4.0.")
+    c.u("cheers")
     c.a("Cheers, enjoy the release.")
     c.item(
         "decision",
@@ -457,7 +485,7 @@ def release_240() -> Conv:
     ]
     c.noise = [
         "Let me list the merged PRs since the last tag.",
-        "perfect, cheers",
+        "did the docs site pick up 2.4.0 already",
         "Cheers, enjoy the release.",
     ]
     return c
@@ -697,7 +725,7 @@ def security_report() -> Conv:
     c.item(
         "decision",
         "The XSS fix is published with quillmark 2.4.1 on 2026-12-09, together with the advisory.",
-        [date_ok],
+        [pub],
         True,
     )
     c.item("todo", "Jonas requests the CVE for GHSA-7q4m-x2vp-3hcw on Friday 2026-12-04.", [date_ok, rem])
