@@ -464,7 +464,7 @@ def release_240() -> Conv:
     c.a("Cheers, enjoy the release.")
     c.item(
         "decision",
-        "The next release is 2.4.0 (minor, not 3.0): dropping Python 3.8 counts as minor under the SemVer policy.",
+        "Next release version: 2.4.0, a minor release; dropping Python 3.8 counts as minor under the SemVer policy.",
         [offer, ok],
         True,
     )
@@ -857,7 +857,7 @@ def deprecate_de() -> Conv:
     c.a("Gern!")
     c.item(
         "decision",
-        "parse_inline() wird abgekündigt: DeprecationWarning ab 2.5 (nicht 2.6), Entfernung in 3.0; interne Aufrufe sofort auf render_inline() umstellen.",
+        "parse_inline() wird abgekündigt: DeprecationWarning ab 2.5, Entfernung in 3.0; interne Aufrufe sofort auf render_inline() umstellen.",
         [plan, corr],
         True,
     )
@@ -1368,9 +1368,7 @@ def docs_host() -> Conv:
         [opts, pick],
         True,
     )
-    c.item(
-        "decision", "Read the Docs: redirect-only to docs.quillmark.dev, no mirror.", [rtd1, rev, ack], True
-    )
+    c.item("decision", "Read the Docs: only redirects to docs.quillmark.dev.", [rtd1, rev, ack], True)
     c.item(
         "fact", "DNS for quillmark.dev is managed by Marek, who has the domain's Cloudflare account.", [dns]
     )
@@ -1487,7 +1485,7 @@ def triage() -> Conv:
     )
     c.item(
         "fact",
-        "#903 is a duplicate of #887, not of #870 (#870 is about images); #903 was closed with a comment pointing to #887.",
+        "#903 is a duplicate of #887 (#870 is about images); #903 was closed with a comment pointing to #887.",
         [lbl1],
         True,
     )
@@ -1588,7 +1586,7 @@ def big_pr_de() -> Conv:
     )
     c.item(
         "fact",
-        "PR #847 (Tabellen, colspan) ist von Svenja (svenja-k), nicht von Tobias; Tobias macht die Listen.",
+        "PR #847 (Tabellen, colspan) ist von Svenja (svenja-k); Tobias macht die Listen.",
         [corr],
         True,
     )
@@ -1670,9 +1668,11 @@ def typing_pep561() -> Conv:
         "Success: no issues found in 46 source files\n        0  2026-12-03 15:31   quillmark/py.typed"
     )
     c.a(
-        "mypy is clean and the wheel now contains `quillmark/py.typed`. For the CI job I need the Codecov settings from the old workflow; reading `.env.ci`.",
-        tools=[rd(f"{REPO}/.env.ci")],
+        "mypy is clean and the wheel now contains `quillmark/py.typed`. For the CI job I need the Codecov settings from the old workflow; reading `.github/ci.env`.",
+        tools=[rd(f"{REPO}/.github/ci.env")],
     )
+    c.rerr(f"ENOENT: no such file or directory, open '{REPO}/.github/ci.env'")
+    c.a("Not there. It is probably the ignored `.env.ci` at the top level.", tools=[rd(f"{REPO}/.env.ci")])
     c.r(
         "# CI secrets mirror, do not commit\nCODECOV_TOKEN=4f2b9c1e-8d7a-4b3e-9a60-c51d2e8f7b93\nPYTHONWARNINGS=error::DeprecationWarning\n"
     )
