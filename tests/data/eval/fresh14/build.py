@@ -1092,7 +1092,7 @@ def flaky_test() -> Conv:
     )
     c.item(
         "todo",
-        "Jonas looks at the Windows failure of PR #924 on his laptop on Thursday.",
+        "Jonas looks at the Windows failure of PR #924 on his laptop on Thursday (2026-12-03).",
         [thu_ask],
     )
     c.noise = ["Let me see how often it fails locally.", "In progress.", "Reading the test."]
@@ -1358,7 +1358,7 @@ def docs_host() -> Conv:
         "`/api/` page redirect in the RTD project conflicts with the new rule. I can't see the RTD redirect list "
         "with this token's scope. Shall I open a ticket with RTD, or will you look in the dashboard?"
     )
-    c.u("I'll look at the dashboard tonight. not now")
+    later = c.u("I'll look at the dashboard tonight. not now")
     c.a(
         "Okay. Summary: docs deploy to Cloudflare Pages (`quillmark-docs`), `_redirects` maps `/api/` and `/en/*`, RTD is redirect-only, and `/en/stable/api/` still gives 500 on RTD."
     )
@@ -1381,7 +1381,7 @@ def docs_host() -> Conv:
     c.item(
         "outcome",
         "https://quillmark.readthedocs.io/en/stable/api/ returns 500 from RTD instead of redirecting; Jonas will check the RTD dashboard tonight.",
-        [bad],
+        [bad, later],
         True,
     )
     c.canaries = ["cf_7HkQ2vZ9pWmX4tRb8LnY1sJe6DaU3oGc0FiV", "rtd_5bN8qW2xZkL9mV4cT7yH1pD3"]
