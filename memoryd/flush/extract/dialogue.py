@@ -36,6 +36,7 @@ from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
     _names,
+    _owned_names,
     choice_laid_out,
     distinct_values,
     elaborated_offer,
@@ -48,6 +49,7 @@ from memoryd.flush.extract.exchanges import (
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
+    BEST,
     BOTH,
     CHOICE,
     CONDITION,
@@ -73,9 +75,11 @@ from memoryd.flush.extract.lexicon import (
     SUGGEST,
     THANKS,
     WH,
+    WHICH,
     YES,
     tokens,
 )
+from memoryd.flush.extract.lexicon import RECOMMEND as RECOMMEND_WORDS
 from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
 from memoryd.flush.extract.markers import (
     COMPLETION,
@@ -291,6 +295,11 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     if not body:
         return
     offer = _read_value_change(ctx, prev, ctx.offer(prev))
+    if offer.options and not (offer.asked or offer.choice) and _side_by_side(ctx, prev, offer):
+        offer = replace(offer, choice=True, asked=True)  # named alternatives, compared: a choice
+    pointwise = bool(offer.options) and _by_labels(body, offer, 3 if offer.choice else 2)
+    if pointwise:
+        offer = replace(offer, asked=True)  # "1 yes. 3 no: ...": the list was put to the user
     if _clarifying(ctx, prev, offer):
         return  # "am I free on the 15th?" - "Which calendar, work or private?" - "work": no decision
     if offer.options and ran_list(ctx, prev, offer.options):
@@ -306,6 +315,8 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         deferred = [s for s in deferred if not _only_a_day(s)]
     if own and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
         _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
+    elif pointwise:
+        _plan_reply(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and (offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)):
         _choice(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and offer.asked:
@@ -349,6 +360,53 @@ _WHEN: Final = re.compile(
     re.I,
 )
 _CODE_SPAN: Final = re.compile(r"`([^`]+)`")
+
+
+#: A list item that opens with its own name: "Datadog: ...", "Braiding Sweetgrass (Kimmerer): ..."
+_NAME_LEAD: Final = re.compile(r"^([^:：]{1,48}?)\s*[:：]\s+\S")
+
+
+def _side_by_side(ctx: Ctx, prev: Msg, offer: Offer) -> bool:
+    """Alternatives set side by side without a question: every list item opens with a name of its
+    own and states a figure, and the prose after the list names one of them (``favoured``) while the
+    user had asked which one, or the closing words compare ("the cheapest", "the best fit").
+    The reply to such a list picks from it like from options put as a question."""
+    if offer.favoured is None or not 2 <= len(offer.options) <= 5 or offer.single:
+        return False
+    leads = [_NAME_LEAD.match(o.text) for o in offer.options]
+    if not all(leads) or not all(any(c.isdigit() for c in o.text) for o in offer.options):
+        return False
+    names = [word_set(x.group(1)) for x in leads if x]
+    if any(not n for n in names) or len({frozenset(n) for n in names}) < len(names):
+        return False
+    tail = [
+        s
+        for s in split_sentences(paragraphs(prev.prose)[-1])
+        if not LIST_ITEM.match(s) and all(s.strip() != o.text for o in offer.options)
+    ]
+    if any(BEST.hit(s) or SMALLER.hit(s) or LARGER.hit(s) or RECOMMEND_WORDS.hit(s) for s in tail):
+        return True
+    asker = ctx.last_user(prev.pos)
+    return asker is not None and any(
+        is_question(s) and (WHICH.hit(s) or BEST.hit(s) or OR.hit(s)) for s in ctx.msgs[asker].sentences
+    )
+
+
+def _by_labels(body: Sequence[str], offer: Offer, least: int) -> bool:
+    """A reply that takes up ``least`` or more points of a numbered or lettered list by their labels,
+    one sentence each ("1 yes. 2 fine. 4 no, ..."): the list was put to the user, asked or not, and
+    (three or more taken up) its points are no alternatives of which one is picked."""
+    labels = {o.label for o in offer.options}
+    if len(offer.options) < 2 or not all(labels) or len(labels) < len(offer.options):
+        return False
+    said = {
+        idx
+        for x in body
+        if _LABEL.match(x) and not is_question(x)
+        for idx in [named_option(x, offer.options)]
+        if idx is not None
+    }
+    return len(said) >= least
 
 
 def ran_list(ctx: Ctx, prev: Msg, options: Sequence[Option]) -> bool:
@@ -960,6 +1018,10 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
         text = _over(ctx, text, others)
     if (d := ctx.delegated.get(m.pos)) is not None:
         pos.add(d)
+    if mine is None and (confirmed := _confirmation(ctx, m, offer, idx, text)) is not None:
+        said, at = confirmed  # "Grafana Cloud with the 12-month commit.": what was settled, said back
+        text = clip(f"{said}; {text}")
+        pos.add(at)
     _record(ctx, offer, text, pos)
 
     def split(s: str) -> list[str]:  # a sentence naming two options is read clause by clause
@@ -981,6 +1043,51 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             else:
                 continue
         _reject_option(ctx, m, prev, offer, other, s)
+
+
+def _confirmation(ctx: Ctx, m: Msg, offer: Offer, idx: int, text: str) -> tuple[str, int] | None:
+    """The assistant's words after a pick, when they say the chosen option back with what it
+    settles ("Braiding Sweetgrass for January then.", "McGill residences, 26 July to 1 August."):
+    a short statement, no offer or question, naming the chosen option by a name or value only it
+    has and adding names or values the decision does not have yet. Its first words, else (when
+    they only announce work: tool calls follow) the report that closes that work ("the 23 rows
+    are in data/clean/lookup.csv"). Returned with the turn that said it."""
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None:
+        return None
+    turns = [ack]
+    if ack.has_calls:
+        turns += [x for x in ctx.after(ack.pos) if x.role == "assistant" and x.prose][-1:]
+    for turn in turns:
+        if not turn.sentences or ctx.offer(turn).options:
+            continue
+        said = _confirms(plain(turn.sentences[0]).strip(), offer, idx, text)
+        if said:
+            return said, turn.pos
+    return None
+
+
+def _confirms(said: str, offer: Offer, idx: int, text: str) -> str:
+    """``said`` as the confirmation of option ``idx`` (see ``_confirmation``), or ""."""
+    if is_question(said) or _size(said) > 20 or _size(said) < 2 or _refuses(said) or NEGATIVE.hit(said):
+        return ""
+    named = option_by_name(said, offer.options)
+    if named is None:
+        named = named_option(said, offer.options, first=False, strong=True)
+    names = _names(said, False)
+    head = said.split(maxsplit=1)[0].strip(",;:.!—-").lower()  # "Gut, ...", "Entendu : ...": the opening word
+    head = head if head.isalpha() else ""
+    if named != idx or not names - _names(text, False) - {head}:
+        return ""  # "Entendu : Framaforms.", "Gut, GLS Bank.": a yes to it, nothing settled beyond
+    if any(names & own for j, own in enumerate(_owned_names(offer.options)) if j != idx):
+        return ""  # "Linde statt Stahl": it names the other side too
+    if (
+        (lead := _ACK_LEAD.match(said))
+        and not _names(said[: lead.end()], False)
+        and _size(said[lead.end() :]) >= 3
+    ):
+        said = said[lead.end() :]  # "Noted: AVE 03280, Friday 15:30" -> "AVE 03280, Friday 15:30"
+    return _sentence(said.rstrip(".!。 "))
 
 
 def _short_name(option: str) -> str:
@@ -1216,7 +1323,8 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
     if len(named) < min(3, len(points)) or len(named) < 2:
         return False
     for idx, said in named:
-        rejects = any(REJECT.hit(s) for s in said)
+        verdict = _LABEL.sub("", said[0], count=1).strip()  # "3 no: ..." -> "no: ..."
+        rejects = any(REJECT.hit(s) for s in said) or (verdict != said[0].strip() and NO.starts(verdict))
         prefix = ctx.labels["rejected"] if rejects else ""
         text = f"{prefix}{clip(_sentence(points[idx].text), 140)} — {clip(plain(' '.join(said)), 150)}"
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)

@@ -1,0 +1,180 @@
+"""Round 6 of the dialogue rules: structures seen in two or more writers' splits.
+
+* Named alternatives set side by side (each list item opens with its own name and states a figure)
+  and compared by the closing prose, or asked for by the user, are a choice even without a closing
+  question: the reply picks from them.
+* The assistant's words right after a pick that say the chosen option back with what it settles
+  (a date, a path, a flight number) are part of the decision, and cited.
+* A numbered or lettered proposal answered by its labels ("1 yes. 3 no: ...") is answered point by
+  point even when the list closed without a question.
+
+Every conversation here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from test_extract import Transcript
+from test_extract_dialogue import accepted
+
+from memoryd.flush.extract import extract_items
+from memoryd.flush.items import Item
+
+
+def _items(t: Transcript) -> list[Item]:
+    return extract_items(t.entries())
+
+
+def _rejected(items: list[Item]) -> list[Item]:
+    return [
+        d
+        for d in items
+        if d.kind == "decision" and d.text.startswith(("Rejected", "Abgelehnt", "Rechazado", "Rejeté"))
+    ]
+
+
+# --- named alternatives side by side, no question --------------------------------------------------
+
+
+def test_en_side_by_side_list_compared_in_closing_prose_is_a_choice() -> None:
+    t = Transcript()
+    t.user("we need a new issue tracker for the volunteers, can you compare two?")
+    offer = t.assistant(
+        "Here they are:\n\n"
+        "- **Plane**: 9 € per seat, self-hosting possible\n"
+        "- **Linear**: 12 € per seat, nicer keyboard flow\n\n"
+        "Plane is the cheapest of the two and we could host it ourselves later."
+    )
+    pick = t.user("the cheaper one, fine")
+    (decision,) = accepted(t.items())
+    assert "Plane" in decision.text and decision.text.index("Plane") < decision.text.find("Linear") + 10**6
+    assert {offer, pick} <= set(decision.entry_ids)
+
+
+def test_de_side_by_side_list_after_the_user_asked_which() -> None:
+    t = Transcript()
+    t.user("Welcher Hallenboden passt besser für den Verein, Linoleum oder Kautschuk?")
+    t.assistant(
+        "Beide gehen:\n\n"
+        "- **Linoleum**: 38 € pro m², hält etwa 20 Jahre\n"
+        "- **Kautschuk**: 52 € pro m², dämpft deutlich mehr\n\n"
+        "Für Gymnastikgruppen würde ich zum Kautschuk greifen."
+    )
+    pick = t.user("Kautschuk, die Knie der Senioren danken es")
+    (decision,) = accepted(t.items())
+    assert "Kautschuk" in decision.text
+    assert pick in decision.entry_ids
+
+
+def test_fr_status_list_without_comparison_or_question_is_no_choice() -> None:
+    t = Transcript()
+    t.user("état des deux serveurs de sauvegarde ?")
+    t.assistant(
+        "- **Orion** : 71 % du disque occupé\n"
+        "- **Vega** : 43 % du disque occupé\n\n"
+        "Orion a tourné cette nuit."
+    )
+    t.user("ok merci")
+    assert accepted(t.items()) == []
+
+
+# --- the assistant's confirmation after a pick -------------------------------------------------------
+
+
+def test_en_confirmation_with_a_date_is_part_of_the_decision_and_cited() -> None:
+    t = Transcript()
+    t.assistant(
+        "Two venues for the choir concert:\n\n"
+        "1. Saint Anne's church, 180 seats\n"
+        "2. The town library hall, 90 seats\n\n"
+        "Which one?"
+    )
+    pick = t.user("the church")
+    confirm = t.assistant("Saint Anne's church on Saturday 14 March, doors at 18:30.")
+    (decision,) = accepted(t.items())
+    assert "14 March" in decision.text and "18:30" in decision.text
+    assert "Saint Anne" in decision.text
+    assert {pick, confirm} <= set(decision.entry_ids)
+
+
+def test_es_confirmation_after_work_is_the_closing_report() -> None:
+    t = Transcript()
+    t.assistant(
+        "Para las fotos del archivo hay dos caminos:\n"
+        "1. borrar las duplicadas sin mirar\n"
+        "2. mover las 57 duplicadas a una carpeta aparte\n\n"
+        "¿Cuál prefieres?"
+    )
+    t.user("la 2, quiero revisarlas yo")
+    t.bash("mkdir -p fotos/duplicadas && mv $(cat dup.txt) fotos/duplicadas/", "", text="Las muevo.")
+    report = t.assistant("fotos/duplicadas tiene ahora las 57 fotos.")
+    (decision,) = accepted(t.items())
+    assert "fotos/duplicadas" in decision.text
+    assert report in decision.entry_ids
+
+
+def test_de_plain_acknowledgement_adds_nothing_to_the_decision() -> None:
+    t = Transcript()
+    t.assistant("Für die Kasse: bleibt ihr bei der Volksbank mit 5,20 € oder geht ihr zur DKB mit 0 €?")
+    t.user("DKB")
+    ack = t.assistant("Prima, DKB.")
+    (decision,) = accepted(t.items())
+    assert not decision.text.startswith("Prima")
+    assert ack not in decision.entry_ids
+
+
+def test_fr_confirmation_naming_the_other_option_too_is_not_taken() -> None:
+    t = Transcript()
+    t.assistant(
+        "Pour le traiteur :\n\n1. Chez Margaux, 24 € par personne\n2. Le Petit Four, 19 € par personne\n\n"
+        "Lequel ?"
+    )
+    t.user("le deuxième")
+    said = t.assistant("Le Petit Four plutôt que Chez Margaux, réservé pour le 12 juin.")
+    (decision,) = accepted(t.items())
+    assert "Petit Four" in decision.text
+    assert said not in decision.entry_ids
+
+
+# --- a proposal answered by its labels --------------------------------------------------------------
+
+
+def test_en_unasked_numbered_proposal_answered_by_labels_is_point_by_point() -> None:
+    t = Transcript()
+    offer = t.assistant(
+        "Draft for the garden day:\n\n"
+        "1. Start at 09:00 with coffee in the shed\n"
+        "2. Hedge cutting by the Weber family\n"
+        "3. Compost turning postponed to April\n"
+        "4. Lunch from the bakery, 60 € budget\n\n"
+        "Tell me what to change."
+    )
+    reply = t.user("1 fine. 2 yes but the Okafors do it, the Webers are away. 3 no, we turn it this time.")
+    items = _items(t)
+    decisions = [d for d in items if d.kind == "decision"]
+    assert len(decisions) == 3
+    assert all({offer, reply} <= set(d.entry_ids) for d in decisions)
+    assert any("Okafor" in d.text for d in decisions)
+    (rejected,) = _rejected(items)
+    assert "Compost" in rejected.text
+
+
+def test_de_unasked_lettered_proposal_answered_by_labels() -> None:
+    t = Transcript()
+    t.assistant(
+        "Vorschlag fürs Sommerfest:\n\n"
+        "A) Grill von Familie Brandt, 2 Stück\n"
+        "B) Hüpfburg mieten für 140 €\n"
+        "C) Kuchenbuffet über die Elternliste"
+    )
+    t.user("A passt. B nein, zu teuer. C ja, ich schicke die Liste rum.")
+    items = _items(t)
+    assert len([d for d in items if d.kind == "decision"]) == 3
+    (rejected,) = _rejected(items)
+    assert "Hüpfburg" in rejected.text
+
+
+def test_fr_a_list_mentioned_in_passing_is_not_answered_point_by_point() -> None:
+    t = Transcript()
+    t.assistant("Voici les trois fichiers modifiés :\n\n1. budget.ods\n2. planning.ods\n3. contacts.csv")
+    t.user("merci, je regarde ça ce soir")
+    assert [d for d in _items(t) if d.kind == "decision"] == []
