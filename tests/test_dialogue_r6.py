@@ -178,3 +178,42 @@ def test_fr_a_list_mentioned_in_passing_is_not_answered_point_by_point() -> None
     t.assistant("Voici les trois fichiers modifiés :\n\n1. budget.ods\n2. planning.ods\n3. contacts.csv")
     t.user("merci, je regarde ça ce soir")
     assert [d for d in _items(t) if d.kind == "decision"] == []
+
+
+# --- a small-talk "X or Y?" answered in passing ------------------------------------------------------
+
+
+def test_en_small_talk_choice_answered_in_passing_is_no_decision() -> None:
+    t = Transcript()
+    t.user("long day, the train was late again")
+    t.assistant("Ugh, sorry. A silly joke or a quiet playlist suggestion?")
+    t.user("joke. also how many grams is a cup of flour?")
+    t.assistant("Roughly 120 to 125 grams, sifted a bit less.")
+    assert accepted(t.items()) == []
+
+
+def test_de_small_talk_choice_answered_in_passing_is_no_decision() -> None:
+    t = Transcript()
+    t.user("puh, endlich Feierabend")
+    t.assistant("Glückwunsch! Sofa oder noch eine Runde um den Block?")
+    t.user("Sofa, ganz klar")
+    t.assistant("Sehr vernünftig. Die Füße hochlegen hilft immer.")
+    assert accepted(t.items()) == []
+
+
+def test_it_short_prose_choice_said_back_by_the_assistant_is_kept() -> None:
+    t = Transcript()
+    t.assistant("Per le foto del sito: formato WebP o JPEG?")
+    pick = t.user("WebP")
+    t.assistant("Allora WebP, qualità 80.")
+    (decision,) = accepted(t.items())
+    assert "WebP" in decision.text and pick in decision.entry_ids
+
+
+def test_fr_short_prose_choice_acted_on_with_a_tool_is_kept() -> None:
+    t = Transcript()
+    t.assistant("Je compresse les scans en zip ou en tar ?")
+    pick = t.user("zip")
+    t.bash("zip -r scans.zip scans/", "adding: scans/ (stored 0%)", text="Je compresse.")
+    (decision,) = accepted(t.items())
+    assert "zip" in decision.text and pick in decision.entry_ids

@@ -991,7 +991,25 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
     return out
 
 
+def _in_passing(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int) -> bool:
+    """Small talk: a short assistant turn asking "X, Y or Z?" in running prose, every side a few
+    plain words (no number or identifier), answered in passing, and the assistant's next words
+    (no tool called) never take the chosen side up again ("Indoor plans or are you braving it?" -
+    "indoor. how long do I boil an egg?" - "About 6 minutes ..."). Nothing was settled that a later
+    session needs; a real pick is said back, acted on, or has something to name."""
+    if offer.groups or prev.blocks or _size(prev.prose) > 30:
+        return False
+    if any(not _short(o.text) or distinct_values(o.text) for o in offer.options):
+        return False
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or ack.has_calls:
+        return False
+    return not (word_set(ack.prose) & offer.options[idx].words)
+
+
 def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[str]) -> None:
+    if _in_passing(ctx, m, prev, offer, idx):
+        return
     chosen = offer.options[idx]
     others = [o for o in offer.options if o is not chosen]
     extra = _modifiers(body, chosen, offer.options)
