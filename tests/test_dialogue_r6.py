@@ -217,3 +217,55 @@ def test_fr_short_prose_choice_acted_on_with_a_tool_is_kept() -> None:
     t.bash("zip -r scans.zip scans/", "adding: scans/ (stored 0%)", text="Je compresse.")
     (decision,) = accepted(t.items())
     assert "zip" in decision.text and pick in decision.entry_ids
+
+
+# --- a reply no rule reads, said back by the assistant ---------------------------------------------
+
+
+def test_de_plan_changed_without_a_yes_is_what_the_assistant_says_back() -> None:
+    t = Transcript()
+    offer = t.assistant(
+        "Vorschlag für den Putzplan:\n\n"
+        "- **Küche**: jeden Montag, wechselnd\n"
+        "- **Treppe**: alle zwei Wochen, Samstag\n"
+        "- **Flur**: einmal im Monat\n\n"
+        "Passt das so?"
+    )
+    reply = t.user("Beinahe. Treppe jede Woche statt alle zwei Wochen, sonst wird es staubig. Flur bleibt.")
+    ack = t.assistant("Also: Küche montags, Treppe wöchentlich am Samstag, Flur monatlich.")
+    decisions = accepted(t.items())
+    assert any(
+        "Treppe wöchentlich am Samstag" in d.text and {offer, reply, ack} <= set(d.entry_ids)
+        for d in decisions
+    )
+
+
+def test_en_pick_after_a_side_question_said_back_with_its_details() -> None:
+    t = Transcript()
+    t.user("two rooms free for the workshop, how do we use them")
+    offer = t.assistant(
+        "You could keep both rooms for the plenary so nobody is cramped, or you could run two parallel "
+        "tracks with one room each, or you use one room and keep the other as a quiet corner. Which one?"
+    )
+    t.user("how many seats does each room have")
+    t.assistant("Room K1 has 30 seats, room K2 has 24.")
+    reply = t.user("ok the tracks then")
+    ack = t.assistant("Tracks it is: K1 takes the beginners, K2 the advanced group, 09:00 to 12:00.")
+    decisions = accepted(t.items())
+    assert any("K1" in d.text and {offer, reply, ack} <= set(d.entry_ids) for d in decisions)
+
+
+def test_es_reply_to_a_list_that_is_a_new_request_gets_no_decision() -> None:
+    t = Transcript()
+    t.assistant("Pasos para publicar:\n1. `npm run build`\n2. `npm publish`")
+    t.user("ahora prepárame el changelog de Nube")
+    t.assistant("Nube tiene 4 cambios desde la 1.2, los pongo en CHANGELOG.md.")
+    assert accepted(t.items()) == []
+
+
+def test_fr_answer_to_a_side_question_is_not_said_back_as_a_decision() -> None:
+    t = Transcript()
+    t.assistant("Pour la salle : on garde la grande, ou on prend les deux petites ? Laquelle ?")
+    t.user("combien de places dans la grande ?")
+    t.assistant("La grande salle Vauban a 80 places.")
+    assert accepted(t.items()) == []

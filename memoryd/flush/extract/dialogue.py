@@ -289,7 +289,63 @@ def option_text(offer: Offer, idx: int) -> str:
 
 
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
-    """The user's answer to the assistant turn before it."""
+    """The user's answer to the assistant turn before it; when no rule reads a decision or an open
+    point from it, the assistant's confirmation of it may (``_said_back``)."""
+    before = len(ctx.drafts)
+    _read_reply(ctx, m, prev, used)
+    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
+        _said_back(ctx, m, prev)
+
+
+def _said_back(ctx: Ctx, m: Msg, prev: Msg) -> None:
+    """A reply to something the assistant put to the user (options, a plan, a recommendation) that no
+    rule could read ("Fast. Takt wöchentlich statt zweiwöchentlich ...", "ok the halves then"), and
+    the assistant's next words say back what was settled: a statement of at most 30 words, no
+    question and no tool call in that turn, that repeats words of the reply or of the offer and
+    names values or names of its own ("Also: wöchentlich, Branch-Cut Montag 12:00, ..."). That
+    statement is the decision, citing the offer, the reply and the confirmation."""
+    offer = ctx.offer(prev)
+    side = ctx.last_user(prev.pos)
+    if not offer.options and side is not None and _side_question(ctx.msgs[side]):
+        pending = ctx.prev_assistant(side)  # options, "how big is a full bed?", the answer, the reply
+        if pending is not None:
+            prev, offer = pending, ctx.offer(pending)
+    if not (offer.options or offer.recommendation) or (not offer.asked and not offer.options):
+        return
+    first = _first(m.sentences)
+    if own_question(m.sentences) or WH.starts(first) or _refuses(first):
+        return  # "how big is a full bed again": a side question, whatever the answer says
+    if any(_defers(s) or _keeps_fact(s) for s in m.sentences):
+        return  # put off, or a standing preference / remember request: the fact rules' business
+    offered = word_set(offer.recommendation).union(*(o.words for o in offer.options))
+    said_by_user = word_set(m.prose)
+    if not (said_by_user & offered or _agrees(first)):
+        return  # a new request after a list, not a reply to it
+    nxt = m.pos + 1
+    ack = ctx.msgs[nxt] if nxt < len(ctx.msgs) else None
+    if ack is None or ack.role != "assistant" or ack.has_calls or not ack.sentences or ctx.offer(ack).options:
+        return  # the assistant's very next words, before any tool ran
+    said = plain(ack.sentences[0]).strip()
+    if is_question(said) or _size(said) > 30 or _size(said) < 3 or NEGATIVE.hit(said) or _refuses(said):
+        return
+    if not _names(said, False) or not word_set(said) & said_by_user:
+        return
+    if (
+        (lead := _ACK_LEAD.match(said))
+        and not word_set(said[: lead.end()]) & (offered | said_by_user)
+        and not distinct_values(said[: lead.end()])
+        and _size(said[lead.end() :]) >= 3
+    ):
+        said = said[lead.end() :]  # "Also: wöchentlich, ..." -> "wöchentlich, ..."
+    ctx.add("decision", _sentence(said.rstrip(".!。 ")), {prev.pos, m.pos, ack.pos}, must_keep=True)
+
+
+def _side_question(m: Msg) -> bool:
+    """A short user turn that only asks ("how big is a full bed again", "what's the catch with C?")."""
+    return bool(m.sentences) and _size(m.prose) <= 12 and (own_question(m.sentences) or WH.starts(m.prose))
+
+
+def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     body = [s for i, s in enumerate(m.sentences) if i not in used and not PLEASANTRY.match(s.strip())]
     body = body or [s for s in m.sentences if not (REMEMBER.search(s) or REMEMBER_WORDS.hit(s))]  # even "ok"
     if not body:
@@ -1101,7 +1157,8 @@ def _confirms(said: str, offer: Offer, idx: int, text: str) -> str:
         return ""  # "Linde statt Stahl": it names the other side too
     if (
         (lead := _ACK_LEAD.match(said))
-        and not _names(said[: lead.end()], False)
+        and not word_set(said[: lead.end()]).intersection(*(o.words for o in offer.options))
+        and not distinct_values(said[: lead.end()])
         and _size(said[lead.end() :]) >= 3
     ):
         said = said[lead.end() :]  # "Noted: AVE 03280, Friday 15:30" -> "AVE 03280, Friday 15:30"
