@@ -269,3 +269,46 @@ def test_fr_answer_to_a_side_question_is_not_said_back_as_a_decision() -> None:
     t.user("combien de places dans la grande ?")
     t.assistant("La grande salle Vauban a 80 places.")
     assert accepted(t.items()) == []
+
+
+# --- a point of a proposal put off ----------------------------------------------------------------
+
+
+def _open_items(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind == "open_question"]
+
+
+def test_en_point_put_off_in_a_point_by_point_reply_is_open() -> None:
+    t = Transcript()
+    t.assistant(
+        "For the move:\n\n1. Van from Kessler Rentals, 89 € a day\n2. Movers for the piano, 240 €\n"
+        "3. New sofa from the outlet, 600 €\n\nWhich of these?"
+    )
+    t.user("1 yes. 2 yes. 3 not now, ask me again once the first salary is in.")
+    items = _items(t)
+    (open_q,) = _open_items(items)
+    assert "sofa" in open_q.text and "salary" in open_q.text
+    assert not any("sofa" in d.text for d in items if d.kind == "decision")
+
+
+def test_de_point_put_off_in_a_point_by_point_reply_is_open() -> None:
+    t = Transcript()
+    t.assistant(
+        "Für das Vereinsheim:\n\n1. Neue Stühle, 35 Stück\n2. Beamer für 420 €\n3. Markise für die Terrasse\n\n"
+        "Was davon?"
+    )
+    t.user("1 ja. 2 ja. 3 noch nicht, das besprechen wir im Frühjahr.")
+    (open_q,) = _open_items(_items(t))
+    assert "Markise" in open_q.text
+
+
+def test_es_point_turned_down_is_no_open_question() -> None:
+    t = Transcript()
+    t.assistant(
+        "Para la oficina:\n\n1. Sillas nuevas, 12 unidades\n2. Cafetera de 300 €\n3. Plantas de interior\n\n"
+        "¿Cuáles?"
+    )
+    t.user("1 sí. 2 no, demasiado cara. 3 sí.")
+    items = _items(t)
+    assert _open_items(items) == []
+    assert any("Cafetera" in d.text for d in _rejected(items))

@@ -1387,7 +1387,15 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
     """A reply that takes up three points of a plan (two when it has two) one by one."""
     points = offer.options
     named: list[tuple[int, list[str]]] = []
+    parked: list[tuple[int, str]] = []  # "6 not now, ask me again after Q1": a point put off
     for s in body:
+        verdict = _LABEL.sub("", s, count=1) if _LABEL.match(s) else ""
+        head = next((c for c in _CLAUSE.split(verdict) if c.strip()), "")
+        if verdict and not is_question(s) and (_defers(verdict) or LATER.hit(head)):
+            idx = named_option(s, points)
+            if idx is not None and all(idx != p for p, _ in named):
+                parked.append((idx, s))
+            continue
         if is_question(s) or _defers(s):
             continue
         idx = named_option(s, points, first=False)
@@ -1395,8 +1403,11 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
             named.append((idx, [s]))
         elif named and not _defers(s):
             named[-1][1].append(s)
-    if len(named) < min(3, len(points)) or len(named) < 2:
+    if len(named) + len(parked) < min(3, len(points)) or len(named) + len(parked) < 2 or not named:
         return False
+    for idx, said_off in parked:
+        verdict = _LABEL.sub("", said_off, count=1).strip(" ,;:.")
+        _open(ctx, clip(_sentence(points[idx].text), 140).rstrip("."), [verdict], {prev.pos, m.pos})
     for idx, said in named:
         verdict = _LABEL.sub("", said[0], count=1).strip()  # "3 no: ..." -> "no: ..."
         rejects = any(REJECT.hit(s) for s in said) or (verdict != said[0].strip() and NO.starts(verdict))
