@@ -312,3 +312,34 @@ def test_es_point_turned_down_is_no_open_question() -> None:
     items = _items(t)
     assert _open_items(items) == []
     assert any("Cafetera" in d.text for d in _rejected(items))
+
+
+# --- a choice turned around, and said back with its details ------------------------------------------
+
+
+def test_en_turned_around_choice_takes_the_confirmation_details() -> None:
+    t = Transcript()
+    t.assistant(
+        "Three ferries on the 9th:\n\n1. Stena at 08:15, €96\n2. DFDS at 11:40, €82\n3. Irish Ferries at 14:05, €88\n\n"
+        "The DFDS one is the cheapest."
+    )
+    t.user("ok the cheapest then")
+    t.assistant("DFDS it is. Shall I reserve it?")
+    turn = t.user("Hmm, my sister arrives with the car at noon, that's too late for 11:40. So Irish Ferries.")
+    ack = t.assistant("Then it's Irish Ferries, sailing 14:05 from Holyhead, €88, cabin on deck 7.")
+    (decision,) = accepted(t.items())
+    assert "Holyhead" in decision.text and "Irish Ferries" in decision.text
+    assert "DFDS" not in decision.text.split(";")[0]
+    assert {turn, ack} <= set(decision.entry_ids)
+
+
+def test_de_turned_around_choice_with_a_reversal_word_takes_the_details() -> None:
+    t = Transcript()
+    t.assistant("Für die Hütte: Edelweißhütte für 64 € pro Nacht oder Almrausch für 52 €. Welche?")
+    t.user("Almrausch")
+    t.assistant("Gut, Almrausch.")
+    turn = t.user("Doch lieber die Edelweißhütte, die hat einen Trockenraum.")
+    ack = t.assistant("Umgebucht: Edelweißhütte, 3 Nächte ab 12. Februar, Zimmer 4.")
+    (decision,) = accepted(t.items())
+    assert "Edelweißhütte" in decision.text and "12. Februar" in decision.text
+    assert {turn, ack} <= set(decision.entry_ids)

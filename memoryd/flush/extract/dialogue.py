@@ -1979,7 +1979,7 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         return False
     worded = REVERSAL.hit(m.prose)
     ack = ctx.prose_after(m.pos, text_only=False)
-    said = ack.sentences[0] if ack is not None and ack.sentences and _size(ack.sentences[0]) <= 12 else ""
+    said = ack.sentences[0] if ack is not None and ack.sentences and _size(ack.sentences[0]) <= 20 else ""
     if not worded and not said:
         return False
     # Pure pre-checks (same result, less work): a sentence takes part only when it is no question
@@ -2022,10 +2022,14 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             if options[idx].text[:40].lower() in _picked_part(ctx, draft.text).lower():
                 return False  # the same choice again
             others = [o for i, o in enumerate(options) if i != idx]
-            draft.text = clip(_over(ctx, option_text(offer, idx), others))
+            text = _over(ctx, option_text(offer, idx), others)
             draft.pos.add(m.pos)
             if ack is not None and named_option(ack.prose, options, first=False) == idx:
                 draft.pos.add(ack.pos)  # "Sure, switching to TOML"
+            if ack is not None and (confirmed := _confirms(plain(said).strip(), offer, idx, text)):
+                text = f"{confirmed}; {text}"  # "then it's AC 877 via Frankfurt, €986, ...": what it now is
+                draft.pos.add(ack.pos)
+            draft.text = clip(text)
             used.update(range(len(m.sentences)))
             return True
     return False
