@@ -343,3 +343,43 @@ def test_de_turned_around_choice_with_a_reversal_word_takes_the_details() -> Non
     (decision,) = accepted(t.items())
     assert "Edelweißhütte" in decision.text and "12. Februar" in decision.text
     assert {turn, ack} <= set(decision.entry_ids)
+
+
+# --- a plan agreed with changes, said back whole ----------------------------------------------------
+
+
+def test_en_plan_agreed_with_changes_and_said_back_whole_is_one_decision() -> None:
+    t = Transcript()
+    offer = t.assistant(
+        "Plan for the open day:\n\n1. **Doors** at 10:00\n2. **Tour** of the workshop every hour\n"
+        "3. **Talk** by the chair at 14:00\n\nOK?"
+    )
+    reply = t.user("Yes, mostly. Move the talk to 15:00, the band plays at 14:00. Rest is fine.")
+    ack = t.assistant("Done: doors 10:00, workshop tour hourly, the chair's talk at 15:00 after the band.")
+    (decision,) = [d for d in t.items() if d.kind == "decision"]
+    assert "15:00" in decision.text and "10:00" in decision.text
+    assert {offer, reply, ack} <= set(decision.entry_ids)
+
+
+def test_fr_plan_said_back_for_one_point_only_keeps_the_points_apart() -> None:
+    t = Transcript()
+    t.assistant(
+        "Je propose :\n\n1. Réunion **mensuelle**, le premier mardi\n2. Compte rendu par **Lucie**\n"
+        "3. Apéro après chaque réunion, 5 € par personne\n\nÇa te va ?"
+    )
+    t.user("Pour le 1 et le 2, oui. Pour l'apéro, plutôt 3 € par personne, sinon personne ne vient.")
+    t.assistant("D'accord : apéro à 3 € par personne.")
+    decisions = [d for d in t.items() if d.kind == "decision"]
+    assert len(decisions) >= 2
+
+
+def test_de_plain_yes_to_a_plan_is_the_plan_as_offered() -> None:
+    t = Transcript()
+    t.assistant(
+        "Vorschlag:\n\n1. **Training** dienstags 18:00\n2. **Spiel** samstags 10:00\n3. **Kasse** bei Jonas\n\n"
+        "Passt das?"
+    )
+    t.user("ja, passt")
+    t.assistant("Prima: Training dienstags 18:00, Spiel samstags 10:00, Kasse bei Jonas.")
+    (decision,) = [d for d in t.items() if d.kind == "decision"]
+    assert "Training" in decision.text and "Prima" not in decision.text

@@ -1313,6 +1313,9 @@ def _plan_reply(
         return
     elif _agrees(first) and (earlier := _restated(ctx, prev)) is not None:
         earlier.pos.update({prev.pos, m.pos})  # a yes to the agreed plan restated is the same decision
+    elif _agrees(first) and (restated := _plan_said_back(ctx, m, offer, body)) is not None:
+        text, at = restated  # "OK: screen (30) -> pairing (90) -> ...": the plan as changed, said back
+        ctx.add("decision", text, {prev.pos, m.pos, at}, must_keep=True)
     elif _agrees(first):
         changed = _changed_points(offer, body)
         said = {s for _, sents in changed for s in sents}
@@ -1335,6 +1338,33 @@ def _plan_reply(
             )
     elif _refuses(first):
         _rejection(ctx, m, prev, body[:2])
+
+
+def _plan_said_back(ctx: Ctx, m: Msg, offer: Offer, body: Sequence[str]) -> tuple[str, int] | None:
+    """A plan agreed with changes ("Mostly yes. Change two things: ...") that the assistant's very
+    next words (no tool call, no question, no list of their own) say back in one statement taking up
+    every one of its points and the reply's changes: that statement is the plan as decided."""
+    if len(body) < 2 or (not _changed_points(offer, body) and not any(distinct_values(s) for s in body[1:])):
+        return None  # a plain yes: the plan as offered
+    nxt = m.pos + 1
+    ack = ctx.msgs[nxt] if nxt < len(ctx.msgs) else None
+    if ack is None or ack.role != "assistant" or ack.has_calls or not ack.sentences or ctx.offer(ack).options:
+        return None
+    said = plain(ack.sentences[0]).strip()
+    if is_question(said) or _size(said) > 60 or _size(said) < 6:
+        return None
+    words = word_set(said)
+    taken = sum(1 for o in offer.options if len(words & o.words) >= 1)
+    changes = word_set(" ".join(body[1:])) - word_set(" ".join(o.text for o in offer.options))
+    if taken < max(2, len(offer.options)) or not words & changes:  # the whole plan, not one point
+        return None
+    if (
+        (lead := _ACK_LEAD.match(said))
+        and _size(said[: lead.end()]) <= 2
+        and not distinct_values(said[: lead.end()])
+    ):
+        said = said[lead.end() :]  # "OK: screen (30) -> ..." -> "screen (30) -> ..."
+    return _sentence(clip(said.rstrip(".!。 "))), ack.pos
 
 
 def _after_yes(s: str) -> str:
