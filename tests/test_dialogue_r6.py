@@ -383,3 +383,41 @@ def test_de_plain_yes_to_a_plan_is_the_plan_as_offered() -> None:
     t.assistant("Prima: Training dienstags 18:00, Spiel samstags 10:00, Kasse bei Jonas.")
     (decision,) = [d for d in t.items() if d.kind == "decision"]
     assert "Training" in decision.text and "Prima" not in decision.text
+
+
+# --- a value the user proposes, the assistant approves, the user confirms -----------------------------
+
+
+def test_en_value_proposed_approved_and_confirmed_is_a_decision() -> None:
+    t = Transcript()
+    t.user("the rehearsal in March, the 3rd is bad for me. 10th?")
+    approve = t.assistant("The 10th is a Tuesday, the hall is free that evening.")
+    confirm = t.user("10th then, 18:30, bring the new scores")
+    (decision,) = accepted(t.items())
+    assert "10th" in decision.text and "18:30" in decision.text
+    assert {approve, confirm} <= set(decision.entry_ids)
+
+
+def test_es_value_proposed_approved_and_agreed_is_a_decision() -> None:
+    t = Transcript()
+    t.user("el martes no puedo. ¿Mejor el jueves 16?")
+    t.assistant("El jueves 16 va bien, la sala está libre toda la tarde.")
+    t.user("Vale, perfecto.")
+    (decision,) = accepted(t.items())
+    assert "16" in decision.text
+
+
+def test_fr_request_with_a_date_is_no_proposal() -> None:
+    t = Transcript()
+    t.user("Tu peux me rappeler le 30 novembre d'envoyer les convocations ?")
+    t.assistant("Rappel prévu le 30 novembre à 9h.")
+    t.user("Merci.")
+    assert accepted(t.items()) == []
+
+
+def test_de_proposal_the_assistant_turns_down_is_no_decision() -> None:
+    t = Transcript()
+    t.user("Dann am 22.?")
+    t.assistant("Am 22. geht leider nicht, da ist die Halle belegt.")
+    t.user("ok")
+    assert accepted(t.items()) == []

@@ -295,6 +295,39 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     _read_reply(ctx, m, prev, used)
     if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
         _said_back(ctx, m, prev)
+    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
+        _proposal_taken(ctx, m, prev)
+
+
+def _proposal_taken(ctx: Ctx, m: Msg, prev: Msg) -> None:
+    """The user proposes a value as a question ("21st?", "Lieber 19:30 am 7.?"), the assistant's answer
+    opens by approving it (a statement naming that value), and the user's next turn agrees or says
+    the value again ("21st then, 19:30, at mine"): decided, in the assistant's words with what the
+    user adds. Who proposed, who agreed, who confirmed: the three turns are cited."""
+    asker = ctx.last_user(prev.pos)
+    if asker is None or not prev.sentences or ctx.offer(prev).options or ctx.offer(prev).single:
+        return
+    asked = ctx.msgs[asker]
+    proposal = next((s for s in reversed(asked.sentences) if is_question(s)), "")
+    values = distinct_values(proposal)
+    if not values or _size(proposal) > 6 or WH.starts(proposal) or asked.sentences[-1] != proposal:
+        return  # "which date works?" asks, "can you remind me on the 30th?" requests; "21st?" proposes
+    approval = plain(prev.sentences[0]).strip()
+    if _size(approval) < 3 and len(prev.sentences) > 1:
+        approval = f"{approval} {plain(prev.sentences[1]).strip()}"  # "Am 22. geht leider nicht"
+    if is_question(approval) or not values & distinct_values(approval) or _judged(approval):
+        return
+    if own_question(m.sentences) or _refuses(_first(m.sentences)) or any(_defers(s) for s in m.sentences):
+        return
+    first = _first(m.sentences)
+    again = distinct_values(first) & values
+    if not (again or (_agrees(first) and _short(first))):
+        return
+    text = approval.rstrip(".!。 ")
+    added = distinct_values(first) - distinct_values(approval)
+    if again and added:
+        text = f"{text}; {clip(plain(first), 120).rstrip('.')}"  # "21st then, 19:30, at mine"
+    ctx.add("decision", _sentence(text), {asker, prev.pos, m.pos}, must_keep=True)
 
 
 def _said_back(ctx: Ctx, m: Msg, prev: Msg) -> None:
