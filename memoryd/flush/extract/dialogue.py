@@ -1168,6 +1168,8 @@ def _confirmation(ctx: Ctx, m: Msg, offer: Offer, idx: int, text: str) -> tuple[
     for turn in turns:
         if not turn.sentences or ctx.offer(turn).options:
             continue
+        if turn is not ack and not distinct_values(turn.sentences[0]) & _values_of(offer, idx):
+            continue  # a report names the pick by its own value ("the 23 rows"), else it reports results
         said = _confirms(plain(turn.sentences[0]).strip(), offer, idx, text)
         if said:
             return said, turn.pos
