@@ -36,6 +36,7 @@ from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
     _names,
+    _owned_names,
     choice_laid_out,
     distinct_values,
     elaborated_offer,
@@ -48,6 +49,7 @@ from memoryd.flush.extract.exchanges import (
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
+    BEST,
     BOTH,
     CHOICE,
     CONDITION,
@@ -73,9 +75,11 @@ from memoryd.flush.extract.lexicon import (
     SUGGEST,
     THANKS,
     WH,
+    WHICH,
     YES,
     tokens,
 )
+from memoryd.flush.extract.lexicon import RECOMMEND as RECOMMEND_WORDS
 from memoryd.flush.extract.lexicon import REMEMBER as REMEMBER_WORDS
 from memoryd.flush.extract.markers import (
     COMPLETION,
@@ -285,12 +289,106 @@ def option_text(offer: Offer, idx: int) -> str:
 
 
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
-    """The user's answer to the assistant turn before it."""
+    """The user's answer to the assistant turn before it; when no rule reads a decision or an open
+    point from it, the assistant's confirmation of it may (``_said_back``)."""
+    before = len(ctx.drafts)
+    _read_reply(ctx, m, prev, used)
+    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
+        _said_back(ctx, m, prev)
+    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
+        _proposal_taken(ctx, m, prev)
+
+
+def _proposal_taken(ctx: Ctx, m: Msg, prev: Msg) -> None:
+    """The user proposes a value as a question ("21st?", "Lieber 19:30 am 7.?"), the assistant's answer
+    opens by approving it (a statement naming that value), and the user's next turn agrees or says
+    the value again ("21st then, 19:30, at mine"): decided, in the assistant's words with what the
+    user adds. Who proposed, who agreed, who confirmed: the three turns are cited."""
+    asker = ctx.last_user(prev.pos)
+    if asker is None or not prev.sentences or ctx.offer(prev).options or ctx.offer(prev).single:
+        return
+    asked = ctx.msgs[asker]
+    proposal = next((s for s in reversed(asked.sentences) if is_question(s)), "")
+    values = distinct_values(proposal)
+    if not values or _size(proposal) > 6 or WH.starts(proposal) or asked.sentences[-1] != proposal:
+        return  # "which date works?" asks, "can you remind me on the 30th?" requests; "21st?" proposes
+    approval = plain(prev.sentences[0]).strip()
+    if _size(approval) < 3 and len(prev.sentences) > 1:
+        approval = f"{approval} {plain(prev.sentences[1]).strip()}"  # "Am 22. geht leider nicht"
+    if is_question(approval) or not values & distinct_values(approval) or _judged(approval):
+        return
+    if own_question(m.sentences) or _refuses(_first(m.sentences)) or any(_defers(s) for s in m.sentences):
+        return
+    first = _first(m.sentences)
+    again = distinct_values(first) & values
+    if not (again or (_agrees(first) and _short(first))):
+        return
+    text = approval.rstrip(".!。 ")
+    added = distinct_values(first) - distinct_values(approval)
+    if again and added:
+        text = f"{text}; {clip(plain(first), 120).rstrip('.')}"  # "21st then, 19:30, at mine"
+    ctx.add("decision", _sentence(text), {asker, prev.pos, m.pos}, must_keep=True)
+
+
+def _said_back(ctx: Ctx, m: Msg, prev: Msg) -> None:
+    """A reply to something the assistant put to the user (options, a plan, a recommendation) that no
+    rule could read ("Fast. Takt wöchentlich statt zweiwöchentlich ...", "ok the halves then"), and
+    the assistant's next words say back what was settled: a statement of at most 30 words, no
+    question and no tool call in that turn, that repeats words of the reply or of the offer and
+    names values or names of its own ("Also: wöchentlich, Branch-Cut Montag 12:00, ..."). That
+    statement is the decision, citing the offer, the reply and the confirmation."""
+    offer = ctx.offer(prev)
+    side = ctx.last_user(prev.pos)
+    if not offer.options and side is not None and _side_question(ctx.msgs[side]):
+        pending = ctx.prev_assistant(side)  # options, "how big is a full bed?", the answer, the reply
+        if pending is not None:
+            prev, offer = pending, ctx.offer(pending)
+    if not (offer.options or offer.recommendation) or (not offer.asked and not offer.options):
+        return
+    first = _first(m.sentences)
+    if own_question(m.sentences) or WH.starts(first) or _refuses(first):
+        return  # "how big is a full bed again": a side question, whatever the answer says
+    if any(_defers(s) or _keeps_fact(s) for s in m.sentences):
+        return  # put off, or a standing preference / remember request: the fact rules' business
+    offered = word_set(offer.recommendation).union(*(o.words for o in offer.options))
+    said_by_user = word_set(m.prose)
+    if not (said_by_user & offered or _agrees(first)):
+        return  # a new request after a list, not a reply to it
+    nxt = m.pos + 1
+    ack = ctx.msgs[nxt] if nxt < len(ctx.msgs) else None
+    if ack is None or ack.role != "assistant" or ack.has_calls or not ack.sentences or ctx.offer(ack).options:
+        return  # the assistant's very next words, before any tool ran
+    said = plain(ack.sentences[0]).strip()
+    if is_question(said) or _size(said) > 30 or _size(said) < 3 or NEGATIVE.hit(said) or _refuses(said):
+        return
+    if not _names(said, False) or not word_set(said) & said_by_user:
+        return
+    if (
+        (lead := _ACK_LEAD.match(said))
+        and not word_set(said[: lead.end()]) & (offered | said_by_user)
+        and not distinct_values(said[: lead.end()])
+        and _size(said[lead.end() :]) >= 3
+    ):
+        said = said[lead.end() :]  # "Also: wöchentlich, ..." -> "wöchentlich, ..."
+    ctx.add("decision", _sentence(said.rstrip(".!。 ")), {prev.pos, m.pos, ack.pos}, must_keep=True)
+
+
+def _side_question(m: Msg) -> bool:
+    """A short user turn that only asks ("how big is a full bed again", "what's the catch with C?")."""
+    return bool(m.sentences) and _size(m.prose) <= 12 and (own_question(m.sentences) or WH.starts(m.prose))
+
+
+def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     body = [s for i, s in enumerate(m.sentences) if i not in used and not PLEASANTRY.match(s.strip())]
     body = body or [s for s in m.sentences if not (REMEMBER.search(s) or REMEMBER_WORDS.hit(s))]  # even "ok"
     if not body:
         return
     offer = _read_value_change(ctx, prev, ctx.offer(prev))
+    if offer.options and not (offer.asked or offer.choice) and _side_by_side(ctx, prev, offer):
+        offer = replace(offer, choice=True, asked=True)  # named alternatives, compared: a choice
+    pointwise = bool(offer.options) and _by_labels(body, offer, 3 if offer.choice else 2)
+    if pointwise:
+        offer = replace(offer, asked=True)  # "1 yes. 3 no: ...": the list was put to the user
     if _clarifying(ctx, prev, offer):
         return  # "am I free on the 15th?" - "Which calendar, work or private?" - "work": no decision
     if offer.options and ran_list(ctx, prev, offer.options):
@@ -306,6 +404,8 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         deferred = [s for s in deferred if not _only_a_day(s)]
     if own and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
         _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
+    elif pointwise:
+        _plan_reply(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and (offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)):
         _choice(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and offer.asked:
@@ -349,6 +449,53 @@ _WHEN: Final = re.compile(
     re.I,
 )
 _CODE_SPAN: Final = re.compile(r"`([^`]+)`")
+
+
+#: A list item that opens with its own name: "Datadog: ...", "Braiding Sweetgrass (Kimmerer): ..."
+_NAME_LEAD: Final = re.compile(r"^([^:：]{1,48}?)\s*[:：]\s+\S")
+
+
+def _side_by_side(ctx: Ctx, prev: Msg, offer: Offer) -> bool:
+    """Alternatives set side by side without a question: every list item opens with a name of its
+    own and states a figure, and the prose after the list names one of them (``favoured``) while the
+    user had asked which one, or the closing words compare ("the cheapest", "the best fit").
+    The reply to such a list picks from it like from options put as a question."""
+    if offer.favoured is None or not 2 <= len(offer.options) <= 5 or offer.single:
+        return False
+    leads = [_NAME_LEAD.match(o.text) for o in offer.options]
+    if not all(leads) or not all(any(c.isdigit() for c in o.text) for o in offer.options):
+        return False
+    names = [word_set(x.group(1)) for x in leads if x]
+    if any(not n for n in names) or len({frozenset(n) for n in names}) < len(names):
+        return False
+    tail = [
+        s
+        for s in split_sentences(paragraphs(prev.prose)[-1])
+        if not LIST_ITEM.match(s) and all(s.strip() != o.text for o in offer.options)
+    ]
+    if any(BEST.hit(s) or SMALLER.hit(s) or LARGER.hit(s) or RECOMMEND_WORDS.hit(s) for s in tail):
+        return True
+    asker = ctx.last_user(prev.pos)
+    return asker is not None and any(
+        is_question(s) and (WHICH.hit(s) or BEST.hit(s) or OR.hit(s)) for s in ctx.msgs[asker].sentences
+    )
+
+
+def _by_labels(body: Sequence[str], offer: Offer, least: int) -> bool:
+    """A reply that takes up ``least`` or more points of a numbered or lettered list by their labels,
+    one sentence each ("1 yes. 2 fine. 4 no, ..."): the list was put to the user, asked or not, and
+    (three or more taken up) its points are no alternatives of which one is picked."""
+    labels = {o.label for o in offer.options}
+    if len(offer.options) < 2 or not all(labels) or len(labels) < len(offer.options):
+        return False
+    said = {
+        idx
+        for x in body
+        if _LABEL.match(x) and not is_question(x)
+        for idx in [named_option(x, offer.options)]
+        if idx is not None
+    }
+    return len(said) >= least
 
 
 def ran_list(ctx: Ctx, prev: Msg, options: Sequence[Option]) -> bool:
@@ -933,7 +1080,25 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
     return out
 
 
+def _in_passing(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int) -> bool:
+    """Small talk: a short assistant turn asking "X, Y or Z?" in running prose, every side a few
+    plain words (no number or identifier), answered in passing, and the assistant's next words
+    (no tool called) never take the chosen side up again ("Indoor plans or are you braving it?" -
+    "indoor. how long do I boil an egg?" - "About 6 minutes ..."). Nothing was settled that a later
+    session needs; a real pick is said back, acted on, or has something to name."""
+    if offer.groups or prev.blocks or _size(prev.prose) > 30:
+        return False
+    if any(not _short(o.text) or distinct_values(o.text) for o in offer.options):
+        return False
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None or ack.has_calls:
+        return False
+    return not (word_set(ack.prose) & offer.options[idx].words)
+
+
 def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[str]) -> None:
+    if _in_passing(ctx, m, prev, offer, idx):
+        return
     chosen = offer.options[idx]
     others = [o for o in offer.options if o is not chosen]
     extra = _modifiers(body, chosen, offer.options)
@@ -960,6 +1125,10 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
         text = _over(ctx, text, others)
     if (d := ctx.delegated.get(m.pos)) is not None:
         pos.add(d)
+    if mine is None and (confirmed := _confirmation(ctx, m, offer, idx, text)) is not None:
+        said, at = confirmed  # "Grafana Cloud with the 12-month commit.": what was settled, said back
+        text = clip(f"{said}; {text}")
+        pos.add(at)
     _record(ctx, offer, text, pos)
 
     def split(s: str) -> list[str]:  # a sentence naming two options is read clause by clause
@@ -981,6 +1150,54 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             else:
                 continue
         _reject_option(ctx, m, prev, offer, other, s)
+
+
+def _confirmation(ctx: Ctx, m: Msg, offer: Offer, idx: int, text: str) -> tuple[str, int] | None:
+    """The assistant's words after a pick, when they say the chosen option back with what it
+    settles ("Braiding Sweetgrass for January then.", "McGill residences, 26 July to 1 August."):
+    a short statement, no offer or question, naming the chosen option by a name or value only it
+    has and adding names or values the decision does not have yet. Its first words, else (when
+    they only announce work: tool calls follow) the report that closes that work ("the 23 rows
+    are in data/clean/lookup.csv"). Returned with the turn that said it."""
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is None:
+        return None
+    turns = [ack]
+    if ack.has_calls:
+        turns += [x for x in ctx.after(ack.pos) if x.role == "assistant" and x.prose][-1:]
+    for turn in turns:
+        if not turn.sentences or ctx.offer(turn).options:
+            continue
+        if turn is not ack and not distinct_values(turn.sentences[0]) & _values_of(offer, idx):
+            continue  # a report names the pick by its own value ("the 23 rows"), else it reports results
+        said = _confirms(plain(turn.sentences[0]).strip(), offer, idx, text)
+        if said:
+            return said, turn.pos
+    return None
+
+
+def _confirms(said: str, offer: Offer, idx: int, text: str) -> str:
+    """``said`` as the confirmation of option ``idx`` (see ``_confirmation``), or ""."""
+    if is_question(said) or _size(said) > 20 or _size(said) < 2 or _refuses(said) or NEGATIVE.hit(said):
+        return ""
+    named = option_by_name(said, offer.options)
+    if named is None:
+        named = named_option(said, offer.options, first=False, strong=True)
+    names = _names(said, False)
+    head = said.split(maxsplit=1)[0].strip(",;:.!—-").lower()  # "Gut, ...", "Entendu : ...": the opening word
+    head = head if head.isalpha() else ""
+    if named != idx or not names - _names(text, False) - {head}:
+        return ""  # "Entendu : Framaforms.", "Gut, GLS Bank.": a yes to it, nothing settled beyond
+    if any(names & own for j, own in enumerate(_owned_names(offer.options)) if j != idx):
+        return ""  # "Linde statt Stahl": it names the other side too
+    if (
+        (lead := _ACK_LEAD.match(said))
+        and not word_set(said[: lead.end()]).intersection(*(o.words for o in offer.options))
+        and not distinct_values(said[: lead.end()])
+        and _size(said[lead.end() :]) >= 3
+    ):
+        said = said[lead.end() :]  # "Noted: AVE 03280, Friday 15:30" -> "AVE 03280, Friday 15:30"
+    return _sentence(said.rstrip(".!。 "))
 
 
 def _short_name(option: str) -> str:
@@ -1131,6 +1348,9 @@ def _plan_reply(
         return
     elif _agrees(first) and (earlier := _restated(ctx, prev)) is not None:
         earlier.pos.update({prev.pos, m.pos})  # a yes to the agreed plan restated is the same decision
+    elif _agrees(first) and (restated := _plan_said_back(ctx, m, offer, body)) is not None:
+        text, at = restated  # "OK: screen (30) -> pairing (90) -> ...": the plan as changed, said back
+        ctx.add("decision", text, {prev.pos, m.pos, at}, must_keep=True)
     elif _agrees(first):
         changed = _changed_points(offer, body)
         said = {s for _, sents in changed for s in sents}
@@ -1153,6 +1373,33 @@ def _plan_reply(
             )
     elif _refuses(first):
         _rejection(ctx, m, prev, body[:2])
+
+
+def _plan_said_back(ctx: Ctx, m: Msg, offer: Offer, body: Sequence[str]) -> tuple[str, int] | None:
+    """A plan agreed with changes ("Mostly yes. Change two things: ...") that the assistant's very
+    next words (no tool call, no question, no list of their own) say back in one statement taking up
+    every one of its points and the reply's changes: that statement is the plan as decided."""
+    if len(body) < 2 or (not _changed_points(offer, body) and not any(distinct_values(s) for s in body[1:])):
+        return None  # a plain yes: the plan as offered
+    nxt = m.pos + 1
+    ack = ctx.msgs[nxt] if nxt < len(ctx.msgs) else None
+    if ack is None or ack.role != "assistant" or ack.has_calls or not ack.sentences or ctx.offer(ack).options:
+        return None
+    said = plain(ack.sentences[0]).strip()
+    if is_question(said) or _size(said) > 60 or _size(said) < 6:
+        return None
+    words = word_set(said)
+    taken = sum(1 for o in offer.options if len(words & o.words) >= 1)
+    changes = word_set(" ".join(body[1:])) - word_set(" ".join(o.text for o in offer.options))
+    if taken < max(2, len(offer.options)) or not words & changes:  # the whole plan, not one point
+        return None
+    if (
+        (lead := _ACK_LEAD.match(said))
+        and _size(said[: lead.end()]) <= 2
+        and not distinct_values(said[: lead.end()])
+    ):
+        said = said[lead.end() :]  # "OK: screen (30) -> ..." -> "screen (30) -> ..."
+    return _sentence(clip(said.rstrip(".!。 "))), ack.pos
 
 
 def _after_yes(s: str) -> str:
@@ -1205,7 +1452,15 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
     """A reply that takes up three points of a plan (two when it has two) one by one."""
     points = offer.options
     named: list[tuple[int, list[str]]] = []
+    parked: list[tuple[int, str]] = []  # "6 not now, ask me again after Q1": a point put off
     for s in body:
+        verdict = _LABEL.sub("", s, count=1) if _LABEL.match(s) else ""
+        head = next((c for c in _CLAUSE.split(verdict) if c.strip()), "")
+        if verdict and not is_question(s) and (_defers(verdict) or LATER.hit(head)):
+            idx = named_option(s, points)
+            if idx is not None and all(idx != p for p, _ in named):
+                parked.append((idx, s))
+            continue
         if is_question(s) or _defers(s):
             continue
         idx = named_option(s, points, first=False)
@@ -1213,10 +1468,14 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
             named.append((idx, [s]))
         elif named and not _defers(s):
             named[-1][1].append(s)
-    if len(named) < min(3, len(points)) or len(named) < 2:
+    if len(named) + len(parked) < min(3, len(points)) or len(named) + len(parked) < 2 or not named:
         return False
+    for idx, said_off in parked:
+        verdict = _LABEL.sub("", said_off, count=1).strip(" ,;:.")
+        _open(ctx, clip(_sentence(points[idx].text), 140).rstrip("."), [verdict], {prev.pos, m.pos})
     for idx, said in named:
-        rejects = any(REJECT.hit(s) for s in said)
+        verdict = _LABEL.sub("", said[0], count=1).strip()  # "3 no: ..." -> "no: ..."
+        rejects = any(REJECT.hit(s) for s in said) or (verdict != said[0].strip() and NO.starts(verdict))
         prefix = ctx.labels["rejected"] if rejects else ""
         text = f"{prefix}{clip(_sentence(points[idx].text), 140)} — {clip(plain(' '.join(said)), 150)}"
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
@@ -1785,7 +2044,7 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         return False
     worded = REVERSAL.hit(m.prose)
     ack = ctx.prose_after(m.pos, text_only=False)
-    said = ack.sentences[0] if ack is not None and ack.sentences and _size(ack.sentences[0]) <= 12 else ""
+    said = ack.sentences[0] if ack is not None and ack.sentences and _size(ack.sentences[0]) <= 20 else ""
     if not worded and not said:
         return False
     # Pure pre-checks (same result, less work): a sentence takes part only when it is no question
@@ -1828,10 +2087,14 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             if options[idx].text[:40].lower() in _picked_part(ctx, draft.text).lower():
                 return False  # the same choice again
             others = [o for i, o in enumerate(options) if i != idx]
-            draft.text = clip(_over(ctx, option_text(offer, idx), others))
+            text = _over(ctx, option_text(offer, idx), others)
             draft.pos.add(m.pos)
             if ack is not None and named_option(ack.prose, options, first=False) == idx:
                 draft.pos.add(ack.pos)  # "Sure, switching to TOML"
+            if ack is not None and (confirmed := _confirms(plain(said).strip(), offer, idx, text)):
+                text = f"{confirmed}; {text}"  # "then it's AC 877 via Frankfurt, €986, ...": what it now is
+                draft.pos.add(ack.pos)
+            draft.text = clip(text)
             used.update(range(len(m.sentences)))
             return True
     return False

@@ -140,7 +140,7 @@ _RECOMMEND_LEAD: Final = re.compile(
     r"^(?:my (?:recommendation|suggestion|pick|vote)|recommendation|empfehlung|recomendación|recommandation)\s*[:：]\s*",
     re.I,
 )
-_LONE_DIGIT: Final = re.compile(r"(?<![\w.,:/#-])([1-9])(?![\w.,:/%°-])")
+_LONE_DIGIT: Final = re.compile(r"(?<![\w.,:/#-])([1-9])(?![\w.:/%°-]|,\d)")  # "2, please"; not "2,5"
 _LONE_LABEL: Final = re.compile(r"(?<![\w'’-])([A-D])(?![\w'’-])")
 _LABEL_INLINE: Final = re.compile(
     r"\b(?:option|plan|choice|number|variante|vorschlag|nummer|opción|opcion|número|numéro|formule|fórmula|"

@@ -177,7 +177,7 @@ LATER: Final = Words(
     "later|tomorrow|tonight|next week|not yet|not sure|unsure|maybe|dunno|undecided|pending|"
     "let me think|think about it|sleep on it|get back to you|hold off|for now|on hold|tbd|no idea|let me see|"
     "we'll see|see how|can wait|haven't decided|not decided|need to think|need some time|give me a day|"
-    "check first|circle back|get back to|revisit|not right now|another time|some other time|hold that thought|"
+    "check first|circle back|get back to|revisit|not right now|not now|another time|some other time|hold that thought|"
     "at some point|down the line",
     "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
     "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen|ein andermal|"
