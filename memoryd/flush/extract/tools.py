@@ -861,16 +861,34 @@ def _flaps_merged(msgs: Sequence[Msg], chains: list[_Chain]) -> list[_Chain]:
 
 
 def chain_rules(ctx: Ctx) -> None:
+    """One outcome per failure chain. A chain that a fix closed only by swapping its error for
+    another, within one turn of the user's, is the first part of the chain that error opened: one
+    failure, one outcome (citing both), told by how the last part ended."""
+    carried: dict[int, Draft] = {}  # first failure of a chain -> the outcome of the chain it ended
     for chain in _flaps_merged(ctx.msgs, _find_chains(ctx.msgs)):
         end = chain.end if chain.end is not None else chain.fails[-1]
         ctx.in_chain.update(range(chain.fails[0], end + 1))
         ctx.used.update(
             m.pos for m in ctx.msgs[chain.fails[0] : end + 1] if m.step and m.step.effect != "read"
         )
+        count = len(ctx.drafts)
         if chain.end is None:
             _unresolved(ctx, chain)
         else:
             _resolved(ctx, chain, chain.end)
+        if len(ctx.drafts) == count:
+            continue
+        draft = ctx.drafts[-1]
+        if (before := carried.pop(chain.fails[0], None)) is not None:
+            draft.pos |= before.pos
+        if (
+            not chain.passed
+            and chain.end is not None
+            and ctx.last_user(chain.end) == ctx.last_user(chain.fails[0])
+        ):
+            carried[chain.end] = draft  # (one the user heard about and answered stays its own)
+            ctx.drafts.pop()
+    ctx.drafts.extend(carried.values())  # the error that took its place opened no chain of its own
 
 
 def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None]:
@@ -1295,21 +1313,30 @@ def _polls(ctx: Ctx) -> list[list[int]]:
     out: list[list[int]] = []
     current: list[int] = []
     keys: frozenset[str] = frozenset()
+    line: tuple[str, ...] = ()
     for m in ctx.msgs:
         step = m.step
         if step is not None and step.command and not _run(m).keys:
             continue  # ``sleep 30``, ``echo``: waiting between polls
-        same = step is not None and bool(step.command) and bool(keys) and _run(m).keys == keys
+        polled = _polled_line(step.segments) if step is not None and step.command else ()
+        same = bool(polled) and bool(keys) and _run(m).keys == keys and polled == line
         if m.role == "user" or (step is not None and not same):  # a turn, an edit, another command
             if len(current) >= POLL_RUNS:
                 out.append(current)
             current, keys = [], frozenset()
         if step is not None and step.command and _run(m).keys:
-            keys = _run(m).keys
+            keys, line = _run(m).keys, polled
             current.append(m.pos)
     if len(current) >= POLL_RUNS:
         out.append(current)
     return out
+
+
+@lru_cache(maxsize=1024)
+def _polled_line(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """The commands a poll repeats, as written (``sleep``/``echo`` aside): a poll asks the same thing
+    again; three different questions to one program (``python -c`` reading three sheets) are looks."""
+    return tuple(" ".join(raw.split()) for raw, words in segments if program(words) not in TRIVIAL)
 
 
 def wait_rules(ctx: Ctx) -> None:
@@ -1382,6 +1409,57 @@ def report_rules(ctx: Ctx) -> None:
         ctx.reported.add(m.pos)
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
+    _fold_steps(ctx)
+
+
+def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
+    """A failure the agent got past on the way to the work asked for: an outcome citing a failing
+    run, not left open (must keep), whose only fix was installing what the run lacked (nothing of
+    the user's was changed), after which the agent went on with tools in the same turn."""
+    if d.kind != "outcome" or d.must_keep:
+        return False
+    last = ctx.msgs[max(d.pos)]
+    if last.step is None and not any(m.step is not None for m in ctx.after(last.pos)):
+        return False
+    failed = [p for p in sorted(d.pos) if ctx.msgs[p].step is not None and _run(ctx.msgs[p]).failed]
+    if not failed:
+        return False
+    steps = [
+        s for m in ctx.msgs[failed[0] + 1 : max(d.pos) + 1] if (s := m.step) is not None and not s.failed
+    ]
+    return any(s.effect == "install" for s in steps) and all(
+        s.effect in ("install", "read", "check") for s in steps
+    )
+
+
+def _fold_steps(ctx: Ctx) -> None:
+    """Within one exchange, a failure got past on the way (a missing module installed) is a step
+    of the work the exchange ends with, not a result of its own: its citations join the next
+    outcome of the same exchange."""
+    outcomes = [d for d in ctx.drafts if d.kind == "outcome"]
+    if len(outcomes) < 2:
+        return
+    drop: list[Draft] = []
+    for d in outcomes:
+        if not _fixed_on_the_way(ctx, d):
+            continue
+        end = max(d.pos)
+        turn = ctx.last_user(min(d.pos))
+        later = [
+            o
+            for o in outcomes
+            if o is not d
+            and o not in drop
+            and max(o.pos) > end
+            and min(o.pos) >= min(d.pos)
+            and ctx.last_user(max(o.pos)) == turn
+        ]
+        if later:
+            nxt = min(later, key=lambda o: min(o.pos))
+            nxt.pos.update(d.pos)
+            drop.append(d)
+    if drop:
+        ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
 
 
 _DECIMAL: Final = re.compile(r"(?<![\d.,])\d+[.,]\d{2,}(?![\d.,]*\d)")

@@ -1,0 +1,177 @@
+"""Outcomes, round 3: precision first. Each rule proven on conversations written here (new tools,
+new commands), in English and in at least two of German, Spanish, French and Italian."""
+
+from __future__ import annotations
+
+from tool_conv import Conv
+
+from memoryd.flush.extract.shell import raw_segments, segment_effect
+from memoryd.flush.items import Item
+
+
+def outcomes(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind == "outcome"]
+
+
+# --- inline code that only reads is a look, whatever it imports ---------------------------------
+
+
+def _effect(line: str) -> str:
+    (raw, words), *_ = raw_segments(line)
+    return segment_effect(words, raw)
+
+
+def test_inline_code_that_imports_and_prints_is_a_read() -> None:
+    assert _effect("""python3 -c "import polars as pl; print(pl.read_ipc('trips.arrow').shape)\"""") == "read"
+    assert _effect("""node -e "const fs=require('fs'); console.log(fs.readdirSync('.').length)\"""") == "read"
+
+
+def test_inline_code_that_writes_a_file_is_a_change() -> None:
+    assert (
+        _effect("""python3 -c "import pandas as pd; pd.read_json('a.json').to_parquet('a.pq')\"""")
+        == "change"
+    )
+    assert _effect("""python3 -c "open('stamp.txt','w').write('2')\"""") == "change"
+
+
+def _three_looks(c: Conv, prog: str, report: str) -> None:
+    for sheet in ("Alpha", "Beta", "Gamma"):
+        c.run(
+            f"""{prog} -c "import pandas as pd; print(pd.read_excel('plan.xlsx', sheet_name='{sheet}').head(1))\"""",
+            f"   jahr  posten  betrag\n0  2028  {sheet.lower()}  {len(sheet) * 1111}.0",
+        )
+    c.say(report)
+
+
+def test_three_looks_into_one_workbook_are_no_outcome_en() -> None:
+    c = Conv()
+    c.user("What do the three sheets of plan.xlsx look like?")
+    _three_looks(c, ".venv/bin/python", "Each sheet has year, item and amount columns.")
+    assert outcomes(c.items()) == []
+
+
+def test_three_looks_into_one_workbook_are_no_outcome_de_it() -> None:
+    c = Conv()
+    c.user("Wie sehen die drei Blätter in plan.xlsx aus?")
+    _three_looks(c, "python3", "Alle drei Blätter haben die Spalten Jahr, Posten und Betrag.")
+    assert outcomes(c.items()) == []
+    c = Conv()
+    c.user("Come sono fatti i tre fogli di plan.xlsx?")
+    _three_looks(c, "python3", "Tutti e tre i fogli hanno le colonne anno, voce e importo.")
+    assert outcomes(c.items()) == []
+
+
+def test_the_same_status_asked_again_until_it_changes_is_still_a_wait() -> None:
+    c = Conv()
+    c.user("Sag Bescheid, wenn der Export 7 fertig ist.")
+    for state in ("wartet", "läuft 40%", "läuft 80%"):
+        c.run("sleep 20; exportctl zeige --nr 7", f"export 7: {state}")
+    c.run("sleep 20; exportctl zeige --nr 7", "export 7: fertig (812 Zeilen)")
+    c.say("Export 7 ist fertig: 812 Zeilen.")
+    (out,) = outcomes(c.items())
+    assert "812" in out.text
+
+
+# --- an error a fix swaps for another, in one turn: one failure ---------------------------------
+
+
+def _swap(c: Conv, run: str, first: str, second: str, ok: str, report: str) -> tuple[str, str]:
+    a = c.run(run, first, code=1)
+    c.edit("tools/ingest.py")
+    c.run(run, second, code=1)
+    c.run("mkdir -p out/week48 && " + run, ok)
+    c.say(report)
+    return a, report
+
+
+def test_an_error_swapped_for_another_is_one_outcome_en() -> None:
+    c = Conv()
+    c.user("Turn the week's GPS logs into one table, please.")
+    first, _ = _swap(
+        c,
+        "python3 tools/ingest.py logs/week48",
+        "Traceback (most recent call last):\nValueError: time data '48/2026' does not match format",
+        "Traceback (most recent call last):\nFileNotFoundError: [Errno 2] No such file or directory: 'out/week48'",
+        "wrote out/week48/tracks.csv (3,204 rows)",
+        "out/week48/tracks.csv is written: 3,204 rows.",
+    )
+    (out,) = outcomes(c.items())
+    assert first in out.entry_ids and "3,204" in out.text
+
+
+def test_an_error_swapped_for_another_is_one_outcome_es_fr() -> None:
+    for ask, report in (
+        (
+            "Pasa los registros GPS de la semana a una tabla.",
+            "Tabla escrita: out/week48/tracks.csv con 3.204 filas.",
+        ),
+        (
+            "Mets les traces GPS de la semaine dans un tableau.",
+            "Tableau écrit : out/week48/tracks.csv, 3 204 lignes.",
+        ),
+    ):
+        c = Conv()
+        c.user(ask)
+        first, _ = _swap(
+            c,
+            "python3 tools/ingest.py logs/week48",
+            "Traceback (most recent call last):\nKeyError: 'lat'",
+            "Traceback (most recent call last):\nPermissionError: [Errno 13] Permission denied: 'out'",
+            "ok",
+            report,
+        )
+        (out,) = outcomes(c.items())
+        assert first in out.entry_ids
+
+
+def test_an_error_the_user_heard_about_before_the_next_one_stays_its_own() -> None:
+    c = Conv()
+    c.user("Bring den Nachtexport wieder zum Laufen.")
+    c.run("python3 jobs/nachtexport.py", "Traceback (most recent call last):\nKeyError: 'kunde_id'", code=1)
+    c.edit("jobs/nachtexport.py")
+    c.say("Die Spalte heißt jetzt kunden_nr; angepasst. Soll ich den Export starten?")
+    c.user("ja, los")
+    c.run(
+        "python3 jobs/nachtexport.py",
+        "Traceback (most recent call last):\nConnectionRefusedError: [Errno 111] Connection refused",
+        code=1,
+    )
+    c.run("systemctl start postgresql && python3 jobs/nachtexport.py", "exportiert: 1.940 Zeilen")
+    c.say("Der Nachtexport läuft wieder: 1.940 Zeilen exportiert.")
+    assert len(outcomes(c.items())) == 2
+
+
+# --- a missing tool installed on the way is a step of the work, not an outcome ---------------------
+
+
+def _install_then_work(c: Conv, report: str) -> str:
+    first = c.run(
+        'python3 -c "import pypdf; print(pypdf.__version__)"',
+        "Traceback (most recent call last):\nModuleNotFoundError: No module named 'pypdf'",
+        code=1,
+    )
+    c.run("python3 -m pip install -q pypdf && python3 -c \"import pypdf; print('ok')\"", "ok")
+    c.call(
+        "write",
+        {"path": "/home/ana/bills/merge.py", "content": "import pypdf\n"},
+        "Successfully wrote 14 bytes",
+    )
+    c.run("python3 merge.py scans/ out/bills-2026.pdf", "merged 19 files into out/bills-2026.pdf (64 pages)")
+    c.say(report)
+    return first
+
+
+def test_a_module_installed_on_the_way_joins_the_work_it_was_for_en_de_it() -> None:
+    for ask, report in (
+        ("Merge the scanned bills into one PDF.", "out/bills-2026.pdf is ready: 19 files, 64 pages."),
+        (
+            "Füg die gescannten Rechnungen zu einem PDF zusammen.",
+            "out/bills-2026.pdf ist fertig: 19 Dateien, 64 Seiten.",
+        ),
+        ("Unisci le bollette scansionate in un PDF.", "out/bills-2026.pdf è pronto: 19 file, 64 pagine."),
+    ):
+        c = Conv()
+        c.user(ask)
+        first = _install_then_work(c, report)
+        (out,) = outcomes(c.items())
+        assert "64" in out.text and first in out.entry_ids
