@@ -175,3 +175,72 @@ def test_a_module_installed_on_the_way_joins_the_work_it_was_for_en_de_it() -> N
         first = _install_then_work(c, report)
         (out,) = outcomes(c.items())
         assert "64" in out.text and first in out.entry_ids
+
+
+# --- a message sent is no outcome: it carries a decision ----------------------------------------
+
+
+def test_a_message_sent_after_a_decision_joins_it_and_is_no_outcome_en() -> None:
+    c = Conv()
+    c.user("Where should the quartet play on Friday?")
+    c.say("Two rooms are free on Friday:\n1. the small hall (60 seats)\n2. the chapel (90 seats)\nWhich one?")
+    c.user("The small hall. Please tell Ingrid.")
+    sent = c.run(
+        "mailx-cli send --to ingrid@quartet.example --subject 'Venue' --body 'Small hall, not the church.'",
+        "sent: message-id <20261201T0911.77ab@mail.example>",
+    )
+    c.say("Sent: Ingrid knows it's the small hall.")
+    items = c.items()
+    assert outcomes(items) == []
+    assert any(sent in i.entry_ids for i in items if i.kind == "decision")
+
+
+def test_a_message_sent_is_no_outcome_de_fr() -> None:
+    for ask, report in (
+        (
+            "Schreib bitte Herrn Voss, dass die Lieferung am Montag kommt.",
+            "Gesendet: Herr Voss weiß Bescheid.",
+        ),
+        ("Écris à Mme Roux que la livraison arrive lundi.", "Envoyé : Mme Roux est prévenue."),
+    ):
+        c = Conv()
+        c.user(ask)
+        c.run(
+            "mailx-cli send --to voss@lager.example --body 'Montag'",
+            "sent: <20261201T1020.9c1d@mail.example> -> voss@lager.example",
+        )
+        c.say(report)
+        assert outcomes(c.items()) == []
+
+
+def test_a_batch_the_tool_reports_in_its_own_words_is_still_an_outcome() -> None:
+    c = Conv()
+    c.user("Send out the November statements.")
+    c.run("python3 send_statements.py 2026-11", "rendered 41 statements\nsent 41 of 41, 0 errors")
+    c.say("All 41 November statements went out without errors.")
+    (out,) = outcomes(c.items())
+    assert "41" in out.text
+
+
+# --- tools run to answer a question look the answer up --------------------------------------------
+
+
+def test_a_search_run_to_answer_a_question_is_no_outcome_es_it() -> None:
+    for ask, report in (
+        ("¿Hay algún autobús a Segovia antes de las 9?", "Solo uno: el de las 07:15, llega 08:40, 9 €."),
+        ("C'è un traghetto per Capri prima delle 10?", "Sì, uno: parte alle 08:30, arriva alle 09:20, 24 €."),
+    ):
+        c = Conv()
+        c.user(ask)
+        c.run("ridefinder --to X --before 09:00", "1 07:15 -> 08:40 EUR 9")
+        c.say(report)
+        assert outcomes(c.items()) == []
+
+
+def test_a_search_tool_asked_to_act_is_still_an_outcome_en() -> None:
+    c = Conv()
+    c.user("Hold the 07:15 bus seat for me, please.")
+    c.run("ridefinder --hold R715 --name 'ORTEGA/ANA'", "HOLD OK ref ZK3M9Q expires 2026-12-02T18:00Z")
+    c.say("Held: reference ZK3M9Q, valid until tomorrow 19:00.")
+    (out,) = outcomes(c.items())
+    assert "ZK3M9Q" in out.text

@@ -1147,6 +1147,19 @@ def group_rules(ctx: Ctx) -> None:
     """One outcome per stretch of work that changed something, led by the closing report's result."""
     stage: tuple[Draft, frozenset[str], frozenset[str]] | None = None  # the last outcome, to extend
     for group in _groups(ctx):
+        sent = [p for p in group if (s := ctx.msgs[p].step) is not None and _sends_message(s)]
+        if sent:
+            # a message sent (the tool printed its message id) carries what was decided; it is no
+            # result of its own: the decision the asking turn made cites it, and its report
+            sent_at = set(sent)
+            if (report := _report_after(ctx, sent[-1])) is not None:
+                ctx.reported.add(report.pos)
+                sent_at.add(report.pos)
+            if (decided := _decision_of(ctx, ctx.last_user(sent[0]), sent_at)) is not None:
+                decided.pos.update(sent)
+            group = [p for p in group if p not in sent_at]
+            if not group:
+                continue
         if _listed_as_steps(ctx, group):
             continue  # a walk-through: the commands are the steps of a how-to, not a result of their own
         described = [_describe(s, ctx.labels) for p in group if (s := ctx.msgs[p].step) is not None]
@@ -1166,9 +1179,11 @@ def group_rules(ctx: Ctx) -> None:
             said = _result_sentence(report, outputs)
             pos.add(report.pos)
             ctx.reported.add(report.pos)
-        if (not said or (report is not None and _lays_out_options(ctx, report))) and all(
-            not (s := ctx.msgs[p].step) or _opaque_work(s) for p in group
-        ):
+        if (
+            not said
+            or (report is not None and _lays_out_options(ctx, report))
+            or _asks_to_know(ctx, ctx.last_user(group[0]))
+        ) and all(not (s := ctx.msgs[p].step) or _opaque_work(s) for p in group):
             if report is not None:
                 ctx.reported.discard(report.pos)
             continue  # commands the effect table does not know, and no report of a result: no outcome
@@ -1253,6 +1268,31 @@ def _edit_rules(ctx: Ctx) -> None:
             continue
         draft = ctx.add("outcome", fit(said, 300), pos)
         last = (draft, paths) if draft is not None else None
+
+
+#: What a mail or chat tool prints for one message it sent: "sent" and a message id
+#: (``<20261130T1652.4471@host>``), or a JSON answer with a ``messageId``.
+_SENT_LINE: Final = re.compile(
+    r"^(?:message\s+)?sent\b[^\n]*<[^<>\s]+@[^<>\s]+>|\"message_?id\"\s*:", re.I | re.M
+)
+
+
+def _sends_message(step: Step) -> bool:
+    """A step that sent one message: its whole output is the tool's short send confirmation."""
+    out = "" if step.quiet else step.output.strip()
+    return bool(out) and len(out) <= 300 and out.count("\n") <= 2 and bool(_SENT_LINE.search(out))
+
+
+def _decision_of(ctx: Ctx, user: int | None, pos: set[int]) -> Draft | None:
+    """The decision that the user turn ``user`` made, or that already cites one of ``pos``."""
+    return next(
+        (
+            d
+            for d in ctx.drafts
+            if d.kind == "decision" and ((user is not None and user in d.pos) or not d.pos.isdisjoint(pos))
+        ),
+        None,
+    )
 
 
 def _offer_taken(ctx: Ctx, user: int) -> Draft | None:
@@ -1489,6 +1529,14 @@ def _only_read(step: Step | None) -> bool:
     if not step.command:
         return bool(step.path) and step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS
     return step.effect == "read" and not _runs_something(step)
+
+
+def _asks_to_know(ctx: Ctx, user: int | None) -> bool:
+    """Whether the user turn ends on a question that asks to know something ("is there one before
+    11?"), not for work ("can you book it?"): the tools run for it look the answer up."""
+    if user is None:
+        return False
+    return any(is_question(s) and not REQUEST.match(s) for s in ctx.msgs[user].sentences[-2:])
 
 
 def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
