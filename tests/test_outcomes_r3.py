@@ -244,3 +244,80 @@ def test_a_search_tool_asked_to_act_is_still_an_outcome_en() -> None:
     c.say("Held: reference ZK3M9Q, valid until tomorrow 19:00.")
     (out,) = outcomes(c.items())
     assert "ZK3M9Q" in out.text
+
+
+# --- one failure being fixed is one outcome ----------------------------------------------------
+
+
+def test_a_number_after_the_target_is_a_value_not_the_target() -> None:
+    from memoryd.flush.extract.shell import identity
+
+    (_, a), *_ = raw_segments("helm -n shop rollback storefront 0 --dry-run")
+    (_, b), *_ = raw_segments("helm -n shop rollback storefront 12 --wait=false")
+    assert identity(a) == identity(b)
+
+
+def _incident(c: Conv, said_after_restart: str, rolled: str, final: str) -> tuple[str, str]:
+    c.run("kubectl -n shop rollout restart deploy/storefront", "deployment.apps/storefront restarted")
+    first = c.run("curl -s -o /dev/null -w '%{http_code}\\n' https://shop.example.org/health", "503")
+    c.say(said_after_restart)
+    c.user("ok, roll it back")
+    inner = c.run("helm -n shop rollback storefront 0", "Error: invalid revision 0", code=1)
+    c.run("helm -n shop rollback storefront 41", "Rollback was a success! Happy Helming!")
+    c.say(rolled)
+    c.run(
+        "for n in 1 2 3; do curl -s -o /dev/null -w '%{http_code} ' https://shop.example.org/health; done",
+        "200 200 200 ",
+    )
+    c.say(final)
+    return first, inner
+
+
+def test_a_probe_that_prints_success_codes_closes_its_failure_and_holds_the_fix_en() -> None:
+    c = Conv()
+    c.user("storefront answers 503 since the 14:00 deploy, have a look")
+    first, inner = _incident(
+        c,
+        "The restart changed nothing: the health check still answers 503.",
+        "Rolling back to revision 41.",
+        "Back on revision 41 (v2.7.0): the health check answers 200 three times in a row.",
+    )
+    (out,) = outcomes(c.items())
+    assert not out.must_keep
+    assert {first, inner} <= set(out.entry_ids)
+    assert "revision 41" in out.text
+
+
+def test_a_probe_that_prints_success_codes_closes_its_failure_de_fr() -> None:
+    for asked, after, rolled, final in (
+        (
+            "storefront liefert seit dem Deploy 503, schau mal",
+            "Der Neustart hat nichts geändert: der Health-Check liefert weiter 503.",
+            "Ich rolle auf Revision 41 zurück.",
+            "Zurück auf Revision 41 (v2.7.0): der Health-Check liefert dreimal 200.",
+        ),
+        (
+            "storefront renvoie 503 depuis le déploiement, tu regardes ?",
+            "Le redémarrage n'a rien changé : le contrôle renvoie toujours 503.",
+            "Je reviens à la révision 41.",
+            "Revenu à la révision 41 (v2.7.0) : le contrôle renvoie 200 trois fois de suite.",
+        ),
+    ):
+        c = Conv()
+        c.user(asked)
+        first, _ = _incident(c, after, rolled, final)
+        (out,) = outcomes(c.items())
+        assert not out.must_keep and first in out.entry_ids
+
+
+def test_a_probe_still_failing_at_the_end_stays_open() -> None:
+    c = Conv()
+    c.user("storefront answers 503, have a look")
+    c.run("curl -s -o /dev/null -w '%{http_code}\\n' https://shop.example.org/health", "503")
+    c.run(
+        "for n in 1 2; do curl -s -o /dev/null -w '%{http_code} ' https://shop.example.org/health; done",
+        "503 503 ",
+    )
+    c.say("Still 503 on every try.")
+    (out,) = outcomes(c.items())
+    assert out.must_keep

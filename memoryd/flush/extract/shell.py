@@ -394,6 +394,8 @@ def identity(words: Sequence[str]) -> tuple[str, str, str]:
             break
         if " " in w or "\n" in w or len(w) > 120:
             continue  # inline code or a message, not a target
+        if w.isdigit():
+            continue  # a number (a revision, a count, a PID) is a value, not what the command works on
         if not target and w not in ("/dev/null", "."):
             target = _target(w)
             if prog not in ("curl", "wget", "http", "https", "xh"):

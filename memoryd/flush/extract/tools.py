@@ -819,12 +819,24 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             changed = False
             continue
         for c in [c for c in open_chains if _closes(run, step, c)]:
-            if c.silent and _norm_command(step.command) not in c.silent:
-                continue  # exit 0 said nothing: only the same command passing shows it works now
+            if (
+                c.silent
+                and _norm_command(step.command) not in c.silent
+                and not _STATUS_OK.search(step.output)
+            ):
+                continue  # exit 0 said nothing: only the same command passing, or a success status, shows it
             c.end = m.pos
             open_chains.remove(c)
             done.append(c)
     return sorted(done + open_chains, key=lambda c: c.fails[0])
+
+
+#: Output that is nothing but success statuses: the code ``curl -w '%{http_code}'`` prints, once
+#: or per try (``200 200 200``), a status line, a JSON status. Where a failure printed 502, this
+#: says the same probe works now, whatever else its command line changed.
+_STATUS_OK: Final = re.compile(
+    r"\A\s*(?:(?:HTTP/[\d.]+\s+)?2\d\d\b[^\S\n]*(?:OK)?[^\S\n]*)+\s*\Z|\A\s*\{[^\n]*\"status(?:Code)?\"\s*:\s*2\d\d\b"
+)
 
 
 def _norm_command(command: str) -> str:
@@ -865,8 +877,15 @@ def chain_rules(ctx: Ctx) -> None:
     another, within one turn of the user's, is the first part of the chain that error opened: one
     failure, one outcome (citing both), told by how the last part ended."""
     carried: dict[int, Draft] = {}  # first failure of a chain -> the outcome of the chain it ended
+    outer: tuple[int, Draft] | None = None  # the resolved chain still being fixed: its end, its outcome
     for chain in _flaps_merged(ctx.msgs, _find_chains(ctx.msgs)):
         end = chain.end if chain.end is not None else chain.fails[-1]
+        if outer is not None and chain.end is not None and end <= outer[0]:
+            # failed and fixed while a failure was still open (a wrong revision while rolling back):
+            # a step of that fix, cited by its outcome
+            ctx.in_chain.update(range(chain.fails[0], end + 1))
+            outer[1].pos.update({chain.fails[0], end})
+            continue
         ctx.in_chain.update(range(chain.fails[0], end + 1))
         ctx.used.update(
             m.pos for m in ctx.msgs[chain.fails[0] : end + 1] if m.step and m.step.effect != "read"
@@ -879,6 +898,8 @@ def chain_rules(ctx: Ctx) -> None:
         if len(ctx.drafts) == count:
             continue
         draft = ctx.drafts[-1]
+        if chain.end is not None and chain.passed:
+            outer = (chain.end, draft)
         if (before := carried.pop(chain.fails[0], None)) is not None:
             draft.pos |= before.pos
         if (
@@ -1169,8 +1190,14 @@ def group_rules(ctx: Ctx) -> None:
         said_nothing = not named and not any(
             _summary_line(s.output) for p in group if (s := ctx.msgs[p].step) is not None and not s.quiet
         )
-        if said_nothing and (chain := _checked_by_chain(ctx, group[-1])) is not None:
-            chain.pos.update(pos)  # "restart it and see that it comes back": the check's chain says how
+        chain = _checked_by_chain(ctx, group[-1])
+        after = _report_after(ctx, group[-1]) if chain is not None and not said_nothing else None
+        if chain is not None and (
+            said_nothing or (after is not None and after.pos in chain.pos and not named)
+        ):
+            # "restart it and see that it comes back": the check's chain says how; so it does when
+            # the agent's words after the check are that chain's account ("the restart didn't help")
+            chain.pos.update(pos)
             continue
         report = _report_after(ctx, group[-1])
         said = ""
