@@ -321,3 +321,72 @@ def test_a_probe_still_failing_at_the_end_stays_open() -> None:
     c.say("Still 503 on every try.")
     (out,) = outcomes(c.items())
     assert out.must_keep
+
+
+# --- figures that are the options put to the user, or the answer to a question, are no result ----
+
+
+def test_a_fare_list_the_user_picks_from_is_an_offer_not_an_outcome_en_es_fr() -> None:
+    for ask, listing, pick in (
+        (
+            "Find me ferries to Bastia on 3 May.",
+            "Three options on 3 May:\n\n1. Corsica Linea at 08:00, €142\n2. Moby at 13:30, €118\n"
+            "3. La Méridionale at 21:00, €131\n\nThe Moby one is cheapest and arrives in daylight.",
+            "the second one",
+        ),
+        (
+            "Búscame ferris a Bastia el 3 de mayo.",
+            "Tres opciones el 3 de mayo:\n\n1. Corsica Linea a las 08:00, 142 €\n2. Moby a las 13:30, 118 €\n"
+            "3. La Méridionale a las 21:00, 131 €\n\nEl de Moby es el más barato y llega de día.",
+            "la segunda",
+        ),
+        (
+            "Trouve-moi des ferries pour Bastia le 3 mai.",
+            "Trois options le 3 mai :\n\n1. Corsica Linea à 08:00, 142 €\n2. Moby à 13:30, 118 €\n"
+            "3. La Méridionale à 21:00, 131 €\n\nLe Moby est le moins cher et arrive de jour.",
+            "la deuxième",
+        ),
+    ):
+        c = Conv()
+        c.user(ask)
+        c.run("seafinder --to BIA --date 2027-05-03", "CL 08:00 EUR 142\nMO 13:30 EUR 118\nLM 21:00 EUR 131")
+        c.say(listing)
+        c.user(pick)
+        assert outcomes(c.items()) == []
+
+
+def test_a_measured_result_before_the_recommendation_stays_an_outcome() -> None:
+    c = Conv()
+    c.user("Benchmark both parsers on the sample set.")
+    c.run("python3 bench/parse.py --all samples/", "fastjson: 312/320 ok\nsafejson: 298/320 ok")
+    c.say(
+        "fastjson parses 312/320 samples, safejson 298/320.\n\nRecommendation:\n"
+        "- **fastjson** for the import job\n- **safejson** only where input is untrusted"
+    )
+    (out,) = outcomes(c.items())
+    assert "312/320" in out.text
+
+
+def test_figures_read_back_to_answer_a_question_are_no_outcome_en_de_it() -> None:
+    for ask, answer in (
+        (
+            "Dropout per arm? Each arm started with 300.",
+            "Finished: arm A 244 of 300 (81.3%), arm B 251 of 300 (83.7%).",
+        ),
+        (
+            "Abbruch pro Gruppe? Jede Gruppe hatte 300.",
+            "Beendet: Gruppe A 244 von 300 (81,3 %), Gruppe B 251 von 300 (83,7 %).",
+        ),
+        (
+            "Abbandoni per gruppo? Ogni gruppo ne aveva 300.",
+            "Completati: gruppo A 244 su 300 (81,3%), gruppo B 251 su 300 (83,7%).",
+        ),
+    ):
+        c = Conv()
+        c.user(ask)
+        c.run(
+            """python3 -c "import pandas as pd; print(pd.read_csv('trial.csv').groupby('arm').size())\"""",
+            "arm\nA    244\nB    251",
+        )
+        c.say(answer)
+        assert outcomes(c.items()) == []

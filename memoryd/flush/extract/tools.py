@@ -39,7 +39,6 @@ from weakref import WeakKeyDictionary
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.cues import make_cue
 from memoryd.flush.extract.failures import json_failure
-from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
@@ -1473,6 +1472,8 @@ def report_rules(ctx: Ctx) -> None:
             continue  # figures a file holds, read back (to answer or to lay out options): data, not a result
         if _answers_lookup(ctx, m):
             continue  # the user asked, the agent read it up: an answer (a fact), not a result of work
+        if not cause and _only_options(ctx, m, results) and (_lays_out_options(ctx, m) or _decided(ctx, m)):
+            continue  # the figures are the options' (fares, prices) put to the user: an offer, not a result
         ctx.reported.add(m.pos)
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
@@ -1558,6 +1559,18 @@ def _only_read(step: Step | None) -> bool:
     return step.effect == "read" and not _runs_something(step)
 
 
+def _decided(ctx: Ctx, m: Msg) -> bool:
+    """Whether a decision cites ``m``: the user picked from what it listed."""
+    return any(d.kind == "decision" and m.pos in d.pos for d in ctx.drafts)
+
+
+def _only_options(ctx: Ctx, m: Msg, results: Sequence[str]) -> bool:
+    """Whether every measured sentence of ``m`` is one of the options it lays out (a fare list),
+    none a result stated before them ("pdfplumber gets 182/186; Recommendation: ...")."""
+    texts = [plain(o.text) for o in ctx.offer(m).options]
+    return bool(results) and all(any(r in t or t in r for t in texts) for r in results)
+
+
 def _asks_to_know(ctx: Ctx, user: int | None) -> bool:
     """Whether the user turn ends on a question that asks to know something ("is there one before
     11?"), not for work ("can you book it?"): the tools run for it look the answer up."""
@@ -1569,10 +1582,7 @@ def _asks_to_know(ctx: Ctx, user: int | None) -> bool:
 def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
     """Whether ``m`` answers the user's question after tool calls that only read (a file, a search)."""
     asker = ctx.last_user(m.pos)
-    if asker is None or not any(
-        is_question(s) and WH.hit(" ".join(tokens(s)[:5])) and not REQUEST.match(s)
-        for s in ctx.msgs[asker].sentences[-2:]
-    ):
+    if asker is None or not _asks_to_know(ctx, asker):
         return False  # ("can you compare X and Y?" asks for work, not for a value)
     steps = [s for p in range(asker + 1, m.pos) if (s := ctx.msgs[p].step) is not None]
     return bool(steps) and all(s.effect == "read" and not s.failed for s in steps)
