@@ -390,3 +390,56 @@ def test_figures_read_back_to_answer_a_question_are_no_outcome_en_de_it() -> Non
         )
         c.say(answer)
         assert outcomes(c.items()) == []
+
+
+# --- verb-noun subcommands; words on the way to more changes ----------------------------------------
+
+
+def test_a_verb_noun_subcommand_changes_what_its_verb_says() -> None:
+    assert (
+        _effect("aws s3api put-bucket-versioning --bucket media --versioning-configuration Status=Enabled")
+        == "change"
+    )
+    assert _effect("aws cloudformation delete-stack --stack-name old-web") == "change"
+    assert _effect("aws logs describe-log-groups --log-group-name-prefix /app/") == "read"
+
+
+def _quota_fix(c: Conv, interim: str, final: str) -> str:
+    c.run(
+        "for q in $(quotactl list --team web); do quotactl set-limit $q --gb 50 --as viewer; done",
+        "error: role viewer may not change limits",
+        code=1,
+    )
+    c.say("The viewer role can't change limits. Which role should I use?")
+    c.user("admin")
+    c.run(
+        "for q in $(quotactl list --team web); do quotactl set-limit $q --gb 50 --as admin; done",
+        "ok q1\nok q2",
+    )
+    c.run("quotactl list --team web --show-limit", "q1 50\nq2 50\nq3 20")
+    c.say(interim)
+    c.run("quotactl set-limit q3 --gb 50 --as admin", "ok")
+    return c.say(final)
+
+
+def test_words_on_the_way_to_more_changes_are_not_the_result_en_de_es() -> None:
+    for interim, final in (
+        (
+            "Two of three quotas are at 50 GB; q3 is still at 20, setting it directly.",
+            "All three web quotas are at 50 GB.",
+        ),
+        (
+            "Zwei von drei Quoten stehen auf 50 GB; q3 noch auf 20, setze sie direkt.",
+            "Alle drei Web-Quoten stehen auf 50 GB.",
+        ),
+        (
+            "Dos de tres cuotas están en 50 GB; q3 sigue en 20, la pongo directamente.",
+            "Las tres cuotas web están en 50 GB.",
+        ),
+    ):
+        c = Conv()
+        c.user("Raise the web team's disk quotas to 50 GB.")
+        final_id = _quota_fix(c, interim, final)
+        found = outcomes(c.items())
+        assert any(final_id in o.entry_ids for o in found)
+        assert not any(interim.split(";")[0] in o.text for o in found)

@@ -436,7 +436,8 @@ def segment_effect(words: Sequence[str], raw: str) -> str:
     if prog in TRIVIAL or prog == "git":
         return "read"
     subs = [w for w in words[1:4] if _PLAIN_WORD.match(w)]
-    return "change" if any(s in _MUTATE_WORD for s in subs) else "read"
+    # a verb-noun subcommand (``put-retention-policy``, ``create-stack``) changes what its verb says
+    return "change" if any(s in _MUTATE_WORD or s.split("-", 1)[0] in _MUTATE_WORD for s in subs) else "read"
 
 
 def write_targets(command: str) -> list[str]:

@@ -923,10 +923,18 @@ def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None
         if m.step is not None and m.step.effect in ("change", "doc") and not m.step.failed:
             return "", None  # later work: the closing report belongs to it
         if m.role == "assistant" and m.prose:
+            if _changes_next(ctx, m):
+                continue  # words on the way to more changes ("four of five done, setting the last")
             ok = _result_sentence(m, end_step.output)
             if ok or not m.has_calls:
                 return ok, m.pos
     return "", None
+
+
+def _changes_next(ctx: Ctx, m: Msg) -> bool:
+    """Whether the first tool step after ``m`` in the same turn changes something."""
+    step = next((x.step for x in ctx.after(m.pos) if x.step is not None), None)
+    return step is not None and step.effect in ("change", "doc") and not step.failed
 
 
 def _labels(ctx: Ctx) -> tuple[str, str]:
