@@ -443,3 +443,65 @@ def test_words_on_the_way_to_more_changes_are_not_the_result_en_de_es() -> None:
         found = outcomes(c.items())
         assert any(final_id in o.entry_ids for o in found)
         assert not any(interim.split(";")[0] in o.text for o in found)
+
+
+# --- a file read to find the place, then edited; the user's rule written into the notes ---------
+
+
+def test_a_file_read_before_editing_it_is_part_of_the_edit_en_fr_it() -> None:
+    for ask, report in (
+        (
+            "Put the final numbers in the summary section of report.md.",
+            "Done: the summary in report.md now has the final 212 sign-ups.",
+        ),
+        (
+            "Mets les chiffres finaux dans la synthèse de report.md.",
+            "C'est fait : la synthèse de report.md a les 212 inscriptions finales.",
+        ),
+        (
+            "Metti i numeri finali nel riepilogo di report.md.",
+            "Fatto: il riepilogo in report.md ora ha le 212 iscrizioni finali.",
+        ),
+    ):
+        c = Conv()
+        c.user(ask)
+        c.call("read", {"path": "/home/eva/club/report.md"}, "# Report\n\n## Summary\n\n(tbd)\n")
+        edit = c.call(
+            "edit",
+            {"path": "/home/eva/club/report.md", "oldText": "(tbd)\n", "newText": "212 sign-ups.\n"},
+            "Successfully replaced text in /home/eva/club/report.md",
+        )
+        c.say(report)
+        (out,) = outcomes(c.items())
+        assert edit in out.entry_ids and "212" in out.text
+
+
+def test_the_users_rule_written_into_the_notes_is_kept_as_the_rule_not_an_outcome_en_de_es() -> None:
+    for rule, line, report in (
+        (
+            "Put this in the team notes: from now on we never merge on a Friday afternoon.",
+            "- Never merge on a Friday afternoon.\n",
+            "Added to the team notes.",
+        ),
+        (
+            "Schreib das in die Teamnotizen: ab jetzt mergen wir nie am Freitagnachmittag.",
+            "- Nie am Freitagnachmittag mergen.\n",
+            "Steht jetzt in den Teamnotizen.",
+        ),
+        (
+            "Apunta esto en las notas del equipo: a partir de ahora nunca hacemos merge el viernes por la tarde.",
+            "- Nunca hacemos merge el viernes por la tarde.\n",
+            "Añadido a las notas del equipo.",
+        ),
+    ):
+        c = Conv()
+        asked = c.user(rule)
+        c.call(
+            "edit",
+            {"path": "team/NOTES.md", "oldText": "## Rules\n", "newText": "## Rules\n" + line},
+            "Edited team/NOTES.md: 1 replacement.",
+        )
+        c.say(report)
+        items = c.items()
+        assert any(i.kind == "fact" and asked in i.entry_ids for i in items)
+        assert outcomes(items) == []

@@ -65,6 +65,7 @@ from memoryd.flush.extract.prose import (
     plain,
     quote_user,
     split_sentences,
+    word_set,
 )
 from memoryd.flush.extract.shell import (
     EDIT_TOOLS,
@@ -1272,12 +1273,19 @@ def _edit_rules(ctx: Ctx) -> None:
     last: tuple[Draft, frozenset[str]] | None = None
     for i, user in enumerate(ctx.users):
         end = ctx.users[i + 1] if i + 1 < len(ctx.users) else len(ctx.msgs)
-        steps = [m for m in ctx.msgs[user + 1 : end] if m.step is not None]
+        seen = [m for m in ctx.msgs[user + 1 : end] if m.step is not None]
+        # a file read to find the place, then edited, is part of the editing (other reads are not)
+        edited = {m.step.path for m in seen if m.step is not None and m.step.effect == "code"}
+        steps = [
+            m
+            for m in seen
+            if m.step is None or m.step.failed or m.step.effect != "read" or m.step.path not in edited
+        ]
         if not steps or any(
             s.step is None or s.step.failed or s.step.effect != "code" or not s.step.path or s.pos in ctx.used
             for s in steps
         ):
-            last = None if steps else last
+            last = None if seen else last
             continue
         report = ctx.prose_after(steps[-1].pos)
         if report is None or report.pos in ctx.reported or any(is_question(x) for x in report.sentences):
@@ -1290,6 +1298,10 @@ def _edit_rules(ctx: Ctx) -> None:
         paths = frozenset(s.step.path for s in steps if s.step is not None)
         pos = {steps[-1].pos, report.pos}
         ctx.reported.add(report.pos)
+        if (rule := _written_fact(ctx, user, steps)) is not None:
+            rule.pos.update(pos)  # the user's rule put into the notes: that rule is what is kept
+            last = None
+            continue
         if last is not None and paths <= last[1]:
             last[0].text = fit(said, 300)  # the same files edited again: what they say now
             last[0].pos = pos
@@ -1327,6 +1339,18 @@ def _decision_of(ctx: Ctx, user: int | None, pos: set[int]) -> Draft | None:
         ),
         None,
     )
+
+
+def _written_fact(ctx: Ctx, user: int, steps: Sequence[Msg]) -> Draft | None:
+    """The fact the user turn ``user`` stated that the edits wrote down (most words of the text they
+    added are the fact's): writing it into a file keeps it, it is no result of its own."""
+    added = {w for w in word_set(" ".join(s.step.content for s in steps if s.step is not None)) if len(w) > 3}
+    if len(added) < 2:
+        return None
+    for d in ctx.drafts:
+        if d.kind == "fact" and user in d.pos and len(added & word_set(d.text)) >= 0.6 * len(added):
+            return d
+    return None
 
 
 def _offer_taken(ctx: Ctx, user: int) -> Draft | None:
@@ -1528,7 +1552,7 @@ def _fold_steps(ctx: Ctx) -> None:
             and o not in drop
             and max(o.pos) > end
             and min(o.pos) >= min(d.pos)
-            and ctx.last_user(max(o.pos)) == turn
+            and ctx.last_user(min(o.pos)) == turn
         ]
         if later:
             nxt = min(later, key=lambda o: min(o.pos))
