@@ -505,3 +505,78 @@ def test_the_users_rule_written_into_the_notes_is_kept_as_the_rule_not_an_outcom
         items = c.items()
         assert any(i.kind == "fact" and asked in i.entry_ids for i in items)
         assert outcomes(items) == []
+
+
+# --- steps numbered within a line ----------------------------------------------------------------
+
+
+def procedures(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind == "procedure"]
+
+
+def test_inline_steps_are_read_in_order_and_must_count_up() -> None:
+    from memoryd.flush.extract.procedures import inline_steps
+
+    lead, steps = inline_steps("the steps: 1) book the van, 2) load the stands, and 3) unload at the hall")
+    assert lead == "the steps" and steps == ["book the van", "load the stands", "unload at the hall"]
+    assert inline_steps("rooms 2) and 4) are free")[1] == []
+
+
+def test_steps_the_user_numbers_within_a_line_are_a_procedure_en_fr_de() -> None:
+    for said, last in (
+        (
+            "keep the steps for the market stall, same every spring: 1) permit from the town hall 4 weeks ahead, 2) book the van, 3) print the price cards",
+            "price cards",
+        ),
+        (
+            "garde les étapes pour le stand du marché : 1) permis à la mairie 4 semaines avant, 2) réserver la camionnette, 3) imprimer les étiquettes",
+            "étiquettes",
+        ),
+        (
+            "die Schritte für den Marktstand, jedes Frühjahr gleich: 1) Genehmigung beim Rathaus 4 Wochen vorher, 2) Transporter buchen, 3) Preisschilder drucken",
+            "Preisschilder",
+        ),
+    ):
+        c = Conv()
+        c.user(said)
+        c.say("Ok.")
+        (proc,) = procedures(c.items())
+        assert "1)" in proc.text and last in proc.text
+
+
+def test_numbers_in_a_line_without_a_word_for_steps_are_no_procedure() -> None:
+    c = Conv()
+    c.user("scores so far: 1) Ana 12 points, 2) Ben 9 points, 3) Cleo 7 points")
+    c.say("Ana leads.")
+    assert procedures(c.items()) == []
+
+
+def test_a_how_to_written_into_a_doc_as_numbered_steps_in_a_line_en_de_es() -> None:
+    for ask, line in (
+        (
+            "Add to the guide how to open a new season, so I don't have to explain it each time",
+            "To open a season: 1. copy last year's sheet 2. clear the scores 3. send the fixture list",
+        ),
+        (
+            "Schreib in die Anleitung, wie man eine neue Saison anlegt",
+            "So legst du sie an: 1. Tabelle vom Vorjahr kopieren 2. Punkte leeren 3. Spielplan verschicken",
+        ),
+        (
+            "Pon en la guía cómo se abre una temporada nueva",
+            "Para abrirla: 1. copiar la hoja del año pasado 2. borrar los puntos 3. enviar el calendario",
+        ),
+    ):
+        c = Conv()
+        asked = c.user(ask)
+        c.call(
+            "edit",
+            {
+                "path": "docs/season-guide.md",
+                "oldText": "# Season\n",
+                "newText": "# Season\n\n" + line + "\n",
+            },
+            "Edited docs/season-guide.md: 1 replacement.",
+        )
+        c.say("Done.")
+        (proc,) = procedures(c.items())
+        assert asked in proc.entry_ids and "3)" in proc.text
