@@ -133,6 +133,33 @@ def _steps(text: str) -> list[str]:
     return out
 
 
+#: A step number inside running text ("... : 1) form to the office, 2) note to parents, ..."),
+#: after a space, a colon, a semicolon, a comma or an opening bracket.
+_INLINE_NUMBER: Final = re.compile(r"(?:^|(?<=[\s:;,(]))(\d{1,2})[.)]\s+")
+
+
+_AND_END: Final = re.compile(r",?\s+(?:and|und|y|et|e)$")
+
+
+def inline_steps(text: str) -> tuple[str, list[str]]:
+    """Steps numbered 1, 2, 3 ... within one line of text, and what comes before the first: the
+    lead and the steps (trailing commas and "and" off), or no steps when they do not count up."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    run: list[re.Match[str]] = []
+    for m in marks:
+        if int(m.group(1)) == len(run) + 1:
+            run.append(m)
+    if len(run) < 2:
+        return "", []
+    steps = []
+    for i, m in enumerate(run):
+        end = run[i + 1].start() if i + 1 < len(run) else len(text)
+        step = _AND_END.sub("", text[m.end() : end].strip())
+        steps.append(step.rstrip(",;").strip())
+    lead = text[: run[0].start()].strip().rstrip(":：").strip()
+    return lead, [s for s in steps if s]
+
+
 def _plain_keep_space(text: str) -> str:
     if not text.strip():
         return text
@@ -149,6 +176,13 @@ def sequence_like(text: str) -> bool:
 def attach_procedure(ctx: Ctx, m: Msg) -> None:
     """A "remember this procedure" request: the steps are in the file or list that comes next (or just came),
     else the commands that were just run and passed."""
+    for para in m.paragraphs:  # "keep me the steps: 1) ..., 2) ..., 3) ...": they are in the request
+        lead, steps = inline_steps(para)
+        if len(steps) >= 3:
+            ctx.add(
+                "procedure", compact_steps(LEAD_FILLER.sub("", plain(lead)), steps), {m.pos}, must_keep=True
+            )
+            return
     before = reversed(ctx.msgs[max(0, m.pos - 6) : m.pos])
     for other in [*ctx.after(m.pos), *before]:  # (a list written out wins over the commands run)
         if other.step is not None and other.step.effect == "procedure_doc":
@@ -184,9 +218,12 @@ def procedure_from_prose(m: Msg) -> str:
 
 
 def procedure_prose(ctx: Ctx, m: Msg) -> None:
-    """Steps the user dictates in order ("`a`, then `b`, then `c`", "a -> b -> c")."""
+    """Steps the user dictates in order ("`a`, then `b`, then `c`", "a -> b -> c", "the steps:
+    1) ..., 2) ..., 3) ..." within a line)."""
     sequence, numbered = m.has(SEQUENCE), bool(STEP_START.search(m.prose))
     if not (sequence or numbered):
+        if m.role == "user" and "1" in m.prose and ("2)" in m.prose or "2." in m.prose):
+            _inline_prose_steps(ctx, m)
         return
     for para in m.paragraphs:
         if (m.has(REMEMBER) and REMEMBER.search(para)) or is_question(para):
@@ -196,6 +233,15 @@ def procedure_prose(ctx: Ctx, m: Msg) -> None:
         if ordered or listed:
             steps = " ".join(s for s in split_sentences(para) if not PLEASANTRY.match(s))
             ctx.add("procedure", LEAD_FILLER.sub("", plain(steps)), {m.pos})
+
+
+def _inline_prose_steps(ctx: Ctx, m: Msg) -> None:
+    """A user turn that names steps and numbers three or more of them within a line."""
+    for para in m.paragraphs:
+        lead, steps = inline_steps(para)
+        if len(steps) >= 3 and (PROCEDURE_WORD.search(lead) or _KEEP_STEPS.search(lead)):
+            ctx.add("procedure", compact_steps(LEAD_FILLER.sub("", plain(lead)), steps), {m.pos})
+            return
 
 
 def assistant_how_to(ctx: Ctx, m: Msg) -> None:
@@ -234,9 +280,28 @@ def doc_procedures(ctx: Ctx) -> None:
     for m in ctx.msgs:
         if m.step is not None and m.step.effect == "procedure_doc":
             ctx.add("procedure", _procedure_from_doc(m.step), {m.pos})
+        elif m.step is not None and m.step.path and m.step.effect in ("code", "doc") and not m.step.failed:
+            _inline_doc_steps(ctx, m)
         elif m.role == "assistant" and m.prose and not m.has_calls and "`" in m.prose:
             offered_steps(ctx, m)
     command_procedures(ctx)
+
+
+def _inline_doc_steps(ctx: Ctx, m: Msg) -> None:
+    """A how-to the user asked for ("write in how to start one"), written into a document as steps
+    numbered within a line ("So startest du: 1. ... 2. ... 3. ..."): a procedure citing the ask."""
+    step = m.step
+    asker = ctx.last_user(m.pos)
+    if step is None or asker is None or not _HOWTO.search(ctx.msgs[asker].prose):
+        return
+    if not step.content or "1" not in step.content:
+        return
+    for line in step.content.splitlines():
+        lead, steps = inline_steps(line)
+        if len(steps) >= 3:
+            head = plain(lead) or step.path
+            ctx.add("procedure", compact_steps(f"{head} ({step.path})", steps), {asker, m.pos})
+            return
 
 
 def offered_steps(ctx: Ctx, m: Msg) -> None:

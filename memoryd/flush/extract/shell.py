@@ -136,6 +136,19 @@ _SCRIPT_VERB: Final = re.compile(
 )
 
 
+#: What inline code (``python -c "..."``, ``node -e "..."``) does when it writes: a file saved or
+#: opened for writing, a frame written out, a request that posts. Its ``import`` is a keyword.
+_INLINE_WRITE: Final = re.compile(
+    r"\.(?:to_(?:csv|excel|parquet|json|sql|feather)|save|savefig|write|writelines|dump|unlink|rmtree|"
+    r"remove|rename|replace|mkdir|executemany|execute|commit|post|put|delete|patch)\(|"
+    r"\bopen\([^)]*['\"][wax]b?\+?['\"]|writeFileSync|appendFileSync|\b(?:INSERT|UPDATE|DELETE|CREATE|DROP)\b"
+)
+
+
+#: The options that hand an interpreter its code inline.
+_INLINE_OPTS: Final = frozenset({"-c", "-e", "--eval", "-E", "-r"})
+
+
 _SQL_CLIENT: Final = frozenset(
     {"psql", "mysql", "mariadb", "sqlite3", "mongosh", "mongo", "clickhouse-client"}
 )
@@ -381,6 +394,8 @@ def identity(words: Sequence[str]) -> tuple[str, str, str]:
             break
         if " " in w or "\n" in w or len(w) > 120:
             continue  # inline code or a message, not a target
+        if w.isdigit():
+            continue  # a number (a revision, a count, a PID) is a value, not what the command works on
         if not target and w not in ("/dev/null", "."):
             target = _target(w)
             if prog not in ("curl", "wget", "http", "https", "xh"):
@@ -406,6 +421,9 @@ def segment_effect(words: Sequence[str], raw: str) -> str:
     if prog in _SQL_CLIENT:
         return "change" if _SQL_WRITE.search(raw) else "read"
     if prog in _INTERPRETERS:
+        inline = next((words[i + 1] for i in range(1, len(words) - 1) if words[i] in _INLINE_OPTS), None)
+        if inline is not None:  # inline code: what it calls says whether it writes (its imports do not)
+            return "change" if _INLINE_WRITE.search(inline) else "read"
         script = next((w for w in words[1:] if not w.startswith("-")), "")
         return "change" if _SCRIPT_VERB.search(_base(script)) else "read"
     if prog in _OPS_PROGS:
@@ -418,7 +436,8 @@ def segment_effect(words: Sequence[str], raw: str) -> str:
     if prog in TRIVIAL or prog == "git":
         return "read"
     subs = [w for w in words[1:4] if _PLAIN_WORD.match(w)]
-    return "change" if any(s in _MUTATE_WORD for s in subs) else "read"
+    # a verb-noun subcommand (``put-retention-policy``, ``create-stack``) changes what its verb says
+    return "change" if any(s in _MUTATE_WORD or s.split("-", 1)[0] in _MUTATE_WORD for s in subs) else "read"
 
 
 def write_targets(command: str) -> list[str]:

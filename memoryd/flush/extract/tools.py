@@ -39,7 +39,6 @@ from weakref import WeakKeyDictionary
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.cues import make_cue
 from memoryd.flush.extract.failures import json_failure
-from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
@@ -66,6 +65,7 @@ from memoryd.flush.extract.prose import (
     plain,
     quote_user,
     split_sentences,
+    word_set,
 )
 from memoryd.flush.extract.shell import (
     EDIT_TOOLS,
@@ -819,12 +819,24 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             changed = False
             continue
         for c in [c for c in open_chains if _closes(run, step, c)]:
-            if c.silent and _norm_command(step.command) not in c.silent:
-                continue  # exit 0 said nothing: only the same command passing shows it works now
+            if (
+                c.silent
+                and _norm_command(step.command) not in c.silent
+                and not _STATUS_OK.search(step.output)
+            ):
+                continue  # exit 0 said nothing: only the same command passing, or a success status, shows it
             c.end = m.pos
             open_chains.remove(c)
             done.append(c)
     return sorted(done + open_chains, key=lambda c: c.fails[0])
+
+
+#: Output that is nothing but success statuses: the code ``curl -w '%{http_code}'`` prints, once
+#: or per try (``200 200 200``), a status line, a JSON status. Where a failure printed 502, this
+#: says the same probe works now, whatever else its command line changed.
+_STATUS_OK: Final = re.compile(
+    r"\A\s*(?:(?:HTTP/[\d.]+\s+)?2\d\d\b[^\S\n]*(?:OK)?[^\S\n]*)+\s*\Z|\A\s*\{[^\n]*\"status(?:Code)?\"\s*:\s*2\d\d\b"
+)
 
 
 def _norm_command(command: str) -> str:
@@ -861,16 +873,43 @@ def _flaps_merged(msgs: Sequence[Msg], chains: list[_Chain]) -> list[_Chain]:
 
 
 def chain_rules(ctx: Ctx) -> None:
+    """One outcome per failure chain. A chain that a fix closed only by swapping its error for
+    another, within one turn of the user's, is the first part of the chain that error opened: one
+    failure, one outcome (citing both), told by how the last part ended."""
+    carried: dict[int, Draft] = {}  # first failure of a chain -> the outcome of the chain it ended
+    outer: tuple[int, Draft] | None = None  # the resolved chain still being fixed: its end, its outcome
     for chain in _flaps_merged(ctx.msgs, _find_chains(ctx.msgs)):
         end = chain.end if chain.end is not None else chain.fails[-1]
+        if outer is not None and chain.end is not None and end <= outer[0]:
+            # failed and fixed while a failure was still open (a wrong revision while rolling back):
+            # a step of that fix, cited by its outcome
+            ctx.in_chain.update(range(chain.fails[0], end + 1))
+            outer[1].pos.update({chain.fails[0], end})
+            continue
         ctx.in_chain.update(range(chain.fails[0], end + 1))
         ctx.used.update(
             m.pos for m in ctx.msgs[chain.fails[0] : end + 1] if m.step and m.step.effect != "read"
         )
+        count = len(ctx.drafts)
         if chain.end is None:
             _unresolved(ctx, chain)
         else:
             _resolved(ctx, chain, chain.end)
+        if len(ctx.drafts) == count:
+            continue
+        draft = ctx.drafts[-1]
+        if chain.end is not None and chain.passed:
+            outer = (chain.end, draft)
+        if (before := carried.pop(chain.fails[0], None)) is not None:
+            draft.pos |= before.pos
+        if (
+            not chain.passed
+            and chain.end is not None
+            and ctx.last_user(chain.end) == ctx.last_user(chain.fails[0])
+        ):
+            carried[chain.end] = draft  # (one the user heard about and answered stays its own)
+            ctx.drafts.pop()
+    ctx.drafts.extend(carried.values())  # the error that took its place opened no chain of its own
 
 
 def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None]:
@@ -885,10 +924,18 @@ def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None
         if m.step is not None and m.step.effect in ("change", "doc") and not m.step.failed:
             return "", None  # later work: the closing report belongs to it
         if m.role == "assistant" and m.prose:
+            if _changes_next(ctx, m):
+                continue  # words on the way to more changes ("four of five done, setting the last")
             ok = _result_sentence(m, end_step.output)
             if ok or not m.has_calls:
                 return ok, m.pos
     return "", None
+
+
+def _changes_next(ctx: Ctx, m: Msg) -> bool:
+    """Whether the first tool step after ``m`` in the same turn changes something."""
+    step = next((x.step for x in ctx.after(m.pos) if x.step is not None), None)
+    return step is not None and step.effect in ("change", "doc") and not step.failed
 
 
 def _labels(ctx: Ctx) -> tuple[str, str]:
@@ -1129,6 +1176,19 @@ def group_rules(ctx: Ctx) -> None:
     """One outcome per stretch of work that changed something, led by the closing report's result."""
     stage: tuple[Draft, frozenset[str], frozenset[str]] | None = None  # the last outcome, to extend
     for group in _groups(ctx):
+        sent = [p for p in group if (s := ctx.msgs[p].step) is not None and _sends_message(s)]
+        if sent:
+            # a message sent (the tool printed its message id) carries what was decided; it is no
+            # result of its own: the decision the asking turn made cites it, and its report
+            sent_at = set(sent)
+            if (report := _report_after(ctx, sent[-1])) is not None:
+                ctx.reported.add(report.pos)
+                sent_at.add(report.pos)
+            if (decided := _decision_of(ctx, ctx.last_user(sent[0]), sent_at)) is not None:
+                decided.pos.update(sent)
+            group = [p for p in group if p not in sent_at]
+            if not group:
+                continue
         if _listed_as_steps(ctx, group):
             continue  # a walk-through: the commands are the steps of a how-to, not a result of their own
         described = [_describe(s, ctx.labels) for p in group if (s := ctx.msgs[p].step) is not None]
@@ -1138,8 +1198,14 @@ def group_rules(ctx: Ctx) -> None:
         said_nothing = not named and not any(
             _summary_line(s.output) for p in group if (s := ctx.msgs[p].step) is not None and not s.quiet
         )
-        if said_nothing and (chain := _checked_by_chain(ctx, group[-1])) is not None:
-            chain.pos.update(pos)  # "restart it and see that it comes back": the check's chain says how
+        chain = _checked_by_chain(ctx, group[-1])
+        after = _report_after(ctx, group[-1]) if chain is not None and not said_nothing else None
+        if chain is not None and (
+            said_nothing or (after is not None and after.pos in chain.pos and not named)
+        ):
+            # "restart it and see that it comes back": the check's chain says how; so it does when
+            # the agent's words after the check are that chain's account ("the restart didn't help")
+            chain.pos.update(pos)
             continue
         report = _report_after(ctx, group[-1])
         said = ""
@@ -1148,9 +1214,11 @@ def group_rules(ctx: Ctx) -> None:
             said = _result_sentence(report, outputs)
             pos.add(report.pos)
             ctx.reported.add(report.pos)
-        if (not said or (report is not None and _lays_out_options(ctx, report))) and all(
-            not (s := ctx.msgs[p].step) or _opaque_work(s) for p in group
-        ):
+        if (
+            not said
+            or (report is not None and _lays_out_options(ctx, report))
+            or _asks_to_know(ctx, ctx.last_user(group[0]))
+        ) and all(not (s := ctx.msgs[p].step) or _opaque_work(s) for p in group):
             if report is not None:
                 ctx.reported.discard(report.pos)
             continue  # commands the effect table does not know, and no report of a result: no outcome
@@ -1205,12 +1273,19 @@ def _edit_rules(ctx: Ctx) -> None:
     last: tuple[Draft, frozenset[str]] | None = None
     for i, user in enumerate(ctx.users):
         end = ctx.users[i + 1] if i + 1 < len(ctx.users) else len(ctx.msgs)
-        steps = [m for m in ctx.msgs[user + 1 : end] if m.step is not None]
+        seen = [m for m in ctx.msgs[user + 1 : end] if m.step is not None]
+        # a file read to find the place, then edited, is part of the editing (other reads are not)
+        edited = {m.step.path for m in seen if m.step is not None and m.step.effect == "code"}
+        steps = [
+            m
+            for m in seen
+            if m.step is None or m.step.failed or m.step.effect != "read" or m.step.path not in edited
+        ]
         if not steps or any(
             s.step is None or s.step.failed or s.step.effect != "code" or not s.step.path or s.pos in ctx.used
             for s in steps
         ):
-            last = None if steps else last
+            last = None if seen else last
             continue
         report = ctx.prose_after(steps[-1].pos)
         if report is None or report.pos in ctx.reported or any(is_question(x) for x in report.sentences):
@@ -1223,6 +1298,10 @@ def _edit_rules(ctx: Ctx) -> None:
         paths = frozenset(s.step.path for s in steps if s.step is not None)
         pos = {steps[-1].pos, report.pos}
         ctx.reported.add(report.pos)
+        if (rule := _written_fact(ctx, user, steps)) is not None:
+            rule.pos.update(pos)  # the user's rule put into the notes: that rule is what is kept
+            last = None
+            continue
         if last is not None and paths <= last[1]:
             last[0].text = fit(said, 300)  # the same files edited again: what they say now
             last[0].pos = pos
@@ -1235,6 +1314,43 @@ def _edit_rules(ctx: Ctx) -> None:
             continue
         draft = ctx.add("outcome", fit(said, 300), pos)
         last = (draft, paths) if draft is not None else None
+
+
+#: What a mail or chat tool prints for one message it sent: "sent" and a message id
+#: (``<20261130T1652.4471@host>``), or a JSON answer with a ``messageId``.
+_SENT_LINE: Final = re.compile(
+    r"^(?:message\s+)?sent\b[^\n]*<[^<>\s]+@[^<>\s]+>|\"message_?id\"\s*:", re.I | re.M
+)
+
+
+def _sends_message(step: Step) -> bool:
+    """A step that sent one message: its whole output is the tool's short send confirmation."""
+    out = "" if step.quiet else step.output.strip()
+    return bool(out) and len(out) <= 300 and out.count("\n") <= 2 and bool(_SENT_LINE.search(out))
+
+
+def _decision_of(ctx: Ctx, user: int | None, pos: set[int]) -> Draft | None:
+    """The decision that the user turn ``user`` made, or that already cites one of ``pos``."""
+    return next(
+        (
+            d
+            for d in ctx.drafts
+            if d.kind == "decision" and ((user is not None and user in d.pos) or not d.pos.isdisjoint(pos))
+        ),
+        None,
+    )
+
+
+def _written_fact(ctx: Ctx, user: int, steps: Sequence[Msg]) -> Draft | None:
+    """The fact the user turn ``user`` stated that the edits wrote down (most words of the text they
+    added are the fact's): writing it into a file keeps it, it is no result of its own."""
+    added = {w for w in word_set(" ".join(s.step.content for s in steps if s.step is not None)) if len(w) > 3}
+    if len(added) < 2:
+        return None
+    for d in ctx.drafts:
+        if d.kind == "fact" and user in d.pos and len(added & word_set(d.text)) >= 0.6 * len(added):
+            return d
+    return None
 
 
 def _offer_taken(ctx: Ctx, user: int) -> Draft | None:
@@ -1295,21 +1411,30 @@ def _polls(ctx: Ctx) -> list[list[int]]:
     out: list[list[int]] = []
     current: list[int] = []
     keys: frozenset[str] = frozenset()
+    line: tuple[str, ...] = ()
     for m in ctx.msgs:
         step = m.step
         if step is not None and step.command and not _run(m).keys:
             continue  # ``sleep 30``, ``echo``: waiting between polls
-        same = step is not None and bool(step.command) and bool(keys) and _run(m).keys == keys
+        polled = _polled_line(step.segments) if step is not None and step.command else ()
+        same = bool(polled) and bool(keys) and _run(m).keys == keys and polled == line
         if m.role == "user" or (step is not None and not same):  # a turn, an edit, another command
             if len(current) >= POLL_RUNS:
                 out.append(current)
             current, keys = [], frozenset()
         if step is not None and step.command and _run(m).keys:
-            keys = _run(m).keys
+            keys, line = _run(m).keys, polled
             current.append(m.pos)
     if len(current) >= POLL_RUNS:
         out.append(current)
     return out
+
+
+@lru_cache(maxsize=1024)
+def _polled_line(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """The commands a poll repeats, as written (``sleep``/``echo`` aside): a poll asks the same thing
+    again; three different questions to one program (``python -c`` reading three sheets) are looks."""
+    return tuple(" ".join(raw.split()) for raw, words in segments if program(words) not in TRIVIAL)
 
 
 def wait_rules(ctx: Ctx) -> None:
@@ -1379,9 +1504,62 @@ def report_rules(ctx: Ctx) -> None:
             continue  # figures a file holds, read back (to answer or to lay out options): data, not a result
         if _answers_lookup(ctx, m):
             continue  # the user asked, the agent read it up: an answer (a fact), not a result of work
+        if not cause and _only_options(ctx, m, results) and (_lays_out_options(ctx, m) or _decided(ctx, m)):
+            continue  # the figures are the options' (fares, prices) put to the user: an offer, not a result
         ctx.reported.add(m.pos)
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
+    _fold_steps(ctx)
+
+
+def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
+    """A failure the agent got past on the way to the work asked for: an outcome citing a failing
+    run, not left open (must keep), whose only fix was installing what the run lacked (nothing of
+    the user's was changed), after which the agent went on with tools in the same turn."""
+    if d.kind != "outcome" or d.must_keep:
+        return False
+    last = ctx.msgs[max(d.pos)]
+    if last.step is None and not any(m.step is not None for m in ctx.after(last.pos)):
+        return False
+    failed = [p for p in sorted(d.pos) if ctx.msgs[p].step is not None and _run(ctx.msgs[p]).failed]
+    if not failed:
+        return False
+    steps = [
+        s for m in ctx.msgs[failed[0] + 1 : max(d.pos) + 1] if (s := m.step) is not None and not s.failed
+    ]
+    return any(s.effect == "install" for s in steps) and all(
+        s.effect in ("install", "read", "check") for s in steps
+    )
+
+
+def _fold_steps(ctx: Ctx) -> None:
+    """Within one exchange, a failure got past on the way (a missing module installed) is a step
+    of the work the exchange ends with, not a result of its own: its citations join the next
+    outcome of the same exchange."""
+    outcomes = [d for d in ctx.drafts if d.kind == "outcome"]
+    if len(outcomes) < 2:
+        return
+    drop: list[Draft] = []
+    for d in outcomes:
+        if not _fixed_on_the_way(ctx, d):
+            continue
+        end = max(d.pos)
+        turn = ctx.last_user(min(d.pos))
+        later = [
+            o
+            for o in outcomes
+            if o is not d
+            and o not in drop
+            and max(o.pos) > end
+            and min(o.pos) >= min(d.pos)
+            and ctx.last_user(min(o.pos)) == turn
+        ]
+        if later:
+            nxt = min(later, key=lambda o: min(o.pos))
+            nxt.pos.update(d.pos)
+            drop.append(d)
+    if drop:
+        ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
 
 
 _DECIMAL: Final = re.compile(r"(?<![\d.,])\d+[.,]\d{2,}(?![\d.,]*\d)")
@@ -1413,13 +1591,30 @@ def _only_read(step: Step | None) -> bool:
     return step.effect == "read" and not _runs_something(step)
 
 
+def _decided(ctx: Ctx, m: Msg) -> bool:
+    """Whether a decision cites ``m``: the user picked from what it listed."""
+    return any(d.kind == "decision" and m.pos in d.pos for d in ctx.drafts)
+
+
+def _only_options(ctx: Ctx, m: Msg, results: Sequence[str]) -> bool:
+    """Whether every measured sentence of ``m`` is one of the options it lays out (a fare list),
+    none a result stated before them ("pdfplumber gets 182/186; Recommendation: ...")."""
+    texts = [plain(o.text) for o in ctx.offer(m).options]
+    return bool(results) and all(any(r in t or t in r for t in texts) for r in results)
+
+
+def _asks_to_know(ctx: Ctx, user: int | None) -> bool:
+    """Whether the user turn ends on a question that asks to know something ("is there one before
+    11?"), not for work ("can you book it?"): the tools run for it look the answer up."""
+    if user is None:
+        return False
+    return any(is_question(s) and not REQUEST.match(s) for s in ctx.msgs[user].sentences[-2:])
+
+
 def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
     """Whether ``m`` answers the user's question after tool calls that only read (a file, a search)."""
     asker = ctx.last_user(m.pos)
-    if asker is None or not any(
-        is_question(s) and WH.hit(" ".join(tokens(s)[:5])) and not REQUEST.match(s)
-        for s in ctx.msgs[asker].sentences[-2:]
-    ):
+    if asker is None or not _asks_to_know(ctx, asker):
         return False  # ("can you compare X and Y?" asks for work, not for a value)
     steps = [s for p in range(asker + 1, m.pos) if (s := ctx.msgs[p].step) is not None]
     return bool(steps) and all(s.effect == "read" and not s.failed for s in steps)
