@@ -140,6 +140,8 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         return bool(respelled)  # (else: no value)
     if ctx.offer(prev).asked:
         return False  # one given in reply to a question or proposal is an answer
+    if _asks_first(m, prev):
+        return False  # "response rate per group? we invited 800 per group.": what to work it out with
     nxt = ctx.prose_after(m.pos, text_only=False)
     echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
     whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
@@ -158,6 +160,17 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if respelled:  # "Ich schicke es an Herrn Maier." - "Meier, mit e-i"
         ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
     return bool(respelled)
+
+
+def _asks_first(m: Msg, prev: Msg) -> bool:
+    """A turn that opens with a question of its own, naming none of the values the assistant gave: the
+    values after it are what the question is to be answered with, not a value put right. ("why 24
+    hosts? we have 42" names the assistant's value: that one does correct it.)"""
+    first = m.sentences[0]
+    if not is_question(first) or len(m.sentences) < 2:
+        return False
+    theirs = {v.lower() for v in _VALUE.findall(prev.prose[-1500:])}
+    return theirs.isdisjoint(v.lower() for v in _VALUE.findall(first))
 
 
 #: A question that asks what is so ("is the limit 100 or 1000?"), not what to do ("should it be ...?").
@@ -560,15 +573,38 @@ _HOLD_ON: Final = re.compile(
 )
 
 
+#: "Wait", "hold on" at a sentence's head, said once or twice ("wait, hold on."), with what follows it.
+_HOLD_ON_HEAD: Final = re.compile(
+    r"^(?:(?:no\s+)?(?:wait|hold on|one sec|moment|warte|moment mal|espera|un momento|attends|une seconde|aspetta|"
+    r"un attimo)\b[\s,.!:;—–-]*)+",
+    re.I,
+)
+
+
+def _corrects(sentence: str) -> bool:
+    """Whether a sentence says the agent got something wrong. A pause word at its head ("wait, hold on.",
+    "wait until Lena signs off") says nothing by itself: what the user then says must (a correction word,
+    "that's wrong", "we moved to ..."). Without it, "wait, X runs at 02:00, stopping it breaks that" objects
+    to a plan the user had just agreed to, and "Wait. I checked: ... So, B" turns a choice around: both
+    are read by the dialogue rules as the choice they change, not as a correction of the agent."""
+    rest = _HOLD_ON_HEAD.sub("", sentence, count=1)
+    if rest != sentence and _NO_ALONE.match(rest):
+        return True  # ("wait no, it went up to 65", "warte, nein, ...": the no after the pause says it)
+    if CORRECTION.search(sentence) is None:
+        return False
+    return rest == sentence or (bool(rest) and CORRECTION.search(rest) is not None)
+
+
 def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """The user telling the agent it got something wrong: a fact that must be kept."""
     if value_correction(ctx, m, prev):
         return True
-    if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(m.prose)):
+    paused = _HOLD_ON_HEAD.sub("", m.prose, count=1)  # ("warte, nein, ...", "aspetta, no: ...")
+    if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(paused)):
         return False
     head = LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0]
-    strong = (CORRECTION.search(head) and not is_question(head)) or any(
-        CORRECTION.search(s) for s in m.sentences[1:] if not is_question(s)
+    strong = (_corrects(head) and not is_question(head)) or any(
+        _corrects(s) for s in m.sentences[1:] if not is_question(s)
     )
     weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
     if not strong and not weak:
