@@ -141,3 +141,133 @@ def test_a_question_that_names_the_assistants_value_and_then_puts_it_right_still
     c.say("Right, 31 then.")
     kept = [i for i in facts(c.items()) if i.must_keep and fix in i.entry_ids]
     assert kept and "31" in kept[0].text
+
+
+# --- a fact bullet is the rule itself: no announcing head, the stress folded in, the talk around left --
+
+
+@pytest.mark.parametrize(
+    ("said", "reply", "starts", "absent"),
+    [
+        (
+            "Book the room for Thursday. One more rule I'd like you to follow: we never schedule reviews after 16:00.",
+            "Understood.",
+            "We never schedule reviews after 16:00",
+            "rule I'd like",
+        ),
+        (
+            "Danke. Noch was Grundsätzliches: Rechnungen an Vereine schreibst du immer ohne Mehrwertsteuer.",
+            "Alles klar.",
+            "Rechnungen an Vereine schreibst du immer",
+            "Grundsätzliches",
+        ),
+        (
+            "Vale. Y una cosa para el futuro: los pedidos del bar siempre los confirmo yo por teléfono.",
+            "Entendido.",
+            "Los pedidos del bar siempre",
+            "una cosa",
+        ),
+        (
+            "Merci. Une règle pour la suite : on ne publie jamais de photo d'enfant sans accord écrit.",
+            "Compris.",
+            "On ne publie jamais",
+            "règle pour",
+        ),
+    ],
+)
+def test_a_rule_is_written_without_the_head_that_announces_it(
+    said: str, reply: str, starts: str, absent: str
+) -> None:
+    c = Conv()
+    c.user("hi, a couple of things")
+    c.say("Sure, go ahead.")
+    at = c.user(said)
+    c.say(reply)
+    rules = [i for i in facts(c.items()) if i.must_keep and at in i.entry_ids]
+    assert len(rules) == 1
+    assert rules[0].text.lower().startswith(starts.lower()) and absent not in rules[0].text
+
+
+def test_a_head_that_names_the_topic_stays() -> None:
+    c = Conv()
+    c.user("hi")
+    c.say("Hi! What's up?")
+    at = c.user("Rule for Mrs Okafor: always send her the invoices as PDF, never as Word files.")
+    c.say("Noted.")
+    (rule,) = [i for i in facts(c.items()) if at in i.entry_ids]
+    assert "Okafor" in rule.text
+
+
+@pytest.mark.parametrize(
+    ("said", "stress"),
+    [
+        (
+            "One rule for the whole team, so I stop saying it: we never merge on a red build. No exceptions for docs.",
+            "docs",
+        ),
+        (
+            "Eine Regel, die ich festhalten will: wir mergen nie ohne Review. Auch keine kleinen Fixes.",
+            "Fixes",
+        ),
+        (
+            "Una regla que quiero dejar clara: nunca subimos a producción en viernes. Ninguna excepción.",
+            "excepción",
+        ),
+    ],
+)
+def test_a_short_stress_after_a_rule_is_part_of_it_not_a_rule_of_its_own(said: str, stress: str) -> None:
+    c = Conv()
+    c.user("let's set up the repo rules")
+    c.say("Sure.")
+    at = c.user(said)
+    c.say("Got it.")
+    rules = [i for i in facts(c.items()) if at in i.entry_ids]
+    assert len(rules) == 1 and stress in rules[0].text
+
+
+@pytest.mark.parametrize(
+    ("said", "reply", "rule", "talk"),
+    [
+        (
+            "Fine. Not happening this week then. Team rule while we're at it: we never hand out a laptop without disk encryption.",
+            "Noted: no laptop without disk encryption.",
+            "never hand out",
+            "this week",
+        ),
+        (
+            "Bon. Pas cette semaine alors. Règle pour l'équipe au passage : on ne prête jamais de clé sans la noter.",
+            "Noté : jamais de clé sans la noter.",
+            "jamais",
+            "semaine",
+        ),
+        (
+            "Va bene. Non oggi allora. Regola per il gruppo: non si stampa mai a colori senza chiedere.",
+            "Annotato.",
+            "mai a colori",
+            "oggi",
+        ),
+    ],
+)
+def test_a_rule_the_assistant_notes_is_kept_without_the_talk_before_it(
+    said: str, reply: str, rule: str, talk: str
+) -> None:
+    c = Conv()
+    c.user("any chance we get the new laptops / keys / printer sorted today?")
+    c.say("Not today, the supplier is late.")
+    at = c.user(said)
+    c.say(reply)
+    (kept,) = [i for i in facts(c.items()) if i.must_keep and at in i.entry_ids]
+    assert rule in kept.text and talk not in kept.text
+
+
+def test_a_remembered_point_ends_where_the_user_moves_on() -> None:
+    c = Conv()
+    c.user("quick one about the funding call")
+    c.say("Sure.")
+    at = c.user(
+        "For the record: our contact at the foundation is Ms. Ilse Varga, all formal questions go to her. "
+        "Anyway. My actual question: travel costs."
+    )
+    c.say("Noted. On travel costs: ...")
+    (kept,) = [i for i in facts(c.items()) if i.must_keep and at in i.entry_ids]
+    assert "Varga" in kept.text and "travel costs" not in kept.text and "Anyway" not in kept.text

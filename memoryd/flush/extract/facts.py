@@ -18,6 +18,8 @@ from memoryd.flush.extract.fact_common import (
     _sentence_case,
     _strip_label,
     _unprompted,
+    lead_stripped,
+    stresses,
 )
 from memoryd.flush.extract.lexicon import (
     AGAIN,
@@ -569,7 +571,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
         named = headed and _RULE_HEAD.match(lead) is not None
-        core = lead.partition(":")[2].strip() if named else _strip_label(lead)
+        core = lead_stripped(lead) if named else _strip_label(lead)  # ("rule for Mrs Okafor: ..." keeps her)
+        core = lead.partition(":")[2].strip() if named and core == lead and not _names_topic(lead) else core
         ahead = _FORWARD.hit(lead)  # ("whenever you open a PR, ...": "open" is no open point there)
         later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or ahead)
         # ("mañana" is also "morning"; "by default, the 7:10 train, not the later one" is a rule)
@@ -607,13 +610,18 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         if rule and REQUEST.match(core) and not forward:
             core = _rule_clause(core)  # "can you draft the email, and we always sign off as X": the rule
-        if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
+        if (
+            i < len(sentences)
+            and i not in used
+            and ((len(core) < 120 and _continues(sentences[i])) or (rule and stresses(sentences[i])))
+        ):  # ("we never skip review. No exceptions.": one rule)
             core, lead, i = (
                 f"{core} {sentences[i]}",
                 f"{lead} {sentences[i]}",
                 i + 1,
             )  # (the lead keeps it too)
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
+        text = lead_stripped(text) if rule else text  # ("one rule I want noted: we never ...": the rule)
         keep = bool(rule or HARD_RULE.search(core))
         if rule and _points_back(core):  # "Always do it that way for her.": the how is the sentence before
             if last is not None and last[0] == i - 2:
@@ -624,6 +632,14 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
         if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
             last = (i - 1, draft)
+
+
+def _names_topic(s: str) -> bool:
+    """Whether the head before a colon names someone or something ("Rule for Mrs Okafor: ...")."""
+    head = s.partition(":")[0]
+    return any(w[:1].isupper() and len(w) > 1 for w in re.findall(r"[^\W\d_]+", head)[1:]) or bool(
+        re.search(r"\d|\w[-_.]\w", head)
+    )
 
 
 def _asks_which(m: Msg) -> bool:
