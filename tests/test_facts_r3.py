@@ -271,3 +271,128 @@ def test_a_remembered_point_ends_where_the_user_moves_on() -> None:
     c.say("Noted. On travel costs: ...")
     (kept,) = [i for i in facts(c.items()) if i.must_keep and at in i.entry_ids]
     assert "Varga" in kept.text and "travel costs" not in kept.text and "Anyway" not in kept.text
+
+
+# --- what a lookup returned, in answer to the user's question or request ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ask", "command", "output", "answer", "value"),
+    [
+        (
+            "Can you compare the two electricity bills from this year and last?",
+            "pdftotext bills/2026.pdf - | grep -E 'Grundpreis|Arbeitspreis'; pdftotext bills/2025.pdf - | grep -E 'Grundpreis|Arbeitspreis'",
+            "Grundpreis 142,80\nArbeitspreis 731,45\nGrundpreis 139,20\nArbeitspreis 512,10",
+            "The jump is the energy price: 731,45 € this year against 512,10 € last year. The base fee barely moved.",
+            "731,45",
+        ),
+        (
+            "Kannst du nachsehen, wie viele Mitglieder jede Gruppe hat?",
+            "sqlite3 verein.db 'select gruppe, count(*) from mitglieder group by gruppe'",
+            "Jugend|38\nSenioren|54\nKurse|21",
+            "Jugend hat 38 Mitglieder, Senioren 54 und die Kurse 21.",
+            "54",
+        ),
+        (
+            "¿Cuota de respuesta por barrio? Repartimos 400 encuestas en cada uno.",
+            "cut -d, -f3 encuesta.csv | sort | uniq -c",
+            "    291 Centro\n    233 Norte",
+            "Respuestas: Centro 291 de 400 (72,8 %), Norte 233 de 400 (58,3 %).",
+            "291",
+        ),
+    ],
+)
+def test_the_answer_that_repeats_what_a_read_returned_is_a_fact(
+    ask: str, command: str, output: str, answer: str, value: str
+) -> None:
+    c = Conv()
+    c.user("morning")
+    c.say("Morning!")
+    q = c.user(ask)
+    step = c.run(command, output, text="Let me look.")
+    said = c.say(answer)
+    (fact,) = [i for i in c.items() if i.kind == "fact"]
+    assert value in fact.text and {q, said, step} <= set(fact.entry_ids)
+    assert [i for i in c.items() if i.kind == "outcome"] == []  # read, not work done
+
+
+def test_handles_a_listing_returned_count_as_what_the_answer_repeats() -> None:
+    c = Conv()
+    c.user("hey")
+    c.say("Hi!")
+    q = c.user("Qui s'occupe en ce moment des workflows de déploiement ?")
+    step = c.run(
+        "grep -n deploy .github/CODEOWNERS",
+        ".github/CODEOWNERS:9:/.github/workflows/deploy*.yml  @infra-crew @m-duval",
+    )
+    said = c.say(
+        "D'après CODEOWNERS, les workflows de déploiement sont à @infra-crew, avec Marie Duval (@m-duval)."
+    )
+    (fact,) = [i for i in c.items() if i.kind == "fact"]
+    assert "@m-duval" in fact.text and {q, step, said} <= set(fact.entry_ids)
+
+
+def test_a_request_answered_by_work_is_no_lookup_fact() -> None:
+    c = Conv()
+    c.user("hi")
+    c.say("Hi!")
+    c.user("Can you clean the export and tell me how many rows are left?")
+    c.edit("scripts/clean.py")
+    c.run("python3 scripts/clean.py data/export.csv", "wrote 1,412 rows to data/clean.csv")
+    c.say("Done: 1,412 rows left in data/clean.csv.")
+    assert [i for i in c.items() if i.kind == "fact"] == []
+
+
+# --- an answer from the agent's own head keeps only what the question names ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("ask", "answer"),
+    [
+        (
+            "what's the name for that knot sailors use again, the loop one?",
+            "That's the bowline, a fixed loop at the end of a rope; it holds well and unties easily.",
+        ),
+        (
+            "Wie lange muss der Teig ungefähr gehen?",
+            "Rechne mit 2 bis 3 Stunden bei Zimmertemperatur, bis er sich verdoppelt hat.",
+        ),
+        (
+            "¿Cuánto tarda en secar la pintura más o menos?",
+            "Cuenta con 4 a 6 horas al tacto y 24 horas para una segunda mano.",
+        ),
+        (
+            "Combien de temps faut-il laisser reposer la pâte ?",
+            "Compte 30 à 60 minutes au frais, elle s'étale mieux ensuite.",
+        ),
+    ],
+)
+def test_general_knowledge_or_advice_without_a_lookup_is_no_fact(ask: str, answer: str) -> None:
+    c = Conv()
+    c.user("random question")
+    c.say("Sure, shoot.")
+    c.user(ask)
+    c.say(answer)
+    assert [i for i in c.items() if i.kind == "fact"] == []
+
+
+@pytest.mark.parametrize(
+    ("ask", "answer", "value"),
+    [
+        (
+            "what's the upload limit of the Zenodo API?",
+            "Good question: Zenodo allows 50 GB per record.",
+            "50",
+        ),
+        ("wie hoch ist das Freigepäck bei LOT?", "Bei LOT sind es 23 kg Aufgabegepäck.", "23"),
+        ("¿cuál es el límite de la API de OpenAlex?", "Son 100.000 llamadas al día.", "100.000"),
+    ],
+)
+def test_a_question_that_names_its_thing_is_answered_with_a_fact(ask: str, answer: str, value: str) -> None:
+    c = Conv()
+    c.user("hola / hi")
+    c.say("Hi!")
+    q = c.user(ask)
+    a = c.say(answer)
+    (fact,) = [i for i in c.items() if i.kind == "fact"]
+    assert value in fact.text and {q, a} <= set(fact.entry_ids)
