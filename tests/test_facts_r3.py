@@ -396,3 +396,82 @@ def test_a_question_that_names_its_thing_is_answered_with_a_fact(ask: str, answe
     a = c.say(answer)
     (fact,) = [i for i in c.items() if i.kind == "fact"]
     assert value in fact.text and {q, a} <= set(fact.entry_ids)
+
+
+# --- the assistant asks to confirm what it said; a no and another value put it right ------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "reply", "value"),
+    [
+        (
+            "By the way, your notes say the lease ends after 24 months, correct?",
+            "No, it's 36 months, not 24.",
+            "36",
+        ),
+        (
+            "Übrigens, laut deinen Notizen hat die Halle 80 Plätze, stimmt das?",
+            "Nein, es sind 120 Plätze, nicht 80.",
+            "120",
+        ),
+        ("Por cierto, el vuelo sale a las 7:15, ¿verdad?", "No, sale a las 9:40, no a las 7:15.", "9:40"),
+        (
+            "Au fait, la cotisation est de 30 euros par an, c'est bien ça ?",
+            "Non, c'est 45 euros, pas 30.",
+            "45",
+        ),
+    ],
+)
+def test_a_no_to_a_value_the_assistant_asked_to_confirm_is_a_correction(
+    said: str, reply: str, value: str
+) -> None:
+    c = Conv()
+    c.user("let's go over the details")
+    c.say(said)
+    fix = c.user(reply)
+    c.say("Thanks, fixed.")
+    (kept,) = corrections(c.items())
+    assert value in kept.text and fix in kept.entry_ids
+    assert [i for i in c.items() if i.kind == "decision"] == []  # nothing was offered, nothing rejected
+
+
+@pytest.mark.parametrize(
+    ("said", "reply", "who"),
+    [
+        (
+            "The old template says nothing about it. I had put down Imogen as reviewer, is that right?",
+            "No, not Imogen. I review them myself, and for big launches the CTO as well.",
+            "review them myself",
+        ),
+        (
+            "In der alten Liste steht nichts dazu. Ich hatte Jonas notiert, stimmt das?",
+            "Nein, nicht Jonas. Ich mache das selbst, bei Großkunden zusätzlich Petra.",
+            "mache das selbst",
+        ),
+        (
+            "La plantilla antigua no dice nada. Tenía apuntada a Lucía, ¿correcto?",
+            "No, Lucía no. Lo reviso yo, y en clientes grandes también Marta.",
+            "reviso yo",
+        ),
+    ],
+)
+def test_a_no_to_a_name_the_assistant_asked_to_confirm_keeps_what_is_so_instead(
+    said: str, reply: str, who: str
+) -> None:
+    c = Conv()
+    c.user("who signs off the post-mortems?")
+    c.say(said)
+    fix = c.user(reply)
+    c.say("Corrected.")
+    (kept,) = corrections(c.items())
+    assert who in kept.text and fix in kept.entry_ids
+
+
+def test_the_users_own_x_not_y_is_the_correction_not_a_word_after_the_stop() -> None:
+    c = Conv()
+    c.user("price the monitoring for us")
+    c.say("With 16 nodes the plan comes to about $640 a month.")
+    c.user("we run 61 nodes, not 16. redo it")
+    c.say("Sorry, with 61 nodes it is about $2,440 a month.")
+    (kept,) = corrections(c.items())
+    assert kept.text.startswith("We run 61 nodes, not 16")
