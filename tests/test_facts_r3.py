@@ -475,3 +475,52 @@ def test_the_users_own_x_not_y_is_the_correction_not_a_word_after_the_stop() -> 
     c.say("Sorry, with 61 nodes it is about $2,440 a month.")
     (kept,) = corrections(c.items())
     assert kept.text.startswith("We run 61 nodes, not 16")
+
+
+# --- a reply that names a laid-out point by its label answers it; a title's words ask nothing ---------
+
+
+@pytest.mark.parametrize(
+    ("plan", "reply", "noise"),
+    [
+        (
+            "Draft for the week:\n1. Ravi takes the billing migration\n2. Lea does the docs\n3. Skip the SDK spike\n\nWhat should change?",
+            "1 yes but Omar owns it, not Ravi, he's off Thursday. 2 fine. 3 agreed.",
+            "Omar owns it",
+        ),
+        (
+            "Plan für die Woche:\n1. Ravi übernimmt die Migration\n2. Lea macht die Doku\n\nWas soll anders sein?",
+            "1 ja, aber Omar ist zuständig, nicht Ravi. 2 passt.",
+            "Omar ist zuständig",
+        ),
+        (
+            "Propuesta:\n1. Ravi lleva la migración\n2. Lea hace la documentación\n\n¿Qué cambio?",
+            "1 sí pero el responsable es Omar, no Ravi. 2 bien.",
+            "responsable es Omar",
+        ),
+    ],
+)
+def test_a_point_by_point_reply_to_a_plan_is_no_fact(plan: str, reply: str, noise: str) -> None:
+    c = Conv()
+    c.user("plan the week for the team please")
+    c.say(plan)
+    c.user(reply)
+    c.say("Updated.")
+    assert [i for i in facts(c.items()) if noise in i.text and not i.must_keep] == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "For the next meeting people proposed two films: 'Notes from the Future' and 'Paris, Texas'. Which one?",
+        "Für das nächste Treffen gibt es zwei Vorschläge: „Merk dir meinen Namen“ und „Der Schwarm“. Welches?",
+        "Para el club hay dos propuestas: «Recuerda mi nombre» y «La sombra del viento». ¿Cuál elegimos?",
+    ],
+)
+def test_a_remember_word_inside_a_quoted_title_asks_nothing(said: str) -> None:
+    c = Conv()
+    c.user("book club admin")
+    c.say("Sure, what's up?")
+    c.user(said)
+    c.say("Both are good; the second is shorter.")
+    assert [i for i in facts(c.items()) if i.must_keep] == []

@@ -662,6 +662,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             core = _sentence_case(core[person.start("who") :])
             rule = True  # only the clause that states it: "Tom doesn't eat fish"
         stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
+        if stated and not rule and not liked and not _unprompted(ctx, m) and _names_label(core):
+            continue  # "1 yes but Jonas owns it, not Aisha": the reply to a laid-out point, not a fact
         verb = STATE_VERB.search(core) if not stated else None
         env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
         if env and not stated and _asks_which(m):
@@ -692,6 +694,15 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
         if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
             last = (i - 1, draft)
+
+
+#: A sentence that opens by naming a laid-out point by its label or number ("1 yes", "B:", "(2) fine").
+_LABEL_LEAD: Final = re.compile(r"^\W*(?:\d{1,2}|[A-Da-d])(?:[.):]\s+|\s+(?=[^\W\d_]))")
+
+
+def _names_label(s: str) -> bool:
+    """Whether ``s`` opens with the label of an option or point ("1 yes but ...", "B: ...")."""
+    return _LABEL_LEAD.match(s) is not None
 
 
 def _names_topic(s: str) -> bool:

@@ -137,7 +137,7 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             (
                 i
                 for i, s in enumerate(sents)
-                if (REMEMBER.search(s) or (REMEMBER_WORDS.hit(s) and not _put_off(s)))
+                if (REMEMBER.search(q := _unquoted(s)) or (REMEMBER_WORDS.hit(q) and not _put_off(s)))
                 and not NOT_REMEMBER.search(s)
                 and not _RECALLS.search(s)
             ),
@@ -179,6 +179,17 @@ _RECALLS: Final = re.compile(
     r"\b(?:mi ricordo|ricordo che|ci ricordiamo)\b",
     re.I,
 )
+
+
+#: A quoted name or title ("'The Ministry for the Future'", "«Pour mémoire»"): its words are a name's.
+_QUOTED: Final = re.compile(
+    r"(?<!\w)'[^']{2,80}'(?!\w)|\"[^\"]{2,80}\"|“[^”]{2,80}”|«[^»]{2,80}»|„[^“]{2,80}“"
+)
+
+
+def _unquoted(s: str) -> str:
+    """``s`` with quoted names and titles blanked: a remember word inside a book's title asks nothing."""
+    return _QUOTED.sub(" ", s) if ("'" in s or '"' in s or "“" in s or "«" in s or "„" in s) else s
 
 
 def _put_off(s: str) -> bool:
