@@ -524,3 +524,34 @@ def test_a_remember_word_inside_a_quoted_title_asks_nothing(said: str) -> None:
     c.user(said)
     c.say("Both are good; the second is shorter.")
     assert [i for i in facts(c.items()) if i.must_keep] == []
+
+
+@pytest.mark.parametrize(
+    ("options", "reply", "reason"),
+    [
+        (
+            "Three trains:\n1. ICE via Hannover, 4h10, €89\n2. IC via Hannover, 5h, €59\n3. Direct Flixtrain, 4h40, €35\n\nThe direct one is cheapest.",
+            "ok the direct one. I hate changing in Hannover",
+            "Hannover",
+        ),
+        (
+            "Drei Züge:\n1. ICE über Köln, 3h, 79 €\n2. RE über Köln, 4h, 39 €\n3. Direkt mit Flixtrain, 3h30, 29 €\n\nDer direkte ist am günstigsten.",
+            "gut, der direkte. Umsteigen in Köln mag ich überhaupt nicht",
+            "Köln",
+        ),
+        (
+            "Tres vuelos:\n1. Iberia vía Madrid, 480 €\n2. Vueling vía Madrid, 390 €\n3. Directo con Volotea, 310 €\n\nEl directo es el más barato.",
+            "vale, el directo. Odio hacer escala en Madrid",
+            "Madrid",
+        ),
+    ],
+)
+def test_a_dislike_of_what_an_option_names_is_the_reason_for_the_pick(
+    options: str, reply: str, reason: str
+) -> None:
+    c = Conv()
+    c.user("find me a connection for Friday")
+    c.say(options)
+    c.user(reply)
+    c.say("Direct it is.")
+    assert [i for i in facts(c.items()) if reason in i.text] == []

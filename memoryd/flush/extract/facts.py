@@ -651,7 +651,9 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         rule = rule or (habitual and _HABIT.search(core) is not None and _NOT.search(core) is not None)
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")
-        if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and _names_option(ctx, m.pos, core):
+        if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and (
+            _names_option(ctx, m.pos, core) or _about_options(ctx, m, core)
+        ):
             continue  # "on second thought, rather B": a choice among options offered (a decision)
         if (
             not rule
@@ -1140,6 +1142,19 @@ def _laid_out(ctx: Ctx) -> list[tuple[int, frozenset[str], frozenset[str]]]:
     if ctx.msgs:
         _LAID_OUT[:] = [(weakref.ref(ctx.msgs[0]), len(ctx.msgs), got)]
     return got
+
+
+def _about_options(ctx: Ctx, m: Msg, text: str) -> bool:
+    """In the reply to options just laid out, a preference that names what one of them names ("ok the
+    direct one. I hate changing in Frankfurt" after "1. via Frankfurt ... 3. direct"): the reason for
+    the pick, part of the choice, not a fact of its own."""
+    prev = ctx.prev_assistant(m.pos)
+    options = ctx.offer(prev).options if prev is not None else ()
+    if not options:
+        return False
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    names = {n.lower() for n in capitalised_names(text) if n != first}
+    return any(names & {n.lower() for n in capitalised_names(o.text)} for o in options)
 
 
 def _names_option(ctx: Ctx, pos: int, text: str) -> bool:
