@@ -144,10 +144,9 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         return False  # "response rate per group? we invited 800 per group.": what to work it out with
     nxt = ctx.prose_after(m.pos, text_only=False)
     echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
-    theirs = set(_VALUE.findall(prev.low[-1500:]))
     for x in _whole_sentences(m.sentences[:2]):  # "we have 42 hosts, not 24": the user's sentence says both
         own = _contrasted(x) if not is_question(x) else ""
-        if own and not {v.lower() for v in _VALUE.findall(own)}.isdisjoint(theirs):
+        if own and not {v.lower() for v in _VALUE.findall(own)}.isdisjoint(_VALUE.findall(prev.low[-1500:])):
             ctx.add("fact", own + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
             return True
     whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two

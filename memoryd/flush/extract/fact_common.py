@@ -49,10 +49,14 @@ def _sentence_case(s: str) -> str:
 def _strip_label(s: str, words: int = 3) -> str:
     """``A few things: I'm vegetarian`` -> ``I'm vegetarian`` (a head of at most ``words`` words)."""
     head, sep, rest = s.partition(":")
+    if not sep or not rest.strip():
+        return s
     short = len(head.split()) <= words and "`" not in head and not any(c.isdigit() for c in head)
+    if not short:
+        return s
     named = any(w[:1].isupper() and len(w) > 1 for w in re.findall(r"[^\W\d_]+", head)[1:])
     named = named and _ANNOUNCES.search(head) is not None  # ("Rule for Mrs Okafor: ..." says whose rule)
-    return rest.strip() if sep and rest.strip() and short and not named else s
+    return s if named else rest.strip()
 
 
 def _continues(sentence: str) -> bool:
