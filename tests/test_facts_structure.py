@@ -28,13 +28,18 @@ def test_an_answer_given_after_a_lookup_is_a_fact_not_an_outcome() -> None:
     assert [i for i in items if i.kind == "outcome"] == []
 
 
-def test_a_request_for_research_is_not_an_answered_question() -> None:
+def test_a_request_for_research_answered_with_what_the_searches_returned_is_a_fact() -> None:
+    # (round 3 of 2026-12-03: the writers of fresh6 and fresh7 label the answer to "can you compare /
+    # pull / look up ...?" that repeats what the reads returned as a fact; it was "not a fact" before)
     c = Conv()
-    c.user("could you compare the two tariffs for me?")
-    c.call("web_search", {"query": "tariff A"}, "Tariff A: 29 EUR per month, 12 months minimum")
-    c.call("web_search", {"query": "tariff B"}, "Tariff B: 35 EUR per month, no minimum")
-    c.say("Tariff A is 29 EUR per month with 12 months minimum; Tariff B is 35 EUR per month, no minimum.")
-    assert facts(c.items()) == []
+    ask = c.user("could you compare the two tariffs for me?")
+    a = c.call("web_search", {"query": "tariff A"}, "Tariff A: 29 EUR per month, 12 months minimum")
+    b = c.call("web_search", {"query": "tariff B"}, "Tariff B: 35 EUR per month, no minimum")
+    said = c.say(
+        "Tariff A is 29 EUR per month with 12 months minimum; Tariff B is 35 EUR per month, no minimum."
+    )
+    (fact,) = facts(c.items())
+    assert "29 EUR" in fact.text and {ask, said} <= set(fact.entry_ids) and {a, b} & set(fact.entry_ids)
 
 
 def test_an_unprompted_instruction_the_assistant_only_acknowledges_is_a_standing_rule() -> None:

@@ -138,10 +138,17 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         if respelled:  # "Lea Brand" - "her surname is Brandt, with a t"
             ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
         return bool(respelled)  # (else: no value)
-    if ctx.offer(prev).asked:
+    if ctx.offer(prev).asked and not _confirms(prev):
         return False  # one given in reply to a question or proposal is an answer
+    if _asks_first(m, prev):
+        return False  # "response rate per group? we invited 800 per group.": what to work it out with
     nxt = ctx.prose_after(m.pos, text_only=False)
     echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
+    for x in _whole_sentences(m.sentences[:2]):  # "we have 42 hosts, not 24": the user's sentence says both
+        own = _contrasted(x) if not is_question(x) else ""
+        if own and not {v.lower() for v in _VALUE.findall(own)}.isdisjoint(_VALUE.findall(prev.low[-1500:])):
+            ctx.add("fact", own + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
+            return True
     whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
     for s in [whole, *m.sentences[:2]] if whole else m.sentences[:2]:
         if is_question(s) or has_secret(s):
@@ -158,6 +165,35 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if respelled:  # "Ich schicke es an Herrn Maier." - "Meier, mit e-i"
         ctx.add("fact", respelled + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
     return bool(respelled)
+
+
+#: A question that only asks to confirm what the sentence says: "..., right?", "is that correct?",
+#: "stimmt das?", "¿correcto?", "¿verdad?", "c'est bien ça ?", "n'est-ce pas ?", "giusto?", "vero?".
+_CONFIRM_TAG: Final = re.compile(
+    r"(?:,\s*|\b)(?:right|correct|is that (?:right|correct)|isn't it|stimmt das|stimmt's|richtig|oder|"
+    r"¿?correcto|¿?verdad|¿?cierto|¿?no|c'est bien ça|c'est ça|n'est-ce pas|non|giusto|vero|corretto|"
+    r"è così|dico bene)\s*[?？]\s*$",
+    re.I,
+)
+
+
+def _confirms(prev: Msg) -> bool:
+    """Whether the assistant's turn ends by asking the user to confirm what it just said ("... is 10
+    working days, correct?", "Ich hatte Katrin notiert, stimmt das?"): a "no" and another value in
+    reply put that right, it answers no open question."""
+    last = prev.sentences[-1] if prev.sentences else ""
+    return bool(_CONFIRM_TAG.search(last)) and not OR_WORDS.hit(last)
+
+
+def _asks_first(m: Msg, prev: Msg) -> bool:
+    """A turn that opens with a question of its own, naming none of the values the assistant gave: the
+    values after it are what the question is to be answered with, not a value put right. ("why 24
+    hosts? we have 42" names the assistant's value: that one does correct it.)"""
+    first = m.sentences[0]
+    if not is_question(first) or len(m.sentences) < 2:
+        return False
+    theirs = {v.lower() for v in _VALUE.findall(prev.prose[-1500:])}
+    return theirs.isdisjoint(v.lower() for v in _VALUE.findall(first))
 
 
 #: A question that asks what is so ("is the limit 100 or 1000?"), not what to do ("should it be ...?").
@@ -287,7 +323,13 @@ def _not_but(s: str, prev: Msg) -> str:
         old, new = (olds[0], news[0]) if olds and news else (old, new)
     if not old or not new or old.lower() == new.lower() or old.lower() not in prev.low:
         return ""
+    stop = m.group("old") and not _SONDERN.search(m.group(0))  # "not 24. redo it": the value after a stop
+    kind_differs = any(c.isdigit() for c in old) != any(c.isdigit() for c in new)
+    if stop and (kind_differs or new[:1].islower() != old[:1].islower() or FIRST.hit(new) or len(new) < 3):
+        return ""  # ("we have 42 hosts, not 24. redo it", "nicht Katrin. Ich ..."): no value of the same kind
     if m.group("old2"):
+        if NO.starts(new):
+            return ""  # ("Nein, nicht Katrin.": the no answers; what is so instead comes after it)
         return plain(CORRECTION_LEAD.sub("", s))  # "X, not Y": the user's own words say it
     clause = next((c for c in _clauses(prev.prose) if old.lower() in c.lower()), "")
     if not clause:
@@ -350,7 +392,7 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
 #: not the 4th", "es sind 23 km, nicht 32", "l'arrivée c'est 17 h, pas 16 h", "son 60 €, no 50 €".
 _CONTRASTED: Final = re.compile(
     r"(?<![\w.,:])(?P<new>\d[\d.:,]*?(?:st|nd|rd|th|\.)?)"
-    r"(?P<unit>(?:\s*[^\W\d_]{1,8}\.?){1,2}|\s*[€$£%°](?:\s?/\s?[^\W\d_]{1,6})?)?,?\s+\(?"
+    r"(?P<unit>(?:\s*[^\W\d_]{1,12}\.?){1,2}|\s*[€$£%°](?:\s?/\s?[^\W\d_]{1,6})?)?,?\s+\(?"
     r"(?:not|nicht|no|pas|non)\s+(?:(?:a|à|um|at|on|by|bis|hasta|jusqu'à|entro)\s+)?"
     r"(?:(?:the|am|den|der|die|el|la|las|los|le|les|de|du|il|al|alle|i)\s+)?"
     r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
@@ -560,17 +602,44 @@ _HOLD_ON: Final = re.compile(
 )
 
 
+#: "Wait", "hold on" at a sentence's head, said once or twice ("wait, hold on."), with what follows it.
+_HOLD_ON_HEAD: Final = re.compile(
+    r"^(?:(?:no\s+)?(?:wait|hold on|one sec|moment|warte|moment mal|espera|un momento|attends|une seconde|aspetta|"
+    r"un attimo)\b[\s,.!:;—–-]*)+",
+    re.I,
+)
+
+
+def _corrects(sentence: str) -> bool:
+    """Whether a sentence says the agent got something wrong. A pause word at its head ("wait, hold on.",
+    "wait until Lena signs off") says nothing by itself: what the user then says must (a correction word,
+    "that's wrong", "we moved to ..."). Without it, "wait, X runs at 02:00, stopping it breaks that" objects
+    to a plan the user had just agreed to, and "Wait. I checked: ... So, B" turns a choice around: both
+    are read by the dialogue rules as the choice they change, not as a correction of the agent."""
+    rest = _HOLD_ON_HEAD.sub("", sentence, count=1)
+    if rest != sentence and _NO_ALONE.match(rest):
+        return True  # ("wait no, it went up to 65", "warte, nein, ...": the no after the pause says it)
+    if CORRECTION.search(sentence) is None:
+        return False
+    return rest == sentence or (bool(rest) and CORRECTION.search(rest) is not None)
+
+
 def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """The user telling the agent it got something wrong: a fact that must be kept."""
     if value_correction(ctx, m, prev):
         return True
-    if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(m.prose)):
+    paused = _HOLD_ON_HEAD.sub("", m.prose, count=1)  # ("warte, nein, ...", "aspetta, no: ...")
+    if prev is None or not m.sentences or not (m.has(CORRECTION) or NO_START.match(paused)):
         return False
     head = LEAD_FILLER.sub("", m.sentences[0]) or m.sentences[0]
-    strong = (CORRECTION.search(head) and not is_question(head)) or any(
-        CORRECTION.search(s) for s in m.sentences[1:] if not is_question(s)
+    strong = (_corrects(head) and not is_question(head)) or any(
+        _corrects(s) for s in m.sentences[1:] if not is_question(s)
     )
-    weak = _NO_ALONE.match(head) and not QUESTION_END.search(prev.prose) and not ctx.offer(prev).options
+    weak = (
+        _NO_ALONE.match(head)
+        and (not QUESTION_END.search(prev.prose) or _confirms(prev))
+        and not ctx.offer(prev).options
+    )
     if not strong and not weak:
         return False
     if _HOLD_ON.match(head) and ctx.offer(prev).options and not _NOT_BUT.search(m.prose):

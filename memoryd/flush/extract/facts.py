@@ -18,6 +18,8 @@ from memoryd.flush.extract.fact_common import (
     _sentence_case,
     _strip_label,
     _unprompted,
+    lead_stripped,
+    stresses,
 )
 from memoryd.flush.extract.lexicon import (
     AGAIN,
@@ -230,39 +232,55 @@ def answered_facts(ctx: Ctx) -> None:
             and (not REQUEST.match(s) or _embedded_wh(s))  # "do you know how much ...?" asks all the same
             and not OR_WORDS.hit(s)
         ]
-        if not asked or EPHEMERAL.hit(asked[-1]):
-            continue  # "how's the weather this weekend?" asks about now, not a durable fact
+        # any question or request ending in "?" ("can you pull the costs by service?", "rate per group?")
+        # asks for what a lookup finds, when the agent reads and the answer repeats what it read
+        wanted = asked or [s for s in m.sentences if is_question(s) and not OR_WORDS.hit(s)]
+        if not wanted:
+            continue
+        now = EPHEMERAL.hit(
+            wanted[-1]
+        )  # "how's the weather this weekend?" asks about now, not a durable fact
         prev = ctx.prev_assistant(m.pos)
         if prev is not None and (prev.proposal or (ctx.offer(prev).options and ctx.offer(prev).choice)):
             continue  # "before I pick: what's the catch with A?" asks about an option (the choice)
         if prev is not None and _BETWEEN.search(prev.prose[-1500:]):
             continue  # "you can choose between the dry X and the liquid Y" - "does the dry one need a starter?"
-        reply, found = _answer_turn(ctx, m.pos)
+        reply, found, steps = _answer_turn(ctx, m.pos)
         if reply is None or reply.pos in corrected:
             continue  # (an answer the user then put right is kept as the correction)
-        if (
-            ctx.offer(reply).options
-            or reply.proposal
-            or _either_or(reply.prose)
-            or _BETWEEN.search(reply.prose)
-        ):
+        if not found and not _knows(reply, asked) and not _echoes(wanted[-1], reply):
+            continue  # an answer from the agent's own head, about nothing it names: advice, not a fact
+        if ctx.offer(reply).options or _either_or(reply.prose) or _BETWEEN.search(reply.prose):
             continue  # "which rate do I offer?" - "two ways: ...": the choice is the user's, no fact
-        if not _asks_what(asked[-1]) and (
-            not _YES_NO_ANSWER.match(reply.prose) or reply.pos in ctx.reported or reply.pos in reports
+        if reply.proposal and not found:
+            continue
+        question = wanted[-1]
+        want = {w for w in word_set(question) if len(w) > 2}
+        best, score, read = "", 1, 0
+        for s in reply.sentences:
+            shared = len(want & word_set(s))
+            got = len(found & _looked_up(s)) if found else 0
+            shared += 2 * got
+            if shared > score and _looked_up(s) and not is_question(s) and not has_secret(s):
+                best, score, read = s, shared, got
+        pure = all(x.effect in ("read", "check") for p, _ in steps if (x := ctx.msgs[p].step) is not None)
+        lookup = pure and (
+            read >= 2 or (read >= 1 and bool(_HANDLE.search(best)))
+        )  # it repeats what was read
+        if now and not lookup:
+            continue  # ("who's in charge right now?" - a listing read, and its names: that is kept)
+        if not asked and not lookup:
+            continue  # ("can you clean the file?" - "done, 1,108 rows"): a request, answered by work
+        if (
+            not lookup
+            and not _asks_what(question)
+            and (not _YES_NO_ANSWER.match(reply.prose) or reply.pos in ctx.reported or reply.pos in reports)
         ):
             # "does the university cap chapter length?" is answered by "not per chapter. ..."; "did the
             # build finish?" - "yes, at 11:42" reports on a run (an outcome), it states nothing lasting
             continue
-        want = {w for w in word_set(asked[-1]) if len(w) > 2}
-        best, score = "", 1
-        for s in reply.sentences:
-            shared = len(want & word_set(s))
-            if found and _VALUE.search(s):
-                shared += 2 * len(found & {v.lower() for v in _VALUE.findall(s)})
-            if shared > score and _VALUE.search(s) and not is_question(s) and not has_secret(s):
-                best, score = s, shared
         if (
-            not best and len(reply.sentences) <= 3
+            not best and len(reply.sentences) <= 3 and asked
         ):  # "Buena pregunta, lo miré. Son 1200 peticiones cada 5 minutos."
             valued = [
                 s
@@ -272,9 +290,11 @@ def answered_facts(ctx: Ctx) -> None:
             if len(valued) == 1 and not valued[0].rstrip().endswith((":", "：")):
                 topic = plain(_LEADS.sub("", asked[-1])).rstrip("?？ ")
                 best = f"{topic}: {plain(valued[0])}"
-        if best and ": " not in best and len(tokens(best)) < 10:  # "Está en /etc/nginx/...": say what is
+        if (
+            best and ": " not in best and len(tokens(best)) < 10 and asked
+        ):  # "Está en /etc/nginx/...": say what is
             best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
-        if best and not _asks_what(asked[-1]):
+        if best and asked and not _asks_what(asked[-1]) and not lookup:
             if not [v for v in _VALUE.findall(best) if not _CLOCK.fullmatch(v)]:
                 continue  # "did the build finish?" - "yes, at 11:42": the moment of a run, nothing lasting
             best = re.sub(r"^\W*(?:yes|ja|sí|si|sì|oui)\s*[,:;.!—-]\s*", "", best, flags=re.I) or best
@@ -283,7 +303,45 @@ def answered_facts(ctx: Ctx) -> None:
             continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
             ctx.reported.add(reply.pos)
-            ctx.add("fact", _sentence_case(plain(best)), {m.pos, reply.pos})
+            cited = {m.pos, reply.pos}
+            if lookup:  # the tool results whose output holds what the answer repeats
+                cited |= {p for p, out in steps if _looked_up(best) & out}
+                looked = {m.pos, reply.pos} | {p for p, _ in steps}
+                ctx.drafts[:] = [  # the answer read as a report of work: it is the fact, read once
+                    d
+                    for d in ctx.drafts
+                    if not (d.kind == "outcome" and reply.pos in d.pos and d.pos <= looked)
+                ]
+            ctx.add("fact", _sentence_case(plain(best)), cited)
+
+
+#: A handle or an address a lookup returns ("@platform-team", "@k-brandt", "ops@example.org").
+_HANDLE: Final = re.compile(r"(?<![\w.])@[\w][\w.-]*\w|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+
+
+def _looked_up(s: str) -> set[str]:
+    """The values and handles in ``s``, lower-cased: what an answer can repeat from a lookup."""
+    return {v.lower() for v in _VALUE.findall(s)} | {h.lower() for h in _HANDLE.findall(s)}
+
+
+def _echoes(question: str, reply: Msg) -> bool:
+    """Whether the reply takes up the question's own words (two of four letters or more) or gives a
+    path or identifier: it answers about the thing asked, not from general knowledge."""
+    want = {w for w in word_set(question) if len(w) > 3}
+    return any(len(want & word_set(s)) >= 2 or _PATH.search(s) for s in reply.sentences)
+
+
+def _knows(reply: Msg, asked: list[str]) -> bool:
+    """An answer without a lookup counts when the question names the thing it asks about by a code, a
+    value or a name with an inner capital ("the rate limit of the GitHub REST API", "TAP's baggage
+    rule", "port of db-2"): "what's the word for the grades in bouldering again?" and "how long until
+    we bottle?" ask for general knowledge or advice, nothing to keep."""
+    if not asked:
+        return False
+    q = asked[-1]
+    return bool(
+        _CODE.search(q) or _VALUE.search(q) or re.search(r"\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*", q)
+    )
 
 
 #: An acronym or code ("NIF", "TÜV", "C1"): a key that ties a later answer to its question.
@@ -426,32 +484,36 @@ class _SaidSoFar:
         return values <= self.values and len(unseen) <= 1
 
 
-def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str]]:
-    """The assistant turn that answers the user's question at ``pos``, and the values its lookup found.
+def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str], list[tuple[int, set[str]]]]:
+    """The assistant turn that answers the user's question at ``pos``, the values its lookup found, and
+    the lookup's steps with the values each returned.
 
     Its first words, unless those only announce a lookup: then its words after the tool results
-    that only read (a file, a search), with the values those results hold.
+    that only read or check (a file, a search, a listing), with the values those results hold.
     """
     first: Msg | None = None
     read = False
     for m in ctx.after(pos):
         if m.step is not None:
-            if first is None and not read and m.step.effect != "read" and not m.step.failed:
+            looks = m.step.effect in ("read", "check") and not m.step.failed and not m.step.quiet
+            if first is None and not read and not looks:
                 continue  # ("put that in the notes, and do they want PDF/A?": the filing comes first)
-            if m.step.effect != "read" or m.step.failed or m.step.quiet:
-                return first, frozenset()  # work, not a lookup: the answer is the first reply
+            if not looks:
+                return first, frozenset(), []  # work, not a lookup: the answer is the first reply
             read = True
         elif m.role == "assistant" and m.prose:
-            if first is None:
+            if first is None and not read:
                 first = m
                 if not m.has_calls and (_VALUE.search(m.prose) or len(m.sentences) > 1):
-                    return m, frozenset()
+                    return m, frozenset(), []
             elif read and not m.has_calls:
-                outputs = " ".join(
-                    s.output[:2000] for p in range(pos + 1, m.pos) if (s := ctx.msgs[p].step) is not None
-                )
-                return m, frozenset(v.lower() for v in _VALUE.findall(outputs))
-    return first, frozenset()
+                steps = [
+                    (p, _looked_up(s.output[:2000]))
+                    for p in range(pos + 1, m.pos)
+                    if (s := ctx.msgs[p].step) is not None
+                ]
+                return m, frozenset(v for _, out in steps for v in out), steps
+    return first, frozenset(), []
 
 
 _LEADS: Final = re.compile(r"^[\s¿¡]*(?:(?:and|also|so|ok|und|y|et|e)\b[,\s]*)*", re.I)
@@ -569,7 +631,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
         named = headed and _RULE_HEAD.match(lead) is not None
-        core = lead.partition(":")[2].strip() if named else _strip_label(lead)
+        core = lead_stripped(lead) if named else _strip_label(lead)  # ("rule for Mrs Okafor: ..." keeps her)
+        core = lead.partition(":")[2].strip() if named and core == lead and not _names_topic(lead) else core
         ahead = _FORWARD.hit(lead)  # ("whenever you open a PR, ...": "open" is no open point there)
         later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or ahead)
         # ("mañana" is also "morning"; "by default, the 7:10 train, not the later one" is a rule)
@@ -588,7 +651,9 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         rule = rule or (habitual and _HABIT.search(core) is not None and _NOT.search(core) is not None)
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")
-        if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and _names_option(ctx, m.pos, core):
+        if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and (
+            _names_option(ctx, m.pos, core) or _about_options(ctx, m, core)
+        ):
             continue  # "on second thought, rather B": a choice among options offered (a decision)
         if (
             not rule
@@ -599,6 +664,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             core = _sentence_case(core[person.start("who") :])
             rule = True  # only the clause that states it: "Tom doesn't eat fish"
         stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
+        if stated and not rule and not liked and not _unprompted(ctx, m) and _names_label(core):
+            continue  # "1 yes but Jonas owns it, not Aisha": the reply to a laid-out point, not a fact
         verb = STATE_VERB.search(core) if not stated else None
         env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
         if env and not stated and _asks_which(m):
@@ -607,13 +674,18 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         if rule and REQUEST.match(core) and not forward:
             core = _rule_clause(core)  # "can you draft the email, and we always sign off as X": the rule
-        if i < len(sentences) and i not in used and len(core) < 120 and _continues(sentences[i]):
+        if (
+            i < len(sentences)
+            and i not in used
+            and ((len(core) < 120 and _continues(sentences[i])) or (rule and stresses(sentences[i])))
+        ):  # ("we never skip review. No exceptions.": one rule)
             core, lead, i = (
                 f"{core} {sentences[i]}",
                 f"{lead} {sentences[i]}",
                 i + 1,
             )  # (the lead keeps it too)
         text = plain(core if not forward or core == lead else lead)  # "from here on: X" keeps its lead
+        text = lead_stripped(text) if rule else text  # ("one rule I want noted: we never ...": the rule)
         keep = bool(rule or HARD_RULE.search(core))
         if rule and _points_back(core):  # "Always do it that way for her.": the how is the sentence before
             if last is not None and last[0] == i - 2:
@@ -624,6 +696,23 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
         if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
             last = (i - 1, draft)
+
+
+#: A sentence that opens by naming a laid-out point by its label or number ("1 yes", "B:", "(2) fine").
+_LABEL_LEAD: Final = re.compile(r"^\W*(?:\d{1,2}|[A-Da-d])(?:[.):]\s+|\s+(?=[^\W\d_]))")
+
+
+def _names_label(s: str) -> bool:
+    """Whether ``s`` opens with the label of an option or point ("1 yes but ...", "B: ...")."""
+    return _LABEL_LEAD.match(s) is not None
+
+
+def _names_topic(s: str) -> bool:
+    """Whether the head before a colon names someone or something ("Rule for Mrs Okafor: ...")."""
+    head = s.partition(":")[0]
+    return any(w[:1].isupper() and len(w) > 1 for w in re.findall(r"[^\W\d_]+", head)[1:]) or bool(
+        re.search(r"\d|\w[-_.]\w", head)
+    )
 
 
 def _asks_which(m: Msg) -> bool:
@@ -1053,6 +1142,19 @@ def _laid_out(ctx: Ctx) -> list[tuple[int, frozenset[str], frozenset[str]]]:
     if ctx.msgs:
         _LAID_OUT[:] = [(weakref.ref(ctx.msgs[0]), len(ctx.msgs), got)]
     return got
+
+
+def _about_options(ctx: Ctx, m: Msg, text: str) -> bool:
+    """In the reply to options just laid out, a preference that names what one of them names ("ok the
+    direct one. I hate changing in Frankfurt" after "1. via Frankfurt ... 3. direct"): the reason for
+    the pick, part of the choice, not a fact of its own."""
+    prev = ctx.prev_assistant(m.pos)
+    options = ctx.offer(prev).options if prev is not None else ()
+    if not options:
+        return False
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    names = {n.lower() for n in capitalised_names(text) if n != first}
+    return any(names & {n.lower() for n in capitalised_names(o.text)} for o in options)
 
 
 def _names_option(ctx: Ctx, pos: int, text: str) -> bool:

@@ -9,13 +9,22 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.corrections import _slot_values
 from memoryd.flush.extract.dialogue import task_sentence
-from memoryd.flush.extract.fact_common import _VALUE, _continues, _sentence_case, _strip_label, _unprompted
+from memoryd.flush.extract.fact_common import (
+    _VALUE,
+    _continues,
+    _sentence_case,
+    _strip_label,
+    _unprompted,
+    lead_stripped,
+    stresses,
+)
 from memoryd.flush.extract.lexicon import (
     DUE,
     FORGETFUL,
     LATER,
     OPEN,
     REFUSE,
+    RULE,
     WH,
     Words,
     tokens,
@@ -128,7 +137,7 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             (
                 i
                 for i, s in enumerate(sents)
-                if (REMEMBER.search(s) or (REMEMBER_WORDS.hit(s) and not _put_off(s)))
+                if (REMEMBER.search(q := _unquoted(s)) or (REMEMBER_WORDS.hit(q) and not _put_off(s)))
                 and not NOT_REMEMBER.search(s)
                 and not _RECALLS.search(s)
             ),
@@ -148,7 +157,7 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             return True
         if not body:
             continue
-        text = LEAD_FILLER.sub("", plain(" ".join(body)))
+        text = lead_stripped(LEAD_FILLER.sub("", plain(" ".join(body))))
         asked = REMEMBER.search(text)
         if _points_back(text[asked.end() :] if asked else text):
             # "remember how we did that": the how is the work just done, if any
@@ -170,6 +179,17 @@ _RECALLS: Final = re.compile(
     r"\b(?:mi ricordo|ricordo che|ci ricordiamo)\b",
     re.I,
 )
+
+
+#: A quoted name or title ("'The Ministry for the Future'", "«Pour mémoire»"): its words are a name's.
+_QUOTED: Final = re.compile(
+    r"(?<!\w)'[^']{2,80}'(?!\w)|\"[^\"]{2,80}\"|“[^”]{2,80}”|«[^»]{2,80}»|„[^“]{2,80}“"
+)
+
+
+def _unquoted(s: str) -> str:
+    """``s`` with quoted names and titles blanked: a remember word inside a book's title asks nothing."""
+    return _QUOTED.sub(" ", s) if ("'" in s or '"' in s or "“" in s or "«" in s or "„" in s) else s
 
 
 def _put_off(s: str) -> bool:
@@ -224,9 +244,13 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if i not in used and not is_question(x) and not has_secret(x) and not PLEASANTRY.match(x)
     ]
     said = [(i, x) for i, x in said if tokens(x)]
+    ruled = next(
+        (at for at, (i, x) in enumerate(said) if RULE.hit(x) or _RULE_LABEL.search(m.sentences[i])), 0
+    )
+    said = said[ruled:]  # ("Right. Not today then. Team rule: we never ...": the rule, not the talk before)
     if not said or len(said) > 3 or sum(len(tokens(x)) for _, x in said) < 3:
         return
-    text = plain(" ".join(x for _, x in said))
+    text = lead_stripped(plain(" ".join(x for _, x in said)))
     if task_sentence(text) or sequence_like(text) or DUE.hit(text):
         return  # a deadline makes it a task (the to-do rules read it)
     named = capitalised_names(text) or _slot_values(text, names=True) or re.search(r"\b[A-Z]{2,}\b", text)
@@ -234,6 +258,12 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         return  # "I'm off to lunch" - "Noted.": nothing named, nothing to keep
     ctx.add("fact", _sentence_case(text), {m.pos}, must_keep=True)
     used.update(i for i, _ in said)
+
+
+#: A rule named as the head of what follows ("Team rule while we're at it: ...", "Regola per il gruppo: ...").
+_RULE_LABEL: Final = re.compile(
+    r"\b(?:rule|policy|regel|grundsatz|norma|regla|règle|regola|principio|principe)\b[^:.!?]{0,40}:", re.I
+)
 
 
 def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
@@ -253,7 +283,7 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
     else:
         idx = []
         for i in range(hit + 1, len(sents)):
-            if not _explains(sents[i]):
+            if not _explains(sents[i]) or _moves_on(sents[i]):
                 break
             idx.append(i)
         body = [_request_stripped(REMEMBER_HEAD.sub("", s)), *(sents[i] for i in idx)]
@@ -284,6 +314,17 @@ def _request_stripped(s: str) -> str:
     if that and len(tokens(s[: that.start()])) <= 6 and REMEMBER_WORDS.hit(s[: that.end()]):
         return s[that.end() :].rstrip("?？ ")
     return s
+
+
+def _moves_on(sentence: str) -> bool:
+    """A sentence that leaves the remembered point: a word or two on its own that is no stress of it
+    ("Anyway.", "Egal.", "Bref.", "Bueno."; not "No exceptions.", "Always."), or a new head with a colon and its
+    topic ("The question I actually have: overhead.")."""
+    words = tokens(sentence)
+    if len(words) <= 2 and not (stresses(sentence) or RULE.hit(sentence)):
+        return True
+    _, sep, rest = sentence.partition(":")
+    return bool(sep) and len(tokens(rest)) <= 3 and not RULE.hit(sentence)
 
 
 def _explains(sentence: str) -> bool:
