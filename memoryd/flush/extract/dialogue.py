@@ -1573,6 +1573,8 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
         s = LIST_ITEM.sub("", said)  # "- Jana sends the contract by Friday"
+        if todos.routine_request(s):  # "remind me every Sunday to ...": a routine, not a task
+            continue
         if remind := todos.remind_request(s):  # "can you remind me to call the vet on Friday?"
             if not has_secret(said):
                 ctx.add("todo", _sentence(remind), {m.pos})

@@ -115,9 +115,11 @@ _CONJ: Final = re.compile(
 _ARTICLE: Final = re.compile(
     r"(?i)(?:of|the|a|an|for|de|del|la|el|los|las|le|les|des|du|der|die|das|dem|den|des|von|für|di|il|lo|gli|per)\s"
 )
-#: Words that open a sentence capitalised and are no names ("Everything is going ...").
+#: Words that open a sentence capitalised and are no names ("Everything is going ..."), and the
+#: third-person pronouns: "Il propose mardi ou vendredi" reports what someone offers, it names no owner.
 _NOT_NAMES: Final = re.compile(
     r"(?i)^(?:every|some|any|no)(?:thing|one|body)$|^(?:nothing|none|this|that|it)$"
+    r"|^(?:he|she|they|er|sie|es|man|él|ella|ellos|ellas|usted|il|elle|ils|elles|on|lui|lei|loro|egli)$"
 )
 #: "Remind me to X", in a question or not (en/de/es/fr/it).
 _REMIND: Final = re.compile(
@@ -344,7 +346,22 @@ def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
     return found, ack
 
 
+#: "every" / "each" before a time: a reminder that repeats sets up a routine ("jeden Montag", "cada
+#: viernes", "chaque soir", "ogni lunedì").
+_EVERY: Final = re.compile(
+    r"\b(?:every|each|jeden|jede|jedes|cada|todos los|todas las|chaque|tous les|toutes les|ogni|tutti i|tutte le)\s+\w",
+    re.I,
+)
 _REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
+
+
+def routine_request(sentence: str) -> bool:
+    """A reminder asked "every Sunday ...": a reminder that repeats, a routine set up (no to-do)."""
+    low = sentence.lower()
+    if not any(n in low for n in _REMIND_NEEDLES):
+        return False
+    got = _REMIND.search(sentence)
+    return got is not None and bool(_EVERY.search(sentence))
 
 
 def remind_request(sentence: str) -> str:
@@ -356,8 +373,8 @@ def remind_request(sentence: str) -> str:
     if got is None:
         return ""
     rest = sentence[got.end() :].strip().rstrip("?？!. ")
-    if len(tokens(rest)) < 2 or not when(rest):
-        return ""
+    if len(tokens(rest)) < 2 or not when(rest) or _EVERY.search(rest):
+        return ""  # no when, or "every Sunday": a routine set up, not a task left to do
     return plain(rest)
 
 
@@ -412,13 +429,50 @@ def _moment(value: Any, key: str) -> str:
     return f"{iso.group(1)} {iso.group(2)}" if iso else text[:40]
 
 
+#: Keys of an appointment (it lasts, happens somewhere, has guests) or of a routine (it repeats):
+#: what the calendar holds then is the event itself, already decided, not something left to do.
+_EVENT_KEYS: Final = frozenset(
+    [
+        "duration", "durationminutes", "duration_minutes", "durationmin", "end", "endtime",
+        "end_time", "ends", "location", "place", "venue", "address", "attendees", "guests", "invitees",
+        "recurrence", "rrule", "repeat", "repeats", "every", "interval", "cron",
+    ]
+)  # fmt: skip
+#: A cron expression ("0 20 * * 1"): five or six fields of digits, stars, ranges and steps.
+_CRON_EXPR: Final = re.compile(
+    r"^\s*(?:[\d*?/,\-LW#]+|[A-Za-z]{3}(?:-[A-Za-z]{3})?)(?:\s+(?:[\d*?/,\-LW#]+|[A-Za-z]{3}(?:[-,][A-Za-z]{3})*)){4,5}\s*$"
+)
+
+
+def appointment_or_routine(args: Mapping[str, Any]) -> bool:
+    """A calendar entry for an event (a start with a duration, an end, a place or guests) or a
+    schedule that repeats (a cron expression, a recurrence rule): the assistant wrote down what was
+    already settled, or set up a routine. Neither is a to-do left open; a one-off reminder with a
+    message is."""
+    for key, value in _walk(args):
+        if key in _EVENT_KEYS and value not in (None, "", [], {}, 0, False):
+            return True
+        if (
+            key in ("kind", "type")
+            and isinstance(value, str)
+            and value.lower() in ("cron", "every", "recurring")
+        ):
+            return True
+        if key in ("expr", "schedule", "cron") and isinstance(value, str) and _CRON_EXPR.match(value):
+            return True
+    return False
+
+
 def reminder_of(name: str, args: Mapping[str, Any]) -> tuple[str, str] | None:
-    """What a reminder tool call sets: (when, what), or None for another tool or another action."""
+    """What a reminder tool call sets: (when, what), or None for another tool or another action, an
+    appointment put in a calendar or a routine that repeats (``appointment_or_routine``)."""
     low = name.lower()
     if not any(t in low for t in _REMINDER_TOOLS):
         return None
     action = args.get("action") or args.get("op") or ""
     if isinstance(action, str) and action.lower() in _NOT_ADDING:
+        return None
+    if appointment_or_routine(args):
         return None
     moment = what = ""
     for key, value in _walk(args):
@@ -585,6 +639,7 @@ def signs_off(s: str) -> bool:
 
 __all__ = [
     "answered_later",
+    "appointment_or_routine",
     "clauses",
     "confirmed",
     "files_open",
@@ -594,6 +649,7 @@ __all__ = [
     "remind_request",
     "reminder_of",
     "rhetorical",
+    "routine_request",
     "signs_off",
     "still_open",
     "tool_reminders",
