@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from test_extract import Transcript
 
-from memoryd.flush.extract.todos import appointment_or_routine, owner, reminder_of
+from memoryd.flush.extract.todos import appointment_or_routine, owner, parks_a_question, reminder_of
 from memoryd.flush.items import Item
 
 
@@ -110,3 +110,119 @@ def test_fr_options_someone_offers_are_no_todo() -> None:
     t.user("Le garagiste a rappelé. Il peut prendre la voiture mercredi à 8h ou samedi à 10h.")
     t.assistant("Noté : mercredi 8h ou samedi 10h.")
     assert _kind(t.items(), "todo") == []
+
+
+# --- a question parked after the assistant could not settle it ------------------------------------------
+
+
+def test_en_question_parked_with_someone_after_the_assistant_cannot_say() -> None:
+    t = Transcript()
+    asked = t.user(
+        "the choir needs a new librarian in spring. who took over the sheet music last year, any idea?"
+    )
+    t.assistant("Nothing about that in my notes, and the old mails don't say either.")
+    parked = t.user("hm, ok. I'll ask Bertrand at rehearsal, leave it for now")
+    ack = t.assistant("Fine, it stays open.")
+    (q,) = _kind(t.items(), "open_question")
+    assert "sheet music" in q.text and "Bertrand" in q.text
+    assert {asked, parked} <= set(q.entry_ids) and ack in q.entry_ids
+
+
+def test_de_question_parked_after_advice_only() -> None:
+    t = Transcript()
+    asked = t.user("Zählt die Fahrt zur Fortbildung als Werbungskosten oder zahlt die Firma sie zurück?")
+    t.assistant("Das hängt von deinem Arbeitsvertrag ab, frag am besten in der Personalabteilung nach.")
+    parked = t.user("Ja, ich schreibe der Personalabteilung morgen früh. Bis dahin lassen wir das offen.")
+    t.assistant("Gut, bleibt offen, bis sie antworten.")
+    (q,) = _kind(t.items(), "open_question")
+    assert "Werbungskosten" in q.text and "Personalabteilung" in q.text
+    assert {asked, parked} <= set(q.entry_ids)
+
+
+def test_it_question_parked_for_later() -> None:
+    t = Transcript()
+    asked = t.user("La palestra rimborsa l'abbonamento se mi trasferisco a marzo, sai niente?")
+    t.assistant("Non ho il regolamento della palestra, non saprei dirti.")
+    parked = t.user("Va bene, chiedo in segreteria sabato. Per ora lasciamo stare.")
+    (q,) = _kind(t.items(), "open_question")
+    assert "abbonamento" in q.text and {asked, parked} <= set(q.entry_ids)
+
+
+def test_an_answer_that_states_the_value_settles_the_question() -> None:
+    t = Transcript()
+    t.user("how long is the warranty on the dishwasher, do you know?")
+    t.assistant("The receipt in ~/docs says 24 months, until 14 March 2028.")
+    t.user("ok, I'll check the paper copy later anyway")
+    assert _kind(t.items(), "open_question") == []
+
+
+def test_a_deferral_inside_a_turn_about_something_else_parks_nothing() -> None:
+    assert parks_a_question(["Tant pis.", "On verra plus tard."], ["On verra plus tard."])
+    turn = [
+        "Tant pis.",
+        "La salle est réservée de 14h à minuit, le traiteur arrive à 17h.",
+        "Le reste demain.",
+    ]
+    assert not parks_a_question(turn, ["Le reste demain."])
+    t = Transcript()
+    t.user("which bin does the broken lamp go in, do you know?")
+    t.assistant("No idea, the council leaflet isn't in my notes.")
+    said = t.user("fine. I'm taking the blue tent to the fair and Hugo drives the van at 7. the rest later")
+    assert not any(said in q.entry_ids for q in _kind(t.items(), "open_question"))
+
+
+def test_es_doubt_and_whom_to_ask_in_one_turn() -> None:
+    t = Transcript()
+    said = t.user(
+        "lo del campamento de verano para Lucía, el colegio ofrece dos semanas en julio. "
+        "No estoy segura, tengo que preguntar a Andrés primero. No reserves nada todavía."
+    )
+    t.assistant("Entendido, no toco lo del campamento hasta que lo habléis.")
+    (q,) = _kind(t.items(), "open_question")
+    assert "campamento" in q.text and "Andrés" in q.text and said in q.entry_ids
+
+
+def test_fr_doubt_and_whom_to_ask_in_one_turn() -> None:
+    t = Transcript()
+    said = t.user(
+        "pour la cantine de Jules, l'école propose un forfait au trimestre. "
+        "Je ne suis pas sûre, je dois en parler à Karim d'abord."
+    )
+    t.assistant("D'accord, je laisse la cantine de côté en attendant.")
+    (q,) = _kind(t.items(), "open_question")
+    assert "cantine" in q.text and "Karim" in q.text and said in q.entry_ids
+
+
+# --- a point kept open says who settles it; one point, one item ------------------------------------------
+
+
+def test_de_point_kept_open_says_who_settles_it() -> None:
+    t = Transcript()
+    said = t.user(
+        "Offen ist noch, ob der Bus für den Ausflug 40 Plätze hat. Das kläre ich am Montag mit Frau Kessler."
+    )
+    t.assistant("Gut, das bleibt offen bis zu deinem Anruf bei Frau Kessler.")
+    (q,) = _kind(t.items(), "open_question")
+    assert "40 Plätze" in q.text and "Kessler" in q.text and said in q.entry_ids
+
+
+def test_fr_point_kept_open_says_who_settles_it() -> None:
+    t = Transcript()
+    t.user("Reste à savoir si la salle des fêtes accepte les chiens. Je demande à la mairie jeudi.")
+    t.assistant("Entendu, je le laisse en suspens jusqu'à jeudi.")
+    (q,) = _kind(t.items(), "open_question")
+    assert "chiens" in q.text and "mairie" in q.text
+
+
+def test_en_a_later_for_now_does_not_open_the_point_twice() -> None:
+    t = Transcript()
+    t.user("we hire two juniors in spring.")
+    t.assistant("Noted.")
+    asked = t.user(
+        "one thing I can't settle: do the volunteers get lunch vouchers or a flat allowance? "
+        "I'll ask Ingrid, she ran it last year."
+    )
+    t.assistant("Sounds good. I'll keep that open until you've heard from her.")
+    t.user("thx, nothing else for now")
+    (q,) = _kind(t.items(), "open_question")
+    assert "vouchers" in q.text and "Ingrid" in q.text and asked in q.entry_ids

@@ -219,7 +219,7 @@ def _defers(s: str) -> bool:
         return True
     if not ASK.hit(s) or is_question(s) or _ASK_FOR.search(s):
         return False  # "ask for Dublin" is a request, not a deferral
-    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s) or _MUST_FIRST.search(s))
+    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s) or _MUST_FIRST.search(s) or todos.when(s))
 
 
 #: A first person who has to do something, anywhere in the sentence ("das muss ich erst ...",
@@ -402,7 +402,11 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
             break
     if not point:
         return None
-    _open(ctx, point, [], {m.pos, ack.pos})
+    # who settles it and when, said in the same turn ("das klär ich nächste Woche mit Jens"): the reason
+    parks = [
+        s for s in m.sentences if not is_question(s) and point not in s and not has_secret(s) and _defers(s)
+    ]
+    _open(ctx, point, parks[:1], {m.pos, ack.pos})
     ctx.reported.add(ack.pos)
     return ack
 
@@ -1484,6 +1488,9 @@ def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | 
         ctx.reported.add(prev.pos)
     if sum(1 for w in word_set(topic) if len(w) > 2 or CJK.search(w)) < (1 if is_question(topic) else 2):
         return None  # "Vale." asks nothing: no point to keep open
+    if (same := todos.same_point(ctx.drafts, topic, pos)) is not None:
+        same.pos.update(pos)  # the point is open already (a later "for now" restates it): one item
+        return same
     reason = clip(plain(" ".join(said)), 120)
     topic = _sentence(topic) if topic[:1].islower() else topic
     # why it waits, in brackets: never glued on as a second speaker ("— user: ...")
@@ -1569,6 +1576,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     a turn that answers nothing ("should the menu be vegetarian? I'll ask my wife").
     """
     fresh = not any(m.pos in d.pos for d in ctx.drafts[-8:])  # nothing read from this turn yet
+    start = len(ctx.drafts)
     for i, said in enumerate(m.sentences):
         if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
@@ -1623,6 +1631,56 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         ]
         if deferred:
             _parked(ctx, m, list(m.sentences), own[0], deferred)
+        return
+    tasks = ctx.drafts[start:]
+    if not fresh or any(d.kind != "todo" for d in tasks) or (used and not tasks):
+        return
+    # A question the user put off after the assistant could not settle it: the user asked ("who
+    # hosts in March, do you know?"), the assistant's answer says it cannot say or only advises, and
+    # this turn, with no question of its own, puts it off or hands it to someone ("I'll ask in the
+    # group, leave it for now"; "I'll write to the office tomorrow" is then how the point waits, not
+    # a to-do of its own). Or, in one turn, a point, a doubt about it and whom the user will ask
+    # first ("the flu shot ... I'm not sure, I want to talk to Tomás first"). Only the turn before
+    # is looked at.
+    if any(is_question(s) for s in m.sentences):
+        return
+    deferred = [s for s in m.sentences if _defers(s) and not has_secret(s)]
+    if not deferred:
+        return
+    # "lassen wir das offen" beside the deferral is part of it (alone it may name another point)
+    deferred = [s for s in m.sentences if s in deferred or (OPEN.hit(s) and not has_secret(s))]
+    prev = ctx.prev_assistant(m.pos)
+    if prev is not None and ctx.offer(prev).options:
+        return  # a reply to options: the choice rules read it
+    doubt = next((i for i, s in enumerate(m.sentences) if DOUBT.hit(s) and not task_sentence(s)), None)
+    if doubt is not None and any(ASK.hit(s) or _plan(s) for s in deferred):
+        before = [s for s in m.sentences[max(0, doubt - 1) : doubt] if not has_secret(s)]
+        if before and _size(before[0]) >= 5:
+            n = len(ctx.drafts)
+            _parked(ctx, m, list(m.sentences), before[0], deferred)
+            if len(ctx.drafts) > n:
+                del ctx.drafts[start:n]  # the task of asking is how the point waits
+            return
+    if prev is None or not todos.parks_a_question(m.sentences, deferred):
+        return
+    asker = ctx.last_user(prev.pos)
+    if asker is None or any(d.kind == "open_question" and asker in d.pos for d in ctx.drafts[-8:]):
+        return
+    asked = [
+        s
+        for s in ctx.msgs[asker].sentences
+        if is_question(s) and _size(s) >= 4 and not REQUEST.match(s) and not has_secret(s)
+    ]
+    if not asked or todos.rhetorical(asked[-1]) or not _advice(ctx, prev):
+        return  # nothing asked, or the assistant's answer stated what was asked
+    point = _point(asked[-1]) or plain(_FILLER.sub("", asked[-1]))
+    pos = {asker, m.pos}
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is not None and not ctx.offer(ack).options:
+        pos.add(ack.pos)
+    n = len(ctx.drafts)
+    if _open(ctx, point, deferred[:2], pos) is not None and len(ctx.drafts) > n:
+        del ctx.drafts[start:n]  # "I'll write to the office tomorrow": how the point waits
 
 
 def task_sentence(s: str) -> bool:

@@ -609,6 +609,26 @@ def answered_later(ctx: Ctx, q: Draft) -> bool:
     return False
 
 
+def parks_a_question(sentences: Sequence[str], deferred: Sequence[str]) -> bool:
+    """The turn only puts a point off: it says nothing but that (a short "ugh, right." besides),
+    not one clause in a turn about something else."""
+    rest = [s for s in sentences if s not in deferred and len(tokens(s)) > 3]
+    return bool(deferred) and not rest and len(tokens(" ".join(deferred))) >= 4
+
+
+def same_point(drafts: Sequence[Draft], topic: str, pos: set[int]) -> Draft | None:
+    """An open question already drafted about the same point: it cites an entry the new one cites
+    and shares three content words (or all, when fewer) with it."""
+    words = {w for w in word_set(_BRACKET.sub("", topic)) if len(w) > 2}
+    if not words:
+        return None
+    need = min(3, len(words))
+    for d in reversed(drafts[-12:]):
+        if d.kind == "open_question" and d.pos & pos and len(words & word_set(d.text)) >= need:
+            return d
+    return None
+
+
 _SIGN_OFF: Final = re.compile(
     r"(?:[,;.!]\s*|^|\s)(?:(?:(?:see you|see ya|talk|catch you|speak)\s+)?(?:later|laters)|bis (?:später|dann|bald)|"
     r"hasta (?:luego|pronto)|nos vemos|à plus(?: tard)?|a plus|a dopo|a più tardi|ci sentiamo|später|luego)\W*$",
@@ -645,11 +665,13 @@ __all__ = [
     "files_open",
     "laid_out_then_doubt",
     "owned_task",
+    "parks_a_question",
     "puts_off_itself",
     "remind_request",
     "reminder_of",
     "rhetorical",
     "routine_request",
+    "same_point",
     "signs_off",
     "still_open",
     "tool_reminders",
