@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from test_extract import Transcript
 
-from memoryd.flush.extract.todos import appointment_or_routine, owner, parks_a_question, reminder_of
+from memoryd.flush.extract.todos import (
+    appointment_or_routine,
+    listed_owners,
+    owner,
+    owner_clause,
+    parks_a_question,
+    reminder_of,
+)
 from memoryd.flush.items import Item
 
 
@@ -226,3 +233,66 @@ def test_en_a_later_for_now_does_not_open_the_point_twice() -> None:
     t.user("thx, nothing else for now")
     (q,) = _kind(t.items(), "open_question")
     assert "vouchers" in q.text and "Ingrid" in q.text and asked in q.entry_ids
+
+
+# --- tasks the acknowledgement lists by owner, with or without a date ------------------------------------
+
+
+def test_en_acknowledged_owner_list_makes_a_dateless_task_a_todo() -> None:
+    t = Transcript()
+    t.user("the garden clean-up is on for Saturday.")
+    t.assistant("Great, Saturday it is.")
+    said = t.user(
+        "who brings what: Ilse brings the shredder by Friday, Ruben sorts out the skip whenever he can."
+    )
+    ack = t.assistant("Noted: Ilse, shredder by Friday; Ruben, the skip (no date).")
+    todos = _kind(t.items(), "todo")
+    assert any(
+        x.text.startswith("Ruben sorts out the skip") and {said, ack} <= set(x.entry_ids) for x in todos
+    )
+    assert any("Ilse" in x.text and "shredder" in x.text for x in todos)
+
+
+def test_es_acknowledged_owner_list_present_tense_is_no_past() -> None:
+    t = Transcript()
+    said = t.user("Para la mudanza: Nuria hace las cajas de la cocina. Tomeu lleva la furgoneta el sábado.")
+    t.assistant("Anotado: Nuria, cajas de la cocina; Tomeu, furgoneta el sábado.")
+    todos = _kind(t.items(), "todo")
+    assert any(x.text.startswith("Nuria hace las cajas") and said in x.entry_ids for x in todos)
+
+
+def test_de_owner_after_a_long_label_in_a_bulleted_acknowledgement() -> None:
+    t = Transcript()
+    said = t.user(
+        "Also, die Aufgaben aus dem Treffen heute: Henrike bucht den Saal für die Feier bis Freitag. "
+        "Und die Aufgabe für die Getränke übernimmt Lutz, Lutz besorgt die Getränke beim Großmarkt."
+    )
+    t.assistant("Notiert:\n- Henrike: Saal für die Feier buchen, bis Freitag\n- Lutz: Getränke vom Großmarkt")
+    todos = _kind(t.items(), "todo")
+    assert any(x.text.startswith("Henrike bucht den Saal") and said in x.entry_ids for x in todos)
+    assert any(x.text.startswith("Lutz besorgt die Getränke") for x in todos)
+
+
+def test_an_acknowledged_name_in_a_statement_of_state_is_no_todo() -> None:
+    t = Transcript()
+    t.user("Quick context: Postgres is on version 16 and Redis runs on the same box.")
+    t.assistant("Noted: Postgres, version 16; Redis, same box.")
+    assert _kind(t.items(), "todo") == []
+
+
+def test_fr_an_answer_without_an_acknowledgement_lists_no_owner() -> None:
+    assert (
+        listed_owners(["Très bien, Aurore: la salle, Basile: le gâteau."], "Très bien, Aurore: la salle.")
+        == []
+    )
+    answer = "C'est noté : Aurore, la salle pour samedi ; Basile, le gâteau ; toi, les invitations."
+    assert listed_owners([answer], answer) == ["Aurore", "Basile"]
+    dateless = "C'est noté : Aurore, la salle ; Basile, le gâteau."
+    assert listed_owners([dateless], dateless) == []  # no due day anywhere: no list of tasks
+    assert (
+        owner_clause("Et Basile s'occupe du gâteau pour dimanche.", "Basile") == ""
+    )  # no lower-case verb next
+    assert (
+        owner_clause("et Basile fait le gâteau pour dimanche.", "Basile")
+        == "Basile fait le gâteau pour dimanche"
+    )

@@ -1615,6 +1615,16 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             and _open(ctx, plain(LEAD_FILLER.sub("", s)), [], {m.pos}) is not None
         ):
             used.add(i)
+    # The assistant's acknowledgement lists the tasks by owner ("Noted: Jonas, the schedule by the
+    # 11th; Mei, the CI runners"): each owner's clause of this turn is a to-do, a date or not.
+    ack = ctx.prose_after(m.pos, text_only=False)
+    for name in todos.listed_owners(ack.sentences, ack.prose) if ack is not None else ():
+        if any(d.kind == "todo" and m.pos in d.pos and name in d.text for d in ctx.drafts[start:]):
+            continue  # read already, with its when
+        for said in m.sentences:
+            if clause := todos.owner_clause(LIST_ITEM.sub("", said), name):
+                ctx.add("todo", _sentence(clause), {m.pos, ack.pos} if ack is not None else {m.pos})
+                break
     if (
         fresh
         and not used

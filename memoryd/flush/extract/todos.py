@@ -81,7 +81,7 @@ _PROGRESSIVE: Final = re.compile(r"(?:is|are|'s|’s|'re|’re)\s+(?:\w+ly\s+)?\
 #: Done already, or in the past: no task ("had it delivered on Friday", "ya lo reservé el lunes").
 _DONE: Final = re.compile(
     r"\b(?:already|yesterday|last week|ago|was|were|had|did|schon|bereits|gestern|letzte woche|war|waren|"
-    r"hatte|hatten|hab|habe|hat|ya|ayer|hace|fue|fui|era|estaba|he|hemos|déjà|hier|était|étais|avait|"
+    r"hatte|hatten|hab|habe|hat|ya|ayer|hace(?=\s+(?:\d|un|una|unos|unas|dos|tres|poco|mucho|rato|días|semanas|meses|años))|fue|fui|era|estaba|he(?=\s+\w+(?:ado|ada|ido|ida|to|cho|so)\b)|hemos|déjà|hier|était|étais|avait|"
     r"j'ai|j’ai|avons|ont|già|ieri|fa|ho|abbiamo|hanno|ero)\b"
     r"|^(?:i|we|they|he|she|[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?!need|feed|proceed|succeed)\w{2,}ed\b",
     re.I,
@@ -352,6 +352,68 @@ _EVERY: Final = re.compile(
     r"\b(?:every|each|jeden|jede|jedes|cada|todos los|todas las|chaque|tous les|toutes les|ogni|tutti i|tutte le)\s+\w",
     re.I,
 )
+#: The listener, who may head an entry of the list too ("you, the job post"): no third owner.
+_YOU: Final = frozenset(["you", "du", "sie", "ihr", "tú", "tu", "usted", "vous", "toi", "te", "voi", "lei"])
+#: An entry of an acknowledgement's list that opens with its owner: "Jonas: split PAY-9", "Mei, KR1".
+_OWNER_ENTRY: Final = re.compile(r"(?:^|[;\n•]|^\s*[-*+]|\n\s*[-*+])\s*([A-ZÀ-Þ][\w'’-]+)\s*[,:]\s+(?=\S)")
+_ENTRY_SEP: Final = re.compile(r"\s*(?:;|\n\s*(?:[-*+•]\s*)?)\s*")
+
+
+def listed_owners(answer: Sequence[str], prose: str) -> list[str]:
+    """The owners an acknowledgement lists, one entry each: "Noted: Jonas, staging by the 11th; Mei,
+    the CI runners" -> ["Jonas", "Mei"]. Only an answer that opens with an acknowledgement, lists
+    a due day in one entry at least, and only entries headed by a name (a comma or colon after
+    it), not "you"."""
+    if not answer or not _ACK.match(answer[0]) or len(prose) > 600:
+        return []
+    lead = _ACK.match(prose.strip())
+    body = prose.strip()[lead.end() if lead else 0 :].lstrip(" :：.,!\n")
+    entries = _ENTRY_SEP.split(body.strip())
+    if not any(when(e) for e in entries):
+        return []  # a list of tasks has a due day somewhere ("Postgres, version 16; Redis, same box" has none)
+    names: list[str] = []
+    for entry in entries:
+        got = _OWNER_ENTRY.match(entry.lstrip("-*+• "))
+        if got is None:
+            got = re.match(r"([A-ZÀ-Þ][\w'’-]+)\s*[,:]\s+(?=\S)", entry.lstrip("-*+• "))
+        if got is None:
+            continue
+        name = got.group(1)
+        low = name.lower()
+        if low in _YOU or low in STOPWORDS or _NOT_NAMES.match(name) or _WHEN.fullmatch(name):
+            continue
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def owner_clause(sentence: str, name: str) -> str:
+    """The clause of a user sentence whose subject is ``name``: after the sentence's start, a label's
+    colon, a comma or "and" ("owners: Jonas does the schedule by the 11th, Mei does the runners
+    whenever" -> "Mei does the runners whenever"); up to the next clause with another owner. ''
+    when the name is not a subject there (then a verb in lower case follows it)."""
+    got = re.search(rf"(?:^|[:：;,]\s*|\b(?:and|und|y|et|e)\s+){re.escape(name)}\s+(?=[a-zß-ÿ])", sentence)
+    if got is None:
+        return ""
+    start = sentence.rfind(name, 0, got.end())
+    rest = sentence[start:]
+    parts = [p.strip(" ,;.") for p in _SPLIT.split(rest) if p and p.strip(" ,;.")]
+    clause = parts[0] if parts else ""
+    if len(tokens(clause)) < 3 or _done(clause) or is_question(clause) or has_secret(clause):
+        return ""
+    if _STATE_VERB.match(clause, len(name)):
+        return ""  # "Postgres is on 16": a state, not a task
+    return clause
+
+
+#: Be and have after the subject: the clause states something, it gives no one work.
+_STATE_VERB: Final = re.compile(
+    r"\s+(?:is|are|was|were|has|had|ist|sind|war|hat|hatte|es|está|están|son|era|tiene|est|sont|était|a|ont|"
+    r"è|sono|era|ha|hanno)\b",
+    re.I,
+)
+
+
 _REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
 
 
@@ -664,7 +726,9 @@ __all__ = [
     "confirmed",
     "files_open",
     "laid_out_then_doubt",
+    "listed_owners",
     "owned_task",
+    "owner_clause",
     "parks_a_question",
     "puts_off_itself",
     "remind_request",
