@@ -15,6 +15,7 @@ from memoryd.flush.extract.todos import (
     owner_clause,
     parks_a_question,
     reminder_of,
+    when,
 )
 from memoryd.flush.items import Item
 
@@ -296,3 +297,40 @@ def test_fr_an_answer_without_an_acknowledgement_lists_no_owner() -> None:
         owner_clause("et Basile fait le gâteau pour dimanche.", "Basile")
         == "Basile fait le gâteau pour dimanche"
     )
+
+
+# --- "this weekend" is a when; a task of finding out is how a question waits ------------------------------
+
+
+def test_the_weekend_is_a_when_in_each_language() -> None:
+    for said in (
+        "I'll repaint the fence this weekend",
+        "Das Regal baue ich am Wochenende auf",
+        "Lo arreglo este fin de semana",
+        "Je range la cave ce week-end",
+        "Sistemo la bici nel fine settimana",
+    ):
+        assert when(said), said
+    assert not when("the fence needs paint")
+
+
+def test_fr_looking_it_up_this_weekend_keeps_the_question_open_not_a_todo() -> None:
+    t = Transcript()
+    asked = t.user("Merci. Le club rembourse la licence si j'arrête en février, tu sais ?")
+    t.assistant("Je n'ai pas leur règlement, je ne peux pas te répondre sans le voir.")
+    parked = t.user("Bon, je regarderai sur le site du club ce week-end.")
+    t.assistant("D'accord, on verra ça plus tard.")
+    items = t.items()
+    (q,) = _kind(items, "open_question")
+    assert "licence" in q.text and {asked, parked} <= set(q.entry_ids)
+    assert _kind(items, "todo") == []
+
+
+def test_en_a_weekend_task_with_no_question_before_stays_a_todo() -> None:
+    t = Transcript()
+    t.user("my sister visits on the 20th, she sleeps in the spare room.")
+    t.assistant("Nice. I've put the 20th in the calendar.")
+    said = t.user("the spare room is full of boxes. I'll clear it out this weekend")
+    t.assistant("Noted.")
+    (todo,) = _kind(t.items(), "todo")
+    assert "this weekend" in todo.text and said in todo.entry_ids

@@ -1654,7 +1654,12 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     # is looked at.
     if any(is_question(s) for s in m.sentences):
         return
-    deferred = [s for s in m.sentences if _defers(s) and not has_secret(s)]
+    task_words = [word_set(d.text) for d in tasks]
+    deferred = [
+        s
+        for s in m.sentences
+        if (_defers(s) or any(w and w <= word_set(s) for w in task_words)) and not has_secret(s)
+    ]  # a task of this turn ("I'll look on their site this weekend") is how a point would wait
     if not deferred:
         return
     # "lassen wir das offen" beside the deferral is part of it (alone it may name another point)
@@ -1683,7 +1688,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     ]
     if not asked or todos.rhetorical(asked[-1]) or not _advice(ctx, prev):
         return  # nothing asked, or the assistant's answer stated what was asked
-    point = _point(asked[-1]) or plain(_FILLER.sub("", asked[-1]))
+    point = plain(_FILLER.sub("", asked[-1]))  # the whole question ("si ..." may be an "if", not a "whether")
     pos = {asker, m.pos}
     ack = ctx.prose_after(m.pos, text_only=False)
     if ack is not None and not ctx.offer(ack).options:

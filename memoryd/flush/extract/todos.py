@@ -53,6 +53,8 @@ _WHEN: Final = re.compile(
     rf"|(?<![\w])(?:{_MONTH})\.?\s+\d{{1,2}}(?!\d)"
     r"|\b(?:the|el|le|il|am|den|dem|al|au)\s+\d{1,2}(?:st|nd|rd|th|\.)?(?![\d.,:/])"
     r"|(?<![\w])(?:tomorrow|tonight|next week|next month|end of (?:the )?(?:day|week|month)|eod|eow|"
+    r"(?:this|next|the|at the|over the|on the) weekend|(?:am|nächstes|dieses|übers) wochenende|"
+    r"(?:este|el|el próximo) fin de semana|(?:ce|le|le prochain) week-end|(?:questo|il|nel|prossimo) (?:fine settimana|weekend)|"
     r"morgen|übermorgen|nächste woche|nächsten monat|ende der woche|"
     r"(?<!de )(?<!la )(?<!por )mañana|la semana que viene|la próxima semana|fin de mes|"
     r"demain|après-demain|la semaine prochaine|fin du mois|"
@@ -157,7 +159,7 @@ _WHEN_WORDS: Final = frozenset(
     w
     for w in re.split(
         r"[|()?\\\s]+",
-        _WEEKDAY + "|tomorrow|tonight|next|end|eod|eow|morgen|übermorgen|nächste|"
+        _WEEKDAY + "|tomorrow|tonight|next|end|eod|eow|weekend|wochenende|week-end|morgen|übermorgen|nächste|"
         "nächsten|ende|mañana|semana|próxima|fin|demain|après-demain|semaine|domani|dopodomani|"
         "prossima|settimana|fine",
     )
