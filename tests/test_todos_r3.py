@@ -11,10 +11,12 @@ from test_extract import Transcript
 from memoryd.flush.extract.todos import (
     appointment_or_routine,
     listed_owners,
+    owned_task,
     owner,
     owner_clause,
     parks_a_question,
     reminder_of,
+    restates_decision,
     when,
 )
 from memoryd.flush.items import Item
@@ -334,3 +336,50 @@ def test_en_a_weekend_task_with_no_question_before_stays_a_todo() -> None:
     t.assistant("Noted.")
     (todo,) = _kind(t.items(), "todo")
     assert "this weekend" in todo.text and said in todo.entry_ids
+
+
+# --- a deadline with no doer; the choice said again -------------------------------------------------------
+
+
+def test_a_passive_deadline_names_no_owner() -> None:
+    assert not owned_task("The renewal form must be in by 3 March at the latest")
+    assert not owned_task("Der Antrag muss bis Freitag eingereicht sein")
+    assert not owned_task("La solicitud debe estar lista antes del 12 de marzo")
+    assert not owned_task("Le dossier doit être envoyé avant vendredi")
+    assert owned_task("La mairie doit confirmer la salle avant vendredi")  # a doer, active: a task
+    assert owned_task("Die Hausverwaltung muss den Zähler bis Freitag ablesen")
+
+
+def test_en_passive_deadline_in_a_turn_is_no_todo() -> None:
+    t = Transcript()
+    t.user("the lease says the notice must be with the landlord by 30 April at the latest.")
+    t.assistant("Good to know: notice to the landlord by 30 April.")
+    assert _kind(t.items(), "todo") == []
+
+
+def test_a_task_that_restates_the_choice_of_the_same_turn_is_no_todo() -> None:
+    t = Transcript()
+    t.assistant(
+        "Two ways to do the seating chart:\n"
+        "1. Let the venue's planner seat everyone from the guest list\n"
+        "2. Draw the chart by hand, table by table\n"
+        "Which one?"
+    )
+    said = t.user("number 2, it's only 9 tables, I'll draw the chart by hand on Sunday")
+    t.assistant("OK, the hand-drawn chart it is.")
+    items = t.items()
+    assert any(d.kind == "decision" and said in d.entry_ids for d in items)
+    assert not any(x.kind == "todo" and "draw the chart" in x.text and said in x.entry_ids for x in items), (
+        items
+    )
+
+
+def test_restates_decision_needs_the_same_turn_and_most_words() -> None:
+    from memoryd.flush.extract.context import Draft
+
+    decision = Draft(
+        "decision", "Affitto del furgone da Rossi; lo prenoto io giovedì (invece di: Bianchi)", {4, 5}
+    )
+    assert restates_decision([decision], "lo prenoto io giovedì, il furgone da Rossi", 5)
+    assert not restates_decision([decision], "lo prenoto io giovedì, il furgone da Rossi", 7)  # another turn
+    assert not restates_decision([decision], "Marta porta le sedie giovedì sera", 5)  # another task

@@ -1600,13 +1600,16 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s) and not has_secret(said):  # the costly test last
             for part in todos.clauses(s):  # "I bring the van on Sunday, and Pili buys the gels by Friday"
-                ctx.add(
-                    "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
-                )
+                if not todos.restates_decision(ctx.drafts, part, m.pos):
+                    ctx.add(
+                        "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
+                    )
             used.add(i)
             continue
         found, ack = todos.confirmed(ctx, m, s)  # the assistant takes it in: "Noted: Kai, Saturday."
         for part in found:
+            if todos.restates_decision(ctx.drafts, part, m.pos):
+                continue  # the choice this turn made, said again: one decision, no to-do
             ctx.add("todo", _sentence(LEAD_FILLER.sub("", part)), {m.pos} | ({ack.pos} if ack else set()))
         if found or (
             fresh

@@ -199,6 +199,28 @@ def owned_task(clause: str, initial: bool = False) -> bool:
         modal is not None
         and len(tokens(core[: modal.start()])) >= 1
         and not _SELF.search(core[: modal.start()])
+        and not _BE_AFTER_MODAL.match(core, modal.end() - 1)  # "the letter must be out by the 1st": no doer
+        and not _BE_LAST.search(core, modal.end())  # "muss bis Freitag eingereicht sein"
+    )
+
+
+#: "be" after the modal: a passive or a state ("must be out by", "muss erledigt sein", "debe estar
+#: listo", "doit être envoyé", "deve essere pronto") says when, not who: no one's task.
+_BE_AFTER_MODAL: Final = re.compile(r"(?:be|get|sein|werden|ser|estar|être|etre|essere|venire)\b", re.I)
+
+
+_BE_LAST: Final = re.compile(r"\b(?:sein|werden)\W*$", re.I)  # German puts the passive's "be" last
+
+
+def restates_decision(drafts: Sequence[Draft], text: str, at: int) -> bool:
+    """A task whose words a decision read from the same turn already holds ("hand-code all 23; I'll do
+    them by hand"): the choice, said once, not a to-do besides it."""
+    words = {w for w in word_set(text) if len(w) > 2}
+    if len(words) < 3:
+        return False
+    return any(
+        d.kind == "decision" and at in d.pos and len(words & word_set(d.text)) >= 0.8 * len(words)
+        for d in drafts[-12:]
     )
 
 
@@ -735,6 +757,7 @@ __all__ = [
     "puts_off_itself",
     "remind_request",
     "reminder_of",
+    "restates_decision",
     "rhetorical",
     "routine_request",
     "same_point",
