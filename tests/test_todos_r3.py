@@ -383,3 +383,25 @@ def test_restates_decision_needs_the_same_turn_and_most_words() -> None:
     assert restates_decision([decision], "lo prenoto io giovedì, il furgone da Rossi", 5)
     assert not restates_decision([decision], "lo prenoto io giovedì, il furgone da Rossi", 7)  # another turn
     assert not restates_decision([decision], "Marta porta le sedie giovedì sera", 5)  # another task
+
+
+# --- "let me ..." with a when is the speaker's own task ---------------------------------------------------
+
+
+def test_let_me_with_a_when_is_the_speakers_task_in_each_language() -> None:
+    assert owner("let me sort the invoices on Monday")
+    assert owner("lass mich das am Freitag erledigen")
+    assert owner("déjame revisar las facturas el lunes")
+    assert owner("laisse-moi trier les factures lundi")
+    assert not owner("let me know by Friday")  # a request to the other side, not a task of one's own
+
+
+def test_en_let_me_with_a_when_acknowledged_is_a_todo() -> None:
+    t = Transcript()
+    t.assistant(
+        "Two of the scans are unreadable: the pharmacy one and the parking one. A rescan would fix both."
+    )
+    said = t.user("right, let me rescan them tomorrow at the office")
+    ack = t.assistant("OK. I'll keep those two aside for now.")
+    (todo,) = _kind(t.items(), "todo")
+    assert "rescan them tomorrow" in todo.text and {said, ack} <= set(todo.entry_ids)

@@ -64,7 +64,9 @@ _WHEN: Final = re.compile(
 #: The speaker as the subject: "I", "we", "ich", "yo", "je"/"j'", "io" (a present tense that plans).
 _SELF: Final = re.compile(
     r"(?<![\w'’])(?:i|i'm|i’m|i'll|i’ll|we|we're|we'll|ich|wir|yo|nosotros|nosotras|je|nous|io|noi)(?![\w'’])"
-    r"|(?<![\w'’])j['’](?=\w)",
+    r"|(?<![\w'’])j['’](?=\w)"
+    # the speaker's own "let me": "let me look tomorrow", "lass mich ...", "déjame ...", "fammi ..."
+    r"|(?<![\w'’])(?:let me|let's|let’s|lass mich|lasst uns|déjame|laisse-moi|lasciami)\s+(?!know|see|think|wissen|saber|savoir|sapere)\w",
     re.I,
 )
 _TITLE: Final = r"(?:(?:Frau|Herr|Dr|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?\s+)"
