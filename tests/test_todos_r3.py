@@ -405,3 +405,28 @@ def test_en_let_me_with_a_when_acknowledged_is_a_todo() -> None:
     ack = t.assistant("OK. I'll keep those two aside for now.")
     (todo,) = _kind(t.items(), "todo")
     assert "rescan them tomorrow" in todo.text and {said, ack} <= set(todo.entry_ids)
+
+
+# --- an outburst and a command raise no point ---------------------------------------------------------
+
+
+def test_an_outburst_and_a_command_before_a_deferral_open_nothing() -> None:
+    from memoryd.flush.extract import dialogue
+    from memoryd.flush.extract.context import Ctx
+    from memoryd.flush.extract.messages import language_of, visible_messages
+
+    for outburst, parks in (
+        ("Argh. Skip it.", "The treasurer has the login, but she's on holiday until next week."),
+        ("Mist. Lass es.", "Die Kassenwartin hat den Zugang, ist aber bis nächste Woche im Urlaub."),
+        ("Uf. Déjalo.", "La tesorera tiene el acceso, pero está de vacaciones hasta la semana que viene."),
+    ):
+        t = Transcript()
+        t.assistant("The portal refuses: the account lacks the export role.")
+        t.user(f"{outburst} {parks}")
+        msgs = visible_messages(t.entries())
+        ctx = Ctx(msgs, language_of(msgs))
+        m = msgs[-1]
+        dialogue._parked(ctx, m, list(m.sentences), outburst, [parks])
+        assert ctx.drafts == [], outburst
+        dialogue._parked(ctx, m, list(m.sentences), "Skip the member export for now", [parks])
+        assert [d.kind for d in ctx.drafts] == ["open_question"]  # a point with words of its own is kept

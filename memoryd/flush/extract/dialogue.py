@@ -514,6 +514,8 @@ def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequenc
     """
     if len({w for w in word_set(topic) if len(w) > 2}) < (1 if is_question(topic) else 2):
         return  # "Ugh." is no topic
+    if not is_question(topic) and all(len(tokens(x)) <= 2 for x in split_sentences(topic)):
+        return  # "Ugh. Leave it.": an outburst and a command, no point raised
     extra = [s for s in body if s != topic and s not in deferred and not is_question(s) and topic not in s]
     if extra and _size(topic) < 12 and topic in body:
         i = list(body).index(topic)
