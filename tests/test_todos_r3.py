@@ -10,6 +10,7 @@ from test_extract import Transcript
 
 from memoryd.flush.extract.todos import (
     appointment_or_routine,
+    files_open,
     listed_owners,
     owned_task,
     owner,
@@ -430,3 +431,35 @@ def test_an_outburst_and_a_command_before_a_deferral_open_nothing() -> None:
         assert ctx.drafts == [], outburst
         dialogue._parked(ctx, m, list(m.sentences), "Skip the member export for now", [parks])
         assert [d.kind for d in ctx.drafts] == ["open_question"]  # a point with words of its own is kept
+
+
+# --- "an open question" files the point ---------------------------------------------------------------
+
+
+def test_assistant_filing_the_point_as_an_open_question_keeps_it_open() -> None:
+    for asked, answer in (
+        (
+            "one more, and I can't answer it: why did the backup job skip Sunday? let's not speculate, it's for the retro.",
+            "Agreed. I'll record it as an open question for the retro.",
+        ),
+        (
+            "Noch was, ohne Antwort: warum hat der Zähler im Keller zwei Nummern? Das klären wir beim Termin.",
+            "Gut, ich notiere es als offene Frage für den Termin.",
+        ),
+        (
+            "Ultima cosa, senza risposta: perché la fattura di ottobre è doppia? Ne parliamo con il commercialista.",
+            "Va bene, la segno come domanda aperta per il commercialista.",
+        ),
+    ):
+        t = Transcript()
+        said = t.user(asked)
+        ack = t.assistant(answer)
+        (q,) = _kind(t.items(), "open_question")
+        assert {said, ack} <= set(q.entry_ids), asked
+
+
+def test_files_open_reads_the_open_word_before_its_noun() -> None:
+    assert files_open(["I'll keep it as an open question for Monday."])
+    assert files_open(["Lo dejo como pregunta abierta."])  # the open word closes the clause
+    assert not files_open(["Yes, that's an open question."])  # a plain yes answers it
+    assert not files_open(["I'll open an issue for it."])  # "open" the verb, then a noun: nothing filed

@@ -620,6 +620,14 @@ _ANSWER_YES: Final = frozenset(["yes", "yeah", "yep", "yup", "ja", "jo", "sí", 
 _CLAUSES: Final = re.compile(r"\s*[,;:]\s*|\s+(?:but|aber|pero|mais|ma)\s+", re.I)
 
 
+#: What an open word files, the noun after it ("an open question for the retro") or before it
+#: ("come domanda aperta per ...", "como pregunta abierta hasta ...").
+_POINT_NOUNS: Final = frozenset(
+    ["question", "point", "item", "issue", "frage", "punkt", "pregunta", "punto", "cuestión", "tema", "sujet",
+     "domanda", "questione"]
+)  # fmt: skip
+
+
 def files_open(sentences: Sequence[str]) -> bool:
     """The assistant's answer files the point as open: an open word that closes a clause ("lo dejo
     como pendiente", "je le laisse en suspens, ...") or is followed by "until" ("bleibt offen bis nach
@@ -642,6 +650,8 @@ def files_open(sentences: Sequence[str]) -> bool:
                     len(toks) - k <= 3
                     or UNTIL.starts(" ".join(toks[k + 1 :]))
                     or UNTIL.hit(" ".join(toks[k + 1 : k + 4]))
+                    or (k + 1 < len(toks) and toks[k + 1] in _POINT_NOUNS)  # "as an open question for ..."
+                    or (k > 0 and toks[k - 1] in _POINT_NOUNS)  # "come domanda aperta per ...", noun first
                 ):
                     return True
     return False
