@@ -463,3 +463,49 @@ def test_files_open_reads_the_open_word_before_its_noun() -> None:
     assert files_open(["Lo dejo como pregunta abierta."])  # the open word closes the clause
     assert not files_open(["Yes, that's an open question."])  # a plain yes answers it
     assert not files_open(["I'll open an issue for it."])  # "open" the verb, then a noun: nothing filed
+
+
+# --- a reminder for a point put off, or for the choice just made ------------------------------------------
+
+
+def _cron(t: Transcript, at: str, text: str) -> str:
+    _, result = t.tool("cron", {"action": "add", "at": at, "text": text}, '{"ok": true, "id": "rem_5"}')
+    return result
+
+
+def test_a_reminder_asked_while_putting_the_point_off_is_an_open_question() -> None:
+    for asked, text in (
+        (
+            "not yet. let's wait until the surveyor has been, then we'll see. remind me?",
+            "Check the survey; decide on the roof offer",
+        ),
+        (
+            "Noch nicht. Warten wir ab, bis der Gutachter da war, dann sehen wir weiter. Erinnerst du mich?",
+            "Gutachten prüfen; über das Dachangebot entscheiden",
+        ),
+        (
+            "Pas encore. Attendons le passage de l'expert, on verra après. Tu me le rappelles ?",
+            "Voir le rapport de l'expert ; décider pour le toit",
+        ),
+    ):
+        t = Transcript()
+        t.assistant("The roofer's offer is valid until 20 January. Shall I accept it?")
+        said = t.user(asked)
+        result = _cron(t, "2027-01-12T09:00:00Z", text)
+        t.assistant("Reminder set for 12 January, 09:00.")
+        items = t.items()
+        assert not any(x.kind == "todo" and result in x.entry_ids for x in items), asked
+        assert any(q.kind == "open_question" and {said, result} <= set(q.entry_ids) for q in items), asked
+
+
+def test_a_reminder_asked_with_the_pick_joins_that_decision() -> None:
+    t = Transcript()
+    t.assistant(
+        "Two ways to pay the gas bill:\n1. Pay the full €318 now\n2. Spread it over three instalments\nWhich one?"
+    )
+    said = t.user("the first one, I'll pay it in full. set me a reminder for the 9th")
+    result = _cron(t, "2027-02-09T08:00:00Z", "Pay the gas bill, €318, in full")
+    t.assistant("Reminder set for 9 February.")
+    items = t.items()
+    assert any(d.kind == "decision" and {said, result} <= set(d.entry_ids) for d in items)
+    assert not any(x.kind == "todo" and result in x.entry_ids for x in items)

@@ -27,6 +27,7 @@ from memoryd.flush.extract.lexicon import ASK, DOUBT, LATER, NO, NOTHING, OPEN, 
 from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain, word_set
+from memoryd.flush.items import Kind
 from memoryd.sources.transcript import Entry
 
 _WEEKDAY: Final = (
@@ -594,13 +595,29 @@ def tool_reminders(ctx: Ctx, entries: Sequence[Entry]) -> None:
                 continue
             pos = {at}
             asker = ctx.last_user(at)
+            kind: Kind = "todo"
             if asker is not None:
                 asked = next((d for d in ctx.drafts if d.kind == "todo" and asker in d.pos), None)
                 if asked is not None:  # "remind me to call the vet on Friday": that to-do, now set
                     asked.pos.add(at)
                     continue
+                if _puts_off(ctx.msgs[asker].sentences):
+                    kind = "open_question"  # "not yet, wait until Lena signs off. remind me?": still open
+                elif chosen := next((d for d in ctx.drafts if d.kind == "decision" and asker in d.pos), None):
+                    chosen.pos.add(at)  # "yes, I'll pay it; remind me on the 10th": the choice's reminder
+                    continue
                 pos.add(asker)
-            ctx.add("todo", f"{moment}: {what.rstrip('. ')} ({_SET.get(ctx.lang, _SET['en'])})", pos)
+            ctx.add(kind, f"{moment}: {what.rstrip('. ')} ({_SET.get(ctx.lang, _SET['en'])})", pos)
+
+
+def _puts_off(sentences: Sequence[str]) -> bool:
+    """A turn that puts the point off ("not yet", "we'll see", "wait until ..."), not only by a day:
+    a later word in a sentence with no date or weekday and no reminder request of its own."""
+    for s in sentences:
+        low = s.lower()
+        if LATER.hit(s) and not when(s) and not any(n in low for n in _REMIND_NEEDLES):
+            return True
+    return False
 
 
 _SET: Final = {
