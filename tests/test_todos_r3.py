@@ -509,3 +509,29 @@ def test_a_reminder_asked_with_the_pick_joins_that_decision() -> None:
     items = t.items()
     assert any(d.kind == "decision" and {said, result} <= set(d.entry_ids) for d in items)
     assert not any(x.kind == "todo" and result in x.entry_ids for x in items)
+
+
+# --- a dated statement that sets up work the assistant does at once -------------------------------------
+
+
+def test_dated_context_of_a_request_done_at_once_is_no_todo() -> None:
+    for said in (
+        "Change of plan, my brother can't drive on Saturday. I'll have to leave on Sunday morning. Any bus before 10?",
+        "Planänderung, mein Bruder kann Samstag nicht fahren. Ich muss dann am Sonntag früh los. Gibt es einen Bus vor 10?",
+        "Cambio de planes, mi hermano no puede conducir el sábado. Tengo que salir el domingo por la mañana. ¿Hay algún autobús antes de las 10?",
+    ):
+        t = Transcript()
+        t.user(said)
+        t.tool(
+            "exec", {"command": "bussearch --from OSL --to BGO --before 10:00"}, "1 result: bus 430 dep 08:15"
+        )
+        t.assistant("One: bus 430 at 08:15.")
+        assert _kind(t.items(), "todo") == [], said
+
+
+def test_a_named_owners_task_stays_a_todo_whatever_the_assistant_runs_next() -> None:
+    t = Transcript()
+    said = t.user("Marta sends the signed lease by Friday. Can you check which clauses changed?")
+    t.tool("exec", {"command": "diff lease_v1.txt lease_v2.txt"}, "3 clauses changed: 4.2, 7.1, 9")
+    t.assistant("Three clauses changed: 4.2, 7.1 and 9. Marta's lease by Friday is noted.")
+    assert any(x.text.startswith("Marta sends") and said in x.entry_ids for x in _kind(t.items(), "todo"))

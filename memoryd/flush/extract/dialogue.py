@@ -1602,7 +1602,9 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s) and not has_secret(said):  # the costly test last
             for part in todos.clauses(s):  # "I bring the van on Sunday, and Pili buys the gels by Friday"
-                if not todos.restates_decision(ctx.drafts, part, m.pos):
+                if not todos.restates_decision(ctx.drafts, part, m.pos) and not todos.acted_on_at_once(
+                    ctx, m, part
+                ):
                     ctx.add(
                         "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
                     )
@@ -1610,8 +1612,8 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         found, ack = todos.confirmed(ctx, m, s)  # the assistant takes it in: "Noted: Kai, Saturday."
         for part in found:
-            if todos.restates_decision(ctx.drafts, part, m.pos):
-                continue  # the choice this turn made, said again: one decision, no to-do
+            if todos.restates_decision(ctx.drafts, part, m.pos) or todos.acted_on_at_once(ctx, m, part):
+                continue  # the choice this turn made, said again; or the context of work done at once
             ctx.add("todo", _sentence(LEAD_FILLER.sub("", part)), {m.pos} | ({ack.pos} if ack else set()))
         if found or (
             fresh

@@ -215,6 +215,35 @@ _BE_AFTER_MODAL: Final = re.compile(r"(?:be|get|sein|werden|ser|estar|être|etre
 _BE_LAST: Final = re.compile(r"\b(?:sein|werden)\W*$", re.I)  # German puts the passive's "be" last
 
 
+#: Tools the assistant notes a task with: running one right after the turn takes the task in.
+_NOTE_TOOLS: Final = ("write", "edit", "note", "memory", "append")
+
+
+def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
+    """The assistant's first move after the turn runs a tool that is no reminder and no note (it
+    reads, searches, runs the release): the turn asked for work done now, and its dated first-person
+    or ownerless statement ("we submit on the 12th", "time to ship 3.8.0") is the context of that
+    request, not a task left open. A task with a named owner stays one."""
+    core = _CONJ.sub("", clause.strip())
+    lead = _NAME_LEAD.match(core)
+    if lead is not None and not _SELF.match(core):
+        name = lead.group(1) or lead.group(2) or ""
+        answer = ctx.prose_after(m.pos, text_only=False)
+        # a name, not a verb opening the sentence: said again in the turn or in the answer
+        elsewhere = m.prose.replace(clause.strip(), "", 1) + " " + (answer.prose if answer else "")
+        if lead.group(2) or (
+            name.lower() not in STOPWORDS and not _NOT_NAMES.match(name) and name in elsewhere
+        ):
+            return False  # "Marta sends the deck by Friday": hers, whatever the assistant does now
+    for x in ctx.after(m.pos):
+        if x.role == "assistant" and x.prose and not x.has_calls:
+            return False  # the assistant answered first
+        if x.role == "tool" and x.step is not None:
+            tool = x.step.tool.lower()
+            return not any(t in tool for t in (*_REMINDER_TOOLS, *_NOTE_TOOLS))
+    return False
+
+
 def restates_decision(drafts: Sequence[Draft], text: str, at: int) -> bool:
     """A task whose words a decision read from the same turn already holds ("hand-code all 23; I'll do
     them by hand"): the choice, said once, not a to-do besides it."""
@@ -773,6 +802,7 @@ def signs_off(s: str) -> bool:
 
 
 __all__ = [
+    "acted_on_at_once",
     "answered_later",
     "appointment_or_routine",
     "clauses",
