@@ -223,7 +223,7 @@ def _defers(s: str) -> bool:
         return True
     if not ASK.hit(s) or is_question(s) or _ASK_FOR.search(s):
         return False  # "ask for Dublin" is a request, not a deferral
-    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s) or _MUST_FIRST.search(s))
+    return bool(capitalised_names(s) or _plan(s) or FIRST.hit(s) or _MUST_FIRST.search(s) or todos.when(s))
 
 
 #: A first person who has to do something, anywhere in the sentence ("das muss ich erst ...",
@@ -549,7 +549,11 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
             break
     if not point:
         return None
-    _open(ctx, point, [], {m.pos, ack.pos})
+    # who settles it and when, said in the same turn ("das klär ich nächste Woche mit Jens"): the reason
+    parks = [
+        s for s in m.sentences if not is_question(s) and point not in s and not has_secret(s) and _defers(s)
+    ]
+    _open(ctx, point, parks[:1], {m.pos, ack.pos})
     ctx.reported.add(ack.pos)
     return ack
 
@@ -657,6 +661,8 @@ def _parked(ctx: Ctx, m: Msg, body: Sequence[str], topic: str, deferred: Sequenc
     """
     if len({w for w in word_set(topic) if len(w) > 2}) < (1 if is_question(topic) else 2):
         return  # "Ugh." is no topic
+    if not is_question(topic) and all(len(tokens(x)) <= 2 for x in split_sentences(topic)):
+        return  # "Ugh. Leave it.": an outburst and a command, no point raised
     extra = [s for s in body if s != topic and s not in deferred and not is_question(s) and topic not in s]
     if extra and _size(topic) < 12 and topic in body:
         i = list(body).index(topic)
@@ -1743,6 +1749,9 @@ def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | 
         ctx.reported.add(prev.pos)
     if sum(1 for w in word_set(topic) if len(w) > 2 or CJK.search(w)) < (1 if is_question(topic) else 2):
         return None  # "Vale." asks nothing: no point to keep open
+    if (same := todos.same_point(ctx.drafts, topic, pos)) is not None:
+        same.pos.update(pos)  # the point is open already (a later "for now" restates it): one item
+        return same
     reason = clip(plain(" ".join(said)), 120)
     topic = _sentence(topic) if topic[:1].islower() else topic
     # why it waits, in brackets: never glued on as a second speaker ("— user: ...")
@@ -1828,10 +1837,13 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     a turn that answers nothing ("should the menu be vegetarian? I'll ask my wife").
     """
     fresh = not any(m.pos in d.pos for d in ctx.drafts[-8:])  # nothing read from this turn yet
+    start = len(ctx.drafts)
     for i, said in enumerate(m.sentences):
         if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
         s = LIST_ITEM.sub("", said)  # "- Jana sends the contract by Friday"
+        if todos.routine_request(s):  # "remind me every Sunday to ...": a routine, not a task
+            continue
         if remind := todos.remind_request(s):  # "can you remind me to call the vet on Friday?"
             if not has_secret(said):
                 ctx.add("todo", _sentence(remind), {m.pos})
@@ -1849,13 +1861,18 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s) and not has_secret(said):  # the costly test last
             for part in todos.clauses(s):  # "I bring the van on Sunday, and Pili buys the gels by Friday"
-                ctx.add(
-                    "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
-                )
+                if not todos.restates_decision(ctx.drafts, part, m.pos) and not todos.acted_on_at_once(
+                    ctx, m, part
+                ):
+                    ctx.add(
+                        "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
+                    )
             used.add(i)
             continue
         found, ack = todos.confirmed(ctx, m, s)  # the assistant takes it in: "Noted: Kai, Saturday."
         for part in found:
+            if todos.restates_decision(ctx.drafts, part, m.pos) or todos.acted_on_at_once(ctx, m, part):
+                continue  # the choice this turn made, said again; or the context of work done at once
             ctx.add("todo", _sentence(LEAD_FILLER.sub("", part)), {m.pos} | ({ack.pos} if ack else set()))
         if found or (
             fresh
@@ -1864,6 +1881,16 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             and _open(ctx, plain(LEAD_FILLER.sub("", s)), [], {m.pos}) is not None
         ):
             used.add(i)
+    # The assistant's acknowledgement lists the tasks by owner ("Noted: Jonas, the schedule by the
+    # 11th; Mei, the CI runners"): each owner's clause of this turn is a to-do, a date or not.
+    ack = ctx.prose_after(m.pos, text_only=False)
+    for name in todos.listed_owners(ack.sentences, ack.prose) if ack is not None else ():
+        if any(d.kind == "todo" and m.pos in d.pos and name in d.text for d in ctx.drafts[start:]):
+            continue  # read already, with its when
+        for said in m.sentences:
+            if clause := todos.owner_clause(LIST_ITEM.sub("", said), name):
+                ctx.add("todo", _sentence(clause), {m.pos, ack.pos} if ack is not None else {m.pos})
+                break
     if (
         fresh
         and not used
@@ -1880,6 +1907,61 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         ]
         if deferred:
             _parked(ctx, m, list(m.sentences), own[0], deferred)
+        return
+    tasks = ctx.drafts[start:]
+    if not fresh or any(d.kind != "todo" for d in tasks) or (used and not tasks):
+        return
+    # A question the user put off after the assistant could not settle it: the user asked ("who
+    # hosts in March, do you know?"), the assistant's answer says it cannot say or only advises, and
+    # this turn, with no question of its own, puts it off or hands it to someone ("I'll ask in the
+    # group, leave it for now"; "I'll write to the office tomorrow" is then how the point waits, not
+    # a to-do of its own). Or, in one turn, a point, a doubt about it and whom the user will ask
+    # first ("the flu shot ... I'm not sure, I want to talk to Tomás first"). Only the turn before
+    # is looked at.
+    if any(is_question(s) for s in m.sentences):
+        return
+    task_words = [word_set(d.text) for d in tasks]
+    deferred = [
+        s
+        for s in m.sentences
+        if (_defers(s) or any(w and w <= word_set(s) for w in task_words)) and not has_secret(s)
+    ]  # a task of this turn ("I'll look on their site this weekend") is how a point would wait
+    if not deferred:
+        return
+    # "lassen wir das offen" beside the deferral is part of it (alone it may name another point)
+    deferred = [s for s in m.sentences if s in deferred or (OPEN.hit(s) and not has_secret(s))]
+    prev = ctx.prev_assistant(m.pos)
+    if prev is not None and ctx.offer(prev).options:
+        return  # a reply to options: the choice rules read it
+    doubt = next((i for i, s in enumerate(m.sentences) if DOUBT.hit(s) and not task_sentence(s)), None)
+    if doubt is not None and any(ASK.hit(s) or _plan(s) for s in deferred):
+        before = [s for s in m.sentences[max(0, doubt - 1) : doubt] if not has_secret(s)]
+        if before and _size(before[0]) >= 5:
+            n = len(ctx.drafts)
+            _parked(ctx, m, list(m.sentences), before[0], deferred)
+            if len(ctx.drafts) > n:
+                del ctx.drafts[start:n]  # the task of asking is how the point waits
+            return
+    if prev is None or not todos.parks_a_question(m.sentences, deferred):
+        return
+    asker = ctx.last_user(prev.pos)
+    if asker is None or any(d.kind == "open_question" and asker in d.pos for d in ctx.drafts[-8:]):
+        return
+    asked = [
+        s
+        for s in ctx.msgs[asker].sentences
+        if is_question(s) and _size(s) >= 4 and not REQUEST.match(s) and not has_secret(s)
+    ]
+    if not asked or todos.rhetorical(asked[-1]) or not _advice(ctx, prev):
+        return  # nothing asked, or the assistant's answer stated what was asked
+    point = plain(_FILLER.sub("", asked[-1]))  # the whole question ("si ..." may be an "if", not a "whether")
+    pos = {asker, m.pos}
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if ack is not None and not ctx.offer(ack).options:
+        pos.add(ack.pos)
+    n = len(ctx.drafts)
+    if _open(ctx, point, deferred[:2], pos) is not None and len(ctx.drafts) > n:
+        del ctx.drafts[start:n]  # "I'll write to the office tomorrow": how the point waits
 
 
 def task_sentence(s: str) -> bool:

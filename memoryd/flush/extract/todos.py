@@ -27,6 +27,7 @@ from memoryd.flush.extract.lexicon import ASK, DOUBT, LATER, NO, NOTHING, OPEN, 
 from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain, word_set
+from memoryd.flush.items import Kind
 from memoryd.sources.transcript import Entry
 
 _WEEKDAY: Final = (
@@ -53,6 +54,8 @@ _WHEN: Final = re.compile(
     rf"|(?<![\w])(?:{_MONTH})\.?\s+\d{{1,2}}(?!\d)"
     r"|\b(?:the|el|le|il|am|den|dem|al|au)\s+\d{1,2}(?:st|nd|rd|th|\.)?(?![\d.,:/])"
     r"|(?<![\w])(?:tomorrow|tonight|next week|next month|end of (?:the )?(?:day|week|month)|eod|eow|"
+    r"(?:this|next|the|at the|over the|on the) weekend|(?:am|nächstes|dieses|übers) wochenende|"
+    r"(?:este|el|el próximo) fin de semana|(?:ce|le|le prochain) week-end|(?:questo|il|nel|prossimo) (?:fine settimana|weekend)|"
     r"morgen|übermorgen|nächste woche|nächsten monat|ende der woche|"
     r"(?<!de )(?<!la )(?<!por )mañana|la semana que viene|la próxima semana|fin de mes|"
     r"demain|après-demain|la semaine prochaine|fin du mois|"
@@ -62,7 +65,9 @@ _WHEN: Final = re.compile(
 #: The speaker as the subject: "I", "we", "ich", "yo", "je"/"j'", "io" (a present tense that plans).
 _SELF: Final = re.compile(
     r"(?<![\w'’])(?:i|i'm|i’m|i'll|i’ll|we|we're|we'll|ich|wir|yo|nosotros|nosotras|je|nous|io|noi)(?![\w'’])"
-    r"|(?<![\w'’])j['’](?=\w)",
+    r"|(?<![\w'’])j['’](?=\w)"
+    # the speaker's own "let me": "let me look tomorrow", "lass mich ...", "déjame ...", "fammi ..."
+    r"|(?<![\w'’])(?:let me|let's|let’s|lass mich|lasst uns|déjame|laisse-moi|lasciami)\s+(?!know|see|think|wissen|saber|savoir|sapere)\w",
     re.I,
 )
 _TITLE: Final = r"(?:(?:Frau|Herr|Dr|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?\s+)"
@@ -81,7 +86,7 @@ _PROGRESSIVE: Final = re.compile(r"(?:is|are|'s|’s|'re|’re)\s+(?:\w+ly\s+)?\
 #: Done already, or in the past: no task ("had it delivered on Friday", "ya lo reservé el lunes").
 _DONE: Final = re.compile(
     r"\b(?:already|yesterday|last week|ago|was|were|had|did|schon|bereits|gestern|letzte woche|war|waren|"
-    r"hatte|hatten|hab|habe|hat|ya|ayer|hace|fue|fui|era|estaba|he|hemos|déjà|hier|était|étais|avait|"
+    r"hatte|hatten|hab|habe|hat|ya|ayer|hace(?=\s+(?:\d|un|una|unos|unas|dos|tres|poco|mucho|rato|días|semanas|meses|años))|fue|fui|era|estaba|he(?=\s+\w+(?:ado|ada|ido|ida|to|cho|so)\b)|hemos|déjà|hier|était|étais|avait|"
     r"j'ai|j’ai|avons|ont|già|ieri|fa|ho|abbiamo|hanno|ero)\b"
     r"|^(?:i|we|they|he|she|[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?!need|feed|proceed|succeed)\w{2,}ed\b",
     re.I,
@@ -115,9 +120,11 @@ _CONJ: Final = re.compile(
 _ARTICLE: Final = re.compile(
     r"(?i)(?:of|the|a|an|for|de|del|la|el|los|las|le|les|des|du|der|die|das|dem|den|des|von|für|di|il|lo|gli|per)\s"
 )
-#: Words that open a sentence capitalised and are no names ("Everything is going ...").
+#: Words that open a sentence capitalised and are no names ("Everything is going ..."), and the
+#: third-person pronouns: "Il propose mardi ou vendredi" reports what someone offers, it names no owner.
 _NOT_NAMES: Final = re.compile(
     r"(?i)^(?:every|some|any|no)(?:thing|one|body)$|^(?:nothing|none|this|that|it)$"
+    r"|^(?:he|she|they|er|sie|es|man|él|ella|ellos|ellas|usted|il|elle|ils|elles|on|lui|lei|loro|egli)$"
 )
 #: "Remind me to X", in a question or not (en/de/es/fr/it).
 _REMIND: Final = re.compile(
@@ -155,7 +162,7 @@ _WHEN_WORDS: Final = frozenset(
     w
     for w in re.split(
         r"[|()?\\\s]+",
-        _WEEKDAY + "|tomorrow|tonight|next|end|eod|eow|morgen|übermorgen|nächste|"
+        _WEEKDAY + "|tomorrow|tonight|next|end|eod|eow|weekend|wochenende|week-end|morgen|übermorgen|nächste|"
         "nächsten|ende|mañana|semana|próxima|fin|demain|après-demain|semaine|domani|dopodomani|"
         "prossima|settimana|fine",
     )
@@ -195,6 +202,57 @@ def owned_task(clause: str, initial: bool = False) -> bool:
         modal is not None
         and len(tokens(core[: modal.start()])) >= 1
         and not _SELF.search(core[: modal.start()])
+        and not _BE_AFTER_MODAL.match(core, modal.end() - 1)  # "the letter must be out by the 1st": no doer
+        and not _BE_LAST.search(core, modal.end())  # "muss bis Freitag eingereicht sein"
+    )
+
+
+#: "be" after the modal: a passive or a state ("must be out by", "muss erledigt sein", "debe estar
+#: listo", "doit être envoyé", "deve essere pronto") says when, not who: no one's task.
+_BE_AFTER_MODAL: Final = re.compile(r"(?:be|get|sein|werden|ser|estar|être|etre|essere|venire)\b", re.I)
+
+
+_BE_LAST: Final = re.compile(r"\b(?:sein|werden)\W*$", re.I)  # German puts the passive's "be" last
+
+
+#: Tools the assistant notes a task with: running one right after the turn takes the task in.
+_NOTE_TOOLS: Final = ("write", "edit", "note", "memory", "append")
+
+
+def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
+    """The assistant's first move after the turn runs a tool that is no reminder and no note (it
+    reads, searches, runs the release): the turn asked for work done now, and its dated first-person
+    or ownerless statement ("we submit on the 12th", "time to ship 3.8.0") is the context of that
+    request, not a task left open. A task with a named owner stays one."""
+    core = _CONJ.sub("", clause.strip())
+    lead = _NAME_LEAD.match(core)
+    if lead is not None and not _SELF.match(core):
+        name = lead.group(1) or lead.group(2) or ""
+        answer = ctx.prose_after(m.pos, text_only=False)
+        # a name, not a verb opening the sentence: said again in the turn or in the answer
+        elsewhere = m.prose.replace(clause.strip(), "", 1) + " " + (answer.prose if answer else "")
+        if lead.group(2) or (
+            name.lower() not in STOPWORDS and not _NOT_NAMES.match(name) and name in elsewhere
+        ):
+            return False  # "Marta sends the deck by Friday": hers, whatever the assistant does now
+    for x in ctx.after(m.pos):
+        if x.role == "assistant" and x.prose and not x.has_calls:
+            return False  # the assistant answered first
+        if x.role == "tool" and x.step is not None:
+            tool = x.step.tool.lower()
+            return not any(t in tool for t in (*_REMINDER_TOOLS, *_NOTE_TOOLS))
+    return False
+
+
+def restates_decision(drafts: Sequence[Draft], text: str, at: int) -> bool:
+    """A task whose words a decision read from the same turn already holds ("hand-code all 23; I'll do
+    them by hand"): the choice, said once, not a to-do besides it."""
+    words = {w for w in word_set(text) if len(w) > 2}
+    if len(words) < 3:
+        return False
+    return any(
+        d.kind == "decision" and at in d.pos and len(words & word_set(d.text)) >= 0.8 * len(words)
+        for d in drafts[-12:]
     )
 
 
@@ -344,7 +402,84 @@ def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
     return found, ack
 
 
+#: "every" / "each" before a time: a reminder that repeats sets up a routine ("jeden Montag", "cada
+#: viernes", "chaque soir", "ogni lunedì").
+_EVERY: Final = re.compile(
+    r"\b(?:every|each|jeden|jede|jedes|cada|todos los|todas las|chaque|tous les|toutes les|ogni|tutti i|tutte le)\s+\w",
+    re.I,
+)
+#: The listener, who may head an entry of the list too ("you, the job post"): no third owner.
+_YOU: Final = frozenset(["you", "du", "sie", "ihr", "tú", "tu", "usted", "vous", "toi", "te", "voi", "lei"])
+#: An entry of an acknowledgement's list that opens with its owner: "Jonas: split PAY-9", "Mei, KR1".
+_OWNER_ENTRY: Final = re.compile(r"(?:^|[;\n•]|^\s*[-*+]|\n\s*[-*+])\s*([A-ZÀ-Þ][\w'’-]+)\s*[,:]\s+(?=\S)")
+_ENTRY_SEP: Final = re.compile(r"\s*(?:;|\n\s*(?:[-*+•]\s*)?)\s*")
+
+
+def listed_owners(answer: Sequence[str], prose: str) -> list[str]:
+    """The owners an acknowledgement lists, one entry each: "Noted: Jonas, staging by the 11th; Mei,
+    the CI runners" -> ["Jonas", "Mei"]. Only an answer that opens with an acknowledgement, lists
+    a due day in one entry at least, and only entries headed by a name (a comma or colon after
+    it), not "you"."""
+    if not answer or not _ACK.match(answer[0]) or len(prose) > 600:
+        return []
+    lead = _ACK.match(prose.strip())
+    body = prose.strip()[lead.end() if lead else 0 :].lstrip(" :：.,!\n")
+    entries = _ENTRY_SEP.split(body.strip())
+    if not any(when(e) for e in entries):
+        return []  # a list of tasks has a due day somewhere ("Postgres, version 16; Redis, same box" has none)
+    names: list[str] = []
+    for entry in entries:
+        got = _OWNER_ENTRY.match(entry.lstrip("-*+• "))
+        if got is None:
+            got = re.match(r"([A-ZÀ-Þ][\w'’-]+)\s*[,:]\s+(?=\S)", entry.lstrip("-*+• "))
+        if got is None:
+            continue
+        name = got.group(1)
+        low = name.lower()
+        if low in _YOU or low in STOPWORDS or _NOT_NAMES.match(name) or _WHEN.fullmatch(name):
+            continue
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def owner_clause(sentence: str, name: str) -> str:
+    """The clause of a user sentence whose subject is ``name``: after the sentence's start, a label's
+    colon, a comma or "and" ("owners: Jonas does the schedule by the 11th, Mei does the runners
+    whenever" -> "Mei does the runners whenever"); up to the next clause with another owner. ''
+    when the name is not a subject there (then a verb in lower case follows it)."""
+    got = re.search(rf"(?:^|[:：;,]\s*|\b(?:and|und|y|et|e)\s+){re.escape(name)}\s+(?=[a-zß-ÿ])", sentence)
+    if got is None:
+        return ""
+    start = sentence.rfind(name, 0, got.end())
+    rest = sentence[start:]
+    parts = [p.strip(" ,;.") for p in _SPLIT.split(rest) if p and p.strip(" ,;.")]
+    clause = parts[0] if parts else ""
+    if len(tokens(clause)) < 3 or _done(clause) or is_question(clause) or has_secret(clause):
+        return ""
+    if _STATE_VERB.match(clause, len(name)):
+        return ""  # "Postgres is on 16": a state, not a task
+    return clause
+
+
+#: Be and have after the subject: the clause states something, it gives no one work.
+_STATE_VERB: Final = re.compile(
+    r"\s+(?:is|are|was|were|has|had|ist|sind|war|hat|hatte|es|está|están|son|era|tiene|est|sont|était|a|ont|"
+    r"è|sono|era|ha|hanno)\b",
+    re.I,
+)
+
+
 _REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
+
+
+def routine_request(sentence: str) -> bool:
+    """A reminder asked "every Sunday ...": a reminder that repeats, a routine set up (no to-do)."""
+    low = sentence.lower()
+    if not any(n in low for n in _REMIND_NEEDLES):
+        return False
+    got = _REMIND.search(sentence)
+    return got is not None and bool(_EVERY.search(sentence))
 
 
 def remind_request(sentence: str) -> str:
@@ -356,8 +491,8 @@ def remind_request(sentence: str) -> str:
     if got is None:
         return ""
     rest = sentence[got.end() :].strip().rstrip("?？!. ")
-    if len(tokens(rest)) < 2 or not when(rest):
-        return ""
+    if len(tokens(rest)) < 2 or not when(rest) or _EVERY.search(rest):
+        return ""  # no when, or "every Sunday": a routine set up, not a task left to do
     return plain(rest)
 
 
@@ -412,13 +547,50 @@ def _moment(value: Any, key: str) -> str:
     return f"{iso.group(1)} {iso.group(2)}" if iso else text[:40]
 
 
+#: Keys of an appointment (it lasts, happens somewhere, has guests) or of a routine (it repeats):
+#: what the calendar holds then is the event itself, already decided, not something left to do.
+_EVENT_KEYS: Final = frozenset(
+    [
+        "duration", "durationminutes", "duration_minutes", "durationmin", "end", "endtime",
+        "end_time", "ends", "location", "place", "venue", "address", "attendees", "guests", "invitees",
+        "recurrence", "rrule", "repeat", "repeats", "every", "interval", "cron",
+    ]
+)  # fmt: skip
+#: A cron expression ("0 20 * * 1"): five or six fields of digits, stars, ranges and steps.
+_CRON_EXPR: Final = re.compile(
+    r"^\s*(?:[\d*?/,\-LW#]+|[A-Za-z]{3}(?:-[A-Za-z]{3})?)(?:\s+(?:[\d*?/,\-LW#]+|[A-Za-z]{3}(?:[-,][A-Za-z]{3})*)){4,5}\s*$"
+)
+
+
+def appointment_or_routine(args: Mapping[str, Any]) -> bool:
+    """A calendar entry for an event (a start with a duration, an end, a place or guests) or a
+    schedule that repeats (a cron expression, a recurrence rule): the assistant wrote down what was
+    already settled, or set up a routine. Neither is a to-do left open; a one-off reminder with a
+    message is."""
+    for key, value in _walk(args):
+        if key in _EVENT_KEYS and value not in (None, "", [], {}, 0, False):
+            return True
+        if (
+            key in ("kind", "type")
+            and isinstance(value, str)
+            and value.lower() in ("cron", "every", "recurring")
+        ):
+            return True
+        if key in ("expr", "schedule", "cron") and isinstance(value, str) and _CRON_EXPR.match(value):
+            return True
+    return False
+
+
 def reminder_of(name: str, args: Mapping[str, Any]) -> tuple[str, str] | None:
-    """What a reminder tool call sets: (when, what), or None for another tool or another action."""
+    """What a reminder tool call sets: (when, what), or None for another tool or another action, an
+    appointment put in a calendar or a routine that repeats (``appointment_or_routine``)."""
     low = name.lower()
     if not any(t in low for t in _REMINDER_TOOLS):
         return None
     action = args.get("action") or args.get("op") or ""
     if isinstance(action, str) and action.lower() in _NOT_ADDING:
+        return None
+    if appointment_or_routine(args):
         return None
     moment = what = ""
     for key, value in _walk(args):
@@ -452,13 +624,29 @@ def tool_reminders(ctx: Ctx, entries: Sequence[Entry]) -> None:
                 continue
             pos = {at}
             asker = ctx.last_user(at)
+            kind: Kind = "todo"
             if asker is not None:
                 asked = next((d for d in ctx.drafts if d.kind == "todo" and asker in d.pos), None)
                 if asked is not None:  # "remind me to call the vet on Friday": that to-do, now set
                     asked.pos.add(at)
                     continue
+                if _puts_off(ctx.msgs[asker].sentences):
+                    kind = "open_question"  # "not yet, wait until Lena signs off. remind me?": still open
+                elif chosen := next((d for d in ctx.drafts if d.kind == "decision" and asker in d.pos), None):
+                    chosen.pos.add(at)  # "yes, I'll pay it; remind me on the 10th": the choice's reminder
+                    continue
                 pos.add(asker)
-            ctx.add("todo", f"{moment}: {what.rstrip('. ')} ({_SET.get(ctx.lang, _SET['en'])})", pos)
+            ctx.add(kind, f"{moment}: {what.rstrip('. ')} ({_SET.get(ctx.lang, _SET['en'])})", pos)
+
+
+def _puts_off(sentences: Sequence[str]) -> bool:
+    """A turn that puts the point off ("not yet", "we'll see", "wait until ..."), not only by a day:
+    a later word in a sentence with no date or weekday and no reminder request of its own."""
+    for s in sentences:
+        low = s.lower()
+        if LATER.hit(s) and not when(s) and not any(n in low for n in _REMIND_NEEDLES):
+            return True
+    return False
 
 
 _SET: Final = {
@@ -476,6 +664,14 @@ _SET: Final = {
 #: A real "yes" answering a yes/no question ("Yes, it's open."), unlike an acknowledgement ("Ok, ...").
 _ANSWER_YES: Final = frozenset(["yes", "yeah", "yep", "yup", "ja", "jo", "sí", "si", "oui", "ouais", "はい"])
 _CLAUSES: Final = re.compile(r"\s*[,;:]\s*|\s+(?:but|aber|pero|mais|ma)\s+", re.I)
+
+
+#: What an open word files, the noun after it ("an open question for the retro") or before it
+#: ("come domanda aperta per ...", "como pregunta abierta hasta ...").
+_POINT_NOUNS: Final = frozenset(
+    ["question", "point", "item", "issue", "frage", "punkt", "pregunta", "punto", "cuestión", "tema", "sujet",
+     "domanda", "questione"]
+)  # fmt: skip
 
 
 def files_open(sentences: Sequence[str]) -> bool:
@@ -500,6 +696,8 @@ def files_open(sentences: Sequence[str]) -> bool:
                     len(toks) - k <= 3
                     or UNTIL.starts(" ".join(toks[k + 1 :]))
                     or UNTIL.hit(" ".join(toks[k + 1 : k + 4]))
+                    or (k + 1 < len(toks) and toks[k + 1] in _POINT_NOUNS)  # "as an open question for ..."
+                    or (k > 0 and toks[k - 1] in _POINT_NOUNS)  # "come domanda aperta per ...", noun first
                 ):
                     return True
     return False
@@ -555,6 +753,26 @@ def answered_later(ctx: Ctx, q: Draft) -> bool:
     return False
 
 
+def parks_a_question(sentences: Sequence[str], deferred: Sequence[str]) -> bool:
+    """The turn only puts a point off: it says nothing but that (a short "ugh, right." besides),
+    not one clause in a turn about something else."""
+    rest = [s for s in sentences if s not in deferred and len(tokens(s)) > 3]
+    return bool(deferred) and not rest and len(tokens(" ".join(deferred))) >= 4
+
+
+def same_point(drafts: Sequence[Draft], topic: str, pos: set[int]) -> Draft | None:
+    """An open question already drafted about the same point: it cites an entry the new one cites
+    and shares three content words (or all, when fewer) with it."""
+    words = {w for w in word_set(_BRACKET.sub("", topic)) if len(w) > 2}
+    if not words:
+        return None
+    need = min(3, len(words))
+    for d in reversed(drafts[-12:]):
+        if d.kind == "open_question" and d.pos & pos and len(words & word_set(d.text)) >= need:
+            return d
+    return None
+
+
 _SIGN_OFF: Final = re.compile(
     r"(?:[,;.!]\s*|^|\s)(?:(?:(?:see you|see ya|talk|catch you|speak)\s+)?(?:later|laters)|bis (?:später|dann|bald)|"
     r"hasta (?:luego|pronto)|nos vemos|à plus(?: tard)?|a plus|a dopo|a più tardi|ci sentiamo|später|luego)\W*$",
@@ -584,16 +802,24 @@ def signs_off(s: str) -> bool:
 
 
 __all__ = [
+    "acted_on_at_once",
     "answered_later",
+    "appointment_or_routine",
     "clauses",
     "confirmed",
     "files_open",
     "laid_out_then_doubt",
+    "listed_owners",
     "owned_task",
+    "owner_clause",
+    "parks_a_question",
     "puts_off_itself",
     "remind_request",
     "reminder_of",
+    "restates_decision",
     "rhetorical",
+    "routine_request",
+    "same_point",
     "signs_off",
     "still_open",
     "tool_reminders",
