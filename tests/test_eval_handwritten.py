@@ -34,6 +34,7 @@ SPLITS = {
     "fresh11": (12, "build.py", "12-rainy-monday-chat"),
     "fresh9": (12, "build.py", "11-coffee-break-chat"),
     "fresh8": (12, "build.py", "08-sunday-flea-market-chat"),
+    "fresh12": (12, "build.py", "11-martes-lluvia-chat"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
