@@ -1056,10 +1056,13 @@ def c08() -> Conv:
     c.r("WARN camara-carne: stale reading (last update 09:46), sensor not reporting", gap=300.0)
     c.a("El sensor no ha mandado lectura nueva. Repito.", tools=[bash(poll)])
     c.r("camara-carne  09:57  9.5 C  ALARM", gap=300.0)
+    for t, v in (("10:02", "9.4"), ("10:07", "9.5")):
+        c.a(tools=[bash(poll)], gap=2.0)
+        c.r(f"camara-carne  {t}  {v} C  ALARM", gap=300.0)
     c.a(tools=[bash(poll)], gap=2.0)
-    last = c.r("camara-carne  10:02  9.5 C  ALARM", gap=300.0)
+    last = c.r("camara-carne  10:12  9.5 C  ALARM", gap=300.0)
     c.a(
-        "Media hora después del reinicio sigue subiendo un poco, 9,5 °C a las 10:02. El equipo no está "
+        "Cuarenta minutos después del reinicio no baja: 9,5 °C a las 10:12. El equipo no está "
         "enfriando: parece el compresor, que no arranca. Esto ya es cosa del técnico."
     )
     rem = c.u(
@@ -1079,7 +1082,7 @@ def c08() -> Conv:
     )
     c.r("Successfully replaced text in /home/lucia/.config/tempctl.toml.")
     c.a(tools=[bash("tempctl read camara-carne --last")])
-    fixed = c.r("camara-carne  10:08  9.6 C  ALARM")
+    fixed = c.r("camara-carne  10:18  9.6 C  ALARM")
     c.a("Listo: `tempctl` ya va directo a 192.168.1.40:8081 sin el `--hub`.")
     c.u("gracias, qué mañana llevamos")
     c.a("Vaya mañana, sí. Ánimo, que mañana a las 8 viene el técnico.")
@@ -1096,7 +1099,7 @@ def c08() -> Conv:
     )
     c.item(
         "outcome",
-        "La cámara de carne sigue sin enfriar tras reiniciar el equipo: 9,5 °C a las 10:02, el compresor no arranca.",
+        "La cámara de carne sigue sin enfriar tras reiniciar el equipo: 9,5 °C a las 10:12, el compresor no arranca.",
         [last, rem],
         True,
     )
@@ -1153,12 +1156,14 @@ def c09() -> Conv:
     )
     c.a("D'accord, Indeed seulement.")
     c.u(
-        "en fait j'ai déjà deux candidats par le bouche-à-oreille, Karim qui fait des extras chez Paul Bocuse "
-        "et Sophie qui a fait six ans chez un traiteur à Villeurbanne. tu me fais un petit comparatif ?",
+        "en fait j'ai déjà deux candidats par le bouche-à-oreille, Karim qui fait des extras chez Paul Bocuse, "
+        "libre en janvier mais il veut 39h, et Sophie qui a fait six ans chez un traiteur à Villeurbanne, elle "
+        "faisait leurs buffets espagnols, libre dès le 4 janvier et les 35h lui vont. tu me fais un petit "
+        "comparatif ?",
         gap=400,
     )
     a3 = c.a(
-        "Selon ce que tu m'as dit d'eux la semaine dernière :\n\n"
+        "Voilà :\n\n"
         "| | Karim | Sophie |\n|---|---|---|\n"
         "| Expérience | extras en gastronomique | 6 ans de traiteur, gros volumes |\n"
         "| Disponibilité | janvier, veut 39 h | dès le 4 janvier, OK 35 h |\n"
