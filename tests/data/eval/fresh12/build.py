@@ -257,7 +257,7 @@ def c02() -> Conv:
     e1 = c.r("Successfully replaced text in rota/week-50.csv.")
     c.r("Successfully replaced text in rota/week-50.csv.")
     c.r("Successfully replaced text in rota/week-50.csv.")
-    c.a(
+    msg = c.a(
         "Done: Saturday is Deniz 11-17 and Kasia 17-23, Aisha off. Jake stays at 18h, so there's 2h left "
         "under his cap if something else comes up. Want me to message Deniz and Kasia?"
     )
@@ -329,6 +329,12 @@ def c02() -> Conv:
         "open_question",
         "Hire a weekend part-timer for January? Parked until Tom has seen the December payroll.",
         [q, park],
+    )
+    c.item(
+        "decision",
+        "Rejected: the agent messaging Deniz and Kasia about Saturday; Tom tells them at briefing.",
+        [msg, pri],
+        True,
     )
     c.noise = ["Opening the rota", "Good luck at briefing", "thanks mate"]
     return c
@@ -424,11 +430,11 @@ def c03() -> Conv:
         "vale. y que Nerea imprima las cartas nuevas antes del jueves, que el viernes empezamos con la de "
         "invierno. ah y el alioli lleva huevo verdad? por si preguntan los de la mesa 4 que son alérgicos"
     )
-    c.a(
+    offer = c.a(
         "Sí, el alioli lleva huevo, está en la lista (y por eso las bravas también llevan huevo). ¿Quieres que "
         "le escriba a Nerea lo de las cartas?"
     )
-    c.u("no no se lo digo yo ahora que está aquí")
+    nope = c.u("no no se lo digo yo ahora que está aquí")
     c.a("Perfecto.")
     c.item(
         "decision",
@@ -457,6 +463,12 @@ def c03() -> Conv:
         "todo",
         "Nerea imprime las cartas nuevas antes del jueves; la carta de invierno empieza el viernes.",
         [td],
+    )
+    c.item(
+        "decision",
+        "Rejected: que el agente escriba a Nerea lo de las cartas; Lucía se lo dice en persona.",
+        [offer, nope],
+        True,
     )
     c.noise = [
         "Vamos allá, miro la lista actual",
@@ -968,7 +980,7 @@ def c07() -> Conv:
             )
         ]
     )
-    c.r("Successfully wrote 402 bytes to drafts/okafor-reply.md")
+    dr = c.r("Successfully wrote 402 bytes to drafts/okafor-reply.md")
     c.a("Draft in `drafts/okafor-reply.md`, cake left open for now.")
     rule = c.u(
         "good. and going forward never take private bookings on fridays, the hendersons one on a friday "
@@ -994,6 +1006,11 @@ def c07() -> Conv:
     c.item("open_question", "Can Mrs Okafor bring her own cake, and what do we charge? Tom asks Raúl.", [q])
     c.item(
         "fact", "Rule: never take private bookings on Fridays (they wreck the regular service).", [rule], True
+    )
+    c.item(
+        "outcome",
+        "Reply to Mrs Okafor drafted in drafts/okafor-reply.md (menu A, £315 deposit by 10 December, cake question left open).",
+        [dr],
     )
     c.noise = ["Pencilling it in", "Anytime, Tom", "Shall I draft the reply to her"]
     return c
@@ -1355,7 +1372,7 @@ def c10() -> Conv:
         ]
     )
     h = c.r("sent")
-    c.a(
+    tell = c.a(
         "Sent to Hartley's. Marsh Lane still gets the 20 sourdough; want me to tell them the baguettes are moving?"
     )
     pete = c.u(
@@ -1394,7 +1411,10 @@ def c10() -> Conv:
         [h],
     )
     c.item(
-        "todo", "Tom tells Pete at Marsh Lane by phone that the baguettes are moving to Hartley's.", [pete]
+        "decision",
+        "Rejected: the agent telling Marsh Lane Bakery about the baguettes; Tom tells Pete by phone.",
+        [tell, pete],
+        True,
     )
     c.canaries = [IBF_KEY]
     c.noise = [
