@@ -1338,7 +1338,7 @@ def c10() -> Conv:
             )
         ]
     )
-    c.r("bash: drafts/iberica-order-body.txt: No such file or directory", exit_code=1)
+    mf = c.r("bash: drafts/iberica-order-body.txt: No such file or directory", exit_code=1)
     c.a(
         "I forgot to write the body first. Writing it and sending.",
         tools=[
@@ -1402,7 +1402,7 @@ def c10() -> Conv:
     c.item(
         "outcome",
         "Iberica order for Tuesday 8 December (orders/2026-12-08-iberica.csv) sent by email to orders@ibericafoods.example.",
-        [bad, sent],
+        [bad, mf, sent],
     )
     c.item("todo", "Tom sorts out a new Iberica portal API key with Nacho on Monday.", [td])
     c.item(
