@@ -36,6 +36,7 @@ SPLITS = {
     "fresh8": (12, "build.py", "08-sunday-flea-market-chat"),
     "fresh13": (12, "build.py", "11-sunday-christmas-market-chat"),
     "fresh14": (12, "build.py", "08-pycon-hallway-chat"),
+    "fresh12": (12, "build.py", "11-martes-lluvia-chat"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
