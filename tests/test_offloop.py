@@ -14,6 +14,7 @@ import signal
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,8 @@ from daemon_helpers import DaemonProc, assert_each_flush_once, memoryd, wait_for
 from openclaw_fixture import OpenClawFixture
 
 from memoryd import client
-from memoryd.flush.executor import ExtractJob, ExtractWorker
+from memoryd.engine import Engine
+from memoryd.flush.executor import ExtractJob, ExtractWorker, FlushExecutor
 from memoryd.flush.extract import CollectorPause
 
 GUARD = 120.0  # hang guards only: nothing here is timed
@@ -287,15 +289,14 @@ def test_sigkills_during_offloop_extractions_lose_and_repeat_nothing(oc: OpenCla
     _assert_exactly_once(oc, keys)
 
 
-def test_a_block_appended_while_the_worker_extracted_counts_as_already_said(oc: OpenClawFixture) -> None:
-    """In-process: the worker extracts one session's flush from the daily log as it was; before its
-    result is written, another flush's block says the same decision. Written back, the first block
-    leaves it out, as it would have inline."""
+@contextmanager
+def _queued(oc: OpenClawFixture, keys: list[str]) -> Iterator[tuple[Engine, FlushExecutor]]:
+    """In-process: a daemon's engine over ``keys`` (300 turns each, then one decision about the
+    export), caught up with its due flushes queued, not written; closed after."""
     from memoryd import logs
     from memoryd.config import load_settings
     from memoryd.daemon import Daemon
 
-    keys = ["agent:main:one", "agent:main:two"]
     _install(oc, keys, turns=300)
     for key in keys:
         s = oc.sessions[("main", key)]
@@ -304,12 +305,24 @@ def test_a_block_appended_while_the_worker_extracted_counts_as_already_said(oc: 
     logs.configure("warning")
     d = Daemon(load_settings(str(oc.config_path)))
     d.journal.open()
-    eng, flushes = d.engine, d.engine.flushes
+    eng = d.engine
     try:
         eng.start()
         eng.defer_flushes = True
         eng.scan_all()
-        assert eng.queue_due(recovered=True) == 2
+        assert eng.queue_due(recovered=True) == len(keys)
+        yield eng, eng.flushes
+    finally:
+        eng.close()
+        d.journal.close()
+
+
+def test_a_block_appended_while_the_worker_extracted_counts_as_already_said(oc: OpenClawFixture) -> None:
+    """In-process: the worker extracts one session's flush from the daily log as it was; before its
+    result is written, another flush's block says the same decision. Written back, the first block
+    leaves it out, as it would have inline."""
+    keys = ["agent:main:one", "agent:main:two"]
+    with _queued(oc, keys) as (eng, flushes):
         flushes.offload = True
         first = eng.run_next_due()
         job = flushes.extracting
@@ -322,9 +335,6 @@ def test_a_block_appended_while_the_worker_extracted_counts_as_already_said(oc: 
         assert flushes.take_extraction() is job
         eng.write_extracted(first)
         assert first not in flushes.pending
-    finally:
-        eng.close()
-        d.journal.close()
     (log,) = oc.daily_logs().values()
     assert log.count("02:30") == 1, log
     assert log.index(f"memoryd:flush id={second} ") < log.index(f"memoryd:flush id={first} ")
@@ -337,25 +347,10 @@ def test_a_range_unreadable_in_the_worker_fails_the_flush_and_its_retry_writes_i
     read there (a directory stands at its path), the flush fails as a read on the loop would have
     (``memory.flush.failed``, will retry, nothing written); once it is readable, the retry reads and
     extracts again and writes the block once."""
-    from memoryd import logs
-    from memoryd.config import load_settings
-    from memoryd.daemon import Daemon
-
     keys = ["agent:main:one"]
-    _install(oc, keys, turns=300)
-    s = oc.sessions[("main", keys[0])]
-    s.user("And the nightly export: shall it move to 02:30?")
-    s.assistant("Agreed, we decided the nightly export moves to 02:30.", 3_500)
-    logs.configure("warning")
-    d = Daemon(load_settings(str(oc.config_path)))
-    d.journal.open()
-    eng, flushes = d.engine, d.engine.flushes
-    kept = s.path.with_name(s.path.name + ".aside")
-    try:
-        eng.start()
-        eng.defer_flushes = True
-        eng.scan_all()
-        assert eng.queue_due(recovered=True) == 1
+    with _queued(oc, keys) as (eng, flushes):
+        s = oc.sessions[("main", keys[0])]
+        kept = s.path.with_name(s.path.name + ".aside")
         s.path.rename(kept)
         s.path.mkdir()  # exists, and open() of it raises IsADirectoryError: in the worker
         flushes.offload = True
@@ -377,9 +372,6 @@ def test_a_range_unreadable_in_the_worker_fails_the_flush_and_its_retry_writes_i
         flushes.offload = False  # the retry inline: read and extracted again from the file
         eng.retry_pending()
         assert fid not in flushes.pending
-    finally:
-        eng.close()
-        d.journal.close()
     (log,) = oc.daily_logs().values()
     assert log.count(f"memoryd:flush id={fid} ") == 1 and log.count("02:30") == 1, log
     assert _types(oc, fid) == ["memory.flush.started", "memory.flush.failed", "memory.flush.completed"]
