@@ -159,11 +159,12 @@ def test_answered_question_is_not_open() -> None:
     assert of_kind(t.items(), "open_question") == []
 
 
-def test_todo_line_is_an_open_question() -> None:
+def test_todo_line_is_a_todo() -> None:
+    """Labelled work left to do is a to-do, with or without an owner (``tests/test_todo_labels.py``)."""
     t = Transcript()
     t.assistant("Migrated the cron jobs.\n\nTODO: move the billing reports to the new scheduler.")
-    (question,) = of_kind(t.items(), "open_question")
-    assert "billing reports" in question.text
+    (task,) = of_kind(t.items(), "todo")
+    assert "billing reports" in task.text and not of_kind(t.items(), "open_question")
 
 
 # --- facts and procedures -----------------------------------------------------------------------------

@@ -1813,7 +1813,9 @@ def is_task(text: str) -> bool:
 
 def _open_line(ctx: Ctx, m: Msg, text: str, tag: str) -> None:
     """An explicit open point (or to-do) joins the item it restates, or becomes one."""
-    task = tag.startswith(("todo", "to-do", "action")) and is_task(text)
+    # A line labelled TODO / action item is a to-do whether or not it names an owner or a date
+    # (the label says it is work to do); one that asks something is still a question left open.
+    task = tag.lower().startswith(("todo", "to-do", "action")) and not is_question(text)
     kind: Kind = "todo" if task else "open_question"
     words = {w for w in word_set(text) if len(w) > 3 or any(c.isdigit() for c in w)}
     names = capitalised_names(text)
