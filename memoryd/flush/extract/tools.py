@@ -29,6 +29,7 @@ account, its result sentence); what actions print; failure chains; actions; wait
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ from weakref import WeakKeyDictionary
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.cues import make_cue
 from memoryd.flush.extract.failures import json_failure
+from memoryd.flush.extract.lexicon import tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
@@ -54,6 +56,7 @@ from memoryd.flush.extract.prose import (
     CJK,
     HEADING,
     LIST_ITEM,
+    MAX_TEXT,
     NUMBER,
     STEP_START,
     TABLE_ROW,
@@ -1510,6 +1513,7 @@ def report_rules(ctx: Ctx) -> None:
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
     _fold_steps(ctx)
+    one_per_saga(ctx)
 
 
 def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
@@ -1557,6 +1561,87 @@ def _fold_steps(ctx: Ctx) -> None:
         if later:
             nxt = min(later, key=lambda o: min(o.pos))
             nxt.pos.update(d.pos)
+            drop.append(d)
+    if drop:
+        ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
+
+
+#: A user turn this short ("ok", "go on", "plugged in", "it's done?") carries the work on: no new request.
+_CARRY_ON: Final = 8
+
+
+def _saga_starts(ctx: Ctx) -> list[int]:
+    """The user turns that ask for new work: every turn but the short ones that only carry it on."""
+    return [p for p in ctx.users if len(tokens(ctx.msgs[p].prose)) > _CARRY_ON]
+
+
+def _steps_of(ctx: Ctx, d: Draft) -> list[Msg]:
+    return [ctx.msgs[p] for p in sorted(d.pos) if ctx.msgs[p].step is not None]
+
+
+def _objects(ctx: Ctx, d: Draft, last: bool = False) -> frozenset[str]:
+    """The programs of its own an outcome's steps ran (``zpool``, ``restic``; not an interpreter);
+    with ``last``, only its newest step's (what its report reads)."""
+    steps = _steps_of(ctx, d)[-1:] if last else _steps_of(ctx, d)
+    return frozenset(
+        k.split()[0] for m in steps for k in _run(m).keys if k and k.split()[0] not in _READ_KNOWN
+    )
+
+
+def _looks_only(ctx: Ctx, d: Draft) -> bool:
+    """An outcome whose steps only looked (a poll, a log tail, a status): a state of other work."""
+    steps = _steps_of(ctx, d)
+    return bool(steps) and all(
+        m.step is not None and m.step.effect in ("read", "check") and not _opaque_work(m.step) for m in steps
+    )
+
+
+def _passes_again(ctx: Ctx, d: Draft, later: Draft) -> bool:
+    """A failure left open (``d``) whose command ``later`` ran again and passed: it got past it."""
+    failed = {k for m in _steps_of(ctx, d) if _run(m).failed for k in _run(m).keys}
+    return bool(failed) and any(not _run(m).failed and _run(m).keys & failed for m in _steps_of(ctx, later))
+
+
+def _saga_join(first: Draft, then: Draft) -> str:
+    """Two pieces of one saga in one sentence: the later (the end state) whole, the earlier as it fits."""
+    room = MAX_TEXT - len(then.text) - 2
+    head = fit_all([first.text], room) if room > 40 else ""
+    return join_parts([head, then.text]) if head and len(head) <= room else then.text
+
+
+def one_per_saga(ctx: Ctx) -> None:
+    """What the agent did for one request is one outcome. Between two requests of the user, a piece
+    of the work's story joins the outcome it belongs to: a poll or status read (only looks) joins the
+    outcome about the same program or target, the later one first; a failure left open whose command
+    later passed joins that later outcome. The end state decides whether it is left open."""
+    starts = _saga_starts(ctx)
+    sagas: dict[int, list[Draft]] = {}
+    for d in ctx.drafts:
+        if d.kind != "outcome" or not d.pos or all(ctx.msgs[p].role == "user" for p in d.pos):
+            continue  # a user's own word ("all booked!") is no step of the agent's work
+        sagas.setdefault(bisect_right(starts, min(d.pos)), []).append(d)
+    drop: list[Draft] = []
+    for group in sagas.values():
+        group.sort(key=lambda d: min(d.pos))
+        for d in group:
+            live = [o for o in group if o is not d and all(o is not x for x in drop)]
+            later = [o for o in live if min(o.pos) > min(d.pos)]
+            into: Draft | None = None
+            if d.must_keep:
+                into = next((o for o in later if _passes_again(ctx, d, o)), None)
+            elif _looks_only(ctx, d):
+                mine = _objects(ctx, d, last=True)
+                near = [o for o in later if mine & _objects(ctx, o)]
+                near += [o for o in reversed(live) if o not in later and mine & _objects(ctx, o)]
+                into = near[0] if near else None
+            if into is None:
+                continue
+            if min(into.pos) > min(d.pos):
+                into.text = _saga_join(d, into)
+            else:
+                into.text = _saga_join(into, d)
+                into.must_keep = into.must_keep and d.must_keep
+            into.pos.update(d.pos)
             drop.append(d)
     if drop:
         ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
