@@ -1079,6 +1079,7 @@ _LOOK_SUBS: Final = frozenset(
      "search", "query", "inspect", "top", "cat", "diff", "whoami", "env", "config", "ps", "test", "lint",
      "check", "typecheck"}
 )  # fmt: skip
+LOOK_SUBS: Final = _LOOK_SUBS
 
 
 #: Programs whose effect the table reads from the script's name or the SQL: "read" is its answer.
@@ -1613,13 +1614,16 @@ def one_per_saga(ctx: Ctx) -> None:
     """What the agent did for one request is one outcome. Between two requests of the user, a piece
     of the work's story joins the outcome it belongs to: a poll or status read (only looks) joins the
     outcome about the same program or target, the later one first; a failure left open whose command
-    later passed joins that later outcome. The end state decides whether it is left open."""
+    later passed joins that later outcome. A poll also joins the outcome just before it across a
+    side question of the user's. The end state decides whether it is left open."""
     starts = _saga_starts(ctx)
     sagas: dict[int, list[Draft]] = {}
     for d in ctx.drafts:
         if d.kind != "outcome" or not d.pos or all(ctx.msgs[p].role == "user" for p in d.pos):
             continue  # a user's own word ("all booked!") is no step of the agent's work
         sagas.setdefault(bisect_right(starts, min(d.pos)), []).append(d)
+    work = sorted((d for g in sagas.values() for d in g), key=lambda d: min(d.pos))
+    before = {id(d): work[i - 1] for i, d in enumerate(work) if i}
     drop: list[Draft] = []
     for group in sagas.values():
         group.sort(key=lambda d: min(d.pos))
@@ -1633,6 +1637,9 @@ def one_per_saga(ctx: Ctx) -> None:
                 mine = _objects(ctx, d, last=True)
                 near = [o for o in later if mine & _objects(ctx, o)]
                 near += [o for o in reversed(live) if o not in later and mine & _objects(ctx, o)]
+                prev = before.get(id(d))
+                if prev is not None and all(prev is not x for x in drop) and mine & _objects(ctx, prev):
+                    near.append(prev)  # a side question asked meanwhile: the poll still reads that work
                 into = near[0] if near else None
             if into is None:
                 continue
