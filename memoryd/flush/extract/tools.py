@@ -1598,9 +1598,16 @@ def _looks_only(ctx: Ctx, d: Draft) -> bool:
 
 
 def _passes_again(ctx: Ctx, d: Draft, later: Draft) -> bool:
-    """A failure left open (``d``) whose command ``later`` ran again and passed: it got past it."""
-    failed = {k for m in _steps_of(ctx, d) if _run(m).failed for k in _run(m).keys}
-    return bool(failed) and any(not _run(m).failed and _run(m).keys & failed for m in _steps_of(ctx, later))
+    """A failure left open (``d``) whose command ``later`` ran again, as written, and passed."""
+    failed = {
+        _norm_command(m.step.command)
+        for m in _steps_of(ctx, d)
+        if m.step and m.step.command and _run(m).failed
+    }
+    return bool(failed) and any(
+        m.step is not None and not _run(m).failed and _norm_command(m.step.command) in failed
+        for m in _steps_of(ctx, later)
+    )
 
 
 def _saga_join(first: Draft, then: Draft) -> str:

@@ -1,0 +1,195 @@
+"""One outcome per saga: the pieces of the work done for one request join the outcome they belong to
+(a poll read across a side question, a failure left open that a later run got past), and a user's
+own account of what they did inside a request is context (conversations built here)."""
+
+from __future__ import annotations
+
+from tool_conv import Conv
+
+from memoryd.flush.items import Item
+
+
+def outcomes(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind == "outcome"]
+
+
+def _rebuild(
+    c: Conv, ask: str, side: str, reply: str, ok: str, polls: tuple[str, ...], ready: str
+) -> set[str]:
+    """A rebuild that fails once, is fixed, runs; a side question meanwhile; then polls until ready."""
+    c.user(ask)
+    c.run("idxctl rebuild shard7 --from /srv/snap/0412", "error: lock held by pid 3311 (stale)", code=1)
+    c.run("rm /srv/idx/shard7.lock", "")
+    c.run("idxctl rebuild shard7 --from /srv/snap/0412", "rebuild of shard7 started (job 88)")
+    c.run("idxctl status shard7", "shard7: rebuilding 3%", text=ok)
+    c.say("shard7 is rebuilding after the stale lock was removed, about 2 hours to go.")
+    c.user(side)
+    c.say(reply)
+    c.user("ok")
+    ids = {c.run("idxctl status shard7", f"shard7: rebuilding {p}") for p in polls}
+    ids.add(c.run("idxctl status shard7", "shard7: ready, 48211 docs"))
+    c.say(ready)
+    return ids
+
+
+def test_a_poll_after_a_side_question_joins_the_outcome_of_the_work_it_reads_en() -> None:
+    c = Conv()
+    ids = _rebuild(
+        c,
+        "Rebuild search shard7 from last night's snapshot please, it's been returning garbage since noon.",
+        "By the way, does the hourly export job still have to run while the shard rebuilds?",
+        "It can run: it reads only the other shards.",
+        "Checking that it runs.",
+        ("41%", "77%"),
+        "shard7 is ready again: 48211 docs indexed.",
+    )
+    (out,) = outcomes(c.items())
+    assert ids & set(out.entry_ids)
+    assert "48211" in out.text and "lock" in out.text
+
+
+def test_a_poll_after_a_side_question_joins_the_outcome_of_the_work_it_reads_de() -> None:
+    c = Conv()
+    ids = _rebuild(
+        c,
+        "Bau bitte shard7 aus dem Snapshot von heute Nacht neu auf, der liefert seit Mittag nur Müll.",
+        "Übrigens, muss der stündliche Export laufen, während der Shard neu gebaut wird?",
+        "Er kann laufen, er liest nur die anderen Shards.",
+        "Ich prüfe, ob er läuft.",
+        ("35%", "80%"),
+        "shard7 ist wieder bereit: 48211 Dokumente im Index.",
+    )
+    (out,) = outcomes(c.items())
+    assert ids & set(out.entry_ids)
+    assert "48211" in out.text
+
+
+def test_a_poll_after_a_side_question_joins_the_outcome_of_the_work_it_reads_fr() -> None:
+    c = Conv()
+    ids = _rebuild(
+        c,
+        "Reconstruis shard7 depuis le snapshot de cette nuit, il renvoie n'importe quoi depuis midi.",
+        "Au fait, est-ce que l'export horaire doit tourner pendant la reconstruction du shard ?",
+        "Il peut tourner : il ne lit que les autres shards.",
+        "Je vérifie qu'il tourne.",
+        ("22%", "64%"),
+        "shard7 est de nouveau prêt : 48211 documents indexés.",
+    )
+    (out,) = outcomes(c.items())
+    assert ids & set(out.entry_ids)
+    assert "48211" in out.text
+
+
+def test_a_poll_of_another_program_stays_its_own_outcome() -> None:
+    """A status read of something else (not the program the work ran) is no piece of that work."""
+    c = Conv()
+    _rebuild(
+        c,
+        "Rebuild search shard7 from last night's snapshot please, it's been returning garbage since noon.",
+        "By the way, does the hourly export job still have to run while the shard rebuilds?",
+        "It can run: it reads only the other shards.",
+        "Checking that it runs.",
+        ("41%", "77%"),
+        "shard7 is ready again: 48211 docs indexed.",
+    )
+    c.user("And how full is the backup volume these days, the one the snapshots go to?")
+    for n in (81, 82, 83):
+        c.run("sleep 60 && backupctl usage vol2", f"vol2: {n}% used, 2 jobs writing")
+    c.say("vol2 settled at 83% used while the two jobs write.")
+    texts = [o.text for o in outcomes(c.items())]
+    assert any("48211" in t for t in texts)
+    assert all("48211" not in t for t in texts if "83%" in t)
+
+
+def test_a_failure_left_open_that_a_later_run_got_past_is_one_outcome_with_it() -> None:
+    c = Conv()
+    c.user("The nightly CI on main is red again, can you find out why and get it green?")
+    c.run("ci watch 4410 --exit-status", "job unit: FAILED (test_parse_dates)", code=1)
+    c.say("The unit job fails in test_parse_dates: the fixture uses the local time zone.")
+    c.edit("tests/test_dates.py")
+    c.run(
+        "git commit -am 'tests: pin TZ in the date fixture'",
+        "[main 9c1e2aa] tests: pin TZ in the date fixture",
+    )
+    c.run("ci watch 4411 --exit-status", "job unit: FAILED (test_parse_dates)", code=1)
+    c.edit("tests/conftest.py")
+    c.run("git commit -am 'tests: set TZ=UTC for the whole session'", "[main 1b7f0d3] tests: set TZ=UTC")
+    green = c.run("ci watch 4412 --exit-status", "job unit: passed\njob lint: passed")
+    c.say("CI run 4412 on 1b7f0d3 is green: the whole test session now runs with TZ=UTC.")
+    outs = outcomes(c.items())
+    assert len(outs) == 1
+    assert green in outs[0].entry_ids and not outs[0].must_keep
+
+
+def test_a_user_account_inside_a_request_is_no_outcome() -> None:
+    c = Conv()
+    c.user("The billing page shows 500s since lunch. We deployed 7.2.1 at 13:05, the cluster is eu-2.")
+    c.say("Which service do the 500s come from, the gateway or billing-api?")
+    c.user("billing-api. I've sent the on-call a note already. Can you look at its logs now?")
+    c.say("Looking.")
+    assert not [o for o in outcomes(c.items()) if "deployed" in o.text or "sent" in o.text]
+
+
+def test_a_yes_with_a_target_is_no_outcome_and_a_plain_report_is_one() -> None:
+    c = Conv()
+    c.user("Help me plan the move of the team offsite from March to April, venues and rail.")
+    c.say("Want me to draft the schedule around the two venues you liked?")
+    c.user("yes please, keep it to two days and all done within a week")
+    c.say("Here is the draft: day 1 at the lake hall, day 2 at the old mill.")
+    c.user("nice. ok all booked! Lake hall ref LH-2291, mill ref OM-0417, rail tickets too")
+    texts = [o.text for o in outcomes(c.items())]
+    assert not any("within" in t for t in texts)
+    assert any("LH-2291" in t for t in texts)
+
+
+def test_a_user_question_is_no_report_of_done_work_ja() -> None:
+    c = Conv()
+    c.user("来週の会議室を二つ押さえたいので、空きを調べてもらえますか。")
+    c.say("3階のA室と5階のC室が火曜に空いています。")
+    c.user("予約しました？")
+    c.say("いいえ、予約はまだです。どちらにしますか？")
+    c.user("A室で。さっき予約しました。番号はR-5512です。")
+    texts = [o.text for o in outcomes(c.items())]
+    assert not any("？" in t for t in texts)
+    assert any("R-5512" in t for t in texts)
+
+
+def _retried(c: Conv, ask: str, question: str, yes: str, ready: str) -> None:
+    c.user(ask)
+    c.run("idxctl rebuild shard4 --from /srv/snap/0413", "error: lock held by pid 912 (stale)", code=1)
+    c.say(question)
+    c.user(yes)
+    c.run("rm /srv/idx/shard4.lock", "")
+    c.run("idxctl rebuild shard4 --from /srv/snap/0413", "rebuild of shard4 started (job 91)")
+    for p in ("12%", "48%", "90%"):
+        c.run("sleep 60 && idxctl status shard4", f"shard4: rebuilding {p}")
+    c.run("idxctl status shard4", "shard4: ready, 9120 docs")
+    c.say(ready)
+
+
+def test_a_failed_try_and_its_retry_in_the_next_turn_are_no_release_stages_en() -> None:
+    c = Conv()
+    _retried(
+        c,
+        "Rebuild shard4 from this morning's snapshot, please.",
+        "A stale lock from pid 912 blocks it. Shall I remove the lock file?",
+        "yes go",
+        "shard4 is ready again: 9120 docs.",
+    )
+    items = c.items()
+    assert not [i for i in items if i.kind == "procedure"]
+    assert any("9120" in o.text for o in outcomes(items))
+
+
+def test_a_failed_try_and_its_retry_in_the_next_turn_are_no_release_stages_es() -> None:
+    c = Conv()
+    _retried(
+        c,
+        "Reconstruye shard4 desde el snapshot de esta mañana, por favor.",
+        "Un bloqueo viejo del pid 912 lo impide. ¿Borro el fichero de bloqueo?",
+        "sí, dale",
+        "shard4 vuelve a estar listo: 9120 documentos.",
+    )
+    items = c.items()
+    assert not [i for i in items if i.kind == "procedure"]
+    assert any("9120" in o.text for o in outcomes(items))
