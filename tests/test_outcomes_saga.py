@@ -193,3 +193,55 @@ def test_a_failed_try_and_its_retry_in_the_next_turn_are_no_release_stages_es() 
     items = c.items()
     assert not [i for i in items if i.kind == "procedure"]
     assert any("9120" in o.text for o in outcomes(items))
+
+
+def _pinned(c: Conv, ask: str, offer: str, pick: str, done: str) -> list[Item]:
+    c.user(ask)
+    c.say(offer)
+    c.user(pick)
+    c.call("read", {"path": "/srv/app/deploy.yaml"}, "image: base:latest\nreplicas: 2\n")
+    edit = c.call(
+        "edit",
+        {"path": "/srv/app/deploy.yaml", "oldText": "image: base:latest", "newText": "image: base:1.8"},
+        "Successfully replaced text in /srv/app/deploy.yaml.",
+    )
+    c.say(done)
+    items = c.items()
+    assert not [o for o in outcomes(items) if "deploy.yaml" in o.text]
+    (dec,) = [i for i in items if i.kind == "decision"]
+    assert edit in dec.entry_ids and "1.8" in dec.text
+    return items
+
+
+def test_a_choice_carried_out_is_the_decision_not_an_outcome_en() -> None:
+    _pinned(
+        Conv(),
+        "The eval numbers moved after the image bump. What changed between base 1.8 and 1.9, and what do we"
+        " do for the report?",
+        "Options:\n(a) stay on base 1.8 for the report: the numbers already exist.\n"
+        "(b) rerun everything on base 1.9: about four hours.\nI'd take (a).",
+        "ok (a), stay on 1.8, pin it in the deploy file please",
+        "Done: /srv/app/deploy.yaml now reads image: base:1.8.",
+    )
+
+
+def test_a_choice_carried_out_is_the_decision_not_an_outcome_de() -> None:
+    _pinned(
+        Conv(),
+        "Die Eval-Zahlen haben sich nach dem Image-Update verschoben. Was nehmen wir für den Bericht?",
+        "Optionen:\n(a) für den Bericht bei base 1.8 bleiben: die Zahlen gibt es schon.\n"
+        "(b) alles auf base 1.9 neu laufen lassen: etwa vier Stunden.\nIch würde (a) nehmen.",
+        "ok (a), wir bleiben bei 1.8, trag es bitte in die Deploy-Datei ein",
+        "Erledigt: /srv/app/deploy.yaml steht jetzt auf image: base:1.8.",
+    )
+
+
+def test_a_choice_carried_out_is_the_decision_not_an_outcome_it() -> None:
+    _pinned(
+        Conv(),
+        "I numeri della eval sono cambiati dopo l'aggiornamento dell'immagine. Cosa usiamo per il rapporto?",
+        "Opzioni:\n(a) restare su base 1.8 per il rapporto: i numeri ci sono già.\n"
+        "(b) rifare tutto su base 1.9: circa quattro ore.\nIo prenderei (a).",
+        "ok (a), restiamo su 1.8, fissala nel file di deploy per favore",
+        "Fatto: /srv/app/deploy.yaml ora dice image: base:1.8.",
+    )

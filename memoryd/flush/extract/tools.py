@@ -1657,8 +1657,27 @@ def one_per_saga(ctx: Ctx) -> None:
                 into.must_keep = into.must_keep and d.must_keep
             into.pos.update(d.pos)
             drop.append(d)
+    drop += _acts_of_decisions(ctx, work)
     if drop:
         ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
+
+
+def _acts_of_decisions(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
+    """A choice the agent then carried out is the decision: an outcome that passed and only says
+    again what a decision citing the same entry says ("Done: the config now reads v2.3") is that
+    decision's act; its citations join the decision."""
+    decisions = [d for d in ctx.drafts if d.kind == "decision"]
+    out: list[Draft] = []
+    for o in work:
+        if o.must_keep:
+            continue
+        words = word_set(o.text)
+        for dec in decisions:
+            if o.pos & dec.pos and len(words) >= 3 and len(words & word_set(dec.text)) >= 0.8 * len(words):
+                dec.pos.update(o.pos)
+                out.append(o)
+                break
+    return out
 
 
 _DECIMAL: Final = re.compile(r"(?<![\d.,])\d+[.,]\d{2,}(?![\d.,]*\d)")
