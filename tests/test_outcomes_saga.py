@@ -245,3 +245,37 @@ def test_a_choice_carried_out_is_the_decision_not_an_outcome_it() -> None:
         "ok (a), restiamo su 1.8, fissala nel file di deploy per favore",
         "Fatto: /srv/app/deploy.yaml ora dice image: base:1.8.",
     )
+
+
+def _looked_up(ask: str, said: str) -> list[Item]:
+    c = Conv()
+    c.user("Morning. Slow day, the render farm is idle.")
+    c.say("Morning! Anything you want me to look at?")
+    c.user(ask)
+    c.run("nvidia-smi --query-gpu=index,temperature.gpu --format=csv,noheader", "0, 44\n1, 39\n2, 40")
+    c.say(said)
+    return c.items()
+
+
+def test_a_value_looked_up_for_an_unmarked_question_is_no_outcome_en() -> None:
+    assert not outcomes(
+        _looked_up("how warm are the render cards right now, just wondering", "All cool: 39 to 44 °C.")
+    )
+
+
+def test_a_value_looked_up_for_an_unmarked_question_is_no_outcome_es() -> None:
+    said = "Todo fresco: de 39 a 44 °C."
+    assert not outcomes(_looked_up("cómo de calientes están ahora las tarjetas, por curiosidad", said))
+
+
+def test_a_value_looked_up_for_an_unmarked_question_is_no_outcome_fr() -> None:
+    said = "Tout est frais : de 39 à 44 °C."
+    assert not outcomes(_looked_up("quelle température ont les cartes en ce moment, par curiosité", said))
+
+
+def test_work_asked_for_still_gives_its_outcome() -> None:
+    c = Conv()
+    c.user("Please restart the render queue on node 3, it hangs since the update.")
+    c.run("renderq restart --node 3", "queue on node 3 restarted (pid 7712)")
+    c.say("The render queue on node 3 is back: restarted as pid 7712.")
+    assert outcomes(c.items())

@@ -40,7 +40,7 @@ from weakref import WeakKeyDictionary
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.cues import make_cue
 from memoryd.flush.extract.failures import json_failure
-from memoryd.flush.extract.lexicon import tokens
+from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
@@ -1726,7 +1726,10 @@ def _asks_to_know(ctx: Ctx, user: int | None) -> bool:
     11?"), not for work ("can you book it?"): the tools run for it look the answer up."""
     if user is None:
         return False
-    return any(is_question(s) and not REQUEST.match(s) for s in ctx.msgs[user].sentences[-2:])
+    return any(
+        (is_question(s) or WH.starts(s)) and not REQUEST.match(s)  # "how hot are the GPUs now, just curious"
+        for s in ctx.msgs[user].sentences[-2:]
+    )
 
 
 def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
