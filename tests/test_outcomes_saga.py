@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from tool_conv import Conv
 
+from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.messages import language_of, visible_messages
+from memoryd.flush.extract.tools import one_per_saga
 from memoryd.flush.items import Item
+from memoryd.sources.transcript import parse_lines
 
 
 def outcomes(items: list[Item]) -> list[Item]:
@@ -279,3 +283,81 @@ def test_work_asked_for_still_gives_its_outcome() -> None:
     c.run("renderq restart --node 3", "queue on node 3 restarted (pid 7712)")
     c.say("The render queue on node 3 is back: restarted as pid 7712.")
     assert outcomes(c.items())
+
+
+def _redrafted(ask: str, saved: str, fix: str, fixed: str) -> tuple[list[Draft], str]:
+    """The two outcomes of a draft saved, corrected by the user, saved again, run through the
+    saga pass as the rules before it leave them (one outcome for each save)."""
+    c = Conv()
+    c.user(ask)
+    body = "To: hall@example.org\nSubject: Hall booking\n\nDear warden, we would like the hall.\nEOF"
+    c.call(
+        "exec", {"command": f"mailer draft save --folder Drafts <<'EOF'\n{body}"}, "Saved to Drafts (id 5120)"
+    )
+    c.say(saved)
+    c.user(fix)
+    c.say("OK.")
+    again = c.call(
+        "exec",
+        {"command": f"mailer draft save --folder Drafts --replace 5120 <<'EOF'\n{body}"},
+        "Saved to Drafts (id 5120)",
+    )
+    c.say(fixed)
+    _, entries, _ = parse_lines(b"\n".join(c.lines) + b"\n")
+    msgs = visible_messages(entries)
+    ctx = Ctx(msgs, language_of(msgs))
+    ctx.add("outcome", saved, {2, 3})
+    ctx.add("outcome", fixed, {7, 8})
+    one_per_saga(ctx)
+    assert msgs[7].id == again
+    return [d for d in ctx.drafts if d.kind == "outcome"], again
+
+
+def test_a_thing_made_again_after_a_correction_is_one_outcome_with_its_making_en() -> None:
+    outs, _ = _redrafted(
+        "Draft the booking mail for the parish hall for our quiz night, don't send it yet.",
+        "Draft 5120 is saved: parish hall, Friday 12 March, 19:00 to 22:00.",
+        "oh no, the quiz night is on the 19th, not the 12th, the 12th is the choir concert",
+        "Fixed: draft 5120 now says Friday 19 March.",
+    )
+    (out,) = outs
+    assert 7 in out.pos and "19 March" in out.text
+
+
+def test_a_thing_made_again_after_a_correction_is_one_outcome_with_its_making_es() -> None:
+    outs, _ = _redrafted(
+        "Prepara el correo para reservar el salón parroquial para la noche de concurso, no lo envíes aún.",
+        "El borrador 5120 está guardado: salón parroquial, viernes 12 de marzo, de 19:00 a 22:00.",
+        "uy, la noche de concurso es el 19, no el 12, el 12 es el concierto del coro",
+        "Corregido: el borrador 5120 dice ahora viernes 19 de marzo.",
+    )
+    (out,) = outs
+    assert 7 in out.pos and "19 de marzo" in out.text
+
+
+def test_a_thing_made_again_after_a_correction_is_one_outcome_with_its_making_fr() -> None:
+    outs, _ = _redrafted(
+        "Prépare le mail de réservation de la salle paroissiale pour la soirée quiz, ne l'envoie pas encore.",
+        "Le brouillon 5120 est enregistré : salle paroissiale, vendredi 12 mars, de 19 h à 22 h.",
+        "ah non, la soirée quiz est le 19, pas le 12, le 12 c'est le concert de la chorale",
+        "Corrigé : le brouillon 5120 indique maintenant vendredi 19 mars.",
+    )
+    (out,) = outs
+    assert 7 in out.pos and "19 mars" in out.text
+
+
+def test_a_second_thing_made_is_its_own_outcome() -> None:
+    c = Conv()
+    c.user("Save two drafts please: the hall booking and the caterer enquiry.")
+    c.call("exec", {"command": "mailer draft save --folder Drafts --to hall@example.org"}, "Saved (id 5120)")
+    c.say("Hall draft saved as 5120.")
+    c.user("and now the caterer one, with the menu we discussed and the numbers")
+    c.call("exec", {"command": "mailer draft save --folder Drafts --to food@example.org"}, "Saved (id 5121)")
+    c.say("Caterer draft saved as 5121.")
+    _, entries, _ = parse_lines(b"\n".join(c.lines) + b"\n")
+    msgs = visible_messages(entries)
+    ctx = Ctx(msgs, language_of(msgs))
+    ctx.add("outcome", "Hall draft saved as 5120.", {2, 3})
+    ctx.add("outcome", "Caterer draft saved as 5121.", {6, 7})
+    one_per_saga(ctx)
+    assert len([d for d in ctx.drafts if d.kind == "outcome"]) == 2

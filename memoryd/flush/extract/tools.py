@@ -1658,8 +1658,76 @@ def one_per_saga(ctx: Ctx) -> None:
             into.pos.update(d.pos)
             drop.append(d)
     drop += _acts_of_decisions(ctx, work)
+    drop += _amendments(ctx, [d for d in work if all(d is not x for x in drop)])
     if drop:
         ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
+
+
+_HANDLE: Final = re.compile(r"(?<![\w.-])[A-Za-z]*-?\d{3,}\b")
+
+
+def _makes(m: Msg) -> bool:
+    step = m.step
+    return (
+        step is not None
+        and not _run(m).failed
+        and (_acts(step) or step.effect in ("code", "procedure_doc", "doc"))
+    )
+
+
+def _made_again(
+    ctx: Ctx, m: Msg, made: dict[str, int], handles: list[tuple[int, frozenset[str]]]
+) -> int | None:
+    """Where the thing a passing step changes was first made, if earlier: the file it edits was
+    written before, or its command names a handle an earlier step's output gave (``--replace 4417``
+    after "saved (id 4417)")."""
+    step = m.step
+    if step is None or not _makes(m):
+        return None
+    if step.path:
+        first = made.get(step.path)
+        return first if first is not None and first < m.pos else None
+    named = set(_HANDLE.findall(step.command))
+    return next((p for p, got in handles if p < m.pos and named & got), None)
+
+
+def _amendments(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
+    """An outcome that only changes again what the agent already made earlier in the range (the
+    draft it saved, the file it wrote: "fixed, the draft now says the 21st") is that thing's
+    amendment, carrying out the user's correction: it joins the outcome of the first making, as
+    that thing's end state. With no such outcome it stays: it is the end state."""
+    made: dict[str, int] = {}  # path -> first position that wrote it
+    handles: list[tuple[int, frozenset[str]]] = []  # acting steps and the handles their output gave
+    for m in ctx.msgs:
+        if m.step is not None and _makes(m):
+            if m.step.path:
+                made.setdefault(m.step.path, m.pos)
+            elif got := frozenset(_HANDLE.findall(m.step.output[:400])):
+                handles.append((m.pos, got))
+    out: list[Draft] = []
+    for o in work:
+        steps = _steps_of(ctx, o)
+        if o.must_keep or not steps:
+            continue
+        firsts = [_made_again(ctx, m, made, handles) for m in steps]
+        if any(f is None for f in firsts):
+            continue  # it made something new
+        into = next(
+            (
+                d
+                for d in work
+                if d is not o
+                and all(d is not x for x in out)
+                and {f for f in firsts if f is not None} & d.pos
+            ),
+            None,
+        )
+        if into is None:
+            continue  # its first making gave no outcome: the amended thing's end state is this one
+        into.text = _saga_join(into, o)
+        into.pos.update(o.pos)
+        out.append(o)
+    return out
 
 
 def _acts_of_decisions(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
