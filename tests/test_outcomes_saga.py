@@ -84,6 +84,22 @@ def test_a_poll_after_a_side_question_joins_the_outcome_of_the_work_it_reads_fr(
     assert "48211" in out.text
 
 
+def test_a_poll_after_a_side_question_joins_the_outcome_of_the_work_it_reads_ja() -> None:
+    c = Conv()
+    ids = _rebuild(
+        c,
+        "昨夜のスナップショットから shard7 を作り直してください。昼からおかしな結果しか返しません。",
+        "ところで、作り直している間も毎時のエクスポートは動かしたままで大丈夫ですか？",
+        "大丈夫です。ほかのシャードしか読みません。",
+        "動いているか確認します。",
+        ("30%", "70%"),
+        "shard7 は元に戻りました：48211 件を索引済みです。",
+    )
+    (out,) = outcomes(c.items())
+    assert ids & set(out.entry_ids)
+    assert "48211" in out.text
+
+
 def test_a_poll_of_another_program_stays_its_own_outcome() -> None:
     """A status read of something else (not the program the work ran) is no piece of that work."""
     c = Conv()
@@ -361,3 +377,31 @@ def test_a_second_thing_made_is_its_own_outcome() -> None:
     ctx.add("outcome", "Caterer draft saved as 5121.", {6, 7})
     one_per_saga(ctx)
     assert len([d for d in ctx.drafts if d.kind == "outcome"]) == 2
+
+
+def _two_requests(first: str, second: str) -> list[Item]:
+    c = Conv()
+    for ask, shard, docs in ((first, "shard2", "3310"), (second, "shard5", "9921")):
+        c.user(ask)
+        c.run(f"idxctl rebuild {shard} --from /srv/snap/0412", f"rebuild of {shard} started")
+        for p in ("20%", "60%"):
+            c.run(f"sleep 60 && idxctl status {shard}", f"{shard}: rebuilding {p}")
+        c.run(f"idxctl status {shard}", f"{shard}: ready, {docs} docs")
+        c.say(f"{shard} is ready: {docs} docs.")
+    return outcomes(c.items())
+
+
+def test_a_new_request_starts_a_new_saga_ja() -> None:
+    outs = _two_requests(
+        "昨夜のスナップショットから shard2 を作り直してください。",
+        "終わったら、同じように shard5 も作り直してもらえますか。",
+    )
+    assert len(outs) == 2
+
+
+def test_a_new_request_starts_a_new_saga_en() -> None:
+    outs = _two_requests(
+        "Please rebuild shard2 from last night's snapshot, it returns garbage.",
+        "Thanks. Now do the same for shard5, it has the same problem since noon.",
+    )
+    assert len(outs) == 2

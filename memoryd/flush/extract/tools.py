@@ -1573,7 +1573,14 @@ _CARRY_ON: Final = 8
 
 def _saga_starts(ctx: Ctx) -> list[int]:
     """The user turns that ask for new work: every turn but the short ones that only carry it on."""
-    return [p for p in ctx.users if len(tokens(ctx.msgs[p].prose)) > _CARRY_ON]
+    return [p for p in ctx.users if _asks_anew(ctx.msgs[p].prose)]
+
+
+def _asks_anew(prose: str) -> bool:
+    """Longer than a carry-on; CJK text, written without spaces, by its characters."""
+    if CJK.search(prose):
+        return len("".join(prose.split())) > 2 * _CARRY_ON
+    return len(tokens(prose)) > _CARRY_ON
 
 
 def _steps_of(ctx: Ctx, d: Draft) -> list[Msg]:
