@@ -1774,7 +1774,7 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
             if (om := _OPEN_LINE.match(line.strip())) and om.group("text") not in seen:
                 seen.add(om.group("text"))
                 _open_line(ctx, m, om.group("text"), om.group("tag").lower())
-    if m.role == "user" and COMPLETION.search(m.prose):  # "all booked!": the user did it themself
+    if m.role == "user" and COMPLETION.search(m.prose) and _reports_own_work(ctx, m):  # "all booked!"
         for line in m.prose.splitlines():
             if (done := COMPLETION.search(line)) and not _WHEN.search(line[: done.start()][-12:]):
                 ctx.add("outcome", plain(line[done.start() :]), {m.pos})
@@ -1785,6 +1785,20 @@ def explicit_lines(ctx: Ctx, m: Msg, decisions: bool = True) -> None:
                 continue
             if DECIDED.search(s) and not is_question(s) and not _OPEN_LINE.match(s):
                 _stated_decision(ctx, m, plain(s))
+
+
+def _reports_own_work(ctx: Ctx, m: Msg) -> bool:
+    """A user turn that reports work the user did as the end of what was talked over ("ok, all
+    booked!"). What they did is context, not an outcome, in a turn that asks for something (a
+    question in it, "I've sent them an email. Can you ...?"), that opens the range (the account
+    of what happened before the request: "we deployed v2 at 16:20, now it throws 502s"), or that
+    answers the assistant's question with a yes ("yes please, all done within a week": a target)."""
+    if any(is_question(s) for s in m.sentences) or (ctx.users and ctx.users[0] == m.pos):
+        return False
+    prev = ctx.prev_assistant(m.pos)
+    return not (
+        prev is not None and prev.sentences and is_question(prev.sentences[-1]) and YES.starts(m.prose)
+    )
 
 
 def _stated_decision(ctx: Ctx, m: Msg, text: str) -> None:

@@ -29,6 +29,7 @@ from memoryd.flush.extract.prose import (
     split_sentences,
 )
 from memoryd.flush.extract.shell import TRIVIAL, identity, program, segment_effect
+from memoryd.flush.extract.tools import LOOK_SUBS
 
 _CODE: Final = re.compile(r"`([^`]+)`")
 
@@ -485,9 +486,11 @@ def _staged_procedures(ctx: Ctx) -> None:
         turns: dict[str, set[int | None]] = {}
         for p in d.pos:
             step = ctx.msgs[p].step
-            if step is None or not step.command:
-                continue
+            if step is None or not step.command or step.failed:
+                continue  # a failed try and its retry are no two stages
             for _, words in step.segments:
+                if any(w in LOOK_SUBS for w in words[1:4]):
+                    continue  # ``zpool status`` polled across turns: a look, no stage of a release
                 if (prog := program(words)) not in TRIVIAL and prog != "git":
                     turns.setdefault(prog, set()).add(ctx.last_user(p))
         if not any(len(t) >= 2 for t in turns.values()):

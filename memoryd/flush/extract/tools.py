@@ -29,6 +29,7 @@ account, its result sentence); what actions print; failure chains; actions; wait
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ from weakref import WeakKeyDictionary
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.cues import make_cue
 from memoryd.flush.extract.failures import json_failure
+from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
     CAUSE,
@@ -54,6 +56,7 @@ from memoryd.flush.extract.prose import (
     CJK,
     HEADING,
     LIST_ITEM,
+    MAX_TEXT,
     NUMBER,
     STEP_START,
     TABLE_ROW,
@@ -1076,6 +1079,7 @@ _LOOK_SUBS: Final = frozenset(
      "search", "query", "inspect", "top", "cat", "diff", "whoami", "env", "config", "ps", "test", "lint",
      "check", "typecheck"}
 )  # fmt: skip
+LOOK_SUBS: Final = _LOOK_SUBS
 
 
 #: Programs whose effect the table reads from the script's name or the SQL: "read" is its answer.
@@ -1510,6 +1514,7 @@ def report_rules(ctx: Ctx) -> None:
         text = _diagnosis_text(m.prose) if cause else fit_all(results, 300)
         ctx.add("outcome", text, {*sources, m.pos})
     _fold_steps(ctx)
+    one_per_saga(ctx)
 
 
 def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
@@ -1562,6 +1567,194 @@ def _fold_steps(ctx: Ctx) -> None:
         ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
 
 
+#: A user turn this short ("ok", "go on", "plugged in", "it's done?") carries the work on: no new request.
+_CARRY_ON: Final = 8
+
+
+def _saga_starts(ctx: Ctx) -> list[int]:
+    """The user turns that ask for new work: every turn but the short ones that only carry it on."""
+    return [p for p in ctx.users if _asks_anew(ctx.msgs[p].prose)]
+
+
+def _asks_anew(prose: str) -> bool:
+    """Longer than a carry-on; CJK text, written without spaces, by its characters."""
+    if CJK.search(prose):
+        return len("".join(prose.split())) > 2 * _CARRY_ON
+    return len(tokens(prose)) > _CARRY_ON
+
+
+def _steps_of(ctx: Ctx, d: Draft) -> list[Msg]:
+    return [ctx.msgs[p] for p in sorted(d.pos) if ctx.msgs[p].step is not None]
+
+
+def _objects(ctx: Ctx, d: Draft, last: bool = False) -> frozenset[str]:
+    """The programs of its own an outcome's steps ran (``zpool``, ``restic``; not an interpreter);
+    with ``last``, only its newest step's (what its report reads)."""
+    steps = _steps_of(ctx, d)[-1:] if last else _steps_of(ctx, d)
+    return frozenset(
+        k.split()[0] for m in steps for k in _run(m).keys if k and k.split()[0] not in _READ_KNOWN
+    )
+
+
+def _looks_only(ctx: Ctx, d: Draft) -> bool:
+    """An outcome whose steps only looked (a poll, a log tail, a status): a state of other work."""
+    steps = _steps_of(ctx, d)
+    return bool(steps) and all(
+        m.step is not None and m.step.effect in ("read", "check") and not _opaque_work(m.step) for m in steps
+    )
+
+
+def _passes_again(ctx: Ctx, d: Draft, later: Draft) -> bool:
+    """A failure left open (``d``) whose command ``later`` ran again, as written, and passed."""
+    failed = {
+        _norm_command(m.step.command)
+        for m in _steps_of(ctx, d)
+        if m.step and m.step.command and _run(m).failed
+    }
+    return bool(failed) and any(
+        m.step is not None and not _run(m).failed and _norm_command(m.step.command) in failed
+        for m in _steps_of(ctx, later)
+    )
+
+
+def _saga_join(first: Draft, then: Draft) -> str:
+    """Two pieces of one saga in one sentence: the later (the end state) whole, the earlier as it fits."""
+    room = MAX_TEXT - len(then.text) - 2
+    head = fit_all([first.text], room) if room > 40 else ""
+    return join_parts([head, then.text]) if head and len(head) <= room else then.text
+
+
+def one_per_saga(ctx: Ctx) -> None:
+    """What the agent did for one request is one outcome. Between two requests of the user, a piece
+    of the work's story joins the outcome it belongs to: a poll or status read (only looks) joins the
+    outcome about the same program or target, the later one first; a failure left open whose command
+    later passed joins that later outcome. A poll also joins the outcome just before it across a
+    side question of the user's. The end state decides whether it is left open."""
+    starts = _saga_starts(ctx)
+    sagas: dict[int, list[Draft]] = {}
+    for d in ctx.drafts:
+        if d.kind != "outcome" or not d.pos or all(ctx.msgs[p].role == "user" for p in d.pos):
+            continue  # a user's own word ("all booked!") is no step of the agent's work
+        sagas.setdefault(bisect_right(starts, min(d.pos)), []).append(d)
+    work = sorted((d for g in sagas.values() for d in g), key=lambda d: min(d.pos))
+    before = {id(d): work[i - 1] for i, d in enumerate(work) if i}
+    drop: list[Draft] = []
+    for group in sagas.values():
+        group.sort(key=lambda d: min(d.pos))
+        for d in group:
+            live = [o for o in group if o is not d and all(o is not x for x in drop)]
+            later = [o for o in live if min(o.pos) > min(d.pos)]
+            into: Draft | None = None
+            if d.must_keep:
+                into = next((o for o in later if _passes_again(ctx, d, o)), None)
+            elif _looks_only(ctx, d):
+                mine = _objects(ctx, d, last=True)
+                near = [o for o in later if mine & _objects(ctx, o)]
+                near += [o for o in reversed(live) if o not in later and mine & _objects(ctx, o)]
+                prev = before.get(id(d))
+                if prev is not None and all(prev is not x for x in drop) and mine & _objects(ctx, prev):
+                    near.append(prev)  # a side question asked meanwhile: the poll still reads that work
+                into = near[0] if near else None
+            if into is None:
+                continue
+            if min(into.pos) > min(d.pos):
+                into.text = _saga_join(d, into)
+            else:
+                into.text = _saga_join(into, d)
+                into.must_keep = into.must_keep and d.must_keep
+            into.pos.update(d.pos)
+            drop.append(d)
+    drop += _acts_of_decisions(ctx, work)
+    drop += _amendments(ctx, [d for d in work if all(d is not x for x in drop)])
+    if drop:
+        ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
+
+
+_HANDLE: Final = re.compile(r"(?<![\w.-])[A-Za-z]*-?\d{3,}\b")
+
+
+def _makes(m: Msg) -> bool:
+    step = m.step
+    return (
+        step is not None
+        and not _run(m).failed
+        and (_acts(step) or step.effect in ("code", "procedure_doc", "doc"))
+    )
+
+
+def _made_again(
+    ctx: Ctx, m: Msg, made: dict[str, int], handles: list[tuple[int, frozenset[str]]]
+) -> int | None:
+    """Where the thing a passing step changes was first made, if earlier: the file it edits was
+    written before, or its command names a handle an earlier step's output gave (``--replace 4417``
+    after "saved (id 4417)")."""
+    step = m.step
+    if step is None or not _makes(m):
+        return None
+    if step.path:
+        first = made.get(step.path)
+        return first if first is not None and first < m.pos else None
+    named = set(_HANDLE.findall(step.command))
+    return next((p for p, got in handles if p < m.pos and named & got), None)
+
+
+def _amendments(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
+    """An outcome that only changes again what the agent already made earlier in the range (the
+    draft it saved, the file it wrote: "fixed, the draft now says the 21st") is that thing's
+    amendment, carrying out the user's correction: it joins the outcome of the first making, as
+    that thing's end state. With no such outcome it stays: it is the end state."""
+    made: dict[str, int] = {}  # path -> first position that wrote it
+    handles: list[tuple[int, frozenset[str]]] = []  # acting steps and the handles their output gave
+    for m in ctx.msgs:
+        if m.step is not None and _makes(m):
+            if m.step.path:
+                made.setdefault(m.step.path, m.pos)
+            elif got := frozenset(_HANDLE.findall(m.step.output[:400])):
+                handles.append((m.pos, got))
+    out: list[Draft] = []
+    for o in work:
+        steps = _steps_of(ctx, o)
+        if o.must_keep or not steps:
+            continue
+        firsts = [_made_again(ctx, m, made, handles) for m in steps]
+        if any(f is None for f in firsts):
+            continue  # it made something new
+        into = next(
+            (
+                d
+                for d in work
+                if d is not o
+                and all(d is not x for x in out)
+                and {f for f in firsts if f is not None} & d.pos
+            ),
+            None,
+        )
+        if into is None:
+            continue  # its first making gave no outcome: the amended thing's end state is this one
+        into.text = _saga_join(into, o)
+        into.pos.update(o.pos)
+        out.append(o)
+    return out
+
+
+def _acts_of_decisions(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
+    """A choice the agent then carried out is the decision: an outcome that passed and only says
+    again what a decision citing the same entry says ("Done: the config now reads v2.3") is that
+    decision's act; its citations join the decision."""
+    decisions = [d for d in ctx.drafts if d.kind == "decision"]
+    out: list[Draft] = []
+    for o in work:
+        if o.must_keep:
+            continue
+        words = word_set(o.text)
+        for dec in decisions:
+            if o.pos & dec.pos and len(words) >= 3 and len(words & word_set(dec.text)) >= 0.8 * len(words):
+                dec.pos.update(o.pos)
+                out.append(o)
+                break
+    return out
+
+
 _DECIMAL: Final = re.compile(r"(?<![\d.,])\d+[.,]\d{2,}(?![\d.,]*\d)")
 
 
@@ -1608,7 +1801,10 @@ def _asks_to_know(ctx: Ctx, user: int | None) -> bool:
     11?"), not for work ("can you book it?"): the tools run for it look the answer up."""
     if user is None:
         return False
-    return any(is_question(s) and not REQUEST.match(s) for s in ctx.msgs[user].sentences[-2:])
+    return any(
+        (is_question(s) or WH.starts(s)) and not REQUEST.match(s)  # "how hot are the GPUs now, just curious"
+        for s in ctx.msgs[user].sentences[-2:]
+    )
 
 
 def _answers_lookup(ctx: Ctx, m: Msg) -> bool:
