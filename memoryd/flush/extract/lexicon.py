@@ -318,6 +318,17 @@ FORGETFUL: Final = Words(
     "non ricordo|non mi ricordo|non ricorderò",
 )
 
+#: Doing it oneself (a reflexive): "I'll send it myself", "mach ich selbst", "lo hago yo misma",
+#: "je l'envoie moi-même", "lo faccio io stessa": the user taking an offered task on, declining the offer.
+SELF: Final = Words(
+    "myself|ourselves|my own|on my own",
+    "selbst|selber",
+    "yo mismo|yo misma|nosotros mismos|nosotras mismas|por mi cuenta",
+    "moi-même|nous-mêmes|moi même",
+    "自分で",
+    "io stesso|io stessa|noi stessi|da solo|da sola|per conto mio",
+)
+
 #: The assistant declining a request (its next turn).
 REFUSE: Final = Words(
     "can't|cannot|won't|shouldn't|not able|rather not|i'd rather not|decline|not going to|unable|not store|"
