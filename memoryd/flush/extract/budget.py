@@ -102,7 +102,7 @@ def _one_per_turn(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     by_turn: dict[int, Draft] = {}
     for d in drafts:
-        if d.kind in ("fact", "todo") and not _standing(d.text) and _restates(d, decisions):
+        if (d.kind == "todo" or (d.kind == "fact" and not _standing(d.text))) and _restates(d, decisions):
             continue
         if (
             d.kind == "fact"

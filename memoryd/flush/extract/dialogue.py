@@ -70,6 +70,7 @@ from memoryd.flush.extract.lexicon import (
     OWNER,
     REJECT,
     REVERSAL,
+    SELF,
     SMALLER,
     STATE,
     SUGGEST,
@@ -206,6 +207,12 @@ def _refuses(first: str) -> bool:
     if DOUBT.hit(first) or LATER.hit(first):
         return False  # "not sure yet" is no refusal
     return NO.starts(first) or (_short(first) and REJECT.hit(first))
+
+
+def _takes_on(s: str) -> bool:
+    """ "I'll send it myself tomorrow", "das mach ich selbst": the user doing what was offered, by
+    their own hand (first person and a reflexive): the offer declined, whenever they do it."""
+    return SELF.hit(s) and FIRST.hit(s) and not is_question(s)
 
 
 def _defers(s: str) -> bool:
@@ -1526,8 +1533,10 @@ def _single(
     """
     action = _sentence(offer.single.rstrip("?？ "))
     asks_other = any(ASK.hit(s) or _asks_self(s) for s in deferred)
-    refused = (NO.starts(first) and not _agrees(first) and not asks_other) or (
-        not deferred and _refuses(first) and not _agrees(first)
+    refused = (
+        (NO.starts(first) and not _agrees(first) and not asks_other)
+        or (not deferred and _refuses(first) and not _agrees(first))
+        or (not _agrees(first) and _takes_on(first))
     )
     agreed = _agrees(first) and not refused
     if offer.change and not refused and not agreed and not deferred and not own_question(body):
