@@ -725,6 +725,14 @@ def _advice(ctx: Ctx, prev: Msg) -> bool:
     return not any(distinct_values(s) for s in prev.sentences)
 
 
+def _standing_rule(s: str) -> bool:
+    """A standing rule said along with a choice ("and from now on never X", "das gilt immer"): a fact
+    of its own (the fact rules read it), no part of what was chosen this time."""
+    from memoryd.flush.extract.lexicon import RULE
+
+    return RULE.hit(s) and not NO.starts(s) and not is_question(s)
+
+
 def _keeps_fact(s: str) -> bool:
     """A sentence of a reply that also states a standing preference stays readable for the fact rules."""
     from memoryd.flush.extract.facts import states_preference
@@ -1049,6 +1057,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
     for i, s in enumerate(body):
         if is_question(s) or _defers(s) or REMEMBER.search(s) or has_secret(s) or DELEGATE.hit(s):
             continue
+        if _standing_rule(s):
+            continue  # "and never on GPU 0 from now on": a rule of its own, the fact rules' to read
         if THANKS.starts(s) and _size(s) <= 5 and not distinct_values(s):
             continue  # "Thanks for checking."
         core = s
@@ -1364,7 +1374,7 @@ def _plan_reply(
         extra = [
             x
             for s in body
-            if s not in said and not is_question(s) and not _defers(s)
+            if s not in said and not is_question(s) and not _defers(s) and not _standing_rule(s)
             for x in [_after_yes(s)]
             if len(tokens(x)) > 2
         ]
@@ -1565,7 +1575,11 @@ def _single(
         or REVERSAL.hit(offer.single)
         or distinct_values(offer.single)
     ):
-        extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
+        extra = [
+            plain(s)
+            for s in body[1:]
+            if not is_question(s) and not _defers(s) and not _standing_rule(s) and len(tokens(s)) > 2
+        ]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         pos = {prev.pos, m.pos}
         if (sent := _carried_out(ctx, m)) is not None:  # the send that carried it out is cited too
@@ -1627,7 +1641,11 @@ def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequen
     extra = [
         plain(s)
         for s in body[1:]
-        if s not in turned and not is_question(s) and not _defers(s) and _size(s) > 2
+        if s not in turned
+        and not is_question(s)
+        and not _defers(s)
+        and not _standing_rule(s)
+        and _size(s) > 2
     ]
     text = _sentence(rec) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
     ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
