@@ -196,13 +196,15 @@ _DISMISS: Final = Words(
 )
 
 
-#: Speaking of one's own memory: "I always forget", "ich vergesse immer", "siempre se me olvida".
+#: Speaking of one's own memory or confusion: "I always forget", "I always mix them up", "ich vergesse
+#: immer", "ich verwechsle die immer", "siempre se me olvida", "je les confonds toujours".
 _SELF_FORGET: Final = Words(
-    "i forget|i always forget|i never remember|i keep forgetting",
-    "ich vergesse|vergesse ich|ich vergess",
-    "se me olvida|me olvido|olvido siempre",
-    "j'oublie|j'oublie toujours",
-    "dimentico|mi dimentico|me ne dimentico|mi scordo",
+    "i forget|i always forget|i never remember|i keep forgetting|i mix them up|i always mix|i mix up|"
+    "i get them mixed up|i confuse them|i always confuse",
+    "ich vergesse|vergesse ich|ich vergess|ich verwechsle|verwechsle ich|ich verwechsel",
+    "se me olvida|me olvido|olvido siempre|los confundo|las confundo|siempre confundo|me confundo",
+    "j'oublie|j'oublie toujours|je confonds|je les confonds",
+    "dimentico|mi dimentico|me ne dimentico|mi scordo|li confondo|le confondo|confondo sempre|mi confondo",
 )
 
 
