@@ -413,7 +413,10 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
     elif pointwise:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
-    elif offer.options and (offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)):
+    elif offer.options and (
+        ((offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)))
+        or (len(offer.options) >= 2 and _explicit_pick(first, offer) and not own)
+    ):  # ("two rhythms: 1. monthly 2. bimonthly" - "the first, no doubt": picked by its ordinal)
         _choice(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and offer.asked:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
