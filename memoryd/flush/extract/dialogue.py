@@ -423,7 +423,11 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     elif (offer.single or offer.recommendation) and _counter(ctx, m, prev, body):
         used.update(range(len(m.sentences)))  # "lieber 5 %" proposes; it states no standing preference
         return
-    elif offer.recommendation and _agrees(first) and not deferred:
+    elif (
+        offer.recommendation
+        and not deferred
+        and (_agrees(first) or _carries_values(offer.recommendation, body))
+    ):
         _take_recommendation(ctx, m, prev, offer, body)
     elif offer.single:
         _single(ctx, m, prev, offer, body, first, deferred)
@@ -1626,6 +1630,15 @@ def _change_verdict(ctx: Ctx, m: Msg, offer: Offer) -> bool | None:
     said = set(tokens(ack.sentences[0]))
     keeps, takes = bool(said & (old - new)), bool(said & (new - old))
     return None if keeps == takes else takes
+
+
+def _carries_values(recommendation: str, body: Sequence[str]) -> bool:
+    """A reply with no yes or no that writes the recommended numbers down itself ("I'd send at 7:30" -
+    "put it in the team calendar: first Tuesday, 7:30"): it takes the recommendation by acting on it."""
+    if not body or NO.starts(body[0]) or any(REJECT.hit(s) or is_question(s) for s in body):
+        return False
+    numbers = {v for v in distinct_values(recommendation) if any(c.isdigit() for c in v)}
+    return bool(numbers) and numbers <= {v for s in body for v in distinct_values(s)}
 
 
 def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> None:
