@@ -2100,8 +2100,8 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         if not is_question(s)
         for core in (LEAD_FILLER.sub("", s),)
         for rev in (REVERSAL.hit(s),)
-        if rev or (said_named and _size(s) <= 16 and _names(core, initial=False))
-    ]
+        if rev or (said_named and _size(s) <= 16)
+    ]  # (a short sentence may name the option in lower case: "the wd red plus", said back as "WD Red Plus")
     if not cand:
         return False
     for offer, draft in reversed(ctx.slot_options):
@@ -2123,6 +2123,10 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 if said_idx is None:
                     continue
                 idx = option_by_name(core, options)
+                if idx is None:
+                    idx = named_option(
+                        core, options, first=False
+                    )  # "the wd red plus": the name, in lower case
                 if idx is None or said_idx != idx:
                     continue
             if idx is None:
