@@ -256,7 +256,7 @@ REVERSAL: Final = Words(
 
 #: A standing rule, in so many words.
 RULE: Final = Words(
-    "always|never|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
+    "always|never|not ever|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
     "under no circumstances|no matter what|unter keinen umständen|bajo ningún concepto|en aucun cas",
     "immer|nie|niemals|ab jetzt|ab sofort|künftig|grundsätzlich|jedes mal",
     "siempre|nunca|jamás|a partir de ahora|de ahora en adelante|cada vez",
