@@ -10,8 +10,10 @@ from typing import Final
 
 from memoryd.flush.dedupe import Fingerprint, fingerprint, same_item
 from memoryd.flush.extract.context import Draft
+from memoryd.flush.extract.facts import states_preference
+from memoryd.flush.extract.lexicon import RULE, tokens
 from memoryd.flush.extract.markers import LABELS
-from memoryd.flush.extract.prose import MAX_TEXT, clip, word_set
+from memoryd.flush.extract.prose import MAX_TEXT, capitalised_names, clip, word_set
 from memoryd.flush.items import KINDS
 
 #: Dedupe's fingerprint, memoised: drafts are compared pairwise while merging.
@@ -19,6 +21,13 @@ _fingerprint = lru_cache(maxsize=1024)(fingerprint)
 
 
 _REJECTED_PREFIXES: Final = tuple(labels["rejected"] for labels in LABELS.values())
+_CORRECTION_SUFFIXES: Final = tuple(labels["correction"] for labels in LABELS.values())
+
+#: Share of a fact's or to-do's words a decision citing the same turn must hold for it to be a restatement.
+_RESTATED: Final = 0.8
+
+#: The most words the other side of a rule has ("always CMR", "and never forced to English").
+_SIDE_WORDS: Final = 12
 
 
 def _is_rejection(text: str) -> bool:
@@ -74,7 +83,56 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
             kept = merged[twin]
             kept.pos |= d.pos
             kept.must_keep = kept.must_keep or d.must_keep
-    return merged
+    return _one_per_turn(merged)
+
+
+def _one_per_turn(drafts: list[Draft]) -> list[Draft]:
+    """One thing said is one item of one kind.
+
+    * A standing rule one user turn states from both sides ("never SMR. always CMR", "never alone
+      to close. Always two people") is one fact: a short always/never sentence after a rule of the
+      same turn is its other side, not a rule of its own. Facts of a turn that are no rules
+      (a host, a person's diet) stay apart, and a correction stays its own item.
+    * A fact or a to-do that only restates a decision citing the same turn (its words are the
+      decision's, its entries among the decision's) is the decision's reason or its echo, not a
+      second item; a standing rule (always, never) or a named person's trait said with the choice
+      stays a fact.
+    """
+    decisions = [(d.pos, word_set(d.text)) for d in drafts if d.kind == "decision"]
+    out: list[Draft] = []
+    by_turn: dict[int, Draft] = {}
+    for d in drafts:
+        if (d.kind == "todo" or (d.kind == "fact" and not _standing(d.text))) and _restates(d, decisions):
+            continue
+        if (
+            d.kind == "fact"
+            and len(d.pos) == 1
+            and RULE.hit(d.text)
+            and not d.text.endswith(_CORRECTION_SUFFIXES)
+        ):
+            (at,) = d.pos
+            first = by_turn.get(at)
+            if first is not None and len(tokens(d.text)) <= _SIDE_WORDS:
+                first.text = clip(f"{first.text} {d.text}")
+                first.must_keep = first.must_keep or d.must_keep
+                continue
+            by_turn.setdefault(at, d)
+        out.append(d)
+    return out
+
+
+def _standing(text: str) -> bool:
+    """A rule (always, never) or a named person's trait ("Tom doesn't eat fish"): true beyond the choice
+    it was said with. The chooser's own liking ("people like a face") is the choice's reason."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return RULE.hit(text) or states_preference(text) or any(n != first for n in capitalised_names(text))
+
+
+def _restates(d: Draft, decisions: Sequence[tuple[set[int], frozenset[str]]]) -> bool:
+    words = word_set(d.text)
+    if not words:
+        return False
+    return any(d.pos <= pos and len(words & theirs) >= _RESTATED * len(words) for pos, theirs in decisions)
 
 
 def bound_items(drafts: Sequence[Draft], max_items: int, max_bytes: int) -> list[Draft]:

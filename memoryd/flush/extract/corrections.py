@@ -159,6 +159,7 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
             ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
             return True
         if fixed:
+            fixed = _negated_then_stated(s, m.sentences, prev) or fixed
             ctx.add("fact", fixed + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
             return True
     respelled = next((r for x in m.sentences[:1] if not is_question(x) and (r := _respelled(x, prev))), "")
@@ -225,9 +226,42 @@ def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
     return False
 
 
+#: A denial in any of the languages: "not", "isn't", "nicht", "kein", "no", "pas", "non", "n'".
+_DENIAL: Final = re.compile(r"\b(?:not|isn't|nicht|kein\w*|no|pas|non)\b|\bn'", re.I)
+
+
+def _bare_values(text: str) -> set[str]:
+    """The values of a text, lower-cased, an ordinal's suffix dropped ("the 14th" is "14 January"'s 14)."""
+    return {_ORDINAL_END.sub("", v.lower()) for v in _VALUE.findall(text)}
+
+
+_ORDINAL_END: Final = re.compile(r"(?<=\d)(?:st|nd|rd|th|er|e|º|ª)$")
+
+
+def _negated_then_stated(s: str, sentences: Sequence[str], prev: Msg) -> str:
+    """ "it's not the 14th! The briefing is Thursday 21 January.": a sentence that only denies the
+    assistant's value (every value it names is the assistant's), followed by one that states a new
+    value, is put right by the two together, in the user's words (not the old value swapped in)."""
+    if s not in sentences:
+        return ""
+    at = sentences.index(s)
+    if at + 1 >= len(sentences) or not _DENIAL.search(s):
+        return ""
+    theirs = _bare_values(prev.prose[-1500:])
+    said = _bare_values(s)
+    nxt = sentences[at + 1]
+    new = _bare_values(nxt) - theirs
+    if not said or not said <= theirs or not new or is_question(nxt) or has_secret(nxt):
+        return ""
+    head = _SOUND_LEAD.sub("", LEAD_FILLER.sub("", s)) or s
+    return plain(f"{head[:1].upper()}{head[1:]} {nxt}")
+
+
 def _declares(s: str) -> bool:
     """A statement ("it's 1000", "no, 5433", "1000, not 100"), as opposed to an instruction."""
     toks = tokens(s)
+    while len(toks) > 1 and toks[0] in _INTERJECTION:
+        toks = toks[1:]  # "ah no wait, it's not the 14th!": the statement after the "ah"
     lead = toks[1:2] if toks[:1] and toks[0] in _THEN else toks[:1]  # ("donc la séance tombe le 2")
     return (
         len(toks) <= 4
@@ -263,6 +297,31 @@ def _restates(s: str, prev: Msg) -> bool:
 
 
 #: "it is" in a word, per language: a reply built on it states a value, it does not order a change.
+#: A sound that opens a turn and says nothing ("ah", "oh", "ach", "ay", "euh"), per language.
+_INTERJECTION: Final = frozenset(
+    [
+        "ah",
+        "oh",
+        "oops",
+        "hm",
+        "hmm",
+        "uh",
+        "um",
+        "eh",
+        "ach",
+        "oje",
+        "ups",
+        "ay",
+        "uy",
+        "vaya",
+        "oups",
+        "euh",
+        "ehm",
+    ]
+)
+
+_SOUND_LEAD: Final = re.compile(r"^(?:(?:" + "|".join(sorted(_INTERJECTION)) + r")\b[,!.]?\s*)+", re.I)
+
 _COPULA: Final = frozenset(
     ["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are", "è", "sono"]
 )

@@ -70,6 +70,7 @@ from memoryd.flush.extract.lexicon import (
     OWNER,
     REJECT,
     REVERSAL,
+    SELF,
     SMALLER,
     STATE,
     SUGGEST,
@@ -206,6 +207,12 @@ def _refuses(first: str) -> bool:
     if DOUBT.hit(first) or LATER.hit(first):
         return False  # "not sure yet" is no refusal
     return NO.starts(first) or (_short(first) and REJECT.hit(first))
+
+
+def _takes_on(s: str) -> bool:
+    """ "I'll send it myself tomorrow", "das mach ich selbst": the user doing what was offered, by
+    their own hand (first person and a reflexive): the offer declined, whenever they do it."""
+    return SELF.hit(s) and FIRST.hit(s) and not is_question(s)
 
 
 def _defers(s: str) -> bool:
@@ -406,14 +413,21 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
     elif pointwise:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
-    elif offer.options and (offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)):
+    elif offer.options and (
+        ((offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)))
+        or (len(offer.options) >= 2 and _explicit_pick(first, offer) and not own)
+    ):  # ("two rhythms: 1. monthly 2. bimonthly" - "the first, no doubt": picked by its ordinal)
         _choice(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and offer.asked:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
     elif (offer.single or offer.recommendation) and _counter(ctx, m, prev, body):
         used.update(range(len(m.sentences)))  # "lieber 5 %" proposes; it states no standing preference
         return
-    elif offer.recommendation and _agrees(first) and not deferred:
+    elif (
+        offer.recommendation
+        and not deferred
+        and (_agrees(first) or _carries_values(offer.recommendation, body))
+    ):
         _take_recommendation(ctx, m, prev, offer, body)
     elif offer.single:
         _single(ctx, m, prev, offer, body, first, deferred)
@@ -722,6 +736,14 @@ def _advice(ctx: Ctx, prev: Msg) -> bool:
     if DOUBT.hit(point) or any(NO.hit(s) for s in prev.sentences):
         return True  # a point the user was unsure about, or one the assistant could not settle
     return not any(distinct_values(s) for s in prev.sentences)
+
+
+def _standing_rule(s: str) -> bool:
+    """A standing rule said along with a choice ("and from now on never X", "das gilt immer"): a fact
+    of its own (the fact rules read it), no part of what was chosen this time."""
+    from memoryd.flush.extract.lexicon import RULE
+
+    return RULE.hit(s) and not NO.starts(s) and not is_question(s)
 
 
 def _keeps_fact(s: str) -> bool:
@@ -1048,6 +1070,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
     for i, s in enumerate(body):
         if is_question(s) or _defers(s) or REMEMBER.search(s) or has_secret(s) or DELEGATE.hit(s):
             continue
+        if _standing_rule(s):
+            continue  # "and never on GPU 0 from now on": a rule of its own, the fact rules' to read
         if THANKS.starts(s) and _size(s) <= 5 and not distinct_values(s):
             continue  # "Thanks for checking."
         core = s
@@ -1363,7 +1387,7 @@ def _plan_reply(
         extra = [
             x
             for s in body
-            if s not in said and not is_question(s) and not _defers(s)
+            if s not in said and not is_question(s) and not _defers(s) and not _standing_rule(s)
             for x in [_after_yes(s)]
             if len(tokens(x)) > 2
         ]
@@ -1532,8 +1556,10 @@ def _single(
     """
     action = _sentence(offer.single.rstrip("?？ "))
     asks_other = any(ASK.hit(s) or _asks_self(s) for s in deferred)
-    refused = (NO.starts(first) and not _agrees(first) and not asks_other) or (
-        not deferred and _refuses(first) and not _agrees(first)
+    refused = (
+        (NO.starts(first) and not _agrees(first) and not asks_other)
+        or (not deferred and _refuses(first) and not _agrees(first))
+        or (not _agrees(first) and _takes_on(first))
     )
     agreed = _agrees(first) and not refused
     if offer.change and not refused and not agreed and not deferred and not own_question(body):
@@ -1562,7 +1588,11 @@ def _single(
         or REVERSAL.hit(offer.single)
         or distinct_values(offer.single)
     ):
-        extra = [plain(s) for s in body[1:] if not is_question(s) and not _defers(s) and len(tokens(s)) > 2]
+        extra = [
+            plain(s)
+            for s in body[1:]
+            if not is_question(s) and not _defers(s) and not _standing_rule(s) and len(tokens(s)) > 2
+        ]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         pos = {prev.pos, m.pos}
         if (sent := _carried_out(ctx, m)) is not None:  # the send that carried it out is cited too
@@ -1608,6 +1638,15 @@ def _change_verdict(ctx: Ctx, m: Msg, offer: Offer) -> bool | None:
     return None if keeps == takes else takes
 
 
+def _carries_values(recommendation: str, body: Sequence[str]) -> bool:
+    """A reply with no yes or no that writes the recommended numbers down itself ("I'd send at 7:30" -
+    "put it in the team calendar: first Tuesday, 7:30"): it takes the recommendation by acting on it."""
+    if not body or NO.starts(body[0]) or any(REJECT.hit(s) or is_question(s) for s in body):
+        return False
+    numbers = {v for v in distinct_values(recommendation) if any(c.isdigit() for c in v)}
+    return bool(numbers) and numbers <= {v for s in body for v in distinct_values(s)}
+
+
 def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[str]) -> None:
     """A recommendation without listed options, taken: the recommendation is the decision.
 
@@ -1624,7 +1663,11 @@ def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequen
     extra = [
         plain(s)
         for s in body[1:]
-        if s not in turned and not is_question(s) and not _defers(s) and _size(s) > 2
+        if s not in turned
+        and not is_question(s)
+        and not _defers(s)
+        and not _standing_rule(s)
+        and _size(s) > 2
     ]
     text = _sentence(rec) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
     ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
@@ -2155,8 +2198,8 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         if not is_question(s)
         for core in (LEAD_FILLER.sub("", s),)
         for rev in (REVERSAL.hit(s),)
-        if rev or (said_named and _size(s) <= 16 and _names(core, initial=False))
-    ]
+        if rev or (said_named and _size(s) <= 16)
+    ]  # (a short sentence may name the option in lower case: "the wd red plus", said back as "WD Red Plus")
     if not cand:
         return False
     for offer, draft in reversed(ctx.slot_options):
@@ -2178,6 +2221,10 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 if said_idx is None:
                     continue
                 idx = option_by_name(core, options)
+                if idx is None:
+                    idx = named_option(
+                        core, options, first=False
+                    )  # "the wd red plus": the name, in lower case
                 if idx is None or said_idx != idx:
                     continue
             if idx is None:

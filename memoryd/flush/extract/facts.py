@@ -196,13 +196,15 @@ _DISMISS: Final = Words(
 )
 
 
-#: Speaking of one's own memory: "I always forget", "ich vergesse immer", "siempre se me olvida".
+#: Speaking of one's own memory or confusion: "I always forget", "I always mix them up", "ich vergesse
+#: immer", "ich verwechsle die immer", "siempre se me olvida", "je les confonds toujours".
 _SELF_FORGET: Final = Words(
-    "i forget|i always forget|i never remember|i keep forgetting",
-    "ich vergesse|vergesse ich|ich vergess",
-    "se me olvida|me olvido|olvido siempre",
-    "j'oublie|j'oublie toujours",
-    "dimentico|mi dimentico|me ne dimentico|mi scordo",
+    "i forget|i always forget|i never remember|i keep forgetting|i mix them up|i always mix|i mix up|"
+    "i get them mixed up|i confuse them|i always confuse",
+    "ich vergesse|vergesse ich|ich vergess|ich verwechsle|verwechsle ich|ich verwechsel",
+    "se me olvida|me olvido|olvido siempre|los confundo|las confundo|siempre confundo|me confundo",
+    "j'oublie|j'oublie toujours|je confonds|je les confonds",
+    "dimentico|mi dimentico|me ne dimentico|mi scordo|li confondo|le confondo|confondo sempre|mi confondo",
 )
 
 
@@ -652,7 +654,9 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         liked = not rule and acked and _COMPARE.hit(core) and not _AGREED.match(core)
         # ("X works better for me than Y"; not "great, I'll read it over lunch")
         if (liked or (PREFER.hit(core) and not RULE.hit(lead))) and (
-            _names_option(ctx, m.pos, core) or _about_options(ctx, m, core)
+            _names_option(ctx, m.pos, core)
+            or _about_options(ctx, m, core)
+            or (i == 1 and _answers_proposal(ctx, m))
         ):
             continue  # "on second thought, rather B": a choice among options offered (a decision)
         if (
@@ -1155,6 +1159,17 @@ def _about_options(ctx: Ctx, m: Msg, text: str) -> bool:
     first = text.split(maxsplit=1)[0] if text.split() else ""
     names = {n.lower() for n in capitalised_names(text) if n != first}
     return any(names & {n.lower() for n in capitalised_names(o.text)} for o in options)
+
+
+def _answers_proposal(ctx: Ctx, m: Msg) -> bool:
+    """Whether ``m`` replies to an assistant turn that put something to the user (options, one
+    suggestion, a value to change): the reply's first words, liking or rather-ing ("I like it, but I'd
+    put X first", "monthly rather 12, otherwise ok"), take or amend what was put, a choice, no fact."""
+    prev = ctx.prev_assistant(m.pos)
+    if prev is None:
+        return False
+    offer = ctx.offer(prev)
+    return offer.asked and bool(offer.options or offer.single or offer.change or offer.recommendation)
 
 
 def _names_option(ctx: Ctx, pos: int, text: str) -> bool:

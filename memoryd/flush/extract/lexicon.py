@@ -256,7 +256,7 @@ REVERSAL: Final = Words(
 
 #: A standing rule, in so many words.
 RULE: Final = Words(
-    "always|never|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
+    "always|never|not ever|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
     "under no circumstances|no matter what|unter keinen umständen|bajo ningún concepto|en aucun cas",
     "immer|nie|niemals|ab jetzt|ab sofort|künftig|grundsätzlich|jedes mal",
     "siempre|nunca|jamás|a partir de ahora|de ahora en adelante|cada vez",
@@ -316,6 +316,17 @@ REMEMBER: Final = Words(
 FORGETFUL: Final = Words(
     "won't remember|can't remember|don't remember|never remember|not remember",
     "non ricordo|non mi ricordo|non ricorderò",
+)
+
+#: Doing it oneself (a reflexive): "I'll send it myself", "mach ich selbst", "lo hago yo misma",
+#: "je l'envoie moi-même", "lo faccio io stessa": the user taking an offered task on, declining the offer.
+SELF: Final = Words(
+    "myself|ourselves|my own|on my own",
+    "selbst|selber",
+    "yo mismo|yo misma|nosotros mismos|nosotras mismas|por mi cuenta",
+    "moi-même|nous-mêmes|moi même",
+    "自分で",
+    "io stesso|io stessa|noi stessi|da solo|da sola|per conto mio",
 )
 
 #: The assistant declining a request (its next turn).
