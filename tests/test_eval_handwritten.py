@@ -37,6 +37,8 @@ SPLITS = {
     "fresh13": (12, "build.py", "11-sunday-christmas-market-chat"),
     "fresh14": (12, "build.py", "08-pycon-hallway-chat"),
     "fresh12": (12, "build.py", "11-martes-lluvia-chat"),
+    "fresh15": (12, "build.py", "05-smalltalk-sunday"),
+    "fresh16": (12, "build.py", "06-quiet-night-chat"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
