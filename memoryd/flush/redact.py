@@ -369,7 +369,7 @@ _PW_LABEL = (
     + _R
     + r"|パスワード|暗証番号|合言葉|パスコード|密码|口令|비밀번호|암호|(?-i:PIN)"
     + _R
-    + r"|pin(?=\s+(?:is|was)\s+\d))"
+    + r"|pin(?=\s+(?:is|was)\s+\d)|pin(?![\w-])(?=[^.?!\n]{0,80}?(?<![\w.,/-])\d{4,8}(?!\w|[.,/-]\w)))"
 )
 #: Words for a key, token, secret or credential: only values that look random count.
 _KEY_LABEL = (
@@ -423,6 +423,19 @@ def _word_starts_before(text: str, i: int, n: int) -> list[int]:
     return starts
 
 
+#: Words that make a lower-case "pin" a noun when one of the two words before it is one of them.
+_PIN_DETERMINERS: Final = _words(
+    "the my your our his her their this that a el la mi tu su nuestro il lo mio mia tuo suo le mon ma "
+    "ton son der die das den dem mein meine meinen dein deine deinen ihr ihre sein seine unser unsere"
+)
+
+
+def _noun_pin(low: str, start: int) -> bool:
+    """Whether the lower-case "pin" at ``start`` is the noun (``the card pin``), not the verb."""
+    words = re.findall(r"[\w']+", low[max(0, start - 40) : start])[-2:]
+    return any(w in _PIN_DETERMINERS for w in words)
+
+
 def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
     """Every password or key label in ``text``: (start, end, is_password), found from needles."""
     hits: dict[int, tuple[int, bool]] = {}
@@ -441,6 +454,8 @@ def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
                     continue
                 if low.endswith(_GENITIVE, 0, start):
                     continue  # "gestionnaire de mots de passe", "cambio de contraseña": a topic
+                if m.group(0) == "pin" and not _noun_pin(low, start):
+                    continue  # "pin numpy to 1.26", "let's pin it": the verb
                 hits[start] = (m.end(), m.re is _PW_AT)
     return sorted((start, end, pw) for start, (end, pw) in hits.items())
 
@@ -479,6 +494,8 @@ _FAR_IS: Final = re.compile(
 _FAR_STOP: Final = re.compile(r"\n\s*\n")
 _ASKED_THEN: Final = re.compile(r"[^.?!\n\"'{}()=,;]{0,40}\?\s*")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_PIN_LATER: Final = re.compile(r"(?<![\w.,/-])\d{4,8}(?!\w|[.,/-]\w)")
+_SENTENCE_END: Final = re.compile(r"[.?!;\n](?:\s|$)")
 _AFTER_TO: Final = re.compile(r"\s+(?:back\s+)?(?:to|auf|a|en|por|para|in|naar|till)\s+", re.I)
 #: Before a label, ending at it: ``set the wifi password`` (then ``to X``), ``hunter2 is my password``,
 #: ``use correct horse battery staple as the passphrase``. Searched in a short window before the hit.
@@ -733,6 +750,15 @@ def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
                 digits = pin.group(0).rstrip(_TRAILING) if pin else ""
                 if _PIN_VALUE.fullmatch(digits) and not _YEAR.fullmatch(digits):
                     found = (asked.end(), asked.end() + len(digits), "password")
+        if found is None and password and _CODE_LABEL.search(label):
+            # "save the card pin somewhere, so you have it: 480215": a code's digits later in its sentence
+            later = _PIN_LATER.search(text, end, min(len(text), end + 80))
+            if (
+                later
+                and not _SENTENCE_END.search(text, end, later.start())
+                and not _YEAR.fullmatch(later.group(0))
+            ):
+                found = (later.start(), later.end(), "password")
         if found is None and password:
             before = max(0, start - _WINDOW)
             m = _AFTER_TO.match(text, end)
