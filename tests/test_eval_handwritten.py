@@ -39,6 +39,8 @@ SPLITS = {
     "fresh12": (12, "build.py", "11-martes-lluvia-chat"),
     "fresh15": (12, "build.py", "05-smalltalk-sunday"),
     "fresh16": (12, "build.py", "06-quiet-night-chat"),
+    "fresh17": (12, "build.py", "03-smalltalk-friday"),
+    "fresh18": (12, "build.py", "06-smalltalk-rainy-wednesday"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
