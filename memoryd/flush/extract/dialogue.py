@@ -735,6 +735,8 @@ def _advice(ctx: Ctx, prev: Msg) -> bool:
         return False  # the agent went and did it ("restart it and check it comes back"): a task, done
     if DOUBT.hit(point) or any(NO.hit(s) for s in prev.sentences):
         return True  # a point the user was unsure about, or one the assistant could not settle
+    if not is_question(point) and LATER.hit(point) and not todos.when(point):
+        return True  # "could we add a peer at some point": a request put off as it was made, not done
     return not any(distinct_values(s) for s in prev.sentences)
 
 
@@ -1570,9 +1572,14 @@ def _single(
         said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
         text = ctx.labels["rejected"] + clip(_action(action), 150) + was + (f" — {said}" if said else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
-    elif deferred and not agreed:  # the point the user raised, if the offer only answered it
+    elif deferred and (not agreed or (todos.undated_put_off(deferred) and not _acted_on(ctx, m, prev))):
+        # the point the user raised, if the offer only answered it; "yeah, not today though" agrees
+        # the thing is worth doing and puts it off with no day: still open, nobody's dated task
         generic = not distinct_values(action) and _size(action) < 10  # "shall I fetch numbers?"
-        _open(ctx, (raised(ctx, prev) if generic else "") or action, deferred, {prev.pos, m.pos}, prev)
+        topic = (
+            (raised(ctx, prev) or todos.offer_lead(paragraphs(prev.prose), offer.single)) if generic else ""
+        )
+        _open(ctx, topic or action, deferred, {prev.pos, m.pos}, prev)
     elif agreed and (
         later := [
             s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))

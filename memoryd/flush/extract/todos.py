@@ -26,7 +26,7 @@ from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.lexicon import ASK, DOUBT, LATER, NO, NOTHING, OPEN, UNTIL, YES, tokens
 from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.prose import has_secret, is_question, plain, word_set
+from memoryd.flush.extract.prose import has_secret, is_question, plain, split_sentences, word_set
 from memoryd.flush.items import Kind
 from memoryd.sources.transcript import Entry
 
@@ -753,6 +753,26 @@ def answered_later(ctx: Ctx, q: Draft) -> bool:
     return False
 
 
+def undated_put_off(deferred: Sequence[str]) -> bool:
+    """A reply puts the thing off with no day or date ("yeah, not today though", "sí, pero otro
+    día"): an agreement that it is worth doing, but no task anyone has to do by a time."""
+    return (
+        bool(deferred)
+        and not any(when(s) or _EVERY.search(s) for s in deferred)
+        and all(LATER.hit(s) and not ASK.hit(s) for s in deferred)
+    )
+
+
+def offer_lead(paras: Sequence[str], single: str) -> str:
+    """What a bare offer ("Want me to look at it?") refers to: the statements before it in its
+    paragraph ("Side note: the smoke test took 9m40s of its 10-minute timeout. It will start timing
+    out soon."). '' when there are none."""
+    key = single.rstrip("?？ ")
+    para = next((p for p in reversed(paras) if key and key in p), paras[-1] if paras else "")
+    said = [s for s in split_sentences(para) if not is_question(s) and not has_secret(s)]
+    return plain(" ".join(said)) if len(tokens(" ".join(said))) >= 5 else ""
+
+
 def parks_a_question(sentences: Sequence[str], deferred: Sequence[str]) -> bool:
     """The turn only puts a point off: it says nothing but that (a short "ugh, right." besides),
     not one clause in a turn about something else."""
@@ -810,6 +830,7 @@ __all__ = [
     "files_open",
     "laid_out_then_doubt",
     "listed_owners",
+    "offer_lead",
     "owned_task",
     "owner_clause",
     "parks_a_question",
@@ -823,4 +844,5 @@ __all__ = [
     "signs_off",
     "still_open",
     "tool_reminders",
+    "undated_put_off",
 ]
