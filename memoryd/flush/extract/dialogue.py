@@ -561,15 +561,37 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
                 continue  # "and I'll ask them by the 20th whether ...": a to-do, not a point raised
             point = _point(s) or plain(_FILLER.sub("", s))
             break
+    pos = {m.pos, ack.pos}
+    if not point and not any(is_question(s) for s in m.sentences):
+        # "ill check behind the rack tmrw" - "OK, open until you've checked": the turn only says how
+        # the point waits; the point is the question the user asked before the answer it replies to
+        point, asker = _asked_before(ctx, m)
+        if asker is not None:
+            pos.add(asker)
     if not point:
         return None
     # who settles it and when, said in the same turn ("das klär ich nächste Woche mit Jens"): the reason
     parks = [
         s for s in m.sentences if not is_question(s) and point not in s and not has_secret(s) and _defers(s)
     ]
-    _open(ctx, point, parks[:1], {m.pos, ack.pos})
+    _open(ctx, point, parks[:1], pos)
     ctx.reported.add(ack.pos)
     return ack
+
+
+def _asked_before(ctx: Ctx, m: Msg) -> tuple[str, int | None]:
+    """The question of the user turn before the assistant's answer that ``m`` replies to (the
+    answer itself asking nothing back): the point and that turn's position, or ('', None)."""
+    prev = ctx.prev_assistant(m.pos)
+    if prev is None or any(is_question(s) for s in prev.sentences) or ctx.offer(prev).options:
+        return "", None
+    asker = ctx.last_user(prev.pos)
+    if asker is None:
+        return "", None
+    asked = [s for s in ctx.msgs[asker].sentences if is_question(s) and _size(s) >= 4 and not has_secret(s)]
+    if not asked or todos.rhetorical(asked[-1]):
+        return "", None
+    return _point(asked[-1]) or plain(_FILLER.sub("", asked[-1])), asker
 
 
 _MODAL: Final = re.compile(

@@ -674,6 +674,10 @@ _POINT_NOUNS: Final = frozenset(
 )  # fmt: skip
 
 
+#: "For": whom or what an open point waits on ("open for the board", "ouverte pour le bureau de janvier").
+_FOR: Final = frozenset(["for", "für", "para", "pour", "per"])
+
+
 def files_open(sentences: Sequence[str]) -> bool:
     """The assistant's answer files the point as open: an open word that closes a clause ("lo dejo
     como pendiente", "je le laisse en suspens, ...") or is followed by "until" ("bleibt offen bis nach
@@ -697,6 +701,7 @@ def files_open(sentences: Sequence[str]) -> bool:
                     or UNTIL.starts(" ".join(toks[k + 1 :]))
                     or UNTIL.hit(" ".join(toks[k + 1 : k + 4]))
                     or (k + 1 < len(toks) and toks[k + 1] in _POINT_NOUNS)  # "as an open question for ..."
+                    or (k + 1 < len(toks) and toks[k + 1] in _FOR)  # "noted as open for the board"
                     or (k > 0 and toks[k - 1] in _POINT_NOUNS)  # "come domanda aperta per ...", noun first
                 ):
                     return True
