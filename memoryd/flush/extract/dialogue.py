@@ -441,7 +441,11 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _rejection(ctx, m, prev, strong[:2])
     elif deferred and not own and len(body) > len(deferred) and not _agrees(first):
         said = [s for s in body if s not in deferred][:2]  # the user raises a point and puts it off
-        _parked(ctx, m, body, " ".join(said), deferred)
+        inner = next(((s, p) for s in deferred if (p := _point(s))), None)
+        if inner is not None:  # "und ob wir X, das kläre ich noch mit Jonas": the point is in it
+            _parked(ctx, m, body, inner[1], [s for s in deferred if s != inner[0]])
+        else:
+            _parked(ctx, m, body, " ".join(said), deferred)
     else:
         return
 
@@ -1948,6 +1952,16 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 continue
             s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s) and not has_secret(said):  # the costly test last
+            # "the fund asked whether we'd apply. I don't know, I'll bring it to the board on the
+            # 14th": the speaker cannot settle the point and hands it on: how it waits, no to-do
+            if (
+                (OPEN.hit(s) or DOUBT.hit(s))
+                and i
+                and (point := _point(m.sentences[i - 1]))
+                and _open(ctx, point, [s], {m.pos}) is not None
+            ):
+                used.update((i - 1, i))
+                continue
             for part in todos.clauses(s):  # "I bring the van on Sunday, and Pili buys the gels by Friday"
                 if not todos.restates_decision(ctx.drafts, part, m.pos) and not todos.acted_on_at_once(
                     ctx, m, part
