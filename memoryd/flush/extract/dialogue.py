@@ -1938,7 +1938,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         if remind := todos.remind_request(s):  # "can you remind me to call the vet on Friday?"
             if not has_secret(said):
-                ctx.add("todo", _sentence(remind), {m.pos})
+                ctx.add("todo", _sentence(todos.with_antecedent(ctx, m, i, remind)), {m.pos})
                 used.add(i)
             continue
         points, s = todos.still_open(s)  # "... and the DJ still needs confirming": a point of its own
@@ -1966,16 +1966,16 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 if not todos.restates_decision(ctx.drafts, part, m.pos) and not todos.acted_on_at_once(
                     ctx, m, part
                 ):
-                    ctx.add(
-                        "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
-                    )
+                    task = _after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")
+                    ctx.add("todo", _sentence(todos.with_antecedent(ctx, m, i, task)), {m.pos})
             used.add(i)
             continue
         found, ack = todos.confirmed(ctx, m, s)  # the assistant takes it in: "Noted: Kai, Saturday."
         for part in found:
             if todos.restates_decision(ctx.drafts, part, m.pos) or todos.acted_on_at_once(ctx, m, part):
                 continue  # the choice this turn made, said again; or the context of work done at once
-            ctx.add("todo", _sentence(LEAD_FILLER.sub("", part)), {m.pos} | ({ack.pos} if ack else set()))
+            task = todos.with_antecedent(ctx, m, i, LEAD_FILLER.sub("", part))
+            ctx.add("todo", _sentence(task), {m.pos} | ({ack.pos} if ack else set()))
         if found or (
             fresh
             and todos.puts_off_itself(s)

@@ -23,10 +23,22 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from memoryd.flush.extract.context import Ctx, Draft
-from memoryd.flush.extract.lexicon import ASK, DOUBT, LATER, NO, NOTHING, OPEN, UNTIL, YES, tokens
+from memoryd.flush.extract.lexicon import (
+    ASK,
+    DOUBT,
+    LATER,
+    NO,
+    NOTHING,
+    OPEN,
+    REFUSE,
+    SELF,
+    UNTIL,
+    YES,
+    tokens,
+)
 from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.prose import has_secret, is_question, plain, split_sentences, word_set
+from memoryd.flush.extract.prose import clip, has_secret, is_question, plain, split_sentences, word_set
 from memoryd.flush.items import Kind
 from memoryd.sources.transcript import Entry
 
@@ -778,6 +790,61 @@ def offer_lead(paras: Sequence[str], single: str) -> str:
     return plain(" ".join(said)) if len(tokens(" ".join(said))) >= 5 else ""
 
 
+#: Object pronouns a short task may stand on ("I'll do it myself", "dass ich die tausche", "lo hago yo").
+_BACK: Final = frozenset(
+    ["it", "that", "this", "them", "es", "das", "die", "den", "ihn", "sie", "lo", "la", "los", "las", "eso",
+     "le", "les", "ça", "cela", "li"]
+)  # fmt: skip
+_BACK_MAX: Final = 5  # content words a task that refers back has at most, its when aside
+
+
+#: Forms that are articles too ("la première moitié", "die Rechnung"): a pronoun only right after the
+#: subject ("je le fais", "dass ich die tausche").
+_ARTICLE_TOO: Final = frozenset(["das", "die", "den", "la", "las", "le", "les", "los"])
+_SUBJECT: Final = frozenset(
+    ["ich", "du", "wir", "er", "sie", "je", "tu", "nous", "on", "il", "elle", "yo", "io"]
+)
+
+
+def _pronoun(toks: Sequence[str], k: int) -> bool:
+    t = toks[k]
+    if t not in _BACK or (k + 1 < len(toks) and (toks[k + 1][:1].isdigit() or toks[k + 1] in ("de", "que"))):
+        return False  # "le 25" (a date), "lo de la cuota", "lo que ..." (what follows names it)
+    return t not in _ARTICLE_TOO or (k > 0 and toks[k - 1] in _SUBJECT)
+
+
+def refers_back(task: str) -> bool:
+    """A short task whose object is a pronoun: it says when and who, what is said before it."""
+    toks = tokens(task)
+    if not any(_pronoun(toks, k) for k in range(len(toks))):
+        return False
+    content = [t for t in toks if t not in _BACK and t not in STOPWORDS and len(t) > 2 and not when(t)]
+    return len(content) <= _BACK_MAX
+
+
+def with_antecedent(ctx: Ctx, m: Msg, i: int, task: str) -> str:
+    """A task that refers back ("remind me Saturday that I swap it", "I'll do it myself tomorrow")
+    with what it refers to, in brackets: the statement before it in the turn ("the battery of the
+    right window contact is at 8%"), or else, when the turn opens with it, the request of the user
+    turn the assistant's last answer could not carry out, taken over by the speaker ("Can you book
+    that in the app?" - "I can't book there" - "I'll do it myself tomorrow")."""
+    if not refers_back(task):
+        return task
+    before = [s for s in m.sentences[:i] if not is_question(s) and len(tokens(s)) >= 4 and not has_secret(s)]
+    if before:
+        return f"{task.rstrip('. ')} ({plain(before[-1]).rstrip('. ')})"
+    if any(len(tokens(s)) >= 4 for s in m.sentences[:i]):
+        return task
+    prev = ctx.prev_assistant(m.pos)
+    asker = ctx.last_user(prev.pos) if prev is not None else None
+    if prev is None or asker is None or not SELF.hit(task) or not any(REFUSE.hit(s) for s in prev.sentences):
+        return task  # not "I'll do it myself" after "I can't": nothing handed back
+    asked = [s for s in ctx.msgs[asker].sentences if not has_secret(s)]
+    if not asked:
+        return task
+    return f"{task.rstrip('. ')} ({clip(plain(' '.join(asked)), 160).rstrip('. ')})"
+
+
 def parks_a_question(sentences: Sequence[str], deferred: Sequence[str]) -> bool:
     """The turn only puts a point off: it says nothing but that (a short "ugh, right." besides),
     not one clause in a turn about something else."""
@@ -840,6 +907,7 @@ __all__ = [
     "owner_clause",
     "parks_a_question",
     "puts_off_itself",
+    "refers_back",
     "remind_request",
     "reminder_of",
     "restates_decision",
@@ -850,4 +918,5 @@ __all__ = [
     "still_open",
     "tool_reminders",
     "undated_put_off",
+    "with_antecedent",
 ]
