@@ -1993,6 +1993,13 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             if clause := todos.owner_clause(LIST_ITEM.sub("", said), name):
                 ctx.add("todo", _sentence(clause), {m.pos, ack.pos} if ack is not None else {m.pos})
                 break
+    if fresh and not used and len(ctx.drafts) == start and (got := todos.raised_then_put_off(m.sentences)):
+        # "maybe move offsite to a storage box. cheaper? think about it later": a point, a doubt or
+        # a question about it, and a put-off with no day, nothing else: the point stays open
+        ack = ctx.prose_after(m.pos, text_only=False)
+        pos = {m.pos} | ({ack.pos} if ack is not None and not ctx.offer(ack).options else set())
+        if _open(ctx, got[0], [got[1]], pos) is not None:
+            return
     if (
         fresh
         and not used

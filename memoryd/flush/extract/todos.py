@@ -845,6 +845,46 @@ def with_antecedent(ctx: Ctx, m: Msg, i: int, task: str) -> str:
     return f"{task.rstrip('. ')} ({clip(plain(' '.join(asked)), 160).rstrip('. ')})"
 
 
+_RAISED_MAX: Final = 4  # sentences of a turn that only raises a point and puts it off
+_PUT_OFF_MAX: Final = (
+    8  # words of the put-off itself ("think about it later", "lo dejamos para más adelante")
+)
+
+
+#: Hedges the "later" class holds too: they soften a proposal, they put nothing off.
+_HEDGE: Final = frozenset(["maybe", "perhaps", "vielleicht", "quizá", "quizás", "peut-être", "forse"])
+
+
+def _unhedged(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in _HEDGE]
+
+
+def raised_then_put_off(sentences: Sequence[str]) -> tuple[str, str] | None:
+    """A short turn that raises a point, asks or doubts about it, and ends by putting it off with no
+    day: (the point, the put-off). "and honestly maybe move offsite to a storage box. cheaper? think
+    about it later"; "y lo de subir la cuota, no lo meto todavía. no sé si es el momento. lo dejamos
+    para más adelante". None for anything else (a dated or delegated put-off is read elsewhere)."""
+    said = [s for s in sentences if s.strip(" .!")]
+    if not 2 <= len(said) <= _RAISED_MAX or any(has_secret(s) for s in said):
+        return None
+    last, first, middle = said[-1], said[0], said[1:-1]
+    if (
+        is_question(last)
+        or len(tokens(last)) > _PUT_OFF_MAX
+        or not LATER.hit(last)
+        or when(last)
+        or ASK.hit(last)
+        or signs_off(last)
+    ):
+        return None
+    if is_question(first) or len(tokens(first)) < 5 or LATER.hit(" ".join(_unhedged(first))):
+        return None  # the point is no put-off of its own ("maybe" only hedges it)
+    if not any(is_question(s) or DOUBT.hit(s) for s in middle):
+        return None  # no doubt about it: a plan said and a "later", not a point left open
+    asked = [s for s in middle if is_question(s) and len(tokens(s)) <= 4]
+    return plain(" ".join([first, *asked])), plain(last)
+
+
 def parks_a_question(sentences: Sequence[str], deferred: Sequence[str]) -> bool:
     """The turn only puts a point off: it says nothing but that (a short "ugh, right." besides),
     not one clause in a turn about something else."""
@@ -866,8 +906,9 @@ def same_point(drafts: Sequence[Draft], topic: str, pos: set[int]) -> Draft | No
 
 
 _SIGN_OFF: Final = re.compile(
-    r"(?:[,;.!]\s*|^|\s)(?:(?:(?:see you|see ya|talk|catch you|speak)\s+)?(?:later|laters)|bis (?:später|dann|bald)|"
-    r"hasta (?:luego|pronto)|nos vemos|à plus(?: tard)?|a plus|a dopo|a più tardi|ci sentiamo|später|luego)\W*$",
+    r"(?:[,;.!]\s*|^|\s)(?:(?:(?:see you|see ya|talk|catch you|speak)\s+)?(?:later|laters)|bis (?:später|dann|bald|morgen)|"
+    r"(?:see you|talk|speak to you) tomorrow|hasta (?:luego|pronto|mañana)|nos vemos|à plus(?: tard)?|a plus|à demain|"
+    r"a dopo|a più tardi|a domani|ci sentiamo|später|luego)\W*$",
     re.I,
 )
 
@@ -907,6 +948,7 @@ __all__ = [
     "owner_clause",
     "parks_a_question",
     "puts_off_itself",
+    "raised_then_put_off",
     "refers_back",
     "remind_request",
     "reminder_of",
