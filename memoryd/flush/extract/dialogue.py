@@ -441,7 +441,11 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _rejection(ctx, m, prev, strong[:2])
     elif deferred and not own and len(body) > len(deferred) and not _agrees(first):
         said = [s for s in body if s not in deferred][:2]  # the user raises a point and puts it off
-        _parked(ctx, m, body, " ".join(said), deferred)
+        inner = next(((s, p) for s in deferred if (p := _point(s))), None)
+        if inner is not None:  # "und ob wir X, das kläre ich noch mit Jonas": the point is in it
+            _parked(ctx, m, body, inner[1], [s for s in deferred if s != inner[0]])
+        else:
+            _parked(ctx, m, body, " ".join(said), deferred)
     else:
         return
 
@@ -561,15 +565,37 @@ def kept_open(ctx: Ctx, m: Msg) -> Msg | None:
                 continue  # "and I'll ask them by the 20th whether ...": a to-do, not a point raised
             point = _point(s) or plain(_FILLER.sub("", s))
             break
+    pos = {m.pos, ack.pos}
+    if not point and not any(is_question(s) for s in m.sentences):
+        # "ill check behind the rack tmrw" - "OK, open until you've checked": the turn only says how
+        # the point waits; the point is the question the user asked before the answer it replies to
+        point, asker = _asked_before(ctx, m)
+        if asker is not None:
+            pos.add(asker)
     if not point:
         return None
     # who settles it and when, said in the same turn ("das klär ich nächste Woche mit Jens"): the reason
     parks = [
         s for s in m.sentences if not is_question(s) and point not in s and not has_secret(s) and _defers(s)
     ]
-    _open(ctx, point, parks[:1], {m.pos, ack.pos})
+    _open(ctx, point, parks[:1], pos)
     ctx.reported.add(ack.pos)
     return ack
+
+
+def _asked_before(ctx: Ctx, m: Msg) -> tuple[str, int | None]:
+    """The question of the user turn before the assistant's answer that ``m`` replies to (the
+    answer itself asking nothing back): the point and that turn's position, or ('', None)."""
+    prev = ctx.prev_assistant(m.pos)
+    if prev is None or any(is_question(s) for s in prev.sentences) or ctx.offer(prev).options:
+        return "", None
+    asker = ctx.last_user(prev.pos)
+    if asker is None:
+        return "", None
+    asked = [s for s in ctx.msgs[asker].sentences if is_question(s) and _size(s) >= 4 and not has_secret(s)]
+    if not asked or todos.rhetorical(asked[-1]):
+        return "", None
+    return _point(asked[-1]) or plain(_FILLER.sub("", asked[-1])), asker
 
 
 _MODAL: Final = re.compile(
@@ -735,6 +761,8 @@ def _advice(ctx: Ctx, prev: Msg) -> bool:
         return False  # the agent went and did it ("restart it and check it comes back"): a task, done
     if DOUBT.hit(point) or any(NO.hit(s) for s in prev.sentences):
         return True  # a point the user was unsure about, or one the assistant could not settle
+    if not is_question(point) and LATER.hit(point) and not todos.when(point):
+        return True  # "could we add a peer at some point": a request put off as it was made, not done
     return not any(distinct_values(s) for s in prev.sentences)
 
 
@@ -1570,9 +1598,14 @@ def _single(
         said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
         text = ctx.labels["rejected"] + clip(_action(action), 150) + was + (f" — {said}" if said else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
-    elif deferred and not agreed:  # the point the user raised, if the offer only answered it
+    elif deferred and (not agreed or (todos.undated_put_off(deferred) and not _acted_on(ctx, m, prev))):
+        # the point the user raised, if the offer only answered it; "yeah, not today though" agrees
+        # the thing is worth doing and puts it off with no day: still open, nobody's dated task
         generic = not distinct_values(action) and _size(action) < 10  # "shall I fetch numbers?"
-        _open(ctx, (raised(ctx, prev) if generic else "") or action, deferred, {prev.pos, m.pos}, prev)
+        topic = (
+            (raised(ctx, prev) or todos.offer_lead(paragraphs(prev.prose), offer.single)) if generic else ""
+        )
+        _open(ctx, topic or action, deferred, {prev.pos, m.pos}, prev)
     elif agreed and (
         later := [
             s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
@@ -1905,7 +1938,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         if remind := todos.remind_request(s):  # "can you remind me to call the vet on Friday?"
             if not has_secret(said):
-                ctx.add("todo", _sentence(remind), {m.pos})
+                ctx.add("todo", _sentence(todos.with_antecedent(ctx, m, i, remind)), {m.pos})
                 used.add(i)
             continue
         points, s = todos.still_open(s)  # "... and the DJ still needs confirming": a point of its own
@@ -1919,20 +1952,30 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 continue
             s = s[that.end() :].rstrip("?？ ")
         if task_sentence(s) and not has_secret(said):  # the costly test last
+            # "the fund asked whether we'd apply. I don't know, I'll bring it to the board on the
+            # 14th": the speaker cannot settle the point and hands it on: how it waits, no to-do
+            if (
+                (OPEN.hit(s) or DOUBT.hit(s))
+                and i
+                and (point := _point(m.sentences[i - 1]))
+                and _open(ctx, point, [s], {m.pos}) is not None
+            ):
+                used.update((i - 1, i))
+                continue
             for part in todos.clauses(s):  # "I bring the van on Sunday, and Pili buys the gels by Friday"
                 if not todos.restates_decision(ctx.drafts, part, m.pos) and not todos.acted_on_at_once(
                     ctx, m, part
                 ):
-                    ctx.add(
-                        "todo", _sentence(_after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")), {m.pos}
-                    )
+                    task = _after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")
+                    ctx.add("todo", _sentence(todos.with_antecedent(ctx, m, i, task)), {m.pos})
             used.add(i)
             continue
         found, ack = todos.confirmed(ctx, m, s)  # the assistant takes it in: "Noted: Kai, Saturday."
         for part in found:
             if todos.restates_decision(ctx.drafts, part, m.pos) or todos.acted_on_at_once(ctx, m, part):
                 continue  # the choice this turn made, said again; or the context of work done at once
-            ctx.add("todo", _sentence(LEAD_FILLER.sub("", part)), {m.pos} | ({ack.pos} if ack else set()))
+            task = todos.with_antecedent(ctx, m, i, LEAD_FILLER.sub("", part))
+            ctx.add("todo", _sentence(task), {m.pos} | ({ack.pos} if ack else set()))
         if found or (
             fresh
             and todos.puts_off_itself(s)
@@ -1950,6 +1993,13 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             if clause := todos.owner_clause(LIST_ITEM.sub("", said), name):
                 ctx.add("todo", _sentence(clause), {m.pos, ack.pos} if ack is not None else {m.pos})
                 break
+    if fresh and not used and len(ctx.drafts) == start and (got := todos.raised_then_put_off(m.sentences)):
+        # "maybe move offsite to a storage box. cheaper? think about it later": a point, a doubt or
+        # a question about it, and a put-off with no day, nothing else: the point stays open
+        ack = ctx.prose_after(m.pos, text_only=False)
+        pos = {m.pos} | ({ack.pos} if ack is not None and not ctx.offer(ack).options else set())
+        if _open(ctx, got[0], [got[1]], pos) is not None:
+            return
     if (
         fresh
         and not used

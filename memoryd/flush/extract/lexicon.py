@@ -178,17 +178,19 @@ LATER: Final = Words(
     "let me think|think about it|sleep on it|get back to you|hold off|for now|on hold|tbd|no idea|let me see|"
     "we'll see|see how|can wait|haven't decided|not decided|need to think|need some time|give me a day|"
     "check first|circle back|get back to|revisit|not right now|not now|another time|some other time|hold that thought|"
-    "at some point|down the line",
+    "at some point|down the line|not today|another day|some other day",
+    "heute nicht|nicht heute|an einem anderen tag|"
     "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
     "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen|ein andermal|"
     "nicht jetzt|melde mich|komme darauf zurück|keine ahnung",
     "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
     "pensármelo|pensarlo bien|consultarlo con la almohada|otro día|ahora no|más adelante|ya te digo|"
-    "te digo algo|lo vemos|ni idea",
+    "te digo algo|lo vemos|ni idea|hoy no|otro día",
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
-    "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée",
+    "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée|"
+    "pas aujourd'hui|un autre jour",
     "più tardi|domani|non ancora|forse|non so|ci penso|vediamo|per ora|un'altra volta|non adesso|boh|"
-    "nessuna idea|ti faccio sapere",
+    "nessuna idea|ti faccio sapere|non oggi|oggi no|un altro giorno",
     "後で|あとで|明日|来週|保留|未定|考えさせ|考えます|まだ|一旦|いったん",
     "più tardi|domani|la prossima settimana|non ancora|forse|non so|ci penso|ci devo pensare|"
     "vedremo|per ora|per adesso|un'altra volta|non adesso|ti faccio sapere|ti dico poi|"

@@ -23,10 +23,22 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from memoryd.flush.extract.context import Ctx, Draft
-from memoryd.flush.extract.lexicon import ASK, DOUBT, LATER, NO, NOTHING, OPEN, UNTIL, YES, tokens
+from memoryd.flush.extract.lexicon import (
+    ASK,
+    DOUBT,
+    LATER,
+    NO,
+    NOTHING,
+    OPEN,
+    REFUSE,
+    SELF,
+    UNTIL,
+    YES,
+    tokens,
+)
 from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.prose import has_secret, is_question, plain, word_set
+from memoryd.flush.extract.prose import clip, has_secret, is_question, plain, split_sentences, word_set
 from memoryd.flush.items import Kind
 from memoryd.sources.transcript import Entry
 
@@ -674,6 +686,10 @@ _POINT_NOUNS: Final = frozenset(
 )  # fmt: skip
 
 
+#: "For": whom or what an open point waits on ("open for the board", "ouverte pour le bureau de janvier").
+_FOR: Final = frozenset(["for", "für", "para", "pour", "per"])
+
+
 def files_open(sentences: Sequence[str]) -> bool:
     """The assistant's answer files the point as open: an open word that closes a clause ("lo dejo
     como pendiente", "je le laisse en suspens, ...") or is followed by "until" ("bleibt offen bis nach
@@ -697,6 +713,7 @@ def files_open(sentences: Sequence[str]) -> bool:
                     or UNTIL.starts(" ".join(toks[k + 1 :]))
                     or UNTIL.hit(" ".join(toks[k + 1 : k + 4]))
                     or (k + 1 < len(toks) and toks[k + 1] in _POINT_NOUNS)  # "as an open question for ..."
+                    or (k + 1 < len(toks) and toks[k + 1] in _FOR)  # "noted as open for the board"
                     or (k > 0 and toks[k - 1] in _POINT_NOUNS)  # "come domanda aperta per ...", noun first
                 ):
                     return True
@@ -753,6 +770,121 @@ def answered_later(ctx: Ctx, q: Draft) -> bool:
     return False
 
 
+def undated_put_off(deferred: Sequence[str]) -> bool:
+    """A reply puts the thing off with no day or date ("yeah, not today though", "sí, pero otro
+    día"): an agreement that it is worth doing, but no task anyone has to do by a time."""
+    return (
+        bool(deferred)
+        and not any(when(s) or _EVERY.search(s) for s in deferred)
+        and all(LATER.hit(s) and not ASK.hit(s) for s in deferred)
+    )
+
+
+def offer_lead(paras: Sequence[str], single: str) -> str:
+    """What a bare offer ("Want me to look at it?") refers to: the statements before it in its
+    paragraph ("Side note: the smoke test took 9m40s of its 10-minute timeout. It will start timing
+    out soon."). '' when there are none."""
+    key = single.rstrip("?？ ")
+    para = next((p for p in reversed(paras) if key and key in p), paras[-1] if paras else "")
+    said = [s for s in split_sentences(para) if not is_question(s) and not has_secret(s)]
+    return plain(" ".join(said)) if len(tokens(" ".join(said))) >= 5 else ""
+
+
+#: Object pronouns a short task may stand on ("I'll do it myself", "dass ich die tausche", "lo hago yo").
+_BACK: Final = frozenset(
+    ["it", "that", "this", "them", "es", "das", "die", "den", "ihn", "sie", "lo", "la", "los", "las", "eso",
+     "le", "les", "ça", "cela", "li"]
+)  # fmt: skip
+_BACK_MAX: Final = 5  # content words a task that refers back has at most, its when aside
+
+
+#: Forms that are articles too ("la première moitié", "die Rechnung"): a pronoun only right after the
+#: subject ("je le fais", "dass ich die tausche").
+_ARTICLE_TOO: Final = frozenset(["das", "die", "den", "la", "las", "le", "les", "los"])
+_SUBJECT: Final = frozenset(
+    ["ich", "du", "wir", "er", "sie", "je", "tu", "nous", "on", "il", "elle", "yo", "io"]
+)
+
+
+def _pronoun(toks: Sequence[str], k: int) -> bool:
+    t = toks[k]
+    if t not in _BACK or (k + 1 < len(toks) and (toks[k + 1][:1].isdigit() or toks[k + 1] in ("de", "que"))):
+        return False  # "le 25" (a date), "lo de la cuota", "lo que ..." (what follows names it)
+    return t not in _ARTICLE_TOO or (k > 0 and toks[k - 1] in _SUBJECT)
+
+
+def refers_back(task: str) -> bool:
+    """A short task whose object is a pronoun: it says when and who, what is said before it."""
+    toks = tokens(task)
+    if not any(_pronoun(toks, k) for k in range(len(toks))):
+        return False
+    content = [t for t in toks if t not in _BACK and t not in STOPWORDS and len(t) > 2 and not when(t)]
+    return len(content) <= _BACK_MAX
+
+
+def with_antecedent(ctx: Ctx, m: Msg, i: int, task: str) -> str:
+    """A task that refers back ("remind me Saturday that I swap it", "I'll do it myself tomorrow")
+    with what it refers to, in brackets: the statement before it in the turn ("the battery of the
+    right window contact is at 8%"), or else, when the turn opens with it, the request of the user
+    turn the assistant's last answer could not carry out, taken over by the speaker ("Can you book
+    that in the app?" - "I can't book there" - "I'll do it myself tomorrow")."""
+    if not refers_back(task):
+        return task
+    before = [s for s in m.sentences[:i] if not is_question(s) and len(tokens(s)) >= 4 and not has_secret(s)]
+    if before:
+        return f"{task.rstrip('. ')} ({plain(before[-1]).rstrip('. ')})"
+    if any(len(tokens(s)) >= 4 for s in m.sentences[:i]):
+        return task
+    prev = ctx.prev_assistant(m.pos)
+    asker = ctx.last_user(prev.pos) if prev is not None else None
+    if prev is None or asker is None or not SELF.hit(task) or not any(REFUSE.hit(s) for s in prev.sentences):
+        return task  # not "I'll do it myself" after "I can't": nothing handed back
+    asked = [s for s in ctx.msgs[asker].sentences if not has_secret(s)]
+    if not asked:
+        return task
+    return f"{task.rstrip('. ')} ({clip(plain(' '.join(asked)), 160).rstrip('. ')})"
+
+
+_RAISED_MAX: Final = 4  # sentences of a turn that only raises a point and puts it off
+_PUT_OFF_MAX: Final = (
+    8  # words of the put-off itself ("think about it later", "lo dejamos para más adelante")
+)
+
+
+#: Hedges the "later" class holds too: they soften a proposal, they put nothing off.
+_HEDGE: Final = frozenset(["maybe", "perhaps", "vielleicht", "quizá", "quizás", "peut-être", "forse"])
+
+
+def _unhedged(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in _HEDGE]
+
+
+def raised_then_put_off(sentences: Sequence[str]) -> tuple[str, str] | None:
+    """A short turn that raises a point, asks or doubts about it, and ends by putting it off with no
+    day: (the point, the put-off). "and honestly maybe move offsite to a storage box. cheaper? think
+    about it later"; "y lo de subir la cuota, no lo meto todavía. no sé si es el momento. lo dejamos
+    para más adelante". None for anything else (a dated or delegated put-off is read elsewhere)."""
+    said = [s for s in sentences if s.strip(" .!")]
+    if not 2 <= len(said) <= _RAISED_MAX or any(has_secret(s) for s in said):
+        return None
+    last, first, middle = said[-1], said[0], said[1:-1]
+    if (
+        is_question(last)
+        or len(tokens(last)) > _PUT_OFF_MAX
+        or not LATER.hit(last)
+        or when(last)
+        or ASK.hit(last)
+        or signs_off(last)
+    ):
+        return None
+    if is_question(first) or len(tokens(first)) < 5 or LATER.hit(" ".join(_unhedged(first))):
+        return None  # the point is no put-off of its own ("maybe" only hedges it)
+    if not any(is_question(s) or DOUBT.hit(s) for s in middle):
+        return None  # no doubt about it: a plan said and a "later", not a point left open
+    asked = [s for s in middle if is_question(s) and len(tokens(s)) <= 4]
+    return plain(" ".join([first, *asked])), plain(last)
+
+
 def parks_a_question(sentences: Sequence[str], deferred: Sequence[str]) -> bool:
     """The turn only puts a point off: it says nothing but that (a short "ugh, right." besides),
     not one clause in a turn about something else."""
@@ -774,8 +906,9 @@ def same_point(drafts: Sequence[Draft], topic: str, pos: set[int]) -> Draft | No
 
 
 _SIGN_OFF: Final = re.compile(
-    r"(?:[,;.!]\s*|^|\s)(?:(?:(?:see you|see ya|talk|catch you|speak)\s+)?(?:later|laters)|bis (?:später|dann|bald)|"
-    r"hasta (?:luego|pronto)|nos vemos|à plus(?: tard)?|a plus|a dopo|a più tardi|ci sentiamo|später|luego)\W*$",
+    r"(?:[,;.!]\s*|^|\s)(?:(?:(?:see you|see ya|talk|catch you|speak)\s+)?(?:later|laters)|bis (?:später|dann|bald|morgen)|"
+    r"(?:see you|talk|speak to you) tomorrow|hasta (?:luego|pronto|mañana)|nos vemos|à plus(?: tard)?|a plus|à demain|"
+    r"a dopo|a più tardi|a domani|ci sentiamo|später|luego)\W*$",
     re.I,
 )
 
@@ -810,10 +943,13 @@ __all__ = [
     "files_open",
     "laid_out_then_doubt",
     "listed_owners",
+    "offer_lead",
     "owned_task",
     "owner_clause",
     "parks_a_question",
     "puts_off_itself",
+    "raised_then_put_off",
+    "refers_back",
     "remind_request",
     "reminder_of",
     "restates_decision",
@@ -823,4 +959,6 @@ __all__ = [
     "signs_off",
     "still_open",
     "tool_reminders",
+    "undated_put_off",
+    "with_antecedent",
 ]
