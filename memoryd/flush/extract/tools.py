@@ -1664,6 +1664,7 @@ def one_per_saga(ctx: Ctx) -> None:
                 into.must_keep = into.must_keep and d.must_keep
             into.pos.update(d.pos)
             drop.append(d)
+    drop += _one_report(ctx, [d for d in work if all(d is not x for x in drop)])
     drop += _acts_of_decisions(ctx, work)
     drop += _amendments(ctx, [d for d in work if all(d is not x for x in drop)])
     if drop:
@@ -1733,6 +1734,50 @@ def _amendments(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
             continue  # its first making gave no outcome: the amended thing's end state is this one
         into.text = _saga_join(into, o)
         into.pos.update(o.pos)
+        out.append(o)
+    return out
+
+
+def _report_of(ctx: Ctx, d: Draft) -> int | None:
+    """The entry an outcome ends on when that is the agent's own words (its closing report)."""
+    last = ctx.msgs[max(d.pos)]
+    return last.pos if last.role == "assistant" and last.step is None and last.prose else None
+
+
+def _own_part(a: str, b: str) -> str:
+    """What ``a`` says before the words it ends with alike ``b``, cut back to a clause boundary."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    if n < 20:
+        return ""
+    head = a[: len(a) - n]
+    cut = -1 if a[len(a) - n :].startswith("; ") else head.rfind("; ")
+    return (head[:cut] if cut >= 0 else head).rstrip("; ")
+
+
+def _one_report(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
+    """Two failure chains the agent closed with one report ("CI is green: ...") are one request's
+    work told once: outcomes of one saga that end on the same assistant message are one outcome,
+    the earlier's own part first, the shared report once. Must-keep when either is."""
+    out: list[Draft] = []
+    by_report: dict[int, Draft] = {}
+    for o in sorted(work, key=lambda d: min(d.pos)):
+        report = _report_of(ctx, o)
+        if report is None:
+            continue
+        first = by_report.get(report)
+        if first is None:
+            by_report[report] = o
+            continue
+        head = _own_part(first.text, o.text)
+        if head:
+            joined = join_parts([fit_all([head], max(MAX_TEXT - len(o.text) - 2, 0)), o.text])
+            first.text = joined if len(joined) <= MAX_TEXT else _saga_join(first, o)
+        else:
+            first.text = _saga_join(first, o)
+        first.pos.update(o.pos)
+        first.must_keep = first.must_keep or o.must_keep
         out.append(o)
     return out
 
