@@ -774,6 +774,28 @@ def _reproduces(msgs: Sequence[Msg], step: Step, chain: _Chain) -> bool:
     return False
 
 
+def _main_words(step: Step) -> list[tuple[str, ...]]:
+    return [words for _, words in step.segments if program(words) not in TRIVIAL]
+
+
+def _one_value_changed(msgs: Sequence[Msg], chain: _Chain, step: Step) -> bool:
+    """The failing command run again, as written but for one argument (the calendar's id for its
+    name, the other project): the value was corrected, the work is the same. Not for looks."""
+    last = msgs[chain.fails[-1]].step
+    if last is None or not last.command or not step.command or step.effect in ("read", "check"):
+        return False
+    a, b = _main_words(last), _main_words(step)
+    if not a or len(a) != len(b) or any(len(x) != len(y) for x, y in zip(a, b, strict=True)):
+        return False
+    diffs = [
+        i for x, y in zip(a, b, strict=True) for i, (u, v) in enumerate(zip(x, y, strict=True)) if u != v
+    ]
+    if len(diffs) != 1:
+        return False
+    head = 1 + len(identity(a[0])[1].split())  # program and subcommand words stay the same
+    return diffs[0] >= head
+
+
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
@@ -821,7 +843,7 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 )
             changed = False
             continue
-        for c in [c for c in open_chains if _closes(run, step, c)]:
+        for c in [c for c in open_chains if _closes(run, step, c) or _one_value_changed(msgs, c, step)]:
             if (
                 c.silent
                 and _norm_command(step.command) not in c.silent
