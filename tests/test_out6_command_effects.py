@@ -30,6 +30,11 @@ def test_a_script_run_by_its_path_is_judged_by_its_name() -> None:
     assert _effect("/opt/tools/show-status.sh") == ["read"]
 
 
+def test_a_script_whose_name_says_nothing_goes_by_its_subcommand() -> None:
+    assert _effect("./manage.py migrate") == ["change"]
+    assert _effect("./manage.py showmigrations") == ["read"]
+
+
 def _lookup(c: Conv, ask: str, report: str) -> None:
     c.user(ask)
     c.run("crontab -l", "15 3 * * * /opt/tools/cleanup-tmp.sh >> /var/log/cleanup.log 2>&1")

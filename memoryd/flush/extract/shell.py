@@ -423,10 +423,10 @@ def segment_effect(words: Sequence[str], raw: str) -> str:
             return "check"
     if prog in _SQL_CLIENT:
         return "change" if _SQL_WRITE.search(raw) else "read"
-    if _SCRIPT_FILE.search(prog):
-        # a script run by its path (``./deploy.sh``, ``/usr/local/bin/backup-local.sh``): its name
-        # says what it does, as for ``bash deploy.sh``
-        return "change" if _SCRIPT_VERB.search(prog) else "read"
+    if _SCRIPT_FILE.search(prog) and _SCRIPT_VERB.search(prog):
+        # a script run by its path (``./deploy.sh``, ``/usr/local/bin/backup-local.sh``) whose name
+        # says it changes things, as for ``bash deploy.sh``; other names go by their subcommand
+        return "change"
     if prog in _INTERPRETERS:
         inline = next((words[i + 1] for i in range(1, len(words) - 1) if words[i] in _INLINE_OPTS), None)
         if inline is not None:  # inline code: what it calls says whether it writes (its imports do not)
