@@ -136,6 +136,9 @@ _SCRIPT_VERB: Final = re.compile(
 )
 
 
+_SCRIPT_FILE: Final = re.compile(r"\.(?:sh|bash|py|rb|pl|js|ts)$")
+
+
 #: What inline code (``python -c "..."``, ``node -e "..."``) does when it writes: a file saved or
 #: opened for writing, a frame written out, a request that posts. Its ``import`` is a keyword.
 _INLINE_WRITE: Final = re.compile(
@@ -420,12 +423,18 @@ def segment_effect(words: Sequence[str], raw: str) -> str:
             return "check"
     if prog in _SQL_CLIENT:
         return "change" if _SQL_WRITE.search(raw) else "read"
+    if _SCRIPT_FILE.search(prog) and _SCRIPT_VERB.search(prog):
+        # a script run by its path (``./deploy.sh``, ``/usr/local/bin/backup-local.sh``) whose name
+        # says it changes things, as for ``bash deploy.sh``; other names go by their subcommand
+        return "change"
     if prog in _INTERPRETERS:
         inline = next((words[i + 1] for i in range(1, len(words) - 1) if words[i] in _INLINE_OPTS), None)
         if inline is not None:  # inline code: what it calls says whether it writes (its imports do not)
             return "change" if _INLINE_WRITE.search(inline) else "read"
         script = next((w for w in words[1:] if not w.startswith("-")), "")
         return "change" if _SCRIPT_VERB.search(_base(script)) else "read"
+    if prog == "crontab" and "-l" in words[1:]:
+        return "read"  # it lists the table
     if prog in _OPS_PROGS:
         return "change"
     if prog == "sed" and "-i" in words:

@@ -774,6 +774,28 @@ def _reproduces(msgs: Sequence[Msg], step: Step, chain: _Chain) -> bool:
     return False
 
 
+def _main_words(step: Step) -> list[tuple[str, ...]]:
+    return [words for _, words in step.segments if program(words) not in TRIVIAL]
+
+
+def _one_value_changed(msgs: Sequence[Msg], chain: _Chain, step: Step) -> bool:
+    """The failing command run again, as written but for one argument (the calendar's id for its
+    name, the other project): the value was corrected, the work is the same. Not for looks."""
+    last = msgs[chain.fails[-1]].step
+    if last is None or not last.command or not step.command or step.effect in ("read", "check"):
+        return False
+    a, b = _main_words(last), _main_words(step)
+    if not a or len(a) != len(b) or any(len(x) != len(y) for x, y in zip(a, b, strict=True)):
+        return False
+    diffs = [
+        i for x, y in zip(a, b, strict=True) for i, (u, v) in enumerate(zip(x, y, strict=True)) if u != v
+    ]
+    if len(diffs) != 1:
+        return False
+    head = 1 + len(identity(a[0])[1].split())  # program and subcommand words stay the same
+    return diffs[0] >= head
+
+
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
@@ -821,7 +843,7 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 )
             changed = False
             continue
-        for c in [c for c in open_chains if _closes(run, step, c)]:
+        for c in [c for c in open_chains if _closes(run, step, c) or _one_value_changed(msgs, c, step)]:
             if (
                 c.silent
                 and _norm_command(step.command) not in c.silent
@@ -1664,6 +1686,7 @@ def one_per_saga(ctx: Ctx) -> None:
                 into.must_keep = into.must_keep and d.must_keep
             into.pos.update(d.pos)
             drop.append(d)
+    drop += _one_report(ctx, [d for d in work if all(d is not x for x in drop)])
     drop += _acts_of_decisions(ctx, work)
     drop += _amendments(ctx, [d for d in work if all(d is not x for x in drop)])
     if drop:
@@ -1733,6 +1756,50 @@ def _amendments(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
             continue  # its first making gave no outcome: the amended thing's end state is this one
         into.text = _saga_join(into, o)
         into.pos.update(o.pos)
+        out.append(o)
+    return out
+
+
+def _report_of(ctx: Ctx, d: Draft) -> int | None:
+    """The entry an outcome ends on when that is the agent's own words (its closing report)."""
+    last = ctx.msgs[max(d.pos)]
+    return last.pos if last.role == "assistant" and last.step is None and last.prose else None
+
+
+def _own_part(a: str, b: str) -> str:
+    """What ``a`` says before the words it ends with alike ``b``, cut back to a clause boundary."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    if n < 20:
+        return ""
+    head = a[: len(a) - n]
+    cut = -1 if a[len(a) - n :].startswith("; ") else head.rfind("; ")
+    return (head[:cut] if cut >= 0 else head).rstrip("; ")
+
+
+def _one_report(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
+    """Two failure chains the agent closed with one report ("CI is green: ...") are one request's
+    work told once: outcomes of one saga that end on the same assistant message are one outcome,
+    the earlier's own part first, the shared report once. Must-keep when either is."""
+    out: list[Draft] = []
+    by_report: dict[int, Draft] = {}
+    for o in sorted(work, key=lambda d: min(d.pos)):
+        report = _report_of(ctx, o)
+        if report is None:
+            continue
+        first = by_report.get(report)
+        if first is None:
+            by_report[report] = o
+            continue
+        head = _own_part(first.text, o.text)
+        if head:
+            joined = join_parts([fit_all([head], max(MAX_TEXT - len(o.text) - 2, 0)), o.text])
+            first.text = joined if len(joined) <= MAX_TEXT else _saga_join(first, o)
+        else:
+            first.text = _saga_join(first, o)
+        first.pos.update(o.pos)
+        first.must_keep = first.must_keep or o.must_keep
         out.append(o)
     return out
 
