@@ -748,11 +748,12 @@ def _standing_rule(s: str) -> bool:
 
 def _keeps_fact(s: str) -> bool:
     """A sentence of a reply that also states a standing preference stays readable for the fact rules."""
-    from memoryd.flush.extract.facts import states_preference
+    from memoryd.flush.extract.facts import _DISMISS, states_preference
     from memoryd.flush.extract.lexicon import PREFER, RULE
 
-    if NO.starts(s) or is_question(s):
-        return False  # "nee, lieber nicht" refuses; it states no preference
+    ruled = RULE.starts(s) and len(tokens(s)) >= 4 and not _DISMISS.starts(s)
+    if (NO.starts(s) and not ruled) or is_question(s):
+        return False  # "nee, lieber nicht" refuses; "never sudo on this box ..." opens with its rule
     return RULE.hit(s) or PREFER.hit(s) or REMEMBER.search(s) is not None or states_preference(s)
 
 
