@@ -301,6 +301,13 @@ _NOTE_LEAD: Final = re.compile(
 def _request_stripped(s: str) -> str:
     """ "Just so you know for later, the docs are in X" -> "the docs are in X" (the request clause goes)."""
     s = _COURTESY.sub("", s)
+    head, sep, rest = s.partition(":")
+    if sep and REMEMBER.search(head) and len(tokens(rest)) >= 3 and not REMEMBER.search(rest):
+        return rest.strip()  # "while I think of it, please hold on to this one: nobody ...": what follows
+    head, sep, tail = s.rpartition(",")
+    short_tail = sep and len(tokens(tail)) <= 5 and len(tokens(head)) >= 3
+    if short_tail and REMEMBER.search(tail) and not REMEMBER.search(head):
+        return head.strip()  # "the demo has a budget of 60 ms a token, keep that in mind": the request goes
     note = _NOTE_LEAD.match(s)
     if note is not None and len(tokens(re.split(r"[,:]", s[note.end() :], maxsplit=1)[0])) >= 4:
         return s[
