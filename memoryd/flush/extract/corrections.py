@@ -454,6 +454,7 @@ _CONTRASTED: Final = re.compile(
     r"(?P<unit>(?:\s*[^\W\d_]{1,12}\.?){1,2}|\s*[€$£%°](?:\s?/\s?[^\W\d_]{1,6})?)?,?\s+\(?"
     r"(?:not|nicht|no|pas|non)\s+(?:(?:a|à|um|at|on|by|bis|hasta|jusqu'à|entro)\s+)?"
     r"(?:(?:the|am|den|der|die|el|la|las|los|le|les|de|du|il|al|alle|i)\s+)?"
+    r"(?:[^\W\d_]{3,12}\s+(?=\d))?(?:[€$£]\s?)?"  # ("no el jueves 21": the day's name; "not £12,000")
     r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
     re.I,
 )
@@ -519,6 +520,8 @@ def _contrasted(s: str) -> str:
     new, old = (re.sub(r"\D", "", v) for v in (m.group("new"), m.group("old")))
     if not new or new == old:
         return ""  # ("20 minutes, not 20 seconds": a unit, read elsewhere)
+    if after is not None and re.match(r"\.\s+\S", s[after.end() :]):
+        s = s[: after.end()]  # ("no el jueves 21. El jueves ...": "21." joined the next one)
     bare = re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I)
     said = CORRECTION_LEAD.sub("", bare)
     if first is not None and len(bare) - len(said) > bare.lower().find(first.group(0).lower()):
