@@ -20,6 +20,7 @@ from memoryd.flush.extract.fact_common import (
     _unprompted,
     lead_stripped,
     stresses,
+    written_down,
 )
 from memoryd.flush.extract.lexicon import (
     AGAIN,
@@ -52,6 +53,7 @@ from memoryd.flush.extract.markers import (
     LEAD_FILLER,
     NARRATION,
     PERSONAL,
+    PROCEDURE_WORD,
     REMEMBER,
     REQUEST,
     STATE_VERB,
@@ -649,6 +651,9 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # a point still open is not a fact; "never mind re X" waves one away
         if _SELF_FORGET.hit(core):
             continue  # "I always forget what can be done ahead": why they ask, not a rule
+        if PROCEDURE_WORD.search(core) and not ahead and written_down(ctx, m):
+            continue  # "put in how one starts a postmortem, then I needn't explain it every time", and the
+            # agent writes it into the document: the how-to is a procedure, its reason no rule
         forward = ahead or (acked and _CONTRAST.hit(core))
         rule = RULE.hit(lead) or PREFER.hit(core) or forward or named
         rule = rule or (habitual and _HABIT.search(core) is not None and _NOT.search(core) is not None)

@@ -17,6 +17,7 @@ from memoryd.flush.extract.fact_common import (
     _unprompted,
     lead_stripped,
     stresses,
+    written_down,
 )
 from memoryd.flush.extract.lexicon import (
     DUE,
@@ -150,8 +151,12 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         if (
             PROCEDURE_WORD.search(sents[hit])
             and len(SEQUENCE.findall(said)) < 2
-            and not (STATE_VERB.search(said) and (_VALUE.search(said) or "/" in said))
-        ):  # ("remember that the runbook lives in ops/RUNBOOK.md" says where it is: a fact)
+            and (
+                not (STATE_VERB.search(said) and (_VALUE.search(said) or "/" in said))
+                or (is_question(sents[hit]) and written_down(ctx, m))
+            )
+        ):  # ("remember that the runbook lives in ops/RUNBOOK.md" says where it is: a fact; "can you jot
+            # the steps down in budget/HOWTO.md?", and the agent writes it: the steps are the document's)
             attach_procedure(ctx, m)  # "remember this runbook": the steps are written elsewhere
             used.add(base + hit)
             return True
