@@ -43,4 +43,5 @@ def test_never_sentence_in_a_reply_is_a_rule(offer: str, reply: str, word: str) 
 
 def test_never_mind_is_no_rule() -> None:
     assert not _keeps_fact("never mind the cache, it sorted itself out")
+    assert not _keeps_fact("never used that cache tool, but go ahead")
     assert _keeps_fact("never run the cleanup on the shared box")
