@@ -50,3 +50,5 @@ def test_only_the_imperative_hold_on_to_asks() -> None:
     assert REMEMBER.search("behalt das im Kopf, bitte")
     assert REMEMBER.search("ok. hold on to that")
     assert not REMEMBER.search("I will hold on to this receipt")
+    assert not REMEMBER.search("ok, I'll keep that in mind")
+    assert REMEMBER.search("the hall fits 80, keep that in mind")

@@ -76,6 +76,7 @@ _LEST_I_FORGET: Final = (
 #: The request with its object between the words: "keep that in mind", "hold on to this one", "behalt das im
 #: Kopf", "tenlo en cuenta", "garde ça en tête", "tienilo a mente".
 _KEEP_IT: Final = (
+    r"(?<!i'll )(?<!i’ll )(?<!i will )(?<!we'll )(?<!i )(?<!we )(?<!to )"  # (not "I'll keep that in mind")
     r"(?:keep|bear) (?:this|that|it|these|those) in mind|(?:(?<=please )|(?<=^)|(?<=[,:;.!] ))(?:hold|hang) on to (?:this|that)\b(?: one)?|"
     r"behalte? (?:das|es|dies) im kopf|ten(?:lo|la|ed?lo) (?:en cuenta|presente)|"
     r"gardez? (?:ça|cela|le|la) (?:en tête|en mémoire)|tienil[oa] (?:a mente|presente)|tienitelo a mente"
