@@ -54,3 +54,7 @@ def test_contrast_with_sign_or_day_is_a_correction(said: str, new: str, after: s
 def test_plain_contrast_unchanged() -> None:
     assert _contrasted("we have 42 hosts, not 24") == "We have 42 hosts, not 24"
     assert _contrasted("make it 3 servers") == ""
+    assert (
+        _contrasted("One thing straight away: the deposit was £500, not £350.")
+        == "The deposit was £500, not £350"
+    )

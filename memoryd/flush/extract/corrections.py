@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.fact_common import _PLEASE, _VALUE, _sentence_case
+from memoryd.flush.extract.fact_common import _PLEASE, _VALUE, _sentence_case, lead_stripped
 from memoryd.flush.extract.lexicon import (
     FIRST,
     NO,
@@ -586,7 +586,7 @@ def _contrasted(s: str) -> str:
     head, sep, rest = said.partition(":")
     if sep and rest.strip() and FIRST.hit(head) and not any(c.isdigit() for c in head):
         said = rest.strip()  # "I mixed it up: the fee is 40, not 30": the head is about the speaker
-    return _sentence_case(plain(said).rstrip(" .:"))
+    return _sentence_case(lead_stripped(plain(said)).rstrip(" .:"))  # ("One thing straight away: ...")
 
 
 #: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
