@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.fact_common import _PLEASE, _VALUE, _sentence_case
+from memoryd.flush.extract.fact_common import _PLEASE, _VALUE, _sentence_case, lead_stripped
 from memoryd.flush.extract.lexicon import (
     FIRST,
     NO,
@@ -25,6 +25,7 @@ from memoryd.flush.extract.markers import (
     PLEASANTRY,
     REMEMBER,
     REMEMBER_HEAD,
+    REQUEST,
     STATE_VERB,
 )
 from memoryd.flush.extract.messages import Msg
@@ -61,14 +62,69 @@ def value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     before = len(ctx.drafts)
     if _value_correction(ctx, m, prev):
         return True
-    if prev is None or len(ctx.drafts) != before or len(m.prose) > 600:
+    if len(ctx.drafts) != before or len(m.prose) > 600:
+        return False
+    if prev is None:  # (the user's word on a failure, quoted by its outcome, may still name the right one)
+        if "-" in m.prose or "_" in m.prose:
+            _identifier_put_right(ctx, m)
         return False
     contrasted = next((c for x in _whole_sentences(m.sentences[:5]) if (c := _contrasted(x))), "")
     if contrasted:
         ctx.add("fact", contrasted + ctx.labels["correction"], {m.pos}, must_keep=True)
     elif _ACTUALLY.match(m.prose):
         _earlier_value(ctx, m, prev)
+    elif "-" in m.prose or "_" in m.prose:
+        _identifier_put_right(ctx, m)
     return False  # (what else the turn says is read as usual)
+
+
+#: A name of the kind a setup gives its things: lower-case parts joined by "-" or "_" ("sumtune-prod-eu",
+#: "tobi-offsite-2026", "db_replica_2").
+_IDENT: Final = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w-])")
+
+
+def _family(ident: str) -> str:
+    return re.split(r"[-_]", ident, maxsplit=1)[0]
+
+
+def _identifier_put_right(ctx: Ctx, m: Msg) -> None:
+    """The user names the right one of a family of names the agent just used another of: "bucket is
+    tobi-offsite-2026 btw, tobi-backup is the old one" after the agent read ``b2:tobi-backup``, "c'est
+    pas sumtune-dev. Le projet pour les GPU c'est sumtune-prod-eu" after a command on sumtune-dev
+    failed. In the user's statements (no question, no order) two names of one family (the same first
+    part), one of them used by the agent since the user's last turn (its words, a command, a path, a
+    tool's output), the other new to that stretch: a correction (a fact, must keep), the statements
+    that name them."""
+    said = [(i, s) for i, s in enumerate(m.sentences[:4]) if not is_question(s) and not has_secret(s)]
+    named = [(i, s, _IDENT.findall(s)) for i, s in said]
+    if sum(len(n) for _, _, n in named) < 2:
+        return
+    start = ctx.last_user(m.pos)
+    agent = " ".join(
+        x
+        for a in ctx.msgs[(start + 1 if start is not None else 0) : m.pos]
+        for x in (
+            (a.prose, a.step.command, a.step.path, a.step.output[:4000]) if a.step is not None else (a.prose,)
+        )
+    ).lower()
+    idents = {n for _, _, ns in named for n in ns}
+    old = {n for n in idents if n in agent}
+    new = {n for n in idents - old if any(_family(n) == _family(o) for o in old)}
+    if not old or not new:
+        return
+    keep = [
+        (i, s)
+        for i, s, ns in named
+        if set(ns) & (old | new)
+        and (STATE.hit(s) or _declares(s))
+        and not REQUEST.match(LEAD_FILLER.sub("", s))
+    ]
+    if not any(set(_IDENT.findall(s)) & new for _, s in keep):
+        return
+    text = " ".join(CORRECTION_LEAD.sub("", _SOUND_LEAD.sub("", LEAD_FILLER.sub("", s))) for _, s in keep)
+    ctx.add(
+        "fact", _sentence_case(plain(text).rstrip(" .")) + ctx.labels["correction"], {m.pos}, must_keep=True
+    )
 
 
 #: "Actually", per language: the user puts right what was said a while ago ("actually the hall holds 150").
@@ -454,6 +510,7 @@ _CONTRASTED: Final = re.compile(
     r"(?P<unit>(?:\s*[^\W\d_]{1,12}\.?){1,2}|\s*[€$£%°](?:\s?/\s?[^\W\d_]{1,6})?)?,?\s+\(?"
     r"(?:not|nicht|no|pas|non)\s+(?:(?:a|à|um|at|on|by|bis|hasta|jusqu'à|entro)\s+)?"
     r"(?:(?:the|am|den|der|die|el|la|las|los|le|les|de|du|il|al|alle|i)\s+)?"
+    r"(?:[^\W\d_]{3,12}\s+(?=\d))?(?:[€$£]\s?)?"  # ("no el jueves 21": the day's name; "not £12,000")
     r"(?P<old>\d[\d.:,]*?(?:st|nd|rd|th)?)(?![\d])",
     re.I,
 )
@@ -519,6 +576,8 @@ def _contrasted(s: str) -> str:
     new, old = (re.sub(r"\D", "", v) for v in (m.group("new"), m.group("old")))
     if not new or new == old:
         return ""  # ("20 minutes, not 20 seconds": a unit, read elsewhere)
+    if after is not None and re.match(r"\.\s+\S", s[after.end() :]):
+        s = s[: after.end()]  # ("no el jueves 21. El jueves ...": "21." joined the next one)
     bare = re.sub(r"^(?:ah|oh|äh|eh|ay)\b[,!\s]*", "", s.strip(), flags=re.I)
     said = CORRECTION_LEAD.sub("", bare)
     if first is not None and len(bare) - len(said) > bare.lower().find(first.group(0).lower()):
@@ -527,7 +586,7 @@ def _contrasted(s: str) -> str:
     head, sep, rest = said.partition(":")
     if sep and rest.strip() and FIRST.hit(head) and not any(c.isdigit() for c in head):
         said = rest.strip()  # "I mixed it up: the fee is 40, not 30": the head is about the speaker
-    return _sentence_case(plain(said).rstrip(" .:"))
+    return _sentence_case(lead_stripped(plain(said)).rstrip(" .:"))  # ("One thing straight away: ...")
 
 
 #: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.

@@ -774,13 +774,22 @@ def _standing_rule(s: str) -> bool:
     return RULE.hit(s) and not NO.starts(s) and not is_question(s)
 
 
+#: "never" with a past participle tells what the speaker has not done ("never used it, but sure", "never
+#: heard of them"): an experience, no rule.
+_NEVER_DID: Final = re.compile(
+    r"^\W*never\s+(?:been|had|heard|seen|done|used|tried|got|gone|met|known|thought|made|liked|needed|worked)\b",
+    re.I,
+)
+
+
 def _keeps_fact(s: str) -> bool:
     """A sentence of a reply that also states a standing preference stays readable for the fact rules."""
-    from memoryd.flush.extract.facts import states_preference
+    from memoryd.flush.extract.facts import _DISMISS, states_preference
     from memoryd.flush.extract.lexicon import PREFER, RULE
 
-    if NO.starts(s) or is_question(s):
-        return False  # "nee, lieber nicht" refuses; it states no preference
+    ruled = RULE.starts(s) and len(tokens(s)) >= 4 and not _DISMISS.starts(s) and not _NEVER_DID.match(s)
+    if (NO.starts(s) and not ruled) or is_question(s):
+        return False  # "nee, lieber nicht" refuses; "never sudo on this box ..." opens with its rule
     return RULE.hit(s) or PREFER.hit(s) or REMEMBER.search(s) is not None or states_preference(s)
 
 

@@ -20,6 +20,7 @@ from memoryd.flush.extract.prose import (
     has_secret,
     is_question,
 )
+from memoryd.flush.extract.shell import EDIT_TOOLS, WRITE_TOOLS
 
 _VALUE: Final = re.compile(
     r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*(?:st|nd|rd|th|[kmgtKMGT]i?[bB]?|ms|s|h|m)?|#[\w-]+|"
@@ -116,3 +117,9 @@ def stresses(sentence: str) -> bool:
     """Whether ``sentence`` only stresses the rule before it (see ``_STRESSES``): at most seven words,
     not a question."""
     return len(sentence.split()) <= 7 and not is_question(sentence) and _STRESSES.match(sentence) is not None
+
+
+def written_down(ctx: Ctx, m: Msg) -> bool:
+    """Whether the agent's answer to ``m`` writes or edits a file (before the user speaks again): what
+    ``m`` asked to note down went into a document."""
+    return any(a.step is not None and a.step.tool in WRITE_TOOLS | EDIT_TOOLS for a in ctx.after(m.pos))

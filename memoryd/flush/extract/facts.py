@@ -20,6 +20,7 @@ from memoryd.flush.extract.fact_common import (
     _unprompted,
     lead_stripped,
     stresses,
+    written_down,
 )
 from memoryd.flush.extract.lexicon import (
     AGAIN,
@@ -52,6 +53,7 @@ from memoryd.flush.extract.markers import (
     LEAD_FILLER,
     NARRATION,
     PERSONAL,
+    PROCEDURE_WORD,
     REMEMBER,
     REQUEST,
     STATE_VERB,
@@ -607,6 +609,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
     _where_it_is(ctx, m, used)
     _said_in_passing(ctx, m, used)
     _dated(ctx, m, used)
+    _on_purpose(ctx, m)
     contrast = _CONTRAST.hit(m.prose) or _COMPARE.hit(m.prose) or _FORWARD.hit(m.prose)
     headed = ":" in m.prose and _RULE_NOUN.search(m.prose) is not None
     habitual = _HABIT.search(m.prose, m.low) is not None
@@ -648,6 +651,9 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # a point still open is not a fact; "never mind re X" waves one away
         if _SELF_FORGET.hit(core):
             continue  # "I always forget what can be done ahead": why they ask, not a rule
+        if PROCEDURE_WORD.search(core) and not ahead and written_down(ctx, m):
+            continue  # "put in how one starts a postmortem, then I needn't explain it every time", and the
+            # agent writes it into the document: the how-to is a procedure, its reason no rule
         forward = ahead or (acked and _CONTRAST.hit(core))
         rule = RULE.hit(lead) or PREFER.hit(core) or forward or named
         rule = rule or (habitual and _HABIT.search(core) is not None and _NOT.search(core) is not None)
@@ -923,6 +929,36 @@ def _said_in_passing(ctx: Ctx, m: Msg, used: set[int]) -> None:
         return  # ("by the way, I loved the last draft"): nothing named, small talk
     ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
     used.add(0)
+
+
+#: "On purpose", per language: a state of things the user says was made so, and is to stay so.
+_ON_PURPOSE: Final = Words(
+    "on purpose|deliberately|intentionally",
+    "absichtlich|mit absicht",
+    "a propósito|adrede|deliberadamente|intencionadamente",
+    "exprès|volontairement|délibérément|intentionnellement",
+    "apposta|di proposito|volutamente|deliberatamente",
+)
+
+
+def _on_purpose(ctx: Ctx, m: Msg) -> None:
+    """A state of the setup the user says is so on purpose ("closed 80 in october on purpose", "the
+    smart plugs sit on the guest wifi, on purpose", "den Port habe ich absichtlich zugemacht"): a standing
+    property of the environment, not to be undone (a fact; must keep when a rule word says so too).
+    The sentence that says it, in the user's words; not a question, an order or a "by the way" head
+    ("a propósito, ..." opens an aside)."""
+    if not _ON_PURPOSE.hit(m.prose):
+        return
+    for s in m.sentences:
+        if len(s) > 300 or is_question(s) or has_secret(s) or not _ON_PURPOSE.hit(s) or _ON_PURPOSE.starts(s):
+            continue
+        core = _strip_label(LEAD_FILLER.sub("", _after_yes(s) or s))
+        core = AGREE_START.sub("", core, count=1).lstrip(" ,;:!.")  # ("yeah closed 80 ...": the yes goes)
+        if len(tokens(core)) < 4 or REQUEST.match(core) or _PLEASE.search(core) or _ASKS_TO.search(core):
+            continue
+        if any(d.kind == "fact" and m.pos in d.pos and core[:40] in d.text for d in ctx.drafts[-8:]):
+            continue  # (another fact rule said it already)
+        ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=RULE.hit(core))
 
 
 #: A thing named by its article and a few words, then "is", then a date: "the internal deadline is 9

@@ -73,18 +73,31 @@ _LEST_I_FORGET: Final = (
 )
 
 
+#: The request with its object between the words: "keep that in mind", "hold on to this one", "behalt das im
+#: Kopf", "tenlo en cuenta", "garde ça en tête", "tienilo a mente".
+_KEEP_IT: Final = (
+    r"(?<!i'll )(?<!i’ll )(?<!i will )(?<!we'll )(?<!i )(?<!we )(?<!to )"  # (not "I'll keep that in mind")
+    r"(?:keep|bear) (?:this|that|it|these|those) in mind|(?:(?<=please )|(?<=^)|(?<=[,:;.!] ))(?:hold|hang) on to (?:this|that)\b(?: one)?|"
+    r"behalte? (?:das|es|dies) im kopf|ten(?:lo|la|ed?lo) (?:en cuenta|presente)|"
+    r"gardez? (?:ça|cela|le|la) (?:en tête|en mémoire)|tienil[oa] (?:a mente|presente)|tienitelo a mente"
+)
+
+
 REMEMBER: Final = make_cue(
     r"\b(?:remember|keep in mind|don'?t forget|do not forget|for the record|make a note|take note|memori[sz]e|"
     r"note (?:this|that) down|write (?:this|that) down|for (?:future reference|the future)|merk dir|denk dran|"
     r"vergiss nicht|fürs protokoll|zur erinnerung|para que conste|"
     r"retiens|souviens-toi|n'oublie pas|pour mémoire|pour rappel|recuerda|no olvides|acuérdate|ricorda|ricordati|"
     r"non dimenticare|tieni a mente|tieni presente|prendi nota|per la cronaca|"
+    + _KEEP_IT
+    + r"|"
     + _LEST_I_FORGET
     + r")\b|覚えて|覚えと|記憶して|メモして|"
     r"忘れないで|記録して",
     "remember|keep in mind|forget|record|note|memori|write|future|merk dir|denk dran|vergiss|protokoll|"
     "erinnerung|conste|retiens|souviens|oublie|mémoire|rappel|recuerda|olvides|acuérdate|ricorda|dimenticare|"
     "tieni a mente|tieni presente|prendi nota|cronaca|vergesse|se me olvide|dimentichi|dimenticar|"
+    "in mind|hold on to|hang on to|im kopf|tenlo|tenedlo|en tête|en mémoire|tienilo|tienitelo|"
     "覚え|記憶|メモ|忘れ|記録",
 )
 

@@ -17,6 +17,7 @@ from memoryd.flush.extract.fact_common import (
     _unprompted,
     lead_stripped,
     stresses,
+    written_down,
 )
 from memoryd.flush.extract.lexicon import (
     DUE,
@@ -150,8 +151,12 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         if (
             PROCEDURE_WORD.search(sents[hit])
             and len(SEQUENCE.findall(said)) < 2
-            and not (STATE_VERB.search(said) and (_VALUE.search(said) or "/" in said))
-        ):  # ("remember that the runbook lives in ops/RUNBOOK.md" says where it is: a fact)
+            and (
+                not (STATE_VERB.search(said) and (_VALUE.search(said) or "/" in said))
+                or (is_question(sents[hit]) and written_down(ctx, m))
+            )
+        ):  # ("remember that the runbook lives in ops/RUNBOOK.md" says where it is: a fact; "can you jot
+            # the steps down in budget/HOWTO.md?", and the agent writes it: the steps are the document's)
             attach_procedure(ctx, m)  # "remember this runbook": the steps are written elsewhere
             used.add(base + hit)
             return True
@@ -301,6 +306,13 @@ _NOTE_LEAD: Final = re.compile(
 def _request_stripped(s: str) -> str:
     """ "Just so you know for later, the docs are in X" -> "the docs are in X" (the request clause goes)."""
     s = _COURTESY.sub("", s)
+    head, sep, rest = s.partition(":")
+    if sep and REMEMBER.search(head) and len(tokens(rest)) >= 3 and not REMEMBER.search(rest):
+        return rest.strip()  # "while I think of it, please hold on to this one: nobody ...": what follows
+    head, sep, tail = s.rpartition(",")
+    short_tail = sep and len(tokens(tail)) <= 5 and len(tokens(head)) >= 3
+    if short_tail and REMEMBER.search(tail) and not REMEMBER.search(head):
+        return head.strip()  # "the demo has a budget of 60 ms a token, keep that in mind": the request goes
     note = _NOTE_LEAD.match(s)
     if note is not None and len(tokens(re.split(r"[,:]", s[note.end() :], maxsplit=1)[0])) >= 4:
         return s[
