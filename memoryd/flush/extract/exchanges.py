@@ -1038,17 +1038,28 @@ def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
     if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
         lead, body = head.group(0).rstrip(":： "), body[head.end() :]
     sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+    tries = [sides]
     if len(sides) == 2 and "," in sides[0]:
-        sides = [*_LIST_SPLIT.split(sides[0]), sides[1]]
-    if not 2 <= len(sides) <= 3:
-        return None
-    width = len(sides[-1].split())
-    opts = [_disjunct(x, i == 0, not lead, width) for i, x in enumerate(sides)]
-    if any(not o or len(o.split()) > 4 for o in opts):
-        return None
-    if len({o.lower() for o in opts}) < len(opts):
-        return None
-    return lead, tuple(Option(str(i + 1), o) for i, o in enumerate(opts))
+        # "A, B or C?"; failing that, or when the first piece names nothing the others name ("for
+        # the launch, ship v2 or stay on v1?"), a lead before a comma and two sides
+        listed = [*_LIST_SPLIT.split(sides[0]), sides[1]]
+        if _names_something(listed[0]) or not any(_names_something(x) for x in listed[1:]):
+            tries.insert(0, listed)
+    for sides in tries:
+        if not 2 <= len(sides) <= 3:
+            continue
+        width = len(sides[-1].split())
+        opts = [_disjunct(x, i == 0, not lead, width) for i, x in enumerate(sides)]
+        if any(not o or len(o.split()) > 4 for o in opts) or len({o.lower() for o in opts}) < len(opts):
+            continue
+        return lead, tuple(Option(str(i + 1), o) for i, o in enumerate(opts))
+    return None
+
+
+def _names_something(piece: str) -> bool:
+    """A number, an identifier or a capitalised name in ``piece`` (its first letter aside)."""
+    words = piece.strip().split()
+    return bool(words) and (bool(_NAMING.search(words[0][1:])) or any(_NAMING.search(w) for w in words[1:]))
 
 
 def _quoted_sides(sentence: str) -> tuple[str, tuple[Option, ...]] | None:
@@ -1146,11 +1157,13 @@ def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
     enriched = []
     for i, (o, d) in enumerate(zip(opts, details, strict=True)):
         frame = resolve_question(question, opts, i) if len(opts) == 2 and not lead else ""
+        if frame and _SIDE_SPLIT.search(frame):
+            frame = ""  # the question came back whole, both sides in it: no frame for one option
         head = f"{lead}: {o.text}" if lead else (frame or o.text)
         text = d if word_set(head) <= word_set(d) else f"{head}, {d}"
         enriched.append(Option(o.label, text))
     options = tuple(enriched)
-    rec = _recommended(opts, _recommending(reply))
+    rec = _recommended(opts, _recommending(reply) or _would_pick(reply))
     return Offer(options, True, rec, "", plain(question), "", True, (), "", rec)
 
 
