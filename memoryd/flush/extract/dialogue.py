@@ -304,6 +304,67 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _said_back(ctx, m, prev)
     if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
         _proposal_taken(ctx, m, prev)
+    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
+        _labelled_proposal_taken(ctx, m, prev)
+
+
+#: "My plan: kill this eval, ...", "Alternative: keep it running ...", "Propuesta: ...": a short bare
+#: label, a colon, the clause it introduces.
+_LABELLED: Final = re.compile(r"^\s*(?P<label>[^\W\d][^:：\d]{0,30}?)\s*[:：]\s+(?P<clause>\S.*)$")
+
+
+#: What a label that puts a proposal says: the speaker's own ("my plan", "mein Vorschlag", "mi idea"),
+#: or a plan, an offer, an idea (the words for a proposal or an alternative are RECOMMEND's, CHOICE's).
+_PROPOSAL_LABEL: Final = re.compile(
+    r"\b(?:my|our|mein|meine|unser|unsere|mi|nuestro|nuestra|mon|ma|notre|il mio|la mia|mio|mia|nostro|nostra|"
+    r"plan|offer|idea|idee|angebot|oferta|idée|offre|piano|offerta)\b",
+    re.I,
+)
+
+
+def _labelled_proposal_taken(ctx: Ctx, m: Msg, prev: Msg) -> None:
+    """An assistant turn that asks nothing and lays out no options, but closes by putting a proposal
+    under a label of its own ("My plan: kill this eval, delete your stale segments, and rerun with
+    8 workers."), and the user's very next turn opens by agreeing ("go ahead", "yes, the downsize
+    instead"): the proposal is decided, in the assistant's words, with what the user adds. The label
+    is a few words without a figure that name a proposal ("My plan", "Alternative", "One offer",
+    "Mi propuesta"; a report's heading, "Draft 2027: ...", "Found it: ...", is none); the
+    proposal is the last labelled sentence of the turn's last paragraph. Who proposed and who agreed:
+    both turns are cited."""
+    offer = ctx.offer(prev)
+    if offer.options or offer.single or offer.question or prev.has_calls or not prev.sentences:
+        return
+    if not m.sentences or is_question(m.sentences[0]):
+        return  # (a request after the yes may be put as a question: "push it to the sheet?")
+    first = _first(m.sentences)
+    if not _agrees(first) or _refuses(first) or any(_defers(s) for s in m.sentences):
+        return
+    paras = paragraphs(prev.prose)
+    last = split_sentences(paras[-1]) if paras else []
+    labelled = [
+        got
+        for x in last
+        if not LIST_ITEM.match(x) and not is_question(x)
+        if (got := _LABELLED.match(plain(x).strip())) is not None
+    ]
+    if not labelled:
+        return
+    got = labelled[-1]
+    label, clause = got.group("label"), got.group("clause").rstrip(" .!。")
+    if len(tokens(label)) > 3 or _size(clause) < 5 or distinct_values(label):
+        return
+    if not (_PROPOSAL_LABEL.search(label) or RECOMMEND_WORDS.hit(label) or CHOICE.hit(label)):
+        return  # "Found it: ...", "Storniert: ...": a finding or a report under a heading, no proposal
+    text = clause
+    rest = _after_yes(first)
+    if (
+        rest
+        and word_set(rest) & word_set(clause)
+        and not word_set(rest) <= word_set(clause)
+        and _size(rest) <= 12
+    ):
+        text = f"{clause}; {plain(rest).strip(' .')}"  # "yes, the downsize instead": what the user adds
+    ctx.add("decision", _sentence(text), {prev.pos, m.pos}, must_keep=True)
 
 
 def _proposal_taken(ctx: Ctx, m: Msg, prev: Msg) -> None:
