@@ -66,6 +66,7 @@ from memoryd.flush.extract.dialogue import (
     explicit_lines,
     kept_open,
     own_choice_delegated,
+    own_contrast,
     pending_picks,
     read_reply,
     reversals,
@@ -140,6 +141,7 @@ def _user_turn(
         prev = None  # the turn handed over its own choice: it answers nothing before it
     if prev is not None and m.pos not in side:
         read_reply(ctx, m, prev, used)
+    own_contrast(ctx, m, used)
     procedure_prose(ctx, m)
     user_tasks(ctx, m, used)
     stated_facts(ctx, m, used)

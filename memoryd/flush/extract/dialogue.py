@@ -308,6 +308,63 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _labelled_proposal_taken(ctx, m, prev)
 
 
+#: One alternative set against another in a statement: "robotics, not football", "in der App,
+#: nicht in HA", "a card instead of an email", "en tren en lugar de en coche", "à pied plutôt qu'en bus".
+_OVER_OTHER: Final = re.compile(
+    r"(?P<chosen>\S.*?)(?:\s*,\s*(?:not|nicht|no|pas|non)\s+|\s+(?:instead of|rather than|statt|anstatt|"
+    r"anstelle von|en lugar de|en vez de|au lieu de|plutôt que|plutôt qu'|invece di|anziché|piuttosto che)\s+)"
+    r"(?P<other>[^,;.!?]+?)\s*[.!]?$",
+    re.I,
+)
+
+
+#: A sentence that opens with a condition ("if I get to choose, ...", "wenn ich wählen kann, ...").
+_IF_LEAD: Final = re.compile(r"^\W*(?:if|when|wenn|falls|si|se|cuando|quand|sobald)\b", re.I)
+
+
+def own_contrast(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """The user chooses on their own, with no offer to reply to: a statement that sets one
+    alternative against another ("So robotics, not football.", "die Nachtabsenkung lass ich in der
+    Tado-App, nicht in HA"), said in passing of anything the assistant offered, which the
+    assistant's next words take without a question ("Alles klar, ...", "Sending it."). A decision,
+    citing the turn and that answer. A value put right ("the 14th, not the 4th"), the other side
+    being what the assistant said or a value, is the correction rules' fact; a standing rule or
+    preference ("always X, not Y"), a condition, a plan put off are not this choice; a turn another
+    rule read is left to it."""
+    if any(m.pos in d.pos for d in ctx.drafts):
+        return  # the turn was read already (a reply, a correction): one thing said, one item
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if (
+        ack is None
+        or not ack.sentences
+        or any(is_question(x) for x in ack.sentences)
+        or _refuses(ack.sentences[0])
+    ):
+        return
+    prev = ctx.prev_assistant(m.pos)
+    said_before = word_set(prev.prose) if prev is not None else frozenset()
+    for i, s in enumerate(m.sentences):
+        if i in used or is_question(s) or _size(s) > 24 or has_secret(s):
+            continue
+        if _keeps_fact(s) or CONDITION.hit(s) or _IF_LEAD.match(s) or _defers(s) or _plan(s) or todos.when(s):
+            continue  # a standing rule or preference, a condition, a plan put off: not this choice
+        got = _OVER_OTHER.match(plain(s).strip())
+        if got is None:
+            continue
+        chosen, other = got.group("chosen"), got.group("other")
+        other_words = word_set(other) - STOPWORDS
+        if not other_words or _size(other) > 4 or _size(chosen) < 1:
+            continue
+        if distinct_values(other):
+            continue  # "it's 5433, not 5432", "as '11pm' instead of 23:00": a value, put right or told
+        if other_words <= said_before and not (word_set(chosen) - STOPWORDS) & said_before:
+            continue  # the other side is what the assistant said, the chosen one is new: a correction
+        text = _sentence(LEAD_FILLER.sub("", plain(s).strip()).rstrip(" .!"))
+        ctx.add("decision", text, {m.pos, ack.pos}, must_keep=True)
+        used.add(i)
+        return
+
+
 #: "My plan: kill this eval, ...", "Alternative: keep it running ...", "Propuesta: ...": a short bare
 #: label, a colon, the clause it introduces.
 _LABELLED: Final = re.compile(r"^\s*(?P<label>[^\W\d][^:：\d]{0,30}?)\s*[:：]\s+(?P<clause>\S.*)$")
