@@ -928,6 +928,9 @@ def _choice(
     if picked is not None and _refuses(first) and not _agrees(first) and _short(first):
         _reject_option(ctx, m, prev, offer, picked, first)
         return
+    if picked is not None and pick_at == 0 and (negated := _negated_lead(first, offer, picked)) is not None:
+        _reject_option(ctx, m, prev, offer, picked, negated)  # "not the nas, stick has to stay ...": why not
+        return
     if picked is None and DELEGATE.hit(m.prose):
         picked = _assistant_choice(ctx, m, offer)
     if picked is None and CONDITION.hit(first) and offer.recommended is not None:
@@ -978,6 +981,20 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _negated_lead(first: str, offer: Offer, picked: int) -> str | None:
+    """A reply whose first clause refuses the option it names ("not the nas, the stick has to stay in
+    the hallway", "nicht die Cloud, ..."): that option is turned down, whatever the rest of the
+    sentence says; the rest is the reason ("" when none). None when the clause is no such refusal."""
+    clauses = [c for c in _CLAUSE.split(first) if c.strip()]
+    if len(clauses) < 2 or not _short(clauses[0]) or _agrees(clauses[0]) or not _refuses(clauses[0]):
+        return None
+    if named_option(clauses[0], offer.options, first=False) != picked:
+        return None
+    if any(named_option(c, offer.options, first=False) not in (None, picked) for c in clauses[1:]):
+        return None  # "not the NAS, the SSD": the rest picks another one (the rules above read that)
+    return _reason(" ".join(clauses[1:]))
 
 
 def _by_comparative(s: str, offer: Offer) -> bool:
