@@ -142,11 +142,11 @@ def _user_turn(
         prev = None  # the turn handed over its own choice: it answers nothing before it
     if prev is not None and m.pos not in side:
         read_reply(ctx, m, prev, used)
-    own_contrast(ctx, m, used)
     procedure_prose(ctx, m)
     user_tasks(ctx, m, used)
     stated_facts(ctx, m, used)
     explicit_lines(ctx, m, decisions=not used)
+    own_contrast(ctx, m, used)  # last: a turn any rule above read is theirs
 
 
 def _answers_offer(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
