@@ -75,3 +75,22 @@ def test_en_a_question_of_fact_answered_is_no_decision() -> None:
     t.assistant("It's 5000 a minute on the paid plan; 500 is the free tier.")
     t.user("ok thanks")
     assert accepted(t.items()) == []
+
+
+def test_en_the_pick_is_read_from_the_recommending_sentences_first_clause() -> None:
+    t = Transcript()
+    t.user("Should we use Postgres or SQLite for the ledger?")
+    t.assistant("I propose PostgreSQL 16 as the primary store; SQLite only for tests.")
+    t.user("Yes, go with PostgreSQL.")
+    (decision,) = accepted(t.items())
+    assert "PostgreSQL 16" in decision.text
+    assert "instead of" not in decision.text  # SQLite, named in the second clause, is not the pick
+
+
+def test_es_the_pick_in_the_first_clause() -> None:
+    t = Transcript()
+    t.user("¿Usamos Trello o Notion-X para las tareas del club?")
+    t.assistant("Yo haría el tablero en Trello; Notion-X solo para las actas.")
+    t.user("Vale, Trello.")
+    (decision,) = accepted(t.items())
+    assert "Trello" in decision.text

@@ -1179,7 +1179,8 @@ def _recommended_own(
     clause of its own ("St Anne's church hall, £85 for the evening, has a kitchen"), else as named;
     the recommended one, undescribed, as the reply's recommending sentence."""
     sentence = _recommending(reply) or _would_pick(reply)
-    rec = _recommended(opts, sentence)
+    head = _DETAIL_SPLIT.split(sentence)[0] if sentence is not None else None
+    rec = _recommended(opts, head)  # the pick is in its first clause: "I propose X ...; Y only for tests"
     if sentence is None or rec is None:
         return None  # no pick of the speaker's own: an answer to a question of fact, not an offer
     clauses = [
