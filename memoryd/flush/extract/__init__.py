@@ -66,8 +66,10 @@ from memoryd.flush.extract.dialogue import (
     explicit_lines,
     kept_open,
     own_choice_delegated,
+    own_contrast,
     pending_picks,
     read_reply,
+    rejected_one_before,
     reversals,
     settle,
     unanswered_at_end,
@@ -119,7 +121,7 @@ def _user_turn(
 ) -> None:
     """One user turn through the rules, in order (see ``_user_rules``)."""
     used: set[int] = set()
-    prev = picks.get(m.pos) or ctx.prev_assistant(m.pos)
+    prev = picks.get(m.pos) or ctx.prev_assistant(m.pos) or rejected_one_before(ctx, m)
     if m.pos in ctx.answered and not _answers_offer(ctx, m, prev):
         prev = None  # the user's word on a failure, quoted by its outcome
     if prev is not None and prev.pos in filed:
@@ -144,6 +146,7 @@ def _user_turn(
     user_tasks(ctx, m, used)
     stated_facts(ctx, m, used)
     explicit_lines(ctx, m, decisions=not used)
+    own_contrast(ctx, m, used)  # last: a turn any rule above read is theirs
 
 
 def _answers_offer(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:

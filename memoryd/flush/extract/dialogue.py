@@ -304,6 +304,124 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         _said_back(ctx, m, prev)
     if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
         _proposal_taken(ctx, m, prev)
+    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
+        _labelled_proposal_taken(ctx, m, prev)
+
+
+#: One alternative set against another in a statement: "robotics, not football", "in der App,
+#: nicht in HA", "a card instead of an email", "en tren en lugar de en coche", "à pied plutôt qu'en bus".
+_OVER_OTHER: Final = re.compile(
+    r"(?P<chosen>\S.*?)(?:\s*,\s*(?:not|nicht|no|pas|non)\s+|\s+(?:instead of|rather than|statt|anstatt|"
+    r"anstelle von|en lugar de|en vez de|au lieu de|plutôt que|plutôt qu'|invece di|anziché|piuttosto che)\s+)"
+    r"(?P<other>[^,;.!?]+?)\s*[.!]?$",
+    re.I,
+)
+
+
+#: A sentence that opens with a condition ("if I get to choose, ...", "wenn ich wählen kann, ...").
+_IF_LEAD: Final = re.compile(r"^\W*(?:if|when|wenn|falls|si|se|cuando|quand|sobald)\b", re.I)
+
+
+def own_contrast(ctx: Ctx, m: Msg, used: set[int]) -> None:
+    """The user chooses on their own, with no offer to reply to: a statement that sets one
+    alternative against another ("So robotics, not football.", "die Nachtabsenkung lass ich in der
+    Tado-App, nicht in HA"), said in passing of anything the assistant offered, which the
+    assistant's next words take without a question ("Alles klar, ...", "Sending it."). A decision,
+    citing the turn and that answer. A value put right ("the 14th, not the 4th"), the other side
+    being what the assistant said or a value, is the correction rules' fact; a standing rule or
+    preference ("always X, not Y"), a condition, a plan put off are not this choice; a turn another
+    rule read is left to it."""
+    if any(m.pos in d.pos for d in ctx.drafts):
+        return  # the turn was read already (a reply, a correction): one thing said, one item
+    ack = ctx.prose_after(m.pos, text_only=False)
+    if (
+        ack is None
+        or not ack.sentences
+        or any(is_question(x) for x in ack.sentences)
+        or _refuses(ack.sentences[0])
+    ):
+        return
+    prev = ctx.prev_assistant(m.pos)
+    said_before = word_set(prev.prose) if prev is not None else frozenset()
+    for i, s in enumerate(m.sentences):
+        if i in used or is_question(s) or _size(s) > 24 or has_secret(s):
+            continue
+        if _keeps_fact(s) or CONDITION.hit(s) or _IF_LEAD.match(s) or _defers(s) or _plan(s) or todos.when(s):
+            continue  # a standing rule or preference, a condition, a plan put off: not this choice
+        got = _OVER_OTHER.match(plain(s).strip())
+        if got is None:
+            continue
+        chosen, other = got.group("chosen"), got.group("other")
+        other_words = word_set(other) - STOPWORDS
+        if not other_words or _size(other) > 4 or _size(chosen) < 1:
+            continue
+        if distinct_values(other):
+            continue  # "it's 5433, not 5432", "as '11pm' instead of 23:00": a value, put right or told
+        if other_words <= said_before and not (word_set(chosen) - STOPWORDS) & said_before:
+            continue  # the other side is what the assistant said, the chosen one is new: a correction
+        text = _sentence(LEAD_FILLER.sub("", plain(s).strip()).rstrip(" .!"))
+        ctx.add("decision", text, {m.pos, ack.pos}, must_keep=True)
+        used.add(i)
+        return
+
+
+#: "My plan: kill this eval, ...", "Alternative: keep it running ...", "Propuesta: ...": a short bare
+#: label, a colon, the clause it introduces.
+_LABELLED: Final = re.compile(r"^\s*(?P<label>[^\W\d][^:：\d]{0,30}?)\s*[:：]\s+(?P<clause>\S.*)$")
+
+
+#: What a label that puts a proposal says: the speaker's own ("my plan", "mein Vorschlag", "mi idea"),
+#: or a plan, an offer, an idea (the words for a proposal or an alternative are RECOMMEND's, CHOICE's).
+_PROPOSAL_LABEL: Final = re.compile(
+    r"\b(?:my|our|mein|meine|unser|unsere|mi|nuestro|nuestra|mon|ma|notre|il mio|la mia|mio|mia|nostro|nostra|"
+    r"plan|offer|idea|idee|angebot|oferta|idée|offre|piano|offerta)\b",
+    re.I,
+)
+
+
+def _labelled_proposal_taken(ctx: Ctx, m: Msg, prev: Msg) -> None:
+    """An assistant turn that asks nothing and lays out no options, but closes by putting a proposal
+    under a label of its own ("My plan: kill this eval, delete your stale segments, and rerun with
+    8 workers."), and the user's very next turn opens by agreeing ("go ahead", "yes, the downsize
+    instead"): the proposal is decided, in the assistant's words, with what the user adds. The label
+    is a few words without a figure that name a proposal ("My plan", "Alternative", "One offer",
+    "Mi propuesta"; a report's heading, "Draft 2027: ...", "Found it: ...", is none); the
+    proposal is the last labelled sentence of the turn's last paragraph. Who proposed and who agreed:
+    both turns are cited."""
+    offer = ctx.offer(prev)
+    if offer.options or offer.single or offer.question or prev.has_calls or not prev.sentences:
+        return
+    if not m.sentences or is_question(m.sentences[0]):
+        return  # (a request after the yes may be put as a question: "push it to the sheet?")
+    first = _first(m.sentences)
+    if not _agrees(first) or _refuses(first) or any(_defers(s) for s in m.sentences):
+        return
+    paras = paragraphs(prev.prose)
+    last = split_sentences(paras[-1]) if paras else []
+    labelled = [
+        got
+        for x in last
+        if not LIST_ITEM.match(x) and not is_question(x)
+        if (got := _LABELLED.match(plain(x).strip())) is not None
+    ]
+    if not labelled:
+        return
+    got = labelled[-1]
+    label, clause = got.group("label"), got.group("clause").rstrip(" .!。")
+    if len(tokens(label)) > 3 or _size(clause) < 5 or distinct_values(label):
+        return
+    if not (_PROPOSAL_LABEL.search(label) or RECOMMEND_WORDS.hit(label) or CHOICE.hit(label)):
+        return  # "Found it: ...", "Storniert: ...": a finding or a report under a heading, no proposal
+    text = clause
+    rest = _after_yes(first)
+    if (
+        rest
+        and word_set(rest) & word_set(clause)
+        and not word_set(rest) <= word_set(clause)
+        and _size(rest) <= 12
+    ):
+        text = f"{clause}; {plain(rest).strip(' .')}"  # "yes, the downsize instead": what the user adds
+    ctx.add("decision", _sentence(text), {prev.pos, m.pos}, must_keep=True)
 
 
 def _proposal_taken(ctx: Ctx, m: Msg, prev: Msg) -> None:
@@ -847,6 +965,9 @@ def _choice(
     if picked is not None and _refuses(first) and not _agrees(first) and _short(first):
         _reject_option(ctx, m, prev, offer, picked, first)
         return
+    if picked is not None and pick_at == 0 and (negated := _negated_lead(first, offer, picked)) is not None:
+        _reject_option(ctx, m, prev, offer, picked, negated)  # "not the nas, stick has to stay ...": why not
+        return
     if picked is None and DELEGATE.hit(m.prose):
         picked = _assistant_choice(ctx, m, offer)
     if picked is None and CONDITION.hit(first) and offer.recommended is not None:
@@ -897,6 +1018,36 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _negated_lead(first: str, offer: Offer, picked: int) -> str | None:
+    """A reply whose first clause refuses the option it names ("not the nas, the stick has to stay in
+    the hallway", "nicht die Cloud, ..."): that option is turned down, whatever the rest of the
+    sentence says; the rest is the reason ("" when none). None when the clause is no such refusal."""
+    clauses = [c for c in _CLAUSE.split(first) if c.strip()]
+    if len(clauses) < 2 or not _short(clauses[0]) or _agrees(clauses[0]) or not _refuses(clauses[0]):
+        return None
+    if named_option(clauses[0], offer.options, first=False) != picked:
+        return None
+    if any(named_option(c, offer.options, first=False) not in (None, picked) for c in clauses[1:]):
+        return None  # "not the NAS, the SSD": the rest picks another one (the rules above read that)
+    return _reason(" ".join(clauses[1:]))
+
+
+def rejected_one_before(ctx: Ctx, m: Msg) -> Msg | None:
+    """The options a user turn still answers when the user's own turn just before it, with no
+    assistant words between, turned one of them down ("not the nas, ..." then "ssd boot"): the
+    choice stays open, the next turn picks among the rest. None otherwise."""
+    if m.pos == 0 or ctx.msgs[m.pos - 1].role != "user":
+        return None
+    before = ctx.msgs[m.pos - 1]
+    offered = ctx.prev_assistant(before.pos)
+    if offered is None or not ctx.offer(offered).options:
+        return None
+    rejected = ctx.labels["rejected"]
+    if not any(d.text.startswith(rejected) and {before.pos, offered.pos} <= d.pos for d in ctx.drafts):
+        return None
+    return offered
 
 
 def _by_comparative(s: str, offer: Offer) -> bool:

@@ -939,6 +939,7 @@ _DETERMINERS: Final = frozenset(
         "les",
         "los",
         "las",
+        "il",
     ]
 )
 _HEADS: Final = frozenset(
@@ -1026,6 +1027,8 @@ def _disjunct(side: str, first: bool, initial: bool = True, width: int = 1) -> s
 def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
     """The user's own "A or B (or C)?": the lead before the options (the topic) and the options, each
     a short alternative (at most four words); None when the question lays out no such choice."""
+    if (quoted := _quoted_sides(question)) is not None:
+        return quoted
     if not is_question(question):
         return _listed_options(question)
     if not OR.hit(question) or WH.starts(question):
@@ -1035,17 +1038,49 @@ def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
     if (head := _LEAD_LABEL.match(body)) and _SIDE_SPLIT.search(body[head.end() :]):
         lead, body = head.group(0).rstrip(":： "), body[head.end() :]
     sides = [x for x in _SIDE_SPLIT.split(body) if x.strip()]
+    tries = [sides]
     if len(sides) == 2 and "," in sides[0]:
-        sides = [*_LIST_SPLIT.split(sides[0]), sides[1]]
+        # "A, B or C?"; failing that, or when the first piece names nothing the others name ("for
+        # the launch, ship v2 or stay on v1?"), a lead before a comma and two sides
+        listed = [*_LIST_SPLIT.split(sides[0]), sides[1]]
+        if _names_something(listed[0]) or not any(_names_something(x) for x in listed[1:]):
+            tries.insert(0, listed)
+    for sides in tries:
+        if not 2 <= len(sides) <= 3:
+            continue
+        width = len(sides[-1].split())
+        opts = [_disjunct(x, i == 0, not lead, width) for i, x in enumerate(sides)]
+        if any(not o or len(o.split()) > 4 for o in opts) or len({o.lower() for o in opts}) < len(opts):
+            continue
+        return lead, tuple(Option(str(i + 1), o) for i, o in enumerate(opts))
+    return None
+
+
+def _names_something(piece: str) -> bool:
+    """A number, an identifier or a capitalised name in ``piece`` (its first letter aside)."""
+    words = piece.strip().split()
+    return bool(words) and (bool(_NAMING.search(words[0][1:])) or any(_NAMING.search(w) for w in words[1:]))
+
+
+def _quoted_sides(sentence: str) -> tuple[str, tuple[Option, ...]] | None:
+    """Two or three quoted alternatives joined by "or", whatever their length, in a statement or a
+    question ("Il titolo: 'A' oppure 'B'."); the lead before the colon is the topic."""
+    body = sentence.strip().rstrip(".!?？。 ")
+    lead = ""
+    if head := _LEAD_LABEL.match(body):
+        lead, body = head.group(0).rstrip(":： "), body[head.end() :]
+    sides = [x.strip() for x in _SIDE_SPLIT.split(body) if x.strip()]
     if not 2 <= len(sides) <= 3:
         return None
-    width = len(sides[-1].split())
-    opts = [_disjunct(x, i == 0, not lead, width) for i, x in enumerate(sides)]
-    if any(not o or len(o.split()) > 4 for o in opts):
+    names = []
+    for x in sides:
+        got = _QUOTED.fullmatch(x)
+        if got is None:
+            return None
+        names.append(next(g for g in got.groups() if g))
+    if len({n.lower() for n in names}) < len(names):
         return None
-    if len({o.lower() for o in opts}) < len(opts):
-        return None
-    return lead, tuple(Option(str(i + 1), o) for i, o in enumerate(opts))
+    return lead, tuple(Option(str(i + 1), n) for i, n in enumerate(names))
 
 
 _LIST_AND: Final = re.compile(r"^(?:and|und|y|e|et)\s+", re.I)
@@ -1071,6 +1106,22 @@ def _own_words(o: Option, options: Sequence[Option]) -> frozenset[str]:
     return o.words.difference(*(p.words for p in options if p is not o)) - STOPWORDS
 
 
+#: The speaker's own conditional ("I'd book ...", "ich würde ...", "je prendrais", "yo haría",
+#: "io sceglierei"): the first person saying what it would do, whatever the verb.
+_WOULD: Final = re.compile(
+    r"^(?:\W*\w+,\s+)?(?:i'd|i’d|i would|ich würde|je \w+rais|j'\w+rais|yo \w+ría|io \w+rei)\s",
+    re.I,
+)
+
+
+def _would_pick(reply: Msg) -> str | None:
+    """The reply's statement of what the speaker would do, not a question, the last one said."""
+    return next(
+        (s for s in reversed(reply.sentences) if not is_question(s) and _WOULD.match(plain(s).strip())),
+        None,
+    )
+
+
 def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
     """The user lays out the options ("the bus: Girard or Berthet?") and the assistant's next turn
     elaborates each of them, each in a clause of its own: an offer of those options, each enriched
@@ -1087,14 +1138,15 @@ def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
     if any(not w for w in own):
         return None
     clauses = [c for s in reply.sentences for c in _DETAIL_SPLIT.split(s) if c.strip()]
+    alone = [
+        [c for c in clauses if word_set(c) & w and not any(word_set(c) & v for v in own if v is not w)]
+        for w in own
+    ]
+    if not all(alone):
+        return _recommended_own(user, reply, question, lead, opts, own)
     details: list[str] = []
-    for w in own:
-        alone = [
-            c for c in clauses if word_set(c) & w and not any(word_set(c) & v for v in own if v is not w)
-        ]
-        if not alone:
-            return None  # an option the reply does not speak of alone: an answer, not an elaboration
-        said = plain(alone[0]).rstrip(" .;,")
+    for w, said_alone in zip(own, alone, strict=True):
+        said = plain(said_alone[0]).rstrip(" .;,")
         if (
             (label := _LEAD_LABEL.match(said))
             and len(label.group(0).split()) <= 2
@@ -1105,9 +1157,53 @@ def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
     enriched = []
     for i, (o, d) in enumerate(zip(opts, details, strict=True)):
         frame = resolve_question(question, opts, i) if len(opts) == 2 and not lead else ""
+        if frame and _SIDE_SPLIT.search(frame):
+            frame = ""  # the question came back whole, both sides in it: no frame for one option
         head = f"{lead}: {o.text}" if lead else (frame or o.text)
         text = d if word_set(head) <= word_set(d) else f"{head}, {d}"
         enriched.append(Option(o.label, text))
     options = tuple(enriched)
-    rec = _recommended(opts, _recommending(reply))
+    rec = _recommended(opts, _recommending(reply) or _would_pick(reply))
     return Offer(options, True, rec, "", plain(question), "", True, (), "", rec)
+
+
+_OR_LEAD: Final = re.compile(r"^(?:or|oder|o|ou|oppure)\s+", re.I)
+
+
+def _recommended_own(
+    user: Msg, reply: Msg, question: str, lead: str, opts: Sequence[Option], own: Sequence[frozenset[str]]
+) -> Offer | None:
+    """The user's own "A or B?" that the reply answers by saying which one the speaker would take
+    ("... I'd book St Anne's.", "Io sceglierei il secondo.") without speaking of each: still an offer
+    of the user's options, that one recommended. Each option reads as the user described it in a
+    clause of its own ("St Anne's church hall, £85 for the evening, has a kitchen"), else as named;
+    the recommended one, undescribed, as the reply's recommending sentence."""
+    sentence = _recommending(reply) or _would_pick(reply)
+    head = _DETAIL_SPLIT.split(sentence)[0] if sentence is not None else None
+    rec = _recommended(opts, head)  # the pick is in its first clause: "I propose X ...; Y only for tests"
+    if sentence is None or rec is None:
+        return None  # no pick of the speaker's own: an answer to a question of fact, not an offer
+    clauses = [
+        _OR_LEAD.sub("", plain(c).strip(" .;,"))
+        for s in user.sentences
+        if s != question and not is_question(s)
+        for c in _DETAIL_SPLIT.split(s)
+        if c.strip()
+    ]
+    options = []
+    for i, (o, w) in enumerate(zip(opts, own, strict=True)):
+        described = [
+            c for c in clauses if word_set(c) & w and not any(word_set(c) & v for v in own if v is not w)
+        ]
+        if described:
+            text = described[0]
+            if (label := _LEAD_LABEL.match(text)) and not word_set(label.group(0)) & w:
+                text = text[label.end() :]  # "I've found two: St Anne's ..." -> "St Anne's ..."
+        elif i == rec and word_set(sentence) & w:  # not "Io sceglierei il secondo": no words of it
+            text = plain(sentence).strip(" .;,")
+        else:
+            text = o.text
+        options.append(
+            Option(o.label, f"{lead}: {text}" if lead and not word_set(lead) <= word_set(text) else text)
+        )
+    return Offer(tuple(options), True, rec, "", plain(question), "", True, (), "", rec)

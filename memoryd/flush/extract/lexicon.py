@@ -450,7 +450,7 @@ ORDINALS: Final = {
     "premier": 0, "première": 0, "deuxième": 1, "seconde": 1, "troisième": 2, "dernier": -1,
     "dernière": -1,
     "ersteres": 0, "ersterer": 0, "zweiteres": 1, "letzteres": -1, "letzterer": -1,
-    "primo": 0, "seconda": 1, "terzo": 2, "terza": 2, "ultimo": -1, "ultima": -1,
+    "primo": 0, "secondo": 1, "seconda": 1, "terzo": 2, "terza": 2, "ultimo": -1, "ultima": -1,
     "一つ目": 0, "1つ目": 0, "最初": 0, "前者": 0, "二つ目": 1, "2つ目": 1, "後者": -1, "三つ目": 2, "3つ目": 2,
 }  # fmt: skip
 
