@@ -42,18 +42,3 @@ def test_de_nicht_die_genannte_option() -> None:
     assert accepted(items) == []
     (rejected,) = _rejected(items)
     assert "Cloud" in rejected.text
-
-
-def test_en_the_next_user_turn_picks_among_the_rest() -> None:
-    t = Transcript()
-    t.user("the old print server died, what now?")
-    offer = t.assistant(
-        "Options:\n\n1. Reinstall CUPS on a new SD card: quickest, the card will wear out again\n"
-        "2. Run CUPS on the spare mini-PC: sturdier, needs a power socket in the office\n"
-        "3. Move printing into a container on the NAS with the printer on a long USB cable"
-    )
-    t.user("not the nas, the printer has to stay next to the reception desk for the staff")
-    pick = t.user("there's a free socket behind the desk. the mini-PC then")
-    (decision,) = accepted(t.items())
-    assert "mini-PC" in decision.text
-    assert set(decision.entry_ids) >= {offer, pick}

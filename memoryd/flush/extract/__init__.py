@@ -69,7 +69,6 @@ from memoryd.flush.extract.dialogue import (
     own_contrast,
     pending_picks,
     read_reply,
-    rejected_one_before,
     reversals,
     settle,
     unanswered_at_end,
@@ -121,7 +120,7 @@ def _user_turn(
 ) -> None:
     """One user turn through the rules, in order (see ``_user_rules``)."""
     used: set[int] = set()
-    prev = picks.get(m.pos) or ctx.prev_assistant(m.pos) or rejected_one_before(ctx, m)
+    prev = picks.get(m.pos) or ctx.prev_assistant(m.pos)
     if m.pos in ctx.answered and not _answers_offer(ctx, m, prev):
         prev = None  # the user's word on a failure, quoted by its outcome
     if prev is not None and prev.pos in filed:

@@ -1034,22 +1034,6 @@ def _negated_lead(first: str, offer: Offer, picked: int) -> str | None:
     return _reason(" ".join(clauses[1:]))
 
 
-def rejected_one_before(ctx: Ctx, m: Msg) -> Msg | None:
-    """The options a user turn still answers when the user's own turn just before it, with no
-    assistant words between, turned one of them down ("not the nas, ..." then "ssd boot"): the
-    choice stays open, the next turn picks among the rest. None otherwise."""
-    if m.pos == 0 or ctx.msgs[m.pos - 1].role != "user":
-        return None
-    before = ctx.msgs[m.pos - 1]
-    offered = ctx.prev_assistant(before.pos)
-    if offered is None or not ctx.offer(offered).options:
-        return None
-    rejected = ctx.labels["rejected"]
-    if not any(d.text.startswith(rejected) and {before.pos, offered.pos} <= d.pos for d in ctx.drafts):
-        return None
-    return offered
-
-
 def _by_comparative(s: str, offer: Offer) -> bool:
     """A pick read only from a comparative ("the faster one"): no label, ordinal or value of its own."""
     return bool(SMALLER.hit(s) or LARGER.hit(s)) and not _explicit_pick(s, offer) and not distinct_values(s)
