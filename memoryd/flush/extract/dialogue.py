@@ -521,6 +521,58 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     if _assignment(ctx, m, prev, offer, body):
         used.update(range(len(m.sentences)))
         return
+    before = len(ctx.drafts)
+    _settle_reply(ctx, m, prev, offer, body, pointwise, used)
+    settled = [
+        d
+        for d in ctx.drafts[before:]
+        if d.kind == "decision" and m.pos in d.pos and not d.text.startswith(ctx.labels["rejected"])
+    ]
+    if not settled:
+        return
+    for s in _also_settled(offer, body):  # what the reply settles besides, after "and": its own decision
+        said = _LEAD_CONJ.sub("", plain(s).strip()).rstrip(" .!")
+        for d in settled:  # out of the first decision's words ("...; und r0398 bleibt komplett")
+            at = d.text.find(said[:40])
+            if at > 0:
+                cut = d.text[:at].rstrip()
+                cut = _JOINED_TAIL.sub("", cut).rstrip(" ;,")
+                rest = d.text[at + len(said) :].lstrip(" .;,")
+                d.text = (cut + (f" {rest}" if rest else "")) if cut else d.text
+        ctx.add("decision", clip(_sentence(said), 200), {prev.pos, m.pos}, must_keep=True)
+        used.update(i for i, x in enumerate(m.sentences) if x == s)
+
+
+#: What joined the second thing to the first decision's words: "...; und", "..., and".
+_JOINED_TAIL: Final = re.compile(r"(?:[;,.]\s*)?(?:\b(?:and|also|und|y|et|e))?\s*$", re.I)
+
+
+def _also_settled(offer: Offer, body: Sequence[str]) -> list[str]:
+    """Sentences after the first of a reply to an offer that settle a second thing in the same breath:
+    opened by "and", a statement (no question, task, rule, refusal or correction) that names no option
+    and a name or identifier no option has ("... And the bakery gets a card instead of an email",
+    "... und r0398 bleibt komplett")."""
+    if not (offer.options or offer.single or offer.recommendation) or len(body) < 2:
+        return []
+    listed = " ".join([o.text for o in offer.options] + [offer.single, offer.recommendation])
+    known = _new_names(listed)
+    out: list[str] = []
+    for s in body[1:]:
+        core = plain(s).strip()
+        if not _LEAD_CONJ.match(core) or is_question(s) or _defers(s) or _keeps_fact(s) or task_sentence(s):
+            continue
+        if NO.hit(s) or REJECT.hit(s) or NEGATIVE.hit(s) or len(tokens(core)) < 4:
+            continue  # "and no car at all", "..., not the 4th": a refusal or a correction, read as such
+        if named_option(s, offer.options, first=False, strong=True) is not None or offer.groups:
+            continue  # another pick of the same options
+        if _new_names(_LEAD_CONJ.sub("", core)) - known:
+            out.append(s)
+    return out
+
+
+def _settle_reply(
+    ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: list[str], pointwise: bool, used: set[int]
+) -> None:
     first = _first(body)
     own = [s for s in body if is_question(s)]
     deferred = [s for s in body if _defers(s) and not is_question(s)]
