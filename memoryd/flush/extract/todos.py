@@ -269,12 +269,29 @@ def restates_decision(drafts: Sequence[Draft], text: str, at: int) -> bool:
 
 
 def clauses(sentence: str) -> list[str]:
-    """The tasks of one sentence: two clauses when each has its own owner and when, else the whole."""
+    """The tasks of one sentence: two clauses when each has its own owner and when, or when one does and
+    the others open with another name (their when unsaid), else the whole."""
     parts = [p.strip(" ,;.") for p in _SPLIT.split(sentence) if p and p.strip(" ,;.")]
     if len(parts) < 2:
         return [sentence]
     tasks = [p for p in parts if owner(p, restated=True) and when(p) and len(tokens(p)) >= 3]
-    return tasks if len(tasks) >= 2 else [sentence]
+    # "Lucie writes the editorial by the 27th, and Marc does the photos": a name as the subject of a
+    # later clause of its own is another owner's task, its when said or not
+    said = [p for p in parts if len(tokens(p)) >= 3]
+    owned = [p for p in said if p in tasks or _second_owner(sentence, p)]
+    if len(tasks) >= 2:
+        return owned
+    return owned if tasks and len(said) >= 2 and len(owned) == len(said) else [sentence]
+
+
+def _second_owner(sentence: str, part: str) -> bool:
+    """A clause of the sentence, not its opening, whose subject is a name and not the speaker."""
+    core = _CONJ.sub("", part.strip())
+    lead = _NAME_LEAD.match(core)
+    if lead is None or _SELF.search(core) or not sentence.find(part) > 0:
+        return False
+    name = lead.group(1) or lead.group(2) or ""
+    return "'" not in name and "’" not in name and owner(part, restated=True)
 
 
 #: A point said to be still open: "the DJ still needs confirming", "fehlt noch", "sigue sin", "reste à
