@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, AnyStr, Final
 
 if TYPE_CHECKING:
     from memoryd.sources.transcript import Entry
@@ -279,28 +279,15 @@ def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
     A text with one character outside ASCII is stored with up to four bytes a character, and each
     needle is a scan of all of it: such a text is searched as UTF-8 bytes instead (a match of whole
     UTF-8 characters starts at a character's first byte), and the byte offsets are turned back into
-    character offsets in one pass.
+    character offsets in one pass. A needle with a character outside ASCII that the text does not
+    hold at all (most texts have a few accented letters, no Cyrillic, no CJK) is not searched: the
+    text's own characters outside ASCII are what is left of its bytes without the ASCII ones.
     """
     if low.isascii():
-        out: list[list[int]] = []
-        for needle in needles:
-            at: list[int] = []
-            i = low.find(needle)
-            while i >= 0:
-                at.append(i)
-                i = low.find(needle, i + 1)
-            out.append(at)
-        return out
+        return [_starts(low, n) for n in needles]
     raw = low.encode("utf-8", "surrogatepass")
-    found: list[list[int]] = []
-    for needle in needles:
-        nb = needle.encode("utf-8")
-        at = []
-        i = raw.find(nb)
-        while i >= 0:
-            at.append(i)
-            i = raw.find(nb, i + 1)
-        found.append(at)
+    wide = set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    found = [_starts(raw, nb) if needs <= wide else [] for nb, needs in _utf8_needles(tuple(needles))]
     chars: dict[int, int] = {}
     last_b = last_c = 0
     for b in sorted({b for at in found for b in at}):
@@ -310,12 +297,44 @@ def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
     return [[chars[b] for b in at] for at in found]
 
 
-def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
-    """``_ASSIGNMENT`` matched only where a name holds a secret word (a full scan is slow)."""
+def _starts(hay: AnyStr, needle: AnyStr) -> list[int]:
+    """Every start of ``needle`` in ``hay``, overlapping ones too."""
+    at: list[int] = []
+    i = hay.find(needle)
+    while i >= 0:
+        at.append(i)
+        i = hay.find(needle, i + 1)
+    return at
+
+
+#: The 128 ASCII byte values, deleted from a UTF-8 text to see which other characters it holds.
+_ASCII_BYTES: Final = bytes(range(128))
+
+
+@lru_cache(maxsize=16)
+def _utf8_needles(needles: tuple[str, ...]) -> tuple[tuple[bytes, frozenset[str]], ...]:
+    """Each needle as UTF-8, and its characters outside ASCII (a text without one of them lacks it)."""
+    return tuple((n.encode("utf-8"), frozenset(c for c in n if not c.isascii())) for n in needles)
+
+
+def _needle_positions(low: str, needles: Sequence[str]) -> dict[str, list[int]]:
+    """:func:`_occurrences` by needle, found once for the label rules and the prose rules together
+    (they search the same lower-cased text for mostly the same needles)."""
+    return dict(zip(needles, _occurrences(low, needles), strict=True))
+
+
+def _assignment_spans(
+    text: str, low: str, at: dict[str, list[int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """``_ASSIGNMENT`` matched only where a name holds a secret word (a full scan is slow).
+
+    ``at``: the needles' positions in ``low`` (:func:`_needle_positions`), when already found.
+    """
     spans: list[tuple[int, int, str]] = []
     tried: set[int] = set()
-    for positions in _occurrences(low, _LABEL_NEEDLES):
-        for i in positions:
+    at = at if at is not None else _needle_positions(low, _LABEL_NEEDLES)
+    for needle in _LABEL_NEEDLES:
+        for i in at[needle]:
             if not _OPERATOR.search(text, i, i + 64):  # no ``=``, ``:`` or ``は`` soon after: no assignment
                 continue
             j = i
@@ -391,6 +410,8 @@ _PROSE_NEEDLES: Final = (
     "トークン", "シークレット", "秘密鍵", "密钥", "令牌", "토큰",
 )  # fmt: skip
 _ASCII_NEEDLES: Final = tuple(n for n in _PROSE_NEEDLES if n.isascii())
+#: The needles of the label rules and of the prose rules, each once.
+_ALL_NEEDLES: Final = tuple(dict.fromkeys((*_LABEL_NEEDLES, *_PROSE_NEEDLES)))
 #: Needles that may end a label of several words ("door code", "seed phrase", "mot de passe").
 _LAST_WORD_NEEDLES: Final = frozenset({"code", "phrase", "pass", "combination", "contrase"})
 #: Labels that are written glued to the word before them (``WLAN-Passwort``, ``Routerkennwort``, CJK).
@@ -436,12 +457,16 @@ def _noun_pin(low: str, start: int) -> bool:
     return any(w in _PIN_DETERMINERS for w in words)
 
 
-def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
-    """Every password or key label in ``text``: (start, end, is_password), found from needles."""
+def _label_hits(text: str, low: str, at: dict[str, list[int]] | None = None) -> list[tuple[int, int, bool]]:
+    """Every password or key label in ``text``: (start, end, is_password), found from needles.
+
+    ``at``: the needles' positions in ``low`` (:func:`_needle_positions`), when already found.
+    """
     hits: dict[int, tuple[int, bool]] = {}
     needles = _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES
-    for needle, positions in zip(needles, _occurrences(low, needles), strict=True):
-        for i in positions:
+    at = at if at is not None else _needle_positions(low, needles)
+    for needle in needles:
+        for i in at[needle]:
             starts = (i, *_word_starts_before(text, i, 2)) if needle in _LAST_WORD_NEEDLES else (i,)
             for start in starts:
                 if start in hits:
@@ -724,10 +749,10 @@ _CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "ident
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
 
-def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
+def _prose_spans(text: str, low: str, at: dict[str, list[int]] | None = None) -> list[tuple[int, int, str]]:
     """Spans of values that the text itself calls a password, PIN, key or token."""
     spans: list[tuple[int, int, str]] = []
-    for start, end, password in _label_hits(text, low):
+    for start, end, password in _label_hits(text, low, at):
         label = text[start:end]
         found = None
         for after, strict in ((_AFTER_IS, False), (_AFTER_SET, False), (_AFTER_BARE, True)):
@@ -966,12 +991,14 @@ def _redact(
     done = sum(counts.values())
     if text != lowered:  # a value was replaced: lower-case again (a full pass over a range's text)
         low = text.lower()
+    at = None  # the needles' positions in ``low``, shared by the label and the prose rules
     if any(n in low for n in _LABEL_NEEDLES) and len(low) == len(text):
-        text = _apply_spans(text, _assignment_spans(text, low), counts, found)
+        at = _needle_positions(low, _ALL_NEEDLES if prose else _LABEL_NEEDLES)
+        text = _apply_spans(text, _assignment_spans(text, low, at), counts, found)
     if sum(counts.values()) != done:  # lower-case again only when a value was replaced
-        low = text.lower()
+        low, at = text.lower(), None
     if prose and len(low) == len(text):  # lower-casing kept every offset (it nearly always does)
-        text = _apply_spans(text, _prose_spans(text, low), counts, found)
+        text = _apply_spans(text, _prose_spans(text, low, at), counts, found)
     if shapes:
         text = _apply_spans(text, _opaque_spans(text), counts, found)
     seen = _known_pattern(known) if known else None
