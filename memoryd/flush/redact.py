@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, AnyStr, Final
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from memoryd.sources.transcript import Entry
@@ -284,10 +284,25 @@ def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
     text's own characters outside ASCII are what is left of its bytes without the ASCII ones.
     """
     if low.isascii():
-        return [_starts(low, n) for n in needles]
+        out: list[list[int]] = []
+        for needle in needles:
+            at: list[int] = []
+            i = low.find(needle)
+            while i >= 0:
+                at.append(i)
+                i = low.find(needle, i + 1)
+            out.append(at)
+        return out
     raw = low.encode("utf-8", "surrogatepass")
     wide = set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    found = [_starts(raw, nb) if needs <= wide else [] for nb, needs in _utf8_needles(tuple(needles))]
+    found: list[list[int]] = []
+    for nb, needs in _utf8_needles(tuple(needles)):
+        at = []
+        i = raw.find(nb) if needs <= wide else -1
+        while i >= 0:
+            at.append(i)
+            i = raw.find(nb, i + 1)
+        found.append(at)
     chars: dict[int, int] = {}
     last_b = last_c = 0
     for b in sorted({b for at in found for b in at}):
@@ -295,16 +310,6 @@ def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
         last_b = b
         chars[b] = last_c
     return [[chars[b] for b in at] for at in found]
-
-
-def _starts(hay: AnyStr, needle: AnyStr) -> list[int]:
-    """Every start of ``needle`` in ``hay``, overlapping ones too."""
-    at: list[int] = []
-    i = hay.find(needle)
-    while i >= 0:
-        at.append(i)
-        i = hay.find(needle, i + 1)
-    return at
 
 
 #: The 128 ASCII byte values, deleted from a UTF-8 text to see which other characters it holds.
@@ -317,10 +322,25 @@ def _utf8_needles(needles: tuple[str, ...]) -> tuple[tuple[bytes, frozenset[str]
     return tuple((n.encode("utf-8"), frozenset(c for c in n if not c.isascii())) for n in needles)
 
 
-def _needle_positions(low: str, needles: Sequence[str]) -> dict[str, list[int]]:
-    """:func:`_occurrences` by needle, found once for the label rules and the prose rules together
-    (they search the same lower-cased text for mostly the same needles)."""
-    return dict(zip(needles, _occurrences(low, needles), strict=True))
+def _needle_positions(
+    low: str, needles: Sequence[str], known: dict[str, list[int]] | None = None
+) -> list[list[int]]:
+    """:func:`_occurrences`; with ``known`` (positions already found in the same ``low``, by needle)
+    only the needles it lacks are searched: the label rules and the prose rules share most needles."""
+    if not known:
+        return _occurrences(low, needles)
+    missing = [n for n in needles if n not in known]
+    more = dict(zip(missing, _occurrences(low, missing), strict=True))
+    return [known[n] if n in known else more[n] for n in needles]
+
+
+#: The needles of the tests before the rules, as UTF-8: :func:`_redact` tests them in the lower-cased
+#: text's UTF-8 (a scan of a text with one wide character reads up to four bytes a character, of its
+#: UTF-8 mostly one, and these tests are a dozen scans of a range's whole text).
+_BEARER_UTF8: Final = (b"bearer", b"basic", b"token")
+_MYSQL_UTF8: Final = (b"mysql", b"mariadb", b"sshpass")
+_AWS_UTF8: Final = tuple(n.encode() for n in _AWS_NEEDLES)
+_LABEL_UTF8: Final = tuple(n.encode() for n in _LABEL_NEEDLES)
 
 
 def _assignment_spans(
@@ -328,13 +348,12 @@ def _assignment_spans(
 ) -> list[tuple[int, int, str]]:
     """``_ASSIGNMENT`` matched only where a name holds a secret word (a full scan is slow).
 
-    ``at``: the needles' positions in ``low`` (:func:`_needle_positions`), when already found.
+    ``at``: some needles' positions in ``low``, by needle, when already found.
     """
     spans: list[tuple[int, int, str]] = []
     tried: set[int] = set()
-    at = at if at is not None else _needle_positions(low, _LABEL_NEEDLES)
-    for needle in _LABEL_NEEDLES:
-        for i in at[needle]:
+    for positions in _needle_positions(low, _LABEL_NEEDLES, at):
+        for i in positions:
             if not _OPERATOR.search(text, i, i + 64):  # no ``=``, ``:`` or ``は`` soon after: no assignment
                 continue
             j = i
@@ -410,8 +429,6 @@ _PROSE_NEEDLES: Final = (
     "トークン", "シークレット", "秘密鍵", "密钥", "令牌", "토큰",
 )  # fmt: skip
 _ASCII_NEEDLES: Final = tuple(n for n in _PROSE_NEEDLES if n.isascii())
-#: The needles of the label rules and of the prose rules, each once.
-_ALL_NEEDLES: Final = tuple(dict.fromkeys((*_LABEL_NEEDLES, *_PROSE_NEEDLES)))
 #: Needles that may end a label of several words ("door code", "seed phrase", "mot de passe").
 _LAST_WORD_NEEDLES: Final = frozenset({"code", "phrase", "pass", "combination", "contrase"})
 #: Labels that are written glued to the word before them (``WLAN-Passwort``, ``Routerkennwort``, CJK).
@@ -460,13 +477,12 @@ def _noun_pin(low: str, start: int) -> bool:
 def _label_hits(text: str, low: str, at: dict[str, list[int]] | None = None) -> list[tuple[int, int, bool]]:
     """Every password or key label in ``text``: (start, end, is_password), found from needles.
 
-    ``at``: the needles' positions in ``low`` (:func:`_needle_positions`), when already found.
+    ``at``: some needles' positions in ``low``, by needle, when already found.
     """
     hits: dict[int, tuple[int, bool]] = {}
     needles = _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES
-    at = at if at is not None else _needle_positions(low, needles)
-    for needle in needles:
-        for i in at[needle]:
+    for needle, positions in zip(needles, _needle_positions(low, needles, at), strict=True):
+        for i in positions:
             starts = (i, *_word_starts_before(text, i, 2)) if needle in _LAST_WORD_NEEDLES else (i,)
             for start in starts:
                 if start in hits:
@@ -965,7 +981,8 @@ def _redact(
         text = _CARD_PLAIN.sub(lambda m: _count_card(m, counts, found), text)
     low = text.lower()
     lowered = text  # the text ``low`` was made from
-    if any(n in low for n in ("bearer", "basic", "token")):
+    raw = low.encode("utf-8", "surrogatepass")  # for the tests before the rules (``_BEARER_UTF8``)
+    if any(n in raw for n in _BEARER_UTF8):
         text = _sub_value(
             text,
             _BEARER,
@@ -974,26 +991,29 @@ def _redact(
             counts,
             found,
         )
-    if "--" in text:
+    # In ``low`` rather than the text after the bearer rule: that rule leaves no new "--", and where it
+    # took the only one away, the flag rule runs and finds nothing.
+    if b"--" in raw:
         text = _sub_value(
             text, _CLI_FLAG, "cli_secret", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if any(n in low for n in ("mysql", "mariadb", "sshpass")):
+    if any(n in raw for n in _MYSQL_UTF8):
         text = _sub_value(
             text, _MYSQL_P, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if "redis-cli" in low:
+    if b"redis-cli" in raw:
         text = _sub_value(
             text, _REDIS_A, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if "secret" in low and any(n in low for n in _AWS_NEEDLES):
+    if b"secret" in raw and any(n in raw for n in _AWS_UTF8):
         text = _sub_value(text, _AWS_SECRET, "aws_secret_access_key", lambda m: True, counts, found)
     done = sum(counts.values())
     if text != lowered:  # a value was replaced: lower-case again (a full pass over a range's text)
         low = text.lower()
+        raw = low.encode("utf-8", "surrogatepass")
     at = None  # the needles' positions in ``low``, shared by the label and the prose rules
-    if any(n in low for n in _LABEL_NEEDLES) and len(low) == len(text):
-        at = _needle_positions(low, _ALL_NEEDLES if prose else _LABEL_NEEDLES)
+    if any(n in raw for n in _LABEL_UTF8) and len(low) == len(text):
+        at = dict(zip(_LABEL_NEEDLES, _occurrences(low, _LABEL_NEEDLES), strict=True))
         text = _apply_spans(text, _assignment_spans(text, low, at), counts, found)
     if sum(counts.values()) != done:  # lower-case again only when a value was replaced
         low, at = text.lower(), None
