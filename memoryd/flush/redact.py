@@ -101,6 +101,9 @@ _SHAPE_RULES: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]] = 
     ("jwt", re.compile(_B + r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"), ("eyJ",)),
 )
 
+#: Every needle of the rules above, each once.
+_SHAPE_NEEDLES: Final = tuple(dict.fromkeys(n for _, _, needles in _SHAPE_RULES for n in needles))
+
 #: ``scheme://user:password@host``: the password goes, user and host stay.
 _URL_PASSWORD: Final = re.compile(
     r"(?P<head>://(?<=[a-zA-Z0-9+.\-]://)[^\s:/@'\"<>]+:)(?P<v>[^\s@/'\"<>]+)(?=@)"
@@ -968,8 +971,13 @@ def _redact(
 
         return repl
 
-    for rule, pattern, needles in _SHAPE_RULES if shapes else ():
-        if any(n in text for n in needles):
+    # Which needles the text holds is found once, before the first rule: no rule's marker holds a needle
+    # of a later rule (``test_no_marker_holds_a_later_shape_rules_needle``; no needle has a bracket, so
+    # none straddles a marker's edge), and where a rule took a later one's needle away, that later rule
+    # finds nothing to replace.
+    present = {n for n in _SHAPE_NEEDLES if n in text} if shapes else set()
+    for rule, pattern, needles in _SHAPE_RULES if present else ():
+        if not present.isdisjoint(needles):
             text = pattern.sub(shape(rule), text)
     if "://" in text:
         text = _sub_value(
