@@ -279,7 +279,7 @@ _NAME_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV
 _OPERATOR: Final = re.compile(r"[=:は]")
 
 
-def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
+def _occurrences(low: str, needles: Sequence[str], utf8: bytes | None = None) -> list[list[int]]:
     """Every position of each needle in ``low`` (overlapping ones too), needle by needle.
 
     A text with one character outside ASCII is stored with up to four bytes a character, and each
@@ -288,6 +288,7 @@ def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
     character offsets in one pass. A needle with a character outside ASCII that the text does not
     hold at all (most texts have a few accented letters, no Cyrillic, no CJK) is not searched: the
     text's own characters outside ASCII are what is left of its bytes without the ASCII ones.
+    ``utf8``: ``low`` as UTF-8, when the caller has it already.
     """
     if low.isascii():
         out: list[list[int]] = []
@@ -299,7 +300,7 @@ def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
                 i = low.find(needle, i + 1)
             out.append(at)
         return out
-    raw = low.encode("utf-8", "surrogatepass")
+    raw = utf8 if utf8 is not None else low.encode("utf-8", "surrogatepass")
     wide = set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
     found: list[list[int]] = []
     for nb, needs in _utf8_needles(tuple(needles)):
@@ -329,14 +330,16 @@ def _utf8_needles(needles: tuple[str, ...]) -> tuple[tuple[bytes, frozenset[str]
 
 
 def _needle_positions(
-    low: str, needles: Sequence[str], known: dict[str, list[int]] | None = None
+    low: str, needles: Sequence[str], known: dict[str, list[int]] | None = None, utf8: bytes | None = None
 ) -> list[list[int]]:
     """:func:`_occurrences`; with ``known`` (positions already found in the same ``low``, by needle)
     only the needles it lacks are searched: the label rules and the prose rules share most needles."""
     if not known:
-        return _occurrences(low, needles)
+        return _occurrences(low, needles, utf8)
     missing = [n for n in needles if n not in known]
-    more = dict(zip(missing, _occurrences(low, missing), strict=True))
+    if not missing:
+        return [known[n] for n in needles]
+    more = dict(zip(missing, _occurrences(low, missing, utf8), strict=True))
     return [known[n] if n in known else more[n] for n in needles]
 
 
@@ -480,14 +483,16 @@ def _noun_pin(low: str, start: int) -> bool:
     return any(w in _PIN_DETERMINERS for w in words)
 
 
-def _label_hits(text: str, low: str, at: dict[str, list[int]] | None = None) -> list[tuple[int, int, bool]]:
+def _label_hits(
+    text: str, low: str, at: dict[str, list[int]] | None = None, utf8: bytes | None = None
+) -> list[tuple[int, int, bool]]:
     """Every password or key label in ``text``: (start, end, is_password), found from needles.
 
-    ``at``: some needles' positions in ``low``, by needle, when already found.
+    ``at``: some needles' positions in ``low``, by needle, when already found; ``utf8``: ``low`` as UTF-8.
     """
     hits: dict[int, tuple[int, bool]] = {}
     needles = _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES
-    for needle, positions in zip(needles, _needle_positions(low, needles, at), strict=True):
+    for needle, positions in zip(needles, _needle_positions(low, needles, at, utf8), strict=True):
         for i in positions:
             starts = (i, *_word_starts_before(text, i, 2)) if needle in _LAST_WORD_NEEDLES else (i,)
             for start in starts:
@@ -771,10 +776,12 @@ _CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "ident
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
 
-def _prose_spans(text: str, low: str, at: dict[str, list[int]] | None = None) -> list[tuple[int, int, str]]:
+def _prose_spans(
+    text: str, low: str, at: dict[str, list[int]] | None = None, utf8: bytes | None = None
+) -> list[tuple[int, int, str]]:
     """Spans of values that the text itself calls a password, PIN, key or token."""
     spans: list[tuple[int, int, str]] = []
-    for start, end, password in _label_hits(text, low, at):
+    for start, end, password in _label_hits(text, low, at, utf8):
         label = text[start:end]
         found = None
         for after, strict in ((_AFTER_IS, False), (_AFTER_SET, False), (_AFTER_BARE, True)):
@@ -993,8 +1000,9 @@ def _redact(
         text = _CARD_PLAIN.sub(lambda m: _count_card(m, counts, found), text)
     low = text.lower()
     lowered = text  # the text ``low`` was made from
-    raw = low.encode("utf-8", "surrogatepass")  # for the tests before the rules (``_BEARER_UTF8``)
-    if any(n in raw for n in _BEARER_UTF8):
+    # ``low`` as UTF-8, for the tests before the rules (``_BEARER_UTF8``) and the label rules' needles
+    utf8 = low.encode("utf-8", "surrogatepass")
+    if any(n in utf8 for n in _BEARER_UTF8):
         text = _sub_value(
             text,
             _BEARER,
@@ -1003,34 +1011,35 @@ def _redact(
             counts,
             found,
         )
-    # In ``low`` rather than the text after the bearer rule: that rule leaves no new "--", and where it
-    # took the only one away, the flag rule runs and finds nothing.
-    if b"--" in raw:
+    # In ``low`` rather than in the text after the bearer rule: that rule leaves no new "--", and where
+    # it took the only one away, the flag rule runs and finds nothing.
+    if b"--" in utf8:
         text = _sub_value(
             text, _CLI_FLAG, "cli_secret", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if any(n in raw for n in _MYSQL_UTF8):
+    if any(n in utf8 for n in _MYSQL_UTF8):
         text = _sub_value(
             text, _MYSQL_P, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if b"redis-cli" in raw:
+    if b"redis-cli" in utf8:
         text = _sub_value(
             text, _REDIS_A, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if b"secret" in raw and any(n in raw for n in _AWS_UTF8):
+    if b"secret" in utf8 and any(n in utf8 for n in _AWS_UTF8):
         text = _sub_value(text, _AWS_SECRET, "aws_secret_access_key", lambda m: True, counts, found)
     done = sum(counts.values())
     if text != lowered:  # a value was replaced: lower-case again (a full pass over a range's text)
         low = text.lower()
-        raw = low.encode("utf-8", "surrogatepass")
+        utf8 = low.encode("utf-8", "surrogatepass")
     at = None  # the needles' positions in ``low``, shared by the label and the prose rules
-    if any(n in raw for n in _LABEL_UTF8) and len(low) == len(text):
-        at = dict(zip(_LABEL_NEEDLES, _occurrences(low, _LABEL_NEEDLES), strict=True))
+    if any(n in utf8 for n in _LABEL_UTF8) and len(low) == len(text):
+        at = dict(zip(_LABEL_NEEDLES, _occurrences(low, _LABEL_NEEDLES, utf8), strict=True))
         text = _apply_spans(text, _assignment_spans(text, low, at), counts, found)
     if sum(counts.values()) != done:  # lower-case again only when a value was replaced
         low, at = text.lower(), None
+        utf8 = low.encode("utf-8", "surrogatepass")
     if prose and len(low) == len(text):  # lower-casing kept every offset (it nearly always does)
-        text = _apply_spans(text, _prose_spans(text, low, at), counts, found)
+        text = _apply_spans(text, _prose_spans(text, low, at, utf8), counts, found)
     if shapes:
         text = _apply_spans(text, _opaque_spans(text), counts, found)
     seen = _known_pattern(known) if known else None
