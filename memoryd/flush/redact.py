@@ -113,6 +113,7 @@ _URL_TOKEN: Final = re.compile(r"(?P<head>://(?<=[a-zA-Z0-9+.\-]://))(?P<v>[A-Za
 #: Card numbers written in groups of four (``4929 7704 1855 2208``) or contiguous with a valid checksum.
 _CARD_GROUPED: Final = re.compile(r"(?<![\d\-])[3-6]\d{3}([ \-])\d{4}\1\d{4}\1\d{1,7}(?![\d\-])")
 _CARD_PLAIN: Final = re.compile(r"(?<![\d.\-])(?:3[47]\d{13}|4\d{15}|5[1-5]\d{14}|6011\d{12})(?![\d.\-])")
+_DIGIT_RUN: Final = re.compile(r"\d{4}")
 #: What each card rule's match holds at least, searched first: both rules begin with a look-behind,
 #: which makes the regex engine try them at every character, these begin with a digit.
 _CARD_GROUPED_NEED: Final = re.compile(r"\d{4}[ \-]\d{4}")
@@ -994,10 +995,11 @@ def _redact(
             text, _URL_PASSWORD, "url_password", lambda m: _looks_password(m.group("v")), counts, found
         )
         text = _sub_value(text, _URL_TOKEN, "url_token", lambda m: _looks_secret(m.group("v")), counts, found)
-    if shapes and _CARD_GROUPED_NEED.search(text):
-        text = _CARD_GROUPED.sub(shape("card_number"), text)
-    if shapes and _CARD_PLAIN_NEED.search(text):
-        text = _CARD_PLAIN.sub(lambda m: _count_card(m, counts, found), text)
+    if shapes and _DIGIT_RUN.search(text):  # most texts have no four digits in a row: one scan
+        if _CARD_GROUPED_NEED.search(text):
+            text = _CARD_GROUPED.sub(shape("card_number"), text)
+        if _CARD_PLAIN_NEED.search(text):
+            text = _CARD_PLAIN.sub(lambda m: _count_card(m, counts, found), text)
     low = text.lower()
     lowered = text  # the text ``low`` was made from
     # ``low`` as UTF-8, for the tests before the rules (``_BEARER_UTF8``) and the label rules' needles
