@@ -676,3 +676,12 @@ def test_content_of_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_no_marker_holds_a_later_shape_rules_needle() -> None:
+    """``_redact`` tests the shape rules' needles once, before the first rule: a marker must not bring one."""
+    from memoryd.flush.redact import _SHAPE_RULES, _marker
+
+    for i, (rule, _, _) in enumerate(_SHAPE_RULES):
+        later = [n for _, _, needles in _SHAPE_RULES[i + 1 :] for n in needles]
+        assert not [n for n in later if n in _marker(rule) or "[" in n or "]" in n], rule

@@ -101,6 +101,9 @@ _SHAPE_RULES: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]] = 
     ("jwt", re.compile(_B + r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"), ("eyJ",)),
 )
 
+#: Every needle of the rules above, each once.
+_SHAPE_NEEDLES: Final = tuple(dict.fromkeys(n for _, _, needles in _SHAPE_RULES for n in needles))
+
 #: ``scheme://user:password@host``: the password goes, user and host stay.
 _URL_PASSWORD: Final = re.compile(
     r"(?P<head>://(?<=[a-zA-Z0-9+.\-]://)[^\s:/@'\"<>]+:)(?P<v>[^\s@/'\"<>]+)(?=@)"
@@ -108,9 +111,13 @@ _URL_PASSWORD: Final = re.compile(
 #: ``scheme://<token>@host`` (Sentry DSNs, tokens used as user names).
 _URL_TOKEN: Final = re.compile(r"(?P<head>://(?<=[a-zA-Z0-9+.\-]://))(?P<v>[A-Za-z0-9_\-]{16,})(?=@)")
 #: Card numbers written in groups of four (``4929 7704 1855 2208``) or contiguous with a valid checksum.
-_DIGIT_RUN: Final = re.compile(r"\d{4}")
 _CARD_GROUPED: Final = re.compile(r"(?<![\d\-])[3-6]\d{3}([ \-])\d{4}\1\d{4}\1\d{1,7}(?![\d\-])")
 _CARD_PLAIN: Final = re.compile(r"(?<![\d.\-])(?:3[47]\d{13}|4\d{15}|5[1-5]\d{14}|6011\d{12})(?![\d.\-])")
+_DIGIT_RUN: Final = re.compile(r"\d{4}")
+#: What each card rule's match holds at least, searched first: both rules begin with a look-behind,
+#: which makes the regex engine try them at every character, these begin with a digit.
+_CARD_GROUPED_NEED: Final = re.compile(r"\d{4}[ \-]\d{4}")
+_CARD_PLAIN_NEED: Final = re.compile(r"\d{15}")
 
 
 # --- rules that recognise a secret by its label -----------------------------------------------------
@@ -273,13 +280,16 @@ _NAME_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV
 _OPERATOR: Final = re.compile(r"[=:は]")
 
 
-def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
+def _occurrences(low: str, needles: Sequence[str], utf8: bytes | None = None) -> list[list[int]]:
     """Every position of each needle in ``low`` (overlapping ones too), needle by needle.
 
     A text with one character outside ASCII is stored with up to four bytes a character, and each
     needle is a scan of all of it: such a text is searched as UTF-8 bytes instead (a match of whole
     UTF-8 characters starts at a character's first byte), and the byte offsets are turned back into
-    character offsets in one pass.
+    character offsets in one pass. A needle with a character outside ASCII that the text does not
+    hold at all (most texts have a few accented letters, no Cyrillic, no CJK) is not searched: the
+    text's own characters outside ASCII are what is left of its bytes without the ASCII ones.
+    ``utf8``: ``low`` as UTF-8, when the caller has it already.
     """
     if low.isascii():
         out: list[list[int]] = []
@@ -291,12 +301,12 @@ def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
                 i = low.find(needle, i + 1)
             out.append(at)
         return out
-    raw = low.encode("utf-8", "surrogatepass")
+    raw = utf8 if utf8 is not None else low.encode("utf-8", "surrogatepass")
+    wide = set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
     found: list[list[int]] = []
-    for needle in needles:
-        nb = needle.encode("utf-8")
+    for nb, needs in _utf8_needles(tuple(needles)):
         at = []
-        i = raw.find(nb)
+        i = raw.find(nb) if needs <= wide else -1
         while i >= 0:
             at.append(i)
             i = raw.find(nb, i + 1)
@@ -310,11 +320,49 @@ def _occurrences(low: str, needles: Sequence[str]) -> list[list[int]]:
     return [[chars[b] for b in at] for at in found]
 
 
-def _assignment_spans(text: str, low: str) -> list[tuple[int, int, str]]:
-    """``_ASSIGNMENT`` matched only where a name holds a secret word (a full scan is slow)."""
+#: The 128 ASCII byte values, deleted from a UTF-8 text to see which other characters it holds.
+_ASCII_BYTES: Final = bytes(range(128))
+
+
+@lru_cache(maxsize=16)
+def _utf8_needles(needles: tuple[str, ...]) -> tuple[tuple[bytes, frozenset[str]], ...]:
+    """Each needle as UTF-8, and its characters outside ASCII (a text without one of them lacks it)."""
+    return tuple((n.encode("utf-8"), frozenset(c for c in n if not c.isascii())) for n in needles)
+
+
+def _needle_positions(
+    low: str, needles: Sequence[str], known: dict[str, list[int]] | None = None, utf8: bytes | None = None
+) -> list[list[int]]:
+    """:func:`_occurrences`; with ``known`` (positions already found in the same ``low``, by needle)
+    only the needles it lacks are searched: the label rules and the prose rules share most needles."""
+    if not known:
+        return _occurrences(low, needles, utf8)
+    missing = [n for n in needles if n not in known]
+    if not missing:
+        return [known[n] for n in needles]
+    more = dict(zip(missing, _occurrences(low, missing, utf8), strict=True))
+    return [known[n] if n in known else more[n] for n in needles]
+
+
+#: The needles of the tests before the rules, as UTF-8: :func:`_redact` tests them in the lower-cased
+#: text's UTF-8 (a scan of a text with one wide character reads up to four bytes a character, of its
+#: UTF-8 mostly one, and these tests are a dozen scans of a range's whole text).
+_BEARER_UTF8: Final = (b"bearer", b"basic", b"token")
+_MYSQL_UTF8: Final = (b"mysql", b"mariadb", b"sshpass")
+_AWS_UTF8: Final = tuple(n.encode() for n in _AWS_NEEDLES)
+_LABEL_UTF8: Final = tuple(n.encode() for n in _LABEL_NEEDLES)
+
+
+def _assignment_spans(
+    text: str, low: str, at: dict[str, list[int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """``_ASSIGNMENT`` matched only where a name holds a secret word (a full scan is slow).
+
+    ``at``: some needles' positions in ``low``, by needle, when already found.
+    """
     spans: list[tuple[int, int, str]] = []
     tried: set[int] = set()
-    for positions in _occurrences(low, _LABEL_NEEDLES):
+    for positions in _needle_positions(low, _LABEL_NEEDLES, at):
         for i in positions:
             if not _OPERATOR.search(text, i, i + 64):  # no ``=``, ``:`` or ``は`` soon after: no assignment
                 continue
@@ -436,11 +484,16 @@ def _noun_pin(low: str, start: int) -> bool:
     return any(w in _PIN_DETERMINERS for w in words)
 
 
-def _label_hits(text: str, low: str) -> list[tuple[int, int, bool]]:
-    """Every password or key label in ``text``: (start, end, is_password), found from needles."""
+def _label_hits(
+    text: str, low: str, at: dict[str, list[int]] | None = None, utf8: bytes | None = None
+) -> list[tuple[int, int, bool]]:
+    """Every password or key label in ``text``: (start, end, is_password), found from needles.
+
+    ``at``: some needles' positions in ``low``, by needle, when already found; ``utf8``: ``low`` as UTF-8.
+    """
     hits: dict[int, tuple[int, bool]] = {}
     needles = _ASCII_NEEDLES if text.isascii() else _PROSE_NEEDLES
-    for needle, positions in zip(needles, _occurrences(low, needles), strict=True):
+    for needle, positions in zip(needles, _needle_positions(low, needles, at, utf8), strict=True):
         for i in positions:
             starts = (i, *_word_starts_before(text, i, 2)) if needle in _LAST_WORD_NEEDLES else (i,)
             for start in starts:
@@ -724,10 +777,12 @@ _CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "ident
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
 
-def _prose_spans(text: str, low: str) -> list[tuple[int, int, str]]:
+def _prose_spans(
+    text: str, low: str, at: dict[str, list[int]] | None = None, utf8: bytes | None = None
+) -> list[tuple[int, int, str]]:
     """Spans of values that the text itself calls a password, PIN, key or token."""
     spans: list[tuple[int, int, str]] = []
-    for start, end, password in _label_hits(text, low):
+    for start, end, password in _label_hits(text, low, at, utf8):
         label = text[start:end]
         found = None
         for after, strict in ((_AFTER_IS, False), (_AFTER_SET, False), (_AFTER_BARE, True)):
@@ -927,20 +982,29 @@ def _redact(
 
         return repl
 
-    for rule, pattern, needles in _SHAPE_RULES if shapes else ():
-        if any(n in text for n in needles):
+    # Which needles the text holds is found once, before the first rule: no rule's marker holds a needle
+    # of a later rule (``test_no_marker_holds_a_later_shape_rules_needle``; no needle has a bracket, so
+    # none straddles a marker's edge), and where a rule took a later one's needle away, that later rule
+    # finds nothing to replace.
+    present = {n for n in _SHAPE_NEEDLES if n in text} if shapes else set()
+    for rule, pattern, needles in _SHAPE_RULES if present else ():
+        if not present.isdisjoint(needles):
             text = pattern.sub(shape(rule), text)
     if "://" in text:
         text = _sub_value(
             text, _URL_PASSWORD, "url_password", lambda m: _looks_password(m.group("v")), counts, found
         )
         text = _sub_value(text, _URL_TOKEN, "url_token", lambda m: _looks_secret(m.group("v")), counts, found)
-    if shapes and _DIGIT_RUN.search(text):
-        text = _CARD_GROUPED.sub(shape("card_number"), text)
-        text = _CARD_PLAIN.sub(lambda m: _count_card(m, counts, found), text)
+    if shapes and _DIGIT_RUN.search(text):  # most texts have no four digits in a row: one scan
+        if _CARD_GROUPED_NEED.search(text):
+            text = _CARD_GROUPED.sub(shape("card_number"), text)
+        if _CARD_PLAIN_NEED.search(text):
+            text = _CARD_PLAIN.sub(lambda m: _count_card(m, counts, found), text)
     low = text.lower()
     lowered = text  # the text ``low`` was made from
-    if any(n in low for n in ("bearer", "basic", "token")):
+    # ``low`` as UTF-8, for the tests before the rules (``_BEARER_UTF8``) and the label rules' needles
+    utf8 = low.encode("utf-8", "surrogatepass")
+    if any(n in utf8 for n in _BEARER_UTF8):
         text = _sub_value(
             text,
             _BEARER,
@@ -949,29 +1013,35 @@ def _redact(
             counts,
             found,
         )
-    if "--" in text:
+    # In ``low`` rather than in the text after the bearer rule: that rule leaves no new "--", and where
+    # it took the only one away, the flag rule runs and finds nothing.
+    if b"--" in utf8:
         text = _sub_value(
             text, _CLI_FLAG, "cli_secret", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if any(n in low for n in ("mysql", "mariadb", "sshpass")):
+    if any(n in utf8 for n in _MYSQL_UTF8):
         text = _sub_value(
             text, _MYSQL_P, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if "redis-cli" in low:
+    if b"redis-cli" in utf8:
         text = _sub_value(
             text, _REDIS_A, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if "secret" in low and any(n in low for n in _AWS_NEEDLES):
+    if b"secret" in utf8 and any(n in utf8 for n in _AWS_UTF8):
         text = _sub_value(text, _AWS_SECRET, "aws_secret_access_key", lambda m: True, counts, found)
     done = sum(counts.values())
     if text != lowered:  # a value was replaced: lower-case again (a full pass over a range's text)
         low = text.lower()
-    if any(n in low for n in _LABEL_NEEDLES) and len(low) == len(text):
-        text = _apply_spans(text, _assignment_spans(text, low), counts, found)
+        utf8 = low.encode("utf-8", "surrogatepass")
+    at = None  # the needles' positions in ``low``, shared by the label and the prose rules
+    if any(n in utf8 for n in _LABEL_UTF8) and len(low) == len(text):
+        at = dict(zip(_LABEL_NEEDLES, _occurrences(low, _LABEL_NEEDLES, utf8), strict=True))
+        text = _apply_spans(text, _assignment_spans(text, low, at), counts, found)
     if sum(counts.values()) != done:  # lower-case again only when a value was replaced
-        low = text.lower()
+        low, at = text.lower(), None
+        utf8 = low.encode("utf-8", "surrogatepass")
     if prose and len(low) == len(text):  # lower-casing kept every offset (it nearly always does)
-        text = _apply_spans(text, _prose_spans(text, low), counts, found)
+        text = _apply_spans(text, _prose_spans(text, low, at, utf8), counts, found)
     if shapes:
         text = _apply_spans(text, _opaque_spans(text), counts, found)
     seen = _known_pattern(known) if known else None
