@@ -1024,6 +1024,7 @@ def _disjunct(side: str, first: bool, initial: bool = True, width: int = 1) -> s
     return ""
 
 
+@lru_cache(maxsize=4096)  # pure (options are frozen); the pick rules ask it of the same user sentences
 def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
     """The user's own "A or B (or C)?": the lead before the options (the topic) and the options, each
     a short alternative (at most four words); None when the question lays out no such choice."""
