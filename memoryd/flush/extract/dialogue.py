@@ -332,9 +332,11 @@ def own_contrast(ctx: Ctx, m: Msg, used: set[int]) -> None:
     citing the turn and that answer. A value put right ("the 14th, not the 4th"), the other side
     being what the assistant said or a value, is the correction rules' fact; a standing rule or
     preference ("always X, not Y"), a condition, a plan put off are not this choice; a turn another
-    rule read is left to it."""
-    if any(m.pos in d.pos for d in ctx.drafts):
-        return  # the turn was read already (a reply, a correction): one thing said, one item
+    rule read is left to it.
+
+    Whether another rule read the turn is asked last, at the one sentence that would be kept: it walks
+    every draft of the range (a long session's thousands, for each user turn), and nothing before it
+    changes the drafts."""
     ack = ctx.prose_after(m.pos, text_only=False)
     if (
         ack is None
@@ -361,6 +363,8 @@ def own_contrast(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # "it's 5433, not 5432", "as '11pm' instead of 23:00": a value, put right or told
         if other_words <= said_before and not (word_set(chosen) - STOPWORDS) & said_before:
             continue  # the other side is what the assistant said, the chosen one is new: a correction
+        if any(m.pos in d.pos for d in ctx.drafts):
+            return  # the turn was read already (a reply, a correction): one thing said, one item
         text = _sentence(LEAD_FILLER.sub("", plain(s).strip()).rstrip(" .!"))
         ctx.add("decision", text, {m.pos, ack.pos}, must_keep=True)
         used.add(i)
