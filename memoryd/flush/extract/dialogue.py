@@ -78,6 +78,7 @@ from memoryd.flush.extract.lexicon import (
     THANKS,
     WH,
     WHICH,
+    WIDE_ORDINALS,
     YES,
     tokens,
 )
@@ -912,9 +913,7 @@ def _explicit_pick(first: str, offer: Offer) -> bool:
     idx = named_option(first, offer.options)
     if idx is None:
         return False
-    ordinal = any(t in ORDINALS for t in tokens(first)[:8]) or any(
-        o in first for o in ORDINALS if not o.isascii()
-    )
+    ordinal = any(t in ORDINALS for t in tokens(first)[:8]) or any(o in first for o, _ in WIDE_ORDINALS)
     return bool(_LABEL.match(first)) or ordinal
 
 
