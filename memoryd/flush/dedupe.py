@@ -389,6 +389,10 @@ def _sequence_ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+#: Item texts, fingerprinted once: the extractor's merge (``budget.merge_drafts``) fingerprints every
+#: draft, and the drafts it keeps reach :func:`dedupe` as items with the same texts (redaction changes few).
+item_fingerprint = lru_cache(maxsize=1024)(fingerprint)
+
 #: The daily log's lines, fingerprinted once: every flush of the day compares its items with all of them.
 _known_fingerprint = lru_cache(maxsize=8192)(fingerprint)
 
@@ -429,7 +433,7 @@ def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
     must-keep memory by merging. Entry ids are not merged: ids carry no order of their own, and the
     item kept already cites where the memory came from.
     """
-    prints = [fingerprint(item.text) for item in items]
+    prints = [item_fingerprint(item.text) for item in items]
     log = _LogIndex(existing, frozenset().union(*(fp.stems for fp in prints)) - _FILLER) if items else None
     kept: list[Item] = []
     kept_prints: list[Fingerprint] = []

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from itertools import chain
 from typing import Final
 
-from memoryd.flush.dedupe import Fingerprint, fingerprint, same_item
+from memoryd.flush.dedupe import Fingerprint, item_fingerprint, same_item
 from memoryd.flush.extract.context import Draft
 from memoryd.flush.extract.facts import states_preference
 from memoryd.flush.extract.lexicon import RULE, tokens
@@ -16,8 +15,9 @@ from memoryd.flush.extract.markers import LABELS
 from memoryd.flush.extract.prose import MAX_TEXT, capitalised_names, clip, word_set
 from memoryd.flush.items import KINDS
 
-#: Dedupe's fingerprint, memoised: drafts are compared pairwise while merging.
-_fingerprint = lru_cache(maxsize=1024)(fingerprint)
+#: Dedupe's fingerprint, memoised (drafts are compared pairwise while merging), and shared with
+#: :func:`~memoryd.flush.dedupe.dedupe`, which fingerprints the same texts again as items.
+_fingerprint = item_fingerprint
 
 
 _REJECTED_PREFIXES: Final = tuple(labels["rejected"] for labels in LABELS.values())

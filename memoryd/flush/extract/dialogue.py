@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract import todos
@@ -77,6 +78,7 @@ from memoryd.flush.extract.lexicon import (
     THANKS,
     WH,
     WHICH,
+    WIDE_ORDINALS,
     YES,
     tokens,
 )
@@ -215,6 +217,7 @@ def _takes_on(s: str) -> bool:
     return SELF.hit(s) and FIRST.hit(s) and not is_question(s)
 
 
+@lru_cache(maxsize=4096)  # pure; asked of a sentence by the reply, to-do and contrast rules alike
 def _defers(s: str) -> bool:
     """Putting a question off: a "later" word, or asking someone else ("I'll ask Priya")."""
     if not (LATER.hit(s) or ASK.hit(s) or ASK_SELF.hit(s)):
@@ -330,9 +333,11 @@ def own_contrast(ctx: Ctx, m: Msg, used: set[int]) -> None:
     citing the turn and that answer. A value put right ("the 14th, not the 4th"), the other side
     being what the assistant said or a value, is the correction rules' fact; a standing rule or
     preference ("always X, not Y"), a condition, a plan put off are not this choice; a turn another
-    rule read is left to it."""
-    if any(m.pos in d.pos for d in ctx.drafts):
-        return  # the turn was read already (a reply, a correction): one thing said, one item
+    rule read is left to it.
+
+    Whether another rule read the turn is asked last, at the one sentence that would be kept: it walks
+    every draft of the range (a long session's thousands, for each user turn), and nothing before it
+    changes the drafts."""
     ack = ctx.prose_after(m.pos, text_only=False)
     if (
         ack is None
@@ -359,6 +364,8 @@ def own_contrast(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # "it's 5433, not 5432", "as '11pm' instead of 23:00": a value, put right or told
         if other_words <= said_before and not (word_set(chosen) - STOPWORDS) & said_before:
             continue  # the other side is what the assistant said, the chosen one is new: a correction
+        if any(m.pos in d.pos for d in ctx.drafts):
+            return  # the turn was read already (a reply, a correction): one thing said, one item
         text = _sentence(LEAD_FILLER.sub("", plain(s).strip()).rstrip(" .!"))
         ctx.add("decision", text, {m.pos, ack.pos}, must_keep=True)
         used.add(i)
@@ -906,9 +913,7 @@ def _explicit_pick(first: str, offer: Offer) -> bool:
     idx = named_option(first, offer.options)
     if idx is None:
         return False
-    ordinal = any(t in ORDINALS for t in tokens(first)[:8]) or any(
-        o in first for o in ORDINALS if not o.isascii()
-    )
+    ordinal = any(t in ORDINALS for t in tokens(first)[:8]) or any(o in first for o, _ in WIDE_ORDINALS)
     return bool(_LABEL.match(first)) or ordinal
 
 
@@ -952,6 +957,7 @@ _NEVER_DID: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; each reply rule asks it of the same sentences
 def _keeps_fact(s: str) -> bool:
     """A sentence of a reply that also states a standing preference stays readable for the fact rules."""
     from memoryd.flush.extract.facts import _DISMISS, states_preference
@@ -2269,6 +2275,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         del ctx.drafts[start:n]  # "I'll write to the office tomorrow": how the point waits
 
 
+@lru_cache(maxsize=4096)  # pure; the to-do rules and the open-point rules ask it of the same sentences
 def task_sentence(s: str) -> bool:
     """A task with a who and a when: a named owner or "I'll ...", and a day, date or "owner:"."""
     core = LEAD_FILLER.sub("", s)

@@ -40,6 +40,7 @@ from memoryd.flush.extract.lexicon import (
     TARGET,
     WH,
     WHICH,
+    WIDE_ORDINALS,
     token_set,
     tokens,
 )
@@ -904,8 +905,8 @@ def named_option(
         if t in ORDINALS and (idx := ORDINALS[t]) < len(options) and _ordinal_use(toks, i):
             return idx % len(options)
     raw = text.lower()
-    for ordinal, idx in ORDINALS.items():
-        if not ordinal.isascii() and ordinal in raw and idx < len(options):
+    for ordinal, idx in WIDE_ORDINALS if not raw.isascii() else ():
+        if ordinal in raw and idx < len(options):
             return idx % len(options)
     if len(options) % 2 == 1 and len(options) >= 3 and len(toks) <= 8 and MIDDLE.hit(text):
         return len(options) // 2  # "the one in between"
@@ -1024,6 +1025,7 @@ def _disjunct(side: str, first: bool, initial: bool = True, width: int = 1) -> s
     return ""
 
 
+@lru_cache(maxsize=4096)  # pure (options are frozen); the pick rules ask it of the same user sentences
 def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
     """The user's own "A or B (or C)?": the lead before the options (the topic) and the options, each
     a short alternative (at most four words); None when the question lays out no such choice."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
@@ -95,6 +96,7 @@ _PERSON_NOT_KIN: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; asked of a turn's prose and of each of its sentences by several rules
 def _person_not(s: str) -> re.Match[str] | None:
     """A person's standing "doesn't" (``_PERSON_NOT``, or its kin in the other languages)."""
     return _PERSON_NOT.search(s) or _PERSON_NOT_KIN.search(s)

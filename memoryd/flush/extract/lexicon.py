@@ -454,6 +454,10 @@ ORDINALS: Final = {
     "一つ目": 0, "1つ目": 0, "最初": 0, "前者": 0, "二つ目": 1, "2つ目": 1, "後者": -1, "三つ目": 2, "3つ目": 2,
 }  # fmt: skip
 
+#: The ordinals not written in ASCII ("première", "último", Japanese), in ``ORDINALS``' order: looked for as
+#: substrings, not as tokens. Sorted out once, not on every option lookup; an ASCII text holds none of them.
+WIDE_ORDINALS: Final = tuple((o, i) for o, i in ORDINALS.items() if not o.isascii())
+
 #: Comparatives that point at the option with the smallest (``min``) or largest number.
 SMALLER: Final = Words(
     "cheap|cheaper|cheapest|smaller|smallest|fewer|less|lower|lowest|shorter|shortest|faster|quicker|lighter|"

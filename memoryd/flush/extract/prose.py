@@ -165,6 +165,7 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARA_SPLIT.split(text) if p.strip()]
 
 
+@lru_cache(maxsize=4096)  # asked of the same sentence by most rules (~10 times a sentence)
 def is_question(sentence: str) -> bool:
     return bool(QUESTION_END.search(sentence))
 

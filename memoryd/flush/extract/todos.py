@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Final
 
 from memoryd.flush.extract.context import Ctx, Draft
@@ -188,6 +189,7 @@ _MAX_TASK: Final = 320
 _WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
+@lru_cache(maxsize=4096)  # pure; the to-do, open-point and deferral rules ask it of the same clauses
 def when(clause: str) -> bool:
     """A weekday, a date, "by the 20th", "tomorrow", "next week" in the clause (the words first)."""
     if not _DIGIT.search(clause) and _WHEN_WORDS.isdisjoint(_WORD.findall(clause.lower())):
