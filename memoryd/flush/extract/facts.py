@@ -96,7 +96,7 @@ _PERSON_NOT_KIN: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)  # pure; asked of a turn's prose and of each of its sentences by several rules
+@lru_cache(maxsize=256)  # pure; keys can be whole turns (a turn's prose, then its sentences): keep few
 def _person_not(s: str) -> re.Match[str] | None:
     """A person's standing "doesn't" (``_PERSON_NOT``, or its kin in the other languages)."""
     return _PERSON_NOT.search(s) or _PERSON_NOT_KIN.search(s)
