@@ -21,6 +21,8 @@ from memoryd.flush.redact import redact, secrets_found
         ("guárdame el pin de la tarjeta, es 5521", "5521"),
         ("il pin del telefono è 3094, segnatelo", "3094"),
         ("merk dir den pin vom handy, der ist 66120", "66120"),
+        ("pin is 4471", "4471"),  # stated at once: a label with no determiner too
+        ("ok, pin was 90412", "90412"),
     ],
 )
 def test_a_pin_said_in_lower_case_is_redacted(text: str, secret: str) -> None:

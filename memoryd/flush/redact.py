@@ -401,6 +401,8 @@ _R = r"(?!\w|-\w)"  # not right before a letter, digit, underscore or a hyphenat
 #: Words for a password, passphrase, PIN or code: any value said after them counts (common words aside).
 #: No left boundary in the pattern: it is checked in code (:func:`_label_hits`), so the search can
 #: start only where a needle was found.
+#: After a lower-case "pin" that names its value at once ("pin is 4471"): a label wherever it stands.
+_PIN_IS: Final = r"\s+(?:is|was)\s+\d"
 _PW_LABEL = (
     r"(?:(?:pass(?:words?|wd|phrases?|codes?)|pass[ -]phrases?|pwd?|pin[ -]?(?:code|number|nummer)"
     r"|(?:seed|recovery|mnemonic|secret)[ -]phrase|mnemonic"
@@ -417,7 +419,9 @@ _PW_LABEL = (
     + _R
     + r"|パスワード|暗証番号|合言葉|パスコード|密码|口令|비밀번호|암호|(?-i:PIN)"
     + _R
-    + r"|pin(?=\s+(?:is|was)\s+\d)|pin(?![\w-])(?=[^.?!\n]{0,80}?(?<![\w.,/-])\d{4,8}(?!\w|[.,/-]\w)))"
+    + r"|pin(?="
+    + _PIN_IS
+    + r")|pin(?![\w-])(?=[^.?!\n]{0,80}?(?<![\w.,/-])\d{4,8}(?!\w|[.,/-]\w)))"
 )
 #: Words for a key, token, secret or credential: only values that look random count.
 _KEY_LABEL = (
@@ -427,6 +431,7 @@ _KEY_LABEL = (
     + r"|キー|トークン|シークレット|秘密鍵|密钥|令牌|토큰)"
 )
 _PW_AT: Final = re.compile(_PW_LABEL, re.I)
+_PIN_STATED: Final = re.compile("pin" + _PIN_IS, re.I)
 _KEY_AT: Final = re.compile(_KEY_LABEL, re.I)
 #: Where a label may start: every label begins with one of these (lower-cased), or is a word or two
 #: after one ("door code", "mot de passe").
@@ -478,10 +483,14 @@ _PIN_DETERMINERS: Final = _words(
 )
 
 
-def _noun_pin(low: str, start: int) -> bool:
-    """Whether the lower-case "pin" at ``start`` is the noun (``the card pin``), not the verb."""
+def _verb_pin(text: str, low: str, start: int, label: str) -> bool:
+    """Whether the label ``label`` at ``start`` is "pin" the verb: written in lower case, not stated
+    at once ("pin is 4471" is a label anywhere), and with no determiner in the two words before it
+    (``the card pin``)."""
+    if label != "pin" or _PIN_STATED.match(text, start):
+        return False
     words = re.findall(r"[\w']+", low[max(0, start - 40) : start])[-2:]
-    return any(w in _PIN_DETERMINERS for w in words)
+    return not any(w in _PIN_DETERMINERS for w in words)
 
 
 def _label_hits(
@@ -507,7 +516,7 @@ def _label_hits(
                     continue
                 if low.endswith(_GENITIVE, 0, start):
                     continue  # "gestionnaire de mots de passe", "cambio de contraseña": a topic
-                if m.group(0) == "pin" and not _noun_pin(low, start):
+                if _verb_pin(text, low, start, m.group(0)):
                     continue  # "pin numpy to 1.26", "let's pin it": the verb
                 hits[start] = (m.end(), m.re is _PW_AT)
     return sorted((start, end, pw) for start, (end, pw) in hits.items())
