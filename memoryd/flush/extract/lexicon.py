@@ -185,7 +185,7 @@ LATER: Final = Words(
     "nicht jetzt|melde mich|komme darauf zurück|keine ahnung",
     "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
     "pensármelo|pensarlo bien|consultarlo con la almohada|otro día|ahora no|más adelante|ya te digo|"
-    "te digo algo|lo vemos|ni idea|hoy no|otro día",
+    "te digo algo|lo vemos|ni idea|hoy no",
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
     "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée|"
     "pas aujourd'hui|un autre jour",
