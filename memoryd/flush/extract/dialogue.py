@@ -303,12 +303,9 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     point from it, the assistant's confirmation of it may (``_said_back``)."""
     before = len(ctx.drafts)
     _read_reply(ctx, m, prev, used)
-    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
-        _said_back(ctx, m, prev)
-    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
-        _proposal_taken(ctx, m, prev)
-    if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
-        _labelled_proposal_taken(ctx, m, prev)
+    for fallback in (_said_back, _proposal_taken, _labelled_proposal_taken):  # each while none has read it
+        if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
+            fallback(ctx, m, prev)
 
 
 #: One alternative set against another in a statement: "robotics, not football", "in der App,
