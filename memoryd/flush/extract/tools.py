@@ -1586,7 +1586,7 @@ def _fold_steps(ctx: Ctx) -> None:
             nxt.pos.update(d.pos)
             drop.append(d)
     if drop:
-        ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
+        ctx.drafts[:] = _without(ctx.drafts, drop)
 
 
 #: A user turn this short ("ok", "go on", "plugged in", "it's done?") carries the work on: no new request.
@@ -1686,11 +1686,11 @@ def one_per_saga(ctx: Ctx) -> None:
                 into.must_keep = into.must_keep and d.must_keep
             into.pos.update(d.pos)
             drop.append(d)
-    drop += _one_report(ctx, [d for d in work if all(d is not x for x in drop)])
+    drop += _one_report(ctx, _without(work, drop))
     drop += _acts_of_decisions(ctx, work)
-    drop += _amendments(ctx, [d for d in work if all(d is not x for x in drop)])
+    drop += _amendments(ctx, _without(work, drop))
     if drop:
-        ctx.drafts[:] = [d for d in ctx.drafts if all(d is not x for x in drop)]
+        ctx.drafts[:] = _without(ctx.drafts, drop)
 
 
 _HANDLE: Final = re.compile(r"(?<![\w.-])[A-Za-z]*-?\d{3,}\b")
@@ -1758,6 +1758,12 @@ def _amendments(ctx: Ctx, work: Sequence[Draft]) -> list[Draft]:
         into.pos.update(o.pos)
         out.append(o)
     return out
+
+
+def _without(drafts: Sequence[Draft], drop: Sequence[Draft]) -> list[Draft]:
+    """``drafts`` but those in ``drop`` (by identity: drafts are mutable, equal ones may both stand)."""
+    gone = {id(d) for d in drop}
+    return [d for d in drafts if id(d) not in gone]
 
 
 def _report_of(ctx: Ctx, d: Draft) -> int | None:
