@@ -1124,6 +1124,19 @@ def _would_pick(reply: Msg) -> str | None:
     )
 
 
+def _alone(clauses: Sequence[str], own: Sequence[frozenset[str]]) -> list[list[str]]:
+    """For each option (its own words, ``own``), the clauses that speak of it and of no other option."""
+    sets = [word_set(c) for c in clauses]
+    return [
+        [
+            c
+            for c, ws in zip(clauses, sets, strict=True)
+            if ws & w and not any(ws & v for v in own if v is not w)
+        ]
+        for w in own
+    ]
+
+
 def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
     """The user lays out the options ("the bus: Girard or Berthet?") and the assistant's next turn
     elaborates each of them, each in a clause of its own: an offer of those options, each enriched
@@ -1140,10 +1153,7 @@ def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
     if any(not w for w in own):
         return None
     clauses = [c for s in reply.sentences for c in _DETAIL_SPLIT.split(s) if c.strip()]
-    alone = [
-        [c for c in clauses if word_set(c) & w and not any(word_set(c) & v for v in own if v is not w)]
-        for w in own
-    ]
+    alone = _alone(clauses, own)
     if not all(alone):
         return _recommended_own(user, reply, question, lead, opts, own)
     details: list[str] = []
@@ -1193,10 +1203,7 @@ def _recommended_own(
         if c.strip()
     ]
     options = []
-    for i, (o, w) in enumerate(zip(opts, own, strict=True)):
-        described = [
-            c for c in clauses if word_set(c) & w and not any(word_set(c) & v for v in own if v is not w)
-        ]
+    for i, (o, w, described) in enumerate(zip(opts, own, _alone(clauses, own), strict=True)):
         if described:
             text = described[0]
             if (label := _LEAD_LABEL.match(text)) and not word_set(label.group(0)) & w:
