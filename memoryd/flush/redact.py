@@ -157,6 +157,11 @@ _MYSQL_P: Final = re.compile(
 )
 #: ``redis-cli -a SECRET``.
 _REDIS_A: Final = re.compile(r"(?P<head>redis-cli\b[^\n|;&]*?\s-a\s+(?P<q>[\"']?))(?P<v>[^\s\"']+)")
+#: ``curl -u user:SECRET``, ``wget --user=u --password``' kin, ``http -a user:SECRET``: the user stays.
+_USER_COLON: Final = re.compile(
+    r"(?P<head>\b(?:curl|http|https|xh)\b[^\n|;&]*?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q>[\"']?)[^\s:\"']+:)"
+    r"(?P<v>[^\s\"']+)"
+)
 #: ``Authorization: Bearer X`` and a bare ``Bearer X``.
 _BEARER: Final = re.compile(
     r"(?P<head>(?:Bearer|bearer|BEARER|Basic|basic|BASIC|Token|token|TOKEN)\s+)(?P<v>[A-Za-z0-9._~+/\-]{16,}=*)"
@@ -425,7 +430,8 @@ _PW_LABEL = (
 )
 #: Words for a key, token, secret or credential: only values that look random count.
 _KEY_LABEL = (
-    r"(?:(?:keys?|tokens?|secrets?|credentials?|zugangsdaten|credenciales|identifiants|credenciais"
+    r"(?:(?:keys?|tokens?|secrets?|credentials?|zugangsdaten|anmeldedaten|credenciales|credenziali|identifiants"
+    r"|credenciais|log-?ins?"
     r"|llaves?|secreto|cl[ée]s?|clef|jetons?|chaves?|segredo|chiav[ei]|ключ|токен|schl[üu]ssel)"
     + _R
     + r"|キー|トークン|シークレット|秘密鍵|密钥|令牌|토큰)"
@@ -439,7 +445,8 @@ _PROSE_NEEDLES: Final = (
     "pass", "pw", "pin", "code", "phrase", "mnemonic", "combination", "zugang", "geheimzahl", "contrase",
     "clave", "código", "codigo", "frase", "mdp", "senha", "parola", "codice", "combinazione", "wachtw", "lösen", "losen", "adgang",
     "hasł", "hasl", "şifre", "парол", "пин", "kennw", "パスワード", "暗証", "合言葉", "パスコード", "密码",
-    "口令", "비밀번호", "암호", "key", "token", "secret", "credential", "credenc", "identifiants", "llave",
+    "口令", "비밀번호", "암호", "key", "token", "secret", "credential", "credenc", "credenz", "identifiants", "llave",
+    "login", "log-in", "anmeldedaten",
     "clé", "clef", "jeton", "chave", "segredo", "chiav", "ключ", "токен", "schlüssel", "schlussel", "キー",
     "トークン", "シークレット", "秘密鍵", "密钥", "令牌", "토큰",
 )  # fmt: skip
@@ -535,7 +542,7 @@ _QUALIFIER = (
 _COPULA = (
     r"(?:\s*(?:\*\*|__|\*|_)?\s*(?:[:=：]|->|→|=>)\s*(?:\*\*|__|\*|_)?\s*|\s*(?:は|が|を|是|为|는|은|:)\s*"
     r"|\s+(?:is|was|will\s+be|should\s+be|would\s+be|reads|equals|ist|lautet|lautete|war|wäre|heißt|es|era"
-    r"|sería|est|c'est|était|é|è|är|er|jest|это|—|are|sind|son|sont|são)" + _R + r"\s*(?::\s*)?)"
+    r"|sería|est|c'est|était|é|è|är|er|jest|это|—|are|sind|son|sont|são|sono)" + _R + r"\s*(?::\s*)?)"
     r"(?:(?:now|still|just|simply|jetzt|nun|ahora|maintenant|agora|ora)\s+)?"
 )
 _SET = r"(?:changed|set|reset|updated|rotated|switched|cambiad[oa]|cambié|geändert|gesetzt|changé|mudad[oa])"
@@ -782,7 +789,10 @@ _PIN_VALUE: Final = re.compile(r"\d{4,8}[#*]?|\d{1,3}(?:-\d{1,3}){2,5}")
 _CODE_LABEL: Final = re.compile(
     r"^(?!pass)(?:.*\b)?(?:pin|codes?|c[óo]digo|codice|combination|combinazione)\b", re.I
 )
-_CREDENTIAL_WORDS: Final = ("credential", "zugangsdaten", "credenciales", "identifiants", "credenciais")
+_CREDENTIAL_WORDS: Final = (
+    "credential", "zugangsdaten", "anmeldedaten", "credenciales", "credenziali", "identifiants", "credenciais", "login",
+    "log-in",
+)  # fmt: skip
 _USER_PASS: Final = re.compile(r"[^\s/:,]+\s*(?:/|:)\s*(?P<p>[^\s\"'`,;<>()]+)")
 
 
@@ -1035,6 +1045,10 @@ def _redact(
     if b"redis-cli" in utf8:
         text = _sub_value(
             text, _REDIS_A, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
+        )
+    if any(n in utf8 for n in (b"curl", b"http", b"xh ")):
+        text = _sub_value(
+            text, _USER_COLON, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
     if b"secret" in utf8 and any(n in utf8 for n in _AWS_UTF8):
         text = _sub_value(text, _AWS_SECRET, "aws_secret_access_key", lambda m: True, counts, found)
