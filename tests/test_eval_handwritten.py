@@ -41,6 +41,9 @@ SPLITS = {
     "fresh16": (12, "build.py", "06-quiet-night-chat"),
     "fresh17": (12, "build.py", "03-smalltalk-friday"),
     "fresh18": (12, "build.py", "06-smalltalk-rainy-wednesday"),
+    "fresh19": (12, "build.py", "04-friday-smalltalk"),
+    "fresh20": (12, "build.py", "08-smalltalk-friday-evening"),
+    "fresh21": (12, "build.py", "09-chiacchiere-smalltalk"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
