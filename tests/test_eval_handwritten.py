@@ -44,6 +44,9 @@ SPLITS = {
     "fresh19": (12, "build.py", "04-friday-smalltalk"),
     "fresh20": (12, "build.py", "08-smalltalk-friday-evening"),
     "fresh21": (12, "build.py", "09-chiacchiere-smalltalk"),
+    "fresh22": (12, "build.py", "07-smalltalk-lumieres"),
+    "fresh23": (12, "build.py", "08-smalltalk-viernes-tarde"),
+    "fresh24": (12, "build.py", "09-smalltalk-weihnachtsmarkt-chat"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
