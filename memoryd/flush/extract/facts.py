@@ -704,7 +704,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 last[1].text, last[1].must_keep = clip(f"{last[1].text} {text}"), True
                 continue
             before = sentences[i - 2] if i >= 2 else ""
-            if before and i - 2 not in used and not is_question(before) and not has_secret(before):
+            alone = len(tokens(core)) <= 2  # ("... immer.": the rule is that sentence, whoever read it)
+            if before and (alone or i - 2 not in used) and not is_question(before) and not has_secret(before):
                 text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
         if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
             last = (i - 1, draft)
@@ -735,8 +736,11 @@ def _asks_which(m: Msg) -> bool:
 
 
 def _points_back(core: str) -> bool:
-    """A short rule that names its manner only by pointing back ("always do it that way")."""
-    return len(tokens(core)) <= 8 and BACK_MANNER.hit(core)
+    """A short rule that names its manner only by pointing back ("always do it that way"), or a rule
+    word said alone after a statement ("... announced in #oncall first. Always.", "... immer."): the
+    rule is the sentence before, the word alone is no bullet."""
+    toks = tokens(core)
+    return (len(toks) <= 8 and BACK_MANNER.hit(core)) or (len(toks) <= 2 and RULE.hit(core))
 
 
 #: Where a request's sentence goes on with something else: ", and ...", "; ...", ", aber ...".
