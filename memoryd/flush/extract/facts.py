@@ -30,6 +30,7 @@ from memoryd.flush.extract.lexicon import (
     EITHER,
     EPHEMERAL,
     LATER,
+    MONTH_PATTERN,
     NO,
     OPEN,
     PREFER,
@@ -872,12 +873,7 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
             used.add(i)
 
 
-_MONTH: Final = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"januar|februar|märz|mai|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
-    r"novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
-)
+_MONTH: Final = MONTH_PATTERN
 
 #: A state that holds from a moment on, narrowed to "only": "works only Mon-Wed from January", "ab Januar nur
 #: noch Mo-Mi", "a partir de marzo solo por las mañanas", "à partir de mars que le matin", "da gennaio solo".
