@@ -62,6 +62,7 @@ import structlog
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
 from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.denied import denied_values
 from memoryd.flush.extract.dialogue import (
     explicit_lines,
     kept_open,
@@ -137,6 +138,7 @@ def _user_turn(
         return
     if m.pos not in side and no_put_right(ctx, m, prev, used):
         prev = None  # "no!! 70.": the no puts a value right, it answers no offer
+    denied_values(ctx, m, prev or ctx.prev_assistant(m.pos), used)  # "retro isn't the 9th, ...": a fact
     remember_requests(ctx, m, used)
     if prev is not None and prev.pos in chose and _plain_yes(m):
         chose[prev.pos].pos.add(m.pos)  # "ok fine, laminate it is": the choice confirmed
