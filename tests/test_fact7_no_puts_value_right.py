@@ -130,3 +130,23 @@ def test_correction_after_a_side_question_picks_nothing(
     decisions = [i for i in items if i.kind == "decision" and not i.text.startswith(_REJECTED)]
     assert any(chosen in i.text for i in decisions), items
     assert any(i.kind == "fact" and "12" in i.text for i in items), items
+
+
+@pytest.mark.parametrize(
+    ("offer", "reply", "new"),
+    [
+        (
+            "Per la build (41) non c'è nessun crash inviato. Sicuro che sia quella la build?",
+            "ah no scusa, è la 42, quella col menu nuovo. la 41 non è mai uscita ai tester",
+            "42",
+        ),
+        (
+            "Pour le lot 41 je ne trouve aucun retour. Tu es sûre que c'est ce lot-là ?",
+            "ah non pardon, c'est le 42, celui du nouveau menu. le 41 n'est jamais parti",
+            "42",
+        ),
+    ],
+)
+def test_a_sound_or_a_sorry_around_the_no(offer: str, reply: str, new: str) -> None:
+    items = _reply(offer, reply).items()
+    assert any(i.kind == "fact" and i.must_keep and new in i.text for i in items), items

@@ -19,17 +19,22 @@ from memoryd.flush.extract.prose import has_secret, is_question, plain
 #: A no said on its own at a turn's head, per language: followed by a stop, a pause word or a
 #: subject ("no, 70", "no!! 70", "no the party is the 12th", "non, la cérémonie c'est 17:30",
 #: "no aspetta, ..."), not a determiner before a noun ("no swap", "no tengo", "kein Problem").
+_SOUND: Final = (
+    r"^\W*(?:(?:ah|oh|ach|ay|uy|euh|eh|oops|ups|oje)[,!.]?\s+)?"  # ("ah no, ...", "ach nein, ...")
+)
+
 _BARE_NO: Final = re.compile(
-    r"^\W*(?:no|nope|nah|nein|nee|non|いいえ)(?:\s+(?:no|non|nein))?"
-    r"(?:\s*[,.!:;—–-]+|\s+(?=(?:wait|warte|espera|attends|aspetta|the|it|it's|its|that|they|we|he|she|"
+    _SOUND + r"(?:no|nope|nah|nein|nee|non|いいえ)(?:\s+(?:no|non|nein))?"
+    r"(?:\s*[,.!:;—–-]+|\s+(?=(?:wait|warte|espera|attends|aspetta|sorry|scusa|perdón|perdona|pardon|désolée?|"
+    r"the|it|it's|its|that|they|we|he|she|"
     r"der|die|das|es|er|sie|el|la|los|las|son|le|les|il|lo|c'est|ce|sono|è)\b))",
     re.I,
 )
 
 #: The no and a pause word after it ("no aspetta,", "non attends,", "nein, warte:"), cut off the fact.
 _NO_HEAD: Final = re.compile(
-    r"^\W*(?:nope|nah|nein|nee|non|no|いいえ)(?:\s+(?:non|no|nein))?[\s,.!:;—–-]*"
-    r"(?:(?:wait|warte|espera|attends|aspetta)\b[\s,.!:;—–-]*)?",
+    _SOUND + r"(?:nope|nah|nein|nee|non|no|いいえ)(?:\s+(?:non|no|nein))?[\s,.!:;—–-]*"
+    r"(?:(?:wait|warte|espera|attends|aspetta|sorry|scusa|perdón|perdona|pardon|désolée?)\b[\s,.!:;—–-]*)?",
     re.I,
 )
 
