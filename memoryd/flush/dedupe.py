@@ -16,7 +16,8 @@ Identifiers (numbers, versions, hashes, ports, paths, hosts) and names decide bo
 5434" is an update of "the port is 5433", never its duplicate, "go with MySQL" is not "go with
 Postgres", and "X is not allowed" is not "X is allowed". Text is normalised first: case,
 punctuation, Markdown bullets and emphasis, kind labels, and memoryd's own citations such as
-``(abcd1234:ef01ab23)`` are ignored. Nothing here depends on the set of kinds.
+``(abcd1234:ef01ab23)`` are ignored. Kinds matter once: a must-keep fact is not merged into a
+decision or a to-do that quotes the same words (:func:`_one`).
 
 Stdlib only; words are compared as sets (CJK text as character bigrams, since it has no spaces).
 """
@@ -424,6 +425,14 @@ class _LogIndex:
         return any(already_said(new, old) for old in rare)
 
 
+def _one(new: Item, kept: Item) -> bool:
+    """Whether two near-duplicate items of a flush may be one. A must-keep fact is not merged into a
+    decision or a to-do: a reply that decides a point or sets a task and a rule in the same words
+    ("the meal planner one: never promise dates, rewrite that") keeps the rule as the fact it is,
+    beside the item that quotes the reply. (A point still open stays one item: it is no fact.)"""
+    return not (new.kind == "fact" and new.must_keep and kept.kind in ("decision", "todo"))
+
+
 def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
     """Drop items that a line of ``existing`` already says, and merge near-duplicates among ``items``.
 
@@ -440,7 +449,7 @@ def dedupe(items: Sequence[Item], existing: Sequence[str]) -> list[Item]:
     for item, fp in zip(items, prints, strict=True):
         if log is not None and log.says(fp):
             continue
-        twin = next((i for i, k in enumerate(kept_prints) if same_item(fp, k)), None)
+        twin = next((i for i, k in enumerate(kept_prints) if same_item(fp, k) and _one(item, kept[i])), None)
         if twin is None:
             kept.append(item)
             kept_prints.append(fp)

@@ -62,6 +62,7 @@ import structlog
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
 from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.denied import denied_values
 from memoryd.flush.extract.dialogue import (
     explicit_lines,
     kept_open,
@@ -80,6 +81,7 @@ from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
+from memoryd.flush.extract.put_right import no_put_right, puts_value_right
 from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
 from memoryd.flush.items import Item
@@ -108,6 +110,8 @@ def _user_rules(ctx: Ctx) -> None:
     """Every user turn: a correction says it all; otherwise remember requests, a reversal or the
     reply to the assistant's offer, steps, to-dos, facts."""
     side, picks = pending_picks(ctx)  # side questions about pending options, and the picks after them
+    for pos in [p for p in picks if puts_value_right(ctx.msgs[p], ctx.prev_assistant(p))]:
+        side.difference_update(range(picks.pop(pos).pos, pos))  # "no, 12 days, not 10": no pick
     filed: set[int] = set()  # assistant answers that filed the user's point as open
     chose: dict[int, Draft] = {}  # assistant turns that chose for the user, and the decision
     for m in ctx.msgs:
@@ -132,6 +136,9 @@ def _user_turn(
         return
     if m.pos not in side and user_correction(ctx, m, prev):
         return
+    if m.pos not in side and no_put_right(ctx, m, prev, used):
+        prev = None  # "no!! 70.": the no puts a value right, it answers no offer
+    denied_values(ctx, m, prev or ctx.prev_assistant(m.pos), used)  # "retro isn't the 9th, ...": a fact
     remember_requests(ctx, m, used)
     if prev is not None and prev.pos in chose and _plain_yes(m):
         chose[prev.pos].pos.add(m.pos)  # "ok fine, laminate it is": the choice confirmed

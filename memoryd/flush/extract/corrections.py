@@ -11,6 +11,7 @@ from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.fact_common import _PLEASE, _VALUE, _sentence_case, lead_stripped
 from memoryd.flush.extract.lexicon import (
     FIRST,
+    MONTH_PATTERN,
     NO,
     STATE,
     tokens,
@@ -480,6 +481,8 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
             theirs = [v for v in theirs if _kind(v) == "name"]
         if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
             continue
+        if _dated(s, said[0]) != _dated(clause, theirs[0]):
+            continue  # "avant le 10 décembre" for "96 %" or "6 captures": a date takes no count's place
         shared = words & word_set(clause) - word_set(theirs[0]) - word_set(said[0])
         form = _shape(theirs[0]) == _shape(said[0]) and len(words) <= 12
         alike = form and (any(c.isalpha() for c in said[0]) or bool(_STRUCTURED.search(said[0])))
@@ -501,6 +504,28 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
                 fixed = f"{clauses[at - 1]}, {fixed}"
             return plain(fixed)
     return ""
+
+
+#: A month's name right after a day's number ("10 décembre", "12 de mayo", "3. März") or right before
+#: it ("June 13"): the number is a day of a date.
+_MONTH_AFTER: Final = re.compile(r"\.?\s?(?:de\s|of\s)?" + MONTH_PATTERN + r"\b", re.I)
+_MONTH_BEFORE: Final = re.compile(r"\b" + MONTH_PATTERN + r"\s$", re.I)
+_DAY: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?", re.I)
+
+
+def _dated(text: str, value: str) -> bool:
+    """Whether ``value`` is written as a date in ``text``: an ordinal day ("the 12th"), a date's own
+    form ("2026-12-10", "12.11."), or a day's number beside a month's name."""
+    at = text.find(value)
+    end = at + len(value)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}(?:st|nd|rd|th)", value, re.I):
+        return True
+    if at < 0:
+        return False
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", value) and re.match(r"\.\s[a-zäöüß]", text[end : end + 3]):
+        return True  # ("am 12.11. mit": a German date, not "2.4 GHz" nor "Python 3.11.")
+    beside = bool(_MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text[:at]))
+    return beside and _DAY.fullmatch(value) is not None
 
 
 #: A value set against another of the same kind in the user's own sentence: "submission is on the 14th,

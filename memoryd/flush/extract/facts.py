@@ -30,6 +30,7 @@ from memoryd.flush.extract.lexicon import (
     EITHER,
     EPHEMERAL,
     LATER,
+    MONTH_PATTERN,
     NO,
     OPEN,
     PREFER,
@@ -704,7 +705,8 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 last[1].text, last[1].must_keep = clip(f"{last[1].text} {text}"), True
                 continue
             before = sentences[i - 2] if i >= 2 else ""
-            if before and i - 2 not in used and not is_question(before) and not has_secret(before):
+            alone = len(tokens(core)) <= 2  # ("... immer.": the rule is that sentence, whoever read it)
+            if before and (alone or i - 2 not in used) and not is_question(before) and not has_secret(before):
                 text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
         if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
             last = (i - 1, draft)
@@ -735,8 +737,11 @@ def _asks_which(m: Msg) -> bool:
 
 
 def _points_back(core: str) -> bool:
-    """A short rule that names its manner only by pointing back ("always do it that way")."""
-    return len(tokens(core)) <= 8 and BACK_MANNER.hit(core)
+    """A short rule that names its manner only by pointing back ("always do it that way"), or a rule
+    word said alone after a statement ("... announced in #oncall first. Always.", "... immer."): the
+    rule is the sentence before, the word alone is no bullet."""
+    toks = tokens(core)
+    return (len(toks) <= 8 and BACK_MANNER.hit(core)) or (len(toks) <= 2 and RULE.hit(core))
 
 
 #: Where a request's sentence goes on with something else: ", and ...", "; ...", ", aber ...".
@@ -868,12 +873,7 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
             used.add(i)
 
 
-_MONTH: Final = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"januar|februar|märz|mai|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
-    r"novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
-)
+_MONTH: Final = MONTH_PATTERN
 
 #: A state that holds from a moment on, narrowed to "only": "works only Mon-Wed from January", "ab Januar nur
 #: noch Mo-Mi", "a partir de marzo solo por las mañanas", "à partir de mars que le matin", "da gennaio solo".

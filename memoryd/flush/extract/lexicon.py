@@ -558,3 +558,11 @@ CHOICE: Final = Words(
     "選択肢|候補|どちら",
     "opzioni|opzione|alternativa|alternative|possibilità|modi|strade|varianti|soluzioni|proposte",
 )
+
+#: Month names, as a regex group (en, de, es, fr, it): a number beside one is a date, not a count.
+MONTH_PATTERN: Final = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
+)

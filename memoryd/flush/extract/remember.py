@@ -169,7 +169,10 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             attach_procedure(ctx, m)
             used.add(base + hit)
             return True
-        kind: Kind = "procedure" if sequence_like(text) else "todo" if task_sentence(text) else "fact"
+        dated = DUE.hit(text) and _points_only(sents[hit])  # ("... so by fri 4 dec. note that pls": a task)
+        kind: Kind = (
+            "procedure" if sequence_like(text) else "todo" if task_sentence(text) or dated else "fact"
+        )
         ctx.add(kind, text, {m.pos}, must_keep=True)
         used.update(base + i for i in [hit, *idx])
         return True
@@ -281,6 +284,11 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
     head, _, tail = s.rpartition(",")
     if head and REMEMBER_WORDS.hit(tail) and not REMEMBER_WORDS.hit(head) and len(tokens(head)) <= 6 and hit:
         s = "remember that."  # "..., just so you know" at the end points back at what was said before
+    if hit and _points_only(s):  # "can you write that down somewhere", "note that pls": the point just made
+        near = [hit - 1, hit - 2] if hit >= 2 and len(tokens(sents[hit - 1])) <= 5 else [hit - 1]
+        idx = sorted(i for i in near if not AGREE_START.match(sents[i]) and not PLEASANTRY.match(sents[i]))
+        if idx:
+            return idx, [sents[i] for i in idx if sents[i].strip() and not has_secret(sents[i])]
     if REMEMBER_ONLY.search(s) or not REMEMBER_HEAD.sub("", s).strip(" .,:"):
         idx = [i for i in range(hit) if not AGREE_START.match(sents[i]) and not PLEASANTRY.match(sents[i])]
         idx = idx or [i for i in range(hit + 1, len(sents)) if not PLEASANTRY.match(sents[i])]
@@ -293,6 +301,24 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
             idx.append(i)
         body = [_request_stripped(REMEMBER_HEAD.sub("", s)), *(sents[i] for i in idx)]
     return idx, [b for b in body if b.strip() and not has_secret(b) and not REMEMBER_ONLY.search(b)]
+
+
+#: The words of a request to keep something that names nothing but a pointer to what was just said:
+#: the asking, the keeping, "that" / "das" / "lo", "down", "somewhere", "please".
+_POINTER_WORDS: Final = (
+    "can could would will you please pls plz just also and so write jot note keep remember down up it that this "
+    "somewhere for me mir bitte auch und das dies es schreib notier merk dir gleich mit auf irgendwo "
+    "por favor y eso esto lo apunta anota apúntalo anótalo apúntate et ça cela le notez-le "
+    "stp svp e questo quello segna segnalo annota annotalo per favore"
+)
+_POINTER_ONLY: Final = frozenset(_POINTER_WORDS.split())
+
+
+def _points_only(s: str) -> bool:
+    """Whether a remember request only points back ("can you write that down somewhere", "note that
+    pls", "merk dir das gleich mit"): a few words, all of the asking and a pointer, none of a fact."""
+    toks = tokens(s)
+    return 1 < len(toks) <= 7 and all(t in _POINTER_ONLY for t in toks)
 
 
 #: A note word at the head of a sentence: "FYI", "just so you know", "zur Info", "pour info", "per info".
