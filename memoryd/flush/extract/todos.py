@@ -62,7 +62,8 @@ _MONTH: Final = (
 _WHEN: Final = re.compile(
     rf"(?<![\w-])(?:{_WEEKDAY})(?![\w-])"
     r"|(?<![\w-])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+\d"
-    r"|\b\d{4}-\d{2}-\d{2}\b|(?<![\d.])\d{1,2}\.\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"
+    r"|\b\d{4}-\d{2}-\d{2}\b|(?<![\d.])\d{1,2}\.\d{1,2}\.(?:20\d\d(?!\d|[.,]\d))?(?!\d)"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/20\d\d)?(?![\d/])"
     rf"|(?<![\d.])\d{{1,2}}(?:st|nd|rd|th|er|ᵉʳ)?\.?\s+(?:de\s+)?(?:{_MONTH})(?![\w])"
     rf"|(?<![\w])(?:{_MONTH})\.?\s+\d{{1,2}}(?!\d)"
     r"|\b(?:the|el|le|il|am|den|dem|al|au)\s+\d{1,2}(?:st|nd|rd|th|\.)?(?![\d.,:/])"
