@@ -502,6 +502,31 @@ _STATE_VERB: Final = re.compile(
 )
 
 
+#: A title before a name ("Frau", "Dr.", "Mrs"), for rules that read a name as a subject.
+TITLE: Final = _TITLE
+#: An acknowledgement and its colon opening an answer: "Noted:", "Notiert:", "Apuntado:", "Noté les deux :".
+ACK_COLON: Final = re.compile(
+    r"^\W*(?:noted|got it|notiert|vermerkt|apuntado|anotado|noté|c'est noté|annotato|segnato)"
+    r"(?:\s+[^\W\d_]+){0,2}\s*[:：]\s*(?=\S)",
+    re.I,
+)
+
+
+def not_a_name(word: str) -> bool:
+    """A capitalised word that names no one: "Everything", "This", a third-person pronoun."""
+    return bool(_NOT_NAMES.match(word))
+
+
+def state_verb(clause: str, at: int) -> bool:
+    """Be or have right after the subject ending at ``at``: the clause states, it gives no work."""
+    return bool(_STATE_VERB.match(clause, at))
+
+
+def done(clause: str) -> bool:
+    """Done already, or in the past ("had it delivered on Friday"): no task."""
+    return _done(clause)
+
+
 _REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
 
 
@@ -955,14 +980,18 @@ def signs_off(s: str) -> bool:
 
 
 __all__ = [
+    "ACK_COLON",
+    "TITLE",
     "acted_on_at_once",
     "answered_later",
     "appointment_or_routine",
     "clauses",
     "confirmed",
+    "done",
     "files_open",
     "laid_out_then_doubt",
     "listed_owners",
+    "not_a_name",
     "offer_lead",
     "owned_task",
     "owner_clause",
@@ -977,6 +1006,8 @@ __all__ = [
     "routine_request",
     "same_point",
     "signs_off",
+    "standing",
+    "state_verb",
     "still_open",
     "tool_reminders",
     "undated_put_off",

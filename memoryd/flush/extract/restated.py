@@ -1,0 +1,121 @@
+"""To-dos the assistant's acknowledgement says back in full.
+
+After a user turn the assistant often answers "Noted: Jonas Brandt sends the receipts by Friday
+4 December." / "Notiert: Mirko Albers ruft ... bis Dienstag, 8.12.2026, an." / "Apuntado: Lucía
+revisa ... antes del 15 de diciembre". The user's own words may name no owner the rules can see (a
+pronoun, a name in lower case, "he promised friday"), or sit beside a point put off; the
+acknowledgement names the owner as the subject of its clause, a verb, and a when. That clause is the
+to-do, citing the user turn and the acknowledgement.
+
+Read: an acknowledgement word and its colon opening the answer (``todos.ACK_COLON``), then clauses
+(split at ";" and ", and" before a name) whose subject is a name (one to three capitalised words,
+a title first or not), followed by a word in lower case that is no state verb, with a when and
+nothing done already or holding always. A clause of an owner the turn's to-dos already name only
+adds the citation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from memoryd.flush.extract import todos
+from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.lexicon import tokens
+from memoryd.flush.extract.markers import STOPWORDS
+from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.prose import has_secret, is_question, plain, split_sentences, word_set
+
+#: A name as the subject: one to three capitalised words (a title first or not), then a lower-case word.
+_SUBJECT: Final = re.compile(
+    rf"^({todos.TITLE}?)([A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{0,2}})\s+(?=[a-zß-ÿ])"
+)
+#: Where the acknowledged sentence holds two clauses: ";", or ", and" / " and" before a capital.
+#: Share of the task's words a user sentence (or a draft of it) must hold to be the same task.
+_SAME: Final = 0.8
+_PARTS: Final = re.compile(r"\s*;\s*|,\s+(?:and|und|y|et|e)\s+|\s+(?:and|und|y|et|e)\s+(?=[A-ZÀ-Þ])")
+
+
+def _subject(clause: str) -> str:
+    """The name heading the clause, '' when it opens with none (or with a word that is no name)."""
+    got = _SUBJECT.match(clause)
+    if got is None:
+        return ""
+    name = got.group(2)
+    first = name.split()[0]
+    if "'" in name or "’" in name:
+        return ""  # "Tom's quote is due Thursday": whose thing, not who does it
+    if first.lower() in STOPWORDS or todos.not_a_name(first) or todos.when(first):
+        return ""
+    if todos.state_verb(clause, got.end(2)):
+        return ""  # "Postgres is on 16": a state, no task
+    return name
+
+
+def acked_tasks(prose: str) -> list[tuple[str, str]]:
+    """The (owner, clause) tasks of the sentence an acknowledgement opens, in the first three of
+    the answer: "Noted: Lena reviews the DPA by 11 Dec" -> [("Lena", "Lena reviews the DPA by
+    11 Dec")]. [] for anything else."""
+    said = split_sentences(plain(prose.replace("[[reply_to_current]]", "")).strip())
+    lead = next((got for s in said[:3] if (got := todos.ACK_COLON.match(s))), None)
+    if lead is None:
+        return []
+    sentence = lead.string[lead.end() :]
+    if is_question(sentence) or has_secret(sentence):
+        return []
+    found: list[tuple[str, str]] = []
+    for part in _PARTS.split(sentence):
+        clause = part.strip(" ,.")
+        name = _subject(clause)
+        if not name or len(tokens(clause)) < 4 or not todos.when(clause) or todos.done(clause):
+            continue
+        if todos.standing(clause):
+            continue  # "Camille never books on Sundays": a rule, whatever day it names
+        found.append((name, clause))
+    return found
+
+
+def restated_tasks(ctx: Ctx) -> None:
+    """Each user turn's acknowledgement: its restated tasks as to-dos (see the module)."""
+    for m in ctx.msgs:
+        if m.role != "assistant" or not m.prose:
+            continue
+        asker = ctx.last_user(m.pos)
+        if asker is None or ctx.prose_after(asker, text_only=False) is not m:
+            continue  # only the first words after the user's turn take its task in
+        for name, clause in acked_tasks(m.prose):
+            _add(ctx, ctx.msgs[asker], m, name, clause)
+
+
+def _add(ctx: Ctx, user: Msg, ack: Msg, name: str, clause: str) -> None:
+    names = {w.lower() for w in name.split()}
+    for d in ctx.drafts:
+        if d.kind == "todo" and (user.pos in d.pos or ack.pos in d.pos) and names & set(tokens(d.text)):
+            d.pos.update((user.pos, ack.pos))  # said by the user already: the acknowledgement cites it
+            return
+    words = {w for w in word_set(clause) if len(w) > 2}
+    said = next((s for s in user.sentences if len(words & word_set(s)) >= _SAME * len(words)), "")
+    if said:
+        _take_back(ctx, user.pos, said.strip())
+    ctx.add("todo", clause[:1].upper() + clause[1:].rstrip(" ,;") + ".", {user.pos, ack.pos})
+
+
+def _take_back(ctx: Ctx, at: int, said: str) -> None:
+    """The user's sentence the acknowledgement took in as a task is the task's: a decision or open
+    question of the same turn that is only that sentence is dropped; one that quotes it beside its
+    own point loses the sentence ("mmm caddy... y Lucía tiene que revisar ... (me lo pienso)")."""
+    key = plain(said).rstrip(". ")
+    theirs = word_set(said)
+    for d in list(ctx.drafts):
+        if d.kind not in ("decision", "open_question") or at not in d.pos:
+            continue
+        mine = word_set(d.text)
+        if mine and len(mine & theirs) >= _SAME * len(mine):
+            ctx.drafts.remove(d)  # "Et Camille relit ... avant le 10 décembre" filed as a decision
+        elif key and key in d.text:
+            rest = " ".join(d.text.replace(key, "", 1).replace(" .", "").split())
+            if len({w for w in word_set(rest) if len(w) > 2}) >= 2:
+                d.text = rest
+
+
+__all__ = ["acked_tasks", "restated_tasks"]
