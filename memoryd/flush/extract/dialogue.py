@@ -1810,6 +1810,8 @@ def _single(
             s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
         ]
     ):
+        if todos.acted_on_at_once(ctx, m, _after_yes(later[0])):
+            return  # carried out now ("the 24th at 18:00" - the event created): no task left, the tools tell
         when = clip(
             plain(" ".join(_after_yes(s) for s in later)), 80
         )  # "yep, but next sprint. make a ticket"
