@@ -91,8 +91,8 @@ _NAME_LEAD: Final = re.compile(
 )
 #: A modal after the subject: someone has to do it ("la mairie doit confirmer avant vendredi").
 _MODAL: Final = re.compile(
-    r"\b(?:has to|have to|needs to|need to|must|muss|müssen|soll|sollen|tiene que|tienen que|debe|deben|"
-    r"doit|doivent|deve|devono)\s+\w",
+    r"\b(?:has to|have to|needs to|need to|must|should|muss|müssen|soll|sollen|sollte|sollten|tiene que|tienen que|"
+    r"debe|deben|debería|deberían|doit|doivent|devrait|devraient|deve|devono|dovrebbe|dovrebbero)\s+\w",
     re.I,
 )
 #: An English progressive that plans: "Marta is ordering ...", "they're sending ...".
