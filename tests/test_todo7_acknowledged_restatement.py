@@ -41,7 +41,7 @@ def test_a_spanish_task_beside_a_point_put_off_is_its_own_to_do() -> None:
     t.user("¿el patio lo cubrimos este año?")
     t.assistant("Se puede: podría pedir presupuesto de un toldo a la tienda de la esquina, si quieres.")
     t.user(
-        "mmm toldo... me lo pienso. y rocío tiene que mandar las medidas del patio antes del 12 de enero, apúntalo"
+        "mmm toldo... me lo pienso. las medidas del patio me las manda rocío antes del 12 de enero, apúntalo"
     )
     t.assistant(
         "Apuntado: Rocío manda las medidas del patio antes del 12 de enero. Lo del toldo queda pendiente."
