@@ -12,6 +12,10 @@ Read: an acknowledgement word and its colon opening the answer (``todos.ACK_COLO
 a title first or not), followed by a word in lower case that is no state verb, with a when and
 nothing done already or holding always. A clause of an owner the turn's to-dos already name only
 adds the citation.
+
+An answer that lists the turn's tasks by person ("- **Mrs Okafor (Varga practice)**: answer on the
+double payment by Fri 11 Dec") gives one to-do per entry headed by a name the user's turn says, whose
+task has a due day and opens with no date (a topic and its dates, "Lisbon: 12 to 16 June", is none).
 """
 
 from __future__ import annotations
@@ -83,8 +87,12 @@ def restated_tasks(ctx: Ctx) -> None:
         asker = ctx.last_user(m.pos)
         if asker is None or ctx.prose_after(asker, text_only=False) is not m:
             continue  # only the first words after the user's turn take its task in
+        user = ctx.msgs[asker]
         for name, clause in acked_tasks(m.prose):
-            _add(ctx, ctx.msgs[asker], m, name, clause)
+            _add(ctx, user, m, name, clause)
+        for name, entry in listed_tasks(m.prose):
+            if any(len(w) > 2 and w in user.low for w in name.lower().split()):
+                _add(ctx, user, m, name, entry)  # a person the turn named, the answer lists their task
 
 
 def _add(ctx: Ctx, user: Msg, ack: Msg, name: str, clause: str) -> None:
@@ -119,3 +127,31 @@ def _take_back(ctx: Ctx, at: int, said: str) -> None:
 
 
 __all__ = ["acked_tasks", "restated_tasks"]
+
+
+#: A list entry headed by a name ("- **Mrs Okafor (Varga practice)**: answer ... by Fri 11 Dec").
+_ENTRY: Final = re.compile(
+    rf"^\s*(?:[-*+•]|\d{{1,2}}[.)])\s+(?:\*\*|__)?({todos.TITLE}?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{0,2}})"
+    r"(?:\*\*|__)?(\s*\([^()\n]{1,40}\))?(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?(\S[^\n]*)$",
+    re.M,
+)
+
+
+def listed_tasks(prose: str) -> list[tuple[str, str]]:
+    """The (owner, entry) tasks of an answer's list whose entries are headed by a name and say a
+    when: "- **Pavel Schuster**: apprentice hours to you by Wed 9 Dec" -> ("Pavel Schuster", "Pavel
+    Schuster: apprentice hours to you by Wed 9 Dec")."""
+    found: list[tuple[str, str]] = []
+    for got in _ENTRY.finditer(prose):
+        name, note, what = got.group(1), got.group(2) or "", got.group(3)
+        first = re.sub(rf"^{todos.TITLE}", "", name).split()[0]  # "Frau Brandt": the name after the title
+        if first.lower() in STOPWORDS or todos.not_a_name(first) or todos.when(name) or todos.is_you(first):
+            continue
+        what = plain(what).strip()
+        lead = what.split(maxsplit=1)[0] if what else ""
+        if not lead or lead[:1].isdigit() or todos.when(lead):
+            continue  # "Lisbon: 12 to 16 June", "Date: Saturday ...": a topic and its dates, no one's task
+        if not todos.when(what) or todos.done(what) or todos.standing(what) or has_secret(what):
+            continue
+        found.append((name, f"{name}{note}: {what.rstrip(' .')}"))
+    return found

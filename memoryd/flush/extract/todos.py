@@ -517,6 +517,11 @@ def not_a_name(word: str) -> bool:
     return bool(_NOT_NAMES.match(word))
 
 
+def is_you(word: str) -> bool:
+    """The listener ("you", "du", "vous"), who may head an entry of a list too: no third owner."""
+    return word.lower() in _YOU
+
+
 def state_verb(clause: str, at: int) -> bool:
     """Be or have right after the subject ending at ``at``: the clause states, it gives no work."""
     return bool(_STATE_VERB.match(clause, at))
@@ -989,6 +994,7 @@ __all__ = [
     "confirmed",
     "done",
     "files_open",
+    "is_you",
     "laid_out_then_doubt",
     "listed_owners",
     "not_a_name",
