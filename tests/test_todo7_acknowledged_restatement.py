@@ -69,3 +69,16 @@ def test_a_task_the_user_already_gave_an_owner_is_not_doubled() -> None:
     t.assistant("Noted: Dana Kowalski drafts the staging schema migration for billing by Friday 11 December.")
     todos = of_kind(t.items(), "todo")
     assert len(todos) == 1 and len(todos[0].entry_ids) == 2
+
+
+def test_an_ok_and_its_colon_restates_the_task_in_italian() -> None:
+    t = Transcript()
+    t.user(
+        "Chiara è una delle due, le chiedo di mandare le foto entro venerdì 4. "
+        "poi c'è la questione del logo: lo cambio subito o no? ci penso su"
+    )
+    t.assistant(
+        "Ok: Chiara manda le foto del sopralluogo entro venerdì 4 dicembre. Per il resto aspetto tue notizie."
+    )
+    todos = of_kind(t.items(), "todo")
+    assert len(todos) == 1 and "Chiara manda le foto del sopralluogo" in todos[0].text

@@ -506,7 +506,7 @@ _STATE_VERB: Final = re.compile(
 TITLE: Final = _TITLE
 #: An acknowledgement and its colon opening an answer: "Noted:", "Notiert:", "Apuntado:", "Noté les deux :".
 ACK_COLON: Final = re.compile(
-    r"^\W*(?:noted|got it|notiert|vermerkt|apuntado|anotado|noté|c'est noté|annotato|segnato)"
+    r"^\W*(?:noted|got it|ok|okay|notiert|vermerkt|apuntado|anotado|noté|c'est noté|annotato|segnato)"
     r"(?:\s+[^\W\d_]+){0,2}\s*[:：]\s*(?=\S)",
     re.I,
 )
