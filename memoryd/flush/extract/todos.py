@@ -250,6 +250,8 @@ def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
             name.lower() not in STOPWORDS and not _NOT_NAMES.match(name) and name in elsewhere
         ):
             return False  # "Marta sends the deck by Friday": hers, whatever the assistant does now
+    if _named_modal_subject(core):
+        return False  # "tell you what, Mei should add the subnet by the 25th": hers too
     for x in ctx.after(m.pos):
         if x.role == "assistant" and x.prose and not x.has_calls:
             return False  # the assistant answered first
@@ -257,6 +259,20 @@ def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
             tool = x.step.tool.lower()
             return not any(t in tool for t in (*_REMINDER_TOOLS, *_NOTE_TOOLS))
     return False
+
+
+def _named_modal_subject(core: str) -> bool:
+    """A capitalised name right before the clause's modal: "..., Mei should add ...", "und Jonas soll ..."."""
+    modal = _MODAL.search(core)
+    before = core[: modal.start()].split() if modal else []
+    name = before[-1].strip(",;:") if before else ""
+    return (
+        name[:1].isupper()
+        and name.isalpha()
+        and name.lower() not in STOPWORDS
+        and not _NOT_NAMES.match(name)
+        and not _SELF.fullmatch(name)
+    )
 
 
 def restates_decision(drafts: Sequence[Draft], text: str, at: int) -> bool:
@@ -515,6 +531,26 @@ ACK_COLON: Final = re.compile(
 def not_a_name(word: str) -> bool:
     """A capitalised word that names no one: "Everything", "This", a third-person pronoun."""
     return bool(_NOT_NAMES.match(word))
+
+
+#: A sentence that is only a due day: "by wednesday the 25th.", "bis Dienstag.", "antes del viernes".
+_DUE_ONLY: Final = re.compile(
+    r"^\W*(?:(?:so|also|and|und|y|et|e)\s+)?(?:by|before|until|no later than|bis|vor|bis spätestens|antes del?|"
+    r"hasta|para el|avant|d'ici|jusqu'au|entro|prima del?)\s+\S",
+    re.I,
+)
+_DUE_MAX: Final = 6  # words a bare due day has at most ("by wednesday the 25th at the latest")
+
+
+def due_after(sentences: Sequence[str], i: int) -> str:
+    """The bare due day that follows a task with none ("Mei should add the subnet to the module.
+    by wednesday the 25th."), to be read with it; '' when the next sentence is more than that."""
+    if i + 1 >= len(sentences) or when(sentences[i]) or is_question(sentences[i]):
+        return ""
+    nxt = sentences[i + 1].strip()
+    if len(tokens(nxt)) > _DUE_MAX or not _DUE_ONLY.match(nxt) or not when(nxt) or is_question(nxt):
+        return ""
+    return nxt.rstrip(" .")
 
 
 def is_you(word: str) -> bool:
@@ -993,6 +1029,7 @@ __all__ = [
     "clauses",
     "confirmed",
     "done",
+    "due_after",
     "files_open",
     "is_you",
     "laid_out_then_doubt",
