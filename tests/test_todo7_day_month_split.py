@@ -3,7 +3,7 @@
 Structure (fresh16 and fresh17, two writers, German chat in lower case): "mirko soll mir die liste
 bis 4.1. zurückschicken", "Felix soll bis donnerstag 3.12. entweder ... reparieren": the sentence went
 on after the date, and the task lost its verb and object when the date's dot was read as its end.
-A date that does end a sentence, before a capital, still does.
+A date that does end a sentence, before a capital or before a question of its own, still does.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ def test_a_german_date_before_the_verb_keeps_the_sentence_whole() -> None:
     assert split_sentences("Abgabe bis 30.11. Danach ist Urlaub.") == (
         "Abgabe bis 30.11.",
         "Danach ist Urlaub.",
+    )
+    # a question of its own after the date is a sentence of its own
+    assert split_sentences("Anna übernimmt ab montag 30.11. kannst du mir sagen, was offen ist?") == (
+        "Anna übernimmt ab montag 30.11.",
+        "kannst du mir sagen, was offen ist?",
     )
 
 
