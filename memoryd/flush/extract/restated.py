@@ -16,11 +16,16 @@ adds the citation.
 An answer that lists the turn's tasks by person ("- **Mrs Okafor (Varga practice)**: answer on the
 double payment by Fri 11 Dec") gives one to-do per entry headed by a name the user's turn says, whose
 task has a due day and opens with no date (a topic and its dates, "Lisbon: 12 to 16 June", is none).
+
+A turn that asks for a reminder, answered with the assistant's dated promise ("I'll remind you on 4
+January 2027 to pull the documents", "ti ricordo di ... venerdì 4 dicembre"): the promise is the
+to-do, or a citation of the one a reminder tool set.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract import todos
@@ -93,6 +98,8 @@ def restated_tasks(ctx: Ctx) -> None:
         for name, entry in listed_tasks(m.prose):
             if any(len(w) > 2 and w in user.low for w in name.lower().split()):
                 _add(ctx, user, m, name, entry)  # a person the turn named, the answer lists their task
+        if todos.asks_reminder(user.low) and (promise := promised_reminder(m.sentences)):
+            _reminder(ctx, user, m, promise)
 
 
 def _add(ctx: Ctx, user: Msg, ack: Msg, name: str, clause: str) -> None:
@@ -126,7 +133,35 @@ def _take_back(ctx: Ctx, at: int, said: str) -> None:
                 d.text = rest
 
 
-__all__ = ["acked_tasks", "restated_tasks"]
+#: The assistant's own promise to remind: "I'll remind you", "ich erinnere dich", "te lo recuerdo",
+#: "je te rappellerai", "ti ricordo".
+_PROMISE: Final = re.compile(
+    r"\b(?:i'll|i will|i’ll)\s+remind you\b|\bich erinnere dich\b|\berinnere ich dich\b"
+    r"|\bte (?:lo |la )?(?:recuerdo|recordaré)\b|\bje te (?:le |la )?rappell?e(?:rai)?\b|\bti (?:lo |la )?ricord(?:o|erò)\b",
+    re.I,
+)
+
+
+def promised_reminder(sentences: Sequence[str]) -> str:
+    """The sentence of an answer in which the assistant promises a dated reminder ("I'll remind you
+    on 4 January to pull the documents"), '' when it makes none (or only asks whether to)."""
+    for s in sentences[:3]:
+        if _PROMISE.search(s) and todos.when(s) and not is_question(s) and not has_secret(s):
+            return plain(s).strip()
+    return ""
+
+
+def _reminder(ctx: Ctx, user: Msg, ack: Msg, promise: str) -> None:
+    """The promised reminder is the to-do the user asked for: a to-do of the turn (one a reminder
+    tool set, or the request read already) cites the promise; else the promise is the to-do."""
+    for d in ctx.drafts:
+        if d.kind == "todo" and any(user.pos <= p <= ack.pos for p in d.pos):
+            d.pos.add(ack.pos)
+            return
+    ctx.add("todo", promise, {user.pos, ack.pos})
+
+
+__all__ = ["acked_tasks", "promised_reminder", "restated_tasks"]
 
 
 #: A list entry headed by a name ("- **Mrs Okafor (Varga practice)**: answer ... by Fri 11 Dec").

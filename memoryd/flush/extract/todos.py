@@ -571,6 +571,11 @@ def done(clause: str) -> bool:
 _REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
 
 
+def asks_reminder(low: str) -> bool:
+    """A (lower-cased) turn that asks for a reminder: "remind me", "erinner mich", "recuérdame"."""
+    return any(n in low for n in _REMIND_NEEDLES)
+
+
 def routine_request(sentence: str) -> bool:
     """A reminder asked "every Sunday ...": a reminder that repeats, a routine set up (no to-do)."""
     low = sentence.lower()
@@ -1026,6 +1031,7 @@ __all__ = [
     "acted_on_at_once",
     "answered_later",
     "appointment_or_routine",
+    "asks_reminder",
     "clauses",
     "confirmed",
     "done",
