@@ -7,7 +7,8 @@ pronoun, a name in lower case, "he promised friday"), or sit beside a point put 
 acknowledgement names the owner as the subject of its clause, a verb, and a when. That clause is the
 to-do, citing the user turn and the acknowledgement.
 
-Read: an acknowledgement word and its colon opening the answer (``todos.ACK_COLON``), then clauses
+Read: an acknowledgement word and its colon opening one of the answer's first three sentences
+(``todos.ACK_COLON``), then clauses
 (split at ";" and ", and" before a name) whose subject is a name (one to three capitalised words,
 a title first or not), followed by a word in lower case that is no state verb, with a when and
 nothing done already or holding always. A clause of an owner the turn's to-dos already name only
@@ -39,9 +40,9 @@ from memoryd.flush.extract.prose import has_secret, is_question, plain, split_se
 _SUBJECT: Final = re.compile(
     rf"^({todos.TITLE}?)([A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{0,2}})\s+(?=[a-zß-ÿ])"
 )
-#: Where the acknowledged sentence holds two clauses: ";", or ", and" / " and" before a capital.
 #: Share of the task's words a user sentence (or a draft of it) must hold to be the same task.
 _SAME: Final = 0.8
+#: Where the acknowledged sentence holds two clauses: ";", ", and", or " and" before a capital.
 _PARTS: Final = re.compile(r"\s*;\s*|,\s+(?:and|und|y|et|e)\s+|\s+(?:and|und|y|et|e)\s+(?=[A-ZÀ-Þ])")
 
 
@@ -103,6 +104,8 @@ def restated_tasks(ctx: Ctx) -> None:
 
 
 def _add(ctx: Ctx, user: Msg, ack: Msg, name: str, clause: str) -> None:
+    """The restated task as a to-do, unless one of the turn already names its owner (then that one
+    cites the acknowledgement); the user's sentence of it leaves the drafts that held it."""
     names = {w.lower() for w in name.split()}
     for d in ctx.drafts:
         if d.kind == "todo" and (user.pos in d.pos or ack.pos in d.pos) and names & set(tokens(d.text)):
@@ -161,9 +164,6 @@ def _reminder(ctx: Ctx, user: Msg, ack: Msg, promise: str) -> None:
     ctx.add("todo", promise, {user.pos, ack.pos})
 
 
-__all__ = ["acked_tasks", "promised_reminder", "restated_tasks"]
-
-
 #: A list entry headed by a name ("- **Mrs Okafor (Varga practice)**: answer ... by Fri 11 Dec").
 _ENTRY: Final = re.compile(
     rf"^\s*(?:[-*+•]|\d{{1,2}}[.)])\s+(?:\*\*|__)?({todos.TITLE}?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{0,2}})"
@@ -190,3 +190,6 @@ def listed_tasks(prose: str) -> list[tuple[str, str]]:
             continue
         found.append((name, f"{name}{note}: {what.rstrip(' .')}"))
     return found
+
+
+__all__ = ["acked_tasks", "listed_tasks", "promised_reminder", "restated_tasks"]
