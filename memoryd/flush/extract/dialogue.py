@@ -2153,14 +2153,11 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     fresh = not any(m.pos in d.pos for d in ctx.drafts[-8:])  # nothing read from this turn yet
     start = len(ctx.drafts)
     for i, said in enumerate(m.sentences):
-        if due := todos.due_after(m.sentences, i):  # "Mei adds the subnet. by wednesday the 25th."
-            said = f"{said.rstrip(' .')} {due}"
+        said = todos.with_due(m.sentences, i)  # "Mei adds the subnet. by wednesday the 25th."
         if i in used:
             _task_in_reply(ctx, m, said)
         if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
-        if due:
-            used.add(i + 1)
         s = LIST_ITEM.sub("", said)  # "- Jana sends the contract by Friday"
         if todos.routine_request(s):  # "remind me every Sunday to ...": a routine, not a task
             continue

@@ -553,6 +553,12 @@ def due_after(sentences: Sequence[str], i: int) -> str:
     return nxt.rstrip(" .")
 
 
+def with_due(sentences: Sequence[str], i: int) -> str:
+    """Sentence ``i`` with the bare due day that follows it, if one does (``due_after``)."""
+    due = due_after(sentences, i)
+    return f"{sentences[i].rstrip(' .')} {due}" if due else sentences[i]
+
+
 def is_you(word: str) -> bool:
     """The listener ("you", "du", "vous"), who may head an entry of a list too: no third owner."""
     return word.lower() in _YOU
@@ -1061,4 +1067,5 @@ __all__ = [
     "tool_reminders",
     "undated_put_off",
     "with_antecedent",
+    "with_due",
 ]
