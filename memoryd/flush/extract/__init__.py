@@ -82,6 +82,7 @@ from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
 from memoryd.flush.extract.put_right import no_put_right, puts_value_right
+from memoryd.flush.extract.restated import restated_tasks
 from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
 from memoryd.flush.items import Item
@@ -239,6 +240,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(tool_chain_rules, ctx)
     _guarded(_user_rules, ctx)
     _guarded(tool_reminders, ctx, entries)
+    _guarded(restated_tasks, ctx)
     _guarded(group_rules, ctx)
     _guarded(report_rules, ctx)
     _guarded(_assistant_rules, ctx)

@@ -1810,6 +1810,8 @@ def _single(
             s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
         ]
     ):
+        if todos.acted_on_at_once(ctx, m, _after_yes(later[0])):
+            return  # carried out now ("the 24th at 18:00" - the event created): no task left, the tools tell
         when = clip(
             plain(" ".join(_after_yes(s) for s in later)), 80
         )  # "yep, but next sprint. make a ticket"
@@ -2119,6 +2121,27 @@ def _open_line(ctx: Ctx, m: Msg, text: str, tag: str) -> None:
         ctx.add(kind, _sentence(text), {m.pos})
 
 
+def _task_in_reply(ctx: Ctx, m: Msg, said: str) -> None:
+    """A sentence a reply to an offer was read with that gives a named owner a dated task ("and Dara
+    should run the provider tests by Friday"): a to-do of its own, not a detail of the decision,
+    which loses it when it quoted it beside the choice."""
+    s = LIST_ITEM.sub("", said)
+    task = next((c for c in todos.clauses(s) if todos.owned_task(c, s.startswith(c))), "")
+    key = plain(task).strip(" .")
+    if not key or has_secret(said) or any(d.kind == "todo" and key in d.text for d in ctx.drafts):
+        return
+    for d in ctx.drafts:
+        if d.kind == "decision" and m.pos in d.pos and key in d.text:
+            rest = _LEFT_SEP.sub(" ", " ".join(d.text.replace(key, "", 1).split())).strip(" —-;,.")
+            if len(tokens(rest)) >= 3:
+                d.text = " ".join(rest.split())
+    ctx.add("todo", _sentence(_AND_LEAD.sub("", _after_yes(LEAD_FILLER.sub("", key)))), {m.pos})
+
+
+_LEFT_SEP: Final = re.compile(r"\s*[;,—]\s*(?=\(|$)")  # "Prod;  (statt: ...)": the task's separator, left
+_AND_LEAD: Final = re.compile(r"^(?:and|und|y|et|e)\s+", re.I)
+
+
 def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """A user sentence that gives a task an owner or a date: "Dana writes the migration by Friday".
 
@@ -2130,6 +2153,9 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     fresh = not any(m.pos in d.pos for d in ctx.drafts[-8:])  # nothing read from this turn yet
     start = len(ctx.drafts)
     for i, said in enumerate(m.sentences):
+        said = todos.with_due(m.sentences, i)  # "Mei adds the subnet. by wednesday the 25th."
+        if i in used:
+            _task_in_reply(ctx, m, said)
         if i in used or len(tokens(said)) < 3 or _OPEN_LINE.match(said):
             continue
         s = LIST_ITEM.sub("", said)  # "- Jana sends the contract by Friday"
@@ -2162,9 +2188,9 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
                 used.update((i - 1, i))
                 continue
             for part in todos.clauses(s):  # "I bring the van on Sunday, and Pili buys the gels by Friday"
-                if not todos.restates_decision(ctx.drafts, part, m.pos) and not todos.acted_on_at_once(
-                    ctx, m, part
-                ):
+                if todos.restates_decision(ctx.drafts, part, m.pos):
+                    _task_in_reply(ctx, m, part)  # "go with it. and Dara runs the tests by Friday"
+                elif not todos.acted_on_at_once(ctx, m, part):
                     task = _after_yes(LEAD_FILLER.sub("", part)).removeprefix("and ")
                     ctx.add("todo", _sentence(todos.with_antecedent(ctx, m, i, task)), {m.pos})
             used.add(i)

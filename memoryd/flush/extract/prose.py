@@ -50,6 +50,10 @@ _DAY_NUMBER: Final = re.compile(r"\d\.$")
 _MONTH_START: Final = re.compile(r"(?:Jan|Jän|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\b")
 #: "am 2., 9. und 16.": a list of day numbers goes on after its "and"
 _NEXT_NUMBER: Final = re.compile(r"(?:und|oder|bis|and|or|to|y|o|et|ou|e)\s+\d")
+#: "bis 4.1. zurückschicken": a day and month ("4.1.") before a word in lower case ends no sentence
+#: (unless what follows is a question of its own: "ab montag 30.11. kannst du mir sagen ...?")
+_DAY_MONTH: Final = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.$")
+_LOWER_START: Final = re.compile(r"[a-zß-ÿ]")
 #: "Dr. Hartmann": a title before a name ends no sentence
 _TITLE: Final = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Dra|Sr|Sra|Hr|Fr)\.$")
 
@@ -152,8 +156,12 @@ def split_sentences(text: str) -> tuple[str, ...]:
         for p in parts[1:]:
             last = merged[-1]
             if (
-                _DAY_NUMBER.search(last) and (_MONTH_START.match(p) or _NEXT_NUMBER.match(p))
-            ) or _TITLE.search(last):
+                (_DAY_NUMBER.search(last) and (_MONTH_START.match(p) or _NEXT_NUMBER.match(p)))
+                or _TITLE.search(last)
+                or (
+                    _DAY_MONTH.search(last) and _LOWER_START.match(p) and not p.rstrip().endswith(("?", "？"))
+                )
+            ):
                 merged[-1] = f"{merged[-1]} {p}"
             else:
                 merged.append(p)

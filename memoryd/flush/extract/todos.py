@@ -62,7 +62,8 @@ _MONTH: Final = (
 _WHEN: Final = re.compile(
     rf"(?<![\w-])(?:{_WEEKDAY})(?![\w-])"
     r"|(?<![\w-])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+\d"
-    r"|\b\d{4}-\d{2}-\d{2}\b|(?<![\d.])\d{1,2}\.\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"
+    r"|\b\d{4}-\d{2}-\d{2}\b|(?<![\d.])\d{1,2}\.\d{1,2}\.(?:20\d\d(?!\d|[.,]\d))?(?!\d)"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/20\d\d)?(?![\d/])"
     rf"|(?<![\d.])\d{{1,2}}(?:st|nd|rd|th|er|ᵉʳ)?\.?\s+(?:de\s+)?(?:{_MONTH})(?![\w])"
     rf"|(?<![\w])(?:{_MONTH})\.?\s+\d{{1,2}}(?!\d)"
     r"|\b(?:the|el|le|il|am|den|dem|al|au)\s+\d{1,2}(?:st|nd|rd|th|\.)?(?![\d.,:/])"
@@ -90,8 +91,8 @@ _NAME_LEAD: Final = re.compile(
 )
 #: A modal after the subject: someone has to do it ("la mairie doit confirmer avant vendredi").
 _MODAL: Final = re.compile(
-    r"\b(?:has to|have to|needs to|need to|must|muss|müssen|soll|sollen|tiene que|tienen que|debe|deben|"
-    r"doit|doivent|deve|devono)\s+\w",
+    r"\b(?:has to|have to|needs to|need to|must|should|muss|müssen|soll|sollen|sollte|sollten|tiene que|tienen que|"
+    r"debe|deben|debería|deberían|doit|doivent|devrait|devraient|deve|devono|dovrebbe|dovrebbero)\s+\w",
     re.I,
 )
 #: An English progressive that plans: "Marta is ordering ...", "they're sending ...".
@@ -249,6 +250,8 @@ def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
             name.lower() not in STOPWORDS and not _NOT_NAMES.match(name) and name in elsewhere
         ):
             return False  # "Marta sends the deck by Friday": hers, whatever the assistant does now
+    if _named_modal_subject(core):
+        return False  # "tell you what, Mei should add the subnet by the 25th": hers too
     for x in ctx.after(m.pos):
         if x.role == "assistant" and x.prose and not x.has_calls:
             return False  # the assistant answered first
@@ -256,6 +259,20 @@ def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
             tool = x.step.tool.lower()
             return not any(t in tool for t in (*_REMINDER_TOOLS, *_NOTE_TOOLS))
     return False
+
+
+def _named_modal_subject(core: str) -> bool:
+    """A capitalised name right before the clause's modal: "..., Mei should add ...", "und Jonas soll ..."."""
+    modal = _MODAL.search(core)
+    before = core[: modal.start()].split() if modal else []
+    name = before[-1].strip(",;:") if before else ""
+    return (
+        name[:1].isupper()
+        and name.isalpha()
+        and name.lower() not in STOPWORDS
+        and not _NOT_NAMES.match(name)
+        and not _SELF.fullmatch(name)
+    )
 
 
 def restates_decision(drafts: Sequence[Draft], text: str, at: int) -> bool:
@@ -501,7 +518,68 @@ _STATE_VERB: Final = re.compile(
 )
 
 
+#: A title before a name ("Frau", "Dr.", "Mrs"), for rules that read a name as a subject.
+TITLE: Final = _TITLE
+#: An acknowledgement and its colon opening an answer: "Noted:", "Notiert:", "Apuntado:", "Noté les deux :".
+ACK_COLON: Final = re.compile(
+    r"^\W*(?:noted|got it|ok|okay|notiert|vermerkt|apuntado|anotado|noté|c'est noté|annotato|segnato)"
+    r"(?:\s+[^\W\d_]+){0,2}\s*[:：]\s*(?=\S)",
+    re.I,
+)
+
+
+def not_a_name(word: str) -> bool:
+    """A capitalised word that names no one: "Everything", "This", a third-person pronoun."""
+    return bool(_NOT_NAMES.match(word))
+
+
+#: A sentence that is only a due day: "by wednesday the 25th.", "bis Dienstag.", "antes del viernes".
+_DUE_ONLY: Final = re.compile(
+    r"^\W*(?:(?:so|also|and|und|y|et|e)\s+)?(?:by|before|until|no later than|bis|vor|bis spätestens|antes del?|"
+    r"hasta|para el|avant|d'ici|jusqu'au|entro|prima del?)\s+\S",
+    re.I,
+)
+_DUE_MAX: Final = 6  # words a bare due day has at most ("by wednesday the 25th at the latest")
+
+
+def due_after(sentences: Sequence[str], i: int) -> str:
+    """The bare due day that follows a task with none ("Mei should add the subnet to the module.
+    by wednesday the 25th."), to be read with it; '' when the next sentence is more than that."""
+    if i + 1 >= len(sentences) or when(sentences[i]) or is_question(sentences[i]):
+        return ""
+    nxt = sentences[i + 1].strip()
+    if len(tokens(nxt)) > _DUE_MAX or not _DUE_ONLY.match(nxt) or not when(nxt) or is_question(nxt):
+        return ""
+    return nxt.rstrip(" .")
+
+
+def with_due(sentences: Sequence[str], i: int) -> str:
+    """Sentence ``i`` with the bare due day that follows it, if one does (``due_after``)."""
+    due = due_after(sentences, i)
+    return f"{sentences[i].rstrip(' .')} {due}" if due else sentences[i]
+
+
+def is_you(word: str) -> bool:
+    """The listener ("you", "du", "vous"), who may head an entry of a list too: no third owner."""
+    return word.lower() in _YOU
+
+
+def state_verb(clause: str, at: int) -> bool:
+    """Be or have right after the subject ending at ``at``: the clause states, it gives no work."""
+    return bool(_STATE_VERB.match(clause, at))
+
+
+def done(clause: str) -> bool:
+    """Done already, or in the past ("had it delivered on Friday"): no task."""
+    return _done(clause)
+
+
 _REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
+
+
+def asks_reminder(low: str) -> bool:
+    """A (lower-cased) turn that asks for a reminder: "remind me", "erinner mich", "recuérdame"."""
+    return any(n in low for n in _REMIND_NEEDLES)
 
 
 def routine_request(sentence: str) -> bool:
@@ -954,14 +1032,21 @@ def signs_off(s: str) -> bool:
 
 
 __all__ = [
+    "ACK_COLON",
+    "TITLE",
     "acted_on_at_once",
     "answered_later",
     "appointment_or_routine",
+    "asks_reminder",
     "clauses",
     "confirmed",
+    "done",
+    "due_after",
     "files_open",
+    "is_you",
     "laid_out_then_doubt",
     "listed_owners",
+    "not_a_name",
     "offer_lead",
     "owned_task",
     "owner_clause",
@@ -976,8 +1061,11 @@ __all__ = [
     "routine_request",
     "same_point",
     "signs_off",
+    "standing",
+    "state_verb",
     "still_open",
     "tool_reminders",
     "undated_put_off",
     "with_antecedent",
+    "with_due",
 ]
