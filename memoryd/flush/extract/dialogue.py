@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract import todos
+from memoryd.flush.extract.asides import puts_value_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
@@ -300,7 +301,10 @@ def option_text(offer: Offer, idx: int) -> str:
 
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     """The user's answer to the assistant turn before it; when no rule reads a decision or an open
-    point from it, the assistant's confirmation of it may (``_said_back``)."""
+    point from it, the assistant's confirmation of it may (``_said_back``). A "no" that puts a number
+    right answers nothing: it is the fact rules' correction (``asides.puts_value_right``)."""
+    if puts_value_right([s for i, s in enumerate(m.sentences) if i not in used], prev):
+        return
     before = len(ctx.drafts)
     _read_reply(ctx, m, prev, used)
     for fallback in (_said_back, _proposal_taken, _labelled_proposal_taken):  # each while none has read it
@@ -2349,7 +2353,9 @@ def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
             continue
         if pending is None:
             continue
-        if _settles(m, ctx.offer(pending), strong=True) and not offer.single and not offer.options:
+        if puts_value_right(m.sentences, prev):
+            pending, between = None, []  # "no, 12 days, not 10": a value put right, no later pick
+        elif _settles(m, ctx.offer(pending), strong=True) and not offer.single and not offer.options:
             picks[pos] = pending
             side.update(between)
             pending, between = None, []

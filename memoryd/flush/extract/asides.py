@@ -1,0 +1,39 @@
+"""Replies that open like an answer to the assistant's offer and are not one.
+
+A "no" that goes on to put a number right ("no, they land on the 26th, not the 16th", "non non, 38
+heures, pas 44") says the assistant got a value wrong: the fact rules' correction, not a refusal of
+what was offered. Read by its numbers: the reply names one the assistant's turn never said and one
+it did, so no word list decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from memoryd.flush.extract.lexicon import NO
+from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.prose import is_question
+
+#: A number as a value: "26", "12th", "1.12.", "38", "14:30", "2,150" (its ordinal suffix left off).
+_NUMBER: Final = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,:]\d+)*)(?:st|nd|rd|th|er|e|º|ª)?(?![\w/-])")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.rstrip(".,:") for n in _NUMBER.findall(text)}
+
+
+def puts_value_right(body: Sequence[str], prev: Msg) -> bool:
+    """Whether a reply that opens with a no sets a number of its own against one the assistant said.
+
+    The first four sentences that state something (no question) must hold both: a number absent from the
+    assistant's turn (what is so) and one present in it (what was wrong). "no, 15:00 instead" names
+    only a new value: a counter-offer, still read as a reply.
+    """
+    if not body or not NO.starts(body[0]):
+        return False
+    said = " ".join(s for s in body[:4] if not is_question(s))
+    theirs = _numbers(prev.prose)
+    mine = _numbers(said)
+    return bool(theirs) and bool(mine - theirs) and bool(mine & theirs)
