@@ -558,3 +558,15 @@ CHOICE: Final = Words(
     "選択肢|候補|どちら",
     "opzioni|opzione|alternativa|alternative|possibilità|modi|strade|varianti|soluzioni|proposte",
 )
+
+#: A pronoun that points back at what was just said ("write *this* up", "go ahead with *that*",
+#: "mach *das*", "je fais *ça*", "hago *eso*", "faccio *questo*"): a question with one asks about the
+#: words before it.
+BACK_REF: Final = Words(
+    "it|this|that|these|those|them",
+    "das|dies|diese|dieses|es",
+    "esto|eso|ello|estos|esos",
+    "ça|cela|ceci",
+    "これ|それ|この|その",
+    "questo|questa|questi|quello|quella|ciò",
+)
