@@ -950,6 +950,13 @@ def _standing_rule(s: str) -> bool:
     return RULE.hit(s) and not NO.starts(s) and not is_question(s)
 
 
+def _aside(s: str) -> bool:
+    """A reply sentence that another rule owns: a standing rule (a fact) or a task with a who and a when
+    (a to-do). Said along with a pick or a plan's points ("and Dara runs the tests by Friday", "never
+    promise dates, ever"), it is no part of what was decided, nor a change to a point."""
+    return _standing_rule(s) or task_sentence(s)
+
+
 #: "never" with a past participle tells what the speaker has not done ("never used it, but sure", "never
 #: heard of them"): an experience, no rule.
 _NEVER_DID: Final = re.compile(
@@ -1618,7 +1625,7 @@ def _plan_reply(
         extra = [
             x
             for s in body
-            if s not in said and not is_question(s) and not _defers(s) and not _standing_rule(s)
+            if s not in said and not is_question(s) and not _defers(s) and not _aside(s)
             for x in [_after_yes(s)]
             if len(tokens(x)) > 2
         ]
@@ -1676,7 +1683,7 @@ def _changed_points(offer: Offer, body: Sequence[str]) -> list[tuple[int, list[s
     """Points of an agreed plan that the reply changes ("drop 18. Just 20 and 22."), with what it says."""
     out: list[tuple[int, list[str]]] = []
     for s in body:
-        if is_question(s) or _defers(s):
+        if is_question(s) or _defers(s) or _aside(s):
             continue
         idx = named_option(s, offer.options, first=False)
         changes = NO.hit(s) or REJECT.hit(s) or NEGATIVE.hit(s) or REVERSAL.hit(s) or distinct_values(s)
@@ -1735,6 +1742,8 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
         verdict = _LABEL.sub("", said_off, count=1).strip(" ,;:.")
         _open(ctx, clip(_sentence(points[idx].text), 140).rstrip("."), [verdict], {prev.pos, m.pos})
     for idx, said in named:
+        if _aside(_LABEL.sub("", said[0], count=1)):
+            continue  # "the Spanish one: Ines does all Spanish support, always forward those": a fact
         verdict = _LABEL.sub("", said[0], count=1).strip()  # "3 no: ..." -> "no: ..."
         rejects = any(REJECT.hit(s) for s in said) or (verdict != said[0].strip() and NO.starts(verdict))
         prefix = ctx.labels["rejected"] if rejects else ""
@@ -1827,7 +1836,7 @@ def _single(
         extra = [
             plain(s)
             for s in body[1:]
-            if not is_question(s) and not _defers(s) and not _standing_rule(s) and len(tokens(s)) > 2
+            if not is_question(s) and not _defers(s) and not _aside(s) and len(tokens(s)) > 2
         ]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         pos = {prev.pos, m.pos}
@@ -1899,11 +1908,7 @@ def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequen
     extra = [
         plain(s)
         for s in body[1:]
-        if s not in turned
-        and not is_question(s)
-        and not _defers(s)
-        and not _standing_rule(s)
-        and _size(s) > 2
+        if s not in turned and not is_question(s) and not _defers(s) and not _aside(s) and _size(s) > 2
     ]
     text = _sentence(rec) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
     ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
