@@ -96,6 +96,7 @@ from memoryd.flush.extract.markers import (
     STOPWORDS,
 )
 from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.procedures import HOWTO
 from memoryd.flush.extract.prose import (
     CJK,
     LIST_ITEM,
@@ -1802,6 +1803,8 @@ def _single(
         or (not _agrees(first) and _takes_on(first))
     )
     agreed = _agrees(first) and not refused
+    if agreed and HOWTO.search(action):
+        return  # "want me to write the routine down?" - "yes": the steps written are the procedure
     if offer.change and not refused and not agreed and not deferred and not own_question(body):
         verdict = _change_verdict(ctx, m, offer)
         refused, agreed = verdict is False, verdict is True
