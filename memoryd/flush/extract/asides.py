@@ -1,9 +1,12 @@
-"""Replies that open like an answer to the assistant's offer and are not one.
+"""Replies that open like an answer to the assistant's offer and are not one, and offers that put
+nothing to decide.
 
 A "no" that goes on to put a number right ("no, they land on the 26th, not the 16th", "non non, 38
 heures, pas 44") says the assistant got a value wrong: the fact rules' correction, not a refusal of
 what was offered. Read by its numbers: the reply names one the assistant's turn never said and one
-it did, so no word list decides.
+it did, so no word list decides. An open offer of help ("Anything I can help with while you wait?",
+"Anything you want to keep an eye on, or just killing time?") names nothing to take or turn down:
+"not really, just killing time" refuses nothing.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from memoryd.flush.extract.lexicon import NO
+from memoryd.flush.extract.exchanges import Offer, distinct_values
+from memoryd.flush.extract.lexicon import ANYTHING, NO, tokens
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.prose import is_question
+from memoryd.flush.extract.prose import capitalised_names, is_question
 
 #: A number as a value: "26", "12th", "1.12.", "38", "14:30", "2,150" (its ordinal suffix left off).
 _NUMBER: Final = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,:]\d+)*)(?:st|nd|rd|th|er|e|º|ª)?(?![\w/-])")
@@ -37,3 +41,14 @@ def puts_value_right(body: Sequence[str], prev: Msg) -> bool:
     theirs = _numbers(prev.prose)
     mine = _numbers(said)
     return bool(theirs) and bool(mine - theirs) and bool(mine & theirs)
+
+
+def offers_nothing(offer: Offer) -> bool:
+    """Whether the assistant's question only asks if the user wants anything: it opens with an
+    indefinite pronoun (within its first three words) and names nothing of its own: no value (an id,
+    a number, a quoted name) and no capitalised name after its first word ("Anything to add under
+    Decisions?" asks about the report's Decisions section)."""
+    question = offer.question.lstrip("¿¡\"'([ ")
+    if not question or not ANYTHING.hit(" ".join(tokens(question)[:3])):
+        return False
+    return not distinct_values(question) and not capitalised_names(question.split(None, 1)[-1])

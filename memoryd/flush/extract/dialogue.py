@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract import todos
-from memoryd.flush.extract.asides import puts_value_right
+from memoryd.flush.extract.asides import offers_nothing, puts_value_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
@@ -303,9 +303,12 @@ def option_text(offer: Offer, idx: int) -> str:
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     """The user's answer to the assistant turn before it; when no rule reads a decision or an open
     point from it, the assistant's confirmation of it may (``_said_back``). A "no" that puts a number
-    right answers nothing: it is the fact rules' correction (``asides.puts_value_right``)."""
+    right answers nothing: it is the fact rules' correction (``asides.puts_value_right``); nor does a
+    reply to an open "anything?" (``asides.offers_nothing``)."""
     if puts_value_right([s for i, s in enumerate(m.sentences) if i not in used], prev):
         return
+    if offers_nothing(ctx.offer(prev)):
+        return  # "Anything I can help with?" - "not really": nothing was offered to take or turn down
     before = len(ctx.drafts)
     _read_reply(ctx, m, prev, used)
     for fallback in (_said_back, _proposal_taken, _labelled_proposal_taken):  # each while none has read it

@@ -570,3 +570,13 @@ BACK_REF: Final = Words(
     "これ|それ|この|その",
     "questo|questa|questi|quello|quella|ciò",
 )
+
+#: An indefinite pronoun ("anything", "etwas", "algo", "quelque chose", "qualcosa"): a question asking
+#: whether the user wants one offers nothing in particular.
+ANYTHING: Final = Words(
+    "anything|anything else",
+    "etwas|irgendwas|irgendetwas|sonst noch was|noch etwas",
+    "algo|algo más|alguna cosa",
+    "quelque chose|autre chose",
+    "qualcosa|qualcos'altro",
+)
