@@ -90,3 +90,26 @@ def test_a_no_with_only_a_new_value_is_still_a_reply() -> None:
     reply = msgs[-1]
     assert not puts_value_right(reply.sentences, offer)
     assert puts_value_right(("no, 16:30 not 14:00",), offer)
+
+
+def test_en_numbers_with_an_exponent_are_put_right_too() -> None:
+    t = Transcript()
+    t.user("the 7b run went to nan again")
+    t.assistant(
+        "The loss scale collapsed from step 900. The config uses lr 3e-4 with no warmup. The small runs use "
+        "the same 3e-4, so I'd keep the LR and add 200 warmup steps."
+    )
+    t.user("no, the small runs are 2e-4, not 3e-4. check the config")
+    assert of_kind(t.items(), "decision") == []
+
+
+def test_de_zahlen_mit_exponent() -> None:
+    t = Transcript()
+    t.user("der große Lauf ist wieder bei nan")
+    t.assistant(
+        "Der Loss-Scale ist ab Schritt 900 eingebrochen. Die Konfiguration hat lr 3e-4 ohne Warmup. Die "
+        "kleinen Läufe nutzen dieselbe 3e-4, daher würde ich die LR behalten und 200 Warmup-Schritte "
+        "ergänzen. Passt das?"
+    )
+    t.user("nein, die kleinen Läufe haben 1e-4, nicht 3e-4. schau in die config")
+    assert of_kind(t.items(), "decision") == []

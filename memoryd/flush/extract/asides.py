@@ -20,8 +20,10 @@ from memoryd.flush.extract.lexicon import ANYTHING, NO, tokens
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import capitalised_names, is_question
 
-#: A number as a value: "26", "12th", "1.12.", "38", "14:30", "2,150" (its ordinal suffix left off).
-_NUMBER: Final = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,:]\d+)*)(?:st|nd|rd|th|er|e|º|ª)?(?![\w/-])")
+#: A number as a value: "26", "12th", "1.12.", "38", "14:30", "2,150", "2e-4" (an ordinal suffix left off).
+_NUMBER: Final = re.compile(
+    r"(?<![\w.,:/-])(\d+(?:[.,:]\d+)*(?:e-?\d+)?)(?:st|nd|rd|th|er|e|º|ª)?(?![\w/-])", re.I
+)  # ("2e-4, not 3e-4": a number written with its exponent)
 
 
 def _numbers(text: str) -> set[str]:
