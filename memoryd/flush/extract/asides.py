@@ -6,7 +6,9 @@ heures, pas 44") says the assistant got a value wrong: the fact rules' correctio
 what was offered. Read by its numbers: the reply names one the assistant's turn never said and one
 it did, so no word list decides. An open offer of help ("Anything I can help with while you wait?",
 "Anything you want to keep an eye on, or just killing time?") names nothing to take or turn down:
-"not really, just killing time" refuses nothing.
+"not really, just killing time" refuses nothing; nor does a question whose sides each ask what
+happened ("Did you create the key with an expiry, or was it limited to the old bucket?"): its
+answer is what is so, no choice.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.exchanges import Offer, distinct_values
-from memoryd.flush.extract.lexicon import ANYTHING, NO, tokens
+from memoryd.flush.extract.lexicon import ANYTHING, NO, PAST_ASK, tokens
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import capitalised_names, is_question
 
@@ -54,3 +56,10 @@ def offers_nothing(offer: Offer) -> bool:
     if not question or not ANYTHING.hit(" ".join(tokens(question)[:3])):
         return False
     return not distinct_values(question) and not capitalised_names(question.split(None, 1)[-1])
+
+
+def asks_what_happened(offer: Offer) -> bool:
+    """Whether the offer's alternatives are sides of a question about the past: every side opens on
+    the past of "do", "be" or "have" ("did it go smoothly, or was it one of those days?")."""
+    sides = offer.options
+    return len(sides) >= 2 and all(PAST_ASK.starts(o.text.lstrip("¿¡ ")) for o in sides)

@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract import todos
-from memoryd.flush.extract.asides import offers_nothing, puts_value_right
+from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, puts_value_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
@@ -304,10 +304,10 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     """The user's answer to the assistant turn before it; when no rule reads a decision or an open
     point from it, the assistant's confirmation of it may (``_said_back``). A "no" that puts a number
     right answers nothing: it is the fact rules' correction (``asides.puts_value_right``); nor does a
-    reply to an open "anything?" (``asides.offers_nothing``)."""
+    reply to an open "anything?" or to a question about what happened (``asides``)."""
     if puts_value_right([s for i, s in enumerate(m.sentences) if i not in used], prev):
         return
-    if offers_nothing(ctx.offer(prev)):
+    if offers_nothing(ctx.offer(prev)) or asks_what_happened(ctx.offer(prev)):
         return  # "Anything I can help with?" - "not really": nothing was offered to take or turn down
     before = len(ctx.drafts)
     _read_reply(ctx, m, prev, used)

@@ -580,3 +580,13 @@ ANYTHING: Final = Words(
     "quelque chose|autre chose",
     "qualcosa|qualcos'altro",
 )
+
+#: A question opening on the past of "do", "be" or "have" ("Did you ...", "was it ...", "war es ...",
+#: "¿fue ...?", "c'était ...", "era ..."): it asks what happened, not what to do.
+PAST_ASK: Final = Words(
+    "did|didn't|was|wasn't|were|weren't|had",
+    "war|waren|warst|hatte|hattest|hatten|hast|hat|habt",
+    "fue|fueron|era|eran|estaba|estaban|hubo|había",
+    "était|étaient|c'était|avait|avais|as-tu|avez-vous",
+    "era|erano|fu|furono|hai|avevi|aveva",
+)
