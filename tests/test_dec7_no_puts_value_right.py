@@ -113,3 +113,24 @@ def test_de_zahlen_mit_exponent() -> None:
     )
     t.user("nein, die kleinen Läufe haben 1e-4, nicht 3e-4. schau in die config")
     assert of_kind(t.items(), "decision") == []
+
+
+def test_fr_a_time_in_hours_put_right() -> None:
+    t = Transcript()
+    t.user("fais-moi le déroulé du jour J")
+    t.assistant(
+        "Déroulé :\n\n- 17:00 cérémonie\n- 18:00 vin d'honneur\n- 20:00 dîner\n\n"
+        "Tu veux que je le partage avec les mariés ?"
+    )
+    t.user("non, la cérémonie c'est 17h30. 17h c'est l'arrivée des invités, décale tout")
+    assert _rejected(t.items()) == []
+
+
+def test_es_a_time_in_hours_put_right() -> None:
+    t = Transcript()
+    t.user("hazme el horario de la cena del sábado")
+    t.assistant(
+        "Horario:\n\n- 19:00 aperitivo\n- 20:00 cena\n- 23:00 baile\n\n¿Quieres que se lo envíe a los novios?"
+    )
+    t.user("no, la cena es a las 21h, no a las 20h. cambia el resto también")
+    assert _rejected(t.items()) == []

@@ -22,14 +22,22 @@ from memoryd.flush.extract.lexicon import ANYTHING, NO, PAST_ASK, tokens
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import capitalised_names, is_question
 
-#: A number as a value: "26", "12th", "1.12.", "38", "14:30", "2,150", "2e-4" (an ordinal suffix left off).
+#: A number as a value: "26", "12th", "1.12.", "38", "14:30", "17h30", "2,150", "2e-4" (an ordinal suffix
+#: left off).
 _NUMBER: Final = re.compile(
-    r"(?<![\w.,:/-])(\d+(?:[.,:]\d+)*(?:e-?\d+)?)(?:st|nd|rd|th|er|e|º|ª)?(?![\w/-])", re.I
-)  # ("2e-4, not 3e-4": a number written with its exponent)
+    r"(?<![\w.,:/-])(\d+(?:[.,:h]\d+)*(?:e-?\d+|h)?)(?:st|nd|rd|th|er|e|º|ª)?(?![\w/-])", re.I
+)  # ("2e-4, not 3e-4": a number written with its exponent; "17h30", "17h": a time)
 
 
 def _numbers(text: str) -> set[str]:
-    return {n.rstrip(".,:") for n in _NUMBER.findall(text)}
+    """The numbers of a text, a time in hours written one way ("17h30", "17h" as "17:30", "17:00")."""
+    out = set()
+    for n in _NUMBER.findall(text):
+        n = n.rstrip(".,:")
+        if (hour := re.fullmatch(r"(\d{1,2})h(\d{2})?", n, re.I)) is not None:
+            n = f"{hour.group(1)}:{hour.group(2) or '00'}"
+        out.add(n)
+    return out
 
 
 def puts_value_right(body: Sequence[str], prev: Msg) -> bool:
