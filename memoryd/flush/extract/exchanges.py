@@ -274,7 +274,8 @@ def _asks_past_list(
     at = list(tail).index(question)
     if not any(not is_question(s) and len(tokens(s)) >= 3 for s in tail[:at]):
         return False  # nothing said before the question: it asks about the list
-    if not OFFER.hit(question) or len(tokens(question)) <= 4 or WH.starts(question) or WHICH.hit(question):
+    offers = OFFER.hit(question) or offers_self(question)
+    if not offers or len(tokens(question)) <= 4 or WH.starts(question) or WHICH.hit(question):
         return False
     return (
         not OR.hit(question)
@@ -846,6 +847,22 @@ def _resolve_list(question: str, options: Sequence[Option], idx: int) -> str:
     return _QUESTION_LEAD.sub("", text.strip(" ¿¡"))
 
 
+#: A question in the first person present, the speaker's own next step put as a question ("Je les
+#: envoie aux clients ?", "¿Se lo mando ya?", "Lo mando io?"): an offer, like "shall I send them?".
+_SELF_ASK: Final = re.compile(
+    r"^[¿¡\s]*(?:(?:je|j')\s*(?:(?:le|la|les|lui|leur|vous|te|t'|l'|en|y)\s*)*"
+    r"(?!(?:suis|sais|crois|pense|comprends|vois|dois)\b)[a-zéèêàâîôûç]{3,}(?<!ai)(?<!ais)\b"
+    r"|(?:(?:se|lo|la|le|les|los|las|te|me|os|nos)\s+){1,2}[a-záéíóúñ]{3,}o\b"
+    r"|(?:(?:lo|la|li|le|gli|ti|vi|ne|te|me)\s+){1,2}[a-zàèéìòù]{3,}o(?:\s+io)?\b)",
+    re.I,
+)
+
+
+def offers_self(question: str) -> bool:
+    """Whether a question offers the speaker's own next step in the first person present."""
+    return bool(_SELF_ASK.match(question)) and not WH.starts(question) and not OR.hit(question)
+
+
 def _single_offer(tail: Sequence[str], question: str) -> str:
     """The one thing an offer proposes ("I could switch this to Z, want that?" -> "switch this to Z")."""
     if not question:
@@ -854,7 +871,7 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
     before = tail[i - 1] if i > 0 else ""
     if before and SUGGEST.hit(before) and not is_question(before) and len(tokens(question)) <= 8:
         return before  # "I could split the auth out. Want me to plan that?"
-    if OFFER.hit(question) and len(tokens(question)) > 4:
+    if (OFFER.hit(question) or offers_self(question)) and len(tokens(question)) > 4:
         return question
     if len(tokens(question)) <= 6 and before and (OFFER.hit(before) or OFFER.hit(question)):
         return before
