@@ -58,3 +58,35 @@ def test_a_plan_put_by_a_bare_question_or_one_pointing_back_is_asked_as_a_whole(
     assert not _asks_past(listed + "Both are small. Want me to write this into `docs/db-upgrade.md`?")
     assert not _asks_past(listed + "Both are small. Should I start with the second one?")
     assert _asks_past(listed + "Both are small. Should I book the maintenance window with the ops team?")
+
+
+def test_en_report_then_shall_i_submit_it_refused_is_a_rejection() -> None:
+    t = Transcript()
+    t.user("do the october vat return for the bakery")
+    t.assistant(
+        "Done. Bakery, October 2026:\n\n"
+        "- output VAT 7%: 1,204.10\n"
+        "- output VAT 19%: 988.40\n"
+        "- **payable: 1,402.75 EUR**\n\n"
+        "Sheet: `~/clients/bakery/2026-10/vat-2026-10.xlsx`, corrections on the second tab. "
+        "Shall I submit it through the tax portal now?"
+    )
+    t.user("no dont file it, I want to go through the sheet myself first")
+    rejected = [d for d in of_kind(t.items(), "decision") if d.text.startswith("Rejected")]
+    assert rejected and "portal" in rejected[0].text
+
+
+def test_de_bericht_dann_soll_ich_es_abschicken_abgelehnt() -> None:
+    t = Transcript()
+    t.user("mach die Umsatzsteuer für die Bäckerei, Oktober")
+    t.assistant(
+        "Fertig. Bäckerei, Oktober 2026:\n\n"
+        "- Umsatzsteuer 7 %: 1.204,10\n"
+        "- Umsatzsteuer 19 %: 988,40\n"
+        "- **Zahllast: 1.402,75 EUR**\n\n"
+        "Die Tabelle liegt in `~/mandanten/baeckerei/2026-10/ust.xlsx`, Korrekturen im zweiten Blatt. "
+        "Soll ich es jetzt über das Steuerportal abschicken?"
+    )
+    t.user("nein, schick es nicht ab, ich geh die Tabelle selbst durch")
+    rejected = [d for d in of_kind(t.items(), "decision") if d.text.startswith("Abgelehnt")]
+    assert rejected and "Steuerportal" in rejected[0].text

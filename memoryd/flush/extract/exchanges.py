@@ -197,7 +197,7 @@ def offer_of(m: Msg) -> Offer:
             or len(groups) > 1
         )
         asked = bool(question) or rec is not None or recommend is not None
-        if not choice and _asks_past_list(paras, tail, question, listed):
+        if not choice and recommend is None and _asks_past_list(paras, tail, question, listed):
             return _tail_offer(m, tail, question, recommend)
         picks = tuple(groups) if len(groups) > 1 and choice else ()
         favoured = rec if rec is not None else _favoured(m, listed)

@@ -559,12 +559,12 @@ CHOICE: Final = Words(
     "opzioni|opzione|alternativa|alternative|possibilità|modi|strade|varianti|soluzioni|proposte",
 )
 
-#: A pronoun that points back at what was just said ("write *this* up", "go ahead with *that*",
-#: "mach *das*", "je fais *ça*", "hago *eso*", "faccio *questo*"): a question with one asks about the
-#: words before it.
+#: A demonstrative that points back at what was just said ("write *this* up", "go ahead with *that*",
+#: "je fais *ça*", "hago *eso*", "faccio *questo*"): a question with one asks about the words before
+#: it. ("it", "es" and German "das", also an article, point at anything.)
 BACK_REF: Final = Words(
-    "it|this|that|these|those|them",
-    "das|dies|diese|dieses|es",
+    "this|that|these|those",
+    "dies|diese|dieses|das da",
     "esto|eso|ello|estos|esos",
     "ça|cela|ceci",
     "これ|それ|この|その",
