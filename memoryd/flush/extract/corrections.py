@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
+from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.fact_common import _PLEASE, _VALUE, _sentence_case, lead_stripped
 from memoryd.flush.extract.lexicon import (
     FIRST,
@@ -211,6 +212,8 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         if is_question(s) or has_secret(s):
             continue
         fixed = _not_but(s, prev) or _swapped_value(s, prev, echoed)
+        if fixed and task_sentence(s) and not (_declares(s) or _restates(s, prev)):
+            continue  # "and Camille proofreads it before the 10th": a to-do with its date, no value changed
         if fixed and not (_declares(s) or _restates(s, prev)):
             # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
             ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)

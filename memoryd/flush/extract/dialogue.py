@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract import todos
+from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, puts_value_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
@@ -95,6 +96,7 @@ from memoryd.flush.extract.markers import (
     STOPWORDS,
 )
 from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.procedures import HOWTO
 from memoryd.flush.extract.prose import (
     CJK,
     LIST_ITEM,
@@ -300,7 +302,13 @@ def option_text(offer: Offer, idx: int) -> str:
 
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     """The user's answer to the assistant turn before it; when no rule reads a decision or an open
-    point from it, the assistant's confirmation of it may (``_said_back``)."""
+    point from it, the assistant's confirmation of it may (``_said_back``). A "no" that puts a number
+    right answers nothing: it is the fact rules' correction (``asides.puts_value_right``); nor does a
+    reply to an open "anything?" or to a question about what happened (``asides``)."""
+    if puts_value_right([s for i, s in enumerate(m.sentences) if i not in used], prev):
+        return
+    if offers_nothing(ctx.offer(prev)) or asks_what_happened(ctx.offer(prev)):
+        return  # "Anything I can help with?" - "not really": nothing was offered to take or turn down
     before = len(ctx.drafts)
     _read_reply(ctx, m, prev, used)
     for fallback in (_said_back, _proposal_taken, _labelled_proposal_taken):  # each while none has read it
@@ -944,6 +952,13 @@ def _standing_rule(s: str) -> bool:
     from memoryd.flush.extract.lexicon import RULE
 
     return RULE.hit(s) and not NO.starts(s) and not is_question(s)
+
+
+def _aside(s: str) -> bool:
+    """A reply sentence that another rule owns: a standing rule (a fact) or a task with a who and a when
+    (a to-do). Said along with a pick or a plan's points ("and Dara runs the tests by Friday", "never
+    promise dates, ever"), it is no part of what was decided, nor a change to a point."""
+    return _standing_rule(s) or task_sentence(s)
 
 
 #: "never" with a past participle tells what the speaker has not done ("never used it, but sure", "never
@@ -1614,7 +1629,7 @@ def _plan_reply(
         extra = [
             x
             for s in body
-            if s not in said and not is_question(s) and not _defers(s) and not _standing_rule(s)
+            if s not in said and not is_question(s) and not _defers(s) and not _aside(s)
             for x in [_after_yes(s)]
             if len(tokens(x)) > 2
         ]
@@ -1672,7 +1687,7 @@ def _changed_points(offer: Offer, body: Sequence[str]) -> list[tuple[int, list[s
     """Points of an agreed plan that the reply changes ("drop 18. Just 20 and 22."), with what it says."""
     out: list[tuple[int, list[str]]] = []
     for s in body:
-        if is_question(s) or _defers(s):
+        if is_question(s) or _defers(s) or _aside(s):
             continue
         idx = named_option(s, offer.options, first=False)
         changes = NO.hit(s) or REJECT.hit(s) or NEGATIVE.hit(s) or REVERSAL.hit(s) or distinct_values(s)
@@ -1731,6 +1746,8 @@ def _point_by_point(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequence[st
         verdict = _LABEL.sub("", said_off, count=1).strip(" ,;:.")
         _open(ctx, clip(_sentence(points[idx].text), 140).rstrip("."), [verdict], {prev.pos, m.pos})
     for idx, said in named:
+        if _aside(_LABEL.sub("", said[0], count=1)):
+            continue  # "the Spanish one: Ines does all Spanish support, always forward those": a fact
         verdict = _LABEL.sub("", said[0], count=1).strip()  # "3 no: ..." -> "no: ..."
         rejects = any(REJECT.hit(s) for s in said) or (verdict != said[0].strip() and NO.starts(verdict))
         prefix = ctx.labels["rejected"] if rejects else ""
@@ -1789,6 +1806,8 @@ def _single(
         or (not _agrees(first) and _takes_on(first))
     )
     agreed = _agrees(first) and not refused
+    if agreed and HOWTO.search(action):
+        return  # "want me to write the routine down?" - "yes": the steps written are the procedure
     if offer.change and not refused and not agreed and not deferred and not own_question(body):
         verdict = _change_verdict(ctx, m, offer)
         refused, agreed = verdict is False, verdict is True
@@ -1825,7 +1844,7 @@ def _single(
         extra = [
             plain(s)
             for s in body[1:]
-            if not is_question(s) and not _defers(s) and not _standing_rule(s) and len(tokens(s)) > 2
+            if not is_question(s) and not _defers(s) and not _aside(s) and len(tokens(s)) > 2
         ]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
         pos = {prev.pos, m.pos}
@@ -1897,11 +1916,7 @@ def _take_recommendation(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: Sequen
     extra = [
         plain(s)
         for s in body[1:]
-        if s not in turned
-        and not is_question(s)
-        and not _defers(s)
-        and not _standing_rule(s)
-        and _size(s) > 2
+        if s not in turned and not is_question(s) and not _defers(s) and not _aside(s) and _size(s) > 2
     ]
     text = _sentence(rec) + (f"; {clip('; '.join(extra), 120)}" if extra else "")
     ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
@@ -2375,7 +2390,9 @@ def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
             continue
         if pending is None:
             continue
-        if _settles(m, ctx.offer(pending), strong=True) and not offer.single and not offer.options:
+        if puts_value_right(m.sentences, prev):
+            pending, between = None, []  # "no, 12 days, not 10": a value put right, no later pick
+        elif _settles(m, ctx.offer(pending), strong=True) and not offer.single and not offer.options:
             picks[pos] = pending
             side.update(between)
             pending, between = None, []

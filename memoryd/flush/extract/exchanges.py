@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.lexicon import (
+    BACK_REF,
     BEST,
     CHOICE,
     EITHER,
@@ -196,6 +197,8 @@ def offer_of(m: Msg) -> Offer:
             or len(groups) > 1
         )
         asked = bool(question) or rec is not None or recommend is not None
+        if not choice and recommend is None and _asks_past_list(paras, tail, question, listed):
+            return _tail_offer(m, tail, question, recommend)
         picks = tuple(groups) if len(groups) > 1 and choice else ()
         favoured = rec if rec is not None else _favoured(m, listed)
         return Offer(
@@ -237,6 +240,11 @@ def offer_of(m: Msg) -> Offer:
                 question_groups(m) if is_question(sentence) else ()
             )  # "9:00 or 17:00? And email or SMS?"
             return Offer(opts, True, rec, "", question or sentence, context, True, asked_all)
+    return _tail_offer(m, tail, question, recommend)
+
+
+def _tail_offer(m: Msg, tail: Sequence[str], question: str, recommend: str | None) -> Offer:
+    """No alternatives: the one thing the closing paragraph offers, its question, a recommendation."""
     single = _single_offer(tail, question)
     change = None
     if question and not single and (proposed := _change_offer(tail, question)):
@@ -251,6 +259,29 @@ def offer_of(m: Msg) -> Offer:
         (), False, None, single, question, "", bool(question or single or rec_text), (), rec_text, None,
         change if single and change is not None else (),
     )  # fmt: skip
+
+
+def _asks_past_list(
+    paras: Sequence[str], tail: Sequence[str], question: str, options: Sequence[Option]
+) -> bool:
+    """A list that reports (what was done, found, checked), then a closing paragraph that says
+    something of its own and offers a next step in a question of its own ("#4812 sounds urgent.
+    Shall I look at the scheduler first?"): the question is about that paragraph, not the list, so
+    a yes agrees to no plan. A plan's list is put to the user by a bare question ("OK?", "Shall
+    I?"), one that points back at it ("Want me to write this up?") or names a point of it."""
+    if not question or len(paras) < 2 or any(LIST_ITEM.match(line) for line in paras[-1].splitlines()):
+        return False
+    at = list(tail).index(question)
+    if not any(not is_question(s) and len(tokens(s)) >= 3 for s in tail[:at]):
+        return False  # nothing said before the question: it asks about the list
+    offers = OFFER.hit(question) or offers_self(question)
+    if not offers or len(tokens(question)) <= 4 or WH.starts(question) or WHICH.hit(question):
+        return False
+    return (
+        not OR.hit(question)
+        and not BACK_REF.hit(question)
+        and named_option(question, options, False, True) is None
+    )
 
 
 def _change_offer(tail: Sequence[str], question: str) -> str:
@@ -816,6 +847,22 @@ def _resolve_list(question: str, options: Sequence[Option], idx: int) -> str:
     return _QUESTION_LEAD.sub("", text.strip(" ¿¡"))
 
 
+#: A question in the first person present, the speaker's own next step put as a question ("Je les
+#: envoie aux clients ?", "¿Se lo mando ya?", "Lo mando io?"): an offer, like "shall I send them?".
+_SELF_ASK: Final = re.compile(
+    r"^[¿¡\s]*(?:(?:je|j')\s*(?:(?:le|la|les|lui|leur|vous|te|t'|l'|en|y)\s*)*"
+    r"(?!(?:suis|sais|crois|pense|comprends|vois|dois)\b)[a-zéèêàâîôûç]{3,}(?<!ai)(?<!ais)\b"
+    r"|(?:(?:se|lo|la|le|les|los|las|te|me|os|nos)\s+){1,2}[a-záéíóúñ]{3,}o\b"
+    r"|(?:(?:lo|la|li|le|gli|ti|vi|ne|te|me)\s+){1,2}[a-zàèéìòù]{3,}o(?:\s+io)?\b)",
+    re.I,
+)
+
+
+def offers_self(question: str) -> bool:
+    """Whether a question offers the speaker's own next step in the first person present."""
+    return bool(_SELF_ASK.match(question)) and not WH.starts(question) and not OR.hit(question)
+
+
 def _single_offer(tail: Sequence[str], question: str) -> str:
     """The one thing an offer proposes ("I could switch this to Z, want that?" -> "switch this to Z")."""
     if not question:
@@ -824,7 +871,7 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
     before = tail[i - 1] if i > 0 else ""
     if before and SUGGEST.hit(before) and not is_question(before) and len(tokens(question)) <= 8:
         return before  # "I could split the auth out. Want me to plan that?"
-    if OFFER.hit(question) and len(tokens(question)) > 4:
+    if (OFFER.hit(question) or offers_self(question)) and len(tokens(question)) > 4:
         return question
     if len(tokens(question)) <= 6 and before and (OFFER.hit(before) or OFFER.hit(question)):
         return before

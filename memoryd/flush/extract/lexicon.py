@@ -566,3 +566,35 @@ MONTH_PATTERN: Final = (
     r"septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
     r"novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
 )
+
+#: A demonstrative that points back at what was just said ("write *this* up", "go ahead with *that*",
+#: "je fais *ça*", "hago *eso*", "faccio *questo*"): a question with one asks about the words before
+#: it. ("it", "es" and German "das", also an article, point at anything.)
+BACK_REF: Final = Words(
+    "this|that|these|those",
+    "dies|diese|dieses|das da",
+    "esto|eso|ello|estos|esos",
+    "ça|cela|ceci",
+    "これ|それ|この|その",
+    "questo|questa|questi|quello|quella|ciò",
+)
+
+#: An indefinite pronoun ("anything", "etwas", "algo", "quelque chose", "qualcosa"): a question asking
+#: whether the user wants one offers nothing in particular.
+ANYTHING: Final = Words(
+    "anything|anything else",
+    "etwas|irgendwas|irgendetwas|sonst noch was|noch etwas",
+    "algo|algo más|alguna cosa",
+    "quelque chose|autre chose",
+    "qualcosa|qualcos'altro",
+)
+
+#: A question opening on the past of "do", "be" or "have" ("Did you ...", "was it ...", "war es ...",
+#: "¿fue ...?", "c'était ...", "era ..."): it asks what happened, not what to do.
+PAST_ASK: Final = Words(
+    "did|didn't|was|wasn't|were|weren't|had",
+    "war|waren|warst|hatte|hattest|hatten|hast|hat|habt",
+    "fue|fueron|era|eran|estaba|estaban|hubo|había",
+    "était|étaient|c'était|avait|avais|as-tu|avez-vous",
+    "era|erano|fu|furono|hai|avevi|aveva",
+)

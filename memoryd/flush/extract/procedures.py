@@ -38,10 +38,11 @@ _CLAUSE_END: Final = re.compile(r"[;,:—–]\s|\s[-–—]\s")
 
 
 #: A request for a how-to (small lexicon per language): the commands that answer it are the steps.
-_HOWTO: Final = re.compile(
+HOWTO: Final = re.compile(
     r"\b(?:steps|procedure|runbook|recipe|routine|checklist|how to|how (?:do|can|should|would) (?:i|we|you)|"
     r"write (?:(?:it|this|that|them) )?down|document (?:it|this|that|how)|anleitung|schritte|wie (?:ich|man|wir)|"
-    r"étapes|marche à suivre|comment (?:faire|je|on)|pasos|instrucciones|cómo)\b|手順|方法|ランブック",
+    r"étapes|marche à suivre|comment (?:faire|je|on)|pasos|instrucciones|cómo|procédure|procedimiento|procedura|"
+    r"ablauf)\b|手順|方法|ランブック",
     re.I,
 )
 
@@ -293,7 +294,7 @@ def _inline_doc_steps(ctx: Ctx, m: Msg) -> None:
     numbered within a line ("So startest du: 1. ... 2. ... 3. ..."): a procedure citing the ask."""
     step = m.step
     asker = ctx.last_user(m.pos)
-    if step is None or asker is None or not _HOWTO.search(ctx.msgs[asker].prose):
+    if step is None or asker is None or not HOWTO.search(ctx.msgs[asker].prose):
         return
     if not step.content or "1" not in step.content:
         return
@@ -404,13 +405,13 @@ def _stretches(ctx: Ctx) -> list[tuple[int, range]]:
 def _task_of(asker: Msg) -> str:
     """What the user asked to have done, as a procedure's head: the words before "and write down the
     steps" / ", can you walk me through it?"."""
-    head = next((plain(s) for s in asker.sentences if not is_question(s) or _HOWTO.search(s)), "")
+    head = next((plain(s) for s in asker.sentences if not is_question(s) or HOWTO.search(s)), "")
     if not head and asker.sentences:
         first = plain(asker.sentences[0])  # "<task>, can you walk me through it?"
         head = first.rsplit(", ", 1)[0] if ", " in first and first.find(", ") >= 12 else ""
     if ": " in head and len(head.rsplit(": ", 1)[1]) >= 12:
         head = head.rsplit(": ", 1)[1]  # "let's do this: <task>"
-    cut = [m.start() for m in (_HOWTO.search(head), _KEEP_STEPS.search(head)) if m and m.start() >= 12]
+    cut = [m.start() for m in (HOWTO.search(head), _KEEP_STEPS.search(head)) if m and m.start() >= 12]
     if cut:
         words = head[: min(cut)].split()
         if words and len(words[-1]) <= 3 and words[-1].isalpha():
@@ -523,7 +524,7 @@ def command_procedures(ctx: Ctx) -> None:
             continue  # no work here and none just before: nothing to ask steps of (no regex run)
         ask = asker.prose if asker.prose and not is_question(asker.prose) else ""
         keep = bool(ask) and bool(_KEEP_STEPS.search(ask))
-        howto = keep or (len(runs) >= 2 and bool(ask) and bool(_HOWTO.search(ask)))
+        howto = keep or (len(runs) >= 2 and bool(ask) and bool(HOWTO.search(ask)))
         if keep and len(runs) < 2 and before is not None and before[0] not in cited:
             # "that worked, write down these steps": the steps are the work just done
             head = _procedure_from_runs(ctx.msgs[before[0]], before[1])
