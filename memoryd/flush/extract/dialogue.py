@@ -50,6 +50,7 @@ from memoryd.flush.extract.exchanges import (
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
+    ASKS_AGENT,
     BEST,
     BOTH,
     CHOICE,
@@ -574,17 +575,25 @@ def _also_settled(offer: Offer, body: Sequence[str]) -> list[str]:
     return out
 
 
+def asks_agent(s: str) -> bool:
+    """A question that asks the agent to do something ("can you draft it?", "tu peux lui préparer la
+    liste ?"): the agent takes it up, so it is no point the speaker leaves open; one that asks it
+    whether something is so ("can you tell whether ...") still raises a point."""
+    return is_question(s) and ASKS_AGENT.hit(s) and not _point(s)
+
+
 def _settle_reply(
     ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: list[str], pointwise: bool, used: set[int]
 ) -> None:
     first = _first(body)
     own = [s for s in body if is_question(s)]
+    points = [s for s in own if not asks_agent(s)]  # "can you ...?" asks the agent; it parks no point
     deferred = [s for s in body if _defers(s) and not is_question(s)]
     if deferred and any(_only_a_day(s) for s in deferred) and _acted_on(ctx, m, prev):
         # "check the calendar for tomorrow", done at once: a request naming a day, nothing put off
         deferred = [s for s in deferred if not _only_a_day(s)]
-    if own and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
-        _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
+    if points and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
+        _parked(ctx, m, body, points[0], deferred)  # the user raises a question and parks it
     elif pointwise:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and (
@@ -605,7 +614,7 @@ def _settle_reply(
         _take_recommendation(ctx, m, prev, offer, body)
     elif offer.single:
         _single(ctx, m, prev, offer, body, first, deferred)
-    elif deferred and not own and not _agrees(first) and (offer.question or _unknown(prev)):
+    elif deferred and not points and not _agrees(first) and (offer.question or _unknown(prev)):
         _open(ctx, _unknown(prev) or _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
     elif deferred and not own and not _agrees(first) and _advice(ctx, prev):
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
@@ -2204,7 +2213,9 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         and not used
         and (
             own := [
-                s for s in m.sentences if is_question(s) and not todos.rhetorical(s) and not has_secret(s)
+                s
+                for s in m.sentences
+                if is_question(s) and not todos.rhetorical(s) and not has_secret(s) and not asks_agent(s)
             ]
         )
     ):

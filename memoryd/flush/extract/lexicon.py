@@ -229,6 +229,14 @@ ASK_SELF: Final = Words(
     "glielo chiedo",
 )
 
+#: A question that asks the agent to do something ("can you ...?", "kannst du ...?", "tu peux ...?"):
+#: a request the agent takes up, not a point the speaker leaves open.
+ASKS_AGENT: Final = Words(
+    "can you|could you|would you|will you|kannst du|könntest du|können sie|könnten sie",
+    "puedes|podrías|puede usted|podría usted|tu peux|peux-tu|pourrais-tu|vous pouvez|pouvez-vous|"
+    "pourriez-vous|puoi|potresti",
+)
+
 #: Leaving the choice to the assistant.
 DELEGATE: Final = Words(
     "your call|you decide|you choose|you pick|up to you|dealer's choice|whatever you think|you know best|"
