@@ -32,7 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
-from memoryd.flush.extract import todos
+from memoryd.flush.extract import asides, todos
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
@@ -546,6 +546,37 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
                 d.text = (cut + (f" {rest}" if rest else "")) if cut else d.text
         ctx.add("decision", clip(_sentence(said), 200), {prev.pos, m.pos}, must_keep=True)
         used.update(i for i, x in enumerate(m.sentences) if x == s)
+
+
+def put_off_aside(ctx: Ctx, m: Msg, prev: Msg, start: int) -> None:
+    """A reply that settles other things and puts one point off in passing ("flowers cut to the
+    small set. photobooth let me think about it"; "go with what you said. lukas I dont know, i'll
+    check with Pavel"): an open question, the point in the words of the assistant's sentence that
+    names it, the put-off as why it waits. Read last, only when no rule drafted anything open from
+    the turn (``start``: the drafts before it) and the turn asks nothing of its own. A put-off
+    with a day ("I'll look at it tonight") or after a plain yes or no is a plan or an answer."""
+    body = m.sentences
+    if len(body) < 2 or any(is_question(s) for s in body):
+        return
+    made = ctx.drafts[start:]
+    if any(d.kind == "open_question" and m.pos in d.pos for d in made):
+        return
+    for i, s in enumerate(body):
+        if is_question(s) or has_secret(s) or not _defers(s) or task_sentence(s) or _keeps_fact(s):
+            continue
+        clause = " ".join(x for x in (asides.echo_before(body, i), s) if x)
+        if todos.when(clause) or YES.starts(clause) or NO.starts(clause):
+            continue
+        if any(plain(s).rstrip(". ") in d.text for d in made):
+            continue  # another item says it already ("Rejected: ... — not sure, ...")
+        if not (point := asides.named_point(prev.sentences, clause)):
+            continue
+        pos = {prev.pos, m.pos}
+        ack = ctx.prose_after(m.pos, text_only=False)
+        if ack is not None and not ctx.offer(ack).options:
+            pos.add(ack.pos)  # "Sure, clause 9 waits for Inés."
+        _open(ctx, point, [clause], pos)
+        return
 
 
 #: What joined the second thing to the first decision's words: "...; und", "..., and".
