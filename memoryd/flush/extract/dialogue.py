@@ -548,6 +548,16 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         used.update(i for i, x in enumerate(m.sentences) if x == s)
 
 
+def _echoed_point(prev: Msg, body: Sequence[str], deferred: Sequence[str]) -> tuple[str, str] | None:
+    """A put-off with no word of its own right after a short echo of the assistant's turn ("mmm
+    caddy... me lo pienso"): (the assistant's sentence the echo names, the echo and the put-off)."""
+    for i, s in enumerate(body):
+        echo = asides.echo_before(body, i) if s in deferred else ""
+        if echo and echo not in deferred and (point := asides.named_point(prev.sentences, echo)):
+            return point, f"{echo} {s}"
+    return None
+
+
 def put_off_aside(ctx: Ctx, m: Msg, prev: Msg, start: int) -> None:
     """A reply that settles other things and puts one point off in passing ("flowers cut to the
     small set. photobooth let me think about it"; "go with what you said. lukas I dont know, i'll
@@ -656,8 +666,11 @@ def _settle_reply(
     elif deferred and not own and len(body) > len(deferred) and not _agrees(first):
         said = [s for s in body if s not in deferred][:2]  # the user raises a point and puts it off
         inner = next(((s, p) for s in deferred if (p := _point(s))), None)
+        echoed = _echoed_point(prev, body, deferred)
         if inner is not None:  # "und ob wir X, das kläre ich noch mit Jonas": the point is in it
             _parked(ctx, m, body, inner[1], [s for s in deferred if s != inner[0]])
+        elif echoed is not None:  # "mmm caddy... me lo pienso": the assistant's sentence on Caddy
+            _open(ctx, echoed[0], [echoed[1]], {prev.pos, m.pos})
         else:
             _parked(ctx, m, body, " ".join(said), deferred)
     else:
