@@ -1451,6 +1451,8 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             continue
         if _keeps_fact(s):
             continue  # a standing rule ("under no circumstances forward ports") is the fact that says it
+        if _defers(s) and DOUBT.hit(s):
+            continue  # "not sure, let me ask Dario first" puts the option off; its "not" turns nothing down
         if _VALUE_FIX.search(s) and not any(distinct_values(s) & distinct_values(o.text) for o in others):
             continue  # "23 km, not 32": a value corrected, not another option turned down
         other = named_option(s, offer.options, first=False)
