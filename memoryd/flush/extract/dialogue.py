@@ -51,6 +51,7 @@ from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
     ASKS_AGENT,
+    BELIEF,
     BEST,
     BOTH,
     CHOICE,
@@ -635,6 +636,10 @@ def _settle_reply(
     if deferred and any(_only_a_day(s) for s in deferred) and _acted_on(ctx, m, prev):
         # "check the calendar for tomorrow", done at once: a request naming a day, nothing put off
         deferred = [s for s in deferred if not _only_a_day(s)]
+    if deferred and any(BELIEF.hit(s) and not is_question(s) for s in body):
+        # "keine ahnung, ich glaub Felix hat rotiert", "not sure yet. probably just sleep in": the doubt
+        # comes with a guess, so the question is answered; only asking someone still puts it off
+        deferred = [s for s in deferred if ASK.hit(s) or _asks_self(s) or _plan(s)]
     if points and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
         _parked(ctx, m, body, points[0], deferred)  # the user raises a question and parks it
     elif pointwise:

@@ -229,6 +229,13 @@ ASK_SELF: Final = Words(
     "glielo chiedo",
 )
 
+#: A tentative answer: the speaker says what they believe is so ("I think Felix rotated it", "probably
+#: just sleep in", "ich glaub ...", "creo que ...").
+BELIEF: Final = Words(
+    "i think|i guess|i believe|probably|ich glaub|ich glaube|wahrscheinlich|vermutlich|creo que|supongo|"
+    "probablemente|je pense|je crois|probablement|penso che|credo che|probabilmente",
+)
+
 #: A question that asks the agent to do something ("can you ...?", "kannst du ...?", "tu peux ...?"):
 #: a request the agent takes up, not a point the speaker leaves open.
 ASKS_AGENT: Final = Words(
