@@ -2055,6 +2055,8 @@ def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
         topic = f"{topic.rstrip('?？ ')}: {sides}?"
     elif _size(topic) < 6 and offer.context and offer.context != offer.question:
         topic = f"{plain(offer.context)} {topic}"
+    elif offer.question and (item := _item_asked_about(offer)):
+        topic = f"{item}: {topic}"  # "you: decide on the 2027 rate: Should the rate decision get a deadline?"
     if not topic:
         sents = [s for s in split_sentences(paragraphs(prev.prose)[-1]) if not LIST_ITEM.match(s)]
         topic = plain(sents[-1]) if sents else ""
@@ -2065,6 +2067,21 @@ def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
             if asked:
                 topic = f"{plain(asked[0])} {topic}"
     return topic
+
+
+_ELIDED: Final = re.compile(r"\b(\w+)['’]\w")
+
+
+def _item_asked_about(offer: Offer) -> str:
+    """The one item of the list laid out before the closing question that the question takes up
+    by a word of its own ("- you: decide on the 2027 hourly rate" ... "Should the rate decision get a
+    deadline?"): what the question is about, or ''."""
+    if not offer.options or offer.groups:
+        return ""
+    elided = {w.lower() for w in _ELIDED.findall(offer.question)}  # "jusqu'à": a function word
+    asked = {w for w in word_set(offer.question) if len(w) > 3 and w not in elided}
+    named = [o for o in offer.options if asked & word_set(o.text)]
+    return plain(named[0].text).rstrip(" .") if len(named) == 1 else ""
 
 
 def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | None = None) -> Draft | None:
