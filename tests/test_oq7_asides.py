@@ -51,7 +51,9 @@ def test_an_option_put_off_in_passing_in_german() -> None:
         "3. Eine kleinere Torte (−250 €)\n"
         "Soll ich die Tabelle anpassen?"
     )
-    t.user("Gestecke auf das kleine Set. Die Torte bleibt. Feuerwerk keine Ahnung, das kläre ich mit Pavel.")
+    t.user(
+        "Tischgestecke auf das kleine Set. Die Torte bleibt. Feuerwerk keine Ahnung, das kläre ich mit Pavel."
+    )
     opened = of_kind(t.items(), "open_question")
     assert len(opened) == 1 and "Feuerwerk" in opened[0].text and "Pavel" in opened[0].text
 
@@ -60,3 +62,27 @@ def test_the_word_before_the_put_off_names_the_point() -> None:
     offered = ["Pavel only has to do one transfer.", "Does Lukas get a bonus too?"]
     assert named_point(offered, "lukas I dont know, i'll check with Pavel") == "Does Lukas get a bonus too?"
     assert named_point(offered, "me lo pienso") == ""
+
+
+def test_a_yes_before_the_put_off_is_no_echo_in_english() -> None:
+    t = Transcript()
+    t.user("december payroll for the shop please")
+    t.assistant(
+        "Payroll is ready: Timo's bonus goes out with the December salary. Also: does Lukas get a "
+        "bonus too? And shall I book Timo's as a one-off payment?"
+    )
+    t.user("yep do that. lukas I dont know, i'll check with Pavel")
+    opened = of_kind(t.items(), "open_question")
+    assert len(opened) == 1 and "Lukas get a bonus" in opened[0].text
+
+
+def test_a_yes_before_the_put_off_is_no_echo_in_german() -> None:
+    t = Transcript()
+    t.user("die Dezemberabrechnung für den Laden bitte")
+    t.assistant(
+        "Die Abrechnung ist fertig: Timos Prämie geht mit dem Dezembergehalt raus. Ich würde sie als "
+        "Einmalzahlung buchen. Und bekommt Lukas als Azubi auch eine Prämie?"
+    )
+    t.user("ja mach. Lukas keine Ahnung, das kläre ich mit Pavel")
+    opened = of_kind(t.items(), "open_question")
+    assert len(opened) == 1 and "Azubi" in opened[0].text

@@ -577,12 +577,15 @@ def put_off_aside(ctx: Ctx, m: Msg, prev: Msg, start: int) -> None:
     for i, s in enumerate(body):
         if is_question(s) or has_secret(s) or not _defers(s) or task_sentence(s) or _keeps_fact(s):
             continue
-        clause = " ".join(x for x in (asides.echo_before(body, i), s) if x)
-        if todos.when(clause) or YES.starts(clause) or NO.starts(clause):
+        if todos.when(s) or YES.starts(s) or NO.starts(s):
             continue
         if any(plain(s).rstrip(". ") in d.text for d in made):
             continue  # another item says it already ("Rejected: ... — not sure, ...")
-        if not (point := asides.named_point(prev.sentences, clause)):
+        clause, point = s, asides.named_point(prev.sentences, s)
+        echo = "" if point else asides.echo_before(body, i)  # "lifetime... hmm not sure, ..."
+        if echo and not (YES.starts(echo) or NO.starts(echo)):
+            clause, point = f"{echo} {s}", asides.named_point(prev.sentences, echo)
+        if not point:
             continue
         pos = {prev.pos, m.pos}
         ack = ctx.prose_after(m.pos, text_only=False)
