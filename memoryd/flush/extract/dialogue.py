@@ -577,8 +577,8 @@ def put_off_aside(ctx: Ctx, m: Msg, prev: Msg, start: int) -> None:
     for i, s in enumerate(body):
         if is_question(s) or has_secret(s) or not _defers(s) or task_sentence(s) or _keeps_fact(s):
             continue
-        if todos.when(s) or YES.starts(s) or NO.starts(s):
-            continue
+        if todos.when(s) or YES.starts(s) or (NO.starts(s) and not DOUBT.hit(s)) or BELIEF.hit(s):
+            continue  # a plan with a day, or an answer (a guess too); "not sure, ..." still puts off
         if any(plain(s).rstrip(". ") in d.text for d in made):
             continue  # another item says it already ("Rejected: ... — not sure, ...")
         clause, point = s, asides.named_point(prev.sentences, s)
