@@ -69,6 +69,7 @@ from memoryd.flush.extract.dialogue import (
     own_choice_delegated,
     own_contrast,
     pending_picks,
+    put_off_aside,
     read_reply,
     reversals,
     settle,
@@ -125,6 +126,7 @@ def _user_turn(
 ) -> None:
     """One user turn through the rules, in order (see ``_user_rules``)."""
     used: set[int] = set()
+    start = len(ctx.drafts)
     prev = picks.get(m.pos) or ctx.prev_assistant(m.pos)
     if m.pos in ctx.answered and not _answers_offer(ctx, m, prev):
         prev = None  # the user's word on a failure, quoted by its outcome
@@ -154,6 +156,8 @@ def _user_turn(
     stated_facts(ctx, m, used)
     explicit_lines(ctx, m, decisions=not used)
     own_contrast(ctx, m, used)  # last: a turn any rule above read is theirs
+    if prev is not None and m.pos not in side:
+        put_off_aside(ctx, m, prev, start)  # a point put off in passing, when nothing above kept it open
 
 
 def _answers_offer(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:

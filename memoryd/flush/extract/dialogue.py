@@ -32,7 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
-from memoryd.flush.extract import todos
+from memoryd.flush.extract import put_off, todos
 from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, puts_value_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
@@ -51,6 +51,8 @@ from memoryd.flush.extract.exchanges import (
 from memoryd.flush.extract.lexicon import (
     ASK,
     ASK_SELF,
+    ASKS_AGENT,
+    BELIEF,
     BEST,
     BOTH,
     CHOICE,
@@ -226,6 +228,8 @@ def _defers(s: str) -> bool:
         return False  # every way of putting off needs one of these (the cheap test first)
     if SIGN_OFF.search(s) or todos.signs_off(s):
         return False  # "thanks, that's it", "going for a walk, later": a goodbye, nothing put off
+    if todos.hedged_only(s) and not (ASK.hit(s) or ASK_SELF.hit(s)):
+        return False  # "maybe elf", "haha maybe": a hedged answer, nothing put off
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
         return False  # "for later: the profiles file is at ~/.dbt/profiles.yml" states a fact
     asks = FIRST.hit(s) and ASK.hit(_WONDER.sub("", s))  # "I need to check with Marco whether ..."
@@ -555,6 +559,50 @@ def _read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         used.update(i for i, x in enumerate(m.sentences) if x == s)
 
 
+def _echoed_point(prev: Msg, body: Sequence[str], deferred: Sequence[str]) -> tuple[str, str] | None:
+    """A put-off with no word of its own right after a short echo of the assistant's turn ("mmm
+    caddy... me lo pienso"): (the assistant's sentence the echo names, the echo and the put-off)."""
+    for i, s in enumerate(body):
+        echo = put_off.echo_before(body, i) if s in deferred else ""
+        if echo and echo not in deferred and (point := put_off.named_point(prev.sentences, echo)):
+            return point, f"{echo} {s}"
+    return None
+
+
+def put_off_aside(ctx: Ctx, m: Msg, prev: Msg, start: int) -> None:
+    """A reply that settles other things and puts one point off in passing ("flowers cut to the
+    small set. photobooth let me think about it"; "go with what you said. lukas I dont know, i'll
+    check with Pavel"): an open question, the point in the words of the assistant's sentence that
+    names it, the put-off as why it waits. Read last, only when no rule drafted anything open from
+    the turn (``start``: the drafts before it) and the turn asks nothing of its own. A put-off
+    with a day ("I'll look at it tonight") or after a plain yes or no is a plan or an answer."""
+    body = m.sentences
+    if len(body) < 2 or any(is_question(s) for s in body):
+        return
+    made = ctx.drafts[start:]
+    if any(d.kind == "open_question" and m.pos in d.pos for d in made):
+        return
+    for i, s in enumerate(body):
+        if is_question(s) or has_secret(s) or not _defers(s) or task_sentence(s) or _keeps_fact(s):
+            continue
+        if todos.when(s) or YES.starts(s) or (NO.starts(s) and not DOUBT.hit(s)) or BELIEF.hit(s):
+            continue  # a plan with a day, or an answer (a guess too); "not sure, ..." still puts off
+        if any(plain(s).rstrip(". ") in d.text for d in made):
+            continue  # another item says it already ("Rejected: ... — not sure, ...")
+        clause, point = s, put_off.named_point(prev.sentences, s)
+        echo = "" if point else put_off.echo_before(body, i)  # "lifetime... hmm not sure, ..."
+        if echo and not (YES.starts(echo) or NO.starts(echo)):
+            clause, point = f"{echo} {s}", put_off.named_point(prev.sentences, echo)
+        if not point:
+            continue
+        pos = {prev.pos, m.pos}
+        ack = ctx.prose_after(m.pos, text_only=False)
+        if ack is not None and not ctx.offer(ack).options:
+            pos.add(ack.pos)  # "Sure, clause 9 waits for Inés."
+        _open(ctx, point, [clause], pos)
+        return
+
+
 #: What joined the second thing to the first decision's words: "...; und", "..., and".
 _JOINED_TAIL: Final = re.compile(r"(?:[;,.]\s*)?(?:\b(?:and|also|und|y|et|e))?\s*$", re.I)
 
@@ -582,17 +630,29 @@ def _also_settled(offer: Offer, body: Sequence[str]) -> list[str]:
     return out
 
 
+def asks_agent(s: str) -> bool:
+    """A question that asks the agent to do something ("can you draft it?", "tu peux lui préparer la
+    liste ?"): the agent takes it up, so it is no point the speaker leaves open; one that asks it
+    whether something is so ("can you tell whether ...") still raises a point."""
+    return is_question(s) and ASKS_AGENT.hit(s) and not _point(s)
+
+
 def _settle_reply(
     ctx: Ctx, m: Msg, prev: Msg, offer: Offer, body: list[str], pointwise: bool, used: set[int]
 ) -> None:
     first = _first(body)
     own = [s for s in body if is_question(s)]
+    points = [s for s in own if not asks_agent(s)]  # "can you ...?" asks the agent; it parks no point
     deferred = [s for s in body if _defers(s) and not is_question(s)]
     if deferred and any(_only_a_day(s) for s in deferred) and _acted_on(ctx, m, prev):
         # "check the calendar for tomorrow", done at once: a request naming a day, nothing put off
         deferred = [s for s in deferred if not _only_a_day(s)]
-    if own and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
-        _parked(ctx, m, body, own[0], deferred)  # the user raises a question and parks it
+    if deferred and any(BELIEF.hit(s) and not is_question(s) for s in body):
+        # "keine ahnung, ich glaub Felix hat rotiert", "not sure yet. probably just sleep in": the doubt
+        # comes with a guess, so the question is answered; only asking someone still puts it off
+        deferred = [s for s in deferred if ASK.hit(s) or _asks_self(s) or _plan(s)]
+    if points and deferred and any(ASK.hit(s) or ASK_SELF.hit(s) or _plan(s) for s in deferred):
+        _parked(ctx, m, body, points[0], deferred)  # the user raises a question and parks it
     elif pointwise:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and (
@@ -613,7 +673,7 @@ def _settle_reply(
         _take_recommendation(ctx, m, prev, offer, body)
     elif offer.single:
         _single(ctx, m, prev, offer, body, first, deferred)
-    elif deferred and not own and not _agrees(first) and (offer.question or _unknown(prev)):
+    elif deferred and not points and not _agrees(first) and (offer.question or _unknown(prev)):
         _open(ctx, _unknown(prev) or _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
     elif deferred and not own and not _agrees(first) and _advice(ctx, prev):
         _open(ctx, _topic(ctx, prev, offer), deferred, {prev.pos, m.pos}, prev)
@@ -624,8 +684,11 @@ def _settle_reply(
     elif deferred and not own and len(body) > len(deferred) and not _agrees(first):
         said = [s for s in body if s not in deferred][:2]  # the user raises a point and puts it off
         inner = next(((s, p) for s in deferred if (p := _point(s))), None)
+        echoed = _echoed_point(prev, body, deferred)
         if inner is not None:  # "und ob wir X, das kläre ich noch mit Jonas": the point is in it
             _parked(ctx, m, body, inner[1], [s for s in deferred if s != inner[0]])
+        elif echoed is not None:  # "mmm caddy... me lo pienso": the assistant's sentence on Caddy
+            _open(ctx, echoed[0], [echoed[1]], {prev.pos, m.pos})
         else:
             _parked(ctx, m, body, " ".join(said), deferred)
     else:
@@ -1413,6 +1476,8 @@ def _decide(ctx: Ctx, m: Msg, prev: Msg, offer: Offer, idx: int, body: Sequence[
             continue
         if _keeps_fact(s):
             continue  # a standing rule ("under no circumstances forward ports") is the fact that says it
+        if _defers(s) and DOUBT.hit(s):
+            continue  # "not sure, let me ask Dario first" puts the option off; its "not" turns nothing down
         if _VALUE_FIX.search(s) and not any(distinct_values(s) & distinct_values(o.text) for o in others):
             continue  # "23 km, not 32": a value corrected, not another option turned down
         other = named_option(s, offer.options, first=False)
@@ -2010,6 +2075,8 @@ def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
         topic = f"{topic.rstrip('?？ ')}: {sides}?"
     elif _size(topic) < 6 and offer.context and offer.context != offer.question:
         topic = f"{plain(offer.context)} {topic}"
+    elif offer.question and (item := _item_asked_about(offer)):
+        topic = f"{item}: {topic}"  # "you: decide on the 2027 rate: Should the rate decision get a deadline?"
     if not topic:
         sents = [s for s in split_sentences(paragraphs(prev.prose)[-1]) if not LIST_ITEM.match(s)]
         topic = plain(sents[-1]) if sents else ""
@@ -2020,6 +2087,21 @@ def _topic(ctx: Ctx, prev: Msg, offer: Offer) -> str:
             if asked:
                 topic = f"{plain(asked[0])} {topic}"
     return topic
+
+
+_ELIDED: Final = re.compile(r"\b(\w+)['’]\w")
+
+
+def _item_asked_about(offer: Offer) -> str:
+    """The one item of the list laid out before the closing question that the question takes up
+    by a word of its own ("- you: decide on the 2027 hourly rate" ... "Should the rate decision get a
+    deadline?"): what the question is about, or ''."""
+    if not offer.options or offer.groups:
+        return ""
+    elided = {w.lower() for w in _ELIDED.findall(offer.question)}  # "jusqu'à": a function word
+    asked = {w for w in word_set(offer.question) if len(w) > 3 and w not in elided}
+    named = [o for o in offer.options if asked & word_set(o.text)]
+    return plain(named[0].text).rstrip(" .") if len(named) == 1 else ""
 
 
 def _open(ctx: Ctx, topic: str, said: Sequence[str], pos: set[int], prev: Msg | None = None) -> Draft | None:
@@ -2245,7 +2327,9 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         and not used
         and (
             own := [
-                s for s in m.sentences if is_question(s) and not todos.rhetorical(s) and not has_secret(s)
+                s
+                for s in m.sentences
+                if is_question(s) and not todos.rhetorical(s) and not has_secret(s) and not asks_agent(s)
             ]
         )
     ):

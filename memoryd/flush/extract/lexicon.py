@@ -182,11 +182,13 @@ LATER: Final = Words(
     "heute nicht|nicht heute|an einem anderen tag|"
     "später|morgen|nächste woche|noch nicht|vielleicht|weiß nicht|überlege|überleg|erstmal nicht|"
     "denk drüber nach|überlegen|nachdenken|noch offen|drüber schlafen|darüber schlafen|ein andermal|"
+    "denk ich nach|denk ich noch nach|denke ich nach|denke ich noch nach|denke noch darüber nach|"
     "nicht jetzt|melde mich|komme darauf zurück|keine ahnung",
     "luego|mañana|más tarde|todavía no|aún no|quizá|quizás|no sé|lo pienso|ya veremos|por ahora|pensarlo|"
     "pensármelo|pensarlo bien|consultarlo con la almohada|otro día|ahora no|más adelante|ya te digo|"
     "te digo algo|lo vemos|ni idea|hoy no",
     "plus tard|demain|pas encore|peut-être|je ne sais pas|je réfléchis|on verra|pour l'instant|réfléchir|"
+    "j'y réfléchis|y réfléchis encore|"
     "dormir dessus|une autre fois|pas maintenant|je reviens vers toi|on en reparle|aucune idée|"
     "pas aujourd'hui|un autre jour",
     "più tardi|domani|non ancora|forse|non so|ci penso|vediamo|per ora|un'altra volta|non adesso|boh|"
@@ -227,6 +229,21 @@ ASK_SELF: Final = Words(
     "je demande|je demanderai|je vais demander|聞いてみる|聞いておく|確認しておく",
     "chiedo io|lo chiedo|domando io|chiederò|ne parlo|lo sento io",
     "glielo chiedo",
+)
+
+#: A tentative answer: the speaker says what they believe is so ("I think Felix rotated it", "probably
+#: just sleep in", "ich glaub ...", "creo que ...").
+BELIEF: Final = Words(
+    "i think|i guess|i believe|probably|ich glaub|ich glaube|wahrscheinlich|vermutlich|creo que|supongo|"
+    "probablemente|je pense|je crois|probablement|penso che|credo che|probabilmente",
+)
+
+#: A question that asks the agent to do something ("can you ...?", "kannst du ...?", "tu peux ...?"):
+#: a request the agent takes up, not a point the speaker leaves open.
+ASKS_AGENT: Final = Words(
+    "can you|could you|would you|will you|kannst du|könntest du|können sie|könnten sie",
+    "puedes|podrías|puede usted|podría usted|tu peux|peux-tu|pourrais-tu|vous pouvez|pouvez-vous|"
+    "pourriez-vous|puoi|potresti",
 )
 
 #: Leaving the choice to the assistant.

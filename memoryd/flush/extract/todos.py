@@ -956,6 +956,12 @@ def _unhedged(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in _HEDGE]
 
 
+def hedged_only(s: str) -> bool:
+    """A sentence whose only "later" word is a hedge ("maybe elf", "haha maybe"): a guess or a
+    tentative answer, nothing put off."""
+    return LATER.hit(s) and not LATER.hit(" ".join(_unhedged(s)))
+
+
 def raised_then_put_off(sentences: Sequence[str]) -> tuple[str, str] | None:
     """A short turn that raises a point, asks or doubts about it, and ends by putting it off with no
     day: (the point, the put-off). "and honestly maybe move offsite to a storage box. cheaper? think
