@@ -723,6 +723,7 @@ class _Chain:
     end: int | None = None  # the run that closed it
     passed: bool = True  # False: closed by a different error after a change (the first one is gone)
     silent: frozenset[str] = frozenset()  # commands that failed with exit 0 (only their output shows it)
+    silent_args: frozenset[tuple[str, ...]] = frozenset()  # their simple commands' words but the flags
 
 
 def _same_work(keys: frozenset[str], chain: _Chain) -> bool:
@@ -829,17 +830,27 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             if same is None and not changed and step.command:
                 same = next((c for c in open_chains if _reproduces(msgs, step, c)), None)
             silent = frozenset({_norm_command(step.command)}) if run.by_text else frozenset()
+            silent_args = _unflagged(step) if run.by_text else frozenset()
             if same is not None:  # the same work failing again (a retry, a poll)
                 same.fails.append(m.pos)
                 same.keys |= run.keys
                 same.loose |= run.loose
                 same.silent |= silent
+                same.silent_args |= silent_args
                 if errors:
                     same.errors = errors
                     same.errors_at = m.pos
             else:
                 open_chains.append(
-                    _Chain([m.pos], set(run.keys), set(run.loose), frozenset(), -1, silent=silent)
+                    _Chain(
+                        [m.pos],
+                        set(run.keys),
+                        set(run.loose),
+                        frozenset(),
+                        -1,
+                        silent=silent,
+                        silent_args=silent_args,
+                    )
                 )
             changed = False
             continue
@@ -847,6 +858,7 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             if (
                 c.silent
                 and _norm_command(step.command) not in c.silent
+                and not (_unflagged(step) & c.silent_args)
                 and not _STATUS_OK.search(step.output)
             ):
                 continue  # exit 0 said nothing: only the same command passing, or a success status, shows it
@@ -866,6 +878,19 @@ _STATUS_OK: Final = re.compile(
 
 def _norm_command(command: str) -> str:
     return " ".join(command.split())
+
+
+def _unflagged(step: Step) -> frozenset[tuple[str, ...]]:
+    """Each simple command's words but its flags: the failing command run again as written, or
+    with only a switch changed (``--keep-formulas`` for ``--rewrite-formulas``), inside a retry
+    (``sleep 60; <it> && file out.pdf``) is the same work on the same inputs; another option
+    value (``--profile photos``) is not."""
+    return frozenset(
+        kept
+        for _, words in step.segments
+        if program(words) not in TRIVIAL
+        and len(kept := tuple(w for w in words if not w.startswith("-"))) >= 2
+    )
 
 
 def _short_command(step: Step) -> str:
