@@ -195,7 +195,9 @@ _TEXT_FAILURE: Final = (
 )
 
 
-_HTTP_CODE_ONLY: Final = re.compile(r"(?:^|\n)\s*([1-5]\d\d)\s*$")
+#: The code ``curl -w '%{http_code}'`` prints at the end, once or per try (``502 502 504 502``):
+#: the last one is the verdict.
+_HTTP_CODE_ONLY: Final = re.compile(r"(?:^|\n)\s*(?:[1-5]\d\d[^\S\n]+)*([1-5]\d\d)\s*$")
 
 
 _PASS_LINE: Final = re.compile(
@@ -802,8 +804,11 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     open_chains: list[_Chain] = []
     done: list[_Chain] = []
     changed = False  # the agent changed something since the last failing run
+    turn = -1  # the latest user turn
     for m in msgs:
         step = m.step
+        if m.role == "user":
+            turn = m.pos
         if step is None:
             continue
         if step.effect in ("code", "doc", "procedure_doc", "change", "edit") and not step.failed:
@@ -855,17 +860,24 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             changed = False
             continue
         for c in [c for c in open_chains if _closes(run, step, c) or _one_value_changed(msgs, c, step)]:
-            if (
-                c.silent
-                and _norm_command(step.command) not in c.silent
-                and not (_unflagged(step) & c.silent_args)
-                and not _STATUS_OK.search(step.output)
-            ):
-                continue  # exit 0 said nothing: only the same command passing, or a success status, shows it
+            if not _shows_pass(step, run, c, turn):
+                continue
             c.end = m.pos
             open_chains.remove(c)
             done.append(c)
     return sorted(done + open_chains, key=lambda c: c.fails[0])
+
+
+def _shows_pass(step: Step, run: Run, c: _Chain, turn: int) -> bool:
+    """Whether a passing run shows the chain's failure gone. Exit 0 says nothing where the failure
+    was only in the output: then the same command passing does (also with only its switches
+    changed), a success status, or the agent retrying the same work in the same turn, its output
+    clean (``[7d:5m]`` for ``[7d:30s]``); not the same program on another request of the user's."""
+    if not c.silent or _norm_command(step.command) in c.silent or _unflagged(step) & c.silent_args:
+        return True
+    if c.fails[-1] > turn and _same_work(run.keys, c) and step.output.strip() and not step.quiet:
+        return True
+    return bool(_STATUS_OK.search(step.output))
 
 
 #: Output that is nothing but success statuses: the code ``curl -w '%{http_code}'`` prints, once
