@@ -905,12 +905,12 @@ def _unflagged(step: Step) -> frozenset[tuple[str, ...]]:
     )
 
 
-def _short_command(step: Step) -> str:
+def _short_command(step: Step, limit: int = 70) -> str:
     """The first non-trivial simple command, as written."""
     if not step.command:
         return step.path or step.tool
     raw = next((r for r, w in step.segments if program(w) not in TRIVIAL), step.command)
-    return "`" + clip(raw, 70) + "`"
+    return "`" + clip(raw, limit) + "`"
 
 
 def _flaps_merged(msgs: Sequence[Msg], chains: list[_Chain]) -> list[_Chain]:
@@ -1047,10 +1047,15 @@ def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
 
 
 def _unresolved(ctx: Ctx, chain: _Chain) -> None:
-    """A failure nothing fixed: what fails, the agent's reading of it, and what the user decided."""
+    """A failure nothing fixed: what fails, the agent's reading of it, and what the user decided.
+
+    What failed is the error: the command, only its echo, gives way when both do not fit."""
     last = ctx.msgs[chain.fails[-1]].step
     assert last is not None
-    text = fit_all([ctx.labels["still"].format(cmd=_short_command(last), err=_error_line(last))], 180)
+    err = _error_line(last)
+    bare = len(ctx.labels["still"].format(cmd="``", err=err))
+    cmd = _short_command(last, max(30, min(70, 180 - bare)))
+    text = fit_all([ctx.labels["still"].format(cmd=cmd, err=err)], 180)
     pos = {chain.fails[0], chain.fails[-1]}
     # the agent's words on the failure end where it goes on to other work (another command)
     end = next(
