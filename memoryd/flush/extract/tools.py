@@ -633,11 +633,11 @@ def _changing(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, .
     return tuple(raw for raw, w in segments if segment_effect(w, raw) in ("change", "edit"))
 
 
-def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
+def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False) -> str:
     """The sentence of a closing report that states the result: numbers the run printed, ids, success.
 
     A short one ("Recovered.", "復旧しました。") that a list spells out takes the list's items
-    with it, whole, while they fit.
+    with it, whole, while they fit (not when ``bare``).
     """
     numbers = set(NUMBER.findall(evidence[-4000:])) if evidence else set()
     said = _sentences(m)
@@ -655,7 +655,7 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
     first = said[best[1]].text
     if len(first) > 80:
         return _result_clause(first, numbers)
-    if len(first) >= 30:
+    if len(first) >= 30 or bare:
         return first
     rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
     return fit_all([first, *rest], limit)
@@ -1080,7 +1080,31 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
             pos.update({report.pos, nxt.pos})
             ctx.reported.add(report.pos)
             ctx.answered.add(nxt.pos)
+    _partly_done(ctx, chain.fails[-1])
     ctx.add("outcome", text, pos, must_keep=True)
+
+
+def _done_lines(step: Step) -> list[str]:
+    """What a run printed it did, with a count or a name (``wrote 45 rows to out.csv``,
+    ``deleted 209 checkpoints``)."""
+    lines = [_LOG_PREFIX.sub("", ln.strip()) for ln in step.output[-4000:].splitlines() if ln.strip()]
+    return list(dict.fromkeys(clip(ln, 110) for ln in lines if _CONFIRMATION.match(ln) and _ids(ln)))[:2]
+
+
+def _partly_done(ctx: Ctx, at: int) -> None:
+    """A run that failed only in part (exit 0; its output shows errors for some items and says what
+    it did with the rest: "wrote 45 rows", "deleted 209 checkpoints") did work: what it did is an
+    outcome of its own, told by the agent's first words after it, beside the failure left open."""
+    step = ctx.msgs[at].step
+    if step is None or step.quiet or not _run(ctx.msgs[at]).by_text or not (done := _done_lines(step)):
+        return
+    pos = {at}
+    report = ctx.prose_after(at)
+    # the sentence on the done part; the items it may list are the ones that failed
+    said = _result_sentence(report, "\n".join(done), bare=True) if report is not None else ""
+    if report is not None and said:
+        pos.add(report.pos)
+    ctx.add("outcome", join_parts([fit_all(done, 150), fit(said, 140)]), pos)
 
 
 # --- actions -------------------------------------------------------------------------------------
