@@ -633,8 +633,10 @@ def _changing(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, .
     return tuple(raw for raw, w in segments if segment_effect(w, raw) in ("change", "edit"))
 
 
-def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False) -> str:
+def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False, known: str = "") -> str:
     """The sentence of a closing report that states the result: numbers the run printed, ids, success.
+    One whose identifiers the bullet's lead (``known``: "committed c8a47e1 ...") already names all of
+    says nothing new ("Committed as `c8a47e1`."): another is taken, or none.
 
     A short one ("Recovered.", "復旧しました。") that a list spells out takes the list's items
     with it, whole, while they fit (not when ``bare``).
@@ -643,7 +645,7 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False
     said = _sentences(m)
     best: tuple[int, int] = (0, -1)
     for i, s in enumerate(said):
-        if s.offer:
+        if s.offer or (known and _only_known(s.text, known)):
             continue
         shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
         alone = len(said) == 1 and not is_question(s.text)  # a report of one sentence says what came of it
@@ -659,6 +661,19 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False
         return first
     rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
     return fit_all([first, *rest], limit)
+
+
+def _only_known(sentence: str, known: str) -> bool:
+    """``sentence`` only names what ``known`` names: every identifier of it (a word with a digit, a
+    slash, a backtick) is there, and at most a few other words go with them ("Committed as `c8a47e1`.",
+    "Files: `a.pdf` and `b.csv`.")."""
+    words = sentence.split()
+    ids = [w.strip("`'\".,;:()") for w in words if not _ID_CHARS.isdisjoint(w)]
+    ids = [w.rsplit("/", 1)[-1] for w in ids if w]
+    return bool(ids) and len(words) - len(ids) <= _FEW and all(w in known for w in ids)
+
+
+_FEW: Final = 3
 
 
 _CLAUSE_SPLIT: Final = re.compile(r";\s+|\s+(?:—|–|-)\s+")
@@ -1303,7 +1318,7 @@ def group_rules(ctx: Ctx) -> None:
         said = ""
         if report is not None:
             outputs = "\n".join(s.output[-2000:] for p in group if (s := ctx.msgs[p].step) and not s.quiet)
-            said = _result_sentence(report, outputs)
+            said = _result_sentence(report, outputs, known=" ".join(named))
             pos.add(report.pos)
             ctx.reported.add(report.pos)
         if (
