@@ -1928,6 +1928,22 @@ def _measured(ctx: Ctx, m: Msg) -> list[str]:
     return [s for s, n in said if n]
 
 
+def measured_list(ctx: Ctx, m: Msg, items: Sequence[str]) -> bool:
+    """A list the agent writes right after its tools ran, most of whose items repeat numbers those
+    runs printed (``Lena Otto: brut 600,00 €`` after the sheet printed 600,00): results read off
+    the work, not points of a plan to agree to."""
+    outputs = [
+        x.step.output[-4000:]
+        for x in ctx.before(m.pos)
+        if x.step is not None and not x.step.quiet and x.step.output
+    ]
+    if not outputs or ctx.msgs[m.pos - 1].step is None or len(items) < 2:
+        return False
+    printed = set(NUMBER.findall("\n".join(outputs)))
+    hits = sum(1 for t in items if any(len(n) >= 3 and n in printed for n in NUMBER.findall(t)))
+    return 2 * hits >= len(items)
+
+
 def _only_read(step: Step | None) -> bool:
     """A step that only showed what a file or a listing holds (a file read, ``cat``, ``grep``); a
     search or another tool that looks things up is research, not a read-back."""
