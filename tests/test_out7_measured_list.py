@@ -42,3 +42,19 @@ def test_a_list_of_measured_results_is_no_plan_in_german() -> None:
     c.user("ja, gern")
     c.say("Mache ich.")
     assert not any("40977" in d.text for d in decisions(c.items()))
+
+
+def test_numbers_match_whatever_the_decimal_mark_in_french() -> None:
+    c = Conv()
+    c.user("Calcule la paie de décembre pour les deux profs, s'il te plaît.")
+    c.run(
+        "python3 tools/minijob.py --taux 15 'Lena=40' 'Sami=38' --out paie.xlsx",
+        "Lena  brut 600.00  net 578.40\nSami  brut 570.00  net 549.48\nAbgaben AG: 364.69",
+    )
+    c.say(
+        "La paie est prête :\n\n- Lena : brut 600,00 €, net 578,40 €\n- Sami : brut 570,00 €, net 549,48 €\n"
+        "- Charges : 364,69 €\n\nJe prépare aussi la déclaration ?"
+    )
+    c.user("oui vas-y")
+    c.say("Je la prépare.")
+    assert not any("578,40" in d.text for d in decisions(c.items()))

@@ -1939,9 +1939,14 @@ def measured_list(ctx: Ctx, m: Msg, items: Sequence[str]) -> bool:
     ]
     if not outputs or ctx.msgs[m.pos - 1].step is None or len(items) < 2:
         return False
-    printed = set(NUMBER.findall("\n".join(outputs)))
-    hits = sum(1 for t in items if any(len(n) >= 3 and n in printed for n in NUMBER.findall(t)))
+    printed = {_digits(n) for n in NUMBER.findall("\n".join(outputs))}
+    hits = sum(1 for t in items if any(len(d) >= 3 and d in printed for d in map(_digits, NUMBER.findall(t))))
     return 2 * hits >= len(items)
+
+
+def _digits(number: str) -> str:
+    """A number's digits: ``600,00`` as the agent writes it is ``600.00`` as the tool printed it."""
+    return "".join(ch for ch in number if ch.isdigit())
 
 
 def _only_read(step: Step | None) -> bool:
