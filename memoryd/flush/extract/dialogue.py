@@ -112,7 +112,7 @@ from memoryd.flush.extract.prose import (
     split_sentences,
     word_set,
 )
-from memoryd.flush.extract.tools import report_sentences, result_sentences, supporting_steps
+from memoryd.flush.extract.tools import measured_list, report_sentences, result_sentences, supporting_steps
 from memoryd.flush.items import Kind
 
 _RESULT_NUM: Final = re.compile(r"(?<![\d/])\d+/\d+(?![\d/])|\b\d+(?:\.\d+)?\s?%")
@@ -660,7 +660,7 @@ def _settle_reply(
         or (len(offer.options) >= 2 and _explicit_pick(first, offer) and not own)
     ):  # ("two rhythms: 1. monthly 2. bimonthly" - "the first, no doubt": picked by its ordinal)
         _choice(ctx, m, prev, offer, body, first, deferred)
-    elif offer.options and offer.asked:
+    elif offer.options and offer.asked and not measured_list(ctx, prev, [o.text for o in offer.options]):
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
     elif (offer.single or offer.recommendation) and _counter(ctx, m, prev, body):
         used.update(range(len(m.sentences)))  # "lieber 5 %" proposes; it states no standing preference

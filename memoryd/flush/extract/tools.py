@@ -195,7 +195,9 @@ _TEXT_FAILURE: Final = (
 )
 
 
-_HTTP_CODE_ONLY: Final = re.compile(r"(?:^|\n)\s*([1-5]\d\d)\s*$")
+#: The code ``curl -w '%{http_code}'`` prints at the end, once or per try (``502 502 504 502``):
+#: the last one is the verdict.
+_HTTP_CODE_ONLY: Final = re.compile(r"(?:^|\n)\s*(?:[1-5]\d\d[^\S\n]+)*([1-5]\d\d)\s*$")
 
 
 _PASS_LINE: Final = re.compile(
@@ -631,17 +633,19 @@ def _changing(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, .
     return tuple(raw for raw, w in segments if segment_effect(w, raw) in ("change", "edit"))
 
 
-def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
+def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False, known: str = "") -> str:
     """The sentence of a closing report that states the result: numbers the run printed, ids, success.
+    One whose identifiers the bullet's lead (``known``: "committed c8a47e1 ...") already names all of
+    says nothing new ("Committed as `c8a47e1`."): another is taken, or none.
 
     A short one ("Recovered.", "復旧しました。") that a list spells out takes the list's items
-    with it, whole, while they fit.
+    with it, whole, while they fit (not when ``bare``).
     """
     numbers = set(NUMBER.findall(evidence[-4000:])) if evidence else set()
     said = _sentences(m)
     best: tuple[int, int] = (0, -1)
     for i, s in enumerate(said):
-        if s.offer:
+        if s.offer or (known and _only_known(s.text, known)):
             continue
         shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
         alone = len(said) == 1 and not is_question(s.text)  # a report of one sentence says what came of it
@@ -653,10 +657,23 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200) -> str:
     first = said[best[1]].text
     if len(first) > 80:
         return _result_clause(first, numbers)
-    if len(first) >= 30:
+    if len(first) >= 30 or bare:
         return first
     rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
     return fit_all([first, *rest], limit)
+
+
+def _only_known(sentence: str, known: str) -> bool:
+    """``sentence`` only names what ``known`` names: every identifier of it (a word with a digit, a
+    slash, a backtick) is there, and at most a few other words go with them ("Committed as `c8a47e1`.",
+    "Files: `a.pdf` and `b.csv`.")."""
+    words = sentence.split()
+    ids = [w.strip("`'\".,;:()") for w in words if not _ID_CHARS.isdisjoint(w)]
+    ids = [w.rsplit("/", 1)[-1] for w in ids if w]
+    return bool(ids) and len(words) - len(ids) <= _FEW and all(w in known for w in ids)
+
+
+_FEW: Final = 3
 
 
 _CLAUSE_SPLIT: Final = re.compile(r";\s+|\s+(?:—|–|-)\s+")
@@ -723,6 +740,7 @@ class _Chain:
     end: int | None = None  # the run that closed it
     passed: bool = True  # False: closed by a different error after a change (the first one is gone)
     silent: frozenset[str] = frozenset()  # commands that failed with exit 0 (only their output shows it)
+    silent_args: frozenset[tuple[str, ...]] = frozenset()  # their simple commands' words but the flags
 
 
 def _same_work(keys: frozenset[str], chain: _Chain) -> bool:
@@ -801,8 +819,11 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     open_chains: list[_Chain] = []
     done: list[_Chain] = []
     changed = False  # the agent changed something since the last failing run
+    turn = -1  # the latest user turn
     for m in msgs:
         step = m.step
+        if m.role == "user":
+            turn = m.pos
         if step is None:
             continue
         if step.effect in ("code", "doc", "procedure_doc", "change", "edit") and not step.failed:
@@ -829,31 +850,49 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             if same is None and not changed and step.command:
                 same = next((c for c in open_chains if _reproduces(msgs, step, c)), None)
             silent = frozenset({_norm_command(step.command)}) if run.by_text else frozenset()
+            silent_args = _unflagged(step) if run.by_text else frozenset()
             if same is not None:  # the same work failing again (a retry, a poll)
                 same.fails.append(m.pos)
                 same.keys |= run.keys
                 same.loose |= run.loose
                 same.silent |= silent
+                same.silent_args |= silent_args
                 if errors:
                     same.errors = errors
                     same.errors_at = m.pos
             else:
                 open_chains.append(
-                    _Chain([m.pos], set(run.keys), set(run.loose), frozenset(), -1, silent=silent)
+                    _Chain(
+                        [m.pos],
+                        set(run.keys),
+                        set(run.loose),
+                        frozenset(),
+                        -1,
+                        silent=silent,
+                        silent_args=silent_args,
+                    )
                 )
             changed = False
             continue
         for c in [c for c in open_chains if _closes(run, step, c) or _one_value_changed(msgs, c, step)]:
-            if (
-                c.silent
-                and _norm_command(step.command) not in c.silent
-                and not _STATUS_OK.search(step.output)
-            ):
-                continue  # exit 0 said nothing: only the same command passing, or a success status, shows it
+            if not _shows_pass(step, run, c, turn):
+                continue
             c.end = m.pos
             open_chains.remove(c)
             done.append(c)
     return sorted(done + open_chains, key=lambda c: c.fails[0])
+
+
+def _shows_pass(step: Step, run: Run, c: _Chain, turn: int) -> bool:
+    """Whether a passing run shows the chain's failure gone. Exit 0 says nothing where the failure
+    was only in the output: then the same command passing does (also with only its switches
+    changed), a success status, or the agent retrying the same work in the same turn, its output
+    clean (``[7d:5m]`` for ``[7d:30s]``); not the same program on another request of the user's."""
+    if not c.silent or _norm_command(step.command) in c.silent or _unflagged(step) & c.silent_args:
+        return True
+    if c.fails[-1] > turn and _same_work(run.keys, c) and step.output.strip() and not step.quiet:
+        return True
+    return bool(_STATUS_OK.search(step.output))
 
 
 #: Output that is nothing but success statuses: the code ``curl -w '%{http_code}'`` prints, once
@@ -868,12 +907,25 @@ def _norm_command(command: str) -> str:
     return " ".join(command.split())
 
 
-def _short_command(step: Step) -> str:
+def _unflagged(step: Step) -> frozenset[tuple[str, ...]]:
+    """Each simple command's words but its flags: the failing command run again as written, or
+    with only a switch changed (``--keep-formulas`` for ``--rewrite-formulas``), inside a retry
+    (``sleep 60; <it> && file out.pdf``) is the same work on the same inputs; another option
+    value (``--profile photos``) is not."""
+    return frozenset(
+        kept
+        for _, words in step.segments
+        if program(words) not in TRIVIAL
+        and len(kept := tuple(w for w in words if not w.startswith("-"))) >= 2
+    )
+
+
+def _short_command(step: Step, limit: int = 70) -> str:
     """The first non-trivial simple command, as written."""
     if not step.command:
         return step.path or step.tool
     raw = next((r for r, w in step.segments if program(w) not in TRIVIAL), step.command)
-    return "`" + clip(raw, 70) + "`"
+    return "`" + clip(raw, limit) + "`"
 
 
 def _flaps_merged(msgs: Sequence[Msg], chains: list[_Chain]) -> list[_Chain]:
@@ -1010,10 +1062,15 @@ def _resolved(ctx: Ctx, chain: _Chain, end: int) -> None:
 
 
 def _unresolved(ctx: Ctx, chain: _Chain) -> None:
-    """A failure nothing fixed: what fails, the agent's reading of it, and what the user decided."""
+    """A failure nothing fixed: what fails, the agent's reading of it, and what the user decided.
+
+    What failed is the error: the command, only its echo, gives way when both do not fit."""
     last = ctx.msgs[chain.fails[-1]].step
     assert last is not None
-    text = fit_all([ctx.labels["still"].format(cmd=_short_command(last), err=_error_line(last))], 180)
+    err = _error_line(last)
+    bare = len(ctx.labels["still"].format(cmd="``", err=err))
+    cmd = _short_command(last, max(30, min(70, 180 - bare)))
+    text = fit_all([ctx.labels["still"].format(cmd=cmd, err=err)], 180)
     pos = {chain.fails[0], chain.fails[-1]}
     # the agent's words on the failure end where it goes on to other work (another command)
     end = next(
@@ -1038,7 +1095,31 @@ def _unresolved(ctx: Ctx, chain: _Chain) -> None:
             pos.update({report.pos, nxt.pos})
             ctx.reported.add(report.pos)
             ctx.answered.add(nxt.pos)
+    _partly_done(ctx, chain.fails[-1])
     ctx.add("outcome", text, pos, must_keep=True)
+
+
+def _done_lines(step: Step) -> list[str]:
+    """What a run printed it did, with a count or a name (``wrote 45 rows to out.csv``,
+    ``deleted 209 checkpoints``)."""
+    lines = [_LOG_PREFIX.sub("", ln.strip()) for ln in step.output[-4000:].splitlines() if ln.strip()]
+    return list(dict.fromkeys(clip(ln, 110) for ln in lines if _CONFIRMATION.match(ln) and _ids(ln)))[:2]
+
+
+def _partly_done(ctx: Ctx, at: int) -> None:
+    """A run that failed only in part (exit 0; its output shows errors for some items and says what
+    it did with the rest: "wrote 45 rows", "deleted 209 checkpoints") did work: what it did is an
+    outcome of its own, told by the agent's first words after it, beside the failure left open."""
+    step = ctx.msgs[at].step
+    if step is None or step.quiet or not _run(ctx.msgs[at]).by_text or not (done := _done_lines(step)):
+        return
+    pos = {at}
+    report = ctx.prose_after(at)
+    # the sentence on the done part; the items it may list are the ones that failed
+    said = _result_sentence(report, "\n".join(done), bare=True) if report is not None else ""
+    if report is not None and said:
+        pos.add(report.pos)
+    ctx.add("outcome", join_parts([fit_all(done, 150), fit(said, 140)]), pos)
 
 
 # --- actions -------------------------------------------------------------------------------------
@@ -1237,7 +1318,7 @@ def group_rules(ctx: Ctx) -> None:
         said = ""
         if report is not None:
             outputs = "\n".join(s.output[-2000:] for p in group if (s := ctx.msgs[p].step) and not s.quiet)
-            said = _result_sentence(report, outputs)
+            said = _result_sentence(report, outputs, known=" ".join(named))
             pos.add(report.pos)
             ctx.reported.add(report.pos)
         if (
@@ -1845,6 +1926,27 @@ def _measured(ctx: Ctx, m: Msg) -> list[str]:
     if sum(n for _, n in said) < 2:
         return []
     return [s for s, n in said if n]
+
+
+def measured_list(ctx: Ctx, m: Msg, items: Sequence[str]) -> bool:
+    """A list the agent writes right after its tools ran, most of whose items repeat numbers those
+    runs printed (``Lena Otto: brut 600,00 €`` after the sheet printed 600,00): results read off
+    the work, not points of a plan to agree to."""
+    outputs = [
+        x.step.output[-4000:]
+        for x in ctx.before(m.pos)
+        if x.step is not None and not x.step.quiet and x.step.output
+    ]
+    if not outputs or ctx.msgs[m.pos - 1].step is None or len(items) < 2:
+        return False
+    printed = {_digits(n) for n in NUMBER.findall("\n".join(outputs))}
+    hits = sum(1 for t in items if any(len(d) >= 3 and d in printed for d in map(_digits, NUMBER.findall(t))))
+    return 2 * hits >= len(items)
+
+
+def _digits(number: str) -> str:
+    """A number's digits: ``600,00`` as the agent writes it is ``600.00`` as the tool printed it."""
+    return "".join(ch for ch in number if ch.isdigit())
 
 
 def _only_read(step: Step | None) -> bool:
