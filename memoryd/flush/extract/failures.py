@@ -9,7 +9,9 @@ object or message. Only the head of the output is read (where an API puts its en
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
+
+import orjson
 
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.messages import Step
@@ -35,6 +37,86 @@ def json_failure(output: str) -> bool:
     return _JSON_FAILURE.search(head) is not None
 
 
+#: Keys that say an object failed, and the keys that say how.
+_OK_KEYS: Final = ("ok", "success", "succeeded")
+_STATUS_KEYS: Final = ("status", "httpStatus", "statusCode", "status_code", "http_code", "code")
+_ERROR_KEYS: Final = ("error", "errors", "err", "reason", "message", "detail", "details")
+_BAD_STATUS: Final = frozenset({"error", "failed", "failure", "rejected", "denied"})
+#: Keys of an answer's bookkeeping (``request_id``, ``traceId``), which name no failed thing.
+_TRACE_KEY: Final = re.compile(r"request|trace|correlation|timestamp|^ts$|^time$", re.I)
+
+
+def _failed_object(obj: dict[str, Any]) -> bool:
+    if any(obj.get(k) is False for k in _OK_KEYS) or obj.get("error") or obj.get("errors"):
+        return True
+    for k in _STATUS_KEYS:
+        v = obj.get(k)
+        if isinstance(v, int) and not isinstance(v, bool) and 400 <= v <= 599:
+            return True
+        if isinstance(v, str) and (v.lower() in _BAD_STATUS or re.fullmatch(r"[45]\d\d", v)):
+            return True
+    return False
+
+
+def _scalar(v: Any) -> str | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, (str, int, float)):
+        return str(v)
+    if isinstance(v, dict):  # ``"error": {"code": ..., "message": ...}``
+        return ", ".join(s for k in ("code", *_ERROR_KEYS) if (s := _scalar(v.get(k)))) or None
+    return None
+
+
+def _said(obj: dict[str, Any]) -> str:
+    """A failed object in words: what it names first, then how it failed."""
+    how = [s for k in _ERROR_KEYS if k in obj and (s := _scalar(obj[k]))]
+    names = [
+        v
+        for k, v in obj.items()
+        if k not in _ERROR_KEYS
+        and k not in _OK_KEYS
+        and not _TRACE_KEY.search(k)
+        and isinstance(v, str)
+        and 0 < len(v) <= 40
+        and v.lower() not in _BAD_STATUS  # "status": "error" says no more than the error itself
+    ][:1]
+    status = [str(obj[k]) for k in _STATUS_KEYS if k in obj and _scalar(obj[k]) and str(obj[k]) not in names][
+        :1
+    ]
+    return ": ".join(p for p in (" ".join(names + status), ", ".join(dict.fromkeys(how))) if p)
+
+
+def _walk(value: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
+    if depth > 4 or len(out) >= 3:
+        return
+    if isinstance(value, dict):
+        inner = len(out)
+        for v in value.values():
+            _walk(v, out, depth + 1)
+        if len(out) == inner and _failed_object(value):  # the innermost failed object says the most
+            out.append(value)
+    elif isinstance(value, list):
+        for v in value[:50]:
+            _walk(v, out, depth + 1)
+
+
+def failure_said(output: str) -> str:
+    """What a failing JSON answer says failed, in a line ("3C-BIO: group_locked,
+    locked for edits"), or "" when the output is no such answer. A one-line JSON body is read by
+    its keys, not cut at a width, so the failing part of a long answer is not lost."""
+    head = output.strip()
+    if not head.startswith(("{", "[")):
+        return ""
+    try:
+        doc = orjson.loads(head)
+    except orjson.JSONDecodeError:
+        return ""
+    failed: list[dict[str, Any]] = []
+    _walk(doc, failed)
+    return "; ".join(s for o in failed if (s := _said(o)))
+
+
 # --- a tool of its own (cron, calendar, a fetch) that failed, then worked or not ---------------------
 
 
@@ -50,6 +132,8 @@ def _plain_tool(step: Step | None) -> bool:
 def _error_text(step: Step) -> str:
     if step.quiet:
         return "(output not quoted)"
+    if said := failure_said(step.output):
+        return clip(said, 110)
     lines = [ln.strip() for ln in step.output.splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
     return clip(lines[0], 110) if lines else ""
 

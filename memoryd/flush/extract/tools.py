@@ -39,7 +39,7 @@ from weakref import WeakKeyDictionary
 
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.cues import make_cue
-from memoryd.flush.extract.failures import json_failure
+from memoryd.flush.extract.failures import failure_said, json_failure
 from memoryd.flush.extract.lexicon import WH, tokens
 from memoryd.flush.extract.markers import (
     AGREE_START,
@@ -410,6 +410,8 @@ def _error_line(step: Step) -> str:
         best = lines[-1] if lines else ""
         if "http_code" in step.command and (m := _HTTP_CODE_ONLY.search(step.output)):
             best = f"HTTP {m.group(1)}"
+    if best.lstrip().startswith(("{", "[")) and (said := failure_said(step.output)):
+        return _words_clip(said, 110)  # a JSON answer: what it says failed, not its first 110 characters
     if (m := _ERROR_STRONG.search(best)) and m.start() > 0 and not best.startswith("FAILED"):
         best = best[m.start() :]
     return _words_clip(best, 110)
