@@ -36,8 +36,11 @@ def test_a_login_pair_in_prose_loses_its_password(prose: str, secret: str) -> No
 @pytest.mark.parametrize(
     ("command", "secret"),
     [
-        ("curl -s -u 'orders@vet-example.org:Hasel&Maus41' https://shop.example.com/api/v1/credits", "Hasel&Maus41"),
-        ('curl --user admin:Quarz7Sieben -X POST https://nas.example.lan/upload', "Quarz7Sieben"),
+        (
+            "curl -s -u 'orders@vet-example.org:Hasel&Maus41' https://shop.example.com/api/v1/credits",
+            "Hasel&Maus41",
+        ),
+        ("curl --user admin:Quarz7Sieben -X POST https://nas.example.lan/upload", "Quarz7Sieben"),
         ("curl -fsS --user=ops:Tonerde99 https://api.example.it/ordini", "Tonerde99"),
         ("http -a bob:Salbei-Tee-4 GET api.example.com/orders", "Salbei-Tee-4"),
     ],
