@@ -14,6 +14,7 @@ from memoryd.flush.dedupe import dedupe
 from memoryd.flush.extract import collector_paused, extract_items
 from memoryd.flush.items import Item
 from memoryd.flush.llm import LLMSettings, ask_model
+from memoryd.flush.memo import clear as clear_memos
 from memoryd.flush.redact import redact, secrets_in
 from memoryd.flush.render import BlockMeta, render_block
 from memoryd.sources.transcript import Entry, LineError, parse_lines
@@ -90,6 +91,7 @@ def content_of(
             extractor, why = "rules-fallback", answer.failure
     items, redactions = redact_items(found, known=known)
     items = dedupe(items, existing_lines)
+    clear_memos()  # the range's sentences (and secrets) are not kept in memory until the next flush
     return FlushContent(
         items=tuple(items),
         redactions=redactions,

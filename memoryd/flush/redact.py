@@ -30,6 +30,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
+from memoryd.flush.memo import memo
+
 if TYPE_CHECKING:
     from memoryd.sources.transcript import Entry
 
@@ -967,7 +969,7 @@ def _known_regex(secret: str) -> str:
     return r"\s+".join(re.escape(w) for w in secret.split())
 
 
-@lru_cache(maxsize=64)
+@memo(64)  # keyed by the range's secrets: emptied after each flush
 def _known_pattern(known: frozenset[str]) -> re.Pattern[str] | None:
     usable = sorted(
         (

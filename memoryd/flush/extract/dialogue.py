@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract import put_off, todos
@@ -114,6 +113,7 @@ from memoryd.flush.extract.prose import (
 )
 from memoryd.flush.extract.tools import measured_list, report_sentences, result_sentences, supporting_steps
 from memoryd.flush.items import Kind
+from memoryd.flush.memo import memo
 
 _RESULT_NUM: Final = re.compile(r"(?<![\d/])\d+/\d+(?![\d/])|\b\d+(?:\.\d+)?\s?%")
 _OPEN_LINE: Final = re.compile(
@@ -221,7 +221,7 @@ def _takes_on(s: str) -> bool:
     return SELF.hit(s) and FIRST.hit(s) and not is_question(s)
 
 
-@lru_cache(maxsize=4096)  # pure; asked of a sentence by the reply, to-do and contrast rules alike
+@memo(4096)  # pure; asked of a sentence by the reply, to-do and contrast rules alike
 def _defers(s: str) -> bool:
     """Putting a question off: a "later" word, or asking someone else ("I'll ask Priya")."""
     if not (LATER.hit(s) or ASK.hit(s) or ASK_SELF.hit(s)):
@@ -1032,7 +1032,7 @@ _NEVER_DID: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)  # pure; each reply rule asks it of the same sentences
+@memo(4096)  # pure; each reply rule asks it of the same sentences
 def _keeps_fact(s: str) -> bool:
     """A sentence of a reply that also states a standing preference stays readable for the fact rules."""
     from memoryd.flush.extract.facts import _DISMISS, states_preference
@@ -2397,7 +2397,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
         del ctx.drafts[start:n]  # "I'll write to the office tomorrow": how the point waits
 
 
-@lru_cache(maxsize=4096)  # pure; the to-do rules and the open-point rules ask it of the same sentences
+@memo(4096)  # pure; the to-do rules and the open-point rules ask it of the same sentences
 def task_sentence(s: str) -> bool:
     """A task with a who and a when: a named owner or "I'll ...", and a day, date or "owner:"."""
     core = LEAD_FILLER.sub("", s)

@@ -21,7 +21,6 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.lexicon import (
@@ -59,6 +58,7 @@ from memoryd.flush.extract.prose import (
     split_sentences,
     word_set,
 )
+from memoryd.flush.memo import memo
 
 
 @dataclass(slots=True)
@@ -488,7 +488,7 @@ _SEGMENT_SPLIT: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _names(text: str, initial: bool) -> frozenset[str]:
     """The names and values a stretch of prose introduces: identifiers, numbers, capitalised words
     (a sentence's first word only when it looks like a name: "Zotero 7", "Mann-Whitney", not "Ich").
@@ -896,7 +896,7 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def distinct_values(text: str) -> frozenset[str]:
     """Identifiers, numbers and quoted names in a text, lower-cased (memoised: options are asked often)."""
     found = {next(g for g in q.groups() if g).lower() for q in _QUOTED.finditer(text)}
@@ -904,7 +904,7 @@ def distinct_values(text: str) -> frozenset[str]:
     return frozenset(f for f in found if f)
 
 
-@lru_cache(maxsize=2048)
+@memo(2048)
 def _owned_names(options: tuple[Option, ...]) -> tuple[frozenset[str], ...]:
     """Per option, the names and values no other option of the same offer has."""
     names = [_names(o.text, initial=False) for o in options]
@@ -1072,7 +1072,7 @@ def _disjunct(side: str, first: bool, initial: bool = True, width: int = 1) -> s
     return ""
 
 
-@lru_cache(maxsize=4096)  # pure (options are frozen); the pick rules ask it of the same user sentences
+@memo(4096)  # pure (options are frozen); the pick rules ask it of the same user sentences
 def user_laid_options(question: str) -> tuple[str, tuple[Option, ...]] | None:
     """The user's own "A or B (or C)?": the lead before the options (the topic) and the options, each
     a short alternative (at most four words); None when the question lays out no such choice."""

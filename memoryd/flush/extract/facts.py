@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
@@ -71,6 +70,7 @@ from memoryd.flush.extract.prose import (
     word_set,
 )
 from memoryd.flush.extract.remember import remember_requests
+from memoryd.flush.memo import memo
 
 __all__ = ["answered_facts", "remember_requests", "stated_facts", "states_preference", "user_correction"]
 
@@ -97,7 +97,7 @@ _PERSON_NOT_KIN: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=256)  # pure; keys can be whole turns (a turn's prose, then its sentences): keep few
+@memo(256)  # pure; keys can be whole turns (a turn's prose, then its sentences): keep few
 def _person_not(s: str) -> re.Match[str] | None:
     """A person's standing "doesn't" (``_PERSON_NOT``, or its kin in the other languages)."""
     return _PERSON_NOT.search(s) or _PERSON_NOT_KIN.search(s)

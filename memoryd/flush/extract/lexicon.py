@@ -11,25 +11,26 @@ Japanese, which has no spaces.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import count, pairwise
 from typing import Final
+
+from memoryd.flush.memo import memo
 
 _TOKEN: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-cased word tokens (apostrophes kept inside a word: "don't", "l'option")."""
     return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def token_set(text: str) -> frozenset[str]:
     return frozenset(tokens(text))
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def token_pairs(text: str) -> frozenset[str]:
     """Each two tokens that follow each other ("a b"): where a multi-word entry can start. Strings, not
     tuples: the cache holds no containers for the collector to walk."""

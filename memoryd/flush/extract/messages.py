@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Final, Generic, TypeVar, overload
 
 from memoryd.flush.extract.cues import Cue
@@ -40,6 +39,7 @@ from memoryd.flush.extract.shell import (
     raw_segments,
     signature,
 )
+from memoryd.flush.memo import memo
 from memoryd.flush.redact import is_secret_path
 from memoryd.sources.transcript import Entry, ToolCall
 
@@ -103,7 +103,7 @@ _Segments = tuple[tuple[str, tuple[str, ...]], ...]
 _NO_SIGS: Final[frozenset[str]] = frozenset()
 
 
-@lru_cache(maxsize=1024)
+@memo(1024)
 def _command_facts(command: str) -> tuple[_Segments, str, bool, frozenset[str]]:
     """A shell line's simple commands, effect, secrecy and program signatures: pure in the line, and
     agents run the same lines again and again (polls, re-runs), so each is read once."""
@@ -116,7 +116,7 @@ def _command_facts(command: str) -> tuple[_Segments, str, bool, frozenset[str]]:
     return segments, effect, quiet, _sigs(segments)
 
 
-@lru_cache(maxsize=256)
+@memo(256)
 def _writer(tool: str) -> bool:
     """A tool of its own whose name says it changes something outside (sends, posts, deploys)."""
     return any(w in tool for w in ("send", "post", "publish", "deploy", "schedule", "message"))

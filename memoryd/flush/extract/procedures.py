@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
@@ -30,6 +29,7 @@ from memoryd.flush.extract.prose import (
 )
 from memoryd.flush.extract.shell import TRIVIAL, identity, program, segment_effect
 from memoryd.flush.extract.tools import LOOK_SUBS
+from memoryd.flush.memo import memo
 
 _CODE: Final = re.compile(r"`([^`]+)`")
 
@@ -377,7 +377,7 @@ def _passing_commands(ctx: Ctx, span: Sequence[int] | range) -> list[tuple[int, 
     return [(last, f"`{clip(raw, 90)}`", f"{k[0]} {k[1]}") for (_, last, raw, _), k in ordered]
 
 
-@lru_cache(maxsize=1024)
+@memo(1024)
 def _step_ids(
     segments: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[tuple[tuple[str, str, str], str], ...]:

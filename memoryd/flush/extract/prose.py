@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
 from memoryd.flush.extract.markers import LEAD_FILLER, PLEASANTRY, STOPWORDS
+from memoryd.flush.memo import memo
 from memoryd.flush.redact import may_have_secret, redact
 
 #: Longest item text, in characters.
@@ -136,7 +136,7 @@ def clip(text: str, limit: int = MAX_TEXT) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def plain(text: str) -> str:
     """Markdown emphasis and headings removed; inline code and identifiers kept verbatim."""
     if "**" in text or "__" in text:
@@ -148,7 +148,7 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=256)  # keys can be whole messages: keep the cache small in a long-running daemon
+@memo(256)  # keys can be whole messages: keep the cache small in a long-running daemon
 def split_sentences(text: str) -> tuple[str, ...]:
     parts = [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
     if len(parts) > 1 and any(p[-1:] == "." and (p[-2:-1].isdigit() or _TITLE.search(p)) for p in parts[:-1]):
@@ -173,12 +173,12 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARA_SPLIT.split(text) if p.strip()]
 
 
-@lru_cache(maxsize=4096)  # asked of the same sentence by most rules (~10 times a sentence)
+@memo(4096)  # asked of the same sentence by most rules (~10 times a sentence)
 def is_question(sentence: str) -> bool:
     return bool(QUESTION_END.search(sentence))
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def word_set(text: str) -> frozenset[str]:
     """Content words (lower-cased, crude plural folding) plus CJK bigrams, for overlap tests."""
     low = plain(text).lower()
@@ -188,7 +188,7 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=2048)
+@memo(2048)
 def has_secret(text: str) -> bool:
     return may_have_secret(text) and redact(text).total > 0
 
@@ -286,7 +286,7 @@ def or_options(sentences: Sequence[str]) -> tuple[Option, ...]:
     return (Option("1", head), Option("2", tail)) if head and tail else ()
 
 
-@lru_cache(maxsize=256)
+@memo(256)
 def labelled_lines(prose: str) -> tuple[str, ...]:
     """Lines that open a labelled option ("Option 2:", "**B)**")."""
     low = prose.lower()

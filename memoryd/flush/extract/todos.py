@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any, Final
 
 from memoryd.flush.extract.context import Ctx, Draft
@@ -41,6 +40,7 @@ from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import clip, has_secret, is_question, plain, split_sentences, word_set
 from memoryd.flush.items import Kind
+from memoryd.flush.memo import memo
 from memoryd.sources.transcript import Entry
 
 _WEEKDAY: Final = (
@@ -190,7 +190,7 @@ _MAX_TASK: Final = 320
 _WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
-@lru_cache(maxsize=4096)  # pure; the to-do, open-point and deferral rules ask it of the same clauses
+@memo(4096)  # pure; the to-do, open-point and deferral rules ask it of the same clauses
 def when(clause: str) -> bool:
     """A weekday, a date, "by the 20th", "tomorrow", "next week" in the clause (the words first)."""
     if not _DIGIT.search(clause) and _WHEN_WORDS.isdisjoint(_WORD.findall(clause.lower())):

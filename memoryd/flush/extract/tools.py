@@ -32,7 +32,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 from typing import Final
 from weakref import WeakKeyDictionary
@@ -81,6 +80,7 @@ from memoryd.flush.extract.shell import (
     segment_effect,
     write_targets,
 )
+from memoryd.flush.memo import memo
 
 #: Most distinct actions one outcome groups together (and cites).
 MAX_GROUP: Final = 6
@@ -328,7 +328,7 @@ def _keys(step: Step) -> tuple[frozenset[str], frozenset[str]]:
     return full, loose
 
 
-@lru_cache(maxsize=1024)
+@memo(1024)
 def _segment_keys(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The full and loose identities of a shell line's simple commands: pure in the segments, which
     repeat (polls, re-runs), so each line is read once."""
@@ -377,7 +377,7 @@ def _error_identity(output: str) -> frozenset[str]:
     return frozenset((m.group(1) or m.group(0)).lower() for m in _ERROR_TOKEN.finditer(lines))
 
 
-@lru_cache(maxsize=16)  # keys are whole outputs: keep few (a long-running daemon)
+@memo(16)  # keys are whole outputs: keep few (a long-running daemon)
 def _error_lines(output: str) -> tuple[str, ...]:
     """Lines of a (long) output that mention an error, in order."""
     text = _window(output, 8000)
@@ -629,7 +629,7 @@ def _changes(ctx: Ctx, start: int, end: int) -> tuple[list[str], list[int]]:
     return names, where
 
 
-@lru_cache(maxsize=1024)
+@memo(1024)
 def _changing(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
     """The simple commands of a shell line that change or edit something, as written (read once a line)."""
     return tuple(raw for raw, w in segments if segment_effect(w, raw) in ("change", "edit"))
@@ -1539,7 +1539,7 @@ def _polls(ctx: Ctx) -> list[list[int]]:
     return out
 
 
-@lru_cache(maxsize=1024)
+@memo(1024)
 def _polled_line(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
     """The commands a poll repeats, as written (``sleep``/``echo`` aside): a poll asks the same thing
     again; three different questions to one program (``python -c`` reading three sheets) are looks."""
@@ -2009,7 +2009,7 @@ def report_sentences(prose: str) -> list[str]:
     return list(_report_sentences(prose))
 
 
-@lru_cache(maxsize=256)  # several rules read the same report
+@memo(256)  # several rules read the same report
 def _report_sentences(prose: str) -> tuple[str, ...]:
     out = []
     lines = prose.splitlines()

@@ -1,0 +1,43 @@
+"""A flush leaves no conversation text in the rules' memo caches (``memoryd.flush.memo``).
+
+The rules memoise pure answers about sentences; a daemon that kept them between flushes would hold
+the last ranges' words, secrets included, for weeks. ``content_of`` empties them once its items
+are out; the items are the same either way.
+"""
+
+from __future__ import annotations
+
+from memoryd.flush.extract import extract_items
+from memoryd.flush.memo import cached_entries, clear
+from memoryd.flush.pipeline import content_of
+from memoryd.sources.transcript import Entry
+from tests.test_redact import Transcript
+
+
+def _entries() -> list[Entry]:
+    t = Transcript()
+    t.user("the staging db password is Kelp-Orbit-73, use it for the migration check")
+    t.assistant("Should I run the migration on staging first, or go straight to production?")
+    t.user("staging first. and from now on always run migrations on staging before prod")
+    t.assistant("Will do: staging first, then prod.")
+    return t.entries()
+
+
+def test_a_flush_leaves_the_caches_empty() -> None:
+    entries = _entries()
+    clear()
+    extract_items(entries)
+    assert cached_entries() > 0  # the rules did memoise answers about these sentences
+    content = content_of(entries, [])
+    assert cached_entries() == 0
+    assert content.items  # and the flush kept what it keeps
+    assert all("Kelp-Orbit-73" not in i.text for i in content.items)
+
+
+def test_clearing_changes_no_item() -> None:
+    entries = _entries()
+    clear()
+    cold = content_of(entries, [])
+    extract_items(entries)  # warm caches
+    warm = content_of(entries, [])
+    assert cold.items == warm.items
