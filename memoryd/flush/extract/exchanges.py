@@ -216,6 +216,8 @@ def offer_of(m: Msg) -> Offer:
         or (len(prose_opts[2]) < 3 and not _paired(prose_opts[0]) and not _bare(*prose_opts))
     ):
         segments = _segment_options(m)
+    if segments is not None and prose_opts is not None and _before_closing(segments[2], prose_opts[0], tail):
+        segments = None  # a report's clauses, then a closing "X or Y? Which one?": the closing sides
     if segments is not None:
         lead, _, opts, rec = segments
         if rec is None:
@@ -550,6 +552,12 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
         return None
     opts = tuple(Option(str(i + 1), t) for i, (t, _) in enumerate(run))
     return lead, lead, opts, recommended
+
+
+def _before_closing(segments: Sequence[Option], sentence: str, tail: Sequence[str]) -> bool:
+    """The clause-by-clause run starts before the closing paragraph, which lays out its own sides: a
+    report, then the offer."""
+    return sentence in tail and not any(segments[0].text in s for s in tail)
 
 
 def _prose_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
