@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any, Final
 
 from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.inverted import clitic_doer
 from memoryd.flush.extract.lexicon import (
     ASK,
     DOUBT,
@@ -212,6 +213,8 @@ def owned_task(clause: str, initial: bool = False) -> bool:
     if lead is not None and not _SELF.match(core) and _PROGRESSIVE.match(core, lead.end()):
         # "Priya is calling the caterer on Tuesday": a name, then a progressive that plans
         return owner(clause, initial, restated=True)
+    if clitic_doer(core):  # "lo rinnova Chiara entro il 14": the doer named after the verb
+        return True
     modal = _MODAL.search(core)
     return (
         modal is not None
