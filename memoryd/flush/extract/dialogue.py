@@ -2227,6 +2227,8 @@ def _task_in_reply(ctx: Ctx, m: Msg, said: str) -> None:
     key = plain(task).strip(" .")
     if not key or has_secret(said) or any(d.kind == "todo" and key in d.text for d in ctx.drafts):
         return
+    if any(d.kind == "todo" and m.pos in d.pos for d in ctx.drafts):
+        return  # "Omar does it, the 8th" answers "who, and by when?": its task was read with the question
     for d in ctx.drafts:
         if d.kind == "decision" and m.pos in d.pos and key in d.text:
             rest = _LEFT_SEP.sub(" ", " ".join(d.text.replace(key, "", 1).split())).strip(" —-;,.")
