@@ -989,7 +989,18 @@ def _unknown(prev: Msg) -> str:
     """A point the assistant says is still open or unknown ("who set it is not known yet")."""
     tail = split_sentences(paragraphs(prev.prose)[-1])
     hit = next((s for s in reversed(tail) if OPEN.hit(s) or (LATER.hit(s) and not _only_a_day(s))), "")
+    if not hit and (embedded := next((p for s in reversed(tail) if (p := _embedded_point(s))), "")):
+        return embedded  # "what I can't tell is whether the contract covers it": the whether is the point
     return plain(_LEAD_LABEL.sub("", hit)) if hit else ""
+
+
+def _embedded_point(s: str) -> str:
+    """The whether-clause inside a statement ("it depends on whether ..."); one that opens the
+    sentence is a condition ("si quieres ...", "if you like ..."), no point left open."""
+    found = _EMBEDDED.search(s)
+    if is_question(s) or found is None or found.start("w") == 0:
+        return ""
+    return _point(s)
 
 
 def _advice(ctx: Ctx, prev: Msg) -> bool:
