@@ -2315,7 +2315,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             fresh
             and todos.puts_off_itself(s)
             and not has_secret(s)
-            and _open(ctx, plain(LEAD_FILLER.sub("", s)), [], {m.pos}) is not None
+            and _open(ctx, *_put_off_point(m.sentences, i, s), {m.pos}) is not None
         ):
             used.add(i)
     # The assistant's acknowledgement lists the tasks by owner ("Noted: Jonas, the schedule by the
@@ -2408,6 +2408,23 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     n = len(ctx.drafts)
     if _open(ctx, point, deferred[:2], pos) is not None and len(ctx.drafts) > n:
         del ctx.drafts[start:n]  # "I'll write to the office tomorrow": how the point waits
+
+
+#: A pronoun that puts off what was said before ("think about it", "darüber", "y réfléchir", "lo", "ci").
+_BACK_PRONOUN: Final = re.compile(
+    r"\b(?:it|that|this|darüber|das|es|y|en|ça|lo|eso|ci|ne)\b|\b(?:me|te|se)lo\b|\w+(?:lo|ci)\b", re.I
+)
+
+
+def _put_off_point(sentences: Sequence[str], i: int, s: str) -> tuple[str, list[str]]:
+    """What a put-off keeps open: a question of the user's own just before it that the put-off
+    points back to ("should I cc Ramón? ... let me think about it"), with the put-off as why it
+    waits; else the put-off sentence, which names its point itself."""
+    own = plain(LEAD_FILLER.sub("", s))
+    asked = [q for q in sentences[max(0, i - 2) : i] if is_question(q) and not asks_agent(q)]
+    if asked and _BACK_PRONOUN.search(own) and not todos.rhetorical(asked[-1]):
+        return plain(asked[-1]), [own]
+    return own, []
 
 
 @lru_cache(maxsize=4096)  # pure; the to-do rules and the open-point rules ask it of the same sentences
