@@ -3,14 +3,15 @@
 Structure (fresh23 and fresh24, two writers, Spanish and Italian): the user fronts what is to be done,
 repeats it with an object pronoun, and names the doer after the verb, with a day ("las facturas las
 revisa Lola el jueves 3", "il contratto lo manda Piero entro venerdì 9"). The name after the verb is
-the subject, as a name before it is; without a when it is no task.
+the subject, as a name before it is; without a when it is no task, and in a refusal it is the
+refusal's reason.
 """
 
 from __future__ import annotations
 
 from test_extract import Transcript, of_kind
 
-from memoryd.flush.extract import inverted, todos
+from memoryd.flush.extract import inverted
 
 
 def test_the_name_after_a_clitic_and_its_verb_is_the_doer() -> None:
@@ -22,9 +23,19 @@ def test_the_name_after_a_clitic_and_its_verb_is_the_doer() -> None:
 
 
 def test_a_clitic_fronted_task_needs_a_when() -> None:
-    assert todos.owned_task("las facturas las revisa Lola el jueves 3")
-    assert todos.owned_task("il contratto lo manda Piero entro venerdì 9")
-    assert not todos.owned_task("las facturas las revisa Lola")  # no day: how things are done
+    t = Transcript()
+    t.user("cerramos el trimestre. las facturas de proveedores las revisa Lola, como siempre")
+    t.assistant("Perfecto, preparo el resto del cierre mientras tanto.")
+    assert not of_kind(t.items(), "todo")  # no day: how things are done, no task
+
+
+def test_a_refusals_clitic_reason_stays_in_the_refusal() -> None:
+    t = Transcript()
+    t.user("abbiamo chiuso i conti della festa")
+    t.assistant("Vuoi che mandi anche il resoconto ai volontari per email?")
+    t.user("no, lo presenta Piero alla riunione di venerdì 9")
+    (item,) = of_kind(t.items(), "decision")
+    assert "Piero" in item.text and not of_kind(t.items(), "todo")
 
 
 def test_a_clitic_fronted_task_in_spanish() -> None:

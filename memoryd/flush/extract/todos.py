@@ -232,8 +232,6 @@ def owned_task(clause: str, initial: bool = False) -> bool:
     ):
         # "Luca drains the pool on Thursday 19/11": a name, a present verb, a numbered day (no habit)
         return owner(clause, initial, restated=True)
-    if clitic_doer(core):  # "lo rinnova Chiara entro il 14": the doer named after the verb
-        return True
     modal = _MODAL.search(core)
     return (
         modal is not None
@@ -457,8 +455,8 @@ def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
         initial = sentence.startswith(clause)
         if len(tokens(clause)) < 3 or _done(clause) or not when(clause) or (asks and ASK.hit(clause)):
             continue  # "boh, chiedo io lunedì": why the question in the same turn waits, not a task
-        if owned_task(clause, initial):
-            found.append(clause)
+        if owned_task(clause, initial) or clitic_doer(clause):  # "lo rinnova Chiara entro il 14"
+            found.append(clause)  # (a refusal's "no, lo legge Paola giovedì" is its reason, not read here)
             continue
         if answer is False:
             answer = _answer(ctx, m)
