@@ -989,7 +989,18 @@ def _unknown(prev: Msg) -> str:
     """A point the assistant says is still open or unknown ("who set it is not known yet")."""
     tail = split_sentences(paragraphs(prev.prose)[-1])
     hit = next((s for s in reversed(tail) if OPEN.hit(s) or (LATER.hit(s) and not _only_a_day(s))), "")
+    if not hit and (embedded := next((p for s in reversed(tail) if (p := _embedded_point(s))), "")):
+        return embedded  # "what I can't tell is whether the contract covers it": the whether is the point
     return plain(_LEAD_LABEL.sub("", hit)) if hit else ""
+
+
+def _embedded_point(s: str) -> str:
+    """The whether-clause inside a statement ("it depends on whether ..."); one that opens the
+    sentence is a condition ("si quieres ...", "if you like ..."), no point left open."""
+    found = _EMBEDDED.search(s)
+    if is_question(s) or found is None or found.start("w") == 0:
+        return ""
+    return _point(s)
 
 
 def _advice(ctx: Ctx, prev: Msg) -> bool:
@@ -2227,6 +2238,8 @@ def _task_in_reply(ctx: Ctx, m: Msg, said: str) -> None:
     key = plain(task).strip(" .")
     if not key or has_secret(said) or any(d.kind == "todo" and key in d.text for d in ctx.drafts):
         return
+    if any(d.kind == "todo" and m.pos in d.pos for d in ctx.drafts):
+        return  # "Omar does it, the 8th" answers "who, and by when?": its task was read with the question
     for d in ctx.drafts:
         if d.kind == "decision" and m.pos in d.pos and key in d.text:
             rest = _LEFT_SEP.sub(" ", " ".join(d.text.replace(key, "", 1).split())).strip(" —-;,.")
@@ -2302,7 +2315,7 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
             fresh
             and todos.puts_off_itself(s)
             and not has_secret(s)
-            and _open(ctx, plain(LEAD_FILLER.sub("", s)), [], {m.pos}) is not None
+            and _open(ctx, *_put_off_point(m.sentences, i, s), {m.pos}) is not None
         ):
             used.add(i)
     # The assistant's acknowledgement lists the tasks by owner ("Noted: Jonas, the schedule by the
@@ -2395,6 +2408,23 @@ def user_tasks(ctx: Ctx, m: Msg, used: set[int]) -> None:
     n = len(ctx.drafts)
     if _open(ctx, point, deferred[:2], pos) is not None and len(ctx.drafts) > n:
         del ctx.drafts[start:n]  # "I'll write to the office tomorrow": how the point waits
+
+
+#: A pronoun that puts off what was said before ("think about it", "darüber", "y réfléchir", "lo", "ci").
+_BACK_PRONOUN: Final = re.compile(
+    r"\b(?:it|that|this|darüber|das|es|y|en|ça|lo|eso|ci|ne)\b|\b(?:me|te|se)lo\b|\w+(?:lo|ci)\b", re.I
+)
+
+
+def _put_off_point(sentences: Sequence[str], i: int, s: str) -> tuple[str, list[str]]:
+    """What a put-off keeps open: a question of the user's own just before it that the put-off
+    points back to ("should I cc Ramón? ... let me think about it"), with the put-off as why it
+    waits; else the put-off sentence, which names its point itself."""
+    own = plain(LEAD_FILLER.sub("", s))
+    asked = [q for q in sentences[max(0, i - 2) : i] if is_question(q) and not asks_agent(q)]
+    if asked and _BACK_PRONOUN.search(own) and not todos.rhetorical(asked[-1]):
+        return plain(asked[-1]), [own]
+    return own, []
 
 
 @memo(4096)  # pure; the to-do rules and the open-point rules ask it of the same sentences

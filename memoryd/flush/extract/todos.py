@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.inverted import clitic_doer
 from memoryd.flush.extract.lexicon import (
     ASK,
     DOUBT,
@@ -94,6 +95,17 @@ _MODAL: Final = re.compile(
     r"\b(?:has to|have to|needs to|need to|must|should|muss|müssen|soll|sollen|sollte|sollten|tiene que|tienen que|"
     r"debe|deben|debería|deberían|doit|doivent|devrait|devraient|deve|devono|dovrebbe|dovrebbero)\s+\w",
     re.I,
+)
+#: A verb in the third person present after the subject, by its ending ("drains", "ruft", "llama",
+#: "rinnova", "appelle"), not "be", "have" or a verb of state or wish (a plan has a doer who acts).
+_PRESENT_3SG: Final = re.compile(
+    r"(?!(?:is|has|was|says|seems|knows|thinks|needs|wants|likes|ist|hat|war|weiß|will|"
+    r"está|esta|tiene|era|sabe|quiere|est|était|sait|veut|aime|sa|vuole)\b)"
+    r"[a-zß-ÿ]{2,}(?:s|t|a|e)\b"
+)
+#: A day with its number ("19/11", "4.12.", "the 14th", "2026-12-10"): one day, not every Thursday.
+_DAY_NUMBER: Final = re.compile(
+    r"\b\d{1,2}[./]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{2}-\d{2}\b", re.I
 )
 #: An English progressive that plans: "Marta is ordering ...", "they're sending ...".
 _PROGRESSIVE: Final = re.compile(r"(?:is|are|'s|’s|'re|’re)\s+(?:\w+ly\s+)?\w{3,}ing\b", re.I)
@@ -211,6 +223,14 @@ def owned_task(clause: str, initial: bool = False) -> bool:
     lead = _NAME_LEAD.match(core)
     if lead is not None and not _SELF.match(core) and _PROGRESSIVE.match(core, lead.end()):
         # "Priya is calling the caterer on Tuesday": a name, then a progressive that plans
+        return owner(clause, initial, restated=True)
+    if (
+        lead is not None
+        and not _SELF.match(core)
+        and _PRESENT_3SG.match(core, lead.end())
+        and _DAY_NUMBER.search(core)
+    ):
+        # "Luca drains the pool on Thursday 19/11": a name, a present verb, a numbered day (no habit)
         return owner(clause, initial, restated=True)
     modal = _MODAL.search(core)
     return (
@@ -435,8 +455,8 @@ def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
         initial = sentence.startswith(clause)
         if len(tokens(clause)) < 3 or _done(clause) or not when(clause) or (asks and ASK.hit(clause)):
             continue  # "boh, chiedo io lunedì": why the question in the same turn waits, not a task
-        if owned_task(clause, initial):
-            found.append(clause)
+        if owned_task(clause, initial) or clitic_doer(clause):  # "lo rinnova Chiara entro il 14"
+            found.append(clause)  # (a refusal's "no, lo legge Paola giovedì" is its reason, not read here)
             continue
         if answer is False:
             answer = _answer(ctx, m)
