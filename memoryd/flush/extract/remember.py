@@ -317,12 +317,13 @@ def _states_value(head: str) -> bool:
 
 
 #: The words of a request to keep something that names nothing but a pointer to what was just said:
-#: the asking, the keeping, "that" / "das" / "lo", "down", "somewhere", "please".
+#: the asking, the keeping, "that" / "das" / "lo", "down", "somewhere", "please", "for later".
 _POINTER_WORDS: Final = (
     "can could would will you please pls plz just also and so write jot note keep remember down up it that this "
     "somewhere for me mir bitte auch und das dies es schreib notier merk dir gleich mit auf irgendwo "
     "por favor y eso esto lo apunta anota apúntalo anótalo apúntate et ça cela le notez-le "
-    "stp svp e questo quello segna segnalo annota annotalo per favore"
+    "stp svp e questo quello segna segnalo annota annotalo per favore "
+    "later the future später für fürs zukunft para luego después más adelante pour plus tard dopo più tardi futuro"
 )
 _POINTER_ONLY: Final = frozenset(_POINTER_WORDS.split())
 
