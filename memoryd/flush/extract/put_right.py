@@ -6,6 +6,7 @@ offer is turned down: a correction (a fact, must keep), and the no is not read a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
@@ -14,7 +15,7 @@ from memoryd.flush.extract.fact_common import _VALUE
 from memoryd.flush.extract.lexicon import NO, RULE, STATE, YES, tokens
 from memoryd.flush.extract.markers import LEAD_FILLER, REQUEST
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.prose import has_secret, is_question, plain
+from memoryd.flush.extract.prose import Option, has_secret, is_question, plain
 
 #: A no said on its own at a turn's head, per language: followed by a stop, a pause word or a
 #: subject ("no, 70", "no!! 70", "no the party is the 12th", "non, la cérémonie c'est 17:30",
@@ -59,7 +60,7 @@ def no_put_right(ctx: Ctx, m: Msg, prev: Msg | None, used: set[int]) -> bool:
             break
         keep.append(i)
     if not any(d.kind == "fact" and d.must_keep and m.pos in d.pos for d in ctx.drafts):
-        if ctx.offer(prev).options or not _states(rest):
+        if _picks(ctx.offer(prev).options, new, span) or not _states(rest):
             return False  # a pick among values ("no, the 17th"), an order ("no, make it 6"): a reply
         if bare and (was := _replaced(prev, new)):
             rest = f"{rest.rstrip(' .!')}, {_NOT.get(ctx.lang, 'not')} {was}:"
@@ -108,6 +109,14 @@ def _replaced(prev: Msg, new: set[str]) -> str:
     said = [s for s in prev.sentences if not is_question(s)]
     values = [v for v in _VALUE.findall(said[-1]) if _same_kind(new, _bare_values(v))] if said else []
     return values[0] if len(values) == 1 else ""
+
+
+def _picks(options: Sequence[Option], new: set[str], span: int) -> bool:
+    """Whether a reply to options laid out picks among them ("no, the 17th" after "the 12th or the
+    17th?"): a value one option holds, or a no whose value comes only in a later sentence (a refusal
+    and then a new point). Values no option holds, said with the no ("no no, the exam is 60"), put
+    right what the turn said, whatever a report read as a list of options around them."""
+    return bool(options) and (span > 1 or any(not new.isdisjoint(_bare_values(o.text)) for o in options))
 
 
 def _same_kind(new: set[str], theirs: set[str]) -> bool:

@@ -282,7 +282,14 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
     """
     s = sents[hit]
     head, _, tail = s.rpartition(",")
-    if head and REMEMBER_WORDS.hit(tail) and not REMEMBER_WORDS.hit(head) and len(tokens(head)) <= 6 and hit:
+    if (
+        head
+        and REMEMBER_WORDS.hit(tail)
+        and not REMEMBER_WORDS.hit(head)
+        and len(tokens(head)) <= 6
+        and hit
+        and not _states_value(head)
+    ):
         s = "remember that."  # "..., just so you know" at the end points back at what was said before
     if hit and _points_only(s):  # "can you write that down somewhere", "note that pls": the point just made
         near = [hit - 1, hit - 2] if hit >= 2 and len(tokens(sents[hit - 1])) <= 5 else [hit - 1]
@@ -303,13 +310,20 @@ def _remembered(sents: Sequence[str], hit: int) -> tuple[list[int], list[str]]:
     return idx, [b for b in body if b.strip() and not has_secret(b) and not REMEMBER_ONLY.search(b)]
 
 
+def _states_value(head: str) -> bool:
+    """ "our client number is CT-20931, remember that one": a short head that says what something is,
+    with a number or an identifier in it, is itself what the request points at, not a lead-in."""
+    return bool(STATE_VERB.search(head)) and any(c.isdigit() for c in head)
+
+
 #: The words of a request to keep something that names nothing but a pointer to what was just said:
-#: the asking, the keeping, "that" / "das" / "lo", "down", "somewhere", "please".
+#: the asking, the keeping, "that" / "das" / "lo", "down", "somewhere", "please", "for later".
 _POINTER_WORDS: Final = (
     "can could would will you please pls plz just also and so write jot note keep remember down up it that this "
     "somewhere for me mir bitte auch und das dies es schreib notier merk dir gleich mit auf irgendwo "
     "por favor y eso esto lo apunta anota apúntalo anótalo apúntate et ça cela le notez-le "
-    "stp svp e questo quello segna segnalo annota annotalo per favore"
+    "stp svp e questo quello segna segnalo annota annotalo per favore "
+    "later the future später für fürs zukunft para luego después más adelante pour plus tard dopo più tardi futuro"
 )
 _POINTER_ONLY: Final = frozenset(_POINTER_WORDS.split())
 
