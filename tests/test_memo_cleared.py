@@ -7,20 +7,23 @@ are out; the items are the same either way.
 
 from __future__ import annotations
 
+from tool_conv import Conv
+
 from memoryd.flush.extract import extract_items
 from memoryd.flush.memo import cached_entries, clear
 from memoryd.flush.pipeline import content_of
-from memoryd.sources.transcript import Entry
-from tests.test_redact import Transcript
+from memoryd.sources.transcript import Entry, parse_lines
 
 
 def _entries() -> list[Entry]:
-    t = Transcript()
-    t.user("the staging db password is Kelp-Orbit-73, use it for the migration check")
-    t.assistant("Should I run the migration on staging first, or go straight to production?")
-    t.user("staging first. and from now on always run migrations on staging before prod")
-    t.assistant("Will do: staging first, then prod.")
-    return t.entries()
+    c = Conv()
+    c.user("the staging db password is Kelp-Orbit-73, use it for the migration check")
+    c.say("Should I run the migration on staging first, or go straight to production?")
+    c.user("staging first. and from now on always run migrations on staging before prod")
+    c.say("Will do: staging first, then prod.")
+    _, entries, errors = parse_lines(b"\n".join(c.lines) + b"\n")
+    assert errors == []
+    return list(entries)
 
 
 def test_a_flush_leaves_the_caches_empty() -> None:
