@@ -46,6 +46,11 @@ The package, one concern per module:
 * ``facts`` — conventions, preferences, environment facts, answers found by a lookup;
 * ``corrections`` — the user putting a value right; ``remember`` — "remember ..." requests and
   their kin; ``fact_common`` — what those three share;
+* ``put_right``, ``denied`` — a bare "no" with another value, and a value denied with a verb of
+  being: corrections; ``asides`` — replies that look like answers to an offer and are not, offers
+  of nothing; ``put_off`` — the point a put-off names in passing; ``restated`` — tasks an
+  acknowledgement says back; ``inverted`` — a doer named after its verb (es/it clitics);
+  ``failures`` — failures a JSON answer states while the tool exits 0;
 * ``procedures`` — dictated sequences and numbered how-tos (in prose or written to a document);
 * ``budget`` — merging near-duplicate drafts, and bounding the block (recall first).
 """
