@@ -9,7 +9,7 @@ from typing import Final
 
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.dialogue import task_sentence
-from memoryd.flush.extract.fact_common import _PLEASE, _VALUE, _sentence_case, lead_stripped
+from memoryd.flush.extract.fact_common import PLEASE, VALUE, lead_stripped, sentence_case
 from memoryd.flush.extract.lexicon import (
     FIRST,
     MONTH_PATTERN,
@@ -49,7 +49,7 @@ _NOT_BUT: Final = re.compile(
 )
 
 
-_NO_ALONE: Final = re.compile(
+NO_ALONE: Final = re.compile(
     r"^(?:no|nope|nah|nein|non|いいえ|いや)\s*[,.!、。]", re.I
 )  # "no, ..." not "no tengo"
 
@@ -125,7 +125,7 @@ def _identifier_put_right(ctx: Ctx, m: Msg) -> None:
         return
     text = " ".join(CORRECTION_LEAD.sub("", _SOUND_LEAD.sub("", LEAD_FILLER.sub("", s))) for _, s in keep)
     ctx.add(
-        "fact", _sentence_case(plain(text).rstrip(" .")) + ctx.labels["correction"], {m.pos}, must_keep=True
+        "fact", sentence_case(plain(text).rstrip(" .")) + ctx.labels["correction"], {m.pos}, must_keep=True
     )
 
 
@@ -145,7 +145,7 @@ def _earlier_value(ctx: Ctx, m: Msg, prev: Msg) -> None:
     said = next((x for x in m.sentences[:2] if not is_question(x) and not has_secret(x)), "")
     if not said or not (_declares(said) or STATE_VERB.search(said)):
         return
-    new = [v for v in _VALUE.findall(said) if v[:1].isdigit()]
+    new = [v for v in VALUE.findall(said) if v[:1].isdigit()]
     if len(new) != 1:
         return
     words = {w for w in word_set(said) if len(w) > 3} - {new[0]}
@@ -156,10 +156,10 @@ def _earlier_value(ctx: Ctx, m: Msg, prev: Msg) -> None:
         if user is None or older is None:
             return
         at = older.pos
-        if not older.prose or not _VALUE.search(older.prose):
+        if not older.prose or not VALUE.search(older.prose):
             continue
         for clause in (c for x in _clauses(older.prose[-1500:]) for c in _AND.split(x)):
-            theirs = [v for v in _VALUE.findall(clause) if v[:1].isdigit()]
+            theirs = [v for v in VALUE.findall(clause) if v[:1].isdigit()]
             if len(theirs) != 1 or theirs[0] == new[0] or len(words & word_set(clause)) < 2:
                 continue
             fixed = plain(clause.replace(theirs[0], new[0], 1)).rstrip(" .")
@@ -182,7 +182,7 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     if m.has(REMEMBER) and REMEMBER_HEAD.match(m.sentences[0]):
         return False  # "before I forget: the cat needs its papers 10 days ahead" asks to keep, it corrects nothing
     short = len(tokens(m.prose)) <= 6
-    valued = bool(_VALUE.search(m.prose))
+    valued = bool(VALUE.search(m.prose))
     if valued and "?" in prev.prose and _answers_which_value(ctx, m, prev):
         return True
     if not (valued or _NOT_BUT.search(m.prose) or (short and _NAME_VALUE.search(m.prose))):
@@ -204,7 +204,7 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     echoed = nxt.prose if nxt is not None and nxt.pos == m.pos + 1 else ""
     for x in _whole_sentences(m.sentences[:2]):  # "we have 42 hosts, not 24": the user's sentence says both
         own = _contrasted(x) if not is_question(x) else ""
-        if own and not {v.lower() for v in _VALUE.findall(own)}.isdisjoint(_VALUE.findall(prev.low[-1500:])):
+        if own and not {v.lower() for v in VALUE.findall(own)}.isdisjoint(VALUE.findall(prev.low[-1500:])):
             ctx.add("fact", own + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
             return True
     whole = " ".join(m.sentences[:2]) if len(m.prose) < 80 else ""  # "not 5432! 6432" splits in two
@@ -216,7 +216,7 @@ def _value_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
             continue  # "and Camille proofreads it before the 10th": a to-do with its date, no value changed
         if fixed and not (_declares(s) or _restates(s, prev)):
             # "move the nightly backup to 02:00 UTC": an instruction that changes a value is a decision
-            ctx.add("decision", _sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
+            ctx.add("decision", sentence_case(plain(s).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
             return True
         if fixed:
             fixed = _negated_then_stated(s, m.sentences, prev) or fixed
@@ -253,8 +253,8 @@ def _asks_first(m: Msg, prev: Msg) -> bool:
     first = m.sentences[0]
     if not is_question(first) or len(m.sentences) < 2:
         return False
-    theirs = {v.lower() for v in _VALUE.findall(prev.prose[-1500:])}
-    return theirs.isdisjoint(v.lower() for v in _VALUE.findall(first))
+    theirs = {v.lower() for v in VALUE.findall(prev.prose[-1500:])}
+    return theirs.isdisjoint(v.lower() for v in VALUE.findall(first))
 
 
 #: A question that asks what is so ("is the limit 100 or 1000?"), not what to do ("should it be ...?").
@@ -275,13 +275,13 @@ def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
     if not asked or is_question(said) or not STATE_VERB.search(said) or has_secret(said):
         return False
     for q in asked:
-        values = {v.lower() for v in _VALUE.findall(q)}
+        values = {v.lower() for v in VALUE.findall(q)}
         if len(values) < 2 or not OR_WORDS.hit(q):
             continue
-        picked = {v.lower() for v in _VALUE.findall(said)} & values
-        shared = word_set(said) & word_set(q) - values - _COPULA
+        picked = {v.lower() for v in VALUE.findall(said)} & values
+        shared = word_set(said) & word_set(q) - values - COPULA
         if len(values) >= 2 and len(picked) == 1 and len([w for w in shared if len(w) > 3]) >= 1:
-            ctx.add("fact", _sentence_case(plain(said).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
+            ctx.add("fact", sentence_case(plain(said).rstrip(".")), {prev.pos, m.pos}, must_keep=True)
             return True
     return False
 
@@ -290,9 +290,9 @@ def _answers_which_value(ctx: Ctx, m: Msg, prev: Msg) -> bool:
 _DENIAL: Final = re.compile(r"\b(?:not|isn't|nicht|kein\w*|no|pas|non)\b|\bn'", re.I)
 
 
-def _bare_values(text: str) -> set[str]:
+def bare_values(text: str) -> set[str]:
     """The values of a text, lower-cased, an ordinal's suffix dropped ("the 14th" is "14 January"'s 14)."""
-    return {_ORDINAL_END.sub("", v.lower()) for v in _VALUE.findall(text)}
+    return {_ORDINAL_END.sub("", v.lower()) for v in VALUE.findall(text)}
 
 
 _ORDINAL_END: Final = re.compile(r"(?<=\d)(?:st|nd|rd|th|er|e|º|ª)$")
@@ -307,10 +307,10 @@ def _negated_then_stated(s: str, sentences: Sequence[str], prev: Msg) -> str:
     at = sentences.index(s)
     if at + 1 >= len(sentences) or not _DENIAL.search(s):
         return ""
-    theirs = _bare_values(prev.prose[-1500:])
-    said = _bare_values(s)
+    theirs = bare_values(prev.prose[-1500:])
+    said = bare_values(s)
     nxt = sentences[at + 1]
-    new = _bare_values(nxt) - theirs
+    new = bare_values(nxt) - theirs
     if not said or not said <= theirs or not new or is_question(nxt) or has_secret(nxt):
         return ""
     head = _SOUND_LEAD.sub("", LEAD_FILLER.sub("", s)) or s
@@ -332,7 +332,7 @@ def _declares(s: str) -> bool:
         or (
             bool(lead) and (lead[0] in _ARTICLE or lead[0].startswith("l'"))
         )  # a subject first, no verb: "la dixième séance tombe ..."
-        or not _COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
+        or not COPULA.isdisjoint(toks[:3])  # "actually it's 38", "en fait c'est 38 °C"
         or any(t.endswith("'s") and t != "let's" for t in toks[:3])  # "that one's 2026-09-30"
     )
 
@@ -342,15 +342,15 @@ def _restates(s: str, prev: Msg) -> bool:
     assistant's verb ("La oficina abre a las 8:00" - "abre a las 8:30 desde enero"), or its first
     clause is the value and a word or two ("eher 4 Stunden, mit Stau"). A fact, not an order."""
     toks = tokens(s)
-    if not toks or not _VALUE.search(s):
+    if not toks or not VALUE.search(s):
         return False
     head = tokens(re.split(r"[,;—–]", s, maxsplit=1)[0])
-    if len(head) <= 3 and _VALUE.search(" ".join(head)):
+    if len(head) <= 3 and VALUE.search(" ".join(head)):
         return True
     first = toks[0]
     if any(first.endswith(x) for x in ("'re", "'m")):  # "we're on 20 since last week"
         return True
-    if _VALUE.match(s.lstrip()) and not _PLEASE.search(s):
+    if VALUE.match(s.lstrip()) and not PLEASE.search(s):
         return True  # "3.12 since the upgrade" opens with the value; "02:00 please" asks for it
     said = word_set(prev.prose[-1500:])
     return not first[:1].isdigit() and len(first) > 2 and first in said
@@ -382,7 +382,7 @@ _INTERJECTION: Final = frozenset(
 
 _SOUND_LEAD: Final = re.compile(r"^(?:(?:" + "|".join(sorted(_INTERJECTION)) + r")\b[,!.]?\s*)+", re.I)
 
-_COPULA: Final = frozenset(
+COPULA: Final = frozenset(
     ["it's", "that's", "c'est", "es", "ist", "est", "sind", "son", "is", "are", "è", "sono"]
 )
 
@@ -438,7 +438,7 @@ def _not_but(s: str, prev: Msg) -> str:
     old = (m.group("old") or m.group("old2") or "").strip(".,;:!")
     new = (m.group("new") or m.group("new2") or "").strip(".,;:!")
     if old.lower() == new.lower() and m.group("old"):  # "nicht am 3., sondern am 1.": the values differ
-        olds, news = _VALUE.findall(m.group(0)), _VALUE.findall(s[m.end() - len(new) :])
+        olds, news = VALUE.findall(m.group(0)), VALUE.findall(s[m.end() - len(new) :])
         old, new = (olds[0], news[0]) if olds and news else (old, new)
     if not old or not new or old.lower() == new.lower() or old.lower() not in prev.low:
         return ""
@@ -463,12 +463,12 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
     a name ("Hamburg" for "Munich"). ``echoed`` is the assistant's next turn: repeating the user's
     value there confirms the slot."""
     said_text = prev.prose[-1500:]  # what the user answers is at the end of a long turn
-    said = [v for v in _VALUE.findall(s) if v.lower() not in {x.lower() for x in _VALUE.findall(said_text)}]
-    names = not _VALUE.search(s) and len(tokens(s)) <= 6  # a name counts only as a short reply of its own
-    before = {v.lower() for v in _slot_values(said_text, names)}
-    mine = {v.lower() for v in _slot_values(s, names, reply=True)}
+    said = [v for v in VALUE.findall(s) if v.lower() not in {x.lower() for x in VALUE.findall(said_text)}]
+    names = not VALUE.search(s) and len(tokens(s)) <= 6  # a name counts only as a short reply of its own
+    before = {v.lower() for v in slot_values(said_text, names)}
+    mine = {v.lower() for v in slot_values(s, names, reply=True)}
     if names:
-        said = [v for v in _slot_values(s, names, reply=True) if v.lower() not in before]
+        said = [v for v in slot_values(s, names, reply=True) if v.lower() not in before]
     if not said and not names:
         return _unit_swapped(s, said_text)
     if len(said) != 1:
@@ -479,10 +479,10 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
         return ""  # a name alone is a value only when stated and taken up ("Hamburg" - "Using Hamburg.")
     clauses = _clauses(said_text)
     for at, clause in enumerate(clauses):
-        theirs = [v for v in _slot_values(clause, names) if v.lower() not in mine]
+        theirs = [v for v in slot_values(clause, names) if v.lower() not in mine]
         if names:  # a name replaces a name: "clause 11 ... Munich" - "Hamburg"
-            theirs = [v for v in theirs if _kind(v) == "name"]
-        if len(theirs) != 1 or _kind(theirs[0]) != _kind(said[0]):
+            theirs = [v for v in theirs if value_kind(v) == "name"]
+        if len(theirs) != 1 or value_kind(theirs[0]) != value_kind(said[0]):
             continue
         if _dated(s, said[0]) != _dated(clause, theirs[0]):
             continue  # "avant le 10 décembre" for "96 %" or "6 captures": a date takes no count's place
@@ -493,7 +493,7 @@ def _swapped_value(s: str, prev: Msg, echoed: str = "") -> str:
         unit = _affix(s, said[0])  # "2.75%" for "2.5%", "€1,310" for "€1,240", "n=128" for "n=120"
         alike = alike or (bool(unit) and len(words) <= 6 and unit == _affix(clause, theirs[0]))
         alike = alike or (echo and len(words) <= 6)  # "Hamburg" - "Thanks, using Hamburg."
-        alike = alike or (form and not names and bool(_VALUE.match(s.lstrip())))  # "3.12 since October"
+        alike = alike or (form and not names and bool(VALUE.match(s.lstrip())))  # "3.12 since October"
         if len(shared) >= 2 or (shared and len(words) <= 6) or alike:
             # "I'll deploy to staging-1": the user's words say it better (unless they only give the value)
             if not STATE.hit(clause) and len(tokens(s)) > 3 and shared:
@@ -564,7 +564,7 @@ _BUT_HEAD: Final = re.compile(r"^(?:but|aber|doch|pero|mais|ma|però)\s+", re.I)
 
 
 #: What joins a sentence to the one before ("and", "und", "y", "et") or labels it ("Korrektur:").
-_JOINED: Final = re.compile(
+JOINED: Final = re.compile(
     r"^(?:and|also|plus|und|auch|y|también|et|aussi|e|anche|pure)\s+(?:\w+\s*:\s*)?", re.I
 )
 
@@ -597,9 +597,9 @@ def _contrasted(s: str) -> str:
     if m is None or is_question(s) or has_secret(s):
         return ""
     if first is not None:  # "not 240, it's 185": a statement when a copula or "but" says so
-        if _COPULA.isdisjoint(tokens(s[: first.end()])) and not _SONDERN.search(first.group(0)):
+        if COPULA.isdisjoint(tokens(s[: first.end()])) and not _SONDERN.search(first.group(0)):
             return ""
-    elif not (_declares(s) or STATE.hit(s[: m.start()]) or not _COPULA.isdisjoint(tokens(s[: m.start()]))):
+    elif not (_declares(s) or STATE.hit(s[: m.start()]) or not COPULA.isdisjoint(tokens(s[: m.start()]))):
         return ""
     new, old = (re.sub(r"\D", "", v) for v in (m.group("new"), m.group("old")))
     if not new or new == old:
@@ -610,11 +610,11 @@ def _contrasted(s: str) -> str:
     said = CORRECTION_LEAD.sub("", bare)
     if first is not None and len(bare) - len(said) > bare.lower().find(first.group(0).lower()):
         said = bare  # ("Non sono 12, sono 14": the "non" is the statement's own, no lead to drop)
-    said = _BUT_HEAD.sub("", _JOINED.sub("", said))
+    said = _BUT_HEAD.sub("", JOINED.sub("", said))
     head, sep, rest = said.partition(":")
     if sep and rest.strip() and FIRST.hit(head) and not any(c.isdigit() for c in head):
         said = rest.strip()  # "I mixed it up: the fee is 40, not 30": the head is about the speaker
-    return _sentence_case(lead_stripped(plain(said)).rstrip(" .:"))  # ("One thing straight away: ...")
+    return sentence_case(lead_stripped(plain(said)).rstrip(" .:"))  # ("One thing straight away: ...")
 
 
 #: Words that add one more ("and Anne too", "auch Frau Lenz"): what follows is not a respelling.
@@ -665,7 +665,7 @@ def _unit_swapped(s: str, said_text: str) -> str:
     gives "It weighs 12 kg"."""
     if len(s.split()) > 6 or len(tokens(s)) > 6:
         return ""
-    for v in dict.fromkeys(_VALUE.findall(s)):
+    for v in dict.fromkeys(VALUE.findall(s)):
         mine = _SHORT_UNIT.match(s, s.find(v) + len(v))
         if mine is None:
             continue
@@ -686,10 +686,10 @@ _SHORT_UNIT: Final = re.compile(r"\s?([%‰]|[A-Za-zµ°]{1,3}\b)")
 _STRUCTURED: Final = re.compile(r"\d[-:./]\d+[-:./]\d|\d:\d\d")
 
 
-def _slot_values(text: str, names: bool, reply: bool = False) -> list[str]:
+def slot_values(text: str, names: bool, reply: bool = False) -> list[str]:
     """The values a slot can hold: numbers, dates, ids, hosts; and capitalised names if ``names``
     (in the user's ``reply``, a name standing alone counts too)."""
-    values = _VALUE.findall(text)
+    values = VALUE.findall(text)
     if names:
         lead = len(text) - len(text.lstrip(" \"'([*¿¡"))
         alone = reply and len(text.split()) <= 2
@@ -731,7 +731,7 @@ def _shape(value: str) -> str:
     return re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "th", re.sub(r"\d", "0", value.lower()))  # "21st" / "12th"
 
 
-def _kind(value: str) -> str:
+def value_kind(value: str) -> str:
     if value[:1].isdigit():
         return "num"
     return "name" if value.isalpha() and value[:1].isupper() else value[:1]
@@ -763,7 +763,7 @@ def _corrects(sentence: str) -> bool:
     to a plan the user had just agreed to, and "Wait. I checked: ... So, B" turns a choice around: both
     are read by the dialogue rules as the choice they change, not as a correction of the agent."""
     rest = _HOLD_ON_HEAD.sub("", sentence, count=1)
-    if rest != sentence and _NO_ALONE.match(rest):
+    if rest != sentence and NO_ALONE.match(rest):
         return True  # ("wait no, it went up to 65", "warte, nein, ...": the no after the pause says it)
     if CORRECTION.search(sentence) is None:
         return False
@@ -782,7 +782,7 @@ def user_correction(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
         _corrects(s) for s in m.sentences[1:] if not is_question(s)
     )
     weak = (
-        _NO_ALONE.match(head)
+        NO_ALONE.match(head)
         and (not QUESTION_END.search(prev.prose) or _confirms(prev))
         and not ctx.offer(prev).options
     )

@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.corrections import _bare_values
+from memoryd.flush.extract.corrections import bare_values
 from memoryd.flush.extract.markers import LEAD_FILLER
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain
@@ -56,6 +56,6 @@ def denied_values(ctx: Ctx, m: Msg, prev: Msg | None, used: set[int]) -> None:
 
 
 def _days(text: str) -> set[str]:
-    """The values of ``text`` (see ``_bare_values``), an ISO date's day besides ("2026-12-09" is the 9th)."""
-    values = _bare_values(text)
+    """The values of ``text`` (see ``bare_values``), an ISO date's day besides ("2026-12-09" is the 9th)."""
+    values = bare_values(text)
     return values | {v[-2:].lstrip("0") for v in values if re.fullmatch(r"\d{4}-\d\d-\d\d", v)}

@@ -36,14 +36,14 @@ from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, put
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
-    _names,
-    _owned_names,
     choice_laid_out,
     distinct_values,
     elaborated_offer,
     exchanges,
+    introduced_names,
     named_option,
     option_by_name,
+    owned_names,
     proposed_value,
     resolve_question,
 )
@@ -502,7 +502,7 @@ def _said_back(ctx: Ctx, m: Msg, prev: Msg) -> None:
     said = plain(ack.sentences[0]).strip()
     if is_question(said) or _size(said) > 30 or _size(said) < 3 or NEGATIVE.hit(said) or _refuses(said):
         return
-    if not _names(said, False) or not word_set(said) & said_by_user:
+    if not introduced_names(said, False) or not word_set(said) & said_by_user:
         return
     if (
         (lead := _ACK_LEAD.match(said))
@@ -1046,10 +1046,10 @@ _NEVER_DID: Final = re.compile(
 @memo(4096)  # pure; each reply rule asks it of the same sentences
 def _keeps_fact(s: str) -> bool:
     """A sentence of a reply that also states a standing preference stays readable for the fact rules."""
-    from memoryd.flush.extract.facts import _DISMISS, states_preference
+    from memoryd.flush.extract.facts import DISMISS, states_preference
     from memoryd.flush.extract.lexicon import PREFER, RULE
 
-    ruled = RULE.starts(s) and len(tokens(s)) >= 4 and not _DISMISS.starts(s) and not _NEVER_DID.match(s)
+    ruled = RULE.starts(s) and len(tokens(s)) >= 4 and not DISMISS.starts(s) and not _NEVER_DID.match(s)
     if (NO.starts(s) and not ruled) or is_question(s):
         return False  # "nee, lieber nicht" refuses; "never sudo on this box ..." opens with its rule
     return RULE.hit(s) or PREFER.hit(s) or REMEMBER.search(s) is not None or states_preference(s)
@@ -1531,12 +1531,12 @@ def _confirms(said: str, offer: Offer, idx: int, text: str) -> str:
     named = option_by_name(said, offer.options)
     if named is None:
         named = named_option(said, offer.options, first=False, strong=True)
-    names = _names(said, False)
+    names = introduced_names(said, False)
     head = said.split(maxsplit=1)[0].strip(",;:.!—-").lower()  # "Gut, ...", "Entendu : ...": the opening word
     head = head if head.isalpha() else ""
-    if named != idx or not names - _names(text, False) - {head}:
+    if named != idx or not names - introduced_names(text, False) - {head}:
         return ""  # "Entendu : Framaforms.", "Gut, GLS Bank.": a yes to it, nothing settled beyond
-    if any(names & own for j, own in enumerate(_owned_names(offer.options)) if j != idx):
+    if any(names & own for j, own in enumerate(owned_names(offer.options)) if j != idx):
         return ""  # "Linde statt Stahl": it names the other side too
     if (
         (lead := _ACK_LEAD.match(said))
@@ -2598,7 +2598,7 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     # Pure pre-checks (same result, less work): a sentence takes part only when it is no question
     # and either carries a reversal word or repeats a name; an option picked by name needs ``said``
     # to name one too, so without names in ``said`` only the worded sentences can reverse.
-    said_named = bool(said) and bool(_names(said, initial=False))
+    said_named = bool(said) and bool(introduced_names(said, initial=False))
     cand = [
         (core, rev)
         for s in m.sentences

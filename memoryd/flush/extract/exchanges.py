@@ -491,7 +491,7 @@ _SEGMENT_SPLIT: Final = re.compile(
 
 
 @memo(8192)
-def _names(text: str, initial: bool) -> frozenset[str]:
+def introduced_names(text: str, initial: bool) -> frozenset[str]:
     """The names and values a stretch of prose introduces: identifiers, numbers, capitalised words
     (a sentence's first word only when it looks like a name: "Zotero 7", "Mann-Whitney", not "Ich").
     Memoised: a reversal is looked for against every decided offer, turn after turn."""
@@ -521,8 +521,12 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
             continue
         parts = [p for p in _SEGMENT_SPLIT.split(s.rstrip(".!。 ")) if p and p.strip()]
         for k, part in enumerate(parts):
-            names = _names(part, initial=k == 0)
-            if k == 0 and run and (known := _names(part, initial=False) - names) & frozenset().union(*full):
+            names = introduced_names(part, initial=k == 0)
+            if (
+                k == 0
+                and run
+                and (known := introduced_names(part, initial=False) - names) & frozenset().union(*full)
+            ):
                 names |= known  # "Yousign me semble ...": a sentence that opens with a name already given
             if len(run) >= 3:
                 shared = sorted(((len(names & n), i) for i, n in enumerate(full)), reverse=True)
@@ -536,7 +540,7 @@ def _segment_options(m: Msg) -> tuple[str, str, tuple[Option, ...], int | None] 
                 lead, run, full = (s if not run else lead), [], []
                 continue
             run.append((plain(part.strip(" ,;")), names))
-            full.append(names | _names(part, initial=False))
+            full.append(names | introduced_names(part, initial=False))
         else:
             continue
         break
@@ -649,7 +653,9 @@ def _between_sides(s: str) -> tuple[str, tuple[Option, ...]] | None:
     if join is None:
         return None
     sides = [rest[: join.start()].strip(" ,;"), rest[join.end() :].strip(" ,;")]
-    if not all(distinct_values(x) or _names(x, initial=False) for x in sides) or not _named_sides(sides):
+    if not all(distinct_values(x) or introduced_names(x, initial=False) for x in sides) or not _named_sides(
+        sides
+    ):
         return None
     return plain(s[: at.start()]).strip(" ,:"), tuple(Option(str(i + 1), x) for i, x in enumerate(sides))
 
@@ -913,17 +919,17 @@ def distinct_values(text: str) -> frozenset[str]:
 
 
 @memo(2048)
-def _owned_names(options: tuple[Option, ...]) -> tuple[frozenset[str], ...]:
+def owned_names(options: tuple[Option, ...]) -> tuple[frozenset[str], ...]:
     """Per option, the names and values no other option of the same offer has."""
-    names = [_names(o.text, initial=False) for o in options]
+    names = [introduced_names(o.text, initial=False) for o in options]
     return tuple(n.difference(*(m for j, m in enumerate(names) if j != i)) for i, n in enumerate(names))
 
 
 def option_by_name(text: str, options: Sequence[Option]) -> int | None:
     """The one option whose names or values (capitalised words, identifiers, numbers) the text
     repeats, and no other option shares: "al final Trade Republic" of three brokers."""
-    said = _names(text, initial=False)
-    owned = [len(said & own) for own in _owned_names(tuple(options))]
+    said = introduced_names(text, initial=False)
+    owned = [len(said & own) for own in owned_names(tuple(options))]
     best = max(owned, default=0)
     return owned.index(best) if best and owned.count(best) == 1 else None
 

@@ -22,18 +22,18 @@ from memoryd.flush.extract.prose import (
 )
 from memoryd.flush.extract.shell import EDIT_TOOLS, WRITE_TOOLS
 
-_VALUE: Final = re.compile(
+VALUE: Final = re.compile(
     r"(?<![\w.-])(?:\d{4}-\d\d-\d\d|\d+(?:[.:,]\d+)*(?:st|nd|rd|th|[kmgtKMGT]i?[bB]?|ms|s|h|m)?|#[\w-]+|"
     r"[\w-]+\.[\w.-]*\w)(?![\w])"
 )
 
 
-_PLEASE: Final = re.compile(
+PLEASE: Final = re.compile(
     r"\b(?:please|pls|bitte|por favor|s'il te plaît|s'il vous plaît|stp|svp|per favore|per piacere)\b", re.I
 )
 
 
-def _unprompted(ctx: Ctx, m: Msg) -> bool:
+def said_unprompted(ctx: Ctx, m: Msg) -> bool:
     """Whether ``m`` says something of its own, not the answer to options or an offer just put
     ("What's up?" offers nothing: what follows it is the user's own)."""
     prev = ctx.prev_assistant(m.pos)
@@ -43,11 +43,11 @@ def _unprompted(ctx: Ctx, m: Msg) -> bool:
     return not (offer.options or offer.single or offer.recommendation)
 
 
-def _sentence_case(s: str) -> str:
+def sentence_case(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
-def _strip_label(s: str, words: int = 3) -> str:
+def strip_label(s: str, words: int = 3) -> str:
     """``A few things: I'm vegetarian`` -> ``I'm vegetarian`` (a head of at most ``words`` words)."""
     head, sep, rest = s.partition(":")
     if not sep or not rest.strip():
@@ -60,7 +60,7 @@ def _strip_label(s: str, words: int = 3) -> str:
     return s if named else rest.strip()
 
 
-def _continues(sentence: str) -> bool:
+def only_explains(sentence: str) -> bool:
     """A follow-up sentence that only explains the one before it."""
     markers = (CONVENTION, PERSONAL, REMEMBER, REQUEST, PLEASANTRY)
     if is_question(sentence) or has_secret(sentence) or task_sentence(sentence):
@@ -101,7 +101,7 @@ def lead_stripped(text: str) -> str:
     named = [w for w in words[1:] if w[:1].isupper() and len(w) > 1 and not _ANNOUNCES.fullmatch(w)]
     if named:
         return text
-    return _sentence_case(rest.strip())
+    return sentence_case(rest.strip())
 
 
 #: A short sentence that only stresses the rule before it, with no subject of its own: "No exceptions for

@@ -9,17 +9,17 @@ import weakref
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
-from memoryd.flush.extract.corrections import _COPULA, _JOINED, _NO_ALONE, user_correction
+from memoryd.flush.extract.corrections import COPULA, JOINED, NO_ALONE, user_correction
 from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.fact_common import (
-    _PLEASE,
-    _VALUE,
-    _continues,
-    _sentence_case,
-    _strip_label,
-    _unprompted,
+    PLEASE,
+    VALUE,
     lead_stripped,
+    only_explains,
+    said_unprompted,
+    sentence_case,
     stresses,
+    strip_label,
     written_down,
 )
 from memoryd.flush.extract.lexicon import (
@@ -192,7 +192,7 @@ _COMPARE: Final = Words(
 
 
 #: Waving a point away: "never mind", "vergiss es", "olvídalo", "laisse tomber" (not a rule).
-_DISMISS: Final = Words(
+DISMISS: Final = Words(
     "never mind|nevermind|forget it|forget about",
     "vergiss es|vergiss das|schon gut|egal",
     "olvídalo|olvida lo|olvida eso|da igual|no importa",
@@ -292,7 +292,7 @@ def answered_facts(ctx: Ctx) -> None:
             valued = [
                 s
                 for s in reply.sentences
-                if _VALUE.search(s) and not is_question(s) and not has_secret(s) and not NARRATION.search(s)
+                if VALUE.search(s) and not is_question(s) and not has_secret(s) and not NARRATION.search(s)
             ]
             if len(valued) == 1 and not valued[0].rstrip().endswith((":", "：")):
                 topic = plain(_LEADS.sub("", asked[-1])).rstrip("?？ ")
@@ -302,10 +302,10 @@ def answered_facts(ctx: Ctx) -> None:
         ):  # "Está en /etc/nginx/...": say what is
             best = f"{plain(_LEADS.sub('', asked[-1])).rstrip('?？ ')}: {plain(best)}"
         if best and asked and not _asks_what(asked[-1]) and not lookup:
-            if not [v for v in _VALUE.findall(best) if not _CLOCK.fullmatch(v)]:
+            if not [v for v in VALUE.findall(best) if not _CLOCK.fullmatch(v)]:
                 continue  # "did the build finish?" - "yes, at 11:42": the moment of a run, nothing lasting
             best = re.sub(r"^\W*(?:yes|ja|sí|si|sì|oui)\s*[,:;.!—-]\s*", "", best, flags=re.I) or best
-        new = bool(found & {v.lower() for v in _VALUE.findall(best)})  # the lookup found it
+        new = bool(found & {v.lower() for v in VALUE.findall(best)})  # the lookup found it
         if best and not new and said.upto(m.pos).restates(best):
             continue  # "where did we land?" - "on aiohttp 3.10": a recap restates, it adds nothing
         if best and not best.rstrip().endswith((":", "：")):
@@ -319,7 +319,7 @@ def answered_facts(ctx: Ctx) -> None:
                     for d in ctx.drafts
                     if not (d.kind == "outcome" and reply.pos in d.pos and d.pos <= looked)
                 ]
-            ctx.add("fact", _sentence_case(plain(best)), cited)
+            ctx.add("fact", sentence_case(plain(best)), cited)
 
 
 #: A handle or an address a lookup returns ("@platform-team", "@k-brandt", "ops@example.org").
@@ -328,7 +328,7 @@ _HANDLE: Final = re.compile(r"(?<![\w.])@[\w][\w.-]*\w|\b[\w.+-]+@[\w-]+\.[\w.-]
 
 def _looked_up(s: str) -> set[str]:
     """The values and handles in ``s``, lower-cased: what an answer can repeat from a lookup."""
-    return {v.lower() for v in _VALUE.findall(s)} | {h.lower() for h in _HANDLE.findall(s)}
+    return {v.lower() for v in VALUE.findall(s)} | {h.lower() for h in _HANDLE.findall(s)}
 
 
 def _echoes(question: str, reply: Msg) -> bool:
@@ -346,9 +346,7 @@ def _knows(reply: Msg, asked: list[str]) -> bool:
     if not asked:
         return False
     q = asked[-1]
-    return bool(
-        _CODE.search(q) or _VALUE.search(q) or re.search(r"\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*", q)
-    )
+    return bool(_CODE.search(q) or VALUE.search(q) or re.search(r"\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*", q))
 
 
 #: An acronym or code ("NIF", "TÜV", "C1"): a key that ties a later answer to its question.
@@ -357,7 +355,7 @@ _CODE: Final = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}\b")
 
 def _keys(s: str) -> frozenset[str]:
     """What names the thing a sentence asks about: values, codes and capitalised names (lower-cased)."""
-    found = {v.lower() for v in _VALUE.findall(s)} | {c.lower() for c in _CODE.findall(s)}
+    found = {v.lower() for v in VALUE.findall(s)} | {c.lower() for c in _CODE.findall(s)}
     words = s.split()
     first = words[0].strip("¿¡\"'(") if words else ""
     return frozenset(found | {n.lower() for n in capitalised_names(s) if n != first})
@@ -412,10 +410,10 @@ def _answered_by_user(ctx: Ctx) -> None:
                 "",
             )
             answer = said.partition(":")[2].strip() if ":" in said else LEAD_FILLER.sub("", said)
-            if not said or not (YES.starts(answer) or _NO_ALONE.match(answer) or NO.starts(answer)):
+            if not said or not (YES.starts(answer) or NO_ALONE.match(answer) or NO.starts(answer)):
                 continue
             topic = plain(_LEADS.sub("", LEAD_FILLER.sub("", q))).rstrip("?？ ")
-            ctx.add("fact", _sentence_case(f"{topic}: {plain(answer).rstrip(' .')}"), {q_msg.pos, m.pos})
+            ctx.add("fact", sentence_case(f"{topic}: {plain(answer).rstrip(' .')}"), {q_msg.pos, m.pos})
             ctx.drafts[:] = [
                 d
                 for d in ctx.drafts
@@ -448,7 +446,7 @@ def _computed(ctx: Ctx) -> None:
             "",
         )
         if said and not is_question(said) and not has_secret(said):
-            ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos, reply.pos})
+            ctx.add("fact", sentence_case(plain(said).rstrip(" .")), {m.pos, reply.pos})
             cited.add(reply.pos)
 
 
@@ -475,7 +473,7 @@ class _SaidSoFar:
     def upto(self, pos: int) -> _SaidSoFar:
         for x in self.msgs[self.next : pos + 1]:
             if x.prose:
-                self.values.update(v.lower() for v in _VALUE.findall(x.prose))
+                self.values.update(v.lower() for v in VALUE.findall(x.prose))
                 self.words.update(tokens(x.prose))
         self.next = max(self.next, pos + 1)
         return self
@@ -483,7 +481,7 @@ class _SaidSoFar:
     def restates(self, answer: str) -> bool:
         """Whether ``answer`` only says again what was said: every value in it, and every name but one
         (a recap's own lead word: "Summary", "Stand")."""
-        values = {v.lower() for v in _VALUE.findall(answer)}
+        values = {v.lower() for v in VALUE.findall(answer)}
         names = {n.lower() for n in capitalised_names(answer)}
         if not values and len(names) < 2:
             return False
@@ -511,7 +509,7 @@ def _answer_turn(ctx: Ctx, pos: int) -> tuple[Msg | None, frozenset[str], list[t
         elif m.role == "assistant" and m.prose:
             if first is None and not read:
                 first = m
-                if not m.has_calls and (_VALUE.search(m.prose) or len(m.sentences) > 1):
+                if not m.has_calls and (VALUE.search(m.prose) or len(m.sentences) > 1):
                     return m, frozenset(), []
             elif read and not m.has_calls:
                 steps = [
@@ -627,7 +625,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         or contrast
     ) and not _person_not(m.prose):
         return
-    acked = contrast and _acked_only(ctx, m) and _unprompted(ctx, m)
+    acked = contrast and _acked_only(ctx, m) and said_unprompted(ctx, m)
     sentences = m.sentences
     last: tuple[int, Draft] | None = None  # the sentence index the last fact of this turn ends at
     i = 0
@@ -639,7 +637,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue  # (a pasted log or listing is not a statement)
         lead = LEAD_FILLER.sub("", s)
         named = headed and _RULE_HEAD.match(lead) is not None
-        core = lead_stripped(lead) if named else _strip_label(lead)  # ("rule for Mrs Okafor: ..." keeps her)
+        core = lead_stripped(lead) if named else strip_label(lead)  # ("rule for Mrs Okafor: ..." keeps her)
         core = lead.partition(":")[2].strip() if named and core == lead and not _names_topic(lead) else core
         ahead = _FORWARD.hit(lead)  # ("whenever you open a PR, ...": "open" is no open point there)
         later = LATER.hit(core) and not (RULE.hit(core) or PREFER.hit(core) or ahead)
@@ -649,7 +647,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             or COMPLETION.search(core)
             or (OPEN.hit(core) and not ahead)
             or later
-            or _DISMISS.starts(lead)
+            or DISMISS.starts(lead)
         ):
             continue  # a point still open is not a fact; "never mind re X" waves one away
         if _SELF_FORGET.hit(core):
@@ -674,10 +672,10 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             and not (CONVENTION.search(core) or PERSONAL.search(core))
             and not _one_off(core[person.start("who") :])
         ):
-            core = _sentence_case(core[person.start("who") :])
+            core = sentence_case(core[person.start("who") :])
             rule = True  # only the clause that states it: "Tom doesn't eat fish"
         stated = rule or liked or CONVENTION.search(core) or PERSONAL.search(core)
-        if stated and not rule and not liked and not _unprompted(ctx, m) and _names_label(core):
+        if stated and not rule and not liked and not said_unprompted(ctx, m) and _names_label(core):
             continue  # "1 yes but Jonas owns it, not Aisha": the reply to a laid-out point, not a fact
         verb = STATE_VERB.search(core) if not stated else None
         env = ENV_ID.search(core) and verb is not None and verb.start() > 0  # "use X on host": an order
@@ -690,7 +688,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if (
             i < len(sentences)
             and i not in used
-            and ((len(core) < 120 and _continues(sentences[i])) or (rule and stresses(sentences[i])))
+            and ((len(core) < 120 and only_explains(sentences[i])) or (rule and stresses(sentences[i])))
         ):  # ("we never skip review. No exceptions.": one rule)
             core, lead, i = (
                 f"{core} {sentences[i]}",
@@ -707,7 +705,7 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             before = sentences[i - 2] if i >= 2 else ""
             alone = len(tokens(core)) <= 2  # ("... immer.": the rule is that sentence, whoever read it)
             if before and (alone or i - 2 not in used) and not is_question(before) and not has_secret(before):
-                text = plain(f"{_strip_label(LEAD_FILLER.sub('', before))} {text}")
+                text = plain(f"{strip_label(LEAD_FILLER.sub('', before))} {text}")
         if (draft := ctx.add("fact", text, {m.pos}, must_keep=keep)) is not None:
             last = (i - 1, draft)
 
@@ -756,7 +754,7 @@ def _rule_clause(core: str) -> str:
         rest = core[brk.end() :]
         head = rest.split(",")[0]
         if _SUBJECT.match(rest) and (RULE.hit(head) or PREFER.hit(head) or _person_not(head)):
-            return _sentence_case(rest)
+            return sentence_case(rest)
     return core  # ("run them through `uv run pytest`, never bare pytest": the order is the rule)
 
 
@@ -812,11 +810,11 @@ def _aside_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
         parts = re.split(r"\s*(?:,|;|—|–| - )\s*", s.strip(" .!"))
         for j in range(1, len(parts)):
             aside = _ASIDE.match(parts[j])
-            if aside is None or len(tokens(aside.group("what"))) < 2 or _VALUE.search(aside.group("what")):
+            if aside is None or len(tokens(aside.group("what"))) < 2 or VALUE.search(aside.group("what")):
                 continue
             if not any(re.search(r"\d", x) for x in _IDENT.findall(parts[j - 1])):
                 continue
-            ctx.add("fact", _sentence_case(plain(", ".join(parts[: j + 1]))), {m.pos}, must_keep=False)
+            ctx.add("fact", sentence_case(plain(", ".join(parts[: j + 1]))), {m.pos}, must_keep=False)
             used.add(i)
             break
 
@@ -861,15 +859,15 @@ def _house_rules(ctx: Ctx, m: Msg, used: set[int]) -> None:
     for i, s in enumerate(m.sentences):
         if i in used or len(s) > 300 or is_question(s) or has_secret(s):
             continue
-        core = _strip_label(LEAD_FILLER.sub("", s))
-        if not core or REQUEST.match(core) or _PLEASE.search(core) or COMPLETION.search(core):
+        core = strip_label(LEAD_FILLER.sub("", s))
+        if not core or REQUEST.match(core) or PLEASE.search(core) or COMPLETION.search(core):
             continue
         placed = _GOES.hit(core) and _PATH.search(core) is not None and not FIRST_PERSON.starts(core)
-        ours = _AT_OURS.hit(core) and (STATE.hit(core) or not _COPULA.isdisjoint(tokens(core)))
+        ours = _AT_OURS.hit(core) and (STATE.hit(core) or not COPULA.isdisjoint(tokens(core)))
         for_us = _FOR_US.match(core)  # "for us it's invoices in English only", "per noi è solo bonifico"
         ours = ours or (for_us is not None and len(tokens(core[for_us.end() :])) >= 3)
         if placed or ours:
-            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
+            ctx.add("fact", sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=True)
             used.add(i)
 
 
@@ -918,7 +916,7 @@ def _said_in_passing(ctx: Ctx, m: Msg, used: set[int]) -> None:
     if not first or len(first) > 300 or is_question(first) or has_secret(first) or not first.strip(" .!"):
         return
     core = LEAD_FILLER.sub("", first)
-    if REQUEST.match(core) or _PLEASE.search(core) or _ASKS_TO.search(core) or COMPLETION.search(core):
+    if REQUEST.match(core) or PLEASE.search(core) or _ASKS_TO.search(core) or COMPLETION.search(core):
         return  # ("btw can you also ...", "übrigens, mach bitte ...", "by the way, all paid")
     if task_sentence(core) or LATER.hit(core) or OPEN.hit(core) or len(tokens(core)) < 4:
         return  # a task or a point put off is read by the to-do and open-question rules
@@ -929,7 +927,7 @@ def _said_in_passing(ctx: Ctx, m: Msg, used: set[int]) -> None:
     )
     if not named:
         return  # ("by the way, I loved the last draft"): nothing named, small talk
-    ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+    ctx.add("fact", sentence_case(plain(core).rstrip(" .")), {m.pos})
     used.add(0)
 
 
@@ -954,13 +952,13 @@ def _on_purpose(ctx: Ctx, m: Msg) -> None:
     for s in m.sentences:
         if len(s) > 300 or is_question(s) or has_secret(s) or not _ON_PURPOSE.hit(s) or _ON_PURPOSE.starts(s):
             continue
-        core = _strip_label(LEAD_FILLER.sub("", _after_yes(s) or s))
+        core = strip_label(LEAD_FILLER.sub("", _after_yes(s) or s))
         core = AGREE_START.sub("", core, count=1).lstrip(" ,;:!.")  # ("yeah closed 80 ...": the yes goes)
-        if len(tokens(core)) < 4 or REQUEST.match(core) or _PLEASE.search(core) or _ASKS_TO.search(core):
+        if len(tokens(core)) < 4 or REQUEST.match(core) or PLEASE.search(core) or _ASKS_TO.search(core):
             continue
         if any(d.kind == "fact" and m.pos in d.pos and core[:40] in d.text for d in ctx.drafts[-8:]):
             continue  # (another fact rule said it already)
-        ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=RULE.hit(core))
+        ctx.add("fact", sentence_case(plain(core).rstrip(" .")), {m.pos}, must_keep=RULE.hit(core))
 
 
 #: A thing named by its article and a few words, then "is", then a date: "the internal deadline is 9
@@ -987,18 +985,18 @@ def _dated(ctx: Ctx, m: Msg, used: set[int]) -> None:
     for i, s in enumerate(m.sentences):
         if i in used or len(s) > 300 or is_question(s) or has_secret(s):
             continue
-        core = _strip_label(LEAD_FILLER.sub("", s))
+        core = strip_label(LEAD_FILLER.sub("", s))
         if not _IS_DATED.search(core, core.lower()):
             continue
         if (
             REQUEST.match(core)
-            or _PLEASE.search(core)
+            or PLEASE.search(core)
             or LATER.hit(core)
             or OPEN.hit(core)
             or task_sentence(core)
         ):
             continue
-        ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+        ctx.add("fact", sentence_case(plain(core).rstrip(" .")), {m.pos})
         used.add(i)
 
 
@@ -1012,17 +1010,17 @@ def _from_then_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if i in used or len(s) > 300 or is_question(s) or has_secret(s):
             continue
         for clause in re.split(r"[,;]\s+|\s+(?:—|–|-)\s+", s.strip()):
-            core = _BUT.sub("", _strip_label(LEAD_FILLER.sub("", clause)))
+            core = _BUT.sub("", strip_label(LEAD_FILLER.sub("", clause)))
             if (
                 not _FROM_THEN.search(core)
                 or not _ONLY.hit(core)
                 or REQUEST.match(core)
-                or _PLEASE.search(core)
+                or PLEASE.search(core)
             ):
                 continue
             if FIRST_PERSON.starts(core) or COMPLETION.search(core) or len(tokens(core)) < 4:
                 continue  # ("I'm only in from March": the speaker's own plans are read as tasks)
-            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+            ctx.add("fact", sentence_case(plain(core).rstrip(" .")), {m.pos})
             used.add(i)
             break
 
@@ -1081,13 +1079,13 @@ def _where_it_is(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         head = re.split(r"[,;:]\s+", s[: where.start()])[-1]
         tail = re.split(r"[,;]\s+|\s+(?=(?:and|und|y|et|e)\s)|[.!]\s*$", s[where.start() :])[0]
-        clause = _strip_label(LEAD_FILLER.sub("", f"{head}{tail}".strip()))
+        clause = strip_label(LEAD_FILLER.sub("", f"{head}{tail}".strip()))
         if len(tokens(head)) < 1 or REQUEST.match(clause) or FIRST_PERSON.starts(clause):
             continue
         said.append(clause.rstrip(" ."))
         idx.append(i)
     if named:  # (a file's place alone is what to work on, not a fact: "the outline is in notes/outline.md")
-        ctx.add("fact", _sentence_case(plain("; ".join(said))), {m.pos})
+        ctx.add("fact", sentence_case(plain("; ".join(said))), {m.pos})
         used.update(idx)
 
 
@@ -1108,8 +1106,8 @@ def _kept_from_now(ctx: Ctx, m: Msg, used: set[int]) -> None:
     for i, s in enumerate(m.sentences):
         if i in used or len(s) > 300 or is_question(s) or has_secret(s) or not _SO_THAT_NEVER.search(s):
             continue
-        said = _JOINED.sub("", LEAD_FILLER.sub("", s).strip())
-        ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
+        said = JOINED.sub("", LEAD_FILLER.sub("", s).strip())
+        ctx.add("fact", sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
         used.add(i)
 
 
@@ -1132,14 +1130,14 @@ def _given_to_work_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
         s, nxt = sents[i], sents[i + 1]
         if i in used or len(s) > 300 or is_question(s) or has_secret(s):
             continue
-        core = _strip_label(LEAD_FILLER.sub("", s))
+        core = strip_label(LEAD_FILLER.sub("", s))
         if not core or REQUEST.match(core) or FIRST_PERSON.starts(core) or COMPLETION.search(core):
             continue
-        numbers = [v for v in _VALUE.findall(core) if v[:1].isdigit() and not _CLOCK.fullmatch(v)]
+        numbers = [v for v in VALUE.findall(core) if v[:1].isdigit() and not _CLOCK.fullmatch(v)]
         asks = is_question(nxt) or bool(REQUEST.match(LEAD_FILLER.sub("", nxt)))
         worked = WH.hit(" ".join(tokens(nxt)[1:])) and _THAT_BACK.hit(nxt)  # "work out what that means"
-        if len(numbers) >= 2 and asks and worked and not _VALUE.search(nxt):
-            ctx.add("fact", _sentence_case(plain(core).rstrip(" .")), {m.pos})
+        if len(numbers) >= 2 and asks and worked and not VALUE.search(nxt):
+            ctx.add("fact", sentence_case(plain(core).rstrip(" .")), {m.pos})
             used.add(i)
 
 
@@ -1176,7 +1174,7 @@ def _laid_out(ctx: Ctx) -> list[tuple[int, frozenset[str], frozenset[str]]]:
         if first() is ctx.msgs[0] and n == len(ctx.msgs):
             return got
     got = [
-        (x.pos, frozenset(v.lower() for v in _VALUE.findall(o.text)), o.words)
+        (x.pos, frozenset(v.lower() for v in VALUE.findall(o.text)), o.words)
         for x in ctx.msgs
         if x.role == "assistant" and x.prose and x.proposal
         for o in x.options
@@ -1213,7 +1211,7 @@ def _answers_proposal(ctx: Ctx, m: Msg) -> bool:
 def _names_option(ctx: Ctx, pos: int, text: str) -> bool:
     """Whether ``text`` names an option the assistant laid out earlier (by a value or two words)."""
     words = word_set(text)
-    values = {v.lower() for v in _VALUE.findall(text)}
+    values = {v.lower() for v in VALUE.findall(text)}
     for at, theirs, said in _laid_out(ctx):
         if at >= pos:
             break

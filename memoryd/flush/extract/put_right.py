@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.corrections import _COPULA, _JOINED, _bare_values, _kind
-from memoryd.flush.extract.fact_common import _VALUE
+from memoryd.flush.extract.corrections import COPULA, JOINED, bare_values, value_kind
+from memoryd.flush.extract.fact_common import VALUE
 from memoryd.flush.extract.lexicon import NO, RULE, STATE, YES, tokens
 from memoryd.flush.extract.markers import LEAD_FILLER, REQUEST
 from memoryd.flush.extract.messages import Msg
@@ -84,11 +84,11 @@ def _said_right(m: Msg, prev: Msg | None) -> tuple[int, str, set[str], set[str]]
     no, the assistant's values and the user's new ones; None without a no and a value of its own."""
     if prev is None or not m.sentences or not _BARE_NO.match(m.sentences[0]):
         return None
-    span = 2 if len(m.sentences) > 1 and not _VALUE.search(_NO_HEAD.sub("", m.sentences[0])) else 1
+    span = 2 if len(m.sentences) > 1 and not VALUE.search(_NO_HEAD.sub("", m.sentences[0])) else 1
     said = " ".join(m.sentences[:span])  # ("no!! 70." - the value in the sentence after the no)
     rest = _NO_HEAD.sub("", said).strip()
-    theirs = _bare_values(prev.prose[-1500:])
-    new = _bare_values(rest) - theirs
+    theirs = bare_values(prev.prose[-1500:])
+    new = bare_values(rest) - theirs
     if not rest or not new or is_question(said) or has_secret(said) or not _same_kind(new, theirs):
         return None  # no value of its own: a refusal, or the assistant's value said back
     return span, rest, theirs, new
@@ -98,16 +98,16 @@ def _why(s: str, values: set[str]) -> bool:
     """A sentence after the correction that only says why ("13th is a sunday", "Lo midió Aisha en
     octubre"): a statement naming no value but the two, not a yes, a no, an order, a rule or a new
     point joined on ("and yes hold it", "oh and from now on ...")."""
-    if is_question(s) or has_secret(s) or not _bare_values(s) <= values or REQUEST.match(s):
+    if is_question(s) or has_secret(s) or not bare_values(s) <= values or REQUEST.match(s):
         return False
-    return not (YES.starts(s) or NO.starts(s) or RULE.hit(s) or LEAD_FILLER.match(s) or _JOINED.match(s))
+    return not (YES.starts(s) or NO.starts(s) or RULE.hit(s) or LEAD_FILLER.match(s) or JOINED.match(s))
 
 
 def _replaced(prev: Msg, new: set[str]) -> str:
     """The one value of the kind of the user's in the assistant's last statement (the one its
     question is about): what a bare value replaces."""
     said = [s for s in prev.sentences if not is_question(s)]
-    values = [v for v in _VALUE.findall(said[-1]) if _same_kind(new, _bare_values(v))] if said else []
+    values = [v for v in VALUE.findall(said[-1]) if _same_kind(new, bare_values(v))] if said else []
     return values[0] if len(values) == 1 else ""
 
 
@@ -116,12 +116,12 @@ def _picks(options: Sequence[Option], new: set[str], span: int) -> bool:
     17th?"): a value one option holds, or a no whose value comes only in a later sentence (a refusal
     and then a new point). Values no option holds, said with the no ("no no, the exam is 60"), put
     right what the turn said, whatever a report read as a list of options around them."""
-    return bool(options) and (span > 1 or any(not new.isdisjoint(_bare_values(o.text)) for o in options))
+    return bool(options) and (span > 1 or any(not new.isdisjoint(bare_values(o.text)) for o in options))
 
 
 def _same_kind(new: set[str], theirs: set[str]) -> bool:
     """A number for a number, a host for a host: the user's value can take the place of one of theirs."""
-    return any(_kind(v) == _kind(t) for v in new for t in theirs)
+    return any(value_kind(v) == value_kind(t) for v in new for t in theirs)
 
 
 def _states(rest: str) -> bool:
@@ -130,4 +130,4 @@ def _states(rest: str) -> bool:
     toks = tokens(rest)
     if not toks or REQUEST.match(rest):
         return False
-    return bool(_VALUE.match(rest)) or STATE.hit(rest) or not _COPULA.isdisjoint(toks[:3])
+    return bool(VALUE.match(rest)) or STATE.hit(rest) or not COPULA.isdisjoint(toks[:3])

@@ -7,16 +7,16 @@ from collections.abc import Sequence
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.corrections import _slot_values
+from memoryd.flush.extract.corrections import slot_values
 from memoryd.flush.extract.dialogue import task_sentence
 from memoryd.flush.extract.fact_common import (
-    _VALUE,
-    _continues,
-    _sentence_case,
-    _strip_label,
-    _unprompted,
+    VALUE,
     lead_stripped,
+    only_explains,
+    said_unprompted,
+    sentence_case,
     stresses,
+    strip_label,
     written_down,
 )
 from memoryd.flush.extract.lexicon import (
@@ -119,7 +119,7 @@ def _borne_in_mind(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         said = s[head.end() :].strip()
         if len(tokens(said)) < 3 or REMEMBER.search(s):
             continue
-        ctx.add("fact", _sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
+        ctx.add("fact", sentence_case(plain(said).rstrip(" .")), {m.pos}, must_keep=True)
         used.add(i)
         return True
     return False
@@ -152,7 +152,7 @@ def _remember_request(ctx: Ctx, m: Msg, used: set[int]) -> bool:
             PROCEDURE_WORD.search(sents[hit])
             and len(SEQUENCE.findall(said)) < 2
             and (
-                not (STATE_VERB.search(said) and (_VALUE.search(said) or "/" in said))
+                not (STATE_VERB.search(said) and (VALUE.search(said) or "/" in said))
                 or (is_question(sents[hit]) and written_down(ctx, m))
             )
         ):  # ("remember that the runbook lives in ops/RUNBOOK.md" says where it is: a fact; "can you jot
@@ -214,7 +214,7 @@ def _points_back(text: str) -> bool:
         bool(toks)
         and len(toks) <= 6
         and WH.starts(text)
-        and not _VALUE.search(text)
+        and not VALUE.search(text)
         and not any(n for n in capitalised_names(text) if n != text.split()[0])
     )
 
@@ -236,7 +236,7 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         or REFUSE.hit(nxt.prose)
         or OPEN.hit(nxt.prose)
         or any(is_question(x) for x in m.sentences)
-        or not _unprompted(ctx, m)
+        or not said_unprompted(ctx, m)
         or any(d.kind == "fact" and d.must_keep and m.pos in d.pos for d in ctx.drafts[-4:])
     ):
         return  # ("should it run on Sundays? I'll ask" - "Noted as open": a question kept open; a
@@ -247,7 +247,7 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if before is not None and len(tokens(ctx.msgs[before].prose)) > 3:
             return  # "X has to be done" - "who takes it, and by when?" - "me, by the 10th": an answer
     said = [
-        (i, _strip_label(LEAD_FILLER.sub("", x), words=5))
+        (i, strip_label(LEAD_FILLER.sub("", x), words=5))
         for i, x in enumerate(m.sentences)
         if i not in used and not is_question(x) and not has_secret(x) and not PLEASANTRY.match(x)
     ]
@@ -261,10 +261,10 @@ def _kept_by_reply(ctx: Ctx, m: Msg, used: set[int]) -> None:
     text = lead_stripped(plain(" ".join(x for _, x in said)))
     if task_sentence(text) or sequence_like(text) or DUE.hit(text):
         return  # a deadline makes it a task (the to-do rules read it)
-    named = capitalised_names(text) or _slot_values(text, names=True) or re.search(r"\b[A-Z]{2,}\b", text)
-    if not (_VALUE.search(text) or named or "`" in text or "/" in text or _FOR_LATER.match(m.prose)):
+    named = capitalised_names(text) or slot_values(text, names=True) or re.search(r"\b[A-Z]{2,}\b", text)
+    if not (VALUE.search(text) or named or "`" in text or "/" in text or _FOR_LATER.match(m.prose)):
         return  # "I'm off to lunch" - "Noted.": nothing named, nothing to keep
-    ctx.add("fact", _sentence_case(text), {m.pos}, must_keep=True)
+    ctx.add("fact", sentence_case(text), {m.pos}, must_keep=True)
     used.update(i for i, _ in said)
 
 
@@ -383,4 +383,4 @@ def _explains(sentence: str) -> bool:
     """A sentence that belongs to the remembered one: an explanation or a short emphasis ("No exceptions.")."""
     if is_question(sentence) or ENV_ID.search(sentence) or has_secret(sentence):
         return False
-    return len(sentence.split()) <= 6 or _continues(sentence)
+    return len(sentence.split()) <= 6 or only_explains(sentence)
