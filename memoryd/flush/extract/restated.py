@@ -32,7 +32,6 @@ from typing import Final
 from memoryd.flush.extract import todos
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.lexicon import tokens
-from memoryd.flush.extract.markers import STOPWORDS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain, split_sentences, word_set
 
@@ -55,7 +54,7 @@ def _subject(clause: str) -> str:
     first = name.split()[0]
     if "'" in name or "’" in name:
         return ""  # "Tom's quote is due Thursday": whose thing, not who does it
-    if first.lower() in STOPWORDS or todos.not_a_name(first) or todos.when(first):
+    if todos.not_a_name(first) or todos.when(first):
         return ""
     if todos.state_verb(clause, got.end(2)):
         return ""  # "Postgres is on 16": a state, no task
@@ -180,7 +179,7 @@ def listed_tasks(prose: str) -> list[tuple[str, str]]:
     for got in _ENTRY.finditer(prose):
         name, note, what = got.group(1), got.group(2) or "", got.group(3)
         first = re.sub(rf"^{todos.TITLE}", "", name).split()[0]  # "Frau Brandt": the name after the title
-        if first.lower() in STOPWORDS or todos.not_a_name(first) or todos.when(name) or todos.is_you(first):
+        if todos.not_a_name(first) or todos.when(name) or todos.is_you(first):
             continue
         what = plain(what).strip()
         lead = what.split(maxsplit=1)[0] if what else ""

@@ -85,10 +85,11 @@ _SELF: Final = re.compile(
     r"|(?<![\w'’])(?:let me|let's|let’s|lass mich|lasst uns|déjame|laisse-moi|lasciami)\s+(?!know|see|think|wissen|saber|savoir|sapere)\w",
     re.I,
 )
-_TITLE: Final = r"(?:(?:Frau|Herr|Dr|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?\s+)"
+#: A title before a name ("Frau", "Dr.", "Mrs"), for rules that read a name as a subject.
+TITLE: Final = r"(?:(?:Frau|Herr|Dr|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?\s+)"
 #: A name opening the clause, then a lower-case word: "Marta is ordering", "Frau Okafor schickt".
 _NAME_LEAD: Final = re.compile(
-    rf"^(?:{_TITLE}?([A-ZÀ-Þ][a-zß-ÿ'’-]+)|{_TITLE}([A-ZÀ-Þ][\w'’-]+))\s+(?=[a-zß-ÿ])"
+    rf"^(?:{TITLE}?([A-ZÀ-Þ][a-zß-ÿ'’-]+)|{TITLE}([A-ZÀ-Þ][\w'’-]+))\s+(?=[a-zß-ÿ])"
 )
 #: A modal after the subject: someone has to do it ("la mairie doit confirmer avant vendredi").
 _MODAL: Final = re.compile(
@@ -173,7 +174,7 @@ def owner(clause: str, initial: bool = False, ack: str = "", restated: bool = Fa
     if lead is None:
         return False
     name = lead.group(1) or lead.group(2) or ""
-    if name.lower() in STOPWORDS or _WHEN.fullmatch(name) or _NOT_NAMES.match(name):
+    if not_a_name(name) or _WHEN.fullmatch(name):
         return False
     first = initial and stripped == clause.strip()  # nothing before the word in its sentence
     if first and not lead.group(2) and _ARTICLE.match(stripped, lead.end()):
@@ -210,7 +211,8 @@ def when(clause: str) -> bool:
     return bool(_WHEN.search(clause))
 
 
-def _done(clause: str) -> bool:
+def done(clause: str) -> bool:
+    """Done already, or in the past ("had it delivered on Friday"): no task."""
     return bool(_DONE.search(_CONJ.sub("", clause.strip())))
 
 
@@ -218,7 +220,7 @@ def owned_task(clause: str, initial: bool = False) -> bool:
     """A task that needs no acknowledgement: a named subject (or a noun phrase before a modal) that
     is doing it ("Marta is ordering ... by Friday", "la mairie doit confirmer avant vendredi")."""
     core = _CONJ.sub("", clause.strip())
-    if not when(core) or _done(core) or is_question(core):
+    if not when(core) or done(core) or is_question(core):
         return False
     lead = _NAME_LEAD.match(core)
     if lead is not None and not _SELF.match(core) and _PROGRESSIVE.match(core, lead.end()):
@@ -266,9 +268,7 @@ def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
         answer = ctx.prose_after(m.pos, text_only=False)
         # a name, not a verb opening the sentence: said again in the turn or in the answer
         elsewhere = m.prose.replace(clause.strip(), "", 1) + " " + (answer.prose if answer else "")
-        if lead.group(2) or (
-            name.lower() not in STOPWORDS and not _NOT_NAMES.match(name) and name in elsewhere
-        ):
+        if lead.group(2) or (not not_a_name(name) and name in elsewhere):
             return False  # "Marta sends the deck by Friday": hers, whatever the assistant does now
     if _named_modal_subject(core):
         return False  # "tell you what, Mei should add the subnet by the 25th": hers too
@@ -286,13 +286,7 @@ def _named_modal_subject(core: str) -> bool:
     modal = _MODAL.search(core)
     before = core[: modal.start()].split() if modal else []
     name = before[-1].strip(",;:") if before else ""
-    return (
-        name[:1].isupper()
-        and name.isalpha()
-        and name.lower() not in STOPWORDS
-        and not _NOT_NAMES.match(name)
-        and not _SELF.fullmatch(name)
-    )
+    return name[:1].isupper() and name.isalpha() and not not_a_name(name) and not _SELF.fullmatch(name)
 
 
 def restates_decision(drafts: Sequence[Draft], text: str, at: int) -> bool:
@@ -360,7 +354,7 @@ def still_open(sentence: str) -> tuple[list[str], str]:
     if not any(n in low for n in _STILL_NEEDLES) or is_question(sentence) or not _STILL.search(sentence):
         return [], sentence
     parts = [p.strip(" ,.") for p in _PARTS.split(_CONJ.sub("", sentence.strip())) if p.strip(" ,.")]
-    points = [p for p in parts if _STILL.search(p) and len(tokens(p)) >= 3 and not _done(p)]
+    points = [p for p in parts if _STILL.search(p) and len(tokens(p)) >= 3 and not done(p)]
     rest = [p for p in parts if p not in points]
     return points, " and ".join(rest) if points and rest else ("" if points else sentence)
 
@@ -453,7 +447,7 @@ def confirmed(ctx: Ctx, m: Msg, sentence: str) -> tuple[list[str], Msg | None]:
     answer: tuple[Msg, bool, set[str]] | bool | None = False  # read once, when a clause needs it
     for clause in clauses(sentence):
         initial = sentence.startswith(clause)
-        if len(tokens(clause)) < 3 or _done(clause) or not when(clause) or (asks and ASK.hit(clause)):
+        if len(tokens(clause)) < 3 or done(clause) or not when(clause) or (asks and ASK.hit(clause)):
             continue  # "boh, chiedo io lunedì": why the question in the same turn waits, not a task
         if owned_task(clause, initial) or clitic_doer(clause):  # "lo rinnova Chiara entro il 14"
             found.append(clause)  # (a refusal's "no, lo legge Paola giovedì" is its reason, not read here)
@@ -503,8 +497,7 @@ def listed_owners(answer: Sequence[str], prose: str) -> list[str]:
         if got is None:
             continue
         name = got.group(1)
-        low = name.lower()
-        if low in _YOU or low in STOPWORDS or _NOT_NAMES.match(name) or _WHEN.fullmatch(name):
+        if name.lower() in _YOU or not_a_name(name) or _WHEN.fullmatch(name):
             continue
         if name not in names:
             names.append(name)
@@ -523,7 +516,7 @@ def owner_clause(sentence: str, name: str) -> str:
     rest = sentence[start:]
     parts = [p.strip(" ,;.") for p in _SPLIT.split(rest) if p and p.strip(" ,;.")]
     clause = parts[0] if parts else ""
-    if len(tokens(clause)) < 3 or _done(clause) or is_question(clause) or has_secret(clause):
+    if len(tokens(clause)) < 3 or done(clause) or is_question(clause) or has_secret(clause):
         return ""
     if _STATE_VERB.match(clause, len(name)):
         return ""  # "Postgres is on 16": a state, not a task
@@ -538,8 +531,6 @@ _STATE_VERB: Final = re.compile(
 )
 
 
-#: A title before a name ("Frau", "Dr.", "Mrs"), for rules that read a name as a subject.
-TITLE: Final = _TITLE
 #: An acknowledgement and its colon opening an answer: "Noted:", "Notiert:", "Apuntado:", "Noté les deux :".
 ACK_COLON: Final = re.compile(
     r"^\W*(?:noted|got it|ok|okay|notiert|vermerkt|apuntado|anotado|noté|c'est noté|annotato|segnato)"
@@ -549,8 +540,8 @@ ACK_COLON: Final = re.compile(
 
 
 def not_a_name(word: str) -> bool:
-    """A capitalised word that names no one: "Everything", "This", a third-person pronoun."""
-    return bool(_NOT_NAMES.match(word))
+    """A capitalised word that names no one: a stop word, "Everything", "This", a third-person pronoun."""
+    return word.lower() in STOPWORDS or bool(_NOT_NAMES.match(word))
 
 
 #: A sentence that is only a due day: "by wednesday the 25th.", "bis Dienstag.", "antes del viernes".
@@ -587,11 +578,6 @@ def is_you(word: str) -> bool:
 def state_verb(clause: str, at: int) -> bool:
     """Be or have right after the subject ending at ``at``: the clause states, it gives no work."""
     return bool(_STATE_VERB.match(clause, at))
-
-
-def done(clause: str) -> bool:
-    """Done already, or in the past ("had it delivered on Friday"): no task."""
-    return _done(clause)
 
 
 _REMIND_NEEDLES: Final = ("remind", "erinner", "recuérd", "record", "rappel", "ricord", "promemoria")
@@ -882,7 +868,7 @@ def answered_later(ctx: Ctx, q: Draft) -> bool:
             if len(shared) < 3 and not (len(shared) >= 2 and shared & names):
                 continue
             parts = _ANSWER_SPLIT.split(s)
-            if any(YES.starts(c) or NO.starts(c) for c in parts[1:]) or _done(s):
+            if any(YES.starts(c) or NO.starts(c) for c in parts[1:]) or done(s):
                 return True
     return False
 
