@@ -8,7 +8,7 @@ from __future__ import annotations
 from test_extract import Transcript, of_kind
 from test_extract_dialogue import accepted
 
-from memoryd.flush.extract.asides import puts_value_right
+from memoryd.flush.extract.asides import sets_number_right
 from memoryd.flush.extract.messages import visible_messages
 from memoryd.flush.items import Item
 
@@ -88,8 +88,8 @@ def test_a_no_with_only_a_new_value_is_still_a_reply() -> None:
     msgs = visible_messages(t.entries())
     offer = next(m for m in msgs if m.id == prev)
     reply = msgs[-1]
-    assert not puts_value_right(reply.sentences, offer)
-    assert puts_value_right(("no, 16:30 not 14:00",), offer)
+    assert not sets_number_right(reply.sentences, offer)
+    assert sets_number_right(("no, 16:30 not 14:00",), offer)
 
 
 def test_en_numbers_with_an_exponent_are_put_right_too() -> None:

@@ -87,7 +87,7 @@ from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
-from memoryd.flush.extract.put_right import no_put_right, puts_value_right
+from memoryd.flush.extract.put_right import no_put_right
 from memoryd.flush.extract.restated import restated_tasks
 from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
@@ -117,8 +117,6 @@ def _user_rules(ctx: Ctx) -> None:
     """Every user turn: a correction says it all; otherwise remember requests, a reversal or the
     reply to the assistant's offer, steps, to-dos, facts."""
     side, picks = pending_picks(ctx)  # side questions about pending options, and the picks after them
-    for pos in [p for p in picks if puts_value_right(ctx.msgs[p], ctx.prev_assistant(p))]:
-        side.difference_update(range(picks.pop(pos).pos, pos))  # "no, 12 days, not 10": no pick
     filed: set[int] = set()  # assistant answers that filed the user's point as open
     chose: dict[int, Draft] = {}  # assistant turns that chose for the user, and the decision
     for m in ctx.msgs:

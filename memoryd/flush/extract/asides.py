@@ -40,7 +40,7 @@ def _numbers(text: str) -> set[str]:
     return out
 
 
-def puts_value_right(body: Sequence[str], prev: Msg) -> bool:
+def sets_number_right(body: Sequence[str], prev: Msg) -> bool:
     """Whether a reply that opens with a no sets a number of its own against one the assistant said.
 
     The first four sentences that state something (no question) must hold both: a number absent from the

@@ -32,7 +32,7 @@ from dataclasses import replace
 from typing import Final
 
 from memoryd.flush.extract import put_off, todos
-from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, puts_value_right
+from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, sets_number_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
     Offer,
@@ -307,9 +307,9 @@ def option_text(offer: Offer, idx: int) -> str:
 def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
     """The user's answer to the assistant turn before it; when no rule reads a decision or an open
     point from it, the assistant's confirmation of it may (``_said_back``). A "no" that puts a number
-    right answers nothing: it is the fact rules' correction (``asides.puts_value_right``); nor does a
+    right answers nothing: it is the fact rules' correction (``asides.sets_number_right``); nor does a
     reply to an open "anything?" or to a question about what happened (``asides``)."""
-    if puts_value_right([s for i, s in enumerate(m.sentences) if i not in used], prev):
+    if sets_number_right([s for i, s in enumerate(m.sentences) if i not in used], prev):
         return
     if offers_nothing(ctx.offer(prev)) or asks_what_happened(ctx.offer(prev)):
         return  # "Anything I can help with?" - "not really": nothing was offered to take or turn down
@@ -2484,6 +2484,8 @@ def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
     replies to read) and, per picking turn, the assistant message whose offer it answers. At most
     two side exchanges are bridged.
     """
+    from memoryd.flush.extract.put_right import puts_value_right  # corrections imports this module
+
     user_offers(ctx)
     side: set[int] = set()
     picks: dict[int, Msg] = {}
@@ -2504,11 +2506,12 @@ def pending_picks(ctx: Ctx) -> tuple[set[int], dict[int, Msg]]:
             continue
         if pending is None:
             continue
-        if puts_value_right(m.sentences, prev):
+        if sets_number_right(m.sentences, prev):
             pending, between = None, []  # "no, 12 days, not 10": a value put right, no later pick
         elif _settles(m, ctx.offer(pending), strong=True) and not offer.single and not offer.options:
-            picks[pos] = pending
-            side.update(between)
+            if not puts_value_right(m, prev):  # "No, son 12 días, no 10" after "¿correcto?": no pick
+                picks[pos] = pending
+                side.update(between)
             pending, between = None, []
         elif not settled and len(between) < 2 and any(is_question(s) for s in m.sentences):
             between.append(pos)  # another side question
