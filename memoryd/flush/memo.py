@@ -41,5 +41,5 @@ def clear() -> None:
 
 
 def cached_entries() -> int:
-    """How many answers the caches hold now (for tests and ``memoryd doctor``-style checks)."""
+    """How many answers the caches hold now (the tests read it)."""
     return sum(cache.cache_info().currsize for cache in _CACHES)
