@@ -43,6 +43,12 @@ def test_a_login_pair_in_prose_loses_its_password(prose: str, secret: str) -> No
         ("curl --user admin:Quarz7Sieben -X POST https://nas.example.lan/upload", "Quarz7Sieben"),
         ("curl -fsS --user=ops:Tonerde99 https://api.example.it/ordini", "Tonerde99"),
         ("http -a bob:Salbei-Tee-4 GET api.example.com/orders", "Salbei-Tee-4"),
+        ("/usr/bin/curl -u ops:Lavagna-88 https://nas.example.lan/", "Lavagna-88"),
+        ("xh\t--auth=ana:Kiefer_Zapfen3 get api.example.com", "Kiefer_Zapfen3"),
+        (
+            "see https://x.example.com first, then curl -u ops:Graupel-19 https://x.example.com/a",
+            "Graupel-19",
+        ),
     ],
 )
 def test_curl_user_colon_password_loses_its_password(command: str, secret: str) -> None:
@@ -61,6 +67,10 @@ def test_curl_user_colon_password_loses_its_password(command: str, secret: str) 
         "curl -u admin https://nas.example.lan/",  # curl asks for the password itself
         'curl -u "$API_USER:$API_PASS" https://api.example.com/',  # variables, not values
         "der Login klappt wieder, danke",
+        # A URL is no HTTPie call: what a later ``-a``/``-u`` takes stays.
+        "see https://git.example.com/repo then run ls -a src:main",
+        "siehe http://wiki.example.lan/x, dann sort -u a:b.txt",
+        "the curl-based check uses -u ops:main on the staging host",
     ],
 )
 def test_what_is_not_a_login_pair_stays(text: str) -> None:

@@ -160,10 +160,15 @@ _MYSQL_P: Final = re.compile(
 #: ``redis-cli -a SECRET``.
 _REDIS_A: Final = re.compile(r"(?P<head>redis-cli\b[^\n|;&]*?\s-a\s+(?P<q>[\"']?))(?P<v>[^\s\"']+)")
 #: ``curl -u user:SECRET``, ``wget --user=u --password``' kin, ``http -a user:SECRET``: the user stays.
+#: The program is a command word (a blank after it, no URL or path around it): ``https://`` in a
+#: line is no HTTPie call, so "see https://x then run ls -a src:main" keeps ``main``.
 _USER_COLON: Final = re.compile(
-    r"(?P<head>\b(?:curl|http|https|xh)\b[^\n|;&]*?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q>[\"']?)[^\s:\"']+:)"
+    r"(?P<head>(?<![\w.-])(?:curl|http|https|xh)(?=[ \t])[^\n|;&]*?\s(?:-u|--user|-a|--auth)(?:=|\s*)"
+    r"(?P<q>[\"']?)[^\s:\"']+:)"
     r"(?P<v>[^\s\"']+)"
 )
+#: The needles of :data:`_USER_COLON`: its program names, each followed by a blank.
+_USER_COLON_UTF8: Final = tuple(f"{p}{b}".encode() for p in ("curl", "http", "https", "xh") for b in " \t")
 #: ``Authorization: Bearer X`` and a bare ``Bearer X``.
 _BEARER: Final = re.compile(
     r"(?P<head>(?:Bearer|bearer|BEARER|Basic|basic|BASIC|Token|token|TOKEN)\s+)(?P<v>[A-Za-z0-9._~+/\-]{16,}=*)"
@@ -1048,7 +1053,7 @@ def _redact(
         text = _sub_value(
             text, _REDIS_A, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
-    if any(n in utf8 for n in (b"curl", b"http", b"xh ")):
+    if any(n in utf8 for n in _USER_COLON_UTF8):
         text = _sub_value(
             text, _USER_COLON, "cli_password", lambda m: _looks_password(m.group("v")), counts, found
         )
