@@ -54,6 +54,11 @@ _NEXT_NUMBER: Final = re.compile(r"(?:und|oder|bis|and|or|to|y|o|et|ou|e)\s+\d")
 #: (unless what follows is a question of its own: "ab montag 30.11. kannst du mir sagen ...?")
 _DAY_MONTH: Final = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.$")
 _LOWER_START: Final = re.compile(r"[a-zß-ÿ]")
+#: "am 17. stattfinden", "ab dem 5. gilt": a German day number after a preposition or article,
+#: then a word in lower case, ends no sentence ("am 17. Danach ..." still does)
+_DE_DAY: Final = re.compile(
+    r"(?<![\w.])(?:am|an|ab|bis|seit|vom|zum|im|dem|den|der|des|jeden)\s+\d{1,2}\.$", re.I
+)
 #: "Dr. Hartmann": a title before a name ends no sentence
 _TITLE: Final = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Dra|Sr|Sra|Hr|Fr)\.$")
 
@@ -159,7 +164,9 @@ def split_sentences(text: str) -> tuple[str, ...]:
                 (_DAY_NUMBER.search(last) and (_MONTH_START.match(p) or _NEXT_NUMBER.match(p)))
                 or _TITLE.search(last)
                 or (
-                    _DAY_MONTH.search(last) and _LOWER_START.match(p) and not p.rstrip().endswith(("?", "？"))
+                    (_DAY_MONTH.search(last) or _DE_DAY.search(last))
+                    and _LOWER_START.match(p)
+                    and not p.rstrip().endswith(("?", "？"))
                 )
             ):
                 merged[-1] = f"{merged[-1]} {p}"
