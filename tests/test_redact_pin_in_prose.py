@@ -23,6 +23,12 @@ from memoryd.flush.redact import redact, secrets_found
         ("merk dir den pin vom handy, der ist 66120", "66120"),
         ("pin is 4471", "4471"),  # stated at once: a label with no determiner too
         ("ok, pin was 90412", "90412"),
+        # stated at once with a copula of another language, the value with letters after a hyphen
+        # (found on fresh25's first score: only the leaked value and its sentence were read)
+        ("ti serve il pin del portale? il pin è 48102-QT, utente AB-1", "48102-QT"),
+        ("el pin es 7719-MX, no lo guardes", "7719-MX"),
+        ("der pin ist 30025-B, nicht speichern", "30025-B"),
+        ("le pin est 6610-RZ.", "6610-RZ"),
     ],
 )
 def test_a_pin_said_in_lower_case_is_redacted(text: str, secret: str) -> None:
@@ -36,6 +42,7 @@ def test_a_pin_said_in_lower_case_is_redacted(text: str, secret: str) -> None:
     "text",
     [
         "pin numpy to 1.26.4 and rerun the 4096 tests",
+        "pin è 2 volte più lento, lascia stare",
         "let's pin the dependency, it's fine for 2026",
         "pin this message to the channel, it got 1200 views",
         "I pinned the version in requirements.txt; pip 24.2 installs 3 packages",

@@ -413,8 +413,9 @@ _R = r"(?!\w|-\w)"  # not right before a letter, digit, underscore or a hyphenat
 #: Words for a password, passphrase, PIN or code: any value said after them counts (common words aside).
 #: No left boundary in the pattern: it is checked in code (:func:`_label_hits`), so the search can
 #: start only where a needle was found.
-#: After a lower-case "pin" that names its value at once ("pin is 4471"): a label wherever it stands.
-_PIN_IS: Final = r"\s+(?:is|was)\s+\d"
+#: After a lower-case "pin" that names its value at once ("pin is 4471", "il pin è 7301-KX", "der pin
+#: ist 4471"): a label wherever it stands.
+_PIN_IS: Final = r"\s+(?:is|was|ist|war|lautet|es|era|est|était|è|é)\s+\d"
 _PW_LABEL = (
     r"(?:(?:pass(?:words?|wd|phrases?|codes?)|pass[ -]phrases?|pwd?|pin[ -]?(?:code|number|nummer)"
     r"|(?:seed|recovery|mnemonic|secret)[ -]phrase|mnemonic"
