@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import structlog
 
 if TYPE_CHECKING:
     from openclaw_fixture import OpenClawFixture
@@ -15,6 +16,18 @@ if TYPE_CHECKING:
 sys.path.insert(0, str(Path(__file__).parent))
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _structlog_reset() -> Iterator[None]:
+    """Each test starts with structlog's defaults.
+
+    ``logs.configure`` binds the stream it is given, or ``sys.stderr`` as it is then: under pytest
+    that is the test's capture file, closed when the test ends. A worker thread of a later test that
+    logs would write to it ("I/O operation on closed file") and fail a test that has no fault.
+    """
+    yield
+    structlog.reset_defaults()
 
 
 @pytest.fixture
