@@ -48,6 +48,7 @@ SPLITS = {
     "fresh23": (12, "build.py", "08-smalltalk-viernes-tarde"),
     "fresh24": (12, "build.py", "09-smalltalk-weihnachtsmarkt-chat"),
     "fresh25": (12, "build.py", "09-smalltalk-schneefall"),
+    "fresh26": (12, "build.py", "06-friday-smalltalk"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
