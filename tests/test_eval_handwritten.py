@@ -49,6 +49,7 @@ SPLITS = {
     "fresh24": (12, "build.py", "09-smalltalk-weihnachtsmarkt-chat"),
     "fresh25": (12, "build.py", "09-smalltalk-schneefall"),
     "fresh26": (12, "build.py", "06-friday-smalltalk"),
+    "fresh27": (12, "build.py", "10-smalltalk-sunday"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
