@@ -187,8 +187,9 @@ def _first(body: Sequence[str]) -> str:
 
 
 def _size(text: str) -> int:
-    """Length in words (CJK characters count half a word each)."""
-    return len(tokens(text)) + len(CJK.findall(text)) // 2
+    """Length in words (CJK characters count half a word each; ASCII text has none to look for)."""
+    n = len(tokens(text))
+    return n if text.isascii() else n + len(CJK.findall(text)) // 2
 
 
 def _short(text: str) -> bool:

@@ -918,10 +918,14 @@ def distinct_values(text: str) -> frozenset[str]:
     return frozenset(f for f in found if f)
 
 
-@memo(2048)
-def owned_names(options: tuple[Option, ...]) -> tuple[frozenset[str], ...]:
+def owned_names(options: Sequence[Option]) -> tuple[frozenset[str], ...]:
     """Per option, the names and values no other option of the same offer has."""
-    names = [introduced_names(o.text, initial=False) for o in options]
+    return _owned_names(tuple([o.text for o in options]))
+
+
+@memo(2048)  # by the options' texts: a tuple of strings hashes in C, one of ``Option`` s calls each __hash__
+def _owned_names(texts: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    names = [introduced_names(t, initial=False) for t in texts]
     return tuple(n.difference(*(m for j, m in enumerate(names) if j != i)) for i, n in enumerate(names))
 
 
@@ -929,7 +933,9 @@ def option_by_name(text: str, options: Sequence[Option]) -> int | None:
     """The one option whose names or values (capitalised words, identifiers, numbers) the text
     repeats, and no other option shares: "al final Trade Republic" of three brokers."""
     said = introduced_names(text, initial=False)
-    owned = [len(said & own) for own in owned_names(tuple(options))]
+    if not said:
+        return None  # (every count would be 0: no option's names looked up)
+    owned = [len(said & own) for own in owned_names(options)]
     best = max(owned, default=0)
     return owned.index(best) if best and owned.count(best) == 1 else None
 

@@ -131,18 +131,30 @@ _RULE_HEAD: Final = re.compile(
 
 
 class _Gated:
-    """A pattern behind a test for any of its needles, one alternation run in C on the lower-cased text
-    (a text without any of them is skipped before the case-insensitive pattern runs)."""
+    """A pattern behind a test for any of its needles in the lower-cased text (a text without any of
+    them is skipped before the case-insensitive pattern runs). The needles are tested one by one as
+    substrings, ASCII text against the ASCII ones only, and a needle that holds another one is left
+    out ("january" holds "januar"): a third faster than one alternation of them (``re`` tries every
+    alternative at each position), the same yes or no."""
 
-    __slots__ = ("gate", "pattern")
+    __slots__ = ("ascii_needles", "needles", "pattern")
 
     def __init__(self, pattern: str, needles: str) -> None:
         self.pattern = re.compile(pattern, re.I)
-        self.gate = re.compile("|".join(re.escape(n) for n in needles.split("|")))
+        given = needles.split("|")
+        self.needles = tuple(n for n in given if not any(o != n and o in n for o in given))
+        self.ascii_needles = tuple(n for n in self.needles if n.isascii())
+
+    def gate(self, low: str) -> bool:
+        """Whether the lower-cased text holds a needle (the pattern cannot match otherwise)."""
+        for n in self.ascii_needles if low.isascii() else self.needles:  # noqa: SIM110 (a loop: no generator)
+            if n in low:
+                return True
+        return False
 
     def search(self, text: str, low: str = "") -> re.Match[str] | None:
         """``low``: the text lower-cased already (a message's ``low``)."""
-        return self.pattern.search(text) if self.gate.search(low or text.lower()) else None
+        return self.pattern.search(text) if self.gate(low or text.lower()) else None
 
 
 def _gated(pattern: str, needles: str) -> _Gated:
@@ -980,7 +992,7 @@ def _dated(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """A date the user gives as a thing's own ("the internal deadline is 9 December, the ministry's the
     16th"), in a turn that goes on to ask for something: a fact, the sentence that says it. Not a
     question, an order, a task or a point still open."""
-    if not _IS_DATED.gate.search(m.low):
+    if not _IS_DATED.gate(m.low):
         return  # (no month named: cheap)
     for i, s in enumerate(m.sentences):
         if i in used or len(s) > 300 or is_question(s) or has_secret(s):

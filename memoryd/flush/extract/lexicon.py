@@ -11,18 +11,21 @@ Japanese, which has no spaces.
 from __future__ import annotations
 
 import re
-from itertools import count, pairwise
+from itertools import pairwise
 from typing import Final
 
-from memoryd.flush.memo import memo
+from memoryd.flush.memo import memo, table
 
 _TOKEN: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 @memo(4096)
 def tokens(text: str) -> tuple[str, ...]:
-    """Lower-cased word tokens (apostrophes kept inside a word: "don't", "l'option")."""
-    return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
+    """Lower-cased word tokens (apostrophes kept inside a word: "don't", "l'option"). The curly
+    apostrophe is made straight before the split, not in each token: both are the same to ``_TOKEN``
+    and neither is a word character, so the tokens are the same."""
+    low = text.lower()
+    return tuple(_TOKEN.findall(low.replace("’", "'") if "’" in low else low))
 
 
 @memo(4096)
@@ -37,17 +40,15 @@ def token_pairs(text: str) -> frozenset[str]:
     return frozenset(f"{a} {b}" for a, b in pairwise(tokens(text)))
 
 
-#: ``Words.hit`` answers by (word class serial, text): bounded, cleared when full.
-_HITS: dict[tuple[int, str], bool] = {}
-_HITS_MAX: Final = 16384
-_SERIAL: Final = count()
+#: Texts ``Words.hit`` remembers per word class: bounded, cleared when full (and after each flush).
+_HITS_MAX: Final = 4096
 
 
 class Words:
     """A closed word class: single words matched as tokens, multi-word entries as token runs, CJK as
     substrings. ``hit`` costs one set intersection plus a look at the phrases whose first word occurs."""
 
-    __slots__ = ("cjk", "firsts", "pairs", "phrases", "serial", "singles")
+    __slots__ = ("cjk", "firsts", "hits", "pairs", "phrases", "singles")
 
     def __init__(self, *groups: str) -> None:
         entries = [e.strip() for g in groups for e in g.split("|") if e.strip()]
@@ -65,18 +66,18 @@ class Words:
                 pairs.setdefault(f"{words[0]} {words[1]}", []).append(words)
         self.firsts = firsts
         self.pairs = pairs  # by their first two words: a set test in C before any token is walked
-        self.serial = next(_SERIAL)
+        self.hits: dict[str, bool] = table()  # one per class: no (class, text) key to build per call
 
     def hit(self, text: str) -> bool:
         """Whether ``text`` contains one of the words (remembered: the rules ask the same class of
         the same sentence many times)."""
-        key = (self.serial, text)
-        got = _HITS.get(key)
+        hits = self.hits
+        got = hits.get(text)
         if got is None:
             got = self._hit(text)
-            if len(_HITS) >= _HITS_MAX:
-                _HITS.clear()
-            _HITS[key] = got
+            if len(hits) >= _HITS_MAX:
+                hits.clear()
+            hits[text] = got
         return got
 
     def _hit(self, text: str) -> bool:

@@ -153,7 +153,7 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
-@memo(256)  # keys can be whole messages: keep the cache small in a long-running daemon
+@memo(1024)  # keys can be whole messages: bounded (and emptied after each flush); 256 missed a third
 def split_sentences(text: str) -> tuple[str, ...]:
     parts = [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
     if len(parts) > 1 and any(p[-1:] == "." and (p[-2:-1].isdigit() or _TITLE.search(p)) for p in parts[:-1]):
@@ -190,8 +190,9 @@ def word_set(text: str) -> frozenset[str]:
     """Content words (lower-cased, crude plural folding) plus CJK bigrams, for overlap tests."""
     low = plain(text).lower()
     words = {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in _ALNUM.findall(low)} - STOPWORDS
-    for run in _CJK_RUN.findall(low):
-        words.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    if not low.isascii():  # (ASCII text has no CJK run)
+        for run in _CJK_RUN.findall(low):
+            words.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return frozenset(words)
 
 
@@ -293,7 +294,7 @@ def or_options(sentences: Sequence[str]) -> tuple[Option, ...]:
     return (Option("1", head), Option("2", tail)) if head and tail else ()
 
 
-@memo(256)
+@memo(1024)  # 256 missed half its keys again on a long range
 def labelled_lines(prose: str) -> tuple[str, ...]:
     """Lines that open a labelled option ("Option 2:", "**B)**")."""
     low = prose.lower()
