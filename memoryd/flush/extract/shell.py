@@ -304,6 +304,25 @@ def program(words: Sequence[str]) -> str:
     return name.split("@", 1)[0] if name.startswith(("node@", "python@")) else name
 
 
+_GREPS: Final = frozenset({"grep", "egrep", "fgrep", "rg"})
+
+
+def found_nothing(segments: Sequence[tuple[str, Sequence[str]]], output: str, code: int | None) -> bool:
+    """Whether exit code 1 only says that a final ``grep`` matched nothing: its count printed 0
+    (``grep -c``), it was asked to stay quiet (``-q``), or nothing at all came out. That is grep's
+    answer, not a failure: agents grep for what must be gone ("no READ_* left", "no #DIV/0! left")."""
+    if code != 1 or not segments or program(segments[-1][1]) not in _GREPS:
+        return False
+    words = segments[-1][1]
+    flags = "".join(w[1:] for w in words[1:] if w.startswith("-") and not w.startswith("--"))
+    lines = [ln.strip() for ln in output.splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
+    if "q" in flags or "--quiet" in words:
+        return True
+    if not lines:
+        return True
+    return "c" in flags and lines[-1] == "0"
+
+
 def signature(words: Sequence[str]) -> str:
     """A stable name for what a simple command runs: ``git commit``, ``pytest``, ``python backfill.py``."""
     prog = program(words)
