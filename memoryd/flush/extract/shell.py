@@ -507,9 +507,37 @@ def file_effect(tool: str, path: str, content: str) -> str:
     return "change" if is_config(path) else "code"
 
 
+_SHELLS: Final = frozenset({"bash", "sh", "zsh"})
+
+
+def _heredoc_writes(command: str, segments: Sequence[tuple[str, Sequence[str]]]) -> bool:
+    """Whether an interpreter that reads its code from a heredoc (``python3 - <<'PY' ... PY``) is handed
+    code that writes: read as inline code is (``python -c``), by what it calls."""
+    if "<<" not in command:
+        return False
+    reads_stdin = any(
+        program(words) in _INTERPRETERS
+        and program(words) not in _SHELLS
+        and all(w.startswith("-") for w in words[1:] if not w.startswith("<"))
+        for _, words in segments
+    )
+    return reads_stdin and any(_SCRIPT_WRITE.search(m.group(0)) for m in _HEREDOC.finditer(command))
+
+
+#: ``_INLINE_WRITE`` for a whole script: without the names a string or a list also has (``.replace(``,
+#: ``.remove(``), which a script of many lines calls to clean up what it reads.
+_SCRIPT_WRITE: Final = re.compile(
+    r"\.(?:to_(?:csv|excel|parquet|json|sql|feather)|save|savefig|write|writelines|dump|unlink|rmtree|"
+    r"rename|mkdir|executemany|execute|commit|post|put|delete|patch)\(|"
+    r"\bopen\([^)]*['\"][wax]b?\+?['\"]|writeFileSync|appendFileSync|\b(?:INSERT|UPDATE|DELETE|CREATE|DROP)\b"
+)
+
+
 def command_effect(command: str, segments: Sequence[tuple[str, Sequence[str]]]) -> str:
     """The strongest effect among a shell line's simple commands and redirects."""
     effects = {segment_effect(words, raw) for raw, words in segments}
+    if "change" not in effects and _heredoc_writes(command, segments):
+        effects.add("change")
     targets = write_targets(command)
     if targets:
         effects.add("change" if any(is_config(t) for t in targets) else "edit")
