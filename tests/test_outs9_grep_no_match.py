@@ -14,7 +14,9 @@ def _segs(command: str) -> list[tuple[str, list[str]]]:
 
 
 def test_count_of_zero_is_no_failure() -> None:
-    assert found_nothing(_segs("make build && grep -c 'TODO' out/report.txt"), "0\n\nCommand exited with code 1", 1)
+    assert found_nothing(
+        _segs("make build && grep -c 'TODO' out/report.txt"), "0\n\nCommand exited with code 1", 1
+    )
 
 
 def test_quiet_grep_and_empty_output_are_no_failure() -> None:
@@ -23,7 +25,9 @@ def test_quiet_grep_and_empty_output_are_no_failure() -> None:
 
 
 def test_grep_errors_and_other_programs_still_fail() -> None:
-    assert not found_nothing(_segs("grep -n x missing.txt"), "grep: missing.txt: No such file or directory", 1)
+    assert not found_nothing(
+        _segs("grep -n x missing.txt"), "grep: missing.txt: No such file or directory", 1
+    )
     assert not found_nothing(_segs("grep -c x a.txt"), "0", 2)
     assert not found_nothing(_segs("grep -c x a.txt; pytest"), "0", 1)
     assert not found_nothing(_segs("grep -c x a.txt"), "3", 1)
@@ -34,7 +38,9 @@ def test_en_nothing_left_to_find_is_no_open_failure() -> None:
     t.user("strip the debug flags from the release config please")
     t.bash("sed -i 's/^debug=.*//' conf/release.ini", "")
     t.bash("./gradlew assembleRelease -q && grep -c '^debug=' build/release.ini", "0", code=1)
-    t.assistant("grep finds 0 debug lines now, exit 1 only means no match: the release build has no debug flags left.")
+    t.assistant(
+        "grep finds 0 debug lines now, exit 1 only means no match: the release build has no debug flags left."
+    )
     outcomes = of_kind(t.items(), "outcome")
     assert not any(o.must_keep for o in outcomes)
     assert not any("grep -c" in o.text for o in outcomes)
@@ -53,7 +59,9 @@ def test_de_quiet_grep_after_a_build_is_no_failure() -> None:
 def test_es_count_of_zero_after_a_fix_is_no_open_failure() -> None:
     t = Transcript()
     t.user("quita las filas duplicadas de socios.csv")
-    t.bash("python3 dedup.py socios.csv && cut -d';' -f1 socios.csv | sort | uniq -d | grep -c .", "0", code=1)
+    t.bash(
+        "python3 dedup.py socios.csv && cut -d';' -f1 socios.csv | sort | uniq -d | grep -c .", "0", code=1
+    )
     t.assistant("Listo: socios.csv ya no tiene ningún duplicado (grep cuenta 0).")
     outcomes = of_kind(t.items(), "outcome")
     assert not any(o.must_keep for o in outcomes)
