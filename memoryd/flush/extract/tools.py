@@ -1626,10 +1626,21 @@ def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
     """A failure the agent got past on the way to the work asked for: an outcome citing a failing
     run, not left open (must keep), whose only fix was installing what the run lacked (nothing of
     the user's was changed), after which the agent went on with tools in the same turn."""
-    if d.kind != "outcome" or d.must_keep:
-        return False
     last = ctx.msgs[max(d.pos)]
     if last.step is None and not any(m.step is not None for m in ctx.after(last.pos)):
+        return False
+    return _installed_past(ctx, d)
+
+
+def _passed(ctx: Ctx, pos: int) -> bool:
+    step = ctx.msgs[pos].step
+    return step is not None and not step.failed
+
+
+def _installed_past(ctx: Ctx, d: Draft, install: bool = True) -> bool:
+    """An outcome citing a failing run, not left open, whose only fix was installing what it lacked
+    (or, not ``install``, that passed again with nothing changed: a switch, an encoding)."""
+    if d.kind != "outcome" or d.must_keep:
         return False
     failed = [p for p in sorted(d.pos) if ctx.msgs[p].step is not None and _run(ctx.msgs[p]).failed]
     if not failed:
@@ -1637,24 +1648,45 @@ def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
     steps = [
         s for m in ctx.msgs[failed[0] + 1 : max(d.pos) + 1] if (s := m.step) is not None and not s.failed
     ]
-    return any(s.effect == "install" for s in steps) and all(
+    return (not install or any(s.effect == "install" for s in steps)) and all(
         s.effect in ("install", "read", "check") for s in steps
     )
+
+
+def _probe_set_up(ctx: Ctx, d: Draft, later: Draft) -> bool:
+    """Whether ``d`` is a look at the user's data that failed and passed once what it lacked was
+    installed (or a switch changed), and ``later`` works on the same file: that look was the first
+    step of the work, however many turns the user took in between (to answer what it showed)."""
+    failed = next((s for p in sorted(d.pos) if (s := ctx.msgs[p].step) is not None and s.failed), None)
+    if failed is None or failed.effect != "read":
+        return False
+    files = _files(failed.command)
+    return bool(files) and any(
+        not files.isdisjoint(_files(s.command)) for p in later.pos if (s := ctx.msgs[p].step) is not None
+    )
+
+
+_FILE_WORD: Final = re.compile(r"[\w.-]+\.[A-Za-z]{2,5}\b")
+
+
+def _files(command: str) -> frozenset[str]:
+    """The file names a command line mentions (``budget.xlsx``), by their last part."""
+    return frozenset(w.rsplit("/", 1)[-1] for w in _FILE_WORD.findall(command) if not w.startswith("."))
 
 
 def _fold_steps(ctx: Ctx) -> None:
     """Within one exchange, a failure got past on the way (a missing module installed) is a step
     of the work the exchange ends with, not a result of its own: its citations join the next
-    outcome of the same exchange."""
+    outcome of the same exchange (or a later one on the file it looked at, see ``_probe_set_up``)."""
     outcomes = [d for d in ctx.drafts if d.kind == "outcome"]
     if len(outcomes) < 2:
         return
     drop: list[Draft] = []
     for d in outcomes:
-        if not _fixed_on_the_way(ctx, d):
+        if not _installed_past(ctx, d, install=False):
             continue
         end = max(d.pos)
-        turn = ctx.last_user(min(d.pos))
+        turn = ctx.last_user(min(d.pos)) if _fixed_on_the_way(ctx, d) and _installed_past(ctx, d) else -1
         later = [
             o
             for o in outcomes
@@ -1662,11 +1694,13 @@ def _fold_steps(ctx: Ctx) -> None:
             and o not in drop
             and max(o.pos) > end
             and min(o.pos) >= min(d.pos)
-            and ctx.last_user(min(o.pos)) == turn
+            and (ctx.last_user(min(o.pos)) == turn or _probe_set_up(ctx, d, o))
         ]
         if later:
             nxt = min(later, key=lambda o: min(o.pos))
-            nxt.pos.update(d.pos)
+            # the look passed again later in another turn: its failing run and the words on it
+            # join, not that pass (no stage of a release done over two turns)
+            nxt.pos.update(p for p in d.pos if ctx.last_user(p) == turn or not _passed(ctx, p))
             drop.append(d)
     if drop:
         ctx.drafts[:] = _without(ctx.drafts, drop)
