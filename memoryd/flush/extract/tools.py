@@ -502,10 +502,11 @@ _BECAUSE: Final = make_cue(
 _OK_WORD: Final = make_cue(
     r"\b(?:pass(?:es|ed|ing)?|green|works|worked|succeeded|successful(?:ly)?|fixed|resolved|ok|healthy|applied|"
     r"done|deployed|merged|restored|created|completed?|"
-    r"up again|back up|bestanden|erfolgreich|läuft|funktioniert|grün|pasan|funciona|exitos[oa]|correcto|"
-    r"passent|réussi|fonctionne|vert)\b|復旧|完了|成功|通り|通過|グリーン",
+    r"up again|back up|bestanden|erfolgreich|läuft|funktioniert|grün|erledigt|pasan|funciona|exitos[oa]|correcto|"
+    r"listo|passent|réussi|fonctionne|vert|terminé)\b|復旧|完了|成功|通り|通過|グリーン",
     "pass|green|work|succe|fixed|resolved|ok|healthy|applied|done|deployed|merged|restored|created|complete|"
-    "up again|back up|bestanden|erfolg|läuft|funktion|grün|funciona|exitos|correct|réussi|fonctionne|vert|"
+    "up again|back up|bestanden|erfolg|läuft|funktion|grün|erledigt|funciona|exitos|correct|listo|réussi|"
+    "fonctionne|vert|terminé|"
     "復旧|完了|成功|通り|通過|グリーン",
 )
 #: Characters that make a word an identifier: numbers, versions, paths, snake_case, #refs, `code`.
@@ -659,10 +660,26 @@ def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False
     first = said[best[1]].text
     if len(first) > 80:
         return _result_clause(first, numbers)
+    if not bare and (figures := _figures_after(said[best[1] + 1 : best[1] + 8], first, numbers)):
+        return fit_all([first, *figures], limit)  # "Fixed: ..." and the list of what the run printed
     if len(first) >= 30 or bare:
         return first
     rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
     return fit_all([first, *rest], limit)
+
+
+def _figures_after(rest: Sequence[_Said], first: str, numbers: set[str]) -> list[str]:
+    """The sentences after a result that names none of the run's numbers which repeat them, in order
+    (a list of the totals the run printed): the result is in them. Numbers go by their digits:
+    ``37,830 €`` as the agent writes it is ``37830`` as the run printed it."""
+    printed = {_digits(n) for n in numbers}
+
+    def figures(text: str) -> set[str]:
+        return {_digits(n) for n in NUMBER.findall(text)}
+
+    if not printed or printed & figures(first):
+        return []
+    return [s.text for s in rest if not s.offer and printed & figures(s.text)]
 
 
 def _only_known(sentence: str, known: str) -> bool:
@@ -1319,7 +1336,9 @@ def group_rules(ctx: Ctx) -> None:
         report = _report_after(ctx, group[-1])
         said = ""
         if report is not None:
-            outputs = "\n".join(s.output[-2000:] for p in group if (s := ctx.msgs[p].step) and not s.quiet)
+            # what the runs printed, and the checks run after them before the report (the figures)
+            shown = [*group, *(m.pos for m in ctx.msgs[group[-1] + 1 : report.pos] if m.step is not None)]
+            outputs = "\n".join(s.output[-2000:] for p in shown if (s := ctx.msgs[p].step) and not s.quiet)
             said = _result_sentence(report, outputs, known=" ".join(named))
             pos.add(report.pos)
             ctx.reported.add(report.pos)
