@@ -313,6 +313,25 @@ def text_failure(output: str, command: str = "") -> bool:
     return False
 
 
+def retried_past(output: str, command: str = "") -> bool:
+    """Whether every line that shows a failure says it is retried and a later line for the same item
+    (its first word: ``try``, ``2026-05``) shows none: a run that retried its way past the failure
+    (``try 1: 503 ... retry later`` / ``try 2: accepted``)."""
+    if "retry" not in output.lower():
+        return False
+    lines = [ln.strip() for ln in output.strip().splitlines()[-200:] if ln.strip()]
+    bad = [i for i, ln in enumerate(lines) if text_failure(ln, command)]
+    if not bad:
+        return False
+    for i in bad:
+        key = lines[i].split()[0]
+        if "retry" not in lines[i].lower() or not any(
+            ln.split()[0] == key and not text_failure(ln, command) for ln in lines[i + 1 :]
+        ):
+            return False
+    return True
+
+
 #: Targets too common to link two different programs' runs.
 _COMMON_TARGETS: Final = frozenset(
     {"origin", "main", "master", "HEAD", "tests", "test", "src", "build", "all"}
@@ -367,7 +386,13 @@ def _run(m: Msg) -> Run:
 def run_of(step: Step) -> Run:
     full, loose = _keys(step)
     speaks = _runs_something(step) if step.command else bool(full)  # a command, or a tool that changes things
-    by_text = not step.failed and not step.quiet and speaks and text_failure(step.output, step.command)
+    by_text = (
+        not step.failed
+        and not step.quiet
+        and speaks
+        and text_failure(step.output, step.command)
+        and not retried_past(step.output, step.command)
+    )
     return Run(step.failed or by_text, by_text, full, loose, step.effect == "check")
 
 
