@@ -184,7 +184,8 @@ _TEXT_FAILURE: Final = (
         ("state", "status", "conclusion", "result", "phase", "health", "active"),
         re.compile(
             r"\b(?i:state|status|conclusion|result|phase|health|active)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
-            r"TIMED_OUT|UNHEALTHY|failed|failure|error|errored|cancell?ed|timed_out|unhealthy|Failed|Unhealthy)\b"
+            r"TIMED_OUT|UNHEALTHY|failed|failure|error|errored|cancell?ed|timed_out|unhealthy|Failed|Unhealthy|"
+            r"PartiallyFailed|PARTIALLY_FAILED|partially_failed|DEGRADED|Degraded|degraded)\b"
         ),
     ),
     (("✗", "✘", "❌"), re.compile(r"^\s*\[?[✗✘❌]\]?\s")),
