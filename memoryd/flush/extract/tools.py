@@ -859,6 +859,26 @@ def _one_value_changed(msgs: Sequence[Msg], chain: _Chain, step: Step) -> bool:
     return diffs[0] >= head
 
 
+_NOT_FOUND: Final = re.compile(r"command not found|not found|exited with code 127\b", re.I)
+
+
+def _worked_around(msgs: Sequence[Msg], chain: _Chain, m: Msg) -> bool:
+    """The agent's very next run after a tool it lacks (``pdftotext: command not found``) is another
+    program on the same file, and it passed: the work was done another way (``at`` missing, a
+    ``systemd-run`` timer instead), so that failure is over."""
+    last, step = msgs[chain.fails[-1]].step, m.step
+    if last is None or step is None or not last.command or not step.command or step.effect == "edit":
+        return False
+    if _run(msgs[chain.fails[-1]]).by_text or not _NOT_FOUND.search(last.output[-2000:]):
+        return False
+    if any(x.step is not None or x.role == "user" for x in msgs[chain.fails[-1] + 1 : m.pos]):
+        return False  # not the next thing the agent ran, or after the user had a word
+    before, now = _main_words(last), _main_words(step)
+    if not now or not _acts(step) or {program(w) for w in before} & {program(w) for w in now}:
+        return False  # (a look done another way, ``pypdf`` for ``pdftotext``, is still a look)
+    return bool(_files(last.command) & _files(step.command))
+
+
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
@@ -919,7 +939,11 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 )
             changed = False
             continue
-        for c in [c for c in open_chains if _closes(run, step, c) or _one_value_changed(msgs, c, step)]:
+        for c in [
+            c
+            for c in open_chains
+            if _closes(run, step, c) or _one_value_changed(msgs, c, step) or _worked_around(msgs, c, m)
+        ]:
             if not _shows_pass(step, run, c, turn):
                 continue
             c.end = m.pos
