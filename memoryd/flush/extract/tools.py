@@ -662,36 +662,56 @@ def _changing(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, .
     return tuple(raw for raw, w in segments if segment_effect(w, raw) in ("change", "edit"))
 
 
-def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False, known: str = "") -> str:
+def _result_sentence(
+    m: Msg,
+    evidence: str,
+    limit: int = 200,
+    bare: bool = False,
+    known: str = "",
+    about: frozenset[str] = frozenset(),
+) -> str:
     """The sentence of a closing report that states the result: numbers the run printed, ids, success.
     One whose identifiers the bullet's lead (``known``: "committed c8a47e1 ...") already names all of
     says nothing new ("Committed as `c8a47e1`."): another is taken, or none.
 
     A short one ("Recovered.", "復旧しました。") that a list spells out takes the list's items
-    with it, whole, while they fit (not when ``bare``).
+    with it, whole, while they fit (not when ``bare``). Of a report on several pieces of work, the
+    sentence that names a file the run worked on (``about``) is that run's result.
     """
     numbers = set(NUMBER.findall(evidence[-4000:])) if evidence else set()
     said = _sentences(m)
-    best: tuple[int, int] = (0, -1)
+    best: tuple[int, int, int] = (0, 0, -1)  # score with the file named (in a list), score, index
     for i, s in enumerate(said):
         if s.offer or (known and _only_known(s.text, known)):
             continue
         shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
         alone = len(said) == 1 and not is_question(s.text)  # a report of one sentence says what came of it
         score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0) + alone
-        if score > best[0]:
-            best = (score, i)
+        named = score + 6 if about and any(f in s.text for f in about) and _listed(m, s.text) else score
+        if named > best[0]:
+            best = (named, score, i)
     if best[0] < 3:
         return ""
-    first = said[best[1]].text
+    first = said[best[2]].text
     if len(first) > 80:
         return _result_clause(first, numbers)
-    if not bare and (figures := _figures_after(said[best[1] + 1 : best[1] + 8], first, numbers)):
+    if not bare and (figures := _figures_after(said[best[2] + 1 : best[2] + 8], first, numbers)):
         return fit_all([first, *figures], limit)  # "Fixed: ..." and the list of what the run printed
     if len(first) >= 30 or bare:
         return first
-    rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
+    rest = [s.text for s in said[best[2] + 1 : best[2] + 8] if not s.offer and s.ids]
     return fit_all([first, *rest], limit)
+
+
+_BULLET: Final = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+", re.M)
+
+
+def _listed(m: Msg, sentence: str) -> bool:
+    """Whether ``sentence`` is (in) an item of a list the message makes: one piece of work it reports."""
+    head = sentence[:20]
+    return any(
+        head in line.replace("*", "").replace("`", "") for line in m.prose.splitlines() if _BULLET.match(line)
+    )
 
 
 def _figures_after(rest: Sequence[_Said], first: str, numbers: set[str]) -> list[str]:
@@ -1072,7 +1092,8 @@ def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None
         if m.role == "assistant" and m.prose:
             if _changes_next(ctx, m):
                 continue  # words on the way to more changes ("four of five done, setting the last")
-            ok = _result_sentence(m, end_step.output)
+            about = _files(end_step.command) | _files("" if end_step.quiet else end_step.output[-2000:])
+            ok = _result_sentence(m, end_step.output, about=about)
             if ok or not m.has_calls:
                 return ok, m.pos
     return "", None
