@@ -64,7 +64,7 @@ _RUNNERS: Final = {
 TRIVIAL: Final = wordset(
     "cd echo printf sleep ls cat head tail wc grep egrep fgrep rg sort uniq awk cut tr true false test [ "
     "mkdir touch export set source . which type pwd date env jq less more clear for while if fi done exit "
-    "read df du zcat ps diff find stat file basename dirname realpath readlink tee"
+    "read df du zcat ps diff find stat file basename dirname realpath readlink tee seq"
 )
 
 
