@@ -2047,8 +2047,8 @@ def _measured(ctx: Ctx, m: Msg) -> list[str]:
     step = prev.step if prev is not None else None
     if step is None or not step.command or step.quiet or step.failed or not _runs_something(step):
         return []  # figures from a file read are data, not a measurement
-    printed = set(_DECIMAL.findall(step.output[:4000]))
-    said = [(s, len(printed & set(_DECIMAL.findall(s)))) for s in report_sentences(m.prose)]
+    printed = {_digits(n) for n in _DECIMAL.findall(step.output[:4000])}  # 600.00 printed, 600,00 said
+    said = [(s, len(printed & {_digits(n) for n in _DECIMAL.findall(s)})) for s in report_sentences(m.prose)]
     if sum(n for _, n in said) < 2:
         return []
     return [s for s, n in said if n]
@@ -2154,14 +2154,15 @@ def _report_sentences(prose: str) -> tuple[str, ...]:
 
 def supporting_steps(ctx: Ctx, m: Msg, results: Sequence[str]) -> list[int]:
     """Tool results in the same stretch of work whose numbers the report repeats."""
-    numbers = {n.replace(",", "") for s in results for n in NUMBER.findall(s)}
+    # by their digits: ``578,40 €`` as a French report writes it is ``578.40`` as the tool printed it
+    numbers = {_digits(n) for s in results for n in NUMBER.findall(s)}
     found: list[tuple[int, int]] = []
     for prev in ctx.before(m.pos):
         if len(found) >= 3:
             break
         if prev.step is None or prev.step.quiet or prev.step.failed:
             continue
-        shared = len(numbers & {n.replace(",", "") for n in NUMBER.findall(prev.step.output[:4000])})
+        shared = len(numbers & {_digits(n) for n in NUMBER.findall(prev.step.output[:4000])})
         if shared >= 2 or (not numbers and prev.step.effect == "read"):
             found.append((shared, prev.pos))
     return [p for _, p in sorted(found, reverse=True)]
