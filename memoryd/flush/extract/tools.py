@@ -899,6 +899,16 @@ def _worked_around(msgs: Sequence[Msg], chain: _Chain, m: Msg) -> bool:
     return bool(_files(last.command) & _files(step.command))
 
 
+def _ends(msgs: Sequence[Msg], run: Run, chain: _Chain, m: Msg) -> bool:
+    """Whether the passing run ``m`` can end ``chain`` (``_shows_pass`` still has to agree)."""
+    assert m.step is not None
+    return (
+        _closes(run, m.step, chain)
+        or _one_value_changed(msgs, chain, m.step)
+        or _worked_around(msgs, chain, m)
+    )
+
+
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
@@ -959,11 +969,7 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 )
             changed = False
             continue
-        for c in [
-            c
-            for c in open_chains
-            if _closes(run, step, c) or _one_value_changed(msgs, c, step) or _worked_around(msgs, c, m)
-        ]:
+        for c in [c for c in open_chains if _ends(msgs, run, c, m)]:
             if not _shows_pass(step, run, c, turn):
                 continue
             c.end = m.pos
@@ -1369,6 +1375,12 @@ def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
     return False
 
 
+def _printed(ctx: Ctx, group: Sequence[int], report: int) -> str:
+    """What a group's runs printed, and the checks run after them before the report (its figures)."""
+    shown = [*group, *(m.pos for m in ctx.msgs[group[-1] + 1 : report] if m.step is not None)]
+    return "\n".join(s.output[-2000:] for p in shown if (s := ctx.msgs[p].step) and not s.quiet)
+
+
 def group_rules(ctx: Ctx) -> None:
     """One outcome per stretch of work that changed something, led by the closing report's result."""
     stage: tuple[Draft, frozenset[str], frozenset[str]] | None = None  # the last outcome, to extend
@@ -1407,10 +1419,7 @@ def group_rules(ctx: Ctx) -> None:
         report = _report_after(ctx, group[-1])
         said = ""
         if report is not None:
-            # what the runs printed, and the checks run after them before the report (the figures)
-            shown = [*group, *(m.pos for m in ctx.msgs[group[-1] + 1 : report.pos] if m.step is not None)]
-            outputs = "\n".join(s.output[-2000:] for p in shown if (s := ctx.msgs[p].step) and not s.quiet)
-            said = _result_sentence(report, outputs, known=" ".join(named))
+            said = _result_sentence(report, _printed(ctx, group, report.pos), known=" ".join(named))
             pos.add(report.pos)
             ctx.reported.add(report.pos)
         if (
