@@ -36,6 +36,7 @@ from memoryd.flush.extract.shell import (
     WRITE_TOOLS,
     command_effect,
     file_effect,
+    found_nothing,
     raw_segments,
     signature,
 )
@@ -90,6 +91,7 @@ def _make_step(entry: Entry, call: ToolCall | None) -> Step:
     failed = entry.is_error or (code is not None and code != 0)
     if command:
         segments, effect, quiet, sigs = _command_facts(command)
+        failed = failed and not found_nothing(segments, entry.text, code)
     else:
         segments, sigs = (), _NO_SIGS
         if tool in WRITE_TOOLS or tool in EDIT_TOOLS:

@@ -64,7 +64,7 @@ _RUNNERS: Final = {
 TRIVIAL: Final = wordset(
     "cd echo printf sleep ls cat head tail wc grep egrep fgrep rg sort uniq awk cut tr true false test [ "
     "mkdir touch export set source . which type pwd date env jq less more clear for while if fi done exit "
-    "read df du zcat ps diff find stat file basename dirname realpath readlink tee"
+    "read df du zcat ps diff find stat file basename dirname realpath readlink tee seq"
 )
 
 
@@ -304,6 +304,25 @@ def program(words: Sequence[str]) -> str:
     return name.split("@", 1)[0] if name.startswith(("node@", "python@")) else name
 
 
+_GREPS: Final = frozenset({"grep", "egrep", "fgrep", "rg"})
+
+
+def found_nothing(segments: Sequence[tuple[str, Sequence[str]]], output: str, code: int | None) -> bool:
+    """Whether exit code 1 only says that a final ``grep`` matched nothing: its count printed 0
+    (``grep -c``), it was asked to stay quiet (``-q``), or nothing at all came out. That is grep's
+    answer, not a failure: agents grep for what must be gone ("no READ_* left", "no #DIV/0! left")."""
+    if code != 1 or not segments or program(segments[-1][1]) not in _GREPS:
+        return False
+    words = segments[-1][1]
+    flags = "".join(w[1:] for w in words[1:] if w.startswith("-") and not w.startswith("--"))
+    lines = [ln.strip() for ln in output.splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
+    if "q" in flags or "--quiet" in words:
+        return True
+    if not lines:
+        return True
+    return "c" in flags and lines[-1] == "0"
+
+
 def signature(words: Sequence[str]) -> str:
     """A stable name for what a simple command runs: ``git commit``, ``pytest``, ``python backfill.py``."""
     prog = program(words)
@@ -488,9 +507,37 @@ def file_effect(tool: str, path: str, content: str) -> str:
     return "change" if is_config(path) else "code"
 
 
+_SHELLS: Final = frozenset({"bash", "sh", "zsh"})
+
+
+def _heredoc_writes(command: str, segments: Sequence[tuple[str, Sequence[str]]]) -> bool:
+    """Whether an interpreter that reads its code from a heredoc (``python3 - <<'PY' ... PY``) is handed
+    code that writes: read as inline code is (``python -c``), by what it calls."""
+    if "<<" not in command:
+        return False
+    reads_stdin = any(
+        program(words) in _INTERPRETERS
+        and program(words) not in _SHELLS
+        and all(w.startswith("-") for w in words[1:] if not w.startswith("<"))
+        for _, words in segments
+    )
+    return reads_stdin and any(_SCRIPT_WRITE.search(m.group(0)) for m in _HEREDOC.finditer(command))
+
+
+#: ``_INLINE_WRITE`` for a whole script: without the names a string or a list also has (``.replace(``,
+#: ``.remove(``), which a script of many lines calls to clean up what it reads.
+_SCRIPT_WRITE: Final = re.compile(
+    r"\.(?:to_(?:csv|excel|parquet|json|sql|feather)|save|savefig|write|writelines|dump|unlink|rmtree|"
+    r"rename|mkdir|executemany|execute|commit|post|put|delete|patch)\(|"
+    r"\bopen\([^)]*['\"][wax]b?\+?['\"]|writeFileSync|appendFileSync|\b(?:INSERT|UPDATE|DELETE|CREATE|DROP)\b"
+)
+
+
 def command_effect(command: str, segments: Sequence[tuple[str, Sequence[str]]]) -> str:
     """The strongest effect among a shell line's simple commands and redirects."""
     effects = {segment_effect(words, raw) for raw, words in segments}
+    if "change" not in effects and _heredoc_writes(command, segments):
+        effects.add("change")
     targets = write_targets(command)
     if targets:
         effects.add("change" if any(is_config(t) for t in targets) else "edit")

@@ -184,7 +184,8 @@ _TEXT_FAILURE: Final = (
         ("state", "status", "conclusion", "result", "phase", "health", "active"),
         re.compile(
             r"\b(?i:state|status|conclusion|result|phase|health|active)[\"']?\s*[:=]\s*[\"']?(?:FAILED|FAILURE|ERROR|ERRORED|CANCELL?ED|"
-            r"TIMED_OUT|UNHEALTHY|failed|failure|error|errored|cancell?ed|timed_out|unhealthy|Failed|Unhealthy)\b"
+            r"TIMED_OUT|UNHEALTHY|failed|failure|error|errored|cancell?ed|timed_out|unhealthy|Failed|Unhealthy|"
+            r"PartiallyFailed|PARTIALLY_FAILED|partially_failed|DEGRADED|Degraded|degraded)\b"
         ),
     ),
     (("✗", "✘", "❌"), re.compile(r"^\s*\[?[✗✘❌]\]?\s")),
@@ -313,6 +314,25 @@ def text_failure(output: str, command: str = "") -> bool:
     return False
 
 
+def retried_past(output: str, command: str = "") -> bool:
+    """Whether every line that shows a failure says it is retried and a later line for the same item
+    (its first word: ``try``, ``2026-05``) shows none: a run that retried its way past the failure
+    (``try 1: 503 ... retry later`` / ``try 2: accepted``)."""
+    if "retry" not in output.lower():
+        return False
+    lines = [ln.strip() for ln in output.strip().splitlines()[-200:] if ln.strip()]
+    bad = [i for i, ln in enumerate(lines) if text_failure(ln, command)]
+    if not bad:
+        return False
+    for i in bad:
+        key = lines[i].split()[0]
+        if "retry" not in lines[i].lower() or not any(
+            ln.split()[0] == key and not text_failure(ln, command) for ln in lines[i + 1 :]
+        ):
+            return False
+    return True
+
+
 #: Targets too common to link two different programs' runs.
 _COMMON_TARGETS: Final = frozenset(
     {"origin", "main", "master", "HEAD", "tests", "test", "src", "build", "all"}
@@ -367,7 +387,13 @@ def _run(m: Msg) -> Run:
 def run_of(step: Step) -> Run:
     full, loose = _keys(step)
     speaks = _runs_something(step) if step.command else bool(full)  # a command, or a tool that changes things
-    by_text = not step.failed and not step.quiet and speaks and text_failure(step.output, step.command)
+    by_text = (
+        not step.failed
+        and not step.quiet
+        and speaks
+        and text_failure(step.output, step.command)
+        and not retried_past(step.output, step.command)
+    )
     return Run(step.failed or by_text, by_text, full, loose, step.effect == "check")
 
 
@@ -502,10 +528,11 @@ _BECAUSE: Final = make_cue(
 _OK_WORD: Final = make_cue(
     r"\b(?:pass(?:es|ed|ing)?|green|works|worked|succeeded|successful(?:ly)?|fixed|resolved|ok|healthy|applied|"
     r"done|deployed|merged|restored|created|completed?|"
-    r"up again|back up|bestanden|erfolgreich|läuft|funktioniert|grün|pasan|funciona|exitos[oa]|correcto|"
-    r"passent|réussi|fonctionne|vert)\b|復旧|完了|成功|通り|通過|グリーン",
+    r"up again|back up|bestanden|erfolgreich|läuft|funktioniert|grün|erledigt|pasan|funciona|exitos[oa]|correcto|"
+    r"listo|passent|réussi|fonctionne|vert|terminé)\b|復旧|完了|成功|通り|通過|グリーン",
     "pass|green|work|succe|fixed|resolved|ok|healthy|applied|done|deployed|merged|restored|created|complete|"
-    "up again|back up|bestanden|erfolg|läuft|funktion|grün|funciona|exitos|correct|réussi|fonctionne|vert|"
+    "up again|back up|bestanden|erfolg|läuft|funktion|grün|erledigt|funciona|exitos|correct|listo|réussi|"
+    "fonctionne|vert|terminé|"
     "復旧|完了|成功|通り|通過|グリーン",
 )
 #: Characters that make a word an identifier: numbers, versions, paths, snake_case, #refs, `code`.
@@ -635,34 +662,70 @@ def _changing(segments: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, .
     return tuple(raw for raw, w in segments if segment_effect(w, raw) in ("change", "edit"))
 
 
-def _result_sentence(m: Msg, evidence: str, limit: int = 200, bare: bool = False, known: str = "") -> str:
+def _result_sentence(
+    m: Msg,
+    evidence: str,
+    limit: int = 200,
+    bare: bool = False,
+    known: str = "",
+    about: frozenset[str] = frozenset(),
+) -> str:
     """The sentence of a closing report that states the result: numbers the run printed, ids, success.
     One whose identifiers the bullet's lead (``known``: "committed c8a47e1 ...") already names all of
     says nothing new ("Committed as `c8a47e1`."): another is taken, or none.
 
     A short one ("Recovered.", "復旧しました。") that a list spells out takes the list's items
-    with it, whole, while they fit (not when ``bare``).
+    with it, whole, while they fit (not when ``bare``). Of a report on several pieces of work, the
+    sentence that names a file the run worked on (``about``) is that run's result.
     """
     numbers = set(NUMBER.findall(evidence[-4000:])) if evidence else set()
     said = _sentences(m)
-    best: tuple[int, int] = (0, -1)
+    best: tuple[int, int, int] = (0, 0, -1)  # score with the file named (in a list), score, index
     for i, s in enumerate(said):
         if s.offer or (known and _only_known(s.text, known)):
             continue
         shared = len(numbers & set(NUMBER.findall(s.text))) if numbers else 0
         alone = len(said) == 1 and not is_question(s.text)  # a report of one sentence says what came of it
         score = 2 * min(shared, 3) + s.ids + (2 if s.ok else 0) + (2 if i == 0 else 0) + alone
-        if score > best[0]:
-            best = (score, i)
+        named = score + 6 if about and any(f in s.text for f in about) and _listed(m, s.text) else score
+        if named > best[0]:
+            best = (named, score, i)
     if best[0] < 3:
         return ""
-    first = said[best[1]].text
+    first = said[best[2]].text
     if len(first) > 80:
         return _result_clause(first, numbers)
+    if not bare and (figures := _figures_after(said[best[2] + 1 : best[2] + 8], first, numbers)):
+        return fit_all([first, *figures], limit)  # "Fixed: ..." and the list of what the run printed
     if len(first) >= 30 or bare:
         return first
-    rest = [s.text for s in said[best[1] + 1 : best[1] + 8] if not s.offer and s.ids]
+    rest = [s.text for s in said[best[2] + 1 : best[2] + 8] if not s.offer and s.ids]
     return fit_all([first, *rest], limit)
+
+
+_BULLET: Final = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+", re.M)
+
+
+def _listed(m: Msg, sentence: str) -> bool:
+    """Whether ``sentence`` is (in) an item of a list the message makes: one piece of work it reports."""
+    head = sentence[:20]
+    return any(
+        head in line.replace("*", "").replace("`", "") for line in m.prose.splitlines() if _BULLET.match(line)
+    )
+
+
+def _figures_after(rest: Sequence[_Said], first: str, numbers: set[str]) -> list[str]:
+    """The sentences after a result that names none of the run's numbers which repeat them, in order
+    (a list of the totals the run printed): the result is in them. Numbers go by their digits:
+    ``37,830 €`` as the agent writes it is ``37830`` as the run printed it."""
+    printed = {_digits(n) for n in numbers}
+
+    def figures(text: str) -> set[str]:
+        return {_digits(n) for n in NUMBER.findall(text)}
+
+    if not printed or printed & figures(first):
+        return []
+    return [s.text for s in rest if not s.offer and printed & figures(s.text)]
 
 
 def _only_known(sentence: str, known: str) -> bool:
@@ -816,6 +879,36 @@ def _one_value_changed(msgs: Sequence[Msg], chain: _Chain, step: Step) -> bool:
     return diffs[0] >= head
 
 
+_NOT_FOUND: Final = re.compile(r"command not found|not found|exited with code 127\b", re.I)
+
+
+def _worked_around(msgs: Sequence[Msg], chain: _Chain, m: Msg) -> bool:
+    """The agent's very next run after a tool it lacks (``pdftotext: command not found``) is another
+    program on the same file, and it passed: the work was done another way (``at`` missing, a
+    ``systemd-run`` timer instead), so that failure is over."""
+    last, step = msgs[chain.fails[-1]].step, m.step
+    if last is None or step is None or not last.command or not step.command or step.effect == "edit":
+        return False
+    if _run(msgs[chain.fails[-1]]).by_text or not _NOT_FOUND.search(last.output[-2000:]):
+        return False
+    if any(x.step is not None or x.role == "user" for x in msgs[chain.fails[-1] + 1 : m.pos]):
+        return False  # not the next thing the agent ran, or after the user had a word
+    before, now = _main_words(last), _main_words(step)
+    if not now or not _acts(step) or {program(w) for w in before} & {program(w) for w in now}:
+        return False  # (a look done another way, ``pypdf`` for ``pdftotext``, is still a look)
+    return bool(_files(last.command) & _files(step.command))
+
+
+def _ends(msgs: Sequence[Msg], run: Run, chain: _Chain, m: Msg) -> bool:
+    """Whether the passing run ``m`` can end ``chain`` (``_shows_pass`` still has to agree)."""
+    assert m.step is not None
+    return (
+        _closes(run, m.step, chain)
+        or _one_value_changed(msgs, chain, m.step)
+        or _worked_around(msgs, chain, m)
+    )
+
+
 def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
     """Failing runs and the later run of the same command identity that passed (one pass over the steps)."""
     open_chains: list[_Chain] = []
@@ -876,7 +969,7 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
                 )
             changed = False
             continue
-        for c in [c for c in open_chains if _closes(run, step, c) or _one_value_changed(msgs, c, step)]:
+        for c in [c for c in open_chains if _ends(msgs, run, c, m)]:
             if not _shows_pass(step, run, c, turn):
                 continue
             c.end = m.pos
@@ -1005,7 +1098,8 @@ def _closing_result(ctx: Ctx, end: int, end_step: Step) -> tuple[str, int | None
         if m.role == "assistant" and m.prose:
             if _changes_next(ctx, m):
                 continue  # words on the way to more changes ("four of five done, setting the last")
-            ok = _result_sentence(m, end_step.output)
+            about = _files(end_step.command) | _files("" if end_step.quiet else end_step.output[-2000:])
+            ok = _result_sentence(m, end_step.output, about=about)
             if ok or not m.has_calls:
                 return ok, m.pos
     return "", None
@@ -1281,6 +1375,12 @@ def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
     return False
 
 
+def _printed(ctx: Ctx, group: Sequence[int], report: int) -> str:
+    """What a group's runs printed, and the checks run after them before the report (its figures)."""
+    shown = [*group, *(m.pos for m in ctx.msgs[group[-1] + 1 : report] if m.step is not None)]
+    return "\n".join(s.output[-2000:] for p in shown if (s := ctx.msgs[p].step) and not s.quiet)
+
+
 def group_rules(ctx: Ctx) -> None:
     """One outcome per stretch of work that changed something, led by the closing report's result."""
     stage: tuple[Draft, frozenset[str], frozenset[str]] | None = None  # the last outcome, to extend
@@ -1319,8 +1419,7 @@ def group_rules(ctx: Ctx) -> None:
         report = _report_after(ctx, group[-1])
         said = ""
         if report is not None:
-            outputs = "\n".join(s.output[-2000:] for p in group if (s := ctx.msgs[p].step) and not s.quiet)
-            said = _result_sentence(report, outputs, known=" ".join(named))
+            said = _result_sentence(report, _printed(ctx, group, report.pos), known=" ".join(named))
             pos.add(report.pos)
             ctx.reported.add(report.pos)
         if (
@@ -1626,10 +1725,21 @@ def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
     """A failure the agent got past on the way to the work asked for: an outcome citing a failing
     run, not left open (must keep), whose only fix was installing what the run lacked (nothing of
     the user's was changed), after which the agent went on with tools in the same turn."""
-    if d.kind != "outcome" or d.must_keep:
-        return False
     last = ctx.msgs[max(d.pos)]
     if last.step is None and not any(m.step is not None for m in ctx.after(last.pos)):
+        return False
+    return _installed_past(ctx, d)
+
+
+def _passed(ctx: Ctx, pos: int) -> bool:
+    step = ctx.msgs[pos].step
+    return step is not None and not step.failed
+
+
+def _installed_past(ctx: Ctx, d: Draft, install: bool = True) -> bool:
+    """An outcome citing a failing run, not left open, whose only fix was installing what it lacked
+    (or, not ``install``, that passed again with nothing changed: a switch, an encoding)."""
+    if d.kind != "outcome" or d.must_keep:
         return False
     failed = [p for p in sorted(d.pos) if ctx.msgs[p].step is not None and _run(ctx.msgs[p]).failed]
     if not failed:
@@ -1637,24 +1747,45 @@ def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
     steps = [
         s for m in ctx.msgs[failed[0] + 1 : max(d.pos) + 1] if (s := m.step) is not None and not s.failed
     ]
-    return any(s.effect == "install" for s in steps) and all(
+    return (not install or any(s.effect == "install" for s in steps)) and all(
         s.effect in ("install", "read", "check") for s in steps
     )
+
+
+def _probe_set_up(ctx: Ctx, d: Draft, later: Draft) -> bool:
+    """Whether ``d`` is a look at the user's data that failed and passed once what it lacked was
+    installed (or a switch changed), and ``later`` works on the same file: that look was the first
+    step of the work, however many turns the user took in between (to answer what it showed)."""
+    failed = next((s for p in sorted(d.pos) if (s := ctx.msgs[p].step) is not None and s.failed), None)
+    if failed is None or failed.effect != "read":
+        return False
+    files = _files(failed.command)
+    return bool(files) and any(
+        not files.isdisjoint(_files(s.command)) for p in later.pos if (s := ctx.msgs[p].step) is not None
+    )
+
+
+_FILE_WORD: Final = re.compile(r"[\w.-]+\.[A-Za-z]{2,5}\b")
+
+
+def _files(command: str) -> frozenset[str]:
+    """The file names a command line mentions (``budget.xlsx``), by their last part."""
+    return frozenset(w.rsplit("/", 1)[-1] for w in _FILE_WORD.findall(command) if not w.startswith("."))
 
 
 def _fold_steps(ctx: Ctx) -> None:
     """Within one exchange, a failure got past on the way (a missing module installed) is a step
     of the work the exchange ends with, not a result of its own: its citations join the next
-    outcome of the same exchange."""
+    outcome of the same exchange (or a later one on the file it looked at, see ``_probe_set_up``)."""
     outcomes = [d for d in ctx.drafts if d.kind == "outcome"]
     if len(outcomes) < 2:
         return
     drop: list[Draft] = []
     for d in outcomes:
-        if not _fixed_on_the_way(ctx, d):
+        if not _installed_past(ctx, d, install=False):
             continue
         end = max(d.pos)
-        turn = ctx.last_user(min(d.pos))
+        turn = ctx.last_user(min(d.pos)) if _fixed_on_the_way(ctx, d) and _installed_past(ctx, d) else -1
         later = [
             o
             for o in outcomes
@@ -1662,11 +1793,13 @@ def _fold_steps(ctx: Ctx) -> None:
             and o not in drop
             and max(o.pos) > end
             and min(o.pos) >= min(d.pos)
-            and ctx.last_user(min(o.pos)) == turn
+            and (ctx.last_user(min(o.pos)) == turn or _probe_set_up(ctx, d, o))
         ]
         if later:
             nxt = min(later, key=lambda o: min(o.pos))
-            nxt.pos.update(d.pos)
+            # the look passed again later in another turn: its failing run and the words on it
+            # join, not that pass (no stage of a release done over two turns)
+            nxt.pos.update(p for p in d.pos if ctx.last_user(p) == turn or not _passed(ctx, p))
             drop.append(d)
     if drop:
         ctx.drafts[:] = _without(ctx.drafts, drop)
@@ -1923,8 +2056,8 @@ def _measured(ctx: Ctx, m: Msg) -> list[str]:
     step = prev.step if prev is not None else None
     if step is None or not step.command or step.quiet or step.failed or not _runs_something(step):
         return []  # figures from a file read are data, not a measurement
-    printed = set(_DECIMAL.findall(step.output[:4000]))
-    said = [(s, len(printed & set(_DECIMAL.findall(s)))) for s in report_sentences(m.prose)]
+    printed = {_digits(n) for n in _DECIMAL.findall(step.output[:4000])}  # 600.00 printed, 600,00 said
+    said = [(s, len(printed & {_digits(n) for n in _DECIMAL.findall(s)})) for s in report_sentences(m.prose)]
     if sum(n for _, n in said) < 2:
         return []
     return [s for s, n in said if n]
@@ -2030,14 +2163,15 @@ def _report_sentences(prose: str) -> tuple[str, ...]:
 
 def supporting_steps(ctx: Ctx, m: Msg, results: Sequence[str]) -> list[int]:
     """Tool results in the same stretch of work whose numbers the report repeats."""
-    numbers = {n.replace(",", "") for s in results for n in NUMBER.findall(s)}
+    # by their digits: ``578,40 €`` as a French report writes it is ``578.40`` as the tool printed it
+    numbers = {_digits(n) for s in results for n in NUMBER.findall(s)}
     found: list[tuple[int, int]] = []
     for prev in ctx.before(m.pos):
         if len(found) >= 3:
             break
         if prev.step is None or prev.step.quiet or prev.step.failed:
             continue
-        shared = len(numbers & {n.replace(",", "") for n in NUMBER.findall(prev.step.output[:4000])})
+        shared = len(numbers & {_digits(n) for n in NUMBER.findall(prev.step.output[:4000])})
         if shared >= 2 or (not numbers and prev.step.effect == "read"):
             found.append((shared, prev.pos))
     return [p for _, p in sorted(found, reverse=True)]
