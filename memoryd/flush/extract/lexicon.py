@@ -274,6 +274,15 @@ REVERSAL: Final = Words(
     "anzi|invece|piuttosto|al posto di|ripensandoci|ho cambiato idea|alla fine|in realtà",
 )
 
+#: Dropping what was said before: "forget the X", "vergiss das", "olvida eso", "oublie", "lascia perdere".
+FORGET: Final = Words(
+    "forget|forget it|forget that|scrap that|never mind",
+    "vergiss|vergessen wir|vergiss es",
+    "olvida|olvídate|olvidad|olvídalo|olvida eso",
+    "oublie|oubliez|laisse tomber|oublie ça",
+    "dimentica|dimenticalo|lascia perdere|lasciamo perdere",
+)
+
 #: A standing rule, in so many words.
 RULE: Final = Words(
     "always|never|not ever|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
