@@ -656,7 +656,10 @@ def _settle_reply(
     elif pointwise:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and (
-        ((offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)))
+        (
+            (offer.asked or offer.choice)
+            and (offer.choice or _explicit_pick(first, offer) or _hands_over(first))
+        )
         or (len(offer.options) >= 2 and _explicit_pick(first, offer) and not own)
     ):  # ("two rhythms: 1. monthly 2. bimonthly" - "the first, no doubt": picked by its ordinal)
         _choice(ctx, m, prev, offer, body, first, deferred)
@@ -671,6 +674,8 @@ def _settle_reply(
         and (_agrees(first) or _carries_values(offer.recommendation, body))
     ):
         _take_recommendation(ctx, m, prev, offer, body)
+    elif offer.single and _hands_over(first) and _sides_handed_over(ctx, m, offer):
+        pass  # "we can set 30s, or revert it" - "your call" - "Setting 30s: ...": the side it takes
     elif offer.single:
         _single(ctx, m, prev, offer, body, first, deferred)
     elif deferred and not points and not _agrees(first) and (offer.question or _unknown(prev)):
@@ -983,6 +988,39 @@ def _explicit_pick(first: str, offer: Offer) -> bool:
         return False
     ordinal = any(t in ORDINALS for t in tokens(first)[:8]) or any(o in first for o, _ in WIDE_ORDINALS)
     return bool(_LABEL.match(first)) or ordinal
+
+
+def _hands_over(first: str) -> bool:
+    """A reply that opens by handing the choice over ("your call, but ...", "decidi tu"): options put
+    to the user as a plan, then, are a choice the assistant's next words make (``_assistant_choice``)."""
+    return DELEGATE.hit(first) and not is_question(first)
+
+
+#: Where one side of a single offer ends and the other begins: ", or", "oder", "oppure".
+_OR_SIDES: Final = re.compile(r",?\s+(?:or|oder|o|ou|oppure)\s+", re.I)
+
+
+def _sides_handed_over(ctx: Ctx, m: Msg, offer: Offer) -> bool:
+    """One offered sentence that holds two sides ("we can set 30s, or revert the commit and go back to
+    5m"), the choice handed over, and the assistant's next statement naming a value or name of one
+    side only: that statement is the decision, with the side not taken, citing the handing over and
+    the choosing turn (the offer's own findings stay the fact rules'). Drafted when it holds."""
+    sides = [x for x in _OR_SIDES.split(plain(offer.single).rstrip("?？ .")) if x.strip(" ,;")]
+    nxt = ctx.prose_after(m.pos, text_only=False)
+    if len(sides) != 2 or nxt is None or not nxt.sentences or ctx.offer(nxt).options:
+        return False
+    said = plain(nxt.sentences[0]).strip()
+    if is_question(said) or _refuses(said) or _size(said) > 30:
+        return False
+    names = [introduced_names(x, False) for x in sides]
+    told = introduced_names(said, False)
+    hits = [i for i in (0, 1) if told & (names[i] - names[1 - i])]
+    if len(hits) != 1:
+        return False
+    other = clip(sides[1 - hits[0]].strip(" ,;"), 90)
+    text = f"{_sentence(said.rstrip('.!。 '))} ({_INSTEAD.get(ctx.lang, _INSTEAD['en'])}: {other})"
+    ctx.add("decision", text, {m.pos, nxt.pos}, must_keep=True)  # (the offer's findings stay a fact)
+    return True
 
 
 def _unknown(prev: Msg) -> str:
