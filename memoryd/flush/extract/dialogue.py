@@ -228,6 +228,8 @@ def _defers(s: str) -> bool:
         return False  # every way of putting off needs one of these (the cheap test first)
     if SIGN_OFF.search(s) or todos.signs_off(s):
         return False  # "thanks, that's it", "going for a walk, later": a goodbye, nothing put off
+    if DELEGATE.hit(s) and not (ASK.hit(s) or ASK_SELF.hit(s)):
+        return False  # "pipettes dunno, your call": the choice handed over, nothing put off
     if todos.hedged_only(s) and not (ASK.hit(s) or ASK_SELF.hit(s)):
         return False  # "maybe elf", "haha maybe": a hedged answer, nothing put off
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
