@@ -1963,6 +1963,8 @@ def _single(
             if not is_question(s) and not _defers(s) and not _aside(s) and len(tokens(s)) > 2
         ]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
+        if stated := _stated_before(prev, offer.single, offer.change):
+            text = f"{stated}; {text}"  # "Le modèle de base est sous Apache-2.0; Je mets donc Apache-2.0"
         pos = {prev.pos, m.pos}
         if (sent := _carried_out(ctx, m)) is not None:  # the send that carried it out is cited too
             pos.add(sent[0])
@@ -1972,12 +1974,36 @@ def _single(
         # "shall I write to them?" - "go on" - the mail sent: the offer taken, and what showed it done
         done_at, to = done
         text = _action(action).rstrip(".")
+        if stated := _stated_before(prev, offer.single, offer.change):
+            text = f"{stated}; {text}"  # "Only one: ICE 577, ... 07:12; Write the change to Jana"
         ctx.add(
             "decision", text if to in text else f"{text} ({to})", {prev.pos, m.pos, done_at}, must_keep=True
         )
 
 
 _ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _stated_before(prev: Msg, single: str, change: Sequence[str]) -> str:
+    """The statement of the offering turn that the offer takes up ("Only one: AVE 03261, Thursday 14 at
+    06:50. Shall I write to Marta with the change?", "The base model is under Apache-2.0. So I put
+    Apache-2.0?"): before the offer, one naming every value the offer names (an offer with a new value
+    only changes what the statement says), else (an offer naming none) the one with the most values,
+    two at least. What the offer is about, so the decision says it; else "". Not the sentence stating
+    the value an offer to change it replaces (``Offer.change``: the decision says that one already)."""
+    if single not in prev.sentences:
+        return ""
+    before = [
+        x
+        for x in prev.sentences[: prev.sentences.index(single)]
+        if not is_question(x) and _size(x) <= 25 and not (change and change[1] in x)
+    ]
+    own = distinct_values(single)
+    if own:
+        shared = [x for x in before if own <= distinct_values(x)]  # not "now 3.11" before "3.11 to 3.12?"
+        return plain(shared[-1]).strip().rstrip(".!。 ") if shared else ""
+    most = max(before, key=lambda x: len(distinct_values(x)), default="")
+    return plain(most).strip().rstrip(".!。 ") if len(distinct_values(most)) >= 2 else ""
 
 
 def _carried_out(ctx: Ctx, m: Msg) -> tuple[int, str] | None:
