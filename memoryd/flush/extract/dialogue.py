@@ -111,6 +111,7 @@ from memoryd.flush.extract.prose import (
     split_sentences,
     word_set,
 )
+from memoryd.flush.extract.then_pick import then_pick
 from memoryd.flush.extract.tools import measured_list, report_sentences, result_sentences, supporting_steps
 from memoryd.flush.items import Kind
 from memoryd.flush.memo import memo
@@ -317,7 +318,12 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         return  # "Anything I can help with?" - "not really": nothing was offered to take or turn down
     before = len(ctx.drafts)
     _read_reply(ctx, m, prev, used)
-    for fallback in (_said_back, _proposal_taken, _labelled_proposal_taken):  # each while none has read it
+    for fallback in (
+        _said_back,
+        _proposal_taken,
+        _labelled_proposal_taken,
+        then_pick,
+    ):  # while none has read it
         if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
             fallback(ctx, m, prev)
 

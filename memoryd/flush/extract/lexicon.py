@@ -449,6 +449,18 @@ WHICH: Final = Words(
     "quale|quali|quale preferisci|preferenza",
 )
 
+#: "Then", said after a pick ("wed then", "le 11 alors", "dienstag dann").
+THEN: Final = Words("then|so then|dann|also dann|entonces|pues|alors|allora|quindi")
+
+#: The days of the week.
+WEEKDAYS: Final = Words(
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
+)
+
 #: A task's owner or due date: weekdays, "by", "due", "owner", "until".
 DUE: Final = Words(
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|eod|eow|"
