@@ -21,6 +21,8 @@ from memoryd.flush.extract.lexicon import FORGET, NO, REJECT, REVERSAL, YES, tok
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import is_question, plain, word_set
 
+#: A "then" closing what is said back ("..., 3rd period then", "... alors"): it adds nothing.
+_TRAILING_THEN: Final = re.compile(r",?\s+(?:then|dann|entonces|pues|alors|allora|quindi)$", re.I)
 #: How far back the earlier offer may lie (assistant turns with prose).
 _LOOK_BACK: Final = 12
 #: "Right, ...", "Makes sense: ...", "Okay, ...": a short lead before what is said back.
@@ -126,7 +128,7 @@ def turned_back(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         return False
     if (lead := _LEAD.match(said)) and not word_set(said[: lead.end()]) & key:
         said = said[lead.end() :]  # "Makes sense: the Babboe ..." -> "the Babboe ..."
-    text = said.rstrip(".!。 ")
+    text = _TRAILING_THEN.sub("", said.rstrip(".!。 "))  # "Monday 14 December, 3rd period then"
     text = text[:1].upper() + text[1:]
     pos = {offer.pos, m.pos, ack.pos}
     if (stale := _stale(ctx, offer)) is not None:
