@@ -91,6 +91,7 @@ from memoryd.flush.extract.put_right import no_put_right
 from memoryd.flush.extract.restated import restated_tasks
 from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
+from memoryd.flush.extract.turned_back import turned_back
 from memoryd.flush.items import Item
 from memoryd.sources.transcript import Entry
 
@@ -140,6 +141,7 @@ def _user_turn(
         used.update(range(len(m.sentences)))
     if reversals(ctx, m, used):  # "wait, make it TOML": turns a decision around, not a correction
         return
+    replies = not turned_back(ctx, m, used)  # "scrap that, put it on monday 14th": no reply to the last turn
     if m.pos not in side and user_correction(ctx, m, prev):
         return
     if m.pos not in side and no_put_right(ctx, m, prev, used):
@@ -152,14 +154,14 @@ def _user_turn(
     if (own := own_choice_delegated(ctx, m)) is not None:
         chose[max(own.pos)] = own
         prev = None  # the turn handed over its own choice: it answers nothing before it
-    if prev is not None and m.pos not in side:
+    if prev is not None and m.pos not in side and replies:
         read_reply(ctx, m, prev, used)
     procedure_prose(ctx, m)
     user_tasks(ctx, m, used)
     stated_facts(ctx, m, used)
     explicit_lines(ctx, m, decisions=not used)
     own_contrast(ctx, m, used)  # last: a turn any rule above read is theirs
-    if prev is not None and m.pos not in side:
+    if prev is not None and m.pos not in side and replies:
         put_off_aside(ctx, m, prev, start)  # a point put off in passing, when nothing above kept it open
 
 

@@ -111,6 +111,7 @@ from memoryd.flush.extract.prose import (
     split_sentences,
     word_set,
 )
+from memoryd.flush.extract.then_pick import then_pick
 from memoryd.flush.extract.tools import measured_list, report_sentences, result_sentences, supporting_steps
 from memoryd.flush.items import Kind
 from memoryd.flush.memo import memo
@@ -229,6 +230,8 @@ def _defers(s: str) -> bool:
         return False  # every way of putting off needs one of these (the cheap test first)
     if SIGN_OFF.search(s) or todos.signs_off(s):
         return False  # "thanks, that's it", "going for a walk, later": a goodbye, nothing put off
+    if DELEGATE.hit(s) and not (ASK.hit(s) or ASK_SELF.hit(s)):
+        return False  # "pipettes dunno, your call": the choice handed over, nothing put off
     if todos.hedged_only(s) and not (ASK.hit(s) or ASK_SELF.hit(s)):
         return False  # "maybe elf", "haha maybe": a hedged answer, nothing put off
     if distinct_values(s) and STATE.hit(s) and not is_question(s):
@@ -316,7 +319,12 @@ def read_reply(ctx: Ctx, m: Msg, prev: Msg, used: set[int]) -> None:
         return  # "Anything I can help with?" - "not really": nothing was offered to take or turn down
     before = len(ctx.drafts)
     _read_reply(ctx, m, prev, used)
-    for fallback in (_said_back, _proposal_taken, _labelled_proposal_taken):  # each while none has read it
+    for fallback in (
+        _said_back,
+        _proposal_taken,
+        _labelled_proposal_taken,
+        then_pick,
+    ):  # while none has read it
         if len(ctx.drafts) == before and not any(m.pos in d.pos for _, d in ctx.slots):
             fallback(ctx, m, prev)
 
@@ -657,7 +665,10 @@ def _settle_reply(
     elif pointwise:
         _plan_reply(ctx, m, prev, offer, body, first, deferred)
     elif offer.options and (
-        ((offer.asked or offer.choice) and (offer.choice or _explicit_pick(first, offer)))
+        (
+            (offer.asked or offer.choice)
+            and (offer.choice or _explicit_pick(first, offer) or _hands_over(first))
+        )
         or (len(offer.options) >= 2 and _explicit_pick(first, offer) and not own)
     ):  # ("two rhythms: 1. monthly 2. bimonthly" - "the first, no doubt": picked by its ordinal)
         _choice(ctx, m, prev, offer, body, first, deferred)
@@ -672,6 +683,8 @@ def _settle_reply(
         and (_agrees(first) or _carries_values(offer.recommendation, body))
     ):
         _take_recommendation(ctx, m, prev, offer, body)
+    elif offer.single and _hands_over(first) and _sides_handed_over(ctx, m, offer):
+        pass  # "we can set 30s, or revert it" - "your call" - "Setting 30s: ...": the side it takes
     elif offer.single:
         _single(ctx, m, prev, offer, body, first, deferred)
     elif deferred and not points and not _agrees(first) and (offer.question or _unknown(prev)):
@@ -984,6 +997,39 @@ def _explicit_pick(first: str, offer: Offer) -> bool:
         return False
     ordinal = any(t in ORDINALS for t in tokens(first)[:8]) or any(o in first for o, _ in WIDE_ORDINALS)
     return bool(_LABEL.match(first)) or ordinal
+
+
+def _hands_over(first: str) -> bool:
+    """A reply that opens by handing the choice over ("your call, but ...", "decidi tu"): options put
+    to the user as a plan, then, are a choice the assistant's next words make (``_assistant_choice``)."""
+    return DELEGATE.hit(first) and not is_question(first)
+
+
+#: Where one side of a single offer ends and the other begins: ", or", "oder", "oppure".
+_OR_SIDES: Final = re.compile(r",?\s+(?:or|oder|o|ou|oppure)\s+", re.I)
+
+
+def _sides_handed_over(ctx: Ctx, m: Msg, offer: Offer) -> bool:
+    """One offered sentence that holds two sides ("we can set 30s, or revert the commit and go back to
+    5m"), the choice handed over, and the assistant's next statement naming a value or name of one
+    side only: that statement is the decision, with the side not taken, citing the handing over and
+    the choosing turn (the offer's own findings stay the fact rules'). Drafted when it holds."""
+    sides = [x for x in _OR_SIDES.split(plain(offer.single).rstrip("?？ .")) if x.strip(" ,;")]
+    nxt = ctx.prose_after(m.pos, text_only=False)
+    if len(sides) != 2 or nxt is None or not nxt.sentences or ctx.offer(nxt).options:
+        return False
+    said = plain(nxt.sentences[0]).strip()
+    if is_question(said) or _refuses(said) or _size(said) > 30:
+        return False
+    names = [introduced_names(x, False) for x in sides]
+    told = introduced_names(said, False)
+    hits = [i for i in (0, 1) if told & (names[i] - names[1 - i])]
+    if len(hits) != 1:
+        return False
+    other = clip(sides[1 - hits[0]].strip(" ,;"), 90)
+    text = f"{_sentence(said.rstrip('.!。 '))} ({_INSTEAD.get(ctx.lang, _INSTEAD['en'])}: {other})"
+    ctx.add("decision", text, {m.pos, nxt.pos}, must_keep=True)  # (the offer's findings stay a fact)
+    return True
 
 
 def _unknown(prev: Msg) -> str:
@@ -1924,6 +1970,8 @@ def _single(
             if not is_question(s) and not _defers(s) and not _aside(s) and len(tokens(s)) > 2
         ]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
+        if stated := _stated_before(prev, offer.single, offer.change):
+            text = f"{stated}; {text}"  # "Le modèle de base est sous Apache-2.0; Je mets donc Apache-2.0"
         pos = {prev.pos, m.pos}
         if (sent := _carried_out(ctx, m)) is not None:  # the send that carried it out is cited too
             pos.add(sent[0])
@@ -1933,12 +1981,36 @@ def _single(
         # "shall I write to them?" - "go on" - the mail sent: the offer taken, and what showed it done
         done_at, to = done
         text = _action(action).rstrip(".")
+        if stated := _stated_before(prev, offer.single, offer.change):
+            text = f"{stated}; {text}"  # "Only one: ICE 577, ... 07:12; Write the change to Jana"
         ctx.add(
             "decision", text if to in text else f"{text} ({to})", {prev.pos, m.pos, done_at}, must_keep=True
         )
 
 
 _ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _stated_before(prev: Msg, single: str, change: Sequence[str]) -> str:
+    """The statement of the offering turn that the offer takes up ("Only one: AVE 03261, Thursday 14 at
+    06:50. Shall I write to Marta with the change?", "The base model is under Apache-2.0. So I put
+    Apache-2.0?"): before the offer, one naming every value the offer names (an offer with a new value
+    only changes what the statement says), else (an offer naming none) the one with the most values,
+    two at least. What the offer is about, so the decision says it; else "". Not the sentence stating
+    the value an offer to change it replaces (``Offer.change``: the decision says that one already)."""
+    if single not in prev.sentences:
+        return ""
+    before = [
+        x
+        for x in prev.sentences[: prev.sentences.index(single)]
+        if not is_question(x) and _size(x) <= 25 and not (change and change[1] in x)
+    ]
+    own = distinct_values(single)
+    if own:
+        shared = [x for x in before if own <= distinct_values(x)]  # not "now 3.11" before "3.11 to 3.12?"
+        return plain(shared[-1]).strip().rstrip(".!。 ") if shared else ""
+    most = max(before, key=lambda x: len(distinct_values(x)), default="")
+    return plain(most).strip().rstrip(".!。 ") if len(distinct_values(most)) >= 2 else ""
 
 
 def _carried_out(ctx: Ctx, m: Msg) -> tuple[int, str] | None:

@@ -275,6 +275,15 @@ REVERSAL: Final = Words(
     "anzi|invece|piuttosto|al posto di|ripensandoci|ho cambiato idea|alla fine|in realtà",
 )
 
+#: Dropping what was said before: "forget the X", "vergiss das", "olvida eso", "oublie", "lascia perdere".
+FORGET: Final = Words(
+    "forget|forget it|forget that|scrap that|never mind",
+    "vergiss|vergessen wir|vergiss es",
+    "olvida|olvídate|olvidad|olvídalo|olvida eso",
+    "oublie|oubliez|laisse tomber|oublie ça",
+    "dimentica|dimenticalo|lascia perdere|lasciamo perdere",
+)
+
 #: A standing rule, in so many words.
 RULE: Final = Words(
     "always|never|not ever|from now on|going forward|every time|no exceptions|don't ever|must|mustn't|only ever|"
@@ -439,6 +448,18 @@ AGAIN: Final = Words(
 WHICH: Final = Words(
     "which|what do you prefer|preference|welche|welcher|welches|cuál|cuáles|lequel|laquelle|quel|quelle|どちら|どれ",
     "quale|quali|quale preferisci|preferenza",
+)
+
+#: "Then", said after a pick ("wed then", "le 11 alors", "dienstag dann").
+THEN: Final = Words("then|so then|dann|also dann|entonces|pues|alors|allora|quindi")
+
+#: The days of the week.
+WEEKDAYS: Final = Words(
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
 )
 
 #: A task's owner or due date: weekdays, "by", "due", "owner", "until".
