@@ -89,6 +89,7 @@ from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, p
 from memoryd.flush.extract.prose import MAX_TEXT
 from memoryd.flush.extract.put_right import no_put_right
 from memoryd.flush.extract.restated import restated_tasks
+from memoryd.flush.extract.taken_up import taken_up_values
 from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
 from memoryd.flush.items import Item
@@ -145,6 +146,7 @@ def _user_turn(
     if m.pos not in side and no_put_right(ctx, m, prev, used):
         prev = None  # "no!! 70.": the no puts a value right, it answers no offer
     denied_values(ctx, m, prev or ctx.prev_assistant(m.pos), used)  # "retro isn't the 9th, ...": a fact
+    taken_up_values(ctx, m, used)  # "ce n'est pas 290, 240 par mois" - "Exact, 240 €": a fact
     remember_requests(ctx, m, used)
     if prev is not None and prev.pos in chose and _plain_yes(m):
         chose[prev.pos].pos.add(m.pos)  # "ok fine, laminate it is": the choice confirmed
