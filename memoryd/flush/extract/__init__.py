@@ -83,6 +83,7 @@ from memoryd.flush.extract.dialogue import (
 )
 from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
 from memoryd.flush.extract.failures import tool_chain_rules
+from memoryd.flush.extract.given_ids import given_ids
 from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
@@ -159,6 +160,7 @@ def _user_turn(
     procedure_prose(ctx, m)
     user_tasks(ctx, m, used)
     stated_facts(ctx, m, used)
+    given_ids(ctx, m, used)  # "Mandant M-20417" and the agent's calls on M-20417: where things are
     explicit_lines(ctx, m, decisions=not used)
     own_contrast(ctx, m, used)  # last: a turn any rule above read is theirs
     if prev is not None and m.pos not in side:
