@@ -91,6 +91,7 @@ from memoryd.flush.extract.prose import MAX_TEXT
 from memoryd.flush.extract.put_right import no_put_right
 from memoryd.flush.extract.restated import restated_tasks
 from memoryd.flush.extract.side_answers import side_answers
+from memoryd.flush.extract.small_talk import drop_small_talk_facts
 from memoryd.flush.extract.taken_up import taken_up_values
 from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
@@ -259,6 +260,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(doc_procedures, ctx)
     _guarded(answered_facts, ctx)
     _guarded(side_answers, ctx)
+    _guarded(drop_small_talk_facts, ctx)
     _guarded(unanswered_at_end, ctx)
     _guarded(settle, ctx)
     return [
