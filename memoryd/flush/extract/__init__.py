@@ -83,6 +83,7 @@ from memoryd.flush.extract.dialogue import (
 )
 from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
 from memoryd.flush.extract.failures import tool_chain_rules
+from memoryd.flush.extract.figures import read_figures
 from memoryd.flush.extract.given_ids import given_ids
 from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
@@ -260,6 +261,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(doc_procedures, ctx)
     _guarded(answered_facts, ctx)
     _guarded(side_answers, ctx)
+    _guarded(read_figures, ctx)
     _guarded(drop_small_talk_facts, ctx)
     _guarded(unanswered_at_end, ctx)
     _guarded(settle, ctx)
