@@ -83,12 +83,17 @@ from memoryd.flush.extract.dialogue import (
 )
 from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
 from memoryd.flush.extract.failures import tool_chain_rules
+from memoryd.flush.extract.figures import read_figures
+from memoryd.flush.extract.given_ids import given_ids
 from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
 from memoryd.flush.extract.put_right import no_put_right
 from memoryd.flush.extract.restated import restated_tasks
+from memoryd.flush.extract.side_answers import side_answers
+from memoryd.flush.extract.small_talk import drop_small_talk_facts
+from memoryd.flush.extract.taken_up import taken_up_values
 from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
 from memoryd.flush.extract.turned_back import turned_back
@@ -147,6 +152,7 @@ def _user_turn(
     if m.pos not in side and no_put_right(ctx, m, prev, used):
         prev = None  # "no!! 70.": the no puts a value right, it answers no offer
     denied_values(ctx, m, prev or ctx.prev_assistant(m.pos), used)  # "retro isn't the 9th, ...": a fact
+    taken_up_values(ctx, m, used)  # "ce n'est pas 290, 240 par mois" - "Exact, 240 €": a fact
     remember_requests(ctx, m, used)
     if prev is not None and prev.pos in chose and _plain_yes(m):
         chose[prev.pos].pos.add(m.pos)  # "ok fine, laminate it is": the choice confirmed
@@ -159,6 +165,7 @@ def _user_turn(
     procedure_prose(ctx, m)
     user_tasks(ctx, m, used)
     stated_facts(ctx, m, used)
+    given_ids(ctx, m, used)  # "Mandant M-20417" and the agent's calls on M-20417: where things are
     explicit_lines(ctx, m, decisions=not used)
     own_contrast(ctx, m, used)  # last: a turn any rule above read is theirs
     if prev is not None and m.pos not in side and replies:
@@ -255,6 +262,9 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(_assistant_rules, ctx)
     _guarded(doc_procedures, ctx)
     _guarded(answered_facts, ctx)
+    _guarded(side_answers, ctx)
+    _guarded(read_figures, ctx)
+    _guarded(drop_small_talk_facts, ctx)
     _guarded(unanswered_at_end, ctx)
     _guarded(settle, ctx)
     return [
