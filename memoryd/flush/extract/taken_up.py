@@ -2,9 +2,7 @@
 870 €", "27 de 3ºC", "43 minuti"); a later user turn says it is not so (a negation) and gives
 another number in its place, and the assistant's next words repeat the user's number ("Exact, 240 €",
 "3ºC queda con 26", "Giusto, 82 minuti"). The agent taking the number up is what makes the no a
-correction and not a refusal or a new order: a fact (must keep), in the user's words. The same holds
-for the assistant's own words said back with a no ("jefa de estudios adjunta no, soy coordinadora de
-nivel") and new words the assistant's next turn takes up ("Cambiado a «coordinadora de 3º ESO»")."""
+correction and not a refusal or a new order: a fact (must keep), in the user's words."""
 
 from __future__ import annotations
 
@@ -16,7 +14,7 @@ from memoryd.flush.extract.fact_common import PLEASE
 from memoryd.flush.extract.lexicon import PREFER, tokens
 from memoryd.flush.extract.markers import LEAD_FILLER, REQUEST
 from memoryd.flush.extract.messages import Msg
-from memoryd.flush.extract.prose import has_secret, is_question, plain, word_set
+from memoryd.flush.extract.prose import has_secret, is_question, plain
 
 #: A negation, per language: "not", "no", "isn't", "nicht", "kein", "pas", "non".
 _NEGATION: Final = re.compile(
@@ -35,20 +33,13 @@ _BACK: Final = 3
 
 def taken_up_values(ctx: Ctx, m: Msg, used: set[int]) -> None:
     """The sentence of ``m`` that gives a number in place of one of the assistant's (see the module),
-    with the negation before it, as a correction, unless a correction rule kept that number already;
-    else one that says no to the assistant's own words and puts others in (``_taken_up_words``)."""
-    if not _NEGATION.search(m.prose):
+    with the negation before it, as a correction, unless a correction rule kept that number already."""
+    if not _NEGATION.search(m.prose) or not _NUMBER.search(m.prose):
         return
-    if not _NUMBER.search(m.prose) or not _taken_up_numbers(ctx, m, used):
-        _taken_up_words(ctx, m, used)
-
-
-def _taken_up_numbers(ctx: Ctx, m: Msg, used: set[int]) -> bool:
-    """The number path of ``taken_up_values``; True when it kept a correction."""
     said = _said_before(ctx, m.pos)
     echo = _numbers(" ".join(a.prose for a in ctx.after(m.pos) if a.role == "assistant"))
     if not said or not echo:
-        return False
+        return
     theirs = {n for _, text in said for n in _numbers(text)}
     units = {u for _, text in said for u in _units(text)}
     kept = " ".join(d.text for d in ctx.drafts if m.pos in d.pos and d.kind == "fact")
@@ -69,39 +60,7 @@ def _taken_up_numbers(ctx: Ctx, m: Msg, used: set[int]) -> bool:
         cite = {p for p, text in said if _numbers(text) & old} or {said[0][0]}
         ctx.add("fact", text + ctx.labels["correction"], cite | {m.pos}, must_keep=True)
         used.update(range(head, end + 1))
-        return True
-    return False
-
-
-#: The assistant's words said back with a no after them, at a sentence's head: "jefa de estudios
-#: adjunta no, soy coordinadora", "the Tuesday slot no: ...", "die Rechnungsadresse nicht, ...".
-_WORDS_NO: Final = re.compile(
-    r"^(?P<old>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){1,5}?)\s+(?:no|not|nicht|non|nein)\s*[,:;—–-]\s*(?P<rest>.+)$",
-    re.I,
-)
-
-
-def _taken_up_words(ctx: Ctx, m: Msg, used: set[int]) -> None:
-    """A sentence that opens with words of the assistant's last turn and a no ("jefa de estudios
-    adjunta no, soy coordinadora de nivel"), whose new words the assistant's next turn takes up
-    ("Cambiado a «coordinadora de 3º ESO»"): a correction. New words are ones the assistant's turn did
-    not use: "the SQS one no, the Redis one" after two options picks one, it puts nothing right."""
-    prev = ctx.prev_assistant(m.pos)
-    reply = ctx.prose_after(m.pos, text_only=False)
-    if prev is None or reply is None:
         return
-    before, after = word_set(prev.prose[-3000:]), word_set(reply.prose)
-    for i, s in enumerate(m.sentences[:8]):
-        got = _WORDS_NO.match(LEAD_FILLER.sub("", s))
-        if i in used or got is None or has_secret(s) or is_question(s):
-            continue
-        old = {w for w in word_set(got.group("old")) if len(w) > 3}
-        new = {w for w in word_set(got.group("rest")) if len(w) > 3} - before
-        if len(old) >= 2 and old <= before and new & after:
-            text = plain(LEAD_FILLER.sub("", s)).rstrip(" .")
-            ctx.add("fact", text + ctx.labels["correction"], {prev.pos, m.pos}, must_keep=True)
-            used.add(i)
-            return
 
 
 def _statement(s: str) -> bool:
