@@ -44,3 +44,26 @@ def test_clearing_changes_no_item() -> None:
     extract_items(entries)  # warm caches
     warm = content_of(entries, [])
     assert cold.items == warm.items
+
+
+def test_the_options_laid_out_in_a_range_are_not_kept_after_it() -> None:
+    """``facts`` reads a range's laid-out options once and keeps them for the range's other turns."""
+    from memoryd.flush.extract import facts
+    from memoryd.flush.extract.context import Ctx
+    from memoryd.flush.extract.messages import language_of, visible_messages
+
+    c = Conv()
+    c.user("which backup target should we use for the NAS?")
+    c.say(
+        "Two options:\n1. Restic to B2, about 4 EUR a month\n2. Borg to the old Pi at home\n\nWhich one do you want?"
+    )
+    c.user("the first one. I never trust the Pi with backups")
+    c.say("Going with Restic to B2.")
+    _, parsed, _ = parse_lines(b"\n".join(c.lines) + b"\n")
+    entries = list(parsed)
+    msgs = visible_messages(entries)
+    clear()
+    assert facts._laid_out(Ctx(msgs, language_of(msgs)))  # the options, read once for the range
+    assert facts._LAID_OUT
+    content_of(entries, [])
+    assert not facts._LAID_OUT

@@ -70,7 +70,7 @@ from memoryd.flush.extract.prose import (
     word_set,
 )
 from memoryd.flush.extract.remember import remember_requests
-from memoryd.flush.memo import memo
+from memoryd.flush.memo import memo, table
 
 __all__ = ["answered_facts", "remember_requests", "stated_facts", "states_preference", "user_correction"]
 
@@ -1174,14 +1174,16 @@ def _acked_only(ctx: Ctx, m: Msg) -> bool:
     )
 
 
-#: The options the assistant laid out in one range, read once: (first message, count, options by position).
-_LAID_OUT: list[tuple[weakref.ref[Msg], int, list[tuple[int, frozenset[str], frozenset[str]]]]] = []
+#: The options the assistant laid out in one range, read once: (first message, count, options by position),
+#: under the key 0. A memo table: emptied after each flush, so the range's option words (values a secret
+#: may be among) are not kept until the next one.
+_LAID_OUT: dict[int, tuple[weakref.ref[Msg], int, list[tuple[int, frozenset[str], frozenset[str]]]]] = table()
 
 
 def _laid_out(ctx: Ctx) -> list[tuple[int, frozenset[str], frozenset[str]]]:
     """Every option the assistant proposed in the range, with its values and words, in order (one pass
     per range, not one per turn that asks: a long session would read its earlier turns again and again)."""
-    if ctx.msgs and _LAID_OUT:
+    if ctx.msgs and 0 in _LAID_OUT:
         first, n, got = _LAID_OUT[0]
         if first() is ctx.msgs[0] and n == len(ctx.msgs):
             return got
@@ -1192,7 +1194,7 @@ def _laid_out(ctx: Ctx) -> list[tuple[int, frozenset[str], frozenset[str]]]:
         for o in x.options
     ]
     if ctx.msgs:
-        _LAID_OUT[:] = [(weakref.ref(ctx.msgs[0]), len(ctx.msgs), got)]
+        _LAID_OUT[0] = (weakref.ref(ctx.msgs[0]), len(ctx.msgs), got)
     return got
 
 
