@@ -70,6 +70,7 @@ from memoryd.flush.extract.prose import (
     word_set,
 )
 from memoryd.flush.extract.remember import remember_requests
+from memoryd.flush.extract.settled import add_settled, settles_case
 from memoryd.flush.memo import memo, table
 
 __all__ = ["answered_facts", "remember_requests", "stated_facts", "states_preference", "user_correction"]
@@ -697,7 +698,10 @@ def stated_facts(ctx: Ctx, m: Msg, used: set[int]) -> None:
             continue
         if rule and REQUEST.match(core) and not forward:
             core = _rule_clause(core)  # "can you draft the email, and we always sign off as X": the rule
-        if (
+        if RULE.hit(lead) and i < len(sentences) and i not in used and settles_case(ctx, m, sentences[i]):
+            add_settled(ctx, m, sentences[i])  # "releases always slip. Actually, drop OPS-230 too": this case
+            i += 1
+        elif (
             i < len(sentences)
             and i not in used
             and ((len(core) < 120 and only_explains(sentences[i])) or (rule and stresses(sentences[i])))
