@@ -74,7 +74,10 @@ _WHEN: Final = re.compile(
     r"morgen|übermorgen|nächste woche|nächsten monat|ende der woche|"
     r"(?<!de )(?<!la )(?<!por )mañana|la semana que viene|la próxima semana|fin de mes|"
     r"demain|après-demain|la semaine prochaine|fin du mois|"
-    r"domani|dopodomani|la prossima settimana|settimana prossima|fine mese)(?![\w])",
+    r"domani|dopodomani|la prossima settimana|settimana prossima|fine mese|"
+    # the evening or afternoon of today ("lo faccio io stasera", "je l'envoie ce soir")
+    r"this (?:evening|afternoon)|heute (?:abend|nachmittag|nacht)|esta (?:noche|tarde)|"
+    r"ce soir|cet après-midi|cette nuit|stasera|stanotte|oggi pomeriggio|questo pomeriggio)(?![\w])",
     re.I,
 )
 #: The speaker as the subject: "I", "we", "ich", "yo", "je"/"j'", "io" (a present tense that plans).
@@ -191,7 +194,8 @@ _WHEN_WORDS: Final = frozenset(
         r"[|()?\\\s]+",
         _WEEKDAY + "|tomorrow|tonight|next|end|eod|eow|weekend|wochenende|week-end|morgen|übermorgen|nächste|"
         "nächsten|ende|mañana|semana|próxima|fin|demain|après-demain|semaine|domani|dopodomani|"
-        "prossima|settimana|fine",
+        "prossima|settimana|fine|evening|afternoon|abend|nachmittag|nacht|noche|tarde|soir|après-midi|"
+        "nuit|stasera|stanotte|pomeriggio",
     )
     if w.isalpha() or "-" in w
 )
