@@ -897,6 +897,19 @@ def offer_lead(paras: Sequence[str], single: str) -> str:
     return plain(" ".join(said)) if len(tokens(" ".join(said))) >= 5 else ""
 
 
+#: es/it: a clitic takes up the object, a first-person verb, the speaker named after it ("il commit lo
+#: faccio io", "los llamo yo hoy"): the speaker claims the task, as "I'll do it" does.
+_SELF_AFTER_CLITIC: Final = re.compile(
+    r"(?:^|(?<=[\s,:;]))(?:(?:me|te|se|ce|glie)\s*)?(?:lo|la|los|las|li|le|l['’])\s*[a-zà-ú]{2,}o\s+(?:io|yo)\b",
+    re.I,
+)
+
+
+def self_after_clitic(sentence: str) -> re.Match[str] | None:
+    """Where the speaker claims a task by naming itself after a clitic and its verb (es/it)."""
+    return _SELF_AFTER_CLITIC.search(sentence)
+
+
 #: Object pronouns a short task may stand on ("I'll do it myself", "dass ich die tausche", "lo hago yo").
 _BACK: Final = frozenset(
     ["it", "that", "this", "them", "es", "das", "die", "den", "ihn", "sie", "lo", "la", "los", "las", "eso",
@@ -925,8 +938,14 @@ def refers_back(task: str) -> bool:
     toks = tokens(task)
     if not any(_pronoun(toks, k) for k in range(len(toks))):
         return False
-    content = [t for t in toks if t not in _BACK and t not in STOPWORDS and len(t) > 2 and not when(t)]
-    return len(content) <= _BACK_MAX
+    if (claim := self_after_clitic(task)) is not None and _content(tokens(task[: claim.start()])):
+        return False  # "il commit col fix lo faccio io": the clitic takes up the object fronted before it
+    return len(_content(toks)) <= _BACK_MAX
+
+
+def _content(toks: Sequence[str]) -> list[str]:
+    """The words of a task that name what it is about (no pronoun, stop word or when)."""
+    return [t for t in toks if t not in _BACK and t not in STOPWORDS and len(t) > 2 and not when(t)]
 
 
 def with_antecedent(ctx: Ctx, m: Msg, i: int, task: str) -> str:
