@@ -123,11 +123,19 @@ _DONE: Final = re.compile(
 )
 #: An acknowledgement opening the assistant's answer ("Noted.", "Apuntado:", "C'est noté").
 _ACK: Final = re.compile(
-    r"^\W*(?:(?:thanks|thank you|danke|gracias|merci|grazie)\W+)?(?:noted|got it|ok(?:ay)?|sure|will do|done|added|great|perfect|on the list|"
+    r"^\W*(?:(?:thanks|thank you|danke|gracias|merci|grazie)\W+)?(?:noted|got it|ok(?:ay)?|sure|will do|done|added|great|perfect|on the list|sounds good|"
+    r"klingt gut|suena bien|ça marche|"
     r"notiert|vermerkt|alles klar|gut|passt|geht klar|"
     r"apuntado|anotado|vale|hecho|perfecto|de acuerdo|entendido|"
     r"noté|c'est noté|d'accord|entendu|parfait|"
     r"annotato|segnato|perfetto|d'accordo|va bene|capito)(?![\w'’])",
+    re.I,
+)
+#: An acknowledgement of what was said, not a yes to a request ("Sure, checking ..." is one): an
+#: answer that opens with it and then works took the statement in first.
+_TAKEN_IN: Final = re.compile(
+    r"^\W*(?:sounds good|noted|got it|klingt gut|notiert|vermerkt|suena bien|apuntado|anotado|noté|"
+    r"c'est noté|ça marche|annotato|segnato)(?![\w'’])",
     re.I,
 )
 #: Where a sentence holds two tasks: ", and", "; ", ", y", ", und", ", et", ", e", or ", Name ...".
@@ -277,8 +285,8 @@ def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
     if _named_modal_subject(core):
         return False  # "tell you what, Mei should add the subnet by the 25th": hers too
     for x in ctx.after(m.pos):
-        if x.role == "assistant" and x.prose and not x.has_calls:
-            return False  # the assistant answered first
+        if x.role == "assistant" and x.prose and (not x.has_calls or _TAKEN_IN.match(x.sentences[0])):
+            return False  # the assistant answered first, or took the turn in before its work ("Sounds good.")
         if x.role == "tool" and x.step is not None:
             tool = x.step.tool.lower()
             return not any(t in tool for t in (*_REMINDER_TOOLS, *_NOTE_TOOLS))
