@@ -2507,7 +2507,7 @@ def task_sentence(s: str) -> bool:
     if todos.standing(core):
         return False  # "keys always go back to the office by 6": a standing rule (a fact), not a task
     due = DUE.hit(core) or _DATE.search(core) or _DUE_BY.search(core)
-    plan = _plan(core) or bool(_PLAN_INSIDE.search(core))
+    plan = _plan(core) or bool(_PLAN_INSIDE.search(core)) or todos.self_after_clitic(core) is not None
     if not due and not plan:
         return False  # two of owner, due and plan are needed: the owner test (the costly one) is moot
     if due and plan:

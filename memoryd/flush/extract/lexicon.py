@@ -465,11 +465,16 @@ WEEKDAYS: Final = Words(
 #: A task's owner or due date: weekdays, "by", "due", "owner", "until".
 DUE: Final = Words(
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|eod|eow|"
-    "next week|next sprint|end of day|end of week|this week|due|deadline|by|at the latest",
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist|spätestens",
-    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|plazo|como tarde|a más tardar",
-    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance|au plus tard",
-    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|domani|entro|scadenza|al più tardi",
+    "next week|next sprint|end of day|end of week|this week|due|deadline|by|at the latest|this evening|"
+    "this afternoon",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|bis|nächste woche|frist|spätestens|"
+    "heute abend|heute nachmittag",
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|antes del|plazo|como tarde|a más tardar|"
+    "esta noche|esta tarde",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|d'ici|avant|échéance|au plus tard|ce soir|"
+    "cet après-midi",
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|domani|entro|scadenza|al più tardi|stasera|"
+    "stanotte|oggi pomeriggio",
     "月曜|火曜|水曜|木曜|金曜|土曜|日曜|明日|までに|期限",
     "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|domani|entro|scadenza|"
     "al più tardi|la prossima settimana|fine settimana",

@@ -74,7 +74,10 @@ _WHEN: Final = re.compile(
     r"morgen|übermorgen|nächste woche|nächsten monat|ende der woche|"
     r"(?<!de )(?<!la )(?<!por )mañana|la semana que viene|la próxima semana|fin de mes|"
     r"demain|après-demain|la semaine prochaine|fin du mois|"
-    r"domani|dopodomani|la prossima settimana|settimana prossima|fine mese)(?![\w])",
+    r"domani|dopodomani|la prossima settimana|settimana prossima|fine mese|"
+    # the evening or afternoon of today ("lo faccio io stasera", "je l'envoie ce soir")
+    r"this (?:evening|afternoon)|heute (?:abend|nachmittag|nacht)|esta (?:noche|tarde)|"
+    r"ce soir|cet après-midi|cette nuit|stasera|stanotte|oggi pomeriggio|questo pomeriggio)(?![\w])",
     re.I,
 )
 #: The speaker as the subject: "I", "we", "ich", "yo", "je"/"j'", "io" (a present tense that plans).
@@ -120,11 +123,19 @@ _DONE: Final = re.compile(
 )
 #: An acknowledgement opening the assistant's answer ("Noted.", "Apuntado:", "C'est noté").
 _ACK: Final = re.compile(
-    r"^\W*(?:(?:thanks|thank you|danke|gracias|merci|grazie)\W+)?(?:noted|got it|ok(?:ay)?|sure|will do|done|added|great|perfect|on the list|"
+    r"^\W*(?:(?:thanks|thank you|danke|gracias|merci|grazie)\W+)?(?:noted|got it|ok(?:ay)?|sure|will do|done|added|great|perfect|on the list|sounds good|"
+    r"klingt gut|suena bien|ça marche|"
     r"notiert|vermerkt|alles klar|gut|passt|geht klar|"
     r"apuntado|anotado|vale|hecho|perfecto|de acuerdo|entendido|"
     r"noté|c'est noté|d'accord|entendu|parfait|"
     r"annotato|segnato|perfetto|d'accordo|va bene|capito)(?![\w'’])",
+    re.I,
+)
+#: An acknowledgement of what was said, not a yes to a request ("Sure, checking ..." is one): an
+#: answer that opens with it and then works took the statement in first.
+_TAKEN_IN: Final = re.compile(
+    r"^\W*(?:sounds good|noted|got it|klingt gut|notiert|vermerkt|suena bien|apuntado|anotado|noté|"
+    r"c'est noté|ça marche|annotato|segnato)(?![\w'’])",
     re.I,
 )
 #: Where a sentence holds two tasks: ", and", "; ", ", y", ", und", ", et", ", e", or ", Name ...".
@@ -191,7 +202,8 @@ _WHEN_WORDS: Final = frozenset(
         r"[|()?\\\s]+",
         _WEEKDAY + "|tomorrow|tonight|next|end|eod|eow|weekend|wochenende|week-end|morgen|übermorgen|nächste|"
         "nächsten|ende|mañana|semana|próxima|fin|demain|après-demain|semaine|domani|dopodomani|"
-        "prossima|settimana|fine",
+        "prossima|settimana|fine|evening|afternoon|abend|nachmittag|nacht|noche|tarde|soir|après-midi|"
+        "nuit|stasera|stanotte|pomeriggio",
     )
     if w.isalpha() or "-" in w
 )
@@ -273,8 +285,8 @@ def acted_on_at_once(ctx: Ctx, m: Msg, clause: str) -> bool:
     if _named_modal_subject(core):
         return False  # "tell you what, Mei should add the subnet by the 25th": hers too
     for x in ctx.after(m.pos):
-        if x.role == "assistant" and x.prose and not x.has_calls:
-            return False  # the assistant answered first
+        if x.role == "assistant" and x.prose and (not x.has_calls or _TAKEN_IN.match(x.sentences[0])):
+            return False  # the assistant answered first, or took the turn in before its work ("Sounds good.")
         if x.role == "tool" and x.step is not None:
             tool = x.step.tool.lower()
             return not any(t in tool for t in (*_REMINDER_TOOLS, *_NOTE_TOOLS))
@@ -893,6 +905,19 @@ def offer_lead(paras: Sequence[str], single: str) -> str:
     return plain(" ".join(said)) if len(tokens(" ".join(said))) >= 5 else ""
 
 
+#: es/it: a clitic takes up the object, a first-person verb, the speaker named after it ("il commit lo
+#: faccio io", "los llamo yo hoy"): the speaker claims the task, as "I'll do it" does.
+_SELF_AFTER_CLITIC: Final = re.compile(
+    r"(?:^|(?<=[\s,:;]))(?:(?:me|te|se|ce|glie)\s*)?(?:lo|la|los|las|li|le|l['’])\s*[a-zà-ú]{2,}o\s+(?:io|yo)\b",
+    re.I,
+)
+
+
+def self_after_clitic(sentence: str) -> re.Match[str] | None:
+    """Where the speaker claims a task by naming itself after a clitic and its verb (es/it)."""
+    return _SELF_AFTER_CLITIC.search(sentence)
+
+
 #: Object pronouns a short task may stand on ("I'll do it myself", "dass ich die tausche", "lo hago yo").
 _BACK: Final = frozenset(
     ["it", "that", "this", "them", "es", "das", "die", "den", "ihn", "sie", "lo", "la", "los", "las", "eso",
@@ -921,8 +946,14 @@ def refers_back(task: str) -> bool:
     toks = tokens(task)
     if not any(_pronoun(toks, k) for k in range(len(toks))):
         return False
-    content = [t for t in toks if t not in _BACK and t not in STOPWORDS and len(t) > 2 and not when(t)]
-    return len(content) <= _BACK_MAX
+    if (claim := self_after_clitic(task)) is not None and _content(tokens(task[: claim.start()])):
+        return False  # "il commit col fix lo faccio io": the clitic takes up the object fronted before it
+    return len(_content(toks)) <= _BACK_MAX
+
+
+def _content(toks: Sequence[str]) -> list[str]:
+    """The words of a task that name what it is about (no pronoun, stop word or when)."""
+    return [t for t in toks if t not in _BACK and t not in STOPWORDS and len(t) > 2 and not when(t)]
 
 
 def with_antecedent(ctx: Ctx, m: Msg, i: int, task: str) -> str:
