@@ -227,18 +227,31 @@ class Run:
     check: bool  # a test, linter or probe: a broader passing check closes a narrower failure
 
 
+def _reader_sub(words: Sequence[str]) -> bool:
+    """A reading subcommand past the global options (``kubectl -n web logs``, ``kubectl --context c
+    describe``): what it prints is another thing's log or state, not how the command went."""
+    return any(w in _READER_SUBS for w in identity(words)[1].split())
+
+
 def _runs_something(step: Step) -> bool:
-    """Whether the command's output speaks for the command (not data it printed)."""
+    """Whether the command's output speaks for the command (not data it printed). A look beside a
+    reader (``kubectl get pods && kubectl logs ...``, ``systemctl status x; journalctl -u x``) reads
+    the state of another thing with its log: a report of that thing, not a run that failed."""
+    speaking: list[tuple[str, ...]] = []
+    read = False
     for _, words in step.segments:
         prog = program(words)
-        if prog in TRIVIAL or prog in _READERS:
+        if prog in TRIVIAL or prog.startswith("-"):  # (an option left over from a ``$(...)`` split)
             continue
-        if any(w in _READER_SUBS for w in words[1:3]):
+        if prog in _READERS or any(w in _READER_SUBS for w in words[1:3]) or _reader_sub(words):
+            read = True
             continue
         if prog == "git" and len(words) > 1 and words[1] in ("status", "log", "show", "diff", "branch"):
             continue
-        return True
-    return False
+        speaking.append(tuple(words))
+    if read:
+        return any(not _LOOK_SUBS.intersection(identity(w)[1].split()) for w in speaking)
+    return bool(speaking)
 
 
 #: Every ``_ERRORISH`` match holds one of these.
