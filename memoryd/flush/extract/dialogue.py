@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from memoryd.flush.extract import put_off, todos
+from memoryd.flush.extract import put_off, refused_ask, todos
 from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, sets_number_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
@@ -1939,6 +1939,7 @@ def _single(
         said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
         text = ctx.labels["rejected"] + clip(_action(action), 150) + was + (f" — {said}" if said else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
+        _asks_after_refusal(ctx, m, prev, body, action)
     elif deferred and (not agreed or (todos.undated_put_off(deferred) and not _acted_on(ctx, m, prev))):
         # the point the user raised, if the offer only answered it; "yeah, not today though" agrees
         # the thing is worth doing and puts it off with no day: still open, nobody's dated task
@@ -1986,6 +1987,14 @@ def _single(
         ctx.add(
             "decision", text if to in text else f"{text} ({to})", {prev.pos, m.pos, done_at}, must_keep=True
         )
+
+
+def _asks_after_refusal(ctx: Ctx, m: Msg, prev: Msg, body: Sequence[str], action: str) -> None:
+    """A refusal that goes on to ask someone ("no leave it, ... I'll ask him to look"): what the
+    assistant found waits for that answer, an open question beside the rejection."""
+    if asking := refused_ask.asking_clause(body):
+        found = report_sentences(prev.prose)
+        _open(ctx, found[0] if found else action, [asking], {prev.pos, m.pos})
 
 
 _ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
