@@ -61,6 +61,12 @@ _DE_DAY: Final = re.compile(
 )
 #: "Dr. Hartmann": a title before a name ends no sentence
 _TITLE: Final = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Dra|Sr|Sra|Hr|Fr)\.$")
+#: "a managed queue, i.e. SQS", "z.B. zwei Knoten", "A vs. B": an abbreviation inside a sentence ends
+#: none ("etc." and "usw." often do, so they are not here)
+_ABBREV: Final = re.compile(
+    r"(?<![\w.])(?:e\.g|i\.e|z\.\s?B|d\.\s?h|u\.\s?a|vs|cf|bzw|ggf|bspw|evtl|inkl|incl|approx|ca|mwst|ust|p\.ej|p\.ex)\.$",
+    re.I,
+)
 
 
 _PARA_SPLIT: Final = re.compile(r"\n\s*\n")
@@ -156,13 +162,16 @@ def plain(text: str) -> str:
 @memo(1024)  # keys can be whole messages: bounded (and emptied after each flush); 256 missed a third
 def split_sentences(text: str) -> tuple[str, ...]:
     parts = [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
-    if len(parts) > 1 and any(p[-1:] == "." and (p[-2:-1].isdigit() or _TITLE.search(p)) for p in parts[:-1]):
+    if len(parts) > 1 and any(
+        p[-1:] == "." and (p[-2:-1].isdigit() or _TITLE.search(p) or _ABBREV.search(p)) for p in parts[:-1]
+    ):
         merged = [parts[0]]
         for p in parts[1:]:
             last = merged[-1]
             if (
                 (_DAY_NUMBER.search(last) and (_MONTH_START.match(p) or _NEXT_NUMBER.match(p)))
                 or _TITLE.search(last)
+                or _ABBREV.search(last)
                 or (
                     (_DAY_MONTH.search(last) or _DE_DAY.search(last))
                     and _LOWER_START.match(p)
