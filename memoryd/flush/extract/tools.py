@@ -2080,16 +2080,20 @@ def measured_list(ctx: Ctx, m: Msg, items: Sequence[str]) -> bool:
     """A list the agent writes right after its tools ran, most of whose items repeat numbers those
     runs printed (``Lena Otto: brut 600,00 €`` after the sheet printed 600,00): results read off
     the work, not points of a plan to agree to."""
-    outputs = [
-        x.step.output[-4000:]
-        for x in ctx.before(m.pos)
-        if x.step is not None and not x.step.quiet and x.step.output
-    ]
-    if not outputs or ctx.msgs[m.pos - 1].step is None or len(items) < 2:
+    if len(items) < 2 or ctx.msgs[m.pos - 1].step is None:
         return False
-    printed = {_digits(n) for n in NUMBER.findall("\n".join(outputs))}
+    printed: set[str] = set()
+    for x in ctx.before(m.pos):
+        if x.step is not None and not x.step.quiet and x.step.output:
+            printed |= _printed_digits(x.step.output[-4000:])
     hits = sum(1 for t in items if any(len(d) >= 3 and d in printed for d in map(_digits, NUMBER.findall(t))))
     return 2 * hits >= len(items)
+
+
+@memo(1024)  # each earlier output is read again for every list after it: read it once
+def _printed_digits(output: str) -> frozenset[str]:
+    """The digits of every number a tool printed (see :func:`_digits`)."""
+    return frozenset(_digits(n) for n in NUMBER.findall(output))
 
 
 def _digits(number: str) -> str:
