@@ -27,8 +27,8 @@ from memoryd.flush.extract.markers import (
     PLEASANTRY,
     REMEMBER,
     REMEMBER_HEAD,
-    REQUEST,
     STATE_VERB,
+    opens_request,
 )
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
@@ -117,9 +117,7 @@ def _identifier_put_right(ctx: Ctx, m: Msg) -> None:
     keep = [
         (i, s)
         for i, s, ns in named
-        if set(ns) & (old | new)
-        and (STATE.hit(s) or _declares(s))
-        and not REQUEST.match(LEAD_FILLER.sub("", s))
+        if set(ns) & (old | new) and (STATE.hit(s) or _declares(s)) and not opens_request(s)
     ]
     if not any(set(_IDENT.findall(s)) & new for _, s in keep):
         return

@@ -58,6 +58,7 @@ from memoryd.flush.extract.markers import (
     REMEMBER,
     REQUEST,
     STATE_VERB,
+    opens_request,
 )
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import (
@@ -1150,7 +1151,7 @@ def _given_to_work_on(ctx: Ctx, m: Msg, used: set[int]) -> None:
         if not core or REQUEST.match(core) or FIRST_PERSON.starts(core) or COMPLETION.search(core):
             continue
         numbers = [v for v in VALUE.findall(core) if v[:1].isdigit() and not _CLOCK.fullmatch(v)]
-        asks = is_question(nxt) or bool(REQUEST.match(LEAD_FILLER.sub("", nxt)))
+        asks = is_question(nxt) or opens_request(nxt)
         worked = WH.hit(" ".join(tokens(nxt)[1:])) and _THAT_BACK.hit(nxt)  # "work out what that means"
         if len(numbers) >= 2 and asks and worked and not VALUE.search(nxt):
             ctx.add("fact", sentence_case(plain(core).rstrip(" .")), {m.pos})

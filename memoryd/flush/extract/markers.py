@@ -295,6 +295,11 @@ LEAD_FILLER: Final = re.compile(
 )
 
 
+def opens_request(s: str) -> bool:
+    """Whether the sentence ``s``, its lead filler aside ("ok so can you ..."), opens with a request."""
+    return bool(REQUEST.match(LEAD_FILLER.sub("", s)))
+
+
 LABELS: Final = {
     "en": {
         "rejected": "Rejected: ",

@@ -41,9 +41,9 @@ from memoryd.flush.extract.markers import (
     REMEMBER,
     REMEMBER_HEAD,
     REMEMBER_ONLY,
-    REQUEST,
     SEQUENCE,
     STATE_VERB,
+    opens_request,
 )
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.procedures import attach_procedure, sequence_like
@@ -202,7 +202,7 @@ def _unquoted(s: str) -> str:
 
 def _put_off(s: str) -> bool:
     """ "let's leave the invoice template for later": an order to put something off, not to keep it."""
-    return bool(REQUEST.match(LEAD_FILLER.sub("", s))) and LATER.hit(s)
+    return opens_request(s) and LATER.hit(s)
 
 
 def _points_back(text: str) -> bool:

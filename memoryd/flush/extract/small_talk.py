@@ -11,7 +11,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.fact_common import PLEASE
 from memoryd.flush.extract.lexicon import Words, tokens
-from memoryd.flush.extract.markers import LEAD_FILLER, REMEMBER, REQUEST
+from memoryd.flush.extract.markers import REMEMBER, opens_request
 from memoryd.flush.extract.messages import Msg
 
 
@@ -56,4 +56,4 @@ _TAKEN_ON: Final = Words(
 
 def _asks_to(m: Msg) -> bool:
     """A sentence of the turn that opens with a request ("can you ...", "let's ...", "write ...")."""
-    return any(REQUEST.match(LEAD_FILLER.sub("", s)) for s in m.sentences)
+    return any(map(opens_request, m.sentences))

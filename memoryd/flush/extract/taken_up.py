@@ -12,7 +12,7 @@ from typing import Final
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.fact_common import PLEASE
 from memoryd.flush.extract.lexicon import PREFER, tokens
-from memoryd.flush.extract.markers import LEAD_FILLER, REQUEST
+from memoryd.flush.extract.markers import LEAD_FILLER, opens_request
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain
 
@@ -65,7 +65,7 @@ def taken_up_values(ctx: Ctx, m: Msg, used: set[int]) -> None:
 
 def _statement(s: str) -> bool:
     """A sentence that says what is so: no question, no order ("make it 6 please"), no secret."""
-    return not (is_question(s) or has_secret(s) or REQUEST.match(LEAD_FILLER.sub("", s)) or PLEASE.search(s))
+    return not (is_question(s) or has_secret(s) or opens_request(s) or PLEASE.search(s))
 
 
 def _span(sentences: tuple[str, ...], i: int, theirs: set[str]) -> tuple[int, int] | None:

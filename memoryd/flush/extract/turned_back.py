@@ -17,6 +17,7 @@ from typing import Final
 
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import introduced_names
+from memoryd.flush.extract.fact_common import sentence_case
 from memoryd.flush.extract.lexicon import FORGET, NO, REJECT, REVERSAL, YES, tokens
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import is_question, plain, word_set
@@ -129,7 +130,7 @@ def turned_back(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     if (lead := _LEAD.match(said)) and not word_set(said[: lead.end()]) & key:
         said = said[lead.end() :]  # "Makes sense: the Babboe ..." -> "the Babboe ..."
     text = _TRAILING_THEN.sub("", said.rstrip(".!。 "))  # "Monday 14 December, 3rd period then"
-    text = text[:1].upper() + text[1:]
+    text = sentence_case(text)
     pos = {offer.pos, m.pos, ack.pos}
     if (stale := _stale(ctx, offer)) is not None:
         stale.text, stale.pos = text, stale.pos | pos
