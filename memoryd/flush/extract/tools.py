@@ -732,13 +732,9 @@ def _figures_after(rest: Sequence[_Said], first: str, numbers: set[str]) -> list
     (a list of the totals the run printed): the result is in them. Numbers go by their digits:
     ``37,830 €`` as the agent writes it is ``37830`` as the run printed it."""
     printed = {_digits(n) for n in numbers}
-
-    def figures(text: str) -> set[str]:
-        return {_digits(n) for n in NUMBER.findall(text)}
-
-    if not printed or printed & figures(first):
+    if not printed or printed & _digit_set(first):
         return []
-    return [s.text for s in rest if not s.offer and printed & figures(s.text)]
+    return [s.text for s in rest if not s.offer and printed & _digit_set(s.text)]
 
 
 def _only_known(sentence: str, known: str) -> bool:
@@ -2085,15 +2081,16 @@ def measured_list(ctx: Ctx, m: Msg, items: Sequence[str]) -> bool:
     printed: set[str] = set()
     for x in ctx.before(m.pos):
         if x.step is not None and not x.step.quiet and x.step.output:
-            printed |= _printed_digits(x.step.output[-4000:])
+            printed |= _digit_set(x.step.output[-4000:])
     hits = sum(1 for t in items if any(len(d) >= 3 and d in printed for d in map(_digits, NUMBER.findall(t))))
     return 2 * hits >= len(items)
 
 
-@memo(1024)  # each earlier output is read again for every list after it: read it once
-def _printed_digits(output: str) -> frozenset[str]:
-    """The digits of every number a tool printed (see :func:`_digits`)."""
-    return frozenset(_digits(n) for n in NUMBER.findall(output))
+@memo(1024)  # a tool's output is read again for every list and report after it: read it once
+def _digit_set(text: str) -> frozenset[str]:
+    """The digits of every number in ``text`` (see :func:`_digits`): how a report's figures are
+    matched to what a tool printed."""
+    return frozenset(_digits(n) for n in NUMBER.findall(text))
 
 
 def _digits(number: str) -> str:
@@ -2181,14 +2178,14 @@ def _report_sentences(prose: str) -> tuple[str, ...]:
 def supporting_steps(ctx: Ctx, m: Msg, results: Sequence[str]) -> list[int]:
     """Tool results in the same stretch of work whose numbers the report repeats."""
     # by their digits: ``578,40 €`` as a French report writes it is ``578.40`` as the tool printed it
-    numbers = {_digits(n) for s in results for n in NUMBER.findall(s)}
+    numbers = {d for s in results for d in _digit_set(s)}
     found: list[tuple[int, int]] = []
     for prev in ctx.before(m.pos):
         if len(found) >= 3:
             break
         if prev.step is None or prev.step.quiet or prev.step.failed:
             continue
-        shared = len(numbers & {_digits(n) for n in NUMBER.findall(prev.step.output[:4000])})
+        shared = len(numbers & _digit_set(prev.step.output[:4000]))
         if shared >= 2 or (not numbers and prev.step.effect == "read"):
             found.append((shared, prev.pos))
     return [p for _, p in sorted(found, reverse=True)]
