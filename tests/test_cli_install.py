@@ -23,13 +23,17 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _run(*cmd: str | Path, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    # PYTHONPATH would put a checkout ahead of the wheel under test, and a passing run would then prove
+    # nothing about what the wheel ships.
+    env = clean_env(PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    env.pop("PYTHONPATH", None)
     return subprocess.run(
         [str(c) for c in cmd],
         capture_output=True,
         text=True,
         timeout=timeout,
         cwd=cwd,
-        env=clean_env(PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1"),
+        env=env,
         check=False,
     )
 
