@@ -50,6 +50,9 @@ SPLITS = {
     "fresh25": (12, "build.py", "09-smalltalk-schneefall"),
     "fresh26": (12, "build.py", "06-friday-smalltalk"),
     "fresh27": (12, "build.py", "10-smalltalk-sunday"),
+    "fresh28": (12, "build.py", "09-smalltalk-late-evening"),
+    "fresh29": (12, "build.py", "12-smalltalk-after-seminar"),
+    "fresh30": (12, "build.py", "12-friday-smalltalk"),
 }
 GOLD_FILES = [p for split in SPLITS for p in sorted((EVAL / split).glob("*.gold.json"))]
 _ID = re.compile(r"[0-9a-f]{8}")
@@ -133,8 +136,9 @@ def test_canaries_and_noise_occur_in_the_transcript_and_no_gold_text_holds_a_sec
     gold, lines = _load(gold_path)
     corpus = "\n".join(s for line in lines for s in _strings(line))
     for secret in gold["canaries"]:
-        assert isinstance(secret, str) and len(secret) >= 5
-        assert secret in corpus
+        assert isinstance(secret, str) and secret in corpus
+        # A short canary (a 4-digit PIN) counts a leak only if nothing else in the transcript holds it.
+        assert len(secret) >= 5 or corpus.count(secret) == 1, secret
         assert all(secret not in i["text"] for i in gold["items"])
     for phrase in gold["noise"]:
         assert phrase.lower() in corpus.lower(), phrase
