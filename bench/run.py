@@ -38,6 +38,7 @@ BENCHMARKS = (
     "idle",
     "due_start",
     "sqlite",
+    "huge",
 )
 MODULES = {
     "cold_ingest": "bench.ingest",
@@ -50,6 +51,7 @@ MODULES = {
     "sqlite": "bench.sqlite",
     "idle": "bench.idle",
     "due_start": "bench.due",
+    "huge": "bench.huge",
 }
 
 

@@ -102,6 +102,7 @@ from memoryd.flush.extract.prose import (
     CJK,
     LIST_ITEM,
     Option,
+    alone_in,
     capitalised_names,
     clip,
     has_secret,
@@ -905,7 +906,7 @@ def _only_a_day(s: str) -> bool:
     return not LATER.hit(rest)
 
 
-_KEY_VALUE: Final = re.compile(r"^\s*[\w.-]+\s*[:=]\s*(?P<v>\S.{0,60}?)\s*$", re.M)
+_KEY_VALUE: Final = re.compile(r"^[^\S\n]*[\w.-]+\s*[:=]\s*(?P<v>\S.{0,60}?)\s*$", re.M)
 
 
 def _read_value_change(ctx: Ctx, prev: Msg, offer: Offer) -> Offer:
@@ -1348,10 +1349,7 @@ def _ack_pick(ctx: Ctx, m: Msg, offer: Offer) -> int | None:
     if idx is not None:
         return idx
     words = word_set(said)
-    owned = [
-        len(words & o.words.difference(*(p.words for p in offer.options if p is not o)))
-        for o in offer.options
-    ]
+    owned = [len(words & alone) for alone in alone_in([o.words for o in offer.options])]
     best = max(owned)
     return owned.index(best) if best >= 2 and owned.count(best) == 1 else None
 
@@ -2663,7 +2661,7 @@ def _option_names(offer: Offer) -> list[frozenset[str]]:
     names = [
         frozenset(w.lower().strip(".,;:()") for w in o.text.split() if w[:1].isupper()) for o in offer.options
     ]
-    return [n.difference(*(x for j, x in enumerate(names) if j != i)) for i, n in enumerate(names)]
+    return alone_in(names)
 
 
 def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:

@@ -51,6 +51,7 @@ from memoryd.flush.extract.prose import (
     LIST_ITEM,
     TABLE_ROW,
     Option,
+    alone_in,
     is_question,
     labelled_lines,
     paragraphs,
@@ -428,12 +429,17 @@ def _recommending(m: Msg) -> str | None:
     return None
 
 
+_CLOSING: Final = 8
+
+
 def _favoured(m: Msg, options: Sequence[Option]) -> int | None:
     """The option that the closing prose (after the list, not a question) names alone.
 
     "Redis is the better fit here." after a list of three stores recommends Redis, whatever the verb.
+    Only the paragraph's last sentences close it: a pasted table of a thousand rows is one paragraph,
+    and naming an option in each of its rows against each option was quadratic.
     """
-    tail = split_sentences(paragraphs(m.prose)[-1])
+    tail = split_sentences(paragraphs(m.prose)[-1])[-_CLOSING:]
     for s in reversed(tail):
         if LIST_ITEM.match(s) or is_question(s) or any(s.strip() == o.text for o in options):
             continue
@@ -636,7 +642,7 @@ _CONTRAST: Final = re.compile(
 
 def _named_sides(sides: Sequence[str]) -> bool:
     """Each side names something the other does not (a name, a value, or a word of its own)."""
-    own = [word_set(x).difference(*(word_set(y) for y in sides if y is not x)) for x in sides]
+    own = alone_in([word_set(x) for x in sides])
     return all(own) and all(3 <= len(tokens(x)) <= 30 for x in sides[1:]) and 1 <= len(tokens(sides[0])) <= 30
 
 
@@ -914,8 +920,27 @@ def _single_offer(tail: Sequence[str], question: str) -> str:
 def distinct_values(text: str) -> frozenset[str]:
     """Identifiers, numbers and quoted names in a text, lower-cased (memoised: options are asked often)."""
     found = {next(g for g in q.groups() if g).lower() for q in _QUOTED.finditer(text)}
-    found.update(t.lower().strip(".,;:") for t in _IDENT.findall(text))
+    found.update(t.lower().strip(".,;:") for t in _identifiers(text))
     return frozenset(f for f in found if f)
+
+
+_LONG_TOKEN: Final = 300
+_LONG_RUN: Final = re.compile(rf"\S{{{_LONG_TOKEN + 1}}}")
+
+
+def _identifiers(text: str) -> list[str]:
+    """``_IDENT``'s matches, in linear time: a run of non-blanks longer than ``_LONG_TOKEN`` is one value.
+
+    ``_IDENT`` backtracks over a run of word characters once per start, so a 20,000-character word
+    without a digit (a pasted blob, a rule of dashes) took 15 s. No match spans a blank, so matching
+    blank-separated tokens one by one finds what one pass over the text finds.
+    """
+    if not _LONG_RUN.search(text):
+        return _IDENT.findall(text)
+    found: list[str] = []
+    for token in text.split():
+        found.extend([token] if len(token) > _LONG_TOKEN else _IDENT.findall(token))
+    return found
 
 
 def owned_names(options: Sequence[Option]) -> tuple[frozenset[str], ...]:
@@ -926,7 +951,7 @@ def owned_names(options: Sequence[Option]) -> tuple[frozenset[str], ...]:
 @memo(2048)  # by the options' texts: a tuple of strings hashes in C, one of ``Option`` s calls each __hash__
 def _owned_names(texts: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     names = [introduced_names(t, initial=False) for t in texts]
-    return tuple(n.difference(*(m for j, m in enumerate(names) if j != i)) for i, n in enumerate(names))
+    return tuple(alone_in(names))
 
 
 def option_by_name(text: str, options: Sequence[Option]) -> int | None:
@@ -1056,8 +1081,8 @@ def _by_number(options: Sequence[Option], smallest: bool) -> int | None:
 def _by_words(text: str, options: Sequence[Option]) -> int | None:
     words = word_set(text)
     scores = []
-    for i, o in enumerate(options):
-        own = words & o.words.difference(*(p.words for p in options if p is not o))
+    for i, alone in enumerate(alone_in([o.words for o in options])):
+        own = words & alone
         cjk = sum(1 for w in own if CJK.search(w))
         scores.append(((len(own) - cjk) + cjk / 2, i))  # CJK bigrams are weak evidence alone
     best = max(scores)
@@ -1171,10 +1196,6 @@ def _listed_options(sentence: str) -> tuple[str, tuple[Option, ...]] | None:
     return "", tuple(Option(str(i + 1), x) for i, x in enumerate(items))
 
 
-def _own_words(o: Option, options: Sequence[Option]) -> frozenset[str]:
-    return o.words.difference(*(p.words for p in options if p is not o)) - STOPWORDS
-
-
 #: The speaker's own conditional ("I'd book ...", "ich würde ...", "je prendrais", "yo haría",
 #: "io sceglierei"): the first person saying what it would do, whatever the verb.
 _WOULD: Final = re.compile(
@@ -1216,7 +1237,7 @@ def elaborated_offer(user: Msg, reply: Msg) -> Offer | None:
     if laid is None:
         return None
     question, (lead, opts) = laid
-    own = [_own_words(o, opts) for o in opts]
+    own = [w - STOPWORDS for w in alone_in([o.words for o in opts])]
     if any(not w for w in own):
         return None
     clauses = [c for s in reply.sentences for c in _DETAIL_SPLIT.split(s) if c.strip()]

@@ -12,7 +12,7 @@ from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.prose import has_secret, is_question, plain
 
 #: A line of a table that ends in its figure: a label, then a number ("GROUPS  Amazon RDS  14120.02").
-_ROW: Final = re.compile(r"^\s*[^\W\d][^\n]*?\s(\d[\d,.]*)\s*$", re.M)
+_ROW: Final = re.compile(r"^[^\S\n]*[^\W\d][^\n]*?\s(\d[\d,.]*)\s*$", re.M)
 
 #: A number as a report writes it: separators, and a "k" or "M" for thousands or millions.
 _SAID: Final = re.compile(r"(?<![\w.])(\d[\d,.]*)\s?([kKmM])?(?![\w])")

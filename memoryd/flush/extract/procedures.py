@@ -123,7 +123,7 @@ def compact_steps(head: str, steps: Sequence[str], limit: int = MAX_TEXT) -> str
     return text if len(text) <= limit else clip(text, limit)
 
 
-_NUMBERED_LINE: Final = re.compile(r"^\s*\d{1,2}[.)]\s+(.+)$", re.M)
+_NUMBERED_LINE: Final = re.compile(r"^[^\S\n]*\d{1,2}[.)]\s+(.+)$", re.M)
 
 
 def _steps(text: str) -> list[str]:

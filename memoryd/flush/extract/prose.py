@@ -8,6 +8,7 @@ blocks are not prose either. Everything here is a pure function of a string.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -78,7 +79,7 @@ LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)]|[A-Za-z][.)])\s+")
 _NUMBERED: Final = re.compile(r"^\s*(\d{1,2})[.)]\s+(.+)$")
 
 
-STEP_START: Final = re.compile(r"^\s*\d{1,2}[.)]\s", re.M)
+STEP_START: Final = re.compile(r"^[^\S\n]*\d{1,2}[.)]\s", re.M)
 
 
 _BULLET: Final = re.compile(r"^\s*[-*+•]\s+(.+)$")
@@ -192,6 +193,16 @@ def paragraphs(text: str) -> list[str]:
 @memo(4096)  # asked of the same sentence by most rules (~10 times a sentence)
 def is_question(sentence: str) -> bool:
     return bool(QUESTION_END.search(sentence))
+
+
+def alone_in(sets: Sequence[frozenset[str]]) -> list[frozenset[str]]:
+    """Per set, the members no other set holds: ``s.difference(*others)`` for all of them, in one count.
+
+    Built pairwise, that is quadratic in the number of sets, and a pasted checklist of a thousand
+    lines is read as a thousand options.
+    """
+    seen = Counter(w for s in sets for w in s)
+    return [frozenset(w for w in s if seen[w] == 1) for s in sets]
 
 
 @memo(4096)

@@ -165,7 +165,7 @@ def _reminder(ctx: Ctx, user: Msg, ack: Msg, promise: str) -> None:
 
 #: A list entry headed by a name ("- **Mrs Okafor (Varga practice)**: answer ... by Fri 11 Dec").
 _ENTRY: Final = re.compile(
-    rf"^\s*(?:[-*+•]|\d{{1,2}}[.)])\s+(?:\*\*|__)?({todos.TITLE}?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{0,2}})"
+    rf"^[^\S\n]*(?:[-*+•]|\d{{1,2}}[.)])\s+(?:\*\*|__)?({todos.TITLE}?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{0,2}})"
     r"(?:\*\*|__)?(\s*\([^()\n]{1,40}\))?(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?(\S[^\n]*)$",
     re.M,
 )

@@ -716,7 +716,7 @@ def _result_sentence(
     return fit_all([first, *rest], limit)
 
 
-_BULLET: Final = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+", re.M)
+_BULLET: Final = re.compile(r"^[^\S\n]*(?:[-*•]|\d+[.)])\s+", re.M)
 
 
 def _listed(m: Msg, sentence: str) -> bool:
