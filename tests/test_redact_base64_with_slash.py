@@ -50,3 +50,10 @@ def test_a_long_random_key_is_redacted_whole_though_only_its_head_is_read() -> N
     key = "".join(rng.choice(alphabet) for _ in range(2400))
     out = redact(f"PRIVATE_KEY={key}\nand the rest").text
     assert key[:40] not in out and key[-40:] not in out and "and the rest" in out
+
+
+@pytest.mark.parametrize("line", ["PRIVATE_KEY={k}", "the signing key is {k}"])
+def test_a_key_longer_than_the_value_bound_is_redacted_to_its_end(line: str) -> None:
+    key = _key(6000, 11)
+    out = redact(line.format(k=key) + " and the rest").text
+    assert key[-200:] not in out and key[:200] not in out and out.endswith(" and the rest")

@@ -135,9 +135,21 @@ _SECRET_WORDS = (
 _ASSIGNMENT: Final = re.compile(
     r"(?P<head>(?P<name>\b[A-Za-z0-9_.\-]*?(?:" + _PASSWORD_WORDS + "|" + _SECRET_WORDS + r")[A-Za-z0-9_\-]*)"
     r"[\"']?\s*(?:=>|:|=|は)\s*(?P<q>[\"']?))"
-    r"(?P<v>[^\s\"'`,;<>(){}\[\]\\]+)",
+    r"(?P<v>[^\s\"'`,;<>(){}\[\]\\]{1,2048})",
     re.I,
 )
+#: A value's characters, unbounded: ``_ASSIGNMENT`` and ``_TOKEN`` read at most 2,048 of them (each
+#: ``key=`` of a long query string is a candidate whose value runs to the string's end; reading each
+#: to its end was quadratic), and a value they accept that reaches the bound is run to its end here.
+_VALUE_REST: Final = re.compile(r"[^\s\"'`,;<>(){}\[\]\\]*")
+_TOKEN_REST: Final = re.compile(r"[^\s\"'`,;<>()\[\]{}。、]*")
+_VALUE_MAX: Final = 2048
+
+
+def _run_end(rest: re.Pattern[str], text: str, end: int) -> int:
+    """Where the value that goes on at ``end`` stops."""
+    m = rest.match(text, end)
+    return m.end() if m else end
 #: AWS secret access keys (40 characters of base64, slashes included) behind their usual labels.
 _AWS_SECRET: Final = re.compile(
     r"(?P<head>(?:aws_secret_access_key|AWS_SECRET_ACCESS_KEY|aws_secret_key|AWS_SECRET_KEY|SecretAccessKey"
@@ -408,6 +420,8 @@ def _assignment_spans(
                 m = _ASSIGNMENT.match(text, j)
                 if m and _assignment_ok(m) and not _MARKER_RE.search(m.group("v")):
                     end = m.end("v")
+                    if end - m.start("v") == _VALUE_MAX:
+                        end = _run_end(_VALUE_REST, text, end)
                     quote = m.group("q")
                     if quote:  # ``password="two words"``: up to the closing quote
                         close = text.find(quote, end, end + 100)
@@ -659,7 +673,7 @@ _FUNCTION_WORDS: Final = _words(
 )
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _OPEN_QUOTES: Final = {'"': '"', "'": "'", "`": "`", "“": "”", "„": "“", "«": "»", "「": "」", "『": "』"}
-_TOKEN: Final = re.compile(r"[^\s\"'`,;<>()\[\]{}。、]+")
+_TOKEN: Final = re.compile(r"[^\s\"'`,;<>()\[\]{}。、]{1,2048}")
 #: Space-separated groups of one length: app passwords (``abcd efgh ijkl mnop``), grouped PINs.
 _GROUPS: Final = re.compile(r"[A-Za-z0-9]{3,6}(?:[ \-][A-Za-z0-9]{3,6}){2,7}(?![\w\-])")
 _WORDS_TO_CLAUSE_END: Final = re.compile(r"[^\s.,;:!?]+(?:[ \t]+[^\s.,;:!?]+){0,7}")
@@ -801,7 +815,10 @@ def _after_label(
     if not ok and password and _PIN_LABEL.search(label) and _PIN_VALUE.fullmatch(value):
         ok = True  # "PIN 4471", "door code 2580": a PIN needs no copula
     if ok:
-        return span[0], span[1], "password" if password else "secret"
+        end = span[1]
+        if end - span[0] >= _VALUE_MAX - len(_TRAILING) and span[0] == start:
+            end = _run_end(_TOKEN_REST, text, end)  # a long key, cut at the bound
+        return span[0], end, "password" if password else "secret"
     if not quoted and label.lower().startswith(_CREDENTIAL_WORDS):
         pair = _USER_PASS.match(text, span[0])  # "credentials: admin / S3cret!": the user stays
         if pair and _password_ok(pair.group("p").rstrip(_TRAILING), strict=True):
