@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from memoryd.flush.extract import put_off, refused_ask, todos
+from memoryd.flush.extract import put_off, refused_ask, taken_on, todos
 from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, sets_number_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
@@ -1929,6 +1929,10 @@ def _single(
         or (not _agrees(first) and _takes_on(first))
     )
     agreed = _agrees(first) and not refused
+    taken = taken_on.taken_at(body)  # "ich schick die Bestätigung selbst": the user does it instead
+    refused = refused or (taken is not None and not agreed)  # "morgen, nicht mehr. ich schick sie selbst"
+    part_down = body[taken] if agreed and taken is not None and NO.hit(body[taken]) else ""
+    before = len(ctx.drafts)
     if agreed and HOWTO.search(action):
         return  # "want me to write the routine down?" - "yes": the steps written are the procedure
     if offer.change and not refused and not agreed and not deferred and not own_question(body):
@@ -1936,7 +1940,7 @@ def _single(
         refused, agreed = verdict is False, verdict is True
     was = f" ({plain(offer.change[0])})" if offer.change else ""
     if refused:
-        said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
+        said = _reason(" ".join(body[: max(2, (taken or 0) + 1)]))  # "non merci, pas pour l'instant": a no
         text = ctx.labels["rejected"] + clip(_action(action), 150) + was + (f" — {said}" if said else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
         _asks_after_refusal(ctx, m, prev, body, action)
@@ -1953,21 +1957,23 @@ def _single(
             s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
         ]
     ):
-        if todos.acted_on_at_once(ctx, m, _after_yes(later[0])):
-            return  # carried out now ("the 24th at 18:00" - the event created): no task left, the tools tell
-        when = clip(
-            plain(" ".join(_after_yes(s) for s in later)), 80
-        )  # "yep, but next sprint. make a ticket"
-        ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
+        if not todos.acted_on_at_once(ctx, m, _after_yes(later[0])):
+            # else carried out now ("the 24th at 18:00" - the event created): no task left, the tools tell
+            when = clip(
+                plain(" ".join(_after_yes(s) for s in later)), 80
+            )  # "yep, but next sprint. make a ticket"
+            ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
     elif agreed and (
         offer.change
         or SUGGEST.hit(offer.single)
         or REVERSAL.hit(offer.single)
         or distinct_values(offer.single)
     ):
-        extra = [
+        extra = [_after_yes(body[0])] if taken == 0 and not part_down else []  # "yes but as a draft, ..."
+        rest = [s for s in body[1:] if s != part_down]  # the part turned down is its own item
+        extra += [
             plain(s)
-            for s in body[1:]
+            for s in rest
             if not is_question(s) and not _defers(s) and not _aside(s) and len(tokens(s)) > 2
         ]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
@@ -1987,6 +1993,22 @@ def _single(
         ctx.add(
             "decision", text if to in text else f"{text} ({to})", {prev.pos, m.pos, done_at}, must_keep=True
         )
+    if part_down or (
+        agreed and taken is not None and not any(d.kind == "decision" for d in ctx.drafts[before:])
+    ):
+        _taken_part(ctx, m, prev, body[taken or 0], action)
+
+
+def _taken_part(ctx: Ctx, m: Msg, prev: Msg, said: str, action: str) -> None:
+    """A yes to a single offer with a sentence that has the user do part of it ("poll yes. submit no,
+    I'll answer myself", "oui mais en brouillon, je l'enverrai moi-même"): with a "no" that part is
+    turned down, else the offer is taken on that condition; either way the sentence says how."""
+    if NO.hit(said):
+        why = _reason(said)
+        text = ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {why}" if why else "")
+    else:
+        text = f"{_action(action).rstrip('.')}; {clip(_after_yes(said), 120)}"
+    ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
 
 
 def _asks_after_refusal(ctx: Ctx, m: Msg, prev: Msg, body: Sequence[str], action: str) -> None:
