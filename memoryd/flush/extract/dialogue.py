@@ -1159,6 +1159,9 @@ def _choice(
     if picked is not None and pick_at == 0 and (negated := _negated_lead(first, offer, picked)) is not None:
         _reject_option(ctx, m, prev, offer, picked, negated)  # "not the nas, stick has to stay ...": why not
         return
+    if picked is not None and pick_at == 0 and (led := _no_named(first, offer.options)) is not None:
+        _reject_option(ctx, m, prev, offer, led[0], led[1])  # "kein cron, ich will nicht ...": no pick
+        return
     if picked is None and DELEGATE.hit(m.prose):
         picked = _assistant_choice(ctx, m, offer)
     if picked is None and CONDITION.hit(first) and offer.recommended is not None:
@@ -1223,6 +1226,28 @@ def _negated_lead(first: str, offer: Offer, picked: int) -> str | None:
     if any(named_option(c, offer.options, first=False) not in (None, picked) for c in clauses[1:]):
         return None  # "not the NAS, the SSD": the rest picks another one (the rules above read that)
     return _reason(" ".join(clauses[1:]))
+
+
+def _no_named(first: str, options: Sequence[Option]) -> tuple[int, str] | None:
+    """A reply whose first clause is a no-word and a word or two for one option ("kein cron, ich will
+    nicht ...", "no prevent_destroy, it breaks ..."): that option turned down, the rest its reason. The
+    word names it when it is, or begins, a word of that option's and of no other's ("cron" of
+    "Cronjob"). None when the clause is no such refusal."""
+    clauses = [c for c in _CLAUSE.split(first) if c.strip()]
+    if len(clauses) < 2 or _agrees(clauses[0]) or not NO.starts(clauses[0]):
+        return None
+    toks = [t for t in tokens(clauses[0]) if not NO.hit(t) and len(t) >= 4]  # "pas de synchro": "synchro"
+    if not 1 <= len(toks) <= 2 or len(tokens(clauses[0])) > 4:
+        return None
+    owners = {
+        j
+        for j, o in enumerate(options)
+        for w in tokens(o.text)
+        if any(w == t or (w.startswith(t) and len(w) > len(t)) for t in toks)
+    }
+    if len(owners) != 1:
+        return None
+    return owners.pop(), _reason(" ".join(clauses[1:]))
 
 
 def _by_comparative(s: str, offer: Offer) -> bool:
@@ -1460,6 +1485,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
             continue  # "le moins cher", "the middle one": how it was picked, not what was added
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
             continue  # about another option (a rejection or a comparison)
+        if (led := _no_named(core, options)) is not None and led[0] != options.index(chosen):
+            continue  # "no prevent_destroy, it breaks ...": another option turned down, its own item
         rest = word_set(core) - chosen.words
         if i == 0 and (len(rest) <= 1 or (_short(core) and named_option(core, options) is not None)):
             continue  # only the pick itself ("yes, go with option 1")
