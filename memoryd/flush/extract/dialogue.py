@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from memoryd.flush.extract import put_off, refused_ask, todos
+from memoryd.flush.extract import put_off, refused_ask, taken_on, todos
 from memoryd.flush.extract.asides import asks_what_happened, offers_nothing, sets_number_right
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import (
@@ -1160,6 +1160,9 @@ def _choice(
     if picked is not None and pick_at == 0 and (negated := _negated_lead(first, offer, picked)) is not None:
         _reject_option(ctx, m, prev, offer, picked, negated)  # "not the nas, stick has to stay ...": why not
         return
+    if picked is not None and pick_at == 0 and (led := _no_named(first, offer.options)) is not None:
+        _reject_option(ctx, m, prev, offer, led[0], led[1])  # "kein cron, ich will nicht ...": no pick
+        return
     if picked is None and DELEGATE.hit(m.prose):
         picked = _assistant_choice(ctx, m, offer)
     if picked is None and CONDITION.hit(first) and offer.recommended is not None:
@@ -1224,6 +1227,28 @@ def _negated_lead(first: str, offer: Offer, picked: int) -> str | None:
     if any(named_option(c, offer.options, first=False) not in (None, picked) for c in clauses[1:]):
         return None  # "not the NAS, the SSD": the rest picks another one (the rules above read that)
     return _reason(" ".join(clauses[1:]))
+
+
+def _no_named(first: str, options: Sequence[Option]) -> tuple[int, str] | None:
+    """A reply whose first clause is a no-word and a word or two for one option ("kein cron, ich will
+    nicht ...", "no prevent_destroy, it breaks ..."): that option turned down, the rest its reason. The
+    word names it when it is, or begins, a word of that option's and of no other's ("cron" of
+    "Cronjob"). None when the clause is no such refusal."""
+    clauses = [c for c in _CLAUSE.split(first) if c.strip()]
+    if len(clauses) < 2 or _agrees(clauses[0]) or not NO.starts(clauses[0]):
+        return None
+    toks = [t for t in tokens(clauses[0]) if not NO.hit(t) and len(t) >= 4]  # "pas de synchro": "synchro"
+    if not 1 <= len(toks) <= 2 or len(tokens(clauses[0])) > 4:
+        return None
+    owners = {
+        j
+        for j, o in enumerate(options)
+        for w in tokens(o.text)
+        if any(w == t or (w.startswith(t) and len(w) > len(t)) for t in toks)
+    }
+    if len(owners) != 1:
+        return None
+    return owners.pop(), _reason(" ".join(clauses[1:]))
 
 
 def _by_comparative(s: str, offer: Offer) -> bool:
@@ -1458,6 +1483,8 @@ def _modifiers(body: Sequence[str], chosen: Option, options: Sequence[Option]) -
             continue  # "le moins cher", "the middle one": how it was picked, not what was added
         if i and named_option(core, options, first=False) not in (None, options.index(chosen)):
             continue  # about another option (a rejection or a comparison)
+        if (led := _no_named(core, options)) is not None and led[0] != options.index(chosen):
+            continue  # "no prevent_destroy, it breaks ...": another option turned down, its own item
         rest = word_set(core) - chosen.words
         if i == 0 and (len(rest) <= 1 or (_short(core) and named_option(core, options) is not None)):
             continue  # only the pick itself ("yes, go with option 1")
@@ -1927,6 +1954,10 @@ def _single(
         or (not _agrees(first) and _takes_on(first))
     )
     agreed = _agrees(first) and not refused
+    taken = taken_on.taken_at(body)  # "ich schick die Bestätigung selbst": the user does it instead
+    refused = refused or (taken is not None and not agreed)  # "morgen, nicht mehr. ich schick sie selbst"
+    part_down = body[taken] if agreed and taken is not None and NO.hit(body[taken]) else ""
+    before = len(ctx.drafts)
     if agreed and HOWTO.search(action):
         return  # "want me to write the routine down?" - "yes": the steps written are the procedure
     if offer.change and not refused and not agreed and not deferred and not own_question(body):
@@ -1934,7 +1965,7 @@ def _single(
         refused, agreed = verdict is False, verdict is True
     was = f" ({plain(offer.change[0])})" if offer.change else ""
     if refused:
-        said = _reason(" ".join(body[:2]))  # "non merci, pas pour l'instant": a no, for now
+        said = _reason(" ".join(body[: max(2, (taken or 0) + 1)]))  # "non merci, pas pour l'instant": a no
         text = ctx.labels["rejected"] + clip(_action(action), 150) + was + (f" — {said}" if said else "")
         ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
         _asks_after_refusal(ctx, m, prev, body, action)
@@ -1951,21 +1982,23 @@ def _single(
             s for s in body if (DUE.hit(s) or LATER.hit(s)) and not _NAMED_SUBJECT.search(_after_yes(s))
         ]
     ):
-        if todos.acted_on_at_once(ctx, m, _after_yes(later[0])):
-            return  # carried out now ("the 24th at 18:00" - the event created): no task left, the tools tell
-        when = clip(
-            plain(" ".join(_after_yes(s) for s in later)), 80
-        )  # "yep, but next sprint. make a ticket"
-        ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
+        if not todos.acted_on_at_once(ctx, m, _after_yes(later[0])):
+            # else carried out now ("the 24th at 18:00" - the event created): no task left, the tools tell
+            when = clip(
+                plain(" ".join(_after_yes(s) for s in later)), 80
+            )  # "yep, but next sprint. make a ticket"
+            ctx.add("todo", f"{_action(action).rstrip('.')} ({when})", {prev.pos, m.pos})
     elif agreed and (
         offer.change
         or SUGGEST.hit(offer.single)
         or REVERSAL.hit(offer.single)
         or distinct_values(offer.single)
     ):
-        extra = [
+        extra = [_after_yes(body[0])] if taken == 0 and not part_down else []  # "yes but as a draft, ..."
+        rest = [s for s in body[1:] if s != part_down]  # the part turned down is its own item
+        extra += [
             plain(s)
-            for s in body[1:]
+            for s in rest
             if not is_question(s) and not _defers(s) and not _aside(s) and len(tokens(s)) > 2
         ]
         text = _action(action).rstrip(".") + was + (f"; {clip('; '.join(extra), 120)}" if extra else "")
@@ -1985,6 +2018,22 @@ def _single(
         ctx.add(
             "decision", text if to in text else f"{text} ({to})", {prev.pos, m.pos, done_at}, must_keep=True
         )
+    if part_down or (
+        agreed and taken is not None and not any(d.kind == "decision" for d in ctx.drafts[before:])
+    ):
+        _taken_part(ctx, m, prev, body[taken or 0], action)
+
+
+def _taken_part(ctx: Ctx, m: Msg, prev: Msg, said: str, action: str) -> None:
+    """A yes to a single offer with a sentence that has the user do part of it ("poll yes. submit no,
+    I'll answer myself", "oui mais en brouillon, je l'enverrai moi-même"): with a "no" that part is
+    turned down, else the offer is taken on that condition; either way the sentence says how."""
+    if NO.hit(said):
+        why = _reason(said)
+        text = ctx.labels["rejected"] + clip(_action(action), 150) + (f" — {why}" if why else "")
+    else:
+        text = f"{_action(action).rstrip('.')}; {clip(_after_yes(said), 120)}"
+    ctx.add("decision", text, {prev.pos, m.pos}, must_keep=True)
 
 
 def _asks_after_refusal(ctx: Ctx, m: Msg, prev: Msg, body: Sequence[str], action: str) -> None:
