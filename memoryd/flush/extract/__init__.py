@@ -91,6 +91,7 @@ from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, p
 from memoryd.flush.extract.prose import MAX_TEXT
 from memoryd.flush.extract.put_right import no_put_right
 from memoryd.flush.extract.restated import restated_tasks
+from memoryd.flush.extract.said_back import said_back
 from memoryd.flush.extract.side_answers import side_answers
 from memoryd.flush.extract.small_talk import drop_small_talk_facts
 from memoryd.flush.extract.taken_up import taken_up_values
@@ -264,6 +265,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(answered_facts, ctx)
     _guarded(side_answers, ctx)
     _guarded(read_figures, ctx)
+    _guarded(said_back, ctx)
     _guarded(drop_small_talk_facts, ctx)
     _guarded(unanswered_at_end, ctx)
     _guarded(settle, ctx)
