@@ -94,6 +94,7 @@ from memoryd.flush.extract.restated import restated_tasks
 from memoryd.flush.extract.said_back import said_back
 from memoryd.flush.extract.side_answers import side_answers
 from memoryd.flush.extract.small_talk import drop_small_talk_facts
+from memoryd.flush.extract.taken_on import taken_on
 from memoryd.flush.extract.taken_up import taken_up_values
 from memoryd.flush.extract.todos import tool_reminders
 from memoryd.flush.extract.tools import chain_rules, group_rules, report_rules
@@ -265,6 +266,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(answered_facts, ctx)
     _guarded(side_answers, ctx)
     _guarded(read_figures, ctx)
+    _guarded(taken_on, ctx)  # (before said_back: a rule said back is kept as the rule)
     _guarded(said_back, ctx)
     _guarded(drop_small_talk_facts, ctx)
     _guarded(unanswered_at_end, ctx)
