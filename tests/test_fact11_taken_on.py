@@ -36,7 +36,7 @@ def _rules(c: Conv, word: str) -> list[Item]:
         (
             "Le paiement de 1 450 € au traiteur est parti, référence PAY-3321.",
             "parfait. règle générale, tout ce qui dépasse 2000 tu me demandes avant de payer",
-            "Compris : je te demande avant tout paiement de plus de 2000 €.",
+            "Compris : je te demanderai avant tout paiement de plus de 2000 €.",
             "2000",
         ),
     ],
@@ -69,6 +69,26 @@ def test_an_offer_takes_nothing_on(reply: str, answer: str) -> None:
     c = Conv()
     c.user("Can you check on the nightly jobs?")
     c.say("The nightly import stopped because redis-cache ran out of memory; I restarted it.")
+    c.user(reply)
+    a = c.say(answer)
+    assert not [i for i in _rules(c, "redis-cache") if a in i.entry_ids], c.items()
+
+
+@pytest.mark.parametrize(
+    ("reply", "answer"),
+    [
+        (
+            "can you check the invoices from redis-cache vendor for duplicates",
+            "I went through every invoice from the redis-cache vendor and found 3 duplicates.",
+        ),
+        (
+            "kannst du die Rechnungen vom redis-cache Anbieter auf Dubletten prüfen",
+            "Ich habe jede Rechnung vom redis-cache Anbieter geprüft, 3 sind doppelt.",
+        ),
+    ],
+)
+def test_a_report_of_work_takes_nothing_on(reply: str, answer: str) -> None:
+    c = Conv()
     c.user(reply)
     a = c.say(answer)
     assert not [i for i in _rules(c, "redis-cache") if a in i.entry_ids], c.items()

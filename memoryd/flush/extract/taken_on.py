@@ -6,9 +6,10 @@ agent's first words after the turn take it on as its own way of working, every t
 Postgres is down again I restart it without asking.", "And understood: I'll check with you before
 any payment over 2,000 €.", "Und ich merke mir: ... schicke ich grundsätzlich nie ...".
 
-Read: one of the answer's first three sentences in the first person, no question and no offer (no
-"could", "if you like"), with a word that says every time ("any", "every", "always", "never",
-"next time", "again" after "if"; their kin in de/es/fr/it), that repeats two words of one of the
+Read: one of the answer's first three sentences in the first person, no question, no offer (no
+"could", "if you like") and no report of what it did, with a word that says every time ("always",
+"never", "next time", "again" after "if"; "any" or "every" in what it will do; their kin in
+de/es/fr/it), that repeats two words of one of the
 user's statements, when no rule of the turn is kept already (the user's own words then say it): a
 standing rule (must keep), in the answer's words, citing both turns.
 """
@@ -18,17 +19,26 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from memoryd.flush.extract import todos
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.fact_common import sentence_case
 from memoryd.flush.extract.prose import has_secret, is_question, plain, split_sentences, word_set
 
-#: Every time: "any", "every", "always", "never", "whenever", "next time", "from now on", and kin.
-_EVERY: Final = re.compile(
-    r"\b(?:any|every|whenever|always|never|next time|from now on|each time|jede[nrs]?|immer|nie|niemals|"
-    r"grundsätzlich|künftig|cualquier|cada|siempre|nunca|jamás|toute?s?|chaque|toujours|jamais|désormais|"
-    r"qualsiasi|ogni|sempre|mai)\b",
+#: Every time, in so many words: "always", "never", "whenever", "next time", "from now on", and kin.
+_ALWAYS: Final = re.compile(
+    r"\b(?:whenever|always|never|next time|from now on|each time|immer|nie|niemals|grundsätzlich|künftig|"
+    r"siempre|nunca|jamás|toujours|jamais|désormais|sempre|mai)\b",
     re.I,
 )
+#: "any" and "every" and their kin: every time only in what the agent will do ("I'll check ... any ...").
+_ANY: Final = re.compile(r"\b(?:any|every|jede[nrs]?|cualquier|cada|toute?s?|chaque|qualsiasi|ogni)\b", re.I)
+#: What the agent will do: "I'll", "ich werde", "voy a", "preguntaré", "je vais", "je te demanderai", "farò".
+_WILL: Final = re.compile(
+    r"\b(?:I'll|I’ll|I will|ich werde|werde ich|voy a|je vais|je (?:\w+ )?\w+rai|\w+(?:aré|eré|iré)|\w+rò)\b",
+    re.I,
+)
+#: What the agent did: "I checked", "I have", "I've", "I went" (a report, not a way taken on).
+_DID: Final = re.compile(r"\bI(?:'ve|’ve| have| had| was| did| went| found| read| \w+ed)\b")
 #: "again" in a condition: "if Postgres is down again", "wenn ... wieder", "si ... otra vez", "se ... di nuovo".
 _IF_AGAIN: Final = re.compile(
     r"\b(?:if|when|wenn|falls|si|cuando|quand|se)\b[^.;:]{0,60}?\b(?:again|wieder|otra vez|de nuevo|à nouveau|"
@@ -75,7 +85,9 @@ def _takes_on(s: str) -> bool:
     """A statement of the agent's own way of working every time (see the module)."""
     if not s or is_question(s) or has_secret(s) or not _SELF.search(s) or _OFFERS.search(s):
         return False
-    return bool(_EVERY.search(s) or _IF_AGAIN.search(s))
+    if _DID.search(s) or todos.done(s):
+        return False
+    return bool(_ALWAYS.search(s) or _IF_AGAIN.search(s) or (_ANY.search(s) and _WILL.search(s)))
 
 
 def _words(text: str) -> set[str]:
