@@ -45,7 +45,9 @@ The package, one concern per module:
   reminder tool), points said to be still open, questions answered later;
 * ``facts`` — conventions, preferences, environment facts, answers found by a lookup;
 * ``corrections`` — the user putting a value right; ``remember`` — "remember ..." requests and
-  their kin; ``fact_common`` — what those three share;
+  their kin; ``fact_common`` — what those three share; ``said_back`` — a point the acknowledgement
+  says back beside the one the turn is drafted as; ``taken_on`` — a rule the answer takes on as its
+  own way of working;
 * ``put_right``, ``denied`` — a bare "no" with another value, and a value denied with a verb of
   being: corrections; ``asides`` — replies that look like answers to an offer and are not, offers
   of nothing; ``put_off`` — the point a put-off names in passing; ``restated`` — tasks an
