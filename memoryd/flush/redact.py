@@ -150,6 +150,8 @@ def _run_end(rest: re.Pattern[str], text: str, end: int) -> int:
     """Where the value that goes on at ``end`` stops."""
     m = rest.match(text, end)
     return m.end() if m else end
+
+
 #: AWS secret access keys (40 characters of base64, slashes included) behind their usual labels.
 _AWS_SECRET: Final = re.compile(
     r"(?P<head>(?:aws_secret_access_key|AWS_SECRET_ACCESS_KEY|aws_secret_key|AWS_SECRET_KEY|SecretAccessKey"

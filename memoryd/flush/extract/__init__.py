@@ -45,7 +45,9 @@ The package, one concern per module:
   reminder tool), points said to be still open, questions answered later;
 * ``facts`` — conventions, preferences, environment facts, answers found by a lookup;
 * ``corrections`` — the user putting a value right; ``remember`` — "remember ..." requests and
-  their kin; ``fact_common`` — what those three share;
+  their kin; ``fact_common`` — what those three share; ``said_back`` — a point the acknowledgement
+  says back beside the one the turn is drafted as; ``own_rule`` — a rule the answer takes on as its
+  own way of working;
 * ``put_right``, ``denied`` — a bare "no" with another value, and a value denied with a verb of
   being: corrections; ``asides`` — replies that look like answers to an offer and are not, offers
   of nothing; ``put_off`` — the point a put-off names in passing; ``restated`` — tasks an
@@ -87,10 +89,12 @@ from memoryd.flush.extract.figures import read_figures
 from memoryd.flush.extract.given_ids import given_ids
 from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
+from memoryd.flush.extract.own_rule import own_rule
 from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, procedure_prose
 from memoryd.flush.extract.prose import MAX_TEXT
 from memoryd.flush.extract.put_right import no_put_right
 from memoryd.flush.extract.restated import restated_tasks
+from memoryd.flush.extract.said_back import said_back
 from memoryd.flush.extract.side_answers import side_answers
 from memoryd.flush.extract.small_talk import drop_small_talk_facts
 from memoryd.flush.extract.taken_up import taken_up_values
@@ -264,6 +268,8 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(answered_facts, ctx)
     _guarded(side_answers, ctx)
     _guarded(read_figures, ctx)
+    _guarded(own_rule, ctx)  # (before said_back: a rule said back is kept as the rule)
+    _guarded(said_back, ctx)
     _guarded(drop_small_talk_facts, ctx)
     _guarded(unanswered_at_end, ctx)
     _guarded(settle, ctx)
