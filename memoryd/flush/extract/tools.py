@@ -14,7 +14,8 @@ Structure, not wording, decides what happened:
   identity that keep failing, however often (polling), stay one chain. A chain still open at the
   end is an unresolved failure (must keep), with what the user said about it.
 * **Waits.** The same command polled until its output changed is one outcome, in the words of the
-  agent's report after the last poll.
+  agent's report after the last poll; so is one shell loop that polls with ``sleep`` and printed
+  another state at its end than at its start.
 * Successful state-changing actions (commits, PRs, deploys, configs and documents written) are
   grouped per stretch of work into one outcome, led by the assistant's closing report; commands the
   agent then writes out as numbered steps are a procedure (``procedures``), not an outcome.
@@ -1684,6 +1685,56 @@ def wait_rules(ctx: Ctx) -> None:
         ctx.add("outcome", text, pos)
 
 
+#: A shell loop that waits between its tries (``for i in 1 2 3; do ...; sleep 20; done``,
+#: ``until ...; do sleep 5; done``): one command that polls by itself.
+_LOOP: Final = re.compile(r"(?:^|[;&|(]\s*|\n\s*)(?:for|while|until)\s.*?;\s*do\b.*?\bsleep\s+\d", re.S)
+
+
+def _state(line: str) -> str:
+    """A printed state without its figures and times (``09:52 {"phase":"InProgress","done":12}``)."""
+    return " ".join(re.sub(r"[\W\d_]+", " ", line).split())
+
+
+def _loop_states(step: Step) -> tuple[str, str] | None:
+    """The first and last state a polling loop printed, when the state changed while it polled."""
+    if step.quiet or "sleep" not in step.command or not _LOOP.search(step.command):
+        return None
+    lines = [ln.strip() for ln in step.output[-4000:].splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
+    if len(lines) < 2 or _state(lines[0]) == _state(lines[-1]):
+        return None  # one line (``200 200 200``), or nothing changed: a look, not a wait
+    return lines[0], lines[-1]
+
+
+def loop_waits(ctx: Ctx) -> None:
+    """A wait inside one command (a shell loop polling with ``sleep``) that ended in another state
+    than it began: one outcome, in the words of the agent's report after it, else the last line.
+
+    The same wait as three runs of one command (``wait_rules``), written as one loop; one that ended
+    in a failure state is left to the failure rules."""
+    cited = {p for d in ctx.drafts if d.kind == "outcome" for p in d.pos}
+    for m in ctx.msgs:
+        step = m.step
+        if step is None or m.pos in ctx.used or m.pos in ctx.in_chain or m.pos in cited:
+            continue
+        if _run(m).failed or (states := _loop_states(step)) is None or text_failure(states[1], step.command):
+            continue
+        if (keys := _run(m).keys) and any(
+            x.step is not None and keys & _run(x).keys for x in ctx.after(m.pos)
+        ):
+            continue  # polled again before the user spoke: the wait had not ended
+        report = ctx.prose_after(m.pos, text_only=False)
+        said = _result_sentence(report, step.output) if report is not None else ""
+        pos = {m.pos}
+        if said and report is not None:
+            pos.add(report.pos)
+            ctx.reported.add(report.pos)
+            text = fit(said, 300)
+        else:
+            text = f"{_short_command(step)} → {_words_clip(states[1], 110)}"
+        ctx.used.add(m.pos)
+        ctx.add("outcome", text, pos)
+
+
 def _acted_on(ctx: Ctx, m: Msg) -> tuple[int, str] | None:
     """The first tool step of an assistant turn that talks and acts, when it passed: its own line."""
     step_msg = next((x for x in ctx.after(m.pos) if x.step is not None), None)
@@ -1728,6 +1779,7 @@ def report_rules(ctx: Ctx) -> None:
         ctx.add("outcome", text, {*sources, m.pos})
     _fold_steps(ctx)
     one_per_saga(ctx)
+    loop_waits(ctx)
 
 
 def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
