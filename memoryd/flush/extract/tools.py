@@ -1364,6 +1364,37 @@ def _groups(ctx: Ctx) -> list[list[int]]:
     return [*groups, current] if current else groups
 
 
+#: A handle a tool hands back for what it made: letters and digits mixed (``evt_b31e07``,
+#: ``QX7P2M``), or a bare id of four or more digits (``sent: 4833``); not a date, time or amount.
+_NEW_HANDLE: Final = re.compile(
+    r"(?<![\w./:-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{3,}(?![\w/.:-])|(?<![\w.,/:-])\d{4,}(?![\w.,/:-])"
+)
+#: A line of a tool's short answer that says it made or sent something.
+_MADE_LINE: Final = re.compile(r"\b(?:created|saved|sent|booked|scheduled|added|held|reserved|OK)\b", re.I)
+
+
+def _made_lines(ctx: Ctx, group: Sequence[int]) -> list[tuple[str, frozenset[str]]]:
+    """The lines of ``group``'s short outputs that say a step made something and hand back a handle
+    the conversation had not shown before (``created evt_b31e07``, ``HOLD OK ref QX7P2M``), with
+    those handles: the thing made is a result of its own, beside the decision to make it."""
+    found: list[tuple[str, frozenset[str]]] = []
+    for p in group:
+        step = ctx.msgs[p].step
+        out = "" if step is None or step.quiet else step.output.strip()
+        lines = [ln.strip() for ln in out.splitlines() if ln.strip()]
+        if len(lines) > 3:
+            continue
+        made = [(ln, frozenset(_NEW_HANDLE.findall(ln))) for ln in lines if _MADE_LINE.search(ln)]
+        if not any(handles for _, handles in made):
+            continue
+        seen = "\n".join(
+            f"{m.prose}\n{m.step.command if m.step else ''}\n{m.step.output[:4000] if m.step else ''}"
+            for m in ctx.msgs[:p]
+        )
+        found += [(" ".join(ln.split())[:110], h) for ln, h in made if h and any(x not in seen for x in h)]
+    return found
+
+
 def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
     """Whether the assistant, within the next two turns, writes every command of ``group`` as a
     numbered step (the user asked for the steps of what was just done)."""
@@ -1443,7 +1474,9 @@ def group_rules(ctx: Ctx) -> None:
         trigger = ctx.last_user(group[0])
         if trigger is not None and (taken := _offer_taken(ctx, trigger)) is not None:
             taken.pos.update(pos)  # "Shall I email them the quote?" - "ok": the sending is that decision
-            continue
+            if not (made := _made_lines(ctx, group)):
+                continue  # unless the tool answered with what it made: that is a result too
+            named += [ln for ln, handles in made if not any(h in n for h in handles for n in named)]
         if trigger is not None and trigger in ctx.conditional:
             ctx.conditional[trigger].pos.update(pos)  # what the agent did waits on the open question
             continue
