@@ -1795,13 +1795,17 @@ def report_rules(ctx: Ctx) -> None:
         numeric = RESULT_NUM.search(m.prose)
         results = result_sentences(m.prose) if numeric else []
         if not results and not cause:
-            results = _measured(ctx, m)
+            results = _measured(ctx, m) or _after_wait(ctx, m)
         if not cause and not results:
             continue
         sources = supporting_steps(ctx, m, results)
         if not sources and not (cause and any(p.step for p in ctx.before(m.pos))):
             continue  # numbers or a cause with no tool work behind them are talk, not an outcome
-        if not cause and sources and all(_only_read(ctx.msgs[p].step) for p in sources):
+        if (
+            not cause
+            and sources
+            and all(_only_read(s := ctx.msgs[p].step) and not _waited(s) for p in sources)
+        ):
             continue  # figures a file holds, read back (to answer or to lay out options): data, not a result
         if _answers_lookup(ctx, m):
             continue  # the user asked, the agent read it up: an answer (a fact), not a result of work
@@ -2157,6 +2161,18 @@ def _measured(ctx: Ctx, m: Msg) -> list[str]:
     return [s for s, n in said if n]
 
 
+def _after_wait(ctx: Ctx, m: Msg) -> list[str]:
+    """Sentences of a report right after a look that waited first (``sleep 20; tail -2 backup.log``)
+    that repeat two or more of the numbers that look printed: how the awaited work came out."""
+    prev = next((x for x in ctx.before(m.pos) if x.step is not None), None)
+    step = prev.step if prev is not None else None
+    if step is None or step.quiet or step.failed or not _waited(step):
+        return []
+    printed = set(NUMBER.findall(step.output[-4000:]))
+    said = [(x, len(printed & set(NUMBER.findall(x)))) for x in report_sentences(m.prose)]
+    return [x for x, n in said if n >= 2][:2]
+
+
 def measured_list(ctx: Ctx, m: Msg, items: Sequence[str]) -> bool:
     """A list the agent writes right after its tools ran, most of whose items repeat numbers those
     runs printed (``Lena Otto: brut 600,00 €`` after the sheet printed 600,00): results read off
@@ -2191,6 +2207,12 @@ def _only_read(step: Step | None) -> bool:
     if not step.command:
         return bool(step.path) and step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS
     return step.effect == "read" and not _runs_something(step)
+
+
+def _waited(step: Step | None) -> bool:
+    """A look that first waits (``sleep 120; tail -n 2 run.log``): it reads how running work came
+    out, not what a file holds."""
+    return step is not None and bool(step.segments) and program(step.segments[0][1]) == "sleep"
 
 
 def _decided(ctx: Ctx, m: Msg) -> bool:
