@@ -14,7 +14,8 @@ Structure, not wording, decides what happened:
   identity that keep failing, however often (polling), stay one chain. A chain still open at the
   end is an unresolved failure (must keep), with what the user said about it.
 * **Waits.** The same command polled until its output changed is one outcome, in the words of the
-  agent's report after the last poll.
+  agent's report after the last poll; so is one shell loop that polls with ``sleep`` and printed
+  another state at its end than at its start.
 * Successful state-changing actions (commits, PRs, deploys, configs and documents written) are
   grouped per stretch of work into one outcome, led by the assistant's closing report; commands the
   agent then writes out as numbered steps are a procedure (``procedures``), not an outcome.
@@ -1363,6 +1364,37 @@ def _groups(ctx: Ctx) -> list[list[int]]:
     return [*groups, current] if current else groups
 
 
+#: A handle a tool hands back for what it made: letters and digits mixed (``evt_b31e07``,
+#: ``QX7P2M``), or a bare id of four or more digits (``sent: 4833``); not a date, time or amount.
+_NEW_HANDLE: Final = re.compile(
+    r"(?<![\w./:-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{3,}(?![\w/.:-])|(?<![\w.,/:-])\d{4,}(?![\w.,/:-])"
+)
+#: A line of a tool's short answer that says it made or sent something.
+_MADE_LINE: Final = re.compile(r"\b(?:created|saved|sent|booked|scheduled|added|held|reserved|OK)\b", re.I)
+
+
+def _made_lines(ctx: Ctx, group: Sequence[int]) -> list[tuple[str, frozenset[str]]]:
+    """The lines of ``group``'s short outputs that say a step made something and hand back a handle
+    the conversation had not shown before (``created evt_b31e07``, ``HOLD OK ref QX7P2M``), with
+    those handles: the thing made is a result of its own, beside the decision to make it."""
+    found: list[tuple[str, frozenset[str]]] = []
+    for p in group:
+        step = ctx.msgs[p].step
+        out = "" if step is None or step.quiet else step.output.strip()
+        lines = [ln.strip() for ln in out.splitlines() if ln.strip()]
+        if len(lines) > 3:
+            continue
+        made = [(ln, frozenset(_NEW_HANDLE.findall(ln))) for ln in lines if _MADE_LINE.search(ln)]
+        if not any(handles for _, handles in made):
+            continue
+        seen = "\n".join(
+            f"{m.prose}\n{m.step.command if m.step else ''}\n{m.step.output[:4000] if m.step else ''}"
+            for m in ctx.msgs[:p]
+        )
+        found += [(" ".join(ln.split())[:110], h) for ln, h in made if h and any(x not in seen for x in h)]
+    return found
+
+
 def _listed_as_steps(ctx: Ctx, group: Sequence[int]) -> bool:
     """Whether the assistant, within the next two turns, writes every command of ``group`` as a
     numbered step (the user asked for the steps of what was just done)."""
@@ -1442,7 +1474,9 @@ def group_rules(ctx: Ctx) -> None:
         trigger = ctx.last_user(group[0])
         if trigger is not None and (taken := _offer_taken(ctx, trigger)) is not None:
             taken.pos.update(pos)  # "Shall I email them the quote?" - "ok": the sending is that decision
-            continue
+            if not (made := _made_lines(ctx, group)):
+                continue  # unless the tool answered with what it made: that is a result too
+            named += [ln for ln, handles in made if not any(h in n for h in handles for n in named)]
         if trigger is not None and trigger in ctx.conditional:
             ctx.conditional[trigger].pos.update(pos)  # what the agent did waits on the open question
             continue
@@ -1684,6 +1718,56 @@ def wait_rules(ctx: Ctx) -> None:
         ctx.add("outcome", text, pos)
 
 
+#: A shell loop that waits between its tries (``for i in 1 2 3; do ...; sleep 20; done``,
+#: ``until ...; do sleep 5; done``): one command that polls by itself.
+_LOOP: Final = re.compile(r"(?:^|[;&|(]\s*|\n\s*)(?:for|while|until)\s.*?;\s*do\b.*?\bsleep\s+\d", re.S)
+
+
+def _state(line: str) -> str:
+    """A printed state without its figures and times (``09:52 {"phase":"InProgress","done":12}``)."""
+    return " ".join(re.sub(r"[\W\d_]+", " ", line).split())
+
+
+def _loop_states(step: Step) -> tuple[str, str] | None:
+    """The first and last state a polling loop printed, when the state changed while it polled."""
+    if step.quiet or "sleep" not in step.command or not _LOOP.search(step.command):
+        return None
+    lines = [ln.strip() for ln in step.output[-4000:].splitlines() if ln.strip() and not EXIT_CODE.search(ln)]
+    if len(lines) < 2 or _state(lines[0]) == _state(lines[-1]):
+        return None  # one line (``200 200 200``), or nothing changed: a look, not a wait
+    return lines[0], lines[-1]
+
+
+def loop_waits(ctx: Ctx) -> None:
+    """A wait inside one command (a shell loop polling with ``sleep``) that ended in another state
+    than it began: one outcome, in the words of the agent's report after it, else the last line.
+
+    The same wait as three runs of one command (``wait_rules``), written as one loop; one that ended
+    in a failure state is left to the failure rules."""
+    cited = {p for d in ctx.drafts if d.kind == "outcome" for p in d.pos}
+    for m in ctx.msgs:
+        step = m.step
+        if step is None or m.pos in ctx.used or m.pos in ctx.in_chain or m.pos in cited:
+            continue
+        if _run(m).failed or (states := _loop_states(step)) is None or text_failure(states[1], step.command):
+            continue
+        if (keys := _run(m).keys) and any(
+            x.step is not None and keys & _run(x).keys for x in ctx.after(m.pos)
+        ):
+            continue  # polled again before the user spoke: the wait had not ended
+        report = ctx.prose_after(m.pos, text_only=False)
+        said = _result_sentence(report, step.output) if report is not None else ""
+        pos = {m.pos}
+        if said and report is not None:
+            pos.add(report.pos)
+            ctx.reported.add(report.pos)
+            text = fit(said, 300)
+        else:
+            text = f"{_short_command(step)} → {_words_clip(states[1], 110)}"
+        ctx.used.add(m.pos)
+        ctx.add("outcome", text, pos)
+
+
 def _acted_on(ctx: Ctx, m: Msg) -> tuple[int, str] | None:
     """The first tool step of an assistant turn that talks and acts, when it passed: its own line."""
     step_msg = next((x for x in ctx.after(m.pos) if x.step is not None), None)
@@ -1711,13 +1795,17 @@ def report_rules(ctx: Ctx) -> None:
         numeric = RESULT_NUM.search(m.prose)
         results = result_sentences(m.prose) if numeric else []
         if not results and not cause:
-            results = _measured(ctx, m)
+            results = _measured(ctx, m) or _after_wait(ctx, m)
         if not cause and not results:
             continue
         sources = supporting_steps(ctx, m, results)
         if not sources and not (cause and any(p.step for p in ctx.before(m.pos))):
             continue  # numbers or a cause with no tool work behind them are talk, not an outcome
-        if not cause and sources and all(_only_read(ctx.msgs[p].step) for p in sources):
+        if (
+            not cause
+            and sources
+            and all(_only_read(s := ctx.msgs[p].step) and not _waited(s) for p in sources)
+        ):
             continue  # figures a file holds, read back (to answer or to lay out options): data, not a result
         if _answers_lookup(ctx, m):
             continue  # the user asked, the agent read it up: an answer (a fact), not a result of work
@@ -1728,6 +1816,7 @@ def report_rules(ctx: Ctx) -> None:
         ctx.add("outcome", text, {*sources, m.pos})
     _fold_steps(ctx)
     one_per_saga(ctx)
+    loop_waits(ctx)
 
 
 def _fixed_on_the_way(ctx: Ctx, d: Draft) -> bool:
@@ -2072,6 +2161,18 @@ def _measured(ctx: Ctx, m: Msg) -> list[str]:
     return [s for s, n in said if n]
 
 
+def _after_wait(ctx: Ctx, m: Msg) -> list[str]:
+    """Sentences of a report right after a look that waited first (``sleep 20; tail -2 backup.log``)
+    that repeat two or more of the numbers that look printed: how the awaited work came out."""
+    prev = next((x for x in ctx.before(m.pos) if x.step is not None), None)
+    step = prev.step if prev is not None else None
+    if step is None or step.quiet or step.failed or not _waited(step):
+        return []
+    printed = set(NUMBER.findall(step.output[-4000:]))
+    said = [(x, len(printed & set(NUMBER.findall(x)))) for x in report_sentences(m.prose)]
+    return [x for x, n in said if n >= 2][:2]
+
+
 def measured_list(ctx: Ctx, m: Msg, items: Sequence[str]) -> bool:
     """A list the agent writes right after its tools ran, most of whose items repeat numbers those
     runs printed (``Lena Otto: brut 600,00 €`` after the sheet printed 600,00): results read off
@@ -2106,6 +2207,12 @@ def _only_read(step: Step | None) -> bool:
     if not step.command:
         return bool(step.path) and step.tool not in WRITE_TOOLS and step.tool not in EDIT_TOOLS
     return step.effect == "read" and not _runs_something(step)
+
+
+def _waited(step: Step | None) -> bool:
+    """A look that first waits (``sleep 120; tail -n 2 run.log``): it reads how running work came
+    out, not what a file holds."""
+    return step is not None and bool(step.segments) and program(step.segments[0][1]) == "sleep"
 
 
 def _decided(ctx: Ctx, m: Msg) -> bool:
