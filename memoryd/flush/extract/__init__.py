@@ -91,6 +91,7 @@ from memoryd.flush.extract.procedures import assistant_how_to, doc_procedures, p
 from memoryd.flush.extract.prose import MAX_TEXT
 from memoryd.flush.extract.put_right import no_put_right
 from memoryd.flush.extract.restated import restated_tasks
+from memoryd.flush.extract.said_back import said_back
 from memoryd.flush.extract.side_answers import side_answers
 from memoryd.flush.extract.small_talk import drop_small_talk_facts
 from memoryd.flush.extract.taken_up import taken_up_values
@@ -255,6 +256,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(chain_rules, ctx)
     _guarded(tool_chain_rules, ctx)
     _guarded(_user_rules, ctx)
+    _guarded(said_back, ctx)
     _guarded(tool_reminders, ctx, entries)
     _guarded(restated_tasks, ctx)
     _guarded(group_rules, ctx)
