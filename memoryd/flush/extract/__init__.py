@@ -67,6 +67,7 @@ import structlog
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
 from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.counter import counter_proposals
 from memoryd.flush.extract.denied import denied_values
 from memoryd.flush.extract.dialogue import (
     explicit_lines,
@@ -257,6 +258,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(tool_chain_rules, ctx)
     _guarded(_user_rules, ctx)
     _guarded(said_back, ctx)
+    _guarded(counter_proposals, ctx)
     _guarded(tool_reminders, ctx, entries)
     _guarded(restated_tasks, ctx)
     _guarded(group_rules, ctx)
