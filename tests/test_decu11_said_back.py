@@ -88,3 +88,87 @@ def test_beside_a_choice_a_rule_a_parked_point_or_no_acknowledgement_is_no_decis
     c.say(ack)
     got = _decisions(c.items())
     assert [word in d.text for d in got] == [True]
+
+
+CONCLUDED = {
+    "en": (
+        "For the poster print there are two shops: PrintHaus does matte at 3.20 € a sheet, and Copyland does "
+        "glossy at 2.90 €.",
+        "matte, the glossy ones glared under the hall lights last year",
+        "PrintHaus then.",
+        "PrintHaus",
+    ),
+    "de": (
+        "Für den Elternabend gibt es zwei Räume: die Aula mit 120 Plätzen oder den Musikraum mit 40 Plätzen.",
+        "es kommen höchstens 35 leute, die aula ist viel zu groß",
+        "Dann der Musikraum.",
+        "Musikraum",
+    ),
+    "es": (
+        "Para la cena hay dos sitios libres el viernes: Casa Pepa, menú a 22 €, o La Lonja, menú a 28 €.",
+        "la lonja queda lejísimos del hotel para la mitad del grupo",
+        "Casa Pepa, entonces.",
+        "Casa Pepa",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CONCLUDED))
+def test_a_short_conclusion_with_then_after_the_users_reason_is_a_decision(lang: str) -> None:
+    laid_out, reason, conclusion, word = CONCLUDED[lang]
+    c = Conv()
+    c.user("what are our options?")
+    c.say(laid_out)
+    chose = c.user(reason)
+    back = c.say(conclusion)
+    got = [d for d in _decisions(c.items()) if word in d.text]
+    assert len(got) == 1
+    assert {chose, back} <= set(got[0].entry_ids)
+
+
+def test_a_conclusion_with_a_conditional_modal_or_a_speaker_is_no_decision() -> None:
+    laid_out, reason, conclusion, word = CONCLUDED["en"]
+    c = Conv()
+    c.user("what are our options?")
+    c.say(laid_out)
+    c.user(reason)
+    c.say(conclusion)
+    c.user("my internet plan is only 250 anyway, a faster switch buys nothing there")
+    c.say("Then a faster switch would be mostly for show.")
+    c.user("yeah the plan stays as is")
+    c.say("Then I'll leave the router settings as they are.")
+    got = _decisions(c.items())
+    assert [word in d.text for d in got] == [True]
+
+
+LABELLED = {
+    "de": (
+        "Es gibt drei Orte dafür:\n\n1. als Cronjob auf deinem Laptop,\n2. als systemd-Timer auf dem Laptop,\n"
+        "3. als Cronjob auf dem Büroserver files01.lan, der läuft durchgehend.\n\nDas Skript bleibt gleich.",
+        "der laptop ist nachts aus. also der server",
+        "Dann Variante 3, der Server. Ich teste erst den Zugang.",
+    ),
+    "es": (
+        "Hay tres sitios donde puede correr:\n\n1. como cron en tu portátil,\n2. como timer de systemd en el "
+        "portátil,\n3. como cron en el servidor de la oficina files01.lan, que está siempre encendido.\n\n"
+        "El script es el mismo.",
+        "el portátil está apagado de noche. así que el servidor",
+        "Entonces la opción 3, el servidor. Primero pruebo el acceso.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LABELLED))
+def test_a_label_said_back_with_then_is_the_options_own_words(lang: str) -> None:
+    laid_out, reply, conclusion = LABELLED[lang]
+    c = Conv()
+    c.user(
+        "wo soll der nächtliche Export laufen?" if lang == "de" else "¿dónde corre la exportación nocturna?"
+    )
+    c.say(laid_out)
+    chose = c.user(reply)
+    c.run("ssh -o BatchMode=yes files01.lan hostname", "files01", text=conclusion)
+    back = f"{int(chose, 16) + 1:08x}"  # the turn that says it back, before its call's result
+    got = [d for d in _decisions(c.items()) if "files01.lan" in d.text]
+    assert len(got) == 1
+    assert {chose, back} <= set(got[0].entry_ids)

@@ -5,14 +5,18 @@ dedupe stays a manual script."; "kein cron, ... mach ich montag per hand" - "All
 Cronjob, du holst die Belege am Montag ...". No option list need stand before it: the user settles a
 point in passing, often with its reason, and the assistant's very next words open with an
 acknowledgement and say the point back with a negation or a "then" ("Un CSV por grupo entonces",
-"Captures en français alors"). That said-back clause is what was decided (must keep), with the
-user's sentence on it as the why.
+"Captures en français alors"), or with a short conclusion that has a "then" at either end and no
+speaker of its own ("PrintHaus then.", "Dann Variante 3, der Server."; a label is written as the
+option it names). That said-back clause is what was decided (must keep), with the user's sentence
+on it as the why. A conclusion with a conditional modal ("then 10G would be ...") supposes, it
+settles nothing.
 
 It is not a decision when the point said back is a standing rule (the user's sentence on it has a
 rule word: "never reboot the NAS between 01:00 and 03:00" - "Got it, no NAS reboots then"), when it
-waits for something ("until", "open", "for now"), when it is a question, when a to-do of the turn has its
-words, or when another rule already read the turn as a decision or an open question. Words: acknowledgements, negations,
-"until" and put-off words per language, closed classes.
+waits for something ("until", "open", "for now"), when it is a question, when a to-do of the turn
+has its words, or when another rule already read the turn as a decision or an open question.
+Words: acknowledgements, negations, "then", "until", put-off words and conditional modals per
+language, closed classes.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ import re
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.lexicon import DOUBT, NO, OPEN, RULE, THEN, UNTIL, Words, tokens
+from memoryd.flush.extract.exchanges import named_option
+from memoryd.flush.extract.lexicon import DOUBT, FIRST, NO, OPEN, RULE, THEN, UNTIL, Words, tokens
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain
 
@@ -47,11 +52,29 @@ _LEAD_THEN: Final = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(THEN.sin
 #: The longest said-back clause read as one point, in words.
 _MAX_WORDS: Final = 24
 
+#: Conditional modals: a conclusion with one is a supposition ("Then 10G would mostly be ..."), not a choice.
+_MAYBE: Final = Words(
+    "would|could|might|würde|würden|könnte|könnten|wäre|wären|sería|serían|podría|podrían|serait|seraient|"
+    "pourrait|pourraient|sarebbe|sarebbero|potrebbe|potrebbero"
+)
+
+#: The longest conclusion with a "then" and no acknowledgement before it, in words.
+_MAX_CONCLUSION: Final = 12
+
 
 def _content(text: str) -> frozenset[str]:
     """The longer words of ``text`` but negations, cut to four letters ("cronjob" and "cron" share
     "cron")."""
     return frozenset(t[:4] for t in tokens(text) if len(t) >= 4 and not t.isdigit() and not NO.hit(t))
+
+
+def _concluded(first: str) -> bool:
+    """A short conclusion with a "then" at either end and no speaker of its own ("Optika B-61 then.",
+    "Dann Variante 3, der Server."): the assistant says what the user's words settle."""
+    toks = tokens(first)
+    if not 2 <= len(toks) <= _MAX_CONCLUSION or FIRST.hit(first) or _MAYBE.hit(first) or is_question(first):
+        return False
+    return toks[0] in THEN.singles or toks[-1] in THEN.singles
 
 
 def _said(ack: Msg) -> str:
@@ -62,10 +85,16 @@ def _said(ack: Msg) -> str:
     first = plain(ack.sentences[0]).strip()
     head = _ACK.match(first)
     if head is None:
-        return ""
+        return _kept(first) if _concluded(first) else ""
     rest = first[head.end() :].strip()
     if not rest and len(ack.sentences) > 1:
         rest = plain(ack.sentences[1]).strip()  # "Fair enough." then the point
+    return _kept(rest)
+
+
+def _kept(rest: str) -> str:
+    """``rest`` when it is one point negated or concluded with a "then" that waits for nothing, else
+    ""."""
     toks = tokens(rest)
     if (
         not 2 <= len(toks) <= _MAX_WORDS
@@ -110,6 +139,16 @@ def _task(ctx: Ctx, m: Msg, said: str) -> bool:
     )
 
 
+def _named(ctx: Ctx, prev: Msg | None, said: str) -> str:
+    """The option a short said-back clause names by its label ("Variante 3, der Server"), in the
+    option's own words; else the clause."""
+    options = ctx.offer(prev).options if prev is not None else ()
+    if not options or len(tokens(said)) > 6:
+        return said
+    i = named_option(said, options, first=False, strong=True)
+    return said if i is None else options[i].text
+
+
 def said_back(ctx: Ctx) -> None:
     """Draft a decision for each user turn whose point the assistant's next words say back negated
     or with a "then" (see the module)."""
@@ -125,7 +164,7 @@ def said_back(ctx: Ctx) -> None:
         shared = _content(said) & (_content(m.prose) | (_content(prev.prose) if prev else frozenset()))
         if rule or not shared or not why or _task(ctx, m, said):
             continue
-        said = _LEAD_THEN.sub("", said)  # "dann keine Erinnerung"
+        said = _named(ctx, prev, _LEAD_THEN.sub("", said))  # "dann keine Erinnerung", "Dann Variante 3"
         text = f"{said[:1].upper()}{said[1:].rstrip('.!。 ')} ({why.rstrip('.!。 ')})"
         ctx.add("decision", text, {m.pos, ack.pos}, must_keep=True)
 
