@@ -172,3 +172,27 @@ def test_a_label_said_back_with_then_is_the_options_own_words(lang: str) -> None
     got = [d for d in _decisions(c.items()) if "files01.lan" in d.text]
     assert len(got) == 1
     assert {chose, back} <= set(got[0].entry_ids)
+
+
+PLANNED_BY = {
+    "es": (
+        "el gimnasio del barrio desde marzo solo abre los sábados",
+        "Entonces pongo las clases los sábados.",
+    ),
+    "it": ("la palestra da marzo è aperta solo il sabato", "Allora metto le lezioni il sabato."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PLANNED_BY))
+def test_a_conclusion_that_plans_by_a_stated_fact_is_no_decision(lang: str) -> None:
+    fact, plan = PLANNED_BY[lang]
+    laid_out, reason, conclusion, word = CONCLUDED["es"]
+    c = Conv()
+    c.user("what are our options?")
+    c.say(laid_out)
+    c.user(reason)
+    c.say(conclusion)
+    said = c.user(fact)
+    c.say(plan)
+    assert [word in d.text for d in _decisions(c.items())] == [True]
+    assert any(said in f.entry_ids for f in c.items() if f.kind == "fact")

@@ -131,11 +131,13 @@ def _read(ctx: Ctx, m: Msg) -> bool:
     return any(d.kind in ("decision", "open_question") and not d.pos.isdisjoint(cited) for d in ctx.drafts)
 
 
-def _task(ctx: Ctx, m: Msg, said: str) -> bool:
-    """Whether a to-do of the turn has the clause's words: a task said back, not a choice."""
+def _task(ctx: Ctx, m: Msg, said: str, kinds: tuple[str, ...] = ("todo",)) -> bool:
+    """Whether a to-do of the turn (or a draft of another of ``kinds``) has the clause's words: a
+    task said back, or a fact the assistant plans by ("Allora metto le prove il giovedì"), not a
+    choice."""
     own = _content(said)
     return any(
-        d.kind == "todo" and m.pos in d.pos and not own.isdisjoint(_content(d.text)) for d in ctx.drafts
+        d.kind in kinds and m.pos in d.pos and not own.isdisjoint(_content(d.text)) for d in ctx.drafts
     )
 
 
@@ -162,7 +164,8 @@ def said_back(ctx: Ctx) -> None:
         prev = ctx.prev_assistant(m.pos)
         why, rule = _why(m, said)
         shared = _content(said) & (_content(m.prose) | (_content(prev.prose) if prev else frozenset()))
-        if rule or not shared or not why or _task(ctx, m, said):
+        kinds = ("todo",) if _ACK.match(plain(ack.sentences[0])) else ("todo", "fact")
+        if rule or not shared or not why or _task(ctx, m, said, kinds):
             continue
         said = _named(ctx, prev, _LEAD_THEN.sub("", said))  # "dann keine Erinnerung", "Dann Variante 3"
         text = f"{said[:1].upper()}{said[1:].rstrip('.!。 ')} ({why.rstrip('.!。 ')})"
