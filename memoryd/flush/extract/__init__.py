@@ -49,7 +49,9 @@ The package, one concern per module:
 * ``put_right``, ``denied`` — a bare "no" with another value, and a value denied with a verb of
   being: corrections; ``asides`` — replies that look like answers to an offer and are not, offers
   of nothing; ``put_off`` — the point a put-off names in passing; ``restated`` — tasks an
-  acknowledgement says back; ``inverted`` — a doer named after its verb (es/it clitics);
+  acknowledgement says back; ``said_back`` — a choice the user states alone, said back by the
+  assistant's acknowledgement or a short "then" conclusion; ``counter`` — the plan a user's no puts
+  in place of the assistant's ("... instead"); ``inverted`` — a doer named after its verb (es/it clitics);
   ``failures`` — failures a JSON answer states while the tool exits 0;
 * ``procedures`` — dictated sequences and numbered how-tos (in prose or written to a document);
 * ``budget`` — merging near-duplicate drafts, and bounding the block (recall first).
