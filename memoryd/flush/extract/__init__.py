@@ -51,7 +51,9 @@ The package, one concern per module:
 * ``put_right``, ``denied`` — a bare "no" with another value, and a value denied with a verb of
   being: corrections; ``asides`` — replies that look like answers to an offer and are not, offers
   of nothing; ``put_off`` — the point a put-off names in passing; ``restated`` — tasks an
-  acknowledgement says back; ``inverted`` — a doer named after its verb (es/it clitics);
+  acknowledgement says back; ``choice_said_back`` — a choice the user states alone, said back by the
+  assistant's acknowledgement or a short "then" conclusion; ``counter`` — the plan a user's no puts
+  in place of the assistant's ("... instead"); ``inverted`` — a doer named after its verb (es/it clitics);
   ``failures`` — failures a JSON answer states while the tool exits 0;
 * ``procedures`` — dictated sequences and numbered how-tos (in prose or written to a document);
 * ``budget`` — merging near-duplicate drafts, and bounding the block (recall first).
@@ -68,7 +70,9 @@ from typing import Any
 import structlog
 
 from memoryd.flush.extract.budget import bound_items, merge_drafts
+from memoryd.flush.extract.choice_said_back import choice_said_back
 from memoryd.flush.extract.context import Ctx, Draft
+from memoryd.flush.extract.counter import counter_proposals
 from memoryd.flush.extract.denied import denied_values
 from memoryd.flush.extract.dialogue import (
     explicit_lines,
@@ -270,6 +274,8 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(read_figures, ctx)
     _guarded(own_rule, ctx)  # (before said_back: a rule said back is kept as the rule)
     _guarded(said_back, ctx)
+    _guarded(choice_said_back, ctx)
+    _guarded(counter_proposals, ctx)
     _guarded(drop_small_talk_facts, ctx)
     _guarded(unanswered_at_end, ctx)
     _guarded(settle, ctx)
