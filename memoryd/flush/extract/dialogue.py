@@ -2336,12 +2336,18 @@ def _task_in_reply(ctx: Ctx, m: Msg, said: str) -> None:
 
 def _quoted(ctx: Ctx, m: Msg, clause: str) -> bool:
     """A choice or open point read from turn ``m`` quotes the clause (it is why, not a task beside it),
-    or the choice names the clause's day ("du lädst die Belege am Montag" - "mach ich montag"): the
-    task is the option chosen."""
+    the choice names the clause's day ("du lädst die Belege am Montag" - "mach ich montag": the task
+    is the option chosen), or the answer filed the turn's point as open (the clause is how it waits)."""
     key = plain(clause).strip(" .").lower()
     days = {t for t in tokens(clause) if todos.when(t)}
     return any(
-        m.pos in d.pos and d.kind != "todo" and (key in d.text.lower() or days & set(tokens(d.text)))
+        m.pos in d.pos
+        and d.kind != "todo"
+        and (
+            key in d.text.lower()
+            or days & set(tokens(d.text))
+            or (d.kind == "open_question" and max(d.pos) > m.pos)
+        )
         for d in ctx.drafts
     )
 
