@@ -90,6 +90,7 @@ from memoryd.flush.extract.dialogue import (
 from memoryd.flush.extract.facts import answered_facts, remember_requests, stated_facts, user_correction
 from memoryd.flush.extract.failures import tool_chain_rules
 from memoryd.flush.extract.figures import read_figures
+from memoryd.flush.extract.follow_up import accepted_follow_ups
 from memoryd.flush.extract.given_ids import given_ids
 from memoryd.flush.extract.lexicon import FIRST, NO, YES, tokens
 from memoryd.flush.extract.messages import Msg, language_of, visible_messages
@@ -265,6 +266,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(_user_rules, ctx)
     _guarded(tool_reminders, ctx, entries)
     _guarded(restated_tasks, ctx)
+    _guarded(accepted_follow_ups, ctx)  # "want me to check it that morning?" - "yep": the agent's, later
     _guarded(group_rules, ctx)
     _guarded(report_rules, ctx)
     _guarded(_assistant_rules, ctx)

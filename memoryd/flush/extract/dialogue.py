@@ -97,6 +97,7 @@ from memoryd.flush.extract.markers import (
     STOPWORDS,
 )
 from memoryd.flush.extract.messages import Msg
+from memoryd.flush.extract.own_task import own_dated_clause, own_dated_task
 from memoryd.flush.extract.procedures import HOWTO
 from memoryd.flush.extract.prose import (
     CJK,
@@ -2360,21 +2361,52 @@ def _open_line(ctx: Ctx, m: Msg, text: str, tag: str) -> None:
 
 def _task_in_reply(ctx: Ctx, m: Msg, said: str) -> None:
     """A sentence a reply to an offer was read with that gives a named owner a dated task ("and Dara
-    should run the provider tests by Friday"): a to-do of its own, not a detail of the decision,
-    which loses it when it quoted it beside the choice."""
+    should run the provider tests by Friday"), or in which the speaker takes the work on with its day
+    ("no. I'll open a ticket with them tomorrow", ``own_task``; not the reason a choice quotes): a
+    to-do of its own, not a detail of the decision, which loses it when it quoted it beside the choice."""
     s = LIST_ITEM.sub("", said)
     task = next((c for c in todos.clauses(s) if todos.owned_task(c, s.startswith(c))), "")
+    if not task and (own := own_dated_clause(s)) and not _quoted(ctx, m, own):
+        task = own_dated_task(ctx, m, said, own)
     key = plain(task).strip(" .")
     if not key or has_secret(said) or any(d.kind == "todo" and key in d.text for d in ctx.drafts):
         return
     if any(d.kind == "todo" and m.pos in d.pos for d in ctx.drafts):
         return  # "Omar does it, the 8th" answers "who, and by when?": its task was read with the question
+    bare = _after_yes(LEAD_FILLER.sub("", key))  # "oui mais en brouillon, ...": as a condition quotes it
     for d in ctx.drafts:
-        if d.kind == "decision" and m.pos in d.pos and key in d.text:
-            rest = _LEFT_SEP.sub(" ", " ".join(d.text.replace(key, "", 1).split())).strip(" —-;,.")
+        said_in = key if key in d.text else bare if bare and bare in d.text else ""
+        if d.kind == "decision" and m.pos in d.pos and said_in:
+            rest = _LEFT_SEP.sub(" ", " ".join(d.text.replace(said_in, "", 1).split())).strip(" —-;,.")
             if len(tokens(rest)) >= 3:
                 d.text = " ".join(rest.split())
-    ctx.add("todo", _sentence(_AND_LEAD.sub("", _after_yes(LEAD_FILLER.sub("", key)))), {m.pos})
+    ctx.add("todo", _sentence(_AND_LEAD.sub("", bare)), {m.pos})
+
+
+def _taken_on_condition(text: str, key: str) -> bool:
+    """The clause is the condition a yes took an offer on with (``taken_on``: "offer; but as a draft,
+    I'll send it myself on Monday"), after the offer's own words: the task is still the user's own."""
+    head, sep, rest = text.partition("; ")
+    return bool(sep) and key not in head.lower() and key in rest.lower()
+
+
+def _quoted(ctx: Ctx, m: Msg, clause: str) -> bool:
+    """A choice or open point read from turn ``m`` quotes the clause (it is why, not a task beside it),
+    the choice names the clause's day ("du lädst die Belege am Montag" - "mach ich montag": the task
+    is the option chosen), or the answer filed the turn's point as open (the clause is how it waits)."""
+    key = plain(clause).strip(" .").lower()
+    days = {t for t in tokens(clause) if todos.when(t)}
+    return any(
+        m.pos in d.pos
+        and d.kind != "todo"
+        and not (d.kind == "decision" and _taken_on_condition(d.text, key))
+        and (
+            key in d.text.lower()
+            or days & set(tokens(d.text))
+            or (d.kind == "open_question" and max(d.pos) > m.pos)
+        )
+        for d in ctx.drafts
+    )
 
 
 _LEFT_SEP: Final = re.compile(r"\s*[;,—]\s*(?=\(|$)")  # "Prod;  (statt: ...)": the task's separator, left

@@ -18,6 +18,12 @@ An answer that lists the turn's tasks by person ("- **Mrs Okafor (Varga practice
 double payment by Fri 11 Dec") gives one to-do per entry headed by a name the user's turn says, whose
 task has a due day and opens with no date (a topic and its dates, "Lisbon: 12 to 16 June", is none).
 
+An answer that says the task back with no acknowledgement word, naming capitalised someone the
+user's dated sentence named only in lower case ("i voli li raccoglie matteo, me li manda entro
+venerdì 20" - "Resto in attesa dei voli da Matteo entro venerdì 20 novembre"), after a word in
+lower case that is no article: that clause is the to-do; one for the same owner and thing said
+earlier takes the new day.
+
 A turn that asks for a reminder, answered with the assistant's dated promise ("I'll remind you on 4
 January 2027 to pull the documents", "ti ricordo di ... venerdì 4 dicembre"): the promise is the
 to-do, or a citation of the one a reminder tool set.
@@ -31,7 +37,7 @@ from typing import Final
 
 from memoryd.flush.extract import todos
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.lexicon import tokens
+from memoryd.flush.extract.lexicon import ASK, OPEN, tokens
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain, split_sentences, word_set
 
@@ -93,11 +99,19 @@ def restated_tasks(ctx: Ctx) -> None:
         if asker is None or ctx.prose_after(asker, text_only=False) is not m:
             continue  # only the first words after the user's turn take its task in
         user = ctx.msgs[asker]
-        for name, clause in acked_tasks(m.prose):
+        acked = acked_tasks(m.prose)
+        for name, clause in acked:
             _add(ctx, user, m, name, clause)
-        for name, entry in listed_tasks(m.prose):
-            if any(len(w) > 2 and w in user.low for w in name.lower().split()):
-                _add(ctx, user, m, name, entry)  # a person the turn named, the answer lists their task
+        listed = [
+            (n, e)
+            for n, e in listed_tasks(m.prose)
+            if any(len(w) > 2 and w in user.low for w in n.lower().split())
+        ]
+        for name, entry in listed:
+            _add(ctx, user, m, name, entry)  # a person the turn named, the answer lists their task
+        # "que nacho lo corrija ..." - "Enviado a Nacho: ... antes del viernes 13": said back, no ack word
+        for name, clause in [] if acked or listed else named_again(user, m.sentences):
+            _add_again(ctx, user, m, name, clause)
         if todos.asks_reminder(user.low) and (promise := promised_reminder(m.sentences)):
             _reminder(ctx, user, m, promise)
 
@@ -133,6 +147,71 @@ def _take_back(ctx: Ctx, at: int, said: str) -> None:
             rest = " ".join(d.text.replace(key, "", 1).replace(" .", "").split())
             if len({w for w in word_set(rest) if len(w) > 2}) >= 2:
                 d.text = rest
+
+
+#: A capitalised word that may be a name (a title first or not).
+_NAME: Final = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][a-zß-ÿ]+(?![\w'’])")
+_CLAUSES: Final = re.compile(r"\s*;\s*")
+_DAY_SHORT: Final = frozenset(
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mo", "di", "mi", "do", "fr", "sa", "so"]
+)  # fmt: skip
+#: Articles and the prepositions fused with one: before a capitalised word they make it a noun.
+_ARTICLES: Final = frozenset(
+    ["the", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "beim",
+     "vom", "zum", "zur", "im", "am", "el", "los", "las", "un", "una", "le", "les", "une", "du", "au", "aux",
+     "il", "lo", "gli", "del", "al"]
+)  # fmt: skip
+_LOWER: Final = re.compile(r"(?<![\w'’])[a-zß-ÿ]{3,}(?![\w'’])")  # a word the user wrote in lower case
+
+
+def named_again(user: Msg, answer: Sequence[str]) -> list[tuple[str, str]]:
+    """The (owner, clause) tasks the answer says back without an acknowledgement word: a clause of
+    its first three sentences with a day that names, capitalised, someone the user's turn named only
+    in lower case in a sentence with a day (the user's "que nacho lo corrija antes del viernes" -
+    "Enviado a Nacho: contrato corregido antes del viernes 13"): the assistant's capital says the
+    word is a name. Not a question, an ask, nothing done already, holding always or left open."""
+    dated = [s for s in user.sentences if todos.when(s)]
+    lower = {t for s in dated for t in _LOWER.findall(s)} - {t.lower() for t in _NAME.findall(user.prose)}
+    found: list[tuple[str, str]] = []
+    for sentence in answer[:3]:
+        if is_question(sentence) or has_secret(sentence):
+            continue
+        for clause in _CLAUSES.split(plain(sentence).strip(" .")):
+            if len(tokens(clause)) < 4 or not todos.when(clause) or _no_task(clause):
+                continue
+            names = [n.group() for n in _NAME.finditer(clause) if _named(n.group(), n.start(), clause, lower)]
+            if names and names[0] not in (f[0] for f in found):
+                found.append((names[0], clause[:1].upper() + clause[1:]))
+    return found
+
+
+def _named(name: str, at: int, clause: str, lower: set[str]) -> bool:
+    """``name`` (at ``at`` in the clause) is someone the user named: written by the user only in
+    lower case, and by the answer after a word in lower case that is no article ("a Nacho", "da
+    Matteo", "von Jonas"; not "den Anruf", "Parque Natural", a label's "Asunto: Salida")."""
+    low = name.lower()
+    if todos.not_a_name(name) or todos.when(name) or low in _DAY_SHORT or low not in lower:
+        return False
+    before = clause[:at].split()
+    prev = before[-1] if before else ""
+    return prev.isalpha() and prev.islower() and prev not in _ARTICLES
+
+
+def _add_again(ctx: Ctx, user: Msg, ack: Msg, name: str, clause: str) -> None:
+    """A said-back task of an owner an earlier to-do names with the same thing ("Jonas ... das
+    rollback-skript bis 30.11." then "Rollback-Skript von Jonas bis 2.12."): that to-do, now with the
+    new day, citing both turns. Else a to-do (``_add``)."""
+    words = {w for w in word_set(clause) if len(w) > 3} - {name.lower()}
+    for d in ctx.drafts:
+        if d.kind == "todo" and name in d.text and words & word_set(d.text):
+            d.text = clause.rstrip(" ,;") + "."
+            d.pos.update((user.pos, ack.pos))
+            return
+    _add(ctx, user, ack, name, clause)
+
+
+def _no_task(clause: str) -> bool:
+    return todos.done(clause) or todos.standing(clause) or bool(ASK.hit(clause) or OPEN.hit(clause))
 
 
 #: The assistant's own promise to remind: "I'll remind you", "ich erinnere dich", "te lo recuerdo",
