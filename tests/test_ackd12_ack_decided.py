@@ -73,3 +73,28 @@ def test_one_of_two_options_refused_the_acknowledgement_says_the_other(lang: str
     got = [d for d in _decisions(c.items()) if word in d.text]
     assert len(got) == 1
     assert {answered, back} <= set(got[0].entry_ids)
+
+
+CHOICE_AND_RULE = {
+    "fr": (
+        "l'atelier Brunet nous doit 900 € depuis septembre, ils proposent de payer en plusieurs fois",
+        "Ils proposent trois ou quatre échéances. Tu préfères combien de versements, et on ajoute des frais ?",
+        "en trois fois, ils ont eu un hiver difficile. et c'est une règle : jamais de frais de retard pour un "
+        "client qui propose lui-même un échéancier",
+        "Entendu : Brunet en trois échéances sans frais, 300 € le 15 janvier, le 15 février et le 15 mars.",
+        "trois échéances",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CHOICE_AND_RULE))
+def test_a_choice_said_back_beside_the_rule_the_reply_sets_is_the_decision(lang: str) -> None:
+    ask, offer, reply, ack, word = CHOICE_AND_RULE[lang]
+    c = Conv()
+    c.user(ask)
+    c.say(offer)
+    answered = c.user(reply)
+    back = c.say(ack)
+    got = [d for d in _decisions(c.items()) if word in d.text]
+    assert len(got) == 1
+    assert {answered, back} <= set(got[0].entry_ids)

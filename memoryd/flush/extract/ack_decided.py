@@ -11,6 +11,9 @@ the acknowledgement. ``choice_said_back`` reads a clause with a negation or a "t
 read the turn; this one reads any clause that says the reply back, when no decision of the turn
 was drafted at all, or only the refusal of one of two or more options (the other is taken: "kein
 cron, mach ich montag per hand" - "Alles klar: kein Cronjob, du holst die Belege am Montag").
+A reply that turns the offer around ("ok scrap that, import it into code for now") whose
+acknowledgement says back what is not done ("Okay, importing it then, not removing.") adds that
+clause to the one decision drafted for it: it is where the decision says which way it went.
 
 Not a decision: a clause in the first person (what the agent will do or leave: "I'll leave the flu
 shot alone"), one that waits ("until", "open", "for now", "waits") or opens with a later word (a
@@ -29,7 +32,20 @@ from typing import Final
 from memoryd.flush.extract.choice_said_back import _ACK, _PARKED, _content
 from memoryd.flush.extract.context import Ctx, Draft
 from memoryd.flush.extract.exchanges import introduced_names
-from memoryd.flush.extract.lexicon import DOUBT, FIRST, LATER, OPEN, RULE, UNTIL, YES, Words, tokens
+from memoryd.flush.extract.lexicon import (
+    DOUBT,
+    FIRST,
+    FORGET,
+    LATER,
+    NO,
+    OPEN,
+    REVERSAL,
+    RULE,
+    UNTIL,
+    YES,
+    Words,
+    tokens,
+)
 from memoryd.flush.extract.markers import LABELS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain
@@ -75,14 +91,16 @@ def _says_back(said: str, m: Msg, prev: Msg) -> bool:
     mine = own & _content(m.prose)
     names = introduced_names(said, False) & introduced_names(m.prose, False)
     shared = own & (_content(m.prose) | _content(prev.prose))
-    if YES.starts(m.prose) and len(tokens(m.prose)) <= _SHORT_YES:
+    if YES.hit(m.prose) and not NO.hit(m.prose) and len(tokens(m.prose)) <= _SHORT_YES:
         return bool(shared)  # "hmm ok let it run" - "Alright, backup runs as usual tonight"
     return bool(names) or (bool(mine) and len(shared) >= 2)
 
 
 def _ruled(m: Msg, said: str) -> bool:
-    """A standing rule or a doubt of the reply shares more of the clause's words than any other
-    sentence: the assistant says the rule back, not a choice."""
+    """A standing rule or a doubt of the reply shares the clause's words and no other sentence
+    does: the assistant says the rule back, not a choice (one that says a choice and the rule
+    beside it is the choice: "en trois fois ... jamais de pénalités" - "Okapi en trois échéances
+    sans pénalités")."""
     own = _content(said)
     best = ruled = 0
     for s in m.sentences:
@@ -91,7 +109,7 @@ def _ruled(m: Msg, said: str) -> bool:
             ruled = max(ruled, n)
         else:
             best = max(best, n)
-    return ruled > best
+    return ruled > 0 and best == 0
 
 
 def _holds(ctx: Ctx, m: Msg, said: str) -> bool:
@@ -121,7 +139,7 @@ def _taken_up(ctx: Ctx, ack: Msg, said: str) -> bool:
     ):
         return True
     return any(
-        d.kind == "decision" and max(d.pos) > ack.pos and len(own & _content(d.text)) >= 2 for d in ctx.drafts
+        d.kind == "decision" and min(d.pos) > ack.pos and len(own & _content(d.text)) >= 2 for d in ctx.drafts
     )
 
 
@@ -143,6 +161,21 @@ def _open_to(ctx: Ctx, m: Msg, prev: Msg) -> bool:
     )
 
 
+def _turned(ctx: Ctx, m: Msg, said: str) -> Draft | None:
+    """The decision of a reply that turns the offer around ("ok scrap that, import it into code for
+    now"), when the clause says back what is not done ("Okay, importing it then, not removing."):
+    the clause is added to it, the one place the decision says which way it went."""
+    if not NO.hit(said) or not any(REVERSAL.hit(s) or FORGET.hit(s) for s in m.sentences):
+        return None
+    found = [
+        d for d in ctx.drafts if d.kind == "decision" and m.pos in d.pos and not d.text.startswith(_REJECTED)
+    ]
+    if len(found) != 1:
+        return None
+    own = _content(said)
+    return None if len(own & _content(found[0].text)) * 2 >= len(own) else found[0]  # (not said twice)
+
+
 def ack_decided(ctx: Ctx) -> None:
     """Draft the decision an acknowledgement says back after the user's reply (see the module)."""
     mine: list[Draft] = []
@@ -154,7 +187,12 @@ def ack_decided(ctx: Ctx) -> None:
         if prev is None or ack is None or not ack.sentences:
             continue
         said = _clause(ack)
-        if not said or not _says_back(said, m, prev) or _ruled(m, said) or not _open_to(ctx, m, prev):
+        if not said or not _says_back(said, m, prev) or _ruled(m, said):
+            continue
+        if (turned := _turned(ctx, m, said)) is not None:
+            turned.text, turned.pos = f"{turned.text}; {said.rstrip('.!。 ')}", turned.pos | {ack.pos}
+            continue
+        if not _open_to(ctx, m, prev):
             continue
         if (
             _holds(ctx, m, said)
