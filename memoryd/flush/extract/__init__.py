@@ -69,6 +69,7 @@ from typing import Any
 
 import structlog
 
+from memoryd.flush.extract.ack_decided import ack_decided
 from memoryd.flush.extract.budget import bound_items, merge_drafts
 from memoryd.flush.extract.choice_said_back import choice_said_back
 from memoryd.flush.extract.context import Ctx, Draft
@@ -280,6 +281,7 @@ def _extract(entries: Sequence[Entry], max_items: int, max_bytes: int) -> list[I
     _guarded(counter_proposals, ctx)
     _guarded(drop_small_talk_facts, ctx)
     _guarded(unanswered_at_end, ctx)
+    _guarded(ack_decided, ctx)  # (after the reply rules: a turn they drafted is theirs)
     _guarded(settle, ctx)
     return [
         Item(
