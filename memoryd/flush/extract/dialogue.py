@@ -1158,6 +1158,9 @@ def _choice(
     if picked is not None and _refuses(first) and not _agrees(first) and _short(first):
         _reject_option(ctx, m, prev, offer, picked, first)
         return
+    if picked is not None and _refused_by_words(first, offer, picked):
+        _reject_option(ctx, m, prev, offer, picked, first)  # "no, don't touch the serializer, ...": why not
+        return
     if picked is not None and pick_at == 0 and (negated := _negated_lead(first, offer, picked)) is not None:
         _reject_option(ctx, m, prev, offer, picked, negated)  # "not the nas, stick has to stay ...": why not
         return
@@ -1214,6 +1217,17 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _refused_by_words(first: str, offer: Offer, picked: int) -> bool:
+    """A reply that opens with a no and names the option put to the user by its words, no label or
+    value ("no, don't switch the serializer, downstream parses it"): that option refused."""
+    return (
+        picked == offer.recommended
+        and NO.starts(first)
+        and not _agrees(first)
+        and named_option(first, offer.options, strong=True) is None
+    )
 
 
 def _negated_lead(first: str, offer: Offer, picked: int) -> str | None:
