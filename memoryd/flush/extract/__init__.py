@@ -154,6 +154,7 @@ def _user_turn(
         filed.add(ack.pos)
         used.update(range(len(m.sentences)))
     if reversals(ctx, m, used):  # "wait, make it TOML": turns a decision around, not a correction
+        remember_requests(ctx, m, used)  # "..., our number is CT-1, remember that": beside it
         return
     replies = not turned_back(ctx, m, used)  # "scrap that, put it on monday 14th": no reply to the last turn
     if m.pos not in side and user_correction(ctx, m, prev):
