@@ -155,6 +155,7 @@ def _user_turn(
         filed.add(ack.pos)
         used.update(range(len(m.sentences)))
     if reversals(ctx, m, used):  # "wait, make it TOML": turns a decision around, not a correction
+        remember_requests(ctx, m, used)  # "..., our number is CT-1, remember that": beside it
         return
     replies = not turned_back(ctx, m, used)  # "scrap that, put it on monday 14th": no reply to the last turn
     if m.pos not in side and user_correction(ctx, m, prev):
@@ -185,8 +186,10 @@ def _user_turn(
 def _answers_offer(ctx: Ctx, m: Msg, prev: Msg | None) -> bool:
     """A yes to the one thing the assistant offered about a failure, or a no by which the user takes it
     on (“want me to write to their support?” - “no, I'll write to them”): a reply to that offer,
-    whatever the failure's outcome quotes. A no that only says why to leave it is the outcome's note."""
-    if prev is None or not ctx.offer(prev).single:
+    whatever the failure's outcome quotes. A no that only says why to leave it is the outcome's note.
+    Options in prose with one put to the user ("(a) ..., (b) .... Want me to do (b)?") offer that one."""
+    offer = ctx.offer(prev) if prev is not None else None
+    if offer is None or not (offer.single or (offer.options and offer.recommended is not None)):
         return False
     return YES.starts(m.prose) or (NO.starts(m.prose) and FIRST.hit(m.prose))
 

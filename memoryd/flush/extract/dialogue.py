@@ -1158,6 +1158,9 @@ def _choice(
     if picked is not None and _refuses(first) and not _agrees(first) and _short(first):
         _reject_option(ctx, m, prev, offer, picked, first)
         return
+    if picked is not None and _refused_by_words(first, offer, picked):
+        _reject_option(ctx, m, prev, offer, picked, first)  # "no, don't touch the serializer, ...": why not
+        return
     if picked is not None and pick_at == 0 and (negated := _negated_lead(first, offer, picked)) is not None:
         _reject_option(ctx, m, prev, offer, picked, negated)  # "not the nas, stick has to stay ...": why not
         return
@@ -1214,6 +1217,17 @@ def _choice(
         rec is not None and rec != picked and NO.starts(first)
     ):  # "no, rewrite it in Go": the advice is refused
         _reject_option(ctx, m, prev, offer, rec, "")
+
+
+def _refused_by_words(first: str, offer: Offer, picked: int) -> bool:
+    """A reply that opens with a no and names the option put to the user by its words, no label or
+    value ("no, don't switch the serializer, downstream parses it"): that option refused."""
+    return (
+        picked == offer.recommended
+        and NO.starts(first)
+        and not _agrees(first)
+        and named_option(first, offer.options, strong=True) is None
+    )
 
 
 def _negated_lead(first: str, offer: Offer, picked: int) -> str | None:
@@ -2764,8 +2778,8 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     # to name one too, so without names in ``said`` only the worded sentences can reverse.
     said_named = bool(said) and bool(introduced_names(said, initial=False))
     cand = [
-        (core, rev)
-        for s in m.sentences
+        (core, rev, at)
+        for at, s in enumerate(m.sentences)
         if not is_question(s)
         for core in (LEAD_FILLER.sub("", s),)
         for rev in (REVERSAL.hit(s),)
@@ -2776,9 +2790,11 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
     for offer, draft in reversed(ctx.slot_options):
         options = offer.options
         said_idx: int | None = -1  # -1: not looked up yet
-        for core, rev in cand:
-            if rev:
-                idx = named_option(core, options, first=False)
+        for core, rev, at in cand:
+            if rev:  # by label, value or name: a long sentence shares a word or two with any option
+                idx = named_option(core, options, first=False, strong=True)
+                if idx is None:
+                    idx = option_by_name(core, options)
                 if (
                     idx is not None
                     and _size(core) > 8
@@ -2811,7 +2827,9 @@ def reversals(ctx: Ctx, m: Msg, used: set[int]) -> bool:
                 text = f"{confirmed}; {text}"  # "then it's AC 877 via Frankfurt, €986, ...": what it now is
                 draft.pos.add(ack.pos)
             draft.text = clip(text)
-            used.update(range(len(m.sentences)))
+            used.update(
+                i for i, x in enumerate(m.sentences) if i <= at or not REMEMBER.search(x)
+            )  # a "remember that one" after the reversal is the remember rules' own point
             return True
     return False
 

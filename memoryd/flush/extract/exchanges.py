@@ -150,7 +150,8 @@ _LABEL_INLINE: Final = re.compile(
     r"formula)\s+(?:#\s?)?"
     r"(?P<l>[A-Da-d1-9]|one|two|three|four|eins|zwei|drei|vier|uno|dos|tres|cuatro|une?|deux|trois|quatre)\b"
     r"|(?:^|\s)#(?P<h>[1-9])\b"
-    r"|\b(?:the|die|der|das|la|le|el|lo|l')\s*(?P<d>(?-i:[A-D]))(?![\w'’-])",  # "va pour la B"
+    r"|\b(?:the|die|der|das|la|le|el|lo|l')\s*(?P<d>(?-i:[A-D]))(?![\w'’-])"  # "va pour la B"
+    r"|\b(?:the|la|le|el|lo)\s+(?P<e>(?-i:[a-d]))(?![\w'’-])",  # "la b, pero ...": not "l'a", "die a"
     re.I,
 )
 _NUMBER_WORDS: Final = {
@@ -227,6 +228,8 @@ def offer_of(m: Msg) -> Offer:
     if prose_opts is not None:
         sentence, lead, opts = prose_opts
         rec = _recommended(opts, recommend)
+        if rec is None:
+            rec = _asked_label(question, opts)
         if (
             is_question(sentence)
             or rec is not None
@@ -234,6 +237,7 @@ def offer_of(m: Msg) -> Offer:
             or WHICH.hit(question)
             or SUGGEST.hit(opts[0].text)  # "I could publish it on 8081 instead, or move the other one"
             or all(o.label.isalpha() for o in opts)  # "A, ...; B, ...": lettered alternatives
+            or _OR_LABEL.search(m.prose) is not None  # "(1) ..., (2) ..., or (3) ...": alternatives
             or (paired := _between_sides(sentence) or _contrast_sides(sentence)) is not None
         ):  # "between A and B", "A ..., while B ...": the turn's closing sentence lays them out
             context = lead.rstrip(":： ") if lead and (len(opts) > 2 or paired) else sentence
@@ -244,6 +248,21 @@ def offer_of(m: Msg) -> Offer:
             )  # "9:00 or 17:00? And email or SMS?"
             return Offer(opts, True, rec, "", question or sentence, context, True, asked_all)
     return _tail_offer(m, tail, question, recommend)
+
+
+#: An "or" right before a label: "(1) ..., (2) ..., or (3) ...", "... ou (c) ...": the labels are alternatives.
+_OR_LABEL: Final = re.compile(r"(?i:\b(?:or|oder|o|ou|oppure))\s+\(?[1-9a-dA-D]\)\s")
+_ASKED_LABEL: Final = re.compile(r"\(([1-9a-dA-D])\)")
+
+
+def _asked_label(question: str, options: Sequence[Option]) -> int | None:
+    """The one inline option a closing yes/no question names again by its label ("Want me to do
+    (b)?", "¿Hago la (b)?"): the option put to the user, which a plain yes or no answers."""
+    if not question or OR.hit(question) or WHICH.hit(question):
+        return None
+    said = {x.lower() for x in _ASKED_LABEL.findall(question)}
+    labels = [o.label for o in options]
+    return labels.index(said.pop()) if len(said) == 1 and said <= set(labels) else None
 
 
 def _tail_offer(m: Msg, tail: Sequence[str], question: str, recommend: str | None) -> Offer:
@@ -466,7 +485,9 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
             continue  # no "1)", "b)", "option 2:", ": A," in it: skip the costly enumeration pattern
         marks = list(_INLINE_ENUM.finditer(para))
         labels = [(x.group(1) or x.group(2) or x.group(3)).lower() for x in marks]
-        if len(marks) < 2 or len(set(labels)) < len(marks):
+        if len(set(labels)) < len(marks):
+            marks, labels = _listed_marks(para, marks, labels)
+        if len(marks) < 2:
             continue
         lead = para[: marks[0].start()].strip()
         if (said := split_sentences(lead)) and len(said) > 1:
@@ -489,6 +510,34 @@ def _inline_options(m: Msg) -> tuple[str, str, tuple[Option, ...]] | None:
         else:
             return lead, lead, tuple(opts)
     return None
+
+
+_SENTENCE_END: Final = re.compile(r"[.?!？。](?:\s|$)")
+
+
+def _listed_marks(
+    para: str, marks: Sequence[re.Match[str]], labels: Sequence[str]
+) -> tuple[list[re.Match[str]], list[str]]:
+    """The list among a paragraph's labels when some label comes back: "(a) ..., (b) ... or (c) ....
+    Je vois mal (c) passer." The list is the labels that run in order from the first ("a", "b", "c";
+    "1", "2"); a label named again in a later sentence is a comment on that option, not a new one.
+    A repeat inside the list's own sentence, or labels out of order, make no list."""
+    if not labels or labels[0] not in ("a", "1"):
+        return [], []
+    n = 1
+    while n < len(labels) and ord(labels[n]) == ord(labels[n - 1]) + 1:
+        n += 1
+    end = _SENTENCE_END.search(para, marks[n - 1].end())
+    if (
+        n < 2
+        or end is None
+        or any(
+            x.start() < end.end() or lab not in labels[:n]
+            for x, lab in zip(marks[n:], labels[n:], strict=True)
+        )
+    ):
+        return [], []
+    return list(marks[:n]), list(labels[:n])
 
 
 _SEGMENT_SPLIT: Final = re.compile(
@@ -979,7 +1028,8 @@ def named_option(
     labels = [o.label for o in options]
     m = (_LABEL_PICK.match(text) if first else _LABEL_LEAD.match(text)) or _LABEL_INLINE.search(text)
     if m:
-        lab = (m.groupdict().get("l") or m.groupdict().get("h") or m.groupdict().get("d") or "").lower()
+        found = m.groupdict()
+        lab = (found.get("l") or found.get("h") or found.get("d") or found.get("e") or "").lower()
         lab = _NUMBER_WORDS.get(lab, lab)
         if lab in labels:
             return labels.index(lab)
