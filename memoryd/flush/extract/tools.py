@@ -923,6 +923,45 @@ def _looked_past(msgs: Sequence[Msg], chain: _Chain) -> bool:
     return end.step is not None and not _acts(end.step) and _worked_around(msgs, chain, end)
 
 
+_MADE_HANDLE: Final = re.compile(r"[\w~./-]*\d[\w./-]*|[\w~.-]*/[\w./-]+")
+
+
+def _handles(step: Step) -> frozenset[str]:
+    """Paths and ids a run names or prints (``factures/2026-T4``, a query's id): what it made."""
+    words = " ".join(w for _, ws in step.segments for w in ws[1:]) + "\n" + step.output[:2000]
+    return frozenset(h.strip("./~") for h in _MADE_HANDLE.findall(words) if len(h.strip("./~")) >= 8)
+
+
+def _redone(msgs: Sequence[Msg], chain: _Chain, m: Msg) -> bool:
+    """A failing run on what an earlier run made (the query that run started, the folder it wrote),
+    and before the user's next word the agent runs that earlier work again, otherwise, and it passes
+    (the query relaunched on the right column, the invoices made again with the converter built
+    in): the failure was got past another way."""
+    last, step = msgs[chain.fails[-1]].step, m.step
+    if (
+        last is None
+        or step is None
+        or last.quiet
+        or step.quiet
+        or not step.command
+        or not step.output.strip()
+    ):
+        return False
+    if any(
+        x.role == "user" or (x.step is not None and _run(x).failed) for x in msgs[chain.fails[-1] + 1 : m.pos]
+    ):
+        return False
+    keys = _run(m).keys
+    source = next(
+        (x.step for x in reversed(msgs[: chain.fails[0]]) if x.step is not None and _run(x).keys & keys),
+        None,
+    )
+    if source is None or source.command == step.command or _run(msgs[chain.fails[0]]).keys & keys:
+        return False
+    failed_words = " ".join(w for _, ws in last.segments for w in ws)
+    return any(h in failed_words for h in _handles(source))
+
+
 def _ends(msgs: Sequence[Msg], run: Run, chain: _Chain, m: Msg) -> bool:
     """Whether the passing run ``m`` can end ``chain`` (``_shows_pass`` still has to agree)."""
     assert m.step is not None
@@ -930,6 +969,7 @@ def _ends(msgs: Sequence[Msg], run: Run, chain: _Chain, m: Msg) -> bool:
         _closes(run, m.step, chain)
         or _one_value_changed(msgs, chain, m.step)
         or _worked_around(msgs, chain, m)
+        or _redone(msgs, chain, m)
     )
 
 
@@ -994,7 +1034,7 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             changed = False
             continue
         for c in [c for c in open_chains if _ends(msgs, run, c, m)]:
-            if not _shows_pass(step, run, c, turn):
+            if not _shows_pass(step, run, c, turn) and not _redone(msgs, c, m):
                 continue
             c.end = m.pos
             open_chains.remove(c)
