@@ -889,13 +889,16 @@ def _one_value_changed(msgs: Sequence[Msg], chain: _Chain, step: Step) -> bool:
     return diffs[0] >= head
 
 
-_NOT_FOUND: Final = re.compile(r"command not found|not found|exited with code 127\b", re.I)
+_NOT_FOUND: Final = re.compile(
+    r"command not found|not found|exited with code 127\b|does not exist|no such file or directory", re.I
+)
 
 
 def _worked_around(msgs: Sequence[Msg], chain: _Chain, m: Msg) -> bool:
-    """The agent's very next run after a tool it lacks (``pdftotext: command not found``) is another
-    program on the same file, and it passed: the work was done another way (``at`` missing, a
-    ``systemd-run`` timer instead), so that failure is over."""
+    """The agent's very next run after a tool or a file it lacks (``pdftotext: command not found``,
+    ``x.md: does not exist``) is another program on the same file, and it passed: the work was done
+    another way (``at`` missing, a ``systemd-run`` timer instead; the PDF made from the CSV), so
+    that failure is over."""
     last, step = msgs[chain.fails[-1]].step, m.step
     if last is None or step is None or not last.command or not step.command or step.effect == "edit":
         return False
@@ -904,9 +907,59 @@ def _worked_around(msgs: Sequence[Msg], chain: _Chain, m: Msg) -> bool:
     if any(x.step is not None or x.role == "user" for x in msgs[chain.fails[-1] + 1 : m.pos]):
         return False  # not the next thing the agent ran, or after the user had a word
     before, now = _main_words(last), _main_words(step)
-    if not now or not _acts(step) or {program(w) for w in before} & {program(w) for w in now}:
-        return False  # (a look done another way, ``pypdf`` for ``pdftotext``, is still a look)
+    if not now or {program(w) for w in before} & {program(w) for w in now}:
+        return False
     return bool(_files(last.command) & _files(step.command))
+
+
+def _looked_past(msgs: Sequence[Msg], chain: _Chain) -> bool:
+    """A look that failed for want of a tool or a file, done at once by another program on the same
+    file (``pypdf`` for a missing ``pdftotext``): the look's result is what the agent reports, and
+    the missing tool is no outcome of the conversation."""
+    first = msgs[chain.fails[0]].step
+    if chain.end is None or len(chain.fails) != 1 or first is None or _acts(first):
+        return False
+    end = msgs[chain.end]
+    return end.step is not None and not _acts(end.step) and _worked_around(msgs, chain, end)
+
+
+_MADE_HANDLE: Final = re.compile(r"[\w~./-]*\d[\w./-]*|[\w~.-]*/[\w./-]+")
+
+
+def _handles(step: Step) -> frozenset[str]:
+    """Paths and ids a run names or prints (``factures/2026-T4``, a query's id): what it made."""
+    words = " ".join(w for _, ws in step.segments for w in ws[1:]) + "\n" + step.output[:2000]
+    return frozenset(h.strip("./~") for h in _MADE_HANDLE.findall(words) if len(h.strip("./~")) >= 8)
+
+
+def _redone(msgs: Sequence[Msg], chain: _Chain, m: Msg) -> bool:
+    """A failing run on what an earlier run made (the query that run started, the folder it wrote),
+    and before the user's next word the agent runs that earlier work again, otherwise, and it passes
+    (the query relaunched on the right column, the invoices made again with the converter built
+    in): the failure was got past another way."""
+    last, step = msgs[chain.fails[-1]].step, m.step
+    if (
+        last is None
+        or step is None
+        or last.quiet
+        or step.quiet
+        or not step.command
+        or not step.output.strip()
+    ):
+        return False
+    if any(
+        x.role == "user" or (x.step is not None and _run(x).failed) for x in msgs[chain.fails[-1] + 1 : m.pos]
+    ):
+        return False
+    keys = _run(m).keys
+    source = next(
+        (x.step for x in reversed(msgs[: chain.fails[0]]) if x.step is not None and _run(x).keys & keys),
+        None,
+    )
+    if source is None or source.command == step.command or _run(msgs[chain.fails[0]]).keys & keys:
+        return False
+    failed_words = " ".join(w for _, ws in last.segments for w in ws)
+    return any(h in failed_words for h in _handles(source))
 
 
 def _ends(msgs: Sequence[Msg], run: Run, chain: _Chain, m: Msg) -> bool:
@@ -916,6 +969,7 @@ def _ends(msgs: Sequence[Msg], run: Run, chain: _Chain, m: Msg) -> bool:
         _closes(run, m.step, chain)
         or _one_value_changed(msgs, chain, m.step)
         or _worked_around(msgs, chain, m)
+        or _redone(msgs, chain, m)
     )
 
 
@@ -980,7 +1034,7 @@ def _find_chains(msgs: Sequence[Msg]) -> list[_Chain]:
             changed = False
             continue
         for c in [c for c in open_chains if _ends(msgs, run, c, m)]:
-            if not _shows_pass(step, run, c, turn):
+            if not _shows_pass(step, run, c, turn) and not _redone(msgs, c, m):
                 continue
             c.end = m.pos
             open_chains.remove(c)
@@ -1069,6 +1123,8 @@ def chain_rules(ctx: Ctx) -> None:
             outer[1].pos.update({chain.fails[0], end})
             continue
         ctx.in_chain.update(range(chain.fails[0], end + 1))
+        if _looked_past(ctx.msgs, chain):
+            continue
         ctx.used.update(
             m.pos for m in ctx.msgs[chain.fails[0] : end + 1] if m.step and m.step.effect != "read"
         )
