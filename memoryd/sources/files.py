@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import structlog
 
@@ -74,6 +74,32 @@ def _is_archive(path: str) -> bool:
     """OpenClaw's archive names: ``<file>.jsonl.reset.<ts>`` and ``<file>.jsonl.deleted.<ts>``."""
     name = os.path.basename(path)
     return ".jsonl.reset." in name or ".jsonl.deleted." in name
+
+
+def _open_range(path: str, end: int) -> BinaryIO:
+    """The transcript a flush reads, or its archive if OpenClaw renamed it since the flush was queued.
+
+    The path is taken on the loop and read in the worker, maybe after a flush queued before it: a
+    ``/new`` in between renames the transcript to ``<file>.reset.<ts>`` (the same bytes), and the read
+    failed with FileNotFoundError, a ``memory.flush.failed`` and a retry (seen on a loaded machine).
+    The newest archive of that name that holds the range is read instead.
+    """
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        folder, base = os.path.split(path)
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.startswith(base + ".") and _is_archive(n))
+        except OSError:
+            names = []
+        for name in reversed(names):
+            moved = os.path.join(folder, name)
+            try:
+                if os.path.getsize(moved) >= end:
+                    return open(moved, "rb")
+            except OSError:
+                continue
+        raise
 
 
 def _count_compactions(path: str) -> int:
@@ -170,7 +196,7 @@ class FileSource:
         undecoded_until = tr.state.undecoded_until if tr is not None else 0
 
         def read() -> RangeRead:
-            with open(path, "rb") as fh:
+            with _open_range(path, rng.end) as fh:
                 fh.seek(rng.start)
                 data = fh.read(max(0, rng.end - rng.start))
                 first_line = 1
