@@ -172,6 +172,8 @@ def named_again(user: Msg, answer: Sequence[str]) -> list[tuple[str, str]]:
     word is a name. Not a question, an ask, nothing done already, holding always or left open."""
     dated = [s for s in user.sentences if todos.when(s)]
     lower = {t for s in dated for t in _LOWER.findall(s)} - {t.lower() for t in _NAME.findall(user.prose)}
+    if not lower:
+        return []  # no word the answer could capitalise into a name: the answer is not read
     found: list[tuple[str, str]] = []
     for sentence in answer[:3]:
         if is_question(sentence) or has_secret(sentence):
