@@ -131,6 +131,16 @@ class Ctx:
             return table[pos]
         return next((m for m in self.before(pos) if m.role == "assistant" and m.prose), None)
 
+    def first_answers(self) -> Iterator[tuple[Msg, Msg]]:
+        """Each user turn with the assistant's first words after it (tool calls or not): where an
+        answer takes the turn's points in (``restated``, ``said_back``, ``own_rule``)."""
+        for m in self.msgs:
+            if m.role != "assistant" or not m.prose:
+                continue
+            asker = self.last_user(m.pos)
+            if asker is not None and self.prose_after(asker, text_only=False) is m:
+                yield self.msgs[asker], m
+
     def prose_after(self, pos: int, text_only: bool = True) -> Msg | None:
         """The assistant's first words after ``pos``, before the user speaks again."""
         table = self._next or self._table_next()

@@ -63,13 +63,7 @@ _HELD: Final = 0.5
 
 def own_rule(ctx: Ctx) -> None:
     """Each user turn's first answer: the standing way it takes on, as a fact (see the module)."""
-    for m in ctx.msgs:
-        if m.role != "assistant" or not m.prose:
-            continue
-        asker = ctx.last_user(m.pos)
-        if asker is None or ctx.prose_after(asker, text_only=False) is not m:
-            continue
-        user = ctx.msgs[asker]
+    for user, m in ctx.first_answers():
         said = [s for s in user.sentences if not is_question(s)]
         for s in split_sentences(plain(m.prose.replace("[[reply_to_current]]", "")).strip())[:3]:
             rule = _AND.sub("", _HEAD.sub("", s, count=1).strip(), count=1)

@@ -92,13 +92,7 @@ def acked_tasks(prose: str) -> list[tuple[str, str]]:
 
 def restated_tasks(ctx: Ctx) -> None:
     """Each user turn's acknowledgement: its restated tasks as to-dos (see the module)."""
-    for m in ctx.msgs:
-        if m.role != "assistant" or not m.prose:
-            continue
-        asker = ctx.last_user(m.pos)
-        if asker is None or ctx.prose_after(asker, text_only=False) is not m:
-            continue  # only the first words after the user's turn take its task in
-        user = ctx.msgs[asker]
+    for user, m in ctx.first_answers():
         acked = acked_tasks(m.prose)
         for name, clause in acked:
             _add(ctx, user, m, name, clause)

@@ -45,13 +45,7 @@ _HELD: Final = 0.5
 
 def said_back(ctx: Ctx) -> None:
     """Each user turn's acknowledgement: its clauses no draft holds, as facts (see the module)."""
-    for m in ctx.msgs:
-        if m.role != "assistant" or not m.prose:
-            continue
-        asker = ctx.last_user(m.pos)
-        if asker is None or ctx.prose_after(asker, text_only=False) is not m:
-            continue  # only the first words after the user's turn take its points in
-        user = ctx.msgs[asker]
+    for user, m in ctx.first_answers():
         if _replies_to_offer(ctx, user):
             continue  # what a reply to options or a suggestion says back is the choice, not a fact
         for clause in acked_clauses(m.prose):
