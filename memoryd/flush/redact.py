@@ -947,13 +947,15 @@ _HEX_OR_SEP: Final = re.compile(r"[0-9a-fA-F\-_]+")
 _WORDISH: Final = re.compile(r"(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}(?![a-z])|[A-Z](?=[A-Z0-9]|$)|\d+)+")
 
 
-def _class_changes(value: str) -> int:
+def _change_rate(value: str) -> float:
+    """Character-class changes per character pair (lower, upper, digit, other), over the first
+    ``_CHECKED`` characters: the count and what it is divided by come from the same slice."""
     value = value[:_CHECKED]
 
     def cls(c: str) -> int:
         return 0 if c.islower() else 1 if c.isupper() else 2 if c.isdigit() else 3
 
-    return sum(cls(a) != cls(b) for a, b in pairwise(value))
+    return sum(cls(a) != cls(b) for a, b in pairwise(value)) / len(value)
 
 
 def _identifier(value: str) -> bool:
@@ -989,7 +991,7 @@ def _opaque_ok(token: str) -> bool:
     upper = sum(c.isupper() for c in value)
     lower = sum(c.islower() for c in value)
     digits = sum(c.isdigit() for c in value)
-    changes = _class_changes(value) / len(value)
+    changes = _change_rate(value)
     if upper >= 2 and lower >= 2 and digits >= 2 and len(longest) >= 12 and len(_DIGITS.findall(value)) >= 2:
         return changes >= 0.3 and _entropy(value) >= 3.5
     return False
