@@ -26,7 +26,7 @@ from typing import Final
 
 from memoryd.flush.extract.context import Ctx
 from memoryd.flush.extract.exchanges import named_option
-from memoryd.flush.extract.lexicon import DOUBT, FIRST, NO, OPEN, RULE, THEN, UNTIL, Words, tokens
+from memoryd.flush.extract.lexicon import DOUBT, FIRST, NO, OPEN, RULE, THEN, UNTIL, Words, stems, tokens
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain
 
@@ -63,9 +63,8 @@ _MAX_CONCLUSION: Final = 12
 
 
 def _content(text: str) -> frozenset[str]:
-    """The longer words of ``text`` but negations, cut to four letters ("cronjob" and "cron" share
-    "cron")."""
-    return frozenset(t[:4] for t in tokens(text) if len(t) >= 4 and not t.isdigit() and not NO.hit(t))
+    """The longer words of ``text`` but negations (``lexicon.stems``)."""
+    return stems(text, negations=False)
 
 
 def _concluded(first: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from typing import Final
 
 from memoryd.flush.extract.context import Ctx
-from memoryd.flush.extract.lexicon import NO, RULE, Words, tokens
+from memoryd.flush.extract.lexicon import NO, RULE, Words, stems, tokens
 from memoryd.flush.extract.markers import LABELS
 from memoryd.flush.extract.messages import Msg
 from memoryd.flush.extract.prose import has_secret, is_question, plain
@@ -33,11 +33,6 @@ _REJECTED: Final = tuple(labels["rejected"].strip() for labels in LABELS.values(
 _LEAD_NO: Final = re.compile(r"^\W*(?:no|nope|nah|nein|nee|non|nada)(?![\w'’])[\s,.:;!—-]*", re.I)
 
 
-def _content(text: str) -> frozenset[str]:
-    """The longer words of ``text``, cut to four letters."""
-    return frozenset(t[:4] for t in tokens(text) if len(t) >= 4 and not t.isdigit())
-
-
 def _instead(m: Msg) -> str:
     """The sentence of the reply that says what to do instead (a statement, no rule), else ""."""
     for s in m.sentences:
@@ -49,12 +44,12 @@ def _instead(m: Msg) -> str:
 
 def _drafted(ctx: Ctx, m: Msg, s: str) -> bool:
     """Whether a decision of the turn (not a rejection) already has the sentence's words."""
-    own = _content(s)
+    own = stems(s)
     return any(
         d.kind == "decision"
         and m.pos in d.pos
         and not d.text.startswith(_REJECTED)
-        and len(own & _content(d.text)) * 2 >= len(own)
+        and len(own & stems(d.text)) * 2 >= len(own)
         for d in ctx.drafts
     )
 

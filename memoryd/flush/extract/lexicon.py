@@ -28,6 +28,15 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(low.replace("’", "'") if "’" in low else low))
 
 
+def stems(text: str, *, negations: bool = True) -> frozenset[str]:
+    """The longer words of ``text`` (four letters or more, no number), cut to four letters, so that
+    "cronjob" and "cron" share "cron": how a said-back clause is matched to the turn it says back.
+    ``negations=False`` leaves the no-words out ("nicht", "never": a negated clause still repeats)."""
+    return frozenset(
+        t[:4] for t in tokens(text) if len(t) >= 4 and not t.isdigit() and (negations or not NO.hit(t))
+    )
+
+
 @memo(4096)
 def token_set(text: str) -> frozenset[str]:
     return frozenset(tokens(text))
